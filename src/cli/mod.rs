@@ -1,0 +1,1 @@
+//! Command-line parsing (clap) and the commands that print to stdout.

@@ -1,0 +1,167 @@
+//! Deck errors as a compiler shows them: `path:line:column`, the line, a caret, what was expected.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::core::text::sanitize_line;
+
+/// One problem in a deck file, located in the source text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// How the file is named in messages (a path, or `built-in:<name>`).
+    pub origin: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when the problem concerns the whole file.
+    pub column: usize,
+    /// The offending line of the file (control characters removed), empty for whole-file problems.
+    pub line_text: String,
+    /// How many characters to underline (at least 1 when located).
+    pub width: usize,
+    pub message: String,
+    /// What was expected, or how to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem located at a byte span of `text`.
+    pub fn at(
+        origin: &str,
+        text: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[..start].matches('\n').count() + 1;
+        let raw_line = text[line_start..line_end].trim_end_matches('\r');
+        let column = text[line_start..start].chars().count() + 1;
+        let shown = end.min(line_end);
+        let width = text[start..shown].chars().count().max(1);
+        Diagnostic {
+            origin: origin.to_string(),
+            line,
+            column,
+            line_text: sanitize_line(raw_line),
+            width,
+            message: message.into(),
+            help,
+        }
+    }
+
+    /// A problem with the whole file (unreadable, not UTF-8, too large, ...).
+    pub fn whole_file(origin: &str, message: impl Into<String>, help: Option<String>) -> Self {
+        Diagnostic {
+            origin: origin.to_string(),
+            line: 0,
+            column: 0,
+            line_text: String::new(),
+            width: 0,
+            message: message.into(),
+            help,
+        }
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let origin = sanitize_line(&self.origin);
+        let message = sanitize_line(&self.message);
+        writeln!(f, "error: {message}")?;
+        if self.line == 0 {
+            writeln!(f, "  --> {origin}")?;
+        } else {
+            let num = self.line.to_string();
+            let pad = " ".repeat(num.len());
+            writeln!(f, "{pad}--> {origin}:{}:{}", self.line, self.column)?;
+            writeln!(f, "{pad} |")?;
+            writeln!(f, "{num} | {}", self.line_text)?;
+            // The caret column counts characters; tabs in the line are kept as single spaces by
+            // sanitize_line, so the caret stays under the right character.
+            let lead = " ".repeat(self.column.saturating_sub(1));
+            writeln!(f, "{pad} | {lead}{}", "^".repeat(self.width.max(1)))?;
+        }
+        if let Some(help) = &self.help {
+            writeln!(f, "  = help: {}", sanitize_line(help))?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_a_compiler() {
+        let text = "a = 1\nquestoin = \"x\"\n";
+        let d = Diagnostic::at(
+            "deck.toml",
+            text,
+            6..14,
+            "unknown key `questoin`",
+            Some("expected one of: question".into()),
+        );
+        assert_eq!((d.line, d.column, d.width), (2, 1, 8));
+        let shown = d.to_string();
+        assert_eq!(
+            shown,
+            "error: unknown key `questoin`\n --> deck.toml:2:1\n  |\n2 | questoin = \"x\"\n  | ^^^^^^^^\n  = help: expected one of: question\n"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "t = \"é\" x";
+        let d = Diagnostic::at("f", text, 9..10, "m", None);
+        assert_eq!(d.column, 9);
+    }
+
+    #[test]
+    fn spans_past_the_end_do_not_panic() {
+        let d = Diagnostic::at("f", "abc", 10..20, "m", None);
+        assert_eq!(d.line, 1);
+        let d = Diagnostic::at("f", "", 0..0, "m", None);
+        assert_eq!(d.line, 1);
+    }
+}

@@ -1,0 +1,133 @@
+//! The deck model: what a validated deck file holds.
+
+use serde::Serialize;
+
+use crate::core::ids::{CardId, CardKey, CategoryId, DeckId};
+
+/// The deck format version this build reads.
+pub const DECK_FORMAT: i64 = 1;
+
+/// The kind of question a card asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Behavioral,
+    Situational,
+    Technical,
+    Knowledge,
+    Motivation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Behavioral,
+        Kind::Situational,
+        Kind::Technical,
+        Kind::Knowledge,
+        Kind::Motivation,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Behavioral => "behavioral",
+            Kind::Situational => "situational",
+            Kind::Technical => "technical",
+            Kind::Knowledge => "knowledge",
+            Kind::Motivation => "motivation",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a deck was loaded from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "path", rename_all = "lowercase")]
+pub enum DeckSource {
+    /// Compiled into the binary from `content/<name>`.
+    Builtin(String),
+    /// A file on disk (a user deck or `--deck-file`).
+    File(std::path::PathBuf),
+}
+
+impl DeckSource {
+    /// How errors and listings name this source.
+    pub fn display_name(&self) -> String {
+        match self {
+            DeckSource::Builtin(name) => format!("built-in:{name}"),
+            DeckSource::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Category {
+    pub id: CategoryId,
+    pub title: String,
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyPoint {
+    pub text: String,
+    pub keywords: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Card {
+    pub id: CardId,
+    pub category: CategoryId,
+    pub kind: Kind,
+    pub level: Option<u8>,
+    pub tags: Vec<String>,
+    pub question: String,
+    pub guidance: Option<String>,
+    pub answer: String,
+    pub answer_seconds: Option<u32>,
+    pub follow_ups: Vec<String>,
+    pub key_points: Vec<KeyPoint>,
+    /// 1-based line of the card's `[[card]]` header in its file (for "open in $EDITOR").
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Deck {
+    pub id: DeckId,
+    pub title: String,
+    pub description: Option<String>,
+    pub role: Option<String>,
+    pub answer_seconds: Option<u32>,
+    pub categories: Vec<Category>,
+    pub cards: Vec<Card>,
+    pub source: DeckSource,
+}
+
+impl Deck {
+    pub fn category(&self, id: &CategoryId) -> Option<&Category> {
+        self.categories.iter().find(|c| &c.id == id)
+    }
+
+    pub fn card(&self, id: &CardId) -> Option<&Card> {
+        self.cards.iter().find(|c| &c.id == id)
+    }
+
+    pub fn key(&self, card: &Card) -> CardKey {
+        CardKey {
+            deck: self.id.clone(),
+            card: card.id.clone(),
+        }
+    }
+
+    /// The answer time of a card in a mock interview: the card's, else the deck's, else 120 s.
+    pub fn answer_seconds_for(&self, card: &Card) -> u32 {
+        card.answer_seconds.or(self.answer_seconds).unwrap_or(120)
+    }
+}

@@ -1,0 +1,603 @@
+//! Parsing and validating a deck file (format v1) with every error located.
+//!
+//! The TOML is parsed into a spanned tree and walked by hand rather than through serde, so that
+//! every problem in a file is reported (not only the first), each at its own line and column.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::model::{Card, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
+use crate::core::ids::{CardId, CategoryId, DeckId};
+
+const ROOT_KEYS: &[&str] = &["format", "deck", "category", "card"];
+const DECK_KEYS: &[&str] = &["id", "title", "description", "role", "answer_seconds"];
+const CATEGORY_KEYS: &[&str] = &["id", "title", "description"];
+const CARD_KEYS: &[&str] = &[
+    "id",
+    "category",
+    "kind",
+    "level",
+    "tags",
+    "question",
+    "guidance",
+    "answer",
+    "answer_seconds",
+    "follow_ups",
+    "key_point",
+];
+const KEY_POINT_KEYS: &[&str] = &["text", "keywords"];
+const ANSWER_SECONDS: Range<i64> = 10..3601;
+const LEVELS: Range<i64> = 1..4;
+
+/// Parses and validates one deck file. On failure, returns every problem found.
+pub fn parse_deck(text: &str, source: DeckSource) -> Result<Deck, Diagnostics> {
+    let origin = source.display_name();
+    if text.trim().is_empty() {
+        return Err(Diagnostics(vec![Diagnostic::whole_file(
+            &origin,
+            "the file is empty",
+            Some(
+                "a deck needs `format = 1`, a [deck] table, at least one [[category]] and one \
+                 [[card]]; `prepdeck decks new PATH` writes a template"
+                    .into(),
+            ),
+        )]));
+    }
+    let (root, syntax) = DeTable::parse_recoverable(text);
+    let mut w = Walker {
+        origin: &origin,
+        text,
+        errors: Vec::new(),
+    };
+    if !syntax.is_empty() {
+        for e in syntax {
+            let msg = first_line(e.message());
+            match e.span() {
+                Some(span) => w.error(span, format!("invalid TOML: {msg}"), None),
+                None => w.errors.push(Diagnostic::whole_file(
+                    &origin,
+                    format!("invalid TOML: {msg}"),
+                    None,
+                )),
+            }
+        }
+        return Err(w.finish());
+    }
+    let root_span = root.span();
+    let root = root.into_inner();
+    match w.deck(&root, root_span, source) {
+        Some(deck) if w.errors.is_empty() => Ok(deck),
+        _ => Err(w.finish()),
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s).trim()
+}
+
+struct Walker<'a> {
+    origin: &'a str,
+    text: &'a str,
+    errors: Vec<Diagnostic>,
+}
+
+type Table<'i> = DeTable<'i>;
+
+impl Walker<'_> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>, help: Option<String>) {
+        self.errors
+            .push(Diagnostic::at(self.origin, self.text, span, message, help));
+    }
+
+    fn finish(mut self) -> Diagnostics {
+        self.errors.sort_by_key(|d| (d.line, d.column));
+        self.errors.dedup();
+        Diagnostics(self.errors)
+    }
+
+    /// The span to blame for something missing from a table: its header line.
+    fn header_span(&self, span: &Range<usize>) -> Range<usize> {
+        // Spans of tables from `[[card]]` begin at the header; make the caret cover `[[card]]`.
+        let start = span.start.min(self.text.len());
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        start..end.max(start)
+    }
+
+    fn deck(
+        &mut self,
+        root: &Table<'_>,
+        root_span: Range<usize>,
+        source: DeckSource,
+    ) -> Option<Deck> {
+        self.unknown_keys(root, ROOT_KEYS, "at the top level");
+        // The format comes first: a newer format may mean anything else, so stop there.
+        match get(root, "format") {
+            None => self.error(
+                0..0,
+                "missing `format`",
+                Some("add `format = 1` as the first line".into()),
+            ),
+            Some(v) => match self.int(v, "format") {
+                Some(n) if n > DECK_FORMAT => {
+                    self.error(
+                        v.span(),
+                        format!("this deck uses format {n}, but this prepdeck reads format {DECK_FORMAT}"),
+                        Some("update prepdeck to read this deck".into()),
+                    );
+                    return None;
+                }
+                Some(n) if n != DECK_FORMAT => self.error(
+                    v.span(),
+                    format!("unknown deck format {n}"),
+                    Some(format!("expected `format = {DECK_FORMAT}`")),
+                ),
+                _ => {}
+            },
+        }
+
+        let header = match get(root, "deck") {
+            Some(v) => match v.get_ref() {
+                DeValue::Table(t) => Some((t, v.span())),
+                other => {
+                    self.type_error(v.span(), "deck", "a table ([deck])", other);
+                    None
+                }
+            },
+            None => {
+                self.error(
+                    self.header_span(&root_span),
+                    "missing the [deck] table",
+                    Some("add a [deck] table with at least `id` and `title`".into()),
+                );
+                None
+            }
+        };
+        let mut deck_fields = None;
+        if let Some((t, span)) = header {
+            self.unknown_keys(t, DECK_KEYS, "in [deck]");
+            let id = self.req_id(t, "id", &span, "[deck]");
+            let title = self.req_text(t, "title", &span, "[deck]");
+            let description = self.opt_string(t, "description");
+            let role = self.opt_string(t, "role");
+            let secs = self.opt_range(t, "answer_seconds", ANSWER_SECONDS);
+            deck_fields = Some((id, title, description, role, secs));
+        }
+
+        let categories = self.categories(root, &root_span);
+        let cat_ids: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
+        let cards = self.cards(root, &root_span, &cat_ids);
+
+        let (id, title, description, role, answer_seconds) = deck_fields?;
+        Some(Deck {
+            id: DeckId(id?),
+            title: title?,
+            description,
+            role,
+            answer_seconds: answer_seconds.map(|n| n as u32),
+            categories,
+            cards,
+            source,
+        })
+    }
+
+    fn tables<'t, 'i>(
+        &mut self,
+        root: &'t Table<'i>,
+        key: &str,
+        root_span: &Range<usize>,
+        example: &str,
+    ) -> Vec<(&'t Table<'i>, Range<usize>)> {
+        match get(root, key) {
+            None => {
+                self.error(
+                    self.header_span(root_span),
+                    format!("the deck has no {example}"),
+                    Some(format!("add at least one {example} table")),
+                );
+                Vec::new()
+            }
+            Some(v) => match v.get_ref() {
+                DeValue::Array(items) => self.array_tables(items, key, example),
+                other => {
+                    self.type_error(
+                        v.span(),
+                        key,
+                        &format!("an array of tables ({example})"),
+                        other,
+                    );
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    fn array_tables<'t, 'i>(
+        &mut self,
+        items: &'t DeArray<'i>,
+        key: &str,
+        example: &str,
+    ) -> Vec<(&'t Table<'i>, Range<usize>)> {
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, item.span())),
+                other => self.type_error(item.span(), key, &format!("a table ({example})"), other),
+            }
+        }
+        out
+    }
+
+    fn categories(&mut self, root: &Table<'_>, root_span: &Range<usize>) -> Vec<Category> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut out = Vec::new();
+        for (t, span) in self.tables(root, "category", root_span, "[[category]]") {
+            self.unknown_keys(t, CATEGORY_KEYS, "in [[category]]");
+            let id = self.req_id(t, "id", &span, "[[category]]");
+            let title = self.req_text(t, "title", &span, "[[category]]");
+            let description = self.opt_string(t, "description");
+            if let Some(id) = &id {
+                self.check_duplicate(&mut seen, id, t, "category");
+            }
+            if let (Some(id), Some(title)) = (id, title) {
+                out.push(Category {
+                    id: CategoryId(id),
+                    title,
+                    description,
+                });
+            }
+        }
+        out
+    }
+
+    fn cards(&mut self, root: &Table<'_>, root_span: &Range<usize>, cats: &[&str]) -> Vec<Card> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut out = Vec::new();
+        for (t, span) in self.tables(root, "card", root_span, "[[card]]") {
+            if let Some(card) = self.card(t, &span, cats, &mut seen) {
+                out.push(card);
+            }
+        }
+        out
+    }
+
+    fn card(
+        &mut self,
+        t: &Table<'_>,
+        span: &Range<usize>,
+        cats: &[&str],
+        seen: &mut HashMap<String, usize>,
+    ) -> Option<Card> {
+        self.unknown_keys(t, CARD_KEYS, "in [[card]]");
+        let id = self.req_id(t, "id", span, "[[card]]");
+        if let Some(id) = &id {
+            self.check_duplicate(seen, id, t, "card");
+        }
+        let category = self.req_id(t, "category", span, "[[card]]");
+        if let (Some(c), Some(v)) = (&category, get(t, "category"))
+            && !cats.is_empty()
+            && !cats.contains(&c.as_str())
+        {
+            self.error(
+                v.span(),
+                format!("unknown category `{c}`"),
+                Some(format!("categories of this deck: {}", cats.join(", "))),
+            );
+        }
+        let kind = self.kind(t, span);
+        let level = self.opt_range(t, "level", LEVELS);
+        let tags = self.opt_strings(t, "tags");
+        let question = self.req_text(t, "question", span, "[[card]]");
+        let guidance = self.opt_string(t, "guidance");
+        let answer = self.req_text(t, "answer", span, "[[card]]");
+        let answer_seconds = self.opt_range(t, "answer_seconds", ANSWER_SECONDS);
+        let follow_ups = self.opt_strings(t, "follow_ups");
+        let key_points = self.key_points(t);
+        Some(Card {
+            id: CardId(id?),
+            category: CategoryId(category?),
+            kind: kind?,
+            level: level.map(|n| n as u8),
+            tags,
+            question: question?,
+            guidance,
+            answer: answer?,
+            answer_seconds: answer_seconds.map(|n| n as u32),
+            follow_ups,
+            key_points,
+            line: self.line_of(span.start),
+        })
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    fn kind(&mut self, t: &Table<'_>, span: &Range<usize>) -> Option<Kind> {
+        let s = self.req_text(t, "kind", span, "[[card]]")?;
+        let kind = Kind::parse(&s);
+        if kind.is_none()
+            && let Some(v) = get(t, "kind")
+        {
+            let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            self.error(
+                v.span(),
+                format!("unknown kind `{s}`"),
+                Some(format!("expected one of: {}", all.join(", "))),
+            );
+        }
+        kind
+    }
+
+    fn key_points(&mut self, t: &Table<'_>) -> Vec<KeyPoint> {
+        let Some(v) = get(t, "key_point") else {
+            return Vec::new();
+        };
+        let items = match v.get_ref() {
+            DeValue::Array(items) => self.array_tables(items, "key_point", "[[card.key_point]]"),
+            other => {
+                self.type_error(
+                    v.span(),
+                    "key_point",
+                    "an array of tables ([[card.key_point]])",
+                    other,
+                );
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for (kp, span) in items {
+            self.unknown_keys(kp, KEY_POINT_KEYS, "in [[card.key_point]]");
+            let text = self.req_text(kp, "text", &span, "[[card.key_point]]");
+            let keywords = match get(kp, "keywords") {
+                None => {
+                    self.error(
+                        self.header_span(&span),
+                        "key point without `keywords`",
+                        Some("add `keywords = [\"...\"]` with at least one word a candidate would type".into()),
+                    );
+                    None
+                }
+                Some(kv) => {
+                    let words = self.strings(kv, "keywords");
+                    if words.is_empty() && matches!(kv.get_ref(), DeValue::Array(_)) {
+                        self.error(
+                            kv.span(),
+                            "`keywords` is empty",
+                            Some("add at least one keyword".into()),
+                        );
+                    }
+                    if words.iter().any(|w| w.trim().is_empty()) {
+                        self.error(
+                            kv.span(),
+                            "`keywords` holds a blank keyword",
+                            Some("every keyword needs at least one letter or digit".into()),
+                        );
+                    }
+                    Some(words)
+                }
+            };
+            if let (Some(text), Some(keywords)) = (text, keywords) {
+                out.push(KeyPoint { text, keywords });
+            }
+        }
+        out
+    }
+
+    fn check_duplicate(
+        &mut self,
+        seen: &mut HashMap<String, usize>,
+        id: &str,
+        t: &Table<'_>,
+        what: &str,
+    ) {
+        let Some(v) = get(t, "id") else { return };
+        let line = self.line_of(v.span().start);
+        if let Some(first) = seen.get(id) {
+            self.error(
+                v.span(),
+                format!("duplicate {what} id `{id}`"),
+                Some(format!(
+                    "`{id}` is first defined at line {first}; {what} ids must be unique in a deck"
+                )),
+            );
+        } else {
+            seen.insert(id.to_string(), line);
+        }
+    }
+
+    fn unknown_keys(&mut self, t: &Table<'_>, allowed: &[&str], place: &str) {
+        for (k, _) in t.iter() {
+            let key = k.get_ref().as_ref();
+            if allowed.contains(&key) {
+                continue;
+            }
+            let help = match closest(key, allowed) {
+                Some(near) => format!(
+                    "did you mean `{near}`? expected one of: {}",
+                    allowed.join(", ")
+                ),
+                None => format!("expected one of: {}", allowed.join(", ")),
+            };
+            self.error(k.span(), format!("unknown key `{key}` {place}"), Some(help));
+        }
+    }
+
+    fn type_error(&mut self, span: Range<usize>, key: &str, expected: &str, found: &DeValue<'_>) {
+        self.error(
+            span,
+            format!("`{key}` must be {expected}, found {}", found.type_str()),
+            None,
+        );
+    }
+
+    fn missing(&mut self, span: &Range<usize>, key: &str, place: &str) {
+        self.error(
+            self.header_span(span),
+            format!("missing `{key}` in {place}"),
+            Some(format!("add `{key} = ...` to this table")),
+        );
+    }
+
+    fn string(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            other => {
+                self.type_error(v.span(), key, "a string", other);
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, t: &Table<'_>, key: &str) -> Option<String> {
+        get(t, key).and_then(|v| self.string(v, key))
+    }
+
+    /// A required string that must not be blank.
+    fn req_text(
+        &mut self,
+        t: &Table<'_>,
+        key: &str,
+        span: &Range<usize>,
+        place: &str,
+    ) -> Option<String> {
+        let Some(v) = get(t, key) else {
+            self.missing(span, key, place);
+            return None;
+        };
+        let s = self.string(v, key)?;
+        if s.trim().is_empty() {
+            self.error(
+                v.span(),
+                format!("`{key}` is blank"),
+                Some(format!("write the {key}")),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A required id: `[a-z0-9-]+`.
+    fn req_id(
+        &mut self,
+        t: &Table<'_>,
+        key: &str,
+        span: &Range<usize>,
+        place: &str,
+    ) -> Option<String> {
+        let Some(v) = get(t, key) else {
+            self.missing(span, key, place);
+            return None;
+        };
+        let s = self.string(v, key)?;
+        if s.is_empty()
+            || !s
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            self.error(
+                v.span(),
+                format!("`{key}` \"{s}\" is not a valid id"),
+                Some(
+                    "ids use only lowercase letters a-z, digits and `-`, e.g. \"budget-capex\""
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    fn int(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Option<i64> {
+        match v.get_ref() {
+            DeValue::Integer(i) => {
+                let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
+                if n.is_none() {
+                    self.error(v.span(), format!("`{key}` is too large a number"), None);
+                }
+                n
+            }
+            other => {
+                self.type_error(v.span(), key, "an integer", other);
+                None
+            }
+        }
+    }
+
+    fn opt_range(&mut self, t: &Table<'_>, key: &str, range: Range<i64>) -> Option<i64> {
+        let v = get(t, key)?;
+        let n = self.int(v, key)?;
+        if !range.contains(&n) {
+            self.error(
+                v.span(),
+                format!("`{key}` is {n}, out of range"),
+                Some(format!(
+                    "expected a whole number from {} to {}",
+                    range.start,
+                    range.end - 1
+                )),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    fn strings(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Vec<String> {
+        match v.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| self.string(item, key))
+                .collect(),
+            other => {
+                self.type_error(v.span(), key, "an array of strings", other);
+                Vec::new()
+            }
+        }
+    }
+
+    fn opt_strings(&mut self, t: &Table<'_>, key: &str) -> Vec<String> {
+        get(t, key)
+            .map(|v| self.strings(v, key))
+            .unwrap_or_default()
+    }
+}
+
+fn get<'t, 'i>(t: &'t Table<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+    t.iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, v)| v)
+}
+
+/// The allowed key nearest to a misspelt one, if it is close enough to be a typo.
+fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (edit_distance(key, a), *a))
+        .filter(|(d, a)| *d <= 2.max(a.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,192 @@
+//! Unit tests of the deck parser (the CLI table of malformed decks lives in `tests/`).
+
+use super::*;
+use proptest::prelude::*;
+
+pub(crate) const VALID: &str = r#"format = 1
+
+[deck]
+id = "demo"
+title = "Demo deck"
+answer_seconds = 90
+
+[[category]]
+id = "budget"
+title = "Budget"
+
+[[category]]
+id = "people"
+title = "People"
+
+[[card]]
+id = "b1"
+category = "budget"
+kind = "behavioral"
+level = 2
+tags = ["capex"]
+question = "How do you build a budget?"
+guidance = "Show a method."
+answer = "I start from last year's actuals."
+follow_ups = ["What went wrong?"]
+
+[[card.key_point]]
+text = "Starts from actuals"
+keywords = ["actuals", "last year"]
+
+[[card]]
+id = "p1"
+category = "people"
+kind = "situational"
+question = "An engineer misses deadlines. What do you do?"
+answer = "I talk to them first."
+answer_seconds = 60
+"#;
+
+fn parse(text: &str) -> Result<Deck, Diagnostics> {
+    parse_deck(text, DeckSource::File("t.toml".into()))
+}
+
+fn errors(text: &str) -> Vec<(usize, String)> {
+    match parse(text) {
+        Ok(_) => panic!("expected errors"),
+        Err(d) => d.iter().map(|d| (d.line, d.message.clone())).collect(),
+    }
+}
+
+#[test]
+fn valid_deck_loads_every_field() {
+    let deck = parse(VALID).unwrap();
+    assert_eq!(deck.id.as_str(), "demo");
+    assert_eq!(deck.categories.len(), 2);
+    assert_eq!(deck.cards.len(), 2);
+    let b1 = &deck.cards[0];
+    assert_eq!(b1.kind, Kind::Behavioral);
+    assert_eq!(b1.level, Some(2));
+    assert_eq!(b1.key_points[0].keywords, vec!["actuals", "last year"]);
+    assert_eq!(b1.line, 16);
+    assert_eq!(deck.cards[1].line, 31);
+    assert_eq!(deck.answer_seconds_for(b1), 90);
+    assert_eq!(deck.answer_seconds_for(&deck.cards[1]), 60);
+}
+
+#[test]
+fn reports_every_error_in_a_file() {
+    let text = VALID
+        .replace("kind = \"behavioral\"", "kind = \"behavioural\"")
+        .replace("category = \"people\"", "category = \"peeple\"")
+        .replace("level = 2", "level = 7")
+        .replace("tags = [", "tagz = [");
+    let errs = errors(&text);
+    assert_eq!(errs.len(), 4, "{errs:?}");
+    assert_eq!(errs[0], (19, "unknown kind `behavioural`".to_string()));
+    assert_eq!(errs[1], (20, "`level` is 7, out of range".to_string()));
+    assert_eq!(errs[2], (21, "unknown key `tagz` in [[card]]".to_string()));
+    assert_eq!(errs[3], (33, "unknown category `peeple`".to_string()));
+}
+
+#[test]
+fn duplicate_ids_name_the_first_place() {
+    let text = VALID.replace("id = \"p1\"", "id = \"b1\"");
+    let err = parse(&text).unwrap_err();
+    let d = &err.0[0];
+    assert_eq!(d.message, "duplicate card id `b1`");
+    assert_eq!(d.line, 32);
+    assert!(d.help.as_deref().unwrap().contains("line 17"));
+}
+
+#[test]
+fn newer_format_is_one_clear_error() {
+    let errs = errors(&VALID.replace("format = 1", "format = 2"));
+    assert_eq!(
+        errs,
+        vec![(
+            1,
+            "this deck uses format 2, but this prepdeck reads format 1".to_string()
+        )]
+    );
+}
+
+#[test]
+fn missing_fields_point_at_the_table() {
+    let text = VALID.replace("question = \"How do you build a budget?\"\n", "");
+    let errs = errors(&text);
+    assert_eq!(
+        errs,
+        vec![(16, "missing `question` in [[card]]".to_string())]
+    );
+}
+
+#[test]
+fn syntax_errors_are_located() {
+    let errs = errors("format = 1\n[deck]\nid = \"x\ntitle = 3\n");
+    assert!(
+        errs.iter().all(|(_, m)| m.starts_with("invalid TOML")),
+        "{errs:?}"
+    );
+    assert_eq!(errs[0].0, 3);
+}
+
+#[test]
+fn empty_file_is_explained() {
+    let err = parse("  \n").unwrap_err();
+    assert_eq!(err.0[0].message, "the file is empty");
+}
+
+#[test]
+fn misspelt_keys_get_a_suggestion() {
+    let err = parse(&VALID.replace("question =", "questoin =")).unwrap_err();
+    let unknown = err.iter().find(|d| d.message.contains("questoin")).unwrap();
+    assert!(
+        unknown
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `question`?")
+    );
+}
+
+#[test]
+fn key_points_need_keywords() {
+    let text = VALID.replace("keywords = [\"actuals\", \"last year\"]", "keywords = []");
+    assert_eq!(errors(&text), vec![(29, "`keywords` is empty".to_string())]);
+    let text = VALID.replace(
+        "keywords = [\"actuals\", \"last year\"]",
+        "keywords = [\" \"]",
+    );
+    assert_eq!(
+        errors(&text),
+        vec![(29, "`keywords` holds a blank keyword".to_string())]
+    );
+}
+
+#[test]
+fn ids_must_be_lowercase_words() {
+    let errs = errors(&VALID.replace("id = \"demo\"", "id = \"My Deck\""));
+    assert_eq!(
+        errs,
+        vec![(4, "`id` \"My Deck\" is not a valid id".to_string())]
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_text_never_panics(s in any::<String>()) {
+        let _ = parse(&s);
+    }
+
+    #[test]
+    fn mutations_of_a_valid_deck_never_panic(pos in 0usize..VALID.len(), len in 0usize..40, insert in any::<String>()) {
+        let mut bytes = VALID.as_bytes().to_vec();
+        let end = (pos + len).min(bytes.len());
+        bytes.splice(pos..end, insert.bytes());
+        let text = String::from_utf8_lossy(&bytes);
+        if let Err(d) = parse(&text) {
+            prop_assert!(!d.is_empty());
+            for diag in d.iter() {
+                let _ = diag.to_string();
+            }
+        }
+    }
+}

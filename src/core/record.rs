@@ -1,0 +1,120 @@
+//! Records of the state log: one event each (a review, an undo, a suspension...).
+//!
+//! Pure data. The store writes them as JSON Lines; card state is derived by replaying them
+//! (see [`crate::core::schedule`]). Nothing derived is ever stored in a record.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::core::grade::Grade;
+use crate::core::ids::{CardId, DeckId, RecordId};
+
+/// The record format this build writes and understands. A record with a larger `v` is from a
+/// newer prepdeck: the file is then read-only for us.
+pub const RECORD_FORMAT: u32 = 1;
+
+/// One line of the state log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Record format version.
+    pub v: u32,
+    /// Unique id: merging two logs is a union by id.
+    pub id: RecordId,
+    /// When it happened (UTC).
+    pub at: DateTime<Utc>,
+    #[serde(flatten)]
+    pub body: RecordBody,
+}
+
+/// What a record says happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RecordBody {
+    /// The candidate graded a card.
+    Review(Review),
+    /// Takes back an earlier record (a review) by id.
+    Undo {
+        target: RecordId,
+    },
+    /// The card leaves every queue until unsuspended.
+    Suspend {
+        deck: DeckId,
+        card: CardId,
+    },
+    Unsuspend {
+        deck: DeckId,
+        card: CardId,
+    },
+    /// The card is hidden until `until` (the next day's rollover).
+    Bury {
+        deck: DeckId,
+        card: CardId,
+        until: DateTime<Utc>,
+    },
+}
+
+/// A graded review of one card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub deck: DeckId,
+    pub card: CardId,
+    pub grade: Grade,
+    /// Time the candidate took, in milliseconds.
+    pub took_ms: u64,
+    pub mode: ReviewMode,
+}
+
+/// Where a review was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewMode {
+    Drill,
+    Mock,
+}
+
+impl Record {
+    pub fn new(id: RecordId, at: DateTime<Utc>, body: RecordBody) -> Self {
+        Self {
+            v: RECORD_FORMAT,
+            id,
+            at,
+            body,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn review_round_trips_as_one_flat_json_object() {
+        let at = DateTime::parse_from_rfc3339("2026-01-02T03:04:05Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let r = Record::new(
+            RecordId::new("r1"),
+            at,
+            RecordBody::Review(Review {
+                deck: DeckId::new("d"),
+                card: CardId::new("c"),
+                grade: Grade::Good,
+                took_ms: 1500,
+                mode: ReviewMode::Drill,
+            }),
+        );
+        let line = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            line,
+            r#"{"v":1,"id":"r1","at":"2026-01-02T03:04:05Z","type":"review","deck":"d","card":"c","grade":"good","took_ms":1500,"mode":"drill"}"#
+        );
+        let back: Record = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn unknown_type_is_an_error() {
+        let line = r#"{"v":1,"id":"x","at":"2026-01-02T03:04:05Z","type":"teleport"}"#;
+        assert!(serde_json::from_str::<Record>(line).is_err());
+    }
+}

@@ -1,0 +1,1 @@
+//! The terminal app (ratatui). Thin: turns keys into actions and draws screens.
