@@ -1,1 +1,203 @@
-//! (to be written)
+//! Finding and reading deck files: the built-in decks compiled into the binary, the user's
+//! decks folder and extra files named on the command line.
+//!
+//! A broken deck is reported and skipped; it never stops the other decks from loading.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::core::deck::{Deck, DeckSource, Diagnostic, Diagnostics, parse_deck};
+
+/// The decks compiled into the binary: `(file name, text)`. A test checks that every file in
+/// `content/` is listed here.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "it-manager.toml",
+        include_str!("../../content/it-manager.toml"),
+    ),
+    (
+        "it-fundamentals.toml",
+        include_str!("../../content/it-fundamentals.toml"),
+    ),
+    (
+        "library-it.toml",
+        include_str!("../../content/library-it.toml"),
+    ),
+    (
+        "interview-craft.toml",
+        include_str!("../../content/interview-craft.toml"),
+    ),
+];
+
+/// Deck files larger than this are refused before parsing.
+pub const MAX_DECK_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Every problem found in one deck file.
+#[derive(Clone, Debug)]
+pub struct DeckProblem {
+    pub origin: String,
+    pub diagnostics: Diagnostics,
+}
+
+/// The result of loading every deck prepdeck would use.
+#[derive(Clone, Debug, Default)]
+pub struct LoadedDecks {
+    pub decks: Vec<Deck>,
+    pub problems: Vec<DeckProblem>,
+}
+
+impl LoadedDecks {
+    pub fn find(&self, id: &str) -> Option<&Deck> {
+        self.decks.iter().find(|d| d.id.as_str() == id)
+    }
+}
+
+/// Parses one built-in deck.
+pub fn load_builtin(name: &str, text: &str) -> Result<Deck, Diagnostics> {
+    parse_deck(text, DeckSource::Builtin(name.to_string()))
+}
+
+/// Reads and parses one deck file from disk.
+pub fn load_file(path: &Path) -> Result<Deck, Diagnostics> {
+    let text = read_deck_text(path).map_err(|d| Diagnostics(vec![d]))?;
+    parse_deck(&text, DeckSource::File(path.to_path_buf()))
+}
+
+fn read_deck_text(path: &Path) -> Result<String, Diagnostic> {
+    let origin = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| {
+        let what = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string(),
+        };
+        Diagnostic::whole_file(&origin, format!("cannot read the deck: {what}"), None)
+    })?;
+    let mut bytes = Vec::new();
+    let read = file.take(MAX_DECK_BYTES + 1).read_to_end(&mut bytes);
+    if let Err(e) = read {
+        let msg = if e.kind() == std::io::ErrorKind::IsADirectory || path.is_dir() {
+            "this is a folder, not a deck file".to_string()
+        } else {
+            format!("cannot read the deck: {e}")
+        };
+        return Err(Diagnostic::whole_file(&origin, msg, None));
+    }
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(Diagnostic::whole_file(
+            &origin,
+            format!(
+                "the file is too large for a deck (over {} MiB)",
+                MAX_DECK_BYTES / 1024 / 1024
+            ),
+            Some("split it into several decks".into()),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let mut d = Diagnostic::at(
+            &origin,
+            &text,
+            valid..valid,
+            "the file is not UTF-8 text (is it a binary file?)",
+            Some("decks are UTF-8 TOML text files".into()),
+        );
+        d.width = 1;
+        d
+    })
+}
+
+/// The `*.toml` files of a folder, sorted by name. A missing folder has none.
+pub fn deck_files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Loads the built-in decks, then the user's decks folder, then the extra files, in that order.
+/// Broken decks and duplicate deck ids are reported in `problems` and skipped.
+pub fn load_all(user_decks_dir: &Path, extra: &[PathBuf]) -> LoadedDecks {
+    let mut results: Vec<(String, Result<Deck, Diagnostics>)> = BUILTIN
+        .iter()
+        .map(|(name, text)| (format!("built-in:{name}"), load_builtin(name, text)))
+        .collect();
+    for path in deck_files_in(user_decks_dir).iter().chain(extra) {
+        results.push((path.display().to_string(), load_file(path)));
+    }
+    collect(results)
+}
+
+/// Loads exactly the given files (for `decks check PATH...`).
+pub fn load_files(paths: &[PathBuf]) -> LoadedDecks {
+    collect(
+        paths
+            .iter()
+            .map(|p| (p.display().to_string(), load_file(p)))
+            .collect(),
+    )
+}
+
+fn collect(results: Vec<(String, Result<Deck, Diagnostics>)>) -> LoadedDecks {
+    let mut out = LoadedDecks::default();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (origin, result) in results {
+        match result {
+            Ok(deck) => {
+                let id = deck.id.to_string();
+                if let Some(first) = seen.get(&id) {
+                    out.problems.push(DeckProblem {
+                        origin: origin.clone(),
+                        diagnostics: Diagnostics(vec![Diagnostic::whole_file(
+                            &origin,
+                            format!("deck id `{id}` is already used by {first}"),
+                            Some("deck ids must be unique; change `id` in the [deck] table of one of the two files".into()),
+                        )]),
+                    });
+                } else {
+                    seen.insert(id, origin);
+                    out.decks.push(deck);
+                }
+            }
+            Err(diagnostics) => out.problems.push(DeckProblem {
+                origin,
+                diagnostics,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_deck_is_valid() {
+        for (name, text) in BUILTIN {
+            if let Err(d) = load_builtin(name, text) {
+                panic!("{name} is invalid:\n{d}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_content_file_is_compiled_in() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let on_disk: Vec<String> = deck_files_in(&dir)
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        let mut listed: Vec<String> = BUILTIN.iter().map(|(n, _)| n.to_string()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed);
+    }
+}

@@ -92,7 +92,12 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} | {lead}{}", "^".repeat(self.width.max(1)))?;
         }
         if let Some(help) = &self.help {
-            writeln!(f, "  = help: {}", sanitize_line(help))?;
+            let pad = " ".repeat(if self.line == 0 {
+                1
+            } else {
+                self.line.to_string().len()
+            });
+            writeln!(f, "{pad} = help: {}", sanitize_line(help))?;
         }
         Ok(())
     }

@@ -1,0 +1,213 @@
+//! `prepdeck decks list|check|new` and the summary printed by a bare `prepdeck`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::home::Home;
+use super::{Cli, UserError, load_decks, template};
+use crate::core::deck::{Deck, DeckSource};
+use crate::core::text::sanitize_line;
+use crate::store::decks::{load_all, load_files};
+
+#[derive(Serialize)]
+struct DeckRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    cards: usize,
+    categories: usize,
+    source: String,
+}
+
+fn source_label(s: &DeckSource) -> String {
+    match s {
+        DeckSource::Builtin(_) => "built-in".to_string(),
+        DeckSource::File(p) => p.display().to_string(),
+    }
+}
+
+fn rows(decks: &[Deck]) -> Vec<DeckRow<'_>> {
+    decks
+        .iter()
+        .map(|d| DeckRow {
+            id: d.id.as_str(),
+            title: &d.title,
+            cards: d.cards.len(),
+            categories: d.categories.len(),
+            source: source_label(&d.source),
+        })
+        .collect()
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    let s = sanitize_line(s);
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Prints rows as an aligned text table.
+pub(crate) fn print_table(
+    out: &mut impl Write,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(cell);
+            } else {
+                s.push_str(&format!("{cell:<w$}  "));
+            }
+        }
+        s.trim_end().to_string()
+    };
+    let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    writeln!(out, "{}", line(&head))?;
+    for r in rows {
+        writeln!(out, "{}", line(r))?;
+    }
+    Ok(())
+}
+
+pub fn list(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
+    let loaded = load_decks(cli, home)?;
+    let rows = rows(&loaded.decks);
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+    } else {
+        let table: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                vec![
+                    sanitize_line(r.id),
+                    truncate(r.title, 46),
+                    r.cards.to_string(),
+                    r.categories.to_string(),
+                    sanitize_line(&r.source),
+                ]
+            })
+            .collect();
+        print_table(
+            &mut out,
+            &["ID", "TITLE", "CARDS", "CATEGORIES", "SOURCE"],
+            &table,
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let loaded = if paths.is_empty() {
+        load_all(&home.decks_dir(), &cli.deck_file)
+    } else {
+        load_files(paths)
+    };
+    let mut out = std::io::stdout().lock();
+    for d in &loaded.decks {
+        writeln!(
+            out,
+            "ok: {} ({}: {} cards in {} categories)",
+            sanitize_line(&d.source.display_name()),
+            sanitize_line(d.id.as_str()),
+            d.cards.len(),
+            d.categories.len()
+        )?;
+    }
+    out.flush()?;
+    let mut err = std::io::stderr().lock();
+    let mut count = 0;
+    for p in &loaded.problems {
+        count += p.diagnostics.len();
+        write!(err, "{}", p.diagnostics)?;
+        writeln!(err)?;
+    }
+    let files = loaded.decks.len() + loaded.problems.len();
+    if loaded.problems.is_empty() {
+        writeln!(out, "{files} deck file(s) checked: all valid")?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        writeln!(
+            err,
+            "{files} deck file(s) checked: {} invalid, {count} error(s)",
+            loaded.problems.len()
+        )?;
+        Ok(ExitCode::from(1))
+    }
+}
+
+pub fn new(path: &Path) -> anyhow::Result<ExitCode> {
+    if path.exists() {
+        return Err(UserError(format!(
+            "{} already exists; choose another name (prepdeck never overwrites a deck)",
+            path.display()
+        ))
+        .into());
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            UserError(format!(
+                "cannot create the folder {}: {e}",
+                parent.display()
+            ))
+        })?;
+    }
+    write_new_private(path, template::TEMPLATE.as_bytes())
+        .map_err(|e| UserError(format!("cannot write {}: {e}", path.display())))?;
+    println!(
+        "wrote {}: edit it, then run `prepdeck decks check {}`",
+        path.display(),
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_new_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// A bare `prepdeck` until the terminal app lands: the decks and what to run.
+pub fn summary(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
+    let loaded = load_decks(cli, home)?;
+    let cards: usize = loaded.decks.iter().map(|d| d.cards.len()).sum();
+    println!(
+        "prepdeck {}: {} decks, {cards} cards (data folder: {})",
+        env!("CARGO_PKG_VERSION"),
+        loaded.decks.len(),
+        home.root().display()
+    );
+    for d in &loaded.decks {
+        println!(
+            "  {:<18} {:>4} cards  {}",
+            sanitize_line(d.id.as_str()),
+            d.cards.len(),
+            truncate(&d.title, 50)
+        );
+    }
+    println!("\nRun `prepdeck --help` for the commands.");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,94 @@
+//! The commented template written by `prepdeck decks new`. A test checks that it validates.
+
+pub const TEMPLATE: &str = r#"# A prepdeck deck (format 1). Lines starting with # are comments.
+# Check it with:  prepdeck decks check THIS-FILE
+# Full reference: docs/deck-format.md in the prepdeck repository.
+
+format = 1                      # the deck format version; always 1 for now
+
+[deck]
+id = "my-deck"                  # lowercase letters, digits and '-'; progress is keyed by it, so keep it stable
+title = "My interview questions"
+description = "Questions I expect for the role I am applying for."   # optional
+role = "IT Manager"             # optional: the job this deck prepares for
+answer_seconds = 120            # optional: answer time in mock interviews, 10 to 3600 seconds
+
+# At least one category. Every card names one of these ids.
+[[category]]
+id = "leadership"
+title = "Leadership"
+description = "Leading and developing a team."     # optional
+
+[[category]]
+id = "technical"
+title = "Technical knowledge"
+
+# At least one card. Copy a [[card]] block (with its key points) for each question.
+[[card]]
+id = "leadership-first-90-days"   # unique within this deck
+category = "leadership"
+kind = "situational"              # behavioral | situational | technical | knowledge | motivation
+level = 2                         # optional: 1 entry, 2 experienced, 3 senior
+tags = ["onboarding", "planning"] # optional
+question = "What would you do in your first 90 days as our IT manager?"
+guidance = """
+The panel wants a plan that listens before it changes things. Structure it as learn, plan, act,
+with one concrete early win. Avoid promising a big reorganisation before you know the team.
+"""
+answer = """
+In the first month I would listen: one-to-ones with everyone in the team, meetings with the heads
+of the main departments, and a look at the ticket data and the risk register. In the second month
+I would agree three priorities with my manager and share them with the team. By day 90 I would
+deliver one visible improvement, such as cutting the oldest tickets in the queue by half.
+"""
+answer_seconds = 150              # optional: overrides the deck's answer time
+follow_ups = ["What would you do if the team resisted your priorities?"]   # optional
+
+# Key points: what a strong answer must contain. Keywords are words someone would type;
+# a typed answer covers the point when it contains any of them.
+[[card.key_point]]
+text = "Listens first: one-to-ones and stakeholder meetings"
+keywords = ["listen", "one-to-one", "stakeholder"]
+
+[[card.key_point]]
+text = "Agrees priorities with the manager"
+keywords = ["priorities", "agree"]
+
+[[card.key_point]]
+text = "Delivers an early, visible win"
+keywords = ["early win", "visible improvement", "quick win"]
+
+[[card]]
+id = "technical-rto-rpo"
+category = "technical"
+kind = "knowledge"
+question = "What is the difference between RTO and RPO?"
+answer = """
+RTO (recovery time objective) is how long a service may be down after a failure. RPO (recovery
+point objective) is how much data, measured in time, you can afford to lose.
+"""
+
+[[card.key_point]]
+text = "RTO is the tolerable downtime"
+keywords = ["recovery time", "downtime"]
+
+[[card.key_point]]
+text = "RPO is the tolerable data loss"
+keywords = ["recovery point", "data loss", "lose"]
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::deck::{DeckSource, parse_deck};
+
+    #[test]
+    fn template_validates() {
+        let deck = parse_deck(TEMPLATE, DeckSource::Builtin("template".into()))
+            .unwrap_or_else(|d| panic!("template is invalid:\n{d}"));
+        assert_eq!(deck.cards.len(), 2);
+        let answer = &deck.cards[0].answer;
+        let covered = crate::core::matcher::coverage(answer, &deck.cards[0].key_points);
+        assert!(covered.iter().all(|c| *c), "{covered:?}");
+    }
+}
