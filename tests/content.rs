@@ -1,0 +1,249 @@
+//! Content tests for the built-in question bank: counts, required fields, word ranges,
+//! near-duplicate questions, key-point coverage by the app's own matcher, and spelling.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use prepdeck::core::deck::{Deck, Kind};
+use prepdeck::core::matcher::{coverage, words};
+use prepdeck::store::decks::{BUILTIN, load_builtin};
+
+fn decks() -> &'static [Deck] {
+    static DECKS: OnceLock<Vec<Deck>> = OnceLock::new();
+    DECKS.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .map(|(name, text)| load_builtin(name, text).unwrap_or_else(|d| panic!("{name}:\n{d}")))
+            .collect()
+    })
+}
+
+fn deck(id: &str) -> &'static Deck {
+    decks()
+        .iter()
+        .find(|d| d.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no deck {id}"))
+}
+
+fn sentences(text: &str) -> usize {
+    text.split(['.', '!', '?'])
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[test]
+fn deck_sizes_meet_the_brief() {
+    let minimum = [
+        ("it-manager", 150),
+        ("it-fundamentals", 60),
+        ("library-it", 15),
+        ("interview-craft", 15),
+    ];
+    for (id, min) in minimum {
+        let n = deck(id).cards.len();
+        assert!(n >= min, "{id} has {n} cards, needs {min}");
+    }
+}
+
+#[test]
+fn it_manager_covers_18_categories_with_5_cards_each() {
+    let d = deck("it-manager");
+    let mut per: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in &d.cards {
+        *per.entry(c.category.as_str()).or_default() += 1;
+    }
+    assert!(per.len() >= 18, "{} categories used: {per:?}", per.len());
+    for cat in &d.categories {
+        let n = per.get(cat.id.as_str()).copied().unwrap_or(0);
+        assert!(n >= 5, "category {} has {n} cards", cat.id);
+    }
+}
+
+#[test]
+fn interview_cards_have_every_part() {
+    let mut problems = Vec::new();
+    for d in decks() {
+        for c in &d.cards {
+            let at = format!("{}/{}", d.id, c.id);
+            let interview_deck = matches!(d.id.as_str(), "it-manager" | "library-it");
+            if c.kind == Kind::Knowledge {
+                if interview_deck {
+                    problems.push(format!("{at}: knowledge card in an interview deck"));
+                }
+                let n = words(&c.answer).len();
+                if n >= 80 {
+                    problems.push(format!("{at}: knowledge answer has {n} words (< 80)"));
+                }
+                if !(2..=4).contains(&c.key_points.len()) {
+                    problems.push(format!("{at}: {} key points (2-4)", c.key_points.len()));
+                }
+                continue;
+            }
+            if c.level.is_none() {
+                problems.push(format!("{at}: no level"));
+            }
+            let g = c.guidance.as_deref().map(sentences).unwrap_or(0);
+            if !(2..=5).contains(&g) {
+                problems.push(format!("{at}: guidance has {g} sentences (2-5)"));
+            }
+            if !(3..=6).contains(&c.key_points.len()) {
+                problems.push(format!("{at}: {} key points (3-6)", c.key_points.len()));
+            }
+            let n = words(&c.answer).len();
+            if !(120..=300).contains(&n) {
+                problems.push(format!("{at}: answer has {n} words (120-300)"));
+            }
+            if c.follow_ups.is_empty() {
+                problems.push(format!("{at}: no follow-up question"));
+            }
+            let first_person = words(&c.answer).iter().any(|w| w == "i" || w == "my");
+            if !first_person {
+                problems.push(format!("{at}: answer is not in the first person"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn model_answers_cover_their_own_key_points() {
+    let mut problems = Vec::new();
+    for d in decks() {
+        for c in &d.cards {
+            if c.key_points.is_empty() {
+                continue;
+            }
+            let cov = coverage(&c.answer, &c.key_points);
+            let hit = cov.iter().filter(|b| **b).count();
+            if (hit as f64) < 0.8 * cov.len() as f64 {
+                problems.push(format!(
+                    "{}/{}: covers {hit}/{} key points",
+                    d.id,
+                    c.id,
+                    cov.len()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+const STOP: &[&str] = &[
+    "a", "an", "the", "you", "your", "do", "does", "how", "what", "would", "to", "of", "in", "and",
+    "or", "is", "are", "for", "on", "with", "tell", "us", "about", "me", "we", "our", "it",
+];
+
+fn normalised(q: &str) -> HashSet<String> {
+    words(q)
+        .into_iter()
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+#[test]
+fn no_two_questions_are_the_same_or_near_duplicates() {
+    let all: Vec<(String, HashSet<String>)> = decks()
+        .iter()
+        .flat_map(|d| {
+            d.cards
+                .iter()
+                .map(move |c| (format!("{}/{}", d.id, c.id), normalised(&c.question)))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for (i, (a, wa)) in all.iter().enumerate() {
+        for (b, wb) in &all[i + 1..] {
+            let inter = wa.intersection(wb).count() as f64;
+            let union = wa.union(wb).count().max(1) as f64;
+            if inter / union >= 0.75 {
+                problems.push(format!("{a} and {b} ask nearly the same question"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// American spellings that must not appear in the prose of our British-English decks.
+/// (Keywords may hold American variants on purpose, so that candidates who type them match.)
+const AMERICAN: &[&str] = &[
+    "organization",
+    "organizations",
+    "organizational",
+    "prioritize",
+    "prioritized",
+    "prioritizing",
+    "prioritization",
+    "optimize",
+    "optimized",
+    "optimizing",
+    "optimization",
+    "analyze",
+    "analyzed",
+    "analyzing",
+    "behavior",
+    "behaviors",
+    "center",
+    "centers",
+    "color",
+    "favorite",
+    "labor",
+    "license",
+    "licenses",
+    "recognize",
+    "recognized",
+    "realize",
+    "realized",
+    "standardize",
+    "standardized",
+    "minimize",
+    "minimized",
+    "maximize",
+    "utilize",
+    "utilized",
+    "summarize",
+    "modernize",
+    "modernized",
+    "catalog",
+    "defense",
+    "program's",
+    "enrollment",
+    "judgment",
+];
+
+#[test]
+fn prose_uses_british_spelling() {
+    let american: HashSet<&str> = AMERICAN.iter().copied().collect();
+    let mut problems = Vec::new();
+    for d in decks() {
+        for c in &d.cards {
+            let mut prose = vec![c.question.clone(), c.answer.clone()];
+            prose.extend(c.guidance.clone());
+            prose.extend(c.follow_ups.clone());
+            prose.extend(c.key_points.iter().map(|k| k.text.clone()));
+            for text in prose {
+                for w in words(&text) {
+                    if american.contains(w.as_str()) {
+                        problems.push(format!("{}/{}: American spelling `{w}`", d.id, c.id));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn card_ids_are_unique_across_the_bank_and_start_with_their_category() {
+    let mut problems = Vec::new();
+    for d in decks() {
+        for c in &d.cards {
+            if !c.id.as_str().starts_with(c.category.as_str()) {
+                problems.push(format!(
+                    "{}/{}: id does not start with its category",
+                    d.id, c.id
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
