@@ -84,9 +84,14 @@ fn read_deck_text(path: &Path) -> Result<String, Diagnostic> {
         };
         return Err(Diagnostic::whole_file(&origin, msg, None));
     }
+    decode_deck_bytes(&origin, bytes)
+}
+
+/// Checks the size and encoding of a deck file's bytes and returns its text.
+pub fn decode_deck_bytes(origin: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_DECK_BYTES {
         return Err(Diagnostic::whole_file(
-            &origin,
+            origin,
             format!(
                 "the file is too large for a deck (over {} MiB)",
                 MAX_DECK_BYTES / 1024 / 1024
@@ -98,7 +103,7 @@ fn read_deck_text(path: &Path) -> Result<String, Diagnostic> {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         let mut d = Diagnostic::at(
-            &origin,
+            origin,
             &text,
             valid..valid,
             "the file is not UTF-8 text (is it a binary file?)",
@@ -185,6 +190,22 @@ mod tests {
         for (name, text) in BUILTIN {
             if let Err(d) = load_builtin(name, text) {
                 panic!("{name} is invalid:\n{d}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic_the_loader(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+            let source = DeckSource::File("fuzz.toml".into());
+            match decode_deck_bytes("fuzz.toml", bytes) {
+                Ok(text) => {
+                    if let Err(d) = parse_deck(&text, source) {
+                        proptest::prop_assert!(!d.is_empty());
+                        let _ = d.to_string();
+                    }
+                }
+                Err(d) => { let _ = d.to_string(); }
             }
         }
     }
