@@ -43,6 +43,8 @@ pub enum Command {
         #[command(subcommand)]
         command: DecksCommand,
     },
+    /// Print the effective settings and the config file's path
+    Config,
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 1 a problem with the user's data or files, 2 bad usage.
 
 mod args;
+mod config;
 mod decks;
 mod home;
 mod template;
@@ -44,6 +45,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             DecksCommand::Check { paths } => decks::check(&cli, &home, paths),
             DecksCommand::New { path } => decks::new(path),
         },
+        Some(Command::Config) => config::show(&home),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());
