@@ -49,6 +49,10 @@ id_type!(
     /// The unique id of one record of the state log.
     RecordId
 );
+id_type!(
+    /// The id of one mock interview: ties its records in the state log together.
+    InterviewId
+);
 
 /// A card's identity across decks: progress is keyed by deck id + card id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

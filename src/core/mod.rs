@@ -1,9 +1,11 @@
 //! The pure core: no terminal, no clock reads, no file I/O.
 
+pub mod analysis;
 pub mod deck;
 pub mod grade;
 pub mod ids;
 pub mod matcher;
 pub mod record;
 pub mod schedule;
+pub mod session;
 pub mod text;

@@ -1,6 +1,6 @@
 //! The deck model: what a validated deck file holds.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::core::ids::{CardId, CardKey, CategoryId, DeckId};
 
@@ -8,7 +8,7 @@ use crate::core::ids::{CardId, CardKey, CategoryId, DeckId};
 pub const DECK_FORMAT: i64 = 1;
 
 /// The kind of question a card asks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Behavioral,

@@ -1,0 +1,157 @@
+//! Key-point coverage (through the one matcher) and the suggested grade.
+//!
+//! The suggested grade rule, from coverage (share of key points covered) and timing:
+//! 1. no answer (empty text, or a skipped question) -> Again;
+//! 2. coverage under 50 % -> Again;
+//! 3. over time, or coverage under 80 % -> Hard;
+//! 4. coverage of 90 % or more and at most 75 % of the time used ("well under time") -> Easy;
+//! 5. otherwise -> Good.
+//!
+//! A card without key points has no coverage: only steps 1, 3 (over time) and 5 apply. The
+//! grade is a suggestion; the candidate confirms or changes it in the debrief.
+
+use serde::Serialize;
+
+use crate::core::deck::KeyPoint;
+use crate::core::grade::Grade;
+use crate::core::matcher;
+
+/// Coverage under this is Again.
+pub const AGAIN_BELOW: f64 = 0.5;
+/// Coverage under this is Hard.
+pub const HARD_BELOW: f64 = 0.8;
+/// Coverage from this, well under time, is Easy.
+pub const EASY_FROM: f64 = 0.9;
+/// "Well under time": at most this share of the limit used.
+pub const WELL_UNDER_TIME: f64 = 0.75;
+
+/// For each key point of a card, whether the answer covers it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct KeyPointCoverage {
+    pub covered: Vec<bool>,
+}
+
+impl KeyPointCoverage {
+    /// Checks `text` against `points` with [`matcher::coverage`].
+    pub fn check(text: &str, points: &[KeyPoint]) -> Self {
+        Self {
+            covered: matcher::coverage(text, points),
+        }
+    }
+
+    pub fn covered_count(&self) -> usize {
+        self.covered.iter().filter(|c| **c).count()
+    }
+
+    /// Share of key points covered (0.0-1.0), `None` when the card has none.
+    pub fn fraction(&self) -> Option<f64> {
+        fraction(&self.covered)
+    }
+
+    /// Coverage in whole percent, `None` when the card has no key points.
+    pub fn percent(&self) -> Option<u8> {
+        self.fraction().map(percent)
+    }
+}
+
+/// Share of `true` in a checklist, `None` when empty.
+pub fn fraction(covered: &[bool]) -> Option<f64> {
+    (!covered.is_empty())
+        .then(|| covered.iter().filter(|c| **c).count() as f64 / covered.len() as f64)
+}
+
+/// A 0.0-1.0 share as whole percent.
+pub fn percent(share: f64) -> u8 {
+    (share.clamp(0.0, 1.0) * 100.0).round() as u8
+}
+
+/// How long an answer took against its limit (pauses excluded).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AnswerTiming {
+    pub used_ms: u64,
+    pub limit_ms: u64,
+}
+
+impl AnswerTiming {
+    pub fn overtime_ms(&self) -> u64 {
+        self.used_ms.saturating_sub(self.limit_ms)
+    }
+
+    pub fn within_time(&self) -> bool {
+        self.used_ms <= self.limit_ms
+    }
+
+    fn well_under_time(&self) -> bool {
+        self.used_ms as f64 <= self.limit_ms as f64 * WELL_UNDER_TIME
+    }
+}
+
+/// The suggested grade (see the module doc for the rule).
+pub fn suggest_grade(answered: bool, coverage: Option<f64>, timing: AnswerTiming) -> Grade {
+    if !answered {
+        return Grade::Again;
+    }
+    match coverage {
+        Some(c) if c < AGAIN_BELOW => Grade::Again,
+        Some(c) if c < HARD_BELOW => Grade::Hard,
+        _ if !timing.within_time() => Grade::Hard,
+        Some(c) if c >= EASY_FROM && timing.well_under_time() => Grade::Easy,
+        _ => Grade::Good,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(used_s: u64, limit_s: u64) -> AnswerTiming {
+        AnswerTiming {
+            used_ms: used_s * 1000,
+            limit_ms: limit_s * 1000,
+        }
+    }
+
+    #[test]
+    fn grade_rule_table() {
+        use Grade::*;
+        let cases: &[(bool, Option<f64>, AnswerTiming, Grade)] = &[
+            (false, Some(1.0), t(10, 120), Again),
+            (true, Some(0.49), t(10, 120), Again),
+            (true, Some(0.5), t(10, 120), Hard),
+            (true, Some(0.79), t(60, 120), Hard),
+            (true, Some(1.0), t(121, 120), Hard),
+            (true, Some(0.8), t(120, 120), Good),
+            (true, Some(0.89), t(10, 120), Good),
+            (true, Some(0.9), t(91, 120), Good),
+            (true, Some(0.9), t(90, 120), Easy),
+            (true, None, t(100, 120), Good),
+            (true, None, t(130, 120), Hard),
+            (false, None, t(0, 120), Again),
+        ];
+        for (answered, cov, timing, want) in cases {
+            assert_eq!(
+                suggest_grade(*answered, *cov, *timing),
+                *want,
+                "{answered} {cov:?} {timing:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn coverage_uses_the_matcher() {
+        let pts = vec![
+            KeyPoint {
+                text: "a".into(),
+                keywords: vec!["actuals".into()],
+            },
+            KeyPoint {
+                text: "b".into(),
+                keywords: vec!["forecast".into()],
+            },
+        ];
+        let c = KeyPointCoverage::check("I start from ACTUALS", &pts);
+        assert_eq!(c.covered, vec![true, false]);
+        assert_eq!(c.percent(), Some(50));
+        assert_eq!(KeyPointCoverage::check("x", &[]).percent(), None);
+    }
+}

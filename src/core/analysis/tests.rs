@@ -1,0 +1,104 @@
+//! Insights on a table of example answers.
+
+use super::*;
+
+struct Case {
+    text: &'static str,
+    kind: Kind,
+    words: usize,
+    fillers: usize,
+    hedges: usize,
+    ownership: (usize, usize),
+    star: Option<&'static [StarPart]>,
+    top: &'static [&'static str],
+}
+
+#[test]
+fn example_answers() {
+    use StarPart::*;
+    let cases = [
+        Case {
+            text: "Um, so basically at my last company our team was drowning in incidents. \
+                   My goal was to cut pages, so I built an alerting review and I led the \
+                   on-call rota. As a result pages dropped 60%. I think we learned a lot.",
+            kind: Kind::Behavioral,
+            words: 44,
+            fillers: 2,
+            hedges: 1,
+            ownership: (5, 2),
+            star: Some(&[Situation, Task, Action, Result]),
+            top: &["pages", "last", "company", "team", "drowning"],
+        },
+        Case {
+            text: "We, like, kind of just shipped it. We were, you know, probably fine. \
+                   We shipped and shipped.",
+            kind: Kind::Behavioral,
+            words: 17,
+            fillers: 3,
+            hedges: 2,
+            ownership: (0, 3),
+            star: Some(&[]),
+            top: &["shipped", "fine"],
+        },
+        Case {
+            text: "A hash map buckets keys by hash; collisions chain. Resize when the load \
+                   factor passes a threshold, rehashing every key.",
+            kind: Kind::Technical,
+            words: 20,
+            fillers: 0,
+            hedges: 0,
+            ownership: (0, 0),
+            star: None,
+            top: &["hash", "map", "buckets", "keys", "collisions"],
+        },
+        Case {
+            text: "",
+            kind: Kind::Behavioral,
+            words: 0,
+            fillers: 0,
+            hedges: 0,
+            ownership: (0, 0),
+            star: Some(&[]),
+            top: &[],
+        },
+    ];
+    for c in cases {
+        let i = Insights::of(c.text, c.kind);
+        assert_eq!(i.word_count, c.words, "words in {:?}", c.text);
+        assert_eq!(
+            i.count(FillerKind::Filler),
+            c.fillers,
+            "fillers in {:?}",
+            c.text
+        );
+        assert_eq!(
+            i.count(FillerKind::Hedge),
+            c.hedges,
+            "hedges in {:?}",
+            c.text
+        );
+        assert_eq!(
+            (i.ownership.i, i.ownership.we),
+            c.ownership,
+            "ownership in {:?}",
+            c.text
+        );
+        assert_eq!(
+            i.star.map(|s| s.present()),
+            c.star.map(|s| s.to_vec()),
+            "STAR in {:?}",
+            c.text
+        );
+        let top: Vec<&str> = i.top_words.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(top, c.top, "top words in {:?}", c.text);
+        for h in &i.fillers {
+            assert!(c.text.get(h.range.clone()).is_some());
+        }
+    }
+}
+
+#[test]
+fn filler_counts_group_phrases() {
+    let i = Insights::of("um, just um, just, just", Kind::Technical);
+    assert_eq!(i.filler_counts(), vec![("just", 3), ("um", 2)]);
+}

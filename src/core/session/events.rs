@@ -1,0 +1,89 @@
+//! The vocabulary of the mock interview's state machine: events in, effects out, and what a
+//! front end reads to draw the clock. The rules are in [`super::mock`].
+
+use chrono::{DateTime, Utc};
+
+use super::records::MockRecord;
+
+/// Identifies one deadline; a new one is issued whenever a deadline starts or moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TimerId(pub u64);
+
+/// What the candidate (or the front end's timer) did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// Skip the rest of the prep time.
+    StartAnswer,
+    /// The typed answer, or "done" in spoken mode (text ignored). Ignored during prep.
+    Submit {
+        text: String,
+    },
+    Pause,
+    Resume,
+    /// During prep or the answer: skip the question. During the follow-up: skip the follow-up.
+    Skip,
+    /// End now; answers given so far are kept and the debrief is partial.
+    Quit,
+    /// The time passed; fires a due deadline.
+    Tick,
+    /// A front-end timer set from [`Effect::StartTimer`] went off.
+    Timer(TimerId),
+}
+
+/// Where the interview is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Phase {
+    Prep,
+    Answer,
+    FollowUp,
+    Done,
+}
+
+/// What the front end (and the store) must do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Show question `index` (its prep time begins, or the answer at once with no prep).
+    ShowQuestion {
+        index: usize,
+    },
+    /// The answer clock of question `index` started.
+    AnswerStarted {
+        index: usize,
+    },
+    /// Ask the follow-up of question `index`; its clock started.
+    ShowFollowUp {
+        index: usize,
+        text: String,
+    },
+    /// Wake up (send `Timer(id)` or `Tick`) at `deadline`. Replaces any earlier timer.
+    StartTimer {
+        id: TimerId,
+        deadline: DateTime<Utc>,
+    },
+    /// Strict timing, typed: time is up; send `Submit` with the text so far now.
+    TimeUp {
+        index: usize,
+    },
+    /// Soft timing: the clock of question `index` went negative.
+    Overtime {
+        index: usize,
+    },
+    Paused,
+    Resumed,
+    /// Append to the state log before moving on.
+    Record(MockRecord),
+    /// The interview is over; show the debrief.
+    Finished {
+        completed: bool,
+    },
+}
+
+/// The clock as a front end draws it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClockView {
+    pub phase: Phase,
+    /// Time left; negative in soft overtime, 0 once a strict clock ran out.
+    pub remaining_ms: i64,
+    pub limit_ms: u64,
+    pub paused: bool,
+}

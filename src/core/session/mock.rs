@@ -1,0 +1,444 @@
+//! The mock interview as a state machine: `handle(event, now) -> effects`.
+//!
+//! Each question goes Prep (reading time) -> Answer (the card's answer time) -> FollowUp (the
+//! card's first follow-up, if enabled) -> the next question; after the last, the interview is
+//! Done and [`MockInterview::debrief`] gives the debrief.
+//!
+//! Time: every clock is a deadline compared with the `now` passed in; nothing here reads a
+//! clock or sleeps. Any event at or after the live deadline fires it first, exactly once (the
+//! deadline is then cleared). Each deadline has a [`TimerId`]; a `Timer(id)` event for an id
+//! that is not the live one is stale and ignored entirely. Pausing freezes the clock; resuming
+//! shifts the deadline by the paused time and issues a new timer id.
+//!
+//! At zero: prep always moves on to the answer, whose clock starts at the prep deadline. In
+//! strict timing a typed answer emits [`Effect::TimeUp`] and the front end must reply at once
+//! with `Submit` and the text typed so far (its time is capped at the limit); a spoken answer
+//! is submitted by the machine itself. In soft timing [`Effect::Overtime`] says the clock went
+//! negative, and the overtime is measured at `Submit`.
+//!
+//! While paused, only `Resume` and `Quit` do anything.
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use crate::core::analysis::{AnswerTiming, KeyPointCoverage, suggest_grade};
+use crate::core::grade::Grade;
+use crate::core::ids::InterviewId;
+
+use super::debrief::Debrief;
+use super::events::{ClockView, Effect, Event, Phase, TimerId};
+use super::question::MockQuestion;
+use super::records::{MockAnswered, MockFinished, MockRecord, MockStarted};
+use super::setup::{AnswerMode, MockSetup, Timing};
+
+/// How the event being handled affects a deadline that is due.
+#[derive(Clone, Copy, Debug)]
+struct Due {
+    quiet: bool,
+    submitting: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Deadline {
+    id: TimerId,
+    at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+struct Given {
+    text: String,
+    ms: u64,
+    overtime_ms: u64,
+}
+
+/// One mock interview in progress.
+#[derive(Clone, Debug)]
+pub struct MockInterview {
+    id: InterviewId,
+    setup: MockSetup,
+    questions: Vec<MockQuestion>,
+    index: usize,
+    phase: Phase,
+    /// When the current phase's clock started (moved forward by pauses).
+    phase_start: DateTime<Utc>,
+    limit_ms: u64,
+    deadline: Option<Deadline>,
+    next_timer: u64,
+    paused_at: Option<DateTime<Utc>>,
+    /// Paused time on the current question.
+    paused_ms: u64,
+    main: Option<Given>,
+    answers: Vec<MockAnswered>,
+    completed: bool,
+}
+
+fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
+    u64::try_from((to - from).num_milliseconds()).unwrap_or(0)
+}
+
+fn delta_ms(ms: u64) -> TimeDelta {
+    TimeDelta::milliseconds(i64::try_from(ms).unwrap_or(i64::MAX / 2))
+}
+
+impl MockInterview {
+    /// Starts an interview with the questions in order. Returns the `MockStarted` record and the
+    /// first question's effects (or an immediate finish when there are no questions).
+    pub fn new(
+        setup: MockSetup,
+        questions: Vec<MockQuestion>,
+        now: DateTime<Utc>,
+    ) -> (Self, Vec<Effect>) {
+        let id = InterviewId(format!("mock-{}", now.format("%Y%m%dT%H%M%S%.3fZ")));
+        let mut m = MockInterview {
+            id,
+            setup,
+            questions,
+            index: 0,
+            phase: Phase::Prep,
+            phase_start: now,
+            limit_ms: 0,
+            deadline: None,
+            next_timer: 1,
+            paused_at: None,
+            paused_ms: 0,
+            main: None,
+            answers: Vec::new(),
+            completed: false,
+        };
+        let mut fx = vec![Effect::Record(MockRecord::MockStarted(MockStarted {
+            interview: m.id.clone(),
+            setup: m.setup.clone(),
+            questions: m.questions.iter().map(|q| q.key.clone()).collect(),
+        }))];
+        if m.questions.is_empty() {
+            m.finish(true, &mut fx);
+        } else {
+            m.begin_question(now, &mut fx);
+        }
+        (m, fx)
+    }
+
+    /// Applies one event at time `now`.
+    pub fn handle(&mut self, event: Event, now: DateTime<Utc>) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        if self.phase == Phase::Done {
+            return fx;
+        }
+        if let Event::Timer(id) = event
+            && self.deadline.as_ref().is_none_or(|d| d.id != id)
+        {
+            return fx;
+        }
+        let due = Due {
+            // An event that ends the answer anyway needs no TimeUp/Overtime notice first...
+            quiet: matches!(event, Event::Submit { .. } | Event::Skip | Event::Quit),
+            // ...and a late Submit must not be applied twice (once by the clock, once itself).
+            submitting: matches!(event, Event::Submit { .. }),
+        };
+        self.fire_due(now, due, &mut fx);
+        if self.phase == Phase::Done {
+            return fx;
+        }
+        match event {
+            Event::Tick | Event::Timer(_) => {}
+            Event::Quit => self.finish(false, &mut fx),
+            Event::Pause => {
+                if self.paused_at.is_none() {
+                    self.paused_at = Some(now);
+                    fx.push(Effect::Paused);
+                }
+            }
+            Event::Resume => self.resume(now, &mut fx),
+            _ if self.paused_at.is_some() => {}
+            Event::StartAnswer => {
+                if self.phase == Phase::Prep {
+                    self.begin_answer(now, &mut fx);
+                }
+            }
+            Event::Submit { text } => match self.phase {
+                Phase::Answer => self.submit_answer(text, now, &mut fx),
+                Phase::FollowUp => self.submit_follow_up(Some(text), now, &mut fx),
+                Phase::Prep | Phase::Done => {}
+            },
+            Event::Skip => match self.phase {
+                Phase::Prep | Phase::Answer => self.skip_question(now, &mut fx),
+                Phase::FollowUp => self.submit_follow_up(None, now, &mut fx),
+                Phase::Done => {}
+            },
+        }
+        fx
+    }
+
+    fn fire_due(&mut self, now: DateTime<Utc>, due: Due, fx: &mut Vec<Effect>) {
+        // Each firing clears its deadline or moves to a later one, so this ends.
+        while self.paused_at.is_none()
+            && let Some(d) = self.deadline.take_if(|d| d.at <= now)
+        {
+            match self.phase {
+                Phase::Prep => self.begin_answer(d.at, fx),
+                Phase::Answer | Phase::FollowUp => match (self.setup.timing, self.setup.mode) {
+                    (Timing::Strict, AnswerMode::Spoken) if due.submitting => {}
+                    (Timing::Strict, AnswerMode::Spoken) if self.phase == Phase::Answer => {
+                        self.submit_answer(String::new(), d.at, fx)
+                    }
+                    (Timing::Strict, AnswerMode::Spoken) => {
+                        self.submit_follow_up(Some(String::new()), d.at, fx)
+                    }
+                    (Timing::Strict, AnswerMode::Typed) if !due.quiet => {
+                        fx.push(Effect::TimeUp { index: self.index })
+                    }
+                    (Timing::Soft, _) if !due.quiet => {
+                        fx.push(Effect::Overtime { index: self.index })
+                    }
+                    _ => {}
+                },
+                Phase::Done => {}
+            }
+        }
+    }
+
+    fn resume(&mut self, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
+        let Some(at) = self.paused_at.take() else {
+            return;
+        };
+        let paused = ms_between(at, now);
+        self.paused_ms += paused;
+        self.phase_start += delta_ms(paused);
+        fx.push(Effect::Resumed);
+        if let Some(d) = self.deadline.take() {
+            self.start_timer(d.at + delta_ms(paused), fx);
+        }
+    }
+
+    fn start_timer(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
+        let id = TimerId(self.next_timer);
+        self.next_timer += 1;
+        self.deadline = Some(Deadline { id, at });
+        fx.push(Effect::StartTimer { id, deadline: at });
+    }
+
+    fn begin_phase(&mut self, phase: Phase, at: DateTime<Utc>, seconds: u32, fx: &mut Vec<Effect>) {
+        self.phase = phase;
+        self.phase_start = at;
+        self.limit_ms = u64::from(seconds) * 1000;
+        self.start_timer(at + delta_ms(self.limit_ms), fx);
+    }
+
+    fn begin_question(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
+        self.paused_ms = 0;
+        self.main = None;
+        fx.push(Effect::ShowQuestion { index: self.index });
+        if self.setup.prep_seconds == 0 {
+            self.begin_answer(at, fx);
+        } else {
+            self.begin_phase(Phase::Prep, at, self.setup.prep_seconds, fx);
+        }
+    }
+
+    fn begin_answer(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
+        fx.push(Effect::AnswerStarted { index: self.index });
+        let seconds = self.questions[self.index].answer_seconds;
+        self.begin_phase(Phase::Answer, at, seconds, fx);
+    }
+
+    /// How long the current phase's answer took, and its overtime, at `at`.
+    fn measure(&self, at: DateTime<Utc>) -> (u64, u64) {
+        let used = ms_between(self.phase_start, at);
+        match self.setup.timing {
+            Timing::Strict => (used.min(self.limit_ms), 0),
+            Timing::Soft => (used, used.saturating_sub(self.limit_ms)),
+        }
+    }
+
+    fn submit_answer(&mut self, text: String, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
+        let (ms, overtime_ms) = self.measure(at);
+        let text = match self.setup.mode {
+            AnswerMode::Typed => text,
+            AnswerMode::Spoken => String::new(),
+        };
+        self.main = Some(Given {
+            text,
+            ms,
+            overtime_ms,
+        });
+        let follow_up = self.questions[self.index].follow_up.clone();
+        match follow_up {
+            Some(text) if self.setup.follow_ups => {
+                fx.push(Effect::ShowFollowUp {
+                    index: self.index,
+                    text,
+                });
+                let seconds = self.setup.follow_up_seconds;
+                self.begin_phase(Phase::FollowUp, at, seconds, fx);
+            }
+            _ => self.complete(None, false, at, fx),
+        }
+    }
+
+    fn submit_follow_up(&mut self, text: Option<String>, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
+        let given = text.map(|text| {
+            let (ms, overtime_ms) = self.measure(at);
+            let text = match self.setup.mode {
+                AnswerMode::Typed => text,
+                AnswerMode::Spoken => String::new(),
+            };
+            Given {
+                text,
+                ms,
+                overtime_ms,
+            }
+        });
+        self.complete(given, false, at, fx);
+    }
+
+    fn skip_question(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
+        self.main = None;
+        self.complete(None, true, at, fx);
+    }
+
+    /// Records question `index` and moves on.
+    fn complete(
+        &mut self,
+        follow: Option<Given>,
+        skipped: bool,
+        at: DateTime<Utc>,
+        fx: &mut Vec<Effect>,
+    ) {
+        let main = self.main.take().unwrap_or(Given {
+            text: String::new(),
+            ms: 0,
+            overtime_ms: 0,
+        });
+        let q = &self.questions[self.index];
+        let typed = self.setup.mode == AnswerMode::Typed;
+        let coverage = if typed {
+            KeyPointCoverage::check(&main.text, &q.key_points)
+        } else {
+            KeyPointCoverage {
+                covered: vec![false; q.key_points.len()],
+            }
+        };
+        let grade = if skipped {
+            Some(Grade::Again)
+        } else if typed {
+            let timing = AnswerTiming {
+                used_ms: main.ms,
+                limit_ms: u64::from(q.answer_seconds) * 1000,
+            };
+            let answered = !main.text.trim().is_empty();
+            Some(suggest_grade(answered, coverage.fraction(), timing))
+        } else {
+            None
+        };
+        let record = MockAnswered {
+            interview: self.id.clone(),
+            index: self.index,
+            card: q.key.clone(),
+            answer: main.text,
+            follow_up_answer: follow.as_ref().map(|f| f.text.clone()),
+            answer_ms: main.ms,
+            overtime_ms: main.overtime_ms,
+            follow_up_ms: follow.as_ref().map(|f| f.ms),
+            follow_up_overtime_ms: follow.as_ref().map_or(0, |f| f.overtime_ms),
+            paused_ms: self.paused_ms,
+            skipped,
+            coverage: coverage.covered,
+            grade,
+        };
+        self.answers.push(record.clone());
+        fx.push(Effect::Record(MockRecord::MockAnswered(record)));
+        self.index += 1;
+        if self.index < self.questions.len() {
+            self.begin_question(at, fx);
+        } else {
+            self.finish(true, fx);
+        }
+    }
+
+    fn finish(&mut self, completed: bool, fx: &mut Vec<Effect>) {
+        self.phase = Phase::Done;
+        self.deadline = None;
+        self.paused_at = None;
+        self.completed = completed;
+        let score = self.debrief().score();
+        fx.push(Effect::Record(MockRecord::MockFinished(MockFinished {
+            interview: self.id.clone(),
+            score,
+            completed,
+        })));
+        fx.push(Effect::Finished { completed });
+    }
+
+    pub fn id(&self) -> &InterviewId {
+        &self.id
+    }
+
+    pub fn setup(&self) -> &MockSetup {
+        &self.setup
+    }
+
+    pub fn questions(&self) -> &[MockQuestion] {
+        &self.questions
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// The position of the current question (equals the count once done).
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The question being asked, `None` once done.
+    pub fn current(&self) -> Option<&MockQuestion> {
+        (self.phase != Phase::Done)
+            .then(|| self.questions.get(self.index))
+            .flatten()
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused_at.is_some()
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.phase == Phase::Done
+    }
+
+    /// The answers recorded so far.
+    pub fn answers(&self) -> &[MockAnswered] {
+        &self.answers
+    }
+
+    /// The clock at `now`; `None` once done.
+    pub fn clock(&self, now: DateTime<Utc>) -> Option<ClockView> {
+        if self.phase == Phase::Done {
+            return None;
+        }
+        let at = self.paused_at.unwrap_or(now);
+        let elapsed = (at - self.phase_start).num_milliseconds();
+        let mut remaining_ms = i64::try_from(self.limit_ms).unwrap_or(i64::MAX) - elapsed;
+        if self.setup.timing == Timing::Strict || self.phase == Phase::Prep {
+            remaining_ms = remaining_ms.max(0);
+        }
+        Some(ClockView {
+            phase: self.phase,
+            remaining_ms,
+            limit_ms: self.limit_ms,
+            paused: self.is_paused(),
+        })
+    }
+
+    /// The debrief of the answers so far (partial before the end).
+    pub fn debrief(&self) -> Debrief {
+        Debrief::new(
+            &self.questions,
+            &self.answers,
+            self.setup.mode == AnswerMode::Spoken,
+            self.completed,
+        )
+    }
+}
+
+#[cfg(test)]
+#[path = "mock_tests.rs"]
+mod tests;

@@ -1,0 +1,54 @@
+//! A question of a mock interview: a snapshot of the card it asks, so the interview and its
+//! debrief do not borrow the decks.
+
+use crate::core::deck::{Card, Deck, KeyPoint, Kind};
+use crate::core::ids::{CardKey, CategoryId};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MockQuestion {
+    pub key: CardKey,
+    pub category: CategoryId,
+    /// The category's title (its id when the deck does not define it).
+    pub category_title: String,
+    pub kind: Kind,
+    pub question: String,
+    pub guidance: Option<String>,
+    /// The model answer, shown in the debrief.
+    pub model_answer: String,
+    /// The answer time ([`Deck::answer_seconds_for`]).
+    pub answer_seconds: u32,
+    /// The card's first follow-up, if it has one.
+    pub follow_up: Option<String>,
+    pub key_points: Vec<KeyPoint>,
+}
+
+impl MockQuestion {
+    pub fn new(deck: &Deck, card: &Card) -> Self {
+        let category_title = deck
+            .category(&card.category)
+            .map_or_else(|| card.category.to_string(), |c| c.title.clone());
+        Self {
+            key: deck.key(card),
+            category: card.category.clone(),
+            category_title,
+            kind: card.kind,
+            question: card.question.clone(),
+            guidance: card.guidance.clone(),
+            model_answer: card.answer.clone(),
+            answer_seconds: deck.answer_seconds_for(card),
+            follow_up: card.follow_ups.first().cloned(),
+            key_points: card.key_points.clone(),
+        }
+    }
+
+    /// Finds the questions for card keys (e.g. replaying a `MockStarted` record); keys whose card
+    /// is gone are left out.
+    pub fn for_keys(decks: &[Deck], keys: &[CardKey]) -> Vec<MockQuestion> {
+        keys.iter()
+            .filter_map(|k| {
+                let deck = decks.iter().find(|d| d.id == k.deck)?;
+                Some(MockQuestion::new(deck, deck.card(&k.card)?))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,117 @@
+//! The settings of a mock interview, remembered between runs (every field has a default, so an
+//! old or partial settings file still loads).
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::deck::Kind;
+use crate::core::ids::{CategoryId, DeckId};
+
+/// Which questions a mock interview asks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Focus {
+    /// Every category, mixed.
+    #[default]
+    Mixed,
+    /// Mostly the categories the candidate is weakest in.
+    Weakest,
+    /// One category (by id, in any selected deck).
+    Category(CategoryId),
+    /// One kind of question.
+    Kind(Kind),
+}
+
+/// How the candidate answers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswerMode {
+    /// Typed into the app: analysed and matched against the key points.
+    #[default]
+    Typed,
+    /// Said aloud; `Submit` means "done". The candidate ticks the checklist in the debrief.
+    Spoken,
+}
+
+/// What happens when the answer clock reaches zero.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Timing {
+    /// The answer is submitted and the interview moves on.
+    #[default]
+    Strict,
+    /// The clock goes negative and the overtime is counted.
+    Soft,
+}
+
+/// The settings of one mock interview.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MockSetup {
+    /// How many questions (at least one is asked when the decks have cards).
+    pub questions: usize,
+    pub focus: Focus,
+    /// Reading time before the answer clock starts; 0 starts it at once.
+    pub prep_seconds: u32,
+    /// Whether a card's first follow-up question is asked after the answer.
+    pub follow_ups: bool,
+    /// The follow-up's answer time.
+    pub follow_up_seconds: u32,
+    pub mode: AnswerMode,
+    pub timing: Timing,
+    /// Seed for question selection: the same seed and decks give the same questions. Keep it
+    /// under 2^63: TOML integers are signed 64-bit.
+    pub seed: Option<u64>,
+    /// Decks to draw from; empty means every loaded deck.
+    pub decks: Vec<DeckId>,
+}
+
+impl Default for MockSetup {
+    fn default() -> Self {
+        Self {
+            questions: 5,
+            focus: Focus::Mixed,
+            prep_seconds: 20,
+            follow_ups: true,
+            follow_up_seconds: 60,
+            mode: AnswerMode::Typed,
+            timing: Timing::Strict,
+            seed: None,
+            decks: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_settings_take_defaults() {
+        let s: MockSetup =
+            serde_json::from_str(r#"{"questions":3,"focus":{"kind":"behavioral"}}"#).unwrap();
+        assert_eq!(s.questions, 3);
+        assert_eq!(s.focus, Focus::Kind(Kind::Behavioral));
+        assert_eq!(s.prep_seconds, 20);
+        assert!(s.follow_ups);
+    }
+
+    #[test]
+    fn round_trips_through_toml_and_json() {
+        let s = MockSetup {
+            focus: Focus::Category(CategoryId::new("budget")),
+            seed: Some(7),
+            decks: vec![DeckId::new("it-manager")],
+            timing: Timing::Soft,
+            mode: AnswerMode::Spoken,
+            ..MockSetup::default()
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<MockSetup>(&json).unwrap(), s);
+        let toml_text = toml::to_string(&s).unwrap();
+        assert_eq!(toml::from_str::<MockSetup>(&toml_text).unwrap(), s);
+        assert_eq!(
+            toml::from_str::<MockSetup>("").unwrap(),
+            MockSetup::default()
+        );
+    }
+}
