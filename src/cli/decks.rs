@@ -167,27 +167,13 @@ pub fn new(path: &Path) -> anyhow::Result<ExitCode> {
             ))
         })?;
     }
-    write_new_private(path, template::TEMPLATE.as_bytes())
-        .map_err(|e| UserError(format!("cannot write {}: {e}", path.display())))?;
+    crate::store::paths::write_private_new(path, template::TEMPLATE.as_bytes())?;
     println!(
         "wrote {}: edit it, then run `prepdeck decks check {}`",
         path.display(),
         path.display()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_new_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut f = opts.open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
 }
 
 /// A bare `prepdeck` until the terminal app lands: the decks and what to run.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, DeckId, RecordId};
+use crate::core::session::{MockAnswered, MockFinished, MockRecord, MockStarted};
 
 /// The record format this build writes and understands. A record with a larger `v` is from a
 /// newer prepdeck: the file is then read-only for us.
@@ -51,6 +52,22 @@ pub enum RecordBody {
         card: CardId,
         until: DateTime<Utc>,
     },
+    /// A mock interview began (its setup and questions).
+    MockStarted(MockStarted),
+    /// One mock-interview question was answered or skipped (written as it happens).
+    MockAnswered(MockAnswered),
+    /// A mock interview ended (completed or quit early).
+    MockFinished(MockFinished),
+}
+
+impl From<MockRecord> for RecordBody {
+    fn from(r: MockRecord) -> Self {
+        match r {
+            MockRecord::MockStarted(m) => RecordBody::MockStarted(m),
+            MockRecord::MockAnswered(m) => RecordBody::MockAnswered(m),
+            MockRecord::MockFinished(m) => RecordBody::MockFinished(m),
+        }
+    }
 }
 
 /// A graded review of one card.
@@ -110,6 +127,26 @@ mod tests {
         );
         let back: Record = serde_json::from_str(&line).unwrap();
         assert_eq!(back, r);
+    }
+
+    #[test]
+    fn mock_records_are_flat_lines_of_their_own_type() {
+        let at = DateTime::parse_from_rfc3339("2026-01-02T03:04:05Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let body: RecordBody = MockRecord::MockFinished(MockFinished {
+            interview: crate::core::ids::InterviewId::new("mock-1"),
+            score: 72,
+            completed: true,
+        })
+        .into();
+        let r = Record::new(RecordId::new("r2"), at, body);
+        let line = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            line,
+            r#"{"v":1,"id":"r2","at":"2026-01-02T03:04:05Z","type":"mock_finished","interview":"mock-1","score":72,"completed":true}"#
+        );
+        assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), r);
     }
 
     #[test]

@@ -85,7 +85,12 @@ impl Progress {
                     due_after: card.due,
                 });
             }
-            RecordBody::Undo { .. } => {}
+            // Undo is applied by filtering its target out before the fold; mock-interview records
+            // change no card memory (their confirmed grades arrive as ordinary reviews).
+            RecordBody::Undo { .. }
+            | RecordBody::MockStarted(_)
+            | RecordBody::MockAnswered(_)
+            | RecordBody::MockFinished(_) => {}
             RecordBody::Suspend { deck, card } => {
                 self.entry(deck, card).suspended = true;
             }
