@@ -43,6 +43,20 @@ pub enum Command {
         #[command(subcommand)]
         command: DecksCommand,
     },
+    /// Every card with its scheduling state (the card browser as a list)
+    Cards {
+        /// Only cards of this category id
+        #[arg(long, value_name = "ID")]
+        category: Option<String>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Inspect and look after the state file (your progress)
+    State {
+        #[command(subcommand)]
+        command: StateCommand,
+    },
     /// Print the effective settings and the config file's path
     Config,
     /// Print a shell completion script
@@ -72,5 +86,20 @@ pub enum DecksCommand {
     New {
         /// Where to write the new deck, e.g. ~/.local/share/prepdeck/decks/mine.toml
         path: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StateCommand {
+    /// Print the state file's path
+    Path,
+    /// Validate the state file: torn or damaged lines, orphaned progress, leeches
+    Check,
+    /// Write a clean state file, keeping the original beside it
+    Repair,
+    /// Add the records of another state file (e.g. from a second computer); safe to repeat
+    Merge {
+        /// The other state file
+        other: PathBuf,
     },
 }

@@ -6,6 +6,7 @@ mod args;
 mod config;
 mod decks;
 mod home;
+mod state;
 mod template;
 
 use std::io::Write;
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-pub use args::{Cli, Command, DecksCommand};
+pub use args::{Cli, Command, DecksCommand, StateCommand};
 
 use crate::core::text::sanitize_line;
 use crate::store::decks::LoadedDecks;
@@ -28,12 +29,24 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
             eprintln!("prepdeck: {}", sanitize_line(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
+}
+
+/// Output piped into a program that stopped reading (`prepdeck cards | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -46,6 +59,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             DecksCommand::New { path } => decks::new(path),
         },
         Some(Command::Config) => config::show(&home),
+        Some(Command::Cards { category, json }) => {
+            state::cards(&cli, &home, category.as_deref(), *json)
+        }
+        Some(Command::State { command }) => match command {
+            StateCommand::Path => state::path(&home),
+            StateCommand::Check => state::check(&cli, &home),
+            StateCommand::Repair => state::repair(&home),
+            StateCommand::Merge { other } => state::merge(&home, other),
+        },
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());

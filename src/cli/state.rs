@@ -1,0 +1,216 @@
+//! `prepdeck state path|check|repair|merge` and `prepdeck cards`: the state file from the shell.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+
+use super::decks::print_table;
+use super::home::Home;
+use super::{Cli, load_decks};
+use crate::core::deck::Deck;
+use crate::core::schedule::{Phase, Progress, known_keys, replay};
+use crate::core::text::sanitize_line;
+use crate::store::config::load_config;
+use crate::store::log;
+
+/// Reads the state file without the lock (works while the app runs) and replays it.
+/// Warnings (a torn last line) go to stderr.
+pub(crate) fn read_progress(
+    home: &Home,
+) -> anyhow::Result<(Vec<crate::core::record::Record>, Progress)> {
+    let config = load_config(home.root())?;
+    let report = log::read(home.state_file())?;
+    for w in &report.warnings {
+        eprintln!("warning: {}", sanitize_line(&w.to_string()));
+    }
+    let progress = replay(&report.records, &config.scheduler);
+    Ok((report.records, progress))
+}
+
+pub fn path(home: &Home) -> anyhow::Result<ExitCode> {
+    println!("{}", home.state_file().display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn check(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
+    let report = log::check(home.state_file())?;
+    println!("{}", report.to_string().trim_end());
+    let mut healthy = report.is_healthy();
+    if report.exists && !report.needs_newer_prepdeck() {
+        let (_, progress) = read_progress_lenient(home)?;
+        let decks = load_decks(cli, home)?;
+        let orphans = progress.orphans(&known_keys(&decks.decks));
+        if !orphans.is_empty() {
+            println!(
+                "{} card(s) have progress but are in no loaded deck (kept, never deleted):",
+                orphans.len()
+            );
+            for k in orphans.iter().take(20) {
+                println!("  {}", sanitize_line(&k.to_string()));
+            }
+            if orphans.len() > 20 {
+                println!("  ... and {} more", orphans.len() - 20);
+            }
+        }
+        let leeches: Vec<String> = progress
+            .cards()
+            .filter(|(_, m)| m.leech)
+            .map(|(k, m)| format!("{k} ({} lapses)", m.lapses))
+            .collect();
+        if !leeches.is_empty() {
+            println!(
+                "{} leech(es): cards forgotten 8 times or more; consider rewriting or suspending them:",
+                leeches.len()
+            );
+            for l in &leeches {
+                println!("  {}", sanitize_line(l));
+            }
+        }
+    }
+    if report.needs_newer_prepdeck() {
+        healthy = false;
+    }
+    Ok(if healthy {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Replays whatever is readable, for reporting orphans even in an unhealthy file.
+fn read_progress_lenient(
+    home: &Home,
+) -> anyhow::Result<(Vec<crate::core::record::Record>, Progress)> {
+    match read_progress(home) {
+        Ok(p) => Ok(p),
+        Err(_) => Ok((Vec::new(), Progress::default())),
+    }
+}
+
+pub fn repair(home: &Home) -> anyhow::Result<ExitCode> {
+    let report = log::repair(home.state_file())?;
+    println!("{}", report.to_string().trim_end());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn merge(home: &Home, other: &Path) -> anyhow::Result<ExitCode> {
+    let report = log::merge(home.state_file(), other)?;
+    println!("{}", report.to_string().trim_end());
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct CardRow<'a> {
+    deck: &'a str,
+    id: &'a str,
+    category: &'a str,
+    kind: &'a str,
+    question: String,
+    state: &'static str,
+    due: Option<String>,
+    stability: Option<f64>,
+    difficulty: Option<f64>,
+    reps: u32,
+    lapses: u32,
+    last_review: Option<String>,
+    leech: bool,
+}
+
+fn rfc3339(t: Option<DateTime<Utc>>) -> Option<String> {
+    t.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+fn phase_name(p: Phase) -> &'static str {
+    match p {
+        Phase::New => "new",
+        Phase::Learning => "learning",
+        Phase::Review => "review",
+        Phase::Relearning => "relearning",
+    }
+}
+
+fn card_rows<'a>(
+    decks: &'a [Deck],
+    progress: &Progress,
+    category: Option<&str>,
+) -> Vec<CardRow<'a>> {
+    let mut rows = Vec::new();
+    for d in decks {
+        for c in &d.cards {
+            if category.is_some_and(|cat| cat != c.category.as_str()) {
+                continue;
+            }
+            let m = progress.card(&d.key(c)).cloned().unwrap_or_default();
+            rows.push(CardRow {
+                deck: d.id.as_str(),
+                id: c.id.as_str(),
+                category: c.category.as_str(),
+                kind: c.kind.as_str(),
+                question: sanitize_line(&c.question),
+                state: if m.suspended {
+                    "suspended"
+                } else {
+                    phase_name(m.phase)
+                },
+                due: rfc3339(m.due),
+                stability: m.memory.map(|x| x.stability),
+                difficulty: m.memory.map(|x| x.difficulty),
+                reps: m.reps,
+                lapses: m.lapses,
+                last_review: rfc3339(m.last_review),
+                leech: m.leech,
+            });
+        }
+    }
+    rows
+}
+
+pub fn cards(
+    cli: &Cli,
+    home: &Home,
+    category: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let decks = load_decks(cli, home)?;
+    let (_, progress) = read_progress(home)?;
+    if let Some(cat) = category
+        && !decks
+            .decks
+            .iter()
+            .any(|d| d.category(&cat.into()).is_some())
+    {
+        return Err(super::UserError(format!("no category `{cat}` in the loaded decks")).into());
+    }
+    let rows = card_rows(&decks.decks, &progress, category);
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let table: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                sanitize_line(r.deck),
+                sanitize_line(r.id),
+                r.state.to_string() + if r.leech { " (leech)" } else { "" },
+                r.due
+                    .as_deref()
+                    .map(|d| d.replace('T', " ").trim_end_matches('Z').to_string())
+                    .unwrap_or_else(|| "-".into()),
+                r.reps.to_string(),
+                r.lapses.to_string(),
+            ]
+        })
+        .collect();
+    print_table(
+        &mut out,
+        &["DECK", "CARD", "STATE", "DUE (UTC)", "REPS", "LAPSES"],
+        &table,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
