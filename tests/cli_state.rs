@@ -1,0 +1,176 @@
+//! `prepdeck state ...`, `prepdeck cards` and `prepdeck config` through the real binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn prepdeck(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("prepdeck").unwrap();
+    cmd.env("PREPDECK_HOME", home);
+    cmd
+}
+
+const TWO_REVIEWS: &str = concat!(
+    r#"{"v":1,"id":"r1","at":"2026-11-20T10:00:00Z","type":"review","deck":"it-fundamentals","card":"continuity-rto-vs-rpo","grade":"good","took_ms":1500,"mode":"drill"}"#,
+    "\n",
+    r#"{"v":1,"id":"r2","at":"2026-11-20T10:00:10Z","type":"review","deck":"old-deck","card":"gone","grade":"again","took_ms":900,"mode":"drill"}"#,
+    "\n"
+);
+
+#[test]
+fn path_check_and_orphans() {
+    let home = tempfile::tempdir().unwrap();
+    prepdeck(home.path())
+        .args(["state", "path"])
+        .assert()
+        .success()
+        .stdout(format!("{}\n", home.path().join("state.jsonl").display()));
+    std::fs::write(home.path().join("state.jsonl"), TWO_REVIEWS).unwrap();
+    prepdeck(home.path())
+        .args(["state", "check"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("2 records, no problems found")
+                .and(predicate::str::contains("old-deck/gone")),
+        );
+}
+
+#[test]
+fn a_torn_line_fails_check_and_repair_keeps_a_backup() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state.jsonl");
+    std::fs::write(&state, format!("{TWO_REVIEWS}{{\"v\":1,\"id\":\"r3\"")).unwrap();
+    prepdeck(home.path())
+        .args(["state", "check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("line 3"));
+    prepdeck(home.path())
+        .args(["state", "repair"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), TWO_REVIEWS);
+    let backups = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("state.jsonl.bak-")
+        })
+        .count();
+    assert_eq!(backups, 1);
+    prepdeck(home.path())
+        .args(["state", "check"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn corrupt_middle_is_refused_and_never_rewritten() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state.jsonl");
+    let text = TWO_REVIEWS.replacen("\n", "\ngarbage here\n", 1);
+    std::fs::write(&state, &text).unwrap();
+    prepdeck(home.path())
+        .args(["cards", "--json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("state.jsonl").and(predicate::str::contains("line 2")));
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), text);
+}
+
+#[test]
+fn merge_twice_changes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let other = home.path().join("other.jsonl");
+    std::fs::write(&other, TWO_REVIEWS).unwrap();
+    prepdeck(home.path())
+        .args(["state", "merge"])
+        .arg(&other)
+        .assert()
+        .success();
+    let once = std::fs::read_to_string(home.path().join("state.jsonl")).unwrap();
+    prepdeck(home.path())
+        .args(["state", "merge"])
+        .arg(&other)
+        .assert()
+        .success();
+    let twice = std::fs::read_to_string(home.path().join("state.jsonl")).unwrap();
+    assert_eq!(once, twice);
+    assert_eq!(once.lines().count(), 2);
+}
+
+#[test]
+fn cards_json_has_the_scheduling_fields() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("state.jsonl"), TWO_REVIEWS).unwrap();
+    let out = prepdeck(home.path())
+        .args([
+            "cards",
+            "--deck",
+            "it-fundamentals",
+            "--category",
+            "continuity",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(
+        rows.iter()
+            .all(|r| r["deck"] == "it-fundamentals" && r["category"] == "continuity")
+    );
+    let reviewed = rows
+        .iter()
+        .find(|r| r["id"] == "continuity-rto-vs-rpo")
+        .unwrap();
+    assert_eq!(reviewed["state"], "learning");
+    assert_eq!(reviewed["reps"], 1);
+    assert_eq!(reviewed["due"], "2026-11-20T10:10:00Z");
+    assert_eq!(reviewed["last_review"], "2026-11-20T10:00:00Z");
+    assert!(reviewed["stability"].as_f64().unwrap() > 0.0);
+    for key in ["difficulty", "lapses", "leech"] {
+        assert!(reviewed.get(key).is_some(), "missing {key}");
+    }
+    let fresh = rows
+        .iter()
+        .find(|r| r["id"] != "continuity-rto-vs-rpo")
+        .unwrap();
+    assert_eq!(fresh["state"], "new");
+    assert!(fresh["due"].is_null());
+    prepdeck(home.path())
+        .args(["cards", "--category", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no category `nope`"));
+}
+
+#[test]
+fn config_shows_defaults_and_names_bad_keys() {
+    let home = tempfile::tempdir().unwrap();
+    prepdeck(home.path())
+        .arg("config")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("desired_retention = 0.9")
+                .and(predicate::str::contains("day_starts_at = 4")),
+        );
+    std::fs::write(
+        home.path().join("config.toml"),
+        "[scheduler]\nnew_per_day = \"ten\"\n",
+    )
+    .unwrap();
+    prepdeck(home.path()).arg("config").assert().code(1).stderr(
+        predicate::str::contains("config.toml:2")
+            .and(predicate::str::contains("scheduler.new_per_day")),
+    );
+}
