@@ -2,5 +2,7 @@
 
 pub mod config;
 pub mod decks;
+pub mod export;
+pub mod import;
 pub mod log;
 pub mod paths;

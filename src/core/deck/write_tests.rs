@@ -74,7 +74,13 @@ fn text() -> impl Strategy<Value = String> {
         "[ a-zA-Z\"\\\\\n\t'#=\\[\\]{}]{0,200}",
         "[a-z ]{0,40}\"{1,4}",
     ]
-    .prop_map(|s| if s.trim().is_empty() { format!("x{s}") } else { s })
+    .prop_map(|s| {
+        if s.trim().is_empty() {
+            format!("x{s}")
+        } else {
+            s
+        }
+    })
 }
 
 fn words() -> impl Strategy<Value = Vec<String>> {
@@ -126,24 +132,26 @@ fn deck() -> impl Strategy<Value = Deck> {
             proptest::collection::vec((text(), proptest::option::of(text())), cats),
             card_list,
         )
-            .prop_map(|(id, title, description, role, answer_seconds, cats, cards)| Deck {
-                id: DeckId(id),
-                title,
-                description,
-                role,
-                answer_seconds,
-                categories: cats
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (title, description))| Category {
-                        id: CategoryId(format!("cat-{i}")),
-                        title,
-                        description,
-                    })
-                    .collect(),
-                cards,
-                source: source(),
-            })
+            .prop_map(
+                |(id, title, description, role, answer_seconds, cats, cards)| Deck {
+                    id: DeckId(id),
+                    title,
+                    description,
+                    role,
+                    answer_seconds,
+                    categories: cats
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (title, description))| Category {
+                            id: CategoryId(format!("cat-{i}")),
+                            title,
+                            description,
+                        })
+                        .collect(),
+                    cards,
+                    source: source(),
+                },
+            )
     })
 }
 
