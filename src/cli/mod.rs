@@ -4,7 +4,9 @@
 
 mod args;
 mod decks;
+mod export;
 mod home;
+mod import;
 mod template;
 
 use std::io::Write;
@@ -44,6 +46,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             DecksCommand::Check { paths } => decks::check(&cli, &home, paths),
             DecksCommand::New { path } => decks::new(path),
         },
+        Some(Command::Import(args)) => import::run(&cli, &home, args),
+        Some(Command::Export { command }) => export::run(&cli, &home, command),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());

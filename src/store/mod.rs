@@ -3,6 +3,7 @@
 pub mod config;
 pub mod decks;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod log;
 pub mod paths;

@@ -113,11 +113,15 @@ pub fn parse(text: &str) -> Parsed {
             (Some((Marker::Answer, rest)), Some(b)) if b.answer.is_none() => {
                 b.answer = Some(vec![rest.to_string()]);
             }
-            (Some((Marker::Answer, _)), None) => {
+            (Some((Marker::Answer, _)), _) => {
+                // A second `A:` (or one before any `Q:`) starts no card: report it, and keep
+                // what follows out of the block above.
+                finish(&mut parsed, block.take());
                 parsed.skip(
                     n,
                     "an answer without a question (no `Q:` line before this `A:`)",
                 );
+                stray_reported = true;
             }
             (_, Some(b)) => match &mut b.answer {
                 Some(a) => a.push(line.to_string()),

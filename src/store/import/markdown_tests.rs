@@ -39,14 +39,15 @@ fn problems_are_reported_with_lines() {
         .iter()
         .map(|s| (s.line, s.reason.as_str()))
         .collect();
-    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(r.len(), 4, "{r:?}");
     assert_eq!(r[0].0, 1);
     assert!(r[0].1.starts_with("no answer"));
-    // The orphan `A:` belongs to the block above it (answers run until the next `Q:`).
-    assert_eq!(r[1], (7, "empty question"));
-    assert_eq!(r[2], (9, "empty answer"));
+    assert_eq!(r[1].0, 6);
+    assert!(r[1].1.starts_with("an answer without a question"));
+    assert_eq!(r[2], (7, "empty question"));
+    assert_eq!(r[3], (9, "empty answer"));
     assert_eq!(p.cards.len(), 1);
-    assert_eq!(p.cards[0].answer, "yes\n\nA: orphan answer");
+    assert_eq!(p.cards[0].answer, "yes");
 }
 
 #[test]
