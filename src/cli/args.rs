@@ -11,6 +11,8 @@ Examples:
   prepdeck decks list               the decks prepdeck can use
   prepdeck decks check my.toml      validate a deck you are writing
   prepdeck decks new my.toml        start a new deck from a template
+  prepdeck import questions.csv     turn a spreadsheet, Anki export or Markdown into a deck
+  prepdeck export deck ID -o x.txt  write a deck for Anki
   prepdeck --home /tmp/try decks list
   prepdeck completions bash > ~/.local/share/bash-completion/completions/prepdeck
 
@@ -59,6 +61,14 @@ pub enum Command {
     },
     /// Print the effective settings and the config file's path
     Config,
+    /// Import cards from CSV/TSV, an Anki plain-text export or Markdown Q/A into a new deck
+    #[command(after_help = super::import::EXAMPLES)]
+    Import(super::import::ImportArgs),
+    /// Export a deck for another tool (Anki)
+    Export {
+        #[command(subcommand)]
+        command: super::export::ExportCommand,
+    },
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish

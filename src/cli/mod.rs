@@ -5,7 +5,9 @@
 mod args;
 mod config;
 mod decks;
+mod export;
 mod home;
+mod import;
 mod state;
 mod template;
 
@@ -68,6 +70,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             StateCommand::Repair => state::repair(&home),
             StateCommand::Merge { other } => state::merge(&home, other),
         },
+        Some(Command::Import(args)) => import::run(&cli, &home, args),
+        Some(Command::Export { command }) => export::run(&cli, &home, command),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());

@@ -3,6 +3,8 @@
 pub mod config;
 pub mod decks;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod log;
 pub mod paths;
 
