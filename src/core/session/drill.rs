@@ -26,7 +26,9 @@ pub struct SessionCard {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// Show the answer; `draft` is what the candidate typed (may be empty).
-    Reveal { draft: String },
+    Reveal {
+        draft: String,
+    },
     /// Tick or untick a key point of the revealed card.
     Toggle(usize),
     Grade(Grade),
@@ -35,7 +37,9 @@ pub enum Event {
     /// Take the card out of every queue until it is unsuspended.
     Suspend,
     /// Hide the card until `until` (the next day's rollover).
-    Bury { until: DateTime<Utc> },
+    Bury {
+        until: DateTime<Utc>,
+    },
     /// Take back the last grade of this session.
     Undo,
     /// Storage made the pending record durable.
@@ -188,6 +192,13 @@ impl Drill {
     pub fn think_ms(&self, now: DateTime<Utc>) -> u64 {
         ms_between(self.shown_at, self.revealed_at.unwrap_or(now))
     }
+    pub fn started(&self) -> DateTime<Utc> {
+        self.started
+    }
+    /// When the session finished, if it has.
+    pub fn ended(&self) -> Option<DateTime<Utc>> {
+        self.ended
+    }
     pub fn can_undo(&self) -> bool {
         self.history.iter().any(|d| d.record.is_some())
     }
@@ -202,9 +213,7 @@ impl Drill {
                 Outcome::Graded(g) => {
                     s.reviewed += 1;
                     s.grades[usize::from(g.number() - 1)] += 1;
-                    s.think_ms += d
-                        .revealed_at
-                        .map_or(0, |r| ms_between(d.shown_at, r));
+                    s.think_ms += d.revealed_at.map_or(0, |r| ms_between(d.shown_at, r));
                 }
                 Outcome::Skipped => s.skipped += 1,
                 Outcome::Suspended => s.suspended += 1,

@@ -112,7 +112,12 @@ fn a_failed_write_keeps_the_card_and_records_nothing() {
 fn undo_brings_back_the_last_graded_card_revealed() {
     let (mut d, _) = Drill::start(vec![card("a"), card("b"), card("c")], t0());
     let mut n = 0;
-    d.handle(Event::Reveal { draft: "rca".into() }, t0());
+    d.handle(
+        Event::Reveal {
+            draft: "rca".into(),
+        },
+        t0(),
+    );
     let fx = d.handle(Event::Grade(Grade::Good), t0());
     store(&mut d, fx, t0(), &mut n);
     assert_eq!(d.current(), Some(1));
@@ -122,7 +127,10 @@ fn undo_brings_back_the_last_graded_card_revealed() {
         },
         t0(),
     );
-    assert!(matches!(fx.as_slice(), [Effect::Write(RecordBody::Bury { .. })]));
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Write(RecordBody::Bury { .. })]
+    ));
     store(&mut d, fx, t0(), &mut n);
     assert_eq!(d.current(), Some(2));
 
