@@ -1,1 +1,227 @@
-//! (to be written)
+//! Reads `<home>/config.toml` into a [`Config`].
+//!
+//! A missing file means defaults. Anything else that is wrong (bad TOML, an unknown key, a
+//! wrong type, a value out of range) is an error naming the file, the line and the dotted key:
+//! a typo must never silently fall back to a default.
+
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+pub use crate::core::schedule::{Config, SchedulerConfig};
+
+/// The settings file's name inside the data folder.
+pub const CONFIG_FILE: &str = "config.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{}:{line}: {}{message}", path.display(), key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default())]
+    Invalid {
+        path: PathBuf,
+        /// 1-based; 0 when the problem cannot be placed on a line.
+        line: usize,
+        /// Dotted key (`scheduler.desired_retention`) when the problem belongs to one.
+        key: Option<String>,
+        message: String,
+    },
+}
+
+/// Where the settings file of data folder `home` lives.
+pub fn config_path(home: &Path) -> PathBuf {
+    home.join(CONFIG_FILE)
+}
+
+/// Reads `<home>/config.toml`; defaults when it does not exist.
+pub fn load_config(home: &Path) -> Result<Config, ConfigError> {
+    let path = config_path(home);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse_config(&text, &path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(source) => Err(ConfigError::Read { path, source }),
+    }
+}
+
+/// Parses and validates the text of a settings file; `path` only names it in errors.
+pub fn parse_config(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    let invalid =
+        |span: Option<Range<usize>>, key: Option<String>, message: String| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line: span.map_or(0, |s| line_of(text, s.start)),
+            key,
+            message,
+        };
+    let root = DeTable::parse(text)
+        .map_err(|e| invalid(e.span(), None, e.message().trim().to_string()))?;
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let key = e.span().and_then(|s| key_at(root.get_ref(), s.start, ""));
+        invalid(e.span(), key, e.message().trim().to_string())
+    })?;
+    config.validate().map_err(|issue| {
+        let span = span_of(root.get_ref(), &issue.key);
+        invalid(span, Some(issue.key), issue.message)
+    })?;
+    Ok(config)
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The dotted key whose name or value contains byte `offset`, as deep as tables go. A table's
+/// own span may cover only its header, so tables are searched before their span is checked.
+fn key_at(table: &DeTable<'_>, offset: usize, prefix: &str) -> Option<String> {
+    let inside = |s: Range<usize>| s.start <= offset && offset < s.end.max(s.start + 1);
+    table.iter().find_map(|(k, v)| {
+        let path = format!("{prefix}{}", k.get_ref());
+        let deeper = match v.get_ref() {
+            DeValue::Table(t) => key_at(t, offset, &format!("{path}.")),
+            _ => None,
+        };
+        deeper.or_else(|| (inside(k.span()) || inside(v.span())).then_some(path))
+    })
+}
+
+/// The span of the key at dotted `path`, if the file spells it out.
+fn span_of(table: &DeTable<'_>, path: &str) -> Option<Range<usize>> {
+    let (head, rest) = match path.split_once('.') {
+        Some((h, r)) => (h, Some(r)),
+        None => (path, None),
+    };
+    let (key, value): (&Spanned<_>, &Spanned<DeValue<'_>>) =
+        table.iter().find(|(k, _)| k.get_ref() == head)?;
+    match (rest, value.get_ref()) {
+        (Some(rest), DeValue::Table(t)) => span_of(t, rest).or(Some(key.span())),
+        _ => Some(key.span()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> (usize, Option<String>, String, String) {
+        match parse_config(text, Path::new("/home/u/.prepdeck/config.toml")) {
+            Err(e @ ConfigError::Invalid { .. }) => {
+                let shown = e.to_string();
+                let ConfigError::Invalid {
+                    line, key, message, ..
+                } = e
+                else {
+                    unreachable!()
+                };
+                (line, key, message, shown)
+            }
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_file_means_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load_config(dir.path()).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn reads_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            config_path(dir.path()),
+            "[scheduler]\ndesired_retention = 0.85\nlearning_steps = [\"30s\", \"5m\", \"1h\"]\nfuzz = false\n",
+        )
+        .unwrap();
+        let c = load_config(dir.path()).unwrap();
+        assert_eq!(c.scheduler.desired_retention, 0.85);
+        assert_eq!(c.scheduler.learning_steps.len(), 3);
+        assert!(!c.scheduler.fuzz);
+        assert_eq!(c.scheduler.new_per_day, 10);
+    }
+
+    #[test]
+    fn the_documented_example_is_the_default() {
+        let text = r#"
+[scheduler]
+desired_retention = 0.9
+learning_steps = ["1m", "10m"]
+relearning_steps = ["10m"]
+maximum_interval = 36500   # days
+fuzz = true
+new_per_day = 10
+reviews_per_day = 200
+day_starts_at = 4          # hour, local time
+"#;
+        assert_eq!(
+            parse_config(text, Path::new("c.toml")).unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn out_of_range_names_file_key_and_line() {
+        let (line, key, msg, shown) = err("[scheduler]\nfuzz = true\ndesired_retention = 1.5\n");
+        assert_eq!(line, 3);
+        assert_eq!(key.as_deref(), Some("scheduler.desired_retention"));
+        assert!(msg.contains("0.70"), "{msg}");
+        assert!(
+            shown.starts_with("/home/u/.prepdeck/config.toml:3: scheduler.desired_retention: "),
+            "{shown}"
+        );
+        let (line, key, _, _) = err("[scheduler]\n\nday_starts_at = 25\n");
+        assert_eq!((line, key.as_deref()), (3, Some("scheduler.day_starts_at")));
+    }
+
+    #[test]
+    fn wrong_types_name_key_and_line() {
+        let (line, key, msg, _) = err("[scheduler]\nnew_per_day = \"ten\"\n");
+        assert_eq!((line, key.as_deref()), (2, Some("scheduler.new_per_day")));
+        assert!(msg.contains("string"), "{msg}");
+        let (line, key, _, _) = err("[scheduler]\nreviews_per_day = -3\n");
+        assert_eq!(
+            (line, key.as_deref()),
+            (2, Some("scheduler.reviews_per_day"))
+        );
+        let (line, key, msg, _) = err("[scheduler]\nlearning_steps = [\"1m\", \"ten\"]\n");
+        assert_eq!(
+            (line, key.as_deref()),
+            (2, Some("scheduler.learning_steps"))
+        );
+        assert!(msg.contains("ten"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_keys_and_tables_are_errors() {
+        let (line, key, msg, _) = err("[scheduler]\nfuzz = true\nretention = 0.9\n");
+        assert_eq!((line, key.as_deref()), (3, Some("scheduler.retention")));
+        assert!(msg.contains("unknown field"), "{msg}");
+        let (line, key, _, _) = err("[schedular]\nfuzz = true\n");
+        assert_eq!((line, key.as_deref()), (1, Some("schedular")));
+    }
+
+    #[test]
+    fn broken_toml_is_an_error_with_a_line() {
+        let (line, key, _, _) = err("[scheduler]\nfuzz = \n");
+        assert_eq!((line, key), (2, None));
+    }
+
+    #[test]
+    fn shown_settings_parse_back() {
+        let mut c = Config::default();
+        c.scheduler.desired_retention = 0.8;
+        c.scheduler.relearning_steps = vec![];
+        let back = parse_config(&c.to_toml_string(), Path::new("c.toml")).unwrap();
+        assert_eq!(back, c);
+    }
+}

@@ -1,1 +1,30 @@
-//! (to be written)
+//! Scheduling: when each card comes back, and what to study today.
+//!
+//! Owns the FSRS-6 memory model and the card state machine around it (New -> Learning ->
+//! Review -> Relearning, semantics of py-fsrs 6), interval fuzz, replay of the state log into
+//! per-card [`CardMemory`], today's queue with its limits, and the `[scheduler]` settings.
+//!
+//! Pure like the rest of the core: `now` and the local UTC offset are always parameters; it
+//! never reads the clock, the time zone, files or the terminal. Reading `config.toml` and the
+//! state log is the store's job.
+
+mod card;
+mod config;
+mod fuzz;
+mod model;
+mod queue;
+mod replay;
+mod scheduler;
+mod time;
+
+#[cfg(test)]
+mod tests;
+
+pub use card::{CardMemory, LEECH_LAPSES, Phase};
+pub use config::{Config, ConfigIssue, RETENTION_RANGE, SchedulerConfig, Step};
+pub use fuzz::fuzz_seed;
+pub use model::Memory;
+pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
+pub use replay::{Progress, ReviewEntry, known_keys, replay};
+pub use scheduler::{GradePreview, Scheduler};
+pub use time::{day_start, format_interval, next_day_start};

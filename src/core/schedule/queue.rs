@@ -1,0 +1,254 @@
+//! Today's queue: which cards to show, in what order, within the daily limits.
+//!
+//! Order: learning and relearning cards that are due now, then review cards due today with
+//! new cards (in deck order) spread evenly among them. Suspended and buried cards never
+//! appear. The daily limits are global (all decks together) and count what was already done
+//! since the study day began.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Serialize;
+
+use super::card::{CardMemory, Phase};
+use super::config::SchedulerConfig;
+use super::replay::Progress;
+use super::time::{day_start, next_day_start};
+use crate::core::deck::{Card, Deck, Kind};
+use crate::core::ids::{CardKey, CategoryId, DeckId};
+
+/// Which cards to consider. An empty list means no restriction.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QueueFilter {
+    pub decks: Vec<DeckId>,
+    pub categories: Vec<CategoryId>,
+    pub kinds: Vec<Kind>,
+}
+
+impl QueueFilter {
+    fn admits(&self, deck: &Deck, card: &Card) -> bool {
+        (self.decks.is_empty() || self.decks.contains(&deck.id))
+            && (self.categories.is_empty() || self.categories.contains(&card.category))
+            && (self.kinds.is_empty() || self.kinds.contains(&card.kind))
+    }
+}
+
+/// Why a card is in the queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QueueKind {
+    Learning,
+    Review,
+    New,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QueueEntry {
+    pub key: CardKey,
+    pub kind: QueueKind,
+}
+
+/// Home-screen counts of one deck, as if studying that deck alone today.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DeckCounts {
+    pub deck: DeckId,
+    /// New cards that may still be introduced today (within the daily limit).
+    pub new: usize,
+    /// Learning and relearning cards due at some point today.
+    pub learning: usize,
+    /// Review cards due today (within the daily limit).
+    pub due: usize,
+}
+
+/// The queue for `now` and the counts around it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DailyQueue {
+    /// Cards to show now, in order.
+    pub entries: Vec<QueueEntry>,
+    /// One entry per deck admitted by the filter, in deck order.
+    pub decks: Vec<DeckCounts>,
+    /// Learning cards due now plus review cards in the queue.
+    pub due_now: usize,
+    /// New cards in the queue (after today's limit).
+    pub new_available_today: usize,
+    /// Effective reviews since the study day began (every deck, every mode).
+    pub reviewed_today: usize,
+    /// The earliest learning card due later today, for "next card in 4m".
+    pub next_learning_due: Option<DateTime<Utc>>,
+    pub day_start: DateTime<Utc>,
+    /// The next rollover: when today's buried cards come back.
+    pub next_day_start: DateTime<Utc>,
+}
+
+/// Builds the queue for `now`. `offset` is the local UTC offset that `day_starts_at` uses.
+pub fn build_queue(
+    decks: &[Deck],
+    progress: &Progress,
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+    config: &SchedulerConfig,
+    filter: &QueueFilter,
+) -> DailyQueue {
+    let start = day_start(now, offset, config.day_starts_at);
+    let tomorrow = next_day_start(now, offset, config.day_starts_at);
+    let today: Vec<_> = progress
+        .reviews()
+        .iter()
+        .filter(|r| r.at >= start && r.at < tomorrow)
+        .collect();
+    let new_done = today
+        .iter()
+        .filter(|r| r.phase_before == Phase::New)
+        .count();
+    let reviews_done = today
+        .iter()
+        .filter(|r| r.phase_before == Phase::Review)
+        .count();
+    let new_left = (config.new_per_day as usize).saturating_sub(new_done);
+    let reviews_left = (config.reviews_per_day as usize).saturating_sub(reviews_done);
+
+    let fresh = CardMemory::new();
+    // (due, position in deck order, key)
+    let mut learning = vec![];
+    let mut reviews = vec![];
+    let mut new = vec![];
+    let mut next_learning_due: Option<DateTime<Utc>> = None;
+    let mut counts = vec![];
+    let mut position = 0usize;
+    for deck in decks {
+        if !filter.decks.is_empty() && !filter.decks.contains(&deck.id) {
+            continue;
+        }
+        let mut c = DeckCounts {
+            deck: deck.id.clone(),
+            new: 0,
+            learning: 0,
+            due: 0,
+        };
+        for card in deck.cards.iter().filter(|card| filter.admits(deck, card)) {
+            position += 1;
+            let key = deck.key(card);
+            let state = progress.card(&key).unwrap_or(&fresh);
+            if state.is_hidden(now) {
+                continue;
+            }
+            let due = state.due.unwrap_or(now);
+            match state.phase {
+                Phase::New => {
+                    c.new += 1;
+                    new.push(key);
+                }
+                Phase::Learning | Phase::Relearning if due <= now => {
+                    c.learning += 1;
+                    learning.push((due, position, key));
+                }
+                Phase::Learning | Phase::Relearning => {
+                    if due < tomorrow {
+                        c.learning += 1;
+                        next_learning_due = Some(next_learning_due.map_or(due, |d| d.min(due)));
+                    }
+                }
+                Phase::Review if due < tomorrow => {
+                    c.due += 1;
+                    reviews.push((due, position, key));
+                }
+                Phase::Review => {}
+            }
+        }
+        c.new = c.new.min(new_left);
+        c.due = c.due.min(reviews_left);
+        counts.push(c);
+    }
+
+    learning.sort();
+    reviews.sort();
+    reviews.truncate(reviews_left);
+    new.truncate(new_left);
+
+    let due_now = learning.len() + reviews.len();
+    let new_available_today = new.len();
+    let mut entries: Vec<QueueEntry> = learning
+        .into_iter()
+        .map(|(_, _, key)| QueueEntry {
+            key,
+            kind: QueueKind::Learning,
+        })
+        .collect();
+    let reviews = reviews.into_iter().map(|(_, _, key)| key).collect();
+    entries.extend(interleave(reviews, new));
+
+    DailyQueue {
+        entries,
+        decks: counts,
+        due_now,
+        new_available_today,
+        reviewed_today: today.len(),
+        next_learning_due,
+        day_start: start,
+        next_day_start: tomorrow,
+    }
+}
+
+/// Reviews in order with the new cards spread evenly among them: new card `k` of `n` goes
+/// after round((k + 1) * r / (n + 1)) reviews.
+fn interleave(reviews: Vec<CardKey>, new: Vec<CardKey>) -> Vec<QueueEntry> {
+    let (r, n) = (reviews.len(), new.len());
+    let mut out = Vec::with_capacity(r + n);
+    let mut new = new.into_iter().enumerate().peekable();
+    let mut reviews = reviews.into_iter();
+    for done in 0..=r {
+        while let Some((k, _)) = new.peek() {
+            let slot = (2 * (k + 1) * r + n + 1) / (2 * (n + 1));
+            if slot > done {
+                break;
+            }
+            if let Some((_, key)) = new.next() {
+                out.push(QueueEntry {
+                    key,
+                    kind: QueueKind::New,
+                });
+            }
+        }
+        if let Some(key) = reviews.next() {
+            out.push(QueueEntry {
+                key,
+                kind: QueueKind::Review,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(n: usize, prefix: &str) -> Vec<CardKey> {
+        (0..n)
+            .map(|i| CardKey::new("d", format!("{prefix}{i}")))
+            .collect()
+    }
+
+    fn shape(entries: &[QueueEntry]) -> String {
+        entries
+            .iter()
+            .map(|e| match e.kind {
+                QueueKind::New => 'n',
+                QueueKind::Review => 'r',
+                QueueKind::Learning => 'l',
+            })
+            .collect()
+    }
+
+    #[test]
+    fn new_cards_are_spread_evenly() {
+        assert_eq!(shape(&interleave(keys(4, "r"), keys(1, "n"))), "rrnrr");
+        assert_eq!(shape(&interleave(keys(6, "r"), keys(2, "n"))), "rrnrrnrr");
+        assert_eq!(shape(&interleave(keys(1, "r"), keys(4, "n"))), "nnrnn");
+        assert_eq!(shape(&interleave(vec![], keys(3, "n"))), "nnn");
+        assert_eq!(shape(&interleave(keys(3, "r"), vec![])), "rrr");
+        let order: Vec<String> = interleave(vec![], keys(3, "n"))
+            .into_iter()
+            .map(|e| e.key.card.0)
+            .collect();
+        assert_eq!(order, ["n0", "n1", "n2"]);
+    }
+}

@@ -1,0 +1,6 @@
+//! Scenario and property tests across the scheduler, replay and the queue.
+
+mod properties;
+mod queue;
+mod replay;
+mod support;
