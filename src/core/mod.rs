@@ -1,6 +1,7 @@
 //! The pure core: no terminal, no clock reads, no file I/O.
 
 pub mod deck;
+pub mod glance;
 pub mod grade;
 pub mod ids;
 pub mod matcher;

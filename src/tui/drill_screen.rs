@@ -31,6 +31,7 @@ pub struct DrillScreen {
 fn new_editor() -> TextArea<'static> {
     let mut t = TextArea::default();
     t.set_placeholder_text("Type your answer; Esc closes, Ctrl-S reveals");
+    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     t
 }
 

@@ -141,7 +141,7 @@ impl Key {
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
+            format!("Ctrl-{}", base.to_uppercase())
         } else {
             base
         }

@@ -8,6 +8,7 @@
 pub mod app;
 mod drill_screen;
 pub mod keymap;
+pub mod log_study;
 pub mod runner;
 pub mod study;
 pub mod terminal;

@@ -9,14 +9,7 @@ use crate::core::deck::Deck;
 use crate::core::ids::{CardKey, CategoryId, DeckId};
 use crate::core::record::{Record, RecordBody};
 
-/// Home-screen counts of one deck.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DeckCounts {
-    pub deck: DeckId,
-    pub new: usize,
-    pub learning: usize,
-    pub due: usize,
-}
+pub use crate::core::schedule::DeckCounts;
 
 /// A category that goes badly, for the home screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +25,8 @@ pub struct WeakCategory {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Overview {
     pub decks: Vec<DeckCounts>,
+    /// All decks together, within the daily limits: (new, learning, due).
+    pub total: (usize, usize, usize),
     pub reviewed_today: usize,
     pub streak_days: u32,
     /// The three weakest categories, worst first; empty without history.
@@ -67,14 +62,4 @@ pub trait Study {
 }
 
 /// "10m", "2d", "3mo": the label under a grade button.
-pub fn interval_label(d: Duration) -> String {
-    let secs = d.num_seconds().max(0);
-    match secs {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3600 => format!("{}m", (s + 30) / 60),
-        s if s < 86_400 => format!("{}h", (s + 1800) / 3600),
-        s if s < 30 * 86_400 => format!("{}d", (s + 43_200) / 86_400),
-        s if s < 365 * 86_400 => format!("{}mo", (s + 15 * 86_400) / (30 * 86_400)),
-        s => format!("{:.1}y", s as f64 / (365.0 * 86_400.0)),
-    }
-}
+pub use crate::core::schedule::format_interval as interval_label;

@@ -40,9 +40,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [title, today, decks, weak, _, foot_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if small { 1 } else { 2 }),
-        Constraint::Min(3),
+        Constraint::Max(app.decks.len() as u16 + if small { 2 } else { 4 }),
         Constraint::Length(weak_rows),
-        Constraint::Length(if small { 0 } else { 1 }),
+        Constraint::Fill(1),
         Constraint::Length(foot),
     ])
     .areas(area);
@@ -110,12 +110,7 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer, small: bool) {
         ),
         t.dim(),
     )];
-    let mut total = (0, 0, 0);
-    for d in &app.decks {
-        if let Some(c) = counts_for(app, &d.id) {
-            total = (total.0 + c.new, total.1 + c.learning, total.2 + c.due);
-        }
-    }
+    let total = app.overview.total;
     let row = |selected: bool, name: &str, c: (usize, usize, usize)| {
         let marker = if selected { "▸ " } else { "  " };
         let text = format!(

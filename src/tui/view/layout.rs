@@ -43,7 +43,7 @@ pub fn width(s: &str) -> usize {
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut out = Vec::new();
-    for para in text.split('\n') {
+    for para in text.trim_end().split('\n') {
         let mut line = String::new();
         let mut w = 0;
         for word in para.split_whitespace() {
