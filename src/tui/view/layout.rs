@@ -131,13 +131,16 @@ pub fn footer(
         .render(area, buf);
 }
 
-/// How many rows the footer needs at `width` (1 or 2).
+/// How many rows the footer needs at `width` (1 to 3).
 pub fn footer_height(spans: &[Span<'_>], message: Option<&(Level, String)>, width: u16) -> u16 {
-    let w = match message {
-        Some((_, t)) => self::width(t),
-        None => spans.iter().map(|s| s.width()).sum(),
+    let text = match message {
+        Some((_, t)) => t.clone(),
+        None => spans.iter().map(|s| s.content.as_ref()).collect(),
     };
-    if w > usize::from(width) { 2 } else { 1 }
+    // `wrap` collapses runs of spaces; keep the hints' double spaces as a visible stand-in so
+    // the count errs on the side of one row too many, never too few.
+    let rows = wrap(&text.replace("  ", " ~"), usize::from(width)).len();
+    u16::try_from(rows).unwrap_or(3).clamp(1, 3)
 }
 
 /// `m:ss` (or `h:mm:ss`) for a clock.

@@ -74,6 +74,7 @@ pub fn render(app: &App, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
     let o = &app.overview;
     let due: usize = o.decks.iter().map(|c| c.due + c.learning).sum();
     let next = match (due, o.next_due) {
+        (1, _) => "1 card still due today".to_string(),
         (n, _) if n > 0 => format!("{n} cards still due today"),
         (_, Some(at)) => format!("next card in {}", interval_label(at - d.session_end())),
         _ => "nothing scheduled yet".to_string(),
