@@ -8,6 +8,7 @@ use clap_complete::Shell;
 const EXAMPLES: &str = "\
 Examples:
   prepdeck                          open the app (home screen)
+  prepdeck drill --limit 10         drill ten of today's cards
   prepdeck decks list               the decks prepdeck can use
   prepdeck decks check my.toml      validate a deck you are writing
   prepdeck decks new my.toml        start a new deck from a template
@@ -68,6 +69,21 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         command: super::export::ExportCommand,
+    },
+    /// Drill today's cards straight away (the app opens on the drill)
+    #[command(
+        after_help = "Examples:\n  prepdeck drill\n  prepdeck drill --deck it-manager --category budgeting --limit 10"
+    )]
+    Drill {
+        /// Only cards of this category id (repeatable)
+        #[arg(long, value_name = "ID")]
+        category: Vec<String>,
+        /// At most this many cards
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Line mode, for screen readers and scripts (not yet available)
+        #[arg(long)]
+        plain: bool,
     },
     /// Print a shell completion script
     Completions {

@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 a problem with the user's data or files, 2 bad usage.
 
+mod app;
 mod args;
 mod config;
 mod decks;
@@ -54,7 +55,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let home = home::resolve(cli.home.clone())?;
     match &cli.command {
-        None => decks::summary(&cli, &home),
+        None => app::open(&cli, &home, None),
+        Some(Command::Drill {
+            category,
+            limit,
+            plain,
+        }) => app::drill(&cli, &home, category, *limit, *plain),
         Some(Command::Decks { command }) => match command {
             DecksCommand::List { json } => decks::list(&cli, &home, *json),
             DecksCommand::Check { paths } => decks::check(&cli, &home, paths),

@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod deck;
+pub mod glance;
 pub mod grade;
 pub mod ids;
 pub mod matcher;

@@ -53,9 +53,9 @@ pub enum RecordBody {
         until: DateTime<Utc>,
     },
     /// A mock interview began (its setup and questions).
-    MockStarted(MockStarted),
+    MockStarted(Box<MockStarted>),
     /// One mock-interview question was answered or skipped (written as it happens).
-    MockAnswered(MockAnswered),
+    MockAnswered(Box<MockAnswered>),
     /// A mock interview ended (completed or quit early).
     MockFinished(MockFinished),
 }
@@ -63,8 +63,8 @@ pub enum RecordBody {
 impl From<MockRecord> for RecordBody {
     fn from(r: MockRecord) -> Self {
         match r {
-            MockRecord::MockStarted(m) => RecordBody::MockStarted(m),
-            MockRecord::MockAnswered(m) => RecordBody::MockAnswered(m),
+            MockRecord::MockStarted(m) => RecordBody::MockStarted(Box::new(m)),
+            MockRecord::MockAnswered(m) => RecordBody::MockAnswered(Box::new(m)),
             MockRecord::MockFinished(m) => RecordBody::MockFinished(m),
         }
     }

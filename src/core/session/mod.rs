@@ -1,11 +1,17 @@
-//! Sessions: the mock interview (setup, question selection, the state machine, the debrief).
+//! Sessions as pure state machines: `handle(event, now) -> effects`.
 //!
-//! Pure: state machines driven by `handle(event, now)`; they return effects (show, start a
-//! timer, record, finish) and never read a clock, sleep, or write. Must not touch the scheduler
-//! or the store: the caller turns scheduler data into weakness weights for selection and hands
-//! `Effect::Record`s to the store.
+//! - [`drill`]: a flashcard drill over today's queue.
+//! - the mock interview (setup, question selection, the state machine, the debrief), exported
+//!   at this level.
+//!
+//! A session never reads the clock, the terminal or files, never sleeps and never writes. It
+//! says what should happen (write this record, show that card, start a timer) and the front end
+//! does it, reporting back when storage has made a record durable. Sessions do not touch the
+//! scheduler or the store: the caller turns scheduler data into values (weakness weights,
+//! interval previews) and hands records to the store.
 
 mod debrief;
+pub mod drill;
 mod events;
 mod mock;
 mod question;
@@ -25,3 +31,5 @@ pub use setup::{AnswerMode, Focus, MockSetup, Timing};
 mod debrief_tests;
 #[cfg(test)]
 mod test_support;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,388 @@
+//! The drill: one card after another, think, reveal, self-grade.
+//!
+//! Owns the order of the session's cards, the current card's phase, the key-point checklist
+//! and the history that undo walks back. It does not schedule (the scheduler does) and does
+//! not store (the front end hands [`Effect::Write`] to storage and answers with
+//! [`Event::Stored`] or [`Event::StoreFailed`]).
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, Utc};
+
+use crate::core::deck::KeyPoint;
+use crate::core::grade::Grade;
+use crate::core::ids::{CardKey, RecordId};
+use crate::core::matcher::MatchText;
+use crate::core::record::{Record, RecordBody, Review, ReviewMode};
+
+/// One card of the session: its identity and what the checklist matches against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionCard {
+    pub key: CardKey,
+    pub key_points: Vec<KeyPoint>,
+}
+
+/// What the candidate (or storage) did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// Show the answer; `draft` is what the candidate typed (may be empty).
+    Reveal {
+        draft: String,
+    },
+    /// Tick or untick a key point of the revealed card.
+    Toggle(usize),
+    Grade(Grade),
+    /// Leave the card for now: nothing is recorded and it stays due.
+    Skip,
+    /// Take the card out of every queue until it is unsuspended.
+    Suspend,
+    /// Hide the card until `until` (the next day's rollover).
+    Bury {
+        until: DateTime<Utc>,
+    },
+    /// Take back the last grade of this session.
+    Undo,
+    /// Storage made the pending record durable.
+    Stored(Record),
+    /// Storage could not write the pending record; nothing was recorded.
+    StoreFailed,
+    /// End the session now.
+    Finish,
+}
+
+/// What the front end must do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Make this record durable, then answer with `Stored` or `StoreFailed`.
+    Write(RecordBody),
+    /// A new card is current (index into the session's cards): reset per-card UI state.
+    Show(usize),
+    /// The session is over.
+    Finished,
+    /// Tell the candidate something ("nothing to undo").
+    Notice(&'static str),
+}
+
+/// Where the current card stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Thinking: the clock runs.
+    Question,
+    /// The answer, checklist and grade buttons are shown.
+    Revealed,
+    /// A record is being written; input waits.
+    Saving,
+    Finished,
+}
+
+/// What is waiting for storage.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    Review(Grade),
+    Undo,
+    Remove(Outcome),
+}
+
+/// How a card left the session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Graded(Grade),
+    Skipped,
+    Suspended,
+    Buried,
+}
+
+/// A graded card, kept so undo can bring it back as it was.
+#[derive(Clone, Debug, PartialEq)]
+struct Done {
+    index: usize,
+    outcome: Outcome,
+    record: Option<RecordId>,
+    shown_at: DateTime<Utc>,
+    revealed_at: Option<DateTime<Utc>>,
+    draft: String,
+    checklist: Vec<bool>,
+}
+
+/// The figures of the end-of-session summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub reviewed: usize,
+    /// Reviews per grade, Again..Easy.
+    pub grades: [usize; 4],
+    pub skipped: usize,
+    pub suspended: usize,
+    pub buried: usize,
+    /// Thinking time summed over graded cards, in milliseconds.
+    pub think_ms: u64,
+    /// From the first card to the end, in milliseconds.
+    pub elapsed_ms: u64,
+}
+
+/// A drill session.
+#[derive(Clone, Debug)]
+pub struct Drill {
+    cards: Vec<SessionCard>,
+    remaining: VecDeque<usize>,
+    current: Option<usize>,
+    phase: Phase,
+    pending: Option<Pending>,
+    /// The phase to go back to when a write fails.
+    resume: Phase,
+    shown_at: DateTime<Utc>,
+    revealed_at: Option<DateTime<Utc>>,
+    draft: String,
+    checklist: Vec<bool>,
+    history: Vec<Done>,
+    started: DateTime<Utc>,
+    ended: Option<DateTime<Utc>>,
+}
+
+fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
+    u64::try_from((to - from).num_milliseconds()).unwrap_or(0)
+}
+
+impl Drill {
+    /// Starts a session on `cards` (in order) at `now`. Returns the session and the effects
+    /// for its first card (or `Finished` when there is nothing to drill).
+    pub fn start(cards: Vec<SessionCard>, now: DateTime<Utc>) -> (Drill, Vec<Effect>) {
+        let mut d = Drill {
+            remaining: (0..cards.len()).collect(),
+            cards,
+            current: None,
+            phase: Phase::Question,
+            pending: None,
+            resume: Phase::Question,
+            shown_at: now,
+            revealed_at: None,
+            draft: String::new(),
+            checklist: Vec::new(),
+            history: Vec::new(),
+            started: now,
+            ended: None,
+        };
+        let effects = d.advance(now);
+        (d, effects)
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+    pub fn cards(&self) -> &[SessionCard] {
+        &self.cards
+    }
+    /// The current card's index into [`Drill::cards`].
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+    pub fn current_card(&self) -> Option<&SessionCard> {
+        self.current.and_then(|i| self.cards.get(i))
+    }
+    /// 1-based position of the current card and the session's size ("3/12").
+    pub fn position(&self) -> (usize, usize) {
+        (self.history.len() + 1, self.cards.len())
+    }
+    pub fn checklist(&self) -> &[bool] {
+        &self.checklist
+    }
+    pub fn draft(&self) -> &str {
+        &self.draft
+    }
+    /// Thinking time so far: stops at reveal.
+    pub fn think_ms(&self, now: DateTime<Utc>) -> u64 {
+        ms_between(self.shown_at, self.revealed_at.unwrap_or(now))
+    }
+    pub fn started(&self) -> DateTime<Utc> {
+        self.started
+    }
+    /// When the session finished, if it has.
+    pub fn ended(&self) -> Option<DateTime<Utc>> {
+        self.ended
+    }
+    pub fn can_undo(&self) -> bool {
+        self.history.iter().any(|d| d.record.is_some())
+    }
+
+    pub fn summary(&self, now: DateTime<Utc>) -> Summary {
+        let mut s = Summary {
+            elapsed_ms: ms_between(self.started, self.ended.unwrap_or(now)),
+            ..Summary::default()
+        };
+        for d in &self.history {
+            match d.outcome {
+                Outcome::Graded(g) => {
+                    s.reviewed += 1;
+                    s.grades[usize::from(g.number() - 1)] += 1;
+                    s.think_ms += d.revealed_at.map_or(0, |r| ms_between(d.shown_at, r));
+                }
+                Outcome::Skipped => s.skipped += 1,
+                Outcome::Suspended => s.suspended += 1,
+                Outcome::Buried => s.buried += 1,
+            }
+        }
+        s
+    }
+
+    /// Handles one event at `now`.
+    pub fn handle(&mut self, event: Event, now: DateTime<Utc>) -> Vec<Effect> {
+        match (self.phase, event) {
+            (Phase::Finished, Event::Undo) => self.undo(),
+            (Phase::Finished, _) => vec![],
+            (Phase::Saving, Event::Stored(record)) => self.stored(record, now),
+            (Phase::Saving, Event::StoreFailed) => {
+                self.pending = None;
+                self.phase = self.resume;
+                vec![]
+            }
+            // Nothing else may happen until storage answers.
+            (Phase::Saving, _) => vec![],
+            (_, Event::Stored(_) | Event::StoreFailed) => vec![],
+            (_, Event::Finish) => self.finish(now),
+            (_, Event::Undo) => self.undo(),
+            (Phase::Question, Event::Reveal { draft }) => {
+                self.checklist = self
+                    .current_card()
+                    .map(|c| {
+                        let text = MatchText::new(&draft);
+                        c.key_points.iter().map(|p| text.covers(p)).collect()
+                    })
+                    .unwrap_or_default();
+                self.draft = draft;
+                self.revealed_at = Some(now);
+                self.phase = Phase::Revealed;
+                vec![]
+            }
+            (Phase::Revealed, Event::Toggle(i)) => {
+                if let Some(t) = self.checklist.get_mut(i) {
+                    *t = !*t;
+                }
+                vec![]
+            }
+            (Phase::Revealed, Event::Grade(g)) => {
+                let Some(card) = self.current_card() else {
+                    return vec![];
+                };
+                let body = RecordBody::Review(Review {
+                    deck: card.key.deck.clone(),
+                    card: card.key.card.clone(),
+                    grade: g,
+                    took_ms: self.think_ms(now),
+                    mode: ReviewMode::Drill,
+                });
+                self.save(Pending::Review(g), body)
+            }
+            (Phase::Question | Phase::Revealed, Event::Skip) => {
+                self.leave(Outcome::Skipped, None);
+                self.advance(now)
+            }
+            (Phase::Question | Phase::Revealed, Event::Suspend) => {
+                let Some(card) = self.current_card() else {
+                    return vec![];
+                };
+                let body = RecordBody::Suspend {
+                    deck: card.key.deck.clone(),
+                    card: card.key.card.clone(),
+                };
+                self.save(Pending::Remove(Outcome::Suspended), body)
+            }
+            (Phase::Question | Phase::Revealed, Event::Bury { until }) => {
+                let Some(card) = self.current_card() else {
+                    return vec![];
+                };
+                let body = RecordBody::Bury {
+                    deck: card.key.deck.clone(),
+                    card: card.key.card.clone(),
+                    until,
+                };
+                self.save(Pending::Remove(Outcome::Buried), body)
+            }
+            _ => vec![],
+        }
+    }
+
+    fn save(&mut self, pending: Pending, body: RecordBody) -> Vec<Effect> {
+        self.pending = Some(pending);
+        self.resume = self.phase;
+        self.phase = Phase::Saving;
+        vec![Effect::Write(body)]
+    }
+
+    fn undo(&mut self) -> Vec<Effect> {
+        let Some(target) = self.history.iter().rev().find_map(|d| d.record.clone()) else {
+            return vec![Effect::Notice("nothing to undo in this session")];
+        };
+        // Only grades carry an undoable record id.
+        self.save(Pending::Undo, RecordBody::Undo { target })
+    }
+
+    fn stored(&mut self, record: Record, now: DateTime<Utc>) -> Vec<Effect> {
+        match self.pending.take() {
+            Some(Pending::Review(g)) => {
+                self.leave(Outcome::Graded(g), Some(record.id));
+                self.advance(now)
+            }
+            Some(Pending::Remove(outcome)) => {
+                self.leave(outcome, None);
+                self.advance(now)
+            }
+            Some(Pending::Undo) => self.restore_last_graded(),
+            None => vec![],
+        }
+    }
+
+    /// Brings back the last graded card, revealed as it was; anything handled after it
+    /// (skipped, buried...) stays handled.
+    fn restore_last_graded(&mut self) -> Vec<Effect> {
+        let Some(at) = self.history.iter().rposition(|d| d.record.is_some()) else {
+            return vec![];
+        };
+        let done = self.history.remove(at);
+        if let Some(cur) = self.current.take() {
+            self.remaining.push_front(cur);
+        }
+        self.current = Some(done.index);
+        self.shown_at = done.shown_at;
+        self.revealed_at = done.revealed_at;
+        self.draft = done.draft;
+        self.checklist = done.checklist;
+        self.phase = Phase::Revealed;
+        self.ended = None;
+        vec![Effect::Show(done.index)]
+    }
+
+    fn leave(&mut self, outcome: Outcome, record: Option<RecordId>) {
+        if let Some(index) = self.current.take() {
+            self.history.push(Done {
+                index,
+                outcome,
+                record,
+                shown_at: self.shown_at,
+                revealed_at: self.revealed_at,
+                draft: std::mem::take(&mut self.draft),
+                checklist: std::mem::take(&mut self.checklist),
+            });
+        }
+    }
+
+    fn advance(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        match self.remaining.pop_front() {
+            Some(next) => {
+                self.current = Some(next);
+                self.shown_at = now;
+                self.revealed_at = None;
+                self.draft.clear();
+                self.checklist.clear();
+                self.phase = Phase::Question;
+                vec![Effect::Show(next)]
+            }
+            None => self.finish(now),
+        }
+    }
+
+    fn finish(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        self.phase = Phase::Finished;
+        self.pending = None;
+        self.ended = Some(now);
+        vec![Effect::Finished]
+    }
+}

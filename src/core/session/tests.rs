@@ -1,0 +1,194 @@
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use super::drill::{Drill, Effect, Event, Phase, SessionCard};
+use crate::core::deck::KeyPoint;
+use crate::core::grade::Grade;
+use crate::core::ids::{CardKey, RecordId};
+use crate::core::record::{Record, RecordBody};
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap()
+}
+
+fn card(id: &str) -> SessionCard {
+    SessionCard {
+        key: CardKey::new("d", id),
+        key_points: vec![
+            KeyPoint {
+                text: "root cause".into(),
+                keywords: vec!["root cause".into(), "rca".into()],
+            },
+            KeyPoint {
+                text: "communicate".into(),
+                keywords: vec!["stakeholder".into()],
+            },
+        ],
+    }
+}
+
+/// Plays storage: every write succeeds with a fresh id. Returns the other effects.
+fn store(d: &mut Drill, effects: Vec<Effect>, now: DateTime<Utc>, n: &mut u32) -> Vec<Effect> {
+    let mut out = vec![];
+    let mut todo: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(e) = todo.pop_front() {
+        match e {
+            Effect::Write(body) => {
+                *n += 1;
+                let rec = Record::new(RecordId::new(format!("r{n}")), now, body);
+                todo.extend(d.handle(Event::Stored(rec), now));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[test]
+fn empty_session_finishes_at_once() {
+    let (d, fx) = Drill::start(vec![], t0());
+    assert_eq!(fx, vec![Effect::Finished]);
+    assert_eq!(d.phase(), Phase::Finished);
+}
+
+#[test]
+fn reveal_ticks_covered_points_and_grade_waits_for_storage() {
+    let (mut d, fx) = Drill::start(vec![card("a"), card("b")], t0());
+    assert_eq!(fx, vec![Effect::Show(0)]);
+    assert_eq!(d.position(), (1, 2));
+    let later = t0() + Duration::seconds(42);
+    d.handle(
+        Event::Reveal {
+            draft: "We ran an RCA".into(),
+        },
+        later,
+    );
+    assert_eq!(d.phase(), Phase::Revealed);
+    assert_eq!(d.checklist(), &[true, false]);
+    d.handle(Event::Toggle(1), later);
+    assert_eq!(d.checklist(), &[true, true]);
+    assert_eq!(d.think_ms(later + Duration::seconds(100)), 42_000);
+
+    let fx = d.handle(Event::Grade(Grade::Good), later);
+    let [Effect::Write(RecordBody::Review(r))] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!((r.grade, r.took_ms), (Grade::Good, 42_000));
+    assert_eq!(d.phase(), Phase::Saving);
+    // Input waits while saving.
+    assert!(d.handle(Event::Skip, later).is_empty());
+    assert_eq!(d.position(), (1, 2));
+
+    let rec = Record::new(RecordId::new("r1"), later, fx[0].clone().into_body());
+    assert_eq!(d.handle(Event::Stored(rec), later), vec![Effect::Show(1)]);
+    assert_eq!(d.position(), (2, 2));
+    assert_eq!(d.phase(), Phase::Question);
+}
+
+impl Effect {
+    fn into_body(self) -> RecordBody {
+        match self {
+            Effect::Write(b) => b,
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_failed_write_keeps_the_card_and_records_nothing() {
+    let (mut d, _) = Drill::start(vec![card("a")], t0());
+    d.handle(Event::Reveal { draft: "".into() }, t0());
+    d.handle(Event::Grade(Grade::Again), t0());
+    assert!(d.handle(Event::StoreFailed, t0()).is_empty());
+    assert_eq!(d.phase(), Phase::Revealed);
+    assert_eq!(d.summary(t0()).reviewed, 0);
+    // The candidate can grade again.
+    assert!(matches!(
+        d.handle(Event::Grade(Grade::Hard), t0()).as_slice(),
+        [Effect::Write(_)]
+    ));
+}
+
+#[test]
+fn undo_brings_back_the_last_graded_card_revealed() {
+    let (mut d, _) = Drill::start(vec![card("a"), card("b"), card("c")], t0());
+    let mut n = 0;
+    d.handle(
+        Event::Reveal {
+            draft: "rca".into(),
+        },
+        t0(),
+    );
+    let fx = d.handle(Event::Grade(Grade::Good), t0());
+    store(&mut d, fx, t0(), &mut n);
+    assert_eq!(d.current(), Some(1));
+    let fx = d.handle(
+        Event::Bury {
+            until: t0() + Duration::days(1),
+        },
+        t0(),
+    );
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Write(RecordBody::Bury { .. })]
+    ));
+    store(&mut d, fx, t0(), &mut n);
+    assert_eq!(d.current(), Some(2));
+
+    let fx = d.handle(Event::Undo, t0());
+    let [Effect::Write(RecordBody::Undo { target })] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(target.as_str(), "r1");
+    let fx = store(&mut d, fx, t0(), &mut n);
+    assert_eq!(fx, vec![Effect::Show(0)]);
+    assert_eq!(d.phase(), Phase::Revealed);
+    assert_eq!(d.checklist(), &[true, false]);
+    assert_eq!(d.draft(), "rca");
+    assert_eq!(d.position(), (2, 3));
+    // Nothing more to undo: the bury is not a grade.
+    assert_eq!(
+        d.handle(Event::Undo, t0()),
+        vec![Effect::Notice("nothing to undo in this session")]
+    );
+    // Grading again goes on to the card that was current, not the buried one.
+    let fx = d.handle(Event::Grade(Grade::Easy), t0());
+    assert_eq!(store(&mut d, fx, t0(), &mut n), vec![Effect::Show(2)]);
+}
+
+#[test]
+fn summary_counts_grades_and_time() {
+    let cards = vec![card("a"), card("b"), card("c"), card("d")];
+    let (mut d, _) = Drill::start(cards, t0());
+    let mut n = 0;
+    let mut now = t0();
+    for g in [Grade::Again, Grade::Good] {
+        now += Duration::seconds(10);
+        d.handle(Event::Reveal { draft: "".into() }, now);
+        now += Duration::seconds(5);
+        let fx = d.handle(Event::Grade(g), now);
+        store(&mut d, fx, now, &mut n);
+    }
+    d.handle(Event::Skip, now);
+    let fx = d.handle(Event::Suspend, now);
+    assert_eq!(store(&mut d, fx, now, &mut n), vec![Effect::Finished]);
+    let s = d.summary(now + Duration::hours(1));
+    assert_eq!(s.reviewed, 2);
+    assert_eq!(s.grades, [1, 0, 1, 0]);
+    assert_eq!((s.skipped, s.suspended, s.buried), (1, 1, 0));
+    assert_eq!(s.think_ms, 20_000);
+    assert_eq!(s.elapsed_ms, 30_000);
+}
+
+#[test]
+fn finish_early_then_undo_resumes() {
+    let (mut d, _) = Drill::start(vec![card("a"), card("b")], t0());
+    let mut n = 0;
+    d.handle(Event::Reveal { draft: "".into() }, t0());
+    let fx = d.handle(Event::Grade(Grade::Hard), t0());
+    store(&mut d, fx, t0(), &mut n);
+    assert_eq!(d.handle(Event::Finish, t0()), vec![Effect::Finished]);
+    assert!(d.handle(Event::Skip, t0()).is_empty());
+    let fx = d.handle(Event::Undo, t0());
+    assert_eq!(store(&mut d, fx, t0(), &mut n), vec![Effect::Show(0)]);
+    assert_eq!(d.phase(), Phase::Revealed);
+}

@@ -1,0 +1,70 @@
+//! The event loop, generic over the ratatui backend, with the clock and the input injected.
+//!
+//! Redraws on input, on resize, and on timer ticks only while a clock is on screen; otherwise it
+//! blocks on input, so an idle app wakes up for nothing.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{Event, KeyEventKind};
+
+use super::app::{App, Request};
+use crate::core::deck::Deck;
+
+/// How often a visible clock is redrawn (4 per second at most).
+pub const TICK: Duration = Duration::from_millis(250);
+
+/// What the loop needs from the world.
+pub trait Host {
+    fn now(&mut self) -> DateTime<Utc>;
+    /// The next input event; with a timeout, `None` when it passed first. Without, blocks.
+    fn next_event(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Event>>;
+    /// Leaves the terminal, runs the user's editor on `path` at `line`, and comes back.
+    fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()>;
+    /// Loads the decks again: the decks, and one line per broken deck.
+    fn reload(&mut self) -> (Vec<Deck>, Vec<String>);
+}
+
+/// Runs until the app quits.
+pub fn run<B, H>(terminal: &mut Terminal<B>, app: &mut App, host: &mut H) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    H: Host,
+{
+    let mut dirty = true;
+    loop {
+        if dirty {
+            let size = terminal.size()?;
+            app.resize(size.width, size.height);
+            let now = host.now();
+            terminal.draw(|f| f.render_widget(app.view(now), f.area()))?;
+        }
+        if app.should_quit() {
+            return Ok(());
+        }
+        let timeout = app.needs_ticks().then_some(TICK);
+        dirty = match host.next_event(timeout)? {
+            // A tick: the clock moved.
+            None => true,
+            Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                let now = host.now();
+                if let Some(Request::Edit { path, line }) = app.handle_key(key, now) {
+                    let edited = host.edit(&path, line);
+                    terminal.clear()?;
+                    let (decks, problems) = host.reload();
+                    app.reload_decks(decks, problems, host.now());
+                    if let Err(e) = edited {
+                        app.notify(super::app::Level::Error, format!("{e:#}"));
+                    }
+                }
+                true
+            }
+            Some(Event::Resize(..)) => true,
+            Some(_) => false,
+        };
+    }
+}

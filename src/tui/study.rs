@@ -1,0 +1,65 @@
+//! What the app needs from progress: the state log and the scheduler behind one port.
+//!
+//! The app never computes schedules or writes files itself. [`Study`] is implemented over the
+//! real state log and scheduler for the binary, and in memory for tests.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::core::deck::Deck;
+use crate::core::ids::{CardKey, CategoryId, DeckId};
+use crate::core::record::{Record, RecordBody};
+
+pub use crate::core::schedule::DeckCounts;
+
+/// A category that goes badly, for the home screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WeakCategory {
+    pub deck: DeckId,
+    pub category: CategoryId,
+    /// Share of reviews graded Again, 0..=1.
+    pub lapse_rate: f64,
+    pub reviews: usize,
+}
+
+/// Everything the home screen shows about progress.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overview {
+    pub decks: Vec<DeckCounts>,
+    /// All decks together, within the daily limits: (new, learning, due).
+    pub total: (usize, usize, usize),
+    pub reviewed_today: usize,
+    pub streak_days: u32,
+    /// The three weakest categories, worst first; empty without history.
+    pub weakest: Vec<WeakCategory>,
+    /// When the next card comes due after what is due now.
+    pub next_due: Option<DateTime<Utc>>,
+}
+
+/// Which cards a drill takes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DrillFilter {
+    pub decks: Vec<DeckId>,
+    pub categories: Vec<CategoryId>,
+    pub limit: Option<usize>,
+}
+
+/// Storage could not make a record durable. The message is for the user.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct StudyError(pub String);
+
+/// Progress as the app sees it.
+pub trait Study {
+    fn overview(&self, decks: &[Deck], now: DateTime<Utc>) -> Overview;
+    /// Today's cards for a drill, in order, within `filter.limit`.
+    fn queue(&self, decks: &[Deck], filter: &DrillFilter, now: DateTime<Utc>) -> Vec<CardKey>;
+    /// The interval each grade would give the card, Again..Easy.
+    fn preview(&self, key: &CardKey, now: DateTime<Utc>) -> Option<[Duration; 4]>;
+    /// When today's buried cards come back.
+    fn next_day_start(&self, now: DateTime<Utc>) -> DateTime<Utc>;
+    /// Makes the record durable; only `Ok` means it is on disk.
+    fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError>;
+}
+
+/// "10m", "2d", "3mo": the label under a grade button.
+pub use crate::core::schedule::format_interval as interval_label;

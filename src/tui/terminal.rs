@@ -1,0 +1,119 @@
+//! The real terminal: entering and leaving it safely, input, signals and `$EDITOR`.
+//!
+//! The terminal is restored (raw mode off, main screen, cursor shown) on normal exit, on error,
+//! on panic (ratatui's hook) and on SIGTERM/SIGHUP (a signal-hook thread).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+
+use super::runner::Host;
+use crate::core::deck::Deck;
+
+/// Input from crossterm, the system clock and a real `$EDITOR`.
+pub struct TerminalHost {
+    reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<String>)>,
+}
+
+impl TerminalHost {
+    pub fn new(reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<String>)>) -> TerminalHost {
+        TerminalHost { reload }
+    }
+}
+
+impl Host for TerminalHost {
+    fn now(&mut self) -> DateTime<Utc> {
+        Utc::now()
+    }
+
+    fn next_event(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Event>> {
+        if let Some(t) = timeout
+            && !event::poll(t)?
+        {
+            return Ok(None);
+        }
+        event::read().map(Some)
+    }
+
+    fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()> {
+        let (program, args) =
+            editor_command(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok());
+        ratatui::restore();
+        let status = Command::new(&program)
+            .args(&args)
+            .arg(format!("+{line}"))
+            .arg(path)
+            .status();
+        enable_raw_mode()?;
+        execute!(std::io::stdout(), EnterAlternateScreen)?;
+        match status {
+            Ok(s) if s.success() => Ok(()),
+            Ok(s) => Err(anyhow::anyhow!("the editor `{program}` exited with {s}")),
+            Err(e) => Err(anyhow::anyhow!(
+                "cannot run the editor `{program}`: {e} (set $EDITOR)"
+            )),
+        }
+    }
+
+    fn reload(&mut self) -> (Vec<Deck>, Vec<String>) {
+        (self.reload)()
+    }
+}
+
+/// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`; words after the first are arguments
+/// (`EDITOR="code --wait"`).
+pub fn editor_command(visual: Option<String>, editor: Option<String>) -> (String, Vec<String>) {
+    let chosen = [visual, editor]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string());
+    let mut words = chosen.split_whitespace().map(str::to_string);
+    let program = words.next().unwrap_or_else(|| "vi".to_string());
+    (program, words.collect())
+}
+
+/// Restores the terminal and exits when SIGTERM or SIGHUP arrives. Every review the user saw
+/// as recorded is already durable, so exiting at once loses nothing.
+#[cfg(unix)]
+pub fn restore_on_signals() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("prepdeck-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                ratatui::restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn restore_on_signals() -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_falls_back_and_splits_arguments() {
+        assert_eq!(editor_command(None, None), ("vi".into(), vec![]));
+        assert_eq!(
+            editor_command(Some(" ".into()), Some("code --wait".into())),
+            ("code".into(), vec!["--wait".to_string()])
+        );
+        assert_eq!(
+            editor_command(Some("nano".into()), Some("vim".into())).0,
+            "nano"
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! A test app: the test deck, an in-memory journal, a fixed clock, a `TestBackend`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::core::deck::{Deck, DeckSource, parse_deck};
+use crate::core::ids::RecordId;
+use crate::core::record::{Record, RecordBody};
+use crate::core::schedule::SchedulerConfig;
+use crate::tui::app::App;
+use crate::tui::log_study::{Journal, LogStudy};
+use crate::tui::study::StudyError;
+use crate::tui::theme::Theme;
+
+pub fn deck() -> Deck {
+    parse_deck(
+        include_str!("deck.toml"),
+        DeckSource::Builtin("test.toml".into()),
+    )
+    .unwrap()
+}
+
+pub fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
+}
+
+/// Records in memory; fails every append while `fail` is set.
+pub struct MemoryJournal {
+    pub written: Rc<Cell<usize>>,
+    pub fail: Rc<Cell<bool>>,
+}
+
+impl Journal for MemoryJournal {
+    fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
+        if self.fail.get() {
+            return Err(StudyError(
+                "could not save to state.jsonl: the disk is full".into(),
+            ));
+        }
+        let n = self.written.get() + 1;
+        self.written.set(n);
+        Ok(Record::new(RecordId::new(format!("rec-{n}")), now, body))
+    }
+}
+
+pub struct Harness {
+    pub app: App,
+    pub now: DateTime<Utc>,
+    pub written: Rc<Cell<usize>>,
+    pub fail: Rc<Cell<bool>>,
+}
+
+impl Harness {
+    pub fn new() -> Harness {
+        Harness::with_records(vec![])
+    }
+
+    pub fn with_records(records: Vec<Record>) -> Harness {
+        let written = Rc::new(Cell::new(0));
+        let fail = Rc::new(Cell::new(false));
+        let journal = MemoryJournal {
+            written: written.clone(),
+            fail: fail.clone(),
+        };
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let study = LogStudy::new(journal, records, SchedulerConfig::default(), utc);
+        let app = App::new(vec![deck()], Box::new(study), Theme::colored(), t0());
+        Harness {
+            app,
+            now: t0(),
+            written,
+            fail,
+        }
+    }
+
+    pub fn wait(&mut self, secs: i64) {
+        self.now += Duration::seconds(secs);
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.key_mod(code, KeyModifiers::NONE);
+    }
+
+    pub fn key_mod(&mut self, code: KeyCode, mods: KeyModifiers) {
+        let _ = self.app.handle_key(KeyEvent::new(code, mods), self.now);
+    }
+
+    pub fn chars(&mut self, s: &str) {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+    }
+
+    /// Draws the screen at `w`x`h` into a plain buffer (no terminal, no text conversion).
+    pub fn render_only(&mut self, w: u16, h: u16) {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        self.app.resize(w, h);
+        ratatui::widgets::Widget::render(self.app.view(self.now), area, &mut buf);
+    }
+
+    /// The screen at `w`x`h`, as text.
+    pub fn screen(&mut self, w: u16, h: u16) -> String {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        self.app.resize(w, h);
+        term.draw(|f| f.render_widget(self.app.view(self.now), f.area()))
+            .unwrap();
+        term.backend().to_string()
+    }
+}

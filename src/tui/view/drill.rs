@@ -1,0 +1,287 @@
+//! The drill screen: question with its think-time clock, the draft editor, and the revealed
+//! answer (checklist, guidance, model answer, follow-ups) with the grade buttons.
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::layout::{clock, compact, footer, footer_height, hints, truncate, width, wrap};
+use crate::core::deck::{Card, Deck};
+use crate::core::grade::Grade;
+use crate::core::session::drill::Phase;
+use crate::core::text::{sanitize, sanitize_line};
+use crate::tui::app::{App, Screen, find_card};
+use crate::tui::drill_screen::DrillScreen;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::study::interval_label;
+use crate::tui::theme::Theme;
+
+fn hint_spans(app: &App, d: &DrillScreen) -> Vec<Span<'static>> {
+    let ctx = d.context();
+    let list: &[(Action, &str)] = match ctx {
+        Context::Draft => &[
+            (Action::CloseDraft, "close editor"),
+            (Action::Reveal, "reveal"),
+            (Action::Help, "help"),
+        ],
+        Context::Question => &[
+            (Action::Reveal, "reveal"),
+            (Action::Draft, "type a draft"),
+            (Action::Skip, "skip"),
+            (Action::Bury, "bury"),
+            (Action::Suspend, "suspend"),
+            (Action::EditCard, "edit"),
+            (Action::Undo, "undo"),
+            (Action::Help, "help"),
+            (Action::Back, "end"),
+        ],
+        _ => &[
+            (Action::Down, "scroll"),
+            (Action::NextPoint, "next point"),
+            (Action::TogglePoint, "tick"),
+            (Action::Undo, "undo"),
+            (Action::EditCard, "edit"),
+            (Action::Help, "help"),
+            (Action::Back, "end"),
+        ],
+    };
+    hints(ctx, list, app.theme)
+}
+
+/// The areas of the drill screen at a size.
+struct Areas {
+    header: Rect,
+    question: Rect,
+    body: Rect,
+    grades: Rect,
+    footer: Rect,
+}
+
+fn areas(app: &App, d: &DrillScreen, area: Rect, question_lines: usize) -> Areas {
+    let small = compact(area);
+    let foot = footer_height(&hint_spans(app, d), app.message.as_ref(), area.width);
+    let revealed = d.session.phase() != Phase::Question;
+    let q_max: u16 = match (revealed, small) {
+        (true, true) => 2,
+        (true, false) => 4,
+        (false, _) => area.height,
+    };
+    let q = u16::try_from(question_lines)
+        .unwrap_or(u16::MAX)
+        .min(q_max)
+        .max(1);
+    let [header, _, question, body, grades, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if small { 0 } else { 1 }),
+        if revealed {
+            Constraint::Length(q + 1)
+        } else {
+            Constraint::Max(q + 1)
+        },
+        Constraint::Fill(1),
+        Constraint::Length(if revealed { 1 } else { 0 }),
+        Constraint::Length(foot),
+    ])
+    .areas(area);
+    Areas {
+        header,
+        question,
+        body,
+        grades,
+        footer,
+    }
+}
+
+pub fn render(app: &App, d: &DrillScreen, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let card = d.current_key().and_then(|k| find_card(&app.decks, k));
+    let question = card.map_or_else(
+        || "This card is no longer in its deck (was it edited?). Skip it with s.".to_string(),
+        |(_, c)| sanitize(&c.question),
+    );
+    let q_lines = wrap(&question, usize::from(area.width));
+    let a = areas(app, d, area, q_lines.len());
+
+    render_header(app, d, card, now, a.header, buf);
+    let lines: Vec<Line> = q_lines
+        .into_iter()
+        .map(|l| Line::styled(l, t.title()))
+        .collect();
+    Paragraph::new(lines).render(a.question, buf);
+
+    match d.session.phase() {
+        Phase::Question => render_draft(app, d, a.body, buf),
+        _ => {
+            let width = usize::from(a.body.width);
+            let lines = card.map_or_else(Vec::new, |(deck, c)| answer_lines(t, d, deck, c, width));
+            let max = lines.len().saturating_sub(usize::from(a.body.height));
+            let scroll = usize::from(d.scroll).min(max);
+            Paragraph::new(lines)
+                .scroll((u16::try_from(scroll).unwrap_or(0), 0))
+                .render(a.body, buf);
+            render_grades(t, d, a.grades, buf);
+        }
+    }
+    footer(a.footer, buf, hint_spans(app, d), app.message.as_ref(), t);
+}
+
+fn render_header(
+    app: &App,
+    d: &DrillScreen,
+    card: Option<(&Deck, &Card)>,
+    now: DateTime<Utc>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = app.theme;
+    let (pos, total) = d.session.position();
+    let right = format!("{pos}/{total}  ⏱ {}", clock(d.session.think_ms(now)));
+    let left = card.map_or_else(String::new, |(deck, c)| {
+        let cat = deck
+            .category(&c.category)
+            .map_or_else(|| c.category.to_string(), |x| x.title.clone());
+        sanitize_line(&format!("{} · {} · {}", deck.title, cat, c.kind))
+    });
+    let room = usize::from(area.width).saturating_sub(width(&right) + 2);
+    let left = truncate(&left, room);
+    let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
+    Line::from(vec![
+        Span::styled(left, t.heading()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, t.dim()),
+    ])
+    .render(area, buf);
+}
+
+fn render_draft(app: &App, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    if !d.editing && d.editor.is_empty() {
+        let text = "Think it through, answer out loud, then reveal. Press e to type a draft first.";
+        Paragraph::new(
+            wrap(text, usize::from(area.width))
+                .into_iter()
+                .map(Line::raw)
+                .collect::<Vec<_>>(),
+        )
+        .style(t.dim())
+        .render(area, buf);
+        return;
+    }
+    let title = if d.editing {
+        " Draft (typing) "
+    } else {
+        " Draft "
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if d.editing { t.key() } else { t.border() })
+        .title(Span::styled(title, t.heading()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    (&d.editor).render(inner, buf);
+}
+
+/// The revealed body: checklist, guidance, model answer and follow-ups, wrapped to `width`.
+pub fn answer_lines(
+    t: Theme,
+    d: &DrillScreen,
+    deck: &Deck,
+    card: &Card,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let _ = deck;
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, indent: usize| {
+        for l in wrap(text, width.saturating_sub(indent)) {
+            out.push(Line::raw(format!("{}{l}", " ".repeat(indent))));
+        }
+    };
+    let checklist = d.session.checklist();
+    if !card.key_points.is_empty() {
+        let got = checklist.iter().filter(|c| **c).count();
+        out.push(Line::styled(
+            format!("Key points ({got}/{} covered)", card.key_points.len()),
+            t.heading(),
+        ));
+        for (i, p) in card.key_points.iter().enumerate() {
+            let ticked = checklist.get(i).copied().unwrap_or(false);
+            let mark = if ticked { "[x] " } else { "[ ] " };
+            let lines = wrap(&sanitize_line(&p.text), width.saturating_sub(4));
+            for (j, l) in lines.into_iter().enumerate() {
+                let prefix = if j == 0 { mark } else { "    " };
+                let mut style = if ticked { t.good() } else { t.text() };
+                if i == d.point {
+                    style = style.patch(t.selected());
+                }
+                out.push(Line::styled(format!("{prefix}{l}"), style));
+            }
+        }
+        out.push(Line::raw(""));
+    }
+    if let Some(g) = &card.guidance {
+        out.push(Line::styled("Guidance", t.heading()));
+        push_wrapped(&mut out, &sanitize(g), 0);
+        out.push(Line::raw(""));
+    }
+    out.push(Line::styled("Model answer", t.heading()));
+    push_wrapped(&mut out, &sanitize(&card.answer), 0);
+    if !card.follow_ups.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled("Follow-up questions", t.heading()));
+        for f in &card.follow_ups {
+            let lines = wrap(&sanitize_line(f), width.saturating_sub(2));
+            for (j, l) in lines.into_iter().enumerate() {
+                out.push(Line::raw(format!(
+                    "{}{l}",
+                    if j == 0 { "• " } else { "  " }
+                )));
+            }
+        }
+    }
+    if !d.session.draft().is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled("Your draft", t.heading()));
+        push_wrapped(&mut out, &sanitize(d.session.draft()), 0);
+    }
+    out
+}
+
+fn render_grades(t: Theme, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
+    if d.session.phase() == Phase::Saving {
+        Line::styled("Saving…", t.dim()).render(area, buf);
+        return;
+    }
+    let mut spans = Vec::new();
+    for g in Grade::ALL {
+        let ivl = d
+            .preview
+            .map(|p| interval_label(p[usize::from(g.number() - 1)]))
+            .unwrap_or_default();
+        if !spans.is_empty() {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(format!("{}", g.number()), t.key()));
+        spans.push(Span::styled(format!(" {}", g.label()), t.grade(g.number())));
+        if !ivl.is_empty() {
+            spans.push(Span::raw(format!(" {ivl}")));
+        }
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// (lines of the revealed body, rows it has) at a terminal size: for clamping the scroll.
+pub fn revealed_height(app: &App, width: u16, height: u16) -> (u16, u16) {
+    let Screen::Drill(d) = &app.screen else {
+        return (0, 0);
+    };
+    let area = Rect::new(0, 0, width, height);
+    let Some((deck, card)) = d.current_key().and_then(|k| find_card(&app.decks, k)) else {
+        return (0, 0);
+    };
+    let q_lines = wrap(&sanitize(&card.question), usize::from(width)).len();
+    let a = areas(app, d, area, q_lines);
+    let n = answer_lines(app.theme, d, deck, card, usize::from(a.body.width)).len();
+    (u16::try_from(n).unwrap_or(u16::MAX), a.body.height)
+}

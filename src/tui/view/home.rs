@@ -1,0 +1,140 @@
+//! The home screen: decks with their counts, today's progress, weakest categories, actions.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::layout::{compact, footer, footer_height, hints, truncate};
+use crate::core::text::sanitize_line;
+use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context};
+use crate::tui::study::DeckCounts;
+
+fn counts_for<'a>(app: &'a App, id: &crate::core::ids::DeckId) -> Option<&'a DeckCounts> {
+    app.overview.decks.iter().find(|c| &c.deck == id)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let small = compact(area);
+    let hint_spans = hints(
+        Context::Home,
+        &[
+            (Action::Select, "drill selected"),
+            (Action::DrillDue, "drill all due"),
+            (Action::Mock, "mock interview (soon)"),
+            (Action::Weak, "weak categories (soon)"),
+            (Action::Stats, "statistics (soon)"),
+            (Action::Help, "help"),
+            (Action::Back, "quit"),
+        ],
+        t,
+    );
+    let foot = footer_height(&hint_spans, app.message.as_ref(), area.width);
+    let weak_rows = if app.overview.weakest.is_empty() {
+        0
+    } else {
+        app.overview.weakest.len() as u16 + 1
+    };
+    let [title, today, decks, weak, _, foot_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if small { 1 } else { 2 }),
+        Constraint::Max(app.decks.len() as u16 + if small { 2 } else { 4 }),
+        Constraint::Length(weak_rows),
+        Constraint::Fill(1),
+        Constraint::Length(foot),
+    ])
+    .areas(area);
+
+    Line::from(vec![
+        Span::styled("prepdeck", t.title()),
+        Span::styled("  interview trainer", t.dim()),
+    ])
+    .render(title, buf);
+
+    let o = &app.overview;
+    let days = if o.streak_days == 1 { "day" } else { "days" };
+    Line::from(vec![
+        Span::styled("Today: ", t.heading()),
+        Span::raw(format!("{} reviewed", o.reviewed_today)),
+        Span::styled("  ·  ", t.dim()),
+        Span::raw(format!("streak {} {days}", o.streak_days)),
+    ])
+    .render(today, buf);
+
+    render_decks(app, decks, buf, small);
+
+    if !o.weakest.is_empty() {
+        let mut lines = vec![Line::styled("Weakest categories", t.heading())];
+        for w in &o.weakest {
+            let title = app
+                .decks
+                .iter()
+                .find(|d| d.id == w.deck)
+                .and_then(|d| d.category(&w.category))
+                .map_or_else(|| w.category.to_string(), |c| c.title.clone());
+            let text = format!(
+                "  {}  {:.0}% again over {} reviews",
+                sanitize_line(&title),
+                w.lapse_rate * 100.0,
+                w.reviews
+            );
+            lines.push(Line::raw(truncate(&text, usize::from(weak.width))));
+        }
+        Paragraph::new(lines).render(weak, buf);
+    }
+
+    footer(foot_area, buf, hint_spans, app.message.as_ref(), t);
+}
+
+fn render_decks(app: &App, area: Rect, buf: &mut Buffer, small: bool) {
+    let t = app.theme;
+    let inner = if small {
+        area
+    } else {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border())
+            .title(Span::styled(" Decks ", t.heading()));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        inner
+    };
+    let nums = 18usize; // "  new learn  due" columns
+    let name_w = usize::from(inner.width).saturating_sub(nums + 2).max(1);
+    let mut lines = vec![Line::styled(
+        format!(
+            "  {:<name_w$}{:>5}{:>6}{:>5}",
+            "Deck", "new", "learn", "due"
+        ),
+        t.dim(),
+    )];
+    let total = app.overview.total;
+    let row = |selected: bool, name: &str, c: (usize, usize, usize)| {
+        let marker = if selected { "▸ " } else { "  " };
+        let text = format!(
+            "{marker}{:<name_w$}{:>5}{:>6}{:>5}",
+            truncate(name, name_w),
+            c.0,
+            c.1,
+            c.2
+        );
+        if selected {
+            Line::styled(text, t.selected())
+        } else {
+            Line::raw(text)
+        }
+    };
+    lines.push(row(app.selected == 0, "All decks", total));
+    for (i, d) in app.decks.iter().enumerate() {
+        let c = counts_for(app, &d.id).map_or((0, 0, 0), |c| (c.new, c.learning, c.due));
+        lines.push(row(app.selected == i + 1, &sanitize_line(&d.title), c));
+    }
+    // Keep the selected row on screen.
+    let visible = usize::from(inner.height).max(1);
+    let first = (app.selected + 2).saturating_sub(visible);
+    Paragraph::new(lines)
+        .scroll((u16::try_from(first).unwrap_or(0), 0))
+        .render(inner, buf);
+}
