@@ -1,4 +1,5 @@
-//! Sessions: the mock interview (setup, question selection, the state machine, the debrief).
+//! Sessions: the mock interview (setup, question selection, the state machine, the debrief,
+//! past interviews rebuilt from the log).
 //!
 //! Pure: state machines driven by `handle(event, now)`; they return effects (show, start a
 //! timer, record, finish) and never read a clock, sleep, or write. Must not touch the scheduler
@@ -7,6 +8,7 @@
 
 mod debrief;
 mod events;
+mod history;
 mod mock;
 mod question;
 mod records;
@@ -15,6 +17,7 @@ mod setup;
 
 pub use debrief::{CategoryCoverage, Debrief, DebriefItem, TimeDiscipline};
 pub use events::{ClockView, Effect, Event, Phase, TimerId};
+pub use history::{Ending, PastInterview, find_interview, past_interviews};
 pub use mock::MockInterview;
 pub use question::MockQuestion;
 pub use records::{MockAnswered, MockFinished, MockRecord, MockStarted};
