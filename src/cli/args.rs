@@ -11,6 +11,7 @@ Examples:
   prepdeck decks list               the decks prepdeck can use
   prepdeck decks check my.toml      validate a deck you are writing
   prepdeck decks new my.toml        start a new deck from a template
+  prepdeck mock --plain             a mock interview in line mode
   prepdeck --home /tmp/try decks list
   prepdeck completions bash > ~/.local/share/bash-completion/completions/prepdeck
 
@@ -59,6 +60,12 @@ pub enum Command {
     },
     /// Print the effective settings and the config file's path
     Config,
+    /// A timed mock interview (line mode with --plain), then its debrief
+    Mock(super::mock::MockArgs),
+    /// Past mock interviews, newest first
+    History(super::mock::HistoryArgs),
+    /// A past mock interview as a transcript with its debrief (Markdown or JSON)
+    Report(super::mock::ReportArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish

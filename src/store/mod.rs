@@ -4,6 +4,7 @@ pub mod config;
 pub mod decks;
 pub mod error;
 pub mod log;
+pub mod mock_setup;
 pub mod paths;
 
 pub use error::StoreError;
