@@ -170,11 +170,8 @@ fn markdown(p: &PastInterview, d: &Debrief) -> String {
         }
     }
     let _ = writeln!(o, "- Time discipline: {}", text::time_discipline(d));
-    if let Some(s) = d.strongest() {
-        let _ = writeln!(o, "- Strongest answer: {}", text::which(d, s));
-    }
-    if let Some(w) = d.weakest() {
-        let _ = writeln!(o, "- Weakest answer: {}", text::which(d, w));
+    for line in text::best_and_worst(d) {
+        let _ = writeln!(o, "- {line}");
     }
     o
 }

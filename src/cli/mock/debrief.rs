@@ -18,7 +18,11 @@ pub fn indented(out: &mut impl Write, body: &str) -> std::io::Result<()> {
         return writeln!(out, "    (none)");
     }
     for line in body.lines() {
-        writeln!(out, "    {line}")?;
+        if line.trim().is_empty() {
+            writeln!(out)?;
+        } else {
+            writeln!(out, "    {line}")?;
+        }
     }
     Ok(())
 }
@@ -92,11 +96,8 @@ pub fn print_summary(out: &mut impl Write, d: &Debrief) -> std::io::Result<()> {
         }
     }
     writeln!(out, "Time discipline: {}.", text::time_discipline(d))?;
-    if let Some(s) = d.strongest() {
-        writeln!(out, "Strongest answer: {}.", text::which(d, s))?;
-    }
-    if let Some(w) = d.weakest() {
-        writeln!(out, "Weakest answer: {}.", text::which(d, w))?;
+    for line in text::best_and_worst(d) {
+        writeln!(out, "{line}.")?;
     }
     Ok(())
 }

@@ -142,10 +142,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn intro(&mut self) -> anyhow::Result<()> {
         let s = self.m.setup();
         let n = self.m.questions().len();
+        let mut decks: Vec<&str> = Vec::new();
+        for q in self.m.questions() {
+            if !decks.contains(&q.key.deck.as_str()) {
+                decks.push(q.key.deck.as_str());
+            }
+        }
         writeln!(
             self.out,
-            "Mock interview: {n} question{}, {} answers, {} timing, follow-ups {}.",
+            "Mock interview: {n} question{} from {}, {} answers, {} timing, follow-ups {}.",
             if n == 1 { "" } else { "s" },
+            sanitize_line(&decks.join(", ")),
             match s.mode {
                 AnswerMode::Typed => "typed",
                 AnswerMode::Spoken => "spoken",

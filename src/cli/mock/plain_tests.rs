@@ -216,12 +216,12 @@ fn two_typed_questions_one_on_time_with_follow_up_one_cut_at_the_limit() {
         out.contains("Key points: 2 of 2 key points covered (100%)."),
         "{out}"
     );
-    assert!(out.contains("  1. covered: Mentions actuals"), "{out}");
+    assert!(out.contains("  1. Covered: Mentions actuals"), "{out}");
     assert!(
         out.contains("Key points: 0 of 1 key points covered (0%)."),
         "{out}"
     );
-    assert!(out.contains("  1. missed: Mentions incidents"), "{out}");
+    assert!(out.contains("  1. Missed: Mentions incidents"), "{out}");
     assert!(out.contains("Insights:\n  Words: 8\n"), "{out}");
     assert!(out.contains("STAR: found"), "{out}");
     assert!(

@@ -41,14 +41,14 @@ pub fn coverage(item: &DebriefItem) -> Option<String> {
     ))
 }
 
-/// The key points as ("covered" | "missed", text), in deck order.
+/// The key points as ("Covered" | "Missed", text), in deck order.
 pub fn key_points(item: &DebriefItem) -> Vec<(&'static str, String)> {
     item.question
         .key_points
         .iter()
         .zip(&item.checklist)
         .map(|(p, ticked)| {
-            let label = if *ticked { "covered" } else { "missed" };
+            let label = if *ticked { "Covered" } else { "Missed" };
             (label, sanitize_line(&p.text))
         })
         .collect()
@@ -151,8 +151,24 @@ pub fn time_discipline(d: &Debrief) -> String {
     s
 }
 
+/// "Strongest answer: ..." and "Weakest answer: ..."; one line when every answer scored
+/// the same (the strongest would also be the weakest).
+pub fn best_and_worst(d: &Debrief) -> Vec<String> {
+    let (Some(s), w) = (d.strongest(), d.weakest()) else {
+        return Vec::new();
+    };
+    match w {
+        Some(w) if d.items[w].score() < d.items[s].score() => vec![
+            format!("Strongest answer: {}", which(d, s)),
+            format!("Weakest answer: {}", which(d, w)),
+        ],
+        Some(_) => vec![format!("Every answer scored {}/100", d.items[s].score())],
+        None => vec![format!("Best answer: {}", which(d, s))],
+    }
+}
+
 /// "question 2 (Budgeting), 85/100" for an item position.
-pub fn which(d: &Debrief, pos: usize) -> String {
+fn which(d: &Debrief, pos: usize) -> String {
     let item = &d.items[pos];
     format!(
         "question {} ({}), {}/100",
