@@ -14,6 +14,7 @@ Examples:
   prepdeck decks new my.toml        start a new deck from a template
   prepdeck import questions.csv     turn a spreadsheet, Anki export or Markdown into a deck
   prepdeck export deck ID -o x.txt  write a deck for Anki
+  prepdeck mock --plain             a mock interview in line mode
   prepdeck --home /tmp/try decks list
   prepdeck completions bash > ~/.local/share/bash-completion/completions/prepdeck
 
@@ -85,6 +86,12 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
+    /// A timed mock interview (line mode with --plain), then its debrief
+    Mock(super::mock::MockArgs),
+    /// Past mock interviews, newest first
+    History(super::mock::HistoryArgs),
+    /// A past mock interview as a transcript with its debrief (Markdown or JSON)
+    Report(super::mock::ReportArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish

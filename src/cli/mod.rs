@@ -7,8 +7,11 @@ mod args;
 mod config;
 mod decks;
 mod export;
+mod history;
 mod home;
 mod import;
+pub mod mock;
+mod report;
 mod state;
 mod template;
 
@@ -67,6 +70,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             DecksCommand::New { path } => decks::new(path),
         },
         Some(Command::Config) => config::show(&home),
+        Some(Command::Mock(args)) => mock::run(&cli, &home, args),
+        Some(Command::History(args)) => history::history(&cli, &home, args),
+        Some(Command::Report(args)) => report::report(&cli, &home, args),
         Some(Command::Cards { category, json }) => {
             state::cards(&cli, &home, category.as_deref(), *json)
         }

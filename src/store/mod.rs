@@ -6,6 +6,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod log;
+pub mod mock_setup;
 pub mod paths;
 
 pub use error::StoreError;

@@ -106,6 +106,23 @@ pub fn write_private_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     sync_parent_dir(path)
 }
 
+/// Writes `bytes` to `path` (0600), replacing any existing file atomically: a temporary file
+/// beside it is written, synced and renamed over it, so a crash leaves the old or the new
+/// content, never a mix.
+pub fn write_private_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut name = path.file_name().map(OsString::from).unwrap_or_default();
+    name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = path.with_file_name(name);
+    // A leftover from a crashed run of the same process id.
+    let _ = fs::remove_file(&tmp);
+    write_private_new(&tmp, bytes)?;
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(StoreError::io(path, "replace", e));
+    }
+    sync_parent_dir(path)
+}
+
 /// Opens a new file for writing, failing if it exists, with mode 0600 on Unix.
 pub(crate) fn create_private_new(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
@@ -150,6 +167,20 @@ mod tests {
         if let Ok(h) = h {
             assert!(h.root().ends_with("prepdeck"), "{:?}", h.root());
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replace_writes_privately_and_overwrites() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub").join("f.toml");
+        write_private_replace(&p, b"one").unwrap();
+        write_private_replace(&p, b"two").unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "two");
+        let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(fs::read_dir(p.parent().unwrap()).unwrap().count(), 1);
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod queue;
 mod replay;
 mod scheduler;
 mod time;
+mod weakness;
 
 #[cfg(test)]
 mod tests;
@@ -23,8 +24,9 @@ mod tests;
 pub use card::{CardMemory, LEECH_LAPSES, Phase};
 pub use config::{Config, ConfigIssue, RETENTION_RANGE, SchedulerConfig, Step};
 pub use fuzz::fuzz_seed;
-pub use model::Memory;
+pub use model::{Memory, Model};
 pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
 pub use replay::{Progress, ReviewEntry, known_keys, replay};
 pub use scheduler::{GradePreview, Scheduler};
 pub use time::{day_start, format_interval, next_day_start};
+pub use weakness::mock_weakness;

@@ -140,7 +140,13 @@ impl MockInterview {
         }
         match event {
             Event::Tick | Event::Timer(_) => {}
-            Event::Quit => self.finish(false, &mut fx),
+            Event::Quit => {
+                // A main answer waiting for its follow-up is kept, without the follow-up.
+                if self.phase == Phase::FollowUp && self.main.is_some() {
+                    self.record_answer(None, false, &mut fx);
+                }
+                self.finish(false, &mut fx)
+            }
             Event::Pause => {
                 if self.paused_at.is_none() {
                     self.paused_at = Some(now);
@@ -303,6 +309,17 @@ impl MockInterview {
         at: DateTime<Utc>,
         fx: &mut Vec<Effect>,
     ) {
+        self.record_answer(follow, skipped, fx);
+        self.index += 1;
+        if self.index < self.questions.len() {
+            self.begin_question(at, fx);
+        } else {
+            self.finish(true, fx);
+        }
+    }
+
+    /// Records question `index` (without moving on).
+    fn record_answer(&mut self, follow: Option<Given>, skipped: bool, fx: &mut Vec<Effect>) {
         let main = self.main.take().unwrap_or(Given {
             text: String::new(),
             ms: 0,
@@ -346,12 +363,6 @@ impl MockInterview {
         };
         self.answers.push(record.clone());
         fx.push(Effect::Record(MockRecord::MockAnswered(record)));
-        self.index += 1;
-        if self.index < self.questions.len() {
-            self.begin_question(at, fx);
-        } else {
-            self.finish(true, fx);
-        }
     }
 
     fn finish(&mut self, completed: bool, fx: &mut Vec<Effect>) {

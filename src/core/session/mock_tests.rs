@@ -404,3 +404,25 @@ fn a_late_spoken_done_is_applied_once() {
     assert_eq!(m.phase(), Phase::FollowUp);
     assert_eq!(m.clock(at(60_500)).unwrap().remaining_ms, 30_000);
 }
+
+#[test]
+fn quitting_during_the_follow_up_keeps_the_main_answer() {
+    let qs = vec![
+        question("b1", 60, Some("Why?"), &[]),
+        question("b2", 60, None, &[]),
+    ];
+    let (mut m, _) = MockInterview::new(typed(0, Timing::Strict), qs, t0());
+    let fx = m.handle(submit("my answer"), at(10_000));
+    assert!(
+        answered(&fx).is_empty(),
+        "recorded only once the follow-up is done"
+    );
+    let fx = m.handle(Event::Quit, at(15_000));
+    let a = answered(&fx);
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].answer, "my answer");
+    assert_eq!(a[0].answer_ms, 10_000);
+    assert_eq!(a[0].follow_up_answer, None);
+    assert_eq!(fx.last(), Some(&Effect::Finished { completed: false }));
+    assert_eq!(m.debrief().items.len(), 1);
+}

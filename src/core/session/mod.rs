@@ -1,8 +1,8 @@
 //! Sessions as pure state machines: `handle(event, now) -> effects`.
 //!
 //! - [`drill`]: a flashcard drill over today's queue.
-//! - the mock interview (setup, question selection, the state machine, the debrief), exported
-//!   at this level.
+//! - the mock interview (setup, question selection, the state machine, the debrief, past
+//!   interviews rebuilt from the log), exported at this level.
 //!
 //! A session never reads the clock, the terminal or files, never sleeps and never writes. It
 //! says what should happen (write this record, show that card, start a timer) and the front end
@@ -13,6 +13,7 @@
 mod debrief;
 pub mod drill;
 mod events;
+mod history;
 mod mock;
 mod question;
 mod records;
@@ -21,6 +22,7 @@ mod setup;
 
 pub use debrief::{CategoryCoverage, Debrief, DebriefItem, TimeDiscipline};
 pub use events::{ClockView, Effect, Event, Phase, TimerId};
+pub use history::{Ending, PastInterview, find_interview, past_interviews};
 pub use mock::MockInterview;
 pub use question::MockQuestion;
 pub use records::{MockAnswered, MockFinished, MockRecord, MockStarted};

@@ -4,6 +4,8 @@
 use crate::core::deck::{Card, Deck, KeyPoint, Kind};
 use crate::core::ids::{CardKey, CategoryId};
 
+use super::setup::MockSetup;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct MockQuestion {
     pub key: CardKey,
@@ -39,6 +41,14 @@ impl MockQuestion {
             follow_up: card.follow_ups.first().cloned(),
             key_points: card.key_points.clone(),
         }
+    }
+
+    /// Applies the setup's answer-time override, if any.
+    pub fn with_setup(mut self, setup: &MockSetup) -> Self {
+        if let Some(seconds) = setup.answer_seconds {
+            self.answer_seconds = seconds;
+        }
+        self
     }
 
     /// Finds the questions for card keys (e.g. replaying a `MockStarted` record); keys whose card

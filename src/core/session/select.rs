@@ -104,7 +104,7 @@ pub fn select_questions(
             }
             let i = pick(&mut rng, cards.iter().map(|c| c.2));
             let (deck, card, _) = cards.remove(i);
-            out.push(MockQuestion::new(deck, card));
+            out.push(MockQuestion::new(deck, card).with_setup(setup));
         }
     }
     out

@@ -63,6 +63,9 @@ pub struct MockSetup {
     pub seed: Option<u64>,
     /// Decks to draw from; empty means every loaded deck.
     pub decks: Vec<DeckId>,
+    /// Answer time for every question, overriding the cards' and decks' own; `None` keeps them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer_seconds: Option<u32>,
 }
 
 impl Default for MockSetup {
@@ -77,6 +80,7 @@ impl Default for MockSetup {
             timing: Timing::Strict,
             seed: None,
             decks: Vec::new(),
+            answer_seconds: None,
         }
     }
 }
@@ -103,6 +107,7 @@ mod tests {
             decks: vec![DeckId::new("it-manager")],
             timing: Timing::Soft,
             mode: AnswerMode::Spoken,
+            answer_seconds: Some(45),
             ..MockSetup::default()
         };
         let json = serde_json::to_string(&s).unwrap();

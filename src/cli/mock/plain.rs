@@ -1,0 +1,380 @@
+//! The line-mode mock interview, for screen readers and scripts: plain lines out, lines in.
+//!
+//! Drives [`MockInterview`] with the clock the caller injects (the binary passes the system
+//! clock, tests a fake one) and hands each record to a [`Journal`] as the state machine emits
+//! it, before the next prompt: a crash mid-interview keeps every finished answer.
+//!
+//! Input: an answer is the lines typed until a line holding only `.`; `/skip` skips the
+//! question (or the follow-up), `/quit` ends the interview; end of input ends it too, keeping
+//! the lines typed so far. A blocking read cannot be interrupted, so the clock is looked at
+//! after each line: with strict timing, the line that arrives after the limit is not kept and
+//! the answer is closed there (its time is the limit).
+
+use std::io::{BufRead, Write};
+
+use chrono::{DateTime, Utc};
+
+use super::debrief;
+use super::text::duration;
+use crate::core::ids::InterviewId;
+use crate::core::record::RecordBody;
+use crate::core::session::{
+    AnswerMode, Effect, Event, MockInterview, MockQuestion, MockSetup, Phase, Timing,
+};
+use crate::core::text::{sanitize, sanitize_line};
+use crate::store::log::StateLog;
+
+/// Where the interview's records go (the state log; a list in tests).
+pub trait Journal {
+    /// Makes `body` durable before returning.
+    fn append(&mut self, body: RecordBody, at: DateTime<Utc>) -> anyhow::Result<()>;
+}
+
+impl Journal for StateLog {
+    fn append(&mut self, body: RecordBody, at: DateTime<Utc>) -> anyhow::Result<()> {
+        StateLog::append(self, body, at)?;
+        Ok(())
+    }
+}
+
+impl Journal for Vec<(RecordBody, DateTime<Utc>)> {
+    fn append(&mut self, body: RecordBody, at: DateTime<Utc>) -> anyhow::Result<()> {
+        self.push((body, at));
+        Ok(())
+    }
+}
+
+/// How a line-mode interview went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlainOutcome {
+    pub interview: InterviewId,
+    pub completed: bool,
+    /// Questions with a debrief entry (answered or skipped).
+    pub reached: usize,
+    /// Grades confirmed and recorded.
+    pub graded: usize,
+}
+
+/// The state of one line-mode run; the debrief borrows it too.
+pub(super) struct Plain<'a, R, W> {
+    pub input: R,
+    pub out: W,
+    pub clock: &'a dyn Fn() -> DateTime<Utc>,
+    pub journal: &'a mut dyn Journal,
+    pub m: MockInterview,
+    /// The live deadline, as last announced by the machine.
+    deadline: Option<DateTime<Utc>>,
+    /// A line typed during the prep time: the answer's first line.
+    carry: Option<String>,
+    /// The full answer instructions are given once.
+    instructed: bool,
+    pub eof: bool,
+}
+
+enum Command {
+    Skip,
+    Quit,
+}
+
+fn command(line: &str) -> Option<Command> {
+    match line.trim() {
+        "/skip" => Some(Command::Skip),
+        "/quit" => Some(Command::Quit),
+        _ => None,
+    }
+}
+
+/// Runs a whole interview and its debrief. `questions` come from `select_questions`.
+pub fn run_plain(
+    input: impl BufRead,
+    output: impl Write,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    setup: MockSetup,
+    questions: Vec<MockQuestion>,
+    journal: &mut dyn Journal,
+) -> anyhow::Result<PlainOutcome> {
+    let now = clock();
+    let (m, fx) = MockInterview::new(setup, questions, now);
+    let mut p = Plain {
+        input,
+        out: output,
+        clock,
+        journal,
+        m,
+        deadline: None,
+        carry: None,
+        instructed: false,
+        eof: false,
+    };
+    p.intro()?;
+    p.apply(fx, now)?;
+    while !p.m.is_done() {
+        match p.m.phase() {
+            Phase::Prep => p.prep()?,
+            Phase::Answer | Phase::FollowUp => p.answer()?,
+            Phase::Done => {}
+        }
+    }
+    debrief::run(&mut p)
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    /// The next line without its line ending; `None` at end of input.
+    pub fn read_line(&mut self) -> anyhow::Result<Option<String>> {
+        self.out.flush()?;
+        if self.eof {
+            return Ok(None);
+        }
+        let mut buf = Vec::new();
+        if self.input.read_until(b'\n', &mut buf)? == 0 {
+            self.eof = true;
+            return Ok(None);
+        }
+        let line = String::from_utf8_lossy(&buf);
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    }
+
+    pub fn prompt(&mut self) -> anyhow::Result<()> {
+        write!(self.out, "> ")?;
+        Ok(())
+    }
+
+    fn intro(&mut self) -> anyhow::Result<()> {
+        let s = self.m.setup();
+        let n = self.m.questions().len();
+        let mut decks: Vec<&str> = Vec::new();
+        for q in self.m.questions() {
+            if !decks.contains(&q.key.deck.as_str()) {
+                decks.push(q.key.deck.as_str());
+            }
+        }
+        writeln!(
+            self.out,
+            "Mock interview: {n} question{} from {}, {} answers, {} timing, follow-ups {}.",
+            if n == 1 { "" } else { "s" },
+            sanitize_line(&decks.join(", ")),
+            match s.mode {
+                AnswerMode::Typed => "typed",
+                AnswerMode::Spoken => "spoken",
+            },
+            match s.timing {
+                Timing::Strict => "strict",
+                Timing::Soft => "soft",
+            },
+            if s.follow_ups { "on" } else { "off" }
+        )?;
+        writeln!(
+            self.out,
+            "Type /skip to skip a question, /quit to end the interview (answers so far are kept)."
+        )?;
+        Ok(())
+    }
+
+    fn send(&mut self, event: Event, now: DateTime<Utc>) -> anyhow::Result<Vec<Effect>> {
+        let fx = self.m.handle(event, now);
+        self.apply(fx.clone(), now)?;
+        Ok(fx)
+    }
+
+    /// Prints what the machine asks for and writes its records, in order.
+    fn apply(&mut self, fx: Vec<Effect>, now: DateTime<Utc>) -> anyhow::Result<()> {
+        for e in fx {
+            match e {
+                Effect::ShowQuestion { index } => self.show_question(index)?,
+                Effect::AnswerStarted { index } => self.answer_started(index)?,
+                Effect::ShowFollowUp { text, .. } => {
+                    let limit = duration(u64::from(self.m.setup().follow_up_seconds) * 1000);
+                    writeln!(self.out, "\nFollow-up: {}", sanitize(text.trim()))?;
+                    writeln!(self.out, "Answer time: {limit}.")?;
+                }
+                Effect::StartTimer { deadline, .. } => self.deadline = Some(deadline),
+                Effect::Overtime { .. } => writeln!(
+                    self.out,
+                    "(Time is up; you are over time now. Finish when you are ready: the overtime is counted.)"
+                )?,
+                Effect::TimeUp { .. } | Effect::Paused | Effect::Resumed => {}
+                Effect::Record(r) => self.journal.append(r.into(), now)?,
+                Effect::Finished { completed } => {
+                    let reached = self.m.answers().len();
+                    let n = self.m.questions().len();
+                    if completed {
+                        writeln!(self.out, "\nThe interview is over.")?;
+                    } else {
+                        writeln!(
+                            self.out,
+                            "\nThe interview ended early: {reached} of {n} questions done; your answers are kept."
+                        )?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn show_question(&mut self, index: usize) -> anyhow::Result<()> {
+        let n = self.m.questions().len();
+        let prep = self.m.setup().prep_seconds;
+        let q = &self.m.questions()[index];
+        let category = sanitize_line(&q.category_title);
+        let question = sanitize(q.question.trim());
+        writeln!(self.out, "\nQuestion {} of {n}", index + 1)?;
+        writeln!(self.out, "Category: {category}")?;
+        writeln!(self.out, "{question}")?;
+        if prep > 0 {
+            let prep = duration(u64::from(prep) * 1000);
+            writeln!(
+                self.out,
+                "Prep time: {prep}. Press Enter when you are ready to answer; the answer clock starts by itself after {prep}."
+            )?;
+        }
+        Ok(())
+    }
+
+    fn answer_started(&mut self, index: usize) -> anyhow::Result<()> {
+        let limit = duration(u64::from(self.m.questions()[index].answer_seconds) * 1000);
+        let s = self.m.setup();
+        let how = match (s.mode, self.instructed) {
+            (AnswerMode::Spoken, _) => "Answer aloud now; press Enter when you are done.",
+            (AnswerMode::Typed, true) => "End your answer with a line holding only \".\".",
+            (AnswerMode::Typed, false) => match s.timing {
+                Timing::Strict => {
+                    "Type your answer and end it with a line holding only \".\". Strict timing: \
+                     a line finished after the time is up is not kept, so press Enter after each sentence."
+                }
+                Timing::Soft => {
+                    "Type your answer and end it with a line holding only \".\". Soft timing: \
+                     you may go over; the overtime is counted."
+                }
+            },
+        };
+        self.instructed = true;
+        writeln!(self.out, "Answer time: {limit}. {how}")?;
+        Ok(())
+    }
+
+    fn prep(&mut self) -> anyhow::Result<()> {
+        self.prompt()?;
+        let line = self.read_line()?;
+        let now = (self.clock)();
+        match line {
+            None => {
+                self.input_ended()?;
+                self.send(Event::Quit, now)?;
+            }
+            Some(l) => match command(&l) {
+                Some(Command::Quit) => drop(self.send(Event::Quit, now)?),
+                Some(Command::Skip) => drop(self.send(Event::Skip, now)?),
+                None => {
+                    let typed = self.m.setup().mode == AnswerMode::Typed;
+                    let fx = self.send(Event::StartAnswer, now)?;
+                    if fx.iter().any(|e| matches!(e, Effect::TimeUp { .. })) {
+                        // Strict timing: prep and answer time both ran out before Enter.
+                        return self.submit(Vec::new(), now, false);
+                    }
+                    if typed && !l.trim().is_empty() && l.trim() != "." {
+                        self.carry = Some(l);
+                    }
+                    if let Some(view) = self.m.clock(now)
+                        && view
+                            .limit_ms
+                            .saturating_sub(view.remaining_ms.max(0).unsigned_abs())
+                            >= 1000
+                    {
+                        let left = duration(view.remaining_ms.max(0).unsigned_abs());
+                        writeln!(
+                            self.out,
+                            "The answer clock started when the prep time ended: {left} left."
+                        )?;
+                    }
+                }
+            },
+        }
+        Ok(())
+    }
+
+    fn input_ended(&mut self) -> anyhow::Result<()> {
+        writeln!(self.out, "\nInput ended.")?;
+        Ok(())
+    }
+
+    /// Reads the answer (or the follow-up's) and submits it.
+    fn answer(&mut self) -> anyhow::Result<()> {
+        let spoken = self.m.setup().mode == AnswerMode::Spoken;
+        let mut lines: Vec<String> = self.carry.take().into_iter().collect();
+        loop {
+            self.prompt()?;
+            let line = self.read_line()?;
+            let now = (self.clock)();
+            let Some(line) = line else {
+                self.input_ended()?;
+                if !spoken && !lines.is_empty() {
+                    self.submit(lines, now, false)?;
+                }
+                self.send(Event::Quit, now)?;
+                return Ok(());
+            };
+            match command(&line) {
+                Some(Command::Skip) => return self.send(Event::Skip, now).map(drop),
+                Some(Command::Quit) => return self.send(Event::Quit, now).map(drop),
+                None => {}
+            }
+            if spoken || line.trim() == "." {
+                return self.submit(lines, now, false);
+            }
+            let fx = self.send(Event::Tick, now)?;
+            if fx.iter().any(|e| matches!(e, Effect::TimeUp { .. })) {
+                // Strict timing ran out while this line was typed.
+                let late = self.deadline.is_some_and(|d| now > d);
+                if !late {
+                    lines.push(line);
+                }
+                return self.submit(lines, now, late);
+            }
+            lines.push(line);
+        }
+    }
+
+    /// Reports the time used and submits `lines` at `now`.
+    fn submit(
+        &mut self,
+        lines: Vec<String>,
+        now: DateTime<Utc>,
+        dropped_late_line: bool,
+    ) -> anyhow::Result<()> {
+        if let Some(view) = self.m.clock(now) {
+            let limit = view.limit_ms;
+            let remaining = view.remaining_ms;
+            let used =
+                u64::try_from(i64::try_from(limit).unwrap_or(i64::MAX) - remaining).unwrap_or(0);
+            let what = if view.phase == Phase::FollowUp {
+                "Follow-up answered"
+            } else {
+                "Answered"
+            };
+            let mut msg = format!("{what} in {} of {}", duration(used), duration(limit));
+            if remaining < 0 {
+                msg.push_str(&format!("; {} over", duration(remaining.unsigned_abs())));
+            } else if remaining == 0 && self.m.setup().timing == Timing::Strict {
+                msg = format!(
+                    "Time is up: the answer was cut at the {} limit",
+                    duration(limit)
+                );
+                if dropped_late_line {
+                    msg.push_str("; the line finished after the limit was not kept");
+                }
+            }
+            writeln!(self.out, "{msg}.")?;
+        }
+        self.send(
+            Event::Submit {
+                text: lines.join("\n"),
+            },
+            now,
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+#[path = "plain_tests.rs"]
+mod tests;

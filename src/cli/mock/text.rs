@@ -1,0 +1,206 @@
+//! Wording shared by the line-mode debrief and the reports: durations, time, coverage,
+//! insights and the summary lines. Everything that comes from a deck or from typed text is
+//! sanitized here or by the caller before printing.
+
+use crate::core::analysis::{FillerKind, Insights};
+use crate::core::session::{CategoryCoverage, Debrief, DebriefItem};
+use crate::core::text::sanitize_line;
+
+/// `12s`, `1m 05s`, `2m 00s`.
+pub fn duration(ms: u64) -> String {
+    let s = ms.div_ceil(1000);
+    if s < 60 {
+        format!("{s}s")
+    } else {
+        format!("{}m {:02}s", s / 60, s % 60)
+    }
+}
+
+/// "1m 12s of 2m 00s" with "; 12s over" (soft timing) or "; time was up" (strict, capped).
+pub fn time_used(item: &DebriefItem) -> String {
+    let t = item.timing;
+    let mut s = format!("{} of {}", duration(t.used_ms), duration(t.limit_ms));
+    if item.overtime_ms > 0 {
+        s.push_str(&format!("; {} over", duration(item.overtime_ms)));
+    } else if t.limit_ms > 0 && t.used_ms >= t.limit_ms {
+        s.push_str("; the time ran out");
+    }
+    if item.paused_ms > 0 {
+        s.push_str(&format!(" (paused {})", duration(item.paused_ms)));
+    }
+    s
+}
+
+/// "2 of 3 key points covered (67%)", or `None` for a card without key points.
+pub fn coverage(item: &DebriefItem) -> Option<String> {
+    let pct = item.coverage_percent()?;
+    let covered = item.checklist.iter().filter(|c| **c).count();
+    Some(format!(
+        "{covered} of {} key points covered ({pct}%)",
+        item.checklist.len()
+    ))
+}
+
+/// The key points as ("Covered" | "Missed", text), in deck order.
+pub fn key_points(item: &DebriefItem) -> Vec<(&'static str, String)> {
+    item.question
+        .key_points
+        .iter()
+        .zip(&item.checklist)
+        .map(|(p, ticked)| {
+            let label = if *ticked { "Covered" } else { "Missed" };
+            (label, sanitize_line(&p.text))
+        })
+        .collect()
+}
+
+fn counted(ins: &Insights, kind: FillerKind) -> String {
+    let hits: Vec<String> = ins
+        .filler_counts()
+        .into_iter()
+        .filter(|(phrase, _)| {
+            ins.fillers
+                .iter()
+                .any(|h| h.phrase == *phrase && h.kind == kind)
+        })
+        .map(|(phrase, n)| format!("\"{phrase}\" {n}"))
+        .collect();
+    let total = ins.count(kind);
+    if total == 0 {
+        "none".into()
+    } else {
+        format!("{total} ({})", hits.join(", "))
+    }
+}
+
+/// One line per insight.
+pub fn insights(ins: &Insights) -> Vec<String> {
+    let mut out = vec![
+        format!("Words: {}", ins.word_count),
+        format!("Fillers: {}", counted(ins, FillerKind::Filler)),
+        format!("Hedges: {}", counted(ins, FillerKind::Hedge)),
+        format!("I vs we: I {}, we {}", ins.ownership.i, ins.ownership.we),
+    ];
+    if let Some(star) = &ins.star {
+        let names = |parts: Vec<crate::core::analysis::StarPart>| {
+            let v: Vec<&str> = parts.iter().map(|p| p.label()).collect();
+            if v.is_empty() {
+                "none".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        out.push(format!(
+            "STAR: found {}; missing {}",
+            names(star.present()),
+            names(star.missing())
+        ));
+    }
+    if !ins.top_words.is_empty() {
+        let words: Vec<String> = ins
+            .top_words
+            .iter()
+            .map(|(w, n)| format!("{} {n}", sanitize_line(w)))
+            .collect();
+        out.push(format!("Top words: {}", words.join(", ")));
+    }
+    out
+}
+
+/// "Score: 72/100 (3 of 5 questions answered)".
+pub fn score(d: &Debrief) -> String {
+    let answered = d.items.iter().filter(|i| i.answered()).count();
+    format!(
+        "Score: {}/100 ({answered} of {} questions answered{})",
+        d.score(),
+        d.planned,
+        if d.completed { "" } else { "; ended early" }
+    )
+}
+
+/// "Budgeting: 3 of 4 key points (75%) in 2 questions".
+pub fn category(c: &CategoryCoverage) -> String {
+    let title = sanitize_line(&c.title);
+    let q = if c.questions == 1 {
+        "1 question".to_string()
+    } else {
+        format!("{} questions", c.questions)
+    };
+    match c.percent() {
+        Some(p) => format!(
+            "{title}: {} of {} key points ({p}%) in {q}",
+            c.covered, c.points
+        ),
+        None => format!("{title}: no key points, {q}"),
+    }
+}
+
+/// "2 of 3 answers within time; 12s over in total".
+pub fn time_discipline(d: &Debrief) -> String {
+    let t = d.time_discipline();
+    if t.answered == 0 {
+        return "no answers timed".into();
+    }
+    let mut s = format!("{} of {} answers within time", t.within_time, t.answered);
+    if t.total_overtime_ms > 0 {
+        s.push_str(&format!(
+            "; {} over in total",
+            duration(t.total_overtime_ms)
+        ));
+    }
+    s
+}
+
+/// "Strongest answer: ..." and "Weakest answer: ..."; one line when every answer scored
+/// the same (the strongest would also be the weakest).
+pub fn best_and_worst(d: &Debrief) -> Vec<String> {
+    let (Some(s), w) = (d.strongest(), d.weakest()) else {
+        return Vec::new();
+    };
+    match w {
+        Some(w) if d.items[w].score() < d.items[s].score() => vec![
+            format!("Strongest answer: {}", which(d, s)),
+            format!("Weakest answer: {}", which(d, w)),
+        ],
+        Some(_) => vec![format!("Every answer scored {}/100", d.items[s].score())],
+        None => vec![format!("Best answer: {}", which(d, s))],
+    }
+}
+
+/// "question 2 (Budgeting), 85/100" for an item position.
+fn which(d: &Debrief, pos: usize) -> String {
+    let item = &d.items[pos];
+    format!(
+        "question {} ({}), {}/100",
+        item.index + 1,
+        sanitize_line(&item.question.category_title),
+        item.score()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(0), "0s");
+        assert_eq!(duration(12_000), "12s");
+        assert_eq!(duration(12_001), "13s");
+        assert_eq!(duration(72_000), "1m 12s");
+        assert_eq!(duration(120_000), "2m 00s");
+    }
+
+    #[test]
+    fn insight_lines_count_fillers_and_hedges() {
+        let ins = Insights::of(
+            "Um, I think we, um, basically fixed it. I led it.",
+            crate::core::deck::Kind::Behavioral,
+        );
+        let lines = insights(&ins);
+        assert!(lines[1].starts_with("Fillers: 3 (\"um\" 2"), "{lines:?}");
+        assert_eq!(lines[2], "Hedges: 1 (\"i think\" 1)");
+        assert_eq!(lines[3], "I vs we: I 2, we 1");
+        assert!(lines[4].starts_with("STAR: found Action"), "{lines:?}");
+    }
+}

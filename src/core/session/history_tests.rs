@@ -1,0 +1,138 @@
+//! Rebuilding interviews from records.
+
+use super::*;
+use crate::core::deck::KeyPoint;
+use crate::core::ids::CardId;
+use crate::core::record::Review;
+use crate::core::session::test_support::{at, card, deck};
+use crate::core::session::{Effect, Event, MockInterview};
+
+fn decks() -> Vec<Deck> {
+    let mut c1 = card("b1", "budget", Kind::Behavioral);
+    c1.key_points = vec![KeyPoint {
+        text: "mentions actuals".into(),
+        keywords: vec!["actuals".into()],
+    }];
+    let c2 = card("p1", "people", Kind::Knowledge);
+    vec![deck("d", vec![c1, c2])]
+}
+
+/// Runs an interview over both cards, answering the first and then doing `last` at `at(ms)`.
+fn interview(start_ms: i64, last: Event) -> Vec<Record> {
+    let d = decks();
+    let qs = vec![
+        MockQuestion::new(&d[0], &d[0].cards[0]),
+        MockQuestion::new(&d[0], &d[0].cards[1]),
+    ];
+    let setup = MockSetup {
+        prep_seconds: 0,
+        answer_seconds: Some(30),
+        ..MockSetup::default()
+    };
+    let mut records = Vec::new();
+    let mut keep = |fx: Vec<Effect>, ms: i64| {
+        for e in fx {
+            if let Effect::Record(r) = e {
+                let n = records.len();
+                records.push(Record::new(
+                    RecordId::new(format!("{start_ms}-{n}")),
+                    at(ms),
+                    r.into(),
+                ));
+            }
+        }
+    };
+    let (mut m, fx) = MockInterview::new(setup, qs, at(start_ms));
+    keep(fx, start_ms);
+    let fx = m.handle(
+        Event::Submit {
+            text: "I compared actuals".into(),
+        },
+        at(start_ms + 10_000),
+    );
+    keep(fx, start_ms + 10_000);
+    let fx = m.handle(last, at(start_ms + 20_000));
+    keep(fx, start_ms + 20_000);
+    records
+}
+
+fn review(card: &str, grade: Grade, ms: i64, id: &str) -> Record {
+    Record::new(
+        RecordId::new(id),
+        at(ms),
+        RecordBody::Review(Review {
+            deck: DeckId::new("d"),
+            card: CardId::new(card),
+            grade,
+            took_ms: 1,
+            mode: ReviewMode::Mock,
+        }),
+    )
+}
+
+#[test]
+fn groups_records_by_interview_and_attaches_grades() {
+    let mut records = interview(0, Event::Quit);
+    records.push(review("b1", Grade::Hard, 25_000, "g1"));
+    records.extend(interview(
+        100_000,
+        Event::Submit {
+            text: "team".into(),
+        },
+    ));
+    records.push(review("b1", Grade::Easy, 125_000, "g2"));
+    records.push(review("p1", Grade::Good, 125_001, "g3"));
+    // Taken back: does not count.
+    records.push(review("p1", Grade::Again, 125_000, "g4"));
+    records.push(Record::new(
+        RecordId::new("u"),
+        at(125_002),
+        RecordBody::Undo {
+            target: RecordId::new("g4"),
+        },
+    ));
+    records.reverse(); // file order does not matter
+
+    let all = past_interviews(&records);
+    assert_eq!(all.len(), 2);
+    let first = &all[0];
+    assert_eq!(first.ending, Ending::QuitEarly);
+    assert_eq!(first.answers.len(), 1);
+    assert_eq!(first.answered(), 1);
+    assert_eq!(first.questions.len(), 2);
+    assert_eq!(first.decks(), vec![DeckId::new("d")]);
+    assert_eq!(
+        first.grades.get(&CardKey::new("d", "b1")),
+        Some(&Grade::Hard)
+    );
+    let second = &all[1];
+    assert_eq!(second.ending, Ending::Completed);
+    assert_eq!(second.answered(), 2);
+    assert_eq!(
+        second.grades.get(&CardKey::new("d", "p1")),
+        Some(&Grade::Good)
+    );
+
+    let debrief = second.debrief(&decks());
+    assert_eq!(debrief.items.len(), 2);
+    assert_eq!(debrief.items[0].confirmed, Some(Grade::Easy));
+    assert_eq!(debrief.items[0].timing.limit_ms, 30_000, "override applied");
+    assert_eq!(debrief.items[0].coverage_percent(), Some(100));
+    assert!(find_interview(&all, second.id.as_str()).is_some());
+    assert!(find_interview(&all, "nope").is_none());
+}
+
+#[test]
+fn a_crash_mid_interview_is_interrupted_and_gone_cards_are_placeholders() {
+    let mut records = interview(0, Event::Tick);
+    records.retain(|r| !matches!(r.body, RecordBody::MockFinished(_)));
+    let all = past_interviews(&records);
+    assert_eq!(all[0].ending, Ending::Interrupted);
+    assert_eq!(all[0].recorded_score, None);
+    let qs = all[0].mock_questions(&[]);
+    assert_eq!(qs.len(), 2);
+    assert!(qs[1].question.contains("d/p1"), "{}", qs[1].question);
+    let debrief = all[0].debrief(&[]);
+    assert_eq!(debrief.items.len(), 1);
+    assert_eq!(debrief.items[0].answer, "I compared actuals");
+}
