@@ -11,4 +11,5 @@
 pub mod cli;
 pub mod core;
 pub mod store;
+pub mod study;
 pub mod tui;

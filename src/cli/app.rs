@@ -14,8 +14,8 @@ use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
 use crate::store::log::StateLog;
 use crate::store::paths;
-use crate::tui::log_study::LogStudy;
-use crate::tui::study::DrillFilter;
+use crate::study::DrillFilter;
+use crate::study::LogStudy;
 
 /// `prepdeck drill [--category C] [--limit N]` (`--deck` is the global filter).
 pub fn drill(

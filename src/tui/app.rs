@@ -10,11 +10,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::drill_screen::DrillScreen;
 use super::keymap::{self, Action, Context};
-use super::study::{DrillFilter, Overview, Study};
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::{Card, Deck};
 use crate::core::ids::CardKey;
+use crate::study::{DrillFilter, Overview, Study};
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,7 +107,7 @@ impl App {
             let when = match self.overview.next_due {
                 Some(t) => format!(
                     " The next card is due in {}.",
-                    super::study::interval_label(t - now)
+                    crate::study::interval_label(t - now)
                 ),
                 None => String::new(),
             };

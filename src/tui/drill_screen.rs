@@ -1,7 +1,7 @@
 //! The drill screen's UI state and how its keys drive the drill session.
 //!
 //! The session ([`Drill`]) decides; this module turns keys into session events, hands the
-//! session's writes to [`super::study::Study`] and only then lets the session move on.
+//! session's writes to [`crate::study::Study`] and only then lets the session move on.
 
 use std::collections::VecDeque;
 

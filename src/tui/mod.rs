@@ -8,9 +8,7 @@
 pub mod app;
 mod drill_screen;
 pub mod keymap;
-pub mod log_study;
 pub mod runner;
-pub mod study;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -18,8 +16,8 @@ pub mod view;
 #[cfg(test)]
 mod tests;
 
+use crate::study::{DrillFilter, Study};
 use app::App;
-use study::{DrillFilter, Study};
 use terminal::TerminalHost;
 use theme::Theme;
 

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use chrono::Utc;
 
 pub use args::{HistoryArgs, MockArgs, ReportArgs, ReportFormat};
-pub use plain::{Journal, PlainOutcome, run_plain};
+pub use plain::{PlainOutcome, run_plain};
 
 use super::home::Home;
 use super::{Cli, UserError, load_decks};

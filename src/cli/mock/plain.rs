@@ -17,32 +17,11 @@ use chrono::{DateTime, Utc};
 use super::debrief;
 use super::text::duration;
 use crate::core::ids::InterviewId;
-use crate::core::record::RecordBody;
 use crate::core::session::{
     AnswerMode, Effect, Event, MockInterview, MockQuestion, MockSetup, Phase, Timing,
 };
 use crate::core::text::{sanitize, sanitize_line};
-use crate::store::log::StateLog;
-
-/// Where the interview's records go (the state log; a list in tests).
-pub trait Journal {
-    /// Makes `body` durable before returning.
-    fn append(&mut self, body: RecordBody, at: DateTime<Utc>) -> anyhow::Result<()>;
-}
-
-impl Journal for StateLog {
-    fn append(&mut self, body: RecordBody, at: DateTime<Utc>) -> anyhow::Result<()> {
-        StateLog::append(self, body, at)?;
-        Ok(())
-    }
-}
-
-impl Journal for Vec<(RecordBody, DateTime<Utc>)> {
-    fn append(&mut self, body: RecordBody, at: DateTime<Utc>) -> anyhow::Result<()> {
-        self.push((body, at));
-        Ok(())
-    }
-}
+use crate::study::Journal;
 
 /// How a line-mode interview went.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,7 +172,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     "(Time is up; you are over time now. Finish when you are ready: the overtime is counted.)"
                 )?,
                 Effect::TimeUp { .. } | Effect::Paused | Effect::Resumed => {}
-                Effect::Record(r) => self.journal.append(r.into(), now)?,
+                Effect::Record(r) => {
+                    self.journal.append(r.into(), now)?;
+                }
                 Effect::Finished { completed } => {
                     let reached = self.m.answers().len();
                     let n = self.m.questions().len();

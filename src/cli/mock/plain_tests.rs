@@ -1,5 +1,6 @@
 //! The line-mode interview driven by a script of timed lines and a fake clock: no test waits.
 
+use crate::core::record::RecordBody;
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};

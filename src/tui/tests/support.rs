@@ -12,9 +12,9 @@ use crate::core::deck::{Deck, DeckSource, parse_deck};
 use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::SchedulerConfig;
+use crate::study::StudyError;
+use crate::study::{Journal, LogStudy};
 use crate::tui::app::App;
-use crate::tui::log_study::{Journal, LogStudy};
-use crate::tui::study::StudyError;
 use crate::tui::theme::Theme;
 
 pub fn deck() -> Deck {

@@ -12,10 +12,10 @@ use crate::core::deck::{Card, Deck};
 use crate::core::grade::Grade;
 use crate::core::session::drill::Phase;
 use crate::core::text::{sanitize, sanitize_line};
+use crate::study::interval_label;
 use crate::tui::app::{App, Screen, find_card};
 use crate::tui::drill_screen::DrillScreen;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::study::interval_label;
 use crate::tui::theme::Theme;
 
 fn hint_spans(app: &App, d: &DrillScreen) -> Vec<Span<'static>> {

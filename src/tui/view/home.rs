@@ -7,9 +7,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::layout::{compact, footer, footer_height, hints, truncate};
 use crate::core::text::sanitize_line;
+use crate::study::DeckCounts;
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::study::DeckCounts;
 
 fn counts_for<'a>(app: &'a App, id: &crate::core::ids::DeckId) -> Option<&'a DeckCounts> {
     app.overview.decks.iter().find(|c| &c.deck == id)

@@ -7,10 +7,10 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::layout::{duration_words, footer, footer_height, hints};
 use crate::core::grade::Grade;
+use crate::study::interval_label;
 use crate::tui::app::App;
 use crate::tui::drill_screen::DrillScreen;
 use crate::tui::keymap::{Action, Context};
-use crate::tui::study::interval_label;
 
 pub fn render(app: &App, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
-use super::study::{DrillFilter, Overview, Study, StudyError, WeakCategory};
+use super::Journal;
+use super::port::{DrillFilter, Overview, Study, StudyError, WeakCategory};
 use crate::core::deck::Deck;
 use crate::core::glance::{streak_days, weakest_categories};
 use crate::core::ids::CardKey;
@@ -14,19 +15,6 @@ use crate::core::schedule::{
     CardMemory, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue, next_day_start,
     replay,
 };
-use crate::store::log::StateLog;
-
-/// Where records go: the state log in the binary, memory in tests.
-pub trait Journal {
-    /// Makes a new record durable and returns it.
-    fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError>;
-}
-
-impl Journal for StateLog {
-    fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
-        StateLog::append(self, body, now).map_err(|e| StudyError(e.to_string()))
-    }
-}
 
 pub struct LogStudy<J: Journal> {
     log: J,

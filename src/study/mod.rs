@@ -1,0 +1,13 @@
+//! Study progress as the front ends see it: the state log and the scheduler behind one port.
+//!
+//! The glue between storage and the pure core, shared by the terminal app and the line-mode
+//! front ends: [`Journal`] makes records durable, [`LogStudy`] replays them into card state and
+//! answers queue, preview and overview questions. It never draws and never reads the clock.
+
+mod journal;
+mod log_study;
+mod port;
+
+pub use journal::Journal;
+pub use log_study::LogStudy;
+pub use port::*;
