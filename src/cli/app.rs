@@ -7,13 +7,14 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use chrono::Utc;
+
 use super::home::Home;
 use super::{Cli, UserError, decks, load_decks};
 use crate::core::ids::CategoryId;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
 use crate::store::log::StateLog;
-use crate::store::paths;
 use crate::study::DrillFilter;
 use crate::study::LogStudy;
 
@@ -25,12 +26,6 @@ pub fn drill(
     limit: Option<usize>,
     plain: bool,
 ) -> anyhow::Result<ExitCode> {
-    if plain {
-        return Err(UserError(
-            "--plain is not available yet; run `prepdeck drill` in a terminal".into(),
-        )
-        .into());
-    }
     let filter = DrillFilter {
         decks: vec![],
         categories: categories
@@ -39,7 +34,49 @@ pub fn drill(
             .collect(),
         limit,
     };
+    if !categories.is_empty() {
+        let loaded = load_decks(cli, home)?;
+        for c in &filter.categories {
+            if !loaded.decks.iter().any(|d| d.category(c).is_some()) {
+                return Err(UserError(format!(
+                    "no category `{}` in the decks you chose; `prepdeck stats` lists them",
+                    sanitize_line(c.as_str())
+                ))
+                .into());
+            }
+        }
+    }
+    if plain {
+        return drill_plain(cli, home, &filter);
+    }
     open(cli, home, Some(filter))
+}
+
+/// The line-mode drill on stdin/stdout.
+fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<ExitCode> {
+    let loaded = load_decks(cli, home)?;
+    let mut study = open_study(home)?;
+    let clock = Utc::now;
+    super::drill_plain::run_plain_drill(
+        std::io::stdin().lock(),
+        std::io::stdout().lock(),
+        &clock,
+        &loaded.decks,
+        &mut study,
+        filter,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the state log for writing (taking its lock) and replays it.
+fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
+    let config = load_config(home.root())?;
+    let (log, report) = StateLog::open(home.state_file())?;
+    for w in &report.warnings {
+        eprintln!("warning: {}", sanitize_line(&w.to_string()));
+    }
+    let offset = *chrono::Local::now().offset();
+    Ok(LogStudy::new(log, report.records, config.scheduler, offset))
 }
 
 /// Opens the app; without a terminal, prints the deck summary instead.
@@ -51,14 +88,7 @@ pub fn open(cli: &Cli, home: &Home, drill: Option<DrillFilter>) -> anyhow::Resul
         return decks::summary(cli, home);
     }
     let loaded = load_decks(cli, home)?;
-    let store_home = paths::Home::at(home.root());
-    let config = load_config(home.root())?;
-    let (log, report) = StateLog::open(store_home.state_file())?;
-    for w in &report.warnings {
-        eprintln!("warning: {}", sanitize_line(&w.to_string()));
-    }
-    let offset = *chrono::Local::now().offset();
-    let study = LogStudy::new(log, report.records, config.scheduler, offset);
+    let study = open_study(home)?;
 
     let decks_dir = home.decks_dir();
     let extra = cli.deck_file.clone();

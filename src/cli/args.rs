@@ -82,7 +82,7 @@ pub enum Command {
         /// At most this many cards
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
-        /// Line mode, for screen readers and scripts (not yet available)
+        /// Line mode, for screen readers and scripts: prompts end in `> `, grades are 1-4
         #[arg(long)]
         plain: bool,
     },

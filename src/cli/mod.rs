@@ -6,6 +6,7 @@ mod app;
 mod args;
 mod config;
 mod decks;
+mod drill_plain;
 mod export;
 mod history;
 mod home;

@@ -120,6 +120,10 @@ impl<J: Journal> Study for LogStudy<J> {
         Some(p.map(|g| g.interval))
     }
 
+    fn due(&self, key: &CardKey) -> Option<DateTime<Utc>> {
+        self.progress.card(key).and_then(|c| c.due)
+    }
+
     fn next_day_start(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         next_day_start(now, self.offset, self.config.day_starts_at)
     }

@@ -57,6 +57,10 @@ pub trait Study {
     fn preview(&self, key: &CardKey, now: DateTime<Utc>) -> Option<[Duration; 4]>;
     /// When today's buried cards come back.
     fn next_day_start(&self, now: DateTime<Utc>) -> DateTime<Utc>;
+    /// When the card is next due (`None` for a new card or when unknown).
+    fn due(&self, _key: &CardKey) -> Option<DateTime<Utc>> {
+        None
+    }
     /// Makes the record durable; only `Ok` means it is on disk.
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError>;
 }

@@ -1,0 +1,336 @@
+//! `prepdeck drill --plain`: the line-mode drill for screen readers, scripts and tests.
+//!
+//! Each card: its deck, category and question, then a prompt ending in `> `. Lines typed there
+//! are a draft; an empty line reveals the key points (ticked where the draft covers them), the
+//! guidance, the model answer and the follow-ups. Then the grade prompt: `1`-`4` or
+//! `again|hard|good|easy`, `u` undo, `s` skip, `q` quit. A line beginning `recorded:` is printed
+//! only once the grade is durable. End of input ends the session cleanly.
+
+use std::collections::VecDeque;
+use std::io::{BufRead, Write};
+
+use chrono::{DateTime, Local, Utc};
+
+use crate::core::deck::{Card, Deck};
+use crate::core::grade::Grade;
+use crate::core::ids::CardKey;
+use crate::core::schedule::format_interval;
+use crate::core::session::drill::{Drill, Effect, Event, Phase, SessionCard, Summary};
+use crate::core::text::{sanitize, sanitize_line};
+use crate::study::{DrillFilter, Study};
+
+/// How a plain drill ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlainDrillOutcome {
+    pub summary: Summary,
+}
+
+struct Plain<'a, R, W> {
+    input: R,
+    out: W,
+    clock: &'a dyn Fn() -> DateTime<Utc>,
+    decks: &'a [Deck],
+    study: &'a mut dyn Study,
+    session: Drill,
+}
+
+/// Runs a drill of today's queue (within `filter`) on text input and output.
+pub fn run_plain_drill(
+    input: impl BufRead,
+    out: impl Write,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    decks: &[Deck],
+    study: &mut dyn Study,
+    filter: &DrillFilter,
+) -> anyhow::Result<PlainDrillOutcome> {
+    let now = clock();
+    let keys = study.queue(decks, filter, now);
+    let cards: Vec<SessionCard> = keys
+        .into_iter()
+        .map(|key| SessionCard {
+            key_points: find(decks, &key)
+                .map(|(_, c)| c.key_points.clone())
+                .unwrap_or_default(),
+            key,
+        })
+        .collect();
+    let (session, _) = Drill::start(cards, now);
+    let mut p = Plain {
+        input,
+        out,
+        clock,
+        decks,
+        study,
+        session,
+    };
+    if p.session.cards().is_empty() {
+        p.nothing_due(now)?;
+        return Ok(PlainDrillOutcome {
+            summary: p.session.summary(now),
+        });
+    }
+    p.run()?;
+    let summary = p.session.summary((p.clock)());
+    p.print_summary(&summary)?;
+    Ok(PlainDrillOutcome { summary })
+}
+
+fn find<'d>(decks: &'d [Deck], key: &CardKey) -> Option<(&'d Deck, &'d Card)> {
+    let deck = decks.iter().find(|d| d.id == key.deck)?;
+    Some((deck, deck.card(&key.card)?))
+}
+
+fn local(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    /// One line of input without its line ending; `None` at end of input.
+    fn read_line(&mut self) -> anyhow::Result<Option<String>> {
+        self.out.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    }
+
+    fn run(&mut self) -> anyhow::Result<()> {
+        loop {
+            match self.session.phase() {
+                Phase::Finished => return Ok(()),
+                Phase::Question => self.question()?,
+                Phase::Revealed => self.grade_prompt()?,
+                // Storage answers synchronously, so the session never waits here.
+                Phase::Saving => return Ok(()),
+            }
+        }
+    }
+
+    fn event(&mut self, event: Event) -> anyhow::Result<()> {
+        let now = (self.clock)();
+        let mut todo: VecDeque<Effect> = self.session.handle(event, now).into();
+        while let Some(effect) = todo.pop_front() {
+            match effect {
+                Effect::Write(body) => match self.study.append(body, now) {
+                    Ok(record) => todo.extend(self.session.handle(Event::Stored(record), now)),
+                    Err(e) => {
+                        writeln!(self.out, "not recorded: {}", sanitize_line(&e.to_string()))?;
+                        todo.extend(self.session.handle(Event::StoreFailed, now));
+                    }
+                },
+                Effect::Notice(text) => writeln!(self.out, "{text}")?,
+                Effect::Show(_) | Effect::Finished => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn question(&mut self) -> anyhow::Result<()> {
+        let Some(card) = self.session.current_card() else {
+            return self.event(Event::Finish);
+        };
+        let key = card.key.clone();
+        let (pos, total) = self.session.position();
+        let (deck, c) = match find(self.decks, &key) {
+            Some(found) => found,
+            None => return self.event(Event::Skip),
+        };
+        let category = deck
+            .category(&c.category)
+            .map_or(c.category.as_str(), |x| x.title.as_str());
+        writeln!(self.out)?;
+        writeln!(
+            self.out,
+            "Card {pos} of {total} | deck: {} | category: {} | {}",
+            sanitize_line(&deck.title),
+            sanitize_line(category),
+            c.kind
+        )?;
+        writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
+        writeln!(
+            self.out,
+            "Type a draft answer if you like; an empty line reveals the answer. /skip, /quit."
+        )?;
+        let mut draft: Vec<String> = Vec::new();
+        loop {
+            write!(self.out, "> ")?;
+            let Some(line) = self.read_line()? else {
+                return self.event(Event::Finish);
+            };
+            match line.trim() {
+                "" => break,
+                "/skip" => return self.event(Event::Skip),
+                "/quit" => return self.event(Event::Finish),
+                _ => draft.push(line),
+            }
+        }
+        self.event(Event::Reveal {
+            draft: draft.join("\n"),
+        })?;
+        self.reveal(deck, c)
+    }
+
+    fn reveal(&mut self, deck: &Deck, c: &Card) -> anyhow::Result<()> {
+        let _ = deck;
+        let ticks: Vec<bool> = self.session.checklist().to_vec();
+        if !c.key_points.is_empty() {
+            let hit = ticks.iter().filter(|t| **t).count();
+            if self.session.draft().trim().is_empty() {
+                writeln!(self.out, "Key points:")?;
+            } else {
+                writeln!(
+                    self.out,
+                    "Key points (your draft covers {hit} of {}):",
+                    c.key_points.len()
+                )?;
+            }
+            for (kp, t) in c
+                .key_points
+                .iter()
+                .zip(ticks.iter().chain(std::iter::repeat(&false)))
+            {
+                let mark = if *t { "[x]" } else { "[ ]" };
+                writeln!(self.out, "  {mark} {}", sanitize_line(&kp.text))?;
+            }
+        }
+        if let Some(g) = &c.guidance {
+            writeln!(self.out, "Guidance: {}", sanitize_line(g.trim()))?;
+        }
+        writeln!(self.out, "Model answer:")?;
+        for line in sanitize(c.answer.trim()).lines() {
+            writeln!(self.out, "  {line}")?;
+        }
+        for f in &c.follow_ups {
+            writeln!(self.out, "Follow-up: {}", sanitize_line(f))?;
+        }
+        Ok(())
+    }
+
+    fn grade_prompt(&mut self) -> anyhow::Result<()> {
+        let Some(key) = self.session.current_card().map(|c| c.key.clone()) else {
+            return self.event(Event::Finish);
+        };
+        let now = (self.clock)();
+        let labels: Vec<String> = match self.study.preview(&key, now) {
+            Some(p) => Grade::ALL
+                .iter()
+                .zip(p)
+                .map(|(g, d)| format!("{} {} ({})", g.number(), g.label(), format_interval(d)))
+                .collect(),
+            None => Grade::ALL
+                .iter()
+                .map(|g| format!("{} {}", g.number(), g.label()))
+                .collect(),
+        };
+        write!(
+            self.out,
+            "Grade: {}; u undo, s skip, q quit > ",
+            labels.join("  ")
+        )?;
+        let Some(line) = self.read_line()? else {
+            return self.event(Event::Finish);
+        };
+        match line.trim().to_ascii_lowercase().as_str() {
+            "u" | "undo" => {
+                let before = self.session.position();
+                self.event(Event::Undo)?;
+                if self.session.position() != before {
+                    writeln!(self.out, "undone: the last grade was taken back")?;
+                    if let Some(k) = self.session.current_card().map(|c| c.key.clone())
+                        && let Some((deck, c)) = find(self.decks, &k)
+                    {
+                        writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
+                        if self.session.phase() == Phase::Revealed {
+                            self.reveal(deck, c)?;
+                        }
+                    }
+                }
+                Ok(())
+            }
+            "s" | "skip" => self.event(Event::Skip),
+            "q" | "quit" => self.event(Event::Finish),
+            other => match Grade::parse(other) {
+                Some(g) => {
+                    let before = self.session.position();
+                    self.event(Event::Grade(g))?;
+                    if self.session.position() != before || self.session.phase() == Phase::Finished
+                    {
+                        let due = self.study.due(&key);
+                        let when = due.map_or_else(
+                            || "not scheduled".to_string(),
+                            |d| {
+                                format!(
+                                    "next due {} (in {})",
+                                    local(d),
+                                    format_interval(d - (self.clock)())
+                                )
+                            },
+                        );
+                        writeln!(self.out, "recorded: {}; {when}", g.label())?;
+                    }
+                    Ok(())
+                }
+                None => {
+                    writeln!(
+                        self.out,
+                        "Please answer 1-4 (or again, hard, good, easy), u to undo, s to skip or q to quit."
+                    )?;
+                    Ok(())
+                }
+            },
+        }
+    }
+
+    fn nothing_due(&mut self, now: DateTime<Utc>) -> anyhow::Result<()> {
+        let next = self.study.overview(self.decks, now).next_due;
+        match next {
+            Some(t) => writeln!(
+                self.out,
+                "Nothing to drill right now. The next card is due {} (in {}).",
+                local(t),
+                format_interval(t - now)
+            )?,
+            None => writeln!(self.out, "Nothing to drill right now.")?,
+        }
+        Ok(())
+    }
+
+    fn print_summary(&mut self, s: &Summary) -> anyhow::Result<()> {
+        writeln!(self.out)?;
+        let mix: Vec<String> = Grade::ALL
+            .iter()
+            .zip(s.grades)
+            .map(|(g, n)| format!("{} {n}", g.label()))
+            .collect();
+        writeln!(
+            self.out,
+            "Session over: {} card(s) reviewed ({}) in {}.",
+            s.reviewed,
+            mix.join(", "),
+            format_interval(chrono::Duration::milliseconds(s.elapsed_ms as i64))
+        )?;
+        let others: Vec<String> = [
+            ("skipped", s.skipped),
+            ("suspended", s.suspended),
+            ("buried", s.buried),
+        ]
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{n} {what}"))
+        .collect();
+        if !others.is_empty() {
+            writeln!(self.out, "Also: {}.", others.join(", "))?;
+        }
+        let now = (self.clock)();
+        if let Some(t) = self.study.overview(self.decks, now).next_due {
+            writeln!(
+                self.out,
+                "Next card due {} (in {}).",
+                local(t),
+                format_interval(t - now)
+            )?;
+        }
+        Ok(())
+    }
+}

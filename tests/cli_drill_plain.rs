@@ -1,0 +1,141 @@
+//! `prepdeck drill --plain` through the real binary with piped input.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn prepdeck(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("prepdeck").unwrap();
+    cmd.env("PREPDECK_HOME", home);
+    cmd
+}
+
+fn reviews(home: &Path) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(home.join("state.jsonl")).unwrap_or_default();
+    text.lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|r| r["type"] == "review")
+        .collect()
+}
+
+#[test]
+fn grades_are_recorded_and_acknowledged() {
+    let home = tempfile::tempdir().unwrap();
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "drill",
+            "--plain",
+            "--limit",
+            "3",
+        ])
+        .write_stdin("my draft mentions downtime\n\n3\n\ngood\n\n1\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.matches("\nrecorded: ").count(),
+        0,
+        "recorded lines follow the prompt"
+    );
+    assert_eq!(stdout.matches("recorded: ").count(), 3, "{stdout}");
+    assert!(stdout.contains("recorded: Good; next due"));
+    assert!(stdout.contains("recorded: Again; next due"));
+    assert!(stdout.contains("Card 1 of 3 | deck: IT fundamentals"));
+    assert!(stdout.contains("Model answer:"));
+    assert!(stdout.contains("Session over: 3 card(s) reviewed (Again 1, Hard 0, Good 2, Easy 0)"));
+    let r = reviews(home.path());
+    assert_eq!(r.len(), 3);
+    assert!(
+        r.iter()
+            .all(|x| x["mode"] == "drill" && x["deck"] == "it-fundamentals")
+    );
+    assert_eq!(r[2]["grade"], "again");
+}
+
+#[test]
+fn undo_skip_quit_and_bad_input() {
+    let home = tempfile::tempdir().unwrap();
+    let out = prepdeck(home.path())
+        .args(["--deck", "it-fundamentals", "drill", "--plain"])
+        .write_stdin("\n4\n\nwhat\nu\n2\n\ns\n\nq\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("Please answer 1-4"), "{stdout}");
+    assert!(
+        stdout.contains("undone: the last grade was taken back"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Session over: 1 card(s) reviewed"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Also: 1 skipped."), "{stdout}");
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(home.path().join("state.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let kinds: Vec<&str> = lines.iter().map(|r| r["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["review", "undo", "review"]);
+    assert_eq!(lines[1]["target"], lines[0]["id"]);
+    assert_eq!(lines[2]["grade"], "hard");
+}
+
+#[test]
+fn end_of_input_ends_cleanly_and_nothing_due_is_explained() {
+    let home = tempfile::tempdir().unwrap();
+    prepdeck(home.path())
+        .args(["drill", "--plain"])
+        .write_stdin("")
+        .assert()
+        .success();
+    assert!(reviews(home.path()).is_empty());
+    prepdeck(home.path())
+        .args([
+            "--deck",
+            "interview-craft",
+            "drill",
+            "--plain",
+            "--category",
+            "no-such",
+        ])
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no category `no-such`"));
+    // Everything in the deck done for today: the candidate is told when to come back.
+    std::fs::write(
+        home.path().join("config.toml"),
+        "[scheduler]\nnew_per_day = 0\n",
+    )
+    .unwrap();
+    let out = prepdeck(home.path())
+        .args(["drill", "--plain"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Nothing to drill right now"), "{stdout}");
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_message() {
+    let home = tempfile::tempdir().unwrap();
+    let (_log, _) = prepdeck::store::log::StateLog::open(home.path().join("state.jsonl")).unwrap();
+    let out = prepdeck(home.path())
+        .args(["drill", "--plain"])
+        .write_stdin("\n3\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("another prepdeck"), "{stderr}");
+}
