@@ -139,3 +139,42 @@ fn a_second_writer_gets_a_clear_message() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("another prepdeck"), "{stderr}");
 }
+
+/// A write past `ulimit -f` must not kill prepdeck (SIGXFSZ): the grade is refused with a clear
+/// message and the state file keeps exactly what it had.
+#[cfg(unix)]
+#[test]
+fn file_size_limit_is_a_clear_error_not_a_crash() {
+    let home = tempfile::tempdir().unwrap();
+    prepdeck(home.path())
+        .args(["--deck", "it-fundamentals", "drill", "--plain"])
+        .write_stdin("\n3\n".repeat(8))
+        .assert()
+        .success();
+    let state = home.path().join("state.jsonl");
+    let before = std::fs::read(&state).unwrap();
+    assert!(before.len() > 1024, "fixture must exceed the limit");
+    let bin = assert_cmd::cargo::cargo_bin("prepdeck");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1; printf '\\n3\\n' | exec '{}' --deck it-fundamentals drill --plain",
+            bin.display()
+        ))
+        .env("PREPDECK_HOME", home.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "killed? {:?}\n{stdout}",
+        out.status
+    );
+    assert!(
+        stdout.contains("not recorded:") && stdout.contains("size limit"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("recorded: Good"), "{stdout}");
+    assert_eq!(std::fs::read(&state).unwrap(), before);
+}

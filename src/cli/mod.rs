@@ -33,6 +33,7 @@ pub struct UserError(pub String);
 
 /// Runs prepdeck with the process's arguments; returns the exit code.
 pub fn main() -> ExitCode {
+    survive_file_size_limit();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -42,6 +43,21 @@ pub fn main() -> ExitCode {
             eprintln!("prepdeck: {}", sanitize_line(&format!("{e:#}")));
             ExitCode::from(1)
         }
+    }
+}
+
+/// By default a write past the file-size limit (`ulimit -f`) kills the process with SIGXFSZ.
+/// With a handler installed the write fails with EFBIG instead, so the state log can roll the
+/// append back and say clearly that the file is too large.
+fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        use std::sync::Arc;
+        use std::sync::atomic::AtomicBool;
+        let _ = signal_hook::flag::register(
+            signal_hook::consts::SIGXFSZ,
+            Arc::new(AtomicBool::new(false)),
+        );
     }
 }
 
