@@ -2,5 +2,8 @@
 
 pub mod config;
 pub mod decks;
+pub mod error;
 pub mod log;
 pub mod paths;
+
+pub use error::StoreError;

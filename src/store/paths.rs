@@ -1,1 +1,163 @@
-//! (to be written)
+//! Where prepdeck keeps its files, and the helpers that create them privately.
+//!
+//! Owns the layout of the data folder (`state.jsonl`, `config.toml`, `decks/`,
+//! `mock-setup.toml`) and the rule that everything in it is private to the user: folders 0700,
+//! files 0600. It does not read or parse any of those files.
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::store::error::StoreError;
+
+/// The environment variable that overrides the data folder.
+pub const HOME_ENV: &str = "PREPDECK_HOME";
+
+/// prepdeck's data folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Home {
+    root: PathBuf,
+}
+
+impl Home {
+    /// Uses, in order: the `--home` flag, `$PREPDECK_HOME`, the platform data folder
+    /// (e.g. `~/.local/share/prepdeck`). Creates nothing.
+    pub fn resolve(flag: Option<PathBuf>) -> Result<Home, StoreError> {
+        Self::resolve_with(flag, std::env::var_os(HOME_ENV))
+    }
+
+    /// [`Home::resolve`] with the environment value passed in (for tests).
+    pub fn resolve_with(flag: Option<PathBuf>, env: Option<OsString>) -> Result<Home, StoreError> {
+        if let Some(root) = flag.filter(|p| !p.as_os_str().is_empty()) {
+            return Ok(Home { root });
+        }
+        if let Some(root) = env.filter(|v| !v.is_empty()) {
+            return Ok(Home {
+                root: PathBuf::from(root),
+            });
+        }
+        directories::ProjectDirs::from("", "", "prepdeck")
+            .map(|dirs| Home {
+                root: dirs.data_dir().to_path_buf(),
+            })
+            .ok_or(StoreError::NoHome)
+    }
+
+    /// A home at an explicit folder.
+    pub fn at(root: impl Into<PathBuf>) -> Home {
+        Home { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The append-only log of the user's progress.
+    pub fn state_file(&self) -> PathBuf {
+        self.root.join("state.jsonl")
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.root.join("config.toml")
+    }
+
+    /// The user's own decks.
+    pub fn decks_dir(&self) -> PathBuf {
+        self.root.join("decks")
+    }
+
+    pub fn mock_setup_file(&self) -> PathBuf {
+        self.root.join("mock-setup.toml")
+    }
+}
+
+/// Creates `path` and any missing parents with mode 0700. Existing folders are left as they are.
+pub fn ensure_private_dir(path: &Path) -> Result<(), StoreError> {
+    if path.as_os_str().is_empty() || path.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(path)
+        .map_err(|e| StoreError::io(path, "create the folder", e))
+}
+
+/// Creates a new file (failing if it exists) with mode 0600, writes `bytes`, and makes the file
+/// and its name durable. On failure the half-written file is removed.
+pub fn write_private_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if let Some(parent) = path.parent() {
+        ensure_private_dir(parent)?;
+    }
+    let mut file = create_private_new(path).map_err(|e| StoreError::io(path, "create", e))?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        // Best effort: the original error is the one worth reporting.
+        let _ = fs::remove_file(path);
+        return Err(StoreError::io(path, "write", e));
+    }
+    sync_parent_dir(path)
+}
+
+/// Opens a new file for writing, failing if it exists, with mode 0600 on Unix.
+pub(crate) fn create_private_new(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+/// Makes a rename or file creation in `path`'s folder durable.
+pub(crate) fn sync_parent_dir(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        File::open(parent)
+            .and_then(|dir| dir.sync_all())
+            .map_err(|e| StoreError::io(parent, "sync the folder", e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_beats_env_beats_platform_default() {
+        let h = Home::resolve_with(Some("/flag".into()), Some("/env".into())).unwrap();
+        assert_eq!(h.root(), Path::new("/flag"));
+        let h = Home::resolve_with(None, Some("/env".into())).unwrap();
+        assert_eq!(h.root(), Path::new("/env"));
+        let h = Home::resolve_with(None, Some("".into()));
+        // Falls through to the platform folder (present wherever a home directory is known).
+        if let Ok(h) = h {
+            assert!(h.root().ends_with("prepdeck"), "{:?}", h.root());
+        }
+    }
+
+    #[test]
+    fn layout() {
+        let h = Home::at("/d");
+        assert_eq!(h.state_file(), Path::new("/d/state.jsonl"));
+        assert_eq!(h.config_file(), Path::new("/d/config.toml"));
+        assert_eq!(h.decks_dir(), Path::new("/d/decks"));
+        assert_eq!(h.mock_setup_file(), Path::new("/d/mock-setup.toml"));
+    }
+}

@@ -1,0 +1,125 @@
+//! The file operations the log needs beyond appending: locking, side files kept beside the
+//! log (torn tails, backups, rejected lines) and atomic replacement.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::store::error::StoreError;
+use crate::store::paths::{create_private_new, ensure_private_dir, sync_parent_dir};
+
+/// Opens the log for reading and writing, takes the exclusive lock, and reads it whole.
+/// With `create`, a missing file (and its folders) is created privately; without it, a missing
+/// file is `Ok(None)`.
+pub(crate) fn open_locked(
+    path: &Path,
+    create: bool,
+) -> Result<Option<(File, Vec<u8>)>, StoreError> {
+    if create && let Some(parent) = path.parent() {
+        ensure_private_dir(parent)?;
+    }
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(create);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if !create && e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, "open", e)),
+    };
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            return Err(StoreError::Locked {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(TryLockError::Error(e)) => return Err(StoreError::io(path, "lock", e)),
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io(path, "read", e))?;
+    Ok(Some((file, bytes)))
+}
+
+/// Reads the whole file without locking; a missing file is `Ok(None)`.
+pub(crate) fn read_unlocked(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(StoreError::io(path, "read", e)),
+    }
+}
+
+pub(crate) fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// `<dir>/<name>.<tag>-<unix-time>`, with `-2`, `-3`... if that exists.
+fn side_candidate(path: &Path, tag: &str, time: u64, attempt: u32) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_owned()).unwrap_or_default();
+    name.push(format!(".{tag}-{time}"));
+    if attempt > 1 {
+        name.push(format!("-{attempt}"));
+    }
+    path.with_file_name(name)
+}
+
+/// Writes `bytes` to a new private side file beside `path` and makes it durable.
+/// Returns its path. On failure nothing is left behind.
+pub(crate) fn write_side_file(path: &Path, tag: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    let time = unix_now();
+    for attempt in 1..=1000 {
+        let side = side_candidate(path, tag, time, attempt);
+        let mut file = match create_private_new(&side) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(StoreError::io(side, "create", e)),
+        };
+        if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+            drop(file);
+            let _ = fs::remove_file(&side);
+            return Err(StoreError::io(side, "write", e));
+        }
+        if let Err(e) = sync_parent_dir(&side) {
+            let _ = fs::remove_file(&side);
+            return Err(e);
+        }
+        return Ok(side);
+    }
+    Err(StoreError::io(
+        path,
+        "find a free name beside",
+        io::Error::from(io::ErrorKind::AlreadyExists),
+    ))
+}
+
+/// Replaces `path` with `bytes` so that a crash leaves either the old or the new file:
+/// write a temporary file beside it, sync it, rename it over, sync the folder.
+/// On failure the temporary file is removed and `path` is untouched.
+pub(crate) fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut name = path.file_name().map(|n| n.to_owned()).unwrap_or_default();
+    name.push(format!(
+        ".tmp-{}-{:08x}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    let tmp = path.with_file_name(name);
+    let mut file = create_private_new(&tmp).map_err(|e| StoreError::io(path, "save to", e))?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    // The file is closed before the rename (Windows refuses to rename an open file).
+    drop(file);
+    let written = written.and_then(|()| fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(StoreError::io(path, "save to", e));
+    }
+    sync_parent_dir(path)
+}

@@ -1,0 +1,104 @@
+//! The state file: `<home>/state.jsonl`, an append-only log of [`Record`]s, one JSON object
+//! per line. It holds months of a user's work, so this module's rules are:
+//!
+//! - an acknowledged append is on disk (`sync_data`) and is never lost;
+//! - a failed append leaves the file as it was;
+//! - a torn last line (a crash mid-append) is set aside with a warning, every earlier record
+//!   is kept;
+//! - a file that cannot be read (damage in the middle, a newer format) is never written over;
+//! - one writer at a time ([`StateLog`] holds an OS lock); readers ([`read`], [`check`]) need
+//!   no lock and never write;
+//! - rewrites ([`repair`]) keep a copy of the original beside it first.
+//!
+//! Card state is derived from the records elsewhere (`core::schedule`); this module only stores
+//! and loads them. See `docs/state-file.md` for the format as users see it.
+
+mod files;
+mod maintenance;
+mod scan;
+mod writer;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::core::record::Record;
+use crate::store::error::StoreError;
+
+pub use maintenance::{CheckReport, MergeReport, RepairReport, check, merge, repair};
+pub use scan::{BadLine, DuplicateId, LineProblem, TornTail};
+pub use writer::StateLog;
+
+/// What loading the state file found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadReport {
+    /// Every readable record, in file order, the first of each id only.
+    pub records: Vec<Record>,
+    /// An unfinished last line, if there was one.
+    pub torn: Option<TornTail>,
+    /// Things the user should hear about; the log was still loaded.
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// A problem that did not stop the log from loading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadWarning {
+    TornTail(TornTail),
+    DuplicateId(DuplicateId),
+}
+
+impl fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadWarning::TornTail(t) => t.fmt(f),
+            LoadWarning::DuplicateId(d) => d.fmt(f),
+        }
+    }
+}
+
+/// Reads the state file without locking it and without ever writing to it; works while
+/// another instance has it open. A missing file is an empty log. A torn last line is only
+/// reported.
+pub fn read(path: impl AsRef<Path>) -> Result<LoadReport, StoreError> {
+    let path = path.as_ref();
+    let Some(bytes) = files::read_unlocked(path)? else {
+        return Ok(LoadReport::default());
+    };
+    into_load(path, scan::scan(&bytes))
+}
+
+/// Fails with the error for the first line that makes the file unusable, if any.
+fn refuse_fatal(path: &Path, found: &scan::Scan) -> Result<(), StoreError> {
+    match found.first_fatal() {
+        None => Ok(()),
+        Some(BadLine {
+            line,
+            problem: LineProblem::NewerFormat { version },
+        }) => Err(StoreError::NewerFormat {
+            path: path.to_path_buf(),
+            line: *line,
+            version: *version,
+        }),
+        Some(bad) => Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line: bad.line,
+            reason: bad.problem.to_string(),
+        }),
+    }
+}
+
+fn into_load(path: &Path, found: scan::Scan) -> Result<LoadReport, StoreError> {
+    refuse_fatal(path, &found)?;
+    let mut warnings: Vec<LoadWarning> = found
+        .duplicates
+        .into_iter()
+        .map(LoadWarning::DuplicateId)
+        .collect();
+    if let Some(torn) = &found.torn {
+        warnings.insert(0, LoadWarning::TornTail(torn.clone()));
+    }
+    Ok(LoadReport {
+        records: found.records,
+        torn: found.torn,
+        warnings,
+    })
+}

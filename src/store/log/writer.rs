@@ -1,0 +1,197 @@
+//! [`StateLog`]: the one writer of the state file.
+//!
+//! Holds the OS lock for its whole life and appends records durably: a record is on disk
+//! (written, flushed, `sync_data`) before `append` returns it. A failed append leaves the
+//! file exactly as it was.
+
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::core::ids::RecordId;
+use crate::core::record::{Record, RecordBody};
+use crate::store::error::StoreError;
+use crate::store::log::files::{open_locked, write_side_file};
+use crate::store::log::scan::scan;
+use crate::store::log::{LoadReport, into_load, refuse_fatal};
+
+/// The state file, open for appending, locked against other prepdeck instances.
+#[derive(Debug)]
+pub struct StateLog {
+    path: PathBuf,
+    file: File,
+    /// Length of the file as we wrote it: appends go here, failed appends are cut back to it.
+    len: u64,
+    /// The last record has no newline yet (written by hand or by another tool).
+    missing_newline: bool,
+    ids: HashSet<RecordId>,
+    /// A failed append could not be undone: further appends could glue onto a partial line.
+    poisoned: bool,
+}
+
+impl StateLog {
+    /// Opens (creating it, 0600, in 0700 folders, if missing) and locks the state file, and
+    /// loads every record. A torn last line is copied to `<file>.torn-<unix-time>` and cut off
+    /// the log. A damaged or newer-format file is refused and left untouched.
+    pub fn open(path: impl AsRef<Path>) -> Result<(StateLog, LoadReport), StoreError> {
+        let path = path.as_ref();
+        let Some((file, bytes)) = open_locked(path, true)? else {
+            // open_locked only returns None when not asked to create.
+            return Err(StoreError::io(
+                path,
+                "open",
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        };
+        let mut found = scan(&bytes);
+        // A damaged file is refused before anything is written, even the torn-tail set-aside.
+        refuse_fatal(path, &found)?;
+        if let Some(torn) = &mut found.torn {
+            // Keep the torn bytes, then cut them off so the next append starts on a clean line.
+            let side = write_side_file(path, "torn", &torn.bytes)?;
+            file.set_len(found.complete_len)
+                .and_then(|()| file.sync_data())
+                .map_err(|e| StoreError::io(path, "set aside the unfinished last line of", e))?;
+            torn.set_aside = Some(side);
+        }
+        let len = found.complete_len;
+        let missing_newline = found.missing_newline;
+        let report = into_load(path, found)?;
+        let ids = report.records.iter().map(|r| r.id.clone()).collect();
+        let log = StateLog {
+            path: path.to_path_buf(),
+            file,
+            len,
+            missing_newline,
+            ids,
+            poisoned: false,
+        };
+        Ok((log, report))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Number of distinct records in the log.
+    pub fn record_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn contains(&self, id: &RecordId) -> bool {
+        self.ids.contains(id)
+    }
+
+    /// Appends a new record with a fresh unique id, durably: when this returns `Ok`, the
+    /// record is on disk.
+    pub fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StoreError> {
+        let mut id = new_record_id(now);
+        while self.ids.contains(&id) {
+            id = new_record_id(now);
+        }
+        let record = Record::new(id, now, body);
+        let mut line = self.encode(&record)?;
+        line.push(b'\n');
+        self.write_durably(line)?;
+        self.ids.insert(record.id.clone());
+        Ok(record)
+    }
+
+    /// Appends existing records (from another copy of the log) in one durable write, skipping
+    /// ids already present. Returns how many were written. All or nothing.
+    pub fn append_records(&mut self, records: &[Record]) -> Result<usize, StoreError> {
+        let mut buf = Vec::new();
+        let mut new_ids = HashSet::new();
+        for record in records {
+            if self.ids.contains(&record.id) || !new_ids.insert(record.id.clone()) {
+                continue;
+            }
+            buf.extend(self.encode(record)?);
+            buf.push(b'\n');
+        }
+        if new_ids.is_empty() {
+            return Ok(0);
+        }
+        self.write_durably(buf)?;
+        let added = new_ids.len();
+        self.ids.extend(new_ids);
+        Ok(added)
+    }
+
+    fn encode(&self, record: &Record) -> Result<Vec<u8>, StoreError> {
+        serde_json::to_vec(record).map_err(|source| StoreError::Encode {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    /// Writes `lines` at the end of the log in one write and syncs. On failure, cuts the file
+    /// back to its previous length so no partial line remains.
+    fn write_durably(&mut self, lines: Vec<u8>) -> Result<(), StoreError> {
+        if self.poisoned {
+            return Err(StoreError::NeedsReopen {
+                path: self.path.clone(),
+            });
+        }
+        let buf = if self.missing_newline {
+            let mut b = Vec::with_capacity(lines.len() + 1);
+            b.push(b'\n');
+            b.extend(lines);
+            b
+        } else {
+            lines
+        };
+        let before = self.len;
+        let written = self
+            .file
+            .seek(SeekFrom::Start(before))
+            .and_then(|_| self.file.write_all(&buf))
+            .and_then(|()| self.file.flush())
+            .and_then(|()| self.file.sync_data());
+        match written {
+            Ok(()) => {
+                self.len = before + buf.len() as u64;
+                self.missing_newline = false;
+                Ok(())
+            }
+            Err(e) => {
+                let err = StoreError::io(&self.path, "save to", e);
+                let undone = self
+                    .file
+                    .set_len(before)
+                    .and_then(|()| self.file.sync_data());
+                // If even that failed, a partial line may remain: refuse further appends (they
+                // would glue onto it). The next open sets it aside as a torn tail.
+                self.poisoned = undone.is_err();
+                Err(err)
+            }
+        }
+    }
+}
+
+/// A new record id: the time in milliseconds (hex, so ids sort by time) and 64 random bits,
+/// so two devices never pick the same id and merging stays a union.
+fn new_record_id(now: DateTime<Utc>) -> RecordId {
+    let millis = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+    RecordId::new(format!("{millis:012x}-{:016x}", rand::random::<u64>()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_sort_by_time_and_differ() {
+        let t1 = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let t2 = DateTime::from_timestamp(1_700_000_001, 0).unwrap();
+        let a = new_record_id(t1);
+        let b = new_record_id(t1);
+        let c = new_record_id(t2);
+        assert_ne!(a, b);
+        assert!(a.as_str()[..12] < c.as_str()[..12]);
+        assert_eq!(a.as_str().len(), 12 + 1 + 16);
+    }
+}
