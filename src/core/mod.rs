@@ -6,4 +6,5 @@ pub mod ids;
 pub mod matcher;
 pub mod record;
 pub mod schedule;
+pub mod stats;
 pub mod text;

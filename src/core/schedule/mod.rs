@@ -23,7 +23,7 @@ mod tests;
 pub use card::{CardMemory, LEECH_LAPSES, Phase};
 pub use config::{Config, ConfigIssue, RETENTION_RANGE, SchedulerConfig, Step};
 pub use fuzz::fuzz_seed;
-pub use model::Memory;
+pub use model::{Memory, Model};
 pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
 pub use replay::{Progress, ReviewEntry, known_keys, replay};
 pub use scheduler::{GradePreview, Scheduler};
