@@ -11,6 +11,7 @@ Examples:
   prepdeck decks list               the decks prepdeck can use
   prepdeck decks check my.toml      validate a deck you are writing
   prepdeck decks new my.toml        start a new deck from a template
+  prepdeck stats                    readiness per category, streak and forecast
   prepdeck --home /tmp/try decks list
   prepdeck completions bash > ~/.local/share/bash-completion/completions/prepdeck
 
@@ -42,6 +43,12 @@ pub enum Command {
     Decks {
         #[command(subcommand)]
         command: DecksCommand,
+    },
+    /// Show readiness per category (weakest first), streak, forecast and review history
+    Stats {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
     },
     /// Print a shell completion script
     Completions {

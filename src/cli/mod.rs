@@ -5,6 +5,7 @@
 mod args;
 mod decks;
 mod home;
+mod stats;
 mod template;
 
 use std::io::Write;
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 pub use args::{Cli, Command, DecksCommand};
+pub use stats::load_stats;
 
 use crate::core::text::sanitize_line;
 use crate::store::decks::LoadedDecks;
@@ -44,6 +46,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             DecksCommand::Check { paths } => decks::check(&cli, &home, paths),
             DecksCommand::New { path } => decks::new(path),
         },
+        Some(Command::Stats { json }) => stats::run(&cli, &home, *json),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());
