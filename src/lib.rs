@@ -10,5 +10,7 @@
 
 pub mod cli;
 pub mod core;
+#[doc(hidden)]
+pub mod fixtures;
 pub mod store;
 pub mod tui;

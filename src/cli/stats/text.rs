@@ -44,8 +44,7 @@ fn categories(out: &mut String, rows: &[CategoryStats]) {
         "DECK", "CATEGORY", "CARDS", "SEEN", "DUE", "RETENTION", "MOCK"
     );
     for r in rows {
-        let _ = writeln!(
-            out,
+        let line = format!(
             "  {:<deck_width$}  {:<TITLE_WIDTH$}  {:>5}  {:>4}  {:>4}  {:>9}  {:>4}  {:>3} {}",
             sanitize_line(r.deck.as_str()),
             fit(&r.title, TITLE_WIDTH),
@@ -57,6 +56,7 @@ fn categories(out: &mut String, rows: &[CategoryStats]) {
             r.readiness.round() as i64,
             bar(r.readiness / 100.0, BAR_WIDTH),
         );
+        let _ = writeln!(out, "{}", line.trim_end());
     }
 }
 
