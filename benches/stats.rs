@@ -36,7 +36,7 @@ fn time<T>(mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
 }
 
 fn ms(d: Duration) -> String {
-    format!("{:8.2} ms", d.as_secs_f64() * 1000.0)
+    format!("{:9.3} ms", d.as_secs_f64() * 1000.0)
 }
 
 fn run(cards: usize, reviews: usize) -> Result<Duration, Box<dyn std::error::Error>> {
@@ -64,13 +64,40 @@ fn run(cards: usize, reviews: usize) -> Result<Duration, Box<dyn std::error::Err
         time(|| weakest_drill_queue(&decks, &progress, &figures, 3, 50, now));
     let (all_med, all_min, _) = time(|| whole(root, now, offset));
 
-    println!("stats at {cards} cards (in {} decks), {reviews} reviews", decks.len());
-    println!("  load decks       {} (fastest {})", ms(deck_med), ms(deck_min));
-    println!("  read state file  {} (fastest {})", ms(read_med), ms(read_min));
-    println!("  replay           {} (fastest {})", ms(replay_med), ms(replay_min));
-    println!("  compute stats    {} (fastest {})", ms(compute_med), ms(compute_min));
-    println!("  weakest drill    {} (fastest {})", ms(drill_med), ms(drill_min));
-    println!("  whole command    {} (fastest {})", ms(all_med), ms(all_min));
+    println!(
+        "stats at {cards} cards (in {} decks), {reviews} reviews",
+        decks.len()
+    );
+    println!(
+        "  load decks       {} (fastest {})",
+        ms(deck_med),
+        ms(deck_min)
+    );
+    println!(
+        "  read state file  {} (fastest {})",
+        ms(read_med),
+        ms(read_min)
+    );
+    println!(
+        "  replay           {} (fastest {})",
+        ms(replay_med),
+        ms(replay_min)
+    );
+    println!(
+        "  compute stats    {} (fastest {})",
+        ms(compute_med),
+        ms(compute_min)
+    );
+    println!(
+        "  weakest drill    {} (fastest {})",
+        ms(drill_med),
+        ms(drill_min)
+    );
+    println!(
+        "  whole command    {} (fastest {})",
+        ms(all_med),
+        ms(all_min)
+    );
     Ok(all_med)
 }
 
