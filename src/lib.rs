@@ -10,6 +10,8 @@
 
 pub mod cli;
 pub mod core;
+#[doc(hidden)]
+pub mod fixtures;
 pub mod store;
 pub mod study;
 pub mod tui;

@@ -15,6 +15,7 @@ Examples:
   prepdeck import questions.csv     turn a spreadsheet, Anki export or Markdown into a deck
   prepdeck export deck ID -o x.txt  write a deck for Anki
   prepdeck mock --plain             a mock interview in line mode
+  prepdeck stats                    readiness per category, streak and forecast
   prepdeck --home /tmp/try decks list
   prepdeck completions bash > ~/.local/share/bash-completion/completions/prepdeck
 
@@ -52,6 +53,12 @@ pub enum Command {
         /// Only cards of this category id
         #[arg(long, value_name = "ID")]
         category: Option<String>,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show readiness per category (weakest first), streak, forecast and review history
+    Stats {
         /// Print JSON for scripts
         #[arg(long)]
         json: bool,

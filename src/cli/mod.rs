@@ -14,6 +14,7 @@ mod import;
 pub mod mock;
 mod report;
 mod state;
+mod stats;
 mod template;
 
 use std::io::Write;
@@ -22,6 +23,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 pub use args::{Cli, Command, DecksCommand, StateCommand};
+pub use stats::load_stats;
 
 use crate::core::text::sanitize_line;
 use crate::store::decks::LoadedDecks;
@@ -101,6 +103,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         Some(Command::Import(args)) => import::run(&cli, &home, args),
         Some(Command::Export { command }) => export::run(&cli, &home, command),
+        Some(Command::Stats { json }) => stats::run(&cli, &home, *json),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());

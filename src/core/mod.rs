@@ -9,4 +9,5 @@ pub mod matcher;
 pub mod record;
 pub mod schedule;
 pub mod session;
+pub mod stats;
 pub mod text;

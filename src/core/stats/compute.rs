@@ -1,0 +1,273 @@
+//! One pass over the cards and one over the reviews: everything in [`Stats`].
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::activity::{by_day, calendar_start, forecast, streak_days, study_date};
+use super::readiness::{Evidence, LAPSE_DAYS, RETENTION_DAYS};
+use super::{CategoryStats, Stats, StatsInput, TimeSpent};
+use crate::core::grade::Grade;
+use crate::core::schedule::{
+    CardMemory, Model, Phase, QueueFilter, build_queue, day_start, next_day_start,
+};
+
+/// Probability of recalling a card now (FSRS, whole days since the last review, as the
+/// scheduler counts them); 0 for a card never reviewed.
+pub fn recall_now(model: &Model, card: &CardMemory, now: DateTime<Utc>) -> f64 {
+    match (card.memory, card.last_review) {
+        (Some(m), Some(last)) => {
+            let days = (now - last).num_seconds().div_euclid(86_400);
+            let r = model.retrievability(m.stability, days);
+            if r.is_finite() {
+                r.clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+struct CategoryAcc {
+    evidence: Evidence,
+    due: usize,
+    mock_sum: f64,
+    mock_answers: usize,
+}
+
+/// Computes every figure of [`Stats`].
+pub fn compute(input: &StatsInput<'_>) -> Stats {
+    let StatsInput {
+        decks,
+        progress,
+        mocks,
+        config,
+        now,
+        offset,
+    } = *input;
+    let model = Model::default();
+    let hour = config.day_starts_at;
+    let today = study_date(now, offset, hour);
+    let start = day_start(now, offset, hour);
+    let tomorrow = next_day_start(now, offset, hour);
+
+    // Categories in deck order, and where each card belongs.
+    let mut categories: Vec<(usize, usize, CategoryAcc)> = vec![];
+    let mut card_category: FastMap<(&str, &str), usize> = FastMap::default();
+    let mut due_dates = vec![];
+    let fresh = CardMemory::new();
+    for (d, deck) in decks.iter().enumerate() {
+        let mut local: HashMap<&str, usize> = HashMap::new();
+        for (c, category) in deck.categories.iter().enumerate() {
+            local.insert(category.id.as_str(), categories.len());
+            categories.push((
+                d,
+                c,
+                CategoryAcc {
+                    evidence: Evidence::default(),
+                    due: 0,
+                    mock_sum: 0.0,
+                    mock_answers: 0,
+                },
+            ));
+        }
+        for card in &deck.cards {
+            let Some(&index) = local.get(card.category.as_str()) else {
+                continue;
+            };
+            card_category.insert((deck.id.as_str(), card.id.as_str()), index);
+            let state = progress.card(&deck.key(card)).unwrap_or(&fresh);
+            let acc = &mut categories[index].2;
+            acc.evidence.cards += 1;
+            if state.reps > 0 {
+                acc.evidence.seen += 1;
+                acc.evidence.recall_sum += recall_now(&model, state, now);
+            }
+            if let (Some(due), false, true) =
+                (state.due, state.suspended, state.phase != Phase::New)
+            {
+                due_dates.push(due);
+                if due < tomorrow {
+                    acc.due += 1;
+                }
+            }
+        }
+    }
+
+    // Reviews, oldest first.
+    let retention_from = now - Duration::days(RETENTION_DAYS);
+    let lapse_from = now - Duration::days(LAPSE_DAYS);
+    let mut lapsed: HashSet<(&str, &str), BuildHasherDefault<FastHasher>> = HashSet::default();
+    let mut days: BTreeMap<chrono::NaiveDate, u32> = BTreeMap::new();
+    let mut time = TimeSpent::default();
+    let (mut reviews_total, mut reviewed_today) = (0, 0);
+    // Reviews come in time order: the study date only changes at day boundaries.
+    let mut day_cache: Option<(DateTime<Utc>, DateTime<Utc>, chrono::NaiveDate)> = None;
+    for r in progress.reviews() {
+        // A handful of decks: comparing ids beats hashing them.
+        if !decks.iter().any(|d| d.id == r.key.deck) {
+            continue;
+        }
+        reviews_total += 1;
+        time.total = time.total.saturating_add(r.took_ms);
+        if r.at >= start && r.at < tomorrow {
+            reviewed_today += 1;
+            time.today = time.today.saturating_add(r.took_ms);
+        }
+        let date = match day_cache {
+            Some((from, to, date)) if r.at >= from && r.at < to => date,
+            _ => {
+                let from = day_start(r.at, offset, hour);
+                let date = study_date(r.at, offset, hour);
+                day_cache = Some((from, from + Duration::days(1), date));
+                date
+            }
+        };
+        *days.entry(date).or_insert(0) += 1;
+
+        let card = (r.key.deck.as_str(), r.key.card.as_str());
+        let Some(&index) = card_category.get(&card) else {
+            continue;
+        };
+        let evidence = &mut categories[index].2.evidence;
+        if r.phase_before == Phase::Review && r.at >= retention_from {
+            evidence.retention_reviews += 1;
+            if r.grade >= Grade::Hard {
+                evidence.retention_passed += 1;
+            }
+        }
+        if r.grade == Grade::Again
+            && r.phase_before != Phase::New
+            && r.at >= lapse_from
+            && lapsed.insert(card)
+        {
+            evidence.lapsed_cards += 1;
+        }
+    }
+
+    for answer in &mocks.answers {
+        let card = (answer.key.deck.as_str(), answer.key.card.as_str());
+        if let Some(&index) = card_category.get(&card) {
+            let acc = &mut categories[index].2;
+            acc.mock_sum += answer.coverage.clamp(0.0, 1.0);
+            acc.mock_answers += 1;
+        }
+    }
+
+    let mut rows: Vec<CategoryStats> = categories
+        .into_iter()
+        .filter(|(_, _, acc)| acc.evidence.cards > 0)
+        .map(|(d, c, mut acc)| {
+            let deck = &decks[d];
+            let category = &deck.categories[c];
+            acc.evidence.mock_coverage =
+                (acc.mock_answers > 0).then(|| acc.mock_sum / acc.mock_answers as f64);
+            let e = acc.evidence;
+            CategoryStats {
+                deck: deck.id.clone(),
+                category: category.id.clone(),
+                title: category.title.clone(),
+                cards: e.cards,
+                seen: e.seen,
+                due: acc.due,
+                retention: e.retention(),
+                recall: e.recall(),
+                lapsed: e.lapsed_cards,
+                mock_coverage: e.mock_coverage,
+                mock_answers: acc.mock_answers,
+                readiness: e.readiness(),
+                evidence: e,
+            }
+        })
+        .collect();
+    rank_weakest_first(&mut rows);
+
+    let queue = build_queue(
+        decks,
+        progress,
+        now,
+        offset,
+        config,
+        &QueueFilter::default(),
+    );
+    let (passed, reviewed) = rows.iter().fold((0, 0), |(p, n), c| {
+        (
+            p + c.evidence.retention_passed,
+            n + c.evidence.retention_reviews,
+        )
+    });
+    let study_days: BTreeSet<_> = days.keys().copied().collect();
+    let calendar = calendar_start(today);
+    Stats {
+        now,
+        today,
+        cards_total: rows.iter().map(|c| c.cards).sum(),
+        seen_total: rows.iter().map(|c| c.seen).sum(),
+        reviews_total,
+        reviewed_today,
+        due_now: queue.due_now,
+        new_available_today: queue.new_available_today,
+        retention: (reviewed > 0).then(|| passed as f64 / reviewed as f64),
+        streak_days: streak_days(&study_days, today),
+        calendar_start: calendar,
+        reviews_by_day: by_day(&days, calendar),
+        time_spent_ms: time,
+        forecast: forecast(due_dates.into_iter(), today, offset, hour),
+        categories: rows,
+        mock_scores: mocks.scores.clone(),
+    }
+}
+
+/// Weakest first; ties go to the category with fewer cards seen, then deck and category id.
+pub fn rank_weakest_first(rows: &mut [CategoryStats]) {
+    rows.sort_by(|a, b| {
+        a.readiness
+            .total_cmp(&b.readiness)
+            .then_with(|| a.seen.cmp(&b.seen))
+            .then_with(|| a.deck.cmp(&b.deck))
+            .then_with(|| a.category.cmp(&b.category))
+    });
+}
+
+/// One lookup per review: SipHash's DoS resistance buys nothing on the user's own ids and
+/// costs a third of the time, so this uses the Fx hash (rustc's) instead.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the entropy in the high bits; hashbrown picks buckets with the
+        // low ones.
+        self.0.rotate_left(26)
+    }
+}
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}

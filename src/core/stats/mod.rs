@@ -1,0 +1,145 @@
+//! Statistics: readiness per category, weakest categories first, totals, streak, the review
+//! calendar, the due forecast and mock scores; and the "drill the weakest categories" queue.
+//!
+//! Pure like the rest of the core: everything, including `now` and the local UTC offset,
+//! arrives as a value ([`StatsInput`]); it reads neither the clock, nor files, nor the state
+//! log (the caller replays the log into a [`Progress`] and turns mock records into a
+//! [`MockHistory`]). It never changes anything: statistics only look.
+//!
+//! The readiness formula is documented in `docs/statistics.md` and lives in [`readiness`].
+
+mod activity;
+mod compute;
+mod drill;
+mod mock;
+mod readiness;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::core::deck::Deck;
+use crate::core::ids::{CategoryId, DeckId};
+use crate::core::schedule::{Progress, SchedulerConfig};
+
+pub use activity::{
+    CALENDAR_WEEKS, FORECAST_DAYS, ForecastDay, calendar_start, streak_days, study_date,
+};
+pub use compute::compute;
+pub use drill::{DrillPick, DrillReason, weakest_drill_queue};
+pub use mock::{MockAnswer, MockHistory, MockScore};
+pub use readiness::{
+    Evidence, LAPSE_DAYS, LAPSE_PENALTY, RETENTION_DAYS, RETENTION_PRIOR, WEIGHT_MOCK,
+    WEIGHT_RECALL, WEIGHT_RETENTION, WEIGHT_SEEN,
+};
+
+/// Everything statistics are computed from.
+#[derive(Clone, Copy, Debug)]
+pub struct StatsInput<'a> {
+    /// The decks in scope (after `--deck`). Only their cards and reviews are counted.
+    pub decks: &'a [Deck],
+    /// The replayed state log.
+    pub progress: &'a Progress,
+    pub mocks: &'a MockHistory,
+    /// For the study day boundary (`day_starts_at`) and today's queue limits.
+    pub config: &'a SchedulerConfig,
+    pub now: DateTime<Utc>,
+    /// The local UTC offset that `day_starts_at` is read in.
+    pub offset: FixedOffset,
+}
+
+/// The figures of one category.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CategoryStats {
+    pub deck: DeckId,
+    pub category: CategoryId,
+    pub title: String,
+    pub cards: usize,
+    /// Cards reviewed at least once.
+    pub seen: usize,
+    /// Seen cards due by the end of the study day (suspended cards excluded, no daily limit).
+    pub due: usize,
+    /// Share of review-phase reviews passed in the last 90 days; `None` without any.
+    pub retention: Option<f64>,
+    /// Average recall probability now, unseen cards as 0.
+    pub recall: f64,
+    /// Cards that lapsed (graded Again after being seen) in the last 30 days.
+    pub lapsed: usize,
+    /// Average key-point coverage in mock interviews; `None` without any.
+    pub mock_coverage: Option<f64>,
+    pub mock_answers: usize,
+    /// 0 to 100, see `docs/statistics.md`.
+    pub readiness: f64,
+    /// What readiness was computed from.
+    #[serde(skip)]
+    pub evidence: Evidence,
+}
+
+/// Time spent answering (sum of the reviews' `took_ms`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TimeSpent {
+    /// Since the study day began.
+    pub today: u64,
+    pub total: u64,
+}
+
+/// Everything `prepdeck stats` shows.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stats {
+    pub now: DateTime<Utc>,
+    /// The current study day.
+    pub today: NaiveDate,
+    pub cards_total: usize,
+    pub seen_total: usize,
+    /// Effective (not undone) reviews of the decks in scope.
+    pub reviews_total: usize,
+    pub reviewed_today: usize,
+    /// Learning cards due now plus review cards in today's queue (within the daily limit).
+    pub due_now: usize,
+    /// New cards today's queue still introduces (within the daily limit).
+    pub new_available_today: usize,
+    /// Share of review-phase reviews passed in the last 90 days, every category together.
+    pub retention: Option<f64>,
+    pub streak_days: u32,
+    /// The first day of the review calendar (a Monday, [`CALENDAR_WEEKS`] weeks of columns).
+    pub calendar_start: NaiveDate,
+    /// Reviews per study day since `calendar_start`; days without reviews are left out.
+    pub reviews_by_day: BTreeMap<NaiveDate, u32>,
+    pub time_spent_ms: TimeSpent,
+    /// Due cards per study day, today (with overdue cards) first, [`FORECAST_DAYS`] days.
+    pub forecast: Vec<ForecastDay>,
+    /// Categories with at least one card, weakest first (ties: fewer seen first).
+    pub categories: Vec<CategoryStats>,
+    /// Mock interview scores in time order.
+    pub mock_scores: Vec<MockScore>,
+}
+
+impl Stats {
+    /// The `n` weakest categories.
+    pub fn weakest(&self, n: usize) -> &[CategoryStats] {
+        &self.categories[..n.min(self.categories.len())]
+    }
+}
+
+/// Convenience: [`compute`] with the pieces passed one by one.
+pub fn stats(
+    decks: &[Deck],
+    progress: &Progress,
+    mocks: &MockHistory,
+    config: &SchedulerConfig,
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+) -> Stats {
+    compute(&StatsInput {
+        decks,
+        progress,
+        mocks,
+        config,
+        now,
+        offset,
+    })
+}

@@ -1,0 +1,4 @@
+mod compute;
+mod drill;
+mod readiness;
+mod support;
