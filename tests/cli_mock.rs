@@ -299,3 +299,34 @@ fn usage_problems_are_explained() {
         .code(1)
         .stderr(predicate::str::contains("no mock interviews"));
 }
+
+#[test]
+fn interviews_feed_the_statistics() {
+    let home = home();
+    prepdeck(home.path())
+        .args(MOCK)
+        .write_stdin(ANSWERS)
+        .assert()
+        .success();
+    let out = prepdeck(home.path())
+        .args(["--deck", "mini", "stats", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let scores = stats["mock_scores"].as_array().unwrap();
+    assert_eq!(scores.len(), 1, "{stats}");
+    assert_eq!(scores[0]["completed"], true);
+    let answered: u64 = stats["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["mock_answers"].as_u64().unwrap_or(0))
+        .sum();
+    // Only `forecast` has key points; `overspend` has none, so it has no coverage to count.
+    assert_eq!(answered, 1, "{stats}");
+}
