@@ -174,3 +174,64 @@ fn config_shows_defaults_and_names_bad_keys() {
             .and(predicate::str::contains("scheduler.new_per_day")),
     );
 }
+
+#[test]
+fn export_progress_as_json_and_csv() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("state.jsonl"), TWO_REVIEWS).unwrap();
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "export",
+            "progress",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cards = v["cards"].as_array().unwrap();
+    assert_eq!(cards.len(), 64);
+    let rto = cards
+        .iter()
+        .find(|c| c["id"] == "continuity-rto-vs-rpo")
+        .unwrap();
+    assert_eq!(rto["state"], "learning");
+    // The filter keeps the review log to the chosen deck: the orphan's review is left out.
+    let reviews = v["reviews"].as_array().unwrap();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0]["grade"], "good");
+
+    let csv = prepdeck(home.path())
+        .args(["export", "progress", "--format", "csv", "--reviews"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(csv.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "id,at,deck,card,grade,took_ms,mode");
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[2].starts_with("r2,2026-11-20T10:00:10.000Z,old-deck,gone,again,900,drill"));
+
+    let cards_csv = prepdeck(home.path())
+        .args(["export", "progress", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(cards_csv.stdout).unwrap();
+    assert!(text.starts_with("deck,id,category,kind,question,state,due,"));
+    assert_eq!(text.lines().count(), 1 + 260);
+
+    let file = home.path().join("progress.json");
+    prepdeck(home.path())
+        .args(["export", "progress", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    prepdeck(home.path())
+        .args(["export", "progress", "-o"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+}

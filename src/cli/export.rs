@@ -30,7 +30,31 @@ pub enum ExportCommand {
         #[arg(long)]
         force: bool,
     },
-    // `Progress { .. }` (review history for spreadsheets) comes with the scheduler.
+    /// Write your progress for a spreadsheet or a script: one row per card with its
+    /// scheduling state, and the review log
+    #[command(
+        after_help = "Examples:\n  prepdeck export progress --format json -o progress.json\n  prepdeck export progress --format csv > cards.csv\n  prepdeck export progress --format csv --reviews > reviews.csv"
+    )]
+    Progress {
+        /// json (cards and reviews together) or csv (one table: cards, or --reviews)
+        #[arg(long, value_enum, default_value_t = ProgressFormat::Json)]
+        format: ProgressFormat,
+        /// With csv: write the review log instead of the cards
+        #[arg(long)]
+        reviews: bool,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProgressFormat {
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -47,6 +71,12 @@ pub fn run(cli: &Cli, home: &Home, command: &ExportCommand) -> anyhow::Result<Ex
             output,
             force,
         } => deck(cli, home, id, *format, output.as_deref(), *force),
+        ExportCommand::Progress {
+            format,
+            reviews,
+            output,
+            force,
+        } => progress(cli, home, *format, *reviews, output.as_deref(), *force),
     }
 }
 
@@ -71,11 +101,25 @@ fn deck(
     let text = match format {
         ExportFormat::AnkiTsv => anki_tsv(deck),
     };
+    if write_output(output, &text, force)? {
+        eprintln!(
+            "exported {} cards of `{}` to {}",
+            deck.cards.len(),
+            sanitize_line(deck.id.as_str()),
+            sanitize_line(&output.map(|p| p.display().to_string()).unwrap_or_default())
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to standard output, or to `output` (a new private file; an existing one only
+/// with `force`). Returns whether a file was written.
+fn write_output(output: Option<&Path>, text: &str, force: bool) -> anyhow::Result<bool> {
     let Some(path) = output else {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())?;
         out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(false);
     };
     let shown = sanitize_line(&path.display().to_string());
     let mut opts = std::fs::OpenOptions::new();
@@ -84,6 +128,11 @@ fn deck(
         opts.create(true).truncate(true);
     } else {
         opts.create_new(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
     }
     let mut f = opts.open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -97,10 +146,72 @@ fn deck(
     f.write_all(text.as_bytes())
         .and_then(|()| f.sync_all())
         .map_err(|e| UserError(format!("cannot write {shown}: {e}")))?;
-    eprintln!(
-        "exported {} cards of `{}` to {shown}",
-        deck.cards.len(),
-        sanitize_line(deck.id.as_str())
-    );
+    Ok(true)
+}
+
+fn progress(
+    cli: &Cli,
+    home: &Home,
+    format: ProgressFormat,
+    reviews: bool,
+    output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let loaded = load_decks(cli, home)?;
+    let (_, progress) = super::state::read_progress(home)?;
+    let cards = super::state::card_rows(&loaded.decks, &progress, None);
+    let log: Vec<ReviewRow> = progress
+        .reviews()
+        .iter()
+        .filter(|r| cli.deck.is_empty() || cli.deck.iter().any(|d| d == r.key.deck.as_str()))
+        .map(|r| ReviewRow {
+            id: r.id.to_string(),
+            at: r.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            deck: r.key.deck.to_string(),
+            card: r.key.card.to_string(),
+            grade: r.grade.label().to_ascii_lowercase(),
+            took_ms: r.took_ms,
+            mode: match r.mode {
+                crate::core::record::ReviewMode::Drill => "drill",
+                crate::core::record::ReviewMode::Mock => "mock",
+            },
+        })
+        .collect();
+    let text = match format {
+        ProgressFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&serde_json::json!({
+                "cards": cards,
+                "reviews": log,
+            }))?;
+            s.push('\n');
+            s
+        }
+        ProgressFormat::Csv if reviews => to_csv(&log)?,
+        ProgressFormat::Csv => to_csv(&cards)?,
+    };
+    if write_output(output, &text, force)? {
+        eprintln!("exported {} cards and {} reviews", cards.len(), log.len());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(serde::Serialize)]
+struct ReviewRow {
+    id: String,
+    at: String,
+    deck: String,
+    card: String,
+    grade: String,
+    took_ms: u64,
+    mode: &'static str,
+}
+
+fn to_csv<T: serde::Serialize>(rows: &[T]) -> anyhow::Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        w.serialize(r)?;
+    }
+    Ok(String::from_utf8(
+        w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?,
+    )?)
 }

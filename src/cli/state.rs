@@ -103,7 +103,7 @@ pub fn merge(home: &Home, other: &Path) -> anyhow::Result<ExitCode> {
 }
 
 #[derive(Serialize)]
-struct CardRow<'a> {
+pub(crate) struct CardRow<'a> {
     deck: &'a str,
     id: &'a str,
     category: &'a str,
@@ -132,7 +132,7 @@ fn phase_name(p: Phase) -> &'static str {
     }
 }
 
-fn card_rows<'a>(
+pub(crate) fn card_rows<'a>(
     decks: &'a [Deck],
     progress: &Progress,
     category: Option<&str>,
