@@ -235,3 +235,43 @@ fn export_progress_as_json_and_csv() {
         .code(1)
         .stderr(predicate::str::contains("already exists"));
 }
+
+#[test]
+fn suspend_and_unsuspend_from_the_shell() {
+    let home = tempfile::tempdir().unwrap();
+    let key = "it-fundamentals/continuity-rto-vs-rpo";
+    let state_of = |home: &Path| -> String {
+        let out = prepdeck(home)
+            .args(["--deck", "it-fundamentals", "cards", "--json"])
+            .output()
+            .unwrap();
+        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == "continuity-rto-vs-rpo")
+            .unwrap()["state"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    prepdeck(home.path())
+        .args(["cards", "suspend", key])
+        .assert()
+        .success();
+    assert_eq!(state_of(home.path()), "suspended");
+    prepdeck(home.path())
+        .args(["cards", "unsuspend", key])
+        .assert()
+        .success();
+    assert_eq!(state_of(home.path()), "new");
+    prepdeck(home.path())
+        .args(["cards", "suspend", "no-slash"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not DECK/CARD"));
+    prepdeck(home.path())
+        .args(["cards", "unsuspend"])
+        .assert()
+        .code(2);
+}

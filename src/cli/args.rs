@@ -48,7 +48,12 @@ pub enum Command {
         #[command(subcommand)]
         command: DecksCommand,
     },
-    /// Every card with its scheduling state (the card browser as a list)
+    /// Every card with its scheduling state (the card browser as a list); suspend or
+    /// unsuspend cards
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  prepdeck cards --deck it-manager --category budget\n  prepdeck cards --json\n  prepdeck cards suspend it-manager/budget-build-annual\n  prepdeck cards unsuspend it-manager/budget-build-annual"
+    )]
     Cards {
         /// Only cards of this category id
         #[arg(long, value_name = "ID")]
@@ -56,6 +61,8 @@ pub enum Command {
         /// Print JSON for scripts
         #[arg(long)]
         json: bool,
+        #[command(subcommand)]
+        command: Option<CardsCommand>,
     },
     /// Show readiness per category (weakest first), streak, forecast and review history
     Stats {
@@ -141,5 +148,21 @@ pub enum StateCommand {
     Merge {
         /// The other state file
         other: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CardsCommand {
+    /// Take cards out of every drill until you unsuspend them
+    Suspend {
+        /// Cards as DECK/CARD (see `prepdeck cards`)
+        #[arg(required = true, value_name = "DECK/CARD")]
+        cards: Vec<String>,
+    },
+    /// Put suspended cards back into the drills
+    Unsuspend {
+        /// Cards as DECK/CARD (see `prepdeck cards`)
+        #[arg(required = true, value_name = "DECK/CARD")]
+        cards: Vec<String>,
     },
 }

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-pub use args::{Cli, Command, DecksCommand, StateCommand};
+pub use args::{CardsCommand, Cli, Command, DecksCommand, StateCommand};
 pub use stats::load_stats;
 
 use crate::core::text::sanitize_line;
@@ -92,7 +92,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Mock(args)) => mock::run(&cli, &home, args),
         Some(Command::History(args)) => history::history(&cli, &home, args),
         Some(Command::Report(args)) => report::report(&cli, &home, args),
-        Some(Command::Cards { category, json }) => {
+        Some(Command::Cards {
+            command: Some(command),
+            ..
+        }) => state::suspend(&cli, &home, command),
+        Some(Command::Cards { category, json, .. }) => {
             state::cards(&cli, &home, category.as_deref(), *json)
         }
         Some(Command::State { command }) => match command {

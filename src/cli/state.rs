@@ -214,3 +214,55 @@ pub fn cards(
     )?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// `prepdeck cards suspend|unsuspend DECK/CARD...`: one durable record per card.
+pub fn suspend(cli: &Cli, home: &Home, command: &super::CardsCommand) -> anyhow::Result<ExitCode> {
+    let (suspend, names) = match command {
+        super::CardsCommand::Suspend { cards } => (true, cards),
+        super::CardsCommand::Unsuspend { cards } => (false, cards),
+    };
+    let decks = load_decks(cli, home)?;
+    let mut keys = Vec::new();
+    for name in names {
+        let Some((deck, card)) = name.split_once('/') else {
+            return Err(super::UserError(format!(
+                "`{}` is not DECK/CARD (e.g. it-manager/budget-build-annual)",
+                sanitize_line(name)
+            ))
+            .into());
+        };
+        let known = decks
+            .find(deck)
+            .is_some_and(|d| d.card(&card.into()).is_some());
+        if !known {
+            return Err(super::UserError(format!(
+                "no card `{}` in the loaded decks; `prepdeck cards` lists them",
+                sanitize_line(name)
+            ))
+            .into());
+        }
+        keys.push(crate::core::ids::CardKey::new(deck, card));
+    }
+    let (mut log, _) = log::StateLog::open(home.state_file())?;
+    let now = Utc::now();
+    for key in keys {
+        let body = if suspend {
+            crate::core::record::RecordBody::Suspend {
+                deck: key.deck.clone(),
+                card: key.card.clone(),
+            }
+        } else {
+            crate::core::record::RecordBody::Unsuspend {
+                deck: key.deck.clone(),
+                card: key.card.clone(),
+            }
+        };
+        log.append(body, now)?;
+        println!(
+            "{}: {}",
+            if suspend { "suspended" } else { "unsuspended" },
+            sanitize_line(&key.to_string())
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
