@@ -13,7 +13,9 @@ use crate::core::ids::CategoryId;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
 use crate::store::log::StateLog;
+use crate::store::mock_setup::load_mock_setup;
 use crate::store::paths;
+use crate::tui::Start;
 use crate::tui::log_study::LogStudy;
 use crate::tui::study::DrillFilter;
 
@@ -39,17 +41,32 @@ pub fn drill(
             .collect(),
         limit,
     };
-    open(cli, home, Some(filter))
+    open(cli, home, Start::Drill(filter))
 }
 
-/// Opens the app; without a terminal, prints the deck summary instead.
-pub fn open(cli: &Cli, home: &Home, drill: Option<DrillFilter>) -> anyhow::Result<ExitCode> {
+/// Opens the app on `start`; without a terminal, prints the deck summary instead.
+pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        if drill.is_some() {
-            return Err(UserError("`prepdeck drill` needs a terminal".into()).into());
-        }
-        return decks::summary(cli, home);
+        return match start {
+            Start::Home => decks::summary(cli, home),
+            Start::Drill(_) => Err(UserError("`prepdeck drill` needs a terminal".into()).into()),
+            Start::Mock(_) | Start::MockSetup => Err(UserError(
+                "`prepdeck mock` needs a terminal; `prepdeck mock --plain` works without one"
+                    .into(),
+            )
+            .into()),
+        };
     }
+    // The remembered mock setup. Opening the app for something else, a broken file only
+    // warns (and is left alone: nothing is remembered over it).
+    let remembered = match load_mock_setup(home) {
+        Ok(s) => Some(s.unwrap_or_default()),
+        Err(e) if matches!(start, Start::Home | Start::Drill(_)) => {
+            eprintln!("warning: {}", sanitize_line(&e.to_string()));
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
     let loaded = load_decks(cli, home)?;
     let store_home = paths::Home::at(home.root());
     let config = load_config(home.root())?;
@@ -58,7 +75,10 @@ pub fn open(cli: &Cli, home: &Home, drill: Option<DrillFilter>) -> anyhow::Resul
         eprintln!("warning: {}", sanitize_line(&w.to_string()));
     }
     let offset = *chrono::Local::now().offset();
-    let study = LogStudy::new(log, report.records, config.scheduler, offset);
+    let mut study = LogStudy::new(log, report.records, config.scheduler, offset);
+    if let Some(setup) = remembered {
+        study = study.with_mock_setup(store_home.clone(), setup);
+    }
 
     let decks_dir = home.decks_dir();
     let extra = cli.deck_file.clone();
@@ -76,6 +96,6 @@ pub fn open(cli: &Cli, home: &Home, drill: Option<DrillFilter>) -> anyhow::Resul
             .collect();
         (l.decks, problems)
     });
-    crate::tui::run(loaded.decks, Box::new(study), drill, reload)?;
+    crate::tui::run(loaded.decks, Box::new(study), start, reload)?;
     Ok(ExitCode::SUCCESS)
 }

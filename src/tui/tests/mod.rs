@@ -3,4 +3,4 @@
 
 mod flows;
 mod screens;
-mod support;
+pub(crate) mod support;
