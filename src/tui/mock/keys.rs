@@ -86,7 +86,7 @@ impl MockAction {
             MockAction::AcceptGrade => "record the suggested grade, next question",
             MockAction::Summary => "the whole-interview summary",
             MockAction::BackToDebrief => "back to the debrief",
-            MockAction::Home => "home",
+            MockAction::Home => "back to the home screen",
         }
     }
 }
@@ -120,8 +120,8 @@ pub const MOCK_KEYMAP: &[(Context, Key, Action)] = &[
     (SETUP, code(KeyCode::Char(' ')), i(M::Toggle)),
     (SETUP, code(KeyCode::Enter), i(M::Start)),
     (SETUP, k('?'), A::Help),
-    (SETUP, k('q'), A::Back),
-    (SETUP, code(KeyCode::Esc), A::Back),
+    (SETUP, k('q'), i(M::Home)),
+    (SETUP, code(KeyCode::Esc), i(M::Home)),
     (PREP, code(KeyCode::Enter), i(M::StartAnswer)),
     (PREP, code(KeyCode::Char(' ')), i(M::StartAnswer)),
     (PREP, k('p'), i(M::Pause)),

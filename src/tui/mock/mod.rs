@@ -94,7 +94,7 @@ impl App {
                         let setup = form.setup.clone();
                         self.start_mock(setup, now);
                     }
-                    Action::Back => self.go_home(now),
+                    Action::Interview(MockAction::Home) => self.go_home(now),
                     _ => {}
                 }
             }

@@ -175,11 +175,13 @@ fn checklist(
         return;
     }
     out.push(Line::raw(""));
-    let cov = text::coverage(item).unwrap_or_default();
+    let covered = item.checklist.iter().filter(|c| **c).count();
+    let pct = item.coverage_percent().unwrap_or(0);
+    let cov = format!("{covered} of {} covered, {pct}%", points.len());
     let head = if d.spoken {
         format!("Key points: tick the ones you made ({cov})")
     } else {
-        format!("Key points: {cov}")
+        format!("Key points ({cov})")
     };
     out.extend(wrapped(&head, t.heading(), w));
     for (i, p) in points.iter().enumerate() {

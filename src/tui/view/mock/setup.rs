@@ -26,7 +26,7 @@ pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
             (Action::Interview(MockAction::More), "change"),
             (Action::Interview(MockAction::Toggle), "tick"),
             (Action::Help, "help"),
-            (Action::Back, "back"),
+            (Action::Interview(MockAction::Home), "back"),
         ],
         t,
     );
