@@ -15,8 +15,10 @@ use crate::core::ids::CategoryId;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
 use crate::store::log::StateLog;
-use crate::study::DrillFilter;
-use crate::study::LogStudy;
+use crate::store::mock_setup::load_mock_setup;
+use crate::store::paths;
+use crate::study::{DrillFilter, LogStudy};
+use crate::tui::Start;
 
 /// `prepdeck drill [--category C] [--limit N]` (`--deck` is the global filter).
 pub fn drill(
@@ -49,7 +51,7 @@ pub fn drill(
     if plain {
         return drill_plain(cli, home, &filter);
     }
-    open(cli, home, Some(filter))
+    open(cli, home, Start::Drill(filter))
 }
 
 /// The line-mode drill on stdin/stdout.
@@ -79,16 +81,34 @@ fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
     Ok(LogStudy::new(log, report.records, config.scheduler, offset))
 }
 
-/// Opens the app; without a terminal, prints the deck summary instead.
-pub fn open(cli: &Cli, home: &Home, drill: Option<DrillFilter>) -> anyhow::Result<ExitCode> {
+/// Opens the app on `start`; without a terminal, prints the deck summary instead.
+pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        if drill.is_some() {
-            return Err(UserError("`prepdeck drill` needs a terminal".into()).into());
-        }
-        return decks::summary(cli, home);
+        return match start {
+            Start::Home => decks::summary(cli, home),
+            Start::Drill(_) => Err(UserError("`prepdeck drill` needs a terminal".into()).into()),
+            Start::Mock(_) | Start::MockSetup => Err(UserError(
+                "`prepdeck mock` needs a terminal; `prepdeck mock --plain` works without one"
+                    .into(),
+            )
+            .into()),
+        };
     }
+    // The remembered mock setup. Opening the app for something else, a broken file only
+    // warns (and is left alone: nothing is remembered over it).
+    let remembered = match load_mock_setup(home) {
+        Ok(s) => Some(s.unwrap_or_default()),
+        Err(e) if matches!(start, Start::Home | Start::Drill(_)) => {
+            eprintln!("warning: {}", sanitize_line(&e.to_string()));
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
     let loaded = load_decks(cli, home)?;
-    let study = open_study(home)?;
+    let mut study = open_study(home)?;
+    if let Some(setup) = remembered {
+        study = study.with_mock_setup(paths::Home::at(home.root()), setup);
+    }
 
     let decks_dir = home.decks_dir();
     let extra = cli.deck_file.clone();
@@ -106,6 +126,6 @@ pub fn open(cli: &Cli, home: &Home, drill: Option<DrillFilter>) -> anyhow::Resul
             .collect();
         (l.decks, problems)
     });
-    crate::tui::run(loaded.decks, Box::new(study), drill, reload)?;
+    crate::tui::run(loaded.decks, Box::new(study), start, reload)?;
     Ok(ExitCode::SUCCESS)
 }

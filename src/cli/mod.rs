@@ -77,7 +77,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let home = home::resolve(cli.home.clone())?;
     match &cli.command {
-        None => app::open(&cli, &home, None),
+        None => app::open(&cli, &home, crate::tui::Start::Home),
         Some(Command::Drill {
             category,
             limit,

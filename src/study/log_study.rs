@@ -12,9 +12,12 @@ use crate::core::glance::{streak_days, weakest_categories};
 use crate::core::ids::CardKey;
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::{
-    CardMemory, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue, next_day_start,
-    replay,
+    CardMemory, Model, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue,
+    mock_weakness, next_day_start, replay,
 };
+use crate::core::session::MockSetup;
+use crate::store::mock_setup::save_mock_setup;
+use crate::store::paths::Home;
 
 pub struct LogStudy<J: Journal> {
     log: J,
@@ -22,6 +25,8 @@ pub struct LogStudy<J: Journal> {
     config: SchedulerConfig,
     offset: FixedOffset,
     progress: Progress,
+    /// Where the mock setup is remembered, and the setup last remembered.
+    mock: Option<(Home, MockSetup)>,
 }
 
 impl<J: Journal> LogStudy<J> {
@@ -39,7 +44,14 @@ impl<J: Journal> LogStudy<J> {
             config,
             offset,
             progress,
+            mock: None,
         }
+    }
+
+    /// Remembers mock setups in `home`'s `mock-setup.toml`; `remembered` is what it holds now.
+    pub fn with_mock_setup(mut self, home: Home, remembered: MockSetup) -> LogStudy<J> {
+        self.mock = Some((home, remembered));
+        self
     }
 
     fn queue_for(
@@ -133,5 +145,27 @@ impl<J: Journal> Study for LogStudy<J> {
         self.records.push(record.clone());
         self.progress = replay(&self.records, &self.config);
         Ok(record)
+    }
+
+    fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {
+        mock_weakness(&Model::default(), self.progress.card(key), now)
+    }
+
+    fn mock_setup(&self) -> MockSetup {
+        self.mock
+            .as_ref()
+            .map_or_else(MockSetup::default, |(_, s)| s.clone())
+    }
+
+    fn save_mock_setup(&mut self, setup: &MockSetup) -> Result<(), StudyError> {
+        let Some((home, remembered)) = &mut self.mock else {
+            return Ok(());
+        };
+        save_mock_setup(home, setup).map_err(|e| StudyError(e.to_string()))?;
+        *remembered = MockSetup {
+            seed: None,
+            ..setup.clone()
+        };
+        Ok(())
     }
 }

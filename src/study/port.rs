@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::core::deck::Deck;
 use crate::core::ids::{CardKey, CategoryId, DeckId};
 use crate::core::record::{Record, RecordBody};
+use crate::core::session::MockSetup;
 
 pub use crate::core::schedule::DeckCounts;
 
@@ -63,6 +64,20 @@ pub trait Study {
     }
     /// Makes the record durable; only `Ok` means it is on disk.
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError>;
+    /// How much a card needs practice, for choosing mock-interview questions (higher: weaker).
+    fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {
+        let _ = (key, now);
+        1.0
+    }
+    /// The last mock-interview setup (the defaults when none was saved).
+    fn mock_setup(&self) -> MockSetup {
+        MockSetup::default()
+    }
+    /// Remembers the setup of an interview that starts.
+    fn save_mock_setup(&mut self, setup: &MockSetup) -> Result<(), StudyError> {
+        let _ = setup;
+        Ok(())
+    }
 }
 
 /// "10m", "2d", "3mo": the label under a grade button.

@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::drill_screen::DrillScreen;
 use super::keymap::{self, Action, Context};
+use super::mock::MockScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::{Card, Deck};
@@ -33,6 +34,7 @@ pub enum Level {
 pub enum Screen {
     Home,
     Drill(Box<DrillScreen>),
+    Mock(Box<MockScreen>),
 }
 
 pub struct App {
@@ -84,6 +86,10 @@ impl App {
     /// Whether a clock is on screen, so the loop should redraw on timer ticks.
     pub fn needs_ticks(&self) -> bool {
         let (w, h) = self.size;
+        // A mock interview's deadlines fire on ticks, so its clock runs under help too.
+        if let Screen::Mock(m) = &self.screen {
+            return m.clock_running();
+        }
         self.help.is_none()
             && fits(w, h)
             && matches!(&self.screen, Screen::Drill(d) if d.clock_running())
@@ -97,6 +103,7 @@ impl App {
         match &self.screen {
             Screen::Home => Context::Home,
             Screen::Drill(d) => d.context(),
+            Screen::Mock(m) => Context::Mock(m.context()),
         }
     }
 
@@ -154,6 +161,10 @@ impl App {
                 None
             }
             Screen::Drill(_) => self.drill_key(ev, action, now),
+            Screen::Mock(_) => {
+                self.mock_key(ev, action, now);
+                None
+            }
         }
     }
 
@@ -174,7 +185,7 @@ impl App {
                 self.start_drill(filter, now);
             }
             Action::DrillDue => self.start_drill(DrillFilter::default(), now),
-            Action::Mock => self.coming_soon("Mock interviews"),
+            Action::Mock => self.open_mock_setup(),
             Action::Weak => self.coming_soon("The weak-categories view"),
             Action::Stats => self.coming_soon("Statistics"),
             Action::Back => self.quit = true,

@@ -4,6 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::mock::keys::{MOCK_KEYMAP, MockAction, MockCtx};
 use crate::core::grade::Grade;
 
 /// Where the user is: each has its own bindings.
@@ -18,6 +19,8 @@ pub enum Context {
     Revealed,
     Summary,
     Help,
+    /// A mock-interview screen.
+    Mock(MockCtx),
 }
 
 impl Context {
@@ -29,6 +32,7 @@ impl Context {
             Context::Revealed => "Drill: answer",
             Context::Summary => "Session summary",
             Context::Help => "Help",
+            Context::Mock(m) => m.title(),
         }
     }
 }
@@ -59,6 +63,8 @@ pub enum Action {
     NextPoint,
     PrevPoint,
     TogglePoint,
+    /// A mock-interview action.
+    Interview(MockAction),
 }
 
 impl Action {
@@ -91,6 +97,7 @@ impl Action {
             Action::NextPoint => "next key point",
             Action::PrevPoint => "previous key point",
             Action::TogglePoint => "tick / untick the key point",
+            Action::Interview(m) => m.describe(),
         }
     }
 }
@@ -102,19 +109,19 @@ pub struct Key {
     pub mods: KeyModifiers,
 }
 
-const fn k(c: char) -> Key {
+pub(super) const fn k(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         mods: KeyModifiers::NONE,
     }
 }
-const fn code(code: KeyCode) -> Key {
+pub(super) const fn code(code: KeyCode) -> Key {
     Key {
         code,
         mods: KeyModifiers::NONE,
     }
 }
-const fn ctrl(c: char) -> Key {
+pub(super) const fn ctrl(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         mods: KeyModifiers::CONTROL,
@@ -218,10 +225,14 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Help, code(KeyCode::Esc), A::Back),
 ];
 
+/// Every binding: the table above, then the mock interview's.
+fn bindings() -> impl Iterator<Item = &'static (Context, Key, Action)> {
+    KEYMAP.iter().chain(MOCK_KEYMAP)
+}
+
 /// The action bound to `ev` on `ctx`, if any.
 pub fn action(ctx: Context, ev: &KeyEvent) -> Option<Action> {
-    KEYMAP
-        .iter()
+    bindings()
         .find(|(c, key, _)| *c == ctx && key.matches(ev))
         .map(|(_, _, a)| *a)
 }
@@ -229,7 +240,7 @@ pub fn action(ctx: Context, ev: &KeyEvent) -> Option<Action> {
 /// The keys of `ctx`, one row per action: ("↑/k", "move up").
 pub fn help_rows(ctx: Context) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
-    for (_, key, act) in KEYMAP.iter().filter(|(c, _, _)| *c == ctx) {
+    for (_, key, act) in bindings().filter(|(c, _, _)| *c == ctx) {
         match rows.iter_mut().find(|(a, _)| a == act) {
             Some((_, keys)) => keys.push(key.label()),
             None => rows.push((*act, vec![key.label()])),
@@ -242,8 +253,7 @@ pub fn help_rows(ctx: Context) -> Vec<(String, &'static str)> {
 
 /// The first key label bound to `act` on `ctx` (for hints in footers).
 pub fn key_for(ctx: Context, act: Action) -> Option<String> {
-    KEYMAP
-        .iter()
+    bindings()
         .find(|(c, _, a)| *c == ctx && *a == act)
         .map(|(_, key, _)| key.label())
 }
@@ -254,8 +264,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
-        for (i, (c, key, _)) in KEYMAP.iter().enumerate() {
-            for (c2, key2, _) in &KEYMAP[i + 1..] {
+        let all: Vec<_> = bindings().collect();
+        for (i, (c, key, _)) in all.iter().enumerate() {
+            for (c2, key2, _) in &all[i + 1..] {
                 assert!(!(c == c2 && key == key2), "{c:?} {key:?} bound twice");
             }
         }

@@ -8,6 +8,7 @@
 pub mod app;
 mod drill_screen;
 pub mod keymap;
+pub mod mock;
 pub mod runner;
 pub mod terminal;
 pub mod theme;
@@ -22,19 +23,34 @@ use terminal::TerminalHost;
 use theme::Theme;
 
 use crate::core::deck::Deck;
+use crate::core::session::MockSetup;
 
-/// Opens the app on the real terminal and runs it until the user quits; `drill` opens a drill
-/// straight away. The terminal is restored before this returns, whatever happened.
+/// The screen the app opens on.
+pub enum Start {
+    Home,
+    /// A drill on today's cards.
+    Drill(DrillFilter),
+    /// A mock interview's setup screen.
+    MockSetup,
+    /// A mock interview with this setup, straight away.
+    Mock(MockSetup),
+}
+
+/// Opens the app on the real terminal and runs it until the user quits, on the `start`
+/// screen. The terminal is restored before this returns, whatever happened.
 pub fn run(
     decks: Vec<Deck>,
     study: Box<dyn Study>,
-    drill: Option<DrillFilter>,
+    start: Start,
     reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<String>)>,
 ) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     let mut app = App::new(decks, study, Theme::from_env(), now);
-    if let Some(filter) = drill {
-        app.start_drill(filter, now);
+    match start {
+        Start::Home => {}
+        Start::Drill(filter) => app.start_drill(filter, now),
+        Start::MockSetup => app.open_mock_setup(),
+        Start::Mock(setup) => app.start_mock(setup, now),
     }
     terminal::restore_on_signals()?;
     // Installs a panic hook that restores the terminal before the panic message prints.

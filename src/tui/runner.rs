@@ -48,8 +48,11 @@ where
         }
         let timeout = app.needs_ticks().then_some(TICK);
         dirty = match host.next_event(timeout)? {
-            // A tick: the clock moved.
-            None => true,
+            // A tick: the clock moved (and a deadline may be due).
+            None => {
+                app.tick(host.now());
+                true
+            }
             Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 let now = host.now();
                 if let Some(Request::Edit { path, line }) = app.handle_key(key, now) {

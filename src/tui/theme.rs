@@ -64,6 +64,25 @@ impl Theme {
     pub fn border(self) -> Style {
         self.fg(Color::DarkGray)
     }
+    /// A countdown with `secs_left` seconds left (negative: overtime): green, then yellow from
+    /// 30 s, red from 10 s. Without colour, the last 10 s are reversed.
+    pub fn clock(self, secs_left: i64) -> Style {
+        match secs_left {
+            s if s <= 10 && self.color => self.error(),
+            s if s <= 10 => Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            s if s <= 30 => self.warn(),
+            _ => self.good(),
+        }
+    }
+    /// A filler word in the candidate's answer.
+    pub fn filler(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::UNDERLINED)
+    }
+    /// A hedge ("I think", "maybe") in the candidate's answer.
+    pub fn hedge(self) -> Style {
+        self.fg(Color::Magenta)
+            .add_modifier(Modifier::UNDERLINED | Modifier::ITALIC)
+    }
     /// The style of a grade button, Again..Easy.
     pub fn grade(self, number: u8) -> Style {
         let c = match number {

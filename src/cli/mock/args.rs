@@ -104,6 +104,20 @@ fn parse_answer_seconds(s: &str) -> Result<AnswerSeconds, String> {
 }
 
 impl MockArgs {
+    /// Whether any flag changes the setup (else the app shows the setup screen first).
+    pub fn has_setup_flags(&self) -> bool {
+        self.questions.is_some()
+            || self.focus.is_some()
+            || self.prep.is_some()
+            || self.answer_seconds.is_some()
+            || self.mode.is_some()
+            || self.no_follow_ups
+            || self.follow_ups
+            || self.timing.is_some()
+            || self.seed.is_some()
+            || self.all_decks
+    }
+
     /// The remembered setup with these flags (and the global `--deck` ids) applied.
     pub fn apply(&self, mut s: MockSetup, decks: &[String]) -> MockSetup {
         if let Some(n) = self.questions {

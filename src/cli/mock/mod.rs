@@ -22,24 +22,25 @@ use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
 use crate::store::log::StateLog;
 use crate::store::mock_setup::{load_mock_setup, save_mock_setup};
+use crate::tui::Start;
 
 pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> {
     let remembered = load_mock_setup(home)?.unwrap_or_default();
     let mut setup = args.apply(remembered, &cli.deck);
-    if !args.plain {
-        return Err(UserError(
-            "the full-screen mock interview is coming to the app; for now run \
-             `prepdeck mock --plain` for the line-mode interview (it works in any terminal \
-             and with screen readers)"
-                .into(),
-        )
-        .into());
-    }
     let loaded = load_decks(cli, home)?;
     if loaded.decks.iter().all(|d| d.cards.is_empty()) {
         return Err(UserError("no cards to ask: no deck with cards is loaded".into()).into());
     }
     check_focus(&setup, &loaded.decks)?;
+    if !args.plain {
+        // Flags given: start at once with them; none: the setup screen, prefilled.
+        let start = if args.has_setup_flags() || !cli.deck.is_empty() {
+            Start::Mock(setup)
+        } else {
+            Start::MockSetup
+        };
+        return super::app::open(cli, home, start);
+    }
     let config = load_config(home.root())?;
     let (mut log, report) = StateLog::open(home.state_file())?;
     for w in &report.warnings {

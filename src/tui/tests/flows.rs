@@ -112,7 +112,7 @@ fn built_in_decks_are_read_only() {
 #[test]
 fn coming_soon_and_help_close() {
     let mut h = Harness::new();
-    h.key(KeyCode::Char('m'));
+    h.key(KeyCode::Char('w'));
     assert!(h.screen(80, 24).contains("coming soon"));
     h.key(KeyCode::Char('?'));
     assert_eq!(h.app.context(), Context::Help);

@@ -2,5 +2,7 @@
 //! clock and an in-memory journal over the real scheduler.
 
 mod flows;
+mod mock_flows;
+pub(crate) mod mock_screens;
 mod screens;
-mod support;
+pub(crate) mod support;

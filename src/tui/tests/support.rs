@@ -1,6 +1,6 @@
 //! A test app: the test deck, an in-memory journal, a fixed clock, a `TestBackend`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
@@ -33,6 +33,7 @@ pub fn t0() -> DateTime<Utc> {
 pub struct MemoryJournal {
     pub written: Rc<Cell<usize>>,
     pub fail: Rc<Cell<bool>>,
+    pub log: Rc<RefCell<Vec<RecordBody>>>,
 }
 
 impl Journal for MemoryJournal {
@@ -44,6 +45,7 @@ impl Journal for MemoryJournal {
         }
         let n = self.written.get() + 1;
         self.written.set(n);
+        self.log.borrow_mut().push(body.clone());
         Ok(Record::new(RecordId::new(format!("rec-{n}")), now, body))
     }
 }
@@ -53,6 +55,8 @@ pub struct Harness {
     pub now: DateTime<Utc>,
     pub written: Rc<Cell<usize>>,
     pub fail: Rc<Cell<bool>>,
+    /// Every record made durable, in order.
+    pub log: Rc<RefCell<Vec<RecordBody>>>,
 }
 
 impl Harness {
@@ -63,9 +67,11 @@ impl Harness {
     pub fn with_records(records: Vec<Record>) -> Harness {
         let written = Rc::new(Cell::new(0));
         let fail = Rc::new(Cell::new(false));
+        let log = Rc::new(RefCell::new(Vec::new()));
         let journal = MemoryJournal {
             written: written.clone(),
             fail: fail.clone(),
+            log: log.clone(),
         };
         let utc = FixedOffset::east_opt(0).unwrap();
         let study = LogStudy::new(journal, records, SchedulerConfig::default(), utc);
@@ -75,6 +81,7 @@ impl Harness {
             now: t0(),
             written,
             fail,
+            log,
         }
     }
 
@@ -97,11 +104,20 @@ impl Harness {
     }
 
     /// Draws the screen at `w`x`h` into a plain buffer (no terminal, no text conversion).
-    pub fn render_only(&mut self, w: u16, h: u16) {
+    pub fn render_only(&mut self, w: u16, h: u16) -> ratatui::buffer::Buffer {
         let area = ratatui::layout::Rect::new(0, 0, w, h);
         let mut buf = ratatui::buffer::Buffer::empty(area);
         self.app.resize(w, h);
         ratatui::widgets::Widget::render(self.app.view(self.now), area, &mut buf);
+        buf
+    }
+
+    /// Lets the clock run `secs` seconds, with the event loop's ticks in between.
+    pub fn run_for(&mut self, secs: i64) {
+        for _ in 0..secs * 4 {
+            self.now += Duration::milliseconds(250);
+            self.app.tick(self.now);
+        }
     }
 
     /// The screen at `w`x`h`, as text.

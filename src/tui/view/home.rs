@@ -23,7 +23,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         &[
             (Action::Select, "drill selected"),
             (Action::DrillDue, "drill all due"),
-            (Action::Mock, "mock interview (soon)"),
+            (Action::Mock, "mock interview"),
             (Action::Weak, "weak categories (soon)"),
             (Action::Stats, "statistics (soon)"),
             (Action::Help, "help"),

@@ -4,6 +4,7 @@ pub mod drill;
 mod help;
 mod home;
 pub mod layout;
+pub mod mock;
 mod summary;
 
 use chrono::{DateTime, Utc};
@@ -39,6 +40,7 @@ impl Widget for AppView<'_> {
                 summary::render(app, d, area, buf)
             }
             Screen::Drill(d) => drill::render(app, d, self.now, area, buf),
+            Screen::Mock(m) => mock::render(app, m, self.now, area, buf),
         }
         if let Some(ctx) = app.help {
             help::render(app, ctx, area, buf);

@@ -1,0 +1,205 @@
+//! The mock interview's screens and key bindings, as data (chained after the main keymap, so
+//! help and hints are generated from it like every other screen's).
+
+use ratatui::crossterm::event::KeyCode;
+
+use crate::core::grade::Grade;
+use crate::tui::keymap::{Action, Context, Key, code, ctrl, k};
+
+/// Where the candidate is in a mock interview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MockCtx {
+    /// Choosing decks, questions, focus and timing.
+    Setup,
+    /// Reading the question before the answer clock starts.
+    Prep,
+    /// Typing the answer (or the follow-up's) in the editor.
+    Typing,
+    /// Answering aloud.
+    Spoken,
+    Paused,
+    /// "End the interview?"
+    ConfirmQuit,
+    /// One question of the debrief.
+    Debrief,
+    /// The whole-interview summary.
+    Summary,
+}
+
+impl MockCtx {
+    pub fn title(self) -> &'static str {
+        match self {
+            MockCtx::Setup => "Mock interview: setup",
+            MockCtx::Prep => "Mock interview: reading time",
+            MockCtx::Typing => "Mock interview: typing the answer",
+            MockCtx::Spoken => "Mock interview: answering aloud",
+            MockCtx::Paused => "Mock interview: paused",
+            MockCtx::ConfirmQuit => "Mock interview: end early?",
+            MockCtx::Debrief => "Mock interview: debrief",
+            MockCtx::Summary => "Mock interview: summary",
+        }
+    }
+}
+
+/// What a key asks for in a mock interview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MockAction {
+    Less,
+    More,
+    Toggle,
+    Start,
+    StartAnswer,
+    Submit,
+    Done,
+    Pause,
+    Resume,
+    Skip,
+    Quit,
+    ConfirmQuit,
+    CancelQuit,
+    PrevQuestion,
+    NextQuestion,
+    AcceptGrade,
+    Summary,
+    BackToDebrief,
+    Home,
+}
+
+impl MockAction {
+    pub fn describe(self) -> &'static str {
+        match self {
+            MockAction::Less => "previous value of the setting",
+            MockAction::More => "next value of the setting",
+            MockAction::Toggle => "tick / untick a deck, switch a setting",
+            MockAction::Start => "start the interview (the setup is remembered)",
+            MockAction::StartAnswer => "start answering now (skip the rest of the reading time)",
+            MockAction::Submit => "submit the answer",
+            MockAction::Done => "done answering",
+            MockAction::Pause => "pause the clock",
+            MockAction::Resume => "resume",
+            MockAction::Skip => "skip the question (or the follow-up)",
+            MockAction::Quit => "end the interview early (asks first; answers are kept)",
+            MockAction::ConfirmQuit => "yes, end the interview",
+            MockAction::CancelQuit => "no, go on",
+            MockAction::PrevQuestion => "previous question",
+            MockAction::NextQuestion => "next question",
+            MockAction::AcceptGrade => "record the suggested grade, next question",
+            MockAction::Summary => "the whole-interview summary",
+            MockAction::BackToDebrief => "back to the debrief",
+            MockAction::Home => "back to the home screen",
+        }
+    }
+}
+
+use Action as A;
+use MockAction as M;
+
+const SETUP: Context = Context::Mock(MockCtx::Setup);
+const PREP: Context = Context::Mock(MockCtx::Prep);
+const TYPING: Context = Context::Mock(MockCtx::Typing);
+const SPOKEN: Context = Context::Mock(MockCtx::Spoken);
+const PAUSED: Context = Context::Mock(MockCtx::Paused);
+const CONFIRM: Context = Context::Mock(MockCtx::ConfirmQuit);
+const DEBRIEF: Context = Context::Mock(MockCtx::Debrief);
+const SUMMARY: Context = Context::Mock(MockCtx::Summary);
+
+const fn i(m: MockAction) -> Action {
+    Action::Interview(m)
+}
+
+/// Every binding of the mock interview's screens, in help order.
+pub const MOCK_KEYMAP: &[(Context, Key, Action)] = &[
+    (SETUP, code(KeyCode::Up), A::Up),
+    (SETUP, k('k'), A::Up),
+    (SETUP, code(KeyCode::Down), A::Down),
+    (SETUP, k('j'), A::Down),
+    (SETUP, code(KeyCode::Left), i(M::Less)),
+    (SETUP, k('h'), i(M::Less)),
+    (SETUP, code(KeyCode::Right), i(M::More)),
+    (SETUP, k('l'), i(M::More)),
+    (SETUP, code(KeyCode::Char(' ')), i(M::Toggle)),
+    (SETUP, code(KeyCode::Enter), i(M::Start)),
+    (SETUP, k('?'), A::Help),
+    (SETUP, k('q'), i(M::Home)),
+    (SETUP, code(KeyCode::Esc), i(M::Home)),
+    (PREP, code(KeyCode::Enter), i(M::StartAnswer)),
+    (PREP, code(KeyCode::Char(' ')), i(M::StartAnswer)),
+    (PREP, k('p'), i(M::Pause)),
+    (PREP, k('s'), i(M::Skip)),
+    (PREP, k('?'), A::Help),
+    (PREP, k('q'), i(M::Quit)),
+    (PREP, code(KeyCode::Esc), i(M::Quit)),
+    (TYPING, ctrl('d'), i(M::Submit)),
+    (TYPING, code(KeyCode::F(2)), i(M::Submit)),
+    (TYPING, ctrl('p'), i(M::Pause)),
+    (TYPING, code(KeyCode::F(3)), i(M::Pause)),
+    (TYPING, code(KeyCode::F(4)), i(M::Skip)),
+    (TYPING, code(KeyCode::F(1)), A::Help),
+    (TYPING, code(KeyCode::Esc), i(M::Quit)),
+    (SPOKEN, code(KeyCode::Enter), i(M::Done)),
+    (SPOKEN, code(KeyCode::Char(' ')), i(M::Done)),
+    (SPOKEN, k('p'), i(M::Pause)),
+    (SPOKEN, k('s'), i(M::Skip)),
+    (SPOKEN, k('?'), A::Help),
+    (SPOKEN, k('q'), i(M::Quit)),
+    (SPOKEN, code(KeyCode::Esc), i(M::Quit)),
+    (PAUSED, k('p'), i(M::Resume)),
+    (PAUSED, code(KeyCode::Char(' ')), i(M::Resume)),
+    (PAUSED, code(KeyCode::Enter), i(M::Resume)),
+    (PAUSED, code(KeyCode::F(3)), i(M::Resume)),
+    (PAUSED, ctrl('p'), i(M::Resume)),
+    (PAUSED, k('?'), A::Help),
+    (PAUSED, k('q'), i(M::Quit)),
+    (PAUSED, code(KeyCode::Esc), i(M::Quit)),
+    (CONFIRM, k('y'), i(M::ConfirmQuit)),
+    (CONFIRM, code(KeyCode::Enter), i(M::ConfirmQuit)),
+    (CONFIRM, k('n'), i(M::CancelQuit)),
+    (CONFIRM, code(KeyCode::Esc), i(M::CancelQuit)),
+    (DEBRIEF, k('1'), A::Grade(Grade::Again)),
+    (DEBRIEF, k('2'), A::Grade(Grade::Hard)),
+    (DEBRIEF, k('3'), A::Grade(Grade::Good)),
+    (DEBRIEF, k('4'), A::Grade(Grade::Easy)),
+    (DEBRIEF, code(KeyCode::Enter), i(M::AcceptGrade)),
+    (DEBRIEF, code(KeyCode::Right), i(M::NextQuestion)),
+    (DEBRIEF, k('l'), i(M::NextQuestion)),
+    (DEBRIEF, k('n'), i(M::NextQuestion)),
+    (DEBRIEF, code(KeyCode::Left), i(M::PrevQuestion)),
+    (DEBRIEF, k('h'), i(M::PrevQuestion)),
+    (DEBRIEF, k('p'), i(M::PrevQuestion)),
+    (DEBRIEF, code(KeyCode::Up), A::Up),
+    (DEBRIEF, k('k'), A::Up),
+    (DEBRIEF, code(KeyCode::Down), A::Down),
+    (DEBRIEF, k('j'), A::Down),
+    (DEBRIEF, code(KeyCode::PageUp), A::PageUp),
+    (DEBRIEF, code(KeyCode::PageDown), A::PageDown),
+    (DEBRIEF, code(KeyCode::Tab), A::NextPoint),
+    (DEBRIEF, code(KeyCode::BackTab), A::PrevPoint),
+    (DEBRIEF, code(KeyCode::Char(' ')), A::TogglePoint),
+    (DEBRIEF, k('x'), A::TogglePoint),
+    (DEBRIEF, k('s'), i(M::Summary)),
+    (DEBRIEF, k('?'), A::Help),
+    (DEBRIEF, k('q'), i(M::Summary)),
+    (DEBRIEF, code(KeyCode::Esc), i(M::Summary)),
+    (SUMMARY, k('b'), i(M::BackToDebrief)),
+    (SUMMARY, code(KeyCode::Left), i(M::BackToDebrief)),
+    (SUMMARY, code(KeyCode::Enter), i(M::Home)),
+    (SUMMARY, k('?'), A::Help),
+    (SUMMARY, k('q'), i(M::Home)),
+    (SUMMARY, code(KeyCode::Esc), i(M::Home)),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{help_rows, key_for};
+
+    #[test]
+    fn every_mock_screen_has_help_and_a_way_out() {
+        for ctx in [SETUP, PREP, TYPING, SPOKEN, PAUSED, DEBRIEF, SUMMARY] {
+            assert!(key_for(ctx, A::Help).is_some(), "{ctx:?}");
+            assert!(!help_rows(ctx).is_empty());
+        }
+        assert_eq!(key_for(TYPING, i(M::Submit)).as_deref(), Some("Ctrl-D"));
+        assert!(key_for(CONFIRM, i(M::CancelQuit)).is_some());
+    }
+}

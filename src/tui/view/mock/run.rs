@@ -1,0 +1,224 @@
+//! The running interview: "Question N of M", the category, the question (and follow-up), the
+//! countdown gauge, and the answer editor or what to do now.
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::{gauge, wrapped};
+use crate::core::session::Phase;
+use crate::core::text::{sanitize, sanitize_line};
+use crate::tui::app::App;
+use crate::tui::keymap::{Action, Context, key_for};
+use crate::tui::mock::Running;
+use crate::tui::mock::keys::{MockAction, MockCtx};
+use crate::tui::theme::Theme;
+use crate::tui::view::layout::{compact, footer, footer_height, hints, truncate, width};
+
+fn hint_spans(app: &App, ctx: MockCtx) -> Vec<Span<'static>> {
+    use MockAction as M;
+    let i = Action::Interview;
+    let list: &[(Action, &str)] = match ctx {
+        MockCtx::Prep => &[
+            (i(M::StartAnswer), "start answering"),
+            (i(M::Pause), "pause"),
+            (i(M::Skip), "skip"),
+            (i(M::Quit), "end"),
+            (Action::Help, "help"),
+        ],
+        MockCtx::Typing => &[
+            (i(M::Submit), "submit"),
+            (i(M::Pause), "pause"),
+            (i(M::Skip), "skip"),
+            (i(M::Quit), "end"),
+            (Action::Help, "help"),
+        ],
+        MockCtx::Spoken => &[
+            (i(M::Done), "done"),
+            (i(M::Pause), "pause"),
+            (i(M::Skip), "skip"),
+            (i(M::Quit), "end"),
+            (Action::Help, "help"),
+        ],
+        MockCtx::Paused => &[
+            (i(M::Resume), "resume"),
+            (i(M::Quit), "end"),
+            (Action::Help, "help"),
+        ],
+        _ => &[(i(M::ConfirmQuit), "yes, end"), (i(M::CancelQuit), "no")],
+    };
+    hints(Context::Mock(ctx), list, app.theme)
+}
+
+pub fn render(app: &App, r: &Running, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(q) = r.m.current() else {
+        return;
+    };
+    let small = compact(area);
+    let ctx = r.context();
+    let hint_spans = hint_spans(app, ctx);
+    let foot = footer_height(&hint_spans, app.message.as_ref(), area.width);
+    let w = usize::from(area.width);
+
+    let mut top = wrapped(&sanitize(q.question.trim()), t.title(), w);
+    if let Some(f) = &r.follow_up {
+        top.push(Line::raw(""));
+        let text = format!("Follow-up: {}", sanitize_line(f.trim()));
+        top.extend(wrapped(&text, t.heading(), w));
+    }
+    // The question keeps at least half the room left once the fixed rows are counted.
+    let fixed = 2 + foot + if small { 0 } else { 2 };
+    let room = area.height.saturating_sub(fixed);
+    let top_h = u16::try_from(top.len())
+        .unwrap_or(u16::MAX)
+        .min((room / 2).max(1));
+    let [header, _, question, _, clock_row, body, foot_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if small { 0 } else { 1 }),
+        Constraint::Length(top_h),
+        Constraint::Length(if small { 0 } else { 1 }),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(foot),
+    ])
+    .areas(area);
+
+    render_header(app, r, header, buf);
+    Paragraph::new(top).render(question, buf);
+    if let Some(c) = r.m.clock(now) {
+        gauge(t, &c, usize::from(clock_row.width)).render(clock_row, buf);
+    }
+    render_body(app, r, ctx, body, buf);
+    footer(foot_area, buf, hint_spans, app.message.as_ref(), t);
+    if ctx == MockCtx::ConfirmQuit {
+        render_confirm(t, area, buf);
+    }
+}
+
+fn render_header(app: &App, r: &Running, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(q) = r.m.current() else {
+        return;
+    };
+    let n = r.m.questions().len();
+    let left = format!("Question {} of {n}", r.m.index() + 1);
+    let right = sanitize_line(&q.category_title);
+    let room = usize::from(area.width).saturating_sub(width(&left) + 2);
+    let right = truncate(&right, room);
+    let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
+    Line::from(vec![
+        Span::styled(left, t.title()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, t.heading()),
+    ])
+    .render(area, buf);
+}
+
+fn render_body(app: &App, r: &Running, ctx: MockCtx, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let w = usize::from(area.width);
+    let say = |text: &str, buf: &mut Buffer| {
+        Paragraph::new(wrapped(text, t.text(), w)).render(area, buf);
+    };
+    let key = |a: MockAction, c: MockCtx| {
+        key_for(Context::Mock(c), Action::Interview(a)).unwrap_or_default()
+    };
+    if r.m.is_paused() {
+        let text = format!(
+            "Paused: the clock is stopped. Press {} to go on.",
+            key(MockAction::Resume, MockCtx::Paused)
+        );
+        return say(&text, buf);
+    }
+    match (r.m.phase(), ctx) {
+        (Phase::Prep, _) => {
+            let how = if r.typed() {
+                "then type your answer"
+            } else {
+                "then answer aloud"
+            };
+            let text = format!(
+                "Read the question and gather your thoughts, {how}. The answer clock starts \
+                 when the reading time is over; press {} to start now.",
+                key(MockAction::StartAnswer, MockCtx::Prep)
+            );
+            say(&text, buf)
+        }
+        (_, MockCtx::Spoken | MockCtx::ConfirmQuit) if !r.typed() => {
+            let text = format!(
+                "Answer aloud now. Press {} when you are done.",
+                key(MockAction::Done, MockCtx::Spoken)
+            );
+            say(&text, buf)
+        }
+        _ => render_editor(t, r, area, buf),
+    }
+}
+
+fn render_editor(t: Theme, r: &Running, area: Rect, buf: &mut Buffer) {
+    if area.height < 3 || area.width < 8 {
+        (&r.editor).render(area, buf);
+        return;
+    }
+    let submit = key_for(
+        Context::Mock(MockCtx::Typing),
+        Action::Interview(MockAction::Submit),
+    )
+    .unwrap_or_default();
+    let title = if r.follow_up.is_some() {
+        format!(" Your follow-up answer · {submit} submits ")
+    } else {
+        format!(" Your answer · {submit} submits ")
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.key())
+        .title(Span::styled(
+            truncate(&title, usize::from(area.width).saturating_sub(2)),
+            t.heading(),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    (&r.editor).render(inner, buf);
+}
+
+fn render_confirm(t: Theme, area: Rect, buf: &mut Buffer) {
+    let text = "End the interview now? Your answers so far are kept and debriefed.";
+    let w = area.width.min(44);
+    let inner_w = usize::from(w.saturating_sub(2)).max(1);
+    let mut lines = wrapped(text, t.text(), inner_w);
+    let yes = key_for(
+        Context::Mock(MockCtx::ConfirmQuit),
+        Action::Interview(MockAction::ConfirmQuit),
+    )
+    .unwrap_or_default();
+    let no = key_for(
+        Context::Mock(MockCtx::ConfirmQuit),
+        Action::Interview(MockAction::CancelQuit),
+    )
+    .unwrap_or_default();
+    lines.push(Line::from(vec![
+        Span::styled(yes, t.key()),
+        Span::raw(" yes, end   "),
+        Span::styled(no, t.key()),
+        Span::raw(" no, go on"),
+    ]));
+    let h = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.warn())
+        .title(Span::styled(" End early? ", t.warn()));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    Paragraph::new(lines).render(inner, buf);
+}
