@@ -9,11 +9,11 @@ use serde::Serialize;
 
 use super::history::{choose, load_interviews, local_time, rfc3339};
 use super::home::Home;
-use super::mock::text;
 use super::mock::{ReportArgs, ReportFormat};
 use super::{Cli, UserError};
 use crate::core::analysis::Insights;
 use crate::core::grade::Grade;
+use crate::core::session::debrief_text as text;
 use crate::core::session::{
     AnswerMode, CategoryCoverage, Debrief, Focus, MockSetup, PastInterview, TimeDiscipline, Timing,
 };

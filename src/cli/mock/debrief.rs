@@ -5,9 +5,9 @@
 use std::io::{BufRead, Write};
 
 use super::plain::{Plain, PlainOutcome};
-use super::text;
 use crate::core::grade::Grade;
 use crate::core::record::RecordBody;
+use crate::core::session::debrief_text as text;
 use crate::core::session::{Debrief, DebriefItem};
 use crate::core::text::sanitize;
 

@@ -5,7 +5,6 @@
 mod args;
 mod debrief;
 mod plain;
-pub(crate) mod text;
 
 use std::process::ExitCode;
 

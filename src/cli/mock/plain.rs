@@ -15,8 +15,8 @@ use std::io::{BufRead, Write};
 use chrono::{DateTime, Utc};
 
 use super::debrief;
-use super::text::duration;
 use crate::core::ids::InterviewId;
+use crate::core::session::debrief_text::duration;
 use crate::core::session::{
     AnswerMode, Effect, Event, MockInterview, MockQuestion, MockSetup, Phase, Timing,
 };

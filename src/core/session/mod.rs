@@ -11,6 +11,7 @@
 //! interval previews) and hands records to the store.
 
 mod debrief;
+pub mod debrief_text;
 pub mod drill;
 mod events;
 mod history;

@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{wrap_styled, wrapped};
-use crate::cli::mock::text;
 use crate::core::analysis::FillerKind;
 use crate::core::grade::Grade;
 use crate::core::session::DebriefItem;
+use crate::core::session::debrief_text as text;
 use crate::core::text::{sanitize, sanitize_line};
 use crate::tui::app::{App, Screen};
 use crate::tui::keymap::{Action, Context};

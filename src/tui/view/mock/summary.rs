@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::cli::mock::text;
+use crate::core::session::debrief_text as text;
 use crate::core::text::sanitize_line;
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};

@@ -1,6 +1,6 @@
-//! Wording shared by the line-mode debrief and the reports: durations, time, coverage,
-//! insights and the summary lines. Everything that comes from a deck or from typed text is
-//! sanitized here or by the caller before printing.
+//! Wording shared by every front end's debrief (the line mode, the app, the reports): durations,
+//! time, coverage, insights and the summary lines. Pure text; everything that comes from a deck or
+//! typed text is sanitized here or by the caller before printing.
 
 use crate::core::analysis::{FillerKind, Insights};
 use crate::core::session::{CategoryCoverage, Debrief, DebriefItem};
