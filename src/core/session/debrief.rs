@@ -10,7 +10,7 @@
 //! - `C` is the share of key points ticked; for a card without key points it is the grade's
 //!   value (confirmed, else suggested): Again 0, Hard 0.5, Good 0.8, Easy 1;
 //! - `T` is 1 within time, else `1 - overtime / limit` (at least 0);
-//! - a skipped question scores 0.
+//! - a skipped question, or a typed answer left empty, scores 0.
 //!
 //! The interview's score is the mean over the questions reached.
 
@@ -118,7 +118,9 @@ impl DebriefItem {
 
     /// This question's score, 0-100 (see the module doc).
     pub fn score(&self) -> u8 {
-        if self.skipped {
+        // Nothing said earns nothing, however punctual: a skipped question or an empty typed
+        // answer (left to time out) scores 0.
+        if !self.answered() {
             return 0;
         }
         let c = self.coverage().unwrap_or(match self.grade() {

@@ -176,3 +176,15 @@ fn spoken_debrief_starts_unticked_and_partial_has_fewer_items() {
     assert_eq!((d.strongest(), d.weakest()), (Some(0), None));
     assert_eq!(Debrief::new(&qs, &[], false, false).score(), 0);
 }
+
+#[test]
+fn an_empty_typed_answer_scores_nothing_even_on_time() {
+    let qs = vec![question("b1", 100, None, &["alpha"])];
+    let d = Debrief::new(&qs, &[answer(0, &qs[0], "   ", 100_000, 0)], false, true);
+    assert!(!d.items[0].answered());
+    assert_eq!(d.items[0].score(), 0);
+    assert_eq!(d.score(), 0);
+    // Spoken answers have no text and still score by the ticked key points and the time.
+    let d = Debrief::new(&qs, &[answer(0, &qs[0], "", 50_000, 0)], true, true);
+    assert_eq!(d.items[0].score(), 30);
+}
