@@ -10,11 +10,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::drill_screen::DrillScreen;
 use super::keymap::{self, Action, Context};
+use super::stats_screen::StatsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::{Card, Deck};
 use crate::core::ids::CardKey;
-use crate::study::{DrillFilter, Overview, Study};
+use crate::study::{DrillFilter, Overview, Study, WEAKEST_CATEGORIES};
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +34,7 @@ pub enum Level {
 pub enum Screen {
     Home,
     Drill(Box<DrillScreen>),
+    Stats(Box<StatsScreen>),
 }
 
 pub struct App {
@@ -97,12 +99,20 @@ impl App {
         match &self.screen {
             Screen::Home => Context::Home,
             Screen::Drill(d) => d.context(),
+            Screen::Stats(_) => Context::Stats,
         }
     }
 
     /// Opens the drill on today's cards matching `filter`; stays home when none is due.
     pub fn start_drill(&mut self, filter: DrillFilter, now: DateTime<Utc>) {
         let keys = self.study.queue(&self.decks, &filter, now);
+        if keys.is_empty() && filter.weakest.is_some() {
+            self.notify(
+                Level::Info,
+                "No card to practise in the weakest categories (all suspended or buried).",
+            );
+            return;
+        }
         if keys.is_empty() {
             let when = match self.overview.next_due {
                 Some(t) => format!(
@@ -154,6 +164,12 @@ impl App {
                 None
             }
             Screen::Drill(_) => self.drill_key(ev, action, now),
+            Screen::Stats(_) => {
+                if let Some(a) = action {
+                    self.stats_action(a, now);
+                }
+                None
+            }
         }
     }
 
@@ -175,11 +191,20 @@ impl App {
             }
             Action::DrillDue => self.start_drill(DrillFilter::default(), now),
             Action::Mock => self.coming_soon("Mock interviews"),
-            Action::Weak => self.coming_soon("The weak-categories view"),
-            Action::Stats => self.coming_soon("Statistics"),
+            Action::Weak => self.start_weakest_drill(now),
+            Action::Stats => self.open_stats(now),
             Action::Back => self.quit = true,
             _ => {}
         }
+    }
+
+    /// Targeted practice: a drill of the weakest categories, due or not.
+    pub(super) fn start_weakest_drill(&mut self, now: DateTime<Utc>) {
+        let filter = DrillFilter {
+            weakest: Some(WEAKEST_CATEGORIES),
+            ..DrillFilter::default()
+        };
+        self.start_drill(filter, now);
     }
 
     fn coming_soon(&mut self, what: &str) {

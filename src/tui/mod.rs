@@ -9,6 +9,7 @@ pub mod app;
 mod drill_screen;
 pub mod keymap;
 pub mod runner;
+mod stats_screen;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -3,4 +3,5 @@
 
 mod flows;
 mod screens;
+mod stats;
 mod support;
