@@ -195,7 +195,14 @@ fn weakest_drills_the_lowest_readiness_categories() {
     let home = tempfile::tempdir().unwrap();
     // Some history first: four cards, the first two forgotten.
     let out = prepdeck(home.path())
-        .args(["--deck", "it-fundamentals", "drill", "--plain", "--limit", "4"])
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "drill",
+            "--plain",
+            "--limit",
+            "4",
+        ])
         .write_stdin("\n1\n\n1\n\n4\n\n4\n")
         .output()
         .unwrap();
@@ -211,7 +218,14 @@ fn weakest_drills_the_lowest_readiness_categories() {
         .collect();
 
     let out = prepdeck(home.path())
-        .args(["--deck", "it-fundamentals", "drill", "--plain", "--weakest", "2"])
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "drill",
+            "--plain",
+            "--weakest",
+            "2",
+        ])
         .write_stdin("\n3\n\n3\n\nq\n")
         .output()
         .unwrap();
@@ -219,7 +233,10 @@ fn weakest_drills_the_lowest_readiness_categories() {
     assert!(out.status.success(), "{stdout}");
     let shown = shown_categories(&stdout);
     assert_eq!(shown.len(), 3, "{stdout}");
-    assert!(shown.iter().all(|c| weakest.contains(c)), "{shown:?} vs {weakest:?}");
+    assert!(
+        shown.iter().all(|c| weakest.contains(c)),
+        "{shown:?} vs {weakest:?}"
+    );
     let total: usize = stdout
         .lines()
         .find_map(|l| l.strip_prefix("Card 1 of "))

@@ -123,7 +123,12 @@ fn drill_three_cards_in_tmux() {
 
     assert_eq!(count_reviews(&home.path().join("state.jsonl")), 3);
     let stats = Command::new(bin)
-        .args(["--home", &home.path().display().to_string(), "stats", "--json"])
+        .args([
+            "--home",
+            &home.path().display().to_string(),
+            "stats",
+            "--json",
+        ])
         .output()
         .expect("run prepdeck stats");
     assert!(stats.status.success(), "{stats:?}");

@@ -100,8 +100,9 @@ pub fn calendar(
     for w in 0..weeks {
         let monday = start + Duration::weeks(w as i64);
         let sunday = monday + Duration::days(6);
-        // Label the week in which a month begins (and the first week).
-        if w == 0 || sunday.month() != monday.month() || monday.day() == 1 {
+        // Label the week in which a month begins, and the first week when its month goes on
+        // for a while (otherwise its label would crowd out the next month's).
+        if (w == 0 && monday.day() <= 14) || sunday.month() != monday.month() || monday.day() == 1 {
             let month = if w == 0 { monday } else { sunday };
             let label = month.format("%b").to_string();
             let at = 4 + w * cell;

@@ -74,15 +74,15 @@ pub fn render(app: &App, s: &StatsScreen, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .scroll((u16::try_from(scroll).unwrap_or(0), 0))
         .render(rest, buf);
-    // Say that there is more, on the last row's right edge, when the section is cut.
-    if (more_below || scroll > 0) && rest.height > 0 && rest.width > 4 {
+    // Say that there is more, at the right end of the tab row (never over the figures).
+    if (more_below || scroll > 0) && tabs.width > 4 {
         let mark = match (scroll > 0, more_below) {
             (true, true) => "↑↓",
             (true, false) => "↑ ",
             _ => " ↓",
         };
-        let x = rest.right().saturating_sub(2);
-        buf.set_string(x, rest.bottom() - 1, mark, t.dim());
+        let x = tabs.right().saturating_sub(2);
+        buf.set_string(x, tabs.y, mark, t.dim());
     }
 
     footer(foot, buf, hint_spans(t), app.message.as_ref(), t);
