@@ -5,10 +5,12 @@
 use std::path::Path;
 use std::time::{Duration as StdDuration, Instant};
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use prepdeck::core::deck::Deck;
 use prepdeck::core::ids::{CardKey, RecordId};
 use prepdeck::core::record::{Record, RecordBody};
+use prepdeck::core::schedule::{SchedulerConfig, replay};
+use prepdeck::core::stats::{MockHistory, Stats, stats};
 use prepdeck::study::{DrillFilter, Overview, Study, StudyError};
 use prepdeck::tui::app::App;
 use prepdeck::tui::theme::Theme;
@@ -39,6 +41,12 @@ impl Study for AllDue {
     }
     fn next_day_start(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         now + Duration::days(1)
+    }
+    fn stats(&self, decks: &[Deck], now: DateTime<Utc>) -> Stats {
+        let utc = FixedOffset::east_opt(0).expect("utc");
+        let config = SchedulerConfig::default();
+        let progress = replay(&[], &config);
+        stats(decks, &progress, &MockHistory::default(), &config, now, utc)
     }
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
         Ok(Record::new(RecordId::new("bench"), now, body))
@@ -108,6 +116,15 @@ fn main() {
         "drill answer: tick key point (Tab, x)",
         &mut app,
         &[KeyCode::Tab, KeyCode::Char('x')],
+        now,
+    );
+
+    let mut app = App::new(decks.clone(), Box::new(AllDue), Theme::colored(), now);
+    let _ = app.handle_key(key(KeyCode::Char('s')), now);
+    bench(
+        "statistics: next section / scroll",
+        &mut app,
+        &[KeyCode::Tab, KeyCode::Char('j')],
         now,
     );
 

@@ -178,3 +178,92 @@ fn file_size_limit_is_a_clear_error_not_a_crash() {
     assert!(!stdout.contains("recorded: Good"), "{stdout}");
     assert_eq!(std::fs::read(&state).unwrap(), before);
 }
+
+/// The categories ("Card i of n | deck: … | category: TITLE | …") a plain drill showed.
+fn shown_categories(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .filter(|l| l.starts_with("Card "))
+        .filter_map(|l| l.split(" | ").nth(2))
+        .filter_map(|c| c.strip_prefix("category: "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn weakest_drills_the_lowest_readiness_categories() {
+    let home = tempfile::tempdir().unwrap();
+    // Some history first: four cards, the first two forgotten.
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "drill",
+            "--plain",
+            "--limit",
+            "4",
+        ])
+        .write_stdin("\n1\n\n1\n\n4\n\n4\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stats = prepdeck(home.path())
+        .args(["--deck", "it-fundamentals", "stats", "--json"])
+        .output()
+        .unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    let weakest: Vec<String> = stats["categories"].as_array().unwrap()[..2]
+        .iter()
+        .map(|c| c["title"].as_str().unwrap().to_string())
+        .collect();
+
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "drill",
+            "--plain",
+            "--weakest",
+            "2",
+        ])
+        .write_stdin("\n3\n\n3\n\nq\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let shown = shown_categories(&stdout);
+    assert_eq!(shown.len(), 3, "{stdout}");
+    assert!(
+        shown.iter().all(|c| weakest.contains(c)),
+        "{shown:?} vs {weakest:?}"
+    );
+    let total: usize = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("Card 1 of "))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(total <= 20, "the default limit is 20, got {total}");
+    assert_eq!(reviews(home.path()).len(), 6);
+}
+
+#[test]
+fn weakest_is_documented_and_checked() {
+    let help = prepdeck(Path::new("/nonexistent"))
+        .args(["drill", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("--weakest <N>"), "{help}");
+    assert!(help.contains("weakest categories"), "{help}");
+    let both = prepdeck(Path::new("/nonexistent"))
+        .args(["drill", "--weakest", "2", "--category", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    let zero = prepdeck(Path::new("/nonexistent"))
+        .args(["drill", "--weakest", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(zero.status.code(), Some(2));
+}

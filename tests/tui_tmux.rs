@@ -1,5 +1,6 @@
 //! End to end: the real binary in tmux with a temp home. Open the app, drill three cards,
-//! quit; the state file then holds three reviews and the terminal is back on the main screen.
+//! quit; the state file then holds three reviews (and `prepdeck stats --json` counts them), and
+//! the terminal is back on the main screen.
 //! Skipped (with a message) when tmux is not installed; CI installs it.
 
 use std::path::Path;
@@ -121,6 +122,18 @@ fn drill_three_cards_in_tmux() {
     );
 
     assert_eq!(count_reviews(&home.path().join("state.jsonl")), 3);
+    let stats = Command::new(bin)
+        .args([
+            "--home",
+            &home.path().display().to_string(),
+            "stats",
+            "--json",
+        ])
+        .output()
+        .expect("run prepdeck stats");
+    assert!(stats.status.success(), "{stats:?}");
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("stats json");
+    assert_eq!(stats["reviews_total"], 3, "{stats}");
 }
 
 #[test]

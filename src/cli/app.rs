@@ -20,12 +20,13 @@ use crate::store::paths;
 use crate::study::{DrillFilter, LogStudy};
 use crate::tui::Start;
 
-/// `prepdeck drill [--category C] [--limit N]` (`--deck` is the global filter).
+/// `prepdeck drill [--category C] [--limit N] [--weakest N]` (`--deck` is the global filter).
 pub fn drill(
     cli: &Cli,
     home: &Home,
     categories: &[String],
     limit: Option<usize>,
+    weakest: Option<usize>,
     plain: bool,
 ) -> anyhow::Result<ExitCode> {
     let filter = DrillFilter {
@@ -35,6 +36,7 @@ pub fn drill(
             .map(|c| CategoryId::new(c.as_str()))
             .collect(),
         limit,
+        weakest,
     };
     if !categories.is_empty() {
         let loaded = load_decks(cli, home)?;

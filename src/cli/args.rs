@@ -87,15 +87,19 @@ pub enum Command {
     },
     /// Drill today's cards straight away (the app opens on the drill)
     #[command(
-        after_help = "Examples:\n  prepdeck drill\n  prepdeck drill --deck it-manager --category budgeting --limit 10"
+        after_help = "Examples:\n  prepdeck drill\n  prepdeck drill --deck it-manager --category budgeting --limit 10\n  prepdeck drill --weakest 3          the three categories with the lowest readiness"
     )]
     Drill {
         /// Only cards of this category id (repeatable)
         #[arg(long, value_name = "ID")]
         category: Vec<String>,
-        /// At most this many cards
+        /// At most this many cards [default: all due; 20 with --weakest]
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Practise the N weakest categories (lowest readiness in `prepdeck stats`), due or
+        /// not: due cards first, then the ones you are least likely to recall, then unseen ones
+        #[arg(long, value_name = "N", conflicts_with = "category", value_parser = clap::value_parser!(u32).range(1..))]
+        weakest: Option<u32>,
         /// Line mode, for screen readers and scripts: prompts end in `> `, grades are 1-4
         #[arg(long)]
         plain: bool,

@@ -81,8 +81,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Drill {
             category,
             limit,
+            weakest,
             plain,
-        }) => app::drill(&cli, &home, category, *limit, *plain),
+        }) => app::drill(
+            &cli,
+            &home,
+            category,
+            *limit,
+            weakest.map(|n| n as usize),
+            *plain,
+        ),
         Some(Command::Decks { command }) => match command {
             DecksCommand::List { json } => decks::list(&cli, &home, *json),
             DecksCommand::Check { paths } => decks::check(&cli, &home, paths),

@@ -2,7 +2,6 @@
 
 pub mod analysis;
 pub mod deck;
-pub mod glance;
 pub mod grade;
 pub mod ids;
 pub mod matcher;

@@ -6,9 +6,8 @@
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::Journal;
-use super::port::{DrillFilter, Overview, Study, StudyError, WeakCategory};
+use super::port::{DrillFilter, Overview, Study, StudyError, WEAKEST_LIMIT, WeakCategory};
 use crate::core::deck::Deck;
-use crate::core::glance::{streak_days, weakest_categories};
 use crate::core::ids::CardKey;
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::{
@@ -16,6 +15,7 @@ use crate::core::schedule::{
     mock_weakness, next_day_start, replay,
 };
 use crate::core::session::MockSetup;
+use crate::core::stats::{MockHistory, Stats, weakest_drill_queue};
 use crate::store::mock_setup::save_mock_setup;
 use crate::store::paths::Home;
 
@@ -71,6 +71,41 @@ impl<J: Journal> LogStudy<J> {
     }
 }
 
+impl<J: Journal> LogStudy<J> {
+    /// The cards of the `n` weakest categories among the filter's decks (and categories, when
+    /// given), ranked by [`weakest_drill_queue`].
+    fn weakest_queue(
+        &self,
+        decks: &[Deck],
+        filter: &DrillFilter,
+        n: usize,
+        now: DateTime<Utc>,
+    ) -> Vec<CardKey> {
+        let scoped: Vec<Deck>;
+        let decks = if filter.decks.is_empty() {
+            decks
+        } else {
+            scoped = decks
+                .iter()
+                .filter(|d| filter.decks.contains(&d.id))
+                .cloned()
+                .collect();
+            &scoped
+        };
+        let mut stats = self.stats(decks, now);
+        if !filter.categories.is_empty() {
+            stats
+                .categories
+                .retain(|c| filter.categories.contains(&c.category));
+        }
+        let limit = filter.limit.unwrap_or(WEAKEST_LIMIT);
+        weakest_drill_queue(decks, &self.progress, &stats, n, limit, now)
+            .into_iter()
+            .map(|p| p.key)
+            .collect()
+    }
+}
+
 impl<J: Journal> Study for LogStudy<J> {
     fn overview(&self, decks: &[Deck], now: DateTime<Utc>) -> Overview {
         let q = self.queue_for(decks, QueueFilter::default(), now);
@@ -81,15 +116,22 @@ impl<J: Journal> Study for LogStudy<J> {
             .filter_map(|(_, c)| c.due)
             .filter(|d| *d > now)
             .min();
-        let weakest = weakest_categories(decks, self.progress.reviews(), 3)
-            .into_iter()
-            .map(|w| WeakCategory {
-                lapse_rate: w.lapse_rate(),
-                deck: w.deck,
-                category: w.category,
-                reviews: w.reviews,
-            })
-            .collect();
+        let stats = self.stats(decks, now);
+        // Without any review every category is at 0: nothing to single out yet.
+        let weakest = if stats.reviews_total == 0 {
+            vec![]
+        } else {
+            stats
+                .weakest(3)
+                .iter()
+                .map(|c| WeakCategory {
+                    deck: c.deck.clone(),
+                    category: c.category.clone(),
+                    title: c.title.clone(),
+                    readiness: c.readiness,
+                })
+                .collect()
+        };
         let learning = q.decks.iter().map(|c| c.learning).sum();
         let due = q.decks.iter().map(|c| c.due).sum::<usize>();
         Overview {
@@ -100,18 +142,16 @@ impl<J: Journal> Study for LogStudy<J> {
             ),
             decks: q.decks,
             reviewed_today: q.reviewed_today,
-            streak_days: streak_days(
-                self.progress.reviews(),
-                now,
-                self.offset,
-                self.config.day_starts_at,
-            ),
+            streak_days: stats.streak_days,
             weakest,
             next_due,
         }
     }
 
     fn queue(&self, decks: &[Deck], filter: &DrillFilter, now: DateTime<Utc>) -> Vec<CardKey> {
+        if let Some(n) = filter.weakest {
+            return self.weakest_queue(decks, filter, n, now);
+        }
         let q = self.queue_for(
             decks,
             QueueFilter {
@@ -138,6 +178,18 @@ impl<J: Journal> Study for LogStudy<J> {
 
     fn next_day_start(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         next_day_start(now, self.offset, self.config.day_starts_at)
+    }
+
+    fn stats(&self, decks: &[Deck], now: DateTime<Utc>) -> Stats {
+        let mocks = MockHistory::from_records(&self.records);
+        crate::core::stats::stats(
+            decks,
+            &self.progress,
+            &mocks,
+            &self.config,
+            now,
+            self.offset,
+        )
     }
 
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {

@@ -9,17 +9,23 @@ use crate::core::deck::Deck;
 use crate::core::ids::{CardKey, CategoryId, DeckId};
 use crate::core::record::{Record, RecordBody};
 use crate::core::session::MockSetup;
+use crate::core::stats::Stats;
 
 pub use crate::core::schedule::DeckCounts;
 
-/// A category that goes badly, for the home screen.
+/// How many categories a weakest-categories drill takes unless told otherwise.
+pub const WEAKEST_CATEGORIES: usize = 3;
+/// How many cards a weakest-categories drill takes unless told otherwise.
+pub const WEAKEST_LIMIT: usize = 20;
+
+/// A category with low readiness, for the home screen (from [`crate::core::stats`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct WeakCategory {
     pub deck: DeckId,
     pub category: CategoryId,
-    /// Share of reviews graded Again, 0..=1.
-    pub lapse_rate: f64,
-    pub reviews: usize,
+    pub title: String,
+    /// 0 to 100.
+    pub readiness: f64,
 }
 
 /// Everything the home screen shows about progress.
@@ -30,7 +36,7 @@ pub struct Overview {
     pub total: (usize, usize, usize),
     pub reviewed_today: usize,
     pub streak_days: u32,
-    /// The three weakest categories, worst first; empty without history.
+    /// The three categories with the lowest readiness, worst first; empty without history.
     pub weakest: Vec<WeakCategory>,
     /// When the next card comes due after what is due now.
     pub next_due: Option<DateTime<Utc>>,
@@ -42,6 +48,9 @@ pub struct DrillFilter {
     pub decks: Vec<DeckId>,
     pub categories: Vec<CategoryId>,
     pub limit: Option<usize>,
+    /// Drill the N weakest categories (by readiness) instead of today's queue: due cards first,
+    /// then the lowest recall, then unseen cards; `limit` defaults to [`WEAKEST_LIMIT`].
+    pub weakest: Option<usize>,
 }
 
 /// Storage could not make a record durable. The message is for the user.
@@ -58,6 +67,9 @@ pub trait Study {
     fn preview(&self, key: &CardKey, now: DateTime<Utc>) -> Option<[Duration; 4]>;
     /// When today's buried cards come back.
     fn next_day_start(&self, now: DateTime<Utc>) -> DateTime<Utc>;
+    /// Every statistics figure for `decks`, from the replayed log and its mock records.
+    /// Costs a pass over the whole log: call it when a screen opens, not per frame.
+    fn stats(&self, decks: &[Deck], now: DateTime<Utc>) -> Stats;
     /// When the card is next due (`None` for a new card or when unknown).
     fn due(&self, _key: &CardKey) -> Option<DateTime<Utc>> {
         None

@@ -11,11 +11,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::drill_screen::DrillScreen;
 use super::keymap::{self, Action, Context};
 use super::mock::MockScreen;
+use super::stats_screen::StatsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::{Card, Deck};
 use crate::core::ids::CardKey;
-use crate::study::{DrillFilter, Overview, Study};
+use crate::study::{DrillFilter, Overview, Study, WEAKEST_CATEGORIES};
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +36,7 @@ pub enum Screen {
     Home,
     Drill(Box<DrillScreen>),
     Mock(Box<MockScreen>),
+    Stats(Box<StatsScreen>),
 }
 
 pub struct App {
@@ -104,12 +106,20 @@ impl App {
             Screen::Home => Context::Home,
             Screen::Drill(d) => d.context(),
             Screen::Mock(m) => Context::Mock(m.context()),
+            Screen::Stats(_) => Context::Stats,
         }
     }
 
     /// Opens the drill on today's cards matching `filter`; stays home when none is due.
     pub fn start_drill(&mut self, filter: DrillFilter, now: DateTime<Utc>) {
         let keys = self.study.queue(&self.decks, &filter, now);
+        if keys.is_empty() && filter.weakest.is_some() {
+            self.notify(
+                Level::Info,
+                "No card to practise in the weakest categories (all suspended or buried).",
+            );
+            return;
+        }
         if keys.is_empty() {
             let when = match self.overview.next_due {
                 Some(t) => format!(
@@ -165,6 +175,12 @@ impl App {
                 self.mock_key(ev, action, now);
                 None
             }
+            Screen::Stats(_) => {
+                if let Some(a) = action {
+                    self.stats_action(a, now);
+                }
+                None
+            }
         }
     }
 
@@ -186,18 +202,20 @@ impl App {
             }
             Action::DrillDue => self.start_drill(DrillFilter::default(), now),
             Action::Mock => self.open_mock_setup(),
-            Action::Weak => self.coming_soon("The weak-categories view"),
-            Action::Stats => self.coming_soon("Statistics"),
+            Action::Weak => self.start_weakest_drill(now),
+            Action::Stats => self.open_stats(now),
             Action::Back => self.quit = true,
             _ => {}
         }
     }
 
-    fn coming_soon(&mut self, what: &str) {
-        self.notify(
-            Level::Info,
-            format!("{what}: coming soon in a later version."),
-        );
+    /// Targeted practice: a drill of the weakest categories, due or not.
+    pub(super) fn start_weakest_drill(&mut self, now: DateTime<Utc>) {
+        let filter = DrillFilter {
+            weakest: Some(WEAKEST_CATEGORIES),
+            ..DrillFilter::default()
+        };
+        self.start_drill(filter, now);
     }
 
     /// Back to the home screen with fresh counts.

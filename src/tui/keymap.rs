@@ -18,6 +18,8 @@ pub enum Context {
     /// The answer is shown; grading.
     Revealed,
     Summary,
+    /// The statistics screen.
+    Stats,
     Help,
     /// A mock-interview screen.
     Mock(MockCtx),
@@ -31,6 +33,7 @@ impl Context {
             Context::Draft => "Drill: typing a draft",
             Context::Revealed => "Drill: answer",
             Context::Summary => "Session summary",
+            Context::Stats => "Statistics",
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
         }
@@ -65,6 +68,8 @@ pub enum Action {
     TogglePoint,
     /// A mock-interview action.
     Interview(MockAction),
+    NextTab,
+    PrevTab,
 }
 
 impl Action {
@@ -78,7 +83,7 @@ impl Action {
             Action::Select => "drill the selected deck",
             Action::DrillDue => "drill what is due (all decks)",
             Action::Mock => "mock interview",
-            Action::Weak => "weak categories",
+            Action::Weak => "drill the 3 weakest categories (lowest readiness)",
             Action::Stats => "statistics",
             Action::Back => "back / quit (recorded reviews are kept)",
             Action::Help => "this help",
@@ -98,6 +103,8 @@ impl Action {
             Action::PrevPoint => "previous key point",
             Action::TogglePoint => "tick / untick the key point",
             Action::Interview(m) => m.describe(),
+            Action::NextTab => "next section",
+            Action::PrevTab => "previous section",
         }
     }
 }
@@ -220,6 +227,22 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Summary, k('?'), A::Help),
     (C::Summary, k('q'), A::Back),
     (C::Summary, code(KeyCode::Esc), A::Back),
+    (C::Stats, code(KeyCode::Tab), A::NextTab),
+    (C::Stats, code(KeyCode::Right), A::NextTab),
+    (C::Stats, k('l'), A::NextTab),
+    (C::Stats, code(KeyCode::BackTab), A::PrevTab),
+    (C::Stats, code(KeyCode::Left), A::PrevTab),
+    (C::Stats, k('h'), A::PrevTab),
+    (C::Stats, code(KeyCode::Up), A::Up),
+    (C::Stats, k('k'), A::Up),
+    (C::Stats, code(KeyCode::Down), A::Down),
+    (C::Stats, k('j'), A::Down),
+    (C::Stats, code(KeyCode::PageUp), A::PageUp),
+    (C::Stats, code(KeyCode::PageDown), A::PageDown),
+    (C::Stats, k('w'), A::Weak),
+    (C::Stats, k('?'), A::Help),
+    (C::Stats, k('q'), A::Back),
+    (C::Stats, code(KeyCode::Esc), A::Back),
     (C::Help, k('?'), A::Back),
     (C::Help, k('q'), A::Back),
     (C::Help, code(KeyCode::Esc), A::Back),
@@ -283,7 +306,7 @@ mod tests {
 
     #[test]
     fn every_screen_can_be_left_and_has_help() {
-        for ctx in [C::Home, C::Question, C::Revealed, C::Summary] {
+        for ctx in [C::Home, C::Question, C::Revealed, C::Summary, C::Stats] {
             assert!(key_for(ctx, A::Back).is_some(), "{ctx:?}");
             assert!(key_for(ctx, A::Help).is_some(), "{ctx:?}");
         }

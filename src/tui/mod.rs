@@ -10,6 +10,7 @@ mod drill_screen;
 pub mod keymap;
 pub mod mock;
 pub mod runner;
+mod stats_screen;
 pub mod terminal;
 pub mod theme;
 pub mod view;

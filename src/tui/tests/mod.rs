@@ -5,4 +5,5 @@ mod flows;
 mod mock_flows;
 pub(crate) mod mock_screens;
 mod screens;
+mod stats;
 pub(crate) mod support;

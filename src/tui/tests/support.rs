@@ -65,6 +65,11 @@ impl Harness {
     }
 
     pub fn with_records(records: Vec<Record>) -> Harness {
+        Harness::with_decks(vec![deck()], records)
+    }
+
+    /// An app over `decks` with the log `records` (replayed by the real scheduler).
+    pub fn with_decks(decks: Vec<Deck>, records: Vec<Record>) -> Harness {
         let written = Rc::new(Cell::new(0));
         let fail = Rc::new(Cell::new(false));
         let log = Rc::new(RefCell::new(Vec::new()));
@@ -75,7 +80,7 @@ impl Harness {
         };
         let utc = FixedOffset::east_opt(0).unwrap();
         let study = LogStudy::new(journal, records, SchedulerConfig::default(), utc);
-        let app = App::new(vec![deck()], Box::new(study), Theme::colored(), t0());
+        let app = App::new(decks, Box::new(study), Theme::colored(), t0());
         Harness {
             app,
             now: t0(),

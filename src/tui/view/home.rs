@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use super::charts::hbar;
 use super::layout::{compact, footer, footer_height, hints, truncate};
 use crate::core::text::sanitize_line;
 use crate::study::DeckCounts;
@@ -24,8 +25,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (Action::Select, "drill selected"),
             (Action::DrillDue, "drill all due"),
             (Action::Mock, "mock interview"),
-            (Action::Weak, "weak categories (soon)"),
-            (Action::Stats, "statistics (soon)"),
+            (Action::Weak, "drill weakest"),
+            (Action::Stats, "statistics"),
             (Action::Help, "help"),
             (Action::Back, "quit"),
         ],
@@ -66,19 +67,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     render_decks(app, decks, buf, small);
 
     if !o.weakest.is_empty() {
-        let mut lines = vec![Line::styled("Weakest categories", t.heading())];
+        let mut lines = vec![Line::styled("Weakest categories (readiness)", t.heading())];
+        let name_w = usize::from(weak.width).saturating_sub(20).clamp(1, 32);
         for w in &o.weakest {
-            let title = app
-                .decks
-                .iter()
-                .find(|d| d.id == w.deck)
-                .and_then(|d| d.category(&w.category))
-                .map_or_else(|| w.category.to_string(), |c| c.title.clone());
             let text = format!(
-                "  {}  {:.0}% again over {} reviews",
-                sanitize_line(&title),
-                w.lapse_rate * 100.0,
-                w.reviews
+                "  {:<name_w$}{:>4.0}%  {}",
+                truncate(&sanitize_line(&w.title), name_w),
+                w.readiness,
+                hbar(w.readiness / 100.0, 10)
             );
             lines.push(Line::raw(truncate(&text, usize::from(weak.width))));
         }

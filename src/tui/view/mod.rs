@@ -1,10 +1,13 @@
 //! Drawing. Every function here reads the app and writes cells; none changes any state.
 
+mod charts;
 pub mod drill;
 mod help;
 mod home;
 pub mod layout;
 pub mod mock;
+pub mod stats;
+mod stats_tabs;
 mod summary;
 
 use chrono::{DateTime, Utc};
@@ -41,6 +44,7 @@ impl Widget for AppView<'_> {
             }
             Screen::Drill(d) => drill::render(app, d, self.now, area, buf),
             Screen::Mock(m) => mock::render(app, m, self.now, area, buf),
+            Screen::Stats(s) => stats::render(app, s, area, buf),
         }
         if let Some(ctx) = app.help {
             help::render(app, ctx, area, buf);

@@ -1,0 +1,280 @@
+//! The statistics screen and targeted practice: snapshots with an empty and a rich history
+//! (records built here, replayed by the real scheduler, fixed clock), the home screen's weakest
+//! categories, the size sweep and the `w` flow.
+
+use chrono::{DateTime, Duration, Utc};
+use ratatui::crossterm::event::KeyCode;
+
+use super::support::{Harness, deck, t0};
+use crate::core::deck::{Deck, DeckSource, parse_deck};
+use crate::core::grade::Grade;
+use crate::core::ids::{CardId, CardKey, DeckId, InterviewId, RecordId};
+use crate::core::record::{Record, RecordBody, Review, ReviewMode};
+use crate::core::schedule::{CardMemory, Scheduler, SchedulerConfig};
+use crate::core::session::{MockAnswered, MockFinished};
+use crate::tui::app::Screen;
+use crate::tui::keymap::Context;
+
+fn ops_deck() -> Deck {
+    parse_deck(
+        include_str!("stats_deck.toml"),
+        DeckSource::Builtin("ops.toml".into()),
+    )
+    .unwrap()
+}
+
+#[derive(Default)]
+struct Log(Vec<Record>);
+
+impl Log {
+    fn push(&mut self, at: DateTime<Utc>, body: RecordBody) {
+        let id = RecordId::new(format!("r{:06}", self.0.len() + 1));
+        self.0.push(Record::new(id, at, body));
+    }
+
+    fn review(&mut self, deck: &str, card: &str, grade: Grade, at: DateTime<Utc>) {
+        let body = RecordBody::Review(Review {
+            deck: DeckId::new(deck),
+            card: CardId::new(card),
+            grade,
+            took_ms: 20_000 + (self.0.len() as u64 % 7) * 5_000,
+            mode: ReviewMode::Drill,
+        });
+        self.push(at, body);
+    }
+
+    fn mock(&mut self, n: usize, at: DateTime<Utc>, score: u8, completed: bool) {
+        let interview = InterviewId::new(format!("mock-{n}"));
+        for (i, (deck, card, coverage)) in [
+            ("ops-lead", "budgeting-1", vec![false, true]),
+            ("test-deck", "major-incident", vec![true, true, false, true]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let answer = MockAnswered {
+                interview: interview.clone(),
+                index: i,
+                card: CardKey::new(deck, card),
+                answer: "an answer".into(),
+                follow_up_answer: None,
+                answer_ms: 60_000,
+                overtime_ms: 0,
+                follow_up_ms: None,
+                follow_up_overtime_ms: 0,
+                paused_ms: 0,
+                skipped: false,
+                coverage,
+                grade: Some(Grade::Good),
+            };
+            self.push(at, RecordBody::MockAnswered(Box::new(answer)));
+        }
+        let finished = MockFinished {
+            interview,
+            score,
+            completed,
+        };
+        self.push(
+            at + Duration::minutes(20),
+            RecordBody::MockFinished(finished),
+        );
+    }
+}
+
+/// Five months of drills over both decks, each card reviewed when it comes due (simulated
+/// with the real scheduler), a weak budgeting category, three categories never studied, and
+/// five mock interviews.
+fn rich_records() -> Vec<Record> {
+    use Grade::{Again, Easy, Good, Hard};
+    let studied: [(&str, &str, [Grade; 3]); 12] = [
+        ("test-deck", "major-incident", [Good, Easy, Good]),
+        ("test-deck", "change-freeze", [Good, Good, Hard]),
+        ("test-deck", "low-performer", [Hard, Good, Again]),
+        ("test-deck", "motivation", [Good, Hard, Good]),
+        ("ops-lead", "budgeting-1", [Again, Hard, Again]),
+        ("ops-lead", "budgeting-2", [Again, Again, Good]),
+        ("ops-lead", "budgeting-3", [Hard, Again, Hard]),
+        ("ops-lead", "hiring-1", [Good, Easy, Good]),
+        ("ops-lead", "hiring-2", [Easy, Good, Good]),
+        ("ops-lead", "strategy-1", [Good, Good, Good]),
+        ("ops-lead", "strategy-2", [Again, Good, Hard]),
+        ("ops-lead", "security-1", [Good, Hard, Good]),
+    ];
+    let config = SchedulerConfig {
+        fuzz: false,
+        ..SchedulerConfig::default()
+    };
+    let scheduler = Scheduler::new(&config);
+    let until = t0() - Duration::hours(2);
+    let mut reviews = vec![];
+    for (i, (deck, card, grades)) in studied.iter().enumerate() {
+        let mut state = CardMemory::new();
+        let mut t = t0() - Duration::days(160 - 11 * i as i64) + Duration::hours(i as i64 % 5);
+        let mut n = 0;
+        while t <= until {
+            let grade = grades[n % 3];
+            reviews.push((t, *deck, *card, grade));
+            state = scheduler.review(&state, grade, t, None);
+            n += 1;
+            // Studied when it comes due, at most once a day.
+            t = state.due.unwrap_or(until).max(t + Duration::hours(22));
+        }
+    }
+    reviews.sort_by_key(|r| r.0);
+    let mut log = Log::default();
+    for (at, deck, card, grade) in reviews {
+        log.review(deck, card, grade, at);
+    }
+    for (n, (days, score, completed)) in [
+        (61, 42, true),
+        (44, 55, true),
+        (29, 51, false),
+        (16, 68, true),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        log.mock(n, t0() - Duration::days(days), score, completed);
+    }
+    log.mock(9, t0() - Duration::hours(3), 74, true);
+    for (i, (deck, card, _)) in studied.iter().take(3).enumerate() {
+        log.review(deck, card, Good, t0() - Duration::minutes(50 - i as i64));
+    }
+    log.0.sort_by_key(|r| r.at);
+    log.0
+}
+
+fn rich() -> Harness {
+    Harness::with_decks(vec![deck(), ops_deck()], rich_records())
+}
+
+fn empty() -> Harness {
+    Harness::with_decks(vec![deck(), ops_deck()], vec![])
+}
+
+/// Every section at 80x24 and 120x40.
+fn snap_sections(h: &mut Harness, name: &str) {
+    h.key(KeyCode::Char('s'));
+    assert_eq!(h.app.context(), Context::Stats);
+    for section in ["overview", "categories", "activity", "mocks"] {
+        for (w, ht) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("stats_{name}_{section}_{w}x{ht}"), h.screen(w, ht));
+        }
+        h.key(KeyCode::Tab);
+    }
+    h.key(KeyCode::Char('q'));
+    assert_eq!(h.app.context(), Context::Home);
+}
+
+#[test]
+fn statistics_with_an_empty_history() {
+    snap_sections(&mut empty(), "empty");
+}
+
+#[test]
+fn statistics_with_a_rich_history() {
+    snap_sections(&mut rich(), "rich");
+}
+
+#[test]
+fn statistics_scroll_and_compact_sizes() {
+    let mut h = rich();
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Tab);
+    let top = h.screen(50, 12);
+    for _ in 0..40 {
+        h.key(KeyCode::Char('j'));
+    }
+    let bottom = h.screen(50, 12);
+    assert_ne!(top, bottom);
+    assert!(bottom.contains("RETAIN:"), "{bottom}");
+    insta::assert_snapshot!("stats_rich_categories_scrolled_50x12", bottom);
+    h.key(KeyCode::PageUp);
+    h.key(KeyCode::PageUp);
+    h.key(KeyCode::PageUp);
+    assert_eq!(h.screen(50, 12), top);
+    h.key(KeyCode::BackTab);
+    h.key(KeyCode::BackTab);
+    assert!(h.screen(50, 12).contains("Mock interview scores"));
+}
+
+#[test]
+fn home_shows_the_weakest_categories_by_readiness() {
+    let mut h = rich();
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Weakest categories (readiness)"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("home_weakest_80x24", screen);
+    assert!(!empty().screen(80, 24).contains("Weakest"));
+}
+
+#[test]
+fn w_on_home_drills_the_weakest_categories() {
+    let mut h = rich();
+    let stats = h.app.study.stats(&h.app.decks, h.now);
+    let weakest: Vec<_> = stats
+        .weakest(3)
+        .iter()
+        .map(|c| (c.deck.clone(), c.category.clone()))
+        .collect();
+    assert_eq!(weakest.len(), 3);
+    h.key(KeyCode::Char('w'));
+    assert_eq!(h.app.context(), Context::Question);
+    let Screen::Drill(d) = &h.app.screen else {
+        panic!("not drilling")
+    };
+    let keys: Vec<CardKey> = d.session.cards().iter().map(|c| c.key.clone()).collect();
+    assert!(!keys.is_empty() && keys.len() <= 20);
+    let decks = h.app.decks.clone();
+    for key in &keys {
+        let (deck, card) = crate::tui::app::find_card(&decks, key).unwrap();
+        assert!(
+            weakest.contains(&(deck.id.clone(), card.category.clone())),
+            "{key:?} is not in {weakest:?}"
+        );
+    }
+    // Budgeting, failed again and again, is among them, and its due cards come first.
+    assert!(
+        keys.iter()
+            .any(|k| k.card.as_str().starts_with("budgeting"))
+    );
+    h.key(KeyCode::Char(' '));
+    h.key(KeyCode::Char('3'));
+    assert_eq!(h.written.get(), 1);
+}
+
+#[test]
+fn w_on_the_statistics_screen_drills_too() {
+    let mut h = empty();
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Char('w'));
+    assert_eq!(h.app.context(), Context::Question);
+}
+
+fn sweep(mut h: Harness) {
+    for w in 1..=120 {
+        for ht in 1..=40 {
+            h.render_only(w, ht);
+        }
+    }
+}
+
+#[test]
+fn sweep_statistics() {
+    for tabs in 0..4 {
+        let mut h = rich();
+        h.key(KeyCode::Char('s'));
+        for _ in 0..tabs {
+            h.key(KeyCode::Tab);
+        }
+        for _ in 0..3 {
+            h.key(KeyCode::Char('j'));
+        }
+        sweep(h);
+    }
+    let mut h = empty();
+    h.key(KeyCode::Char('s'));
+    sweep(h);
+}
