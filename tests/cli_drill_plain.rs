@@ -267,3 +267,25 @@ fn weakest_is_documented_and_checked() {
         .unwrap();
     assert_eq!(zero.status.code(), Some(2));
 }
+
+#[test]
+fn kind_filter_takes_only_that_kind() {
+    let home = tempfile::tempdir().unwrap();
+    let out = prepdeck(home.path())
+        .args(["drill", "--plain", "--kind", "motivation", "--limit", "3"])
+        .write_stdin("\n3\n".repeat(3))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let cards: Vec<&str> = stdout.lines().filter(|l| l.starts_with("Card ")).collect();
+    assert_eq!(cards.len(), 3, "{stdout}");
+    assert!(
+        cards.iter().all(|l| l.ends_with("| motivation")),
+        "{cards:?}"
+    );
+    prepdeck(home.path())
+        .args(["drill", "--plain", "--kind", "nonsense"])
+        .assert()
+        .code(2);
+}

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
+use super::args::DrillArgs;
 use super::home::Home;
 use super::{Cli, UserError, decks, load_decks};
 use crate::core::ids::CategoryId;
@@ -21,24 +22,20 @@ use crate::study::{DrillFilter, LogStudy};
 use crate::tui::Start;
 
 /// `prepdeck drill [--category C] [--limit N] [--weakest N]` (`--deck` is the global filter).
-pub fn drill(
-    cli: &Cli,
-    home: &Home,
-    categories: &[String],
-    limit: Option<usize>,
-    weakest: Option<usize>,
-    plain: bool,
-) -> anyhow::Result<ExitCode> {
+pub fn drill(cli: &Cli, home: &Home, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     let filter = DrillFilter {
         decks: vec![],
-        categories: categories
+        categories: args
+            .category
             .iter()
             .map(|c| CategoryId::new(c.as_str()))
             .collect(),
-        limit,
-        weakest,
+        kinds: args.kind.iter().map(|k| (*k).into()).collect(),
+        limit: args.limit,
+        weakest: args.weakest.map(|n| n as usize),
     };
-    if !categories.is_empty() {
+    let plain = args.plain;
+    if !args.category.is_empty() {
         let loaded = load_decks(cli, home)?;
         for c in &filter.categories {
             if !loaded.decks.iter().any(|d| d.category(c).is_some()) {

@@ -87,23 +87,9 @@ pub enum Command {
     },
     /// Drill today's cards straight away (the app opens on the drill)
     #[command(
-        after_help = "Examples:\n  prepdeck drill\n  prepdeck drill --deck it-manager --category budgeting --limit 10\n  prepdeck drill --weakest 3          the three categories with the lowest readiness"
+        after_help = "Examples:\n  prepdeck drill\n  prepdeck drill --deck it-manager --category budget --limit 10\n  prepdeck drill --kind behavioral --limit 5\n  prepdeck drill --weakest 3          the three categories with the lowest readiness"
     )]
-    Drill {
-        /// Only cards of this category id (repeatable)
-        #[arg(long, value_name = "ID")]
-        category: Vec<String>,
-        /// At most this many cards [default: all due; 20 with --weakest]
-        #[arg(long, value_name = "N")]
-        limit: Option<usize>,
-        /// Practise the N weakest categories (lowest readiness in `prepdeck stats`), due or
-        /// not: due cards first, then the ones you are least likely to recall, then unseen ones
-        #[arg(long, value_name = "N", conflicts_with = "category", value_parser = clap::value_parser!(u32).range(1..))]
-        weakest: Option<u32>,
-        /// Line mode, for screen readers and scripts: prompts end in `> `, grades are 1-4
-        #[arg(long)]
-        plain: bool,
-    },
+    Drill(DrillArgs),
     /// A timed mock interview (line mode with --plain), then its debrief
     Mock(super::mock::MockArgs),
     /// Past mock interviews, newest first
@@ -169,4 +155,48 @@ pub enum CardsCommand {
         #[arg(required = true, value_name = "DECK/CARD")]
         cards: Vec<String>,
     },
+}
+
+/// Which cards `prepdeck drill` takes, and how it runs.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DrillArgs {
+    /// Only cards of this category id (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub category: Vec<String>,
+    /// Only cards of this kind (repeatable)
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Vec<KindArg>,
+    /// At most this many cards [default: all due; 20 with --weakest]
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Practise the N weakest categories (lowest readiness in `prepdeck stats`), due or
+    /// not: due cards first, then the ones you are least likely to recall, then unseen ones
+    #[arg(long, value_name = "N", conflicts_with = "category", value_parser = clap::value_parser!(u32).range(1..))]
+    pub weakest: Option<u32>,
+    /// Line mode, for screen readers and scripts: prompts end in `> `, grades are 1-4
+    #[arg(long)]
+    pub plain: bool,
+}
+
+/// A card kind on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    Behavioral,
+    Situational,
+    Technical,
+    Knowledge,
+    Motivation,
+}
+
+impl From<KindArg> for crate::core::deck::Kind {
+    fn from(k: KindArg) -> Self {
+        use crate::core::deck::Kind;
+        match k {
+            KindArg::Behavioral => Kind::Behavioral,
+            KindArg::Situational => Kind::Situational,
+            KindArg::Technical => Kind::Technical,
+            KindArg::Knowledge => Kind::Knowledge,
+            KindArg::Motivation => Kind::Motivation,
+        }
+    }
 }

@@ -78,19 +78,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let home = home::resolve(cli.home.clone())?;
     match &cli.command {
         None => app::open(&cli, &home, crate::tui::Start::Home),
-        Some(Command::Drill {
-            category,
-            limit,
-            weakest,
-            plain,
-        }) => app::drill(
-            &cli,
-            &home,
-            category,
-            *limit,
-            weakest.map(|n| n as usize),
-            *plain,
-        ),
+        Some(Command::Drill(args)) => app::drill(&cli, &home, args),
         Some(Command::Decks { command }) => match command {
             DecksCommand::List { json } => decks::list(&cli, &home, *json),
             DecksCommand::Check { paths } => decks::check(&cli, &home, paths),

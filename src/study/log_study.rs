@@ -157,7 +157,7 @@ impl<J: Journal> Study for LogStudy<J> {
             QueueFilter {
                 decks: filter.decks.clone(),
                 categories: filter.categories.clone(),
-                kinds: vec![],
+                kinds: filter.kinds.clone(),
             },
             now,
         );

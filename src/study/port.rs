@@ -47,6 +47,8 @@ pub struct Overview {
 pub struct DrillFilter {
     pub decks: Vec<DeckId>,
     pub categories: Vec<CategoryId>,
+    /// Only cards of these kinds (empty: every kind).
+    pub kinds: Vec<crate::core::deck::Kind>,
     pub limit: Option<usize>,
     /// Drill the N weakest categories (by readiness) instead of today's queue: due cards first,
     /// then the lowest recall, then unseen cards; `limit` defaults to [`WEAKEST_LIMIT`].
