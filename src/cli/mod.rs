@@ -12,6 +12,7 @@ mod history;
 mod home;
 mod import;
 pub mod mock;
+mod output;
 mod report;
 mod state;
 mod stats;
