@@ -16,6 +16,7 @@ use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::{Card, Deck};
 use crate::core::ids::CardKey;
+use crate::core::text::sanitize_line;
 use crate::study::{DrillFilter, Overview, Study, WEAKEST_CATEGORIES};
 
 /// Something the event loop must do outside the app.
@@ -79,9 +80,10 @@ impl App {
         self.quit
     }
 
-    /// A status line shown until the next key.
+    /// A status line shown until the next key. Sanitized here, once, for every sender: messages
+    /// quote deck text, paths and storage errors, and the footer draws them as one line.
     pub fn notify(&mut self, level: Level, text: impl Into<String>) {
-        self.message = Some((level, text.into()));
+        self.message = Some((level, sanitize_line(&text.into())));
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
