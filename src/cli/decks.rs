@@ -152,31 +152,20 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
 }
 
 pub fn new(path: &Path) -> anyhow::Result<ExitCode> {
+    let shown = sanitize_line(&path.display().to_string());
     if path.exists() {
         return Err(UserError(format!(
-            "{} already exists; choose another name (prepdeck never overwrites a deck)",
-            path.display()
+            "{shown} already exists; choose another name (prepdeck never overwrites a deck)"
         ))
         .into());
     }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            UserError(format!(
-                "cannot create the folder {}: {e}",
-                parent.display()
-            ))
-        })?;
-    }
+    // Creates missing folders privately (0700) itself.
     crate::store::paths::write_private_new(path, template::TEMPLATE.as_bytes())?;
-    println!(
-        "wrote {}: edit it, then run `prepdeck decks check {}`",
-        path.display(),
-        path.display()
-    );
+    println!("wrote {shown}: edit it, then run `prepdeck decks check {shown}`");
     Ok(ExitCode::SUCCESS)
 }
 
-/// A bare `prepdeck` until the terminal app lands: the decks and what to run.
+/// A bare `prepdeck` without a terminal (piped, in a script): the decks and what to run.
 pub fn summary(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(cli, home)?;
     let cards: usize = loaded.decks.iter().map(|d| d.cards.len()).sum();
@@ -184,7 +173,7 @@ pub fn summary(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
         "prepdeck {}: {} decks, {cards} cards (data folder: {})",
         env!("CARGO_PKG_VERSION"),
         loaded.decks.len(),
-        home.root().display()
+        sanitize_line(&home.root().display().to_string())
     );
     for d in &loaded.decks {
         println!(
