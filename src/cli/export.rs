@@ -1,6 +1,6 @@
 //! `prepdeck export deck ID`: writes a deck in another tool's format (Anki plain text).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,7 +8,7 @@ use clap::{Subcommand, ValueEnum};
 
 use super::home::Home;
 use super::{Cli, UserError, load_decks};
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize, sanitize_line};
 use crate::store::export::anki_tsv;
 
 #[derive(Debug, Subcommand)]
@@ -123,7 +123,12 @@ fn write_output(
 ) -> anyhow::Result<bool> {
     let Some(path) = output else {
         let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())?;
+        // A file or a pipe gets the exact text; a terminal never gets deck text raw.
+        if out.is_terminal() {
+            out.write_all(sanitize(text).as_bytes())?;
+        } else {
+            out.write_all(text.as_bytes())?;
+        }
         out.flush()?;
         return Ok(false);
     };

@@ -26,7 +26,7 @@ use clap::{CommandFactory, Parser};
 pub use args::{CardsCommand, Cli, Command, DecksCommand, StateCommand};
 pub use stats::load_stats;
 
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize, sanitize_line};
 use crate::store::decks::LoadedDecks;
 
 /// An error for the user: printed as one sentence (or a block of diagnostics), exit code 1.
@@ -43,10 +43,16 @@ pub fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
-            eprintln!("prepdeck: {}", sanitize_line(&format!("{e:#}")));
+            eprintln!("prepdeck: {}", error_text(&e));
             ExitCode::from(1)
         }
     }
+}
+
+/// The error as printed: escapes removed, but lines kept (deck and import diagnostics span
+/// several lines, with carets under the column).
+fn error_text(e: &anyhow::Error) -> String {
+    sanitize(&format!("{e:#}")).trim_end().to_string()
 }
 
 /// By default a write past the file-size limit (`ulimit -f`) kills the process with SIGXFSZ.
@@ -149,4 +155,19 @@ pub(crate) fn load_decks(cli: &Cli, home: &home::Home) -> anyhow::Result<LoadedD
             .retain(|d| cli.deck.iter().any(|id| id == d.id.as_str()));
     }
     Ok(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_keep_their_lines_but_lose_escapes() {
+        let e: anyhow::Error =
+            UserError("deck.toml:2:5\n  |\n2 | x = \u{1b}[31m\n  |     ^".into()).into();
+        let text = error_text(&e);
+        assert_eq!(text.lines().count(), 4, "{text}");
+        assert!(!text.contains('\u{1b}'));
+        assert!(text.ends_with('^'));
+    }
 }

@@ -1,6 +1,6 @@
 //! `prepdeck state path|check|repair|merge` and `prepdeck cards`: the state file from the shell.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -12,7 +12,7 @@ use super::home::Home;
 use super::{Cli, load_decks};
 use crate::core::deck::Deck;
 use crate::core::schedule::{Phase, Progress, known_keys, replay};
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize, sanitize_line};
 use crate::store::config::load_config;
 use crate::store::log;
 
@@ -31,13 +31,19 @@ pub(crate) fn read_progress(
 }
 
 pub fn path(home: &Home) -> anyhow::Result<ExitCode> {
-    println!("{}", home.state_file().display());
+    let path = home.state_file().display().to_string();
+    // Scripts use the exact path; a terminal gets it without control characters.
+    if std::io::stdout().is_terminal() {
+        println!("{}", sanitize_line(&path));
+    } else {
+        println!("{path}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn check(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
     let report = log::check(home.state_file())?;
-    println!("{}", report.to_string().trim_end());
+    println!("{}", sanitize(report.to_string().trim_end()));
     let mut healthy = report.is_healthy();
     if report.exists && !report.needs_newer_prepdeck() {
         let (_, progress) = read_progress_lenient(home)?;
@@ -92,13 +98,13 @@ fn read_progress_lenient(
 
 pub fn repair(home: &Home) -> anyhow::Result<ExitCode> {
     let report = log::repair(home.state_file())?;
-    println!("{}", report.to_string().trim_end());
+    println!("{}", sanitize(report.to_string().trim_end()));
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn merge(home: &Home, other: &Path) -> anyhow::Result<ExitCode> {
     let report = log::merge(home.state_file(), other)?;
-    println!("{}", report.to_string().trim_end());
+    println!("{}", sanitize(report.to_string().trim_end()));
     Ok(ExitCode::SUCCESS)
 }
 
