@@ -278,7 +278,11 @@ fn new_writes_a_valid_template_and_never_overwrites() {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         let folder = std::fs::metadata(path.parent().unwrap()).unwrap();
-        assert_eq!(folder.permissions().mode() & 0o777, 0o700, "a new folder is private");
+        assert_eq!(
+            folder.permissions().mode() & 0o777,
+            0o700,
+            "a new folder is private"
+        );
     }
 }
 
