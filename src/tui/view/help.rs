@@ -24,7 +24,9 @@ pub fn render(app: &App, ctx: Context, area: Rect, buf: &mut Buffer) {
         .unwrap_or(0) as u16
         + 4;
     let w = want_w.min(area.width);
-    let h = (rows.len() as u16 + 3).min(area.height);
+    let h = super::layout::rows(rows.len())
+        .saturating_add(3)
+        .min(area.height);
     let x = area.x + (area.width - w) / 2;
     let y = area.y + (area.height - h) / 2;
     let popup = Rect::new(x, y, w, h);

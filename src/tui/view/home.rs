@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::charts::hbar;
-use super::layout::{compact, footer, footer_height, hints, truncate};
+use super::layout::{compact, footer, footer_height, hints, rows, truncate};
 use crate::core::text::sanitize_line;
 use crate::study::DeckCounts;
 use crate::tui::app::App;
@@ -36,12 +36,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let weak_rows = if app.overview.weakest.is_empty() {
         0
     } else {
-        app.overview.weakest.len() as u16 + 1
+        rows(app.overview.weakest.len()).saturating_add(1)
     };
     let [title, today, decks, weak, _, foot_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if small { 1 } else { 2 }),
-        Constraint::Max(app.decks.len() as u16 + if small { 2 } else { 4 }),
+        Constraint::Max(rows(app.decks.len()).saturating_add(if small { 2 } else { 4 })),
         Constraint::Length(weak_rows),
         Constraint::Fill(1),
         Constraint::Length(foot),

@@ -189,3 +189,8 @@ mod tests {
         assert_eq!(duration_words(252_000), "4m 12s");
     }
 }
+
+/// A count of rows as a terminal height: saturates (a `u16` cast would wrap past 65535).
+pub fn rows(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
