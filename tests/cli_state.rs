@@ -275,3 +275,31 @@ fn suspend_and_unsuspend_from_the_shell() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_torn_tail_set_aside_is_reported_with_the_file_by_every_command() {
+    let torn = format!("{TWO_REVIEWS}{{\"v\":1,\"id\":\"r3\",\"at\"");
+    let key = "it-fundamentals/continuity-rto-vs-rpo";
+    let other = tempfile::tempdir().unwrap();
+    let other_file = other.path().join("other.jsonl");
+    std::fs::write(&other_file, TWO_REVIEWS).unwrap();
+    let commands: Vec<Vec<String>> = vec![
+        vec!["cards".into(), "suspend".into(), key.into()],
+        vec![
+            "state".into(),
+            "merge".into(),
+            other_file.display().to_string(),
+        ],
+        vec!["cards".into()],
+        vec!["history".into()],
+    ];
+    for args in commands {
+        let home = tempfile::tempdir().unwrap();
+        let state = home.path().join("state.jsonl");
+        std::fs::write(&state, &torn).unwrap();
+        prepdeck(home.path()).args(&args).assert().success().stderr(
+            predicate::str::contains(format!("warning: {}: line 3", state.display()))
+                .and(predicate::str::contains("unfinished record")),
+        );
+    }
+}

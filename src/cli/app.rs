@@ -76,9 +76,7 @@ fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<E
 fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
     let config = load_config(home.root())?;
     let (log, report) = StateLog::open(home.state_file())?;
-    for w in &report.warnings {
-        eprintln!("warning: {}", sanitize_line(&w.to_string()));
-    }
+    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
     let offset = *chrono::Local::now().offset();
     Ok(LogStudy::new(log, report.records, config.scheduler, offset))
 }

@@ -23,9 +23,7 @@ pub(crate) fn load_interviews(
     home: &Home,
 ) -> anyhow::Result<(Vec<PastInterview>, Vec<Deck>)> {
     let report = log::read(home.state_file())?;
-    for w in &report.warnings {
-        eprintln!("warning: {}", sanitize_line(&w.to_string()));
-    }
+    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
     let loaded = crate::store::decks::load_all(&home.decks_dir(), &cli.deck_file);
     for p in &loaded.problems {
         eprintln!(

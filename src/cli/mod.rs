@@ -28,6 +28,7 @@ pub use stats::load_stats;
 
 use crate::core::text::{sanitize, sanitize_line};
 use crate::store::decks::LoadedDecks;
+use crate::store::log::LoadWarning;
 
 /// An error for the user: printed as one sentence (or a block of diagnostics), exit code 1.
 #[derive(Debug, thiserror::Error)]
@@ -128,6 +129,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Prints the warnings of loading the state file at `path` (a torn last line set aside,
+/// duplicate ids), each naming the file.
+pub(crate) fn print_load_warnings(path: &std::path::Path, warnings: &[LoadWarning]) {
+    for w in warnings {
+        eprintln!(
+            "warning: {}: {}",
+            sanitize_line(&path.display().to_string()),
+            sanitize_line(&w.to_string())
+        );
     }
 }
 

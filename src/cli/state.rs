@@ -23,9 +23,7 @@ pub(crate) fn read_progress(
 ) -> anyhow::Result<(Vec<crate::core::record::Record>, Progress)> {
     let config = load_config(home.root())?;
     let report = log::read(home.state_file())?;
-    for w in &report.warnings {
-        eprintln!("warning: {}", sanitize_line(&w.to_string()));
-    }
+    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
     let progress = replay(&report.records, &config.scheduler);
     Ok((report.records, progress))
 }
@@ -104,6 +102,7 @@ pub fn repair(home: &Home) -> anyhow::Result<ExitCode> {
 
 pub fn merge(home: &Home, other: &Path) -> anyhow::Result<ExitCode> {
     let report = log::merge(home.state_file(), other)?;
+    super::print_load_warnings(&home.state_file(), &report.warnings);
     println!("{}", sanitize(report.to_string().trim_end()));
     Ok(ExitCode::SUCCESS)
 }
@@ -249,7 +248,8 @@ pub fn suspend(cli: &Cli, home: &Home, command: &super::CardsCommand) -> anyhow:
         }
         keys.push(crate::core::ids::CardKey::new(deck, card));
     }
-    let (mut log, _) = log::StateLog::open(home.state_file())?;
+    let (mut log, report) = log::StateLog::open(home.state_file())?;
+    super::print_load_warnings(&home.state_file(), &report.warnings);
     let now = Utc::now();
     for key in keys {
         let body = if suspend {

@@ -224,6 +224,8 @@ pub struct MergeReport {
     pub already_present: usize,
     /// An unfinished last line in `other`, which was not merged.
     pub other_torn: Option<TornTail>,
+    /// What opening `path` found (a torn last line of its own is set aside).
+    pub warnings: Vec<super::LoadWarning>,
 }
 
 impl fmt::Display for MergeReport {
@@ -255,7 +257,7 @@ pub fn merge(path: impl AsRef<Path>, other: impl AsRef<Path>) -> Result<MergeRep
         ));
     }
     let theirs = read(other)?;
-    let (mut log, _) = StateLog::open(path)?;
+    let (mut log, mine) = StateLog::open(path)?;
     let offered = theirs.records.len();
     let mut new: Vec<_> = theirs
         .records
@@ -270,5 +272,6 @@ pub fn merge(path: impl AsRef<Path>, other: impl AsRef<Path>) -> Result<MergeRep
         added,
         already_present: offered - added,
         other_torn: theirs.torn,
+        warnings: mine.warnings,
     })
 }
