@@ -246,7 +246,7 @@ fn deck_file_flag_and_deck_filter() {
     prepdeck(dir.path())
         .args(["--deck", "nope", "decks", "list"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("no deck with id `nope`"));
 }
 

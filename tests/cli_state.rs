@@ -268,7 +268,7 @@ fn suspend_and_unsuspend_from_the_shell() {
     prepdeck(home.path())
         .args(["cards", "suspend", "no-slash"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("is not DECK/CARD"));
     prepdeck(home.path())
         .args(["cards", "unsuspend"])
@@ -301,5 +301,23 @@ fn a_torn_tail_set_aside_is_reported_with_the_file_by_every_command() {
             predicate::str::contains(format!("warning: {}: line 3", state.display()))
                 .and(predicate::str::contains("unfinished record")),
         );
+    }
+}
+
+#[test]
+fn an_unknown_deck_id_is_bad_usage_everywhere() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [
+        &["history"][..],
+        &["report", "--last"][..],
+        &["stats"][..],
+        &["cards"][..],
+    ] {
+        prepdeck(home.path())
+            .args(["--deck", "nope"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no deck with id `nope`"));
     }
 }

@@ -31,6 +31,8 @@ pub(crate) fn load_interviews(
             sanitize_line(&p.origin)
         );
     }
+    // `--deck` filters which interviews are listed; an id that names no deck is a typo.
+    super::check_deck_ids(cli, &loaded)?;
     Ok((past_interviews(&report.records), loaded.decks))
 }
 

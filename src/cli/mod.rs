@@ -35,6 +35,12 @@ use crate::store::log::LoadWarning;
 #[error("{0}")]
 pub struct UserError(pub String);
 
+/// Bad usage the parser cannot see (a malformed DECK/CARD, an unknown `--deck` id): printed
+/// like [`UserError`], exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
 /// Runs prepdeck with the process's arguments; returns the exit code.
 pub fn main() -> ExitCode {
     survive_file_size_limit();
@@ -45,7 +51,11 @@ pub fn main() -> ExitCode {
         Err(e) => {
             let _ = std::io::stdout().flush();
             eprintln!("prepdeck: {}", error_text(&e));
-            ExitCode::from(1)
+            if e.downcast_ref::<UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
 }
@@ -144,6 +154,22 @@ pub(crate) fn print_load_warnings(path: &std::path::Path, warnings: &[LoadWarnin
     }
 }
 
+/// Fails with a usage error when a `--deck` id names no loaded deck.
+pub(crate) fn check_deck_ids(cli: &Cli, loaded: &LoadedDecks) -> anyhow::Result<()> {
+    for id in &cli.deck {
+        if loaded.find(id).is_none() {
+            let known: Vec<&str> = loaded.decks.iter().map(|d| d.id.as_str()).collect();
+            return Err(UsageError(format!(
+                "no deck with id `{}` (decks: {})",
+                sanitize_line(id),
+                sanitize_line(&known.join(", "))
+            ))
+            .into());
+        }
+    }
+    Ok(())
+}
+
 /// Loads every deck prepdeck would use, applying `--deck` filters; reports broken decks on
 /// stderr (they are skipped, never fatal).
 pub(crate) fn load_decks(cli: &Cli, home: &home::Home) -> anyhow::Result<LoadedDecks> {
@@ -153,16 +179,7 @@ pub(crate) fn load_decks(cli: &Cli, home: &home::Home) -> anyhow::Result<LoadedD
         eprintln!("warning: skipped {}\n", sanitize_line(&p.origin));
     }
     if !cli.deck.is_empty() {
-        for id in &cli.deck {
-            if loaded.find(id).is_none() {
-                let known: Vec<&str> = loaded.decks.iter().map(|d| d.id.as_str()).collect();
-                return Err(UserError(format!(
-                    "no deck with id `{id}` (decks: {})",
-                    known.join(", ")
-                ))
-                .into());
-            }
-        }
+        check_deck_ids(cli, &loaded)?;
         loaded
             .decks
             .retain(|d| cli.deck.iter().any(|id| id == d.id.as_str()));

@@ -230,7 +230,7 @@ pub fn suspend(cli: &Cli, home: &Home, command: &super::CardsCommand) -> anyhow:
     let mut keys = Vec::new();
     for name in names {
         let Some((deck, card)) = name.split_once('/') else {
-            return Err(super::UserError(format!(
+            return Err(super::UsageError(format!(
                 "`{}` is not DECK/CARD (e.g. it-manager/budget-build-annual)",
                 sanitize_line(name)
             ))
