@@ -321,3 +321,23 @@ fn an_unknown_deck_id_is_bad_usage_everywhere() {
             .stderr(predicate::str::contains("no deck with id `nope`"));
     }
 }
+
+#[test]
+fn check_reports_a_broken_config() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("state.jsonl"), TWO_REVIEWS).unwrap();
+    std::fs::write(
+        home.path().join("config.toml"),
+        "[scheduler]\nnew_per_day = \"ten\"\n",
+    )
+    .unwrap();
+    prepdeck(home.path())
+        .args(["state", "check"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("config file is invalid")
+                .and(predicate::str::contains("config.toml:2"))
+                .and(predicate::str::contains("old-deck/gone")),
+        );
+}

@@ -43,8 +43,17 @@ pub fn check(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
     let report = log::check(home.state_file())?;
     println!("{}", sanitize(report.to_string().trim_end()));
     let mut healthy = report.is_healthy();
+    // A broken config breaks every other command: say so here, and check with the defaults.
+    let config = match load_config(home.root()) {
+        Ok(c) => c,
+        Err(e) => {
+            println!("{}", sanitize(&format!("the config file is invalid: {e}")));
+            healthy = false;
+            crate::core::schedule::Config::default()
+        }
+    };
     if report.exists && !report.needs_newer_prepdeck() {
-        let (_, progress) = read_progress_lenient(home)?;
+        let progress = read_progress_lenient(home, &config);
         let decks = load_decks(cli, home)?;
         let orphans = progress.orphans(&known_keys(&decks.decks));
         if !orphans.is_empty() {
@@ -84,13 +93,12 @@ pub fn check(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Replays whatever is readable, for reporting orphans even in an unhealthy file.
-fn read_progress_lenient(
-    home: &Home,
-) -> anyhow::Result<(Vec<crate::core::record::Record>, Progress)> {
-    match read_progress(home) {
-        Ok(p) => Ok(p),
-        Err(_) => Ok((Vec::new(), Progress::default())),
+/// Replays the log when it is readable (its problems are in the check report already), for
+/// reporting orphans and leeches; nothing when it is not.
+fn read_progress_lenient(home: &Home, config: &crate::core::schedule::Config) -> Progress {
+    match log::read(home.state_file()) {
+        Ok(report) => replay(&report.records, &config.scheduler),
+        Err(_) => Progress::default(),
     }
 }
 
