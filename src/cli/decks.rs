@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::home::Home;
 use super::{Cli, UserError, load_decks, template};
 use crate::core::deck::{Deck, DeckSource};
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize_line, truncate_line};
 use crate::store::decks::{load_all, load_files};
 
 #[derive(Serialize)]
@@ -39,17 +39,6 @@ fn rows(decks: &[Deck]) -> Vec<DeckRow<'_>> {
             source: source_label(&d.source),
         })
         .collect()
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    let s = sanitize_line(s);
-    if s.chars().count() <= max {
-        s
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
 }
 
 /// Prints rows as an aligned text table.
@@ -96,7 +85,7 @@ pub fn list(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
             .map(|r| {
                 vec![
                     sanitize_line(r.id),
-                    truncate(r.title, 46),
+                    truncate_line(r.title, 46),
                     r.cards.to_string(),
                     r.categories.to_string(),
                     sanitize_line(&r.source),
@@ -180,7 +169,7 @@ pub fn summary(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
             "  {:<18} {:>4} cards  {}",
             sanitize_line(d.id.as_str()),
             d.cards.len(),
-            truncate(&d.title, 50)
+            truncate_line(&d.title, 50)
         );
     }
     println!("\nRun `prepdeck --help` for the commands.");

@@ -1,13 +1,14 @@
 //! The drill screen: question with its think-time clock, the draft editor, and the revealed
 //! answer (checklist, guidance, model answer, follow-ups) with the grade buttons.
 
+use crate::core::text::truncate_line;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::layout::{clock, compact, footer, footer_height, hints, truncate, width, wrap};
+use super::layout::{clock, compact, footer, footer_height, hints, width, wrap};
 use crate::core::deck::{Card, Deck};
 use crate::core::grade::Grade;
 use crate::core::session::drill::Phase;
@@ -145,7 +146,7 @@ fn render_header(
         sanitize_line(&format!("{} · {} · {}", deck.title, cat, c.kind))
     });
     let room = usize::from(area.width).saturating_sub(width(&right) + 2);
-    let left = truncate(&left, room);
+    let left = truncate_line(&left, room);
     let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
     Line::from(vec![
         Span::styled(left, t.heading()),

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use super::layout::truncate;
+use crate::core::text::truncate_line;
 use crate::tui::app::App;
 use crate::tui::keymap::{Context, help_rows};
 
@@ -47,7 +47,7 @@ pub fn render(app: &App, ctx: Context, area: Rect, buf: &mut Buffer) {
         .map(|(k, d)| {
             Line::from(vec![
                 Span::styled(format!("{k:<key_w$}  "), t.key()),
-                Span::raw(truncate(d, desc_w)),
+                Span::raw(truncate_line(d, desc_w)),
             ])
         })
         .collect();

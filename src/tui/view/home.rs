@@ -1,12 +1,13 @@
 //! The home screen: decks with their counts, today's progress, weakest categories, actions.
 
+use crate::core::text::truncate_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::charts::hbar;
-use super::layout::{compact, footer, footer_height, hints, rows, truncate};
+use super::layout::{compact, footer, footer_height, hints, rows};
 use crate::core::text::sanitize_line;
 use crate::study::DeckCounts;
 use crate::tui::app::App;
@@ -72,11 +73,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         for w in &o.weakest {
             let text = format!(
                 "  {:<name_w$}{:>4.0}%  {}",
-                truncate(&sanitize_line(&w.title), name_w),
+                truncate_line(&sanitize_line(&w.title), name_w),
                 w.readiness,
                 hbar(w.readiness / 100.0, 10)
             );
-            lines.push(Line::raw(truncate(&text, usize::from(weak.width))));
+            lines.push(Line::raw(truncate_line(&text, usize::from(weak.width))));
         }
         Paragraph::new(lines).render(weak, buf);
     }
@@ -111,7 +112,7 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer, small: bool) {
         let marker = if selected { "▸ " } else { "  " };
         let text = format!(
             "{marker}{:<name_w$}{:>5}{:>6}{:>5}",
-            truncate(name, name_w),
+            truncate_line(name, name_w),
             c.0,
             c.1,
             c.2
