@@ -8,9 +8,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::store::error::StoreError;
-use crate::store::log::files::{open_locked, read_unlocked, replace_atomically, write_side_file};
+use crate::store::log::files::{open_locked, read_unlocked, write_side_file};
 use crate::store::log::scan::{BadLine, DuplicateId, LineProblem, TornTail, scan};
 use crate::store::log::{StateLog, read, refuse_fatal};
+use crate::store::paths::write_private_replace;
 
 /// What `check` found. Lists every problem; never stops at the first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -198,7 +199,7 @@ pub fn repair(path: impl AsRef<Path>) -> Result<RepairReport, StoreError> {
             created.push(side.clone());
             report.rejected = Some(side);
         }
-        replace_atomically(path, &clean)
+        write_private_replace(path, &clean)
     })();
     if let Err(e) = result {
         // The original is untouched, so the copies are not needed; don't leave clutter.
