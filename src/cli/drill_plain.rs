@@ -9,9 +9,10 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 
-use crate::core::deck::{Card, Deck};
+use super::history::local_time as local;
+use crate::core::deck::{Card, Deck, find_card};
 use crate::core::grade::Grade;
 use crate::core::ids::CardKey;
 use crate::core::record::RecordBody;
@@ -53,7 +54,7 @@ pub fn run_plain_drill(
     let cards: Vec<SessionCard> = keys
         .into_iter()
         .map(|key| SessionCard {
-            key_points: find(decks, &key)
+            key_points: find_card(decks, &key)
                 .map(|(_, c)| c.key_points.clone())
                 .unwrap_or_default(),
             key,
@@ -91,15 +92,6 @@ pub fn run_plain_drill(
         summary,
         not_recorded,
     })
-}
-
-fn find<'d>(decks: &'d [Deck], key: &CardKey) -> Option<(&'d Deck, &'d Card)> {
-    let deck = decks.iter().find(|d| d.id == key.deck)?;
-    Some((deck, deck.card(&key.card)?))
-}
-
-fn local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -164,7 +156,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         };
         let key = card.key.clone();
         let (pos, total) = self.session.position();
-        let (deck, c) = match find(self.decks, &key) {
+        let (deck, c) = match find_card(self.decks, &key) {
             Some(found) => found,
             None => return self.event(Event::Skip),
         };
@@ -200,11 +192,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.event(Event::Reveal {
             draft: draft.join("\n"),
         })?;
-        self.reveal(deck, c)
+        self.reveal(c)
     }
 
-    fn reveal(&mut self, deck: &Deck, c: &Card) -> anyhow::Result<()> {
-        let _ = deck;
+    fn reveal(&mut self, c: &Card) -> anyhow::Result<()> {
         let ticks: Vec<bool> = self.session.checklist().to_vec();
         if !c.key_points.is_empty() {
             let hit = ticks.iter().filter(|t| **t).count();
@@ -270,11 +261,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 if self.session.position() != before {
                     writeln!(self.out, "undone: the last grade was taken back")?;
                     if let Some(k) = self.session.current_card().map(|c| c.key.clone())
-                        && let Some((deck, c)) = find(self.decks, &k)
+                        && let Some((_, c)) = find_card(self.decks, &k)
                     {
                         writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
                         if self.session.phase() == Phase::Revealed {
-                            self.reveal(deck, c)?;
+                            self.reveal(c)?;
                         }
                     }
                 }

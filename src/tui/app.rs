@@ -14,8 +14,7 @@ use super::mock::MockScreen;
 use super::stats_screen::StatsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
-use crate::core::deck::{Card, Deck};
-use crate::core::ids::CardKey;
+use crate::core::deck::Deck;
 use crate::core::text::sanitize_line;
 use crate::study::{DrillFilter, Overview, Study, WEAKEST_CATEGORIES};
 
@@ -265,10 +264,4 @@ impl App {
             None => self.notify(Level::Info, "Decks reloaded."),
         }
     }
-}
-
-/// The card with `key` in `decks`, with its deck.
-pub fn find_card<'a>(decks: &'a [Deck], key: &CardKey) -> Option<(&'a Deck, &'a Card)> {
-    let deck = decks.iter().find(|d| d.id == key.deck)?;
-    Some((deck, deck.card(&key.card)?))
 }
