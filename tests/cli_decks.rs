@@ -246,7 +246,7 @@ fn deck_file_flag_and_deck_filter() {
     prepdeck(dir.path())
         .args(["--deck", "nope", "decks", "list"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("no deck with id `nope`"));
 }
 
@@ -277,6 +277,12 @@ fn new_writes_a_valid_template_and_never_overwrites() {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+        let folder = std::fs::metadata(path.parent().unwrap()).unwrap();
+        assert_eq!(
+            folder.permissions().mode() & 0o777,
+            0o700,
+            "a new folder is private"
+        );
     }
 }
 

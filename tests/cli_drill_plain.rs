@@ -141,7 +141,7 @@ fn a_second_writer_gets_a_clear_message() {
 }
 
 /// A write past `ulimit -f` must not kill prepdeck (SIGXFSZ): the grade is refused with a clear
-/// message and the state file keeps exactly what it had.
+/// message, the exit status says so, and the state file keeps exactly what it had.
 #[cfg(unix)]
 #[test]
 fn file_size_limit_is_a_clear_error_not_a_crash() {
@@ -165,14 +165,19 @@ fn file_size_limit_is_a_clear_error_not_a_crash() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
+    // Not killed: exit 1 because a grade was not recorded, said after the summary.
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(1),
         "killed? {:?}\n{stdout}",
         out.status
     );
     assert!(
         stdout.contains("not recorded:") && stdout.contains("size limit"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1 grade(s) could not be recorded"),
         "{stdout}"
     );
     assert!(!stdout.contains("recorded: Good"), "{stdout}");

@@ -268,10 +268,76 @@ fn suspend_and_unsuspend_from_the_shell() {
     prepdeck(home.path())
         .args(["cards", "suspend", "no-slash"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("is not DECK/CARD"));
     prepdeck(home.path())
         .args(["cards", "unsuspend"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn a_torn_tail_set_aside_is_reported_with_the_file_by_every_command() {
+    let torn = format!("{TWO_REVIEWS}{{\"v\":1,\"id\":\"r3\",\"at\"");
+    let key = "it-fundamentals/continuity-rto-vs-rpo";
+    let other = tempfile::tempdir().unwrap();
+    let other_file = other.path().join("other.jsonl");
+    std::fs::write(&other_file, TWO_REVIEWS).unwrap();
+    let commands: Vec<Vec<String>> = vec![
+        vec!["cards".into(), "suspend".into(), key.into()],
+        vec![
+            "state".into(),
+            "merge".into(),
+            other_file.display().to_string(),
+        ],
+        vec!["cards".into()],
+        vec!["history".into()],
+    ];
+    for args in commands {
+        let home = tempfile::tempdir().unwrap();
+        let state = home.path().join("state.jsonl");
+        std::fs::write(&state, &torn).unwrap();
+        prepdeck(home.path()).args(&args).assert().success().stderr(
+            predicate::str::contains(format!("warning: {}: line 3", state.display()))
+                .and(predicate::str::contains("unfinished record")),
+        );
+    }
+}
+
+#[test]
+fn an_unknown_deck_id_is_bad_usage_everywhere() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [
+        &["history"][..],
+        &["report", "--last"][..],
+        &["stats"][..],
+        &["cards"][..],
+    ] {
+        prepdeck(home.path())
+            .args(["--deck", "nope"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no deck with id `nope`"));
+    }
+}
+
+#[test]
+fn check_reports_a_broken_config() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("state.jsonl"), TWO_REVIEWS).unwrap();
+    std::fs::write(
+        home.path().join("config.toml"),
+        "[scheduler]\nnew_per_day = \"ten\"\n",
+    )
+    .unwrap();
+    prepdeck(home.path())
+        .args(["state", "check"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("config file is invalid")
+                .and(predicate::str::contains("config.toml:2"))
+                .and(predicate::str::contains("old-deck/gone")),
+        );
 }

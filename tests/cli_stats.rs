@@ -147,7 +147,7 @@ fn deck_filter_limits_every_figure() {
     prepdeck(home.path())
         .args(["--deck", "nope", "stats"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("no deck with id `nope`"));
 }
 

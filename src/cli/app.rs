@@ -58,7 +58,7 @@ fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<E
     let loaded = load_decks(cli, home)?;
     let mut study = open_study(home)?;
     let clock = Utc::now;
-    super::drill_plain::run_plain_drill(
+    let outcome = super::drill_plain::run_plain_drill(
         std::io::stdin().lock(),
         std::io::stdout().lock(),
         &clock,
@@ -66,16 +66,19 @@ fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<E
         &mut study,
         filter,
     )?;
-    Ok(ExitCode::SUCCESS)
+    // Every grade is on disk, or the exit status says some are not.
+    Ok(if outcome.not_recorded > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Opens the state log for writing (taking its lock) and replays it.
 fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
     let config = load_config(home.root())?;
     let (log, report) = StateLog::open(home.state_file())?;
-    for w in &report.warnings {
-        eprintln!("warning: {}", sanitize_line(&w.to_string()));
-    }
+    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
     let offset = *chrono::Local::now().offset();
     Ok(LogStudy::new(log, report.records, config.scheduler, offset))
 }

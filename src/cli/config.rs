@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use super::home::Home;
+use crate::core::text::sanitize_line;
 use crate::store::config::{config_path, load_config};
 
 pub fn show(home: &Home) -> anyhow::Result<ExitCode> {
@@ -13,7 +14,7 @@ pub fn show(home: &Home) -> anyhow::Result<ExitCode> {
     } else {
         "no config file yet; defaults shown. Create"
     };
-    println!("# {origin} {}", path.display());
+    println!("# {origin} {}", sanitize_line(&path.display().to_string()));
     print!("{}", config.to_toml_string());
     Ok(ExitCode::SUCCESS)
 }

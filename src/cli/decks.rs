@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::home::Home;
 use super::{Cli, UserError, load_decks, template};
 use crate::core::deck::{Deck, DeckSource};
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize_line, truncate_line};
 use crate::store::decks::{load_all, load_files};
 
 #[derive(Serialize)]
@@ -39,17 +39,6 @@ fn rows(decks: &[Deck]) -> Vec<DeckRow<'_>> {
             source: source_label(&d.source),
         })
         .collect()
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    let s = sanitize_line(s);
-    if s.chars().count() <= max {
-        s
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
 }
 
 /// Prints rows as an aligned text table.
@@ -96,7 +85,7 @@ pub fn list(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
             .map(|r| {
                 vec![
                     sanitize_line(r.id),
-                    truncate(r.title, 46),
+                    truncate_line(r.title, 46),
                     r.cards.to_string(),
                     r.categories.to_string(),
                     sanitize_line(&r.source),
@@ -152,31 +141,20 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
 }
 
 pub fn new(path: &Path) -> anyhow::Result<ExitCode> {
+    let shown = sanitize_line(&path.display().to_string());
     if path.exists() {
         return Err(UserError(format!(
-            "{} already exists; choose another name (prepdeck never overwrites a deck)",
-            path.display()
+            "{shown} already exists; choose another name (prepdeck never overwrites a deck)"
         ))
         .into());
     }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| {
-            UserError(format!(
-                "cannot create the folder {}: {e}",
-                parent.display()
-            ))
-        })?;
-    }
+    // Creates missing folders privately (0700) itself.
     crate::store::paths::write_private_new(path, template::TEMPLATE.as_bytes())?;
-    println!(
-        "wrote {}: edit it, then run `prepdeck decks check {}`",
-        path.display(),
-        path.display()
-    );
+    println!("wrote {shown}: edit it, then run `prepdeck decks check {shown}`");
     Ok(ExitCode::SUCCESS)
 }
 
-/// A bare `prepdeck` until the terminal app lands: the decks and what to run.
+/// A bare `prepdeck` without a terminal (piped, in a script): the decks and what to run.
 pub fn summary(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(cli, home)?;
     let cards: usize = loaded.decks.iter().map(|d| d.cards.len()).sum();
@@ -184,14 +162,14 @@ pub fn summary(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
         "prepdeck {}: {} decks, {cards} cards (data folder: {})",
         env!("CARGO_PKG_VERSION"),
         loaded.decks.len(),
-        home.root().display()
+        sanitize_line(&home.root().display().to_string())
     );
     for d in &loaded.decks {
         println!(
             "  {:<18} {:>4} cards  {}",
             sanitize_line(d.id.as_str()),
             d.cards.len(),
-            truncate(&d.title, 50)
+            truncate_line(&d.title, 50)
         );
     }
     println!("\nRun `prepdeck --help` for the commands.");

@@ -9,11 +9,13 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 
-use crate::core::deck::{Card, Deck};
+use super::history::local_time as local;
+use crate::core::deck::{Card, Deck, find_card};
 use crate::core::grade::Grade;
 use crate::core::ids::CardKey;
+use crate::core::record::RecordBody;
 use crate::core::schedule::format_interval;
 use crate::core::session::drill::{Drill, Effect, Event, Phase, SessionCard, Summary};
 use crate::core::text::{sanitize, sanitize_line};
@@ -23,6 +25,8 @@ use crate::study::{DrillFilter, Study};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlainDrillOutcome {
     pub summary: Summary,
+    /// Cards whose grade storage refused and that were not graded again successfully.
+    pub not_recorded: usize,
 }
 
 struct Plain<'a, R, W> {
@@ -32,6 +36,8 @@ struct Plain<'a, R, W> {
     decks: &'a [Deck],
     study: &'a mut dyn Study,
     session: Drill,
+    /// Cards whose last grade could not be recorded.
+    not_recorded: Vec<CardKey>,
 }
 
 /// Runs a drill of today's queue (within `filter`) on text input and output.
@@ -48,7 +54,7 @@ pub fn run_plain_drill(
     let cards: Vec<SessionCard> = keys
         .into_iter()
         .map(|key| SessionCard {
-            key_points: find(decks, &key)
+            key_points: find_card(decks, &key)
                 .map(|(_, c)| c.key_points.clone())
                 .unwrap_or_default(),
             key,
@@ -62,36 +68,42 @@ pub fn run_plain_drill(
         decks,
         study,
         session,
+        not_recorded: Vec::new(),
     };
     if p.session.cards().is_empty() {
         p.nothing_due(now)?;
         return Ok(PlainDrillOutcome {
             summary: p.session.summary(now),
+            not_recorded: 0,
         });
     }
     p.run()?;
     let summary = p.session.summary((p.clock)());
     p.print_summary(&summary)?;
-    Ok(PlainDrillOutcome { summary })
-}
-
-fn find<'d>(decks: &'d [Deck], key: &CardKey) -> Option<(&'d Deck, &'d Card)> {
-    let deck = decks.iter().find(|d| d.id == key.deck)?;
-    Some((deck, deck.card(&key.card)?))
-}
-
-fn local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+    let not_recorded = p.not_recorded.len();
+    if not_recorded > 0 {
+        writeln!(
+            p.out,
+            "{not_recorded} grade(s) could not be recorded (see the `not recorded:` lines above)."
+        )?;
+    }
+    p.out.flush()?;
+    Ok(PlainDrillOutcome {
+        summary,
+        not_recorded,
+    })
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// One line of input without its line ending; `None` at end of input.
     fn read_line(&mut self) -> anyhow::Result<Option<String>> {
         self.out.flush()?;
-        let mut line = String::new();
-        if self.input.read_line(&mut line)? == 0 {
+        // Bytes, decoded lossily: a stray non-UTF-8 byte must not end the drill.
+        let mut buf = Vec::new();
+        if self.input.read_until(b'\n', &mut buf)? == 0 {
             return Ok(None);
         }
+        let line = String::from_utf8_lossy(&buf);
         Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
     }
 
@@ -112,9 +124,21 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let mut todo: VecDeque<Effect> = self.session.handle(event, now).into();
         while let Some(effect) = todo.pop_front() {
             match effect {
-                Effect::Write(body) => match self.study.append(body, now) {
-                    Ok(record) => todo.extend(self.session.handle(Event::Stored(record), now)),
+                Effect::Write(body) => match self.study.append(body.clone(), now) {
+                    Ok(record) => {
+                        if let RecordBody::Review(r) = &body {
+                            let key = CardKey::new(r.deck.as_str(), r.card.as_str());
+                            self.not_recorded.retain(|k| *k != key);
+                        }
+                        todo.extend(self.session.handle(Event::Stored(record), now));
+                    }
                     Err(e) => {
+                        if let RecordBody::Review(r) = &body {
+                            let key = CardKey::new(r.deck.as_str(), r.card.as_str());
+                            if !self.not_recorded.contains(&key) {
+                                self.not_recorded.push(key);
+                            }
+                        }
                         writeln!(self.out, "not recorded: {}", sanitize_line(&e.to_string()))?;
                         todo.extend(self.session.handle(Event::StoreFailed, now));
                     }
@@ -132,7 +156,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         };
         let key = card.key.clone();
         let (pos, total) = self.session.position();
-        let (deck, c) = match find(self.decks, &key) {
+        let (deck, c) = match find_card(self.decks, &key) {
             Some(found) => found,
             None => return self.event(Event::Skip),
         };
@@ -168,11 +192,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.event(Event::Reveal {
             draft: draft.join("\n"),
         })?;
-        self.reveal(deck, c)
+        self.reveal(c)
     }
 
-    fn reveal(&mut self, deck: &Deck, c: &Card) -> anyhow::Result<()> {
-        let _ = deck;
+    fn reveal(&mut self, c: &Card) -> anyhow::Result<()> {
         let ticks: Vec<bool> = self.session.checklist().to_vec();
         if !c.key_points.is_empty() {
             let hit = ticks.iter().filter(|t| **t).count();
@@ -238,11 +261,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 if self.session.position() != before {
                     writeln!(self.out, "undone: the last grade was taken back")?;
                     if let Some(k) = self.session.current_card().map(|c| c.key.clone())
-                        && let Some((deck, c)) = find(self.decks, &k)
+                        && let Some((_, c)) = find_card(self.decks, &k)
                     {
                         writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
                         if self.session.phase() == Phase::Revealed {
-                            self.reveal(deck, c)?;
+                            self.reveal(c)?;
                         }
                     }
                 }
@@ -332,5 +355,71 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::core::deck::{DeckSource, parse_deck};
+    use crate::core::record::Record;
+    use crate::core::schedule::SchedulerConfig;
+    use crate::fixtures::{FixtureSpec, deck_toml};
+    use crate::study::{Journal, LogStudy, StudyError};
+
+    /// Fails every append while `fail` is set.
+    struct Flaky(Rc<Cell<bool>>, Vec<(RecordBody, DateTime<Utc>)>);
+
+    impl Journal for Flaky {
+        fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
+            if self.0.get() {
+                return Err(StudyError("the disk is full".into()));
+            }
+            Journal::append(&mut self.1, body, now)
+        }
+    }
+
+    fn drill(input: &[u8], fail: bool) -> (PlainDrillOutcome, String) {
+        let now = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap();
+        let spec = FixtureSpec::new(2, 0, now);
+        let deck = parse_deck(&deck_toml(&spec), DeckSource::Builtin("b.toml".into())).unwrap();
+        let journal = Flaky(Rc::new(Cell::new(fail)), Vec::new());
+        let utc = chrono::FixedOffset::east_opt(0).unwrap();
+        let mut study = LogStudy::new(journal, vec![], SchedulerConfig::default(), utc);
+        let mut out = Vec::new();
+        let outcome = run_plain_drill(
+            input,
+            &mut out,
+            &|| now,
+            &[deck],
+            &mut study,
+            &DrillFilter::default(),
+        )
+        .unwrap();
+        (outcome, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn grades_storage_refused_are_counted_and_said_after_the_summary() {
+        // Each grade fails; the card is skipped after it.
+        let (outcome, out) = drill(b"\n3\ns\n\n3\ns\n", true);
+        assert_eq!(outcome.not_recorded, 2, "{out}");
+        let summary = out.find("Session over").unwrap();
+        let said = out.find("2 grade(s) could not be recorded").unwrap();
+        assert!(said > summary, "{out}");
+        let (outcome, out) = drill(b"\n3\n\n3\n", false);
+        assert_eq!(outcome.not_recorded, 0, "{out}");
+        assert!(!out.contains("could not be recorded"));
+    }
+
+    #[test]
+    fn non_utf8_input_is_read_lossily() {
+        let (outcome, out) = drill(b"caf\xe9 draft\n\n3\nq\n", false);
+        assert_eq!(outcome.summary.reviewed, 1, "{out}");
     }
 }

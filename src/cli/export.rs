@@ -1,6 +1,6 @@
 //! `prepdeck export deck ID`: writes a deck in another tool's format (Anki plain text).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,7 +8,7 @@ use clap::{Subcommand, ValueEnum};
 
 use super::home::Home;
 use super::{Cli, UserError, load_decks};
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize, sanitize_line};
 use crate::store::export::anki_tsv;
 
 #[derive(Debug, Subcommand)]
@@ -101,7 +101,7 @@ fn deck(
     let text = match format {
         ExportFormat::AnkiTsv => anki_tsv(deck),
     };
-    if write_output(output, &text, force)? {
+    if write_output(cli, home, output, &text, force)? {
         eprintln!(
             "exported {} cards of `{}` to {}",
             deck.cards.len(),
@@ -113,39 +113,26 @@ fn deck(
 }
 
 /// Writes `text` to standard output, or to `output` (a new private file; an existing one only
-/// with `force`). Returns whether a file was written.
-fn write_output(output: Option<&Path>, text: &str, force: bool) -> anyhow::Result<bool> {
+/// with `force`; never one of prepdeck's own files). Returns whether a file was written.
+fn write_output(
+    cli: &Cli,
+    home: &Home,
+    output: Option<&Path>,
+    text: &str,
+    force: bool,
+) -> anyhow::Result<bool> {
     let Some(path) = output else {
         let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())?;
+        // A file or a pipe gets the exact text; a terminal never gets deck text raw.
+        if out.is_terminal() {
+            out.write_all(sanitize(text).as_bytes())?;
+        } else {
+            out.write_all(text.as_bytes())?;
+        }
         out.flush()?;
         return Ok(false);
     };
-    let shown = sanitize_line(&path.display().to_string());
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true);
-    if force {
-        opts.create(true).truncate(true);
-    } else {
-        opts.create_new(true);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    let mut f = opts.open(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            UserError(format!(
-                "{shown} already exists; pass --force to replace it"
-            ))
-        } else {
-            UserError(format!("cannot write {shown}: {e}"))
-        }
-    })?;
-    f.write_all(text.as_bytes())
-        .and_then(|()| f.sync_all())
-        .map_err(|e| UserError(format!("cannot write {shown}: {e}")))?;
+    super::output::write_output_file(cli, home, path, text.as_bytes(), force)?;
     Ok(true)
 }
 
@@ -189,7 +176,7 @@ fn progress(
         ProgressFormat::Csv if reviews => to_csv(&log)?,
         ProgressFormat::Csv => to_csv(&cards)?,
     };
-    if write_output(output, &text, force)? {
+    if write_output(cli, home, output, &text, force)? {
         eprintln!("exported {} cards and {} reviews", cards.len(), log.len());
     }
     Ok(ExitCode::SUCCESS)

@@ -23,9 +23,7 @@ pub(crate) fn load_interviews(
     home: &Home,
 ) -> anyhow::Result<(Vec<PastInterview>, Vec<Deck>)> {
     let report = log::read(home.state_file())?;
-    for w in &report.warnings {
-        eprintln!("warning: {}", sanitize_line(&w.to_string()));
-    }
+    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
     let loaded = crate::store::decks::load_all(&home.decks_dir(), &cli.deck_file);
     for p in &loaded.problems {
         eprintln!(
@@ -33,6 +31,8 @@ pub(crate) fn load_interviews(
             sanitize_line(&p.origin)
         );
     }
+    // `--deck` filters which interviews are listed; an id that names no deck is a typo.
+    super::check_deck_ids(cli, &loaded)?;
     Ok((past_interviews(&report.records), loaded.decks))
 }
 

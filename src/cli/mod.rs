@@ -12,6 +12,7 @@ mod history;
 mod home;
 mod import;
 pub mod mock;
+mod output;
 mod report;
 mod state;
 mod stats;
@@ -25,13 +26,20 @@ use clap::{CommandFactory, Parser};
 pub use args::{CardsCommand, Cli, Command, DecksCommand, StateCommand};
 pub use stats::load_stats;
 
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize, sanitize_line};
 use crate::store::decks::LoadedDecks;
+use crate::store::log::LoadWarning;
 
 /// An error for the user: printed as one sentence (or a block of diagnostics), exit code 1.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UserError(pub String);
+
+/// Bad usage the parser cannot see (a malformed DECK/CARD, an unknown `--deck` id): printed
+/// like [`UserError`], exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
 
 /// Runs prepdeck with the process's arguments; returns the exit code.
 pub fn main() -> ExitCode {
@@ -42,10 +50,20 @@ pub fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
-            eprintln!("prepdeck: {}", sanitize_line(&format!("{e:#}")));
-            ExitCode::from(1)
+            eprintln!("prepdeck: {}", error_text(&e));
+            if e.downcast_ref::<UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
+}
+
+/// The error as printed: escapes removed, but lines kept (deck and import diagnostics span
+/// several lines, with carets under the column).
+fn error_text(e: &anyhow::Error) -> String {
+    sanitize(&format!("{e:#}")).trim_end().to_string()
 }
 
 /// By default a write past the file-size limit (`ulimit -f`) kills the process with SIGXFSZ.
@@ -112,6 +130,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Prints the warnings of loading the state file at `path` (a torn last line set aside,
+/// duplicate ids), each naming the file.
+pub(crate) fn print_load_warnings(path: &std::path::Path, warnings: &[LoadWarning]) {
+    for w in warnings {
+        eprintln!(
+            "warning: {}: {}",
+            sanitize_line(&path.display().to_string()),
+            sanitize_line(&w.to_string())
+        );
+    }
+}
+
+/// Fails with a usage error when a `--deck` id names no loaded deck.
+pub(crate) fn check_deck_ids(cli: &Cli, loaded: &LoadedDecks) -> anyhow::Result<()> {
+    for id in &cli.deck {
+        if loaded.find(id).is_none() {
+            let known: Vec<&str> = loaded.decks.iter().map(|d| d.id.as_str()).collect();
+            return Err(UsageError(format!(
+                "no deck with id `{}` (decks: {})",
+                sanitize_line(id),
+                sanitize_line(&known.join(", "))
+            ))
+            .into());
+        }
+    }
+    Ok(())
+}
+
 /// Loads every deck prepdeck would use, applying `--deck` filters; reports broken decks on
 /// stderr (they are skipped, never fatal).
 pub(crate) fn load_decks(cli: &Cli, home: &home::Home) -> anyhow::Result<LoadedDecks> {
@@ -121,19 +167,25 @@ pub(crate) fn load_decks(cli: &Cli, home: &home::Home) -> anyhow::Result<LoadedD
         eprintln!("warning: skipped {}\n", sanitize_line(&p.origin));
     }
     if !cli.deck.is_empty() {
-        for id in &cli.deck {
-            if loaded.find(id).is_none() {
-                let known: Vec<&str> = loaded.decks.iter().map(|d| d.id.as_str()).collect();
-                return Err(UserError(format!(
-                    "no deck with id `{id}` (decks: {})",
-                    known.join(", ")
-                ))
-                .into());
-            }
-        }
+        check_deck_ids(cli, &loaded)?;
         loaded
             .decks
             .retain(|d| cli.deck.iter().any(|id| id == d.id.as_str()));
     }
     Ok(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_keep_their_lines_but_lose_escapes() {
+        let e: anyhow::Error =
+            UserError("deck.toml:2:5\n  |\n2 | x = \u{1b}[31m\n  |     ^".into()).into();
+        let text = error_text(&e);
+        assert_eq!(text.lines().count(), 4, "{text}");
+        assert!(!text.contains('\u{1b}'));
+        assert!(text.ends_with('^'));
+    }
 }

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::Cli;
 use super::history::{choose, load_interviews, local_time, rfc3339};
 use super::home::Home;
 use super::mock::{ReportArgs, ReportFormat};
-use super::{Cli, UserError};
 use crate::core::analysis::Insights;
 use crate::core::grade::Grade;
 use crate::core::session::debrief_text as text;
@@ -18,7 +18,6 @@ use crate::core::session::{
     AnswerMode, CategoryCoverage, Debrief, Focus, MockSetup, PastInterview, TimeDiscipline, Timing,
 };
 use crate::core::text::{sanitize, sanitize_line};
-use crate::store::paths::{write_private_new, write_private_replace};
 
 pub fn report(cli: &Cli, home: &Home, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let (all, decks) = load_interviews(cli, home)?;
@@ -35,19 +34,8 @@ pub fn report(cli: &Cli, home: &Home, args: &ReportArgs) -> anyhow::Result<ExitC
     match &args.output {
         None => std::io::stdout().lock().write_all(body.as_bytes())?,
         Some(path) => {
-            if path.exists() && !args.force {
-                return Err(UserError(format!(
-                    "{} already exists; pass --force to replace it",
-                    path.display()
-                ))
-                .into());
-            }
-            if args.force {
-                write_private_replace(path, body.as_bytes())?;
-            } else {
-                write_private_new(path, body.as_bytes())?;
-            }
-            eprintln!("wrote {}", path.display());
+            super::output::write_output_file(cli, home, path, body.as_bytes(), args.force)?;
+            eprintln!("wrote {}", sanitize_line(&path.display().to_string()));
         }
     }
     Ok(ExitCode::SUCCESS)

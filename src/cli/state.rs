@@ -1,6 +1,6 @@
 //! `prepdeck state path|check|repair|merge` and `prepdeck cards`: the state file from the shell.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -12,7 +12,7 @@ use super::home::Home;
 use super::{Cli, load_decks};
 use crate::core::deck::Deck;
 use crate::core::schedule::{Phase, Progress, known_keys, replay};
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize, sanitize_line};
 use crate::store::config::load_config;
 use crate::store::log;
 
@@ -23,24 +23,37 @@ pub(crate) fn read_progress(
 ) -> anyhow::Result<(Vec<crate::core::record::Record>, Progress)> {
     let config = load_config(home.root())?;
     let report = log::read(home.state_file())?;
-    for w in &report.warnings {
-        eprintln!("warning: {}", sanitize_line(&w.to_string()));
-    }
+    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
     let progress = replay(&report.records, &config.scheduler);
     Ok((report.records, progress))
 }
 
 pub fn path(home: &Home) -> anyhow::Result<ExitCode> {
-    println!("{}", home.state_file().display());
+    let path = home.state_file().display().to_string();
+    // Scripts use the exact path; a terminal gets it without control characters.
+    if std::io::stdout().is_terminal() {
+        println!("{}", sanitize_line(&path));
+    } else {
+        println!("{path}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn check(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
     let report = log::check(home.state_file())?;
-    println!("{}", report.to_string().trim_end());
+    println!("{}", sanitize(report.to_string().trim_end()));
     let mut healthy = report.is_healthy();
+    // A broken config breaks every other command: say so here, and check with the defaults.
+    let config = match load_config(home.root()) {
+        Ok(c) => c,
+        Err(e) => {
+            println!("{}", sanitize(&format!("the config file is invalid: {e}")));
+            healthy = false;
+            crate::core::schedule::Config::default()
+        }
+    };
     if report.exists && !report.needs_newer_prepdeck() {
-        let (_, progress) = read_progress_lenient(home)?;
+        let progress = read_progress_lenient(home, &config);
         let decks = load_decks(cli, home)?;
         let orphans = progress.orphans(&known_keys(&decks.decks));
         if !orphans.is_empty() {
@@ -80,25 +93,25 @@ pub fn check(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Replays whatever is readable, for reporting orphans even in an unhealthy file.
-fn read_progress_lenient(
-    home: &Home,
-) -> anyhow::Result<(Vec<crate::core::record::Record>, Progress)> {
-    match read_progress(home) {
-        Ok(p) => Ok(p),
-        Err(_) => Ok((Vec::new(), Progress::default())),
+/// Replays the log when it is readable (its problems are in the check report already), for
+/// reporting orphans and leeches; nothing when it is not.
+fn read_progress_lenient(home: &Home, config: &crate::core::schedule::Config) -> Progress {
+    match log::read(home.state_file()) {
+        Ok(report) => replay(&report.records, &config.scheduler),
+        Err(_) => Progress::default(),
     }
 }
 
 pub fn repair(home: &Home) -> anyhow::Result<ExitCode> {
     let report = log::repair(home.state_file())?;
-    println!("{}", report.to_string().trim_end());
+    println!("{}", sanitize(report.to_string().trim_end()));
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn merge(home: &Home, other: &Path) -> anyhow::Result<ExitCode> {
     let report = log::merge(home.state_file(), other)?;
-    println!("{}", report.to_string().trim_end());
+    super::print_load_warnings(&home.state_file(), &report.warnings);
+    println!("{}", sanitize(report.to_string().trim_end()));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -225,7 +238,7 @@ pub fn suspend(cli: &Cli, home: &Home, command: &super::CardsCommand) -> anyhow:
     let mut keys = Vec::new();
     for name in names {
         let Some((deck, card)) = name.split_once('/') else {
-            return Err(super::UserError(format!(
+            return Err(super::UsageError(format!(
                 "`{}` is not DECK/CARD (e.g. it-manager/budget-build-annual)",
                 sanitize_line(name)
             ))
@@ -243,7 +256,8 @@ pub fn suspend(cli: &Cli, home: &Home, command: &super::CardsCommand) -> anyhow:
         }
         keys.push(crate::core::ids::CardKey::new(deck, card));
     }
-    let (mut log, _) = log::StateLog::open(home.state_file())?;
+    let (mut log, report) = log::StateLog::open(home.state_file())?;
+    super::print_load_warnings(&home.state_file(), &report.warnings);
     let now = Utc::now();
     for key in keys {
         let body = if suspend {

@@ -27,6 +27,30 @@ pub fn sanitize_line(text: &str) -> String {
     sanitize(&text.replace(['\n', '\r', '\t'], " "))
 }
 
+/// [`sanitize_line`], then cut to `max` terminal cells (wide characters count two), ending
+/// with `…` when cut. The one helper for every table column and screen row.
+pub fn truncate_line(text: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let s = sanitize_line(text);
+    if s.width() <= max {
+        return s;
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
 fn is_unsafe(c: char) -> bool {
     c.is_control()
         // Bidirectional overrides can make text read differently from what it is.
@@ -105,6 +129,15 @@ mod tests {
     #[test]
     fn one_line_form_joins_lines() {
         assert_eq!(sanitize_line("a\nb\r\nc"), "a b  c");
+    }
+
+    #[test]
+    fn truncate_line_cuts_by_cells_and_sanitizes() {
+        assert_eq!(truncate_line("abcdef", 4), "abc…");
+        assert_eq!(truncate_line("abc", 4), "abc");
+        assert_eq!(truncate_line("abc", 0), "");
+        assert_eq!(truncate_line("日本語です", 5), "日本…");
+        assert_eq!(truncate_line("a\u{1b}[31mb\nc", 10), "ab c");
     }
 
     proptest! {

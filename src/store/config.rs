@@ -72,7 +72,9 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Config, ConfigError> {
     Ok(config)
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+/// The 1-based line holding byte `offset` of `text` (the last line past the end). Safe for any
+/// offset: it counts bytes, never slices the text at a position that may split a character.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()[..end]
         .iter()
@@ -96,7 +98,7 @@ fn key_at(table: &DeTable<'_>, offset: usize, prefix: &str) -> Option<String> {
 }
 
 /// The span of the key at dotted `path`, if the file spells it out.
-fn span_of(table: &DeTable<'_>, path: &str) -> Option<Range<usize>> {
+pub(crate) fn span_of(table: &DeTable<'_>, path: &str) -> Option<Range<usize>> {
     let (head, rest) = match path.split_once('.') {
         Some((h, r)) => (h, Some(r)),
         None => (path, None),

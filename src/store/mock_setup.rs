@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use crate::core::session::MockSetup;
 use crate::store::StoreError;
+use crate::store::config::{line_of, span_of};
 use crate::store::paths::{Home, write_private_replace};
 
 /// The keys of a mock-setup file (the fields of [`MockSetup`]).
@@ -59,9 +60,7 @@ pub fn load_mock_setup(home: &Home) -> Result<Option<MockSetup>, MockSetupError>
 /// Parses the text of a setup file; the error is a one-line message with the line number.
 pub fn parse_mock_setup(text: &str) -> Result<MockSetup, String> {
     let one_line = |e: toml::de::Error| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e.span().map(|s| line_of(text, s.start));
         let msg = e.message().trim().replace('\n', " ");
         match line {
             Some(l) => format!("line {l}: {msg}"),
@@ -75,7 +74,16 @@ pub fn parse_mock_setup(text: &str) -> Result<MockSetup, String> {
             KNOWN_KEYS.join(", ")
         ));
     }
-    toml::from_str(text).map_err(one_line)
+    let setup: MockSetup = toml::from_str(text).map_err(one_line)?;
+    if let Some((key, message)) = setup.out_of_range() {
+        let line = toml::de::DeTable::parse(text)
+            .ok()
+            .and_then(|root| span_of(root.get_ref(), key))
+            .map(|s| format!("line {}: ", line_of(text, s.start)))
+            .unwrap_or_default();
+        return Err(format!("{line}{key}: {message}"));
+    }
+    Ok(setup)
 }
 
 /// Remembers `setup` (without its seed), privately (0600), replacing the old file atomically.
@@ -155,5 +163,31 @@ mod tests {
         let msg = load_mock_setup(&home).unwrap_err().to_string();
         assert!(msg.contains("mock-setup.toml is invalid"), "{msg}");
         assert!(msg.contains("line 1"), "{msg}");
+    }
+
+    #[test]
+    fn values_out_of_the_flags_range_name_line_and_key() {
+        let e = parse_mock_setup("questions = 3\nprep_seconds = 4000000000\n").unwrap_err();
+        assert_eq!(
+            e,
+            "line 2: prep_seconds: 4000000000 is out of range (0 to 600)"
+        );
+        let e = parse_mock_setup("# é\n\nquestions = 0\n").unwrap_err();
+        assert!(e.starts_with("line 3: questions:"), "{e}");
+        let e = parse_mock_setup("answer_seconds = 5\n").unwrap_err();
+        assert!(e.starts_with("line 1: answer_seconds:"), "{e}");
+        let e = parse_mock_setup("follow_up_seconds = 99999\n").unwrap_err();
+        assert!(e.contains("follow_up_seconds"), "{e}");
+        assert!(parse_mock_setup("questions = 100\nprep_seconds = 600\n").is_ok());
+    }
+
+    #[test]
+    fn error_lines_never_split_a_character() {
+        // toml's spans are byte offsets; the line is counted on bytes.
+        for text in ["é = ", "\"é\u{1F600}\" = [", "x = \"\u{1F600}"] {
+            let _ = parse_mock_setup(text);
+        }
+        assert_eq!(line_of("é\nx", 1), 1);
+        assert_eq!(line_of("é\nx", 99), 2);
     }
 }

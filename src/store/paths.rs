@@ -107,18 +107,28 @@ pub fn write_private_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 }
 
 /// Writes `bytes` to `path` (0600), replacing any existing file atomically: a temporary file
-/// beside it is written, synced and renamed over it, so a crash leaves the old or the new
-/// content, never a mix.
+/// beside it (a name no other writer uses) is written, synced, closed and renamed over it, then
+/// the folder is synced, so a crash leaves the old or the new content, never a mix. On failure
+/// the temporary file is removed and `path` is untouched. The one atomic replace (the state
+/// log's repair uses it too).
 pub fn write_private_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if let Some(parent) = path.parent() {
+        ensure_private_dir(parent)?;
+    }
     let mut name = path.file_name().map(OsString::from).unwrap_or_default();
-    name.push(format!(".tmp-{}", std::process::id()));
+    name.push(format!(
+        ".tmp-{}-{:08x}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
     let tmp = path.with_file_name(name);
-    // A leftover from a crashed run of the same process id.
-    let _ = fs::remove_file(&tmp);
-    write_private_new(&tmp, bytes)?;
-    if let Err(e) = fs::rename(&tmp, path) {
+    let mut file = create_private_new(&tmp).map_err(|e| StoreError::io(path, "save to", e))?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    // The file is closed before the rename (Windows refuses to rename an open file).
+    drop(file);
+    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
         let _ = fs::remove_file(&tmp);
-        return Err(StoreError::io(path, "replace", e));
+        return Err(StoreError::io(path, "save to", e));
     }
     sync_parent_dir(path)
 }

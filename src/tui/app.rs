@@ -14,8 +14,8 @@ use super::mock::MockScreen;
 use super::stats_screen::StatsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
-use crate::core::deck::{Card, Deck};
-use crate::core::ids::CardKey;
+use crate::core::deck::Deck;
+use crate::core::text::sanitize_line;
 use crate::study::{DrillFilter, Overview, Study, WEAKEST_CATEGORIES};
 
 /// Something the event loop must do outside the app.
@@ -53,6 +53,8 @@ pub struct App {
     /// The size of the last frame: scrolling is clamped to what fits.
     pub(super) size: (u16, u16),
     quit: bool,
+    /// Ctrl-C was pressed while records were unsaved: a second Ctrl-C quits without them.
+    quit_armed: bool,
 }
 
 impl App {
@@ -69,6 +71,7 @@ impl App {
             selected: 0,
             size: (80, 24),
             quit: false,
+            quit_armed: false,
         }
     }
 
@@ -76,9 +79,10 @@ impl App {
         self.quit
     }
 
-    /// A status line shown until the next key.
+    /// A status line shown until the next key. Sanitized here, once, for every sender: messages
+    /// quote deck text, paths and storage errors, and the footer draws them as one line.
     pub fn notify(&mut self, level: Level, text: impl Into<String>) {
-        self.message = Some((level, text.into()));
+        self.message = Some((level, sanitize_line(&text.into())));
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
@@ -142,14 +146,14 @@ impl App {
             return None;
         }
         if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
-            // Every review the user saw as recorded is already durable.
-            self.quit = true;
+            self.request_quit(now);
             return None;
         }
+        self.quit_armed = false;
         self.message = None;
         if !fits(self.size.0, self.size.1) {
             if matches!(ev.code, KeyCode::Char('q') | KeyCode::Esc) {
-                self.quit = true;
+                self.request_quit(now);
             }
             return None;
         }
@@ -182,6 +186,29 @@ impl App {
                 None
             }
         }
+    }
+
+    /// Quits, unless a mock interview has records storage refused: they are tried again;
+    /// when they still fail the user is asked, and only a second Ctrl-C quits without them.
+    /// (Every review the user saw as recorded is already durable.)
+    fn request_quit(&mut self, now: DateTime<Utc>) {
+        let Err(e) = self.flush_unsaved(now) else {
+            self.quit = true;
+            return;
+        };
+        if self.quit_armed {
+            self.quit = true;
+            return;
+        }
+        let n = self.unsaved_count();
+        self.quit_armed = true;
+        self.notify(
+            Level::Error,
+            format!(
+                "{n} record(s) of this interview are not saved: {e}. Press Ctrl-C again to quit \
+                 without them, or any other key to stay."
+            ),
+        );
     }
 
     fn home_action(&mut self, action: Action, now: DateTime<Utc>) {
@@ -237,10 +264,4 @@ impl App {
             None => self.notify(Level::Info, "Decks reloaded."),
         }
     }
-}
-
-/// The card with `key` in `decks`, with its deck.
-pub fn find_card<'a>(decks: &'a [Deck], key: &CardKey) -> Option<(&'a Deck, &'a Card)> {
-    let deck = decks.iter().find(|d| d.id == key.deck)?;
-    Some((deck, deck.card(&key.card)?))
 }

@@ -9,9 +9,10 @@ use chrono::{DateTime, Duration, Utc};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::app::{App, Level, Request, Screen, find_card};
+use super::app::{App, Level, Request, Screen};
 use super::keymap::{Action, Context};
 use super::view::drill::revealed_height;
+use crate::core::deck::find_card;
 use crate::core::deck::{Deck, DeckSource};
 use crate::core::ids::CardKey;
 use crate::core::session::drill::{Drill, Effect, Event, Phase, SessionCard};

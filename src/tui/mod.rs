@@ -58,5 +58,12 @@ pub fn run(
     let mut term = ratatui::try_init()?;
     let result = runner::run(&mut term, &mut app, &mut TerminalHost::new(reload));
     ratatui::restore();
+    // Only after the user confirmed quitting without them (a second Ctrl-C).
+    let lost = app.unsaved_count();
+    if lost > 0 {
+        eprintln!(
+            "warning: {lost} record(s) of the mock interview could not be saved and were dropped"
+        );
+    }
     result
 }

@@ -79,7 +79,11 @@ pub fn editor_command(visual: Option<String>, editor: Option<String>) -> (String
 }
 
 /// Restores the terminal and exits when SIGTERM or SIGHUP arrives. Every review the user saw
-/// as recorded is already durable, so exiting at once loses nothing.
+/// as recorded is already durable, so exiting at once loses nothing the user was told is
+/// saved. The one exception: records of a mock interview that storage already refused (the
+/// screen said "Not saved yet") live only in memory and are lost; they are not retried here
+/// because the app is owned by the main thread, which may be blocked on input. Ctrl-C and the
+/// keys that leave the interview do retry them and ask before dropping them.
 #[cfg(unix)]
 pub fn restore_on_signals() -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};

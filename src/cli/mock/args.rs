@@ -7,7 +7,10 @@ use clap::{Args, ValueEnum};
 
 use crate::core::deck::Kind;
 use crate::core::ids::{CategoryId, DeckId};
-use crate::core::session::{AnswerMode, Focus, MockSetup, Timing};
+use crate::core::session::{
+    AnswerMode, Focus, MAX_ANSWER_SECONDS, MAX_PREP_SECONDS, MAX_QUESTIONS, MIN_ANSWER_SECONDS,
+    MockSetup, Timing,
+};
 
 pub const MOCK_EXAMPLES: &str = "\
 Examples:
@@ -28,13 +31,13 @@ pub struct MockArgs {
     #[arg(long)]
     pub plain: bool,
     /// How many questions [default: 5]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=100))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_QUESTIONS as i64))]
     pub questions: Option<u16>,
     /// Which questions: mixed, weakest, category:ID or kind:KIND [default: mixed]
     #[arg(long, value_name = "FOCUS", value_parser = parse_focus)]
     pub focus: Option<Focus>,
     /// Reading time before each answer, in seconds; 0 starts the answer at once [default: 20]
-    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(0..=600))]
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_PREP_SECONDS)))]
     pub prep: Option<u32>,
     /// Answer time of every question in seconds (10-3600), or `deck` for each card's own
     #[arg(long, value_name = "S", value_parser = parse_answer_seconds)]
@@ -98,8 +101,13 @@ fn parse_answer_seconds(s: &str) -> Result<AnswerSeconds, String> {
         return Ok(AnswerSeconds::Deck);
     }
     match s.parse::<u32>() {
-        Ok(n) if (10..=3600).contains(&n) => Ok(AnswerSeconds::Seconds(n)),
-        _ => Err("expected a number of seconds from 10 to 3600, or `deck`".into()),
+        Ok(n) if (MIN_ANSWER_SECONDS..=MAX_ANSWER_SECONDS).contains(&n) => {
+            Ok(AnswerSeconds::Seconds(n))
+        }
+        _ => Err(format!(
+            "expected a number of seconds from {MIN_ANSWER_SECONDS} to {MAX_ANSWER_SECONDS}, \
+             or `deck`"
+        )),
     }
 }
 

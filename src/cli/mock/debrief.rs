@@ -9,7 +9,7 @@ use crate::core::grade::Grade;
 use crate::core::record::RecordBody;
 use crate::core::session::debrief_text as text;
 use crate::core::session::{Debrief, DebriefItem};
-use crate::core::text::sanitize;
+use crate::core::text::{sanitize, sanitize_line};
 
 /// Writes `body` indented by four spaces, sanitized; `(none)` when empty.
 pub fn indented(out: &mut impl Write, body: &str) -> std::io::Result<()> {
@@ -40,7 +40,7 @@ pub fn print_item(
         out,
         "\nQuestion {} of {planned}: {}",
         item.index + 1,
-        sanitize(&q.category_title)
+        sanitize_line(&q.category_title)
     )?;
     indented(out, &q.question)?;
     if item.skipped {
@@ -49,7 +49,7 @@ pub fn print_item(
         writeln!(out, "Your answer:")?;
         indented(out, &item.answer)?;
         if let (Some(f), Some(a)) = (&q.follow_up, &item.follow_up_answer) {
-            writeln!(out, "Follow-up: {}", sanitize(f.trim()))?;
+            writeln!(out, "Follow-up: {}", sanitize_line(f.trim()))?;
             writeln!(out, "Your follow-up answer:")?;
             indented(out, a)?;
         }
@@ -58,7 +58,7 @@ pub fn print_item(
     if spoken && !item.skipped {
         writeln!(out, "Key points:")?;
         for (n, p) in item.question.key_points.iter().enumerate() {
-            writeln!(out, "  {}. {}", n + 1, sanitize(&p.text))?;
+            writeln!(out, "  {}. {}", n + 1, sanitize_line(&p.text))?;
         }
     } else {
         print_key_points(out, item)?;

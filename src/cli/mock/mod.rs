@@ -42,9 +42,7 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     }
     let config = load_config(home.root())?;
     let (mut log, report) = StateLog::open(home.state_file())?;
-    for w in &report.warnings {
-        eprintln!("warning: {}", sanitize_line(&w.to_string()));
-    }
+    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
     let now = Utc::now();
     let progress = replay(&report.records, &config.scheduler);
     let model = Model::default();

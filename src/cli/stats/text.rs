@@ -6,7 +6,7 @@ use std::fmt::Write;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::core::stats::{CALENDAR_WEEKS, CategoryStats, Stats};
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize_line, truncate_line};
 
 const TITLE_WIDTH: usize = 32;
 const BAR_WIDTH: usize = 10;
@@ -47,7 +47,7 @@ fn categories(out: &mut String, rows: &[CategoryStats]) {
         let line = format!(
             "  {:<deck_width$}  {:<TITLE_WIDTH$}  {:>5}  {:>4}  {:>4}  {:>9}  {:>4}  {:>3} {}",
             sanitize_line(r.deck.as_str()),
-            fit(&r.title, TITLE_WIDTH),
+            truncate_line(&r.title, TITLE_WIDTH),
             r.cards,
             r.seen,
             r.due,
@@ -225,18 +225,6 @@ fn duration(ms: u64) -> String {
         s if s < 60 => format!("{s}s"),
         s if s < 3600 => format!("{}m", s / 60),
         s => format!("{}h {:02}m", s / 3600, (s % 3600) / 60),
-    }
-}
-
-/// The text made safe for the terminal and cut to `width` characters.
-fn fit(s: &str, width: usize) -> String {
-    let s = sanitize_line(s);
-    if s.chars().count() <= width {
-        s
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('…');
-        t
     }
 }
 

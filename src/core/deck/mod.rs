@@ -13,5 +13,13 @@ pub use model::{Card, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 pub use parse::parse_deck;
 pub use write::write_deck;
 
+use crate::core::ids::CardKey;
+
+/// The card with `key` in `decks`, with its deck.
+pub fn find_card<'a>(decks: &'a [Deck], key: &CardKey) -> Option<(&'a Deck, &'a Card)> {
+    let deck = decks.iter().find(|d| d.id == key.deck)?;
+    Some((deck, deck.card(&key.card)?))
+}
+
 #[cfg(test)]
 mod tests;

@@ -216,6 +216,13 @@ impl Debrief {
         }
     }
 
+    /// Takes back the confirmed grade of question `q` (the suggested one counts again).
+    pub fn clear_grade(&mut self, q: usize) {
+        if let Some(item) = self.items.get_mut(q) {
+            item.confirmed = None;
+        }
+    }
+
     /// Overall score 0-100: the mean of the questions' scores (0 with none).
     pub fn score(&self) -> u8 {
         if self.items.is_empty() {

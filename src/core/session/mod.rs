@@ -28,7 +28,10 @@ pub use mock::MockInterview;
 pub use question::MockQuestion;
 pub use records::{MockAnswered, MockFinished, MockRecord, MockStarted};
 pub use select::select_questions;
-pub use setup::{AnswerMode, Focus, MockSetup, Timing};
+pub use setup::{
+    AnswerMode, Focus, MAX_ANSWER_SECONDS, MAX_PREP_SECONDS, MAX_QUESTIONS, MIN_ANSWER_SECONDS,
+    MockSetup, Timing,
+};
 
 #[cfg(test)]
 mod debrief_tests;

@@ -68,6 +68,56 @@ pub struct MockSetup {
     pub answer_seconds: Option<u32>,
 }
 
+/// The most questions one interview asks.
+pub const MAX_QUESTIONS: usize = 100;
+/// The longest reading time, in seconds.
+pub const MAX_PREP_SECONDS: u32 = 600;
+/// The shortest and longest answer time (and follow-up answer time), in seconds.
+pub const MIN_ANSWER_SECONDS: u32 = 10;
+pub const MAX_ANSWER_SECONDS: u32 = 3600;
+
+impl MockSetup {
+    /// The first setting outside the range the command-line flags and the setup screen allow:
+    /// `(key, message)`, for a setup read from a file.
+    pub fn out_of_range(&self) -> Option<(&'static str, String)> {
+        let answer = MIN_ANSWER_SECONDS..=MAX_ANSWER_SECONDS;
+        if !(1..=MAX_QUESTIONS).contains(&self.questions) {
+            return Some((
+                "questions",
+                format!("{} is out of range (1 to {MAX_QUESTIONS})", self.questions),
+            ));
+        }
+        if self.prep_seconds > MAX_PREP_SECONDS {
+            return Some((
+                "prep_seconds",
+                format!(
+                    "{} is out of range (0 to {MAX_PREP_SECONDS})",
+                    self.prep_seconds
+                ),
+            ));
+        }
+        if !answer.contains(&self.follow_up_seconds) {
+            return Some((
+                "follow_up_seconds",
+                format!(
+                    "{} is out of range ({MIN_ANSWER_SECONDS} to {MAX_ANSWER_SECONDS})",
+                    self.follow_up_seconds
+                ),
+            ));
+        }
+        if let Some(n) = self.answer_seconds.filter(|n| !answer.contains(n)) {
+            return Some((
+                "answer_seconds",
+                format!("{n} is out of range ({MIN_ANSWER_SECONDS} to {MAX_ANSWER_SECONDS})"),
+            ));
+        }
+        if let Some(n) = self.seed.filter(|&n| i64::try_from(n).is_err()) {
+            return Some(("seed", format!("{n} is out of range (0 to {})", i64::MAX)));
+        }
+        None
+    }
+}
+
 impl Default for MockSetup {
     fn default() -> Self {
         Self {

@@ -1,5 +1,6 @@
 //! The file operations the log needs beyond appending: locking, side files kept beside the
-//! log (torn tails, backups, rejected lines) and atomic replacement.
+//! log (torn tails, backups, rejected lines). Atomic replacement is
+//! [`crate::store::paths::write_private_replace`].
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Write};
@@ -99,27 +100,4 @@ pub(crate) fn write_side_file(path: &Path, tag: &str, bytes: &[u8]) -> Result<Pa
         "find a free name beside",
         io::Error::from(io::ErrorKind::AlreadyExists),
     ))
-}
-
-/// Replaces `path` with `bytes` so that a crash leaves either the old or the new file:
-/// write a temporary file beside it, sync it, rename it over, sync the folder.
-/// On failure the temporary file is removed and `path` is untouched.
-pub(crate) fn replace_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let mut name = path.file_name().map(|n| n.to_owned()).unwrap_or_default();
-    name.push(format!(
-        ".tmp-{}-{:08x}",
-        std::process::id(),
-        rand::random::<u32>()
-    ));
-    let tmp = path.with_file_name(name);
-    let mut file = create_private_new(&tmp).map_err(|e| StoreError::io(path, "save to", e))?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
-    // The file is closed before the rename (Windows refuses to rename an open file).
-    drop(file);
-    let written = written.and_then(|()| fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(StoreError::io(path, "save to", e));
-    }
-    sync_parent_dir(path)
 }

@@ -8,9 +8,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::store::error::StoreError;
-use crate::store::log::files::{open_locked, read_unlocked, replace_atomically, write_side_file};
+use crate::store::log::files::{open_locked, read_unlocked, write_side_file};
 use crate::store::log::scan::{BadLine, DuplicateId, LineProblem, TornTail, scan};
 use crate::store::log::{StateLog, read, refuse_fatal};
+use crate::store::paths::write_private_replace;
 
 /// What `check` found. Lists every problem; never stops at the first.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -198,7 +199,7 @@ pub fn repair(path: impl AsRef<Path>) -> Result<RepairReport, StoreError> {
             created.push(side.clone());
             report.rejected = Some(side);
         }
-        replace_atomically(path, &clean)
+        write_private_replace(path, &clean)
     })();
     if let Err(e) = result {
         // The original is untouched, so the copies are not needed; don't leave clutter.
@@ -224,6 +225,8 @@ pub struct MergeReport {
     pub already_present: usize,
     /// An unfinished last line in `other`, which was not merged.
     pub other_torn: Option<TornTail>,
+    /// What opening `path` found (a torn last line of its own is set aside).
+    pub warnings: Vec<super::LoadWarning>,
 }
 
 impl fmt::Display for MergeReport {
@@ -255,7 +258,7 @@ pub fn merge(path: impl AsRef<Path>, other: impl AsRef<Path>) -> Result<MergeRep
         ));
     }
     let theirs = read(other)?;
-    let (mut log, _) = StateLog::open(path)?;
+    let (mut log, mine) = StateLog::open(path)?;
     let offered = theirs.records.len();
     let mut new: Vec<_> = theirs
         .records
@@ -270,5 +273,6 @@ pub fn merge(path: impl AsRef<Path>, other: impl AsRef<Path>) -> Result<MergeRep
         added,
         already_present: offered - added,
         other_torn: theirs.torn,
+        warnings: mine.warnings,
     })
 }

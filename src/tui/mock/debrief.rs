@@ -81,7 +81,7 @@ impl App {
         };
         let n = d.debrief.items.len();
         match action {
-            Action::Interview(MockAction::Home) => self.go_home(now),
+            Action::Interview(MockAction::Home) => self.leave_mock(now),
             Action::Interview(MockAction::Summary) => d.summary = true,
             Action::Interview(MockAction::BackToDebrief) if n > 0 => d.show(d.pos),
             Action::Interview(MockAction::NextQuestion) if d.pos + 1 < n => d.show(d.pos + 1),
@@ -146,17 +146,23 @@ impl App {
             mode: ReviewMode::Mock,
         };
         if previous.as_ref().is_none_or(|(old, _)| *old != g) {
-            if !self.flush_unsaved(now) {
+            if let Err(e) = self.flush_unsaved(now) {
+                self.notify(Level::Error, format!("Grade not recorded: {e}"));
                 return;
             }
-            if let Some((_, target)) = previous {
+            let mut taken_back = None;
+            if let Some((old, target)) = previous {
                 if let Err(e) = self.study.append(RecordBody::Undo { target }, now) {
                     self.notify(Level::Error, format!("Grade not changed: {e}"));
                     return;
                 }
+                // The old grade is taken back on disk: the screen must not show it any more,
+                // whatever happens to the new one.
                 if let Some(d) = self.debrief_state() {
                     d.recorded[pos] = None;
+                    d.debrief.clear_grade(pos);
                 }
+                taken_back = Some(old);
             }
             match self.study.append(RecordBody::Review(review), now) {
                 Ok(record) => {
@@ -167,7 +173,12 @@ impl App {
                     self.notify(Level::Info, format!("Recorded: {g}."));
                 }
                 Err(e) => {
-                    self.notify(Level::Error, format!("Grade not recorded: {e}"));
+                    let was = taken_back
+                        .map(|old| {
+                            format!(" The earlier grade ({old}) was taken back: none is recorded.")
+                        })
+                        .unwrap_or_default();
+                    self.notify(Level::Error, format!("Grade not recorded: {e}.{was}"));
                     return;
                 }
             }

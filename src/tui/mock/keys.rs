@@ -63,6 +63,8 @@ pub enum MockAction {
     Summary,
     BackToDebrief,
     Home,
+    /// Throw away the records that could not be saved (asks first).
+    Discard,
 }
 
 impl MockAction {
@@ -87,6 +89,7 @@ impl MockAction {
             MockAction::Summary => "the whole-interview summary",
             MockAction::BackToDebrief => "back to the debrief",
             MockAction::Home => "back to the home screen",
+            MockAction::Discard => "after a failed save: discard the unsaved records (asks first)",
         }
     }
 }
@@ -180,12 +183,14 @@ pub const MOCK_KEYMAP: &[(Context, Key, Action)] = &[
     (DEBRIEF, k('?'), A::Help),
     (DEBRIEF, k('q'), i(M::Summary)),
     (DEBRIEF, code(KeyCode::Esc), i(M::Summary)),
+    (DEBRIEF, k('D'), i(M::Discard)),
     (SUMMARY, k('b'), i(M::BackToDebrief)),
     (SUMMARY, code(KeyCode::Left), i(M::BackToDebrief)),
     (SUMMARY, code(KeyCode::Enter), i(M::Home)),
     (SUMMARY, k('?'), A::Help),
     (SUMMARY, k('q'), i(M::Home)),
     (SUMMARY, code(KeyCode::Esc), i(M::Home)),
+    (SUMMARY, k('D'), i(M::Discard)),
 ];
 
 #[cfg(test)]

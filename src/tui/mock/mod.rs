@@ -19,10 +19,11 @@ use keys::{MockAction, MockCtx};
 pub use run::Running;
 use setup::SetupForm;
 
-use super::app::{App, Screen};
-use super::keymap::Action;
+use super::app::{App, Level, Screen};
+use super::keymap::{self, Action};
 use crate::core::record::RecordBody;
 use crate::core::session::{Debrief, MockSetup};
+use crate::study::StudyError;
 
 /// Where the mock interview is.
 pub enum Stage {
@@ -34,7 +35,10 @@ pub enum Stage {
 pub struct MockScreen {
     pub stage: Stage,
     /// Records storage could not make durable yet: written first, in order, at the next write.
+    /// The screen is not left while any is here, unless the user discards them (asked twice).
     pub unsaved: Vec<RecordBody>,
+    /// "Discard the unsaved records?" was asked: the discard key again discards them.
+    pub discard_armed: bool,
 }
 
 impl MockScreen {
@@ -67,6 +71,7 @@ impl App {
         self.screen = Screen::Mock(Box::new(MockScreen {
             stage: Stage::Setup(form),
             unsaved: Vec::new(),
+            discard_armed: false,
         }));
     }
 
@@ -81,6 +86,11 @@ impl App {
         let Screen::Mock(ms) = &mut self.screen else {
             return;
         };
+        if action == Some(Action::Interview(MockAction::Discard)) {
+            self.discard_unsaved(now);
+            return;
+        }
+        ms.discard_armed = false;
         match &mut ms.stage {
             Stage::Setup(form) => {
                 let Some(action) = action else { return };
@@ -94,7 +104,7 @@ impl App {
                         let setup = form.setup.clone();
                         self.start_mock(setup, now);
                     }
-                    Action::Interview(MockAction::Home) => self.go_home(now),
+                    Action::Interview(MockAction::Home) => self.leave_mock(now),
                     _ => {}
                 }
             }
@@ -109,29 +119,92 @@ impl App {
             return;
         };
         ms.unsaved.push(body);
-        self.flush_unsaved(now);
+        if let Err(e) = self.flush_unsaved(now) {
+            self.notify(
+                Level::Error,
+                format!("Not saved yet: {e}. It will be tried again at the next step."),
+            );
+        }
     }
 
-    /// Writes the records still waiting; true when none is left.
-    fn flush_unsaved(&mut self, now: DateTime<Utc>) -> bool {
+    /// Writes the records still waiting, in order; stops at the first that fails.
+    pub(crate) fn flush_unsaved(&mut self, now: DateTime<Utc>) -> Result<(), StudyError> {
         let Screen::Mock(ms) = &mut self.screen else {
-            return true;
+            return Ok(());
         };
         while let Some(first) = ms.unsaved.first() {
-            match self.study.append(first.clone(), now) {
-                Ok(_) => {
-                    ms.unsaved.remove(0);
-                }
-                Err(e) => {
-                    self.message = Some((
-                        super::app::Level::Error,
-                        format!("Not saved yet: {e}. It will be tried again at the next step."),
-                    ));
-                    return false;
-                }
-            }
+            self.study.append(first.clone(), now)?;
+            ms.unsaved.remove(0);
+            ms.discard_armed = false;
         }
-        true
+        Ok(())
+    }
+
+    /// How many records of a mock interview storage has not made durable.
+    pub fn unsaved_count(&self) -> usize {
+        match &self.screen {
+            Screen::Mock(ms) => ms.unsaved.len(),
+            _ => 0,
+        }
+    }
+
+    /// Tries the unsaved records once more; true when none is left. When some still fail,
+    /// says so, with the keys to try again or to discard them.
+    fn flush_before_leaving(&mut self, now: DateTime<Utc>, retry_key: &str) -> bool {
+        let Err(e) = self.flush_unsaved(now) else {
+            return true;
+        };
+        let n = self.unsaved_count();
+        let discard = keymap::key_for(self.context(), Action::Interview(MockAction::Discard))
+            .map(|k| format!(", or {k} to discard them"))
+            .unwrap_or_default();
+        self.notify(
+            Level::Error,
+            format!(
+                "{n} record(s) of this interview are not saved: {e}. Free the disk and press \
+                 {retry_key} to try again{discard}."
+            ),
+        );
+        false
+    }
+
+    /// Back to the home screen, once every record is saved.
+    pub(super) fn leave_mock(&mut self, now: DateTime<Utc>) {
+        let key = keymap::key_for(self.context(), Action::Interview(MockAction::Home))
+            .unwrap_or_else(|| "Enter".into());
+        if self.flush_before_leaving(now, &key) {
+            self.go_home(now);
+        }
+    }
+
+    /// The discard key: the first press asks, the second throws the unsaved records away
+    /// and goes home. Without unsaved records it does nothing.
+    fn discard_unsaved(&mut self, now: DateTime<Utc>) {
+        let Screen::Mock(ms) = &mut self.screen else {
+            return;
+        };
+        let n = ms.unsaved.len();
+        if n == 0 {
+            return;
+        }
+        if ms.discard_armed {
+            ms.unsaved.clear();
+            ms.discard_armed = false;
+            self.go_home(now);
+            self.notify(
+                Level::Error,
+                format!("{n} unsaved record(s) of the interview were discarded."),
+            );
+        } else {
+            ms.discard_armed = true;
+            self.notify(
+                Level::Error,
+                format!(
+                    "Discard {n} unsaved record(s) for good? Press D again to discard them; \
+                     any other key keeps them."
+                ),
+            );
+        }
     }
 
     fn open_debrief(&mut self, debrief: Debrief, setup: &MockSetup, id: String) {

@@ -83,6 +83,7 @@ impl App {
         self.screen = Screen::Mock(Box::new(MockScreen {
             stage: Stage::Running(Box::new(running)),
             unsaved,
+            discard_armed: false,
         }));
         self.mock_effects(fx, now);
         if let Err(e) = saved {

@@ -3,7 +3,7 @@
 
 use crate::core::deck::{Deck, Kind};
 use crate::core::ids::DeckId;
-use crate::core::session::{AnswerMode, Focus, MockSetup, Timing};
+use crate::core::session::{AnswerMode, Focus, MAX_QUESTIONS, MockSetup, Timing};
 
 /// Reading times offered, in seconds.
 const PREP_STEPS: &[u32] = &[0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600];
@@ -11,7 +11,6 @@ const PREP_STEPS: &[u32] = &[0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 60
 const ANSWER_STEPS: &[u32] = &[
     10, 20, 30, 45, 60, 90, 120, 180, 240, 300, 600, 900, 1800, 3600,
 ];
-const MAX_QUESTIONS: usize = 100;
 
 /// The settings, in the order shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

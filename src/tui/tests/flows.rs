@@ -126,3 +126,14 @@ fn ctrl_c_quits_from_anywhere() {
     h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(h.app.should_quit());
 }
+
+#[test]
+fn status_messages_are_sanitized_once_for_every_sender() {
+    let mut h = Harness::new();
+    h.app.notify(
+        crate::tui::app::Level::Error,
+        "bad \u{1b}]0;title\u{7}deck\nnext",
+    );
+    let (_, text) = h.app.message.clone().unwrap();
+    assert_eq!(text, "bad deck next");
+}

@@ -295,3 +295,92 @@ fn the_setup_is_remembered_when_the_interview_starts() {
     assert_eq!(saved.questions, 4);
     assert_eq!(saved.seed, None);
 }
+
+#[test]
+fn unsaved_records_keep_the_user_on_the_summary_until_saved() {
+    let mut h = started(setup());
+    h.fail.set(true);
+    h.chars("kept");
+    submit(&mut h);
+    h.chars("also kept");
+    submit(&mut h);
+    assert_eq!(ctx(&h), Context::Mock(MockCtx::Debrief));
+    h.key(KeyCode::Char('q')); // the summary
+    h.key(KeyCode::Enter); // home: refused, the records are not saved
+    assert_eq!(ctx(&h), Context::Mock(MockCtx::Summary));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("not saved"), "{screen}");
+    h.fail.set(false);
+    h.key(KeyCode::Enter); // tried again: saved, home
+    assert_eq!(ctx(&h), Context::Home);
+    assert_eq!(kinds(&h), ["started", "answered", "answered", "finished"]);
+    assert_eq!(answered(&h, 1).answer, "also kept");
+}
+
+#[test]
+fn unsaved_records_are_discarded_only_when_asked_twice() {
+    let mut h = started(setup());
+    h.fail.set(true);
+    submit(&mut h);
+    submit(&mut h);
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('D'));
+    assert_eq!(ctx(&h), Context::Mock(MockCtx::Summary), "asks first");
+    assert!(h.screen(80, 24).contains("Press D again"));
+    h.key(KeyCode::Char('b')); // any other key keeps them
+    h.key(KeyCode::Char('s'));
+    h.key(KeyCode::Char('D'));
+    assert_eq!(ctx(&h), Context::Mock(MockCtx::Summary));
+    h.key(KeyCode::Char('D'));
+    assert_eq!(ctx(&h), Context::Home);
+    assert_eq!(h.app.unsaved_count(), 0);
+    assert_eq!(kinds(&h), ["started"], "nothing after the start was saved");
+}
+
+#[test]
+fn ctrl_c_retries_unsaved_records_and_asks_before_dropping_them() {
+    let mut h = started(setup());
+    h.fail.set(true);
+    h.chars("kept");
+    submit(&mut h);
+    h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(!h.app.should_quit(), "asks first");
+    assert!(h.screen(80, 24).contains("Ctrl-C again"));
+    h.key(KeyCode::Char('x')); // typed into the answer: stays, disarms
+    h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(!h.app.should_quit(), "asks again");
+    h.fail.set(false);
+    h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.app.should_quit(), "saved on the retry, then quits");
+    assert_eq!(kinds(&h), ["started", "answered"]);
+    assert_eq!(answered(&h, 0).answer, "kept");
+
+    let mut h = started(setup());
+    h.fail.set(true);
+    submit(&mut h);
+    h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    h.key_mod(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(h.app.should_quit(), "the second Ctrl-C quits without them");
+}
+
+#[test]
+fn a_grade_change_whose_second_write_fails_shows_no_grade() {
+    let mut h = started(MockSetup {
+        focus: Focus::Kind(Kind::Situational),
+        ..setup()
+    });
+    h.chars("An answer");
+    submit(&mut h);
+    h.key(KeyCode::Char('3'));
+    h.key(KeyCode::Char('b'));
+    assert_eq!(debrief(&h).debrief.items[0].confirmed, Some(Grade::Good));
+    h.fail_after.set(Some(1)); // the Undo is written, the new Review is not
+    h.key(KeyCode::Char('2'));
+    assert_eq!(kinds(&h).last(), Some(&"undo"));
+    let d = debrief(&h);
+    assert_eq!(d.recorded[0], None);
+    assert_eq!(d.debrief.items[0].confirmed, None, "the old grade is gone");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("taken back"), "{screen}");
+    assert!(screen.contains("Suggested"), "{screen}");
+}

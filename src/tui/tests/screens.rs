@@ -135,3 +135,10 @@ fn sweep_help() {
     help.key(KeyCode::Char('?'));
     sweep(help);
 }
+
+#[test]
+fn home_with_more_decks_than_rows_fit_in_u16_does_not_overflow() {
+    let decks = vec![super::support::deck(); usize::from(u16::MAX)];
+    let mut h = super::support::Harness::with_decks(decks, vec![]);
+    let _ = h.render_only(80, 24);
+}

@@ -229,7 +229,7 @@ fn w_on_home_drills_the_weakest_categories() {
     assert!(!keys.is_empty() && keys.len() <= 20);
     let decks = h.app.decks.clone();
     for key in &keys {
-        let (deck, card) = crate::tui::app::find_card(&decks, key).unwrap();
+        let (deck, card) = crate::core::deck::find_card(&decks, key).unwrap();
         assert!(
             weakest.contains(&(deck.id.clone(), card.category.clone())),
             "{key:?} is not in {weakest:?}"

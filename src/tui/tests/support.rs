@@ -33,12 +33,18 @@ pub fn t0() -> DateTime<Utc> {
 pub struct MemoryJournal {
     pub written: Rc<Cell<usize>>,
     pub fail: Rc<Cell<bool>>,
+    /// When set, this many more appends succeed, then every one fails.
+    pub fail_after: Rc<Cell<Option<usize>>>,
     pub log: Rc<RefCell<Vec<RecordBody>>>,
 }
 
 impl Journal for MemoryJournal {
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
-        if self.fail.get() {
+        let budget = self.fail_after.get();
+        if let Some(n) = budget {
+            self.fail_after.set(Some(n.saturating_sub(1)));
+        }
+        if self.fail.get() || budget == Some(0) {
             return Err(StudyError(
                 "could not save to state.jsonl: the disk is full".into(),
             ));
@@ -55,6 +61,7 @@ pub struct Harness {
     pub now: DateTime<Utc>,
     pub written: Rc<Cell<usize>>,
     pub fail: Rc<Cell<bool>>,
+    pub fail_after: Rc<Cell<Option<usize>>>,
     /// Every record made durable, in order.
     pub log: Rc<RefCell<Vec<RecordBody>>>,
 }
@@ -72,10 +79,12 @@ impl Harness {
     pub fn with_decks(decks: Vec<Deck>, records: Vec<Record>) -> Harness {
         let written = Rc::new(Cell::new(0));
         let fail = Rc::new(Cell::new(false));
+        let fail_after = Rc::new(Cell::new(None));
         let log = Rc::new(RefCell::new(Vec::new()));
         let journal = MemoryJournal {
             written: written.clone(),
             fail: fail.clone(),
+            fail_after: fail_after.clone(),
             log: log.clone(),
         };
         let utc = FixedOffset::east_opt(0).unwrap();
@@ -86,6 +95,7 @@ impl Harness {
             now: t0(),
             written,
             fail,
+            fail_after,
             log,
         }
     }

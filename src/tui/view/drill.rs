@@ -1,19 +1,21 @@
 //! The drill screen: question with its think-time clock, the draft editor, and the revealed
 //! answer (checklist, guidance, model answer, follow-ups) with the grade buttons.
 
+use crate::core::text::truncate_line;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::layout::{clock, compact, footer, footer_height, hints, truncate, width, wrap};
+use super::layout::{clock, compact, footer, footer_height, hints, width, wrap};
+use crate::core::deck::find_card;
 use crate::core::deck::{Card, Deck};
 use crate::core::grade::Grade;
 use crate::core::session::drill::Phase;
 use crate::core::text::{sanitize, sanitize_line};
 use crate::study::interval_label;
-use crate::tui::app::{App, Screen, find_card};
+use crate::tui::app::{App, Screen};
 use crate::tui::drill_screen::DrillScreen;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::theme::Theme;
@@ -115,7 +117,7 @@ pub fn render(app: &App, d: &DrillScreen, now: DateTime<Utc>, area: Rect, buf: &
         Phase::Question => render_draft(app, d, a.body, buf),
         _ => {
             let width = usize::from(a.body.width);
-            let lines = card.map_or_else(Vec::new, |(deck, c)| answer_lines(t, d, deck, c, width));
+            let lines = card.map_or_else(Vec::new, |(_, c)| answer_lines(t, d, c, width));
             let max = lines.len().saturating_sub(usize::from(a.body.height));
             let scroll = usize::from(d.scroll).min(max);
             Paragraph::new(lines)
@@ -145,7 +147,7 @@ fn render_header(
         sanitize_line(&format!("{} · {} · {}", deck.title, cat, c.kind))
     });
     let room = usize::from(area.width).saturating_sub(width(&right) + 2);
-    let left = truncate(&left, room);
+    let left = truncate_line(&left, room);
     let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
     Line::from(vec![
         Span::styled(left, t.heading()),
@@ -184,14 +186,7 @@ fn render_draft(app: &App, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
 }
 
 /// The revealed body: checklist, guidance, model answer and follow-ups, wrapped to `width`.
-pub fn answer_lines(
-    t: Theme,
-    d: &DrillScreen,
-    deck: &Deck,
-    card: &Card,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let _ = deck;
+pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
     let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, indent: usize| {
         for l in wrap(text, width.saturating_sub(indent)) {
@@ -277,11 +272,11 @@ pub fn revealed_height(app: &App, width: u16, height: u16) -> (u16, u16) {
         return (0, 0);
     };
     let area = Rect::new(0, 0, width, height);
-    let Some((deck, card)) = d.current_key().and_then(|k| find_card(&app.decks, k)) else {
+    let Some((_, card)) = d.current_key().and_then(|k| find_card(&app.decks, k)) else {
         return (0, 0);
     };
     let q_lines = wrap(&sanitize(&card.question), usize::from(width)).len();
     let a = areas(app, d, area, q_lines);
-    let n = answer_lines(app.theme, d, deck, card, usize::from(a.body.width)).len();
+    let n = answer_lines(app.theme, d, card, usize::from(a.body.width)).len();
     (u16::try_from(n).unwrap_or(u16::MAX), a.body.height)
 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use super::layout::truncate;
+use crate::core::text::truncate_line;
 use crate::tui::app::App;
 use crate::tui::keymap::{Context, help_rows};
 
@@ -24,7 +24,9 @@ pub fn render(app: &App, ctx: Context, area: Rect, buf: &mut Buffer) {
         .unwrap_or(0) as u16
         + 4;
     let w = want_w.min(area.width);
-    let h = (rows.len() as u16 + 3).min(area.height);
+    let h = super::layout::rows(rows.len())
+        .saturating_add(3)
+        .min(area.height);
     let x = area.x + (area.width - w) / 2;
     let y = area.y + (area.height - h) / 2;
     let popup = Rect::new(x, y, w, h);
@@ -45,7 +47,7 @@ pub fn render(app: &App, ctx: Context, area: Rect, buf: &mut Buffer) {
         .map(|(k, d)| {
             Line::from(vec![
                 Span::styled(format!("{k:<key_w$}  "), t.key()),
-                Span::raw(truncate(d, desc_w)),
+                Span::raw(truncate_line(d, desc_w)),
             ])
         })
         .collect();

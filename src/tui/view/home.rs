@@ -1,12 +1,13 @@
 //! The home screen: decks with their counts, today's progress, weakest categories, actions.
 
+use crate::core::text::truncate_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::charts::hbar;
-use super::layout::{compact, footer, footer_height, hints, truncate};
+use super::layout::{compact, footer, footer_height, hints, rows};
 use crate::core::text::sanitize_line;
 use crate::study::DeckCounts;
 use crate::tui::app::App;
@@ -36,12 +37,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let weak_rows = if app.overview.weakest.is_empty() {
         0
     } else {
-        app.overview.weakest.len() as u16 + 1
+        rows(app.overview.weakest.len()).saturating_add(1)
     };
     let [title, today, decks, weak, _, foot_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if small { 1 } else { 2 }),
-        Constraint::Max(app.decks.len() as u16 + if small { 2 } else { 4 }),
+        Constraint::Max(rows(app.decks.len()).saturating_add(if small { 2 } else { 4 })),
         Constraint::Length(weak_rows),
         Constraint::Fill(1),
         Constraint::Length(foot),
@@ -72,11 +73,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         for w in &o.weakest {
             let text = format!(
                 "  {:<name_w$}{:>4.0}%  {}",
-                truncate(&sanitize_line(&w.title), name_w),
+                truncate_line(&sanitize_line(&w.title), name_w),
                 w.readiness,
                 hbar(w.readiness / 100.0, 10)
             );
-            lines.push(Line::raw(truncate(&text, usize::from(weak.width))));
+            lines.push(Line::raw(truncate_line(&text, usize::from(weak.width))));
         }
         Paragraph::new(lines).render(weak, buf);
     }
@@ -111,7 +112,7 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer, small: bool) {
         let marker = if selected { "▸ " } else { "  " };
         let text = format!(
             "{marker}{:<name_w$}{:>5}{:>6}{:>5}",
-            truncate(name, name_w),
+            truncate_line(name, name_w),
             c.0,
             c.1,
             c.2

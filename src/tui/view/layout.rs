@@ -76,27 +76,6 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     out
 }
 
-/// Cuts `s` to `max` cells, ending with `…` when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = width(c.encode_utf8(&mut [0; 4]));
-        if w + cw + 1 > max {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if max > 0 {
-        out.push('…');
-    }
-    out
-}
-
 /// "key label" pairs for the footer, from the keymap, as one wrapped paragraph.
 pub fn hints(ctx: Context, actions: &[(Action, &str)], theme: Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
@@ -163,6 +142,11 @@ pub fn duration_words(ms: u64) -> String {
     }
 }
 
+/// A count of rows as a terminal height: saturates (a `u16` cast would wrap past 65535).
+pub fn rows(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,13 +157,6 @@ mod tests {
         assert_eq!(wrap("abcdefg", 3), vec!["abc", "def", "g"]);
         assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
         assert_eq!(wrap("", 0), vec![""]);
-    }
-
-    #[test]
-    fn truncates_with_an_ellipsis() {
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 4), "abc");
-        assert_eq!(truncate("abc", 0), "");
     }
 
     #[test]

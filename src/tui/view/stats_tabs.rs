@@ -4,10 +4,11 @@
 //! the least important columns. Nothing here depends on colour: bars and the calendar are made
 //! of block characters, so `NO_COLOR` loses no information.
 
+use crate::core::text::truncate_line;
 use ratatui::text::{Line, Span};
 
 use super::charts::{SHADES, calendar, column_chart, hbar, side_by_side, sparkline};
-use super::layout::{duration_words, truncate, width};
+use super::layout::{duration_words, width};
 use crate::core::stats::{CALENDAR_WEEKS, CategoryStats, Stats};
 use crate::core::text::sanitize_line;
 use crate::tui::stats_screen::Tab;
@@ -129,7 +130,10 @@ fn overview(s: &Stats, t: Theme, w: usize) -> Vec<Line<'static>> {
     let name_w = (w / 2).clamp(8, 30);
     let bar_w = w.saturating_sub(2 + name_w + 1 + 4).min(50);
     for c in &s.categories {
-        let name = format!("  {:<name_w$} ", truncate(&sanitize_line(&c.title), name_w));
+        let name = format!(
+            "  {:<name_w$} ",
+            truncate_line(&sanitize_line(&c.title), name_w)
+        );
         out.push(Line::from(vec![
             Span::raw(name),
             Span::styled(hbar(c.readiness / 100.0, bar_w), t.good()),
@@ -185,9 +189,9 @@ impl Columns {
     fn row(&self, deck: &str, name: &str, nums: [&str; 5], ready: &str) -> String {
         let mut s = String::from("  ");
         if self.deck > 0 {
-            s += &format!("{:<w$}  ", truncate(deck, self.deck), w = self.deck);
+            s += &format!("{:<w$}  ", truncate_line(deck, self.deck), w = self.deck);
         }
-        s += &format!("{:<w$}", truncate(name, self.name), w = self.name);
+        s += &format!("{:<w$}", truncate_line(name, self.name), w = self.name);
         if self.counts {
             s += &format!(" {:>5} {:>4} {:>4}", nums[0], nums[1], nums[2]);
         }

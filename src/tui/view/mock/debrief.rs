@@ -2,6 +2,7 @@
 //! against the limit, the key-point checklist, insights, and the model answer beside (wide
 //! terminals) or below; the grade row under it.
 
+use crate::core::text::truncate_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -18,7 +19,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::mock::keys::{MockAction, MockCtx};
 use crate::tui::mock::{DebriefState, Stage};
 use crate::tui::theme::Theme;
-use crate::tui::view::layout::{compact, footer, footer_height, hints, truncate, width};
+use crate::tui::view::layout::{compact, footer, footer_height, hints, width};
 
 /// From this width the model answer goes beside the candidate's.
 pub const SIDE_BY_SIDE: u16 = 100;
@@ -241,10 +242,10 @@ pub fn render(app: &App, d: &DebriefState, area: Rect, buf: &mut Buffer) {
     );
     let right = sanitize_line(&item.question.category_title);
     let room = usize::from(area.width).saturating_sub(width(&left) + 2);
-    let right = truncate(&right, room);
+    let right = truncate_line(&right, room);
     let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
     Line::from(vec![
-        Span::styled(truncate(&left, usize::from(area.width)), t.title()),
+        Span::styled(truncate_line(&left, usize::from(area.width)), t.title()),
         Span::raw(" ".repeat(gap)),
         Span::styled(right, t.heading()),
     ])

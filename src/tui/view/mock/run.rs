@@ -1,6 +1,7 @@
 //! The running interview: "Question N of M", the category, the question (and follow-up), the
 //! countdown gauge, and the answer editor or what to do now.
 
+use crate::core::text::truncate_line;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,7 +16,7 @@ use crate::tui::keymap::{Action, Context, key_for};
 use crate::tui::mock::Running;
 use crate::tui::mock::keys::{MockAction, MockCtx};
 use crate::tui::theme::Theme;
-use crate::tui::view::layout::{compact, footer, footer_height, hints, truncate, width};
+use crate::tui::view::layout::{compact, footer, footer_height, hints, width};
 
 fn hint_spans(app: &App, ctx: MockCtx) -> Vec<Span<'static>> {
     use MockAction as M;
@@ -107,7 +108,7 @@ fn render_header(app: &App, r: &Running, area: Rect, buf: &mut Buffer) {
     let left = format!("Question {} of {n}", r.m.index() + 1);
     let right = sanitize_line(&q.category_title);
     let room = usize::from(area.width).saturating_sub(width(&left) + 2);
-    let right = truncate(&right, room);
+    let right = truncate_line(&right, room);
     let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
     Line::from(vec![
         Span::styled(left, t.title()),
@@ -177,7 +178,7 @@ fn render_editor(t: Theme, r: &Running, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(t.key())
         .title(Span::styled(
-            truncate(&title, usize::from(area.width).saturating_sub(2)),
+            truncate_line(&title, usize::from(area.width).saturating_sub(2)),
             t.heading(),
         ));
     let inner = block.inner(area);

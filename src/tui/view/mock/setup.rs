@@ -1,6 +1,7 @@
 //! The setup screen: the settings with their values, the decks to tick, and what the selected
 //! setting means.
 
+use crate::core::text::truncate_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::mock::keys::{MockAction, MockCtx};
 use crate::tui::mock::setup::{SETTINGS, SetupForm};
-use crate::tui::view::layout::{compact, footer, footer_height, hints, truncate};
+use crate::tui::view::layout::{compact, footer, footer_height, hints};
 
 pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -69,7 +70,7 @@ pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
             s.label(),
             sanitize_line(&value)
         );
-        let text = truncate(&text, w);
+        let text = truncate_line(&text, w);
         lines.push(if selected {
             Line::styled(text, t.selected())
         } else {
@@ -95,7 +96,7 @@ pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
             sanitize_line(&d.title),
             d.cards.len()
         );
-        let text = truncate(&text, w);
+        let text = truncate_line(&text, w);
         lines.push(if selected {
             Line::styled(text, t.selected())
         } else {

@@ -1,6 +1,7 @@
 //! The whole-interview summary: score, each question's score and grade, coverage by
 //! category, time discipline, strongest and weakest answers.
 
+use crate::core::text::truncate_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -12,7 +13,7 @@ use crate::tui::app::App;
 use crate::tui::keymap::{Action, Context};
 use crate::tui::mock::DebriefState;
 use crate::tui::mock::keys::{MockAction, MockCtx};
-use crate::tui::view::layout::{footer, footer_height, hints, truncate};
+use crate::tui::view::layout::{footer, footer_height, hints};
 
 pub fn render(app: &App, d: &DebriefState, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -58,7 +59,7 @@ pub fn render(app: &App, d: &DebriefState, area: Rect, buf: &mut Buffer) {
                 item.index + 1,
                 sanitize_line(&item.question.category_title)
             );
-            lines.push(Line::raw(truncate(&row, w)));
+            lines.push(Line::raw(truncate_line(&row, w)));
         }
         lines.push(Line::raw(""));
         let cats = db.coverage_by_category();
