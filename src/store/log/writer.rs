@@ -4,13 +4,13 @@
 //! (written, flushed, `sync_data`) before `append` returns it. A failed append leaves the
 //! file exactly as it was.
 
-use std::collections::HashSet;
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
+use crate::core::fast_hash::FastSet;
 use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::store::error::StoreError;
@@ -27,7 +27,7 @@ pub struct StateLog {
     len: u64,
     /// The last record has no newline yet (written by hand or by another tool).
     missing_newline: bool,
-    ids: HashSet<RecordId>,
+    ids: FastSet<RecordId>,
     /// A failed append could not be undone: further appends could glue onto a partial line.
     poisoned: bool,
 }
@@ -60,7 +60,9 @@ impl StateLog {
         let len = found.complete_len;
         let missing_newline = found.missing_newline;
         let report = into_load(path, found)?;
-        let ids = report.records.iter().map(|r| r.id.clone()).collect();
+        let mut ids = FastSet::default();
+        ids.reserve(report.records.len());
+        ids.extend(report.records.iter().map(|r| r.id.clone()));
         let log = StateLog {
             path: path.to_path_buf(),
             file,
@@ -104,7 +106,7 @@ impl StateLog {
     /// ids already present. Returns how many were written. All or nothing.
     pub fn append_records(&mut self, records: &[Record]) -> Result<usize, StoreError> {
         let mut buf = Vec::new();
-        let mut new_ids = HashSet::new();
+        let mut new_ids = FastSet::default();
         for record in records {
             if self.ids.contains(&record.id) || !new_ids.insert(record.id.clone()) {
                 continue;
