@@ -112,7 +112,7 @@ mod tests {
     fn review(card: &str, when: DateTime<Utc>, grade: Grade) -> ReviewEntry {
         ReviewEntry {
             id: RecordId::new(format!("{card}{when}")),
-            key: CardKey::new("d", card),
+            key: CardKey::new("d", card).into(),
             at: when,
             grade,
             took_ms: 0,

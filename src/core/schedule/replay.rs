@@ -4,25 +4,29 @@
 //! applied in time order (ties broken by id), so two logs merged by union replay the same
 //! however their lines were interleaved. A record that an `Undo` targets is ignored entirely.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeStruct, Serializer};
 
 use super::card::{CardMemory, Phase};
 use super::config::SchedulerConfig;
 use super::fuzz::fuzz_seed;
 use super::scheduler::Scheduler;
 use crate::core::deck::Deck;
+use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::grade::Grade;
-use crate::core::ids::{CardKey, RecordId};
+use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
 use crate::core::record::{Record, RecordBody, ReviewMode};
 
 /// One review that counts (not undone).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReviewEntry {
     pub id: RecordId,
-    pub key: CardKey,
+    /// Shared by every review of the card (a card has hundreds of reviews in a long log).
+    pub key: Arc<CardKey>,
     pub at: DateTime<Utc>,
     pub grade: Grade,
     pub took_ms: u64,
@@ -34,55 +38,126 @@ pub struct ReviewEntry {
 }
 
 /// Everything derived from the log: per card state, and the effective reviews in time order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Progress {
-    cards: BTreeMap<CardKey, CardMemory>,
+    /// Every card the log mentions, in key order.
+    cards: Vec<(Arc<CardKey>, CardMemory)>,
+    /// Where each key is in `cards`.
+    index: FastMap<Arc<CardKey>, usize>,
     reviews: Vec<ReviewEntry>,
+}
+
+impl PartialEq for Progress {
+    fn eq(&self, other: &Self) -> bool {
+        self.cards == other.cards && self.reviews == other.reviews
+    }
+}
+
+impl Serialize for Progress {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Cards<'a>(&'a [(Arc<CardKey>, CardMemory)]);
+        impl Serialize for Cards<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for (key, memory) in self.0 {
+                    map.serialize_entry(&**key, memory)?;
+                }
+                map.end()
+            }
+        }
+        let mut s = serializer.serialize_struct("Progress", 2)?;
+        s.serialize_field("cards", &Cards(&self.cards))?;
+        s.serialize_field("reviews", &self.reviews)?;
+        s.end()
+    }
 }
 
 /// Folds `records` (any order) into [`Progress`] with the scheduler settings `config`.
 pub fn replay(records: &[Record], config: &SchedulerConfig) -> Progress {
     let scheduler = Scheduler::new(config);
-    let undone: HashSet<&RecordId> = records
+    let undone: FastSet<&RecordId> = records
         .iter()
         .filter_map(|r| match &r.body {
             RecordBody::Undo { target } => Some(target),
             _ => None,
         })
         .collect();
-    let mut ordered: Vec<&Record> = records.iter().filter(|r| !undone.contains(&r.id)).collect();
-    ordered.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    let mut ordered: Vec<&Record> = if undone.is_empty() {
+        records.iter().collect()
+    } else {
+        records.iter().filter(|r| !undone.contains(&r.id)).collect()
+    };
+    // A log is appended in time order, so it is usually sorted already; a merged one may not be.
+    let in_order = |a: &Record, b: &Record| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id));
+    if !ordered.is_sorted_by(|a, b| in_order(a, b).is_le()) {
+        ordered.sort_by(|a, b| in_order(a, b));
+    }
     // The same id twice (a merge that was not deduplicated) counts once.
     ordered.dedup_by(|a, b| a.id == b.id);
 
-    let mut progress = Progress::default();
+    let mut fold = Fold {
+        scheduler: &scheduler,
+        slots: FastMap::default(),
+        keys: Vec::new(),
+        memories: Vec::new(),
+        reviews: Vec::with_capacity(ordered.len()),
+    };
     for record in ordered {
-        progress.apply(&scheduler, record);
+        fold.apply(record);
     }
-    progress
+    fold.finish()
 }
 
-impl Progress {
-    fn apply(&mut self, scheduler: &Scheduler, record: &Record) {
+/// Replay in progress: cards are numbered as they first appear, looked up by the record's own
+/// strings (no key is built or cloned per record).
+struct Fold<'r, 's> {
+    scheduler: &'s Scheduler,
+    slots: FastMap<(&'r str, &'r str), usize>,
+    keys: Vec<Arc<CardKey>>,
+    memories: Vec<CardMemory>,
+    reviews: Vec<ReviewEntry>,
+}
+
+impl<'r> Fold<'r, '_> {
+    fn slot(&mut self, deck: &'r DeckId, card: &'r CardId) -> usize {
+        let Fold {
+            slots,
+            keys,
+            memories,
+            ..
+        } = self;
+        *slots
+            .entry((deck.as_str(), card.as_str()))
+            .or_insert_with(|| {
+                keys.push(Arc::new(CardKey {
+                    deck: deck.clone(),
+                    card: card.clone(),
+                }));
+                memories.push(CardMemory::default());
+                keys.len() - 1
+            })
+    }
+
+    fn apply(&mut self, record: &'r Record) {
         match &record.body {
             RecordBody::Review(review) => {
-                let key = CardKey {
-                    deck: review.deck.clone(),
-                    card: review.card.clone(),
-                };
-                let card = self.cards.entry(key.clone()).or_default();
+                let slot = self.slot(&review.deck, &review.card);
+                let card = &mut self.memories[slot];
                 let phase_before = card.phase;
                 let seed = fuzz_seed(&record.id);
-                *card = scheduler.review(card, review.grade, record.at, Some(seed));
+                *card = self
+                    .scheduler
+                    .review(card, review.grade, record.at, Some(seed));
+                let due_after = card.due;
                 self.reviews.push(ReviewEntry {
                     id: record.id.clone(),
-                    key,
+                    key: Arc::clone(&self.keys[slot]),
                     at: record.at,
                     grade: review.grade,
                     took_ms: review.took_ms,
                     mode: review.mode,
                     phase_before,
-                    due_after: card.due,
+                    due_after,
                 });
             }
             // Undo is applied by filtering its target out before the fold; mock-interview records
@@ -92,38 +167,52 @@ impl Progress {
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_) => {}
             RecordBody::Suspend { deck, card } => {
-                self.entry(deck, card).suspended = true;
+                let slot = self.slot(deck, card);
+                self.memories[slot].suspended = true;
             }
             RecordBody::Unsuspend { deck, card } => {
-                self.entry(deck, card).suspended = false;
+                let slot = self.slot(deck, card);
+                self.memories[slot].suspended = false;
             }
             RecordBody::Bury { deck, card, until } => {
-                self.entry(deck, card).buried_until = Some(*until);
+                let slot = self.slot(deck, card);
+                self.memories[slot].buried_until = Some(*until);
             }
         }
     }
 
-    fn entry(
-        &mut self,
-        deck: &crate::core::ids::DeckId,
-        card: &crate::core::ids::CardId,
-    ) -> &mut CardMemory {
-        self.cards
-            .entry(CardKey {
-                deck: deck.clone(),
-                card: card.clone(),
-            })
-            .or_default()
+    fn finish(self) -> Progress {
+        let mut order: Vec<usize> = (0..self.keys.len()).collect();
+        order.sort_unstable_by(|&a, &b| self.keys[a].cmp(&self.keys[b]));
+        let cards: Vec<(Arc<CardKey>, CardMemory)> = order
+            .iter()
+            .map(|&i| (Arc::clone(&self.keys[i]), self.memories[i].clone()))
+            .collect();
+        let mut index = FastMap::default();
+        index.reserve(cards.len());
+        index.extend(
+            cards
+                .iter()
+                .enumerate()
+                .map(|(pos, (key, _))| (Arc::clone(key), pos)),
+        );
+        Progress {
+            cards,
+            index,
+            reviews: self.reviews,
+        }
     }
+}
 
+impl Progress {
     /// The derived state of a card; `None` means new and never touched.
     pub fn card(&self, key: &CardKey) -> Option<&CardMemory> {
-        self.cards.get(key)
+        self.index.get(key).map(|&i| &self.cards[i].1)
     }
 
     /// Every card the log mentions, in key order.
     pub fn cards(&self) -> impl Iterator<Item = (&CardKey, &CardMemory)> {
-        self.cards.iter()
+        self.cards.iter().map(|(key, memory)| (&**key, memory))
     }
 
     /// The effective reviews in the order they were applied (time, then id).
@@ -133,7 +222,7 @@ impl Progress {
 
     /// The effective reviews of one card, oldest first.
     pub fn reviews_of<'a>(&'a self, key: &'a CardKey) -> impl Iterator<Item = &'a ReviewEntry> {
-        self.reviews.iter().filter(move |r| &r.key == key)
+        self.reviews.iter().filter(move |r| *r.key == *key)
     }
 
     /// What "undo the last review" should target: the latest effective review's record id.
@@ -143,7 +232,11 @@ impl Progress {
 
     /// Cards with progress that no loaded deck has any more (deleted or renamed), in key order.
     pub fn orphans(&self, known: &HashSet<CardKey>) -> Vec<&CardKey> {
-        self.cards.keys().filter(|k| !known.contains(*k)).collect()
+        self.cards
+            .iter()
+            .map(|(key, _)| &**key)
+            .filter(|k| !known.contains(*k))
+            .collect()
     }
 }
 
