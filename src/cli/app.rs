@@ -91,10 +91,11 @@ pub fn open(cli: &Cli, home: &Home, drill: Option<DrillFilter>) -> anyhow::Resul
     let study = open_study(home)?;
 
     let decks_dir = home.decks_dir();
+    let cache = home.deck_cache_dir();
     let extra = cli.deck_file.clone();
     let only = cli.deck.clone();
     let reload = Box::new(move || {
-        let mut l = crate::store::decks::load_all(&decks_dir, &extra);
+        let mut l = crate::store::decks::load_all_cached(&decks_dir, &extra, Some(&cache));
         if !only.is_empty() {
             l.decks
                 .retain(|d| only.iter().any(|id| id == d.id.as_str()));

@@ -115,7 +115,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Loads every deck prepdeck would use, applying `--deck` filters; reports broken decks on
 /// stderr (they are skipped, never fatal).
 pub(crate) fn load_decks(cli: &Cli, home: &home::Home) -> anyhow::Result<LoadedDecks> {
-    let mut loaded = crate::store::decks::load_all(&home.decks_dir(), &cli.deck_file);
+    let cache = home.deck_cache_dir();
+    let mut loaded =
+        crate::store::decks::load_all_cached(&home.decks_dir(), &cli.deck_file, Some(&cache));
     for p in &loaded.problems {
         eprint!("{}", p.diagnostics);
         eprintln!("warning: skipped {}\n", sanitize_line(&p.origin));

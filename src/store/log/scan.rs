@@ -219,7 +219,7 @@ fn scan_pieces(bytes: &[u8], pieces: &[Range<usize>]) -> Scan {
 /// last one at the end of the file).
 fn pieces(bytes: &[u8]) -> Vec<Range<usize>> {
     if bytes.len() < PARALLEL_FROM {
-        return vec![0..bytes.len()];
+        return std::iter::once(0..bytes.len()).collect();
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let mut out = Vec::with_capacity(threads);
@@ -474,7 +474,8 @@ mod tests {
         }
         text.push_str(&R2[..30]);
         let bytes = text.as_bytes();
-        let one = scan_pieces(bytes, &[0..bytes.len()]);
+        let whole = std::iter::once(0..bytes.len()).collect::<Vec<_>>();
+        let one = scan_pieces(bytes, &whole);
         assert_eq!(one.records.len(), 3002);
         assert_eq!(one.duplicates.len(), 8);
         assert_eq!(one.bad.len(), 10);
