@@ -10,11 +10,11 @@ use std::process::ExitCode;
 use chrono::Utc;
 
 use super::home::Home;
-use super::{Cli, UserError, decks, load_decks};
+use super::{Cli, UserError, decks, load_decks, read_decks, report_decks};
 use crate::core::ids::CategoryId;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
-use crate::store::log::StateLog;
+use crate::store::log::{LoadWarning, StateLog};
 use crate::study::DrillFilter;
 use crate::study::LogStudy;
 
@@ -70,13 +70,24 @@ fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<E
 
 /// Opens the state log for writing (taking its lock) and replays it.
 fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
+    let (study, warnings) = open_study_quietly(home)?;
+    print_warnings(&warnings);
+    Ok(study)
+}
+
+/// [`open_study`] without printing: returns the load warnings instead.
+fn open_study_quietly(home: &Home) -> anyhow::Result<(LogStudy<StateLog>, Vec<LoadWarning>)> {
     let config = load_config(home.root())?;
     let (log, report) = StateLog::open(home.state_file())?;
-    for w in &report.warnings {
+    let offset = *chrono::Local::now().offset();
+    let study = LogStudy::new(log, report.records, config.scheduler, offset);
+    Ok((study, report.warnings))
+}
+
+fn print_warnings(warnings: &[LoadWarning]) {
+    for w in warnings {
         eprintln!("warning: {}", sanitize_line(&w.to_string()));
     }
-    let offset = *chrono::Local::now().offset();
-    Ok(LogStudy::new(log, report.records, config.scheduler, offset))
 }
 
 /// Opens the app; without a terminal, prints the deck summary instead.
@@ -87,8 +98,23 @@ pub fn open(cli: &Cli, home: &Home, drill: Option<DrillFilter>) -> anyhow::Resul
         }
         return decks::summary(cli, home);
     }
-    let loaded = load_decks(cli, home)?;
-    let study = open_study(home)?;
+    let (loaded, study) = if cli.deck.is_empty() {
+        // Without `--deck` filters loading the decks cannot fail, so the state file is opened
+        // and replayed meanwhile; messages print in the usual order (decks first).
+        let (loaded, study) = std::thread::scope(|s| {
+            let decks = s.spawn(|| read_decks(cli, home));
+            let study = open_study_quietly(home);
+            let loaded = decks.join().unwrap_or_else(|_| read_decks(cli, home));
+            (loaded, study)
+        });
+        let loaded = report_decks(cli, loaded)?;
+        let (study, warnings) = study?;
+        print_warnings(&warnings);
+        (loaded, study)
+    } else {
+        let loaded = load_decks(cli, home)?;
+        (loaded, open_study(home)?)
+    };
 
     let decks_dir = home.decks_dir();
     let cache = home.deck_cache_dir();
