@@ -150,10 +150,14 @@ fn main() -> ExitCode {
         match run(cards, reviews) {
             Ok((load, append)) if cards == 10_000 => {
                 if load > LOAD_BUDGET {
-                    over.push(format!("open + replay + queue must take under {LOAD_BUDGET:?}"));
+                    over.push(format!(
+                        "open + replay + queue must take under {LOAD_BUDGET:?}"
+                    ));
                 }
                 if append > APPEND_BUDGET {
-                    over.push(format!("a durable append must take under {APPEND_BUDGET:?}"));
+                    over.push(format!(
+                        "a durable append must take under {APPEND_BUDGET:?}"
+                    ));
                 }
             }
             Ok(_) => {}

@@ -70,7 +70,14 @@ fn compute(
     now: DateTime<Utc>,
     offset: FixedOffset,
 ) -> anyhow::Result<(Stats, Vec<String>)> {
-    let figures = stats(decks, &read.progress, &read.mocks, &read.config, now, offset);
+    let figures = stats(
+        decks,
+        &read.progress,
+        &read.mocks,
+        &read.config,
+        now,
+        offset,
+    );
     Ok((figures, read.warnings))
 }
 

@@ -8,8 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crate::core::deck::Deck;
-use crate::core::grade::Grade;
 use crate::core::fast_hash::FastMap;
+use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, CategoryId, DeckId};
 use crate::core::schedule::{ReviewEntry, day_start};
 

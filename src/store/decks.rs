@@ -146,7 +146,10 @@ pub fn load_all_cached(
         .iter()
         .map(|(name, text)| {
             let source = DeckSource::Builtin(name.to_string());
-            (format!("built-in:{name}"), parse_cached(text, source, cache))
+            (
+                format!("built-in:{name}"),
+                parse_cached(text, source, cache),
+            )
         })
         .collect();
     for path in deck_files_in(user_decks_dir).iter().chain(extra) {
@@ -158,11 +161,7 @@ pub fn load_all_cached(
     collect(results)
 }
 
-fn parse_cached(
-    text: &str,
-    source: DeckSource,
-    cache: Option<&Path>,
-) -> Result<Deck, Diagnostics> {
+fn parse_cached(text: &str, source: DeckSource, cache: Option<&Path>) -> Result<Deck, Diagnostics> {
     let Some(dir) = cache else {
         return parse_deck(text, source);
     };

@@ -5,6 +5,7 @@
 //! however their lines were interleaved. A record that an `Undo` targets is ignored entirely.
 
 use std::collections::HashSet;
+use std::hash::Hasher;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -16,7 +17,7 @@ use super::config::SchedulerConfig;
 use super::fuzz::fuzz_seed;
 use super::scheduler::Scheduler;
 use crate::core::deck::Deck;
-use crate::core::fast_hash::{FastMap, FastSet};
+use crate::core::fast_hash::{FastHasher, FastMap, FastSet};
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
 use crate::core::record::{Record, RecordBody, ReviewMode};
@@ -95,30 +96,125 @@ pub fn replay(records: &[Record], config: &SchedulerConfig) -> Progress {
     // The same id twice (a merge that was not deduplicated) counts once.
     ordered.dedup_by(|a, b| a.id == b.id);
 
+    // Cards are independent: with many records, each thread replays the cards of one share
+    // (by a hash of the key) over the whole ordered list, and the results are joined in order.
+    let parts = if ordered.len() >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    } else {
+        1
+    };
+    let folds: Vec<Fold<'_, '_>> = if parts == 1 {
+        vec![fold_part(&scheduler, &ordered, 0, 1)]
+    } else {
+        std::thread::scope(|s| {
+            let (scheduler, ordered) = (&scheduler, &ordered);
+            let handles: Vec<_> = (1..parts)
+                .map(|part| s.spawn(move || fold_part(scheduler, ordered, part, parts)))
+                .collect();
+            let mut folds = vec![fold_part(scheduler, ordered, 0, parts)];
+            for (part, h) in (1..parts).zip(handles) {
+                // A panicking thread is a bug; replay its share here rather than fail.
+                folds.push(
+                    h.join()
+                        .unwrap_or_else(|_| fold_part(scheduler, ordered, part, parts)),
+                );
+            }
+            folds
+        })
+    };
+    join(folds)
+}
+
+/// Replays on one thread below this many records (a thread costs more than it saves).
+const PARALLEL_FROM: usize = 20_000;
+
+fn fold_part<'r, 's>(
+    scheduler: &'s Scheduler,
+    ordered: &[&'r Record],
+    part: usize,
+    parts: usize,
+) -> Fold<'r, 's> {
     let mut fold = Fold {
-        scheduler: &scheduler,
+        scheduler,
+        part,
+        parts,
         slots: FastMap::default(),
         keys: Vec::new(),
         memories: Vec::new(),
-        reviews: Vec::with_capacity(ordered.len()),
+        reviews: Vec::with_capacity(ordered.len() / parts + 16),
     };
-    for record in ordered {
-        fold.apply(record);
+    for (position, record) in ordered.iter().enumerate() {
+        fold.apply(position, record);
     }
-    fold.finish()
+    fold
+}
+
+/// Joins the shares: cards in key order, reviews in the order they were applied.
+fn join(folds: Vec<Fold<'_, '_>>) -> Progress {
+    let mut entries: Vec<(Arc<CardKey>, CardMemory)> = Vec::new();
+    let mut lists = Vec::with_capacity(folds.len());
+    let mut total = 0;
+    for fold in folds {
+        entries.extend(fold.keys.into_iter().zip(fold.memories));
+        total += fold.reviews.len();
+        lists.push(fold.reviews.into_iter().peekable());
+    }
+    // Every share holds its reviews in replay order: merge them by position.
+    let mut reviews = Vec::with_capacity(total);
+    loop {
+        let next = lists
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, l)| l.peek().map(|(position, _)| (*position, i)))
+            .min();
+        let Some((_, i)) = next else { break };
+        if let Some((_, review)) = lists[i].next() {
+            reviews.push(review);
+        }
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut index = FastMap::default();
+    index.reserve(entries.len());
+    index.extend(
+        entries
+            .iter()
+            .enumerate()
+            .map(|(pos, (key, _))| (Arc::clone(key), pos)),
+    );
+    Progress {
+        cards: entries,
+        index,
+        reviews,
+    }
 }
 
 /// Replay in progress: cards are numbered as they first appear, looked up by the record's own
 /// strings (no key is built or cloned per record).
 struct Fold<'r, 's> {
     scheduler: &'s Scheduler,
+    /// This fold replays the cards whose key hashes to `part` modulo `parts`.
+    part: usize,
+    parts: usize,
     slots: FastMap<(&'r str, &'r str), usize>,
     keys: Vec<Arc<CardKey>>,
     memories: Vec<CardMemory>,
-    reviews: Vec<ReviewEntry>,
+    /// With the position of their record in the ordered list.
+    reviews: Vec<(usize, ReviewEntry)>,
 }
 
 impl<'r> Fold<'r, '_> {
+    fn mine(&self, deck: &DeckId, card: &CardId) -> bool {
+        if self.parts == 1 {
+            return true;
+        }
+        let mut h = FastHasher::default();
+        h.write(deck.as_str().as_bytes());
+        h.write_u8(0xff);
+        h.write(card.as_str().as_bytes());
+        // The high bits are the well-mixed ones.
+        (h.finish().rotate_left(38) >> 32) as usize % self.parts == self.part
+    }
+
     fn slot(&mut self, deck: &'r DeckId, card: &'r CardId) -> usize {
         let Fold {
             slots,
@@ -138,9 +234,9 @@ impl<'r> Fold<'r, '_> {
             })
     }
 
-    fn apply(&mut self, record: &'r Record) {
+    fn apply(&mut self, position: usize, record: &'r Record) {
         match &record.body {
-            RecordBody::Review(review) => {
+            RecordBody::Review(review) if self.mine(&review.deck, &review.card) => {
                 let slot = self.slot(&review.deck, &review.card);
                 let card = &mut self.memories[slot];
                 let phase_before = card.phase;
@@ -149,57 +245,42 @@ impl<'r> Fold<'r, '_> {
                     .scheduler
                     .review(card, review.grade, record.at, Some(seed));
                 let due_after = card.due;
-                self.reviews.push(ReviewEntry {
-                    id: record.id.clone(),
-                    key: Arc::clone(&self.keys[slot]),
-                    at: record.at,
-                    grade: review.grade,
-                    took_ms: review.took_ms,
-                    mode: review.mode,
-                    phase_before,
-                    due_after,
-                });
+                self.reviews.push((
+                    position,
+                    ReviewEntry {
+                        id: record.id.clone(),
+                        key: Arc::clone(&self.keys[slot]),
+                        at: record.at,
+                        grade: review.grade,
+                        took_ms: review.took_ms,
+                        mode: review.mode,
+                        phase_before,
+                        due_after,
+                    },
+                ));
             }
             // Undo is applied by filtering its target out before the fold; mock-interview records
             // change no card memory (their confirmed grades arrive as ordinary reviews).
-            RecordBody::Undo { .. }
+            RecordBody::Review(_)
+            | RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_) => {}
-            RecordBody::Suspend { deck, card } => {
+            RecordBody::Suspend { deck, card } if self.mine(deck, card) => {
                 let slot = self.slot(deck, card);
                 self.memories[slot].suspended = true;
             }
-            RecordBody::Unsuspend { deck, card } => {
+            RecordBody::Unsuspend { deck, card } if self.mine(deck, card) => {
                 let slot = self.slot(deck, card);
                 self.memories[slot].suspended = false;
             }
-            RecordBody::Bury { deck, card, until } => {
+            RecordBody::Bury { deck, card, until } if self.mine(deck, card) => {
                 let slot = self.slot(deck, card);
                 self.memories[slot].buried_until = Some(*until);
             }
-        }
-    }
-
-    fn finish(self) -> Progress {
-        let mut order: Vec<usize> = (0..self.keys.len()).collect();
-        order.sort_unstable_by(|&a, &b| self.keys[a].cmp(&self.keys[b]));
-        let cards: Vec<(Arc<CardKey>, CardMemory)> = order
-            .iter()
-            .map(|&i| (Arc::clone(&self.keys[i]), self.memories[i].clone()))
-            .collect();
-        let mut index = FastMap::default();
-        index.reserve(cards.len());
-        index.extend(
-            cards
-                .iter()
-                .enumerate()
-                .map(|(pos, (key, _))| (Arc::clone(key), pos)),
-        );
-        Progress {
-            cards,
-            index,
-            reviews: self.reviews,
+            // Another share's card.
+            RecordBody::Suspend { .. } | RecordBody::Unsuspend { .. } | RecordBody::Bury { .. } => {
+            }
         }
     }
 }
@@ -246,4 +327,54 @@ pub fn known_keys(decks: &[Deck]) -> HashSet<CardKey> {
         .iter()
         .flat_map(|d| d.cards.iter().map(|c| d.key(c)))
         .collect()
+}
+
+#[cfg(test)]
+mod share_tests {
+    use super::*;
+    use crate::core::ids::RecordId;
+    use crate::fixtures::{FixtureSpec, review_records};
+
+    #[test]
+    fn shares_replayed_apart_join_like_one_replay() {
+        let now = DateTime::parse_from_rfc3339("2026-03-11T12:00:00Z")
+            .unwrap()
+            .to_utc();
+        let spec = FixtureSpec::new(300, 5_000, now);
+        let mut records = review_records(&spec);
+        for (i, at) in [(3usize, 10i64), (40, 20), (77, 30)] {
+            let card = CardId::new(format!("card-{i}"));
+            let deck = DeckId::new("bench");
+            let at = now - chrono::Duration::days(at);
+            records.push(Record::new(
+                RecordId::new(format!("s{i}")),
+                at,
+                RecordBody::Suspend {
+                    deck: deck.clone(),
+                    card: card.clone(),
+                },
+            ));
+            records.push(Record::new(
+                RecordId::new(format!("b{i}")),
+                at,
+                RecordBody::Bury {
+                    deck,
+                    card,
+                    until: at + chrono::Duration::days(1),
+                },
+            ));
+        }
+        records.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        let scheduler = Scheduler::new(&SchedulerConfig::default());
+        let ordered: Vec<&Record> = records.iter().collect();
+        let one = join(vec![fold_part(&scheduler, &ordered, 0, 1)]);
+        assert_eq!(one.reviews().len(), 5_000);
+        for parts in [2, 3, 4] {
+            let folds = (0..parts)
+                .map(|p| fold_part(&scheduler, &ordered, p, parts))
+                .collect();
+            assert_eq!(join(folds), one, "{parts} shares");
+        }
+        assert_eq!(replay(&records, &SchedulerConfig::default()), one);
+    }
 }

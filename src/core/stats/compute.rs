@@ -230,4 +230,3 @@ pub fn rank_weakest_first(rows: &mut [CategoryStats]) {
             .then_with(|| a.category.cmp(&b.category))
     });
 }
-

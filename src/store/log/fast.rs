@@ -360,7 +360,10 @@ mod tests {
             &REVIEW.replace("drill", "exam"),
             &REVIEW.replace("review", "teleport"),
             &REVIEW.replace("\"mode\"", "\"extra\":1,\"mode\""),
-            &REVIEW.replace("\"mode\":\"drill\"", "\"mode\":\"drill\",\"mode\":\"drill\""),
+            &REVIEW.replace(
+                "\"mode\":\"drill\"",
+                "\"mode\":\"drill\",\"mode\":\"drill\"",
+            ),
             &REVIEW.replace("\"mode\":\"drill\"", "\"mode\":[\"drill\"]"),
             &REVIEW.replace("\"took_ms\":1500,", ""),
             &REVIEW.replace("2026-01-02", "2026-13-02"),
@@ -383,7 +386,10 @@ mod tests {
             "2024-02-29T23:59:59.5Z",
             "1999-12-31T00:00:00Z",
         ] {
-            let chrono = t.parse::<DateTime<FixedOffset>>().unwrap().with_timezone(&Utc);
+            let chrono = t
+                .parse::<DateTime<FixedOffset>>()
+                .unwrap()
+                .with_timezone(&Utc);
             assert_eq!(utc_time(t.as_bytes()), Some(chrono), "{t}");
         }
         for t in [

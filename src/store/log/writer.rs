@@ -7,8 +7,8 @@
 use std::fs::File;
 use std::hash::Hasher;
 use std::io::{Seek, SeekFrom, Write};
-use std::sync::OnceLock;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 
