@@ -105,9 +105,20 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
     let (mut reviews_total, mut reviewed_today) = (0, 0);
     // Reviews come in time order: the study date only changes at day boundaries.
     let mut day_cache: Option<(DateTime<Utc>, DateTime<Utc>, chrono::NaiveDate)> = None;
+    // The reviews of a card share one key: what the key says (loaded deck? which category?)
+    // is worked out once per card, found again by the key's address.
+    let mut per_key: FastMap<usize, (bool, Option<usize>)> = FastMap::default();
     for r in progress.reviews() {
-        // A handful of decks: comparing ids beats hashing them.
-        if !decks.iter().any(|d| d.id == r.key.deck) {
+        let (loaded, category) = *per_key
+            .entry(std::sync::Arc::as_ptr(&r.key) as usize)
+            .or_insert_with(|| {
+                let card = (r.key.deck.as_str(), r.key.card.as_str());
+                (
+                    decks.iter().any(|d| d.id == r.key.deck),
+                    card_category.get(&card).copied(),
+                )
+            });
+        if !loaded {
             continue;
         }
         reviews_total += 1;
@@ -128,7 +139,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         *days.entry(date).or_insert(0) += 1;
 
         let card = (r.key.deck.as_str(), r.key.card.as_str());
-        let Some(&index) = card_category.get(&card) else {
+        let Some(index) = category else {
             continue;
         };
         let evidence = &mut categories[index].2.evidence;
