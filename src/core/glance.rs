@@ -79,13 +79,23 @@ pub fn weakest_categories(
 ) -> Vec<CategoryLapses> {
     // Reviews are counted per card first (the reviews of a card share one key), then each card
     // is looked up once: a search of the decks per review took seconds at 100,000 reviews.
-    let mut per_card: FastMap<&CardKey, (usize, usize)> = FastMap::default();
+    // (By the key's address first, which is one multiply to hash; equal keys in different
+    // allocations are then added together.)
+    let mut per_arc: FastMap<usize, (&CardKey, usize, usize)> = FastMap::default();
     for r in reviews {
-        let e = per_card.entry(&*r.key).or_default();
-        e.0 += 1;
+        let e = per_arc
+            .entry(std::sync::Arc::as_ptr(&r.key) as usize)
+            .or_insert((&*r.key, 0, 0));
+        e.1 += 1;
         if r.grade == Grade::Again {
-            e.1 += 1;
+            e.2 += 1;
         }
+    }
+    let mut per_card: FastMap<&CardKey, (usize, usize)> = FastMap::default();
+    for (key, reviews, again) in per_arc.into_values() {
+        let e = per_card.entry(key).or_default();
+        e.0 += reviews;
+        e.1 += again;
     }
     // The first deck of each id, as a search in deck order would find it.
     let mut deck_of: FastMap<&str, &Deck> = FastMap::default();
