@@ -32,7 +32,7 @@ pub fn load_stats(
     now: DateTime<Utc>,
     offset: FixedOffset,
 ) -> anyhow::Result<(Stats, Vec<String>)> {
-    compute(read_progress(root)?, decks, now, offset)
+    compute(&read_progress(root)?, decks, now, offset)
 }
 
 /// Everything the statistics need from the data folder except the decks.
@@ -65,7 +65,7 @@ pub fn read_progress(root: &Path) -> anyhow::Result<ReadProgress> {
 }
 
 fn compute(
-    read: ReadProgress,
+    read: &ReadProgress,
     decks: &[Deck],
     now: DateTime<Utc>,
     offset: FixedOffset,
@@ -78,7 +78,7 @@ fn compute(
         now,
         offset,
     );
-    Ok((figures, read.warnings))
+    Ok((figures, read.warnings.clone()))
 }
 
 pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
@@ -95,7 +95,12 @@ pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
         (loaded, read)
     });
     let loaded = loaded?;
-    let (figures, warnings) = compute(read?, &loaded.decks, now, offset)?;
+    let read = read?;
+    let (figures, warnings) = compute(&read, &loaded.decks, now, offset)?;
+    // The process ends after this command: freeing every record, review and card one by one
+    // would only delay the exit (about 10 ms at 100,000 reviews).
+    std::mem::forget(read);
+    std::mem::forget(loaded);
     for w in &warnings {
         eprintln!("warning: {}", sanitize_line(w));
     }
