@@ -1,7 +1,7 @@
 //! `prepdeck stats [--json]`: readiness per category, totals, streak, forecast and calendar.
 //!
 //! Read-only: reads the state file without its lock (so it works while the app runs) and never
-//! writes anything.
+//! writes to it (the only file it may write is the deck cache, `<home>/cache/decks/`).
 
 mod text;
 
