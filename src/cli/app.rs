@@ -11,11 +11,11 @@ use chrono::Utc;
 
 use super::args::DrillArgs;
 use super::home::Home;
-use super::{Cli, UserError, decks, load_decks};
+use super::{Cli, UserError, decks, load_decks, read_decks, report_decks};
 use crate::core::ids::CategoryId;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
-use crate::store::log::StateLog;
+use crate::store::log::{LoadWarning, StateLog};
 use crate::store::mock_setup::load_mock_setup;
 use crate::store::paths;
 use crate::study::{DrillFilter, LogStudy};
@@ -76,11 +76,22 @@ fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<E
 
 /// Opens the state log for writing (taking its lock) and replays it.
 fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
+    let (study, warnings) = open_study_quietly(home)?;
+    print_warnings(home, &warnings);
+    Ok(study)
+}
+
+/// [`open_study`] without printing: returns the load warnings instead.
+fn open_study_quietly(home: &Home) -> anyhow::Result<(LogStudy<StateLog>, Vec<LoadWarning>)> {
     let config = load_config(home.root())?;
     let (log, report) = StateLog::open(home.state_file())?;
-    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
     let offset = *chrono::Local::now().offset();
-    Ok(LogStudy::new(log, report.records, config.scheduler, offset))
+    let study = LogStudy::new(log, report.records, config.scheduler, offset);
+    Ok((study, report.warnings))
+}
+
+fn print_warnings(home: &Home, warnings: &[LoadWarning]) {
+    crate::cli::print_load_warnings(&home.state_file(), warnings);
 }
 
 /// Opens the app on `start`; without a terminal, prints the deck summary instead.
@@ -106,17 +117,34 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         }
         Err(e) => return Err(e.into()),
     };
-    let loaded = load_decks(cli, home)?;
-    let mut study = open_study(home)?;
+    let (loaded, study) = if cli.deck.is_empty() {
+        // Without `--deck` filters loading the decks cannot fail, so the state file is opened
+        // and replayed meanwhile; messages print in the usual order (decks first).
+        let (loaded, study) = std::thread::scope(|s| {
+            let decks = s.spawn(|| read_decks(cli, home));
+            let study = open_study_quietly(home);
+            let loaded = decks.join().unwrap_or_else(|_| read_decks(cli, home));
+            (loaded, study)
+        });
+        let loaded = report_decks(cli, loaded)?;
+        let (study, warnings) = study?;
+        print_warnings(home, &warnings);
+        (loaded, study)
+    } else {
+        let loaded = load_decks(cli, home)?;
+        (loaded, open_study(home)?)
+    };
+    let mut study = study;
     if let Some(setup) = remembered {
         study = study.with_mock_setup(paths::Home::at(home.root()), setup);
     }
 
     let decks_dir = home.decks_dir();
+    let cache = home.deck_cache_dir();
     let extra = cli.deck_file.clone();
     let only = cli.deck.clone();
     let reload = Box::new(move || {
-        let mut l = crate::store::decks::load_all(&decks_dir, &extra);
+        let mut l = crate::store::decks::load_all_cached(&decks_dir, &extra, Some(&cache));
         if !only.is_empty() {
             l.decks
                 .retain(|d| only.iter().any(|id| id == d.id.as_str()));

@@ -161,7 +161,17 @@ pub(crate) fn check_deck_ids(cli: &Cli, loaded: &LoadedDecks) -> anyhow::Result<
 /// Loads every deck prepdeck would use, applying `--deck` filters; reports broken decks on
 /// stderr (they are skipped, never fatal).
 pub(crate) fn load_decks(cli: &Cli, home: &home::Home) -> anyhow::Result<LoadedDecks> {
-    let mut loaded = crate::store::decks::load_all(&home.decks_dir(), &cli.deck_file);
+    report_decks(cli, read_decks(cli, home))
+}
+
+/// Reads every deck (through the deck cache), printing nothing.
+pub(crate) fn read_decks(cli: &Cli, home: &home::Home) -> LoadedDecks {
+    let cache = home.deck_cache_dir();
+    crate::store::decks::load_all_cached(&home.decks_dir(), &cli.deck_file, Some(&cache))
+}
+
+/// Reports the broken decks of `loaded` on stderr and applies the `--deck` filters.
+pub(crate) fn report_decks(cli: &Cli, mut loaded: LoadedDecks) -> anyhow::Result<LoadedDecks> {
     for p in &loaded.problems {
         eprint!("{}", p.diagnostics);
         eprintln!("warning: skipped {}\n", sanitize_line(&p.origin));

@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod deck;
+pub mod fast_hash;
 pub mod grade;
 pub mod ids;
 pub mod matcher;

@@ -8,6 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::core::deck::{Deck, DeckSource, Diagnostic, Diagnostics, parse_deck};
+use crate::store::deck_cache;
 
 /// The decks compiled into the binary: `(file name, text)`. A test checks that every file in
 /// `content/` is listed here.
@@ -131,14 +132,45 @@ pub fn deck_files_in(dir: &Path) -> Vec<PathBuf> {
 /// Loads the built-in decks, then the user's decks folder, then the extra files, in that order.
 /// Broken decks and duplicate deck ids are reported in `problems` and skipped.
 pub fn load_all(user_decks_dir: &Path, extra: &[PathBuf]) -> LoadedDecks {
+    load_all_cached(user_decks_dir, extra, None)
+}
+
+/// [`load_all`], reading and saving parsed decks in `cache` (see [`deck_cache`]) when given.
+/// The result, diagnostics included, is the same with or without a cache.
+pub fn load_all_cached(
+    user_decks_dir: &Path,
+    extra: &[PathBuf],
+    cache: Option<&Path>,
+) -> LoadedDecks {
     let mut results: Vec<(String, Result<Deck, Diagnostics>)> = BUILTIN
         .iter()
-        .map(|(name, text)| (format!("built-in:{name}"), load_builtin(name, text)))
+        .map(|(name, text)| {
+            let source = DeckSource::Builtin(name.to_string());
+            (
+                format!("built-in:{name}"),
+                parse_cached(text, source, cache),
+            )
+        })
         .collect();
     for path in deck_files_in(user_decks_dir).iter().chain(extra) {
-        results.push((path.display().to_string(), load_file(path)));
+        let loaded = read_deck_text(path)
+            .map_err(|d| Diagnostics(vec![d]))
+            .and_then(|text| parse_cached(&text, DeckSource::File(path.to_path_buf()), cache));
+        results.push((path.display().to_string(), loaded));
     }
     collect(results)
+}
+
+fn parse_cached(text: &str, source: DeckSource, cache: Option<&Path>) -> Result<Deck, Diagnostics> {
+    let Some(dir) = cache else {
+        return parse_deck(text, source);
+    };
+    if let Some(deck) = deck_cache::load(dir, text, &source) {
+        return Ok(deck);
+    }
+    let deck = parse_deck(text, source)?;
+    deck_cache::store(dir, text, &deck);
+    Ok(deck)
 }
 
 /// Loads exactly the given files (for `decks check PATH...`).

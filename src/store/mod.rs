@@ -1,6 +1,7 @@
 //! Storage: everything that reads or writes files lives here.
 
 pub mod config;
+pub mod deck_cache;
 pub mod decks;
 pub mod error;
 pub mod export;

@@ -67,6 +67,11 @@ impl Home {
         self.root.join("decks")
     }
 
+    /// Parsed decks kept between runs (see `store::deck_cache`); safe to delete.
+    pub fn deck_cache_dir(&self) -> PathBuf {
+        self.root.join("cache").join("decks")
+    }
+
     pub fn mock_setup_file(&self) -> PathBuf {
         self.root.join("mock-setup.toml")
     }

@@ -4,25 +4,30 @@
 //! applied in time order (ties broken by id), so two logs merged by union replay the same
 //! however their lines were interleaved. A record that an `Undo` targets is ignored entirely.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
+use std::hash::Hasher;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeStruct, Serializer};
 
 use super::card::{CardMemory, Phase};
 use super::config::SchedulerConfig;
 use super::fuzz::fuzz_seed;
 use super::scheduler::Scheduler;
 use crate::core::deck::Deck;
+use crate::core::fast_hash::{FastHasher, FastMap, FastSet};
 use crate::core::grade::Grade;
-use crate::core::ids::{CardKey, RecordId};
+use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
 use crate::core::record::{Record, RecordBody, ReviewMode};
 
 /// One review that counts (not undone).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReviewEntry {
     pub id: RecordId,
-    pub key: CardKey,
+    /// Shared by every review of the card (a card has hundreds of reviews in a long log).
+    pub key: Arc<CardKey>,
     pub at: DateTime<Utc>,
     pub grade: Grade,
     pub took_ms: u64,
@@ -34,96 +39,279 @@ pub struct ReviewEntry {
 }
 
 /// Everything derived from the log: per card state, and the effective reviews in time order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default)]
 pub struct Progress {
-    cards: BTreeMap<CardKey, CardMemory>,
+    /// Every card the log mentions, in key order.
+    cards: Vec<(Arc<CardKey>, CardMemory)>,
+    /// Where each key is in `cards`.
+    index: FastMap<Arc<CardKey>, usize>,
     reviews: Vec<ReviewEntry>,
+}
+
+impl PartialEq for Progress {
+    fn eq(&self, other: &Self) -> bool {
+        self.cards == other.cards && self.reviews == other.reviews
+    }
+}
+
+impl Serialize for Progress {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Cards<'a>(&'a [(Arc<CardKey>, CardMemory)]);
+        impl Serialize for Cards<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0.len()))?;
+                for (key, memory) in self.0 {
+                    map.serialize_entry(&**key, memory)?;
+                }
+                map.end()
+            }
+        }
+        let mut s = serializer.serialize_struct("Progress", 2)?;
+        s.serialize_field("cards", &Cards(&self.cards))?;
+        s.serialize_field("reviews", &self.reviews)?;
+        s.end()
+    }
 }
 
 /// Folds `records` (any order) into [`Progress`] with the scheduler settings `config`.
 pub fn replay(records: &[Record], config: &SchedulerConfig) -> Progress {
     let scheduler = Scheduler::new(config);
-    let undone: HashSet<&RecordId> = records
+    let undone: FastSet<&RecordId> = records
         .iter()
         .filter_map(|r| match &r.body {
             RecordBody::Undo { target } => Some(target),
             _ => None,
         })
         .collect();
-    let mut ordered: Vec<&Record> = records.iter().filter(|r| !undone.contains(&r.id)).collect();
-    ordered.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
-    // The same id twice (a merge that was not deduplicated) counts once.
-    ordered.dedup_by(|a, b| a.id == b.id);
-
-    let mut progress = Progress::default();
-    for record in ordered {
-        progress.apply(&scheduler, record);
+    let mut ordered: Vec<&Record> = if undone.is_empty() {
+        records.iter().collect()
+    } else {
+        records.iter().filter(|r| !undone.contains(&r.id)).collect()
+    };
+    // A log is appended in time order, so it is usually sorted already; a merged one may not be.
+    let in_order = |a: &Record, b: &Record| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id));
+    if !ordered.is_sorted_by(|a, b| in_order(a, b).is_le()) {
+        ordered.sort_by(|a, b| in_order(a, b));
     }
-    progress
+    // The same id twice (a merge that was not deduplicated) counts once.
+    // (Ids almost always differ in their last character: checked first, it spares a call to
+    // memcmp per record.)
+    ordered.dedup_by(|a, b| {
+        a.id.as_str().as_bytes().last() == b.id.as_str().as_bytes().last() && a.id == b.id
+    });
+
+    // Cards are independent: with many records, each thread replays the cards of one share
+    // (by a hash of the key) over the whole ordered list, and the results are joined in order.
+    let parts = if ordered.len() >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    } else {
+        1
+    };
+    let folds: Vec<Fold<'_, '_>> = if parts == 1 {
+        vec![fold_part(&scheduler, &ordered, 0, 1)]
+    } else {
+        std::thread::scope(|s| {
+            let (scheduler, ordered) = (&scheduler, &ordered);
+            let handles: Vec<_> = (1..parts)
+                .map(|part| s.spawn(move || fold_part(scheduler, ordered, part, parts)))
+                .collect();
+            let mut folds = vec![fold_part(scheduler, ordered, 0, parts)];
+            for (part, h) in (1..parts).zip(handles) {
+                // A panicking thread is a bug; replay its share here rather than fail.
+                folds.push(
+                    h.join()
+                        .unwrap_or_else(|_| fold_part(scheduler, ordered, part, parts)),
+                );
+            }
+            folds
+        })
+    };
+    join(folds)
 }
 
-impl Progress {
-    fn apply(&mut self, scheduler: &Scheduler, record: &Record) {
+/// Replays on one thread below this many records (a thread costs more than it saves).
+const PARALLEL_FROM: usize = 20_000;
+
+fn fold_part<'r, 's>(
+    scheduler: &'s Scheduler,
+    ordered: &[&'r Record],
+    part: usize,
+    parts: usize,
+) -> Fold<'r, 's> {
+    let mut fold = Fold {
+        scheduler,
+        part,
+        parts,
+        slots: FastMap::default(),
+        collided: FastMap::default(),
+        keys: Vec::new(),
+        memories: Vec::new(),
+        reviews: Vec::with_capacity(ordered.len() / parts + 16),
+    };
+    for (position, record) in ordered.iter().enumerate() {
+        fold.apply(position, record);
+    }
+    fold
+}
+
+/// Joins the shares: cards in key order, reviews in the order they were applied.
+fn join(folds: Vec<Fold<'_, '_>>) -> Progress {
+    let mut entries: Vec<(Arc<CardKey>, CardMemory)> = Vec::new();
+    let mut lists = Vec::with_capacity(folds.len());
+    let mut total = 0;
+    for fold in folds {
+        entries.extend(fold.keys.into_iter().zip(fold.memories));
+        total += fold.reviews.len();
+        lists.push(fold.reviews.into_iter().peekable());
+    }
+    // Every share holds its reviews in replay order: merge them by position.
+    let mut reviews = Vec::with_capacity(total);
+    loop {
+        let next = lists
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, l)| l.peek().map(|(position, _)| (*position, i)))
+            .min();
+        let Some((_, i)) = next else { break };
+        if let Some((_, review)) = lists[i].next() {
+            reviews.push(review);
+        }
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut index = FastMap::default();
+    index.reserve(entries.len());
+    index.extend(
+        entries
+            .iter()
+            .enumerate()
+            .map(|(pos, (key, _))| (Arc::clone(key), pos)),
+    );
+    Progress {
+        cards: entries,
+        index,
+        reviews,
+    }
+}
+
+/// Replay in progress: cards are numbered as they first appear, looked up by the record's own
+/// strings (no key is built or cloned per record).
+struct Fold<'r, 's> {
+    scheduler: &'s Scheduler,
+    /// This fold replays the cards whose key hashes to `part` modulo `parts`.
+    part: usize,
+    parts: usize,
+    slots: FastMap<u64, usize>,
+    collided: FastMap<(&'r str, &'r str), usize>,
+    keys: Vec<Arc<CardKey>>,
+    memories: Vec<CardMemory>,
+    /// With the position of their record in the ordered list.
+    reviews: Vec<(usize, ReviewEntry)>,
+}
+
+impl<'r> Fold<'r, '_> {
+    /// Whether this fold replays the card, and the hash of its key.
+    fn mine(&self, deck: &DeckId, card: &CardId) -> Option<u64> {
+        let mut h = FastHasher::default();
+        h.write(deck.as_str().as_bytes());
+        h.write_u8(0xff);
+        h.write(card.as_str().as_bytes());
+        let hash = h.finish();
+        // The high bits of the state are the well-mixed ones.
+        let share = (hash.rotate_left(38) >> 32) as usize % self.parts;
+        (share == self.part).then_some(hash)
+    }
+
+    /// The card's slot. Looked up by the hash of its key and checked against the key kept for
+    /// the slot (compact, so it stays in cache; the records' own strings are spread over the
+    /// whole log); keys that share a hash are kept by name.
+    fn slot(&mut self, hash: u64, deck: &'r DeckId, card: &'r CardId) -> usize {
+        if let Some(&slot) = self.slots.get(&hash) {
+            let key = &self.keys[slot];
+            if key.deck == *deck && key.card == *card {
+                return slot;
+            }
+            if let Some(&slot) = self.collided.get(&(deck.as_str(), card.as_str())) {
+                return slot;
+            }
+            let slot = self.new_slot(deck, card);
+            self.collided.insert((deck.as_str(), card.as_str()), slot);
+            return slot;
+        }
+        let slot = self.new_slot(deck, card);
+        self.slots.insert(hash, slot);
+        slot
+    }
+
+    fn new_slot(&mut self, deck: &DeckId, card: &CardId) -> usize {
+        self.keys.push(Arc::new(CardKey {
+            deck: deck.clone(),
+            card: card.clone(),
+        }));
+        self.memories.push(CardMemory::default());
+        self.keys.len() - 1
+    }
+
+    fn apply(&mut self, position: usize, record: &'r Record) {
+        let (deck, card) = match &record.body {
+            RecordBody::Review(review) => (&review.deck, &review.card),
+            RecordBody::Suspend { deck, card }
+            | RecordBody::Unsuspend { deck, card }
+            | RecordBody::Bury { deck, card, .. } => (deck, card),
+            // Undo is applied by filtering its target out before the fold; mock-interview
+            // records change no card memory (their confirmed grades arrive as ordinary reviews).
+            RecordBody::Undo { .. }
+            | RecordBody::MockStarted(_)
+            | RecordBody::MockAnswered(_)
+            | RecordBody::MockFinished(_) => return,
+        };
+        // Another share's card.
+        let Some(hash) = self.mine(deck, card) else {
+            return;
+        };
+        let slot = self.slot(hash, deck, card);
         match &record.body {
             RecordBody::Review(review) => {
-                let key = CardKey {
-                    deck: review.deck.clone(),
-                    card: review.card.clone(),
-                };
-                let card = self.cards.entry(key.clone()).or_default();
+                let card = &mut self.memories[slot];
                 let phase_before = card.phase;
                 let seed = fuzz_seed(&record.id);
-                *card = scheduler.review(card, review.grade, record.at, Some(seed));
-                self.reviews.push(ReviewEntry {
-                    id: record.id.clone(),
-                    key,
-                    at: record.at,
-                    grade: review.grade,
-                    took_ms: review.took_ms,
-                    mode: review.mode,
-                    phase_before,
-                    due_after: card.due,
-                });
+                *card = self
+                    .scheduler
+                    .review(card, review.grade, record.at, Some(seed));
+                let due_after = card.due;
+                self.reviews.push((
+                    position,
+                    ReviewEntry {
+                        id: record.id.clone(),
+                        key: Arc::clone(&self.keys[slot]),
+                        at: record.at,
+                        grade: review.grade,
+                        took_ms: review.took_ms,
+                        mode: review.mode,
+                        phase_before,
+                        due_after,
+                    },
+                ));
             }
-            // Undo is applied by filtering its target out before the fold; mock-interview records
-            // change no card memory (their confirmed grades arrive as ordinary reviews).
+            RecordBody::Suspend { .. } => self.memories[slot].suspended = true,
+            RecordBody::Unsuspend { .. } => self.memories[slot].suspended = false,
+            RecordBody::Bury { until, .. } => self.memories[slot].buried_until = Some(*until),
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_) => {}
-            RecordBody::Suspend { deck, card } => {
-                self.entry(deck, card).suspended = true;
-            }
-            RecordBody::Unsuspend { deck, card } => {
-                self.entry(deck, card).suspended = false;
-            }
-            RecordBody::Bury { deck, card, until } => {
-                self.entry(deck, card).buried_until = Some(*until);
-            }
         }
     }
+}
 
-    fn entry(
-        &mut self,
-        deck: &crate::core::ids::DeckId,
-        card: &crate::core::ids::CardId,
-    ) -> &mut CardMemory {
-        self.cards
-            .entry(CardKey {
-                deck: deck.clone(),
-                card: card.clone(),
-            })
-            .or_default()
-    }
-
+impl Progress {
     /// The derived state of a card; `None` means new and never touched.
     pub fn card(&self, key: &CardKey) -> Option<&CardMemory> {
-        self.cards.get(key)
+        self.index.get(key).map(|&i| &self.cards[i].1)
     }
 
     /// Every card the log mentions, in key order.
     pub fn cards(&self) -> impl Iterator<Item = (&CardKey, &CardMemory)> {
-        self.cards.iter()
+        self.cards.iter().map(|(key, memory)| (&**key, memory))
     }
 
     /// The effective reviews in the order they were applied (time, then id).
@@ -133,7 +321,7 @@ impl Progress {
 
     /// The effective reviews of one card, oldest first.
     pub fn reviews_of<'a>(&'a self, key: &'a CardKey) -> impl Iterator<Item = &'a ReviewEntry> {
-        self.reviews.iter().filter(move |r| &r.key == key)
+        self.reviews.iter().filter(move |r| *r.key == *key)
     }
 
     /// What "undo the last review" should target: the latest effective review's record id.
@@ -143,7 +331,11 @@ impl Progress {
 
     /// Cards with progress that no loaded deck has any more (deleted or renamed), in key order.
     pub fn orphans(&self, known: &HashSet<CardKey>) -> Vec<&CardKey> {
-        self.cards.keys().filter(|k| !known.contains(*k)).collect()
+        self.cards
+            .iter()
+            .map(|(key, _)| &**key)
+            .filter(|k| !known.contains(*k))
+            .collect()
     }
 }
 
@@ -153,4 +345,54 @@ pub fn known_keys(decks: &[Deck]) -> HashSet<CardKey> {
         .iter()
         .flat_map(|d| d.cards.iter().map(|c| d.key(c)))
         .collect()
+}
+
+#[cfg(test)]
+mod share_tests {
+    use super::*;
+    use crate::core::ids::RecordId;
+    use crate::fixtures::{FixtureSpec, review_records};
+
+    #[test]
+    fn shares_replayed_apart_join_like_one_replay() {
+        let now = DateTime::parse_from_rfc3339("2026-03-11T12:00:00Z")
+            .unwrap()
+            .to_utc();
+        let spec = FixtureSpec::new(300, 5_000, now);
+        let mut records = review_records(&spec);
+        for (i, at) in [(3usize, 10i64), (40, 20), (77, 30)] {
+            let card = CardId::new(format!("card-{i}"));
+            let deck = DeckId::new("bench");
+            let at = now - chrono::Duration::days(at);
+            records.push(Record::new(
+                RecordId::new(format!("s{i}")),
+                at,
+                RecordBody::Suspend {
+                    deck: deck.clone(),
+                    card: card.clone(),
+                },
+            ));
+            records.push(Record::new(
+                RecordId::new(format!("b{i}")),
+                at,
+                RecordBody::Bury {
+                    deck,
+                    card,
+                    until: at + chrono::Duration::days(1),
+                },
+            ));
+        }
+        records.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        let scheduler = Scheduler::new(&SchedulerConfig::default());
+        let ordered: Vec<&Record> = records.iter().collect();
+        let one = join(vec![fold_part(&scheduler, &ordered, 0, 1)]);
+        assert_eq!(one.reviews().len(), 5_000);
+        for parts in [2, 3, 4] {
+            let folds = (0..parts)
+                .map(|p| fold_part(&scheduler, &ordered, p, parts))
+                .collect();
+            assert_eq!(join(folds), one, "{parts} shares");
+        }
+        assert_eq!(replay(&records, &SchedulerConfig::default()), one);
+    }
 }

@@ -1,13 +1,13 @@
 //! One pass over the cards and one over the reviews: everything in [`Stats`].
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::activity::{by_day, calendar_start, forecast, streak_days, study_date};
 use super::readiness::{Evidence, LAPSE_DAYS, RETENTION_DAYS};
 use super::{CategoryStats, Stats, StatsInput, TimeSpent};
+use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::grade::Grade;
 use crate::core::schedule::{
     CardMemory, Model, Phase, QueueFilter, build_queue, day_start, next_day_start,
@@ -99,15 +99,26 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
     // Reviews, oldest first.
     let retention_from = now - Duration::days(RETENTION_DAYS);
     let lapse_from = now - Duration::days(LAPSE_DAYS);
-    let mut lapsed: HashSet<(&str, &str), BuildHasherDefault<FastHasher>> = HashSet::default();
+    let mut lapsed: FastSet<(&str, &str)> = HashSet::default();
     let mut days: BTreeMap<chrono::NaiveDate, u32> = BTreeMap::new();
     let mut time = TimeSpent::default();
     let (mut reviews_total, mut reviewed_today) = (0, 0);
     // Reviews come in time order: the study date only changes at day boundaries.
     let mut day_cache: Option<(DateTime<Utc>, DateTime<Utc>, chrono::NaiveDate)> = None;
+    // The reviews of a card share one key: what the key says (loaded deck? which category?)
+    // is worked out once per card, found again by the key's address.
+    let mut per_key: FastMap<usize, (bool, Option<usize>)> = FastMap::default();
     for r in progress.reviews() {
-        // A handful of decks: comparing ids beats hashing them.
-        if !decks.iter().any(|d| d.id == r.key.deck) {
+        let (loaded, category) = *per_key
+            .entry(std::sync::Arc::as_ptr(&r.key) as usize)
+            .or_insert_with(|| {
+                let card = (r.key.deck.as_str(), r.key.card.as_str());
+                (
+                    decks.iter().any(|d| d.id == r.key.deck),
+                    card_category.get(&card).copied(),
+                )
+            });
+        if !loaded {
             continue;
         }
         reviews_total += 1;
@@ -128,7 +139,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         *days.entry(date).or_insert(0) += 1;
 
         let card = (r.key.deck.as_str(), r.key.card.as_str());
-        let Some(&index) = card_category.get(&card) else {
+        let Some(index) = category else {
             continue;
         };
         let evidence = &mut categories[index].2.evidence;
@@ -229,45 +240,4 @@ pub fn rank_weakest_first(rows: &mut [CategoryStats]) {
             .then_with(|| a.deck.cmp(&b.deck))
             .then_with(|| a.category.cmp(&b.category))
     });
-}
-
-/// One lookup per review: SipHash's DoS resistance buys nothing on the user's own ids and
-/// costs a third of the time, so this uses the Fx hash (rustc's) instead.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-
-#[derive(Default)]
-struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply leaves the entropy in the high bits; hashbrown picks buckets with the
-        // low ones.
-        self.0.rotate_left(26)
-    }
-}
-
-impl FastHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
 }

@@ -13,6 +13,7 @@
 //! Card state is derived from the records elsewhere (`core::schedule`); this module only stores
 //! and loads them. See `docs/state-file.md` for the format as users see it.
 
+mod fast;
 mod files;
 mod maintenance;
 mod scan;

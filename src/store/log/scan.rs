@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+use crate::core::fast_hash::FastMap;
 use crate::core::ids::RecordId;
 use crate::core::record::{RECORD_FORMAT, Record};
 
@@ -96,7 +97,7 @@ impl fmt::Display for DuplicateId {
 }
 
 /// Everything found in one pass over a state file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct Scan {
     /// Readable records, first of each id only, in file order.
     pub records: Vec<Record>,
@@ -179,20 +180,108 @@ fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(u8::is_ascii_whitespace)
 }
 
+/// Files smaller than this are read on one thread: starting a thread would cost more.
+const PARALLEL_FROM: usize = 1 << 20;
+
 /// Reads a whole state file. Never fails: every problem is recorded in the [`Scan`].
+///
+/// Large files are cut at line boundaries into one piece per core (at most four), read in
+/// parallel, and joined in file order: the result is the same as one pass over the lines.
 pub(crate) fn scan(bytes: &[u8]) -> Scan {
-    let mut out = Scan {
-        complete_len: bytes.len() as u64,
-        ..Scan::default()
+    scan_pieces(bytes, &pieces(bytes))
+}
+
+fn scan_pieces(bytes: &[u8], pieces: &[Range<usize>]) -> Scan {
+    let parts: Vec<Part> = if pieces.len() <= 1 {
+        vec![scan_part(bytes, 0..bytes.len())]
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = pieces
+                .iter()
+                .skip(1)
+                .map(|range| {
+                    let range = range.clone();
+                    s.spawn(move || scan_part(bytes, range))
+                })
+                .collect();
+            let mut parts = vec![scan_part(bytes, pieces[0].clone())];
+            for (h, range) in handles.into_iter().zip(pieces.iter().skip(1)) {
+                // A panic in a reader thread is a bug; read that piece here instead of failing.
+                parts.push(h.join().unwrap_or_else(|_| scan_part(bytes, range.clone())));
+            }
+            parts
+        })
     };
-    let mut first_line_of: std::collections::HashMap<RecordId, usize> = Default::default();
+    join(bytes, parts)
+}
+
+/// Byte ranges that each start at the beginning of a line and end just after a newline (the
+/// last one at the end of the file).
+fn pieces(bytes: &[u8]) -> Vec<Range<usize>> {
+    if bytes.len() < PARALLEL_FROM {
+        return std::iter::once(0..bytes.len()).collect();
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let mut out = Vec::with_capacity(threads);
     let mut start = 0;
+    for k in 1..threads {
+        let target = (bytes.len() * k / threads).max(start);
+        let Some(nl) = bytes[target..].iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        let end = target + nl + 1;
+        out.push(start..end);
+        start = end;
+    }
+    out.push(start..bytes.len());
+    out
+}
+
+/// What one piece of the file holds; line numbers are counted from the piece's start.
+#[derive(Default)]
+struct Part {
+    records: Vec<Record>,
+    kept_lines: Vec<Range<usize>>,
+    /// The line number of each record, parallel to `records`.
+    record_lines: Vec<usize>,
+    bad: Vec<BadLine>,
+    bad_lines: Vec<Range<usize>>,
+    torn: Option<TornTail>,
+    lines: usize,
+    missing_newline: bool,
+}
+
+fn scan_part(bytes: &[u8], range: Range<usize>) -> Part {
+    let mut out = Part {
+        records: Vec::with_capacity(range.len() / 128),
+        kept_lines: Vec::with_capacity(range.len() / 128),
+        record_lines: Vec::with_capacity(range.len() / 128),
+        ..Part::default()
+    };
+    // UTF-8 is checked once for the piece; a piece that is not UTF-8 is read by serde alone.
+    let text = std::str::from_utf8(&bytes[range.clone()]).ok();
+    let mut start = range.start;
     let mut line_no = 0;
-    while start < bytes.len() {
+    while start < range.end {
         line_no += 1;
-        let (end, has_newline) = match bytes[start..].iter().position(|&b| b == b'\n') {
+        let rest = &bytes[start..range.end];
+        // The common line, read directly; anything else goes through serde below.
+        let fast = text
+            .and_then(|t| t.get(start - range.start..))
+            .and_then(super::fast::parse_record_line);
+        if let Some((record, len)) = fast {
+            let end = start + len;
+            let has_newline = end < range.end;
+            out.missing_newline = !has_newline;
+            out.kept_lines.push(start..end);
+            out.records.push(record);
+            out.record_lines.push(line_no);
+            start = if has_newline { end + 1 } else { end };
+            continue;
+        }
+        let (end, has_newline) = match rest.iter().position(|&b| b == b'\n') {
             Some(i) => (start + i, true),
-            None => (bytes.len(), false),
+            None => (range.end, false),
         };
         let line = &bytes[start..end];
         let next = if has_newline { end + 1 } else { end };
@@ -203,22 +292,13 @@ pub(crate) fn scan(bytes: &[u8]) -> Scan {
         match parse_line(line) {
             Parsed::Record(record) => {
                 out.missing_newline = !has_newline;
-                if let Some(&first_line) = first_line_of.get(&record.id) {
-                    out.duplicates.push(DuplicateId {
-                        line: line_no,
-                        first_line,
-                        id: record.id.clone(),
-                    });
-                } else {
-                    first_line_of.insert(record.id.clone(), line_no);
-                    out.kept_lines.push(start..end);
-                    out.records.push(*record);
-                }
+                out.kept_lines.push(start..end);
+                out.records.push(*record);
+                out.record_lines.push(line_no);
             }
             // A last line that was cut off is not JSON; anything else (valid JSON of the
             // wrong shape, a newer format) was written whole and is not a crash artefact.
             Parsed::Bad(LineProblem::NotJson { .. }) if !has_newline => {
-                out.complete_len = start as u64;
                 out.torn = Some(TornTail {
                     line: line_no,
                     offset: start as u64,
@@ -235,6 +315,75 @@ pub(crate) fn scan(bytes: &[u8]) -> Scan {
             }
         }
         start = next;
+    }
+    out.lines = line_no;
+    out
+}
+
+/// Joins the pieces in file order: line numbers continue, and of records with the same id
+/// only the first is kept (the others are listed as duplicates).
+fn join(bytes: &[u8], parts: Vec<Part>) -> Scan {
+    let mut out = Scan {
+        complete_len: bytes.len() as u64,
+        ..Scan::default()
+    };
+    let total: usize = parts.iter().map(|p| p.records.len()).sum();
+    let mut record_lines = Vec::new();
+    let mut base = 0;
+    for (i, mut part) in parts.into_iter().enumerate() {
+        if i == 0 {
+            // The first piece's vectors become the result: only the others are copied.
+            out.records = std::mem::take(&mut part.records);
+            out.kept_lines = std::mem::take(&mut part.kept_lines);
+            record_lines = std::mem::take(&mut part.record_lines);
+            out.records.reserve_exact(total - out.records.len());
+            out.kept_lines.reserve_exact(total - out.kept_lines.len());
+            record_lines.reserve_exact(total - record_lines.len());
+        } else {
+            out.records.append(&mut part.records);
+            out.kept_lines.append(&mut part.kept_lines);
+            record_lines.extend(part.record_lines.iter().map(|l| l + base));
+        }
+        out.bad.extend(part.bad.into_iter().map(|b| BadLine {
+            line: b.line + base,
+            ..b
+        }));
+        out.bad_lines.append(&mut part.bad_lines);
+        if let Some(mut torn) = part.torn {
+            torn.line += base;
+            out.complete_len = torn.offset;
+            out.torn = Some(torn);
+        }
+        // Only the last piece can end without a newline.
+        out.missing_newline = part.missing_newline;
+        base += part.lines;
+    }
+
+    let mut first_line_of: FastMap<&str, usize> = FastMap::default();
+    first_line_of.reserve(out.records.len());
+    let mut duplicate = Vec::new();
+    for (i, (record, &line)) in out.records.iter().zip(&record_lines).enumerate() {
+        if let Some(&first_line) = first_line_of.get(record.id.as_str()) {
+            duplicate.push(i);
+            out.duplicates.push(DuplicateId {
+                line,
+                first_line,
+                id: record.id.clone(),
+            });
+        } else {
+            first_line_of.insert(record.id.as_str(), line);
+        }
+    }
+    drop(first_line_of);
+    if !duplicate.is_empty() {
+        let mut keep = vec![true; out.records.len()];
+        for i in duplicate {
+            keep[i] = false;
+        }
+        let mut k = keep.iter();
+        out.records.retain(|_| k.next().copied().unwrap_or(true));
+        let mut k = keep.iter();
+        out.kept_lines.retain(|_| k.next().copied().unwrap_or(true));
     }
     out
 }
@@ -304,6 +453,46 @@ mod tests {
         let s = scan(unknown.as_bytes());
         assert!(s.torn.is_none());
         assert_eq!(s.bad.len(), 1);
+    }
+
+    #[test]
+    fn pieces_read_in_parallel_join_like_one_pass() {
+        let unknown = r#"{"v":1,"id":"c","at":"2026-01-02T03:04:05Z","type":"teleport"}"#;
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(&format!(
+                r#"{{"v":1,"id":"r{i}","at":"2026-01-02T03:04:05Z","type":"undo","target":"x"}}"#
+            ));
+            text.push('\n');
+            match i % 700 {
+                5 => text.push_str("\n  \n"),
+                6 => text.push_str(&format!("{unknown}\n{{oops\n")),
+                7 => text.push_str(&format!("{R1}\n")),
+                8 => text.push_str(&format!("{} \n", R2.replace("undo\",", "undo\", "))),
+                _ => {}
+            }
+        }
+        text.push_str(&R2[..30]);
+        let bytes = text.as_bytes();
+        let whole = std::iter::once(0..bytes.len()).collect::<Vec<_>>();
+        let one = scan_pieces(bytes, &whole);
+        assert_eq!(one.records.len(), 3002);
+        assert_eq!(one.duplicates.len(), 8);
+        assert_eq!(one.bad.len(), 10);
+        assert!(one.torn.is_some());
+        for n in [2, 3, 7] {
+            let mut cuts = vec![];
+            let mut start = 0;
+            for k in 1..n {
+                let target = bytes.len() * k / n;
+                let end = target + bytes[target..].iter().position(|&b| b == b'\n').unwrap() + 1;
+                cuts.push(start..end);
+                start = end;
+            }
+            cuts.push(start..bytes.len());
+            assert_eq!(scan_pieces(bytes, &cuts), one, "{n} pieces");
+        }
+        assert_eq!(scan(bytes), one);
     }
 
     #[test]

@@ -1,0 +1,322 @@
+//! A cache of parsed decks in `<home>/cache/decks/`, so that a large deck is not parsed as TOML
+//! on every start (a 10,000-card deck took over 100 ms).
+//!
+//! Only decks that parsed without a problem are cached; a deck with problems is parsed every
+//! time, so its diagnostics are always the parser's own. An entry is used only when the deck's
+//! text is byte for byte the one it was made from (same length and content hash; the hash is
+//! over the text itself, so a changed file is never served stale whatever its mtime says), the
+//! origin is the same, and it was written by a build with the same deck parser and model
+//! (a hash of their source is compiled in). Anything else (missing, unreadable, truncated,
+//! corrupt, from another build) is ignored and rebuilt: the cache can never cause an error.
+//! Entries are written atomically (0600, in a 0700 folder); failing to write one is ignored.
+
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+
+use crate::core::deck::{Card, Category, Deck, DeckSource, KeyPoint, Kind};
+use crate::core::fast_hash::FastHasher;
+use crate::core::ids::{CardId, CategoryId, DeckId};
+use crate::store::paths::{ensure_private_dir, write_private_replace};
+
+const MAGIC: &[u8; 8] = b"PDDECK1\n";
+
+/// FNV-1a at compile time.
+const fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+/// Changes whenever the deck parser, the deck model or this encoding changes.
+const BUILD: u64 = fnv(
+    include_str!("deck_cache.rs").as_bytes(),
+    fnv(
+        include_str!("../core/deck/parse.rs").as_bytes(),
+        fnv(
+            include_str!("../core/deck/model.rs").as_bytes(),
+            fnv(env!("CARGO_PKG_VERSION").as_bytes(), 0xcbf2_9ce4_8422_2325),
+        ),
+    ),
+);
+
+fn content_hash(text: &str) -> u64 {
+    let mut h = FastHasher::default();
+    h.write(text.as_bytes());
+    h.write_usize(text.len());
+    h.finish()
+}
+
+fn entry_path(dir: &Path, origin: &str) -> PathBuf {
+    dir.join(format!(
+        "{:016x}.bin",
+        fnv(origin.as_bytes(), 0xcbf2_9ce4_8422_2325)
+    ))
+}
+
+/// The cached deck for `text` from `source`, if there is a valid entry.
+pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
+    let origin = source.display_name();
+    let bytes = std::fs::read(entry_path(dir, &origin)).ok()?;
+    let mut d = Dec { b: &bytes, i: 0 };
+    if d.take(MAGIC.len())? != MAGIC
+        || d.u64()? != BUILD
+        || d.u64()? != text.len() as u64
+        || d.u64()? != content_hash(text)
+        || d.str()? != origin
+    {
+        return None;
+    }
+    let deck = d.deck(source.clone())?;
+    (d.i == bytes.len()).then_some(deck)
+}
+
+/// Saves a deck that parsed cleanly from `text`. Failures are ignored (it is only a cache).
+pub fn store(dir: &Path, text: &str, deck: &Deck) {
+    let origin = deck.source.display_name();
+    let mut e = Enc(Vec::with_capacity(text.len() + 1024));
+    e.0.extend_from_slice(MAGIC);
+    e.u64(BUILD);
+    e.u64(text.len() as u64);
+    e.u64(content_hash(text));
+    e.str(&origin);
+    e.deck(deck);
+    if ensure_private_dir(dir).is_ok() {
+        let _ = write_private_replace(&entry_path(dir, &origin), &e.0);
+    }
+}
+
+struct Enc(Vec<u8>);
+
+impl Enc {
+    fn u64(&mut self, n: u64) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    fn str(&mut self, s: &str) {
+        self.u64(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            None => self.0.push(0),
+            Some(s) => {
+                self.0.push(1);
+                self.str(s);
+            }
+        }
+    }
+
+    fn opt_u64(&mut self, n: Option<u64>) {
+        match n {
+            None => self.0.push(0),
+            Some(n) => {
+                self.0.push(1);
+                self.u64(n);
+            }
+        }
+    }
+
+    fn strs(&mut self, v: &[String]) {
+        self.u64(v.len() as u64);
+        for s in v {
+            self.str(s);
+        }
+    }
+
+    fn deck(&mut self, deck: &Deck) {
+        self.str(deck.id.as_str());
+        self.str(&deck.title);
+        self.opt_str(deck.description.as_deref());
+        self.opt_str(deck.role.as_deref());
+        self.opt_u64(deck.answer_seconds.map(u64::from));
+        self.u64(deck.categories.len() as u64);
+        for c in &deck.categories {
+            self.str(c.id.as_str());
+            self.str(&c.title);
+            self.opt_str(c.description.as_deref());
+        }
+        self.u64(deck.cards.len() as u64);
+        for c in &deck.cards {
+            self.str(c.id.as_str());
+            self.str(c.category.as_str());
+            self.0.push(c.kind as u8);
+            self.opt_u64(c.level.map(u64::from));
+            self.strs(&c.tags);
+            self.str(&c.question);
+            self.opt_str(c.guidance.as_deref());
+            self.str(&c.answer);
+            self.opt_u64(c.answer_seconds.map(u64::from));
+            self.strs(&c.follow_ups);
+            self.u64(c.key_points.len() as u64);
+            for k in &c.key_points {
+                self.str(&k.text);
+                self.strs(&k.keywords);
+            }
+            self.u64(c.line as u64);
+        }
+    }
+}
+
+/// Reads what [`Enc`] wrote; `None` at the first thing that does not fit.
+struct Dec<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Dec<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let end = self.i.checked_add(n)?;
+        let out = self.b.get(self.i..end)?;
+        self.i = end;
+        Some(out)
+    }
+
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        let bytes: [u8; 8] = self.take(8)?.try_into().ok()?;
+        Some(u64::from_le_bytes(bytes))
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        // Every item takes at least a byte: a length past the end is corruption.
+        (n <= self.b.len() - self.i).then_some(n)
+    }
+
+    fn str(&mut self) -> Option<String> {
+        let n = self.len()?;
+        let bytes = self.take(n)?;
+        std::str::from_utf8(bytes).ok().map(str::to_string)
+    }
+
+    fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => f(self).map(Some),
+            _ => None,
+        }
+    }
+
+    fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let n = self.len()?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(f(self)?);
+        }
+        Some(out)
+    }
+
+    fn small<T: TryFrom<u64>>(&mut self) -> Option<Option<T>> {
+        self.opt(|d| T::try_from(d.u64()?).ok())
+    }
+
+    fn deck(&mut self, source: DeckSource) -> Option<Deck> {
+        Some(Deck {
+            id: DeckId(self.str()?),
+            title: self.str()?,
+            description: self.opt(Self::str)?,
+            role: self.opt(Self::str)?,
+            answer_seconds: self.small()?,
+            categories: self.list(|d| {
+                Some(Category {
+                    id: CategoryId(d.str()?),
+                    title: d.str()?,
+                    description: d.opt(Self::str)?,
+                })
+            })?,
+            cards: self.list(Self::card)?,
+            source,
+        })
+    }
+
+    fn card(&mut self) -> Option<Card> {
+        Some(Card {
+            id: CardId(self.str()?),
+            category: CategoryId(self.str()?),
+            kind: *Kind::ALL.get(usize::from(self.u8()?))?,
+            level: self.small()?,
+            tags: self.list(Self::str)?,
+            question: self.str()?,
+            guidance: self.opt(Self::str)?,
+            answer: self.str()?,
+            answer_seconds: self.small()?,
+            follow_ups: self.list(Self::str)?,
+            key_points: self.list(|d| {
+                Some(KeyPoint {
+                    text: d.str()?,
+                    keywords: d.list(Self::str)?,
+                })
+            })?,
+            line: usize::try_from(self.u64()?).ok()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::deck::parse_deck;
+    use crate::store::decks::BUILTIN;
+
+    #[test]
+    fn every_builtin_deck_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in BUILTIN {
+            let source = DeckSource::File(format!("/x/{name}").into());
+            let deck = parse_deck(text, source.clone()).unwrap();
+            assert!(load(dir.path(), text, &source).is_none());
+            store(dir.path(), text, &deck);
+            assert_eq!(load(dir.path(), text, &source), Some(deck));
+        }
+    }
+
+    #[test]
+    fn a_changed_text_or_origin_or_a_damaged_entry_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, text) = BUILTIN[0];
+        let source = DeckSource::File("/x/a.toml".into());
+        let deck = parse_deck(text, source.clone()).unwrap();
+        store(dir.path(), text, &deck);
+        let edited = text.replacen("question", "questioN", 1);
+        assert!(load(dir.path(), &edited, &source).is_none());
+        assert!(load(dir.path(), text, &DeckSource::File("/x/b.toml".into())).is_none());
+        let path = entry_path(dir.path(), &source.display_name());
+        let bytes = std::fs::read(&path).unwrap();
+        for cut in [0, 7, 30, bytes.len() / 2, bytes.len() - 1] {
+            std::fs::write(&path, &bytes[..cut]).unwrap();
+            assert!(load(dir.path(), text, &source).is_none());
+        }
+        let mut flipped = bytes.clone();
+        flipped[9] ^= 1;
+        std::fs::write(&path, &flipped).unwrap();
+        assert!(load(dir.path(), text, &source).is_none());
+        let mut long = bytes.clone();
+        long.push(0);
+        std::fs::write(&path, &long).unwrap();
+        assert!(load(dir.path(), text, &source).is_none());
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(load(dir.path(), text, &source), Some(deck));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn entries_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let home = tempfile::tempdir().unwrap();
+        let dir = crate::store::paths::Home::at(home.path()).deck_cache_dir();
+        let (name, text) = BUILTIN[0];
+        let deck = parse_deck(text, DeckSource::Builtin(name.into())).unwrap();
+        store(&dir, text, &deck);
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&entry_path(&dir, &deck.source.display_name())), 0o600);
+    }
+}
