@@ -43,11 +43,23 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List, check and create decks
-    Decks {
-        #[command(subcommand)]
-        command: DecksCommand,
+    /// Drill today's cards straight away (the app opens on the drill)
+    #[command(
+        after_help = "Examples:\n  prepdeck drill\n  prepdeck drill --deck it-manager --category budget --limit 10\n  prepdeck drill --kind behavioral --limit 5\n  prepdeck drill --weakest 3          the three categories with the lowest readiness"
+    )]
+    Drill(DrillArgs),
+    /// A timed mock interview (line mode with --plain), then its debrief
+    Mock(super::mock::MockArgs),
+    /// Show readiness per category (weakest first), streak, forecast and review history
+    Stats {
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
     },
+    /// Past mock interviews, newest first
+    History(super::mock::HistoryArgs),
+    /// A past mock interview as a transcript with its debrief (Markdown or JSON)
+    Report(super::mock::ReportArgs),
     /// Every card with its scheduling state (the card browser as a list); suspend or
     /// unsuspend cards
     #[command(
@@ -64,11 +76,18 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<CardsCommand>,
     },
-    /// Show readiness per category (weakest first), streak, forecast and review history
-    Stats {
-        /// Print JSON for scripts
-        #[arg(long)]
-        json: bool,
+    /// List, check and create decks
+    Decks {
+        #[command(subcommand)]
+        command: DecksCommand,
+    },
+    /// Import cards from CSV/TSV, an Anki plain-text export or Markdown Q/A into a new deck
+    #[command(after_help = super::import::EXAMPLES)]
+    Import(super::import::ImportArgs),
+    /// Export a deck for Anki, or your progress for a spreadsheet or script
+    Export {
+        #[command(subcommand)]
+        command: super::export::ExportCommand,
     },
     /// Inspect and look after the state file (your progress)
     State {
@@ -77,25 +96,6 @@ pub enum Command {
     },
     /// Print the effective settings and the config file's path
     Config,
-    /// Import cards from CSV/TSV, an Anki plain-text export or Markdown Q/A into a new deck
-    #[command(after_help = super::import::EXAMPLES)]
-    Import(super::import::ImportArgs),
-    /// Export a deck for another tool (Anki)
-    Export {
-        #[command(subcommand)]
-        command: super::export::ExportCommand,
-    },
-    /// Drill today's cards straight away (the app opens on the drill)
-    #[command(
-        after_help = "Examples:\n  prepdeck drill\n  prepdeck drill --deck it-manager --category budget --limit 10\n  prepdeck drill --kind behavioral --limit 5\n  prepdeck drill --weakest 3          the three categories with the lowest readiness"
-    )]
-    Drill(DrillArgs),
-    /// A timed mock interview (line mode with --plain), then its debrief
-    Mock(super::mock::MockArgs),
-    /// Past mock interviews, newest first
-    History(super::mock::HistoryArgs),
-    /// A past mock interview as a transcript with its debrief (Markdown or JSON)
-    Report(super::mock::ReportArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish
