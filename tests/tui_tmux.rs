@@ -4,55 +4,10 @@
 //! Skipped (with a message) when tmux is not installed; CI installs it.
 
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env("TERM", "xterm-256color")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    /// Waits until the pane shows `text`.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("timed out waiting for {text:?}; the pane shows:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+mod common;
+use common::tmux::Tmux;
 
 fn count_reviews(state: &Path) -> usize {
     std::fs::read_to_string(state)
@@ -64,28 +19,10 @@ fn count_reviews(state: &Path) -> usize {
 
 #[test]
 fn drill_three_cards_in_tmux() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        println!("skipped: tmux is not installed");
-        return;
-    }
     let home = tempfile::tempdir().unwrap();
-    let tmux = Tmux {
-        socket: format!("prepdeck-e2e-{}", std::process::id()),
+    let Some(tmux) = Tmux::start("e2e") else {
+        return;
     };
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "bash",
-        "--norc",
-        "--noprofile",
-    ]);
-    assert!(started.status.success(), "{started:?}");
     let bin = env!("CARGO_BIN_EXE_prepdeck");
     let cmd = format!(
         "PS1='shell$ '; '{bin}' --home '{}'; echo \"exited-$?\"",
@@ -93,11 +30,7 @@ fn drill_three_cards_in_tmux() {
     );
     tmux.send(&[&cmd, "Enter"]);
     tmux.wait_for("interview trainer");
-    assert_eq!(
-        tmux.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
-            .stdout,
-        b"1\n"
-    );
+    assert_eq!(tmux.alternate_on(), true);
 
     tmux.send(&["d"]);
     for n in 1..=3 {
@@ -115,11 +48,7 @@ fn drill_three_cards_in_tmux() {
     tmux.send(&["q"]);
     let shell = tmux.wait_for("exited-0");
     assert!(shell.contains("shell$"), "{shell}");
-    assert_eq!(
-        tmux.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
-            .stdout,
-        b"0\n"
-    );
+    assert_eq!(tmux.alternate_on(), false);
 
     assert_eq!(count_reviews(&home.path().join("state.jsonl")), 3);
     let stats = Command::new(bin)
@@ -138,28 +67,10 @@ fn drill_three_cards_in_tmux() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        println!("skipped: tmux is not installed");
-        return;
-    }
     let home = tempfile::tempdir().unwrap();
-    let tmux = Tmux {
-        socket: format!("prepdeck-e2e-term-{}", std::process::id()),
+    let Some(tmux) = Tmux::start("e2e-term") else {
+        return;
     };
-    let started = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "bash",
-        "--norc",
-        "--noprofile",
-    ]);
-    assert!(started.status.success(), "{started:?}");
     let bin = env!("CARGO_BIN_EXE_prepdeck");
     let cmd = format!(
         "PS1='shell$ '; '{bin}' --home '{}'; echo \"exited-$?\"",
@@ -187,9 +98,5 @@ fn sigterm_restores_the_terminal() {
     let _ = Command::new("kill").args(["-TERM", &pid]).status();
     let shell = tmux.wait_for("exited-143");
     assert!(shell.contains("shell$"), "{shell}");
-    assert_eq!(
-        tmux.run(&["display", "-p", "-t", "e2e", "#{alternate_on}"])
-            .stdout,
-        b"0\n"
-    );
+    assert_eq!(tmux.alternate_on(), false);
 }
