@@ -30,7 +30,7 @@ fn drill_three_cards_in_tmux() {
     );
     tmux.send(&[&cmd, "Enter"]);
     tmux.wait_for("interview trainer");
-    assert_eq!(tmux.alternate_on(), true);
+    assert!(tmux.alternate_on());
 
     tmux.send(&["d"]);
     for n in 1..=3 {
@@ -48,7 +48,10 @@ fn drill_three_cards_in_tmux() {
     tmux.send(&["q"]);
     let shell = tmux.wait_for("exited-0");
     assert!(shell.contains("shell$"), "{shell}");
-    assert_eq!(tmux.alternate_on(), false);
+    assert!(
+        !tmux.alternate_on(),
+        "the terminal is back on the main screen"
+    );
 
     assert_eq!(count_reviews(&home.path().join("state.jsonl")), 3);
     let stats = Command::new(bin)
@@ -98,5 +101,8 @@ fn sigterm_restores_the_terminal() {
     let _ = Command::new("kill").args(["-TERM", &pid]).status();
     let shell = tmux.wait_for("exited-143");
     assert!(shell.contains("shell$"), "{shell}");
-    assert_eq!(tmux.alternate_on(), false);
+    assert!(
+        !tmux.alternate_on(),
+        "the terminal is back on the main screen"
+    );
 }
