@@ -121,9 +121,12 @@ impl<J: Journal> Study for LogStudy<J> {
         let weakest = if stats.reviews_total == 0 {
             vec![]
         } else {
+            // Home singles out categories the candidate has started; untouched ones are not
+            // "weak", just not begun.
             stats
                 .weakest(3)
-                .iter()
+                .into_iter()
+                .filter(|c| c.seen > 0)
                 .map(|c| WeakCategory {
                     deck: c.deck.clone(),
                     category: c.category.clone(),

@@ -119,9 +119,14 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// The `n` weakest categories.
-    pub fn weakest(&self, n: usize) -> &[CategoryStats] {
-        &self.categories[..n.min(self.categories.len())]
+    /// The `n` weakest categories to practise (see the comment inside).
+    pub fn weakest(&self, n: usize) -> Vec<&CategoryStats> {
+        // A category never started scores 0 by the formula, but "weakest" should point at what
+        // the candidate has practised and still gets wrong: started categories come first,
+        // and untouched ones only fill the list when fewer than `n` have been started.
+        let started = self.categories.iter().filter(|c| c.seen > 0);
+        let untouched = self.categories.iter().filter(|c| c.seen == 0);
+        started.chain(untouched).take(n).collect()
     }
 }
 

@@ -41,6 +41,20 @@ fn never_seen_and_always_failed_are_low_mastered_is_high() {
         .map(|c| c.category.as_str())
         .collect();
     assert_eq!(order, ["never", "failed", "mastered"]);
+    // What to practise: the started categories first (the failed one before the mastered
+    // one), the untouched category only after them.
+    let practise: Vec<&str> = stats
+        .weakest(3)
+        .iter()
+        .map(|c| c.category.as_str())
+        .collect();
+    assert_eq!(practise, ["failed", "mastered", "never"]);
+    let one: Vec<&str> = stats
+        .weakest(1)
+        .iter()
+        .map(|c| c.category.as_str())
+        .collect();
+    assert_eq!(one, ["failed"]);
 }
 
 #[test]
