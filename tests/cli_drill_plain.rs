@@ -217,8 +217,13 @@ fn weakest_drills_the_lowest_readiness_categories() {
         .output()
         .unwrap();
     let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
-    let weakest: Vec<String> = stats["categories"].as_array().unwrap()[..2]
-        .iter()
+    // Weakest first among the categories started, untouched ones only after them.
+    let cats = stats["categories"].as_array().unwrap();
+    let started = cats.iter().filter(|c| c["seen"].as_u64().unwrap() > 0);
+    let untouched = cats.iter().filter(|c| c["seen"].as_u64().unwrap() == 0);
+    let weakest: Vec<String> = started
+        .chain(untouched)
+        .take(2)
         .map(|c| c["title"].as_str().unwrap().to_string())
         .collect();
 
