@@ -4,6 +4,7 @@
 //! Pure: takes the text of a file and a name for it; reading files is the store's job.
 
 mod diagnostic;
+mod fields;
 mod model;
 mod parse;
 mod write;

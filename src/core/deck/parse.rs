@@ -6,10 +6,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Diagnostics};
+use super::fields::get;
 use super::model::{Card, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 use crate::core::ids::{CardId, CategoryId, DeckId};
 
@@ -84,7 +84,7 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
 }
 
-struct Walker<'a> {
+pub(super) struct Walker<'a> {
     origin: &'a str,
     text: &'a str,
     /// Byte offsets of every `\n`, so a line number is a binary search, not a scan of the
@@ -93,10 +93,15 @@ struct Walker<'a> {
     errors: Vec<Diagnostic>,
 }
 
-type Table<'i> = DeTable<'i>;
+pub(super) type Table<'i> = DeTable<'i>;
 
 impl Walker<'_> {
-    fn error(&mut self, span: Range<usize>, message: impl Into<String>, help: Option<String>) {
+    pub(super) fn error(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
         self.errors
             .push(Diagnostic::at(self.origin, self.text, span, message, help));
     }
@@ -108,7 +113,7 @@ impl Walker<'_> {
     }
 
     /// The span to blame for something missing from a table: its header line.
-    fn header_span(&self, span: &Range<usize>) -> Range<usize> {
+    pub(super) fn header_span(&self, span: &Range<usize>) -> Range<usize> {
         // Spans of tables from `[[card]]` begin at the header; make the caret cover `[[card]]`.
         let start = span.start.min(self.text.len());
         let end = self.text[start..]
@@ -322,7 +327,7 @@ impl Walker<'_> {
         })
     }
 
-    fn line_of(&self, offset: usize) -> usize {
+    pub(super) fn line_of(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
         self.newlines.partition_point(|&i| i < end) + 1
     }
@@ -419,189 +424,4 @@ impl Walker<'_> {
             seen.insert(id.to_string(), line);
         }
     }
-
-    fn unknown_keys(&mut self, t: &Table<'_>, allowed: &[&str], place: &str) {
-        for (k, _) in t.iter() {
-            let key = k.get_ref().as_ref();
-            if allowed.contains(&key) {
-                continue;
-            }
-            let help = match closest(key, allowed) {
-                Some(near) => format!(
-                    "did you mean `{near}`? expected one of: {}",
-                    allowed.join(", ")
-                ),
-                None => format!("expected one of: {}", allowed.join(", ")),
-            };
-            self.error(k.span(), format!("unknown key `{key}` {place}"), Some(help));
-        }
-    }
-
-    fn type_error(&mut self, span: Range<usize>, key: &str, expected: &str, found: &DeValue<'_>) {
-        self.error(
-            span,
-            format!("`{key}` must be {expected}, found {}", found.type_str()),
-            None,
-        );
-    }
-
-    fn missing(&mut self, span: &Range<usize>, key: &str, place: &str) {
-        self.error(
-            self.header_span(span),
-            format!("missing `{key}` in {place}"),
-            Some(format!("add `{key} = ...` to this table")),
-        );
-    }
-
-    fn string(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Option<String> {
-        match v.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
-            other => {
-                self.type_error(v.span(), key, "a string", other);
-                None
-            }
-        }
-    }
-
-    fn opt_string(&mut self, t: &Table<'_>, key: &str) -> Option<String> {
-        get(t, key).and_then(|v| self.string(v, key))
-    }
-
-    /// A required string that must not be blank.
-    fn req_text(
-        &mut self,
-        t: &Table<'_>,
-        key: &str,
-        span: &Range<usize>,
-        place: &str,
-    ) -> Option<String> {
-        let Some(v) = get(t, key) else {
-            self.missing(span, key, place);
-            return None;
-        };
-        let s = self.string(v, key)?;
-        if s.trim().is_empty() {
-            self.error(
-                v.span(),
-                format!("`{key}` is blank"),
-                Some(format!("write the {key}")),
-            );
-            return None;
-        }
-        Some(s)
-    }
-
-    /// A required id: `[a-z0-9-]+`.
-    fn req_id(
-        &mut self,
-        t: &Table<'_>,
-        key: &str,
-        span: &Range<usize>,
-        place: &str,
-    ) -> Option<String> {
-        let Some(v) = get(t, key) else {
-            self.missing(span, key, place);
-            return None;
-        };
-        let s = self.string(v, key)?;
-        if s.is_empty()
-            || !s
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            self.error(
-                v.span(),
-                format!("`{key}` \"{s}\" is not a valid id"),
-                Some(
-                    "ids use only lowercase letters a-z, digits and `-`, e.g. \"budget-capex\""
-                        .into(),
-                ),
-            );
-            return None;
-        }
-        Some(s)
-    }
-
-    fn int(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Option<i64> {
-        match v.get_ref() {
-            DeValue::Integer(i) => {
-                let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
-                if n.is_none() {
-                    self.error(v.span(), format!("`{key}` is too large a number"), None);
-                }
-                n
-            }
-            other => {
-                self.type_error(v.span(), key, "an integer", other);
-                None
-            }
-        }
-    }
-
-    fn opt_range(&mut self, t: &Table<'_>, key: &str, range: Range<i64>) -> Option<i64> {
-        let v = get(t, key)?;
-        let n = self.int(v, key)?;
-        if !range.contains(&n) {
-            self.error(
-                v.span(),
-                format!("`{key}` is {n}, out of range"),
-                Some(format!(
-                    "expected a whole number from {} to {}",
-                    range.start,
-                    range.end - 1
-                )),
-            );
-            return None;
-        }
-        Some(n)
-    }
-
-    fn strings(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Vec<String> {
-        match v.get_ref() {
-            DeValue::Array(items) => items
-                .iter()
-                .filter_map(|item| self.string(item, key))
-                .collect(),
-            other => {
-                self.type_error(v.span(), key, "an array of strings", other);
-                Vec::new()
-            }
-        }
-    }
-
-    fn opt_strings(&mut self, t: &Table<'_>, key: &str) -> Vec<String> {
-        get(t, key)
-            .map(|v| self.strings(v, key))
-            .unwrap_or_default()
-    }
-}
-
-fn get<'t, 'i>(t: &'t Table<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
-    t.iter()
-        .find(|(k, _)| k.get_ref().as_ref() == key)
-        .map(|(_, v)| v)
-}
-
-/// The allowed key nearest to a misspelt one, if it is close enough to be a typo.
-fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    allowed
-        .iter()
-        .map(|a| (edit_distance(key, a), *a))
-        .filter(|(d, a)| *d <= 2.max(a.len() / 4))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, a)| a)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
