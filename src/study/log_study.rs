@@ -15,7 +15,7 @@ use crate::core::schedule::{
     mock_weakness, next_day_start, replay,
 };
 use crate::core::session::MockSetup;
-use crate::core::stats::{MockHistory, Stats, weakest_drill_queue};
+use crate::core::stats::{MockHistory, Stats, StatsInput, weakest_drill_queue};
 use crate::store::mock_setup::save_mock_setup;
 use crate::store::paths::Home;
 
@@ -116,14 +116,24 @@ impl<J: Journal> Study for LogStudy<J> {
             .filter_map(|(_, c)| c.due)
             .filter(|d| *d > now)
             .min();
-        let stats = self.stats(decks, now);
+        // Only what the home screen shows of the statistics.
+        let mocks = MockHistory::from_records(&self.records);
+        let summary = crate::core::stats::summary(&StatsInput {
+            decks,
+            progress: &self.progress,
+            mocks: &mocks,
+            config: &self.config,
+            now,
+            offset: self.offset,
+        });
         // Without any review every category is at 0: nothing to single out yet.
-        let weakest = if stats.reviews_total == 0 {
+        let weakest = if summary.reviews_total == 0 {
             vec![]
         } else {
-            stats
-                .weakest(3)
+            summary
+                .categories
                 .iter()
+                .take(3)
                 .map(|c| WeakCategory {
                     deck: c.deck.clone(),
                     category: c.category.clone(),
@@ -142,7 +152,7 @@ impl<J: Journal> Study for LogStudy<J> {
             ),
             decks: q.decks,
             reviewed_today: q.reviewed_today,
-            streak_days: stats.streak_days,
+            streak_days: summary.streak_days,
             weakest,
             next_due,
         }

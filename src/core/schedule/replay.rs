@@ -309,6 +309,15 @@ impl Progress {
         self.index.get(key).map(|&i| &self.cards[i].1)
     }
 
+    /// How many cards the log mentions.
+    pub fn len(&self) -> usize {
+        self.cards.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty()
+    }
+
     /// Every card the log mentions, in key order.
     pub fn cards(&self) -> impl Iterator<Item = (&CardKey, &CardMemory)> {
         self.cards.iter().map(|(key, memory)| (&**key, memory))
