@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use super::Journal;
 use super::port::{DrillFilter, Overview, Study, StudyError, WEAKEST_LIMIT, WeakCategory};
 use crate::core::deck::Deck;
-use crate::core::ids::CardKey;
+use crate::core::fast_hash::FastSet;
+use crate::core::ids::{CardKey, RecordId};
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::{
     CardMemory, Model, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue,
@@ -25,6 +26,10 @@ pub struct LogStudy<J: Journal> {
     config: SchedulerConfig,
     offset: FixedOffset,
     progress: Progress,
+    /// The last record in replay order (time, then id), and every record an `Undo` targets:
+    /// what decides whether an appended record can be applied on its own.
+    latest: Option<(DateTime<Utc>, RecordId)>,
+    undone: FastSet<RecordId>,
     /// Where the mock setup is remembered, and the setup last remembered.
     mock: Option<(Home, MockSetup)>,
 }
@@ -38,9 +43,22 @@ impl<J: Journal> LogStudy<J> {
         offset: FixedOffset,
     ) -> LogStudy<J> {
         let progress = replay(&records, &config);
+        let latest = records
+            .iter()
+            .max_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)))
+            .map(|r| (r.at, r.id.clone()));
+        let undone = records
+            .iter()
+            .filter_map(|r| match &r.body {
+                RecordBody::Undo { target } => Some(target.clone()),
+                _ => None,
+            })
+            .collect();
         LogStudy {
             log,
             records,
+            latest,
+            undone,
             config,
             offset,
             progress,
@@ -204,8 +222,27 @@ impl<J: Journal> Study for LogStudy<J> {
 
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
         let record = self.log.append(body, now)?;
+        // A record that comes last in replay order changes nothing before it: applied on its
+        // own. An undo (or a record an earlier undo targets) changes what counts: full replay.
+        let last = self
+            .latest
+            .as_ref()
+            .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
+        let incremental = last
+            && !matches!(record.body, RecordBody::Undo { .. })
+            && !self.undone.contains(&record.id);
+        if last {
+            self.latest = Some((record.at, record.id.clone()));
+        }
+        if let RecordBody::Undo { target } = &record.body {
+            self.undone.insert(target.clone());
+        }
         self.records.push(record.clone());
-        self.progress = replay(&self.records, &self.config);
+        if incremental {
+            self.progress.apply_latest(&record, &self.config);
+        } else {
+            self.progress = replay(&self.records, &self.config);
+        }
         Ok(record)
     }
 
