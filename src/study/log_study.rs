@@ -8,14 +8,15 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use super::Journal;
 use super::port::{DrillFilter, Overview, Study, StudyError, WEAKEST_LIMIT, WeakCategory};
 use crate::core::deck::Deck;
-use crate::core::ids::CardKey;
+use crate::core::fast_hash::FastSet;
+use crate::core::ids::{CardKey, RecordId};
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::{
     CardMemory, Model, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue,
     mock_weakness, next_day_start, replay,
 };
 use crate::core::session::MockSetup;
-use crate::core::stats::{MockHistory, Stats, weakest_drill_queue};
+use crate::core::stats::{MockHistory, Stats, StatsInput, weakest_drill_queue};
 use crate::store::mock_setup::save_mock_setup;
 use crate::store::paths::Home;
 
@@ -25,6 +26,10 @@ pub struct LogStudy<J: Journal> {
     config: SchedulerConfig,
     offset: FixedOffset,
     progress: Progress,
+    /// The last record in replay order (time, then id), and every record an `Undo` targets:
+    /// what decides whether an appended record can be applied on its own.
+    latest: Option<(DateTime<Utc>, RecordId)>,
+    undone: FastSet<RecordId>,
     /// Where the mock setup is remembered, and the setup last remembered.
     mock: Option<(Home, MockSetup)>,
 }
@@ -38,9 +43,22 @@ impl<J: Journal> LogStudy<J> {
         offset: FixedOffset,
     ) -> LogStudy<J> {
         let progress = replay(&records, &config);
+        let latest = records
+            .iter()
+            .max_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)))
+            .map(|r| (r.at, r.id.clone()));
+        let undone = records
+            .iter()
+            .filter_map(|r| match &r.body {
+                RecordBody::Undo { target } => Some(target.clone()),
+                _ => None,
+            })
+            .collect();
         LogStudy {
             log,
             records,
+            latest,
+            undone,
             config,
             offset,
             progress,
@@ -116,17 +134,27 @@ impl<J: Journal> Study for LogStudy<J> {
             .filter_map(|(_, c)| c.due)
             .filter(|d| *d > now)
             .min();
-        let stats = self.stats(decks, now);
+        // Only what the home screen shows of the statistics.
+        let mocks = MockHistory::from_records(&self.records);
+        let summary = crate::core::stats::summary(&StatsInput {
+            decks,
+            progress: &self.progress,
+            mocks: &mocks,
+            config: &self.config,
+            now,
+            offset: self.offset,
+        });
         // Without any review every category is at 0: nothing to single out yet.
-        let weakest = if stats.reviews_total == 0 {
+        let weakest = if summary.reviews_total == 0 {
             vec![]
         } else {
             // Home singles out categories the candidate has started; untouched ones are not
             // "weak", just not begun.
-            stats
-                .weakest(3)
-                .into_iter()
+            summary
+                .categories
+                .iter()
                 .filter(|c| c.seen > 0)
+                .take(3)
                 .map(|c| WeakCategory {
                     deck: c.deck.clone(),
                     category: c.category.clone(),
@@ -145,7 +173,7 @@ impl<J: Journal> Study for LogStudy<J> {
             ),
             decks: q.decks,
             reviewed_today: q.reviewed_today,
-            streak_days: stats.streak_days,
+            streak_days: summary.streak_days,
             weakest,
             next_due,
         }
@@ -197,8 +225,27 @@ impl<J: Journal> Study for LogStudy<J> {
 
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
         let record = self.log.append(body, now)?;
+        // A record that comes last in replay order changes nothing before it: applied on its
+        // own. An undo (or a record an earlier undo targets) changes what counts: full replay.
+        let last = self
+            .latest
+            .as_ref()
+            .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
+        let incremental = last
+            && !matches!(record.body, RecordBody::Undo { .. })
+            && !self.undone.contains(&record.id);
+        if last {
+            self.latest = Some((record.at, record.id.clone()));
+        }
+        if let RecordBody::Undo { target } = &record.body {
+            self.undone.insert(target.clone());
+        }
         self.records.push(record.clone());
-        self.progress = replay(&self.records, &self.config);
+        if incremental {
+            self.progress.apply_latest(&record, &self.config);
+        } else {
+            self.progress = replay(&self.records, &self.config);
+        }
         Ok(record)
     }
 

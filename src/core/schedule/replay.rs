@@ -304,9 +304,82 @@ impl<'r> Fold<'r, '_> {
 }
 
 impl Progress {
+    /// Applies `record` as replay would after every record applied so far. Only right when
+    /// `record` sorts after all of them (time, then id), is not an `Undo` and is not the
+    /// target of one: then `replay(records + [record])` equals `replay(records)` followed by
+    /// this (tested).
+    pub fn apply_latest(&mut self, record: &Record, config: &SchedulerConfig) {
+        let (deck, card) = match &record.body {
+            RecordBody::Review(review) => (&review.deck, &review.card),
+            RecordBody::Suspend { deck, card }
+            | RecordBody::Unsuspend { deck, card }
+            | RecordBody::Bury { deck, card, .. } => (deck, card),
+            RecordBody::Undo { .. }
+            | RecordBody::MockStarted(_)
+            | RecordBody::MockAnswered(_)
+            | RecordBody::MockFinished(_) => return,
+        };
+        let key = CardKey {
+            deck: deck.clone(),
+            card: card.clone(),
+        };
+        let slot = match self.index.get(&key) {
+            Some(&slot) => slot,
+            None => {
+                // Cards stay in key order: later ones move up by one.
+                let slot = self.cards.partition_point(|(k, _)| **k < key);
+                for i in self.index.values_mut() {
+                    if *i >= slot {
+                        *i += 1;
+                    }
+                }
+                let key = Arc::new(key);
+                self.cards
+                    .insert(slot, (Arc::clone(&key), CardMemory::default()));
+                self.index.insert(key, slot);
+                slot
+            }
+        };
+        let (key, memory) = &mut self.cards[slot];
+        match &record.body {
+            RecordBody::Review(review) => {
+                let phase_before = memory.phase;
+                let seed = fuzz_seed(&record.id);
+                *memory =
+                    Scheduler::new(config).review(memory, review.grade, record.at, Some(seed));
+                self.reviews.push(ReviewEntry {
+                    id: record.id.clone(),
+                    key: Arc::clone(key),
+                    at: record.at,
+                    grade: review.grade,
+                    took_ms: review.took_ms,
+                    mode: review.mode,
+                    phase_before,
+                    due_after: memory.due,
+                });
+            }
+            RecordBody::Suspend { .. } => memory.suspended = true,
+            RecordBody::Unsuspend { .. } => memory.suspended = false,
+            RecordBody::Bury { until, .. } => memory.buried_until = Some(*until),
+            RecordBody::Undo { .. }
+            | RecordBody::MockStarted(_)
+            | RecordBody::MockAnswered(_)
+            | RecordBody::MockFinished(_) => {}
+        }
+    }
+
     /// The derived state of a card; `None` means new and never touched.
     pub fn card(&self, key: &CardKey) -> Option<&CardMemory> {
         self.index.get(key).map(|&i| &self.cards[i].1)
+    }
+
+    /// How many cards the log mentions.
+    pub fn len(&self) -> usize {
+        self.cards.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty()
     }
 
     /// Every card the log mentions, in key order.

@@ -37,8 +37,97 @@ struct CategoryAcc {
     mock_answers: usize,
 }
 
+/// What the home screen shows of the statistics: the weakest categories and the streak.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Categories with at least one card, weakest first, as in [`Stats::categories`].
+    pub categories: Vec<CategoryStats>,
+    pub streak_days: u32,
+    /// As [`Stats::reviews_total`].
+    pub reviews_total: usize,
+}
+
+/// The figures of [`Summary`], equal to those of [`compute`], without what only the statistics
+/// screen shows (calendar, forecast, time spent, today's queue).
+pub fn summary(input: &StatsInput<'_>) -> Summary {
+    let pass = pass(input, false);
+    let today = study_date(input.now, input.offset, input.config.day_starts_at);
+    Summary {
+        streak_days: streak_days(&pass.days.keys().copied().collect(), today),
+        categories: pass.rows,
+        reviews_total: pass.reviews_total,
+    }
+}
+
 /// Computes every figure of [`Stats`].
 pub fn compute(input: &StatsInput<'_>) -> Stats {
+    let Pass {
+        rows,
+        reviews_total,
+        reviewed_today,
+        days,
+        time,
+        due_dates,
+    } = pass(input, true);
+    let StatsInput {
+        decks,
+        progress,
+        mocks,
+        config,
+        now,
+        offset,
+    } = *input;
+    let hour = config.day_starts_at;
+    let today = study_date(now, offset, hour);
+    let queue = build_queue(
+        decks,
+        progress,
+        now,
+        offset,
+        config,
+        &QueueFilter::default(),
+    );
+    let (passed, reviewed) = rows.iter().fold((0, 0), |(p, n), c| {
+        (
+            p + c.evidence.retention_passed,
+            n + c.evidence.retention_reviews,
+        )
+    });
+    let study_days: BTreeSet<_> = days.keys().copied().collect();
+    let calendar = calendar_start(today);
+    Stats {
+        now,
+        today,
+        cards_total: rows.iter().map(|c| c.cards).sum(),
+        seen_total: rows.iter().map(|c| c.seen).sum(),
+        reviews_total,
+        reviewed_today,
+        due_now: queue.due_now,
+        new_available_today: queue.new_available_today,
+        retention: (reviewed > 0).then(|| passed as f64 / reviewed as f64),
+        streak_days: streak_days(&study_days, today),
+        calendar_start: calendar,
+        reviews_by_day: by_day(&days, calendar),
+        time_spent_ms: time,
+        forecast: forecast(due_dates.into_iter(), today, offset, hour),
+        categories: rows,
+        mock_scores: mocks.scores.clone(),
+    }
+}
+
+/// The pass over the cards and the reviews that [`compute`] and [`summary`] share.
+struct Pass {
+    rows: Vec<CategoryStats>,
+    reviews_total: usize,
+    reviewed_today: usize,
+    /// Reviews per study day.
+    days: BTreeMap<chrono::NaiveDate, u32>,
+    time: TimeSpent,
+    /// Only with `full`.
+    due_dates: Vec<DateTime<Utc>>,
+}
+
+fn pass(input: &StatsInput<'_>, full: bool) -> Pass {
     let StatsInput {
         decks,
         progress,
@@ -49,7 +138,6 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
     } = *input;
     let model = Model::default();
     let hour = config.day_starts_at;
-    let today = study_date(now, offset, hour);
     let start = day_start(now, offset, hour);
     let tomorrow = next_day_start(now, offset, hour);
 
@@ -58,6 +146,14 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
     let mut card_category: FastMap<(&str, &str), usize> = FastMap::default();
     let mut due_dates = vec![];
     let fresh = CardMemory::new();
+    // Each card's state by the key's strings (no key is built per card).
+    let mut memories: FastMap<(&str, &str), &CardMemory> = FastMap::default();
+    memories.reserve(progress.len());
+    memories.extend(
+        progress
+            .cards()
+            .map(|(key, memory)| ((key.deck.as_str(), key.card.as_str()), memory)),
+    );
     for (d, deck) in decks.iter().enumerate() {
         let mut local: HashMap<&str, usize> = HashMap::new();
         for (c, category) in deck.categories.iter().enumerate() {
@@ -78,7 +174,10 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
                 continue;
             };
             card_category.insert((deck.id.as_str(), card.id.as_str()), index);
-            let state = progress.card(&deck.key(card)).unwrap_or(&fresh);
+            let state = memories
+                .get(&(deck.id.as_str(), card.id.as_str()))
+                .copied()
+                .unwrap_or(&fresh);
             let acc = &mut categories[index].2;
             acc.evidence.cards += 1;
             if state.reps > 0 {
@@ -88,7 +187,9 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
             if let (Some(due), false, true) =
                 (state.due, state.suspended, state.phase != Phase::New)
             {
-                due_dates.push(due);
+                if full {
+                    due_dates.push(due);
+                }
                 if due < tomorrow {
                     acc.due += 1;
                 }
@@ -105,6 +206,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
     let (mut reviews_total, mut reviewed_today) = (0, 0);
     // Reviews come in time order: the study date only changes at day boundaries.
     let mut day_cache: Option<(DateTime<Utc>, DateTime<Utc>, chrono::NaiveDate)> = None;
+    let mut run: Option<(chrono::NaiveDate, u32)> = None;
     // The reviews of a card share one key: what the key says (loaded deck? which category?)
     // is worked out once per card, found again by the key's address.
     let mut per_key: FastMap<usize, (bool, Option<usize>)> = FastMap::default();
@@ -136,7 +238,15 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
                 date
             }
         };
-        *days.entry(date).or_insert(0) += 1;
+        // Reviews come in time order: counted per run of one day, then added to the map.
+        match &mut run {
+            Some((d, n)) if *d == date => *n += 1,
+            _ => {
+                if let Some((d, n)) = run.replace((date, 1)) {
+                    *days.entry(d).or_insert(0) += n;
+                }
+            }
+        }
 
         let card = (r.key.deck.as_str(), r.key.card.as_str());
         let Some(index) = category else {
@@ -156,6 +266,10 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         {
             evidence.lapsed_cards += 1;
         }
+    }
+
+    if let Some((d, n)) = run {
+        *days.entry(d).or_insert(0) += n;
     }
 
     for answer in &mocks.answers {
@@ -194,40 +308,13 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         })
         .collect();
     rank_weakest_first(&mut rows);
-
-    let queue = build_queue(
-        decks,
-        progress,
-        now,
-        offset,
-        config,
-        &QueueFilter::default(),
-    );
-    let (passed, reviewed) = rows.iter().fold((0, 0), |(p, n), c| {
-        (
-            p + c.evidence.retention_passed,
-            n + c.evidence.retention_reviews,
-        )
-    });
-    let study_days: BTreeSet<_> = days.keys().copied().collect();
-    let calendar = calendar_start(today);
-    Stats {
-        now,
-        today,
-        cards_total: rows.iter().map(|c| c.cards).sum(),
-        seen_total: rows.iter().map(|c| c.seen).sum(),
+    Pass {
+        rows,
         reviews_total,
         reviewed_today,
-        due_now: queue.due_now,
-        new_available_today: queue.new_available_today,
-        retention: (reviewed > 0).then(|| passed as f64 / reviewed as f64),
-        streak_days: streak_days(&study_days, today),
-        calendar_start: calendar,
-        reviews_by_day: by_day(&days, calendar),
-        time_spent_ms: time,
-        forecast: forecast(due_dates.into_iter(), today, offset, hour),
-        categories: rows,
-        mock_scores: mocks.scores.clone(),
+        days,
+        time,
+        due_dates,
     }
 }
 

@@ -135,3 +135,38 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Appending the latest record on its own gives what a full replay gives.
+    #[test]
+    fn applying_the_latest_record_equals_a_full_replay(
+        steps in prop::collection::vec((0usize..6, 0u8..5, grade(), gap()), 0..40),
+        cfg in config(),
+    ) {
+        let mut log = Log::default();
+        let mut now = at("2026-01-01T08:00:00Z");
+        let mut progress = replay(&[], &cfg);
+        for (card, action, g, gap) in &steps {
+            now += Duration::minutes(*gap);
+            let card = format!("c{card}");
+            match action {
+                0 => log.suspend("d", &card, now),
+                1 => log.unsuspend("d", &card, now),
+                2 => log.bury("d", &card, now, now + Duration::hours(3)),
+                _ => {
+                    log.review("d", &card, *g, now);
+                }
+            }
+            let latest = log.records.last().cloned();
+            if let Some(record) = latest {
+                progress.apply_latest(&record, &cfg);
+            }
+            let full = replay(&log.records, &cfg);
+            prop_assert_eq!(&progress, &full);
+            // The index is right too.
+            for (key, memory) in full.cards() {
+                prop_assert_eq!(progress.card(key), Some(memory));
+            }
+        }
+    }
+}

@@ -232,3 +232,23 @@ fn json_has_the_documented_fields() {
     }
     assert_eq!(v["reviews_by_day"]["2026-03-10"], 2);
 }
+
+#[test]
+fn the_summary_agrees_with_the_full_statistics() {
+    let (decks, log) = fixture();
+    let progress = log.progress();
+    let mocks = MockHistory::default();
+    let input = crate::core::stats::StatsInput {
+        decks: &decks,
+        progress: &progress,
+        mocks: &mocks,
+        config: &config(),
+        now: now(),
+        offset: utc(),
+    };
+    let full = crate::core::stats::compute(&input);
+    let summary = crate::core::stats::summary(&input);
+    assert_eq!(summary.categories, full.categories);
+    assert_eq!(summary.streak_days, full.streak_days);
+    assert_eq!(summary.reviews_total, full.reviews_total);
+}
