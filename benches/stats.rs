@@ -4,6 +4,10 @@
 //! `cargo bench --bench stats` (std::time::Instant loops; prints the median and fastest run of
 //! each phase and exits 1 when the whole is over budget).
 
+// The binary runs on mimalloc (src/main.rs); measure with the same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
