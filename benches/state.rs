@@ -11,8 +11,11 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod common;
+use common::time;
+
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{FixedOffset, Utc};
 use prepdeck::core::grade::Grade;
@@ -28,26 +31,6 @@ const LOAD_BUDGET: Duration = Duration::from_millis(50);
 const APPEND_BUDGET: Duration = Duration::from_millis(5);
 const RUNS: usize = 15;
 const APPENDS: usize = 50;
-
-/// Median and fastest of `runs` runs of `f`.
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
-    let mut times = Vec::with_capacity(runs);
-    let mut last = None;
-    for _ in 0..runs {
-        // Dropping the previous run's value is not part of the work measured (and releases
-        // what it holds, such as the state file's lock).
-        drop(last.take());
-        let start = Instant::now();
-        let value = std::hint::black_box(f());
-        times.push(start.elapsed());
-        last = Some(value);
-    }
-    times.sort();
-    let Some(value) = last else {
-        unreachable!("runs > 0")
-    };
-    (times[runs / 2], times[0], value)
-}
 
 fn line(name: &str, (median, fastest): (Duration, Duration)) {
     println!(

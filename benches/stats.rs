@@ -8,9 +8,12 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod common;
+use common::time;
+
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{FixedOffset, Utc};
 use prepdeck::cli::load_stats;
@@ -22,26 +25,6 @@ use prepdeck::store::log;
 
 const BUDGET: Duration = Duration::from_millis(100);
 const RUNS: usize = 15;
-
-/// Median and fastest of `RUNS` runs of `f`.
-fn time<T>(mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
-    let mut times = Vec::with_capacity(RUNS);
-    let mut last = None;
-    for _ in 0..RUNS {
-        // Dropping the previous run's value is not part of the work measured (and releases
-        // what it holds, such as the state file's lock).
-        drop(last.take());
-        let start = Instant::now();
-        let value = std::hint::black_box(f());
-        times.push(start.elapsed());
-        last = Some(value);
-    }
-    times.sort();
-    let Some(value) = last else {
-        unreachable!("RUNS > 0")
-    };
-    (times[RUNS / 2], times[0], value)
-}
 
 fn ms(d: Duration) -> String {
     format!("{:9.3} ms", d.as_secs_f64() * 1000.0)
@@ -60,19 +43,22 @@ fn run(cards: usize, reviews: usize) -> Result<Duration, Box<dyn std::error::Err
     let decks_dir = root.join("decks");
     let none: &[std::path::PathBuf] = &[];
     let load_decks = || load_all(&decks_dir, none).decks;
-    let (deck_med, deck_min, decks) = time(load_decks);
+    let (deck_med, deck_min, decks) = time(RUNS, load_decks);
     let cache = root.join("cache/decks");
-    let (cached_med, cached_min, _) = time(|| load_all_cached(&decks_dir, none, Some(&cache)));
-    let (read_med, read_min, report) = time(|| log::read(root.join("state.jsonl")));
+    let (cached_med, cached_min, _) =
+        time(RUNS, || load_all_cached(&decks_dir, none, Some(&cache)));
+    let (read_med, read_min, report) = time(RUNS, || log::read(root.join("state.jsonl")));
     let records = report?.records;
     let config = SchedulerConfig::default();
-    let (replay_med, replay_min, progress) = time(|| replay(&records, &config));
+    let (replay_med, replay_min, progress) = time(RUNS, || replay(&records, &config));
     let mocks = MockHistory::default();
-    let (compute_med, compute_min, figures) =
-        time(|| stats(&decks, &progress, &mocks, &config, now, offset));
-    let (drill_med, drill_min, _) =
-        time(|| weakest_drill_queue(&decks, &progress, &figures, 3, 50, now));
-    let (all_med, all_min, _) = time(|| whole(root, now, offset));
+    let (compute_med, compute_min, figures) = time(RUNS, || {
+        stats(&decks, &progress, &mocks, &config, now, offset)
+    });
+    let (drill_med, drill_min, _) = time(RUNS, || {
+        weakest_drill_queue(&decks, &progress, &figures, 3, 50, now)
+    });
+    let (all_med, all_min, _) = time(RUNS, || whole(root, now, offset));
 
     println!(
         "stats at {cards} cards (in {} decks), {reviews} reviews",
