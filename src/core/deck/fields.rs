@@ -62,6 +62,22 @@ impl Walker<'_> {
         get(t, key).and_then(|v| self.string(v, key))
     }
 
+    /// A required string field with its value, or `None` after reporting it missing or mistyped.
+    fn required_string<'t, 'i>(
+        &mut self,
+        t: &'t Table<'i>,
+        key: &str,
+        span: &Range<usize>,
+        place: &str,
+    ) -> Option<(&'t Spanned<DeValue<'i>>, String)> {
+        let Some(v) = get(t, key) else {
+            self.missing(span, key, place);
+            return None;
+        };
+        let s = self.string(v, key)?;
+        Some((v, s))
+    }
+
     /// A required string that must not be blank.
     pub(super) fn req_text(
         &mut self,
@@ -70,11 +86,7 @@ impl Walker<'_> {
         span: &Range<usize>,
         place: &str,
     ) -> Option<String> {
-        let Some(v) = get(t, key) else {
-            self.missing(span, key, place);
-            return None;
-        };
-        let s = self.string(v, key)?;
+        let (v, s) = self.required_string(t, key, span, place)?;
         if s.trim().is_empty() {
             self.error(
                 v.span(),
@@ -94,11 +106,7 @@ impl Walker<'_> {
         span: &Range<usize>,
         place: &str,
     ) -> Option<String> {
-        let Some(v) = get(t, key) else {
-            self.missing(span, key, place);
-            return None;
-        };
-        let s = self.string(v, key)?;
+        let (v, s) = self.required_string(t, key, span, place)?;
         if s.is_empty()
             || !s
                 .bytes()
