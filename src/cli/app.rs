@@ -18,7 +18,7 @@ use crate::store::config::load_config;
 use crate::store::log::{LoadWarning, StateLog};
 use crate::store::mock_setup::load_mock_setup;
 use crate::store::paths;
-use crate::study::{DrillFilter, LogStudy};
+use crate::study::{DrillFilter, LogStudy, Study};
 use crate::tui::Start;
 
 /// `prepdeck drill [--category C] [--limit N] [--weakest N]` (`--deck` is the global filter).
@@ -66,6 +66,7 @@ fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<E
         &mut study,
         filter,
     )?;
+    study.close();
     // Every grade is on disk, or the exit status says some are not.
     Ok(if outcome.not_recorded > 0 {
         ExitCode::from(1)
@@ -84,10 +85,8 @@ fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
 /// [`open_study`] without printing: returns the load warnings instead.
 fn open_study_quietly(home: &Home) -> anyhow::Result<(LogStudy<StateLog>, Vec<LoadWarning>)> {
     let config = load_config(home.root())?;
-    let (log, report) = StateLog::open(home.state_file())?;
     let offset = *chrono::Local::now().offset();
-    let study = LogStudy::new(log, report.records, config.scheduler, offset);
-    Ok((study, report.warnings))
+    Ok(crate::study::open_study(home, config.scheduler, offset)?)
 }
 
 fn print_warnings(home: &Home, warnings: &[LoadWarning]) {

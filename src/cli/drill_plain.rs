@@ -382,6 +382,10 @@ mod tests {
             }
             Journal::append(&mut self.1, body, now)
         }
+
+        fn read_back(&self) -> Result<Vec<Record>, StudyError> {
+            self.1.read_back()
+        }
     }
 
     fn drill(input: &[u8], fail: bool) -> (PlainDrillOutcome, String) {

@@ -16,20 +16,10 @@ use std::path::{Path, PathBuf};
 use crate::core::deck::{Card, Category, Deck, DeckSource, KeyPoint, Kind};
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
+use crate::store::codec::{Dec, Enc, FNV_START, fnv, seal, unseal};
 use crate::store::paths::{ensure_private_dir, write_private_replace};
 
-const MAGIC: &[u8; 8] = b"PDDECK1\n";
-
-/// FNV-1a at compile time.
-const fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
-    let mut i = 0;
-    while i < bytes.len() {
-        hash ^= bytes[i] as u64;
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        i += 1;
-    }
-    hash
-}
+const MAGIC: &[u8; 8] = b"PDDECK2\n";
 
 /// Changes whenever the deck parser, the deck model or this encoding changes.
 const BUILD: u64 = fnv(
@@ -38,7 +28,7 @@ const BUILD: u64 = fnv(
         include_str!("../core/deck/parse.rs").as_bytes(),
         fnv(
             include_str!("../core/deck/model.rs").as_bytes(),
-            fnv(env!("CARGO_PKG_VERSION").as_bytes(), 0xcbf2_9ce4_8422_2325),
+            fnv(env!("CARGO_PKG_VERSION").as_bytes(), FNV_START),
         ),
     ),
 );
@@ -51,19 +41,15 @@ fn content_hash(text: &str) -> u64 {
 }
 
 fn entry_path(dir: &Path, origin: &str) -> PathBuf {
-    dir.join(format!(
-        "{:016x}.bin",
-        fnv(origin.as_bytes(), 0xcbf2_9ce4_8422_2325)
-    ))
+    dir.join(format!("{:016x}.bin", fnv(origin.as_bytes(), FNV_START)))
 }
 
 /// The cached deck for `text` from `source`, if there is a valid entry.
 pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
     let origin = source.display_name();
     let bytes = std::fs::read(entry_path(dir, &origin)).ok()?;
-    let mut d = Dec { b: &bytes, i: 0 };
-    if d.take(MAGIC.len())? != MAGIC
-        || d.u64()? != BUILD
+    let mut d = Dec::new(unseal(MAGIC, &bytes)?);
+    if d.u64()? != BUILD
         || d.u64()? != text.len() as u64
         || d.u64()? != content_hash(text)
         || d.str()? != origin
@@ -71,63 +57,24 @@ pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
         return None;
     }
     let deck = d.deck(source.clone())?;
-    (d.i == bytes.len()).then_some(deck)
+    d.at_end().then_some(deck)
 }
 
 /// Saves a deck that parsed cleanly from `text`. Failures are ignored (it is only a cache).
 pub fn store(dir: &Path, text: &str, deck: &Deck) {
     let origin = deck.source.display_name();
-    let mut e = Enc(Vec::with_capacity(text.len() + 1024));
-    e.0.extend_from_slice(MAGIC);
+    let mut e = Enc::with_capacity(text.len() + 1024);
     e.u64(BUILD);
     e.u64(text.len() as u64);
     e.u64(content_hash(text));
     e.str(&origin);
     e.deck(deck);
     if ensure_private_dir(dir).is_ok() {
-        let _ = write_private_replace(&entry_path(dir, &origin), &e.0);
+        let _ = write_private_replace(&entry_path(dir, &origin), &seal(MAGIC, e.as_bytes()));
     }
 }
 
-struct Enc(Vec<u8>);
-
 impl Enc {
-    fn u64(&mut self, n: u64) {
-        self.0.extend_from_slice(&n.to_le_bytes());
-    }
-
-    fn str(&mut self, s: &str) {
-        self.u64(s.len() as u64);
-        self.0.extend_from_slice(s.as_bytes());
-    }
-
-    fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            None => self.0.push(0),
-            Some(s) => {
-                self.0.push(1);
-                self.str(s);
-            }
-        }
-    }
-
-    fn opt_u64(&mut self, n: Option<u64>) {
-        match n {
-            None => self.0.push(0),
-            Some(n) => {
-                self.0.push(1);
-                self.u64(n);
-            }
-        }
-    }
-
-    fn strs(&mut self, v: &[String]) {
-        self.u64(v.len() as u64);
-        for s in v {
-            self.str(s);
-        }
-    }
-
     fn deck(&mut self, deck: &Deck) {
         self.str(deck.id.as_str());
         self.str(&deck.title);
@@ -144,7 +91,7 @@ impl Enc {
         for c in &deck.cards {
             self.str(c.id.as_str());
             self.str(c.category.as_str());
-            self.0.push(c.kind as u8);
+            self.u8(c.kind as u8);
             self.opt_u64(c.level.map(u64::from));
             self.strs(&c.tags);
             self.str(&c.question);
@@ -162,62 +109,7 @@ impl Enc {
     }
 }
 
-/// Reads what [`Enc`] wrote; `None` at the first thing that does not fit.
-struct Dec<'a> {
-    b: &'a [u8],
-    i: usize,
-}
-
 impl Dec<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
-        let end = self.i.checked_add(n)?;
-        let out = self.b.get(self.i..end)?;
-        self.i = end;
-        Some(out)
-    }
-
-    fn u8(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        let bytes: [u8; 8] = self.take(8)?.try_into().ok()?;
-        Some(u64::from_le_bytes(bytes))
-    }
-
-    fn len(&mut self) -> Option<usize> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        // Every item takes at least a byte: a length past the end is corruption.
-        (n <= self.b.len() - self.i).then_some(n)
-    }
-
-    fn str(&mut self) -> Option<String> {
-        let n = self.len()?;
-        let bytes = self.take(n)?;
-        std::str::from_utf8(bytes).ok().map(str::to_string)
-    }
-
-    fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => f(self).map(Some),
-            _ => None,
-        }
-    }
-
-    fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let n = self.len()?;
-        let mut out = Vec::with_capacity(n);
-        for _ in 0..n {
-            out.push(f(self)?);
-        }
-        Some(out)
-    }
-
-    fn small<T: TryFrom<u64>>(&mut self) -> Option<Option<T>> {
-        self.opt(|d| T::try_from(d.u64()?).ok())
-    }
-
     fn deck(&mut self, source: DeckSource) -> Option<Deck> {
         Some(Deck {
             id: DeckId(self.str()?),

@@ -1,5 +1,6 @@
 //! Storage: everything that reads or writes files lives here.
 
+mod codec;
 pub mod config;
 pub mod deck_cache;
 pub mod decks;
@@ -9,5 +10,6 @@ pub mod import;
 pub mod log;
 pub mod mock_setup;
 pub mod paths;
+pub mod progress_cache;
 
 pub use error::StoreError;

@@ -72,6 +72,11 @@ impl Home {
         self.root.join("cache").join("decks")
     }
 
+    /// The replayed state file kept between runs (see `store::progress_cache`); safe to delete.
+    pub fn progress_cache_file(&self) -> PathBuf {
+        self.root.join("cache").join("progress.bin")
+    }
+
     pub fn mock_setup_file(&self) -> PathBuf {
         self.root.join("mock-setup.toml")
     }

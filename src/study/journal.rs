@@ -6,17 +6,31 @@ use chrono::{DateTime, Utc};
 use super::port::StudyError;
 use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
-use crate::store::log::StateLog;
+use crate::store::log::{LogPrefix, StateLog};
 
 /// Where records go: the state log in the binary, memory in tests.
 pub trait Journal {
     /// Makes a new record durable and returns it.
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError>;
+    /// Every record so far, in the order they were made durable.
+    fn read_back(&self) -> Result<Vec<Record>, StudyError>;
+    /// What the journal holds, for the progress cache; `None` when it cannot vouch for it.
+    fn prefix(&self) -> Option<LogPrefix> {
+        None
+    }
 }
 
 impl Journal for StateLog {
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
         StateLog::append(self, body, now).map_err(|e| StudyError(e.to_string()))
+    }
+
+    fn read_back(&self) -> Result<Vec<Record>, StudyError> {
+        StateLog::read_back(self).map_err(|e| StudyError(e.to_string()))
+    }
+
+    fn prefix(&self) -> Option<LogPrefix> {
+        StateLog::prefix(self)
     }
 }
 
@@ -24,10 +38,19 @@ impl Journal for StateLog {
 impl Journal for Vec<(RecordBody, DateTime<Utc>)> {
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
         self.push((body.clone(), now));
-        Ok(Record::new(
-            RecordId::new(format!("mem-{}", self.len())),
-            now,
-            body,
-        ))
+        Ok(memory_record(self.len(), body, now))
     }
+
+    fn read_back(&self) -> Result<Vec<Record>, StudyError> {
+        Ok(self
+            .iter()
+            .enumerate()
+            .map(|(i, (body, at))| memory_record(i + 1, body.clone(), *at))
+            .collect())
+    }
+}
+
+/// The `n`th record kept in memory.
+fn memory_record(n: usize, body: RecordBody, at: DateTime<Utc>) -> Record {
+    Record::new(RecordId::new(format!("mem-{n}")), at, body)
 }

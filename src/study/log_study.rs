@@ -1,7 +1,11 @@
 //! [`Study`] over a state log and the scheduler: the binary's progress.
 //!
 //! Holds the log open (and locked) for the app's life. Card state is replayed from the records
-//! after each durable append; nothing derived is written.
+//! and kept up to date after each durable append. A start can resume from the progress cache
+//! (`store::progress_cache`): the records of the log are then read only when a full replay
+//! needs them (an undo).
+
+use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
@@ -19,10 +23,14 @@ use crate::core::session::MockSetup;
 use crate::core::stats::{MockHistory, Stats, StatsInput, weakest_drill_queue};
 use crate::store::mock_setup::save_mock_setup;
 use crate::store::paths::Home;
+use crate::store::progress_cache::{self, Snapshot, SnapshotRef};
 
 pub struct LogStudy<J: Journal> {
     log: J,
-    records: Vec<Record>,
+    /// Every record of the log, in file order; `None` until needed after a cached start.
+    records: Option<Vec<Record>>,
+    /// The mock-interview records, in file order (statistics need them; they are few).
+    mocks: Vec<Record>,
     config: SchedulerConfig,
     offset: FixedOffset,
     progress: Progress,
@@ -32,7 +40,20 @@ pub struct LogStudy<J: Journal> {
     undone: FastSet<RecordId>,
     /// Where the mock setup is remembered, and the setup last remembered.
     mock: Option<(Home, MockSetup)>,
+    /// Where the replayed state is cached, and whether the cache is behind the log.
+    cache: Option<(PathBuf, bool)>,
 }
+
+/// Mock-interview records: kept apart for statistics.
+fn is_mock(record: &Record) -> bool {
+    matches!(
+        record.body,
+        RecordBody::MockStarted(_) | RecordBody::MockAnswered(_) | RecordBody::MockFinished(_)
+    )
+}
+
+/// A cached start saves the cache at once when it had to apply more records than this.
+const SAVE_AT_START_FROM: usize = 1_000;
 
 impl<J: Journal> LogStudy<J> {
     /// `records` are the log's as loaded; `offset` is the local UTC offset for study days.
@@ -54,16 +75,155 @@ impl<J: Journal> LogStudy<J> {
                 _ => None,
             })
             .collect();
+        let mocks = records.iter().filter(|r| is_mock(r)).cloned().collect();
         LogStudy {
             log,
-            records,
+            records: Some(records),
+            mocks,
             latest,
             undone,
             config,
             offset,
             progress,
             mock: None,
+            cache: None,
         }
+    }
+
+    /// Resumes from a snapshot of the log's first records (the progress cache) and `tail`, the
+    /// records after them. Fails only when the tail needs a full replay and the log cannot be
+    /// read back.
+    pub fn resume(
+        log: J,
+        snapshot: Snapshot,
+        tail: Vec<Record>,
+        config: SchedulerConfig,
+        offset: FixedOffset,
+    ) -> Result<LogStudy<J>, StudyError> {
+        let mut study = LogStudy {
+            log,
+            records: None,
+            mocks: snapshot.mocks,
+            config,
+            offset,
+            progress: snapshot.progress,
+            latest: snapshot.latest,
+            undone: snapshot.undone.into_iter().collect(),
+            mock: None,
+            cache: None,
+        };
+        let mut in_full = false;
+        for record in &tail {
+            in_full |= !study.absorb(record);
+        }
+        if in_full {
+            study.replay_all()?;
+        }
+        Ok(study)
+    }
+
+    /// The replayed state of every card the log mentions.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// Whether every record of the log is in memory (not after a start from the cache, until
+    /// a full replay needs them).
+    pub fn has_records(&self) -> bool {
+        self.records.is_some()
+    }
+
+    /// Keeps the replayed state in the cache at `path`: now when `save_now`, otherwise when
+    /// [`Study::close`] finds the log has moved on.
+    pub fn with_progress_cache(mut self, path: PathBuf, save_now: bool) -> LogStudy<J> {
+        self.cache = Some((path, true));
+        if save_now {
+            self.save_progress_cache();
+        }
+        self
+    }
+
+    /// Resumed with more than a few records to apply: worth saving at once.
+    pub fn resumed_far(tail_len: usize) -> bool {
+        tail_len > SAVE_AT_START_FROM
+    }
+
+    /// Saves the progress cache if it is behind the log. Never fails: it is only a cache.
+    pub fn save_progress_cache(&mut self) {
+        let Some((path, stale)) = &self.cache else {
+            return;
+        };
+        if !*stale {
+            return;
+        }
+        let Some(prefix) = self.log.prefix() else {
+            return;
+        };
+        progress_cache::save(
+            path,
+            &self.config,
+            &SnapshotRef {
+                prefix: &prefix,
+                progress: &self.progress,
+                latest: self.latest.as_ref(),
+                undone: self.undone.iter().collect(),
+                mocks: &self.mocks,
+            },
+        );
+        if let Some((_, stale)) = &mut self.cache {
+            *stale = false;
+        }
+    }
+
+    /// Takes in a record that is now in the log. Returns `false` when it cannot be applied on
+    /// its own (an undo, or a record that does not come last): then the progress needs a full
+    /// replay.
+    fn absorb(&mut self, record: &Record) -> bool {
+        // A record that comes last in replay order changes nothing before it: applied on its
+        // own. An undo (or a record an earlier undo targets) changes what counts: full replay.
+        let last = self
+            .latest
+            .as_ref()
+            .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
+        let incremental = last
+            && !matches!(record.body, RecordBody::Undo { .. })
+            && !self.undone.contains(&record.id);
+        if last {
+            self.latest = Some((record.at, record.id.clone()));
+        }
+        if let RecordBody::Undo { target } = &record.body {
+            self.undone.insert(target.clone());
+        }
+        if is_mock(record) {
+            self.mocks.push(record.clone());
+        }
+        if let Some(records) = &mut self.records {
+            records.push(record.clone());
+        }
+        if let Some((_, stale)) = &mut self.cache {
+            *stale = true;
+        }
+        if incremental {
+            self.progress.apply_latest(record, &self.config);
+        }
+        incremental
+    }
+
+    /// Replays every record of the log, reading them back first if they were not loaded.
+    fn replay_all(&mut self) -> Result<(), StudyError> {
+        self.load_records()?;
+        if let Some(records) = &self.records {
+            self.progress = replay(records, &self.config);
+        }
+        Ok(())
+    }
+
+    /// Reads the log's records back if they were not loaded.
+    fn load_records(&mut self) -> Result<(), StudyError> {
+        if self.records.is_none() {
+            self.records = Some(self.log.read_back()?);
+        }
+        Ok(())
     }
 
     /// Remembers mock setups in `home`'s `mock-setup.toml`; `remembered` is what it holds now.
@@ -135,7 +295,7 @@ impl<J: Journal> Study for LogStudy<J> {
             .filter(|d| *d > now)
             .min();
         // Only what the home screen shows of the statistics.
-        let mocks = MockHistory::from_records(&self.records);
+        let mocks = MockHistory::from_records(&self.mocks);
         let summary = crate::core::stats::summary(&StatsInput {
             decks,
             progress: &self.progress,
@@ -212,7 +372,7 @@ impl<J: Journal> Study for LogStudy<J> {
     }
 
     fn stats(&self, decks: &[Deck], now: DateTime<Utc>) -> Stats {
-        let mocks = MockHistory::from_records(&self.records);
+        let mocks = MockHistory::from_records(&self.mocks);
         crate::core::stats::stats(
             decks,
             &self.progress,
@@ -224,29 +384,28 @@ impl<J: Journal> Study for LogStudy<J> {
     }
 
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
+        // A record that will need a full replay (an undo; a clock that went back) reads the
+        // log back first, when it was not loaded: if that fails, nothing is written.
+        let needs_all = matches!(body, RecordBody::Undo { .. })
+            || self.latest.as_ref().is_some_and(|(at, _)| *at >= now);
+        if needs_all && self.records.is_none() {
+            self.load_records().map_err(|e| {
+                StudyError(format!(
+                    "{e}; nothing was recorded (the state file is as it was)"
+                ))
+            })?;
+        }
         let record = self.log.append(body, now)?;
-        // A record that comes last in replay order changes nothing before it: applied on its
-        // own. An undo (or a record an earlier undo targets) changes what counts: full replay.
-        let last = self
-            .latest
-            .as_ref()
-            .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
-        let incremental = last
-            && !matches!(record.body, RecordBody::Undo { .. })
-            && !self.undone.contains(&record.id);
-        if last {
-            self.latest = Some((record.at, record.id.clone()));
-        }
-        if let RecordBody::Undo { target } = &record.body {
-            self.undone.insert(target.clone());
-        }
-        self.records.push(record.clone());
-        if incremental {
-            self.progress.apply_latest(&record, &self.config);
-        } else {
-            self.progress = replay(&self.records, &self.config);
+        if !self.absorb(&record) {
+            // On disk whatever happens next; if the log cannot be read back (only when it was
+            // not loaded, which `needs_all` makes unlikely), the schedule catches up on restart.
+            let _ = self.replay_all();
         }
         Ok(record)
+    }
+
+    fn close(&mut self) {
+        self.save_progress_cache();
     }
 
     fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {

@@ -6,8 +6,12 @@
 
 mod journal;
 mod log_study;
+mod open;
 mod port;
+#[cfg(test)]
+mod tests;
 
 pub use journal::Journal;
 pub use log_study::LogStudy;
+pub use open::{OpenError, open_study};
 pub use port::*;

@@ -87,6 +87,9 @@ pub trait Study {
     fn mock_setup(&self) -> MockSetup {
         MockSetup::default()
     }
+    /// The app is closing: a chance to save what makes the next start quick. Never fails
+    /// (nothing the user made depends on it).
+    fn close(&mut self) {}
     /// Remembers the setup of an interview that starts.
     fn save_mock_setup(&mut self, setup: &MockSetup) -> Result<(), StudyError> {
         let _ = setup;

@@ -58,6 +58,7 @@ pub fn run(
     let mut term = ratatui::try_init()?;
     let result = runner::run(&mut term, &mut app, &mut TerminalHost::new(reload));
     ratatui::restore();
+    app.study.close();
     // Only after the user confirmed quitting without them (a second Ctrl-C).
     let lost = app.unsaved_count();
     if lost > 0 {

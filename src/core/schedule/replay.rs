@@ -368,6 +368,44 @@ impl Progress {
         }
     }
 
+    /// Rebuilds a [`Progress`] from its parts as [`Progress::entries`] and
+    /// [`Progress::reviews`] give them (a saved copy, say). `None` unless the cards are in
+    /// strictly increasing key order and every review's card is one of them.
+    pub fn from_parts(
+        cards: Vec<(Arc<CardKey>, CardMemory)>,
+        reviews: Vec<ReviewEntry>,
+    ) -> Option<Progress> {
+        if !cards.is_sorted_by(|a, b| a.0 < b.0) {
+            return None;
+        }
+        let mut index = FastMap::default();
+        index.reserve(cards.len());
+        index.extend(
+            cards
+                .iter()
+                .enumerate()
+                .map(|(pos, (key, _))| (Arc::clone(key), pos)),
+        );
+        if !reviews.iter().all(|r| index.contains_key(&r.key)) {
+            return None;
+        }
+        Some(Progress {
+            cards,
+            index,
+            reviews,
+        })
+    }
+
+    /// Every card the log mentions with its shared key, in key order.
+    pub fn entries(&self) -> &[(Arc<CardKey>, CardMemory)] {
+        &self.cards
+    }
+
+    /// Where the card is in [`Progress::entries`].
+    pub fn position(&self, key: &CardKey) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
     /// The derived state of a card; `None` means new and never touched.
     pub fn card(&self, key: &CardKey) -> Option<&CardMemory> {
         self.index.get(key).map(|&i| &self.cards[i].1)

@@ -17,6 +17,17 @@ pub(crate) fn open_locked(
     path: &Path,
     create: bool,
 ) -> Result<Option<(File, Vec<u8>)>, StoreError> {
+    let Some(mut file) = open_locked_unread(path, create)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io(path, "read", e))?;
+    Ok(Some((file, bytes)))
+}
+
+/// [`open_locked`] without reading: the file is positioned at its start.
+pub(crate) fn open_locked_unread(path: &Path, create: bool) -> Result<Option<File>, StoreError> {
     if create && let Some(parent) = path.parent() {
         ensure_private_dir(parent)?;
     }
@@ -27,7 +38,7 @@ pub(crate) fn open_locked(
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = match options.open(path) {
+    let file = match options.open(path) {
         Ok(f) => f,
         Err(e) if !create && e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(path, "open", e)),
@@ -41,10 +52,7 @@ pub(crate) fn open_locked(
         }
         Err(TryLockError::Error(e)) => return Err(StoreError::io(path, "lock", e)),
     }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)
-        .map_err(|e| StoreError::io(path, "read", e))?;
-    Ok(Some((file, bytes)))
+    Ok(Some(file))
 }
 
 /// Reads the whole file without locking; a missing file is `Ok(None)`.

@@ -27,7 +27,7 @@ use crate::store::error::StoreError;
 
 pub use maintenance::{CheckReport, MergeReport, RepairReport, check, merge, repair};
 pub use scan::{BadLine, DuplicateId, LineProblem, TornTail};
-pub use writer::StateLog;
+pub use writer::{Opened, StateLog};
 
 /// What loading the state file found.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -38,6 +38,17 @@ pub struct LoadReport {
     pub torn: Option<TornTail>,
     /// Things the user should hear about; the log was still loaded.
     pub warnings: Vec<LoadWarning>,
+}
+
+/// The start of a state file as it was once read: its length, a 128-bit hash of its bytes,
+/// and a 64-bit hash of each record id in it (`count` distinct records). Lets
+/// [`StateLog::open_resuming`] read only what was appended since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogPrefix {
+    pub len: u64,
+    pub digest: u128,
+    pub id_hashes: Vec<u64>,
+    pub count: usize,
 }
 
 /// A problem that did not stop the log from loading.

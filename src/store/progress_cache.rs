@@ -1,0 +1,368 @@
+//! A cache of the replayed state file in `<home>/cache/progress.bin`, so that a start does not
+//! read and replay a long history (100,000 reviews took ~40 ms) but only what was appended
+//! since the cache was made.
+//!
+//! The state file stays the only truth. An entry says which bytes it was made from (the
+//! length of the file then, a 128-bit hash of those bytes and a hash of each record id): it is
+//! used only when the state file still starts with exactly those bytes
+//! ([`crate::store::log::StateLog::open_resuming`] checks), with the same scheduler settings
+//! (the replay depends on them), by a build with the same replay, scheduler, record format and
+//! encoding (a hash of their source is compiled in). Anything else (missing, truncated,
+//! corrupt, another build, other settings, a rewritten log) is ignored and the log is replayed
+//! in full: the cache can never cause an error or a different schedule. Entries are written
+//! atomically (0600, in a 0700 folder); failing to write one is ignored.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::core::grade::Grade;
+use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
+use crate::core::record::{Record, ReviewMode};
+use crate::core::schedule::{CardMemory, Memory, Phase, Progress, ReviewEntry, SchedulerConfig};
+use crate::store::codec::{Dec, Enc, FNV_START, fnv, seal, unseal};
+use crate::store::log::LogPrefix;
+use crate::store::paths::{ensure_private_dir, write_private_replace};
+
+const MAGIC: &[u8; 8] = b"PDPROG1\n";
+
+/// Changes whenever anything that decides what a log replays to, or this encoding, changes.
+const BUILD: u64 = {
+    let sources: [&str; 12] = [
+        env!("CARGO_PKG_VERSION"),
+        include_str!("progress_cache.rs"),
+        include_str!("codec.rs"),
+        include_str!("log/scan.rs"),
+        include_str!("log/fast.rs"),
+        include_str!("../core/record.rs"),
+        include_str!("../core/schedule/replay.rs"),
+        include_str!("../core/schedule/scheduler.rs"),
+        include_str!("../core/schedule/model.rs"),
+        include_str!("../core/schedule/card.rs"),
+        include_str!("../core/schedule/fuzz.rs"),
+        include_str!("../core/schedule/config.rs"),
+    ];
+    let mut hash = FNV_START;
+    let mut i = 0;
+    while i < sources.len() {
+        hash = fnv(sources[i].as_bytes(), hash);
+        i += 1;
+    }
+    hash
+};
+
+/// What the app keeps of a replayed log besides the log itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    /// The bytes of the state file this was made from.
+    pub prefix: LogPrefix,
+    pub progress: Progress,
+    /// The last record in replay order (time, then id).
+    pub latest: Option<(DateTime<Utc>, RecordId)>,
+    /// Every record an `Undo` targets.
+    pub undone: Vec<RecordId>,
+    /// The mock-interview records, in file order.
+    pub mocks: Vec<Record>,
+}
+
+/// The same, borrowed, to save without copying.
+pub struct SnapshotRef<'a> {
+    pub prefix: &'a LogPrefix,
+    pub progress: &'a Progress,
+    pub latest: Option<&'a (DateTime<Utc>, RecordId)>,
+    pub undone: Vec<&'a RecordId>,
+    pub mocks: &'a [Record],
+}
+
+/// The settings a snapshot was replayed with, as compared on load.
+fn settings(config: &SchedulerConfig) -> String {
+    serde_json::to_string(config).unwrap_or_default()
+}
+
+/// The cached snapshot, if `path` holds one made by this build with `config`.
+pub fn load(path: &Path, config: &SchedulerConfig) -> Option<Snapshot> {
+    let bytes = std::fs::read(path).ok()?;
+    decode(&bytes, config)
+}
+
+/// Saves `snapshot` for `config`. Failures are ignored (it is only a cache).
+pub fn save(path: &Path, config: &SchedulerConfig, snapshot: &SnapshotRef<'_>) {
+    let bytes = encode(config, snapshot);
+    if let Some(dir) = path.parent()
+        && ensure_private_dir(dir).is_ok()
+    {
+        let _ = write_private_replace(path, &bytes);
+    }
+}
+
+fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {
+    let progress = s.progress;
+    let mut e = Enc::with_capacity(64 + progress.len() * 96 + progress.reviews().len() * 80);
+    e.u64(BUILD);
+    e.str(&settings(config));
+    e.u64(s.prefix.len);
+    e.u64(s.prefix.digest as u64);
+    e.u64((s.prefix.digest >> 64) as u64);
+    e.u64(s.prefix.count as u64);
+    e.u64(s.prefix.id_hashes.len() as u64);
+    for h in &s.prefix.id_hashes {
+        e.u64(*h);
+    }
+    e.u64(progress.len() as u64);
+    for (key, memory) in progress.entries() {
+        e.str(key.deck.as_str());
+        e.str(key.card.as_str());
+        card_memory(&mut e, memory);
+    }
+    e.u64(progress.reviews().len() as u64);
+    for r in progress.reviews() {
+        e.str(r.id.as_str());
+        // Every review's card is one of the entries (`Progress::from_parts` checks it back).
+        e.u64(progress.position(&r.key).unwrap_or(usize::MAX) as u64);
+        e.time(r.at);
+        e.u8(r.grade as u8);
+        e.u64(r.took_ms);
+        e.u8(mode_code(r.mode));
+        e.u8(phase_code(r.phase_before));
+        e.opt_time(r.due_after);
+    }
+    match s.latest {
+        None => e.u8(0),
+        Some((at, id)) => {
+            e.u8(1);
+            e.time(*at);
+            e.str(id.as_str());
+        }
+    }
+    e.u64(s.undone.len() as u64);
+    for id in &s.undone {
+        e.str(id.as_str());
+    }
+    e.u64(s.mocks.len() as u64);
+    for m in s.mocks {
+        e.str(&serde_json::to_string(m).unwrap_or_default());
+    }
+    seal(MAGIC, e.as_bytes())
+}
+
+fn card_memory(e: &mut Enc, m: &CardMemory) {
+    e.u8(phase_code(m.phase));
+    e.u64(m.step as u64);
+    match m.memory {
+        None => e.u8(0),
+        Some(memory) => {
+            e.u8(1);
+            e.f64(memory.stability);
+            e.f64(memory.difficulty);
+        }
+    }
+    e.opt_time(m.due);
+    e.opt_time(m.last_review);
+    e.u64(u64::from(m.reps));
+    e.u64(u64::from(m.lapses));
+    e.bool(m.suspended);
+    e.opt_time(m.buried_until);
+    e.bool(m.leech);
+}
+
+const PHASES: [Phase; 4] = [
+    Phase::New,
+    Phase::Learning,
+    Phase::Review,
+    Phase::Relearning,
+];
+const MODES: [ReviewMode; 2] = [ReviewMode::Drill, ReviewMode::Mock];
+
+fn phase_code(p: Phase) -> u8 {
+    PHASES.iter().position(|x| *x == p).unwrap_or(0) as u8
+}
+
+fn mode_code(m: ReviewMode) -> u8 {
+    MODES.iter().position(|x| *x == m).unwrap_or(0) as u8
+}
+
+fn decode(bytes: &[u8], config: &SchedulerConfig) -> Option<Snapshot> {
+    let mut d = Dec::new(unseal(MAGIC, bytes)?);
+    if d.u64()? != BUILD || d.str()? != settings(config) {
+        return None;
+    }
+    let len = d.u64()?;
+    let digest = u128::from(d.u64()?) | (u128::from(d.u64()?) << 64);
+    let count = usize::try_from(d.u64()?).ok()?;
+    let id_hashes = d.list(Dec::u64)?;
+    let prefix = LogPrefix {
+        len,
+        digest,
+        id_hashes,
+        count,
+    };
+    let cards = d.list(|d| {
+        let key = Arc::new(CardKey {
+            deck: DeckId(d.str()?),
+            card: CardId(d.str()?),
+        });
+        Some((key, read_card_memory(d)?))
+    })?;
+    let reviews = d.list(|d| {
+        Some(ReviewEntry {
+            id: RecordId(d.str()?),
+            key: Arc::clone(&cards.get(usize::try_from(d.u64()?).ok()?)?.0),
+            at: d.time()?,
+            grade: *Grade::ALL.get(usize::from(d.u8()?).checked_sub(1)?)?,
+            took_ms: d.u64()?,
+            mode: *MODES.get(usize::from(d.u8()?))?,
+            phase_before: *PHASES.get(usize::from(d.u8()?))?,
+            due_after: d.opt_time()?,
+        })
+    })?;
+    let latest = d.opt(|d| Some((d.time()?, RecordId(d.str()?))))?;
+    let undone = d.list(|d| d.str().map(RecordId))?;
+    let mocks = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;
+    if !d.at_end() {
+        return None;
+    }
+    Some(Snapshot {
+        prefix,
+        progress: Progress::from_parts(cards, reviews)?,
+        latest,
+        undone,
+        mocks,
+    })
+}
+
+fn read_card_memory(d: &mut Dec<'_>) -> Option<CardMemory> {
+    Some(CardMemory {
+        phase: *PHASES.get(usize::from(d.u8()?))?,
+        step: usize::try_from(d.u64()?).ok()?,
+        memory: d.opt(|d| {
+            Some(Memory {
+                stability: d.f64()?,
+                difficulty: d.f64()?,
+            })
+        })?,
+        due: d.opt_time()?,
+        last_review: d.opt_time()?,
+        reps: u32::try_from(d.u64()?).ok()?,
+        lapses: u32::try_from(d.u64()?).ok()?,
+        suspended: d.bool()?,
+        buried_until: d.opt_time()?,
+        leech: d.bool()?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::record::RecordBody;
+    use crate::core::session::MockFinished;
+    use crate::fixtures::{FixtureSpec, review_records};
+
+    fn snapshot() -> Snapshot {
+        let now = DateTime::from_timestamp(1_780_000_000, 123).unwrap();
+        let mut records = review_records(&FixtureSpec::new(30, 400, now));
+        let deck = DeckId::new("bench");
+        let card = CardId::new("card-3");
+        records.push(Record::new(
+            RecordId::new("s1"),
+            now,
+            RecordBody::Suspend {
+                deck: deck.clone(),
+                card: card.clone(),
+            },
+        ));
+        records.push(Record::new(
+            RecordId::new("b1"),
+            now,
+            RecordBody::Bury {
+                deck,
+                card: CardId::new("card-4"),
+                until: now,
+            },
+        ));
+        let mock = Record::new(
+            RecordId::new("m1"),
+            now,
+            RecordBody::MockFinished(MockFinished {
+                interview: crate::core::ids::InterviewId::new("i1"),
+                score: 71,
+                completed: false,
+            }),
+        );
+        Snapshot {
+            prefix: LogPrefix {
+                len: 12_345,
+                digest: u128::MAX - 7,
+                id_hashes: vec![1, 2, 3],
+                count: 3,
+            },
+            progress: crate::core::schedule::replay(&records, &SchedulerConfig::default()),
+            latest: Some((now, RecordId::new("b1"))),
+            undone: vec![RecordId::new("x"), RecordId::new("y")],
+            mocks: vec![mock],
+        }
+    }
+
+    fn encoded(s: &Snapshot, config: &SchedulerConfig) -> Vec<u8> {
+        encode(
+            config,
+            &SnapshotRef {
+                prefix: &s.prefix,
+                progress: &s.progress,
+                latest: s.latest.as_ref(),
+                undone: s.undone.iter().collect(),
+                mocks: &s.mocks,
+            },
+        )
+    }
+
+    #[test]
+    fn a_snapshot_round_trips_exactly() {
+        let s = snapshot();
+        assert!(s.progress.cards().any(|(_, c)| c.suspended));
+        assert!(s.progress.cards().any(|(_, c)| c.buried_until.is_some()));
+        let config = SchedulerConfig::default();
+        assert_eq!(decode(&encoded(&s, &config), &config), Some(s));
+    }
+
+    #[test]
+    fn other_settings_or_any_damage_is_a_miss() {
+        let s = snapshot();
+        let config = SchedulerConfig::default();
+        let bytes = encoded(&s, &config);
+        let other = SchedulerConfig {
+            maximum_interval: 365,
+            ..SchedulerConfig::default()
+        };
+        assert_eq!(decode(&bytes, &other), None);
+        for cut in [0, 8, 30, bytes.len() / 2, bytes.len() - 1] {
+            assert_eq!(decode(&bytes[..cut], &config), None);
+        }
+        for i in (0..bytes.len()).step_by(97) {
+            let mut b = bytes.clone();
+            b[i] ^= 1;
+            assert_eq!(decode(&b, &config), None, "byte {i}");
+        }
+    }
+
+    #[test]
+    fn saving_and_loading_go_through_a_private_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache").join("progress.bin");
+        let s = snapshot();
+        let config = SchedulerConfig::default();
+        assert_eq!(load(&path, &config), None);
+        save(
+            &path,
+            &config,
+            &SnapshotRef {
+                prefix: &s.prefix,
+                progress: &s.progress,
+                latest: s.latest.as_ref(),
+                undone: s.undone.iter().collect(),
+                mocks: &s.mocks,
+            },
+        );
+        assert_eq!(load(&path, &config), Some(s));
+    }
+}

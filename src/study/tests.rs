@@ -1,0 +1,322 @@
+//! The progress a study holds must be what a full replay of the state file gives, whether it
+//! was replayed in full, resumed from the progress cache, or resumed and then undone.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use proptest::prelude::*;
+
+use super::{Journal, LogStudy, Study, open_study};
+use crate::core::deck::{Deck, DeckSource, parse_deck};
+use crate::core::grade::Grade;
+use crate::core::ids::{CardId, DeckId, InterviewId};
+use crate::core::record::{Record, RecordBody, Review, ReviewMode};
+use crate::core::schedule::{SchedulerConfig, replay};
+use crate::core::session::MockFinished;
+use crate::fixtures::{FixtureSpec, deck_toml};
+use crate::store::log::{self, StateLog};
+use crate::store::paths::Home;
+
+fn utc() -> FixedOffset {
+    FixedOffset::east_opt(0).unwrap()
+}
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
+}
+
+fn deck() -> Deck {
+    let spec = FixtureSpec {
+        deck_id: "d".into(),
+        categories: 2,
+        ..FixtureSpec::new(5, 0, t0())
+    };
+    parse_deck(&deck_toml(&spec), DeckSource::Builtin("d.toml".into())).unwrap()
+}
+
+fn review(card: u8, grade: usize) -> RecordBody {
+    RecordBody::Review(Review {
+        deck: DeckId::new("d"),
+        card: CardId::new(format!("card-{card}")),
+        grade: Grade::ALL[grade],
+        took_ms: 1500,
+        mode: ReviewMode::Drill,
+    })
+}
+
+fn open(home: &Home, config: &SchedulerConfig) -> LogStudy<StateLog> {
+    open_study(home, config.clone(), utc()).unwrap().0
+}
+
+/// What replaying the whole file gives, through a study with every record loaded.
+fn reference(home: &Home, config: &SchedulerConfig) -> LogStudy<Vec<(RecordBody, DateTime<Utc>)>> {
+    let records = log::read(home.state_file()).unwrap().records;
+    LogStudy::new(vec![], records, config.clone(), utc())
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Review(u8, usize),
+    Suspend(u8),
+    Unsuspend(u8),
+    Bury(u8),
+    UndoLast,
+    Mock(u8),
+    /// Minutes forward (or back: a clock that was wrong).
+    Tick(i64),
+    /// Leave the app normally (the cache is saved) and start it again.
+    Restart,
+    /// The process dies (nothing saved) and starts again.
+    Kill,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        6 => (0u8..5, 0usize..4).prop_map(|(c, g)| Op::Review(c, g)),
+        1 => (0u8..5).prop_map(Op::Suspend),
+        1 => (0u8..5).prop_map(Op::Unsuspend),
+        1 => (0u8..5).prop_map(Op::Bury),
+        2 => Just(Op::UndoLast),
+        1 => (0u8..=100).prop_map(Op::Mock),
+        4 => prop_oneof![-30i64..0, 1i64..60, 60i64..6000].prop_map(Op::Tick),
+        2 => Just(Op::Restart),
+        1 => Just(Op::Kill),
+    ]
+}
+
+fn run(ops: &[Op], config: &SchedulerConfig) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let decks = vec![deck()];
+    let mut study = open(&home, config);
+    let mut now = t0();
+    for op in ops {
+        let key = |c: &u8| (DeckId::new("d"), CardId::new(format!("card-{c}")));
+        let body = match op {
+            Op::Review(c, g) => Some(review(*c, *g)),
+            Op::Suspend(c) => {
+                let (deck, card) = key(c);
+                Some(RecordBody::Suspend { deck, card })
+            }
+            Op::Unsuspend(c) => {
+                let (deck, card) = key(c);
+                Some(RecordBody::Unsuspend { deck, card })
+            }
+            Op::Bury(c) => {
+                let (deck, card) = key(c);
+                let until = now + Duration::hours(12);
+                Some(RecordBody::Bury { deck, card, until })
+            }
+            Op::UndoLast => study
+                .progress()
+                .undo_target()
+                .cloned()
+                .map(|target| RecordBody::Undo { target }),
+            Op::Mock(score) => Some(RecordBody::MockFinished(MockFinished {
+                interview: InterviewId::new(format!("i{score}")),
+                score: *score,
+                completed: true,
+            })),
+            Op::Tick(m) => {
+                now += Duration::minutes(*m);
+                None
+            }
+            Op::Restart => {
+                study.close();
+                drop(study);
+                study = open(&home, config);
+                None
+            }
+            Op::Kill => {
+                drop(study);
+                study = open(&home, config);
+                None
+            }
+        };
+        if let Some(body) = body {
+            study.append(body, now).unwrap();
+        }
+        let full = reference(&home, config);
+        prop_assert_eq!(study.progress(), full.progress(), "after {:?}", op);
+    }
+    let full = reference(&home, config);
+    prop_assert_eq!(study.overview(&decks, now), full.overview(&decks, now));
+    prop_assert_eq!(study.stats(&decks, now), full.stats(&decks, now));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn resumed_progress_is_the_full_replay(ops in prop::collection::vec(op(), 1..60)) {
+        run(&ops, &SchedulerConfig::default())?;
+    }
+}
+
+/// Makes a log of `n` reviews through a study and leaves it normally (saving the cache).
+fn history(home: &Home, config: &SchedulerConfig, n: usize) -> DateTime<Utc> {
+    let mut study = open(home, config);
+    let mut now = t0();
+    for i in 0..n {
+        study.append(review((i % 5) as u8, i % 4), now).unwrap();
+        now += Duration::hours(7);
+    }
+    study.close();
+    now
+}
+
+#[test]
+fn a_restart_resumes_from_the_cache_without_reading_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    let now = history(&home, &config, 40);
+    assert!(home.progress_cache_file().exists());
+    let study = open(&home, &config);
+    assert!(!study.has_records(), "the cache was not used");
+    assert_eq!(study.progress(), reference(&home, &config).progress());
+    // A review after the restart applies on its own; an undo reads the log back first.
+    let mut study = study;
+    study.append(review(1, 2), now).unwrap();
+    assert!(!study.has_records());
+    let target = study.progress().undo_target().cloned().unwrap();
+    study.append(RecordBody::Undo { target }, now).unwrap();
+    assert!(study.has_records());
+    assert_eq!(study.progress(), reference(&home, &config).progress());
+}
+
+#[test]
+fn a_changed_log_other_settings_or_a_damaged_cache_replay_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    history(&home, &config, 30);
+    let cache = home.progress_cache_file();
+    let good = std::fs::read(&cache).unwrap();
+
+    // Other scheduler settings: the cache does not apply (replay depends on them).
+    let other = SchedulerConfig {
+        desired_retention: 0.85,
+        ..SchedulerConfig::default()
+    };
+    let study = open(&home, &other);
+    assert!(study.has_records());
+    assert_eq!(study.progress(), reference(&home, &other).progress());
+    drop(study);
+
+    // A damaged entry (cut, flipped, grown) is ignored.
+    for damaged in [
+        good[..good.len() / 2].to_vec(),
+        {
+            let mut b = good.clone();
+            let i = b.len() - 40;
+            b[i] ^= 0x55;
+            b
+        },
+        [good.as_slice(), b"x"].concat(),
+    ] {
+        std::fs::write(&cache, &damaged).unwrap();
+        let study = open(&home, &config);
+        assert!(study.has_records());
+        assert_eq!(study.progress(), reference(&home, &config).progress());
+    }
+
+    // A log edited by hand with the same length: the content hash tells.
+    std::fs::write(&cache, &good).unwrap();
+    let state = home.state_file();
+    let text = std::fs::read_to_string(&state).unwrap();
+    let edited = text.replacen("\"took_ms\":1500", "\"took_ms\":9500", 1);
+    assert!(edited != text && edited.len() == text.len());
+    std::fs::write(&state, &edited).unwrap();
+    let study = open(&home, &config);
+    assert!(study.has_records());
+    assert_eq!(study.progress(), reference(&home, &config).progress());
+    drop(study);
+
+    // A shorter log (restored from a backup, say).
+    let first: String = edited.lines().take(10).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&state, first).unwrap();
+    let study = open(&home, &config);
+    assert!(study.has_records());
+    assert_eq!(study.progress(), reference(&home, &config).progress());
+}
+
+#[test]
+fn a_tail_with_a_problem_is_read_in_full_and_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    history(&home, &config, 12);
+    let state = home.state_file();
+    let text = std::fs::read_to_string(&state).unwrap();
+    // The first record again (a careless merge by hand), then a torn line.
+    let first = text.lines().next().unwrap();
+    std::fs::write(&state, format!("{text}{first}\n{{\"v\":1,\"id\":\"x")).unwrap();
+    let (study, warnings) = open_study(&home, config.clone(), utc()).unwrap();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(study.has_records());
+    assert_eq!(study.progress(), reference(&home, &config).progress());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_cache_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    history(&home, &SchedulerConfig::default(), 3);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let cache = home.progress_cache_file();
+    assert_eq!(mode(&cache), 0o600);
+    assert_eq!(mode(cache.parent().unwrap()), 0o700);
+}
+
+/// The in-memory journal reads back the records it returned.
+#[test]
+fn a_memory_journal_reads_back_what_it_wrote() {
+    let mut j: Vec<(RecordBody, DateTime<Utc>)> = vec![];
+    let a = Journal::append(&mut j, review(0, 2), t0()).unwrap();
+    let b = Journal::append(&mut j, review(1, 3), t0()).unwrap();
+    assert_eq!(j.read_back().unwrap(), vec![a, b] as Vec<Record>);
+}
+
+/// `replay` is what the reference uses: check it sees the file's records.
+#[test]
+fn the_reference_replays_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    history(&home, &config, 8);
+    let records = log::read(home.state_file()).unwrap().records;
+    assert_eq!(records.len(), 8);
+    assert_eq!(
+        &replay(&records, &config),
+        reference(&home, &config).progress()
+    );
+}
+
+/// A merged log can hold an undo before the record it targets: resuming must not apply the
+/// target when it arrives in the tail.
+#[test]
+fn an_undo_in_the_cached_part_still_hides_its_target_arriving_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    let mut study = open(&home, &config);
+    study.append(review(0, 2), t0()).unwrap();
+    let target = crate::core::ids::RecordId::new("fffffffffff0-0000000000000001");
+    let undo = RecordBody::Undo {
+        target: target.clone(),
+    };
+    study.append(undo, t0() + Duration::minutes(1)).unwrap();
+    study.close();
+    drop(study);
+    let late = Record::new(target, t0() + Duration::days(3), review(1, 3));
+    let mut text = std::fs::read_to_string(home.state_file()).unwrap();
+    text.push_str(&serde_json::to_string(&late).unwrap());
+    text.push('\n');
+    std::fs::write(home.state_file(), text).unwrap();
+    let study = open(&home, &config);
+    let full = reference(&home, &config);
+    assert_eq!(full.progress().reviews().len(), 1);
+    assert_eq!(study.progress(), full.progress());
+}
