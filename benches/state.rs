@@ -25,7 +25,9 @@ use prepdeck::core::schedule::{QueueFilter, SchedulerConfig, build_queue, replay
 use prepdeck::fixtures::{FixtureSpec, deck_toml, jsonl, review_records};
 use prepdeck::store::decks::load_all;
 use prepdeck::store::log::{self, StateLog};
-use prepdeck::study::{LogStudy, Study};
+use prepdeck::store::paths::Home;
+use prepdeck::store::progress_cache;
+use prepdeck::study::{LogStudy, Study, open_study};
 
 const LOAD_BUDGET: Duration = Duration::from_millis(50);
 const APPEND_BUDGET: Duration = Duration::from_millis(5);
@@ -118,6 +120,46 @@ fn run(cards: usize, reviews: usize) -> Result<(Duration, Duration), Box<dyn std
         )
     });
 
+    drop(study);
+
+    // What the app does: open through the progress cache. First with no cache (a full replay,
+    // then the cache is saved), then from the cache, then from the cache with 1,000 records
+    // appended since it was saved.
+    let home = Home::at(root);
+    let cache = home.progress_cache_file();
+    let open_app = || -> Result<_, Box<dyn std::error::Error>> {
+        let (study, _) = open_study(&home, config.clone(), offset)?;
+        let overview = study.overview(&decks, now);
+        Ok((study, overview))
+    };
+    let (miss_med, miss_min, miss) = time(RUNS, || {
+        let _ = std::fs::remove_file(&cache);
+        open_app()
+    });
+    drop(miss?);
+    let (hit_med, hit_min, hit) = time(RUNS, open_app);
+    drop(hit?);
+    let (load_med, load_min, _) = time(RUNS, || progress_cache::load(&cache, &config));
+    {
+        let (mut study, _) = open_study(&home, config.clone(), offset)?;
+        for i in 0..1_000i64 {
+            study.append(
+                RecordBody::Review(Review {
+                    deck: DeckId::new(spec.deck_id.as_str()),
+                    card: CardId::new(format!("card-{}", i.unsigned_abs() as usize % cards.max(1))),
+                    grade: Grade::Good,
+                    took_ms: 10_000,
+                    mode: ReviewMode::Drill,
+                }),
+                // After everything appended below.
+                now + chrono::Duration::seconds(10_000 + i),
+            )?;
+        }
+        // Killed: the cache is not brought up to date.
+    }
+    let (tail_med, tail_min, tail) = time(RUNS, open_app);
+    drop(tail?);
+
     println!(
         "state file at {cards} cards, {reviews} reviews ({} MB), queue of {}",
         std::fs::metadata(&state)?.len() / 1_000_000,
@@ -130,6 +172,10 @@ fn run(cards: usize, reviews: usize) -> Result<(Duration, Duration), Box<dyn std
     line("open + replay + queue", (all_med, all_min));
     line("open + replay + overview", (study_med, study_min));
     line("overview (home screen)", (overview_med, overview_min));
+    line("app open, no cache (+ save)", (miss_med, miss_min));
+    line("app open from cache", (hit_med, hit_min));
+    line("  of which: load the cache", (load_med, load_min));
+    line("app open, cache + 1,000 new", (tail_med, tail_min));
     line("append (durable)", (append_med, append_min));
     line("append + update progress", (grade_med, grade_min));
     Ok((all_med, append_med))

@@ -106,3 +106,84 @@ fn sigterm_restores_the_terminal() {
         "the terminal is back on the main screen"
     );
 }
+
+/// The second start comes from the progress cache the first one left; an undo then reads the
+/// log back. Whatever the path, the home screen is the one a full replay gives.
+#[test]
+fn a_restart_uses_the_progress_cache_and_agrees_with_a_full_replay() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(tmux) = Tmux::start("e2e-cache") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_prepdeck");
+    let cmd = format!(
+        "PS1='shell$ '; clear; '{bin}' --home '{}'; echo \"exited-$?\"",
+        home.path().display()
+    );
+    let cache = home.path().join("cache").join("progress.bin");
+
+    // First run: three cards, then leave.
+    tmux.send(&[&cmd, "Enter"]);
+    tmux.wait_for("interview trainer");
+    tmux.send(&["d"]);
+    for n in 1..=3 {
+        tmux.wait_for(&format!("{n}/"));
+        tmux.send(&["Space"]);
+        tmux.wait_for("Model answer");
+        tmux.send(&["2"]);
+    }
+    tmux.wait_for("4/");
+    tmux.send(&["q"]);
+    tmux.wait_for("Cards reviewed");
+    tmux.send(&["q"]);
+    tmux.wait_for("3 reviewed");
+    tmux.send(&["q"]);
+    tmux.wait_for("exited-0");
+    assert!(cache.exists(), "the cache was saved on the way out");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&cache).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    // Second run, from the cache: grade one card, undo it, grade it again, leave.
+    tmux.send(&[&cmd, "Enter"]);
+    tmux.wait_for("3 reviewed");
+    tmux.send(&["d"]);
+    tmux.wait_for("1/");
+    tmux.send(&["Space"]);
+    tmux.wait_for("Model answer");
+    tmux.send(&["4"]);
+    tmux.wait_for("2/");
+    tmux.send(&["u"]);
+    tmux.wait_for("1/");
+    tmux.send(&["Space"]);
+    tmux.wait_for("Model answer");
+    tmux.send(&["1"]);
+    tmux.wait_for("2/");
+    tmux.send(&["q"]);
+    tmux.wait_for("Cards reviewed");
+    tmux.send(&["q"]);
+    let from_cache = tmux.wait_for("4 reviewed");
+    tmux.send(&["q"]);
+    tmux.wait_for("exited-0");
+
+    // Third run without any cache: the same home screen.
+    std::fs::remove_file(&cache).unwrap();
+    tmux.send(&["clear", "Enter"]);
+    tmux.send(&[&cmd, "Enter"]);
+    let replayed = tmux.wait_for("4 reviewed");
+    tmux.send(&["q"]);
+    tmux.wait_for("exited-0");
+    let screen = |s: &str| -> String {
+        s.lines()
+            .skip_while(|l| !l.contains("interview trainer"))
+            .take_while(|l| !l.contains("? help"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(screen(&from_cache), screen(&replayed));
+    assert!(screen(&replayed).contains("Weakest categories"), "{replayed}");
+    assert_eq!(count_reviews(&home.path().join("state.jsonl")), 5);
+}
