@@ -165,7 +165,9 @@ fn a_restart_uses_the_progress_cache_and_agrees_with_a_full_replay() {
     tmux.send(&["q"]);
     tmux.wait_for("Cards reviewed");
     tmux.send(&["q"]);
-    let from_cache = tmux.wait_for("4 reviewed");
+    tmux.wait_for("4 reviewed");
+    // The footer is drawn last: the whole frame is on screen.
+    let from_cache = tmux.wait_for("drill weakest");
     tmux.send(&["q"]);
     tmux.wait_for("exited-0");
 
@@ -173,7 +175,8 @@ fn a_restart_uses_the_progress_cache_and_agrees_with_a_full_replay() {
     std::fs::remove_file(&cache).unwrap();
     tmux.send(&["clear", "Enter"]);
     tmux.send(&[&cmd, "Enter"]);
-    let replayed = tmux.wait_for("4 reviewed");
+    tmux.wait_for("4 reviewed");
+    let replayed = tmux.wait_for("drill weakest");
     tmux.send(&["q"]);
     tmux.wait_for("exited-0");
     let screen = |s: &str| -> String {
@@ -184,6 +187,9 @@ fn a_restart_uses_the_progress_cache_and_agrees_with_a_full_replay() {
             .join("\n")
     };
     assert_eq!(screen(&from_cache), screen(&replayed));
-    assert!(screen(&replayed).contains("Weakest categories"), "{replayed}");
+    assert!(
+        screen(&replayed).contains("Weakest categories"),
+        "{replayed}"
+    );
     assert_eq!(count_reviews(&home.path().join("state.jsonl")), 5);
 }

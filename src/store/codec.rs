@@ -186,7 +186,9 @@ impl<'a> Dec<'a> {
 
     pub(crate) fn list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let n = self.len()?;
-        let mut out = Vec::with_capacity(n);
+        // Bounded: an item decodes to far more than its bytes, and a length is only checked
+        // against what is left.
+        let mut out = Vec::with_capacity(n.min(1 << 16));
         for _ in 0..n {
             out.push(f(self)?);
         }

@@ -23,12 +23,15 @@ const MAGIC: &[u8; 8] = b"PDDECK2\n";
 
 /// Changes whenever the deck parser, the deck model or this encoding changes.
 const BUILD: u64 = fnv(
-    include_str!("deck_cache.rs").as_bytes(),
+    include_str!("codec.rs").as_bytes(),
     fnv(
-        include_str!("../core/deck/parse.rs").as_bytes(),
+        include_str!("deck_cache.rs").as_bytes(),
         fnv(
-            include_str!("../core/deck/model.rs").as_bytes(),
-            fnv(env!("CARGO_PKG_VERSION").as_bytes(), FNV_START),
+            include_str!("../core/deck/parse.rs").as_bytes(),
+            fnv(
+                include_str!("../core/deck/model.rs").as_bytes(),
+                fnv(env!("CARGO_PKG_VERSION").as_bytes(), FNV_START),
+            ),
         ),
     ),
 );

@@ -28,13 +28,23 @@ use crate::store::paths::{ensure_private_dir, write_private_replace};
 const MAGIC: &[u8; 8] = b"PDPROG1\n";
 
 /// Changes whenever anything that decides what a log replays to, or this encoding, changes.
+/// (Cargo.lock: the record parser's own dependencies, serde_json and chrono, decide what a
+/// line reads as.)
 const BUILD: u64 = {
-    let sources: [&str; 12] = [
+    let sources: [&str; 20] = [
         env!("CARGO_PKG_VERSION"),
+        include_str!("../../Cargo.lock"),
         include_str!("progress_cache.rs"),
         include_str!("codec.rs"),
         include_str!("log/scan.rs"),
         include_str!("log/fast.rs"),
+        include_str!("log/writer.rs"),
+        include_str!("../study/log_study.rs"),
+        include_str!("../core/fast_hash.rs"),
+        include_str!("../core/ids.rs"),
+        include_str!("../core/grade.rs"),
+        include_str!("../core/session/records.rs"),
+        include_str!("../core/session/setup.rs"),
         include_str!("../core/record.rs"),
         include_str!("../core/schedule/replay.rs"),
         include_str!("../core/schedule/scheduler.rs"),
@@ -75,9 +85,17 @@ pub struct SnapshotRef<'a> {
     pub mocks: &'a [Record],
 }
 
-/// The settings a snapshot was replayed with, as compared on load.
+/// The settings a snapshot was replayed with, as compared on load: every scheduler setting
+/// but the ones only today's queue uses (so a new setting counts unless left out here).
 fn settings(config: &SchedulerConfig) -> String {
-    serde_json::to_string(config).unwrap_or_default()
+    let queue_only = SchedulerConfig::default();
+    let replayed = SchedulerConfig {
+        new_per_day: queue_only.new_per_day,
+        reviews_per_day: queue_only.reviews_per_day,
+        day_starts_at: queue_only.day_starts_at,
+        ..config.clone()
+    };
+    serde_json::to_string(&replayed).unwrap_or_default()
 }
 
 /// The cached snapshot, if `path` holds one made by this build with `config`.
@@ -86,14 +104,13 @@ pub fn load(path: &Path, config: &SchedulerConfig) -> Option<Snapshot> {
     decode(&bytes, config)
 }
 
-/// Saves `snapshot` for `config`. Failures are ignored (it is only a cache).
-pub fn save(path: &Path, config: &SchedulerConfig, snapshot: &SnapshotRef<'_>) {
+/// Saves `snapshot` for `config`; `false` if it could not be written (only a cache: the
+/// caller carries on either way).
+pub fn save(path: &Path, config: &SchedulerConfig, snapshot: &SnapshotRef<'_>) -> bool {
     let bytes = encode(config, snapshot);
-    if let Some(dir) = path.parent()
-        && ensure_private_dir(dir).is_ok()
-    {
-        let _ = write_private_replace(path, &bytes);
-    }
+    path.parent()
+        .is_some_and(|dir| ensure_private_dir(dir).is_ok())
+        && write_private_replace(path, &bytes).is_ok()
 }
 
 fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {

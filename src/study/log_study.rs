@@ -133,13 +133,10 @@ impl<J: Journal> LogStudy<J> {
         self.records.is_some()
     }
 
-    /// Keeps the replayed state in the cache at `path`: now when `save_now`, otherwise when
-    /// [`Study::close`] finds the log has moved on.
-    pub fn with_progress_cache(mut self, path: PathBuf, save_now: bool) -> LogStudy<J> {
-        self.cache = Some((path, true));
-        if save_now {
-            self.save_progress_cache();
-        }
+    /// Keeps the replayed state in the cache at `path`; `stale` says the cache there is behind
+    /// the log. [`Study::close`] saves it when it is.
+    pub fn with_progress_cache(mut self, path: PathBuf, stale: bool) -> LogStudy<J> {
+        self.cache = Some((path, stale));
         self
     }
 
@@ -148,7 +145,8 @@ impl<J: Journal> LogStudy<J> {
         tail_len > SAVE_AT_START_FROM
     }
 
-    /// Saves the progress cache if it is behind the log. Never fails: it is only a cache.
+    /// Saves the progress cache if it is behind the log. Never fails: it is only a cache (one
+    /// that could not be written is tried again at the next save).
     pub fn save_progress_cache(&mut self) {
         let Some((path, stale)) = &self.cache else {
             return;
@@ -159,7 +157,7 @@ impl<J: Journal> LogStudy<J> {
         let Some(prefix) = self.log.prefix() else {
             return;
         };
-        progress_cache::save(
+        let saved = progress_cache::save(
             path,
             &self.config,
             &SnapshotRef {
@@ -170,7 +168,7 @@ impl<J: Journal> LogStudy<J> {
                 mocks: &self.mocks,
             },
         );
-        if let Some((_, stale)) = &mut self.cache {
+        if saved && let Some((_, stale)) = &mut self.cache {
             *stale = false;
         }
     }
@@ -396,10 +394,11 @@ impl<J: Journal> Study for LogStudy<J> {
             })?;
         }
         let record = self.log.append(body, now)?;
-        if !self.absorb(&record) {
-            // On disk whatever happens next; if the log cannot be read back (only when it was
-            // not loaded, which `needs_all` makes unlikely), the schedule catches up on restart.
-            let _ = self.replay_all();
+        if !self.absorb(&record) && self.replay_all().is_err() {
+            // On disk whatever happens next. The log could not be read back (only possible
+            // when it was not loaded, which `needs_all` makes all but impossible): the
+            // schedule is behind until the next start, which must not come from the cache.
+            self.cache = None;
         }
         Ok(record)
     }

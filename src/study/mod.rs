@@ -13,5 +13,5 @@ mod tests;
 
 pub use journal::Journal;
 pub use log_study::LogStudy;
-pub use open::{OpenError, open_study};
+pub use open::open_study;
 pub use port::*;

@@ -320,3 +320,32 @@ fn an_undo_in_the_cached_part_still_hides_its_target_arriving_later() {
     assert_eq!(full.progress().reviews().len(), 1);
     assert_eq!(study.progress(), full.progress());
 }
+
+/// Settings only today's queue uses keep the cache; a start that adds nothing leaves the
+/// cache file alone on the way out.
+#[cfg(unix)]
+#[test]
+fn queue_settings_keep_the_cache_and_an_idle_session_does_not_rewrite_it() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    history(&home, &config, 20);
+    let inode = || std::fs::metadata(home.progress_cache_file()).unwrap().ino();
+    let before = inode();
+    let queue_only = SchedulerConfig {
+        new_per_day: 3,
+        reviews_per_day: 50,
+        day_starts_at: 0,
+        ..SchedulerConfig::default()
+    };
+    let mut study = open(&home, &queue_only);
+    assert!(
+        !study.has_records(),
+        "queue-only settings threw the cache away"
+    );
+    assert_eq!(study.progress(), reference(&home, &config).progress());
+    study.close();
+    drop(study);
+    assert_eq!(inode(), before, "an idle session rewrote the cache");
+}

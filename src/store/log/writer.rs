@@ -17,7 +17,7 @@ use crate::core::fast_hash::{FastHasher, FastSet};
 use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::store::error::StoreError;
-use crate::store::log::files::{open_locked_unread, read_unlocked, write_side_file};
+use crate::store::log::files::{open_locked_unread, write_side_file};
 use crate::store::log::scan::scan;
 use crate::store::log::{LoadReport, LogPrefix, into_load, refuse_fatal};
 
@@ -144,9 +144,9 @@ impl StateLog {
     /// Every record in the file, read again (when the whole log is needed after a resumed
     /// open). We hold the lock: the file holds exactly what this log wrote and read.
     pub fn read_back(&self) -> Result<Vec<Record>, StoreError> {
-        let bytes = read_unlocked(&self.path)?.unwrap_or_default();
-        let bytes = bytes.get(..self.len as usize).unwrap_or(&bytes);
-        into_load(&self.path, scan(bytes)).map(|r| r.records)
+        let bytes =
+            read_own(&self.file, self.len).map_err(|e| StoreError::io(&self.path, "read", e))?;
+        into_load(&self.path, scan(&bytes)).map(|r| r.records)
     }
 
     pub fn path(&self) -> &Path {
@@ -159,7 +159,7 @@ impl StateLog {
     }
 
     pub fn contains(&self, id: &RecordId) -> bool {
-        self.ids.contains(&self.path, id)
+        self.ids.contains(&self.file, self.len, id)
     }
 
     /// Appends a new record with a fresh unique id, durably: when this returns `Ok`, the
@@ -185,7 +185,9 @@ impl StateLog {
         let mut buf = Vec::new();
         let mut new_ids = FastSet::default();
         for record in records {
-            if self.ids.contains(&self.path, &record.id) || !new_ids.insert(record.id.clone()) {
+            if self.ids.contains(&self.file, self.len, &record.id)
+                || !new_ids.insert(record.id.clone())
+            {
                 continue;
             }
             buf.extend(self.encode(record)?);
@@ -383,9 +385,10 @@ impl KnownIds {
         self.hashes.contains(&id_hash(id))
     }
 
-    /// `path` is the log's own file: while we hold its lock it holds exactly our ids.
-    fn contains(&self, path: &Path, id: &RecordId) -> bool {
-        self.might_contain(id) && self.exact.get_or_init(|| ids_in(path)).contains(id)
+    /// `file` is the log's own, `len` bytes long: while we hold its lock it holds exactly our
+    /// ids.
+    fn contains(&self, file: &File, len: u64, id: &RecordId) -> bool {
+        self.might_contain(id) && self.exact.get_or_init(|| ids_in(file, len)).contains(id)
     }
 
     fn insert(&mut self, id: RecordId) {
@@ -413,11 +416,22 @@ fn id_hash(id: &RecordId) -> u64 {
 
 /// The ids of the records in the file. Unreadable means none known: the worst outcome is then
 /// a duplicate line (which loading reports and skips), never a record left out.
-fn ids_in(path: &Path) -> FastSet<RecordId> {
-    match read_unlocked(path) {
-        Ok(Some(bytes)) => scan(&bytes).records.into_iter().map(|r| r.id).collect(),
-        _ => FastSet::default(),
+fn ids_in(file: &File, len: u64) -> FastSet<RecordId> {
+    match read_own(file, len) {
+        Ok(bytes) => scan(&bytes).records.into_iter().map(|r| r.id).collect(),
+        Err(_) => FastSet::default(),
     }
+}
+
+/// The first `len` bytes of the log, read through the handle that holds its lock (on Windows a
+/// locked file cannot be read through another handle). Appends seek to their place first, so
+/// moving the position here is harmless.
+fn read_own(file: &File, len: u64) -> std::io::Result<Vec<u8>> {
+    let mut file = file;
+    file.seek(SeekFrom::Start(0))?;
+    let mut bytes = Vec::new();
+    file.take(len).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// A new record id: the time in milliseconds (hex, so ids sort by time) and 64 random bits,
