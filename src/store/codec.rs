@@ -6,16 +6,10 @@
 use chrono::{DateTime, Utc};
 use xxhash_rust::xxh3::xxh3_128;
 
-/// `magic`, a 128-bit checksum of `payload`, then `payload`.
-pub(crate) fn seal(magic: &[u8; 8], payload: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(magic.len() + 16 + payload.len());
-    out.extend_from_slice(magic);
-    out.extend_from_slice(&xxh3_128(payload).to_le_bytes());
-    out.extend_from_slice(payload);
-    out
-}
+/// Room for the magic and the checksum before the payload.
+const HEADER: usize = 8 + 16;
 
-/// The payload of what [`seal`] wrote with `magic`; `None` if anything of it changed.
+/// The payload of what [`Enc::seal`] wrote with `magic`; `None` if anything of it changed.
 pub(crate) fn unseal<'a>(magic: &[u8; 8], bytes: &'a [u8]) -> Option<&'a [u8]> {
     let rest = bytes.strip_prefix(magic.as_slice())?;
     let (sum, payload) = rest.split_at_checked(16)?;
@@ -41,12 +35,19 @@ pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 pub(crate) struct Enc(Vec<u8>);
 
 impl Enc {
+    /// An entry of about `n` bytes, to be finished with [`Enc::seal`].
     pub(crate) fn with_capacity(n: usize) -> Enc {
-        Enc(Vec::with_capacity(n))
+        let mut v = Vec::with_capacity(HEADER + n);
+        v.resize(HEADER, 0);
+        Enc(v)
     }
 
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.0
+    /// The entry: `magic`, a 128-bit checksum of what was written, then what was written.
+    pub(crate) fn seal(mut self, magic: &[u8; 8]) -> Vec<u8> {
+        let sum = xxh3_128(&self.0[HEADER..]);
+        self.0[..8].copy_from_slice(magic);
+        self.0[8..HEADER].copy_from_slice(&sum.to_le_bytes());
+        self.0
     }
 
     pub(crate) fn u8(&mut self, n: u8) {
@@ -216,8 +217,11 @@ mod tests {
 
     #[test]
     fn a_sealed_entry_with_any_byte_changed_or_cut_is_refused() {
-        let sealed = seal(b"TESTMAG\n", b"some payload");
-        assert_eq!(unseal(b"TESTMAG\n", &sealed), Some(&b"some payload"[..]));
+        let mut e = Enc::with_capacity(0);
+        e.str("some payload");
+        let sealed = e.seal(b"TESTMAG\n");
+        let payload = &sealed[HEADER..];
+        assert_eq!(unseal(b"TESTMAG\n", &sealed), Some(payload));
         assert_eq!(unseal(b"OTHERMA\n", &sealed), None);
         for i in 0..sealed.len() {
             let mut b = sealed.clone();
@@ -241,7 +245,7 @@ mod tests {
         e.strs(&["a".into(), String::new()]);
         e.time(t);
         e.opt_time(Some(t));
-        let bytes = e.as_bytes().to_vec();
+        let bytes = e.0[HEADER..].to_vec();
         let read = |b: &[u8]| {
             let mut d = Dec::new(b);
             let v = (

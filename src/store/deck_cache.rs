@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use crate::core::deck::{Card, Category, Deck, DeckSource, KeyPoint, Kind};
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
-use crate::store::codec::{Dec, Enc, FNV_START, fnv, seal, unseal};
-use crate::store::paths::{ensure_private_dir, write_private_replace};
+use crate::store::codec::{Dec, Enc, FNV_START, fnv, unseal};
+use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
 const MAGIC: &[u8; 8] = b"PDDECK2\n";
 
@@ -73,7 +73,7 @@ pub fn store(dir: &Path, text: &str, deck: &Deck) {
     e.str(&origin);
     e.deck(deck);
     if ensure_private_dir(dir).is_ok() {
-        let _ = write_private_replace(&entry_path(dir, &origin), &seal(MAGIC, e.as_bytes()));
+        let _ = write_cache_replace(&entry_path(dir, &origin), &e.seal(MAGIC));
     }
 }
 

@@ -122,6 +122,17 @@ pub fn write_private_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// the temporary file is removed and `path` is untouched. The one atomic replace (the state
 /// log's repair uses it too).
 pub fn write_private_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    replace_private(path, bytes, true)
+}
+
+/// [`write_private_replace`] without waiting for the disk: for caches, whose entries carry a
+/// checksum, so a crash that leaves an empty or partial file costs only a rebuild. Readers
+/// still see the old or the new file, never a mix.
+pub fn write_cache_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    replace_private(path, bytes, false)
+}
+
+fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), StoreError> {
     if let Some(parent) = path.parent() {
         ensure_private_dir(parent)?;
     }
@@ -133,14 +144,19 @@ pub fn write_private_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError
     ));
     let tmp = path.with_file_name(name);
     let mut file = create_private_new(&tmp).map_err(|e| StoreError::io(path, "save to", e))?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| if durable { file.sync_all() } else { Ok(()) });
     // The file is closed before the rename (Windows refuses to rename an open file).
     drop(file);
     if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
         let _ = fs::remove_file(&tmp);
         return Err(StoreError::io(path, "save to", e));
     }
-    sync_parent_dir(path)
+    if durable {
+        sync_parent_dir(path)?;
+    }
+    Ok(())
 }
 
 /// Opens a new file for writing, failing if it exists, with mode 0600 on Unix.

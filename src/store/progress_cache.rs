@@ -17,13 +17,14 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
+use crate::core::fast_hash::FastMap;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
 use crate::core::record::{Record, ReviewMode};
 use crate::core::schedule::{CardMemory, Memory, Phase, Progress, ReviewEntry, SchedulerConfig};
-use crate::store::codec::{Dec, Enc, FNV_START, fnv, seal, unseal};
+use crate::store::codec::{Dec, Enc, FNV_START, fnv, unseal};
 use crate::store::log::LogPrefix;
-use crate::store::paths::{ensure_private_dir, write_private_replace};
+use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
 const MAGIC: &[u8; 8] = b"PDPROG1\n";
 
@@ -110,7 +111,7 @@ pub fn save(path: &Path, config: &SchedulerConfig, snapshot: &SnapshotRef<'_>) -
     let bytes = encode(config, snapshot);
     path.parent()
         .is_some_and(|dir| ensure_private_dir(dir).is_ok())
-        && write_private_replace(path, &bytes).is_ok()
+        && write_cache_replace(path, &bytes).is_ok()
 }
 
 fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {
@@ -126,6 +127,13 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {
     for h in &s.prefix.id_hashes {
         e.u64(*h);
     }
+    // Each review's card by its shared key: a pointer, not a string, to look up.
+    let positions: FastMap<*const CardKey, usize> = progress
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| (Arc::as_ptr(key), i))
+        .collect();
     e.u64(progress.len() as u64);
     for (key, memory) in progress.entries() {
         e.str(key.deck.as_str());
@@ -135,8 +143,14 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {
     e.u64(progress.reviews().len() as u64);
     for r in progress.reviews() {
         e.str(r.id.as_str());
-        // Every review's card is one of the entries (`Progress::from_parts` checks it back).
-        e.u64(progress.position(&r.key).unwrap_or(usize::MAX) as u64);
+        // A review's key is its card's (replay shares them); by name otherwise. A review of
+        // no card (impossible) is written out of range and the entry fails to load.
+        let position = positions
+            .get(&Arc::as_ptr(&r.key))
+            .copied()
+            .or_else(|| progress.position(&r.key))
+            .unwrap_or(usize::MAX);
+        e.u64(position as u64);
         e.time(r.at);
         e.u8(r.grade as u8);
         e.u64(r.took_ms);
@@ -160,7 +174,7 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {
     for m in s.mocks {
         e.str(&serde_json::to_string(m).unwrap_or_default());
     }
-    seal(MAGIC, e.as_bytes())
+    e.seal(MAGIC)
 }
 
 fn card_memory(e: &mut Enc, m: &CardMemory) {
