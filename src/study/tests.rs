@@ -43,7 +43,15 @@ fn review(card: u8, grade: usize) -> RecordBody {
 }
 
 fn open(home: &Home, config: &SchedulerConfig) -> LogStudy<StateLog> {
-    open_study(home, config.clone(), utc()).unwrap().0
+    open_with_warnings(home, config).0
+}
+
+/// Opens (waiting out a lock a child process of another test may briefly hold).
+fn open_with_warnings(
+    home: &Home,
+    config: &SchedulerConfig,
+) -> (LogStudy<StateLog>, Vec<crate::store::log::LoadWarning>) {
+    log::retry_while_locked(|| open_study(home, config.clone(), utc())).unwrap()
 }
 
 /// What replaying the whole file gives, through a study with every record loaded.
@@ -251,7 +259,7 @@ fn a_tail_with_a_problem_is_read_in_full_and_warned_about() {
     // The first record again (a careless merge by hand), then a torn line.
     let first = text.lines().next().unwrap();
     std::fs::write(&state, format!("{text}{first}\n{{\"v\":1,\"id\":\"x")).unwrap();
-    let (study, warnings) = open_study(&home, config.clone(), utc()).unwrap();
+    let (study, warnings) = open_with_warnings(&home, &config);
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert!(study.has_records());
     assert_eq!(study.progress(), reference(&home, &config).progress());

@@ -114,3 +114,22 @@ fn into_load(path: &Path, found: scan::Scan) -> Result<LoadReport, StoreError> {
         warnings,
     })
 }
+
+/// Runs `open` again while it finds the log locked, for up to two seconds: for tests that close
+/// a log and open it again. A process spawned meanwhile by any thread of the test binary
+/// (insta runs `cargo metadata`) holds a copy of every open file until it execs, and with it
+/// the lock of a log that was just closed.
+#[cfg(test)]
+pub(crate) fn retry_while_locked<T>(
+    mut open: impl FnMut() -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    for _ in 0..200 {
+        match open() {
+            Err(StoreError::Locked { .. }) => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            done => return done,
+        }
+    }
+    open()
+}

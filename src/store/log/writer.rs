@@ -445,6 +445,7 @@ fn new_record_id(now: DateTime<Utc>) -> RecordId {
 mod tests {
     use super::*;
     use crate::core::ids::{CardId, DeckId};
+    use crate::store::log::retry_while_locked;
 
     fn bury(n: i64) -> (RecordBody, DateTime<Utc>) {
         let at = DateTime::from_timestamp(1_700_000_000 + n, 0).unwrap();
@@ -471,7 +472,8 @@ mod tests {
         let sixth = log.append(body, at).unwrap();
         drop(log);
 
-        let (mut log, opened) = StateLog::open_resuming(&path, &prefix).unwrap();
+        let (mut log, opened) =
+            retry_while_locked(|| StateLog::open_resuming(&path, &prefix)).unwrap();
         let Opened::Resumed(tail) = opened else {
             panic!("not resumed");
         };
@@ -483,7 +485,7 @@ mod tests {
         // The running hash follows the appends: a prefix taken now matches a full open's.
         let resumed_prefix = log.prefix().unwrap();
         drop(log);
-        let (log, report) = StateLog::open(&path).unwrap();
+        let (log, report) = retry_while_locked(|| StateLog::open(&path)).unwrap();
         let sorted = |mut p: LogPrefix| {
             p.id_hashes.sort_unstable();
             p
@@ -517,7 +519,8 @@ mod tests {
             (torn, true),
         ] {
             std::fs::write(&path, &bytes).unwrap();
-            let (_, opened) = StateLog::open_resuming(&path, &prefix).unwrap();
+            let (_, opened) =
+                retry_while_locked(|| StateLog::open_resuming(&path, &prefix)).unwrap();
             let Opened::Full(report) = opened else {
                 panic!("resumed from a prefix the file does not start with");
             };
