@@ -32,7 +32,7 @@ const MAGIC: &[u8; 8] = b"PDPROG1\n";
 /// (Cargo.lock: the record parser's own dependencies, serde_json and chrono, decide what a
 /// line reads as.)
 const BUILD: u64 = {
-    let sources: [&str; 20] = [
+    let sources: [&str; 22] = [
         env!("CARGO_PKG_VERSION"),
         include_str!("../../Cargo.lock"),
         include_str!("progress_cache.rs"),
@@ -40,6 +40,8 @@ const BUILD: u64 = {
         include_str!("log/scan.rs"),
         include_str!("log/fast.rs"),
         include_str!("log/writer.rs"),
+        include_str!("log/known_ids.rs"),
+        include_str!("log/resume.rs"),
         include_str!("../study/log_study.rs"),
         include_str!("../core/fast_hash.rs"),
         include_str!("../core/ids.rs"),

@@ -15,7 +15,9 @@
 
 mod fast;
 mod files;
+mod known_ids;
 mod maintenance;
+mod resume;
 mod scan;
 mod writer;
 

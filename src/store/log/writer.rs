@@ -5,19 +5,18 @@
 //! file exactly as it was.
 
 use std::fs::File;
-use std::hash::Hasher;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
-use xxhash_rust::xxh3::Xxh3Default;
 
-use crate::core::fast_hash::{FastHasher, FastSet};
+use crate::core::fast_hash::FastSet;
 use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::store::error::StoreError;
 use crate::store::log::files::{open_locked_unread, write_side_file};
+use crate::store::log::known_ids::{KnownIds, read_own};
+use crate::store::log::resume::{Digest, clean_tail, read_after};
 use crate::store::log::scan::scan;
 use crate::store::log::{LoadReport, LogPrefix, into_load, refuse_fatal};
 
@@ -256,31 +255,8 @@ impl StateLog {
     }
 }
 
-/// A running 128-bit hash (XXH3) of the bytes of the file.
-struct Digest(Box<Xxh3Default>);
-
-impl Digest {
-    fn new() -> Digest {
-        Digest(Box::new(Xxh3Default::new()))
-    }
-
-    fn update(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
-    }
-
-    fn value(&self) -> u128 {
-        self.0.digest128()
-    }
-}
-
-impl std::fmt::Debug for Digest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Digest({:032x})", self.value())
-    }
-}
-
 /// Opens (creating if missing) and locks the log file.
-fn open_for_writing(path: &Path) -> Result<File, StoreError> {
+pub(super) fn open_for_writing(path: &Path) -> Result<File, StoreError> {
     // open_locked_unread only returns None when not asked to create.
     open_locked_unread(path, true)?.ok_or_else(|| {
         StoreError::io(
@@ -291,146 +267,10 @@ fn open_for_writing(path: &Path) -> Result<File, StoreError> {
     })
 }
 
-fn read_rest(path: &Path, file: &mut File) -> Result<Vec<u8>, StoreError> {
+pub(super) fn read_rest(path: &Path, file: &mut File) -> Result<Vec<u8>, StoreError> {
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)
         .map_err(|e| StoreError::io(path, "read", e))?;
-    Ok(bytes)
-}
-
-/// When the file starts with the bytes `known` describes: their running hash, and the rest
-/// of the file. `None` when it does not (shorter, or different).
-fn read_after(
-    path: &Path,
-    file: &mut File,
-    known: &LogPrefix,
-) -> Result<Option<(Digest, Vec<u8>)>, StoreError> {
-    let err = |e| StoreError::io(path, "read", e);
-    let size = file.metadata().map_err(err)?.len();
-    if size < known.len {
-        return Ok(None);
-    }
-    let mut digest = Digest::new();
-    let mut buf = vec![0u8; 1 << 18];
-    let mut left = known.len;
-    while left > 0 {
-        let want = usize::try_from(left).unwrap_or(usize::MAX).min(buf.len());
-        let n = file.read(&mut buf[..want]).map_err(err)?;
-        if n == 0 {
-            return Ok(None);
-        }
-        digest.update(&buf[..n]);
-        left -= n as u64;
-    }
-    if digest.value() != known.digest {
-        return Ok(None);
-    }
-    drop(buf);
-    let tail = read_rest(path, file)?;
-    Ok(Some((digest, tail)))
-}
-
-/// The ids and records of a tail that can be taken as it is: every line a record, complete,
-/// none repeating an id of the prefix or of the tail.
-fn clean_tail(known: &LogPrefix, tail: &[u8]) -> Option<(KnownIds, Vec<Record>)> {
-    let found = scan(tail);
-    if !found.is_clean() || found.missing_newline || found.complete_len != tail.len() as u64 {
-        return None;
-    }
-    let mut hashes: FastSet<u64> = FastSet::default();
-    hashes.reserve(known.id_hashes.len() + found.records.len());
-    hashes.extend(known.id_hashes.iter().copied());
-    if hashes.len() != known.count {
-        return None;
-    }
-    for r in &found.records {
-        // A hash already known may be a repeated id: the whole file decides.
-        if !hashes.insert(id_hash(&r.id)) {
-            return None;
-        }
-    }
-    let ids = KnownIds {
-        hashes,
-        count: known.count + found.records.len(),
-        exact: OnceLock::new(),
-    };
-    Some((ids, found.records))
-}
-
-/// The ids in the log. Opening a log of 100,000 records should not copy 100,000 ids (that was
-/// a third of the time to open it), so only a 64-bit hash of each is kept; the ids themselves
-/// are read back from the file the first time an exact answer is needed and a hash matches
-/// (merging a copy of the same log, say).
-#[derive(Debug, Default)]
-struct KnownIds {
-    hashes: FastSet<u64>,
-    /// Distinct records in the log.
-    count: usize,
-    exact: OnceLock<FastSet<RecordId>>,
-}
-
-impl KnownIds {
-    fn of(records: &[Record]) -> KnownIds {
-        let mut hashes = FastSet::default();
-        hashes.reserve(records.len());
-        hashes.extend(records.iter().map(|r| id_hash(&r.id)));
-        KnownIds {
-            hashes,
-            count: records.len(),
-            exact: OnceLock::new(),
-        }
-    }
-
-    fn might_contain(&self, id: &RecordId) -> bool {
-        self.hashes.contains(&id_hash(id))
-    }
-
-    /// `file` is the log's own, `len` bytes long: while we hold its lock it holds exactly our
-    /// ids.
-    fn contains(&self, file: &File, len: u64, id: &RecordId) -> bool {
-        self.might_contain(id) && self.exact.get_or_init(|| ids_in(file, len)).contains(id)
-    }
-
-    fn insert(&mut self, id: RecordId) {
-        if !self.hashes.insert(id_hash(&id)) && self.contains_exactly(&id) {
-            return;
-        }
-        self.count += 1;
-        if let Some(exact) = self.exact.get_mut() {
-            exact.insert(id);
-        }
-    }
-
-    /// Only called with an id whose hash is known.
-    fn contains_exactly(&mut self, id: &RecordId) -> bool {
-        self.exact.get().is_some_and(|e| e.contains(id))
-    }
-}
-
-fn id_hash(id: &RecordId) -> u64 {
-    let mut h = FastHasher::default();
-    h.write(id.as_str().as_bytes());
-    h.write_usize(id.as_str().len());
-    h.finish()
-}
-
-/// The ids of the records in the file. Unreadable means none known: the worst outcome is then
-/// a duplicate line (which loading reports and skips), never a record left out.
-fn ids_in(file: &File, len: u64) -> FastSet<RecordId> {
-    match read_own(file, len) {
-        Ok(bytes) => scan(&bytes).records.into_iter().map(|r| r.id).collect(),
-        Err(_) => FastSet::default(),
-    }
-}
-
-/// The first `len` bytes of the log, read through the handle that holds its lock (on Windows a
-/// locked file cannot be read through another handle). Appends seek to their place first, so
-/// moving the position here is harmless.
-fn read_own(file: &File, len: u64) -> std::io::Result<Vec<u8>> {
-    let mut file = file;
-    file.seek(SeekFrom::Start(0))?;
-    let mut bytes = Vec::new();
-    file.take(len).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -444,89 +284,6 @@ fn new_record_id(now: DateTime<Utc>) -> RecordId {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ids::{CardId, DeckId};
-    use crate::store::log::retry_while_locked;
-
-    fn bury(n: i64) -> (RecordBody, DateTime<Utc>) {
-        let at = DateTime::from_timestamp(1_700_000_000 + n, 0).unwrap();
-        let body = RecordBody::Bury {
-            deck: DeckId::new("d"),
-            card: CardId::new(format!("c{n}")),
-            until: at,
-        };
-        (body, at)
-    }
-
-    #[test]
-    fn a_resumed_log_knows_its_prefix_and_appends_where_a_full_open_would() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("state.jsonl");
-        let (mut log, _) = StateLog::open(&path).unwrap();
-        let mut first = vec![];
-        for n in 0..5 {
-            let (body, at) = bury(n);
-            first.push(log.append(body, at).unwrap());
-        }
-        let prefix = log.prefix().unwrap();
-        let (body, at) = bury(5);
-        let sixth = log.append(body, at).unwrap();
-        drop(log);
-
-        let (mut log, opened) =
-            retry_while_locked(|| StateLog::open_resuming(&path, &prefix)).unwrap();
-        let Opened::Resumed(tail) = opened else {
-            panic!("not resumed");
-        };
-        assert_eq!(tail, vec![sixth.clone()]);
-        assert_eq!(log.record_count(), 6);
-        assert!(log.contains(&first[2].id) && log.contains(&sixth.id));
-        let (body, at) = bury(6);
-        let seventh = log.append(body, at).unwrap();
-        // The running hash follows the appends: a prefix taken now matches a full open's.
-        let resumed_prefix = log.prefix().unwrap();
-        drop(log);
-        let (log, report) = retry_while_locked(|| StateLog::open(&path)).unwrap();
-        let sorted = |mut p: LogPrefix| {
-            p.id_hashes.sort_unstable();
-            p
-        };
-        assert_eq!(sorted(resumed_prefix), sorted(log.prefix().unwrap()));
-        let mut all = first.clone();
-        all.push(sixth);
-        all.push(seventh);
-        assert_eq!(report.records, all);
-        assert_eq!(log.read_back().unwrap(), all);
-    }
-
-    #[test]
-    fn a_log_that_does_not_start_with_the_prefix_is_read_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("state.jsonl");
-        let (mut log, _) = StateLog::open(&path).unwrap();
-        for n in 0..3 {
-            let (body, at) = bury(n);
-            log.append(body, at).unwrap();
-        }
-        let prefix = log.prefix().unwrap();
-        drop(log);
-        let text = std::fs::read_to_string(&path).unwrap();
-        // Same length, one byte different; then shorter; then a torn tail after the prefix.
-        let changed = text.replacen("\"c1\"", "\"c9\"", 1);
-        let torn = format!("{text}{{\"v\":1,\"id");
-        for (bytes, torn_tail) in [
-            (changed, false),
-            (text[..text.len() / 2].to_string(), true),
-            (torn, true),
-        ] {
-            std::fs::write(&path, &bytes).unwrap();
-            let (_, opened) =
-                retry_while_locked(|| StateLog::open_resuming(&path, &prefix)).unwrap();
-            let Opened::Full(report) = opened else {
-                panic!("resumed from a prefix the file does not start with");
-            };
-            assert_eq!(report.torn.is_some(), torn_tail);
-        }
-    }
 
     #[test]
     fn ids_sort_by_time_and_differ() {
