@@ -32,7 +32,7 @@ const MAGIC: &[u8; 8] = b"PDPROG1\n";
 /// (Cargo.lock: the record parser's own dependencies, serde_json and chrono, decide what a
 /// line reads as.)
 const BUILD: u64 = {
-    let sources: [&str; 22] = [
+    let sources: [&str; 23] = [
         env!("CARGO_PKG_VERSION"),
         include_str!("../../Cargo.lock"),
         include_str!("progress_cache.rs"),
@@ -50,6 +50,7 @@ const BUILD: u64 = {
         include_str!("../core/session/setup.rs"),
         include_str!("../core/record.rs"),
         include_str!("../core/schedule/replay.rs"),
+        include_str!("../core/schedule/progress.rs"),
         include_str!("../core/schedule/scheduler.rs"),
         include_str!("../core/schedule/model.rs"),
         include_str!("../core/schedule/card.rs"),

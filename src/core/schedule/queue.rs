@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::card::{CardMemory, Phase};
 use super::config::SchedulerConfig;
-use super::replay::Progress;
+use super::progress::Progress;
 use super::time::{day_start, next_day_start};
 use crate::core::deck::{Card, Deck, Kind};
 use crate::core::ids::{CardKey, CategoryId, DeckId};
