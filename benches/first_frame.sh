@@ -28,7 +28,12 @@ median() { sed -n 's/.*median \([0-9.]*\).*/\1/p'; }
 measure() { # name budget-ms command...
   local name="$1" budget="$2"; shift 2
   local out med
-  out="$(python3 "$ttfr" 'All decks' "$runs" "$@")"
+  if ! out="$(python3 "$ttfr" 'All decks' "$runs" "$@")" || [[ "$out" != *"($runs/$runs found)"* ]]; then
+    printf '  %-44s %s\n' "$name" "${out:-ttfr.py failed}"
+    echo "failed: $name: the home screen did not appear in every run" >&2
+    failed=1
+    return
+  fi
   med="$(printf '%s\n' "$out" | median)"
   printf '  %-44s %s\n' "$name" "$out"
   if [ -n "$budget" ] && awk -v m="$med" -v b="$budget" 'BEGIN { exit !(m >= b) }'; then

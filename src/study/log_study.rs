@@ -123,13 +123,15 @@ impl<J: Journal> LogStudy<J> {
     }
 
     /// The replayed state of every card the log mentions.
-    pub fn progress(&self) -> &Progress {
+    #[cfg(test)]
+    pub(crate) fn progress(&self) -> &Progress {
         &self.progress
     }
 
     /// Whether every record of the log is in memory (not after a start from the cache, until
     /// a full replay needs them).
-    pub fn has_records(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn has_records(&self) -> bool {
         self.records.is_some()
     }
 

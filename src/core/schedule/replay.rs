@@ -1,6 +1,7 @@
 //! Replay: folds the state log into each card's derived state.
 //!
-//! Nothing derived is stored; this is the only way card memory comes to exist. Records are
+//! The state log is the only truth and this the only way card memory comes to exist (the
+//! progress cache in `store` only keeps a copy of the result, checked against the log). Records are
 //! applied in time order (ties broken by id), so two logs merged by union replay the same
 //! however their lines were interleaved. A record that an `Undo` targets is ignored entirely.
 

@@ -20,10 +20,16 @@ pub(crate) fn open_locked(
     let Some(mut file) = open_locked_unread(path, create)? else {
         return Ok(None);
     };
+    let bytes = read_rest(path, &mut file)?;
+    Ok(Some((file, bytes)))
+}
+
+/// Reads `file` from where it is to its end.
+pub(crate) fn read_rest(path: &Path, file: &mut File) -> Result<Vec<u8>, StoreError> {
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)
         .map_err(|e| StoreError::io(path, "read", e))?;
-    Ok(Some((file, bytes)))
+    Ok(bytes)
 }
 
 /// [`open_locked`] without reading: the file is positioned at its start.

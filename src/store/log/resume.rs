@@ -8,9 +8,9 @@ use std::path::Path;
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::LogPrefix;
+use super::files::read_rest;
 use super::known_ids::{KnownIds, id_hash};
 use super::scan::scan;
-use super::writer::read_rest;
 use crate::core::fast_hash::FastSet;
 use crate::core::record::Record;
 use crate::store::error::StoreError;

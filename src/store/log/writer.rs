@@ -5,7 +5,7 @@
 //! file exactly as it was.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -14,7 +14,7 @@ use crate::core::fast_hash::FastSet;
 use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::store::error::StoreError;
-use crate::store::log::files::{open_locked_unread, write_side_file};
+use crate::store::log::files::{open_locked_unread, read_rest, write_side_file};
 use crate::store::log::known_ids::{KnownIds, read_own};
 use crate::store::log::resume::{Digest, clean_tail, read_after};
 use crate::store::log::scan::scan;
@@ -256,7 +256,7 @@ impl StateLog {
 }
 
 /// Opens (creating if missing) and locks the log file.
-pub(super) fn open_for_writing(path: &Path) -> Result<File, StoreError> {
+fn open_for_writing(path: &Path) -> Result<File, StoreError> {
     // open_locked_unread only returns None when not asked to create.
     open_locked_unread(path, true)?.ok_or_else(|| {
         StoreError::io(
@@ -265,13 +265,6 @@ pub(super) fn open_for_writing(path: &Path) -> Result<File, StoreError> {
             std::io::Error::from(std::io::ErrorKind::NotFound),
         )
     })
-}
-
-pub(super) fn read_rest(path: &Path, file: &mut File) -> Result<Vec<u8>, StoreError> {
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)
-        .map_err(|e| StoreError::io(path, "read", e))?;
-    Ok(bytes)
 }
 
 /// A new record id: the time in milliseconds (hex, so ids sort by time) and 64 random bits,
