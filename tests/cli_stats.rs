@@ -206,3 +206,47 @@ fn damaged_state_file_is_reported_not_touched() {
         .stderr(predicate::str::contains("damaged at line 1"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// `stats` uses the progress cache the app leaves (it never writes one): the same figures as
+/// replaying the file, also with events appended after the cache was made.
+#[test]
+fn figures_from_the_progress_cache_equal_a_full_replay() {
+    let home = home();
+    let cache = home.path().join("cache").join("progress.bin");
+    let without_now = |mut v: serde_json::Value| {
+        v["now"] = serde_json::Value::Null;
+        v
+    };
+    let full = without_now(json(home.path(), &[]));
+    assert!(!cache.exists(), "stats must not write the progress cache");
+
+    // The line-mode drill opens progress as the app does, and saves the cache.
+    prepdeck(home.path())
+        .args(["drill", "--plain"])
+        .write_stdin("")
+        .assert()
+        .success();
+    let saved = std::fs::read(&cache).expect("the drill saved the cache");
+    assert_eq!(without_now(json(home.path(), &[])), full);
+
+    // An event appended since (as another command or a merge would).
+    let late = review(9, "b2", Grade::Easy, Duration::minutes(1), 4000);
+    let mut text = std::fs::read_to_string(home.path().join("state.jsonl")).unwrap();
+    text.push_str(&serde_json::to_string(&late).unwrap());
+    text.push('\n');
+    std::fs::write(home.path().join("state.jsonl"), text).unwrap();
+    let resumed = without_now(json(home.path(), &[]));
+    assert_eq!(
+        resumed["reviews_total"],
+        full["reviews_total"].as_u64().unwrap() + 1
+    );
+    std::fs::rename(&cache, home.path().join("set-aside")).unwrap();
+    let replayed = without_now(json(home.path(), &[]));
+    assert_eq!(resumed, replayed);
+    std::fs::rename(home.path().join("set-aside"), &cache).unwrap();
+    assert_eq!(
+        std::fs::read(&cache).unwrap(),
+        saved,
+        "stats rewrote the cache"
+    );
+}

@@ -1,7 +1,8 @@
 //! `prepdeck stats [--json]`: readiness per category, totals, streak, forecast and calendar.
 //!
 //! Read-only: reads the state file without its lock (so it works while the app runs) and never
-//! writes to it (the only file it may write is the deck cache, `<home>/cache/decks/`).
+//! writes to it; uses the progress cache when it matches but never writes it (the only file it
+//! may write is the deck cache, `<home>/cache/decks/`).
 
 mod text;
 
@@ -14,71 +15,49 @@ use chrono::{DateTime, FixedOffset, Offset, Utc};
 use super::home::Home;
 use super::{Cli, load_decks};
 use crate::core::deck::Deck;
-use crate::core::schedule::replay;
-use crate::core::stats::{MockHistory, Stats, stats};
+use crate::core::stats::Stats;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
-use crate::store::log;
 use crate::store::paths;
+use crate::study::{LogStudy, ReadOnlyLog, Study, read_study};
 
 pub use text::render;
 
 /// Statistics for `decks` from the data folder `root`: reads `config.toml` and the state file
-/// (without locking it), replays the log and computes. Returns the load warnings (a torn last
-/// line, duplicate ids) as sentences beside the figures.
+/// (without locking it), brings the progress up to date and computes. Returns the load
+/// warnings (a torn last line, duplicate ids) as sentences beside the figures.
 pub fn load_stats(
     root: &Path,
     decks: &[Deck],
     now: DateTime<Utc>,
     offset: FixedOffset,
 ) -> anyhow::Result<(Stats, Vec<String>)> {
-    compute(&read_progress(root)?, decks, now, offset)
+    Ok(compute(&read_progress(root, offset)?, decks, now))
 }
 
 /// Everything the statistics need from the data folder except the decks.
 pub struct ReadProgress {
-    config: crate::core::schedule::SchedulerConfig,
-    progress: crate::core::schedule::Progress,
-    mocks: MockHistory,
+    study: LogStudy<ReadOnlyLog>,
     warnings: Vec<String>,
 }
 
-/// Reads `config.toml` and the state file (without locking it) and replays the log. Only reads,
-/// so it can run while the decks load.
-pub fn read_progress(root: &Path) -> anyhow::Result<ReadProgress> {
+/// Reads `config.toml` and the state file (without locking it; from the progress cache and
+/// what was appended since, when the cache matches) and replays what it must. Only reads, so
+/// it can run while the decks load.
+pub fn read_progress(root: &Path, offset: FixedOffset) -> anyhow::Result<ReadProgress> {
     let config = load_config(root)?;
-    let state_file = paths::Home::at(root).state_file();
-    let report = log::read(&state_file)?;
-    let warnings = report
-        .warnings
+    let home = paths::Home::at(root);
+    let (study, warnings) = read_study(&home, config.scheduler, offset)?;
+    let state_file = home.state_file();
+    let warnings = warnings
         .iter()
         .map(|w| format!("{}: {w}", state_file.display()))
         .collect();
-    let progress = replay(&report.records, &config.scheduler);
-    let mocks = MockHistory::from_records(&report.records);
-    Ok(ReadProgress {
-        config: config.scheduler,
-        progress,
-        mocks,
-        warnings,
-    })
+    Ok(ReadProgress { study, warnings })
 }
 
-fn compute(
-    read: &ReadProgress,
-    decks: &[Deck],
-    now: DateTime<Utc>,
-    offset: FixedOffset,
-) -> anyhow::Result<(Stats, Vec<String>)> {
-    let figures = stats(
-        decks,
-        &read.progress,
-        &read.mocks,
-        &read.config,
-        now,
-        offset,
-    );
-    Ok((figures, read.warnings.clone()))
+fn compute(read: &ReadProgress, decks: &[Deck], now: DateTime<Utc>) -> (Stats, Vec<String>) {
+    (read.study.stats(decks, now), read.warnings.clone())
 }
 
 pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
@@ -87,7 +66,7 @@ pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
     // The state file is read and replayed while the decks load (both only read). Errors and
     // messages come in the same order as one after the other: deck problems first.
     let (loaded, read) = std::thread::scope(|s| {
-        let read = s.spawn(|| read_progress(home.root()));
+        let read = s.spawn(|| read_progress(home.root(), offset));
         let loaded = load_decks(cli, home);
         let read = read
             .join()
@@ -96,7 +75,7 @@ pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
     });
     let loaded = loaded?;
     let read = read?;
-    let (figures, warnings) = compute(&read, &loaded.decks, now, offset)?;
+    let (figures, warnings) = compute(&read, &loaded.decks, now);
     // The process ends after this command: freeing every record, review and card one by one
     // would only delay the exit (about 10 ms at 100,000 reviews).
     std::mem::forget(read);

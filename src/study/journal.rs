@@ -34,6 +34,27 @@ impl Journal for StateLog {
     }
 }
 
+/// The state log read without its lock, for read-only commands (statistics): refuses every
+/// append; reads the file back as it is now.
+pub struct ReadOnlyLog {
+    pub path: std::path::PathBuf,
+}
+
+impl Journal for ReadOnlyLog {
+    fn append(&mut self, _: RecordBody, _: DateTime<Utc>) -> Result<Record, StudyError> {
+        Err(StudyError(format!(
+            "{} was opened read-only",
+            self.path.display()
+        )))
+    }
+
+    fn read_back(&self) -> Result<Vec<Record>, StudyError> {
+        crate::store::log::read(&self.path)
+            .map(|r| r.records)
+            .map_err(|e| StudyError(e.to_string()))
+    }
+}
+
 /// Records kept in memory (tests and dry runs); ids are `mem-1`, `mem-2`, ...
 impl Journal for Vec<(RecordBody, DateTime<Utc>)> {
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {

@@ -11,7 +11,7 @@ mod port;
 #[cfg(test)]
 mod tests;
 
-pub use journal::Journal;
+pub use journal::{Journal, ReadOnlyLog};
 pub use log_study::LogStudy;
-pub use open::open_study;
+pub use open::{open_study, read_study};
 pub use port::*;

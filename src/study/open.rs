@@ -4,9 +4,10 @@
 use chrono::FixedOffset;
 
 use super::LogStudy;
+use super::journal::ReadOnlyLog;
 use crate::core::schedule::SchedulerConfig;
 use crate::store::error::StoreError;
-use crate::store::log::{LoadWarning, Opened, StateLog};
+use crate::store::log::{self, LoadWarning, Opened, StateLog};
 use crate::store::paths::Home;
 use crate::store::progress_cache;
 
@@ -49,5 +50,28 @@ pub fn open_study(
     }
     let mut study = study.with_progress_cache(cache, true);
     study.save_progress_cache();
+    Ok((study, report.warnings))
+}
+
+/// `home`'s progress for a read-only command: the state file read without its lock (so it
+/// works while the app runs) and never written, resumed from the progress cache when it
+/// matches (the cache is not written either). Returns the load warnings as [`open_study`].
+pub fn read_study(
+    home: &Home,
+    config: SchedulerConfig,
+    offset: FixedOffset,
+) -> Result<(LogStudy<ReadOnlyLog>, Vec<LoadWarning>), StoreError> {
+    let state_file = home.state_file();
+    let journal = || ReadOnlyLog {
+        path: state_file.clone(),
+    };
+    if let Some(snapshot) = progress_cache::load(&home.progress_cache_file(), &config)
+        && let Some(tail) = log::read_after_prefix(&state_file, &snapshot.prefix)?
+        && let Ok(study) = LogStudy::resume(journal(), snapshot, tail, config.clone(), offset)
+    {
+        return Ok((study, vec![]));
+    }
+    let report = log::read(&state_file)?;
+    let study = LogStudy::new(journal(), report.records, config, offset);
     Ok((study, report.warnings))
 }

@@ -357,3 +357,36 @@ fn queue_settings_keep_the_cache_and_an_idle_session_does_not_rewrite_it() {
     drop(study);
     assert_eq!(inode(), before, "an idle session rewrote the cache");
 }
+
+/// A read-only open (statistics) resumes from the cache with what was appended since, and
+/// leaves the cache as it was.
+#[cfg(unix)]
+#[test]
+fn a_read_only_open_resumes_from_the_cache_and_never_writes_it() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    let now = history(&home, &config, 25);
+    let cache = home.progress_cache_file();
+    let before = (
+        std::fs::metadata(&cache).unwrap().ino(),
+        std::fs::read(&cache).unwrap(),
+    );
+    let (read, warnings) = super::read_study(&home, config.clone(), utc()).unwrap();
+    assert!(warnings.is_empty() && !read.has_records());
+    assert_eq!(read.progress(), reference(&home, &config).progress());
+    drop(read);
+    // Appended since, by a study that is killed (no cache saved).
+    let mut study = open(&home, &config);
+    study.append(review(2, 3), now).unwrap();
+    drop(study);
+    let (read, _) = super::read_study(&home, config.clone(), utc()).unwrap();
+    assert!(!read.has_records());
+    assert_eq!(read.progress(), reference(&home, &config).progress());
+    let after = (
+        std::fs::metadata(&cache).unwrap().ino(),
+        std::fs::read(&cache).unwrap(),
+    );
+    assert!(before == after, "a read-only open wrote the cache");
+}

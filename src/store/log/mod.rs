@@ -80,6 +80,25 @@ pub fn read(path: impl AsRef<Path>) -> Result<LoadReport, StoreError> {
     into_load(path, scan::scan(&bytes))
 }
 
+/// Like [`read`] (no lock, never writes), but only the records after `known`: when the file
+/// starts with exactly the bytes `known` describes and what follows needs no warning (see
+/// [`Opened::Resumed`]). `None` otherwise: then [`read`] the whole file.
+pub fn read_after_prefix(
+    path: impl AsRef<Path>,
+    known: &LogPrefix,
+) -> Result<Option<Vec<Record>>, StoreError> {
+    let path = path.as_ref();
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, "read", e)),
+    };
+    let Some((_, tail)) = resume::read_after(path, &mut file, known)? else {
+        return Ok(None);
+    };
+    Ok(resume::clean_tail(known, &tail).map(|(_, records)| records))
+}
+
 /// Fails with the error for the first line that makes the file unusable, if any.
 fn refuse_fatal(path: &Path, found: &scan::Scan) -> Result<(), StoreError> {
     match found.first_fatal() {
