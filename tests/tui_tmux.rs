@@ -17,6 +17,14 @@ fn count_reviews(state: &Path) -> usize {
         .count()
 }
 
+/// Waits for card `position` of the drill, reveals it and grades it with `grade` (1-4).
+fn reveal_and_grade(tmux: &Tmux, position: usize, grade: &str) {
+    tmux.wait_for(&format!("{position}/"));
+    tmux.send(&["Space"]);
+    tmux.wait_for("Model answer");
+    tmux.send(&[grade]);
+}
+
 #[test]
 fn drill_three_cards_in_tmux() {
     let home = tempfile::tempdir().unwrap();
@@ -34,10 +42,7 @@ fn drill_three_cards_in_tmux() {
 
     tmux.send(&["d"]);
     for n in 1..=3 {
-        tmux.wait_for(&format!("{n}/"));
-        tmux.send(&["Space"]);
-        tmux.wait_for("Model answer");
-        tmux.send(&["3"]);
+        reveal_and_grade(&tmux, n, "3");
     }
     tmux.wait_for("4/");
     tmux.send(&["q"]);
@@ -127,10 +132,7 @@ fn a_restart_uses_the_progress_cache_and_agrees_with_a_full_replay() {
     tmux.wait_for("interview trainer");
     tmux.send(&["d"]);
     for n in 1..=3 {
-        tmux.wait_for(&format!("{n}/"));
-        tmux.send(&["Space"]);
-        tmux.wait_for("Model answer");
-        tmux.send(&["2"]);
+        reveal_and_grade(&tmux, n, "2");
     }
     tmux.wait_for("4/");
     tmux.send(&["q"]);
@@ -151,16 +153,10 @@ fn a_restart_uses_the_progress_cache_and_agrees_with_a_full_replay() {
     tmux.send(&[&cmd, "Enter"]);
     tmux.wait_for("3 reviewed");
     tmux.send(&["d"]);
-    tmux.wait_for("1/");
-    tmux.send(&["Space"]);
-    tmux.wait_for("Model answer");
-    tmux.send(&["4"]);
+    reveal_and_grade(&tmux, 1, "4");
     tmux.wait_for("2/");
     tmux.send(&["u"]);
-    tmux.wait_for("1/");
-    tmux.send(&["Space"]);
-    tmux.wait_for("Model answer");
-    tmux.send(&["1"]);
+    reveal_and_grade(&tmux, 1, "1");
     tmux.wait_for("2/");
     tmux.send(&["q"]);
     tmux.wait_for("Cards reviewed");

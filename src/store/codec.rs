@@ -31,6 +31,18 @@ pub(crate) const fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
 /// FNV-1a's starting value.
 pub(crate) const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// A cache format's build fingerprint: FNV-1a over `sources` (the crate version and the text
+/// of every source file the cached data depends on), at compile time.
+pub(crate) const fn fingerprint(sources: &[&str]) -> u64 {
+    let mut hash = FNV_START;
+    let mut i = 0;
+    while i < sources.len() {
+        hash = fnv(sources[i].as_bytes(), hash);
+        i += 1;
+    }
+    hash
+}
+
 /// Writes values one after another.
 pub(crate) struct Enc(Vec<u8>);
 

@@ -16,25 +16,19 @@ use std::path::{Path, PathBuf};
 use crate::core::deck::{Card, Category, Deck, DeckSource, KeyPoint, Kind};
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
-use crate::store::codec::{Dec, Enc, FNV_START, fnv, unseal};
+use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
 const MAGIC: &[u8; 8] = b"PDDECK2\n";
 
 /// Changes whenever the deck parser, the deck model or this encoding changes.
-const BUILD: u64 = fnv(
-    include_str!("codec.rs").as_bytes(),
-    fnv(
-        include_str!("deck_cache.rs").as_bytes(),
-        fnv(
-            include_str!("../core/deck/parse.rs").as_bytes(),
-            fnv(
-                include_str!("../core/deck/model.rs").as_bytes(),
-                fnv(env!("CARGO_PKG_VERSION").as_bytes(), FNV_START),
-            ),
-        ),
-    ),
-);
+const BUILD: u64 = fingerprint(&[
+    env!("CARGO_PKG_VERSION"),
+    include_str!("../core/deck/model.rs"),
+    include_str!("../core/deck/parse.rs"),
+    include_str!("deck_cache.rs"),
+    include_str!("codec.rs"),
+]);
 
 fn content_hash(text: &str) -> u64 {
     let mut h = FastHasher::default();

@@ -22,7 +22,7 @@ use crate::core::grade::Grade;
 use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
 use crate::core::record::{Record, ReviewMode};
 use crate::core::schedule::{CardMemory, Memory, Phase, Progress, ReviewEntry, SchedulerConfig};
-use crate::store::codec::{Dec, Enc, FNV_START, fnv, unseal};
+use crate::store::codec::{Dec, Enc, fingerprint, unseal};
 use crate::store::log::LogPrefix;
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
@@ -31,40 +31,31 @@ const MAGIC: &[u8; 8] = b"PDPROG1\n";
 /// Changes whenever anything that decides what a log replays to, or this encoding, changes.
 /// (Cargo.lock: the record parser's own dependencies, serde_json and chrono, decide what a
 /// line reads as.)
-const BUILD: u64 = {
-    let sources: [&str; 23] = [
-        env!("CARGO_PKG_VERSION"),
-        include_str!("../../Cargo.lock"),
-        include_str!("progress_cache.rs"),
-        include_str!("codec.rs"),
-        include_str!("log/scan.rs"),
-        include_str!("log/fast.rs"),
-        include_str!("log/writer.rs"),
-        include_str!("log/known_ids.rs"),
-        include_str!("log/resume.rs"),
-        include_str!("../study/log_study.rs"),
-        include_str!("../core/fast_hash.rs"),
-        include_str!("../core/ids.rs"),
-        include_str!("../core/grade.rs"),
-        include_str!("../core/session/records.rs"),
-        include_str!("../core/session/setup.rs"),
-        include_str!("../core/record.rs"),
-        include_str!("../core/schedule/replay.rs"),
-        include_str!("../core/schedule/progress.rs"),
-        include_str!("../core/schedule/scheduler.rs"),
-        include_str!("../core/schedule/model.rs"),
-        include_str!("../core/schedule/card.rs"),
-        include_str!("../core/schedule/fuzz.rs"),
-        include_str!("../core/schedule/config.rs"),
-    ];
-    let mut hash = FNV_START;
-    let mut i = 0;
-    while i < sources.len() {
-        hash = fnv(sources[i].as_bytes(), hash);
-        i += 1;
-    }
-    hash
-};
+const BUILD: u64 = fingerprint(&[
+    env!("CARGO_PKG_VERSION"),
+    include_str!("../../Cargo.lock"),
+    include_str!("progress_cache.rs"),
+    include_str!("codec.rs"),
+    include_str!("log/scan.rs"),
+    include_str!("log/fast.rs"),
+    include_str!("log/writer.rs"),
+    include_str!("log/known_ids.rs"),
+    include_str!("log/resume.rs"),
+    include_str!("../study/log_study.rs"),
+    include_str!("../core/fast_hash.rs"),
+    include_str!("../core/ids.rs"),
+    include_str!("../core/grade.rs"),
+    include_str!("../core/session/records.rs"),
+    include_str!("../core/session/setup.rs"),
+    include_str!("../core/record.rs"),
+    include_str!("../core/schedule/replay.rs"),
+    include_str!("../core/schedule/progress.rs"),
+    include_str!("../core/schedule/scheduler.rs"),
+    include_str!("../core/schedule/model.rs"),
+    include_str!("../core/schedule/card.rs"),
+    include_str!("../core/schedule/fuzz.rs"),
+    include_str!("../core/schedule/config.rs"),
+]);
 
 /// What the app keeps of a replayed log besides the log itself.
 #[derive(Clone, Debug, PartialEq)]
@@ -146,12 +137,11 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {
     e.u64(progress.reviews().len() as u64);
     for r in progress.reviews() {
         e.str(r.id.as_str());
-        // A review's key is its card's (replay shares them); by name otherwise. A review of
-        // no card (impossible) is written out of range and the entry fails to load.
+        // A review's key is its card's (replay, apply_latest and from_parts share them). One
+        // that is not would be written out of range, and the entry would fail to load.
         let position = positions
             .get(&Arc::as_ptr(&r.key))
             .copied()
-            .or_else(|| progress.position(&r.key))
             .unwrap_or(usize::MAX);
         e.u64(position as u64);
         e.time(r.at);

@@ -52,9 +52,6 @@ fn is_mock(record: &Record) -> bool {
     )
 }
 
-/// A cached start saves the cache at once when it had to apply more records than this.
-const SAVE_AT_START_FROM: usize = 1_000;
-
 impl<J: Journal> LogStudy<J> {
     /// `records` are the log's as loaded; `offset` is the local UTC offset for study days.
     pub fn new(
@@ -140,11 +137,6 @@ impl<J: Journal> LogStudy<J> {
     pub fn with_progress_cache(mut self, path: PathBuf, stale: bool) -> LogStudy<J> {
         self.cache = Some((path, stale));
         self
-    }
-
-    /// Resumed with more than a few records to apply: worth saving at once.
-    pub fn resumed_far(tail_len: usize) -> bool {
-        tail_len > SAVE_AT_START_FROM
     }
 
     /// Saves the progress cache if it is behind the log. Never fails: it is only a cache (one

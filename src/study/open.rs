@@ -11,6 +11,10 @@ use crate::store::log::{self, LoadWarning, Opened, StateLog};
 use crate::store::paths::Home;
 use crate::store::progress_cache;
 
+/// A cached start saves the cache at once when it had to apply more records than this
+/// (otherwise on the way out, when something was added).
+const SAVE_AT_START_FROM: usize = 1_000;
+
 /// Opens `home`'s state log for writing (taking its lock) and brings its progress up to date:
 /// from the progress cache and the records appended since, or by replaying every record.
 /// Returns what loading the log found worth a warning (nothing when the cache was used: it is
@@ -26,7 +30,7 @@ pub fn open_study(
         Some(snapshot) => match StateLog::open_resuming(&state_file, &snapshot.prefix)? {
             (log, Opened::Resumed(tail)) => {
                 let stale = !tail.is_empty();
-                let save_now = LogStudy::<StateLog>::resumed_far(tail.len());
+                let save_now = tail.len() > SAVE_AT_START_FROM;
                 // Fails only when the tail needs a full replay and the log cannot be read
                 // back: then (the log closed again) open it the usual way.
                 if let Ok(study) = LogStudy::resume(log, snapshot, tail, config.clone(), offset) {

@@ -174,11 +174,6 @@ impl Progress {
         &self.cards
     }
 
-    /// Where the card is in [`Progress::entries`].
-    pub fn position(&self, key: &CardKey) -> Option<usize> {
-        self.index.get(key).copied()
-    }
-
     /// The derived state of a card; `None` means new and never touched.
     pub fn card(&self, key: &CardKey) -> Option<&CardMemory> {
         self.index.get(key).map(|&i| &self.cards[i].1)
