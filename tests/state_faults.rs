@@ -4,7 +4,8 @@
 //! The faults are real: a 64 KiB tmpfs or a read-only remount inside an unprivileged user +
 //! mount namespace (`unshare -Urm`), and `ulimit -f`. The scenario runs in a child process
 //! (this test binary re-run with `--exact fault_child`), since the mounts exist only there.
-//! Where namespaces are unavailable the test says it was skipped and why.
+//! Where namespaces are unavailable the test says it was skipped and why, or fails when
+//! `PREPDECK_CI_STRICT=1`.
 
 mod support;
 
@@ -50,7 +51,7 @@ fn assert_passed(out: &std::process::Output, scenario: &str) {
 }
 
 fn skip(test: &str, why: &str) {
-    eprintln!("SKIPPED {test}: {why}; the fault was NOT tested here");
+    support::cannot_run(test, why);
 }
 
 #[test]
