@@ -62,9 +62,22 @@ fn a_writer_that_locks_after_a_repair_writes_to_the_repaired_file() {
     let state = state.canonicalize().unwrap();
 
     let mut strace = Command::new("strace")
-        .args(["-f", "-o", "/dev/null", "-e", "inject=flock:delay_enter=2000000"])
+        .args([
+            "-f",
+            "-o",
+            "/dev/null",
+            "-e",
+            "inject=flock:delay_enter=2000000",
+        ])
         .arg(env!("CARGO_BIN_EXE_prepdeck"))
-        .args(["--deck", "it-fundamentals", "drill", "--plain", "--limit", "2"])
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "drill",
+            "--plain",
+            "--limit",
+            "2",
+        ])
         .env("PREPDECK_HOME", home.path())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -128,7 +141,14 @@ fn a_newer_format_plain_line_is_refused_everywhere() {
             .code(1)
             .stdout(predicate::str::contains("line 2: record format 2 is newer"));
         prepdeck(home.path())
-            .args(["--deck", "it-fundamentals", "drill", "--plain", "--limit", "1"])
+            .args([
+                "--deck",
+                "it-fundamentals",
+                "drill",
+                "--plain",
+                "--limit",
+                "1",
+            ])
             .write_stdin("\n3\n")
             .assert()
             .code(1)
@@ -218,4 +238,130 @@ fn an_out_of_range_timestamp_is_reported_and_repaired_never_a_panic() {
         );
         prepdeck(home.path()).args(["stats"]).assert().success();
     }
+}
+
+/// Issue 12, item 3: with `state.jsonl` a symlink (to a synced folder, say), repair writes the
+/// link's target and the link stays; an export never writes over the state file's copies
+/// through the link.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_state_file_is_repaired_in_place_and_protected_from_exports() {
+    let home = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let real = elsewhere.path().join("real.jsonl");
+    std::fs::write(&real, format!("{REVIEW_1}\n{REVIEW_2}\n{REVIEW_1}\n")).unwrap();
+    let link = home.path().join("state.jsonl");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    prepdeck(home.path())
+        .args(["state", "repair"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("dropped 1 duplicate"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&real).unwrap(),
+        format!("{REVIEW_1}\n{REVIEW_2}\n"),
+        "the target holds the repaired log"
+    );
+    let backup = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("state.jsonl.bak-"))
+        .expect("a backup beside the link");
+    let backup_bytes = std::fs::read(&backup).unwrap();
+    for target in [
+        backup.clone(),
+        link.clone(),
+        real.clone(),
+        elsewhere.path().join("real.jsonl.bak-1"),
+    ] {
+        prepdeck(home.path())
+            .args(["export", "progress", "--force", "-o"])
+            .arg(&target)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("refusing to write"));
+    }
+    assert_eq!(std::fs::read(&backup).unwrap(), backup_bytes);
+    assert!(!elsewhere.path().join("real.jsonl.bak-1").exists());
+}
+
+/// Issue 12, item 9: an output path through a missing folder and `..` is resolved before any
+/// folder is created, so it cannot reach prepdeck's own files; `decks new` is checked the same.
+#[test]
+fn output_paths_are_resolved_before_anything_is_created() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("state.jsonl"), format!("{REVIEW_1}\n")).unwrap();
+    let sneaky = home.path().join("nonexist").join("..").join("config.toml");
+    prepdeck(home.path())
+        .args(["export", "progress", "--format", "csv", "-o"])
+        .arg(&sneaky)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("prepdeck's config file"));
+    assert!(!home.path().join("nonexist").exists(), "no folder created");
+    assert!(!home.path().join("config.toml").exists());
+    prepdeck(home.path()).args(["stats"]).assert().success();
+
+    let missing_state = tempfile::tempdir().unwrap();
+    for (home, name, what) in [
+        (home.path(), "config.toml", "config file"),
+        (missing_state.path(), "state.jsonl", "state file"),
+        (home.path(), "mock-setup.toml", "mock-interview setup"),
+    ] {
+        prepdeck(home)
+            .args(["decks", "new"])
+            .arg(home.join("x").join("..").join(name))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(what));
+        assert!(!home.join(name).exists(), "{name} was not written");
+        assert!(!home.join("x").exists());
+    }
+    assert!(!missing_state.path().join("state.jsonl").exists());
+    // An ordinary new file in a new folder still works.
+    let out = home.path().join("new-folder").join("deck.toml");
+    prepdeck(home.path())
+        .args(["export", "progress", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.is_file());
+}
+
+/// Issue 12, item 5: a device or a FIFO where prepdeck reads never hangs it or fills memory.
+#[cfg(unix)]
+#[test]
+fn merge_from_a_device_or_a_fifo_is_refused_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    let fifo = home.path().join("other.jsonl");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for (other, kind) in [
+        (PathBuf::from("/dev/zero"), "a device"),
+        (fifo, "a named pipe (FIFO)"),
+    ] {
+        prepdeck(home.path())
+            .args(["state", "merge"])
+            .arg(&other)
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "it is {kind}, not a regular file"
+            )));
+    }
+    assert!(!home.path().join("state.jsonl").exists());
 }

@@ -146,21 +146,32 @@ mod tests {
         let err = read_regular(dir.path(), 10).unwrap_err();
         assert_eq!(err.to_string(), "it is a folder, not a regular file");
         let rw = open_regular(dir.path(), OpenOptions::new().read(true).write(true));
-        assert!(matches!(rw, Err(ReadError::NotRegular { kind: "a folder" })));
+        assert!(matches!(
+            rw,
+            Err(ReadError::NotRegular { kind: "a folder" })
+        ));
     }
 
     #[cfg(unix)]
     #[test]
     fn devices_and_pipes_are_refused_without_waiting() {
         let err = read_regular(Path::new("/dev/zero"), 1 << 20).unwrap_err();
-        assert!(matches!(err, ReadError::NotRegular { kind: "a device" }), "{err:?}");
+        assert!(
+            matches!(err, ReadError::NotRegular { kind: "a device" }),
+            "{err:?}"
+        );
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
         // No writer: a plain open would block here forever.
         let err = read_regular(&fifo, 10).unwrap_err();
-        assert!(matches!(err, ReadError::NotRegular { kind: "a named pipe (FIFO)" }));
+        assert!(matches!(
+            err,
+            ReadError::NotRegular {
+                kind: "a named pipe (FIFO)"
+            }
+        ));
     }
 
     #[test]

@@ -89,7 +89,10 @@ pub fn cannot_run(test: &str, why: &str) {
 
 /// Whether `strace` can trace a child here (it needs ptrace).
 pub fn strace_available() -> Result<(), String> {
-    match Command::new("strace").args(["-f", "-o", "/dev/null", "true"]).output() {
+    match Command::new("strace")
+        .args(["-f", "-o", "/dev/null", "true"])
+        .output()
+    {
         Ok(out) if out.status.success() => Ok(()),
         Ok(out) => Err(format!(
             "`strace` failed: {}",

@@ -509,9 +509,14 @@ mod tests {
                 assert_eq!(s.bad.len(), 1, "{line}");
                 assert_eq!(s.bad[0].line, 2);
                 match newer {
-                    Some(v) => assert_eq!(s.bad[0].problem, LineProblem::NewerFormat { version: v }),
+                    Some(v) => {
+                        assert_eq!(s.bad[0].problem, LineProblem::NewerFormat { version: v })
+                    }
                     None => assert!(
-                        s.bad[0].problem.to_string().contains("outside the years 1970 to 9999"),
+                        s.bad[0]
+                            .problem
+                            .to_string()
+                            .contains("outside the years 1970 to 9999"),
                         "{}",
                         s.bad[0].problem
                     ),
