@@ -32,13 +32,22 @@ fn prepdeck(home: &Path) -> Command {
 }
 
 fn in_days(days: i64) -> String {
-    (Local::now() + Duration::days(days)).format("%Y-%m-%d").to_string()
+    (Local::now() + Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 fn add(home: &Path, name: &str, date: &str) {
     prepdeck(home)
         .args(["target", "add", name, "--job", "-", "--date", date])
-        .args(["--company", "Acme", "--role", "IT Manager", "--notes", "Ask about on-call"])
+        .args([
+            "--company",
+            "Acme",
+            "--role",
+            "IT Manager",
+            "--notes",
+            "Ask about on-call",
+        ])
         .write_stdin(JOB)
         .assert()
         .success()
@@ -70,7 +79,10 @@ fn add_show_list_remove() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(!text.contains('\u{1b}') && !text.contains("\\u001b"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains("\\u001b"),
+        "{text}"
+    );
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["name"], "acme");
     assert_eq!(v["status"], "upcoming");
@@ -85,19 +97,45 @@ fn add_show_list_remove() {
     let top5: Vec<String> = cats
         .iter()
         .take(5)
-        .map(|c| format!("{}/{}", c["deck"].as_str().unwrap(), c["category"].as_str().unwrap()))
+        .map(|c| {
+            format!(
+                "{}/{}",
+                c["deck"].as_str().unwrap(),
+                c["category"].as_str().unwrap()
+            )
+        })
         .collect();
     // The duties name DR, vendors, budget and the network.
-    let expected = ["it-manager/vendors", "it-manager/budget", "it-fundamentals/network"];
-    let hits = expected.iter().filter(|e| top5.contains(&e.to_string())).count();
+    let expected = [
+        "it-manager/vendors",
+        "it-manager/budget",
+        "it-fundamentals/network",
+    ];
+    let hits = expected
+        .iter()
+        .filter(|e| top5.contains(&e.to_string()))
+        .count();
     assert!(hits >= 2, "{top5:?}");
     let reqs = v["requirements"].as_array().unwrap();
     let texts: Vec<&str> = reqs.iter().map(|r| r["text"].as_str().unwrap()).collect();
     assert_eq!(reqs.len(), 4, "{texts:?}");
-    assert!(!texts.iter().any(|t| t.contains("pension") || t.contains("widgets")));
-    let budget = reqs.iter().find(|r| r["text"].as_str().unwrap().contains("budget")).unwrap();
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("pension") || t.contains("widgets"))
+    );
+    let budget = reqs
+        .iter()
+        .find(|r| r["text"].as_str().unwrap().contains("budget"))
+        .unwrap();
     assert_ne!(budget["coverage"], "gap");
-    assert!(budget["cards"].as_array().unwrap().iter().any(|c| c["deck"] == "it-manager"));
+    assert!(
+        budget["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["deck"] == "it-manager")
+    );
 
     prepdeck(home)
         .args(["target", "show", "acme"])
@@ -112,12 +150,21 @@ fn add_show_list_remove() {
     let list = prepdeck(home).args(["target", "list"]).assert().success();
     let list = String::from_utf8(list.get_output().stdout.clone()).unwrap();
     let lines: Vec<&str> = list.lines().collect();
-    assert!(lines[0].starts_with("beta") && lines[1].starts_with("acme"), "{list}");
-    let json = prepdeck(home).args(["target", "list", "--json"]).assert().success();
+    assert!(
+        lines[0].starts_with("beta") && lines[1].starts_with("acme"),
+        "{list}"
+    );
+    let json = prepdeck(home)
+        .args(["target", "list", "--json"])
+        .assert()
+        .success();
     let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 2);
 
-    prepdeck(home).args(["target", "remove", "beta"]).assert().success();
+    prepdeck(home)
+        .args(["target", "remove", "beta"])
+        .assert()
+        .success();
     prepdeck(home)
         .args(["target", "show", "beta"])
         .assert()
@@ -132,15 +179,73 @@ fn bad_input_is_refused_and_nothing_is_written() {
     let home = dir.path();
     let job = home.join("job.txt");
     std::fs::write(&job, JOB).unwrap();
-    let cases: Vec<(Vec<String>, Option<Vec<u8>>, i32, &str)> = vec![
-        (vec!["x".into(), "--job".into(), "-".into()], Some(vec![]), 1, "empty"),
-        (vec!["x".into(), "--job".into(), "-".into()], Some(b"  \n \n".to_vec()), 1, "empty"),
-        (vec!["x".into(), "--job".into(), "-".into()], Some(vec![0, 1, 2, 3, 0, 0x89]), 1, "not text"),
-        (vec!["x".into(), "--job".into(), "-".into()], Some(vec![b'a'; 5 * 1024 * 1024]), 1, "larger than"),
-        (vec!["Bad Name".into(), "--job".into(), job.display().to_string()], None, 2, "bad target name"),
-        (vec!["x".into(), "--job".into(), job.display().to_string(), "--date".into(), in_days(-1)], None, 1, "in the past"),
-        (vec!["x".into(), "--job".into(), job.display().to_string(), "--date".into(), "2030-02-30".into()], None, 2, "bad date"),
-        (vec!["x".into(), "--job".into(), home.join("missing.txt").display().to_string()], None, 1, "could not read"),
+    // (arguments after `target add`, stdin, exit code, message)
+    type Case = (Vec<String>, Option<Vec<u8>>, i32, &'static str);
+    let cases: Vec<Case> = vec![
+        (
+            vec!["x".into(), "--job".into(), "-".into()],
+            Some(vec![]),
+            1,
+            "empty",
+        ),
+        (
+            vec!["x".into(), "--job".into(), "-".into()],
+            Some(b"  \n \n".to_vec()),
+            1,
+            "empty",
+        ),
+        (
+            vec!["x".into(), "--job".into(), "-".into()],
+            Some(vec![0, 1, 2, 3, 0, 0x89]),
+            1,
+            "not text",
+        ),
+        (
+            vec!["x".into(), "--job".into(), "-".into()],
+            Some(vec![b'a'; 5 * 1024 * 1024]),
+            1,
+            "larger than",
+        ),
+        (
+            vec!["Bad Name".into(), "--job".into(), job.display().to_string()],
+            None,
+            2,
+            "bad target name",
+        ),
+        (
+            vec![
+                "x".into(),
+                "--job".into(),
+                job.display().to_string(),
+                "--date".into(),
+                in_days(-1),
+            ],
+            None,
+            1,
+            "in the past",
+        ),
+        (
+            vec![
+                "x".into(),
+                "--job".into(),
+                job.display().to_string(),
+                "--date".into(),
+                "2030-02-30".into(),
+            ],
+            None,
+            2,
+            "bad date",
+        ),
+        (
+            vec![
+                "x".into(),
+                "--job".into(),
+                home.join("missing.txt").display().to_string(),
+            ],
+            None,
+            1,
+            "could not read",
+        ),
     ];
     for (args, stdin, code, message) in cases {
         let mut cmd = prepdeck(home);
@@ -162,7 +267,10 @@ fn bad_input_is_refused_and_nothing_is_written() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("exists already"));
-    assert_eq!(std::fs::read(home.join("targets/acme.toml")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(home.join("targets/acme.toml")).unwrap(),
+        before
+    );
     assert_eq!(targets_dir_entries(home), 1);
 }
 
@@ -172,10 +280,21 @@ fn edit_changes_fields_and_a_broken_file_is_reported_not_overwritten() {
     let home = dir.path();
     add(home, "acme", &in_days(5));
     prepdeck(home)
-        .args(["target", "edit", "acme", "--role", "Head of IT", "--new-per-day", "5"])
+        .args([
+            "target",
+            "edit",
+            "acme",
+            "--role",
+            "Head of IT",
+            "--new-per-day",
+            "5",
+        ])
         .assert()
         .success();
-    let json = prepdeck(home).args(["target", "list", "--json"]).assert().success();
+    let json = prepdeck(home)
+        .args(["target", "list", "--json"])
+        .assert()
+        .success();
     let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
     assert_eq!(json[0]["role"], "Head of IT");
     assert_eq!(json[0]["new_per_day"], 5);

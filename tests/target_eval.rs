@@ -79,6 +79,9 @@ fn own_examples_for_other_roles() {
             .collect();
         let (hits, top) = agreement(&posting, &focus, 5);
         eprintln!("{file}: {hits}/{} in the top five: {top:?}", focus.len());
-        assert!(hits * 5 >= focus.len() * 3, "{file}: only {hits} of {focus:?} in {top:?}");
+        assert!(
+            hits * 5 >= focus.len() * 3,
+            "{file}: only {hits} of {focus:?} in {top:?}"
+        );
     }
 }

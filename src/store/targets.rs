@@ -234,7 +234,11 @@ pub fn add_target(home: &Home, target: &Target) -> Result<PathBuf, TargetStoreEr
     ensure_private_dir(&targets_dir(home))?;
     let mut tmp_name = OsString::from(".");
     tmp_name.push(path.file_name().unwrap_or_default());
-    tmp_name.push(format!(".new-{}-{:08x}", std::process::id(), rand::random::<u32>()));
+    tmp_name.push(format!(
+        ".new-{}-{:08x}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
     let tmp = path.with_file_name(tmp_name);
     {
         use std::io::Write;
@@ -329,7 +333,11 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600);
-            let mode = fs::metadata(path.parent().unwrap()).unwrap().permissions().mode() & 0o777;
+            let mode = fs::metadata(path.parent().unwrap())
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777;
             assert_eq!(mode, 0o700);
         }
     }
@@ -339,14 +347,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let home = Home::at(dir.path());
         add_target(&home, &target("good")).unwrap();
-        fs::write(targets_dir(&home).join("bad.toml"), "format = 1\nname = \"bad\"\nnope = 3\n")
-            .unwrap();
+        fs::write(
+            targets_dir(&home).join("bad.toml"),
+            "format = 1\nname = \"bad\"\nnope = 3\n",
+        )
+        .unwrap();
         fs::write(targets_dir(&home).join("future.toml"), "format = 9\n").unwrap();
         let (targets, problems) = list_targets(&home);
         assert_eq!(targets.len(), 1);
         assert_eq!(problems.len(), 2);
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert!(text.iter().any(|t| t.contains("bad.toml") && t.contains("line")), "{text:?}");
+        assert!(
+            text.iter()
+                .any(|t| t.contains("bad.toml") && t.contains("line")),
+            "{text:?}"
+        );
         assert!(text.iter().any(|t| t.contains("newer")), "{text:?}");
     }
 
@@ -362,7 +377,10 @@ mod tests {
         add_target(&home, &t).unwrap();
         t.role = Some("IT Manager".into());
         replace_target(&home, &t).unwrap();
-        assert_eq!(load_target(&home, &t.name).unwrap().role.as_deref(), Some("IT Manager"));
+        assert_eq!(
+            load_target(&home, &t.name).unwrap().role.as_deref(),
+            Some("IT Manager")
+        );
         remove_target(&home, &t.name).unwrap();
         assert!(matches!(
             remove_target(&home, &t.name),

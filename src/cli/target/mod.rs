@@ -13,14 +13,12 @@ use clap::Subcommand;
 use super::home::Home;
 use super::{Cli, UsageError, UserError};
 use crate::core::target::{
-    InterviewDate, MAX_JOB_BYTES, PlanLimits, Target, TargetInputError, TargetName,
-    check_job_text,
+    InterviewDate, MAX_JOB_BYTES, PlanLimits, Target, TargetInputError, TargetName, check_job_text,
 };
 use crate::core::text::sanitize_line;
 use crate::store::targets::{
     TargetStoreError, add_target, list_targets, load_target, remove_target, replace_target,
 };
-
 
 pub const EXAMPLES: &str = "\
 Examples:
@@ -150,10 +148,16 @@ fn read_job(path: &Path) -> anyhow::Result<String> {
             .lock()
             .take(cap)
             .read_to_end(&mut bytes)
-            .map_err(|e| UserError(format!("could not read the job description from stdin: {e}")))?;
+            .map_err(|e| {
+                UserError(format!(
+                    "could not read the job description from stdin: {e}"
+                ))
+            })?;
     } else {
         if path.is_dir() {
-            return Err(UserError(format!("{shown} is a folder; give the posting's text file")).into());
+            return Err(
+                UserError(format!("{shown} is a folder; give the posting's text file")).into(),
+            );
         }
         std::fs::File::open(path)
             .and_then(|f| f.take(cap).read_to_end(&mut bytes))
@@ -289,7 +293,9 @@ fn list(home: &Home, json: bool) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(std::io::stdout().lock(), &rows)?;
         println!();
     } else if targets.is_empty() {
-        println!("No targets yet. Add one: prepdeck target add NAME --job posting.txt --date YYYY-MM-DD");
+        println!(
+            "No targets yet. Add one: prepdeck target add NAME --job posting.txt --date YYYY-MM-DD"
+        );
     } else {
         for t in &targets {
             println!("{}", show::summary_line(t, now, offset));

@@ -29,7 +29,8 @@ fn status(t: &Target, now: DateTime<Utc>, offset: FixedOffset) -> &'static str {
 }
 
 fn opt(s: &Option<String>) -> Value {
-    s.as_deref().map_or(Value::Null, |v| Value::String(sanitize(v)))
+    s.as_deref()
+        .map_or(Value::Null, |v| Value::String(sanitize(v)))
 }
 
 /// The fields `target list --json` gives for each target.
@@ -156,7 +157,10 @@ pub(super) fn show(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Re
         println!();
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{}", show_text(&target, &loaded.decks, &reading, now, offset));
+    print!(
+        "{}",
+        show_text(&target, &loaded.decks, &reading, now, offset)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -185,12 +189,22 @@ fn show_text(
             );
         }
         None => {
-            let _ = writeln!(out, "  Date:    none (`prepdeck target edit {} --date YYYY-MM-DD`)", t.name);
+            let _ = writeln!(
+                out,
+                "  Date:    none (`prepdeck target edit {} --date YYYY-MM-DD`)",
+                t.name
+            );
         }
     }
-    let _ = writeln!(out, "\nWhat the job stresses (the bank's categories, most relevant first)");
+    let _ = writeln!(
+        out,
+        "\nWhat the job stresses (the bank's categories, most relevant first)"
+    );
     if reading.categories.is_empty() {
-        let _ = writeln!(out, "  nothing in the loaded decks matches this description");
+        let _ = writeln!(
+            out,
+            "  nothing in the loaded decks matches this description"
+        );
     }
     for c in reading.categories.iter().take(SHOWN_CATEGORIES) {
         let _ = writeln!(

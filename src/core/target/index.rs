@@ -146,7 +146,10 @@ impl BankIndex {
             }
             for (pos, doc) in category_docs.into_iter().enumerate() {
                 categories.push(doc);
-                category_at.push(At { deck: di, item: pos });
+                category_at.push(At {
+                    deck: di,
+                    item: pos,
+                });
             }
         }
         Self {

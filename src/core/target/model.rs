@@ -27,9 +27,13 @@ pub enum TargetInputError {
          the posting's text and try again"
     )]
     JobTooLarge(usize),
-    #[error("the job description is not text (it looks like a binary file); give a plain-text file")]
+    #[error(
+        "the job description is not text (it looks like a binary file); give a plain-text file"
+    )]
     BinaryJob,
-    #[error("bad date `{0}`: use YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2026-03-14T10:30")]
+    #[error(
+        "bad date `{0}`: use YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2026-03-14T10:30"
+    )]
     BadDate(String),
     #[error("the interview date {0} is in the past; give the date of an interview to come")]
     PastDate(String),
@@ -50,7 +54,9 @@ impl TargetName {
         if ok {
             Ok(TargetName(s.to_string()))
         } else {
-            Err(TargetInputError::BadName(crate::core::text::sanitize_line(s)))
+            Err(TargetInputError::BadName(crate::core::text::sanitize_line(
+                s,
+            )))
         }
     }
 
@@ -100,14 +106,16 @@ impl InterviewDate {
                 });
             }
         }
-        Err(TargetInputError::BadDate(crate::core::text::sanitize_line(s)))
+        Err(TargetInputError::BadDate(crate::core::text::sanitize_line(
+            s,
+        )))
     }
 
     /// The instant of the interview in the local time `offset` (a date alone: 09:00).
     pub fn at(&self, offset: FixedOffset) -> DateTime<Utc> {
-        let time = self
-            .time
-            .unwrap_or_else(|| NaiveTime::from_hms_opt(DEFAULT_HOUR, 0, 0).unwrap_or(NaiveTime::MIN));
+        let time = self.time.unwrap_or_else(|| {
+            NaiveTime::from_hms_opt(DEFAULT_HOUR, 0, 0).unwrap_or(NaiveTime::MIN)
+        });
         let local = self.date.and_time(time);
         local
             .and_local_timezone(offset)
@@ -261,20 +269,36 @@ mod tests {
             Err(TargetInputError::PastDate(_))
         ));
         assert!(yesterday.is_past(now, offset));
-        assert_eq!(InterviewDate::parse("2026-03-20").unwrap().days_left(now, offset), 6);
+        assert_eq!(
+            InterviewDate::parse("2026-03-20")
+                .unwrap()
+                .days_left(now, offset),
+            6
+        );
     }
 
     #[test]
     fn job_text_checks() {
         assert_eq!(check_job_text(b""), Err(TargetInputError::EmptyJob));
-        assert_eq!(check_job_text(b" \n\t- \n"), Err(TargetInputError::EmptyJob));
+        assert_eq!(
+            check_job_text(b" \n\t- \n"),
+            Err(TargetInputError::EmptyJob)
+        );
         assert_eq!(check_job_text(b"ab\0cd"), Err(TargetInputError::BinaryJob));
-        assert_eq!(check_job_text(&[0xff, 0xfe, 0x41]), Err(TargetInputError::BinaryJob));
+        assert_eq!(
+            check_job_text(&[0xff, 0xfe, 0x41]),
+            Err(TargetInputError::BinaryJob)
+        );
         assert_eq!(
             check_job_text(&vec![b'a'; MAX_JOB_BYTES + 1]),
             Err(TargetInputError::JobTooLarge(MAX_JOB_BYTES + 1))
         );
-        assert_eq!(check_job_text(b"\xef\xbb\xbfRun IT\r\n").unwrap(), "Run IT\n");
-        assert!(check_job_text("Lead the team and run the service desk \u{1b}[31m".as_bytes()).is_ok());
+        assert_eq!(
+            check_job_text(b"\xef\xbb\xbfRun IT\r\n").unwrap(),
+            "Run IT\n"
+        );
+        assert!(
+            check_job_text("Lead the team and run the service desk \u{1b}[31m".as_bytes()).is_ok()
+        );
     }
 }

@@ -54,11 +54,12 @@ pub fn job_lines(posting: &str) -> Vec<Line> {
         }
         let bullet = strip_bullet(&line);
         let is_bullet = bullet.len() != line.len();
-        if !is_bullet && is_heading(&line) {
-            if let Some(next) = classify_heading(&line) {
-                section = next;
-                continue;
-            }
+        if !is_bullet
+            && is_heading(&line)
+            && let Some(next) = classify_heading(&line)
+        {
+            section = next;
+            continue;
         }
         if section == Section::Skip || is_boilerplate(bullet) {
             continue;
@@ -95,10 +96,10 @@ fn strip_bullet(line: &str) -> &str {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && digits <= 2 {
         let rest = &line[digits..];
-        if let Some(r) = rest.strip_prefix(['.', ')']) {
-            if r.starts_with(' ') {
-                return r.trim_start();
-            }
+        if let Some(r) = rest.strip_prefix(['.', ')'])
+            && r.starts_with(' ')
+        {
+            return r.trim_start();
         }
     }
     line
@@ -122,23 +123,62 @@ fn is_heading(line: &str) -> bool {
 fn classify_heading(line: &str) -> Option<Section> {
     let h = line.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-    if has(&["nice to have", "desirable", "preferred", "bonus point", "would be great",
-        "great if", "would be a plus", "advantage", "it would be"])
-    {
+    if has(&[
+        "nice to have",
+        "desirable",
+        "preferred",
+        "bonus point",
+        "would be great",
+        "great if",
+        "would be a plus",
+        "advantage",
+        "it would be",
+    ]) {
         return Some(Section::Nice);
     }
     let words: Vec<&str> = h.split(|c: char| !c.is_alphanumeric()).collect();
     let about_job = words.iter().any(|w| {
-        matches!(*w, "role" | "job" | "position" | "you" | "do" | "doing" | "need" | "day")
-            || ["responsib", "dut", "criteri", "requir", "qualif", "skill", "experien", "looking"]
-                .iter()
-                .any(|p| w.starts_with(p))
+        matches!(
+            *w,
+            "role" | "job" | "position" | "you" | "do" | "doing" | "need" | "day"
+        ) || [
+            "responsib",
+            "dut",
+            "criteri",
+            "requir",
+            "qualif",
+            "skill",
+            "experien",
+            "looking",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
     });
-    if has(&["offer", "benefit", "perk", "salary", "compensation", "package", "reward",
-        "equal", "diversity", "inclusion", "how to apply", "apply", "application", "who we are",
-        "our values", "why join", "why work", "culture", "life at", "location", "closing",
-        "recruitment", "in return"])
-        && !has(&["responsib", "criteria", "require"])
+    if has(&[
+        "offer",
+        "benefit",
+        "perk",
+        "salary",
+        "compensation",
+        "package",
+        "reward",
+        "equal",
+        "diversity",
+        "inclusion",
+        "how to apply",
+        "apply",
+        "application",
+        "who we are",
+        "our values",
+        "why join",
+        "why work",
+        "culture",
+        "life at",
+        "location",
+        "closing",
+        "recruitment",
+        "in return",
+    ]) && !has(&["responsib", "criteria", "require"])
     {
         return Some(Section::Skip);
     }
@@ -146,10 +186,35 @@ fn classify_heading(line: &str) -> Option<Section> {
         return Some(Section::Skip);
     }
     let heading_word = |w: &&str| {
-        matches!(*w, "what" | "role" | "duties" | "key" | "main" | "summary" | "overview"
-            | "tasks" | "about" | "you" | "your" | "we" | "criteria" | "essential" | "bring"
-            | "profile" | "qualifications" | "requirements" | "responsibilities" | "skills"
-            | "experience" | "knowledge" | "purpose" | "team" | "opportunity" | "need")
+        matches!(
+            *w,
+            "what"
+                | "role"
+                | "duties"
+                | "key"
+                | "main"
+                | "summary"
+                | "overview"
+                | "tasks"
+                | "about"
+                | "you"
+                | "your"
+                | "we"
+                | "criteria"
+                | "essential"
+                | "bring"
+                | "profile"
+                | "qualifications"
+                | "requirements"
+                | "responsibilities"
+                | "skills"
+                | "experience"
+                | "knowledge"
+                | "purpose"
+                | "team"
+                | "opportunity"
+                | "need"
+        )
     };
     (about_job || words.iter().any(heading_word)).then_some(Section::Core)
 }
@@ -157,29 +222,80 @@ fn classify_heading(line: &str) -> Option<Section> {
 /// Lines that are about pay, benefits, diversity statements or applying, wherever they are.
 fn is_boilerplate(line: &str) -> bool {
     let l = line.to_lowercase();
-    const KEYS: &[&str] = &["salary", "location", "hours", "contract", "closing date",
-        "start date", "reports to", "job type", "grade", "pay", "benefits", "deadline", "ref",
-        "reference"];
-    if let Some((key, _)) = l.split_once(':') {
-        if KEYS.iter().any(|k| key.trim() == *k) {
-            return true;
-        }
+    const KEYS: &[&str] = &[
+        "salary",
+        "location",
+        "hours",
+        "contract",
+        "closing date",
+        "start date",
+        "reports to",
+        "job type",
+        "grade",
+        "pay",
+        "benefits",
+        "deadline",
+        "ref",
+        "reference",
+    ];
+    if let Some((key, _)) = l.split_once(':')
+        && KEYS.iter().any(|k| key.trim() == *k)
+    {
+        return true;
     }
-    const PHRASES: &[&str] = &["equal opportunit", "without regard to", "protected veteran",
-        "sexual orientation", "national origin", "401(k)", "401k", "paid time off", "pto",
-        "dental", "health insurance", "life insurance", "pension", "annual leave",
-        "days' holiday", "days holiday", "bank holidays", "per annum", "salary", "visa sponsor",
-        "right to work", "background check", "to apply", "apply now", "apply by",
-        "applications from", "reasonable adjustment", "disability confident",
-        "we value diversity", "employee assistance", "cycle to work", "wellbeing programme",
-        "competitive pay", "depending on experience", "full-time", "full time, permanent",
-        "hybrid working available", "welcome applications", "e-verify", "drug test",
-        "affirmative action", "recruitment agencies", "agencies"];
+    const PHRASES: &[&str] = &[
+        "equal opportunit",
+        "without regard to",
+        "protected veteran",
+        "sexual orientation",
+        "national origin",
+        "401(k)",
+        "401k",
+        "paid time off",
+        "pto",
+        "dental",
+        "health insurance",
+        "life insurance",
+        "pension",
+        "annual leave",
+        "days' holiday",
+        "days holiday",
+        "bank holidays",
+        "per annum",
+        "salary",
+        "visa sponsor",
+        "right to work",
+        "background check",
+        "to apply",
+        "apply now",
+        "apply by",
+        "applications from",
+        "reasonable adjustment",
+        "disability confident",
+        "we value diversity",
+        "employee assistance",
+        "cycle to work",
+        "wellbeing programme",
+        "competitive pay",
+        "depending on experience",
+        "full-time",
+        "full time, permanent",
+        "hybrid working available",
+        "welcome applications",
+        "e-verify",
+        "drug test",
+        "affirmative action",
+        "recruitment agencies",
+        "agencies",
+    ];
     let l_words = format!(" {} ", l.replace(['(', ')', ',', '.', ';'], " "));
-    PHRASES
-        .iter()
-        .any(|p| if p.len() <= 3 { l_words.contains(&format!(" {p} ")) } else { l.contains(p) })
-        || has_pay_range(line)
+    PHRASES.iter().any(|p| {
+        if p.len() <= 3 {
+            l_words.contains(&format!(" {p} "))
+        } else {
+            l.contains(p)
+        }
+    }) || has_pay_range(line)
 }
 
 /// "$115,000-$135,000", "£39,500 - £43,000", "€50k to €60k".
@@ -299,8 +415,12 @@ Acme is an equal opportunity employer. We consider all applicants without regard
         assert!(has_pay_range("$115,000-$135,000 depending on experience"));
         assert!(has_pay_range("£39,500 - £43,000 plus pension"));
         assert!(has_pay_range("€50k to €60k"));
-        assert!(!has_pay_range("the annual IT budget (about $1.9M capital and operating)"));
-        assert!(!is_boilerplate("Build and track the annual IT budget (about $1.9M)"));
+        assert!(!has_pay_range(
+            "the annual IT budget (about $1.9M capital and operating)"
+        ));
+        assert!(!is_boilerplate(
+            "Build and track the annual IT budget (about $1.9M)"
+        ));
     }
 
     #[test]

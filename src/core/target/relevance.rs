@@ -283,7 +283,12 @@ fn requirement_votes(index: &BankIndex, lines: &[super::posting::Line]) -> Vec<f
     votes
 }
 
-fn requirement(decks: &[Deck], index: &BankIndex, text: &str, weight: Weight) -> Option<Requirement> {
+fn requirement(
+    decks: &[Deck],
+    index: &BankIndex,
+    text: &str,
+    weight: Weight,
+) -> Option<Requirement> {
     let mut words: Vec<String> = index
         .analyzer
         .terms(text)
