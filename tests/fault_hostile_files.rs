@@ -9,6 +9,7 @@
 //! namespace (`unshare -U`), where root's power over files is gone. Where that is impossible
 //! the case says so loudly, or fails with `PREPDECK_CI_STRICT=1`.
 
+mod common;
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -374,7 +375,7 @@ fn every_file_prepdeck_reads_survives_every_hostile_kind() {
         match support::namespaces_available() {
             Ok(()) => true,
             Err(why) => {
-                support::cannot_run("unreadable files (root bypasses file modes)", &why);
+                common::cannot_run("unreadable files (root bypasses file modes)", &why);
                 false
             }
         }

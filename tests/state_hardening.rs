@@ -1,6 +1,7 @@
 //! Regression tests for the hardening round (issue 12), through the real binary: a repair racing
 //! a writer, newer-format and out-of-range records, hostile paths around the state file.
 
+mod common;
 mod support;
 
 use std::io::Write;
@@ -50,7 +51,7 @@ fn has_open(pid: u32, path: &Path) -> bool {
 #[test]
 fn a_writer_that_locks_after_a_repair_writes_to_the_repaired_file() {
     if let Err(why) = support::strace_available() {
-        return support::cannot_run(
+        return common::cannot_run(
             "a_writer_that_locks_after_a_repair_writes_to_the_repaired_file",
             &why,
         );

@@ -75,18 +75,6 @@ pub fn namespaces_available() -> Result<(), String> {
     }
 }
 
-/// The environment variable CI sets so that a test that cannot run fails instead of skipping.
-pub const STRICT_ENV: &str = "PREPDECK_CI_STRICT";
-
-/// For a test that cannot run here (no namespaces, no strace...): fails when
-/// `PREPDECK_CI_STRICT=1` (CI must run it), and otherwise says loudly that it was skipped.
-pub fn cannot_run(test: &str, why: &str) {
-    if std::env::var(STRICT_ENV).is_ok_and(|v| v == "1") {
-        panic!("{test} cannot run here ({why}), and {STRICT_ENV}=1 requires it");
-    }
-    eprintln!("SKIPPED {test}: {why}; this was NOT tested here (set {STRICT_ENV}=1 to fail)");
-}
-
 /// Whether `strace` can trace a child here (it needs ptrace).
 pub fn strace_available() -> Result<(), String> {
     match Command::new("strace")
