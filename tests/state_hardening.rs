@@ -366,3 +366,60 @@ fn merge_from_a_device_or_a_fifo_is_refused_at_once() {
     }
     assert!(!home.path().join("state.jsonl").exists());
 }
+
+/// Issue 12, item 8: JSON outputs carried raw C1 controls (U+009B CSI, U+009D OSC, U+009C)
+/// from decks and the state file. Every JSON writer escapes them as `\uXXXX`; the values read
+/// back unchanged.
+#[test]
+fn json_outputs_escape_every_control_character() {
+    let home = tempfile::tempdir().unwrap();
+    let evil = "x\u{9b}31m\u{9d}0;pwn\u{9c}\u{7f}";
+    let deck = format!(
+        "format = 1\n[deck]\nid = \"mine\"\ntitle = \"T {evil}\"\n[[category]]\nid = \"c\"\ntitle = \"C\"\n\
+         [[card]]\nid = \"one\"\ncategory = \"c\"\nkind = \"technical\"\nquestion = \"Q {evil}\"\nanswer = \"A\"\n"
+    );
+    std::fs::create_dir_all(home.path().join("decks")).unwrap();
+    std::fs::write(home.path().join("decks/mine.toml"), deck).unwrap();
+    let interview = format!("mock-{evil}");
+    let lines = [
+        REVIEW_1.replace("continuity-rto-vs-rpo", &format!("card-{evil}")),
+        format!(
+            r#"{{"v":1,"id":"m1","at":"2026-11-22T08:43:59.624Z","type":"mock_started","interview":"{interview}","setup":{{"questions":1,"focus":"mixed","prep_seconds":0,"follow_ups":true,"follow_up_seconds":60,"mode":"typed","timing":"strict","seed":7,"decks":["mine"],"answer_seconds":10}},"questions":[{{"deck":"mine","card":"one"}}]}}"#
+        ),
+        format!(
+            r#"{{"v":1,"id":"m2","at":"2026-11-22T08:44:41.102Z","type":"mock_answered","interview":"{interview}","index":0,"card":{{"deck":"mine","card":"one"}},"answer":"I {evil}","follow_up_answer":null,"answer_ms":8100,"overtime_ms":0,"follow_up_ms":null,"follow_up_overtime_ms":0,"paused_ms":0,"skipped":false,"coverage":[],"grade":"hard"}}"#
+        ),
+        format!(
+            r#"{{"v":1,"id":"m3","at":"2026-11-22T08:44:41.102Z","type":"mock_finished","interview":"{interview}","score":62,"completed":true}}"#
+        ),
+    ];
+    std::fs::write(home.path().join("state.jsonl"), lines.join("\n") + "\n").unwrap();
+    for args in [
+        &["decks", "list", "--json"][..],
+        &["cards", "--json"],
+        &["history", "--json"],
+        &["report", "--format", "json"],
+        &["stats", "--json"],
+        &["export", "progress"],
+    ] {
+        let out = prepdeck(home.path()).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_control() && *c != '\n')
+            .collect();
+        assert!(raw.is_empty(), "{args:?} printed raw controls {raw:?}");
+        serde_json::from_str::<serde_json::Value>(&text).unwrap();
+    }
+    let out = prepdeck(home.path())
+        .args(["export", "progress"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("card-x\\u009b31m\\u009d0;pwn\\u009c\\u007f"), "{text}");
+}

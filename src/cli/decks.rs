@@ -77,7 +77,7 @@ pub fn list(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
     let rows = rows(&loaded.decks);
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        crate::core::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
         let table: Vec<Vec<String>> = rows

@@ -166,7 +166,7 @@ fn progress(
         .collect();
     let text = match format {
         ProgressFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&serde_json::json!({
+            let mut s = crate::core::json::to_string_pretty(&serde_json::json!({
                 "cards": cards,
                 "reviews": log,
             }))?;

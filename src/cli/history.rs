@@ -83,7 +83,7 @@ pub fn history(cli: &Cli, home: &Home, args: &HistoryArgs) -> anyhow::Result<Exi
     let rows: Vec<Row> = all.iter().map(|p| row(p, &decks)).collect();
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        crate::core::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }

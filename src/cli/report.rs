@@ -26,7 +26,7 @@ pub fn report(cli: &Cli, home: &Home, args: &ReportArgs) -> anyhow::Result<ExitC
     let body = match args.format {
         ReportFormat::Md => markdown(p, &debrief),
         ReportFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&json(p, &debrief))?;
+            let mut s = crate::core::json::to_string_pretty(&json(p, &debrief))?;
             s.push('\n');
             s
         }

@@ -200,7 +200,7 @@ pub fn cards(
     let rows = card_rows(&decks.decks, &progress, category);
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        crate::core::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -85,7 +85,7 @@ pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &figures)?;
+        crate::core::json::to_writer_pretty(&mut out, &figures)?;
         writeln!(out)?;
     } else {
         out.write_all(render(&figures).as_bytes())?;

@@ -5,6 +5,7 @@ pub mod deck;
 pub mod fast_hash;
 pub mod grade;
 pub mod ids;
+pub mod json;
 pub mod matcher;
 pub mod record;
 pub mod schedule;

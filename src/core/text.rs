@@ -51,7 +51,7 @@ pub fn truncate_line(text: &str, max: usize) -> String {
     out
 }
 
-fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
         // Bidirectional overrides can make text read differently from what it is.
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

@@ -290,7 +290,7 @@ fn list(home: &Home, json: bool) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|t| show::summary_json(t, now, offset))
             .collect();
-        serde_json::to_writer_pretty(std::io::stdout().lock(), &rows)?;
+        crate::core::json::to_writer_pretty(std::io::stdout().lock(), &rows)?;
         println!();
     } else if targets.is_empty() {
         println!(

@@ -153,7 +153,7 @@ pub(super) fn show(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Re
     let offset = local_offset();
     if json {
         let v = target_json(&target, &loaded.decks, &reading, now, offset);
-        serde_json::to_writer_pretty(std::io::stdout().lock(), &v)?;
+        crate::core::json::to_writer_pretty(std::io::stdout().lock(), &v)?;
         println!();
         return Ok(ExitCode::SUCCESS);
     }

@@ -204,7 +204,7 @@ impl StateLog {
     }
 
     fn encode(&self, record: &Record) -> Result<Vec<u8>, StoreError> {
-        serde_json::to_vec(record).map_err(|source| StoreError::Encode {
+        crate::core::json::to_vec(record).map_err(|source| StoreError::Encode {
             path: self.path.clone(),
             source,
         })
