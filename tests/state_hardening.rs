@@ -421,5 +421,8 @@ fn json_outputs_escape_every_control_character() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("card-x\\u009b31m\\u009d0;pwn\\u009c\\u007f"), "{text}");
+    assert!(
+        text.contains("card-x\\u009b31m\\u009d0;pwn\\u009c\\u007f"),
+        "{text}"
+    );
 }

@@ -24,7 +24,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A problem located at a byte span of `text`.
+    /// A problem located at a byte span of `text`. Finds the line by counting from the start:
+    /// for one diagnostic; a file with many uses [`Diagnostic::at_line_of`] with its newlines.
     pub fn at(
         origin: &str,
         text: &str,
@@ -32,11 +33,33 @@ impl Diagnostic {
         message: impl Into<String>,
         help: Option<String>,
     ) -> Self {
+        Self::at_line_of(origin, text, &newlines(text), span, message, help)
+    }
+
+    /// [`Diagnostic::at`] with the byte offsets of every `\n` of `text` (from [`newlines`],
+    /// once per file): the line is a binary search, so a file with thousands of problems is
+    /// still read in one pass, not one pass per problem.
+    pub fn at_line_of(
+        origin: &str,
+        text: &str,
+        newlines: &[usize],
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> Self {
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line = text[..start].matches('\n').count() + 1;
+        let before = newlines.partition_point(|&i| i < start);
+        let line_start = match before {
+            0 => 0,
+            n => newlines[n - 1] + 1,
+        };
+        let line_end = newlines
+            .get(before)
+            .copied()
+            .unwrap_or(text.len())
+            .clamp(start, text.len());
+        let line = before + 1;
         let raw_line = text[line_start..line_end].trim_end_matches('\r');
         let column = text[line_start..start].chars().count() + 1;
         let shown = end.min(line_end);
@@ -64,6 +87,14 @@ impl Diagnostic {
             help,
         }
     }
+}
+
+/// The byte offset of every `\n` in `text`, in order.
+pub fn newlines(text: &str) -> Vec<usize> {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+        .collect()
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -160,6 +191,19 @@ mod tests {
         let text = "t = \"é\" x";
         let d = Diagnostic::at("f", text, 9..10, "m", None);
         assert_eq!(d.column, 9);
+    }
+
+    #[test]
+    fn lines_from_the_index_match_counting() {
+        let text = "a\r\nbé = 1\n\n  c = 2\nlast";
+        let index = newlines(text);
+        for start in 0..=text.len() + 2 {
+            let d = Diagnostic::at_line_of("f", text, &index, start..start + 3, "m", None);
+            let clamped = floor_char_boundary(text, start.min(text.len()));
+            let counted = text[..clamped].matches('\n').count() + 1;
+            assert_eq!(d.line, counted, "{start}");
+            assert!(!d.line_text.contains('\n'));
+        }
     }
 
     #[test]

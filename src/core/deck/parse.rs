@@ -56,11 +56,7 @@ pub fn parse_deck(text: &str, source: DeckSource) -> Result<Deck, Diagnostics> {
     let mut w = Walker {
         origin: &origin,
         text,
-        newlines: text
-            .bytes()
-            .enumerate()
-            .filter_map(|(i, b)| (b == b'\n').then_some(i))
-            .collect(),
+        newlines: super::diagnostic::newlines(text),
         errors: Vec::new(),
     };
     if !syntax.is_empty() {
@@ -107,8 +103,14 @@ impl Walker<'_> {
         message: impl Into<String>,
         help: Option<String>,
     ) {
-        self.errors
-            .push(Diagnostic::at(self.origin, self.text, span, message, help));
+        self.errors.push(Diagnostic::at_line_of(
+            self.origin,
+            self.text,
+            &self.newlines,
+            span,
+            message,
+            help,
+        ));
     }
 
     fn finish(mut self) -> Diagnostics {
