@@ -1,7 +1,9 @@
 //! The real terminal: entering and leaving it safely, input, signals and `$EDITOR`.
 //!
 //! The terminal is restored (raw mode off, main screen, cursor shown) on normal exit, on error,
-//! on panic (ratatui's hook) and on SIGTERM/SIGHUP (a signal-hook thread).
+//! on panic (ratatui's hook) and on every signal that ends the app by default and can be caught
+//! (SIGTERM, SIGHUP, SIGINT, SIGQUIT: a signal-hook thread). SIGKILL cannot be caught; `reset`
+//! mends the terminal then.
 
 use std::path::Path;
 use std::process::Command;
@@ -78,7 +80,19 @@ pub fn editor_command(visual: Option<String>, editor: Option<String>) -> (String
     (program, words.collect())
 }
 
-/// Restores the terminal and exits when SIGTERM or SIGHUP arrives. Every review the user saw
+/// The signals [`restore_on_signals`] restores the terminal on: every one whose default action
+/// ends the process and that a terminal user or a session manager sends (`kill`, closing the
+/// terminal, `kill -INT`, Ctrl-\\ outside raw mode).
+#[cfg(unix)]
+pub const RESTORED_ON: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// Restores the terminal and exits (with 128 + the signal's number, as a shell reports a
+/// process the signal killed) when one of [`RESTORED_ON`] arrives. Every review the user saw
 /// as recorded is already durable, so exiting at once loses nothing the user was told is
 /// saved. The one exception: records of a mock interview that storage already refused (the
 /// screen said "Not saved yet") live only in memory and are lost; they are not retried here
@@ -86,17 +100,23 @@ pub fn editor_command(visual: Option<String>, editor: Option<String>) -> (String
 /// keys that leave the interview do retry them and ask before dropping them.
 #[cfg(unix)]
 pub fn restore_on_signals() -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals = signal_hook::iterator::Signals::new(RESTORED_ON)?;
     std::thread::Builder::new()
         .name("prepdeck-signals".into())
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                ratatui::restore();
+                restore_terminal();
                 std::process::exit(128 + sig);
             }
         })?;
     Ok(())
+}
+
+/// Raw mode off, the main screen back, the cursor shown (ratatui's `restore` leaves the cursor
+/// hidden: its `Terminal` shows it when dropped, which an exit from another thread skips).
+pub fn restore_terminal() {
+    ratatui::restore();
+    let _ = execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }
 
 #[cfg(not(unix))]

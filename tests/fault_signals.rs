@@ -1,0 +1,78 @@
+//! Fault injection: every catchable signal that ends the app restores the terminal. The real
+//! binary runs in tmux; after `kill -INT`, `-QUIT`, `-TERM` or `-HUP` the pane must be back on
+//! the main screen, with the cursor shown and the line discipline out of raw mode, and the
+//! shell must report the signal's exit status (128 + its number).
+//! Needs tmux and pgrep: without them the test fails under `PREPDECK_CI_STRICT=1`, and
+//! otherwise says loudly that it was skipped.
+
+mod common;
+
+use std::process::Command;
+
+use common::tmux::Tmux;
+
+fn pane_flag(tmux: &Tmux, flag: &str) -> String {
+    let out = tmux.run(&["display", "-p", "-t", "e2e", &format!("#{{{flag}}}")]);
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn every_signal_that_ends_the_app_restores_the_terminal() {
+    let test = "every_signal_that_ends_the_app_restores_the_terminal";
+    let Some(()) = common::require(test, common::program("pgrep")) else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_prepdeck");
+    for (signal, number) in [("INT", 2), ("QUIT", 3), ("TERM", 15), ("HUP", 1)] {
+        let home = tempfile::tempdir().unwrap();
+        let Some(tmux) = Tmux::start(&format!("sig-{signal}")) else {
+            return common::cannot_run(test, "tmux is not installed");
+        };
+        // After the app: its exit status, then whether the terminal is in canonical mode
+        // (`icanon`) or still raw (`-icanon`), printed before the shell reads a line again.
+        let cmd = format!(
+            "PS1='shell$ '; '{bin}' --home '{}'; echo \"exited-$?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/$/-end/'",
+            home.path().display()
+        );
+        tmux.send(&[&cmd, "Enter"]);
+        tmux.wait_for("interview trainer");
+        assert!(tmux.alternate_on());
+        // The cursor is hidden just after the first frame is drawn.
+        let started = std::time::Instant::now();
+        while pane_flag(&tmux, "cursor_flag") != "0" {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(10),
+                "the app never hid the cursor"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let shell = pane_flag(&tmux, "pane_pid");
+        let children = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+        let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
+        assert!(
+            !pid.is_empty() && !pid.contains('\n'),
+            "children of the shell: {pid:?}"
+        );
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        tmux.wait_for(&format!("exited-{}", 128 + number));
+        // `icanon-end` (or `-icanon-end`) appears only in the output, not in the command.
+        let screen = tmux.wait_for("icanon-end");
+        assert!(
+            screen.lines().any(|l| l.trim() == "icanon-end"),
+            "SIG{signal}: the terminal was left in raw mode:\n{screen}"
+        );
+        assert!(
+            !tmux.alternate_on(),
+            "SIG{signal}: still on the alternate screen"
+        );
+        assert_eq!(
+            pane_flag(&tmux, "cursor_flag"),
+            "1",
+            "SIG{signal}: the cursor is still hidden"
+        );
+    }
+}
