@@ -4,17 +4,26 @@
 //! `None`, and the caller treats the entry as missing.
 
 use chrono::{DateTime, Utc};
-use xxhash_rust::xxh3::xxh3_128;
+use xxhash_rust::xxh3::Xxh3Default;
 
 /// Room for the magic and the checksum before the payload.
 const HEADER: usize = 8 + 16;
 
-/// The payload of what [`Enc::seal`] wrote with `magic`; `None` if anything of it changed.
-pub(crate) fn unseal<'a>(magic: &[u8; 8], bytes: &'a [u8]) -> Option<&'a [u8]> {
+/// The payload of what [`Enc::seal`] wrote with `magic` and `key`; `None` if anything of it
+/// changed, or it was sealed with another key (see [`crate::store::cache_key`]).
+pub(crate) fn unseal<'a>(magic: &[u8; 8], key: u128, bytes: &'a [u8]) -> Option<&'a [u8]> {
     let rest = bytes.strip_prefix(magic.as_slice())?;
     let (sum, payload) = rest.split_at_checked(16)?;
     let sum = u128::from_le_bytes(sum.try_into().ok()?);
-    (xxh3_128(payload) == sum).then_some(payload)
+    (checksum(key, payload) == sum).then_some(payload)
+}
+
+/// A 128-bit hash of the key and the payload.
+fn checksum(key: u128, payload: &[u8]) -> u128 {
+    let mut h = Xxh3Default::new();
+    h.update(&key.to_le_bytes());
+    h.update(payload);
+    h.digest128()
 }
 
 /// FNV-1a, usable at compile time (to fingerprint the source a cache format depends on).
@@ -54,9 +63,10 @@ impl Enc {
         Enc(v)
     }
 
-    /// The entry: `magic`, a 128-bit checksum of what was written, then what was written.
-    pub(crate) fn seal(mut self, magic: &[u8; 8]) -> Vec<u8> {
-        let sum = xxh3_128(&self.0[HEADER..]);
+    /// The entry: `magic`, a 128-bit checksum of `key` and what was written, then what was
+    /// written.
+    pub(crate) fn seal(mut self, magic: &[u8; 8], key: u128) -> Vec<u8> {
+        let sum = checksum(key, &self.0[HEADER..]);
         self.0[..8].copy_from_slice(magic);
         self.0[8..HEADER].copy_from_slice(&sum.to_le_bytes());
         self.0
@@ -231,15 +241,16 @@ mod tests {
     fn a_sealed_entry_with_any_byte_changed_or_cut_is_refused() {
         let mut e = Enc::with_capacity(0);
         e.str("some payload");
-        let sealed = e.seal(b"TESTMAG\n");
+        let sealed = e.seal(b"TESTMAG\n", 7);
         let payload = &sealed[HEADER..];
-        assert_eq!(unseal(b"TESTMAG\n", &sealed), Some(payload));
-        assert_eq!(unseal(b"OTHERMA\n", &sealed), None);
+        assert_eq!(unseal(b"TESTMAG\n", 7, &sealed), Some(payload));
+        assert_eq!(unseal(b"OTHERMA\n", 7, &sealed), None);
+        assert_eq!(unseal(b"TESTMAG\n", 8, &sealed), None, "another key");
         for i in 0..sealed.len() {
             let mut b = sealed.clone();
             b[i] ^= 0x20;
-            assert_eq!(unseal(b"TESTMAG\n", &b), None, "byte {i}");
-            assert_eq!(unseal(b"TESTMAG\n", &sealed[..i]), None, "cut at {i}");
+            assert_eq!(unseal(b"TESTMAG\n", 7, &b), None, "byte {i}");
+            assert_eq!(unseal(b"TESTMAG\n", 7, &sealed[..i]), None, "cut at {i}");
         }
     }
 

@@ -17,6 +17,7 @@ use crate::core::deck::{Card, CardNotes, Category, Deck, DeckSource, KeyPoint, K
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
 use crate::store::bounded::read_cache;
+use crate::store::cache_key;
 use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
@@ -46,8 +47,9 @@ fn entry_path(dir: &Path, origin: &str) -> PathBuf {
 /// The cached deck for `text` from `source`, if there is a valid entry.
 pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
     let origin = source.display_name();
+    let key = cache_key::existing(dir.parent()?)?;
     let bytes = read_cache(&entry_path(dir, &origin))?;
-    let mut d = Dec::new(unseal(MAGIC, &bytes)?);
+    let mut d = Dec::new(unseal(MAGIC, key, &bytes)?);
     if d.u64()? != BUILD
         || d.u64()? != text.len() as u64
         || d.u64()? != content_hash(text)
@@ -68,8 +70,11 @@ pub fn store(dir: &Path, text: &str, deck: &Deck) {
     e.u64(content_hash(text));
     e.str(&origin);
     e.deck(deck);
+    let Some(key) = dir.parent().and_then(cache_key::get_or_make) else {
+        return;
+    };
     if ensure_private_dir(dir).is_ok() {
-        let _ = write_cache_replace(&entry_path(dir, &origin), &e.seal(MAGIC));
+        let _ = write_cache_replace(&entry_path(dir, &origin), &e.seal(MAGIC, key));
     }
 }
 

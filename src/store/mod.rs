@@ -1,6 +1,7 @@
 //! Storage: everything that reads or writes files lives here.
 
 pub mod bounded;
+mod cache_key;
 mod codec;
 pub mod config;
 pub mod deck_cache;

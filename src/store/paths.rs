@@ -140,13 +140,7 @@ fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Store
     if let Some(parent) = path.parent() {
         ensure_private_dir(parent)?;
     }
-    let mut name = path.file_name().map(OsString::from).unwrap_or_default();
-    name.push(format!(
-        ".tmp-{}-{:08x}",
-        std::process::id(),
-        rand::random::<u32>()
-    ));
-    let tmp = path.with_file_name(name);
+    let tmp = path.with_file_name(temp_name(path.file_name().unwrap_or_default()));
     let mut file = create_private_new(&tmp).map_err(|e| StoreError::io(path, "save to", e))?;
     let written = file
         .write_all(bytes)
@@ -160,7 +154,72 @@ fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Store
     if durable {
         sync_parent_dir(path)?;
     }
+    remove_stale_temps(path);
     Ok(())
+}
+
+/// The temporary file name [`write_private_replace`] uses for `name`: `<name>.tmp-<pid>-<hex>`.
+fn temp_name(name: &std::ffi::OsStr) -> OsString {
+    let mut tmp = OsString::from(name);
+    tmp.push(format!(
+        ".tmp-{}-{:08x}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    tmp
+}
+
+/// After a successful replacement of `path`: removes temporary files of `path`'s name that a
+/// replacement killed half-way left behind (a killed repair left a 24 MB one). Only names
+/// prepdeck makes (`<name>.tmp-<pid>-<8 hex digits>`), and only when that process is gone (or,
+/// where that cannot be told, the file is over a day old): another prepdeck may be writing
+/// one right now. Best effort: a file that cannot be removed is left.
+fn remove_stale_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut prefix = name.to_string_lossy().into_owned();
+    prefix.push_str(".tmp-");
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some((pid, hex)) = rest.split_once('-') else {
+            continue;
+        };
+        let ours = hex.len() == 8 && hex.bytes().all(|b| b.is_ascii_hexdigit());
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if !ours || pid == std::process::id() {
+            continue;
+        }
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && writer_gone(pid, &entry) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the process that made a temporary file is gone.
+fn writer_gone(pid: u32, entry: &fs::DirEntry) -> bool {
+    if cfg!(target_os = "linux") && Path::new("/proc/self").exists() {
+        return !Path::new(&format!("/proc/{pid}")).exists();
+    }
+    let day = std::time::Duration::from_secs(24 * 3600);
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > day))
 }
 
 /// The file `path` names: `path` itself, or, when it is a symbolic link, the file at the end
@@ -269,6 +328,32 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("made.toml"), &dangling).unwrap();
         write_private_replace(&dangling, b"x").unwrap();
         assert_eq!(fs::read(dir.path().join("made.toml")).unwrap(), b"x");
+    }
+
+    #[test]
+    fn a_replacement_removes_temp_files_a_killed_one_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("progress.bin");
+        // A pid that is not running (above the kernel's limit), one that is (ours: a write in
+        // progress), names that are not prepdeck's, and another file's temp file.
+        let stale = dir.path().join("progress.bin.tmp-4194999-0a1b2c3d");
+        let running = dir
+            .path()
+            .join(format!("progress.bin.tmp-{}-0a1b2c3d", std::process::id()));
+        let not_ours = [
+            dir.path().join("progress.bin.tmp-4194999-notahex!"),
+            dir.path().join("progress.bin.tmp-x-0a1b2c3d"),
+            dir.path().join("other.bin.tmp-4194999-0a1b2c3d"),
+        ];
+        for f in not_ours.iter().chain([&stale, &running]) {
+            fs::write(f, b"half").unwrap();
+        }
+        write_private_replace(&p, b"new").unwrap();
+        assert!(!stale.exists(), "the stale temp file is removed");
+        assert!(running.exists());
+        assert!(not_ours.iter().all(|f| f.exists()));
+        write_cache_replace(&p, b"newer").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"newer");
     }
 
     #[test]

@@ -23,6 +23,7 @@ use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
 use crate::core::record::{Record, ReviewMode};
 use crate::core::schedule::{CardMemory, Memory, Phase, Progress, ReviewEntry, SchedulerConfig};
 use crate::store::bounded::read_cache;
+use crate::store::cache_key;
 use crate::store::codec::{Dec, Enc, fingerprint, unseal};
 use crate::store::log::LogPrefix;
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
@@ -96,20 +97,24 @@ fn settings(config: &SchedulerConfig) -> String {
 
 /// The cached snapshot, if `path` holds one made by this build with `config`.
 pub fn load(path: &Path, config: &SchedulerConfig) -> Option<Snapshot> {
+    let key = cache_key::existing(path.parent()?)?;
     let bytes = read_cache(path)?;
-    decode(&bytes, config)
+    decode(&bytes, config, key)
 }
 
 /// Saves `snapshot` for `config`; `false` if it could not be written (only a cache: the
 /// caller carries on either way).
 pub fn save(path: &Path, config: &SchedulerConfig, snapshot: &SnapshotRef<'_>) -> bool {
-    let bytes = encode(config, snapshot);
+    let Some(key) = path.parent().and_then(cache_key::get_or_make) else {
+        return false;
+    };
+    let bytes = encode(config, snapshot, key);
     path.parent()
         .is_some_and(|dir| ensure_private_dir(dir).is_ok())
         && write_cache_replace(path, &bytes).is_ok()
 }
 
-fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {
+fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
     let progress = s.progress;
     let mut e = Enc::with_capacity(64 + progress.len() * 96 + progress.reviews().len() * 80);
     e.u64(BUILD);
@@ -168,7 +173,7 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {
     for m in s.mocks {
         e.str(&serde_json::to_string(m).unwrap_or_default());
     }
-    e.seal(MAGIC)
+    e.seal(MAGIC, key)
 }
 
 fn card_memory(e: &mut Enc, m: &CardMemory) {
@@ -207,8 +212,8 @@ fn mode_code(m: ReviewMode) -> u8 {
     MODES.iter().position(|x| *x == m).unwrap_or(0) as u8
 }
 
-fn decode(bytes: &[u8], config: &SchedulerConfig) -> Option<Snapshot> {
-    let mut d = Dec::new(unseal(MAGIC, bytes)?);
+fn decode(bytes: &[u8], config: &SchedulerConfig, key: u128) -> Option<Snapshot> {
+    let mut d = Dec::new(unseal(MAGIC, key, bytes)?);
     if d.u64()? != BUILD || d.str()? != settings(config) {
         return None;
     }
@@ -338,8 +343,11 @@ mod tests {
                 undone: s.undone.iter().collect(),
                 mocks: &s.mocks,
             },
+            KEY,
         )
     }
+
+    const KEY: u128 = 0x0123_4567_89ab_cdef;
 
     #[test]
     fn a_snapshot_round_trips_exactly() {
@@ -347,7 +355,7 @@ mod tests {
         assert!(s.progress.cards().any(|(_, c)| c.suspended));
         assert!(s.progress.cards().any(|(_, c)| c.buried_until.is_some()));
         let config = SchedulerConfig::default();
-        assert_eq!(decode(&encoded(&s, &config), &config), Some(s));
+        assert_eq!(decode(&encoded(&s, &config), &config, KEY), Some(s));
     }
 
     #[test]
@@ -359,14 +367,15 @@ mod tests {
             maximum_interval: 365,
             ..SchedulerConfig::default()
         };
-        assert_eq!(decode(&bytes, &other), None);
+        assert_eq!(decode(&bytes, &other, KEY), None);
+        assert_eq!(decode(&bytes, &config, KEY + 1), None, "another home's key");
         for cut in [0, 8, 30, bytes.len() / 2, bytes.len() - 1] {
-            assert_eq!(decode(&bytes[..cut], &config), None);
+            assert_eq!(decode(&bytes[..cut], &config, KEY), None);
         }
         for i in (0..bytes.len()).step_by(97) {
             let mut b = bytes.clone();
             b[i] ^= 1;
-            assert_eq!(decode(&b, &config), None, "byte {i}");
+            assert_eq!(decode(&b, &config, KEY), None, "byte {i}");
         }
     }
 
@@ -388,6 +397,14 @@ mod tests {
                 mocks: &s.mocks,
             },
         );
-        assert_eq!(load(&path, &config), Some(s));
+        assert_eq!(load(&path, &config), Some(s.clone()));
+        // A copy in another home (another key) is not trusted.
+        let other = tempfile::tempdir().unwrap();
+        let copied = other.path().join("cache").join("progress.bin");
+        std::fs::create_dir_all(copied.parent().unwrap()).unwrap();
+        std::fs::copy(&path, &copied).unwrap();
+        assert_eq!(load(&copied, &config), None);
+        cache_key::get_or_make(copied.parent().unwrap()).unwrap();
+        assert_eq!(load(&copied, &config), None);
     }
 }
