@@ -13,7 +13,7 @@ use super::home::Home;
 use super::mock::HistoryArgs;
 use super::{Cli, UserError};
 use crate::core::deck::Deck;
-use crate::core::session::{PastInterview, past_interviews};
+use crate::core::session::{CardIndex, PastInterview, past_interviews};
 use crate::core::text::sanitize_line;
 use crate::store::log;
 
@@ -67,7 +67,7 @@ struct Row {
     ending: &'static str,
 }
 
-fn row(p: &PastInterview, decks: &[Deck]) -> Row {
+fn row(p: &PastInterview, cards: &CardIndex<'_>) -> Row {
     Row {
         id: p.id.to_string(),
         started_at: rfc3339(p.started_at),
@@ -75,7 +75,7 @@ fn row(p: &PastInterview, decks: &[Deck]) -> Row {
         questions: p.questions.len(),
         answered: p.answered(),
         ungraded: p.ungraded(),
-        score: p.scored_debrief(decks).score(),
+        score: p.scored_debrief_in(cards).score(),
         completed: p.ending == crate::core::session::Ending::Completed,
         ending: p.ending.label(),
     }
@@ -94,7 +94,8 @@ pub fn history(cli: &Cli, home: &Home, args: &HistoryArgs) -> anyhow::Result<Exi
         });
     }
     all.reverse();
-    let rows: Vec<Row> = all.iter().map(|p| row(p, &decks)).collect();
+    let cards = CardIndex::new(&decks);
+    let rows: Vec<Row> = all.iter().map(|p| row(p, &cards)).collect();
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &rows)?;

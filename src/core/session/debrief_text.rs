@@ -243,4 +243,59 @@ mod tests {
         assert_eq!(lines[3], "I vs we: I 2, we 1");
         assert!(lines[4].starts_with("STAR: found Action"), "{lines:?}");
     }
+
+    #[test]
+    fn the_score_says_where_it_comes_from() {
+        use crate::core::ids::InterviewId;
+        use crate::core::session::test_support::question;
+        use crate::core::session::{MockAnswered, MockSetup, Timing};
+        let qs = vec![question(
+            "b1",
+            60,
+            None,
+            &["alpha", "beta", "gamma", "delta", "eps"],
+        )];
+        let answer = |text: &str, ms: u64, overtime_ms: u64, skipped: bool| MockAnswered {
+            interview: InterviewId::new("i"),
+            index: 0,
+            card: qs[0].key.clone(),
+            answer: text.into(),
+            follow_up_answer: None,
+            answer_ms: ms,
+            overtime_ms,
+            follow_up_ms: None,
+            follow_up_overtime_ms: 0,
+            paused_ms: 0,
+            skipped,
+            coverage: crate::core::matcher::coverage(text, &qs[0].key_points),
+            grade: None,
+        };
+        let why = |timing: Timing, a: MockAnswered| {
+            let setup = MockSetup {
+                timing,
+                ..MockSetup::default()
+            };
+            let d = Debrief::new(&InterviewId::new("i"), &setup, &qs, &[a], true);
+            score_why(&d.items[0])
+        };
+        assert_eq!(
+            why(
+                Timing::Soft,
+                answer("alpha beta gamma", 88_000, 28_000, false)
+            ),
+            "Score 58/100 = 0.7 × 0.60 (3 of 5 key points) + 0.3 × 0.53 (28s over a 1m 00s limit)"
+        );
+        assert_eq!(
+            why(Timing::Strict, answer("alpha beta gamma", 60_000, 0, false)),
+            "Score 42/100 = 0.7 × 0.60 (3 of 5 key points) + 0.3 × 0.00 (cut off by the clock: no time credit)"
+        );
+        assert_eq!(
+            why(Timing::Strict, answer("words, words", 20_000, 0, false)),
+            "Score 0/100 = 0.7 × 0.00 (0 of 5 key points) + 0.3 × 0.00 (no time credit without a key point covered)"
+        );
+        assert_eq!(
+            why(Timing::Strict, answer("", 0, 0, true)),
+            "Score 0/100: skipped"
+        );
+    }
 }

@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use crate::core::deck::{Deck, Kind};
+use crate::core::deck::{Card, Deck, Kind};
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, CategoryId, DeckId, InterviewId, RecordId};
 use crate::core::record::{Record, RecordBody, ReviewMode};
@@ -104,11 +104,15 @@ impl PastInterview {
     /// The questions as the decks have them now; a card gone from the decks becomes a
     /// placeholder. The setup's answer-time override is applied.
     pub fn mock_questions(&self, decks: &[Deck]) -> Vec<MockQuestion> {
+        self.questions_from(&CardIndex::new(decks))
+    }
+
+    fn questions_from(&self, cards: &CardIndex<'_>) -> Vec<MockQuestion> {
         self.questions
             .iter()
             .map(|k| {
-                MockQuestion::for_keys(decks, std::slice::from_ref(k))
-                    .pop()
+                cards
+                    .question(k)
                     .unwrap_or_else(|| placeholder(k))
                     .with_setup(&self.setup)
             })
@@ -141,11 +145,20 @@ impl PastInterview {
 
     /// The same without the insights on each answer (statistics need only ticks and scores).
     pub fn scored_debrief(&self, decks: &[Deck]) -> Debrief {
-        self.build_debrief(decks, false)
+        self.scored_debrief_in(&CardIndex::new(decks))
+    }
+
+    /// [`PastInterview::scored_debrief`] with the cards looked up in `cards` (made once for
+    /// many interviews).
+    pub fn scored_debrief_in(&self, cards: &CardIndex<'_>) -> Debrief {
+        self.debrief_from(self.questions_from(cards), false)
     }
 
     fn build_debrief(&self, decks: &[Deck], insights: bool) -> Debrief {
-        let questions = self.mock_questions(decks);
+        self.debrief_from(self.mock_questions(decks), insights)
+    }
+
+    fn debrief_from(&self, questions: Vec<MockQuestion>, insights: bool) -> Debrief {
         let mut debrief = Debrief::build(
             &self.id,
             &self.setup,
@@ -161,6 +174,31 @@ impl PastInterview {
             debrief.restore(i, ticks.as_deref(), grade);
         }
         debrief
+    }
+}
+
+/// The cards of some decks by key, to rebuild many interviews without a search per question.
+pub struct CardIndex<'a> {
+    cards: HashMap<(&'a str, &'a str), (&'a Deck, &'a Card)>,
+}
+
+impl<'a> CardIndex<'a> {
+    pub fn new(decks: &'a [Deck]) -> CardIndex<'a> {
+        let mut cards = HashMap::new();
+        for d in decks {
+            for c in &d.cards {
+                // The first deck with an id wins, as in `MockQuestion::for_keys`.
+                cards
+                    .entry((d.id.as_str(), c.id.as_str()))
+                    .or_insert((d, c));
+            }
+        }
+        CardIndex { cards }
+    }
+
+    fn question(&self, key: &CardKey) -> Option<MockQuestion> {
+        let (deck, card) = self.cards.get(&(key.deck.as_str(), key.card.as_str()))?;
+        Some(MockQuestion::new(deck, card))
     }
 }
 

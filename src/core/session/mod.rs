@@ -27,7 +27,7 @@ pub use debrief_score::{
     COVERAGE_WEIGHT, CoverageBasis, ScoreParts, TimeBasis, TimeDiscipline, grade_value,
 };
 pub use events::{ClockView, Effect, Event, Phase, TimerId};
-pub use history::{Ending, PastInterview, find_interview, past_interviews};
+pub use history::{CardIndex, Ending, PastInterview, find_interview, past_interviews};
 pub use mock::MockInterview;
 pub use question::MockQuestion;
 pub use records::{MockAnswered, MockDebriefed, MockFinished, MockRecord, MockStarted};

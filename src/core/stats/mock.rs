@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::core::deck::Deck;
 use crate::core::ids::CardKey;
-use crate::core::session::{Ending, past_interviews};
+use crate::core::session::{CardIndex, Ending, past_interviews};
 
 /// One answered mock question.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -72,8 +72,9 @@ impl MockHistory {
     /// be the ones [`crate::core::record::RecordBody::is_mock_history`] keeps.
     pub fn from_records(records: &[crate::core::record::Record], decks: &[Deck]) -> MockHistory {
         let mut h = MockHistory::default();
+        let cards = CardIndex::new(decks);
         for p in past_interviews(records) {
-            let d = p.scored_debrief(decks);
+            let d = p.scored_debrief_in(&cards);
             for item in &d.items {
                 let judged = item.skipped || !p.spoken() || p.debriefed.contains_key(&item.index);
                 let covered: Vec<bool> = if item.skipped {
