@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use super::Journal;
 use super::port::{DrillFilter, Overview, Study, StudyError, WEAKEST_LIMIT, WeakCategory};
 use crate::core::deck::Deck;
-use crate::core::fast_hash::FastSet;
+use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::ids::{CardKey, RecordId};
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::{
@@ -39,10 +39,30 @@ pub struct LogStudy<J: Journal> {
     /// what decides whether an appended record can be applied on its own.
     latest: Option<(DateTime<Utc>, RecordId)>,
     undone: FastSet<RecordId>,
+    /// The last record of each card in replay order; made from `records` when a record first
+    /// arrives out of time order (see [`LogStudy::absorb`]).
+    card_latest: Option<FastMap<CardKey, (DateTime<Utc>, RecordId)>>,
     /// Where the mock setup is remembered, and the setup last remembered.
     mock: Option<(Home, MockSetup)>,
     /// Where the replayed state is cached, and whether the cache is behind the log.
     cache: Option<(PathBuf, bool)>,
+}
+
+/// The card a record is about, if any.
+fn card_of(record: &Record) -> Option<CardKey> {
+    match &record.body {
+        RecordBody::Review(review) => Some(CardKey {
+            deck: review.deck.clone(),
+            card: review.card.clone(),
+        }),
+        RecordBody::Suspend { deck, card }
+        | RecordBody::Unsuspend { deck, card }
+        | RecordBody::Bury { deck, card, .. } => Some(CardKey {
+            deck: deck.clone(),
+            card: card.clone(),
+        }),
+        _ => None,
+    }
 }
 
 /// The records past mock interviews are rebuilt from: kept apart for statistics.
@@ -77,6 +97,7 @@ impl<J: Journal> LogStudy<J> {
             mocks,
             latest,
             undone,
+            card_latest: None,
             config,
             offset,
             progress,
@@ -104,6 +125,7 @@ impl<J: Journal> LogStudy<J> {
             progress: snapshot.progress,
             latest: snapshot.latest,
             undone: snapshot.undone.into_iter().collect(),
+            card_latest: None,
             mock: None,
             cache: None,
         };
@@ -165,19 +187,16 @@ impl<J: Journal> LogStudy<J> {
         }
     }
 
-    /// Takes in a record that is now in the log. Returns `false` when it cannot be applied on
-    /// its own (an undo, or a record that does not come last): then the progress needs a full
-    /// replay.
+    /// Takes in a record that is now in the log and brings the progress up to date: on its own
+    /// when it comes last for its card, by replaying its card alone otherwise (a record dated
+    /// before a later one of its card: a merge, a clock that went back; an undo). A record of
+    /// another card dated far ahead (a device whose clock was wrong) costs nothing. Returns
+    /// `false` when the records needed are not loaded: the caller then replays in full.
     fn absorb(&mut self, record: &Record) -> bool {
-        // A record that comes last in replay order changes nothing before it: applied on its
-        // own. An undo (or a record an earlier undo targets) changes what counts: full replay.
         let last = self
             .latest
             .as_ref()
             .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
-        let incremental = last
-            && !matches!(record.body, RecordBody::Undo { .. })
-            && !self.undone.contains(&record.id);
         if last {
             self.latest = Some((record.at, record.id.clone()));
         }
@@ -193,10 +212,69 @@ impl<J: Journal> LogStudy<J> {
         if let Some((_, stale)) = &mut self.cache {
             *stale = true;
         }
-        if incremental {
-            self.progress.apply_latest(record, &self.config);
+        if self.undone.contains(&record.id) {
+            // An earlier undo already took it back: it counts for nothing.
+            return true;
         }
-        incremental
+        let key = match &record.body {
+            RecordBody::Undo { target } => {
+                let Some(records) = &self.records else {
+                    return false;
+                };
+                match records.iter().find(|r| r.id == *target).and_then(card_of) {
+                    Some(key) => key,
+                    // Not a card's record (or not in the log): no card changes.
+                    None => return true,
+                }
+            }
+            _ => match card_of(record) {
+                Some(key) => key,
+                None => return true,
+            },
+        };
+        let undo = matches!(record.body, RecordBody::Undo { .. });
+        if last && !undo {
+            if let Some(latest) = &mut self.card_latest {
+                latest.insert(key, (record.at, record.id.clone()));
+            }
+            self.progress.apply_latest(record, &self.config);
+            return true;
+        }
+        let Some(records) = &self.records else {
+            return false;
+        };
+        let card_latest = self.card_latest.get_or_insert_with(|| {
+            let mut latest: FastMap<CardKey, (DateTime<Utc>, RecordId)> = FastMap::default();
+            // Without the record just taken in, so it is compared with what came before.
+            for r in &records[..records.len() - 1] {
+                if let Some(k) = card_of(r) {
+                    let entry = latest.entry(k).or_insert_with(|| (r.at, r.id.clone()));
+                    if (r.at, &r.id) > (entry.0, &entry.1) {
+                        *entry = (r.at, r.id.clone());
+                    }
+                }
+            }
+            latest
+        });
+        let before = card_latest.get(&key).cloned();
+        if !undo {
+            let newer = before
+                .as_ref()
+                .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
+            if newer {
+                card_latest.insert(key, (record.at, record.id.clone()));
+                self.progress.apply_latest(record, &self.config);
+                return true;
+            }
+        }
+        let mine: Vec<Record> = records
+            .iter()
+            .filter(|r| !self.undone.contains(&r.id) && card_of(r).as_ref() == Some(&key))
+            .cloned()
+            .collect();
+        self.progress
+            .replace_card(&key, &replay(&mine, &self.config));
+        true
     }
 
     /// Replays every record of the log, reading them back first if they were not loaded.

@@ -91,42 +91,24 @@ impl Progress {
     }
 
     /// Applies `record` as replay would after every record applied so far. Only right when
-    /// `record` sorts after all of them (time, then id), is not an `Undo` and is not the
-    /// target of one: then `replay(records + [record])` equals `replay(records)` followed by
-    /// this (tested).
+    /// `record` sorts after every record of its card applied so far (time, then id), is not an
+    /// `Undo` and is not the target of one: then `replay(records + [record])` equals
+    /// `replay(records)` followed by this (tested), even when records of other cards are later
+    /// (a merged record from a device whose clock was ahead): cards are replayed independently,
+    /// and the review takes its place in time order among the others.
     pub fn apply_latest(&mut self, record: &Record, config: &SchedulerConfig) {
         let (deck, card) = match &record.body {
             RecordBody::Review(review) => (&review.deck, &review.card),
             RecordBody::Suspend { deck, card }
             | RecordBody::Unsuspend { deck, card }
             | RecordBody::Bury { deck, card, .. } => (deck, card),
-            RecordBody::Undo { .. }
-            | RecordBody::MockStarted(_)
-            | RecordBody::MockAnswered(_)
-            | RecordBody::MockFinished(_)
-            | RecordBody::MockDebriefed(_) => return,
+            _ => return,
         };
         let key = CardKey {
             deck: deck.clone(),
             card: card.clone(),
         };
-        let slot = match self.index.get(&key) {
-            Some(&slot) => slot,
-            None => {
-                // Cards stay in key order: later ones move up by one.
-                let slot = self.cards.partition_point(|(k, _)| **k < key);
-                for i in self.index.values_mut() {
-                    if *i >= slot {
-                        *i += 1;
-                    }
-                }
-                let key = Arc::new(key);
-                self.cards
-                    .insert(slot, (Arc::clone(&key), CardMemory::default()));
-                self.index.insert(key, slot);
-                slot
-            }
-        };
+        let slot = self.slot(key);
         let (key, memory) = &mut self.cards[slot];
         match &record.body {
             RecordBody::Review(review) => {
@@ -134,16 +116,23 @@ impl Progress {
                 let seed = fuzz_seed(&record.id);
                 *memory =
                     Scheduler::new(config).review(memory, review.grade, record.at, Some(seed));
-                self.reviews.push(ReviewEntry {
-                    id: record.id.clone(),
-                    key: Arc::clone(key),
-                    at: record.at,
-                    grade: review.grade,
-                    took_ms: review.took_ms,
-                    mode: review.mode,
-                    phase_before,
-                    due_after: memory.due,
-                });
+                // Last in time order unless a later record of another card came first.
+                let position = self
+                    .reviews
+                    .partition_point(|r| (r.at, &r.id) <= (record.at, &record.id));
+                self.reviews.insert(
+                    position,
+                    ReviewEntry {
+                        id: record.id.clone(),
+                        key: Arc::clone(key),
+                        at: record.at,
+                        grade: review.grade,
+                        took_ms: review.took_ms,
+                        mode: review.mode,
+                        phase_before,
+                        due_after: memory.due,
+                    },
+                );
             }
             RecordBody::Suspend { .. } => memory.suspended = true,
             RecordBody::Unsuspend { .. } => memory.suspended = false,
@@ -154,6 +143,69 @@ impl Progress {
             | RecordBody::MockFinished(_)
             | RecordBody::MockDebriefed(_) => {}
         }
+    }
+
+    /// The position of `key` in `cards`, added (as a new card) if missing.
+    fn slot(&mut self, key: CardKey) -> usize {
+        if let Some(&slot) = self.index.get(&key) {
+            return slot;
+        }
+        // Cards stay in key order: later ones move up by one.
+        let slot = self.cards.partition_point(|(k, _)| **k < key);
+        for i in self.index.values_mut() {
+            if *i >= slot {
+                *i += 1;
+            }
+        }
+        let key = Arc::new(key);
+        self.cards
+            .insert(slot, (Arc::clone(&key), CardMemory::default()));
+        self.index.insert(key, slot);
+        slot
+    }
+
+    /// Replaces what is known of card `key` by `replayed`, the replay of that card's records
+    /// alone (every one that counts, in any order). Equals a full replay of the whole log, as
+    /// cards are replayed independently, at the cost of one card's records and one pass over
+    /// the reviews: for a record that does not come last for its card (see
+    /// [`Progress::apply_latest`]) or an undo.
+    pub fn replace_card(&mut self, key: &CardKey, replayed: &Progress) {
+        let others = std::mem::take(&mut self.reviews);
+        let Some(memory) = replayed.card(key).cloned() else {
+            // Nothing of the card counts any more (its only record was undone): a full replay
+            // would not mention it.
+            self.reviews = others.into_iter().filter(|r| *r.key != *key).collect();
+            if let Some(slot) = self.index.remove(key) {
+                self.cards.remove(slot);
+                for i in self.index.values_mut() {
+                    if *i > slot {
+                        *i -= 1;
+                    }
+                }
+            }
+            return;
+        };
+        let slot = self.slot(key.clone());
+        self.cards[slot].1 = memory;
+        let shared = Arc::clone(&self.cards[slot].0);
+        let mut mine = replayed
+            .reviews
+            .iter()
+            .filter(|r| *r.key == *key)
+            .map(|r| ReviewEntry {
+                key: Arc::clone(&shared),
+                ..r.clone()
+            })
+            .peekable();
+        let mut merged = Vec::with_capacity(others.len() + replayed.reviews.len());
+        for review in others.into_iter().filter(|r| *r.key != *key) {
+            while let Some(next) = mine.next_if(|m| (m.at, &m.id) < (review.at, &review.id)) {
+                merged.push(next);
+            }
+            merged.push(review);
+        }
+        merged.extend(mine);
+        self.reviews = merged;
     }
 
     /// Rebuilds a [`Progress`] from its parts as [`Progress::entries`] and
@@ -226,4 +278,119 @@ pub fn known_keys(decks: &[Deck]) -> HashSet<CardKey> {
         .iter()
         .flat_map(|d| d.cards.iter().map(|c| d.key(c)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::core::ids::{CardId, DeckId};
+    use crate::core::record::Review;
+    use crate::core::schedule::replay;
+
+    fn record(n: usize, card: usize, minutes: i64, kind: u8) -> Record {
+        let at = DateTime::from_timestamp(1_780_000_000, 0).unwrap() + Duration::minutes(minutes);
+        let (deck, card) = (DeckId::new("d"), CardId::new(format!("c{card}")));
+        let body = match kind {
+            0 => RecordBody::Suspend { deck, card },
+            1 => RecordBody::Unsuspend { deck, card },
+            2 => RecordBody::Bury {
+                deck,
+                card,
+                until: at + Duration::hours(3),
+            },
+            k => RecordBody::Review(Review {
+                deck,
+                card,
+                grade: Grade::ALL[usize::from(k) % 4],
+                took_ms: 1000,
+                mode: ReviewMode::Drill,
+            }),
+        };
+        Record::new(RecordId::new(format!("r{n:04}")), at, body)
+    }
+
+    fn key_of(r: &Record) -> Option<CardKey> {
+        match &r.body {
+            RecordBody::Review(v) => Some(CardKey::new(v.deck.as_str(), v.card.as_str())),
+            RecordBody::Suspend { deck, card }
+            | RecordBody::Unsuspend { deck, card }
+            | RecordBody::Bury { deck, card, .. } => {
+                Some(CardKey::new(deck.as_str(), card.as_str()))
+            }
+            _ => None,
+        }
+    }
+
+    proptest! {
+        /// Records arriving in any time order (a merge, a clock far ahead): each one applied on
+        /// its own when it is last for its card, its card replayed alone otherwise, gives what
+        /// a full replay of the whole log gives after every record.
+        #[test]
+        fn card_by_card_updates_equal_a_full_replay(
+            steps in prop::collection::vec((0usize..5, -3000i64..3000, 0u8..9), 1..40),
+        ) {
+            let config = SchedulerConfig::default();
+            let mut log: Vec<Record> = Vec::new();
+            let mut progress = replay(&[], &config);
+            let mut undone: Vec<RecordId> = Vec::new();
+            for (n, (card, minutes, kind)) in steps.iter().enumerate() {
+                if *kind == 8 {
+                    // Take back the record `card` steps from the end, if there is one.
+                    let Some(target) = log.iter().rev().nth(*card).cloned() else {
+                        continue;
+                    };
+                    undone.push(target.id.clone());
+                    let undo = Record::new(
+                        RecordId::new(format!("u{n:04}")),
+                        target.at,
+                        RecordBody::Undo { target: target.id.clone() },
+                    );
+                    log.push(undo);
+                    // An undo of an undo changes no card (what it took back stays taken back).
+                    let Some(key) = key_of(&target) else {
+                        prop_assert_eq!(&progress, &replay(&log, &config));
+                        continue;
+                    };
+                    let mine: Vec<Record> = log
+                        .iter()
+                        .filter(|o| key_of(o).as_ref() == Some(&key) && !undone.contains(&o.id))
+                        .cloned()
+                        .collect();
+                    progress.replace_card(&key, &replay(&mine, &config));
+                    prop_assert_eq!(&progress, &replay(&log, &config));
+                    continue;
+                }
+                let r = record(n, *card, *minutes, *kind);
+                let key = key_of(&r).unwrap();
+                let last_for_card = log
+                    .iter()
+                    .filter(|o| key_of(o).as_ref() == Some(&key))
+                    .all(|o| (o.at, &o.id) < (r.at, &r.id));
+                log.push(r.clone());
+                if last_for_card {
+                    progress.apply_latest(&r, &config);
+                } else {
+                    let mine: Vec<Record> = log
+                        .iter()
+                        .filter(|o| key_of(o).as_ref() == Some(&key) && !undone.contains(&o.id))
+                        .cloned()
+                        .collect();
+                    progress.replace_card(&key, &replay(&mine, &config));
+                }
+                let full = replay(&log, &config);
+                prop_assert_eq!(&progress, &full);
+                for (key, memory) in full.cards() {
+                    prop_assert_eq!(progress.card(key), Some(memory));
+                }
+                // Every review shares its card's key (the progress cache relies on it).
+                for review in progress.reviews() {
+                    let slot = progress.index[&*review.key];
+                    prop_assert!(Arc::ptr_eq(&progress.cards[slot].0, &review.key));
+                }
+            }
+        }
+    }
 }
