@@ -10,9 +10,13 @@ use crate::core::grade::Grade;
 use crate::core::ids::{CardId, DeckId, RecordId};
 use crate::core::session::{MockAnswered, MockFinished, MockRecord, MockStarted};
 
-/// The record format this build writes and understands. A record with a larger `v` is from a
-/// newer prepdeck: the file is then read-only for us.
-pub const RECORD_FORMAT: u32 = 1;
+/// The newest record format this build writes and understands. A record with a larger `v` is
+/// from a newer prepdeck: the file is then read-only for us.
+///
+/// Each record carries the format its type needs ([`RecordBody::format`]): the types of format 1
+/// are still written as `"v":1`, so a log with only those stays readable by an older prepdeck,
+/// and one that meets a newer type is told to update (never that its file is damaged).
+pub const RECORD_FORMAT: u32 = 2;
 
 /// One line of the state log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,6 +62,53 @@ pub enum RecordBody {
     MockAnswered(Box<MockAnswered>),
     /// A mock interview ended (completed or quit early).
     MockFinished(MockFinished),
+    /// The candidate's note on a card (an empty text clears it). The latest one counts.
+    Note(CardText),
+    /// The candidate's own answer to a card (an empty text clears it). The latest one counts.
+    MyAnswer(MyAnswer),
+    /// What the candidate typed in a drill before revealing the answer (written at the reveal,
+    /// so the draft is kept even when the card is then skipped or the session ends).
+    DrillAnswer(Box<DrillAnswer>),
+}
+
+/// A text the candidate keeps on one card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardText {
+    pub deck: DeckId,
+    pub card: CardId,
+    pub text: String,
+}
+
+/// The candidate's own answer to a card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyAnswer {
+    pub deck: DeckId,
+    pub card: CardId,
+    pub text: String,
+    /// The record of the attempt (drill answer or mock answer) it was promoted from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<RecordId>,
+}
+
+/// A typed drill draft, as the reveal showed it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DrillAnswer {
+    pub deck: DeckId,
+    pub card: CardId,
+    pub answer: String,
+    /// Per key point, whether the matcher found it in the draft.
+    #[serde(default)]
+    pub coverage: Vec<bool>,
+}
+
+impl RecordBody {
+    /// The record format a record of this type is written with (see [`RECORD_FORMAT`]).
+    pub fn format(&self) -> u32 {
+        match self {
+            RecordBody::Note(_) | RecordBody::MyAnswer(_) | RecordBody::DrillAnswer(_) => 2,
+            _ => 1,
+        }
+    }
 }
 
 impl From<MockRecord> for RecordBody {
@@ -92,7 +143,7 @@ pub enum ReviewMode {
 impl Record {
     pub fn new(id: RecordId, at: DateTime<Utc>, body: RecordBody) -> Self {
         Self {
-            v: RECORD_FORMAT,
+            v: body.format(),
             id,
             at,
             body,
@@ -147,6 +198,61 @@ mod tests {
             r#"{"v":1,"id":"r2","at":"2026-01-02T03:04:05Z","type":"mock_finished","interview":"mock-1","score":72,"completed":true}"#
         );
         assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), r);
+    }
+
+    #[test]
+    fn own_material_records_are_format_2_and_round_trip() {
+        let at = DateTime::parse_from_rfc3339("2026-01-02T03:04:05Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let note = Record::new(
+            RecordId::new("n1"),
+            at,
+            RecordBody::Note(CardText {
+                deck: DeckId::new("d"),
+                card: CardId::new("c"),
+                text: "say the number".into(),
+            }),
+        );
+        let line = serde_json::to_string(&note).unwrap();
+        assert_eq!(
+            line,
+            r#"{"v":2,"id":"n1","at":"2026-01-02T03:04:05Z","type":"note","deck":"d","card":"c","text":"say the number"}"#
+        );
+        assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), note);
+        let mine = Record::new(
+            RecordId::new("a1"),
+            at,
+            RecordBody::MyAnswer(MyAnswer {
+                deck: DeckId::new("d"),
+                card: CardId::new("c"),
+                text: "mine".into(),
+                from: None,
+            }),
+        );
+        let line = serde_json::to_string(&mine).unwrap();
+        assert!(
+            line.contains(r#""type":"my_answer""#) && !line.contains("from"),
+            "{line}"
+        );
+        assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), mine);
+        let draft = r#"{"v":2,"id":"x","at":"2026-01-02T03:04:05Z","type":"drill_answer","deck":"d","card":"c","answer":"a"}"#;
+        let RecordBody::DrillAnswer(d) = serde_json::from_str::<Record>(draft).unwrap().body else {
+            panic!("not a drill answer")
+        };
+        assert!(d.coverage.is_empty());
+        // The older types keep format 1, so an older prepdeck still reads a log of them.
+        assert_eq!(
+            Record::new(
+                RecordId::new("u"),
+                at,
+                RecordBody::Undo {
+                    target: RecordId::new("r")
+                }
+            )
+            .v,
+            1
+        );
     }
 
     #[test]

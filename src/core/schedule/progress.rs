@@ -103,7 +103,10 @@ impl Progress {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
-            | RecordBody::MockFinished(_) => return,
+            | RecordBody::MockFinished(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => return,
         };
         let key = CardKey {
             deck: deck.clone(),
@@ -150,7 +153,10 @@ impl Progress {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
-            | RecordBody::MockFinished(_) => {}
+            | RecordBody::MockFinished(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => {}
         }
     }
 

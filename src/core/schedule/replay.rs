@@ -194,7 +194,10 @@ impl<'r> Fold<'r, '_> {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
-            | RecordBody::MockFinished(_) => return,
+            | RecordBody::MockFinished(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => return,
         };
         // Another share's card.
         let Some(hash) = self.mine(deck, card) else {
@@ -230,7 +233,10 @@ impl<'r> Fold<'r, '_> {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
-            | RecordBody::MockFinished(_) => {}
+            | RecordBody::MockFinished(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => {}
         }
     }
 }
