@@ -13,7 +13,7 @@
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
-use crate::core::deck::{Card, Category, Deck, DeckSource, KeyPoint, Kind};
+use crate::core::deck::{Card, CardNotes, Category, Deck, DeckSource, KeyPoint, Kind};
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
 use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
@@ -26,6 +26,7 @@ const BUILD: u64 = fingerprint(&[
     env!("CARGO_PKG_VERSION"),
     include_str!("../core/deck/model.rs"),
     include_str!("../core/deck/parse.rs"),
+    include_str!("../core/deck/notes.rs"),
     include_str!("deck_cache.rs"),
     include_str!("codec.rs"),
 ]);
@@ -101,6 +102,11 @@ impl Enc {
                 self.str(&k.text);
                 self.strs(&k.keywords);
             }
+            self.strs(&c.notes.outline);
+            self.opt_str(c.notes.own_story.as_deref());
+            self.opt_str(c.notes.manager_angle.as_deref());
+            self.opt_str(c.notes.jurisdiction.as_deref());
+            self.opt_str(c.notes.checked.as_deref());
             self.u64(c.line as u64);
         }
     }
@@ -144,6 +150,13 @@ impl Dec<'_> {
                     keywords: d.list(Self::str)?,
                 })
             })?,
+            notes: CardNotes {
+                outline: self.list(Self::str)?,
+                own_story: self.opt(Self::str)?,
+                manager_angle: self.opt(Self::str)?,
+                jurisdiction: self.opt(Self::str)?,
+                checked: self.opt(Self::str)?,
+            },
             line: usize::try_from(self.u64()?).ok()?,
         })
     }
