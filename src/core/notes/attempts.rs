@@ -113,7 +113,7 @@ impl Notebook {
 pub fn best_attempt(attempts: &[Attempt]) -> Option<&Attempt> {
     let score = |a: &Attempt| {
         let (hit, of) = a.covered();
-        let share = if of == 0 { 0 } else { hit * 1000 / of };
+        let share = (hit * 1000).checked_div(of).unwrap_or(0);
         (share, a.shown_grade().map_or(0, Grade::number), a.at)
     };
     attempts.iter().max_by_key(|a| score(a))

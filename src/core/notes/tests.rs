@@ -231,6 +231,7 @@ fn search_needs_every_word_somewhere_in_the_card_or_its_notes() {
         follow_ups: vec![],
         key_points: vec![],
         line: 1,
+        notes: Default::default(),
     };
     assert!(search_matches("", &card, &[]));
     assert!(search_matches("BUDGET stakeholders", &card, &[]));
