@@ -85,8 +85,6 @@ pub(crate) struct CardRow<'a> {
     question: String,
     /// The main state, as before: new, learning, review, relearning or suspended.
     state: &'static str,
-    /// Every state the card is in (the browser's filters), comma-separated.
-    states: String,
     due: Option<String>,
     stability: Option<f64>,
     difficulty: Option<f64>,
@@ -94,6 +92,9 @@ pub(crate) struct CardRow<'a> {
     lapses: u32,
     last_review: Option<String>,
     leech: bool,
+    /// Every state the card is in (the browser's filters), comma-separated. (New columns come
+    /// last: CSV readers may rely on the order.)
+    states: String,
     /// Whether you keep a note / your own answer on it, and how many answers you typed.
     has_note: bool,
     has_my_answer: bool,
@@ -130,12 +131,6 @@ pub(crate) fn card_rows<'a>(views: &[CardView<'a>], notebook: &Notebook) -> Vec<
                 } else {
                     phase_name(m.phase)
                 },
-                states: v
-                    .states
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(","),
                 due: rfc3339(m.due),
                 stability: m.memory.map(|x| x.stability),
                 difficulty: m.memory.map(|x| x.difficulty),
@@ -143,6 +138,12 @@ pub(crate) fn card_rows<'a>(views: &[CardView<'a>], notebook: &Notebook) -> Vec<
                 lapses: m.lapses,
                 last_review: rfc3339(m.last_review),
                 leech: m.leech,
+                states: v
+                    .states
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
                 has_note: notebook.note(&key).is_some(),
                 has_my_answer: notebook.my_answer(&key).is_some(),
                 attempts: notebook.attempt_count(&key),
