@@ -12,4 +12,5 @@ pub mod schedule;
 pub mod session;
 pub mod stats;
 pub mod stories;
+pub mod target;
 pub mod text;
