@@ -492,7 +492,7 @@ mod tests {
         // string, which only serde reads: each pair must be judged alike.
         let review = r#"{"v":1,"id":"r","at":"2026-01-02T03:04:05Z","type":"review","deck":"d","card":"c","grade":"good","took_ms":1,"mode":"drill"}"#;
         let cases = [
-            (review.replace("\"v\":1", "\"v\":2"), Some(2)),
+            (review.replace("\"v\":1", "\"v\":3"), Some(3)),
             (review.replace("2026-01-02T03:04:05Z", "+262142-12-31T23:59:59Z"), None),
             (review.replace("2026-01-02T03:04:05Z", "-262143-01-01T00:00:00Z"), None),
             (review.replace("2026-01-02T03:04:05Z", "+10000-01-01T00:00:00Z"), None),
