@@ -125,8 +125,9 @@ fn a_writer_that_locks_after_a_repair_writes_to_the_repaired_file() {
     );
 }
 
-/// Issue 12, item 2: `"v":3` (a format newer than this build's) on an otherwise plain review line (the fast reader's kind of line)
-/// is a newer format for every command, exactly like the same line with an extra key.
+/// Issue 12, item 2: a newer `"v"` (3; this build reads up to 2) on an otherwise plain review
+/// line (the fast reader's kind of line) is a newer format for every command, exactly like the
+/// same line with an extra key.
 #[test]
 fn a_newer_format_plain_line_is_refused_everywhere() {
     let newer = REVIEW_2.replace(r#""v":1"#, r#""v":3"#);

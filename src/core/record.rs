@@ -8,14 +8,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, DeckId, RecordId};
-use crate::core::session::{MockAnswered, MockFinished, MockRecord, MockStarted};
+use crate::core::session::{MockAnswered, MockDebriefed, MockFinished, MockRecord, MockStarted};
 
 /// The newest record format this build writes and understands. A record with a larger `v` is
 /// from a newer prepdeck: the file is then read-only for us.
 ///
-/// Each record carries the format its type needs ([`RecordBody::format`]): the types of format 1
-/// are still written as `"v":1`, so a log with only those stays readable by an older prepdeck,
-/// and one that meets a newer type is told to update (never that its file is damaged).
+/// Each record is written with the oldest format that reads it correctly
+/// ([`RecordBody::format`]), so a log stays readable by older builds until it holds something
+/// they would misread. Format 2: `mock_debriefed` records, and `mock_started` records of
+/// interviews whose grades and ticks are in them (an older build would take a later review of
+/// the same card for the interview's grade); `note`, `my_answer` and `drill_answer` records (an
+/// older build would call them damage).
 pub const RECORD_FORMAT: u32 = 2;
 
 /// One line of the state log.
@@ -69,6 +72,8 @@ pub enum RecordBody {
     /// What the candidate typed in a drill before revealing the answer (written at the reveal,
     /// so the draft is kept even when the card is then skipped or the session ends).
     DrillAnswer(Box<DrillAnswer>),
+    /// The candidate's ticks and grade for one question of a mock interview (format 2).
+    MockDebriefed(Box<MockDebriefed>),
 }
 
 /// A text the candidate keeps on one card.
@@ -102,11 +107,35 @@ pub struct DrillAnswer {
 }
 
 impl RecordBody {
-    /// The record format a record of this type is written with (see [`RECORD_FORMAT`]).
+    /// The record format this body is written with: the oldest that reads it correctly.
     pub fn format(&self) -> u32 {
         match self {
-            RecordBody::Note(_) | RecordBody::MyAnswer(_) | RecordBody::DrillAnswer(_) => 2,
+            RecordBody::MockStarted(_)
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => 2,
             _ => 1,
+        }
+    }
+
+    /// Whether past mock interviews (their history, debriefs and statistics) need this
+    /// record: the interviews' own records, the mock-mode reviews that carried their grades
+    /// before format 2, and undos (which may take such a review back).
+    pub fn is_mock_history(&self) -> bool {
+        match self {
+            RecordBody::MockStarted(_)
+            | RecordBody::MockAnswered(_)
+            | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Undo { .. } => true,
+            RecordBody::Review(r) => r.mode == ReviewMode::Mock,
+            RecordBody::Suspend { .. }
+            | RecordBody::Unsuspend { .. }
+            | RecordBody::Bury { .. }
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => false,
         }
     }
 }
@@ -117,6 +146,7 @@ impl From<MockRecord> for RecordBody {
             MockRecord::MockStarted(m) => RecordBody::MockStarted(Box::new(m)),
             MockRecord::MockAnswered(m) => RecordBody::MockAnswered(Box::new(m)),
             MockRecord::MockFinished(m) => RecordBody::MockFinished(m),
+            MockRecord::MockDebriefed(m) => RecordBody::MockDebriefed(Box::new(m)),
         }
     }
 }
@@ -141,6 +171,7 @@ pub enum ReviewMode {
 }
 
 impl Record {
+    /// A record of `body`, in the format it needs ([`RecordBody::format`]).
     pub fn new(id: RecordId, at: DateTime<Utc>, body: RecordBody) -> Self {
         Self {
             v: body.format(),

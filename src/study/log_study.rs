@@ -30,7 +30,8 @@ pub struct LogStudy<J: Journal> {
     log: J,
     /// Every record of the log, in file order; `None` until needed after a cached start.
     records: Option<Vec<Record>>,
-    /// The mock-interview records, in file order (statistics need them; they are few).
+    /// The records of past mock interviews, in file order (statistics need them; they are
+    /// few).
     mocks: Vec<Record>,
     /// The candidate's notes, own answers and drill drafts, in file order (kept by the
     /// progress cache), and what they fold to with the mock answers.
@@ -49,12 +50,9 @@ pub struct LogStudy<J: Journal> {
     cache: Option<(PathBuf, bool)>,
 }
 
-/// Mock-interview records: kept apart for statistics.
+/// The records past mock interviews are rebuilt from: kept apart for statistics.
 fn is_mock(record: &Record) -> bool {
-    matches!(
-        record.body,
-        RecordBody::MockStarted(_) | RecordBody::MockAnswered(_) | RecordBody::MockFinished(_)
-    )
+    record.body.is_mock_history()
 }
 
 impl<J: Journal> LogStudy<J> {
@@ -307,7 +305,7 @@ impl<J: Journal> Study for LogStudy<J> {
             .filter(|d| *d > now)
             .min();
         // Only what the home screen shows of the statistics.
-        let mocks = MockHistory::from_records(&self.mocks);
+        let mocks = MockHistory::from_records(&self.mocks, decks);
         let summary = crate::core::stats::summary(&StatsInput {
             decks,
             progress: &self.progress,
@@ -384,7 +382,7 @@ impl<J: Journal> Study for LogStudy<J> {
     }
 
     fn stats(&self, decks: &[Deck], now: DateTime<Utc>) -> Stats {
-        let mocks = MockHistory::from_records(&self.mocks);
+        let mocks = MockHistory::from_records(&self.mocks, decks);
         crate::core::stats::stats(
             decks,
             &self.progress,

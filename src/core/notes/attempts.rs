@@ -64,8 +64,9 @@ impl Notebook {
         self.attempts(key, &reviews)
     }
 
-    /// The card's attempts, newest first, each with the grade of the review that followed it:
-    /// the first review in `reviews` (the card's effective reviews; undone ones are not there)
+    /// The card's attempts, newest first, each with its grade: for a mock answer debriefed in
+    /// format 2, the debrief's (and its ticks as coverage); otherwise the grade of the review
+    /// that followed it: the first review in `reviews` (the card's effective reviews; undone ones are not there)
     /// of the same mode, at or after the attempt, before the card's next attempt and, for a
     /// drill, within 12 hours of the reveal.
     pub fn attempts(&self, key: &CardKey, reviews: &[&ReviewEntry]) -> Vec<Attempt> {
@@ -87,17 +88,34 @@ impl Notebook {
                     (Some(n), Some(l)) => Some(n.min(l)),
                     (n, l) => n.or(l),
                 };
-                let grade = reviews
-                    .iter()
-                    .find(|r| r.mode == mode && r.at >= a.at && end.is_none_or(|end| r.at < end))
-                    .map(|r| r.grade);
+                // A mock question debriefed in format 2 has the candidate's own ticks and
+                // grade; otherwise the grade is the review that followed.
+                let debriefed = match (&a.source, a.question) {
+                    (AttemptSource::Mock { interview }, Some(q)) => {
+                        self.debriefed.get(&(interview.clone(), q))
+                    }
+                    _ => None,
+                };
+                let grade = match debriefed {
+                    Some(d) => d.grade,
+                    None => reviews
+                        .iter()
+                        .find(|r| {
+                            r.mode == mode && r.at >= a.at && end.is_none_or(|end| r.at < end)
+                        })
+                        .map(|r| r.grade),
+                };
+                let coverage = match debriefed {
+                    Some(d) if d.checklist.len() == a.coverage.len() => d.checklist.clone(),
+                    _ => a.coverage.clone(),
+                };
                 Attempt {
                     id: a.id.clone(),
                     at: a.at,
                     source: a.source.clone(),
                     text: a.text.clone(),
                     follow_up: a.follow_up.clone(),
-                    coverage: a.coverage.clone(),
+                    coverage,
                     grade,
                     suggested: a.suggested,
                 }

@@ -53,6 +53,17 @@ pub(crate) struct RawAttempt {
     pub coverage: Vec<bool>,
     /// The mock's suggested grade (drills have none).
     pub suggested: Option<crate::core::grade::Grade>,
+    /// A mock answer's position in its interview.
+    pub question: Option<usize>,
+}
+
+/// The candidate's latest ticks and grade for one mock question (`mock_debriefed`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Debriefed {
+    pub at: DateTime<Utc>,
+    pub id: RecordId,
+    pub checklist: Vec<bool>,
+    pub grade: Option<crate::core::grade::Grade>,
 }
 
 /// Notes, own answers and typed attempts of every card the log mentions.
@@ -61,6 +72,7 @@ pub struct Notebook {
     notes: FastMap<CardKey, Written>,
     answers: FastMap<CardKey, Written>,
     attempts: FastMap<CardKey, Vec<RawAttempt>>,
+    debriefed: FastMap<(crate::core::ids::InterviewId, usize), Debriefed>,
 }
 
 /// Whether a record is part of the candidate's own material (kept verbatim by the progress
@@ -124,6 +136,7 @@ impl Notebook {
                     follow_up: None,
                     coverage: d.coverage.clone(),
                     suggested: None,
+                    question: None,
                 },
             ),
             RecordBody::MockAnswered(m) if !m.skipped && !m.answer.trim().is_empty() => self
@@ -139,8 +152,24 @@ impl Notebook {
                         follow_up: m.follow_up_answer.clone().filter(|t| !t.trim().is_empty()),
                         coverage: m.coverage.clone(),
                         suggested: m.grade,
+                        question: Some(m.index),
                     },
                 ),
+            RecordBody::MockDebriefed(m) => {
+                let new = Debriefed {
+                    at: record.at,
+                    id: record.id.clone(),
+                    checklist: m.checklist.clone(),
+                    grade: m.grade,
+                };
+                let slot = (m.interview.clone(), m.index);
+                match self.debriefed.get(&slot) {
+                    Some(old) if (old.at, &old.id) >= (new.at, &new.id) => {}
+                    _ => {
+                        self.debriefed.insert(slot, new);
+                    }
+                }
+            }
             _ => {}
         }
     }

@@ -166,6 +166,34 @@ fn mock_answers_are_attempts_with_their_suggested_grade_until_confirmed() {
     let progress = replay(&confirmed, &SchedulerConfig::default());
     let attempts = Notebook::from_records(&confirmed).attempts_in(&key(), &progress);
     assert_eq!(attempts[0].grade, Some(Grade::Good));
+    // A format-2 debrief has the candidate's own ticks and grade; the latest counts.
+    let debriefed = |id: &str, minutes: i64, grade: Option<Grade>, ticks: Vec<bool>| {
+        rec(
+            id,
+            minutes,
+            RecordBody::MockDebriefed(Box::new(crate::core::session::MockDebriefed {
+                interview: InterviewId::new("m1"),
+                index: 0,
+                card: key(),
+                checklist: ticks,
+                grade,
+            })),
+        )
+    };
+    confirmed.push(debriefed("d1", 6, Some(Grade::Easy), vec![false]));
+    confirmed.push(debriefed("d2", 7, None, vec![true]));
+    let attempts = Notebook::from_records(&confirmed).attempts_in(&key(), &progress);
+    assert_eq!(
+        attempts[0].grade, None,
+        "the grade was taken back in the debrief"
+    );
+    assert_eq!(attempts[0].coverage, vec![true]);
+    confirmed.push(debriefed("d0", 6, Some(Grade::Hard), vec![false]));
+    let attempts = Notebook::from_records(&confirmed).attempts_in(&key(), &progress);
+    assert_eq!(
+        attempts[0].grade, None,
+        "an older debrief record changes nothing"
+    );
 }
 
 #[test]

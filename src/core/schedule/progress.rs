@@ -104,6 +104,7 @@ impl Progress {
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
             | RecordBody::DrillAnswer(_) => return,
@@ -154,6 +155,7 @@ impl Progress {
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
             | RecordBody::DrillAnswer(_) => {}

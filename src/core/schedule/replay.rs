@@ -195,6 +195,7 @@ impl<'r> Fold<'r, '_> {
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
             | RecordBody::DrillAnswer(_) => return,
@@ -234,6 +235,7 @@ impl<'r> Fold<'r, '_> {
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
             | RecordBody::DrillAnswer(_) => {}
