@@ -85,6 +85,10 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     let mut d = p.debrief(&decks);
     let pending = d.ungraded();
     let id = sanitize_line(p.id.as_str());
+    if d.items.is_empty() {
+        writeln!(out, "Interview {id} has no answers: nothing to grade.")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if pending.is_empty() {
         writeln!(out, "Every question of {id} is graded.")?;
         return Ok(ExitCode::SUCCESS);
