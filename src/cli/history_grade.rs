@@ -270,16 +270,9 @@ fn ask_ticks<R: BufRead, W: Write>(
         if line.is_empty() {
             return Ok(Some(None));
         }
-        let picked: Result<Vec<usize>, _> = line
-            .split([' ', ','])
-            .filter(|s| !s.is_empty())
-            .map(str::parse)
-            .collect();
-        match picked {
-            Ok(nums) if nums.iter().all(|n| (1..=points).contains(n)) => {
-                return Ok(Some(Some(nums)));
-            }
-            _ => writeln!(p.out, "Numbers from 1 to {points}, please.")?,
+        match text::point_numbers(&line, points) {
+            Some(nums) => return Ok(Some(Some(nums))),
+            None => writeln!(p.out, "Numbers from 1 to {points}, please.")?,
         }
     }
 }
