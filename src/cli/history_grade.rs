@@ -69,7 +69,15 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     let (mut log, report) = StateLog::open(&path)?;
     super::print_load_warnings(&path, &report.warnings);
     let decks = super::history::load_decks_for_history(cli, home)?;
-    let all = past_interviews(&report.records);
+    let mut all = past_interviews(&report.records);
+    if !cli.deck.is_empty() {
+        // `--deck`: only interviews that asked from these decks.
+        all.retain(|p| {
+            p.decks()
+                .iter()
+                .any(|d| cli.deck.iter().any(|c| c == d.as_str()))
+        });
+    }
     let mut out = std::io::stdout().lock();
     let p = match (&args.id, args.last) {
         (Some(id), _) => super::history::choose(&all, Some(id), home)?,
