@@ -71,6 +71,8 @@ pub struct Snapshot {
     pub undone: Vec<RecordId>,
     /// The mock-interview records, in file order.
     pub mocks: Vec<Record>,
+    /// The candidate's own material (notes, own answers, drill drafts), in file order.
+    pub own: Vec<Record>,
 }
 
 /// The same, borrowed, to save without copying.
@@ -80,6 +82,7 @@ pub struct SnapshotRef<'a> {
     pub latest: Option<&'a (DateTime<Utc>, RecordId)>,
     pub undone: Vec<&'a RecordId>,
     pub mocks: &'a [Record],
+    pub own: &'a [Record],
 }
 
 /// The settings a snapshot was replayed with, as compared on load: every scheduler setting
@@ -173,6 +176,10 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
     for m in s.mocks {
         e.str(&serde_json::to_string(m).unwrap_or_default());
     }
+    e.u64(s.own.len() as u64);
+    for m in s.own {
+        e.str(&serde_json::to_string(m).unwrap_or_default());
+    }
     e.seal(MAGIC, key)
 }
 
@@ -249,6 +256,7 @@ fn decode(bytes: &[u8], config: &SchedulerConfig, key: u128) -> Option<Snapshot>
     let latest = d.opt(|d| Some((d.time()?, RecordId(d.str()?))))?;
     let undone = d.list(|d| d.str().map(RecordId))?;
     let mocks = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;
+    let own = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;
     if !d.at_end() {
         return None;
     }
@@ -258,6 +266,7 @@ fn decode(bytes: &[u8], config: &SchedulerConfig, key: u128) -> Option<Snapshot>
         latest,
         undone,
         mocks,
+        own,
     })
 }
 
@@ -330,6 +339,15 @@ mod tests {
             latest: Some((now, RecordId::new("b1"))),
             undone: vec![RecordId::new("x"), RecordId::new("y")],
             mocks: vec![mock],
+            own: vec![Record::new(
+                RecordId::new("n1"),
+                now,
+                RecordBody::Note(crate::core::record::CardText {
+                    deck: DeckId::new("bench"),
+                    card: CardId::new("card-1"),
+                    text: "a note \u{1b} kept as written".into(),
+                }),
+            )],
         }
     }
 
@@ -342,6 +360,7 @@ mod tests {
                 latest: s.latest.as_ref(),
                 undone: s.undone.iter().collect(),
                 mocks: &s.mocks,
+                own: &s.own,
             },
             KEY,
         )
@@ -395,6 +414,7 @@ mod tests {
                 latest: s.latest.as_ref(),
                 undone: s.undone.iter().collect(),
                 mocks: &s.mocks,
+                own: &s.own,
             },
         );
         assert_eq!(load(&path, &config), Some(s.clone()));

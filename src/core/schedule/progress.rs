@@ -102,7 +102,14 @@ impl Progress {
             RecordBody::Suspend { deck, card }
             | RecordBody::Unsuspend { deck, card }
             | RecordBody::Bury { deck, card, .. } => (deck, card),
-            _ => return,
+            RecordBody::Undo { .. }
+            | RecordBody::MockStarted(_)
+            | RecordBody::MockAnswered(_)
+            | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => return,
         };
         let key = CardKey {
             deck: deck.clone(),
@@ -141,7 +148,10 @@ impl Progress {
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_)
-            | RecordBody::MockDebriefed(_) => {}
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => {}
         }
     }
 
