@@ -26,7 +26,9 @@ mod tests;
 pub use card::{CardMemory, LEECH_LAPSES, Phase};
 pub use config::{Config, ConfigIssue, NewOrder, RETENTION_RANGE, SchedulerConfig, Step};
 pub use fuzz::fuzz_seed;
-pub use model::{Memory, Model, PARAMETER_BOUNDS, PARAMETER_COUNT, check_parameters, default_weights};
+pub use model::{
+    Memory, Model, PARAMETER_BOUNDS, PARAMETER_COUNT, check_parameters, default_weights,
+};
 pub use progress::{Progress, ReviewEntry, known_keys};
 pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
 pub use replay::replay;

@@ -77,9 +77,7 @@ pub fn check_parameters(w: &[f64]) -> Result<(), String> {
     // A little slack: weights fitted in f32 and printed in decimal may sit a hair outside.
     for (i, (x, (lo, hi))) in w.iter().zip(PARAMETER_BOUNDS).enumerate() {
         if !x.is_finite() || *x < lo - 1e-6 || *x > hi + 1e-6 {
-            return Err(format!(
-                "parameter {i} is {x}, outside {lo} to {hi}"
-            ));
+            return Err(format!("parameter {i} is {x}, outside {lo} to {hi}"));
         }
     }
     Ok(())
@@ -245,7 +243,13 @@ mod tests {
     fn agree_with_fsrs_rs(w: [f64; PARAMETER_COUNT]) {
         let model = Model::new(w);
         let rs = fsrs::FSRS::new(&w.map(|x| x as f32)).unwrap();
-        for (s, d) in [(0.05, 9.0), (0.5, 7.0), (2.3, 5.0), (20.0, 3.0), (300.0, 9.5)] {
+        for (s, d) in [
+            (0.05, 9.0),
+            (0.5, 7.0),
+            (2.3, 5.0),
+            (20.0, 3.0),
+            (300.0, 9.5),
+        ] {
             for days in [0u32, 1, 3, 30, 400] {
                 let theirs = rs
                     .next_states(
@@ -320,7 +324,10 @@ mod tests {
         let mut mine = default_weights();
         mine[2] = 5.0;
         config.parameters = Some(mine.to_vec());
-        assert_eq!(Model::for_config(&config).initial(Grade::Good).stability, 5.0);
+        assert_eq!(
+            Model::for_config(&config).initial(Grade::Good).stability,
+            5.0
+        );
     }
 
     #[test]

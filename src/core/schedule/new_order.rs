@@ -33,7 +33,11 @@ pub struct NewCard {
 }
 
 /// `cards` (every card new at `day_start`, any order) in the order they are introduced.
-pub fn order_new(mut cards: Vec<NewCard>, order: NewOrder, day_start: DateTime<Utc>) -> Vec<CardKey> {
+pub fn order_new(
+    mut cards: Vec<NewCard>,
+    order: NewOrder,
+    day_start: DateTime<Utc>,
+) -> Vec<CardKey> {
     match order {
         NewOrder::File => {
             cards.sort_by_key(|c| (c.deck_position, c.position));
@@ -81,15 +85,16 @@ fn interleave(cards: Vec<NewCard>, seed: u64) -> Vec<CardKey> {
     let (mut deck_index, mut category_index, mut round) = (0usize, 0usize, 0usize);
     let mut previous: Option<(DeckId, CategoryId)> = None;
     let mut seen_in_deck = 0;
-    let mut flush = |in_deck: &mut Vec<((usize, usize), CardKey)>, seen: usize, deck_index: usize| {
-        in_deck.sort_by_key(|(turn, _)| *turn);
-        ranked.extend(
-            in_deck
-                .drain(..)
-                .enumerate()
-                .map(|(turn, (_, key))| ((turn, seen, deck_index), key)),
-        );
-    };
+    let mut flush =
+        |in_deck: &mut Vec<((usize, usize), CardKey)>, seen: usize, deck_index: usize| {
+            in_deck.sort_by_key(|(turn, _)| *turn);
+            ranked.extend(
+                in_deck
+                    .drain(..)
+                    .enumerate()
+                    .map(|(turn, (_, key))| ((turn, seen, deck_index), key)),
+            );
+        };
     for (_, _, _, card) in keyed {
         match &previous {
             Some((deck, _)) if *deck != card.key.deck => {
@@ -149,13 +154,21 @@ mod tests {
         let day = at("2026-01-05T04:00:00Z");
         let order = order_new(cards(&[("a", 2, 2), ("b", 1, 2)]), NewOrder::File, day);
         let ids: Vec<_> = order.iter().map(|k| k.card.as_str()).collect();
-        assert_eq!(ids, ["a-c0-0", "a-c0-1", "a-c1-0", "a-c1-1", "b-c0-0", "b-c0-1"]);
+        assert_eq!(
+            ids,
+            ["a-c0-0", "a-c0-1", "a-c1-0", "a-c1-1", "b-c0-0", "b-c0-1"]
+        );
     }
 
     #[test]
     fn interleaved_meets_every_deck_and_category_early() {
         let day = at("2026-01-05T04:00:00Z");
-        let all = cards(&[("big", 12, 20), ("mid", 5, 10), ("small", 2, 3), ("one", 1, 40)]);
+        let all = cards(&[
+            ("big", 12, 20),
+            ("mid", 5, 10),
+            ("small", 2, 3),
+            ("one", 1, 40),
+        ]);
         let order = order_new(all.clone(), NewOrder::Interleaved, day);
         assert_eq!(order.len(), all.len());
         let first: Vec<&CardKey> = order.iter().take(8).collect();
@@ -181,7 +194,11 @@ mod tests {
             c.seen_in_category = if c.category.as_str() == "cat1" { 0 } else { 2 };
         }
         let order = order_new(all, NewOrder::Interleaved, day);
-        let firsts: Vec<_> = order.iter().take(2).map(|k| &k.card.as_str()[..4]).collect();
+        let firsts: Vec<_> = order
+            .iter()
+            .take(2)
+            .map(|k| &k.card.as_str()[..4])
+            .collect();
         assert_eq!(firsts, ["a-c1", "a-c1"]);
     }
 

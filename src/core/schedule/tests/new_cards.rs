@@ -13,10 +13,22 @@ use crate::core::schedule::{QueueFilter, QueueKind, SchedulerConfig, build_queue
 
 fn builtin() -> Vec<Deck> {
     [
-        ("it-manager.toml", include_str!("../../../../content/it-manager.toml")),
-        ("it-fundamentals.toml", include_str!("../../../../content/it-fundamentals.toml")),
-        ("library-it.toml", include_str!("../../../../content/library-it.toml")),
-        ("interview-craft.toml", include_str!("../../../../content/interview-craft.toml")),
+        (
+            "it-manager.toml",
+            include_str!("../../../../content/it-manager.toml"),
+        ),
+        (
+            "it-fundamentals.toml",
+            include_str!("../../../../content/it-fundamentals.toml"),
+        ),
+        (
+            "library-it.toml",
+            include_str!("../../../../content/library-it.toml"),
+        ),
+        (
+            "interview-craft.toml",
+            include_str!("../../../../content/interview-craft.toml"),
+        ),
     ]
     .into_iter()
     .map(|(name, text)| parse_deck(text, DeckSource::Builtin(name.into())).unwrap())

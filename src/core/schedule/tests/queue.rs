@@ -42,8 +42,14 @@ fn a_fresh_start_in_file_order_shows_new_cards_in_deck_order_up_to_the_limit() {
     );
     // Honest counts: deck b gets none of today's three (deck a's come first), though it has
     // two to give when drilled alone.
-    assert_eq!((q.decks[0].new, q.decks[0].new_alone, q.decks[0].unseen), (3, 3, 5));
-    assert_eq!((q.decks[1].new, q.decks[1].new_alone, q.decks[1].unseen), (0, 2, 2));
+    assert_eq!(
+        (q.decks[0].new, q.decks[0].new_alone, q.decks[0].unseen),
+        (3, 3, 5)
+    );
+    assert_eq!(
+        (q.decks[1].new, q.decks[1].new_alone, q.decks[1].unseen),
+        (0, 2, 2)
+    );
 }
 
 #[test]

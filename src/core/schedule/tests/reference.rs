@@ -47,7 +47,10 @@ fn steps(seconds: &[i64]) -> Vec<Step> {
 #[test]
 fn agrees_with_a_recorded_py_fsrs_run() {
     let run: Run = serde_json::from_str(FIXTURE).unwrap();
-    assert_eq!(run.py_fsrs, "6.3.2", "docs/configuration.md names this version");
+    assert_eq!(
+        run.py_fsrs, "6.3.2",
+        "docs/configuration.md names this version"
+    );
     assert!(run.sequences.len() >= 300);
     let mut reviews = 0;
     let mut same_day_hard = 0;
