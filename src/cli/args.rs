@@ -60,11 +60,11 @@ pub enum Command {
     History(super::mock::HistoryArgs),
     /// A past mock interview as a transcript with its debrief (Markdown or JSON)
     Report(super::mock::ReportArgs),
-    /// Every card with its scheduling state (the card browser as a list); suspend or
-    /// unsuspend cards
+    /// Every card with its scheduling state (the card browser as a list); suspend,
+    /// unsuspend or unbury cards
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  prepdeck cards --deck it-manager --category budget\n  prepdeck cards --json\n  prepdeck cards suspend it-manager/budget-build-annual\n  prepdeck cards unsuspend it-manager/budget-build-annual"
+        after_help = "Examples:\n  prepdeck cards --deck it-manager --category budget\n  prepdeck cards --json\n  prepdeck cards suspend it-manager/budget-build-annual\n  prepdeck cards unsuspend it-manager/budget-build-annual\n  prepdeck cards unbury it-manager/budget-build-annual"
     )]
     Cards {
         /// Only cards of this category id
@@ -96,6 +96,16 @@ pub enum Command {
     },
     /// Print the effective settings and the config file's path
     Config,
+    /// Fit the FSRS scheduler's weights to your own reviews; keep them only if they predict
+    /// your history better
+    #[command(
+        after_help = "Examples:\n  prepdeck optimize           fit, compare with the weights in use, keep the better\n  prepdeck optimize --reset   go back to the default weights"
+    )]
+    Optimize {
+        /// Forget the fitted weights and use the defaults again
+        #[arg(long)]
+        reset: bool,
+    },
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish
@@ -155,6 +165,12 @@ pub enum CardsCommand {
         #[arg(required = true, value_name = "DECK/CARD")]
         cards: Vec<String>,
     },
+    /// Bring buried cards back today instead of tomorrow
+    Unbury {
+        /// Cards as DECK/CARD (see `prepdeck cards`)
+        #[arg(required = true, value_name = "DECK/CARD")]
+        cards: Vec<String>,
+    },
 }
 
 /// Which cards `prepdeck drill` takes, and how it runs.
@@ -181,6 +197,7 @@ pub struct DrillArgs {
 /// A card kind on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum KindArg {
+    #[value(alias = "behavioural")]
     Behavioral,
     Situational,
     Technical,

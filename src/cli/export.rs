@@ -146,7 +146,7 @@ fn progress(
 ) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(cli, home)?;
     let (_, progress) = super::state::read_progress(home)?;
-    let cards = super::state::card_rows(&loaded.decks, &progress, None);
+    let cards = super::state::card_rows(&loaded.decks, &progress, None, chrono::Utc::now());
     let log: Vec<ReviewRow> = progress
         .reviews()
         .iter()

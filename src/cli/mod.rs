@@ -12,6 +12,7 @@ mod history;
 mod home;
 mod import;
 pub mod mock;
+mod optimize;
 mod output;
 mod report;
 mod state;
@@ -103,6 +104,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             DecksCommand::New { path } => decks::new(path),
         },
         Some(Command::Config) => config::show(&home),
+        Some(Command::Optimize { reset }) => optimize::run(&home, *reset),
         Some(Command::Mock(args)) => mock::run(&cli, &home, args),
         Some(Command::History(args)) => history::history(&cli, &home, args),
         Some(Command::Report(args)) => report::report(&cli, &home, args),

@@ -149,6 +149,7 @@ pub(crate) fn card_rows<'a>(
     decks: &'a [Deck],
     progress: &Progress,
     category: Option<&str>,
+    now: DateTime<Utc>,
 ) -> Vec<CardRow<'a>> {
     let mut rows = Vec::new();
     for d in decks {
@@ -165,6 +166,8 @@ pub(crate) fn card_rows<'a>(
                 question: sanitize_line(&c.question),
                 state: if m.suspended {
                     "suspended"
+                } else if m.is_buried(now) {
+                    "buried"
                 } else {
                     phase_name(m.phase)
                 },
@@ -197,7 +200,7 @@ pub fn cards(
     {
         return Err(super::UserError(format!("no category `{cat}` in the loaded decks")).into());
     }
-    let rows = card_rows(&decks.decks, &progress, category);
+    let rows = card_rows(&decks.decks, &progress, category, Utc::now());
     let mut out = std::io::stdout().lock();
     if json {
         serde_json::to_writer_pretty(&mut out, &rows)?;
@@ -228,11 +231,12 @@ pub fn cards(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `prepdeck cards suspend|unsuspend DECK/CARD...`: one durable record per card.
+/// `prepdeck cards suspend|unsuspend|unbury DECK/CARD...`: one durable record per card.
 pub fn suspend(cli: &Cli, home: &Home, command: &super::CardsCommand) -> anyhow::Result<ExitCode> {
-    let (suspend, names) = match command {
-        super::CardsCommand::Suspend { cards } => (true, cards),
-        super::CardsCommand::Unsuspend { cards } => (false, cards),
+    let (action, names) = match command {
+        super::CardsCommand::Suspend { cards } => ("suspended", cards),
+        super::CardsCommand::Unsuspend { cards } => ("unsuspended", cards),
+        super::CardsCommand::Unbury { cards } => ("unburied", cards),
     };
     let decks = load_decks(cli, home)?;
     let mut keys = Vec::new();
@@ -260,23 +264,21 @@ pub fn suspend(cli: &Cli, home: &Home, command: &super::CardsCommand) -> anyhow:
     super::print_load_warnings(&home.state_file(), &report.warnings);
     let now = Utc::now();
     for key in keys {
-        let body = if suspend {
-            crate::core::record::RecordBody::Suspend {
-                deck: key.deck.clone(),
-                card: key.card.clone(),
-            }
-        } else {
-            crate::core::record::RecordBody::Unsuspend {
-                deck: key.deck.clone(),
-                card: key.card.clone(),
-            }
+        use crate::core::record::RecordBody;
+        let (deck, card) = (key.deck.clone(), key.card.clone());
+        let body = match command {
+            super::CardsCommand::Suspend { .. } => RecordBody::Suspend { deck, card },
+            super::CardsCommand::Unsuspend { .. } => RecordBody::Unsuspend { deck, card },
+            // A bury that ends now: the card is back at once (no new record type, so older
+            // builds still read the log).
+            super::CardsCommand::Unbury { .. } => RecordBody::Bury {
+                deck,
+                card,
+                until: now,
+            },
         };
         log.append(body, now)?;
-        println!(
-            "{}: {}",
-            if suspend { "suspended" } else { "unsuspended" },
-            sanitize_line(&key.to_string())
-        );
+        println!("{action}: {}", sanitize_line(&key.to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -13,6 +13,7 @@ mod config;
 mod fuzz;
 mod model;
 mod new_order;
+mod optimize;
 mod progress;
 mod queue;
 mod replay;
@@ -28,6 +29,10 @@ pub use config::{Config, ConfigIssue, NewOrder, RETENTION_RANGE, SchedulerConfig
 pub use fuzz::fuzz_seed;
 pub use model::{
     Memory, Model, PARAMETER_BOUNDS, PARAMETER_COUNT, check_parameters, default_weights,
+};
+pub use optimize::{
+    Evaluation, Fit, MIN_TRAINING_REVIEWS, OptimizeError, evaluate, fit, optimize_suggestion,
+    training_set,
 };
 pub use progress::{Progress, ReviewEntry, known_keys};
 pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
