@@ -13,9 +13,10 @@
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
-use crate::core::deck::{Card, Category, Deck, DeckSource, KeyPoint, Kind};
+use crate::core::deck::{Card, CardNotes, Category, Deck, DeckSource, KeyPoint, Kind};
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
+use crate::store::bounded::read_cache;
 use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
@@ -26,6 +27,7 @@ const BUILD: u64 = fingerprint(&[
     env!("CARGO_PKG_VERSION"),
     include_str!("../core/deck/model.rs"),
     include_str!("../core/deck/parse.rs"),
+    include_str!("../core/deck/notes.rs"),
     include_str!("deck_cache.rs"),
     include_str!("codec.rs"),
 ]);
@@ -44,7 +46,7 @@ fn entry_path(dir: &Path, origin: &str) -> PathBuf {
 /// The cached deck for `text` from `source`, if there is a valid entry.
 pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
     let origin = source.display_name();
-    let bytes = std::fs::read(entry_path(dir, &origin)).ok()?;
+    let bytes = read_cache(&entry_path(dir, &origin))?;
     let mut d = Dec::new(unseal(MAGIC, &bytes)?);
     if d.u64()? != BUILD
         || d.u64()? != text.len() as u64
@@ -101,6 +103,11 @@ impl Enc {
                 self.str(&k.text);
                 self.strs(&k.keywords);
             }
+            self.strs(&c.notes.outline);
+            self.opt_str(c.notes.own_story.as_deref());
+            self.opt_str(c.notes.manager_angle.as_deref());
+            self.opt_str(c.notes.jurisdiction.as_deref());
+            self.opt_str(c.notes.checked.as_deref());
             self.u64(c.line as u64);
         }
     }
@@ -144,6 +151,13 @@ impl Dec<'_> {
                     keywords: d.list(Self::str)?,
                 })
             })?,
+            notes: CardNotes {
+                outline: self.list(Self::str)?,
+                own_story: self.opt(Self::str)?,
+                manager_angle: self.opt(Self::str)?,
+                jurisdiction: self.opt(Self::str)?,
+                checked: self.opt(Self::str)?,
+            },
             line: usize::try_from(self.u64()?).ok()?,
         })
     }

@@ -6,11 +6,12 @@
 mod diagnostic;
 mod fields;
 mod model;
+mod notes;
 mod parse;
 mod write;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
-pub use model::{Card, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
+pub use model::{Card, CardNotes, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 pub use parse::parse_deck;
 pub use write::write_deck;
 

@@ -113,6 +113,7 @@ pub fn build_deck_with_warnings(
             answer_seconds: None,
             follow_ups: Vec::new(),
             key_points: Vec::new(),
+            notes: Default::default(),
             line: c.line,
         });
     }
