@@ -136,6 +136,56 @@ fn undo_takes_back_the_most_recent_action_whatever_it_was() {
     assert!(cards.iter().all(|c| c["state"] == "new"), "{cards:?}");
 }
 
+/// A card buried in the drill is listed as buried, and `cards unbury` brings it back today.
+#[test]
+fn a_buried_card_is_listed_as_buried_until_unburied() {
+    let home = tempfile::tempdir().unwrap();
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "drill",
+            "--plain",
+            "--limit",
+            "1",
+        ])
+        .write_stdin("/bury\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let listed = |home: &std::path::Path| -> Vec<(String, String)> {
+        let out = prepdeck(home)
+            .args(["--deck", "it-fundamentals", "cards", "--json"])
+            .output()
+            .unwrap();
+        let cards: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        cards
+            .iter()
+            .filter(|c| c["state"] != "new")
+            .map(|c| {
+                (
+                    format!(
+                        "{}/{}",
+                        c["deck"].as_str().unwrap(),
+                        c["id"].as_str().unwrap()
+                    ),
+                    c["state"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let buried = listed(home.path());
+    assert_eq!(buried.len(), 1, "{buried:?}");
+    assert_eq!(buried[0].1, "buried");
+    let out = prepdeck(home.path())
+        .args(["cards", "unbury", &buried[0].0])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("unburied: "));
+    assert!(listed(home.path()).is_empty());
+}
+
 #[test]
 fn end_of_input_ends_cleanly_and_nothing_due_is_explained() {
     let home = tempfile::tempdir().unwrap();
