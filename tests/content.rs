@@ -247,3 +247,93 @@ fn card_ids_are_unique_across_the_bank_and_start_with_their_category() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Keywords too generic to show that an answer made a point.
+const GENERIC_KEYWORDS: &[&str] = &[
+    "lesson",
+    "lessons",
+    "learned",
+    "learnt",
+    "team",
+    "process",
+    "communicate",
+    "communication",
+    "stakeholder",
+    "stakeholders",
+    "good",
+    "important",
+    "manage",
+    "management",
+    "work",
+    "plan",
+    "the",
+    "we",
+    "i",
+];
+
+/// Tags that mark a card whose facts depend on a law, a standard or a price.
+const DATED_TAGS: &[&str] = &[
+    "accessibility",
+    "wcag",
+    "nis2",
+    "nist-csf",
+    "cipa",
+    "e-rate",
+    "hipaa",
+    "gdpr",
+    "pci-dss",
+    "licensing",
+    "open-access",
+    "itgc",
+    "sox",
+    "library-law",
+    "copyright",
+];
+
+/// Cards written to the second-edition standard carry a spoken outline. They must also have an
+/// own-story line, a 150-250 word answer (two minutes aloud), checkable key points and, when
+/// their facts depend on a law, a standard or a price, a jurisdiction and a checked date.
+#[test]
+fn second_edition_cards_meet_the_brief() {
+    let mut problems = Vec::new();
+    let mut count = 0;
+    for d in decks() {
+        for c in d.cards.iter().filter(|c| !c.notes.outline.is_empty()) {
+            count += 1;
+            let at = format!("{}/{}", d.id, c.id);
+            if c.notes.outline.len() != 5 {
+                problems.push(format!("{at}: outline has {} bullets (5)", c.notes.outline.len()));
+            }
+            if c.notes.own_story.is_none() {
+                problems.push(format!("{at}: no own_story"));
+            }
+            let n = words(&c.answer).len();
+            if !(150..=250).contains(&n) {
+                problems.push(format!("{at}: answer has {n} words (150-250)"));
+            }
+            if !(3..=6).contains(&c.key_points.len()) {
+                problems.push(format!("{at}: {} key points (3-6)", c.key_points.len()));
+            }
+            for kp in &c.key_points {
+                for kw in &kp.keywords {
+                    let one = [prepdeck::core::deck::KeyPoint {
+                        text: kp.text.clone(),
+                        keywords: vec![kw.clone()],
+                    }];
+                    if coverage(&c.question, &one)[0] {
+                        problems.push(format!("{at}: keyword `{kw}` is in the question"));
+                    }
+                    if GENERIC_KEYWORDS.contains(&kw.to_lowercase().as_str()) {
+                        problems.push(format!("{at}: keyword `{kw}` is too generic"));
+                    }
+                }
+            }
+            let dated = c.tags.iter().any(|t| DATED_TAGS.contains(&t.as_str()));
+            if dated && (c.notes.jurisdiction.is_none() || c.notes.checked.is_none()) {
+                problems.push(format!("{at}: law/standard/price card without jurisdiction and checked"));
+            }
+        }
+    }
+    assert!(count >= 13, "only {count} second-edition cards");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
