@@ -16,6 +16,7 @@ mod output;
 mod report;
 mod state;
 mod stats;
+mod target;
 mod template;
 
 use std::io::Write;
@@ -122,6 +123,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(args)) => import::run(&cli, &home, args),
         Some(Command::Export { command }) => export::run(&cli, &home, command),
         Some(Command::Stats { json }) => stats::run(&cli, &home, *json),
+        Some(Command::Target { command }) => target::run(&cli, &home, command),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());

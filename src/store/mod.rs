@@ -11,5 +11,6 @@ pub mod log;
 pub mod mock_setup;
 pub mod paths;
 pub mod progress_cache;
+pub mod targets;
 
 pub use error::StoreError;
