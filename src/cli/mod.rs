@@ -16,6 +16,7 @@ mod output;
 mod report;
 mod state;
 mod stats;
+mod tag_lint;
 mod target;
 mod template;
 
