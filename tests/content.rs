@@ -342,3 +342,21 @@ fn second_edition_cards_meet_the_brief() {
     assert!(count >= 30, "only {count} second-edition cards");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every knowledge card of it-fundamentals says why a manager cares, in one short line.
+#[test]
+fn it_fundamentals_cards_say_why_a_manager_cares() {
+    let mut problems = Vec::new();
+    for c in &deck("it-fundamentals").cards {
+        match c.notes.manager_angle.as_deref() {
+            None => problems.push(format!("it-fundamentals/{}: no manager_angle", c.id)),
+            Some(m) if !(8..=35).contains(&words(m).len()) => problems.push(format!(
+                "it-fundamentals/{}: manager_angle has {} words (8-35)",
+                c.id,
+                words(m).len()
+            )),
+            Some(_) => {}
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use super::fields::edit_distance;
 use super::model::Deck;
 
 /// A tag problem worth telling the deck's author about.
@@ -56,22 +57,6 @@ fn stem(word: &str) -> String {
         w.pop();
     }
     w
-}
-
-/// Levenshtein distance, bounded use only (short strings).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// Whether two different spellings look like one tag.
