@@ -486,9 +486,10 @@ fn a_future_dated_record_does_not_make_every_grade_replay_the_log() {
         "{} more grades: {plain:?} without, {ahead:?} with a future-dated record",
         GRADES - 1
     );
-    // Replaying the 20,000 records at each grade added over two seconds here (debug build).
+    // Replaying the 20,000 records at each grade added about four seconds here (debug build);
+    // now about nothing. The margin is for a busy machine.
     assert!(
-        ahead < plain + Duration::from_millis(800),
+        ahead < plain + Duration::from_secs(2),
         "{} more grades took {ahead:?} with a future-dated record, {plain:?} without",
         GRADES - 1
     );
