@@ -290,6 +290,38 @@ pub fn remove_target(home: &Home, name: &TargetName) -> Result<PathBuf, TargetSt
     }
 }
 
+/// The file naming the target mock interviews are for until `--no-target`.
+pub fn mock_target_file(home: &Home) -> PathBuf {
+    targets_dir(home).join("mock-target.txt")
+}
+
+/// The remembered mock-interview target; `None` when none is remembered or the file does not
+/// name one (a broken file is only a forgotten choice).
+pub fn load_mock_target(home: &Home) -> Option<TargetName> {
+    let path = mock_target_file(home);
+    let mut text = String::new();
+    fs::File::open(&path)
+        .ok()?
+        .take(256)
+        .read_to_string(&mut text)
+        .ok()?;
+    TargetName::parse(text.trim()).ok()
+}
+
+/// Remembers `name` for the next mock interviews (`None`: forget).
+pub fn save_mock_target(home: &Home, name: Option<&TargetName>) -> Result<(), StoreError> {
+    let path = mock_target_file(home);
+    match name {
+        Some(n) => write_private_replace(&path, format!("{n}\n").as_bytes()),
+        None => match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                Err(StoreError::io(&path, "remove", e))
+            }
+            _ => Ok(()),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +395,21 @@ mod tests {
             "{text:?}"
         );
         assert!(text.iter().any(|t| t.contains("newer")), "{text:?}");
+    }
+
+    #[test]
+    fn the_mock_target_is_remembered_and_forgotten() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::at(dir.path());
+        assert_eq!(load_mock_target(&home), None);
+        let name = TargetName::parse("acme").unwrap();
+        save_mock_target(&home, Some(&name)).unwrap();
+        assert_eq!(load_mock_target(&home), Some(name));
+        // Not a target file.
+        assert!(list_targets(&home).0.is_empty() && list_targets(&home).1.is_empty());
+        save_mock_target(&home, None).unwrap();
+        save_mock_target(&home, None).unwrap();
+        assert_eq!(load_mock_target(&home), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod journal;
 mod log_study;
 mod open;
 mod port;
+mod target;
 #[cfg(test)]
 mod tests;
 
@@ -15,3 +16,4 @@ pub use journal::{Journal, ReadOnlyLog};
 pub use log_study::LogStudy;
 pub use open::{open_study, read_study};
 pub use port::*;
+pub use target::{TargetDrill, TargetedStudy, target_queue};
