@@ -1,5 +1,6 @@
 //! Storage: everything that reads or writes files lives here.
 
+pub mod bounded;
 mod codec;
 pub mod config;
 pub mod deck_cache;
