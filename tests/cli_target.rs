@@ -322,7 +322,10 @@ fn plan_drill_mock_and_brief_follow_the_target() {
     let home = dir.path();
     add(home, "acme", &in_days(10));
 
-    let plan = prepdeck(home).args(["target", "plan", "acme", "--json"]).assert().success();
+    let plan = prepdeck(home)
+        .args(["target", "plan", "acme", "--json"])
+        .assert()
+        .success();
     let plan: serde_json::Value = serde_json::from_slice(&plan.get_output().stdout).unwrap();
     assert_eq!(plan["days_left"], 10);
     assert_eq!(plan["learned"], 0);
@@ -335,7 +338,13 @@ fn plan_drill_mock_and_brief_follow_the_target() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| format!("{}/{}", k["deck"].as_str().unwrap(), k["card"].as_str().unwrap()))
+        .map(|k| {
+            format!(
+                "{}/{}",
+                k["deck"].as_str().unwrap(),
+                k["card"].as_str().unwrap()
+            )
+        })
         .collect();
     assert_eq!(today_new.len() as u64, new_per_day);
     assert!(plan["categories"].as_array().unwrap().len() >= 3);
@@ -349,7 +358,10 @@ fn plan_drill_mock_and_brief_follow_the_target() {
     let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(out.matches("recorded:").count() == 2, "{out}");
     let (deck, card) = today_new[0].split_once('/').unwrap();
-    let cards = prepdeck(home).args(["cards", "--json", "--deck", deck]).assert().success();
+    let cards = prepdeck(home)
+        .args(["cards", "--json", "--deck", deck])
+        .assert()
+        .success();
     let cards: serde_json::Value = serde_json::from_slice(&cards.get_output().stdout).unwrap();
     let reviewed: Vec<&str> = cards
         .as_array()
@@ -359,14 +371,26 @@ fn plan_drill_mock_and_brief_follow_the_target() {
         .filter_map(|c| c["id"].as_str())
         .collect();
     assert!(reviewed.contains(&card), "{reviewed:?} lacks {card}");
-    let plan = prepdeck(home).args(["target", "plan", "acme", "--json"]).assert().success();
+    let plan = prepdeck(home)
+        .args(["target", "plan", "acme", "--json"])
+        .assert()
+        .success();
     let plan: serde_json::Value = serde_json::from_slice(&plan.get_output().stdout).unwrap();
     assert_eq!(plan["today"]["new_done"], 2);
     assert_eq!(plan["learned"], 2);
 
     // A mock interview for the target is remembered until --no-target.
     prepdeck(home)
-        .args(["mock", "--plain", "--target", "acme", "--questions", "2", "--prep", "0"])
+        .args([
+            "mock",
+            "--plain",
+            "--target",
+            "acme",
+            "--questions",
+            "2",
+            "--prep",
+            "0",
+        ])
         .write_stdin("/quit\n")
         .assert()
         .success()
@@ -378,7 +402,15 @@ fn plan_drill_mock_and_brief_follow_the_target() {
         .success()
         .stdout(predicate::str::contains("Target: acme (remembered"));
     prepdeck(home)
-        .args(["mock", "--plain", "--no-target", "--questions", "1", "--prep", "0"])
+        .args([
+            "mock",
+            "--plain",
+            "--no-target",
+            "--questions",
+            "1",
+            "--prep",
+            "0",
+        ])
         .write_stdin("/quit\n")
         .assert()
         .success()
@@ -397,7 +429,10 @@ fn plan_drill_mock_and_brief_follow_the_target() {
         .assert()
         .success();
     let md = std::fs::read_to_string(&brief).unwrap();
-    assert!(md.starts_with("# Interview brief: IT Manager at Acme"), "{md}");
+    assert!(
+        md.starts_with("# Interview brief: IT Manager at Acme"),
+        "{md}"
+    );
     assert!(md.contains("disaster recovery plan"), "{md}");
     assert!(md.contains("## Still open"), "{md}");
     assert!(md.contains("Ask about on-call"), "{md}");
@@ -420,7 +455,10 @@ fn a_past_target_is_archived_and_the_drill_is_the_normal_one() {
     let path = home.join("targets/old.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace(&in_days(2), &in_days(-3))).unwrap();
-    let list = prepdeck(home).args(["target", "list", "--json"]).assert().success();
+    let list = prepdeck(home)
+        .args(["target", "list", "--json"])
+        .assert()
+        .success();
     let list: serde_json::Value = serde_json::from_slice(&list.get_output().stdout).unwrap();
     assert_eq!(list[0]["name"], "new");
     assert_eq!(list[1]["name"], "old");

@@ -135,7 +135,11 @@ mod tests {
         }
         fn queue(&self, _: &[Deck], f: &DrillFilter, _: DateTime<Utc>) -> Vec<CardKey> {
             self.1.borrow_mut().push(f.clone());
-            self.0.iter().take(f.limit.unwrap_or(usize::MAX)).cloned().collect()
+            self.0
+                .iter()
+                .take(f.limit.unwrap_or(usize::MAX))
+                .cloned()
+                .collect()
         }
         fn preview(&self, _: &CardKey, _: DateTime<Utc>) -> Option<[Duration; 4]> {
             None

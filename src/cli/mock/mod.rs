@@ -32,7 +32,13 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     }
     check_focus(&setup, &loaded.decks)?;
     if !args.plain {
-        super::target::mock_target(home, args.target.as_deref(), args.no_target, false, Utc::now())?;
+        super::target::mock_target(
+            home,
+            args.target.as_deref(),
+            args.no_target,
+            false,
+            Utc::now(),
+        )?;
         // Flags given: start at once with them; none: the setup screen, prefilled.
         let start = if args.has_setup_flags() || !cli.deck.is_empty() {
             Start::Mock(setup)
@@ -51,7 +57,8 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     let seed = setup.seed.unwrap_or_else(|| rand::random::<u64>() >> 1);
     setup.seed = Some(seed);
     let weakness = |k: &_| mock_weakness(&model, progress.card(k), now);
-    let target = super::target::mock_target(home, args.target.as_deref(), args.no_target, true, now)?;
+    let target =
+        super::target::mock_target(home, args.target.as_deref(), args.no_target, true, now)?;
     let questions = match &target {
         Some(t) => super::target::mock_questions(t, &loaded.decks, &setup, weakness, seed),
         None => select_questions(&loaded.decks, &setup, weakness, seed),

@@ -59,7 +59,14 @@ pub(crate) fn read_context(cli: &Cli, home: &Home, name: &str) -> anyhow::Result
     crate::cli::print_load_warnings(&home.state_file(), &warnings);
     let reading = read_job(&loaded.decks, &target.job);
     let focus = focus(&loaded.decks, &reading);
-    let plan = plan_for(&target, &focus, study.progress(), &config.scheduler, now, offset);
+    let plan = plan_for(
+        &target,
+        &focus,
+        study.progress(),
+        &config.scheduler,
+        now,
+        offset,
+    );
     let readiness = study
         .stats(&loaded.decks, now)
         .categories

@@ -15,7 +15,12 @@ use crate::core::target::{focus, read_job};
 use crate::store::config::load_config;
 use crate::study::{Study, TargetDrill, TargetedStudy, open_study};
 
-pub(crate) fn drill(cli: &Cli, home: &Home, args: &DrillArgs, name: &str) -> anyhow::Result<ExitCode> {
+pub(crate) fn drill(
+    cli: &Cli,
+    home: &Home,
+    args: &DrillArgs,
+    name: &str,
+) -> anyhow::Result<ExitCode> {
     if !args.plain {
         return Err(UsageError(
             "`prepdeck drill --target` works in line mode for now: add --plain".into(),
@@ -38,11 +43,25 @@ pub(crate) fn drill(cli: &Cli, home: &Home, args: &DrillArgs, name: &str) -> any
             "note: the interview for target {} is over (archived): this is the normal drill",
             target.name
         );
-        crate::cli::drill_plain::run_plain_drill(input, output, &clock, &loaded.decks, &mut study, &filter)?
+        crate::cli::drill_plain::run_plain_drill(
+            input,
+            output,
+            &clock,
+            &loaded.decks,
+            &mut study,
+            &filter,
+        )?
     } else {
         let reading = read_job(&loaded.decks, &target.job);
         let focus = focus(&loaded.decks, &reading);
-        let plan = plan_for(&target, &focus, study.progress(), &config.scheduler, now, offset);
+        let plan = plan_for(
+            &target,
+            &focus,
+            study.progress(),
+            &config.scheduler,
+            now,
+            offset,
+        );
         let drill = TargetDrill {
             focus,
             today: plan.map(|p| p.today),

@@ -35,7 +35,10 @@ pub(crate) fn mock_target(
         }
         let target = load(home, name)?;
         save_mock_target(home, Some(&target.name))?;
-        println!("Target: {} (remembered; --no-target for the whole bank)", target.name);
+        println!(
+            "Target: {} (remembered; --no-target for the whole bank)",
+            target.name
+        );
         return Ok(Some(target));
     }
     if !plain {

@@ -178,7 +178,11 @@ fn input_error(e: TargetInputError) -> anyhow::Error {
 fn read_job(path: &Path) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     let cap = MAX_JOB_BYTES as u64 + 1;
-    let shown = sanitize_line(&path.display().to_string());
+    let shown = if path == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        sanitize_line(&path.display().to_string())
+    };
     if path == Path::new("-") {
         std::io::stdin()
             .lock()
@@ -190,23 +194,35 @@ fn read_job(path: &Path) -> anyhow::Result<String> {
                 ))
             })?;
     } else {
-        if path.is_dir() {
-            return Err(
-                UserError(format!("{shown} is a folder; give the posting's text file")).into(),
-            );
-        }
-        std::fs::File::open(path)
-            .and_then(|f| f.take(cap).read_to_end(&mut bytes))
-            .map_err(|e| UserError(format!("could not read the job description {shown}: {e}")))?;
+        use crate::store::bounded::{ReadError, read_regular};
+        bytes = match read_regular(path, MAX_JOB_BYTES as u64) {
+            Ok(Some(b)) => b,
+            Ok(None) => {
+                return Err(UserError(format!(
+                    "could not read the job description {shown}: no such file"
+                ))
+                .into());
+            }
+            Err(ReadError::TooLarge { .. }) => return Err(too_large(&shown)),
+            Err(e) => {
+                return Err(
+                    UserError(format!("could not read the job description {shown}: {e}")).into(),
+                );
+            }
+        };
     }
     check_job_text(&bytes).map_err(|e| match e {
-        TargetInputError::JobTooLarge(_) => UserError(format!(
-            "the job description ({shown}) is larger than {MAX_JOB_BYTES} bytes (256 KB); \
-             save only the posting's text and try again"
-        ))
-        .into(),
+        TargetInputError::JobTooLarge(_) => too_large(&shown),
         e => input_error(e),
     })
+}
+
+fn too_large(shown: &str) -> anyhow::Error {
+    UserError(format!(
+        "the job description ({shown}) is larger than {MAX_JOB_BYTES} bytes (256 KB); save only \
+         the posting's text and try again"
+    ))
+    .into()
 }
 
 fn parse_date(s: &str) -> anyhow::Result<InterviewDate> {

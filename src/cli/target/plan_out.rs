@@ -32,7 +32,11 @@ pub(super) fn run(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Res
     Ok(ExitCode::SUCCESS)
 }
 
-fn title(ctx: &Context, deck: &crate::core::ids::DeckId, c: &crate::core::ids::CategoryId) -> String {
+fn title(
+    ctx: &Context,
+    deck: &crate::core::ids::DeckId,
+    c: &crate::core::ids::CategoryId,
+) -> String {
     ctx.decks
         .iter()
         .find(|d| &d.id == deck)
@@ -105,7 +109,9 @@ pub(crate) fn plan_text(ctx: &Context, plan: &Plan, full: bool) -> String {
         let _ = writeln!(
             out,
             "The interview was on {} (archived): drills follow the normal schedule again.",
-            plan.interview_at.with_timezone(&ctx.offset).format("%Y-%m-%d")
+            plan.interview_at
+                .with_timezone(&ctx.offset)
+                .format("%Y-%m-%d")
         );
         return out;
     }
@@ -164,7 +170,12 @@ pub(crate) fn plan_text(ctx: &Context, plan: &Plan, full: bool) -> String {
             out,
             "  {:<44} {:>6} {:>8} {:>9} {:>9}",
             truncate_line(
-                &format!("{}/{} {}", c.deck, c.category, title(ctx, &c.deck, &c.category)),
+                &format!(
+                    "{}/{} {}",
+                    c.deck,
+                    c.category,
+                    title(ctx, &c.deck, &c.category)
+                ),
                 44
             ),
             c.cards,
@@ -173,9 +184,15 @@ pub(crate) fn plan_text(ctx: &Context, plan: &Plan, full: bool) -> String {
             readiness
         );
     }
-    let _ = writeln!(out, "  * predicted recall on the interview day if you stopped now");
+    let _ = writeln!(
+        out,
+        "  * predicted recall on the interview day if you stopped now"
+    );
     if full {
-        for (label, keys) in [("New today", &plan.today.new), ("Reviews today", &plan.today.reviews)] {
+        for (label, keys) in [
+            ("New today", &plan.today.new),
+            ("Reviews today", &plan.today.reviews),
+        ] {
             if keys.is_empty() {
                 continue;
             }

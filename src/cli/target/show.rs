@@ -153,7 +153,9 @@ pub(super) fn show(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Re
         if let Value::Object(map) = &mut v {
             map.insert(
                 "plan".into(),
-                ctx.plan.as_ref().map_or(Value::Null, |p| plan_json(&ctx, p)),
+                ctx.plan
+                    .as_ref()
+                    .map_or(Value::Null, |p| plan_json(&ctx, p)),
             );
         }
         serde_json::to_writer_pretty(std::io::stdout().lock(), &v)?;
@@ -202,7 +204,11 @@ fn show_text(ctx: &Context) -> String {
             "  nothing in the loaded decks matches this description"
         );
     }
-    let _ = writeln!(out, "  {:>5}  {:<44} {:>9}", "score", "category", "readiness");
+    let _ = writeln!(
+        out,
+        "  {:>5}  {:<44} {:>9}",
+        "score", "category", "readiness"
+    );
     for c in reading.categories.iter().take(SHOWN_CATEGORIES) {
         let readiness = ctx
             .readiness

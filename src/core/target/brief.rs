@@ -7,10 +7,10 @@ use std::fmt::Write;
 
 use chrono::FixedOffset;
 
+use super::model::Target;
 use super::plan::Plan;
 use super::posting::Weight;
 use super::relevance::{Coverage, Reading};
-use super::model::Target;
 use crate::core::deck::{Deck, find_card};
 use crate::core::ids::{CategoryId, DeckId};
 use crate::core::text::{sanitize, sanitize_line};
@@ -58,7 +58,11 @@ pub fn brief(input: &BriefInput<'_>) -> String {
             out,
             "**When:** {}{}  ",
             when.format("%A %-d %B %Y"),
-            if d.time.is_some() { when.format(", %H:%M").to_string() } else { String::new() }
+            if d.time.is_some() {
+                when.format(", %H:%M").to_string()
+            } else {
+                String::new()
+            }
         );
     }
     if let Some(p) = input.plan.filter(|p| !p.archived) {
@@ -84,10 +88,19 @@ pub fn brief(input: &BriefInput<'_>) -> String {
     // The posting's lists of duties and criteria before its prose, each in posting order.
     reqs.sort_by_key(|r| !r.bullet);
     if reqs.is_empty() {
-        let _ = writeln!(out, "The job description names no requirements prepdeck could read.");
+        let _ = writeln!(
+            out,
+            "The job description names no requirements prepdeck could read."
+        );
     }
     for (i, r) in reqs.iter().take(BRIEF_REQUIREMENTS).enumerate() {
-        let _ = writeln!(out, "{}. **{}** ({})", i + 1, line(&r.text), r.coverage.label());
+        let _ = writeln!(
+            out,
+            "{}. **{}** ({})",
+            i + 1,
+            line(&r.text),
+            r.coverage.label()
+        );
         for a in r.cards.iter().take(BRIEF_CARDS) {
             let Some((_, card)) = find_card(input.decks, &a.key) else {
                 continue;
@@ -199,7 +212,9 @@ mod tests {
         let reading = read_job(&decks, &target.job);
         let focus = focus(&decks, &reading);
         let offset = FixedOffset::east_opt(0).unwrap();
-        let now = DateTime::parse_from_rfc3339("2026-03-10T09:00:00Z").unwrap().to_utc();
+        let now = DateTime::parse_from_rfc3339("2026-03-10T09:00:00Z")
+            .unwrap()
+            .to_utc();
         let plan = crate::core::target::plan(
             &focus,
             &crate::core::schedule::Progress::default(),
@@ -221,14 +236,23 @@ mod tests {
             readiness: &|_, _| Some(10.0),
             offset,
         });
-        assert!(md.starts_with("# Interview brief: IT Manager at Acme Ltd"), "{md}");
+        assert!(
+            md.starts_with("# Interview brief: IT Manager at Acme Ltd"),
+            "{md}"
+        );
         assert!(!md.contains('\u{1b}'));
         assert!(md.contains("Friday 20 March 2026, 10:30"), "{md}");
-        assert!(md.contains("1. **Build and track the annual IT budget**"), "{md}");
+        assert!(
+            md.contains("1. **Build and track the annual IT budget**"),
+            "{md}"
+        );
         assert!(md.contains("   - *"), "{md}");
         assert!(md.contains("## Still open"), "{md}");
         assert!(md.contains("## Notes\n\nPanel: CFO and COO"), "{md}");
-        assert!(md.contains("## Your questions for the panel\n\n- What would success look like"), "{md}");
+        assert!(
+            md.contains("## Your questions for the panel\n\n- What would success look like"),
+            "{md}"
+        );
         // One page: well under a hundred lines.
         assert!(md.lines().count() < 70, "{}", md.lines().count());
     }

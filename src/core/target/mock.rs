@@ -18,13 +18,16 @@ use super::focus::Focus;
 use super::posting::Weight;
 use super::relevance::Reading;
 use crate::core::deck::{Deck, find_card};
-use crate::core::ids::CardKey;
+use crate::core::ids::{CardKey, CategoryId, DeckId};
 use crate::core::session::{MockQuestion, MockSetup};
 
 /// Added to the relevance of a card that answers a core requirement.
 pub const REQUIREMENT_BONUS: f64 = 0.5;
 /// Added to every weakness (a card the candidate knows well can still come up).
 const WEAKNESS_FLOOR: f64 = 0.05;
+
+/// A category's cards still to ask, with their weights.
+type Group = (DeckId, CategoryId, Vec<(CardKey, f64)>);
 
 /// Up to `setup.questions` questions (at least one when the pool has cards).
 pub fn target_questions(
@@ -43,7 +46,7 @@ pub fn target_questions(
             .any(|r| r.cards.iter().any(|a| &a.key == k))
     };
     // Groups in the order of the focus's categories, then any other category of the pool.
-    let mut groups: Vec<(crate::core::ids::DeckId, crate::core::ids::CategoryId, Vec<(CardKey, f64)>)> = focus
+    let mut groups: Vec<Group> = focus
         .categories
         .iter()
         .map(|(d, c)| (d.clone(), c.clone(), Vec::new()))
@@ -53,15 +56,28 @@ pub fn target_questions(
             continue;
         }
         let w = weakness(&card.key);
-        let w = if w.is_finite() { w.clamp(0.0, 1e6) } else { 0.0 } + WEAKNESS_FLOOR;
-        let r = card.relevance + if answers_core(&card.key) { REQUIREMENT_BONUS } else { 0.0 };
+        let w = if w.is_finite() {
+            w.clamp(0.0, 1e6)
+        } else {
+            0.0
+        } + WEAKNESS_FLOOR;
+        let r = card.relevance
+            + if answers_core(&card.key) {
+                REQUIREMENT_BONUS
+            } else {
+                0.0
+            };
         let weight = r * r * w;
         let pos = groups
             .iter()
             .position(|(d, c, _)| *d == card.key.deck && *c == card.category);
         match pos {
             Some(p) => groups[p].2.push((card.key.clone(), weight)),
-            None => groups.push((card.key.deck.clone(), card.category.clone(), vec![(card.key.clone(), weight)])),
+            None => groups.push((
+                card.key.deck.clone(),
+                card.category.clone(),
+                vec![(card.key.clone(), weight)],
+            )),
         }
     }
     groups.retain(|g| !g.2.is_empty());
@@ -129,7 +145,12 @@ mod tests {
         assert_eq!(qs.len(), 4);
         // One question from each of the four most relevant categories.
         let cats: Vec<_> = qs.iter().map(|q| q.category.clone()).collect();
-        let top: Vec<_> = focus.categories.iter().take(4).map(|(_, c)| c.clone()).collect();
+        let top: Vec<_> = focus
+            .categories
+            .iter()
+            .take(4)
+            .map(|(_, c)| c.clone())
+            .collect();
         assert_eq!(cats, top);
         let again = target_questions(&decks, &focus, &reading, &setup, |_| 1.0, 7);
         assert_eq!(qs, again);
@@ -155,7 +176,14 @@ mod tests {
         let weak = first_category[first_category.len() - 1].clone();
         let hits = (0..200)
             .filter(|seed| {
-                let qs = target_questions(&decks, &focus, &reading, &setup, |k| if *k == weak { 50.0 } else { 0.0 }, *seed);
+                let qs = target_questions(
+                    &decks,
+                    &focus,
+                    &reading,
+                    &setup,
+                    |k| if *k == weak { 50.0 } else { 0.0 },
+                    *seed,
+                );
                 qs[0].key == weak
             })
             .count();
@@ -165,7 +193,14 @@ mod tests {
     #[test]
     fn an_empty_focus_asks_nothing() {
         let decks = decks();
-        let qs = target_questions(&decks, &Focus::default(), &Reading::default(), &MockSetup::default(), |_| 1.0, 1);
+        let qs = target_questions(
+            &decks,
+            &Focus::default(),
+            &Reading::default(),
+            &MockSetup::default(),
+            |_| 1.0,
+            1,
+        );
         assert!(qs.is_empty());
     }
 }

@@ -115,7 +115,11 @@ pub fn recall_at(model: &Model, card: Option<&CardMemory>, at: DateTime<Utc>) ->
     };
     let days = (at - last).num_seconds().div_euclid(86_400);
     let r = model.retrievability(m.stability, days);
-    if r.is_finite() { r.clamp(0.0, 1.0) } else { 0.0 }
+    if r.is_finite() {
+        r.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
 }
 
 fn learned(card: Option<&CardMemory>) -> bool {
@@ -145,7 +149,9 @@ pub fn plan(
         .unwrap_or(DEFAULT_REVIEWS_PER_DAY)
         .max(1);
     let study_days = days_left.max(0);
-    let final_days = (study_days / 4).clamp(FINAL_DAYS_MIN, FINAL_DAYS_MAX).min(study_days.max(1));
+    let final_days = (study_days / 4)
+        .clamp(FINAL_DAYS_MIN, FINAL_DAYS_MAX)
+        .min(study_days.max(1));
     let today_start = day_start(s.now, s.offset, s.day_starts_at);
     let tomorrow = today_start + Duration::days(1);
     let final_window_from = today_start + Duration::days((study_days - final_days).max(0));
@@ -190,7 +196,9 @@ pub fn plan(
         .saturating_sub(new_limit as usize * days_for_new as usize);
     let due_before_window = visible
         .iter()
-        .filter(|(_, m)| learned(*m) && m.and_then(|m| m.due).is_some_and(|d| d < final_window_from))
+        .filter(|(_, m)| {
+            learned(*m) && m.and_then(|m| m.due).is_some_and(|d| d < final_window_from)
+        })
         .count();
     let reviews_per_day = ceil_div(due_before_window, learn_days)
         .saturating_add((f64::from(new_per_day) * REVIEWS_PER_NEW_CARD).ceil() as u32);
@@ -220,7 +228,10 @@ pub fn plan(
             let mut stale: Vec<(f64, &CardKey)> = visible
                 .iter()
                 .filter(|(_, m)| learned(*m))
-                .filter(|(_, m)| m.and_then(|m| m.last_review).is_some_and(|l| l < final_window_from))
+                .filter(|(_, m)| {
+                    m.and_then(|m| m.last_review)
+                        .is_some_and(|l| l < final_window_from)
+                })
                 .filter(|(c, _)| !reviews.contains(&c.key))
                 .map(|(c, m)| (recall_at(model, *m, interview_at), &c.key))
                 .collect();
@@ -247,14 +258,20 @@ pub fn plan(
                 .filter(|c| &c.key.deck == deck && &c.category == category)
                 .map(|c| progress.card(&c.key))
                 .collect();
-            let recalls: Vec<f64> = cards.iter().map(|m| recall_at(model, *m, interview_at)).collect();
+            let recalls: Vec<f64> = cards
+                .iter()
+                .map(|m| recall_at(model, *m, interview_at))
+                .collect();
             CategoryForecast {
                 deck: deck.clone(),
                 category: category.clone(),
                 cards: cards.len(),
                 learned: cards.iter().filter(|m| learned(**m)).count(),
                 recall_on_day: mean(&recalls),
-                ready: recalls.iter().filter(|r| **r >= s.desired_retention).count(),
+                ready: recalls
+                    .iter()
+                    .filter(|r| **r >= s.desired_retention)
+                    .count(),
             }
         })
         .collect();

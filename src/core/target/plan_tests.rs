@@ -181,8 +181,20 @@ fn recall_on_the_day_falls_with_the_days_since_the_last_review() {
     let mut log = Log::default();
     log.review(&key(0), Grade::Good, now() - Duration::days(2));
     let progress = log.progress();
-    let near = plan(&focus(2), &progress, &Model::default(), in_days(1), &settings(now(), PlanLimits::default()));
-    let far = plan(&focus(2), &progress, &Model::default(), in_days(30), &settings(now(), PlanLimits::default()));
+    let near = plan(
+        &focus(2),
+        &progress,
+        &Model::default(),
+        in_days(1),
+        &settings(now(), PlanLimits::default()),
+    );
+    let far = plan(
+        &focus(2),
+        &progress,
+        &Model::default(),
+        in_days(30),
+        &settings(now(), PlanLimits::default()),
+    );
     assert!(near.categories[0].recall_on_day > far.categories[0].recall_on_day);
     // The unseen card of category b counts 0.
     assert_eq!(near.categories[1].recall_on_day, 0.0);
@@ -212,7 +224,13 @@ fn following_the_plan_gets_every_card_ready_on_the_day() {
         let model = Model::default();
         for day in 0..days {
             let at = now() + Duration::days(day);
-            let p = plan(&focus, &log.progress(), &model, date, &settings(at, PlanLimits::default()));
+            let p = plan(
+                &focus,
+                &log.progress(),
+                &model,
+                date,
+                &settings(at, PlanLimits::default()),
+            );
             assert!(p.feasible, "{cards} cards, {days} days, day {day}");
             let mut t = at;
             for k in p.today.new.iter().chain(&p.today.reviews) {
@@ -226,9 +244,9 @@ fn following_the_plan_gets_every_card_ready_on_the_day() {
                     .cards
                     .iter()
                     .filter(|c| {
-                        progress
-                            .card(&c.key)
-                            .is_some_and(|m| m.phase == Phase::Learning || m.phase == Phase::Relearning)
+                        progress.card(&c.key).is_some_and(|m| {
+                            m.phase == Phase::Learning || m.phase == Phase::Relearning
+                        })
                     })
                     .map(|c| c.key.clone())
                     .collect();
@@ -242,7 +260,11 @@ fn following_the_plan_gets_every_card_ready_on_the_day() {
         let p = plan(&focus, &log.progress(), &model, date, &day);
         assert_eq!(p.learned, cards, "{cards} cards in {days} days");
         let ready: usize = p.categories.iter().map(|c| c.ready).sum();
-        assert_eq!(ready, cards, "{cards} cards in {days} days: {:?}", p.categories);
+        assert_eq!(
+            ready, cards,
+            "{cards} cards in {days} days: {:?}",
+            p.categories
+        );
         assert!(p.recall_on_day >= 0.9);
     }
 }
