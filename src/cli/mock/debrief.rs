@@ -151,13 +151,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let Some(line) = self.read_line()? else {
                 return Ok(());
             };
-            let picked: Result<Vec<usize>, _> = line
-                .split([' ', ','])
-                .filter(|s| !s.is_empty())
-                .map(str::parse)
-                .collect();
-            match picked {
-                Ok(nums) if nums.iter().all(|n| (1..=points).contains(n)) => {
+            match text::point_numbers(&line, points) {
+                Some(nums) => {
                     for n in nums {
                         if !d.items[pos].checklist[n - 1] {
                             d.toggle_point(pos, n - 1);
