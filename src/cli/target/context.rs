@@ -45,7 +45,13 @@ pub(crate) fn plan_for(
         desired_retention: config.desired_retention,
         limits: target.limits,
     };
-    Some(plan(focus, progress, &Model::for_config(config), date, &settings))
+    Some(plan(
+        focus,
+        progress,
+        &Model::for_config(config),
+        date,
+        &settings,
+    ))
 }
 
 /// Reads the target `name`, the decks and (without locking it) the state file.
