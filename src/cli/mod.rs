@@ -23,6 +23,7 @@ mod state;
 mod stats;
 mod stories;
 mod stories_template;
+mod tag_lint;
 mod target;
 mod template;
 

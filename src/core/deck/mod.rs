@@ -8,6 +8,7 @@ mod fields;
 mod model;
 mod notes;
 mod parse;
+mod tags;
 mod write;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
@@ -15,6 +16,7 @@ pub(crate) use fields::get as toml_get;
 pub use model::{Card, CardNotes, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 pub use parse::parse_deck;
 pub(crate) use parse::{Table as TomlTable, Walker};
+pub use tags::{TagWarning, canonical_tag, tag_warnings};
 pub use write::write_deck;
 
 use crate::core::ids::CardKey;
