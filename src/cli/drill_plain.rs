@@ -381,7 +381,12 @@ mod tests {
     impl Journal for Flaky {
         fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
             if self.0.get() {
-                return Err(StudyError("the disk is full".into()));
+                return Err(crate::store::error::StoreError::Io {
+                    path: "state.jsonl".into(),
+                    action: "save to",
+                    source: std::io::Error::other("the disk is full"),
+                }
+                .into());
             }
             Journal::append(&mut self.1, body, now)
         }

@@ -22,11 +22,11 @@ pub trait Journal {
 
 impl Journal for StateLog {
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
-        StateLog::append(self, body, now).map_err(|e| StudyError(e.to_string()))
+        Ok(StateLog::append(self, body, now)?)
     }
 
     fn read_back(&self) -> Result<Vec<Record>, StudyError> {
-        StateLog::read_back(self).map_err(|e| StudyError(e.to_string()))
+        Ok(StateLog::read_back(self)?)
     }
 
     fn prefix(&self) -> Option<LogPrefix> {
@@ -42,16 +42,13 @@ pub struct ReadOnlyLog {
 
 impl Journal for ReadOnlyLog {
     fn append(&mut self, _: RecordBody, _: DateTime<Utc>) -> Result<Record, StudyError> {
-        Err(StudyError(format!(
-            "{} was opened read-only",
-            self.path.display()
-        )))
+        Err(StudyError::ReadOnly(self.path.clone()))
     }
 
     fn read_back(&self) -> Result<Vec<Record>, StudyError> {
         crate::store::log::read(&self.path)
             .map(|r| r.records)
-            .map_err(|e| StudyError(e.to_string()))
+            .map_err(StudyError::from)
     }
 }
 

@@ -381,10 +381,9 @@ impl<J: Journal> Study for LogStudy<J> {
         let needs_all = matches!(body, RecordBody::Undo { .. })
             || self.latest.as_ref().is_some_and(|(at, _)| *at >= now);
         if needs_all && self.records.is_none() {
-            self.load_records().map_err(|e| {
-                StudyError(format!(
-                    "{e}; nothing was recorded (the state file is as it was)"
-                ))
+            self.load_records().map_err(|e| match e {
+                StudyError::Store(e) => StudyError::NotReadBack(e),
+                other => other,
             })?;
         }
         let record = self.log.append(body, now)?;
@@ -415,7 +414,7 @@ impl<J: Journal> Study for LogStudy<J> {
         let Some((home, remembered)) = &mut self.mock else {
             return Ok(());
         };
-        save_mock_setup(home, setup).map_err(|e| StudyError(e.to_string()))?;
+        save_mock_setup(home, setup)?;
         *remembered = MockSetup {
             seed: None,
             ..setup.clone()

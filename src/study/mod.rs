@@ -4,14 +4,22 @@
 //! front ends: [`Journal`] makes records durable, [`LogStudy`] replays them into card state and
 //! answers queue, preview and overview questions. It never draws and never reads the clock.
 
+mod drill_driver;
 mod journal;
 mod log_study;
+mod mock_driver;
 mod open;
+mod pending;
 mod port;
 #[cfg(test)]
 mod tests;
 
+pub use drill_driver::{DrillDriver, DrillUpdate};
 pub use journal::{Journal, ReadOnlyLog};
 pub use log_study::LogStudy;
+pub use mock_driver::{
+    GradeError, GradeOutcome, MockDriver, MockUpdate, PreparedMock, prepare_mock, record_grade,
+};
 pub use open::{open_study, read_study};
+pub use pending::Pending;
 pub use port::*;
