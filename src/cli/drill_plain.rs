@@ -6,7 +6,6 @@
 //! `again|hard|good|easy`, `u` undo, `s` skip, `q` quit. A line beginning `recorded:` is printed
 //! only once the grade is durable. End of input ends the session cleanly.
 
-use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 
 use chrono::{DateTime, Utc};
@@ -17,9 +16,9 @@ use crate::core::grade::Grade;
 use crate::core::ids::CardKey;
 use crate::core::record::RecordBody;
 use crate::core::schedule::format_interval;
-use crate::core::session::drill::{Drill, Effect, Event, Phase, SessionCard, Summary};
+use crate::core::session::drill::{Event, Phase, Summary};
 use crate::core::text::{sanitize, sanitize_line};
-use crate::study::{DrillFilter, Study};
+use crate::study::{DrillDriver, DrillFilter, DrillUpdate, Study};
 
 /// How a plain drill ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +34,7 @@ struct Plain<'a, R, W> {
     clock: &'a dyn Fn() -> DateTime<Utc>,
     decks: &'a [Deck],
     study: &'a mut dyn Study,
-    session: Drill,
+    driver: DrillDriver,
     /// Cards whose last grade could not be recorded.
     not_recorded: Vec<CardKey>,
 }
@@ -50,35 +49,25 @@ pub fn run_plain_drill(
     filter: &DrillFilter,
 ) -> anyhow::Result<PlainDrillOutcome> {
     let now = clock();
-    let keys = study.queue(decks, filter, now);
-    let cards: Vec<SessionCard> = keys
-        .into_iter()
-        .map(|key| SessionCard {
-            key_points: find_card(decks, &key)
-                .map(|(_, c)| c.key_points.clone())
-                .unwrap_or_default(),
-            key,
-        })
-        .collect();
-    let (session, _) = Drill::start(cards, now);
+    let driver = DrillDriver::start(&*study, decks, filter, now);
     let mut p = Plain {
         input,
         out,
         clock,
         decks,
         study,
-        session,
+        driver,
         not_recorded: Vec::new(),
     };
-    if p.session.cards().is_empty() {
+    if p.driver.session().cards().is_empty() {
         p.nothing_due(now)?;
         return Ok(PlainDrillOutcome {
-            summary: p.session.summary(now),
+            summary: p.driver.session().summary(now),
             not_recorded: 0,
         });
     }
     p.run()?;
-    let summary = p.session.summary((p.clock)());
+    let summary = p.driver.session().summary((p.clock)());
     p.print_summary(&summary)?;
     let not_recorded = p.not_recorded.len();
     if not_recorded > 0 {
@@ -109,7 +98,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn run(&mut self) -> anyhow::Result<()> {
         loop {
-            match self.session.phase() {
+            match self.driver.session().phase() {
                 Phase::Finished => return Ok(()),
                 Phase::Question => self.question()?,
                 Phase::Revealed => self.grade_prompt()?,
@@ -119,43 +108,45 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
+    /// Feeds `event` to the drill through the study layer's driver (the app's too): each
+    /// grade is durable before `recorded:` is printed; one storage refuses is reported and
+    /// can be given again.
     fn event(&mut self, event: Event) -> anyhow::Result<()> {
         let now = (self.clock)();
-        let mut todo: VecDeque<Effect> = self.session.handle(event, now).into();
-        while let Some(effect) = todo.pop_front() {
-            match effect {
-                Effect::Write(body) => match self.study.append(body.clone(), now) {
-                    Ok(record) => {
-                        if let RecordBody::Review(r) = &body {
-                            let key = CardKey::new(r.deck.as_str(), r.card.as_str());
-                            self.not_recorded.retain(|k| *k != key);
-                        }
-                        todo.extend(self.session.handle(Event::Stored(record), now));
+        for update in self.driver.handle(self.study, event, now) {
+            match update {
+                DrillUpdate::Recorded(record) => {
+                    if let RecordBody::Review(r) = &record.body {
+                        let key = CardKey::new(r.deck.as_str(), r.card.as_str());
+                        self.not_recorded.retain(|k| *k != key);
                     }
-                    Err(e) => {
-                        if let RecordBody::Review(r) = &body {
-                            let key = CardKey::new(r.deck.as_str(), r.card.as_str());
-                            if !self.not_recorded.contains(&key) {
-                                self.not_recorded.push(key);
-                            }
+                }
+                DrillUpdate::NotRecorded { body, error } => {
+                    if let RecordBody::Review(r) = &body {
+                        let key = CardKey::new(r.deck.as_str(), r.card.as_str());
+                        if !self.not_recorded.contains(&key) {
+                            self.not_recorded.push(key);
                         }
-                        writeln!(self.out, "not recorded: {}", sanitize_line(&e.to_string()))?;
-                        todo.extend(self.session.handle(Event::StoreFailed, now));
                     }
-                },
-                Effect::Notice(text) => writeln!(self.out, "{text}")?,
-                Effect::Show(_) | Effect::Finished => {}
+                    writeln!(
+                        self.out,
+                        "not recorded: {}",
+                        sanitize_line(&error.to_string())
+                    )?;
+                }
+                DrillUpdate::Notice(text) => writeln!(self.out, "{text}")?,
+                DrillUpdate::Show(_) | DrillUpdate::Finished => {}
             }
         }
         Ok(())
     }
 
     fn question(&mut self) -> anyhow::Result<()> {
-        let Some(card) = self.session.current_card() else {
+        let Some(card) = self.driver.session().current_card() else {
             return self.event(Event::Finish);
         };
         let key = card.key.clone();
-        let (pos, total) = self.session.position();
+        let (pos, total) = self.driver.session().position();
         let (deck, c) = match find_card(self.decks, &key) {
             Some(found) => found,
             None => return self.event(Event::Skip),
@@ -196,10 +187,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn reveal(&mut self, c: &Card) -> anyhow::Result<()> {
-        let ticks: Vec<bool> = self.session.checklist().to_vec();
+        let ticks: Vec<bool> = self.driver.session().checklist().to_vec();
         if !c.key_points.is_empty() {
             let hit = ticks.iter().filter(|t| **t).count();
-            if self.session.draft().trim().is_empty() {
+            if self.driver.session().draft().trim().is_empty() {
                 writeln!(self.out, "Key points:")?;
             } else {
                 writeln!(
@@ -234,7 +225,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn grade_prompt(&mut self) -> anyhow::Result<()> {
-        let Some(key) = self.session.current_card().map(|c| c.key.clone()) else {
+        let Some(key) = self.driver.session().current_card().map(|c| c.key.clone()) else {
             return self.event(Event::Finish);
         };
         let now = (self.clock)();
@@ -259,15 +250,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         };
         match line.trim().to_ascii_lowercase().as_str() {
             "u" | "undo" => {
-                let before = self.session.position();
+                let before = self.driver.session().position();
                 self.event(Event::Undo)?;
-                if self.session.position() != before {
+                if self.driver.session().position() != before {
                     writeln!(self.out, "undone: the last grade was taken back")?;
-                    if let Some(k) = self.session.current_card().map(|c| c.key.clone())
+                    if let Some(k) = self.driver.session().current_card().map(|c| c.key.clone())
                         && let Some((_, c)) = find_card(self.decks, &k)
                     {
                         writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
-                        if self.session.phase() == Phase::Revealed {
+                        if self.driver.session().phase() == Phase::Revealed {
                             self.reveal(c)?;
                         }
                     }
@@ -278,9 +269,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             "q" | "quit" => self.event(Event::Finish),
             other => match Grade::parse(other) {
                 Some(g) => {
-                    let before = self.session.position();
+                    let before = self.driver.session().position();
                     self.event(Event::Grade(g))?;
-                    if self.session.position() != before || self.session.phase() == Phase::Finished
+                    if self.driver.session().position() != before
+                        || self.driver.session().phase() == Phase::Finished
                     {
                         let due = self.study.due(&key);
                         let when = due.map_or_else(

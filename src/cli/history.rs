@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::decks::print_table;
 use super::home::Home;
-use super::mock::HistoryArgs;
+use super::mock::args::HistoryArgs;
 use super::{Cli, UserError};
 use crate::core::deck::Deck;
 use crate::core::session::{PastInterview, past_interviews};

@@ -218,6 +218,11 @@ impl<J: Journal> LogStudy<J> {
         Ok(())
     }
 
+    /// Where the records go (tests read what was written).
+    pub fn journal(&self) -> &J {
+        &self.log
+    }
+
     /// Remembers mock setups in `home`'s `mock-setup.toml`; `remembered` is what it holds now.
     pub fn with_mock_setup(mut self, home: Home, remembered: MockSetup) -> LogStudy<J> {
         self.mock = Some((home, remembered));

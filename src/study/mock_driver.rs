@@ -64,13 +64,15 @@ pub struct MockDriver {
 }
 
 impl MockDriver {
+    /// Starts the interview on `questions` (from [`prepare_mock`]).
     pub fn start(
         study: &mut dyn Study,
         pending: &mut Pending,
-        prepared: PreparedMock,
+        setup: MockSetup,
+        questions: Vec<MockQuestion>,
         now: DateTime<Utc>,
     ) -> (MockDriver, Vec<MockUpdate>) {
-        let (interview, fx) = MockInterview::new(prepared.setup, prepared.questions, now);
+        let (interview, fx) = MockInterview::new(setup, questions, now);
         let driver = MockDriver { interview };
         let updates = driver.carry_out(study, pending, fx, now);
         (driver, updates)

@@ -400,16 +400,20 @@ impl App {
 
     /// Chooses the questions and starts the interview; remembers the setup.
     pub fn start_mock(&mut self, setup: crate::core::session::MockSetup, now: DateTime<Utc>) {
-        let Some(mut prepared) = prepare_mock(&mut *self.study, &self.decks, setup, now) else {
+        let Some(prepared) = prepare_mock(&mut *self.study, &self.decks, setup, now) else {
             self.notify(
                 Level::Error,
                 "No cards to ask: no deck with cards is loaded.",
             );
             return;
         };
-        let remembered = std::mem::replace(&mut prepared.remembered, Ok(()));
-        let (driver, updates) =
-            MockDriver::start(&mut *self.study, &mut self.pending, prepared, now);
+        let (driver, updates) = MockDriver::start(
+            &mut *self.study,
+            &mut self.pending,
+            prepared.setup,
+            prepared.questions,
+            now,
+        );
         self.show(Current::MockRun(Box::new(RunScreen::new(driver))));
         if self.modal == Some(Modal::DiscardUnsaved) {
             self.modal = None;
@@ -420,7 +424,7 @@ impl App {
             None => vec![],
         };
         self.run(fx, now);
-        if let Err(e) = remembered {
+        if let Err(e) = prepared.remembered {
             self.notify(Level::Error, format!("The setup was not remembered: {e}"));
         }
     }

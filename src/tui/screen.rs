@@ -109,8 +109,15 @@ pub enum Ticking {
     Deadline,
 }
 
-/// A screen of the app.
-pub trait Screen {
+/// How a screen draws itself: implemented in the screen's file in `view/`, beside the drawing
+/// code (the state file never imports its drawing, so no two files import each other).
+pub trait Draw {
+    /// Draws the screen; reads its state and `cx` only.
+    fn render(&self, cx: &Cx, now: DateTime<Utc>, area: Rect, buf: &mut Buffer);
+}
+
+/// A screen of the app: its state, its keys and (through [`Draw`]) its drawing.
+pub trait Screen: Draw {
     /// Where the keys are looked up.
     fn context(&self) -> Context;
     fn ticking(&self) -> Ticking {
@@ -136,6 +143,4 @@ pub trait Screen {
     fn on_confirm(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         Vec::new()
     }
-    /// Draws the screen; reads its state and `cx` only.
-    fn render(&self, cx: &Cx, now: DateTime<Utc>, area: Rect, buf: &mut Buffer);
 }

@@ -6,10 +6,10 @@ use std::io::{BufRead, Write};
 
 use super::plain::{Plain, PlainOutcome};
 use crate::core::grade::Grade;
-use crate::core::record::RecordBody;
 use crate::core::session::debrief_text as text;
 use crate::core::session::{Debrief, DebriefItem};
 use crate::core::text::{sanitize, sanitize_line};
+use crate::study::{GradeError, record_grade};
 
 /// Writes `body` indented by four spaces, sanitized; `(none)` when empty.
 pub fn indented(out: &mut impl Write, body: &str) -> std::io::Result<()> {
@@ -177,7 +177,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
 /// The debrief and the summary after the interview; records confirmed grades.
 pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Result<PlainOutcome> {
-    let mut d = p.m.debrief();
+    let mut d = p.m().debrief();
     let mut graded = 0;
     if d.items.is_empty() {
         writeln!(p.out, "\nNo answers to debrief.")?;
@@ -190,7 +190,7 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
             )?;
         }
     }
-    let spoken = p.m.setup().mode == crate::core::session::AnswerMode::Spoken;
+    let spoken = p.m().setup().mode == crate::core::session::AnswerMode::Spoken;
     for pos in 0..d.items.len() {
         print_item(&mut p.out, &d.items[pos], d.planned, spoken)?;
         if spoken && !p.eof {
@@ -210,9 +210,23 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
                     .into_iter()
                     .find(|r| r.deck == key.deck && r.card == key.card);
                 if let Some(review) = review {
-                    p.journal.append(RecordBody::Review(review), (p.clock)())?;
-                    graded += 1;
-                    writeln!(p.out, "Recorded: {g}.")?;
+                    let now = (p.clock)();
+                    let outcome = record_grade(p.study, &mut p.pending, review, None, now);
+                    match outcome.result {
+                        Ok(_) => {
+                            graded += 1;
+                            writeln!(p.out, "Recorded: {g}.")?;
+                        }
+                        Err(
+                            GradeError::Queued(e) | GradeError::Undo(e) | GradeError::Review(e),
+                        ) => {
+                            writeln!(
+                                p.out,
+                                "Grade not recorded: {}.",
+                                sanitize_line(&e.to_string())
+                            )?;
+                        }
+                    }
                 }
             }
             GradeAnswer::Ungraded => writeln!(p.out, "Not graded.")?,
@@ -225,7 +239,8 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         }
     }
     print_summary(&mut p.out, &d)?;
-    let id = p.m.id().clone();
+    let unsaved = p.flush_unsaved()?;
+    let id = p.m().id().clone();
     writeln!(
         p.out,
         "\nSee this interview again with: prepdeck report --id {}",
@@ -237,5 +252,6 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         completed: d.completed,
         reached: d.items.len(),
         graded,
+        unsaved,
     })
 }

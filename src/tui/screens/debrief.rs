@@ -4,9 +4,7 @@
 //! [`crate::study::record_grade`], which the app runs for this screen).
 
 use chrono::{DateTime, Utc};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
 use crate::core::grade::Grade;
 use crate::core::ids::{InterviewId, RecordId};
@@ -219,14 +217,6 @@ impl Screen for DebriefState {
         match reply {
             Reply::Graded(outcome) => self.grade_recorded(outcome),
             _ => vec![],
-        }
-    }
-
-    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
-        if self.summary {
-            crate::tui::view::mock::summary::render(cx, self, area, buf);
-        } else {
-            crate::tui::view::mock::debrief::render(cx, self, area, buf);
         }
     }
 }

@@ -5,9 +5,7 @@
 //! [`DrillDriver`] in the study layer, which the app runs for this screen ([`Effect::Drill`]).
 
 use chrono::{DateTime, Duration, Utc};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use crate::core::deck::{DeckSource, find_card};
@@ -233,14 +231,6 @@ impl Screen for DrillScreen {
             }
             Reply::NextDay(until) => vec![Effect::Drill(Event::Bury { until })],
             _ => vec![],
-        }
-    }
-
-    fn render(&self, cx: &Cx, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
-        if self.context() == Context::Summary {
-            crate::tui::view::summary::render(cx, self, area, buf);
-        } else {
-            crate::tui::view::drill::render(cx, self, now, area, buf);
         }
     }
 }

@@ -1,9 +1,7 @@
 //! The home screen's state (the selected deck row) and what its keys do.
 
 use chrono::{DateTime, Utc};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
 use crate::study::{DrillFilter, WEAKEST_CATEGORIES};
 use crate::tui::keys::{Action, Context};
@@ -71,9 +69,5 @@ impl Screen for HomeScreen {
             _ => return vec![],
         };
         vec![Effect::Go(route)]
-    }
-
-    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
-        crate::tui::view::home::render(cx, self, area, buf);
     }
 }

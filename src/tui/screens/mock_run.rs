@@ -4,9 +4,7 @@
 //! screen ([`Effect::Interview`]).
 
 use chrono::{DateTime, Utc};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use crate::core::session::{AnswerMode, Effect as Session, Event, MockInterview, Phase};
@@ -202,9 +200,5 @@ impl Screen for RunScreen {
             Reply::Mock(updates) => self.updates(updates),
             _ => vec![],
         }
-    }
-
-    fn render(&self, cx: &Cx, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
-        crate::tui::view::mock::run::render(cx, self, now, area, buf);
     }
 }

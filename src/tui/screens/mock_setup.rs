@@ -2,9 +2,7 @@
 //! one row per deck to tick. No deck ticked means every deck.
 
 use chrono::{DateTime, Utc};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
 use crate::core::deck::{Deck, Kind};
 use crate::core::ids::DeckId;
@@ -309,10 +307,6 @@ impl Screen for SetupForm {
             _ => {}
         }
         vec![]
-    }
-
-    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
-        crate::tui::view::mock::setup::render(cx, self, area, buf);
     }
 }
 

@@ -4,9 +4,7 @@
 //! drawing only reads them.
 
 use chrono::{DateTime, Utc};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
 use super::home::weakest_drill;
 use crate::core::stats::Stats;
@@ -99,10 +97,6 @@ impl Screen for StatsScreen {
             _ => {}
         }
         vec![]
-    }
-
-    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
-        crate::tui::view::stats::render(cx, self, area, buf);
     }
 }
 

@@ -16,7 +16,7 @@ use crate::core::session::drill::Phase;
 use crate::core::text::{sanitize, sanitize_line};
 use crate::study::interval_label;
 use crate::tui::keys::{Action, Context};
-use crate::tui::screen::{Cx, Screen};
+use crate::tui::screen::{Cx, Draw, Screen};
 use crate::tui::screens::drill::DrillScreen;
 use crate::tui::theme::Theme;
 
@@ -280,5 +280,15 @@ impl DrillScreen {
         let a = areas(cx, d, area, q_lines);
         let n = answer_lines(cx.theme, d, card, usize::from(a.body.width)).len();
         (u16::try_from(n).unwrap_or(u16::MAX), a.body.height)
+    }
+}
+
+impl Draw for DrillScreen {
+    fn render(&self, cx: &Cx, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        if self.context() == Context::Summary {
+            super::summary::render(cx, self, area, buf);
+        } else {
+            render(cx, self, now, area, buf);
+        }
     }
 }

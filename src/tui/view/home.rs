@@ -1,6 +1,7 @@
 //! The home screen: decks with their counts, today's progress, weakest categories, actions.
 
 use crate::core::text::truncate_line;
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -11,7 +12,7 @@ use super::layout::{compact, footer, footer_height, hints, rows};
 use crate::core::text::sanitize_line;
 use crate::study::DeckCounts;
 use crate::tui::keys::{Action, Context};
-use crate::tui::screen::Cx;
+use crate::tui::screen::{Cx, Draw};
 use crate::tui::screens::home::HomeScreen;
 
 fn counts_for<'a>(cx: &'a Cx, id: &crate::core::ids::DeckId) -> Option<&'a DeckCounts> {
@@ -135,4 +136,10 @@ fn render_decks(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer, small:
     Paragraph::new(lines)
         .scroll((u16::try_from(first).unwrap_or(0), 0))
         .render(inner, buf);
+}
+
+impl Draw for HomeScreen {
+    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        render(cx, self, area, buf);
+    }
 }

@@ -3,6 +3,7 @@
 //! Each section is a list of text lines ([`stats_tabs`]), so every one scrolls the same way and
 //! small terminals lose nothing: what does not fit is one scroll away.
 
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -11,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::layout::{compact, footer, footer_height, hints, width};
 use super::stats_tabs::{Body, body};
 use crate::tui::keys::{Action, Context};
-use crate::tui::screen::{Cx, Level};
+use crate::tui::screen::{Cx, Draw, Level};
 use crate::tui::screens::stats::{StatsScreen, Tab};
 use crate::tui::theme::Theme;
 
@@ -123,5 +124,11 @@ fn tab_bar(current: Tab, t: Theme, cols: u16) -> Line<'static> {
         Line::from(with_title)
     } else {
         Line::from(short)
+    }
+}
+
+impl Draw for StatsScreen {
+    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        render(cx, self, area, buf);
     }
 }

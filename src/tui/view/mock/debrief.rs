@@ -3,6 +3,7 @@
 //! terminals) or below; the grade row under it.
 
 use crate::core::text::truncate_line;
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -16,7 +17,7 @@ use crate::core::session::debrief_text as text;
 use crate::core::text::{sanitize, sanitize_line};
 use crate::tui::keys::{Action, Context};
 use crate::tui::keys::{MockAction, MockCtx};
-use crate::tui::screen::Cx;
+use crate::tui::screen::{Cx, Draw};
 use crate::tui::screens::debrief::DebriefState;
 use crate::tui::theme::Theme;
 use crate::tui::view::layout::{compact, footer, footer_height, hints, width};
@@ -312,5 +313,15 @@ impl DebriefState {
         let (l, r) = columns(cx, self, &a);
         let n = l.len().max(r.len());
         (u16::try_from(n).unwrap_or(u16::MAX), a.left.height)
+    }
+}
+
+impl Draw for DebriefState {
+    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        if self.summary {
+            super::summary::render(cx, self, area, buf);
+        } else {
+            render(cx, self, area, buf);
+        }
     }
 }

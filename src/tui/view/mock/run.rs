@@ -14,7 +14,7 @@ use crate::core::text::{sanitize, sanitize_line};
 use crate::tui::keymap::key_for;
 use crate::tui::keys::{Action, Context};
 use crate::tui::keys::{MockAction, MockCtx};
-use crate::tui::screen::Cx;
+use crate::tui::screen::{Cx, Draw};
 use crate::tui::screens::mock_run::RunScreen;
 use crate::tui::theme::Theme;
 use crate::tui::view::layout::{compact, footer, footer_height, hints, width};
@@ -226,4 +226,10 @@ fn render_confirm(t: Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(popup);
     block.render(popup, buf);
     Paragraph::new(lines).render(inner, buf);
+}
+
+impl Draw for RunScreen {
+    fn render(&self, cx: &Cx, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        render(cx, self, now, area, buf);
+    }
 }

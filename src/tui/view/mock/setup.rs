@@ -2,6 +2,7 @@
 //! setting means.
 
 use crate::core::text::truncate_line;
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -11,7 +12,7 @@ use super::wrapped;
 use crate::core::text::sanitize_line;
 use crate::tui::keys::{Action, Context};
 use crate::tui::keys::{MockAction, MockCtx};
-use crate::tui::screen::Cx;
+use crate::tui::screen::{Cx, Draw};
 use crate::tui::screens::mock_setup::{SETTINGS, SetupForm};
 use crate::tui::view::layout::{compact, footer, footer_height, hints};
 
@@ -116,4 +117,10 @@ pub fn render(cx: &Cx, form: &SetupForm, area: Rect, buf: &mut Buffer) {
         .render(body, buf);
     Paragraph::new(about_lines).render(about_area, buf);
     footer(foot_area, buf, hint_spans, cx.message, t);
+}
+
+impl Draw for SetupForm {
+    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        render(cx, self, area, buf);
+    }
 }
