@@ -9,6 +9,7 @@ mod journal;
 mod log_study;
 mod mock_driver;
 mod open;
+pub mod past;
 mod pending;
 mod port;
 #[cfg(test)]

@@ -297,6 +297,21 @@ impl App {
                     previous,
                     now,
                 )),
+                Effect::Record(body) => {
+                    if let Err(e) = self.pending.record(&mut *self.study, body, now) {
+                        // An error already on screen (a grade not recorded) says more; the
+                        // record waits in the queue either way.
+                        if !matches!(self.message, Some((Level::Error, _))) {
+                            self.notify(
+                                Level::Error,
+                                format!(
+                                    "Not saved yet: {e}. It will be tried again at the next step."
+                                ),
+                            );
+                        }
+                    }
+                    continue;
+                }
                 Effect::Preview(key) => Reply::Preview(self.study.preview(&key, now)),
                 Effect::NextDay => Reply::NextDay(self.study.next_day_start(now)),
                 Effect::Go(route) => {

@@ -17,7 +17,7 @@ use super::keys::{Action, Context};
 use super::theme::Theme;
 use crate::core::deck::Deck;
 use crate::core::ids::{CardKey, InterviewId, RecordId};
-use crate::core::record::Review;
+use crate::core::record::{RecordBody, Review};
 use crate::core::session::{Debrief, MockSetup};
 use crate::study::{DrillFilter, DrillUpdate, GradeOutcome, MockUpdate, Overview};
 
@@ -63,6 +63,9 @@ pub enum Effect {
     /// Feed this event to the interview (the screen's [`crate::study::MockDriver`], run by the
     /// app): the answer comes back as [`Reply::Mock`].
     Interview(crate::core::session::Event),
+    /// Make the record durable; when storage refuses, it waits in the interview's queue and
+    /// is tried again at the next write (the user is told unless an error is already shown).
+    Record(RecordBody),
     /// Record a debrief grade, taking back the one recorded before (`previous`); the answer
     /// comes back as [`Reply::Graded`].
     Grade {

@@ -9,7 +9,6 @@ use crate::core::grade::Grade;
 use crate::core::session::debrief_text as text;
 use crate::core::session::{Debrief, DebriefItem};
 use crate::core::text::{sanitize, sanitize_line};
-use crate::study::{GradeError, record_grade};
 
 /// Writes `body` indented by four spaces, sanitized; `(none)` when empty.
 pub fn indented(out: &mut impl Write, body: &str) -> std::io::Result<()> {
@@ -71,6 +70,7 @@ pub fn print_item(
     }
     writeln!(out, "Model answer:")?;
     indented(out, &q.model_answer)?;
+    writeln!(out, "{}.", text::score_why(item))?;
     Ok(())
 }
 
@@ -195,6 +195,18 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         print_item(&mut p.out, &d.items[pos], d.planned, spoken)?;
         if spoken && !p.eof {
             p.tick_spoken(&mut d, pos)?;
+            // The ticks are the spoken answer's coverage: kept whether or not it is graded.
+            let now = (p.clock)();
+            for r in d.take_records() {
+                if let Err(e) = p.pending.record(p.study, r.into(), now) {
+                    writeln!(
+                        p.out,
+                        "(Not saved yet: {}. It will be tried again at the next step.)",
+                        sanitize_line(&e.to_string())
+                    )?;
+                }
+            }
+            writeln!(p.out, "{}.", text::score_why(&d.items[pos]))?;
         }
         let suggested = d.items[pos].suggested_grade();
         writeln!(p.out, "Suggested grade: {suggested}.")?;
@@ -203,30 +215,25 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         }
         match p.ask_grade(suggested)? {
             GradeAnswer::Grade(g) => {
-                d.set_grade(pos, g);
-                let key = &d.items[pos].question.key;
-                let review = d
-                    .reviews()
-                    .into_iter()
-                    .find(|r| r.deck == key.deck && r.card == key.card);
-                if let Some(review) = review {
-                    let now = (p.clock)();
-                    let outcome = record_grade(p.study, &mut p.pending, review, None, now);
-                    match outcome.result {
-                        Ok(_) => {
-                            graded += 1;
-                            writeln!(p.out, "Recorded: {g}.")?;
-                        }
-                        Err(
-                            GradeError::Queued(e) | GradeError::Undo(e) | GradeError::Review(e),
-                        ) => {
-                            writeln!(
-                                p.out,
-                                "Grade not recorded: {}.",
-                                sanitize_line(&e.to_string())
-                            )?;
-                        }
+                // The review for the scheduler, then the verdict (ticks and grade), through
+                // the interview's queue: storage refusing one keeps it for the next write.
+                let now = (p.clock)();
+                let mut saved = Ok(());
+                for body in d.confirm(pos, g).unwrap_or_default() {
+                    if let Err(e) = p.pending.record(p.study, body, now) {
+                        saved = Err(e);
                     }
+                }
+                match saved {
+                    Ok(()) => {
+                        graded += 1;
+                        writeln!(p.out, "Recorded: {g}.")?;
+                    }
+                    Err(e) => writeln!(
+                        p.out,
+                        "Grade not saved yet: {}. It will be tried again at the next step.",
+                        sanitize_line(&e.to_string())
+                    )?,
                 }
             }
             GradeAnswer::Ungraded => writeln!(p.out, "Not graded.")?,
@@ -241,6 +248,15 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
     print_summary(&mut p.out, &d)?;
     let unsaved = p.flush_unsaved()?;
     let id = p.m().id().clone();
+    let ungraded = d.ungraded().len();
+    if ungraded > 0 {
+        writeln!(
+            p.out,
+            "\n{ungraded} of {} questions not graded: the scheduler has not heard of them. \
+             Grade them later with: prepdeck history grade {id}",
+            d.items.len()
+        )?;
+    }
     writeln!(
         p.out,
         "\nSee this interview again with: prepdeck report --id {}",

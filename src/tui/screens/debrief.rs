@@ -148,28 +148,25 @@ impl DebriefState {
     }
 }
 
-impl Screen for DebriefState {
-    fn context(&self) -> Context {
-        Context::Mock(if self.summary {
-            MockCtx::Summary
-        } else {
-            MockCtx::Debrief
-        })
+impl DebriefState {
+    /// The debrief's changed ticks and grades (`MockDebriefed` records), written like the
+    /// interview's other records: what the candidate sees is what is stored.
+    fn records(&mut self) -> impl Iterator<Item = Effect> {
+        self.debrief
+            .take_records()
+            .into_iter()
+            .map(|r| Effect::Record(r.into()))
     }
 
-    fn on_key(
-        &mut self,
-        _key: KeyEvent,
-        action: Option<Action>,
-        cx: &Cx,
-        _now: DateTime<Utc>,
-    ) -> Vec<Effect> {
-        let Some(action) = action else {
-            return vec![];
-        };
+    fn action(&mut self, action: Action, cx: &Cx) -> Vec<Effect> {
         let n = self.debrief.items.len();
         match action {
-            Action::Interview(MockAction::Home) => return vec![Effect::Go(Route::Home)],
+            Action::Interview(MockAction::Home) => {
+                // The ticks and grades first: leaving waits for them.
+                let mut fx: Vec<Effect> = self.records().collect();
+                fx.push(Effect::Go(Route::Home));
+                return fx;
+            }
             Action::Interview(MockAction::Summary) => self.summary = true,
             Action::Interview(MockAction::BackToDebrief) if n > 0 => self.show(self.pos),
             Action::Interview(MockAction::NextQuestion) if self.pos + 1 < n => {
@@ -213,10 +210,38 @@ impl Screen for DebriefState {
         vec![]
     }
 
+}
+
+impl Screen for DebriefState {
+    fn context(&self) -> Context {
+        Context::Mock(if self.summary {
+            MockCtx::Summary
+        } else {
+            MockCtx::Debrief
+        })
+    }
+
+    fn on_key(
+        &mut self,
+        _key: KeyEvent,
+        action: Option<Action>,
+        cx: &Cx,
+        _now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        let mut fx = match action {
+            Some(action) => self.action(action, cx),
+            None => vec![],
+        };
+        fx.extend(self.records());
+        fx
+    }
+
     fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
-        match reply {
+        let mut fx = match reply {
             Reply::Graded(outcome) => self.grade_recorded(outcome),
             _ => vec![],
-        }
+        };
+        fx.extend(self.records());
+        fx
     }
 }
