@@ -209,7 +209,6 @@ impl DebriefState {
         }
         vec![]
     }
-
 }
 
 impl Screen for DebriefState {
