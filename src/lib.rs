@@ -10,6 +10,9 @@
 
 pub mod cli;
 pub mod core;
+/// Test data generators for the unit tests and the benches (`--features fixtures`); not in
+/// the release binary.
+#[cfg(any(test, feature = "fixtures"))]
 #[doc(hidden)]
 pub mod fixtures;
 pub mod store;

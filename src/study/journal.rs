@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 
 use super::port::StudyError;
-use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::store::log::{LogPrefix, StateLog};
 
@@ -52,7 +51,8 @@ impl Journal for ReadOnlyLog {
     }
 }
 
-/// Records kept in memory (tests and dry runs); ids are `mem-1`, `mem-2`, ...
+/// Records kept in memory (tests); ids are `mem-1`, `mem-2`, ...
+#[cfg(test)]
 impl Journal for Vec<(RecordBody, DateTime<Utc>)> {
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
         self.push((body.clone(), now));
@@ -69,6 +69,7 @@ impl Journal for Vec<(RecordBody, DateTime<Utc>)> {
 }
 
 /// The `n`th record kept in memory.
+#[cfg(test)]
 fn memory_record(n: usize, body: RecordBody, at: DateTime<Utc>) -> Record {
-    Record::new(RecordId::new(format!("mem-{n}")), at, body)
+    Record::new(crate::core::ids::RecordId::new(format!("mem-{n}")), at, body)
 }
