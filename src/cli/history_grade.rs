@@ -69,7 +69,15 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     let (mut log, report) = StateLog::open(&path)?;
     super::print_load_warnings(&path, &report.warnings);
     let decks = super::history::load_decks_for_history(cli, home)?;
-    let all = past_interviews(&report.records);
+    let mut all = past_interviews(&report.records);
+    if !cli.deck.is_empty() {
+        // `--deck`: only interviews that asked from these decks.
+        all.retain(|p| {
+            p.decks()
+                .iter()
+                .any(|d| cli.deck.iter().any(|c| c == d.as_str()))
+        });
+    }
     let mut out = std::io::stdout().lock();
     let p = match (&args.id, args.last) {
         (Some(id), _) => super::history::choose(&all, Some(id), home)?,
@@ -85,6 +93,10 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     let mut d = p.debrief(&decks);
     let pending = d.ungraded();
     let id = sanitize_line(p.id.as_str());
+    if d.items.is_empty() {
+        writeln!(out, "Interview {id} has no answers: nothing to grade.")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if pending.is_empty() {
         writeln!(out, "Every question of {id} is graded.")?;
         return Ok(ExitCode::SUCCESS);
@@ -266,16 +278,9 @@ fn ask_ticks<R: BufRead, W: Write>(
         if line.is_empty() {
             return Ok(Some(None));
         }
-        let picked: Result<Vec<usize>, _> = line
-            .split([' ', ','])
-            .filter(|s| !s.is_empty())
-            .map(str::parse)
-            .collect();
-        match picked {
-            Ok(nums) if nums.iter().all(|n| (1..=points).contains(n)) => {
-                return Ok(Some(Some(nums)));
-            }
-            _ => writeln!(p.out, "Numbers from 1 to {points}, please.")?,
+        match text::point_numbers(&line, points) {
+            Some(nums) => return Ok(Some(Some(nums))),
+            None => writeln!(p.out, "Numbers from 1 to {points}, please.")?,
         }
     }
 }

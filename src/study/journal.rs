@@ -71,5 +71,9 @@ impl Journal for Vec<(RecordBody, DateTime<Utc>)> {
 /// The `n`th record kept in memory.
 #[cfg(test)]
 fn memory_record(n: usize, body: RecordBody, at: DateTime<Utc>) -> Record {
-    Record::new(crate::core::ids::RecordId::new(format!("mem-{n}")), at, body)
+    Record::new(
+        crate::core::ids::RecordId::new(format!("mem-{n}")),
+        at,
+        body,
+    )
 }

@@ -43,6 +43,19 @@ pub fn coverage(item: &DebriefItem) -> Option<String> {
     ))
 }
 
+/// Key-point numbers typed by the candidate ("1 3", "1,3"), each from 1 to `points`; `None`
+/// when something else was typed. An empty line is no numbers.
+pub fn point_numbers(line: &str, points: usize) -> Option<Vec<usize>> {
+    let nums: Vec<usize> = line
+        .split([' ', ','])
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    nums.iter()
+        .all(|n| (1..=points).contains(n))
+        .then_some(nums)
+}
+
 /// The key points as ("Covered" | "Missed", text), in deck order.
 pub fn key_points(item: &DebriefItem) -> Vec<(&'static str, String)> {
     item.question
@@ -242,6 +255,16 @@ mod tests {
         assert_eq!(lines[2], "Hedges: 1 (\"i think\" 1)");
         assert_eq!(lines[3], "I vs we: I 2, we 1");
         assert!(lines[4].starts_with("STAR: found Action"), "{lines:?}");
+    }
+
+    #[test]
+    fn point_numbers_are_checked() {
+        assert_eq!(point_numbers("1 3", 3), Some(vec![1, 3]));
+        assert_eq!(point_numbers(" 2,3 ", 3), Some(vec![2, 3]));
+        assert_eq!(point_numbers("", 3), Some(vec![]));
+        assert_eq!(point_numbers("4", 3), None);
+        assert_eq!(point_numbers("0", 3), None);
+        assert_eq!(point_numbers("one", 3), None);
     }
 
     #[test]
