@@ -10,9 +10,8 @@
 
 pub mod cli;
 pub mod core;
-/// Test data generators for the unit tests and the benches (`--features fixtures`); not in
-/// the release binary.
-#[cfg(any(test, feature = "fixtures"))]
+/// Test data generators for the tests and the benches (integration tests use them too, so they
+/// cannot be `cfg(test)`; nothing in the binary calls them).
 #[doc(hidden)]
 pub mod fixtures;
 pub mod store;

@@ -18,7 +18,7 @@ pub enum DrillUpdate {
     Show(usize),
     Finished,
     /// Tell the user something ("nothing to undo").
-    Notice(&'static str),
+    Notice(String),
     /// The record is durable.
     Recorded(Record),
     /// Storage refused the record; the session is back where it was before the grade.

@@ -142,7 +142,7 @@ impl DrillScreen {
                     self.editing = false;
                     fx.push(Effect::RefreshOverview);
                 }
-                DrillUpdate::Notice(text) => fx.push(Effect::Notify(Level::Info, text.into())),
+                DrillUpdate::Notice(text) => fx.push(Effect::Notify(Level::Info, text)),
             }
         }
         fx
