@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use super::pending::Pending;
 use super::port::{Study, StudyError};
 use crate::core::deck::Deck;
-use crate::core::ids::RecordId;
+use crate::core::ids::{CardKey, RecordId};
 use crate::core::record::{Record, RecordBody, Review};
 use crate::core::session::{
     Effect, Event, MockInterview, MockQuestion, MockSetup, select_questions,
@@ -28,15 +28,29 @@ pub struct PreparedMock {
 pub fn prepare_mock(
     study: &mut dyn Study,
     decks: &[Deck],
+    setup: MockSetup,
+    now: DateTime<Utc>,
+) -> Option<PreparedMock> {
+    let choose = |setup: &MockSetup, weakness: &dyn Fn(&CardKey) -> f64, seed: u64| {
+        select_questions(decks, setup, weakness, seed)
+    };
+    prepare_mock_with(study, setup, now, &choose)
+}
+
+/// [`prepare_mock`] with another way of choosing the questions (a target's job description):
+/// `choose(setup, weakness, seed)`.
+pub fn prepare_mock_with(
+    study: &mut dyn Study,
     mut setup: MockSetup,
     now: DateTime<Utc>,
+    choose: &dyn Fn(&MockSetup, &dyn Fn(&CardKey) -> f64, u64) -> Vec<MockQuestion>,
 ) -> Option<PreparedMock> {
     // Under 2^63: the seed may be written into TOML (signed 64-bit integers).
     let seed = setup.seed.unwrap_or_else(|| rand::random::<u64>() >> 1);
     setup.seed = Some(seed);
     let questions = {
         let study = &*study;
-        select_questions(decks, &setup, |k| study.weakness(k, now), seed)
+        choose(&setup, &|k| study.weakness(k, now), seed)
     };
     if questions.is_empty() {
         return None;

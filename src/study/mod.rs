@@ -12,6 +12,7 @@ mod open;
 pub mod past;
 mod pending;
 mod port;
+mod target;
 #[cfg(test)]
 mod tests;
 
@@ -19,8 +20,10 @@ pub use drill_driver::{DrillDriver, DrillUpdate};
 pub use journal::{Journal, ReadOnlyLog};
 pub use log_study::LogStudy;
 pub use mock_driver::{
-    GradeError, GradeOutcome, MockDriver, MockUpdate, PreparedMock, prepare_mock, record_grade,
+    GradeError, GradeOutcome, MockDriver, MockUpdate, PreparedMock, prepare_mock,
+    prepare_mock_with, record_grade,
 };
 pub use open::{open_study, read_study};
 pub use pending::Pending;
 pub use port::*;
+pub use target::{TargetDrill, TargetedStudy, target_queue};

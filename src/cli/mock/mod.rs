@@ -17,11 +17,13 @@ pub use plain::PlainOutcome;
 use super::home::Home;
 use super::{Cli, UserError, load_decks};
 use crate::core::deck::Deck;
+use crate::core::ids::CardKey;
+use crate::core::session::select_questions;
 use crate::core::session::{Focus, MockQuestion, MockSetup};
 use crate::core::text::sanitize_line;
 use crate::store::mock_setup::load_mock_setup;
 use crate::store::paths;
-use crate::study::{Study, prepare_mock};
+use crate::study::{Study, prepare_mock_with};
 use crate::tui::Start;
 use plain::Plain;
 
@@ -48,6 +50,13 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     }
     check_focus(&setup, &loaded.decks)?;
     if !args.plain {
+        super::target::mock_target(
+            home,
+            args.target.as_deref(),
+            args.no_target,
+            false,
+            Utc::now(),
+        )?;
         // Flags given: start at once with them; none: the setup screen, prefilled.
         let start = if args.has_setup_flags() || !cli.deck.is_empty() {
             Start::Mock(setup)
@@ -60,7 +69,14 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     let mut study =
         super::app::open_study(home)?.with_mock_setup(paths::Home::at(home.root()), remembered);
     let now = Utc::now();
-    let Some(prepared) = prepare_mock(&mut study, &loaded.decks, setup, now) else {
+    let target =
+        super::target::mock_target(home, args.target.as_deref(), args.no_target, true, now)?;
+    // A target's job description picks the questions; otherwise the usual choice.
+    let choose = |setup: &MockSetup, weakness: &dyn Fn(&CardKey) -> f64, seed: u64| match &target {
+        Some(t) => super::target::mock_questions(t, &loaded.decks, setup, weakness, seed),
+        None => select_questions(&loaded.decks, setup, weakness, seed),
+    };
+    let Some(prepared) = prepare_mock_with(&mut study, setup, now, &choose) else {
         return Err(UserError("no cards to ask: no deck with cards is loaded".into()).into());
     };
     // Line mode stops when the setup cannot be remembered (nothing was asked yet).

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::index::BankIndex;
-use super::posting::{Weight, job_lines};
+use super::posting::{Line, Weight, job_lines};
 use crate::core::deck::Deck;
 use crate::core::ids::{CardKey, CategoryId, DeckId};
 
@@ -101,6 +101,8 @@ pub struct Answer {
 pub struct Requirement {
     pub text: String,
     pub weight: Weight,
+    /// A bullet of the posting's lists (prose sentences are less often a requirement).
+    pub bullet: bool,
     pub coverage: Coverage,
     /// Best first.
     pub cards: Vec<Answer>,
@@ -146,7 +148,7 @@ pub fn read_job(decks: &[Deck], posting: &str) -> Reading {
     let requirements = lines
         .iter()
         .filter(|l| l.weight != Weight::Header)
-        .filter_map(|l| requirement(decks, &index, &l.text, l.weight))
+        .filter_map(|l| requirement(decks, &index, l))
         .collect();
     Reading {
         requirements,
@@ -262,7 +264,7 @@ fn rank_categories(
 
 /// Each job line gives its weight in votes to the categories, in proportion to the square of
 /// each category's BM25 score for the line's words.
-fn requirement_votes(index: &BankIndex, lines: &[super::posting::Line]) -> Vec<f64> {
+fn requirement_votes(index: &BankIndex, lines: &[Line]) -> Vec<f64> {
     let mut votes = vec![0.0; index.categories.docs.len()];
     for line in lines {
         let mut tf: HashMap<String, f64> = HashMap::new();
@@ -283,12 +285,8 @@ fn requirement_votes(index: &BankIndex, lines: &[super::posting::Line]) -> Vec<f
     votes
 }
 
-fn requirement(
-    decks: &[Deck],
-    index: &BankIndex,
-    text: &str,
-    weight: Weight,
-) -> Option<Requirement> {
+fn requirement(decks: &[Deck], index: &BankIndex, line: &Line) -> Option<Requirement> {
+    let (text, weight) = (line.text.as_str(), line.weight);
     let mut words: Vec<String> = index
         .analyzer
         .terms(text)
@@ -345,6 +343,7 @@ fn requirement(
     Some(Requirement {
         text: text.to_string(),
         weight,
+        bullet: line.bullet,
         coverage,
         cards: answers,
         missing: missing.into_iter().map(|(_, w)| w).collect(),
