@@ -37,13 +37,16 @@ pub fn prepare_mock(
     prepare_mock_with(study, setup, now, &choose)
 }
 
-/// [`prepare_mock`] with another way of choosing the questions (a target's job description):
-/// `choose(setup, weakness, seed)`.
+/// How questions are chosen: `choose(setup, weakness, seed)`, `weakness` from the progress.
+pub type ChooseQuestions<'a> =
+    dyn Fn(&MockSetup, &dyn Fn(&CardKey) -> f64, u64) -> Vec<MockQuestion> + 'a;
+
+/// [`prepare_mock`] with another way of choosing the questions (a target's job description).
 pub fn prepare_mock_with(
     study: &mut dyn Study,
     mut setup: MockSetup,
     now: DateTime<Utc>,
-    choose: &dyn Fn(&MockSetup, &dyn Fn(&CardKey) -> f64, u64) -> Vec<MockQuestion>,
+    choose: &ChooseQuestions,
 ) -> Option<PreparedMock> {
     // Under 2^63: the seed may be written into TOML (signed 64-bit integers).
     let seed = setup.seed.unwrap_or_else(|| rand::random::<u64>() >> 1);
