@@ -10,8 +10,7 @@ use crate::cli::home::Home;
 use crate::cli::{Cli, load_decks};
 use crate::core::deck::Deck;
 use crate::core::ids::{CategoryId, DeckId};
-use crate::core::schedule::{Model, Progress, SchedulerConfig};
-use crate::core::target::{Focus, Plan, PlanSettings, Reading, Target, focus, plan, read_job};
+use crate::core::target::{Plan, Prepared, Reading, Target, prepare};
 use crate::store::config::load_config;
 use crate::study::{Study, read_study};
 
@@ -28,30 +27,13 @@ pub(crate) struct Context {
     pub offset: FixedOffset,
 }
 
-/// The plan for `target` from `progress` (`None` without a date).
-pub(crate) fn plan_for(
-    target: &Target,
-    focus: &Focus,
-    progress: &Progress,
-    config: &SchedulerConfig,
-    now: DateTime<Utc>,
-    offset: FixedOffset,
-) -> Option<Plan> {
-    let date = target.date?;
-    let settings = PlanSettings {
-        now,
-        offset,
-        day_starts_at: config.day_starts_at,
-        desired_retention: config.desired_retention,
-        limits: target.limits,
-    };
-    Some(plan(
-        focus,
-        progress,
-        &Model::for_config(config),
-        date,
-        &settings,
-    ))
+impl Context {
+    /// A category's readiness as a table cell ("-" when unknown).
+    pub(crate) fn readiness_cell(&self, deck: &DeckId, category: &CategoryId) -> String {
+        self.readiness
+            .get(&(deck.clone(), category.clone()))
+            .map_or("-".to_string(), |r| format!("{r:.0}"))
+    }
 }
 
 /// Reads the target `name`, the decks and (without locking it) the state file.
@@ -63,11 +45,9 @@ pub(crate) fn read_context(cli: &Cli, home: &Home, name: &str) -> anyhow::Result
     let now = Utc::now();
     let (study, warnings) = read_study(home, config.scheduler.clone(), offset)?;
     crate::cli::print_load_warnings(&home.state_file(), &warnings);
-    let reading = read_job(&loaded.decks, &target.job);
-    let focus = focus(&loaded.decks, &reading);
-    let plan = plan_for(
+    let Prepared { reading, plan, .. } = prepare(
         &target,
-        &focus,
+        &loaded.decks,
         study.progress(),
         &config.scheduler,
         now,

@@ -6,12 +6,11 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
-use super::context::plan_for;
 use super::{load, local_offset};
 use crate::cli::args::DrillArgs;
 use crate::cli::home::Home;
 use crate::cli::{Cli, UsageError, load_decks, print_load_warnings};
-use crate::core::target::{focus, read_job};
+use crate::core::target::{Prepared, prepare};
 use crate::store::config::load_config;
 use crate::study::{Study, TargetDrill, TargetedStudy, open_study};
 
@@ -52,11 +51,9 @@ pub(crate) fn drill(
             &filter,
         )?
     } else {
-        let reading = read_job(&loaded.decks, &target.job);
-        let focus = focus(&loaded.decks, &reading);
-        let plan = plan_for(
+        let Prepared { focus, plan, .. } = prepare(
             &target,
-            &focus,
+            &loaded.decks,
             study.progress(),
             &config.scheduler,
             now,

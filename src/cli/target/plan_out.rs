@@ -162,10 +162,7 @@ pub(crate) fn plan_text(ctx: &Context, plan: &Plan, full: bool) -> String {
         "Category", "cards", "learned", "recall*", "readiness"
     );
     for c in &plan.categories {
-        let readiness = ctx
-            .readiness
-            .get(&(c.deck.clone(), c.category.clone()))
-            .map_or("-".to_string(), |r| format!("{r:.0}"));
+        let readiness = ctx.readiness_cell(&c.deck, &c.category);
         let _ = writeln!(
             out,
             "  {:<44} {:>6} {:>8} {:>9} {:>9}",

@@ -210,10 +210,7 @@ fn show_text(ctx: &Context) -> String {
         "score", "category", "readiness"
     );
     for c in reading.categories.iter().take(SHOWN_CATEGORIES) {
-        let readiness = ctx
-            .readiness
-            .get(&(c.deck.clone(), c.category.clone()))
-            .map_or("-".to_string(), |r| format!("{r:.0}"));
+        let readiness = ctx.readiness_cell(&c.deck, &c.category);
         let _ = writeln!(
             out,
             "  {:>5.2}  {:<44} {:>9}",

@@ -14,6 +14,7 @@ pub mod plan;
 #[cfg(test)]
 mod plan_tests;
 pub mod posting;
+pub mod prepare;
 pub mod relevance;
 pub mod terms;
 
@@ -24,4 +25,5 @@ pub use model::{
     InterviewDate, MAX_JOB_BYTES, PlanLimits, Target, TargetInputError, TargetName, check_job_text,
 };
 pub use plan::{Plan, PlanSettings, Today, plan};
+pub use prepare::{Prepared, prepare};
 pub use relevance::{Answer, CardScore, CategoryScore, Coverage, Reading, Requirement, read_job};

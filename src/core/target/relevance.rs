@@ -106,7 +106,8 @@ pub struct Requirement {
     pub coverage: Coverage,
     /// Best first.
     pub cards: Vec<Answer>,
-    /// Words of the requirement no card uses (stems), most specific first.
+    /// Words of the requirement no card uses (as the posting wrote them), most specific
+    /// first.
     pub missing: Vec<String>,
 }
 
@@ -340,12 +341,20 @@ fn requirement(decks: &[Deck], index: &BankIndex, line: &Line) -> Option<Require
         .map(|(w, i)| (i, w))
         .collect();
     missing.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    // Shown as the posting wrote them, not as stems.
+    let written = index.analyzer.words(text);
+    let as_written = |stem: String| {
+        written
+            .iter()
+            .find(|(s, _)| *s == stem)
+            .map_or(stem.clone(), |(_, w)| w.clone())
+    };
     Some(Requirement {
         text: text.to_string(),
         weight,
         bullet: line.bullet,
         coverage,
         cards: answers,
-        missing: missing.into_iter().map(|(_, w)| w).collect(),
+        missing: missing.into_iter().map(|(_, w)| as_written(w)).collect(),
     })
 }
