@@ -98,7 +98,11 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return match start {
             Start::Home => decks::summary(cli, home),
-            Start::Drill(_) => Err(UserError("`prepdeck drill` needs a terminal".into()).into()),
+            Start::Drill(_) => Err(UserError(
+                "`prepdeck drill` needs a terminal; `prepdeck drill --plain` works without one"
+                    .into(),
+            )
+            .into()),
             Start::Mock(_) | Start::MockSetup => Err(UserError(
                 "`prepdeck mock` needs a terminal; `prepdeck mock --plain` works without one"
                     .into(),
