@@ -128,7 +128,9 @@ pub enum DecksCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Validate deck files (or every deck prepdeck would load); exit 1 if any is invalid
+    /// Validate deck files (or every deck prepdeck would load); exit 1 if any is invalid. Also
+    /// warns, without failing, about tags that are not lower-case and hyphenated or that look
+    /// like another tag of the same deck
     #[command(
         after_help = "Examples:\n  prepdeck decks check\n  prepdeck decks check my-deck.toml other.toml"
     )]
@@ -282,6 +284,27 @@ pub struct DrillArgs {
     /// Line mode, for screen readers and scripts: prompts end in `> `, grades are 1-4
     #[arg(long)]
     pub plain: bool,
+    /// Favour this interview target's cards and do today's part of its plan (line mode
+    /// for now; with --weakest: the weakest of the target's categories)
+    #[arg(long, value_name = "NAME")]
+    pub target: Option<String>,
+}
+
+impl DrillArgs {
+    /// The cards these flags choose.
+    pub fn filter(&self) -> crate::study::DrillFilter {
+        crate::study::DrillFilter {
+            decks: vec![],
+            categories: self
+                .category
+                .iter()
+                .map(|c| crate::core::ids::CategoryId::new(c.as_str()))
+                .collect(),
+            kinds: self.kind.iter().map(|k| (*k).into()).collect(),
+            limit: self.limit,
+            weakest: self.weakest.map(|n| n as usize),
+        }
+    }
 }
 
 /// A card kind on the command line.
