@@ -368,7 +368,7 @@ fn drill_without_a_terminal_suggests_plain() {
     prepdeck(dir.path())
         .arg("drill")
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "`prepdeck drill --plain` works without one",
         ));
