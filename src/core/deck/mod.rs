@@ -12,8 +12,10 @@ mod tags;
 mod write;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
+pub(crate) use fields::get as toml_get;
 pub use model::{Card, CardNotes, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 pub use parse::parse_deck;
+pub(crate) use parse::{Table as TomlTable, Walker};
 pub use tags::{TagWarning, canonical_tag, tag_warnings};
 pub use write::write_deck;
 
