@@ -247,3 +247,24 @@ fn card_ids_are_unique_across_the_bank_and_start_with_their_category() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn key_points_pass_the_lint() {
+    use prepdeck::core::deck::Linter;
+    let linter = Linter::new(decks());
+    let mut problems = Vec::new();
+    for d in decks() {
+        for w in linter.lint(d) {
+            problems.push(format!(
+                "{}:{}: {}/{} key point {}: {}",
+                d.source.display_name(),
+                w.line,
+                d.id,
+                d.cards[w.card].id,
+                w.point + 1,
+                w.message
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

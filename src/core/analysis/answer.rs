@@ -38,11 +38,11 @@ pub fn analyse(card: &Card, text: &str) -> AnswerAnalysis {
         .key_points
         .iter()
         .map(|p| {
-            let hit = p.keywords.iter().find(|k| t.contains(k));
+            let hit = t.check(p);
             PointMatch {
                 text: p.text.clone(),
                 covered: hit.is_some(),
-                matched: hit.cloned().into_iter().collect(),
+                matched: hit.unwrap_or_default(),
             }
         })
         .collect();
