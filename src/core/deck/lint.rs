@@ -316,12 +316,12 @@ together = [["pilot", "first"]]
         assert_eq!(
             got,
             vec![
-                (LintKind::Filler, 0, 17),
-                (LintKind::InQuestion, 1, 20),
-                (LintKind::Story, 2, 23),
-                (LintKind::Story, 2, 23),
-                (LintKind::Filler, 3, 26),
-                (LintKind::StopWords, 3, 26),
+                (LintKind::Filler, 0, 15),
+                (LintKind::InQuestion, 1, 18),
+                (LintKind::Story, 2, 21),
+                (LintKind::Story, 2, 21),
+                (LintKind::Filler, 3, 24),
+                (LintKind::StopWords, 3, 24),
             ]
         );
         assert!(w[0].message.contains("\"stakeholders\""), "{}", w[0].message);
