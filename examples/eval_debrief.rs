@@ -129,13 +129,8 @@ fn main() -> ExitCode {
         .iter()
         .map(|e| (e.deck.as_str(), e.card.as_str()))
         .collect();
-    let half_of = |deck: &str, card: &str| {
-        cards
-            .iter()
-            .position(|c| *c == (deck, card))
-            .unwrap_or(0)
-            % 2
-    };
+    let half_of =
+        |deck: &str, card: &str| cards.iter().position(|c| *c == (deck, card)).unwrap_or(0) % 2;
     let mut all = Figures::default();
     let mut halves = [Figures::default(), Figures::default()];
     for e in &entries {
@@ -223,7 +218,10 @@ fn main() -> ExitCode {
             .find(|c| c.id.as_str() == e.card);
         for c in &e.covers {
             if !card.is_some_and(|card| card.key_points.iter().any(|k| &k.text == c)) {
-                println!("note: {}/{}: label {c:?} names no key point", e.deck, e.card);
+                println!(
+                    "note: {}/{}: label {c:?} names no key point",
+                    e.deck, e.card
+                );
             }
         }
     }

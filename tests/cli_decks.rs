@@ -276,7 +276,10 @@ fn key_point_warnings_name_the_line_and_keep_exit_0() {
     assert!(lines[1].contains("keyword \"budget\" is in the question"));
     assert!(lines[2].contains("keyword \"we typed them up\" appears nowhere"));
     assert!(!stdout.contains("key point 2"), "{stdout}");
-    assert!(stdout.contains("all valid, 3 key-point warning(s)"), "{stdout}");
+    assert!(
+        stdout.contains("all valid, 3 key-point warning(s)"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -4,8 +4,10 @@
 //! The faults are real: a 64 KiB tmpfs or a read-only remount inside an unprivileged user +
 //! mount namespace (`unshare -Urm`), and `ulimit -f`. The scenario runs in a child process
 //! (this test binary re-run with `--exact fault_child`), since the mounts exist only there.
-//! Where namespaces are unavailable the test says it was skipped and why.
+//! Where namespaces are unavailable the test says SKIPPED and why, and fails under
+//! `PREPDECK_CI_STRICT=1` (`common::cannot_run`).
 
+mod common;
 mod support;
 
 use std::fs;
@@ -49,15 +51,14 @@ fn assert_passed(out: &std::process::Output, scenario: &str) {
     eprintln!("{stdout}");
 }
 
-fn skip(test: &str, why: &str) {
-    eprintln!("SKIPPED {test}: {why}; the fault was NOT tested here");
-}
-
 #[test]
 fn disk_full_keeps_the_file_intact() {
-    if let Err(why) = support::namespaces_available() {
-        return skip("disk_full_keeps_the_file_intact", &why);
-    }
+    let Some(()) = common::require(
+        "disk_full_keeps_the_file_intact",
+        support::namespaces_available(),
+    ) else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let out = run_child(
         &["unshare", "-Urm"],
@@ -83,9 +84,12 @@ fn file_size_limit_keeps_the_file_intact() {
 
 #[test]
 fn read_only_file_system_is_reported_and_untouched() {
-    if let Err(why) = support::namespaces_available() {
-        return skip("read_only_file_system_is_reported_and_untouched", &why);
-    }
+    let Some(()) = common::require(
+        "read_only_file_system_is_reported_and_untouched",
+        support::namespaces_available(),
+    ) else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let out = run_child(
         &["unshare", "-Urm"],

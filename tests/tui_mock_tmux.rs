@@ -1,7 +1,8 @@
 //! End to end: the full-screen mock interview in the real binary, in tmux, with a temp home
 //! and the real clock. Two typed questions with a 10-second answer clock: one answer typed and
 //! submitted, one left to time out; the debrief appears; then `history --json` shows the
-//! interview and `report --last` has the typed answer. Skipped (with a message) without tmux.
+//! interview and `report --last` has the typed answer. Without tmux it says SKIPPED,
+//! and fails under `PREPDECK_CI_STRICT=1` (`.ci/run` sets it).
 
 use std::process::Command;
 

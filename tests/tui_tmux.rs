@@ -1,7 +1,8 @@
 //! End to end: the real binary in tmux with a temp home. Open the app, drill three cards,
 //! quit; the state file then holds three reviews (and `prepdeck stats --json` counts them), and
 //! the terminal is back on the main screen.
-//! Skipped (with a message) when tmux is not installed; CI installs it.
+//! Without tmux (or pgrep) the tests say SKIPPED, and fail under `PREPDECK_CI_STRICT=1`
+//! (`.ci/run` sets it and installs both).
 
 use std::path::Path;
 use std::process::Command;
@@ -75,6 +76,10 @@ fn drill_three_cards_in_tmux() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
+    let Some(()) = common::require("sigterm_restores_the_terminal", common::program("pgrep"))
+    else {
+        return;
+    };
     let home = tempfile::tempdir().unwrap();
     let Some(tmux) = Tmux::start("e2e-term") else {
         return;
@@ -93,11 +98,10 @@ fn sigterm_restores_the_terminal() {
     )
     .trim()
     .to_string();
-    let children = Command::new("pgrep").args(["-P", &shell_pid]).output();
-    let Ok(children) = children else {
-        println!("skipped: pgrep is not installed");
-        return;
-    };
+    let children = Command::new("pgrep")
+        .args(["-P", &shell_pid])
+        .output()
+        .unwrap();
     let pid = String::from_utf8_lossy(&children.stdout).trim().to_string();
     assert!(
         !pid.is_empty() && !pid.contains('\n'),

@@ -155,7 +155,9 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
     }
     let files = loaded.decks.len() + loaded.problems.len();
     let warned = if warnings > 0 {
-        format!(", {warnings} key-point warning(s) (see docs/deck-format.md, \"Checking key points\")")
+        format!(
+            ", {warnings} key-point warning(s) (see docs/deck-format.md, \"Checking key points\")"
+        )
     } else {
         String::new()
     };

@@ -224,6 +224,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for line in sanitize(c.answer.trim()).lines() {
             writeln!(self.out, "  {line}")?;
         }
+        for line in c.notes.reveal_lines() {
+            writeln!(self.out, "{}", sanitize_line(&line))?;
+        }
         for f in &c.follow_ups {
             writeln!(self.out, "Follow-up: {}", sanitize_line(f))?;
         }

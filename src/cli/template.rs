@@ -41,6 +41,8 @@ of the main departments, and a look at the ticket data and the risk register. In
 I would agree three priorities with my manager and share them with the team. By day 90 I would
 deliver one visible improvement, such as cutting the oldest tickets in the queue by half.
 """
+outline = ["Listen: one-to-ones, heads of department, ticket data", "Agree three priorities", "One visible win by day 90"]   # optional: a spoken outline
+own_story = "Swap in the first weeks of a role you have had."   # optional
 answer_seconds = 150              # optional: overrides the deck's answer time
 follow_ups = ["What would you do if the team resisted your priorities?"]   # optional
 
@@ -71,6 +73,7 @@ answer = """
 RTO (recovery time objective) is how long a service may be down after a failure. RPO (recovery
 point objective) is how much data, measured in time, you can afford to lose.
 """
+manager_angle = "They turn 'how resilient are we?' into two numbers a budget can be set against."   # optional
 
 [[card.key_point]]
 text = "RTO is the tolerable downtime"

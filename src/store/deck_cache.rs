@@ -13,7 +13,7 @@
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
-use crate::core::deck::{Card, Category, Deck, DeckSource, KeyPoint, Kind};
+use crate::core::deck::{Card, CardNotes, Category, Deck, DeckSource, KeyPoint, Kind};
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
 use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
@@ -26,6 +26,7 @@ const BUILD: u64 = fingerprint(&[
     env!("CARGO_PKG_VERSION"),
     include_str!("../core/deck/model.rs"),
     include_str!("../core/deck/parse.rs"),
+    include_str!("../core/deck/notes.rs"),
     // Key points carry their question's stems, computed by the matcher.
     include_str!("../core/matcher.rs"),
     include_str!("deck_cache.rs"),
@@ -110,6 +111,11 @@ impl Enc {
                 self.strs(&k.question);
                 self.u64(k.line as u64);
             }
+            self.strs(&c.notes.outline);
+            self.opt_str(c.notes.own_story.as_deref());
+            self.opt_str(c.notes.manager_angle.as_deref());
+            self.opt_str(c.notes.jurisdiction.as_deref());
+            self.opt_str(c.notes.checked.as_deref());
             self.u64(c.line as u64);
         }
     }
@@ -157,6 +163,13 @@ impl Dec<'_> {
                     line: usize::try_from(d.u64()?).ok()?,
                 })
             })?,
+            notes: CardNotes {
+                outline: self.list(Self::str)?,
+                own_story: self.opt(Self::str)?,
+                manager_angle: self.opt(Self::str)?,
+                jurisdiction: self.opt(Self::str)?,
+                checked: self.opt(Self::str)?,
+            },
             line: usize::try_from(self.u64()?).ok()?,
         })
     }

@@ -9,13 +9,10 @@ pub struct Tmux {
 }
 
 impl Tmux {
-    /// Starts a private tmux server with one 100x30 bash pane named `e2e`; `None` (after
-    /// printing why) when tmux is not installed, so the test can skip.
+    /// Starts a private tmux server with one 100x30 bash pane named `e2e`; `None` when tmux
+    /// cannot be run (see `super::cannot_run`: a failure under `PREPDECK_CI_STRICT=1`).
     pub fn start(name: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            println!("skipped: tmux is not installed");
-            return None;
-        }
+        super::require(&format!("the tmux test `{name}`"), super::program("tmux"))?;
         let tmux = Tmux {
             socket: format!("prepdeck-{name}-{}", std::process::id()),
         };

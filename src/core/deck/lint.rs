@@ -312,7 +312,8 @@ together = [["pilot", "first"]]
     fn each_rule_warns_at_its_point() {
         let deck = parse_deck(DECK, DeckSource::File("d.toml".into())).unwrap();
         let w = lint_key_points(&deck, std::slice::from_ref(&deck));
-        let got: Vec<(LintKind, usize, usize)> = w.iter().map(|w| (w.kind, w.point, w.line)).collect();
+        let got: Vec<(LintKind, usize, usize)> =
+            w.iter().map(|w| (w.kind, w.point, w.line)).collect();
         assert_eq!(
             got,
             vec![
@@ -324,6 +325,10 @@ together = [["pilot", "first"]]
                 (LintKind::StopWords, 3, 24),
             ]
         );
-        assert!(w[0].message.contains("\"stakeholders\""), "{}", w[0].message);
+        assert!(
+            w[0].message.contains("\"stakeholders\""),
+            "{}",
+            w[0].message
+        );
     }
 }

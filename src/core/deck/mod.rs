@@ -7,12 +7,13 @@ mod diagnostic;
 mod fields;
 mod lint;
 mod model;
+mod notes;
 mod parse;
 mod write;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use lint::{FILLER_ANSWERS, LintKind, LintWarning, Linter, lint_key_points};
-pub use model::{Card, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
+pub use model::{Card, CardNotes, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 pub use parse::parse_deck;
 pub use write::write_deck;
 

@@ -110,8 +110,56 @@ pub struct Card {
     pub answer_seconds: Option<u32>,
     pub follow_ups: Vec<String>,
     pub key_points: Vec<KeyPoint>,
+    /// Optional coaching and provenance fields (outline, own story, dates).
+    #[serde(flatten)]
+    pub notes: CardNotes,
     /// 1-based line of the card's `[[card]]` header in its file (for "open in $EDITOR").
     pub line: usize,
+}
+
+/// The optional card fields that coach the delivery of an answer and say how current its facts
+/// are. Every field may be absent; old decks have none of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct CardNotes {
+    /// A short spoken outline of the model answer: one bullet per string, in order.
+    pub outline: Vec<String>,
+    /// How to swap the model answer's story for one of the candidate's own.
+    pub own_story: Option<String>,
+    /// Why a manager cares (mostly for knowledge cards).
+    pub manager_angle: Option<String>,
+    /// Whose law or rules the card's facts are about, e.g. "UK", "US", "EU", "international".
+    pub jurisdiction: Option<String>,
+    /// When the card's facts were last checked: "YYYY-MM" or "YYYY-MM-DD" (validated).
+    pub checked: Option<String>,
+}
+
+impl CardNotes {
+    pub fn is_empty(&self) -> bool {
+        *self == CardNotes::default()
+    }
+
+    /// The notes as plain lines for a reveal after the model answer (unsanitised deck text:
+    /// the caller sanitises). Nothing when the card has no notes.
+    pub fn reveal_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(m) = &self.manager_angle {
+            out.push(format!("Why a manager cares: {}", m.trim()));
+        }
+        if !self.outline.is_empty() {
+            out.push("Outline:".into());
+            out.extend(self.outline.iter().map(|b| format!("  - {}", b.trim())));
+        }
+        if let Some(s) = &self.own_story {
+            out.push(format!("Your own story: {}", s.trim()));
+        }
+        match (&self.jurisdiction, &self.checked) {
+            (Some(j), Some(c)) => out.push(format!("Facts: {}, checked {c}", j.trim())),
+            (Some(j), None) => out.push(format!("Facts: {}", j.trim())),
+            (None, Some(c)) => out.push(format!("Facts checked {c}")),
+            (None, None) => {}
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

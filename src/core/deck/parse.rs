@@ -28,6 +28,11 @@ const CARD_KEYS: &[&str] = &[
     "answer_seconds",
     "follow_ups",
     "key_point",
+    "outline",
+    "own_story",
+    "manager_angle",
+    "jurisdiction",
+    "checked",
 ];
 const KEY_POINT_KEYS: &[&str] = &["text", "keywords", "together", "require"];
 const ANSWER_SECONDS: Range<i64> = 10..3601;
@@ -311,6 +316,7 @@ impl Walker<'_> {
         let answer_seconds = self.opt_range(t, "answer_seconds", ANSWER_SECONDS);
         let follow_ups = self.opt_strings(t, "follow_ups");
         let key_points = self.key_points(t, question.as_deref().unwrap_or(""));
+        let notes = self.card_notes(t);
         Some(Card {
             id: CardId(id?),
             category: CategoryId(category?),
@@ -323,6 +329,7 @@ impl Walker<'_> {
             answer_seconds: answer_seconds.map(|n| n as u32),
             follow_ups,
             key_points,
+            notes,
             line: self.line_of(span.start),
         })
     }

@@ -169,7 +169,10 @@ fn key_points_read_together_and_require() {
     let deck = parse(&text).unwrap();
     let p = &deck.cards[0].key_points[0];
     assert!(p.keywords.is_empty());
-    assert_eq!(p.together, vec![vec!["last", "year"], vec!["prior", "spend"]]);
+    assert_eq!(
+        p.together,
+        vec![vec!["last", "year"], vec!["prior", "spend"]]
+    );
     assert_eq!(p.require, vec!["actuals"]);
     assert_eq!(p.line, 27);
     // The question's words (stemmed, stop words left out) travel with the point.
@@ -184,20 +187,32 @@ fn key_points_read_together_and_require() {
 fn together_and_require_are_checked() {
     let kw = "keywords = [\"actuals\", \"last year\"]";
     let cases: &[(&str, &str)] = &[
-        ("together = [[\"alone\"]]", "a `together` group needs at least two terms"),
+        (
+            "together = [[\"alone\"]]",
+            "a `together` group needs at least two terms",
+        ),
         ("together = []", "`together` is empty"),
-        ("together = [\"a\", \"b\"]", "`together` must be an array of strings, found string"),
-        ("together = [[\"a\", \" \"]]", "`together` holds a blank term"),
-        ("together = 3", "`together` must be an array of arrays of strings, e.g. [[\"risk\", \"early\"]], found integer"),
+        (
+            "together = [\"a\", \"b\"]",
+            "`together` must be an array of strings, found string",
+        ),
+        (
+            "together = [[\"a\", \" \"]]",
+            "`together` holds a blank term",
+        ),
+        (
+            "together = 3",
+            "`together` must be an array of arrays of strings, e.g. [[\"risk\", \"early\"]], found integer",
+        ),
         ("keywords = [\"a\"]\nrequire = []", "`require` is empty"),
-        ("keywords = [\"a\"]\nrequire = [\"\"]", "`require` holds a blank term"),
+        (
+            "keywords = [\"a\"]\nrequire = [\"\"]",
+            "`require` holds a blank term",
+        ),
     ];
     for (with, want) in cases {
         let errs = errors(&VALID.replace(kw, with));
-        assert!(
-            errs.iter().any(|(_, m)| m == want),
-            "{with}: {errs:?}"
-        );
+        assert!(errs.iter().any(|(_, m)| m == want), "{with}: {errs:?}");
     }
 }
 
@@ -207,6 +222,111 @@ fn ids_must_be_lowercase_words() {
     assert_eq!(
         errs,
         vec![(4, "`id` \"My Deck\" is not a valid id".to_string())]
+    );
+}
+
+/// VALID with the optional coaching and provenance fields on card `b1`, `extra` lines added.
+fn with_notes(extra: &str) -> String {
+    VALID.replace(
+        "follow_ups = [\"What went wrong?\"]\n",
+        &format!("follow_ups = [\"What went wrong?\"]\n{extra}"),
+    )
+}
+
+#[test]
+fn notes_are_optional_and_read_when_present() {
+    assert!(parse(VALID).unwrap().cards[0].notes.is_empty());
+    let text = with_notes(
+        "outline = [\"Situation\", \"What I did\"]\nown_story = \"Use your own budget.\"\n\
+         manager_angle = \"Money is the board's question.\"\njurisdiction = \"UK\"\n\
+         checked = \"2026-12\"\n",
+    );
+    let notes = parse(&text).unwrap().cards[0].notes.clone();
+    assert_eq!(notes.outline, vec!["Situation", "What I did"]);
+    assert_eq!(notes.own_story.as_deref(), Some("Use your own budget."));
+    assert_eq!(
+        notes.manager_angle.as_deref(),
+        Some("Money is the board's question.")
+    );
+    assert_eq!(notes.jurisdiction.as_deref(), Some("UK"));
+    assert_eq!(notes.checked.as_deref(), Some("2026-12"));
+    let lines = notes.reveal_lines();
+    assert_eq!(
+        lines[0],
+        "Why a manager cares: Money is the board's question."
+    );
+    assert_eq!(lines[1..4], ["Outline:", "  - Situation", "  - What I did"]);
+    assert_eq!(lines[4], "Your own story: Use your own budget.");
+    assert_eq!(lines[5], "Facts: UK, checked 2026-12");
+    let day = parse(&with_notes("checked = \"2024-02-29\"\n")).unwrap();
+    assert_eq!(day.cards[0].notes.checked.as_deref(), Some("2024-02-29"));
+}
+
+#[test]
+fn a_checked_date_that_is_not_one_is_located() {
+    for bad in [
+        "2026-13",
+        "2026-1",
+        "26-12",
+        "2026",
+        "2025-02-29",
+        "2026-12-5",
+        "Dec 2026",
+        "2026-12-01-01",
+    ] {
+        let errs = errors(&with_notes(&format!("checked = \"{bad}\"\n")));
+        assert_eq!(
+            errs,
+            vec![(26, format!("`checked` \"{bad}\" is not a date"))],
+            "{bad}"
+        );
+    }
+    let errs = errors(&with_notes("checked = 2026-12-01\n"));
+    assert_eq!(
+        errs,
+        vec![(26, "`checked` must be a quoted string".to_string())]
+    );
+    let errs = errors(&with_notes("checked = 202612\n"));
+    assert_eq!(
+        errs,
+        vec![(26, "`checked` must be a string, found integer".to_string())]
+    );
+}
+
+#[test]
+fn bad_notes_are_errors_and_unknown_keys_still_are() {
+    let cases = [
+        ("outline = []\n", "`outline` is empty"),
+        (
+            "outline = [\"a\", \" \"]\n",
+            "`outline` holds a blank bullet",
+        ),
+        (
+            "outline = \"a\"\n",
+            "`outline` must be an array of strings, found string",
+        ),
+        ("own_story = \"  \"\n", "`own_story` is blank"),
+        (
+            "jurisdiction = 3\n",
+            "`jurisdiction` must be a string, found integer",
+        ),
+        (
+            "jurisdicton = \"UK\"\n",
+            "unknown key `jurisdicton` in [[card]]",
+        ),
+    ];
+    for (line, message) in cases {
+        assert_eq!(
+            errors(&with_notes(line)),
+            vec![(26, message.to_string())],
+            "{line}"
+        );
+    }
+    let nine: Vec<String> = (0..9).map(|i| format!("\"b{i}\"")).collect();
+    let errs = errors(&with_notes(&format!("outline = [{}]\n", nine.join(", "))));
+    assert_eq!(
+        errs,
+        vec![(26, "`outline` has 9 bullets, more than 8".to_string())]
     );
 }
 

@@ -53,7 +53,18 @@ fn write_card(out: &mut String, card: &Card) {
     }
     text(out, "question", &card.question);
     opt_text(out, "guidance", card.guidance.as_deref());
+    opt_text(out, "manager_angle", card.notes.manager_angle.as_deref());
     text(out, "answer", &card.answer);
+    if !card.notes.outline.is_empty() {
+        let _ = writeln!(out, "outline = {}", array(&card.notes.outline));
+    }
+    opt_text(out, "own_story", card.notes.own_story.as_deref());
+    if let Some(j) = &card.notes.jurisdiction {
+        field(out, "jurisdiction", j);
+    }
+    if let Some(c) = &card.notes.checked {
+        field(out, "checked", c);
+    }
     if let Some(secs) = card.answer_seconds {
         let _ = writeln!(out, "answer_seconds = {secs}");
     }

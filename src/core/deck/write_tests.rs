@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::super::tests::VALID;
 use super::*;
-use crate::core::deck::{Category, DeckSource, KeyPoint, Kind, parse_deck};
+use crate::core::deck::{CardNotes, Category, DeckSource, KeyPoint, Kind, parse_deck};
 use crate::core::ids::{CardId, CategoryId, DeckId};
 
 fn source() -> DeckSource {
@@ -88,6 +88,25 @@ fn text() -> impl Strategy<Value = String> {
     })
 }
 
+fn notes() -> impl Strategy<Value = CardNotes> {
+    (
+        proptest::collection::vec(text(), 0..4),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+        proptest::option::of("(19|20)[0-9]{2}-(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?"),
+    )
+        .prop_map(
+            |(outline, own_story, manager_angle, jurisdiction, checked)| CardNotes {
+                outline,
+                own_story,
+                manager_angle,
+                jurisdiction,
+                checked,
+            },
+        )
+}
+
 fn words() -> impl Strategy<Value = Vec<String>> {
     proptest::collection::vec(text(), 0..4)
 }
@@ -104,6 +123,7 @@ prop_compose! {
         answer_seconds in proptest::option::of(10u32..3601),
         follow_ups in words(),
         key_points in proptest::collection::vec((text(), proptest::collection::vec(text(), 1..3)), 0..3),
+        notes in notes(),
     ) -> Card {
         Card {
             id: CardId(format!("card-{n}")),
@@ -124,6 +144,7 @@ prop_compose! {
                     ..Default::default()
                 })
                 .collect(),
+            notes,
             line: 0,
         }
     }

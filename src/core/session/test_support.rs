@@ -42,6 +42,7 @@ pub fn card(id: &str, category: &str, kind: Kind) -> Card {
         answer_seconds: None,
         follow_ups: vec![],
         key_points: vec![],
+        notes: Default::default(),
         line: 1,
     }
 }

@@ -101,6 +101,7 @@ pub fn build_deck(parsed: &Parsed, opts: &BuildOptions) -> (Deck, Vec<Skipped>) 
             answer_seconds: None,
             follow_ups: Vec::new(),
             key_points: Vec::new(),
+            notes: Default::default(),
             line: c.line,
         });
     }

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
 
-use super::support::Harness;
+use super::support::{Harness, sweep};
 use crate::core::deck::Kind;
 use crate::core::session::{AnswerMode, Focus, MockSetup};
 
@@ -130,14 +130,6 @@ fn debrief_and_summary() {
     snap(&mut h, "mock_debrief_skipped");
     h.key(KeyCode::Enter);
     snap(&mut h, "mock_summary");
-}
-
-fn sweep(mut h: Harness) {
-    for w in 1..=120 {
-        for ht in 1..=40 {
-            h.render_only(w, ht);
-        }
-    }
 }
 
 #[test]

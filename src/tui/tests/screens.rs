@@ -1,8 +1,8 @@
-//! Screen snapshots at 80x24 and 50x16, and a sweep of every size that must not panic.
+//! Screen snapshots at 80x24 and 50x16, and a sweep of sizes that must not panic.
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::support::Harness;
+use super::support::{Harness, sweep};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (50, 16)];
 
@@ -95,15 +95,7 @@ fn too_small() {
     insta::assert_snapshot!("too_small_29x10", h.screen(29, 10));
 }
 
-fn sweep(mut h: Harness) {
-    for w in 1..=120 {
-        for ht in 1..=40 {
-            h.render_only(w, ht);
-        }
-    }
-}
-
-// Every size from 1x1 to 120x40, on every screen: nothing may panic. One test per screen so
+// A sweep of sizes (`support::sweep_sizes`), on every screen: nothing may panic. One test per screen so
 // they run in parallel.
 #[test]
 fn sweep_home() {

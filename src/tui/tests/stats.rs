@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use ratatui::crossterm::event::KeyCode;
 
-use super::support::{Harness, deck, t0};
+use super::support::{Harness, deck, sweep, t0};
 use crate::core::deck::{Deck, DeckSource, parse_deck};
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, CardKey, DeckId, InterviewId, RecordId};
@@ -251,14 +251,6 @@ fn w_on_the_statistics_screen_drills_too() {
     h.key(KeyCode::Char('s'));
     h.key(KeyCode::Char('w'));
     assert_eq!(h.app.context(), Context::Question);
-}
-
-fn sweep(mut h: Harness) {
-    for w in 1..=120 {
-        for ht in 1..=40 {
-            h.render_only(w, ht);
-        }
-    }
 }
 
 #[test]

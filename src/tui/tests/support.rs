@@ -149,3 +149,58 @@ impl Harness {
         term.backend().to_string()
     }
 }
+
+/// Widths and heights every sweep draws: the smallest sizes one by one (where layouts give up
+/// rows and columns), the common terminal sizes, and one either side of each layout breakpoint.
+const SWEEP_WIDTHS: [u16; 27] = [
+    1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 16, 20, 24, 30, 32, 39, 40, 41, 50, 59, 60, 64, 79, 80, 81,
+    100, 120,
+];
+const SWEEP_HEIGHTS: [u16; 19] = [
+    1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 15, 16, 20, 23, 24, 25, 30, 40,
+];
+/// How many more sizes, drawn at random from the whole 120x40 grid, each sweep adds.
+const SWEEP_RANDOM: usize = 120;
+/// The default seed of the random part; `PREPDECK_SWEEP_SEED=N` picks another.
+const SWEEP_SEED: u64 = 0x5eed_2026;
+
+/// The sizes a no-panic sweep draws. By default a fixed representative set (every pairing of
+/// `SWEEP_WIDTHS` and `SWEEP_HEIGHTS`) plus `SWEEP_RANDOM` seeded random sizes: about a tenth
+/// of the grid, so `cargo test` stays fast. `PREPDECK_SWEEP=full` draws every size from 1x1 to
+/// 120x40 (what CI's nightly or a layout change deserves); `PREPDECK_SWEEP_SEED=N` varies the
+/// random part, and a failing size is printed with the seed that found it.
+pub fn sweep_sizes() -> (u64, Vec<(u16, u16)>) {
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+    if std::env::var("PREPDECK_SWEEP").is_ok_and(|v| v == "full") {
+        let all = (1..=120)
+            .flat_map(|w| (1..=40).map(move |h| (w, h)))
+            .collect();
+        return (0, all);
+    }
+    let seed = std::env::var("PREPDECK_SWEEP_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(SWEEP_SEED);
+    let mut sizes: Vec<(u16, u16)> = SWEEP_WIDTHS
+        .iter()
+        .flat_map(|&w| SWEEP_HEIGHTS.iter().map(move |&h| (w, h)))
+        .collect();
+    let mut rng = StdRng::seed_from_u64(seed);
+    sizes.extend((0..SWEEP_RANDOM).map(|_| (rng.random_range(1..=120), rng.random_range(1..=40))));
+    (seed, sizes)
+}
+
+/// Draws the current screen at every size of `sweep_sizes`: nothing may panic.
+pub fn sweep(mut h: Harness) {
+    let (seed, sizes) = sweep_sizes();
+    for (w, ht) in sizes {
+        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            h.render_only(w, ht);
+        }));
+        if let Err(panic) = drawn {
+            eprintln!("the sweep panicked at {w}x{ht} (PREPDECK_SWEEP_SEED={seed})");
+            std::panic::resume_unwind(panic);
+        }
+    }
+}

@@ -56,6 +56,7 @@ pub fn deck(id: &str, n: usize) -> Deck {
                 answer_seconds: None,
                 follow_ups: vec![],
                 key_points: vec![],
+                notes: Default::default(),
                 line: i + 1,
             })
             .collect(),

@@ -46,6 +46,7 @@ pub fn deck(id: &str, categories: &[(&str, usize)]) -> Deck {
                 answer_seconds: None,
                 follow_ups: vec![],
                 key_points: vec![],
+                notes: Default::default(),
                 line: cards.len() + 1,
             });
         }
