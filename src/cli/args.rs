@@ -16,6 +16,8 @@ Examples:
   prepdeck export deck ID -o x.txt  write a deck for Anki
   prepdeck mock --plain             a mock interview in line mode
   prepdeck stats                    readiness per category, streak and forecast
+  prepdeck target add acme --job posting.txt --date 2026-03-14
+                                    prepare for one job's interview
   prepdeck --home /tmp/try decks list
   prepdeck completions bash > ~/.local/share/bash-completion/completions/prepdeck
 
@@ -88,6 +90,12 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         command: super::export::ExportCommand,
+    },
+    /// Interview targets: a job description and a date; what the job stresses and your plan
+    #[command(after_help = super::target::EXAMPLES)]
+    Target {
+        #[command(subcommand)]
+        command: super::target::TargetCommand,
     },
     /// Inspect and look after the state file (your progress)
     State {

@@ -174,16 +174,18 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
     }
 }
 
-pub fn new(path: &Path) -> anyhow::Result<ExitCode> {
+pub fn new(cli: &Cli, home: &Home, path: &Path) -> anyhow::Result<ExitCode> {
     let shown = sanitize_line(&path.display().to_string());
-    if path.exists() {
+    // Never one of prepdeck's own files (a config or state file not created yet, say).
+    let real = super::output::checked_output_path(cli, home, path)?;
+    if real.symlink_metadata().is_ok() {
         return Err(UserError(format!(
             "{shown} already exists; choose another name (prepdeck never overwrites a deck)"
         ))
         .into());
     }
     // Creates missing folders privately (0700) itself.
-    crate::store::paths::write_private_new(path, template::TEMPLATE.as_bytes())?;
+    crate::store::paths::write_private_new(&real, template::TEMPLATE.as_bytes())?;
     println!("wrote {shown}: edit it, then run `prepdeck decks check {shown}`");
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,7 @@
 //! `prepdeck import FILE`: reads cards from CSV/TSV, an Anki plain-text export or Markdown Q/A
 //! and writes them as a new deck in the decks folder. Never overwrites a deck.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -154,20 +154,20 @@ fn rows(n: usize) -> String {
 }
 
 fn read_text(file: &Path, shown: &str) -> anyhow::Result<String> {
-    let cannot = |e: std::io::Error| {
-        let what = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ if file.is_dir() => "it is a folder, not a file".to_string(),
-            _ => e.to_string(),
-        };
-        UserError(format!("cannot read {shown}: {what}"))
+    use crate::store::bounded::{ReadError, read_regular};
+    let cannot = |what: String| UserError(format!("cannot read {shown}: {what}"));
+    let bytes = match read_regular(file, MAX_IMPORT_BYTES as u64) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(cannot("no such file".into()).into()),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(cannot("permission denied".into()).into());
+        }
+        Err(ReadError::TooLarge { .. }) => {
+            let e = crate::store::import::DecodeError::TooLarge;
+            return Err(UserError(format!("cannot import {shown}: {e}")).into());
+        }
+        Err(e) => return Err(cannot(e.to_string()).into()),
     };
-    let f = std::fs::File::open(file).map_err(cannot)?;
-    let mut bytes = Vec::new();
-    f.take(MAX_IMPORT_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
     decode(&bytes).map_err(|e| UserError(format!("cannot import {shown}: {e}")).into())
 }
 

@@ -16,6 +16,7 @@ mod output;
 mod report;
 mod state;
 mod stats;
+mod target;
 mod template;
 
 use std::io::Write;
@@ -63,7 +64,25 @@ pub fn main() -> ExitCode {
 /// The error as printed: escapes removed, but lines kept (deck and import diagnostics span
 /// several lines, with carets under the column).
 fn error_text(e: &anyhow::Error) -> String {
-    sanitize(&format!("{e:#}")).trim_end().to_string()
+    sanitize(&chain_text(e.chain().map(|c| c.to_string())))
+        .trim_end()
+        .to_string()
+}
+
+/// An error and its causes joined with ": ", leaving out a cause whose text the message
+/// already holds (many errors include their source's text, which then said
+/// "Is a directory (os error 21): Is a directory (os error 21)").
+fn chain_text(chain: impl Iterator<Item = String>) -> String {
+    let mut out = String::new();
+    for text in chain {
+        if out.is_empty() {
+            out = text;
+        } else if !out.contains(text.trim()) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 /// By default a write past the file-size limit (`ulimit -f`) kills the process with SIGXFSZ.
@@ -100,7 +119,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Decks { command }) => match command {
             DecksCommand::List { json } => decks::list(&cli, &home, *json),
             DecksCommand::Check { paths } => decks::check(&cli, &home, paths),
-            DecksCommand::New { path } => decks::new(path),
+            DecksCommand::New { path } => decks::new(&cli, &home, path),
         },
         Some(Command::Config) => config::show(&home),
         Some(Command::Mock(args)) => mock::run(&cli, &home, args),
@@ -122,6 +141,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(args)) => import::run(&cli, &home, args),
         Some(Command::Export { command }) => export::run(&cli, &home, command),
         Some(Command::Stats { json }) => stats::run(&cli, &home, *json),
+        Some(Command::Target { command }) => target::run(&cli, &home, command),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
             clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());
@@ -197,5 +217,15 @@ mod tests {
         assert_eq!(text.lines().count(), 4, "{text}");
         assert!(!text.contains('\u{1b}'));
         assert!(text.ends_with('^'));
+    }
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        let io = std::io::Error::from_raw_os_error(21);
+        let e = anyhow::Error::new(crate::store::StoreError::io("/h/x", "read", io));
+        let text = error_text(&e);
+        assert_eq!(text.matches("os error 21").count(), 1, "{text}");
+        let e = anyhow::Error::new(std::io::Error::other("inner")).context("outer");
+        assert_eq!(error_text(&e), "outer: inner");
     }
 }

@@ -6,7 +6,7 @@
 //! the state file and its side files, the config, the remembered mock setup and every deck file
 //! prepdeck loads. Replacing the state file under a running app would orphan its appends.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::home::Home;
 use super::{Cli, UserError};
@@ -23,80 +23,151 @@ pub(crate) fn write_output_file(
     force: bool,
 ) -> anyhow::Result<()> {
     let shown = sanitize_line(&path.display().to_string());
-    if let Some(what) = protected(cli, home, path) {
-        return Err(UserError(format!(
-            "refusing to write to {shown}: it is {what}; choose another file"
-        ))
-        .into());
-    }
-    let exists = path.symlink_metadata().is_ok();
+    let real = checked_output_path(cli, home, path)?;
+    let exists = real.symlink_metadata().is_ok();
     if exists && !force {
         return Err(UserError(format!(
             "{shown} already exists; pass --force to replace it"
         ))
         .into());
     }
-    if exists && path.is_dir() {
+    if exists && real.is_dir() {
         return Err(UserError(format!("{shown} is a folder, not a file")).into());
     }
     let written = if exists {
-        write_private_replace(path, bytes)
+        write_private_replace(&real, bytes)
     } else {
-        write_private_new(path, bytes)
+        write_private_new(&real, bytes)
     };
     written.map_err(|e| UserError(sanitize_line(&e.to_string())))?;
     Ok(())
 }
 
-/// What `path` is when it is one of prepdeck's own files.
-fn protected(cli: &Cli, home: &Home, path: &Path) -> Option<&'static str> {
-    let target = resolve(path);
-    let state = resolve(&home.state_file());
-    if target == state {
-        return Some("prepdeck's state file (your progress)");
+/// The real path a file named `path` on the command line would be written at (symlinks and
+/// `..` resolved against the folders that exist, see [`resolve`]), or an error when that is
+/// one of prepdeck's own files. Write to the returned path: it is the one checked, and it
+/// holds no `..` that a folder created on the way could redirect.
+pub(crate) fn checked_output_path(cli: &Cli, home: &Home, path: &Path) -> anyhow::Result<PathBuf> {
+    let real = resolve(path);
+    if let Some(what) = protected(cli, home, &real) {
+        let shown = sanitize_line(&path.display().to_string());
+        return Err(UserError(format!(
+            "refusing to write to {shown}: it is {what}; choose another file"
+        ))
+        .into());
     }
-    if let (Some(dir), Some(name), Some(state_name)) =
-        (target.parent(), target.file_name(), state.file_name())
-        && Some(dir) == state.parent()
-    {
-        let mut prefix = state_name.to_os_string();
-        prefix.push(".");
-        if name
-            .to_string_lossy()
-            .starts_with(&*prefix.to_string_lossy())
+    Ok(real)
+}
+
+/// What `target` (a resolved path) is when it is one of prepdeck's own files.
+fn protected(cli: &Cli, home: &Home, target: &Path) -> Option<&'static str> {
+    // The state file as named in the home folder and, when that is a symlink, the file it
+    // points to: copies are kept beside the name, appends and repairs go to the target.
+    let named = resolve_parent(&home.state_file());
+    let state = resolve(&home.state_file());
+    for state in [&named, &state] {
+        if target == state {
+            return Some("prepdeck's state file (your progress)");
+        }
+        if let (Some(dir), Some(name), Some(state_name)) =
+            (target.parent(), target.file_name(), state.file_name())
+            && Some(dir) == state.parent()
         {
-            return Some("a copy kept beside prepdeck's state file");
+            let mut prefix = state_name.to_os_string();
+            prefix.push(".");
+            if name
+                .to_string_lossy()
+                .starts_with(&*prefix.to_string_lossy())
+            {
+                return Some("a copy kept beside prepdeck's state file");
+            }
         }
     }
-    if target == resolve(&home.config_file()) {
+    let config = home.config_file();
+    let setup = home.mock_setup_file();
+    if [resolve(&config), resolve_parent(&config)]
+        .iter()
+        .any(|p| p == target)
+    {
         return Some("prepdeck's config file");
     }
-    if target == resolve(&home.mock_setup_file()) {
+    if [resolve(&setup), resolve_parent(&setup)]
+        .iter()
+        .any(|p| p == target)
+    {
         return Some("prepdeck's remembered mock-interview setup");
     }
     let decks = crate::store::decks::deck_files_in(&home.decks_dir());
     if decks
         .iter()
         .chain(&cli.deck_file)
-        .any(|d| resolve(d) == target)
+        .any(|d| resolve(d) == target || resolve_parent(d) == target)
     {
         return Some("a deck file prepdeck loads");
     }
     None
 }
 
-/// `path` made absolute with symlinks and `..` resolved; for a file that does not exist yet,
-/// its folder resolved and its name appended.
-fn resolve(path: &Path) -> PathBuf {
-    if let Ok(p) = path.canonicalize() {
-        return p;
-    }
+/// `path` made absolute, with every symlink and `..` resolved as the system would resolve them
+/// once the missing folders existed: the longest part that exists is resolved by the system,
+/// and the rest (which cannot hold a symlink, as it does not exist) is applied to it by name.
+/// So `HOME/missing/../config.toml` is `HOME/config.toml`, whether or not `missing` exists.
+pub(crate) fn resolve(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match (absolute.parent(), absolute.file_name()) {
-        (Some(dir), Some(name)) => dir
-            .canonicalize()
-            .map(|d| d.join(name))
-            .unwrap_or_else(|_| absolute.clone()),
-        _ => absolute,
+    let parts: Vec<Component<'_>> = absolute.components().collect();
+    for split in (1..=parts.len()).rev() {
+        let head: PathBuf = parts[..split].iter().collect();
+        let Ok(mut real) = head.canonicalize() else {
+            continue;
+        };
+        for part in &parts[split..] {
+            match part {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(name) => real.push(name),
+                _ => {}
+            }
+        }
+        return real;
+    }
+    absolute
+}
+
+/// `path` with its folder resolved but its own name kept (the name itself, not what a symlink
+/// of that name points to).
+fn resolve_parent(path: &Path) -> PathBuf {
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) if !dir.as_os_str().is_empty() => resolve(dir).join(name),
+        _ => resolve(path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_folders_and_dots_resolve_like_the_system_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let p = root.join("missing").join("..").join("config.toml");
+        assert_eq!(resolve(&p), root.join("config.toml"));
+        let p = root
+            .join("a")
+            .join("b")
+            .join("..")
+            .join("..")
+            .join("..")
+            .join("x");
+        assert_eq!(resolve(&p), root.parent().unwrap().join("x"));
+        #[cfg(unix)]
+        {
+            std::fs::create_dir(root.join("real")).unwrap();
+            std::os::unix::fs::symlink(root.join("real"), root.join("link")).unwrap();
+            let p = root.join("link").join("missing").join("..").join("f");
+            assert_eq!(resolve(&p), root.join("real").join("f"));
+        }
+        assert!(!root.join("missing").exists() && !root.join("a").exists());
     }
 }

@@ -10,4 +10,5 @@ pub mod record;
 pub mod schedule;
 pub mod session;
 pub mod stats;
+pub mod target;
 pub mod text;

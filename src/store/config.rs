@@ -4,7 +4,6 @@
 //! wrong type, a value out of range) is an error naming the file, the line and the dotted key:
 //! a typo must never silently fall back to a default.
 
-use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 pub use crate::core::schedule::{Config, SchedulerConfig};
+use crate::store::bounded::{MAX_SETTINGS_BYTES, ReadError, read_regular};
 
 /// The settings file's name inside the data folder.
 pub const CONFIG_FILE: &str = "config.toml";
@@ -22,7 +22,7 @@ pub enum ConfigError {
     Read {
         path: PathBuf,
         #[source]
-        source: io::Error,
+        source: ReadError,
     },
     #[error("{}:{line}: {}{message}", path.display(), key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default())]
     Invalid {
@@ -43,9 +43,20 @@ pub fn config_path(home: &Path) -> PathBuf {
 /// Reads `<home>/config.toml`; defaults when it does not exist.
 pub fn load_config(home: &Path) -> Result<Config, ConfigError> {
     let path = config_path(home);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse_config(&text, &path),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Config::default()),
+    match read_regular(&path, MAX_SETTINGS_BYTES) {
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
+            Ok(text) => parse_config(&text, &path),
+            Err(e) => Err(ConfigError::Invalid {
+                line: line_of(
+                    &String::from_utf8_lossy(e.as_bytes()),
+                    e.utf8_error().valid_up_to(),
+                ),
+                path,
+                key: None,
+                message: "the file is not UTF-8 text".into(),
+            }),
+        },
+        Ok(None) => Ok(Config::default()),
         Err(source) => Err(ConfigError::Read { path, source }),
     }
 }

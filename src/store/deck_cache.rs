@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::core::deck::{Card, CardNotes, Category, Deck, DeckSource, KeyPoint, Kind};
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
+use crate::store::bounded::read_cache;
 use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
@@ -47,7 +48,7 @@ fn entry_path(dir: &Path, origin: &str) -> PathBuf {
 /// The cached deck for `text` from `source`, if there is a valid entry.
 pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
     let origin = source.display_name();
-    let bytes = std::fs::read(entry_path(dir, &origin)).ok()?;
+    let bytes = read_cache(&entry_path(dir, &origin))?;
     let mut d = Dec::new(unseal(MAGIC, &bytes)?);
     if d.u64()? != BUILD
         || d.u64()? != text.len() as u64

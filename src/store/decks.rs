@@ -4,10 +4,10 @@
 //! A broken deck is reported and skipped; it never stops the other decks from loading.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::core::deck::{Deck, DeckSource, Diagnostic, Diagnostics, parse_deck};
+use crate::store::bounded::{ReadError, read_regular};
 use crate::store::deck_cache;
 
 /// The decks compiled into the binary: `(file name, text)`. A test checks that every file in
@@ -67,38 +67,45 @@ pub fn load_file(path: &Path) -> Result<Deck, Diagnostics> {
 
 fn read_deck_text(path: &Path) -> Result<String, Diagnostic> {
     let origin = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| {
-        let what = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => e.to_string(),
-        };
+    let cannot = |what: String| {
         Diagnostic::whole_file(&origin, format!("cannot read the deck: {what}"), None)
-    })?;
-    let mut bytes = Vec::new();
-    let read = file.take(MAX_DECK_BYTES + 1).read_to_end(&mut bytes);
-    if let Err(e) = read {
-        let msg = if e.kind() == std::io::ErrorKind::IsADirectory || path.is_dir() {
-            "this is a folder, not a deck file".to_string()
-        } else {
-            format!("cannot read the deck: {e}")
-        };
-        return Err(Diagnostic::whole_file(&origin, msg, None));
-    }
+    };
+    let bytes = match read_regular(path, MAX_DECK_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(cannot("no such file".into())),
+        Err(ReadError::NotRegular { kind: "a folder" }) => {
+            return Err(Diagnostic::whole_file(
+                &origin,
+                "this is a folder, not a deck file",
+                None,
+            ));
+        }
+        Err(ReadError::TooLarge { .. }) => {
+            return Err(too_large(&origin));
+        }
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(cannot("permission denied".into()));
+        }
+        Err(e) => return Err(cannot(e.to_string())),
+    };
     decode_deck_bytes(&origin, bytes)
+}
+
+fn too_large(origin: &str) -> Diagnostic {
+    Diagnostic::whole_file(
+        origin,
+        format!(
+            "the file is too large for a deck (over {} MiB)",
+            MAX_DECK_BYTES / 1024 / 1024
+        ),
+        Some("split it into several decks".into()),
+    )
 }
 
 /// Checks the size and encoding of a deck file's bytes and returns its text.
 pub fn decode_deck_bytes(origin: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_DECK_BYTES {
-        return Err(Diagnostic::whole_file(
-            origin,
-            format!(
-                "the file is too large for a deck (over {} MiB)",
-                MAX_DECK_BYTES / 1024 / 1024
-            ),
-            Some("split it into several decks".into()),
-        ));
+        return Err(too_large(origin));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -123,7 +130,9 @@ pub fn deck_files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        // Not only regular files: a folder, a pipe or a broken link named `*.toml` is reported
+        // as a deck that cannot be read, not silently left out.
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
     files

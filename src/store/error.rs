@@ -4,6 +4,8 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::store::bounded::ReadError;
+
 /// Anything that can go wrong reading or writing prepdeck's files.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -84,6 +86,14 @@ pub enum StoreError {
         source: io::Error,
     },
 
+    /// Not a regular file, or larger than prepdeck reads (see `store::bounded`).
+    #[error("could not {action} {}: {reason}. Nothing was changed", path.display())]
+    Unusable {
+        path: PathBuf,
+        action: &'static str,
+        reason: ReadError,
+    },
+
     #[error("could not {action} {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -115,6 +125,18 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Wraps an error of [`crate::store::bounded`]: I/O errors as [`StoreError::io`] does.
+    pub fn read(path: impl Into<PathBuf>, action: &'static str, reason: ReadError) -> Self {
+        match reason {
+            ReadError::Io(source) => StoreError::io(path, action, source),
+            reason => StoreError::Unusable {
+                path: path.into(),
+                action,
+                reason,
+            },
+        }
+    }
+
     /// Wraps an I/O error, choosing the variant whose message tells the user what to do.
     /// `action` completes "could not ... <path>", e.g. "save to", "read", "create".
     pub fn io(path: impl Into<PathBuf>, action: &'static str, source: io::Error) -> Self {

@@ -5,11 +5,11 @@
 //! silently turn into a default. The seed is never remembered (every interview would ask the
 //! same questions).
 
-use std::io;
 use std::path::PathBuf;
 
 use crate::core::session::MockSetup;
 use crate::store::StoreError;
+use crate::store::bounded::{MAX_SETTINGS_BYTES, ReadError, read_regular};
 use crate::store::config::{line_of, span_of};
 use crate::store::paths::{Home, write_private_replace};
 
@@ -33,7 +33,7 @@ pub enum MockSetupError {
     Read {
         path: PathBuf,
         #[source]
-        source: io::Error,
+        source: ReadError,
     },
     #[error(
         "the mock setup file {} is invalid: {message}. Fix it, or delete it to start again \
@@ -48,11 +48,19 @@ pub enum MockSetupError {
 /// Reads the last setup; `None` when there is none yet.
 pub fn load_mock_setup(home: &Home) -> Result<Option<MockSetup>, MockSetupError> {
     let path = home.mock_setup_file();
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse_mock_setup(&text)
-            .map(Some)
-            .map_err(|message| MockSetupError::Invalid { path, message }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+    match read_regular(&path, MAX_SETTINGS_BYTES) {
+        Ok(Some(bytes)) => {
+            let Ok(text) = String::from_utf8(bytes) else {
+                return Err(MockSetupError::Invalid {
+                    path,
+                    message: "the file is not UTF-8 text".into(),
+                });
+            };
+            parse_mock_setup(&text)
+                .map(Some)
+                .map_err(|message| MockSetupError::Invalid { path, message })
+        }
+        Ok(None) => Ok(None),
         Err(source) => Err(MockSetupError::Read { path, source }),
     }
 }

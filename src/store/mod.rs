@@ -1,5 +1,6 @@
 //! Storage: everything that reads or writes files lives here.
 
+pub mod bounded;
 mod codec;
 pub mod config;
 pub mod deck_cache;
@@ -11,5 +12,6 @@ pub mod log;
 pub mod mock_setup;
 pub mod paths;
 pub mod progress_cache;
+pub mod targets;
 
 pub use error::StoreError;

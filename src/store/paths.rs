@@ -133,6 +133,10 @@ pub fn write_cache_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> 
 }
 
 fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), StoreError> {
+    // A symlink stays a symlink: the file it points to is what gets replaced (renaming over
+    // the link would leave its target with the old content, and the two would diverge).
+    let target = link_target(path)?;
+    let path = target.as_path();
     if let Some(parent) = path.parent() {
         ensure_private_dir(parent)?;
     }
@@ -157,6 +161,31 @@ fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Store
         sync_parent_dir(path)?;
     }
     Ok(())
+}
+
+/// The file `path` names: `path` itself, or, when it is a symbolic link, the file at the end
+/// of the links (which may not exist yet).
+pub(crate) fn link_target(path: &Path) -> Result<PathBuf, StoreError> {
+    let mut current = path.to_path_buf();
+    // As many links as the system follows (Linux's MAXSYMLINKS).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = fs::read_link(&current)
+                    .map_err(|e| StoreError::io(&current, "follow the link", e))?;
+                current = match current.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(StoreError::io(
+        path,
+        "follow the link",
+        std::io::Error::other("too many levels of symbolic links"),
+    ))
 }
 
 /// Opens a new file for writing, failing if it exists, with mode 0600 on Unix.
@@ -217,6 +246,29 @@ mod tests {
         let mode = fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert_eq!(fs::read_dir(p.parent().unwrap()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_through_a_symlink_writes_its_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("elsewhere").join("real.jsonl");
+        write_private_replace(&real, b"old").unwrap();
+        let link = dir.path().join("state.jsonl");
+        std::os::unix::fs::symlink("elsewhere/real.jsonl", &link).unwrap();
+        write_private_replace(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+        // A dangling link gets its target created.
+        let dangling = dir.path().join("setup.toml");
+        std::os::unix::fs::symlink(dir.path().join("made.toml"), &dangling).unwrap();
+        write_private_replace(&dangling, b"x").unwrap();
+        assert_eq!(fs::read(dir.path().join("made.toml")).unwrap(), b"x");
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::core::grade::Grade;
 use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
 use crate::core::record::{Record, ReviewMode};
 use crate::core::schedule::{CardMemory, Memory, Phase, Progress, ReviewEntry, SchedulerConfig};
+use crate::store::bounded::read_cache;
 use crate::store::codec::{Dec, Enc, fingerprint, unseal};
 use crate::store::log::LogPrefix;
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
@@ -95,7 +96,7 @@ fn settings(config: &SchedulerConfig) -> String {
 
 /// The cached snapshot, if `path` holds one made by this build with `config`.
 pub fn load(path: &Path, config: &SchedulerConfig) -> Option<Snapshot> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = read_cache(path)?;
     decode(&bytes, config)
 }
 

@@ -74,3 +74,18 @@ pub fn namespaces_available() -> Result<(), String> {
         Err(e) => Err(format!("`unshare` could not be run: {e}")),
     }
 }
+
+/// Whether `strace` can trace a child here (it needs ptrace).
+pub fn strace_available() -> Result<(), String> {
+    match Command::new("strace")
+        .args(["-f", "-o", "/dev/null", "true"])
+        .output()
+    {
+        Ok(out) if out.status.success() => Ok(()),
+        Ok(out) => Err(format!(
+            "`strace` failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
+        Err(e) => Err(format!("`strace` could not be run: {e}")),
+    }
+}

@@ -30,5 +30,5 @@ pub use progress::{Progress, ReviewEntry, known_keys};
 pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
 pub use replay::replay;
 pub use scheduler::{GradePreview, Scheduler};
-pub use time::{day_start, format_interval, next_day_start};
+pub use time::{SUPPORTED_YEARS, day_start, format_interval, is_supported_time, next_day_start};
 pub use weakness::mock_weakness;

@@ -86,7 +86,12 @@ impl Scheduler {
             }
             _ => interval,
         };
-        next.due = Some(now + interval);
+        // Saturates rather than panics: records' times are checked on read (see
+        // `time::SUPPORTED_YEARS`), this only guards a `now` at the very end of time.
+        next.due = Some(
+            now.checked_add_signed(interval)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
+        );
         next.last_review = Some(now);
         next.reps += 1;
         next

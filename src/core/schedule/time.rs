@@ -4,16 +4,34 @@
 //! counts for the day before. The local offset is a value passed in: the core never asks the
 //! system for its time zone.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveTime, Utc};
+use std::ops::RangeInclusive;
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime, Utc};
+
+/// The years a time read from a file may fall in. The scheduler adds intervals of up to a
+/// century (and study-day arithmetic a day) to the times it is given; chrono's range ends
+/// near the year 262,000, so times in these years can never make that overflow. A time
+/// outside them is a damaged record (a clock gone wrong, an edit), never a real review.
+pub const SUPPORTED_YEARS: RangeInclusive<i32> = 1970..=9999;
+
+/// Whether `t` is in [`SUPPORTED_YEARS`].
+pub fn is_supported_time(t: DateTime<Utc>) -> bool {
+    SUPPORTED_YEARS.contains(&t.year())
+}
 
 /// The instant the study day containing `now` began.
 pub fn day_start(now: DateTime<Utc>, offset: FixedOffset, day_starts_at: u32) -> DateTime<Utc> {
     let hour = Duration::hours(i64::from(day_starts_at.min(23)));
-    let shifted = now.with_timezone(&offset) - hour;
-    let midnight = shifted.date_naive().and_time(NaiveTime::MIN);
-    // A fixed offset maps every local time to exactly one instant.
-    let local_midnight = midnight.and_local_timezone(offset).single();
-    local_midnight.map_or(now, |m| (m + hour).to_utc())
+    // In local wall-clock time, with checked steps: only at the very ends of chrono's range
+    // can this not be computed, and the answer is then `now` itself.
+    let start = now
+        .naive_utc()
+        .checked_add_offset(offset)
+        .and_then(|local| local.checked_sub_signed(hour))
+        .map(|shifted| shifted.date().and_time(NaiveTime::MIN))
+        .and_then(|midnight| midnight.checked_add_signed(hour))
+        .and_then(|start| start.checked_sub_offset(offset));
+    start.map_or(now, |t| t.and_utc())
 }
 
 /// The next day rollover after `now` (when cards buried today come back).
@@ -22,7 +40,10 @@ pub fn next_day_start(
     offset: FixedOffset,
     day_starts_at: u32,
 ) -> DateTime<Utc> {
-    day_start(now, offset, day_starts_at) + Duration::days(1)
+    let start = day_start(now, offset, day_starts_at);
+    start
+        .checked_add_signed(Duration::days(1))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 /// A short label for an interval, as on Anki's answer buttons: "45s", "10m", "2h", "4d",
@@ -91,6 +112,23 @@ mod tests {
         for (d, want) in cases {
             assert_eq!(format_interval(d), want, "{d:?}");
         }
+    }
+
+    #[test]
+    fn the_ends_of_time_do_not_panic() {
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let plus14 = FixedOffset::east_opt(14 * 3600).unwrap();
+        for t in [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC] {
+            for offset in [utc, plus14] {
+                let start = day_start(t, offset, 4);
+                assert!(next_day_start(t, offset, 4) >= start);
+            }
+        }
+        assert!(is_supported_time(at("2026-03-10T03:59:00Z")));
+        assert!(!is_supported_time(
+            "+10000-01-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap()
+        ));
+        assert!(!is_supported_time(at("1969-12-31T23:59:59Z")));
     }
 
     #[test]

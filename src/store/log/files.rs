@@ -3,10 +3,11 @@
 //! [`crate::store::paths::write_private_replace`].
 
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::store::bounded::{MAX_STATE_BYTES, open_regular, read_capped, read_regular};
 use crate::store::error::StoreError;
 use crate::store::paths::{create_private_new, ensure_private_dir, sync_parent_dir};
 
@@ -24,15 +25,20 @@ pub(crate) fn open_locked(
     Ok(Some((file, bytes)))
 }
 
-/// Reads `file` from where it is to its end.
+/// Reads `file` from where it is to its end (at most [`MAX_STATE_BYTES`]).
 pub(crate) fn read_rest(path: &Path, file: &mut File) -> Result<Vec<u8>, StoreError> {
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)
-        .map_err(|e| StoreError::io(path, "read", e))?;
-    Ok(bytes)
+    read_capped(file, MAX_STATE_BYTES).map_err(|e| StoreError::read(path, "read", e))
 }
 
+/// How often [`open_locked_unread`] opens again when the file it locked was replaced meanwhile.
+const REOPEN_ATTEMPTS: usize = 20;
+
 /// [`open_locked`] without reading: the file is positioned at its start.
+///
+/// The lock is taken after the open, so another writer may replace the file in between (a
+/// repair renames a new file over the path while it holds the old file's lock). A lock on the
+/// replaced file protects nothing and appends to it would go nowhere, so once locked, the file
+/// must still be the one at the path (same device and inode); if not, it is opened again.
 pub(crate) fn open_locked_unread(path: &Path, create: bool) -> Result<Option<File>, StoreError> {
     if create && let Some(parent) = path.parent() {
         ensure_private_dir(parent)?;
@@ -44,30 +50,54 @@ pub(crate) fn open_locked_unread(path: &Path, create: bool) -> Result<Option<Fil
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let file = match options.open(path) {
-        Ok(f) => f,
-        Err(e) if !create && e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::io(path, "open", e)),
-    };
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(TryLockError::WouldBlock) => {
-            return Err(StoreError::Locked {
-                path: path.to_path_buf(),
-            });
+    for _ in 0..REOPEN_ATTEMPTS {
+        let file = match open_regular(path, &options) {
+            Ok(f) => f,
+            Err(e) if !create && e.is_not_found() => return Ok(None),
+            Err(e) => return Err(StoreError::read(path, "open", e)),
+        };
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(StoreError::io(path, "lock", e)),
         }
-        Err(TryLockError::Error(e)) => return Err(StoreError::io(path, "lock", e)),
+        if still_at(&file, path).map_err(|e| StoreError::io(path, "open", e))? {
+            return Ok(Some(file));
+        }
+        // Replaced (or removed) between our open and our lock: let go and open what is there now.
     }
-    Ok(Some(file))
+    Err(StoreError::io(
+        path,
+        "open",
+        io::Error::other("it was replaced again and again while prepdeck opened it"),
+    ))
+}
+
+/// Whether `file` is the file `path` names now (same device and inode, symlinks followed as
+/// the open followed them). A missing path is not.
+#[cfg(unix)]
+fn still_at(file: &File, path: &Path) -> io::Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let open = file.metadata()?;
+    match fs::metadata(path) {
+        Ok(now) => Ok(open.dev() == now.dev() && open.ino() == now.ino()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(not(unix))]
+fn still_at(_file: &File, path: &Path) -> io::Result<bool> {
+    Ok(path.exists())
 }
 
 /// Reads the whole file without locking; a missing file is `Ok(None)`.
 pub(crate) fn read_unlocked(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(StoreError::io(path, "read", e)),
-    }
+    read_regular(path, MAX_STATE_BYTES).map_err(|e| StoreError::read(path, "read", e))
 }
 
 pub(crate) fn unix_now() -> u64 {

@@ -25,6 +25,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::core::record::Record;
+use crate::store::bounded::open_regular;
 use crate::store::error::StoreError;
 
 pub use maintenance::{CheckReport, MergeReport, RepairReport, check, merge, repair};
@@ -88,10 +89,10 @@ pub fn read_after_prefix(
     known: &LogPrefix,
 ) -> Result<Option<Vec<Record>>, StoreError> {
     let path = path.as_ref();
-    let mut file = match std::fs::File::open(path) {
+    let mut file = match open_regular(path, std::fs::OpenOptions::new().read(true)) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoreError::io(path, "read", e)),
+        Err(e) if e.is_not_found() => return Ok(None),
+        Err(e) => return Err(StoreError::read(path, "read", e)),
     };
     let Some((_, tail)) = resume::read_after(path, &mut file, known)? else {
         return Ok(None);

@@ -7,11 +7,13 @@ use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use chrono::SecondsFormat;
 use serde::Deserialize;
 
 use crate::core::fast_hash::FastMap;
 use crate::core::ids::RecordId;
-use crate::core::record::{RECORD_FORMAT, Record};
+use crate::core::record::{RECORD_FORMAT, Record, RecordBody};
+use crate::core::schedule::{SUPPORTED_YEARS, is_supported_time};
 
 /// A last line with no newline that is not a record: a crash in the middle of an append.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,14 +142,38 @@ enum Parsed {
     Bad(LineProblem),
 }
 
+/// The one rule for a record that parsed, whichever reader parsed it (the fast reader for
+/// the common lines, serde for the rest): a record of a newer format is refused (never
+/// written after), and so is one whose times are outside [`SUPPORTED_YEARS`] (the scheduler
+/// adds to them; such a time is damage, set aside by `state repair`).
+fn accept(record: Record) -> Parsed {
+    if u64::from(record.v) > u64::from(RECORD_FORMAT) {
+        return Parsed::Bad(LineProblem::NewerFormat {
+            version: u64::from(record.v),
+        });
+    }
+    let until = match &record.body {
+        RecordBody::Bury { until, .. } => Some(("until", *until)),
+        _ => None,
+    };
+    for (field, t) in std::iter::once(("at", record.at)).chain(until) {
+        if !is_supported_time(t) {
+            return Parsed::Bad(LineProblem::NotRecord {
+                detail: format!(
+                    "`{field}` is {}, outside the years {} to {} that prepdeck accepts",
+                    t.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+                    SUPPORTED_YEARS.start(),
+                    SUPPORTED_YEARS.end()
+                ),
+            });
+        }
+    }
+    Parsed::Record(Box::new(record))
+}
+
 fn parse_line(bytes: &[u8]) -> Parsed {
     match serde_json::from_slice::<Record>(bytes) {
-        Ok(record) if u64::from(record.v) > u64::from(RECORD_FORMAT) => {
-            Parsed::Bad(LineProblem::NewerFormat {
-                version: u64::from(record.v),
-            })
-        }
-        Ok(record) => Parsed::Record(Box::new(record)),
+        Ok(record) => accept(record),
         Err(err) => {
             if let Ok(VersionProbe { v: Some(version) }) = serde_json::from_slice(bytes)
                 && version > u64::from(RECORD_FORMAT)
@@ -268,7 +294,12 @@ fn scan_part(bytes: &[u8], range: Range<usize>) -> Part {
         // The common line, read directly; anything else goes through serde below.
         let fast = text
             .and_then(|t| t.get(start - range.start..))
-            .and_then(super::fast::parse_record_line);
+            .and_then(super::fast::parse_record_line)
+            .and_then(|(record, len)| match accept(record) {
+                Parsed::Record(record) => Some((*record, len)),
+                // Refused by the rule: serde reads the line again below and reports it.
+                Parsed::Bad(_) => None,
+            });
         if let Some((record, len)) = fast {
             let end = start + len;
             let has_newline = end < range.end;
@@ -453,6 +484,45 @@ mod tests {
         let s = scan(unknown.as_bytes());
         assert!(s.torn.is_none());
         assert_eq!(s.bad.len(), 1);
+    }
+
+    #[test]
+    fn both_readers_apply_one_rule_to_versions_and_times() {
+        // Lines the fast reader parses (plain reviews), and the same with an escape in a
+        // string, which only serde reads: each pair must be judged alike.
+        let review = r#"{"v":1,"id":"r","at":"2026-01-02T03:04:05Z","type":"review","deck":"d","card":"c","grade":"good","took_ms":1,"mode":"drill"}"#;
+        let cases = [
+            (review.replace("\"v\":1", "\"v\":2"), Some(2)),
+            (review.replace("2026-01-02T03:04:05Z", "+262142-12-31T23:59:59Z"), None),
+            (review.replace("2026-01-02T03:04:05Z", "-262143-01-01T00:00:00Z"), None),
+            (review.replace("2026-01-02T03:04:05Z", "+10000-01-01T00:00:00Z"), None),
+            (review.replace("2026-01-02T03:04:05Z", "1960-01-01T00:00:00Z"), None),
+            (
+                r#"{"v":1,"id":"b","at":"2026-01-02T03:04:05Z","type":"bury","deck":"d","card":"c","until":"+200000-01-01T00:00:00Z"}"#.to_string(),
+                None,
+            ),
+        ];
+        for (line, newer) in cases {
+            for line in [line.clone(), line.replace("\"d\"", "\"\\u0064\"")] {
+                let s = scan(format!("{R1}\n{line}\n").as_bytes());
+                assert_eq!(s.records.len(), 1, "{line}");
+                assert_eq!(s.bad.len(), 1, "{line}");
+                assert_eq!(s.bad[0].line, 2);
+                match newer {
+                    Some(v) => {
+                        assert_eq!(s.bad[0].problem, LineProblem::NewerFormat { version: v })
+                    }
+                    None => assert!(
+                        s.bad[0]
+                            .problem
+                            .to_string()
+                            .contains("outside the years 1970 to 9999"),
+                        "{}",
+                        s.bad[0].problem
+                    ),
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,17 @@
+//! Interview targets: a job description and a date, read against the bank.
+//!
+//! Owns reading a job posting offline ([`posting`], [`terms`]), ranking the bank's categories
+//! and cards by relevance to it and the coverage of its requirements ([`relevance`]). Pure like
+//! the rest of the core: the posting arrives as text, `now` as a value; storing targets is
+//! `store::targets`' job.
+
+pub mod index;
+pub mod model;
+pub mod posting;
+pub mod relevance;
+pub mod terms;
+
+pub use model::{
+    InterviewDate, MAX_JOB_BYTES, PlanLimits, Target, TargetInputError, TargetName, check_job_text,
+};
+pub use relevance::{Answer, CardScore, CategoryScore, Coverage, Reading, Requirement, read_job};

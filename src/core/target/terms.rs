@@ -1,0 +1,371 @@
+//! Words into index terms: lower-cased tokens, stop words dropped, English stems (Snowball,
+//! `rust-stemmers`), and two-word phrases of adjacent content words.
+//!
+//! The same analysis reads job descriptions and the bank's cards, so a term matches only when
+//! both sides produced it. Pure; no allocation beyond the terms it returns.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Common English words and the vocabulary every job posting shares ("experience", "ability",
+/// "strong"), which says nothing about what a job needs.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "eg",
+    "either",
+    "etc",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "i",
+    "ie",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "least",
+    "let",
+    "like",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "per",
+    "plus",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "within",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "ll",
+    "re",
+    "ve",
+    "s",
+    "t",
+    "d",
+    "m",
+    "don",
+    "won",
+    "isn",
+    "aren",
+    // Posting vocabulary.
+    "ability",
+    "able",
+    "candidate",
+    "candidates",
+    "confident",
+    "demonstrable",
+    "demonstrated",
+    "desirable",
+    "essential",
+    "excellent",
+    "experience",
+    "experienced",
+    "good",
+    "great",
+    "ideal",
+    "ideally",
+    "including",
+    "join",
+    "looking",
+    "nice",
+    "preferred",
+    "proven",
+    "required",
+    "requirements",
+    "role",
+    "skill",
+    "skills",
+    "solid",
+    "strong",
+    "successful",
+    "substantial",
+    "year",
+    "years",
+    "someone",
+    "similar",
+    "well",
+    "new",
+    "make",
+    "making",
+];
+
+/// One analysed token: its stem and whether a phrase may join it to the previous token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Token {
+    stem: String,
+    /// Directly after the previous content token (no stop word or punctuation between).
+    joined: bool,
+}
+
+/// Turns text into index terms. Holds the stemmer so it is built once.
+pub struct Analyzer {
+    stemmer: Stemmer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Analyzer")
+    }
+}
+
+impl Analyzer {
+    pub fn new() -> Self {
+        Self {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+
+    /// The stem of one word (lower-cased first).
+    pub fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(&word.to_lowercase()).into_owned()
+    }
+
+    /// Every term of `text`: stems of content words, then each two-word phrase ("a b") of
+    /// adjacent content words. Repeats are kept (they are term frequencies).
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let tokens = self.tokens(text);
+        let mut out: Vec<String> = tokens.iter().map(|t| t.stem.clone()).collect();
+        for pair in tokens.windows(2) {
+            if pair[1].joined {
+                out.push(format!("{} {}", pair[0].stem, pair[1].stem));
+            }
+        }
+        out
+    }
+
+    fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut joined = false;
+        for (word, sep) in split_words(text) {
+            let lower = word.to_lowercase();
+            if !is_content(&lower) {
+                joined = false;
+                continue;
+            }
+            out.push(Token {
+                stem: self.stemmer.stem(&lower).into_owned(),
+                joined,
+            });
+            // Punctuation other than a hyphen or slash ends a phrase.
+            joined = sep;
+        }
+        out
+    }
+}
+
+/// Words of `text`, each with whether only spaces (or a hyphen) separate it from the next.
+fn split_words(text: &str) -> Vec<(&str, bool)> {
+    let mut words: Vec<(&str, bool)> = Vec::new();
+    let mut start = None;
+    let mut joinable = true;
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphanumeric() || (c == '\'' && start.is_some());
+        match (word_char, start) {
+            (true, None) => {
+                if let Some(last) = words.last_mut() {
+                    last.1 = joinable;
+                }
+                start = Some(i);
+                joinable = true;
+            }
+            (false, Some(s)) => {
+                words.push((text[s..i].trim_end_matches('\''), false));
+                start = None;
+                joinable = c == ' ' || c == '-';
+            }
+            (false, None) => {
+                if !(c == ' ' || c == '-') {
+                    joinable = false;
+                }
+            }
+            (true, Some(_)) => {}
+        }
+    }
+    if let Some(s) = start {
+        if let Some(last) = words.last_mut() {
+            last.1 = joinable;
+        }
+        words.push((text[s..].trim_end_matches('\''), false));
+    }
+    words
+}
+
+/// Worth indexing: not a stop word, not a single letter, and not a bare number except one of
+/// three to five digits (Microsoft 365, ISO 27001).
+fn is_content(lower: &str) -> bool {
+    if lower.chars().count() < 2 || STOP_WORDS.contains(&lower) {
+        return false;
+    }
+    if lower.chars().all(|c| c.is_ascii_digit()) {
+        return (3..=5).contains(&lower.len());
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_drops_stop_words_and_adds_phrases_of_adjacent_words() {
+        let a = Analyzer::new();
+        let terms = a.terms("Managing the disaster recovery plans, and vendors");
+        assert!(terms.contains(&"manag".to_string()), "{terms:?}");
+        assert!(terms.contains(&"disast recoveri".to_string()), "{terms:?}");
+        assert!(terms.contains(&"vendor".to_string()), "{terms:?}");
+        // "the" and "and" are stop words; a comma ends a phrase.
+        assert!(!terms.iter().any(|t| t == "the" || t == "and"));
+        assert!(!terms.contains(&"plan vendor".to_string()), "{terms:?}");
+        assert!(!terms.contains(&"manag disast".to_string()), "{terms:?}");
+    }
+
+    #[test]
+    fn plural_and_verb_forms_share_a_stem() {
+        let a = Analyzer::new();
+        assert_eq!(a.terms("firewalls"), a.terms("firewall"));
+        assert_eq!(a.terms("negotiating"), a.terms("negotiate"));
+    }
+
+    #[test]
+    fn numbers_only_when_they_name_something() {
+        let a = Analyzer::new();
+        assert_eq!(
+            a.terms("Microsoft 365"),
+            ["microsoft", "365", "microsoft 365"]
+        );
+        assert!(a.terms("7 years").is_empty());
+        assert!(a.terms("").is_empty());
+    }
+
+    #[test]
+    fn hyphenated_words_form_a_phrase() {
+        let a = Analyzer::new();
+        assert!(
+            a.terms("third-party risk")
+                .contains(&"third parti".to_string())
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! The job-description ranking against the labelled examples in `../shared/jobs` (the
+//! categories a hiring manager would stress) and against descriptions written for these
+//! tests (`tests/fixtures/jobs`). The shared examples must be present: without them this
+//! test fails, it never passes silently.
+
+use std::path::{Path, PathBuf};
+
+use prepdeck::core::target::read_job;
+use prepdeck::store::decks::load_all;
+
+/// `shared/jobs` beside the checkout or one of its parents (worktrees sit a level deeper).
+fn shared_jobs() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    root.ancestors()
+        .skip(1)
+        .map(|p| p.join("shared/jobs"))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| panic!("no shared/jobs folder above {}", root.display()))
+}
+
+fn builtin_decks() -> Vec<prepdeck::core::deck::Deck> {
+    let empty = tempfile::tempdir().unwrap();
+    load_all(empty.path(), &[]).decks
+}
+
+/// How many of `labels` are among the first `n` categories for `posting`.
+fn agreement(posting: &str, labels: &[String], n: usize) -> (usize, Vec<String>) {
+    let reading = read_job(&builtin_decks(), posting);
+    let top: Vec<String> = reading
+        .categories
+        .iter()
+        .take(n)
+        .map(|c| format!("{}/{}", c.deck, c.category))
+        .collect();
+    (labels.iter().filter(|l| top.contains(l)).count(), top)
+}
+
+#[test]
+fn labelled_categories_come_first_on_the_shared_examples() {
+    let dir = shared_jobs();
+    let labels = std::fs::read_to_string(dir.join("labels.json"))
+        .unwrap_or_else(|e| panic!("the shared job examples are needed here: {e}"));
+    let labels: serde_json::Value = serde_json::from_str(&labels).unwrap();
+    let labels = labels.as_object().unwrap();
+    assert_eq!(labels.len(), 4);
+    let mut total = 0;
+    for (file, entry) in labels {
+        let posting = std::fs::read_to_string(dir.join(file)).unwrap();
+        let focus: Vec<String> = entry["focus"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        let (hits, top) = agreement(&posting, &focus, 5);
+        let (near, top8) = agreement(&posting, &focus, 8);
+        eprintln!("{file}: {hits}/5 in the top five, {near}/5 in the top eight: {top8:?}");
+        assert!(hits >= 1, "{file}: none of {focus:?} in {top:?}");
+        assert!(near >= 3, "{file}: only {near} of {focus:?} in {top8:?}");
+        total += hits;
+    }
+    // docs/targets.md quotes these figures.
+    eprintln!("total {total}/20 in the top five");
+    assert!(total >= 10, "{total}/20");
+}
+
+#[test]
+fn own_examples_for_other_roles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jobs");
+    let labels = std::fs::read_to_string(dir.join("labels.json")).unwrap();
+    let labels: serde_json::Value = serde_json::from_str(&labels).unwrap();
+    for (file, entry) in labels.as_object().unwrap() {
+        let posting = std::fs::read_to_string(dir.join(file)).unwrap();
+        let focus: Vec<String> = entry["focus"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        let (hits, top) = agreement(&posting, &focus, 5);
+        eprintln!("{file}: {hits}/{} in the top five: {top:?}", focus.len());
+        assert!(
+            hits * 5 >= focus.len() * 3,
+            "{file}: only {hits} of {focus:?} in {top:?}"
+        );
+    }
+}
