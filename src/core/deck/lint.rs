@@ -186,7 +186,8 @@ impl<'a> Linter<'a> {
                     if story_like(k)
                         && !self
                             .bank
-                            .recognised((deck.id.as_str(), card.id.as_str()), &own, k) {
+                            .recognised((deck.id.as_str(), card.id.as_str()), &own, k)
+                    {
                         warn(
                             LintKind::Story,
                             format!(
