@@ -281,17 +281,22 @@ fn word_matches(kw: &Word, tw: &Word) -> bool {
     if is_number(&kw.lower) || is_number(&tw.lower) {
         return false;
     }
-    let k: Vec<char> = kw.lower.chars().collect();
-    let t: Vec<char> = tw.lower.chars().collect();
-    let close = |k: &[char], t: &[char]| {
-        k.len() >= TYPO_MIN_LEN && t.len() >= TYPO_MIN_LEN && k[0] == t[0] && within_one_edit(k, t)
-    };
-    if close(&k, &t) {
-        return true;
+    typo_close(&kw.lower, &tw.lower) || typo_close(&kw.stem, &tw.stem)
+}
+
+/// One edit apart, both long enough and with the same first letter (cheap checks first: this
+/// runs for every pair of words that differ).
+fn typo_close(a: &str, b: &str) -> bool {
+    if a.len() < TYPO_MIN_LEN
+        || b.len() < TYPO_MIN_LEN
+        || a.len().abs_diff(b.len()) > 4
+        || a.as_bytes()[0] != b.as_bytes()[0]
+    {
+        return false;
     }
-    let ks: Vec<char> = kw.stem.chars().collect();
-    let ts: Vec<char> = tw.stem.chars().collect();
-    close(&ks, &ts)
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    a.len() >= TYPO_MIN_LEN && b.len() >= TYPO_MIN_LEN && within_one_edit(&a, &b)
 }
 
 fn split_words(text: &str) -> Vec<Word> {
@@ -377,6 +382,36 @@ impl Term {
     }
 }
 
+/// A key point's terms, stemmed once, with those the question contains left out.
+#[derive(Clone, Debug)]
+pub struct PreparedPoint {
+    keywords: Vec<Term>,
+    together: Vec<Vec<Term>>,
+    require: Option<Vec<Term>>,
+}
+
+impl PreparedPoint {
+    pub fn new(point: &KeyPoint) -> Self {
+        let in_question = |t: &Term| t.within(&point.question);
+        PreparedPoint {
+            keywords: point
+                .keywords
+                .iter()
+                .map(|k| Term::new(k))
+                .filter(|t| !t.is_empty() && !in_question(t))
+                .collect(),
+            together: point
+                .together
+                .iter()
+                .map(|g| g.iter().map(|k| Term::new(k)).collect::<Vec<Term>>())
+                .filter(|g| !g.is_empty() && !g.iter().all(in_question))
+                .collect(),
+            require: (!point.require.is_empty())
+                .then(|| point.require.iter().map(|k| Term::new(k)).collect()),
+        }
+    }
+}
+
 /// A text prepared for matching many keywords against it.
 #[derive(Clone, Debug, Default)]
 pub struct MatchText {
@@ -456,22 +491,21 @@ impl MatchText {
     /// The words of this text that make `point` count (as typed, one entry per keyword or
     /// term matched), or `None` when it does not count. See the module doc for the rule.
     pub fn check(&self, point: &KeyPoint) -> Option<Vec<String>> {
+        self.check_prepared(&PreparedPoint::new(point))
+    }
+
+    /// [`MatchText::check`] with the point's terms prepared once (for many texts).
+    pub fn check_prepared(&self, point: &PreparedPoint) -> Option<Vec<String>> {
         let all = 0..self.words.len();
-        let in_question = |t: &Term| t.within(&point.question);
         let mut matched: Option<Vec<String>> = point
             .keywords
             .iter()
-            .map(|k| Term::new(k))
-            .filter(|t| !in_question(t))
-            .find_map(|t| self.find_in(&t, all.clone()))
+            .find_map(|t| self.find_in(t, all.clone()))
             .map(|at| vec![self.typed(&at)]);
-        if matched.is_none() {
-            matched = point.together.iter().find_map(|group| {
-                let terms: Vec<Term> = group.iter().map(|k| Term::new(k)).collect();
-                if terms.is_empty() || terms.iter().all(in_question) {
-                    return None;
-                }
-                self.sentence_scopes().into_iter().find_map(|scope| {
+        if matched.is_none() && !point.together.is_empty() {
+            let scopes = self.sentence_scopes();
+            matched = point.together.iter().find_map(|terms| {
+                scopes.iter().find_map(|scope| {
                     terms
                         .iter()
                         .map(|t| self.find_in(t, scope.clone()).map(|at| self.typed(&at)))
@@ -480,11 +514,8 @@ impl MatchText {
             });
         }
         let mut matched = matched?;
-        if !point.require.is_empty() {
-            let gate = point
-                .require
-                .iter()
-                .find_map(|k| self.find_in(&Term::new(k), all.clone()))?;
+        if let Some(require) = &point.require {
+            let gate = require.iter().find_map(|t| self.find_in(t, all.clone()))?;
             let typed = self.typed(&gate);
             if !matched.contains(&typed) {
                 matched.push(typed);

@@ -19,7 +19,7 @@
 use std::collections::HashSet;
 
 use super::model::{Card, Deck, KeyPoint};
-use crate::core::matcher::{MatchText, Term, content_stems};
+use crate::core::matcher::{MatchText, PreparedPoint, Term, content_stems};
 
 /// Generic answers that say nothing: the lint warns when one of them covers a key point. They
 /// are written to sound like a confident candidate padding an answer: communication,
@@ -153,23 +153,31 @@ fn quoted(words: &[String]) -> String {
 
 /// Lints key points against a bank of decks (all loaded decks, the linted ones included).
 pub struct Linter<'a> {
-    bank: Bank<'a>,
+    decks: &'a [Deck],
+    /// Built on first need: only story-like keywords are looked up in the bank.
+    bank: std::sync::OnceLock<Bank<'a>>,
     fillers: Vec<MatchText>,
 }
 
 impl<'a> Linter<'a> {
     pub fn new(bank: &'a [Deck]) -> Self {
         Linter {
-            bank: Bank::new(bank),
+            decks: bank,
+            bank: std::sync::OnceLock::new(),
             fillers: FILLER_ANSWERS.iter().map(|t| MatchText::new(t)).collect(),
         }
+    }
+
+    fn bank(&self) -> &Bank<'a> {
+        self.bank.get_or_init(|| Bank::new(self.decks))
     }
 
     /// The warnings about the key points of `deck`, in card and key-point order.
     pub fn lint(&self, deck: &Deck) -> Vec<LintWarning> {
         let mut out = Vec::new();
         for (ci, card) in deck.cards.iter().enumerate() {
-            let own = MatchText::new(&card_text(card, false));
+            let own = std::cell::OnceCell::new();
+            let own = || own.get_or_init(|| MatchText::new(&card_text(card, false)));
             for (pi, point) in card.key_points.iter().enumerate() {
                 let mut warn = |kind, message: String| {
                     out.push(LintWarning {
@@ -185,8 +193,8 @@ impl<'a> Linter<'a> {
                 for k in &point.keywords {
                     if story_like(k)
                         && !self
-                            .bank
-                            .recognised((deck.id.as_str(), card.id.as_str()), &own, k)
+                            .bank()
+                            .recognised((deck.id.as_str(), card.id.as_str()), own(), k)
                     {
                         warn(
                             LintKind::Story,
@@ -205,7 +213,12 @@ impl<'a> Linter<'a> {
 
     /// Warns when a filler answer covers the point, naming the keywords and groups to blame.
     fn fillers(&self, point: &KeyPoint, warn: &mut impl FnMut(LintKind, String)) {
-        let ticking: Vec<&MatchText> = self.fillers.iter().filter(|f| f.covers(point)).collect();
+        let prepared = PreparedPoint::new(point);
+        let ticking: Vec<&MatchText> = self
+            .fillers
+            .iter()
+            .filter(|f| f.check_prepared(&prepared).is_some())
+            .collect();
         if ticking.is_empty() {
             return;
         }
