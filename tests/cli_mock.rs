@@ -110,7 +110,12 @@ fn an_interview_is_recorded_listed_and_reported() {
         ],
         "{state}"
     );
-    assert!(types[4..].iter().all(|t| t == "review"), "{types:?}");
+    // Each grade: the review for the scheduler, then the verdict (ticks and grade).
+    assert_eq!(
+        types[4..],
+        ["review", "mock_debriefed", "review", "mock_debriefed"],
+        "{types:?}"
+    );
     assert!(state.contains(r#""mode":"mock""#), "{state}");
     assert!(
         state.contains("I use the actuals and known changes."),

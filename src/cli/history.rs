@@ -8,11 +8,12 @@ use chrono::{DateTime, Local, SecondsFormat, Utc};
 use serde::Serialize;
 
 use super::decks::print_table;
+pub use super::history_grade::HistoryCommand;
 use super::home::Home;
 use super::mock::HistoryArgs;
 use super::{Cli, UserError};
 use crate::core::deck::Deck;
-use crate::core::session::{PastInterview, past_interviews};
+use crate::core::session::{CardIndex, PastInterview, past_interviews};
 use crate::core::text::sanitize_line;
 use crate::store::log;
 
@@ -24,6 +25,13 @@ pub(crate) fn load_interviews(
 ) -> anyhow::Result<(Vec<PastInterview>, Vec<Deck>)> {
     let report = log::read(home.state_file())?;
     crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
+    let decks = load_decks_for_history(cli, home)?;
+    Ok((past_interviews(&report.records), decks))
+}
+
+/// Every deck (`--deck` does not filter: an interview may ask from several decks); broken
+/// decks are reported on stderr.
+pub(crate) fn load_decks_for_history(cli: &Cli, home: &Home) -> anyhow::Result<Vec<Deck>> {
     let loaded = crate::store::decks::load_all(&home.decks_dir(), &cli.deck_file);
     for p in &loaded.problems {
         eprintln!(
@@ -33,7 +41,7 @@ pub(crate) fn load_interviews(
     }
     // `--deck` filters which interviews are listed; an id that names no deck is a typo.
     super::check_deck_ids(cli, &loaded)?;
-    Ok((past_interviews(&report.records), loaded.decks))
+    Ok(loaded.decks)
 }
 
 /// Local date and time, to the minute.
@@ -52,25 +60,31 @@ struct Row {
     decks: Vec<String>,
     questions: usize,
     answered: usize,
+    /// Questions reached without a confirmed grade (`prepdeck history grade` offers them).
+    ungraded: usize,
     score: u8,
     completed: bool,
     ending: &'static str,
 }
 
-fn row(p: &PastInterview, decks: &[Deck]) -> Row {
+fn row(p: &PastInterview, cards: &CardIndex<'_>) -> Row {
     Row {
         id: p.id.to_string(),
         started_at: rfc3339(p.started_at),
         decks: p.decks().iter().map(|d| d.to_string()).collect(),
         questions: p.questions.len(),
         answered: p.answered(),
-        score: p.debrief(decks).score(),
+        ungraded: p.ungraded(),
+        score: p.scored_debrief_in(cards).score(),
         completed: p.ending == crate::core::session::Ending::Completed,
         ending: p.ending.label(),
     }
 }
 
 pub fn history(cli: &Cli, home: &Home, args: &HistoryArgs) -> anyhow::Result<ExitCode> {
+    if let Some(HistoryCommand::Grade(grade)) = &args.command {
+        return super::history_grade::run(cli, home, grade);
+    }
     let (mut all, decks) = load_interviews(cli, home)?;
     if !cli.deck.is_empty() {
         all.retain(|p| {
@@ -80,7 +94,8 @@ pub fn history(cli: &Cli, home: &Home, args: &HistoryArgs) -> anyhow::Result<Exi
         });
     }
     all.reverse();
-    let rows: Vec<Row> = all.iter().map(|p| row(p, &decks)).collect();
+    let cards = CardIndex::new(&decks);
+    let rows: Vec<Row> = all.iter().map(|p| row(p, &cards)).collect();
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &rows)?;
@@ -103,7 +118,10 @@ pub fn history(cli: &Cli, home: &Home, args: &HistoryArgs) -> anyhow::Result<Exi
                 sanitize_line(&r.decks.join(",")),
                 format!("{}/{}", r.answered, r.questions),
                 r.score.to_string(),
-                r.ending.to_string(),
+                match r.ungraded {
+                    0 => r.ending.to_string(),
+                    n => format!("{}, {n} ungraded", r.ending),
+                },
                 sanitize_line(&r.id),
             ]
         })
@@ -117,6 +135,13 @@ pub fn history(cli: &Cli, home: &Home, args: &HistoryArgs) -> anyhow::Result<Exi
         out,
         "\nSee one again with `prepdeck report --id ID` (or `--last`)."
     )?;
+    if rows.iter().any(|r| r.ungraded > 0) {
+        writeln!(
+            out,
+            "Questions marked ungraded are not in your schedule yet: grade them with \
+             `prepdeck history grade ID`."
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

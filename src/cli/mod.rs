@@ -9,6 +9,7 @@ mod decks;
 mod drill_plain;
 mod export;
 mod history;
+mod history_grade;
 mod home;
 mod import;
 pub mod mock;

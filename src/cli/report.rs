@@ -15,7 +15,8 @@ use crate::core::analysis::Insights;
 use crate::core::grade::Grade;
 use crate::core::session::debrief_text as text;
 use crate::core::session::{
-    AnswerMode, CategoryCoverage, Debrief, Focus, MockSetup, PastInterview, TimeDiscipline, Timing,
+    AnswerMode, CategoryCoverage, Debrief, Focus, MockSetup, PastInterview, ScoreParts,
+    TimeDiscipline, Timing,
 };
 use crate::core::text::{sanitize, sanitize_line};
 
@@ -139,7 +140,7 @@ fn markdown(p: &PastInterview, d: &Debrief) -> String {
             None => format!("not graded (suggested {})", item.suggested_grade()),
         };
         let _ = writeln!(o, "- Grade: {grade}");
-        let _ = writeln!(o, "- Score: {}/100\n", item.score());
+        let _ = writeln!(o, "- {}\n", text::score_why(item));
         o.push_str("### Model answer\n\n");
         let model = sanitize(q.model_answer.trim());
         let _ = writeln!(
@@ -161,6 +162,15 @@ fn markdown(p: &PastInterview, d: &Debrief) -> String {
     for line in text::best_and_worst(d) {
         let _ = writeln!(o, "- {line}");
     }
+    let ungraded = d.ungraded().len();
+    if ungraded > 0 {
+        let _ = writeln!(
+            o,
+            "- Not graded: {ungraded} of {} questions (grade them with `prepdeck history grade {}`)",
+            d.items.len(),
+            sanitize_line(p.id.as_str())
+        );
+    }
     o
 }
 
@@ -175,6 +185,8 @@ struct JsonReport<'a> {
     setup: &'a MockSetup,
     questions: usize,
     answered: usize,
+    /// Questions reached without a confirmed grade.
+    ungraded: usize,
     score: u8,
     items: Vec<JsonItem<'a>>,
     coverage_by_category: Vec<JsonCategory>,
@@ -206,6 +218,11 @@ struct JsonItem<'a> {
     suggested_grade: Grade,
     grade: Option<Grade>,
     score: u8,
+    /// Why the score is what it is: the two terms and what each came from.
+    score_parts: ScoreParts,
+    /// Cut off by a strict clock (over time).
+    cut_off: bool,
+    within_time: bool,
 }
 
 #[derive(Serialize)]
@@ -256,6 +273,9 @@ fn json<'a>(p: &'a PastInterview, d: &'a Debrief) -> JsonReport<'a> {
                 suggested_grade: i.suggested_grade(),
                 grade: i.confirmed,
                 score: i.score(),
+                score_parts: i.score_parts(),
+                cut_off: i.cut_off,
+                within_time: i.within_time(),
             }
         })
         .collect();
@@ -269,6 +289,7 @@ fn json<'a>(p: &'a PastInterview, d: &'a Debrief) -> JsonReport<'a> {
         setup: &p.setup,
         questions: p.questions.len(),
         answered: p.answered(),
+        ungraded: d.ungraded().len(),
         score: d.score(),
         items,
         coverage_by_category: d

@@ -8,11 +8,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, DeckId, RecordId};
-use crate::core::session::{MockAnswered, MockFinished, MockRecord, MockStarted};
+use crate::core::session::{MockAnswered, MockDebriefed, MockFinished, MockRecord, MockStarted};
 
-/// The record format this build writes and understands. A record with a larger `v` is from a
-/// newer prepdeck: the file is then read-only for us.
-pub const RECORD_FORMAT: u32 = 1;
+/// The newest record format this build writes and understands. A record with a larger `v` is
+/// from a newer prepdeck: the file is then read-only for us.
+///
+/// Each record is written with the oldest format that reads it correctly
+/// ([`RecordBody::format`]), so a log stays readable by older builds until it holds something
+/// they would misread. Format 2: `mock_debriefed` records, and `mock_started` records of
+/// interviews whose grades and ticks are in them (an older build would take a later review of
+/// the same card for the interview's grade).
+pub const RECORD_FORMAT: u32 = 2;
 
 /// One line of the state log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,6 +64,35 @@ pub enum RecordBody {
     MockAnswered(Box<MockAnswered>),
     /// A mock interview ended (completed or quit early).
     MockFinished(MockFinished),
+    /// The candidate's ticks and grade for one question of a mock interview (format 2).
+    MockDebriefed(Box<MockDebriefed>),
+}
+
+impl RecordBody {
+    /// The record format this body is written with: the oldest that reads it correctly.
+    pub fn format(&self) -> u32 {
+        match self {
+            RecordBody::MockStarted(_) | RecordBody::MockDebriefed(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// Whether past mock interviews (their history, debriefs and statistics) need this
+    /// record: the interviews' own records, the mock-mode reviews that carried their grades
+    /// before format 2, and undos (which may take such a review back).
+    pub fn is_mock_history(&self) -> bool {
+        match self {
+            RecordBody::MockStarted(_)
+            | RecordBody::MockAnswered(_)
+            | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Undo { .. } => true,
+            RecordBody::Review(r) => r.mode == ReviewMode::Mock,
+            RecordBody::Suspend { .. } | RecordBody::Unsuspend { .. } | RecordBody::Bury { .. } => {
+                false
+            }
+        }
+    }
 }
 
 impl From<MockRecord> for RecordBody {
@@ -66,6 +101,7 @@ impl From<MockRecord> for RecordBody {
             MockRecord::MockStarted(m) => RecordBody::MockStarted(Box::new(m)),
             MockRecord::MockAnswered(m) => RecordBody::MockAnswered(Box::new(m)),
             MockRecord::MockFinished(m) => RecordBody::MockFinished(m),
+            MockRecord::MockDebriefed(m) => RecordBody::MockDebriefed(Box::new(m)),
         }
     }
 }
@@ -90,9 +126,10 @@ pub enum ReviewMode {
 }
 
 impl Record {
+    /// A record of `body`, in the format it needs ([`RecordBody::format`]).
     pub fn new(id: RecordId, at: DateTime<Utc>, body: RecordBody) -> Self {
         Self {
-            v: RECORD_FORMAT,
+            v: body.format(),
             id,
             at,
             body,

@@ -29,7 +29,8 @@ pub struct LogStudy<J: Journal> {
     log: J,
     /// Every record of the log, in file order; `None` until needed after a cached start.
     records: Option<Vec<Record>>,
-    /// The mock-interview records, in file order (statistics need them; they are few).
+    /// The records of past mock interviews, in file order (statistics need them; they are
+    /// few).
     mocks: Vec<Record>,
     config: SchedulerConfig,
     offset: FixedOffset,
@@ -44,12 +45,9 @@ pub struct LogStudy<J: Journal> {
     cache: Option<(PathBuf, bool)>,
 }
 
-/// Mock-interview records: kept apart for statistics.
+/// The records past mock interviews are rebuilt from: kept apart for statistics.
 fn is_mock(record: &Record) -> bool {
-    matches!(
-        record.body,
-        RecordBody::MockStarted(_) | RecordBody::MockAnswered(_) | RecordBody::MockFinished(_)
-    )
+    record.body.is_mock_history()
 }
 
 impl<J: Journal> LogStudy<J> {
@@ -287,7 +285,7 @@ impl<J: Journal> Study for LogStudy<J> {
             .filter(|d| *d > now)
             .min();
         // Only what the home screen shows of the statistics.
-        let mocks = MockHistory::from_records(&self.mocks);
+        let mocks = MockHistory::from_records(&self.mocks, decks);
         let summary = crate::core::stats::summary(&StatsInput {
             decks,
             progress: &self.progress,
@@ -364,7 +362,7 @@ impl<J: Journal> Study for LogStudy<J> {
     }
 
     fn stats(&self, decks: &[Deck], now: DateTime<Utc>) -> Stats {
-        let mocks = MockHistory::from_records(&self.mocks);
+        let mocks = MockHistory::from_records(&self.mocks, decks);
         crate::core::stats::stats(
             decks,
             &self.progress,

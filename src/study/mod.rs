@@ -7,6 +7,7 @@
 mod journal;
 mod log_study;
 mod open;
+pub mod past;
 mod port;
 #[cfg(test)]
 mod tests;

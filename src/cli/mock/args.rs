@@ -171,10 +171,13 @@ impl MockArgs {
 
 /// `prepdeck history`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct HistoryArgs {
     /// Print JSON for scripts
     #[arg(long)]
     pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<crate::cli::history::HistoryCommand>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,6 @@ use std::io::{BufRead, Write};
 
 use super::plain::{Plain, PlainOutcome};
 use crate::core::grade::Grade;
-use crate::core::record::RecordBody;
 use crate::core::session::debrief_text as text;
 use crate::core::session::{Debrief, DebriefItem};
 use crate::core::text::{sanitize, sanitize_line};
@@ -71,6 +70,7 @@ pub fn print_item(
     }
     writeln!(out, "Model answer:")?;
     indented(out, &q.model_answer)?;
+    writeln!(out, "{}.", text::score_why(item))?;
     Ok(())
 }
 
@@ -151,13 +151,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let Some(line) = self.read_line()? else {
                 return Ok(());
             };
-            let picked: Result<Vec<usize>, _> = line
-                .split([' ', ','])
-                .filter(|s| !s.is_empty())
-                .map(str::parse)
-                .collect();
-            match picked {
-                Ok(nums) if nums.iter().all(|n| (1..=points).contains(n)) => {
+            match text::point_numbers(&line, points) {
+                Some(nums) => {
                     for n in nums {
                         if !d.items[pos].checklist[n - 1] {
                             d.toggle_point(pos, n - 1);
@@ -195,6 +190,11 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         print_item(&mut p.out, &d.items[pos], d.planned, spoken)?;
         if spoken && !p.eof {
             p.tick_spoken(&mut d, pos)?;
+            // The ticks are the spoken answer's coverage: kept whether or not it is graded.
+            for r in d.take_records() {
+                p.journal.append(r.into(), (p.clock)())?;
+            }
+            writeln!(p.out, "{}.", text::score_why(&d.items[pos]))?;
         }
         let suggested = d.items[pos].suggested_grade();
         writeln!(p.out, "Suggested grade: {suggested}.")?;
@@ -203,17 +203,12 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         }
         match p.ask_grade(suggested)? {
             GradeAnswer::Grade(g) => {
-                d.set_grade(pos, g);
-                let key = &d.items[pos].question.key;
-                let review = d
-                    .reviews()
-                    .into_iter()
-                    .find(|r| r.deck == key.deck && r.card == key.card);
-                if let Some(review) = review {
-                    p.journal.append(RecordBody::Review(review), (p.clock)())?;
-                    graded += 1;
-                    writeln!(p.out, "Recorded: {g}.")?;
+                // The review for the scheduler, then the verdict (ticks and grade).
+                for body in d.confirm(pos, g).unwrap_or_default() {
+                    p.journal.append(body, (p.clock)())?;
                 }
+                graded += 1;
+                writeln!(p.out, "Recorded: {g}.")?;
             }
             GradeAnswer::Ungraded => writeln!(p.out, "Not graded.")?,
             GradeAnswer::EndOfInput => {
@@ -226,6 +221,15 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
     }
     print_summary(&mut p.out, &d)?;
     let id = p.m.id().clone();
+    let ungraded = d.ungraded().len();
+    if ungraded > 0 {
+        writeln!(
+            p.out,
+            "\n{ungraded} of {} questions not graded: the scheduler has not heard of them. \
+             Grade them later with: prepdeck history grade {id}",
+            d.items.len()
+        )?;
+    }
     writeln!(
         p.out,
         "\nSee this interview again with: prepdeck report --id {}",

@@ -103,7 +103,8 @@ impl Progress {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
-            | RecordBody::MockFinished(_) => return,
+            | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_) => return,
         };
         let key = CardKey {
             deck: deck.clone(),
@@ -150,7 +151,8 @@ impl Progress {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
-            | RecordBody::MockFinished(_) => {}
+            | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_) => {}
         }
     }
 

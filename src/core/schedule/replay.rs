@@ -194,7 +194,8 @@ impl<'r> Fold<'r, '_> {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
-            | RecordBody::MockFinished(_) => return,
+            | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_) => return,
         };
         // Another share's card.
         let Some(hash) = self.mine(deck, card) else {
@@ -230,7 +231,8 @@ impl<'r> Fold<'r, '_> {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
-            | RecordBody::MockFinished(_) => {}
+            | RecordBody::MockFinished(_)
+            | RecordBody::MockDebriefed(_) => {}
         }
     }
 }

@@ -3,30 +3,40 @@
 //! grades; for the whole interview, a score, coverage by category and time discipline.
 //!
 //! Built from the questions and the `MockAnswered` records, so a past interview can be shown
-//! again from the state log. Only questions reached appear (an early quit gives a partial
-//! debrief).
+//! again from the state log (with the candidate's ticks and grades from its `MockDebriefed`
+//! records, see [`super::history`]). Only questions reached appear (an early quit gives a
+//! partial debrief).
 //!
-//! Score (0-100): each question scores `100 * (0.7 * C + 0.3 * T)`, rounded, where
-//! - `C` is the share of key points ticked; for a card without key points it is the grade's
-//!   value (confirmed, else suggested): Again 0, Hard 0.5, Good 0.8, Easy 1;
-//! - `T` is 1 within time, else `1 - overtime / limit` (at least 0);
-//! - a skipped question, or a typed answer left empty, scores 0.
+//! What the candidate sees is what is stored: the debrief remembers what the log holds for
+//! each question, and [`Debrief::take_records`] gives a `MockDebriefed` record for every
+//! question whose ticks or confirmed grade changed since. A front end writes them as it writes
+//! the interview's other records (after each debrief action, say).
 //!
-//! The interview's score is the mean over the questions reached.
+//! The score is explained in [`super::debrief_score`]; the interview's score is the mean over
+//! the questions reached.
 
 use serde::Serialize;
 
 use crate::core::analysis::{AnswerTiming, Insights, fraction, percent, suggest_grade};
 use crate::core::grade::Grade;
-use crate::core::ids::{CategoryId, DeckId};
+use crate::core::ids::{CategoryId, DeckId, InterviewId};
 use crate::core::matcher;
-use crate::core::record::{Review, ReviewMode};
+use crate::core::record::{RecordBody, Review, ReviewMode};
 
+use super::debrief_score::Scored;
+use super::debrief_score::{ScoreParts, TimeDiscipline};
 use super::question::MockQuestion;
-use super::records::MockAnswered;
+use super::records::{MockAnswered, MockDebriefed, MockRecord};
+use super::setup::{AnswerMode, MockSetup, Timing};
 
-/// Weight of coverage in a question's score (timing has the rest).
-pub const COVERAGE_WEIGHT: f64 = 0.7;
+/// What the debrief needs of the interview's setup.
+#[derive(Clone, Copy, Debug)]
+struct Context {
+    insights: bool,
+    spoken: bool,
+    strict: bool,
+    follow_up_limit_ms: u64,
+}
 
 /// One question of the debrief.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,12 +59,25 @@ pub struct DebriefItem {
     pub insights: Option<Insights>,
     /// The grade the candidate confirmed.
     pub confirmed: Option<Grade>,
+    /// The answer, or its follow-up, was cut off by a strict clock: over time, not within.
+    pub cut_off: bool,
     spoken: bool,
+    /// The ticks and grade the state log holds for this question.
+    stored_checklist: Vec<bool>,
+    stored_grade: Option<Grade>,
 }
 
 impl DebriefItem {
-    fn new(question: &MockQuestion, a: &MockAnswered, spoken: bool) -> Self {
+    fn new(question: &MockQuestion, a: &MockAnswered, ctx: Context) -> Self {
+        let spoken = ctx.spoken;
         let limit_ms = u64::from(question.answer_seconds) * 1000;
+        // A strict clock caps the time at the limit: reaching it means the clock ended the
+        // answer (or the follow-up), not the candidate.
+        let cut_off = ctx.strict
+            && !a.skipped
+            && ((limit_ms > 0 && a.answer_ms >= limit_ms)
+                || a.follow_up_ms
+                    .is_some_and(|ms| ctx.follow_up_limit_ms > 0 && ms >= ctx.follow_up_limit_ms));
         let matched = if a.coverage.len() == question.key_points.len() {
             a.coverage.clone()
         } else if spoken {
@@ -76,9 +99,13 @@ impl DebriefItem {
             overtime_ms: a.overtime_ms + a.follow_up_overtime_ms,
             paused_ms: a.paused_ms,
             checklist: matched.clone(),
+            stored_checklist: matched.clone(),
             matched,
-            insights: (!spoken && !a.skipped).then(|| Insights::of(&a.answer, question.kind)),
+            insights: (ctx.insights && !spoken && !a.skipped)
+                .then(|| Insights::of(&a.answer, question.kind)),
             confirmed: None,
+            stored_grade: None,
+            cut_off,
             spoken,
         }
     }
@@ -97,16 +124,19 @@ impl DebriefItem {
         self.coverage().map(percent)
     }
 
+    /// Ended within its time: not over (soft timing) and not cut off (strict timing).
     pub fn within_time(&self) -> bool {
-        self.overtime_ms == 0
+        self.overtime_ms == 0 && !self.cut_off
     }
 
     /// The suggested grade from the current checklist and timing ([`suggest_grade`]).
     pub fn suggested_grade(&self) -> Grade {
         let mut timing = self.timing;
-        if self.overtime_ms > 0 {
-            // A follow-up over time counts as over time too.
-            timing.used_ms = timing.used_ms.max(timing.limit_ms + self.overtime_ms);
+        if !self.within_time() {
+            // A follow-up over time, or an answer cut off, counts as over time too.
+            timing.used_ms = timing
+                .used_ms
+                .max(timing.limit_ms + self.overtime_ms.max(1));
         }
         suggest_grade(self.answered(), self.coverage(), timing)
     }
@@ -116,22 +146,27 @@ impl DebriefItem {
         self.confirmed.unwrap_or_else(|| self.suggested_grade())
     }
 
-    /// This question's score, 0-100 (see the module doc).
+    /// This question's score and why ([`super::debrief_score`]).
+    pub fn score_parts(&self) -> ScoreParts {
+        ScoreParts::of(Scored {
+            answered: self.answered(),
+            ticked: self.checklist.iter().filter(|c| **c).count(),
+            points: self.checklist.len(),
+            grade: self.grade(),
+            overtime_ms: self.overtime_ms,
+            limit_ms: self.timing.limit_ms,
+            cut_off: self.cut_off,
+        })
+    }
+
+    /// This question's score, 0-100.
     pub fn score(&self) -> u8 {
-        // Nothing said earns nothing, however punctual: a skipped question or an empty typed
-        // answer (left to time out) scores 0.
-        if !self.answered() {
-            return 0;
-        }
-        let c = self.coverage().unwrap_or(match self.grade() {
-            Grade::Again => 0.0,
-            Grade::Hard => 0.5,
-            Grade::Good => 0.8,
-            Grade::Easy => 1.0,
-        });
-        let limit = self.timing.limit_ms.max(1) as f64;
-        let t = (1.0 - self.overtime_ms as f64 / limit).max(0.0);
-        percent(COVERAGE_WEIGHT * c + (1.0 - COVERAGE_WEIGHT) * t)
+        self.score_parts().score
+    }
+
+    /// Whether the ticks or the grade differ from what the state log holds.
+    fn changed(&self) -> bool {
+        self.checklist != self.stored_checklist || self.confirmed != self.stored_grade
     }
 }
 
@@ -153,25 +188,10 @@ impl CategoryCoverage {
     }
 }
 
-/// How well the candidate kept to the clock.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
-pub struct TimeDiscipline {
-    /// Answers given (skipped questions left out).
-    pub answered: usize,
-    pub within_time: usize,
-    pub total_overtime_ms: u64,
-}
-
-impl TimeDiscipline {
-    /// Share of answers within time, `None` with no answers.
-    pub fn share_within_time(&self) -> Option<f64> {
-        (self.answered > 0).then(|| self.within_time as f64 / self.answered as f64)
-    }
-}
-
 /// The debrief of one interview.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Debrief {
+    pub interview: InterviewId,
     pub items: Vec<DebriefItem>,
     /// Questions planned (more than `items.len()` after an early quit).
     pub planned: usize,
@@ -179,18 +199,39 @@ pub struct Debrief {
 }
 
 impl Debrief {
-    /// Builds the debrief; answers whose index has no question are left out.
+    /// Builds the debrief of interview `interview`; answers whose index has no question are
+    /// left out. Ticks are the matcher's, as the `MockAnswered` records hold them.
     pub fn new(
+        interview: &InterviewId,
+        setup: &MockSetup,
         questions: &[MockQuestion],
         answers: &[MockAnswered],
-        spoken: bool,
         completed: bool,
     ) -> Self {
+        Self::build(interview, setup, questions, answers, completed, true)
+    }
+
+    /// [`Debrief::new`], with or without the insights on each answer.
+    pub(super) fn build(
+        interview: &InterviewId,
+        setup: &MockSetup,
+        questions: &[MockQuestion],
+        answers: &[MockAnswered],
+        completed: bool,
+        insights: bool,
+    ) -> Self {
+        let ctx = Context {
+            insights,
+            spoken: setup.mode == AnswerMode::Spoken,
+            strict: setup.timing == Timing::Strict,
+            follow_up_limit_ms: u64::from(setup.follow_up_seconds) * 1000,
+        };
         let items = answers
             .iter()
-            .filter_map(|a| Some(DebriefItem::new(questions.get(a.index)?, a, spoken)))
+            .filter_map(|a| Some(DebriefItem::new(questions.get(a.index)?, a, ctx)))
             .collect();
         Debrief {
+            interview: interview.clone(),
             items,
             planned: questions.len(),
             completed,
@@ -221,6 +262,78 @@ impl Debrief {
         if let Some(item) = self.items.get_mut(q) {
             item.confirmed = None;
         }
+    }
+
+    /// Sets question `q` to what the state log holds: the candidate's ticks (ignored when the
+    /// card's key points changed since) and confirmed grade.
+    pub(super) fn restore(&mut self, q: usize, checklist: Option<&[bool]>, grade: Option<Grade>) {
+        let Some(item) = self.items.get_mut(q) else {
+            return;
+        };
+        if let Some(ticks) = checklist.filter(|t| t.len() == item.checklist.len()) {
+            item.checklist = ticks.to_vec();
+        }
+        item.confirmed = grade;
+        item.stored_checklist = item.checklist.clone();
+        item.stored_grade = grade;
+    }
+
+    /// A `MockDebriefed` record for each question whose ticks or confirmed grade changed since
+    /// the state log last heard of it; from then on they count as stored. Write them in order
+    /// (a front end writes them like the interview's other records).
+    pub fn take_records(&mut self) -> Vec<MockRecord> {
+        let interview = self.interview.clone();
+        self.items
+            .iter_mut()
+            .filter(|i| i.changed())
+            .map(|i| {
+                i.stored_checklist = i.checklist.clone();
+                i.stored_grade = i.confirmed;
+                MockRecord::MockDebriefed(MockDebriefed {
+                    interview: interview.clone(),
+                    index: i.index,
+                    card: i.question.key.clone(),
+                    checklist: i.checklist.clone(),
+                    grade: i.confirmed,
+                })
+            })
+            .collect()
+    }
+
+    /// Confirms `grade` for question `q`, which has none yet, and returns what to write, in
+    /// order: the mock-mode review for the scheduler, then the `MockDebriefed` record(s) with
+    /// the ticks and grade. `None` when out of range or already graded (changing a recorded
+    /// grade takes its review back with an `Undo` first, which only the writer can do).
+    pub fn confirm(&mut self, q: usize, grade: Grade) -> Option<Vec<RecordBody>> {
+        let item = self.items.get(q)?;
+        if item.confirmed.is_some() {
+            return None;
+        }
+        let review = Review {
+            deck: item.question.key.deck.clone(),
+            card: item.question.key.card.clone(),
+            grade,
+            took_ms: item.timing.used_ms,
+            mode: ReviewMode::Mock,
+        };
+        self.set_grade(q, grade);
+        let mut out = vec![RecordBody::Review(review)];
+        out.extend(self.take_records().into_iter().map(RecordBody::from));
+        Some(out)
+    }
+
+    /// Positions (in `items`) of the questions without a confirmed grade: the scheduler has
+    /// not heard of them.
+    pub fn ungraded(&self) -> Vec<usize> {
+        (0..self.items.len())
+            .filter(|&i| self.items[i].confirmed.is_none())
+            .collect()
+    }
+
+    /// Whether some question reached has no confirmed grade (leaving now would leave it
+    /// ungraded: ask first).
+    pub fn has_ungraded(&self) -> bool {
+        self.items.iter().any(|i| i.confirmed.is_none())
     }
 
     /// Overall score 0-100: the mean of the questions' scores (0 with none).
@@ -267,6 +380,7 @@ impl Debrief {
         for item in self.items.iter().filter(|i| !i.skipped) {
             t.answered += 1;
             t.within_time += usize::from(item.within_time());
+            t.cut_off += usize::from(item.cut_off);
             t.total_overtime_ms += item.overtime_ms;
         }
         t

@@ -3,7 +3,9 @@
 use super::*;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, InterviewId};
+use crate::core::record::RecordBody;
 use crate::core::session::test_support::question;
+use crate::core::session::{AnswerMode, MockRecord, MockSetup, Timing};
 
 fn answer(index: usize, q: &MockQuestion, text: &str, ms: u64, overtime: u64) -> MockAnswered {
     MockAnswered {
@@ -23,6 +25,30 @@ fn answer(index: usize, q: &MockQuestion, text: &str, ms: u64, overtime: u64) ->
     }
 }
 
+/// A debrief under `timing` (soft: nothing is cut off).
+fn debrief_with(
+    timing: Timing,
+    qs: &[MockQuestion],
+    answers: &[MockAnswered],
+    spoken: bool,
+    completed: bool,
+) -> Debrief {
+    let setup = MockSetup {
+        timing,
+        mode: if spoken {
+            AnswerMode::Spoken
+        } else {
+            AnswerMode::Typed
+        },
+        ..MockSetup::default()
+    };
+    Debrief::new(&InterviewId::new("i"), &setup, qs, answers, completed)
+}
+
+fn build(qs: &[MockQuestion], answers: &[MockAnswered], spoken: bool, completed: bool) -> Debrief {
+    debrief_with(Timing::Soft, qs, answers, spoken, completed)
+}
+
 fn sample() -> Debrief {
     let qs = vec![
         question("b1", 100, None, &["alpha", "beta"]),
@@ -38,7 +64,7 @@ fn sample() -> Debrief {
         answer(2, &qs[2], "I did it", 150_000, 50_000),
         skipped,
     ];
-    Debrief::new(&qs, &answers, false, true)
+    build(&qs, &answers, false, true)
 }
 
 #[test]
@@ -61,7 +87,8 @@ fn items_carry_coverage_grades_insights_and_scores() {
             i[1].suggested_grade(),
             i[1].score()
         ),
-        (Some(0), Grade::Again, 30)
+        (Some(0), Grade::Again, 0),
+        "no time credit for an answer that covers nothing"
     );
     // No key points, 50 % over time: Hard (0.5) -> 0.7 * 0.5 + 0.3 * 0.5 = 50.
     assert_eq!(
@@ -80,7 +107,7 @@ fn items_carry_coverage_grades_insights_and_scores() {
         ),
         (Grade::Again, 0, true)
     );
-    assert_eq!(d.score(), 45); // (100 + 30 + 50 + 0) / 4
+    assert_eq!(d.score(), 38); // (100 + 0 + 50 + 0) / 4
 }
 
 #[test]
@@ -96,7 +123,16 @@ fn toggling_the_checklist_changes_coverage_and_score() {
         (d.items[1].suggested_grade(), d.items[1].score()),
         (Grade::Good, 100)
     );
+    // The tick is written (once), with the matcher's view on the answer record untouched.
+    let recs = d.take_records();
+    assert_eq!(recs.len(), 1);
+    let MockRecord::MockDebriefed(r) = &recs[0] else {
+        panic!("{recs:?}")
+    };
+    assert_eq!((r.index, &r.checklist, r.grade), (1, &vec![true], None));
+    assert!(d.take_records().is_empty());
     assert_eq!(d.toggle_point(1, 0), Some(false));
+    assert_eq!(d.take_records().len(), 1, "unticking is a change too");
     assert_eq!(d.toggle_point(1, 5), None);
     assert_eq!(d.toggle_point(9, 0), None);
 }
@@ -165,7 +201,7 @@ fn spoken_debrief_starts_unticked_and_partial_has_fewer_items() {
     ];
     let mut a = answer(0, &qs[0], "", 30_000, 0);
     a.coverage = vec![false];
-    let d = Debrief::new(&qs, &[a], true, false);
+    let d = build(&qs, &[a], true, false);
     assert_eq!((d.items.len(), d.planned, d.completed), (1, 2, false));
     assert!(d.items[0].answered() && d.items[0].insights.is_none());
     assert_eq!(
@@ -174,17 +210,74 @@ fn spoken_debrief_starts_unticked_and_partial_has_fewer_items() {
         "until the candidate ticks"
     );
     assert_eq!((d.strongest(), d.weakest()), (Some(0), None));
-    assert_eq!(Debrief::new(&qs, &[], false, false).score(), 0);
+    assert_eq!(build(&qs, &[], false, false).score(), 0);
 }
 
 #[test]
 fn an_empty_typed_answer_scores_nothing_even_on_time() {
     let qs = vec![question("b1", 100, None, &["alpha"])];
-    let d = Debrief::new(&qs, &[answer(0, &qs[0], "   ", 100_000, 0)], false, true);
+    let d = build(&qs, &[answer(0, &qs[0], "   ", 100_000, 0)], false, true);
     assert!(!d.items[0].answered());
     assert_eq!(d.items[0].score(), 0);
     assert_eq!(d.score(), 0);
-    // Spoken answers have no text and still score by the ticked key points and the time.
-    let d = Debrief::new(&qs, &[answer(0, &qs[0], "", 50_000, 0)], true, true);
-    assert_eq!(d.items[0].score(), 30);
+    // Spoken answers have no text and score by the ticked key points and the time.
+    let mut d = build(&qs, &[answer(0, &qs[0], "", 50_000, 0)], true, true);
+    assert_eq!(d.items[0].score(), 0, "nothing ticked yet");
+    d.toggle_point(0, 0);
+    assert_eq!(d.items[0].score(), 100);
+}
+
+#[test]
+fn confirming_writes_the_review_then_the_verdict_and_only_once() {
+    let mut d = sample();
+    assert!(d.has_ungraded());
+    d.toggle_point(1, 0);
+    let out = d.confirm(1, Grade::Good).unwrap();
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert!(
+        matches!(&out[0], RecordBody::Review(r) if r.grade == Grade::Good && r.mode == crate::core::record::ReviewMode::Mock)
+    );
+    assert!(
+        matches!(&out[1], RecordBody::MockDebriefed(m) if m.checklist == vec![true] && m.grade == Some(Grade::Good) && m.index == 1)
+    );
+    assert!(d.confirm(1, Grade::Easy).is_none(), "already graded");
+    assert!(d.confirm(9, Grade::Easy).is_none());
+    assert_eq!(d.ungraded(), vec![0, 2, 3]);
+    for q in [0, 2, 3] {
+        d.confirm(q, Grade::Hard).unwrap();
+    }
+    assert!(!d.has_ungraded());
+}
+
+#[test]
+fn a_strict_clock_that_ends_an_answer_makes_it_over_time() {
+    let qs = vec![
+        question("b1", 100, None, &["alpha", "beta"]),
+        question("p1", 100, None, &["gamma"]),
+    ];
+    let answers = vec![
+        answer(0, &qs[0], "alpha and", 100_000, 0),
+        answer(1, &qs[1], "gamma", 60_000, 0),
+    ];
+    let d = debrief_with(Timing::Strict, &qs, &answers, false, true);
+    let cut = &d.items[0];
+    assert!(cut.cut_off && !cut.within_time());
+    assert_eq!(cut.suggested_grade(), Grade::Hard);
+    // Half the key points, no time credit: 0.7 * 0.5.
+    assert_eq!(
+        cut.score_parts().time_from,
+        crate::core::session::TimeBasis::CutOff
+    );
+    assert_eq!(cut.score(), 35);
+    let t = d.time_discipline();
+    assert_eq!((t.answered, t.within_time, t.cut_off), (2, 1, 1));
+    // The same times under soft timing are within time.
+    let d = debrief_with(Timing::Soft, &qs, &answers, false, true);
+    assert!(!d.items[0].cut_off && d.items[0].within_time());
+    // A follow-up cut off counts too.
+    let mut a = answer(0, &qs[0], "alpha and beta", 10_000, 0);
+    a.follow_up_answer = Some("and then".into());
+    a.follow_up_ms = Some(60_000);
+    let d = debrief_with(Timing::Strict, &qs, &[a], false, true);
+    assert!(d.items[0].cut_off);
 }

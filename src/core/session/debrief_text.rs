@@ -3,7 +3,9 @@
 //! typed text is sanitized here or by the caller before printing.
 
 use crate::core::analysis::{FillerKind, Insights};
-use crate::core::session::{CategoryCoverage, Debrief, DebriefItem};
+use crate::core::session::{
+    COVERAGE_WEIGHT, CategoryCoverage, CoverageBasis, Debrief, DebriefItem, TimeBasis,
+};
 use crate::core::text::sanitize_line;
 
 /// `12s`, `1m 05s`, `2m 00s`.
@@ -39,6 +41,19 @@ pub fn coverage(item: &DebriefItem) -> Option<String> {
         "{covered} of {} key points covered ({pct}%)",
         item.checklist.len()
     ))
+}
+
+/// Key-point numbers typed by the candidate ("1 3", "1,3"), each from 1 to `points`; `None`
+/// when something else was typed. An empty line is no numbers.
+pub fn point_numbers(line: &str, points: usize) -> Option<Vec<usize>> {
+    let nums: Vec<usize> = line
+        .split([' ', ','])
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    nums.iter()
+        .all(|n| (1..=points).contains(n))
+        .then_some(nums)
 }
 
 /// The key points as ("Covered" | "Missed", text), in deck order.
@@ -135,13 +150,16 @@ pub fn category(c: &CategoryCoverage) -> String {
     }
 }
 
-/// "2 of 3 answers within time; 12s over in total".
+/// "2 of 3 answers within time; 1 cut off by the clock; 12s over in total".
 pub fn time_discipline(d: &Debrief) -> String {
     let t = d.time_discipline();
     if t.answered == 0 {
         return "no answers timed".into();
     }
     let mut s = format!("{} of {} answers within time", t.within_time, t.answered);
+    if t.cut_off > 0 {
+        s.push_str(&format!("; {} cut off by the clock", t.cut_off));
+    }
     if t.total_overtime_ms > 0 {
         s.push_str(&format!(
             "; {} over in total",
@@ -149,6 +167,41 @@ pub fn time_discipline(d: &Debrief) -> String {
         ));
     }
     s
+}
+
+/// Why a question scores what it does: "Score 58/100 = 0.7 × 0.60 (3 of 5 key points) +
+/// 0.3 × 0.53 (28s over a 1m 00s limit)".
+pub fn score_why(item: &DebriefItem) -> String {
+    let p = item.score_parts();
+    let c = match p.coverage_from {
+        CoverageBasis::NoAnswer => {
+            let what = if item.skipped { "skipped" } else { "no answer" };
+            return format!("Score 0/100: {what}");
+        }
+        CoverageBasis::KeyPoints { ticked, of } => format!("{ticked} of {of} key points"),
+        CoverageBasis::Grade { grade } => format!("no key points: the grade, {grade}"),
+    };
+    let t = match p.time_from {
+        TimeBasis::WithinTime => "within time".to_string(),
+        TimeBasis::Overtime {
+            overtime_ms,
+            limit_ms,
+        } => format!(
+            "{} over a {} limit",
+            duration(overtime_ms),
+            duration(limit_ms)
+        ),
+        TimeBasis::CutOff => "cut off by the clock: no time credit".into(),
+        TimeBasis::NothingCovered => "no time credit without a key point covered".into(),
+        TimeBasis::NoAnswer => "no answer".into(),
+    };
+    format!(
+        "Score {}/100 = {COVERAGE_WEIGHT} × {:.2} ({c}) + {:.1} × {:.2} ({t})",
+        p.score,
+        p.coverage,
+        1.0 - COVERAGE_WEIGHT,
+        p.time
+    )
 }
 
 /// "Strongest answer: ..." and "Weakest answer: ..."; one line when every answer scored
@@ -202,5 +255,70 @@ mod tests {
         assert_eq!(lines[2], "Hedges: 1 (\"i think\" 1)");
         assert_eq!(lines[3], "I vs we: I 2, we 1");
         assert!(lines[4].starts_with("STAR: found Action"), "{lines:?}");
+    }
+
+    #[test]
+    fn point_numbers_are_checked() {
+        assert_eq!(point_numbers("1 3", 3), Some(vec![1, 3]));
+        assert_eq!(point_numbers(" 2,3 ", 3), Some(vec![2, 3]));
+        assert_eq!(point_numbers("", 3), Some(vec![]));
+        assert_eq!(point_numbers("4", 3), None);
+        assert_eq!(point_numbers("0", 3), None);
+        assert_eq!(point_numbers("one", 3), None);
+    }
+
+    #[test]
+    fn the_score_says_where_it_comes_from() {
+        use crate::core::ids::InterviewId;
+        use crate::core::session::test_support::question;
+        use crate::core::session::{MockAnswered, MockSetup, Timing};
+        let qs = vec![question(
+            "b1",
+            60,
+            None,
+            &["alpha", "beta", "gamma", "delta", "eps"],
+        )];
+        let answer = |text: &str, ms: u64, overtime_ms: u64, skipped: bool| MockAnswered {
+            interview: InterviewId::new("i"),
+            index: 0,
+            card: qs[0].key.clone(),
+            answer: text.into(),
+            follow_up_answer: None,
+            answer_ms: ms,
+            overtime_ms,
+            follow_up_ms: None,
+            follow_up_overtime_ms: 0,
+            paused_ms: 0,
+            skipped,
+            coverage: crate::core::matcher::coverage(text, &qs[0].key_points),
+            grade: None,
+        };
+        let why = |timing: Timing, a: MockAnswered| {
+            let setup = MockSetup {
+                timing,
+                ..MockSetup::default()
+            };
+            let d = Debrief::new(&InterviewId::new("i"), &setup, &qs, &[a], true);
+            score_why(&d.items[0])
+        };
+        assert_eq!(
+            why(
+                Timing::Soft,
+                answer("alpha beta gamma", 88_000, 28_000, false)
+            ),
+            "Score 58/100 = 0.7 × 0.60 (3 of 5 key points) + 0.3 × 0.53 (28s over a 1m 00s limit)"
+        );
+        assert_eq!(
+            why(Timing::Strict, answer("alpha beta gamma", 60_000, 0, false)),
+            "Score 42/100 = 0.7 × 0.60 (3 of 5 key points) + 0.3 × 0.00 (cut off by the clock: no time credit)"
+        );
+        assert_eq!(
+            why(Timing::Strict, answer("words, words", 20_000, 0, false)),
+            "Score 0/100 = 0.7 × 0.00 (0 of 5 key points) + 0.3 × 0.00 (no time credit without a key point covered)"
+        );
+        assert_eq!(
+            why(Timing::Strict, answer("", 0, 0, true)),
+            "Score 0/100: skipped"
+        );
     }
 }

@@ -1,9 +1,15 @@
 //! Past mock interviews, rebuilt from the state log's records.
 //!
-//! An interview is its `MockStarted` record plus the `MockAnswered` and `MockFinished` records
-//! with the same interview id. Its confirmed grades are the `Review { mode: Mock }` records of
-//! its cards made after it started and before the next interview started (the debrief writes
-//! them right after the interview). Records taken back by an `Undo` do not count.
+//! An interview is its `MockStarted` record plus the `MockAnswered`, `MockDebriefed` and
+//! `MockFinished` records with the same interview id. The candidate's ticks and confirmed
+//! grade of a question are its latest `MockDebriefed` record (latest by time, then by place
+//! in the file); without one, the ticks are the matcher's and the question is ungraded.
+//!
+//! Interviews started before `mock_debriefed` records existed (a `mock_started` record of
+//! format 1) had no such link: their confirmed grades are the `Review { mode: Mock }` records
+//! of their cards made after they started and before the next interview started (the debrief
+//! wrote them right after the interview), unless a `MockDebriefed` record says otherwise.
+//! Records taken back by an `Undo` do not count.
 //!
 //! Pure: records and decks in, values out. A card that is no longer in the decks is shown as a
 //! placeholder question so the answers keep their positions.
@@ -12,14 +18,15 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use crate::core::deck::{Deck, Kind};
+use crate::core::deck::{Card, Deck, Kind};
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, CategoryId, DeckId, InterviewId, RecordId};
 use crate::core::record::{Record, RecordBody, ReviewMode};
+use crate::core::text::sanitize_line;
 
 use super::debrief::Debrief;
 use super::question::MockQuestion;
-use super::records::MockAnswered;
+use super::records::{MockAnswered, MockDebriefed};
 use super::setup::{AnswerMode, MockSetup};
 
 /// How an interview ended.
@@ -52,12 +59,19 @@ pub struct PastInterview {
     pub questions: Vec<CardKey>,
     /// The answers recorded, by position (the first record of each position).
     pub answers: Vec<MockAnswered>,
+    /// When each answer was recorded, by position.
+    pub answered_at: HashMap<usize, DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
     /// The score recorded at the end (before any grade was confirmed).
     pub recorded_score: Option<u8>,
     pub ending: Ending,
-    /// Confirmed grades by card.
+    /// Confirmed grades by card, for an interview of format 1 (see the module doc).
     pub grades: HashMap<CardKey, Grade>,
+    /// The latest `MockDebriefed` record of each question, by position.
+    pub debriefed: HashMap<usize, MockDebriefed>,
+    /// Started by a build that links ticks and grades to the interview (`mock_started` of
+    /// format 2): its grades come from `MockDebriefed` records only.
+    pub linked: bool,
 }
 
 impl PastInterview {
@@ -90,32 +104,101 @@ impl PastInterview {
     /// The questions as the decks have them now; a card gone from the decks becomes a
     /// placeholder. The setup's answer-time override is applied.
     pub fn mock_questions(&self, decks: &[Deck]) -> Vec<MockQuestion> {
+        self.questions_from(&CardIndex::new(decks))
+    }
+
+    fn questions_from(&self, cards: &CardIndex<'_>) -> Vec<MockQuestion> {
         self.questions
             .iter()
             .map(|k| {
-                MockQuestion::for_keys(decks, std::slice::from_ref(k))
-                    .pop()
+                cards
+                    .question(k)
                     .unwrap_or_else(|| placeholder(k))
                     .with_setup(&self.setup)
             })
             .collect()
     }
 
-    /// The debrief with the confirmed grades applied.
+    /// The confirmed grade of the answer at `index` (to `card`), as the log says.
+    fn grade_of(&self, index: usize, card: &CardKey) -> Option<Grade> {
+        match self.debriefed.get(&index) {
+            Some(d) => d.grade,
+            None if !self.linked => self.grades.get(card).copied(),
+            None => None,
+        }
+    }
+
+    /// How many of the questions reached have no confirmed grade (the scheduler has not heard
+    /// of them): `history` marks them, `history grade` offers them again.
+    pub fn ungraded(&self) -> usize {
+        self.answers
+            .iter()
+            .filter(|a| self.grade_of(a.index, &a.card).is_none())
+            .count()
+    }
+
+    /// The debrief with the candidate's ticks and confirmed grades applied: what the debrief
+    /// showed when they left it.
     pub fn debrief(&self, decks: &[Deck]) -> Debrief {
-        let questions = self.mock_questions(decks);
-        let mut debrief = Debrief::new(
+        self.build_debrief(decks, true)
+    }
+
+    /// The same without the insights on each answer (statistics need only ticks and scores).
+    pub fn scored_debrief(&self, decks: &[Deck]) -> Debrief {
+        self.scored_debrief_in(&CardIndex::new(decks))
+    }
+
+    /// [`PastInterview::scored_debrief`] with the cards looked up in `cards` (made once for
+    /// many interviews).
+    pub fn scored_debrief_in(&self, cards: &CardIndex<'_>) -> Debrief {
+        self.debrief_from(self.questions_from(cards), false)
+    }
+
+    fn build_debrief(&self, decks: &[Deck], insights: bool) -> Debrief {
+        self.debrief_from(self.mock_questions(decks), insights)
+    }
+
+    fn debrief_from(&self, questions: Vec<MockQuestion>, insights: bool) -> Debrief {
+        let mut debrief = Debrief::build(
+            &self.id,
+            &self.setup,
             &questions,
             &self.answers,
-            self.spoken(),
             self.ending == Ending::Completed,
+            insights,
         );
         for i in 0..debrief.items.len() {
-            if let Some(g) = self.grades.get(&debrief.items[i].question.key) {
-                debrief.set_grade(i, *g);
-            }
+            let item = &debrief.items[i];
+            let ticks = self.debriefed.get(&item.index).map(|d| d.checklist.clone());
+            let grade = self.grade_of(item.index, &item.question.key);
+            debrief.restore(i, ticks.as_deref(), grade);
         }
         debrief
+    }
+}
+
+/// The cards of some decks by key, to rebuild many interviews without a search per question.
+pub struct CardIndex<'a> {
+    cards: HashMap<(&'a str, &'a str), (&'a Deck, &'a Card)>,
+}
+
+impl<'a> CardIndex<'a> {
+    pub fn new(decks: &'a [Deck]) -> CardIndex<'a> {
+        let mut cards = HashMap::new();
+        for d in decks {
+            for c in &d.cards {
+                // The first deck with an id wins, as in `MockQuestion::for_keys`.
+                cards
+                    .entry((d.id.as_str(), c.id.as_str()))
+                    .or_insert((d, c));
+            }
+        }
+        CardIndex { cards }
+    }
+
+    fn question(&self, key: &CardKey) -> Option<MockQuestion> {
+        let (deck, card) = self.cards.get(&(key.deck.as_str(), key.card.as_str()))?;
+        Some(MockQuestion::new(deck, card))
     }
 }
 
@@ -159,10 +242,13 @@ pub fn past_interviews(records: &[Record]) -> Vec<PastInterview> {
                 setup: m.setup.clone(),
                 questions: m.questions.clone(),
                 answers: Vec::new(),
+                answered_at: HashMap::new(),
                 finished_at: None,
                 recorded_score: None,
                 ending: Ending::Interrupted,
                 grades: HashMap::new(),
+                debriefed: HashMap::new(),
+                linked: r.v >= 2,
             });
         }
     }
@@ -173,6 +259,7 @@ pub fn past_interviews(records: &[Record]) -> Vec<PastInterview> {
                     && !p.answers.iter().any(|x| x.index == a.index)
                 {
                     p.answers.push(a.as_ref().clone());
+                    p.answered_at.insert(a.index, r.at);
                 }
             }
             RecordBody::MockFinished(f) => {
@@ -189,6 +276,25 @@ pub fn past_interviews(records: &[Record]) -> Vec<PastInterview> {
                 }
             }
             _ => {}
+        }
+    }
+    // The latest verdict on each question: by time, and of two at the same instant (two
+    // changes within a millisecond) the one written last, whatever their ids.
+    let mut when: HashMap<(usize, usize), (DateTime<Utc>, usize)> = HashMap::new();
+    for (pos, r) in records.iter().enumerate() {
+        let RecordBody::MockDebriefed(d) = &r.body else {
+            continue;
+        };
+        let Some(&i) = by_id.get(&d.interview) else {
+            continue;
+        };
+        if undone.contains(&r.id) {
+            continue;
+        }
+        let slot = when.entry((i, d.index)).or_insert((r.at, pos));
+        if (r.at, pos) >= *slot {
+            *slot = (r.at, pos);
+            out[i].debriefed.insert(d.index, d.as_ref().clone());
         }
     }
     for p in &mut out {
@@ -217,15 +323,29 @@ fn attach_grades(ordered: &[&Record], interviews: &mut [PastInterview]) {
             card: review.card.clone(),
         };
         let p = &mut interviews[i];
-        if p.questions.contains(&key) {
+        // A linked interview's grades are its `MockDebriefed` records: a review in its window
+        // may be another interview's, graded later.
+        if !p.linked && p.questions.contains(&key) {
             p.grades.entry(key).or_insert(review.grade);
         }
     }
 }
 
-/// Finds an interview by id.
+/// Finds an interview by id: exactly, else by the id as lists show it (control characters
+/// removed, see [`sanitize_line`]) when that names one interview only, so any id `history`
+/// prints can be given back.
 pub fn find_interview<'a>(all: &'a [PastInterview], id: &str) -> Option<&'a PastInterview> {
-    all.iter().find(|p| p.id.as_str() == id)
+    if let Some(p) = all.iter().find(|p| p.id.as_str() == id) {
+        return Some(p);
+    }
+    let id = id.trim();
+    let mut shown = all
+        .iter()
+        .filter(|p| sanitize_line(p.id.as_str()).trim() == id);
+    match (shown.next(), shown.next()) {
+        (Some(p), None) if !id.is_empty() => Some(p),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -71,16 +71,24 @@ fn review(card: &str, grade: Grade, ms: i64, id: &str) -> Record {
     )
 }
 
+/// The same records as a build before `mock_debriefed` wrote them (`mock_started` format 1).
+fn format_1(mut records: Vec<Record>) -> Vec<Record> {
+    for r in &mut records {
+        r.v = 1;
+    }
+    records
+}
+
 #[test]
 fn groups_records_by_interview_and_attaches_grades() {
-    let mut records = interview(0, Event::Quit);
+    let mut records = format_1(interview(0, Event::Quit));
     records.push(review("b1", Grade::Hard, 25_000, "g1"));
-    records.extend(interview(
+    records.extend(format_1(interview(
         100_000,
         Event::Submit {
             text: "team".into(),
         },
-    ));
+    )));
     records.push(review("b1", Grade::Easy, 125_000, "g2"));
     records.push(review("p1", Grade::Good, 125_001, "g3"));
     // Taken back: does not count.
@@ -136,4 +144,142 @@ fn a_crash_mid_interview_is_interrupted_and_gone_cards_are_placeholders() {
     let debrief = all[0].debrief(&[]);
     assert_eq!(debrief.items.len(), 1);
     assert_eq!(debrief.items[0].answer, "I compared actuals");
+}
+
+fn debriefed(
+    interview: &str,
+    index: usize,
+    card: &str,
+    ticks: &[bool],
+    grade: Option<Grade>,
+    ms: i64,
+    id: &str,
+) -> Record {
+    Record::new(
+        RecordId::new(id),
+        at(ms),
+        RecordBody::MockDebriefed(Box::new(MockDebriefed {
+            interview: InterviewId::new(interview),
+            index,
+            card: CardKey::new("d", card),
+            checklist: ticks.to_vec(),
+            grade,
+        })),
+    )
+}
+
+#[test]
+fn the_latest_verdict_of_each_question_is_what_history_shows() {
+    let mut records = interview(
+        0,
+        Event::Submit {
+            text: "team".into(),
+        },
+    );
+    let id = past_interviews(&records)[0].id.to_string();
+    assert!(past_interviews(&records)[0].linked);
+    assert_eq!(records[0].v, 2, "mock_started is written in format 2");
+    // Unticked by hand, then graded; the second question graded; a review of the same card
+    // made later (another interview's, graded afterwards) is not this interview's grade.
+    records.push(review("b1", Grade::Hard, 30_000, "r1"));
+    records.push(debriefed(
+        &id,
+        0,
+        "b1",
+        &[false],
+        Some(Grade::Hard),
+        30_000,
+        "x9",
+    ));
+    records.push(debriefed(&id, 0, "b1", &[true], None, 29_000, "x0"));
+    records.push(review("p1", Grade::Good, 40_000, "r2"));
+    let all = past_interviews(&records);
+    let p = &all[0];
+    assert_eq!(
+        p.ungraded(),
+        1,
+        "p1's review has no verdict: not this interview's"
+    );
+    let d = p.debrief(&decks());
+    assert_eq!(d.items[0].checklist, vec![false]);
+    assert_eq!(d.items[0].matched, vec![true], "the matcher's view is kept");
+    assert_eq!(d.items[0].confirmed, Some(Grade::Hard));
+    assert_eq!(d.items[1].confirmed, None);
+    assert_eq!(d.ungraded(), vec![1]);
+    // Nothing changed since the log: nothing to write.
+    let mut d = d;
+    assert!(d.take_records().is_empty());
+}
+
+#[test]
+fn two_verdicts_at_the_same_instant_keep_the_one_written_last() {
+    let mut records = interview(
+        0,
+        Event::Submit {
+            text: "team".into(),
+        },
+    );
+    let id = past_interviews(&records)[0].id.to_string();
+    records.push(debriefed(&id, 0, "b1", &[false], None, 30_000, "zz"));
+    records.push(debriefed(
+        &id,
+        0,
+        "b1",
+        &[true],
+        Some(Grade::Good),
+        30_000,
+        "aa",
+    ));
+    let all = past_interviews(&records);
+    assert_eq!(all[0].debriefed[&0].grade, Some(Grade::Good));
+}
+
+#[test]
+fn a_format_1_interview_graded_later_takes_the_verdict() {
+    let mut records = format_1(interview(
+        0,
+        Event::Submit {
+            text: "team".into(),
+        },
+    ));
+    records.push(review("b1", Grade::Easy, 25_000, "g1"));
+    let id = past_interviews(&records)[0].id.to_string();
+    assert_eq!(past_interviews(&records)[0].ungraded(), 1);
+    records.push(debriefed(
+        &id,
+        1,
+        "p1",
+        &[],
+        Some(Grade::Hard),
+        90_000,
+        "x1",
+    ));
+    let all = past_interviews(&records);
+    assert_eq!(all[0].ungraded(), 0);
+    let d = all[0].debrief(&decks());
+    assert_eq!(
+        (d.items[0].confirmed, d.items[1].confirmed),
+        (Some(Grade::Easy), Some(Grade::Hard))
+    );
+}
+
+#[test]
+fn an_id_shown_without_its_control_characters_finds_the_interview() {
+    let mut records = interview(0, Event::Quit);
+    if let RecordBody::MockStarted(m) = &mut records[0].body {
+        m.interview = InterviewId::new("mock-\u{9b}31m");
+    }
+    for r in &mut records {
+        if let RecordBody::MockAnswered(a) = &mut r.body {
+            a.interview = InterviewId::new("mock-\u{9b}31m");
+        }
+    }
+    let all = past_interviews(&records);
+    let shown = sanitize_line(all[0].id.as_str());
+    assert_ne!(shown, all[0].id.as_str());
+    assert_eq!(
+        find_interview(&all, &shown).map(|p| &p.id),
+        Some(&all[0].id)
+    );
+    assert!(find_interview(&all, "").is_none());
 }

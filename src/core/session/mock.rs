@@ -337,9 +337,12 @@ impl MockInterview {
         let grade = if skipped {
             Some(Grade::Again)
         } else if typed {
+            let limit_ms = u64::from(q.answer_seconds) * 1000;
+            // Cut off by a strict clock (the time is capped at the limit) is over time.
+            let cut_off = self.setup.timing == Timing::Strict && main.ms >= limit_ms;
             let timing = AnswerTiming {
-                used_ms: main.ms,
-                limit_ms: u64::from(q.answer_seconds) * 1000,
+                used_ms: if cut_off { limit_ms + 1 } else { main.ms },
+                limit_ms,
             };
             let answered = !main.text.trim().is_empty();
             Some(suggest_grade(answered, coverage.fraction(), timing))
@@ -442,9 +445,10 @@ impl MockInterview {
     /// The debrief of the answers so far (partial before the end).
     pub fn debrief(&self) -> Debrief {
         Debrief::new(
+            &self.id,
+            &self.setup,
             &self.questions,
             &self.answers,
-            self.setup.mode == AnswerMode::Spoken,
             self.completed,
         )
     }

@@ -201,7 +201,12 @@ fn strict_typed_time_up_asks_for_the_text_and_caps_the_time() {
     let a = answered(&fx);
     assert_eq!((a[0].answer_ms, a[0].overtime_ms), (60_000, 0));
     assert_eq!(a[0].coverage, vec![true]);
+    // Every key point, but cut off by the clock: over time, so Hard rather than Easy.
+    assert_eq!(a[0].grade, Some(crate::core::grade::Grade::Hard));
     assert!(fx.contains(&Effect::ShowQuestion { index: 1 }));
+    let d = m.debrief();
+    assert!(d.items[0].cut_off && !d.items[0].within_time());
+    assert_eq!(d.time_discipline().cut_off, 1);
 }
 
 #[test]

@@ -11,6 +11,7 @@
 //! interval previews) and hands records to the store.
 
 mod debrief;
+mod debrief_score;
 pub mod debrief_text;
 pub mod drill;
 mod events;
@@ -21,12 +22,15 @@ mod records;
 mod select;
 mod setup;
 
-pub use debrief::{CategoryCoverage, Debrief, DebriefItem, TimeDiscipline};
+pub use debrief::{CategoryCoverage, Debrief, DebriefItem};
+pub use debrief_score::{
+    COVERAGE_WEIGHT, CoverageBasis, ScoreParts, TimeBasis, TimeDiscipline, grade_value,
+};
 pub use events::{ClockView, Effect, Event, Phase, TimerId};
-pub use history::{Ending, PastInterview, find_interview, past_interviews};
+pub use history::{CardIndex, Ending, PastInterview, find_interview, past_interviews};
 pub use mock::MockInterview;
 pub use question::MockQuestion;
-pub use records::{MockAnswered, MockFinished, MockRecord, MockStarted};
+pub use records::{MockAnswered, MockDebriefed, MockFinished, MockRecord, MockStarted};
 pub use select::select_questions;
 pub use setup::{
     AnswerMode, Focus, MAX_ANSWER_SECONDS, MAX_PREP_SECONDS, MAX_QUESTIONS, MIN_ANSWER_SECONDS,
@@ -36,6 +40,6 @@ pub use setup::{
 #[cfg(test)]
 mod debrief_tests;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;

@@ -1,8 +1,9 @@
 //! What a mock interview asks the state log to keep. The store wraps each in a
 //! [`crate::core::record::Record`] (adding id and timestamp) and adds them to `RecordBody`.
 //!
-//! Confirmed debrief grades are not in these: they become ordinary
-//! [`crate::core::record::Review`] records with `mode: mock`, which the scheduler replays.
+//! Confirmed debrief grades also become ordinary [`crate::core::record::Review`] records with
+//! `mode: mock`, which the scheduler replays; [`MockDebriefed`] says which question of which
+//! interview a grade (and the candidate's ticks) belongs to.
 
 use serde::{Deserialize, Serialize};
 
@@ -63,11 +64,30 @@ pub struct MockFinished {
     pub completed: bool,
 }
 
-/// Any of the three, as carried by [`super::Effect::Record`].
+/// The candidate's verdict on one question in the debrief: the key points as they left them
+/// ticked (the matcher's ticks, changed by hand; a spoken answer's only ticks) and the grade
+/// they confirmed. Written whenever either changes; the latest for a question counts, so what
+/// the debrief showed is what `history`, `report` and statistics use.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MockDebriefed {
+    pub interview: InterviewId,
+    /// 0-based position in the interview.
+    pub index: usize,
+    pub card: CardKey,
+    /// Per key point, ticked or not, in the card's order.
+    pub checklist: Vec<bool>,
+    /// The confirmed grade (also written as a mock-mode review); `None`: not graded, or the
+    /// grade was taken back.
+    #[serde(default)]
+    pub grade: Option<Grade>,
+}
+
+/// Any of these, as carried by [`super::Effect::Record`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum MockRecord {
     MockStarted(MockStarted),
     MockAnswered(MockAnswered),
     MockFinished(MockFinished),
+    MockDebriefed(MockDebriefed),
 }

@@ -94,3 +94,35 @@ pub fn question(
         key_points: key_points(points),
     }
 }
+
+/// The records of a typed interview of two questions (key points "alpha" and "beta"), both
+/// answered and none graded, as a journal in memory holds them.
+pub fn finished_interview() -> Vec<(crate::core::record::RecordBody, DateTime<Utc>)> {
+    use super::{Effect, Event, MockInterview, MockSetup};
+    let mut a = card("a", "budget", Kind::Behavioral);
+    a.key_points = key_points(&["alpha"]);
+    let mut b = card("b", "budget", Kind::Behavioral);
+    b.key_points = key_points(&["beta"]);
+    let d = deck("d", vec![a, b]);
+    let qs = d.cards.iter().map(|c| MockQuestion::new(&d, c)).collect();
+    let setup = MockSetup {
+        prep_seconds: 0,
+        follow_ups: false,
+        ..MockSetup::default()
+    };
+    let mut out = Vec::new();
+    let mut keep = |fx: Vec<Effect>, ms: i64| {
+        for e in fx {
+            if let Effect::Record(r) = e {
+                out.push((r.into(), at(ms)));
+            }
+        }
+    };
+    let (mut m, fx) = MockInterview::new(setup, qs, at(0));
+    keep(fx, 0);
+    for (i, text) in ["alpha it was", "nothing"].into_iter().enumerate() {
+        let ms = 10_000 * (i as i64 + 1);
+        keep(m.handle(Event::Submit { text: text.into() }, at(ms)), ms);
+    }
+    out
+}

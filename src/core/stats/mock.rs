@@ -1,14 +1,15 @@
 //! Mock-interview results as statistics sees them: key-point coverage per answer, and the
 //! overall score of each interview over time.
 //!
-//! Statistics does not read mock records itself; the caller turns them into a
-//! [`MockHistory`] (see [`MockHistory::push_answer`]), so this module does not depend on the
-//! session's record types.
+//! [`MockHistory::from_records`] rebuilds the interviews from the state log the way `history`
+//! and `report` do, so statistics use the same ticks, grades and scores as the debrief showed.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::core::deck::Deck;
 use crate::core::ids::CardKey;
+use crate::core::session::{CardIndex, Ending, past_interviews};
 
 /// One answered mock question.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -63,33 +64,38 @@ impl MockHistory {
 }
 
 impl MockHistory {
-    /// The mock results in a state log: each answer's key-point coverage (typed answers the
-    /// matcher judged, and skipped ones as nothing covered) and each finished interview's score.
-    pub fn from_records(records: &[crate::core::record::Record]) -> MockHistory {
-        use crate::core::record::RecordBody;
+    /// The mock results in a state log, as the debriefs show them (see
+    /// [`crate::core::session::past_interviews`]): each answer's coverage is the candidate's
+    /// final ticks (the matcher's for a typed answer nobody changed; a spoken answer counts
+    /// once ticked or graded; a skipped one covered nothing), and each finished interview's
+    /// score is its debrief's, with those ticks and the confirmed grades. `records` need only
+    /// be the ones [`crate::core::record::RecordBody::is_mock_history`] keeps.
+    pub fn from_records(records: &[crate::core::record::Record], decks: &[Deck]) -> MockHistory {
         let mut h = MockHistory::default();
-        for r in records {
-            match &r.body {
-                RecordBody::MockAnswered(a) => {
-                    let covered: Vec<bool> = if a.skipped {
-                        vec![false; a.coverage.len()]
-                    } else {
-                        a.coverage.clone()
-                    };
-                    h.push_answer(
-                        a.card.clone(),
-                        r.at,
-                        &covered,
-                        a.grade.is_some() || a.skipped,
-                    );
-                }
-                RecordBody::MockFinished(f) => h.push_score(MockScore {
-                    interview: f.interview.to_string(),
-                    at: r.at,
-                    score: f.score,
-                    completed: f.completed,
-                }),
-                _ => {}
+        let cards = CardIndex::new(decks);
+        for p in past_interviews(records) {
+            let d = p.scored_debrief_in(&cards);
+            for item in &d.items {
+                let judged = item.skipped || !p.spoken() || p.debriefed.contains_key(&item.index);
+                let covered: Vec<bool> = if item.skipped {
+                    vec![false; item.checklist.len()]
+                } else {
+                    item.checklist.clone()
+                };
+                let at = p
+                    .answered_at
+                    .get(&item.index)
+                    .copied()
+                    .unwrap_or(p.started_at);
+                h.push_answer(item.question.key.clone(), at, &covered, judged);
+            }
+            if let Some(at) = p.finished_at {
+                h.push_score(MockScore {
+                    interview: p.id.to_string(),
+                    at,
+                    score: d.score(),
+                    completed: p.ending == Ending::Completed,
+                });
             }
         }
         h

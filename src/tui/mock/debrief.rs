@@ -72,7 +72,38 @@ impl App {
         }
     }
 
+    /// Writes the debrief's changed ticks and grades (`MockDebriefed` records), like the
+    /// interview's other records: what the candidate sees is what is stored.
+    fn save_debrief(&mut self, now: DateTime<Utc>) {
+        let records = self
+            .debrief_state()
+            .map(|d| d.debrief.take_records())
+            .unwrap_or_default();
+        let Screen::Mock(ms) = &mut self.screen else {
+            return;
+        };
+        if records.is_empty() {
+            return;
+        }
+        ms.unsaved.extend(records.into_iter().map(RecordBody::from));
+        if let Err(e) = self.flush_unsaved(now) {
+            // An error already on screen (a grade not recorded) says more; the ticks wait
+            // in the queue either way.
+            if !matches!(self.message, Some((Level::Error, _))) {
+                self.notify(
+                    Level::Error,
+                    format!("Not saved yet: {e}. It will be tried again at the next step."),
+                );
+            }
+        }
+    }
+
     pub(super) fn debrief_key(&mut self, action: Option<Action>, now: DateTime<Utc>) {
+        self.debrief_action(action, now);
+        self.save_debrief(now);
+    }
+
+    fn debrief_action(&mut self, action: Option<Action>, now: DateTime<Utc>) {
         let Some(action) = action else { return };
         let (w, h) = self.size;
         let (content, visible) = crate::tui::view::mock::debrief::body_height(self, w, h);
@@ -81,7 +112,10 @@ impl App {
         };
         let n = d.debrief.items.len();
         match action {
-            Action::Interview(MockAction::Home) => self.leave_mock(now),
+            Action::Interview(MockAction::Home) => {
+                self.save_debrief(now);
+                self.leave_mock(now)
+            }
             Action::Interview(MockAction::Summary) => d.summary = true,
             Action::Interview(MockAction::BackToDebrief) if n > 0 => d.show(d.pos),
             Action::Interview(MockAction::NextQuestion) if d.pos + 1 < n => d.show(d.pos + 1),

@@ -222,7 +222,26 @@ fn grades_are_recorded_as_mock_reviews_and_can_be_changed() {
     h.key(KeyCode::Char('2'));
     h.key(KeyCode::Char('2'));
     let log = h.log.borrow();
-    let new: Vec<_> = log[before..].iter().collect();
+    // The ticks and grades shown, as they change: the hand tick, then with each grade.
+    let verdicts: Vec<_> = log[before..]
+        .iter()
+        .filter_map(|b| match b {
+            RecordBody::MockDebriefed(d) => Some((d.checklist[0], d.grade)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            (true, None),
+            (true, Some(Grade::Good)),
+            (true, Some(Grade::Hard))
+        ]
+    );
+    let new: Vec<_> = log[before..]
+        .iter()
+        .filter(|b| !matches!(b, RecordBody::MockDebriefed(_)))
+        .collect();
     assert_eq!(new.len(), 3, "{new:?}");
     let RecordBody::Review(r) = new[0] else {
         panic!("{new:?}")
@@ -244,7 +263,8 @@ fn enter_records_the_suggested_grade_for_each_question() {
     assert_eq!(debrief(&h).pos, 1, "grading moves on");
     h.key(KeyCode::Enter);
     assert_eq!(ctx(&h), Context::Mock(MockCtx::Summary));
-    assert_eq!(h.log.borrow().len(), before + 2);
+    // A review and the verdict (ticks and grade) for each.
+    assert_eq!(h.log.borrow().len(), before + 4);
     assert!(h.screen(80, 24).contains("Grades recorded: 2 of 2"));
 }
 

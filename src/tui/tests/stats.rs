@@ -11,7 +11,7 @@ use crate::core::grade::Grade;
 use crate::core::ids::{CardId, CardKey, DeckId, InterviewId, RecordId};
 use crate::core::record::{Record, RecordBody, Review, ReviewMode};
 use crate::core::schedule::{CardMemory, Scheduler, SchedulerConfig};
-use crate::core::session::{MockAnswered, MockFinished};
+use crate::core::session::{MockAnswered, MockFinished, MockSetup, MockStarted, Timing};
 use crate::tui::app::Screen;
 use crate::tui::keymap::Context;
 
@@ -32,19 +32,52 @@ impl Log {
         self.0.push(Record::new(id, at, body));
     }
 
+    fn position(&self) -> u64 {
+        let starts = self
+            .0
+            .iter()
+            .filter(|r| matches!(r.body, RecordBody::MockStarted(_)))
+            .count();
+        (self.0.len() - starts) as u64
+    }
+
     fn review(&mut self, deck: &str, card: &str, grade: Grade, at: DateTime<Utc>) {
         let body = RecordBody::Review(Review {
             deck: DeckId::new(deck),
             card: CardId::new(card),
             grade,
-            took_ms: 20_000 + (self.0.len() as u64 % 7) * 5_000,
+            // Varied by position (interview starts left out: added to the log later).
+            took_ms: 20_000 + (self.position() % 7) * 5_000,
             mode: ReviewMode::Drill,
         });
         self.push(at, body);
     }
 
+    /// An interview of two questions (half and three quarters of their key points covered,
+    /// one minute each) scoring about `score`: the answer time (soft timing) is chosen so that
+    /// the overtime gives it.
     fn mock(&mut self, n: usize, at: DateTime<Utc>, score: u8, completed: bool) {
         let interview = InterviewId::new(format!("mock-{n}"));
+        // Scores 0.7 * 0.5 + 0.3 * T and 0.7 * 0.75 + 0.3 * T: their mean is `score`, with
+        // T = 1 - overtime / limit and limit + overtime = 60 s.
+        let time = ((2.0 * f64::from(score) - 87.5) / 60.0).clamp(0.0, 1.0);
+        let limit_s = (60.0 / (2.0 - time)).round() as u32;
+        let overtime_ms = 60_000 - u64::from(limit_s) * 1000;
+        let setup = MockSetup {
+            timing: Timing::Soft,
+            answer_seconds: Some(limit_s),
+            ..MockSetup::default()
+        };
+        let questions = vec![
+            CardKey::new("ops-lead", "budgeting-1"),
+            CardKey::new("test-deck", "major-incident"),
+        ];
+        let started = MockStarted {
+            interview: interview.clone(),
+            setup,
+            questions,
+        };
+        self.push(at, RecordBody::MockStarted(Box::new(started)));
         for (i, (deck, card, coverage)) in [
             ("ops-lead", "budgeting-1", vec![false, true]),
             ("test-deck", "major-incident", vec![true, true, false, true]),
@@ -59,7 +92,7 @@ impl Log {
                 answer: "an answer".into(),
                 follow_up_answer: None,
                 answer_ms: 60_000,
-                overtime_ms: 0,
+                overtime_ms,
                 follow_up_ms: None,
                 follow_up_overtime_ms: 0,
                 paused_ms: 0,
@@ -126,7 +159,7 @@ fn rich_records() -> Vec<Record> {
         log.review(deck, card, grade, at);
     }
     for (n, (days, score, completed)) in [
-        (61, 42, true),
+        (61, 44, true),
         (44, 55, true),
         (29, 51, false),
         (16, 68, true),
