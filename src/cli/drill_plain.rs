@@ -230,6 +230,22 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for f in &c.follow_ups {
             writeln!(self.out, "Follow-up: {}", sanitize_line(f))?;
         }
+        if let (Some(book), Some(card)) = (self.study.notebook(), self.session.current_card()) {
+            use super::note_show::{Current, print_own_material};
+            let typed = !self.session.draft().trim().is_empty();
+            let current = if typed {
+                Current::Newest
+            } else {
+                Current::None
+            };
+            print_own_material(
+                &mut self.out,
+                book,
+                self.study.replayed(),
+                &card.key,
+                current,
+            )?;
+        }
         Ok(())
     }
 

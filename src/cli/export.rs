@@ -49,6 +49,27 @@ pub enum ExportCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Write your own material: notes, your answers and every typed attempt, per card
+    #[command(
+        after_help = "Examples:\n  prepdeck export notes -o my-notes.md\n  prepdeck export notes --format json > notes.json"
+    )]
+    Notes {
+        /// markdown (to read or print) or json (for scripts)
+        #[arg(long, value_enum, default_value_t = NotesFormat::Markdown)]
+        format: NotesFormat,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NotesFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -77,6 +98,29 @@ pub fn run(cli: &Cli, home: &Home, command: &ExportCommand) -> anyhow::Result<Ex
             output,
             force,
         } => progress(cli, home, *format, *reviews, output.as_deref(), *force),
+        ExportCommand::Notes {
+            format,
+            output,
+            force,
+        } => {
+            let loaded = load_decks(cli, home)?;
+            let (_, progress, notebook) = super::cards::read_all(home)?;
+            let text = match format {
+                NotesFormat::Json => {
+                    super::note_show::notes_json(&loaded.decks, &progress, &notebook)?
+                }
+                NotesFormat::Markdown => {
+                    super::note_show::notes_markdown(&loaded.decks, &progress, &notebook)
+                }
+            };
+            if write_output(cli, home, output.as_deref(), &text, *force)? {
+                eprintln!(
+                    "exported the notes, answers and attempts of {} card(s)",
+                    notebook.keys().len()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -145,8 +189,15 @@ fn progress(
     force: bool,
 ) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(cli, home)?;
-    let (_, progress) = super::state::read_progress(home)?;
-    let cards = super::state::card_rows(&loaded.decks, &progress, None);
+    let (_, progress, notebook) = super::cards::read_all(home)?;
+    let views = crate::core::notes::filter_cards(
+        &loaded.decks,
+        &progress,
+        &notebook,
+        &crate::core::notes::BrowseFilter::default(),
+        chrono::Utc::now(),
+    );
+    let cards = super::cards::card_rows(&views, &notebook);
     let log: Vec<ReviewRow> = progress
         .reviews()
         .iter()

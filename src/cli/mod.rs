@@ -4,6 +4,7 @@
 
 mod app;
 mod args;
+mod cards;
 mod config;
 mod decks;
 mod drill_plain;
@@ -13,6 +14,8 @@ mod history_grade;
 mod home;
 mod import;
 pub mod mock;
+mod note_edit;
+mod note_show;
 mod output;
 mod report;
 mod state;
@@ -127,12 +130,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::History(args)) => history::history(&cli, &home, args),
         Some(Command::Report(args)) => report::report(&cli, &home, args),
         Some(Command::Cards {
-            command: Some(command),
-            ..
-        }) => state::suspend(&cli, &home, command),
-        Some(Command::Cards { category, json, .. }) => {
-            state::cards(&cli, &home, category.as_deref(), *json)
-        }
+            filter,
+            json,
+            command,
+        }) => cards::run(&cli, &home, filter, *json, command.as_ref()),
         Some(Command::State { command }) => match command {
             StateCommand::Path => state::path(&home),
             StateCommand::Check => state::check(&cli, &home),

@@ -1,17 +1,14 @@
 //! `prepdeck state path|check|repair|merge` and `prepdeck cards`: the state file from the shell.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Serialize;
+use chrono::Utc;
 
-use super::decks::print_table;
 use super::home::Home;
 use super::{Cli, load_decks};
-use crate::core::deck::Deck;
-use crate::core::schedule::{Phase, Progress, known_keys, replay};
+use crate::core::schedule::{Progress, known_keys, replay};
 use crate::core::text::{sanitize, sanitize_line};
 use crate::store::config::load_config;
 use crate::store::log;
@@ -115,146 +112,18 @@ pub fn merge(home: &Home, other: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-#[derive(Serialize)]
-pub(crate) struct CardRow<'a> {
-    deck: &'a str,
-    id: &'a str,
-    category: &'a str,
-    kind: &'a str,
-    question: String,
-    state: &'static str,
-    due: Option<String>,
-    stability: Option<f64>,
-    difficulty: Option<f64>,
-    reps: u32,
-    lapses: u32,
-    last_review: Option<String>,
-    leech: bool,
-}
-
-fn rfc3339(t: Option<DateTime<Utc>>) -> Option<String> {
-    t.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true))
-}
-
-fn phase_name(p: Phase) -> &'static str {
-    match p {
-        Phase::New => "new",
-        Phase::Learning => "learning",
-        Phase::Review => "review",
-        Phase::Relearning => "relearning",
-    }
-}
-
-pub(crate) fn card_rows<'a>(
-    decks: &'a [Deck],
-    progress: &Progress,
-    category: Option<&str>,
-) -> Vec<CardRow<'a>> {
-    let mut rows = Vec::new();
-    for d in decks {
-        for c in &d.cards {
-            if category.is_some_and(|cat| cat != c.category.as_str()) {
-                continue;
-            }
-            let m = progress.card(&d.key(c)).cloned().unwrap_or_default();
-            rows.push(CardRow {
-                deck: d.id.as_str(),
-                id: c.id.as_str(),
-                category: c.category.as_str(),
-                kind: c.kind.as_str(),
-                question: sanitize_line(&c.question),
-                state: if m.suspended {
-                    "suspended"
-                } else {
-                    phase_name(m.phase)
-                },
-                due: rfc3339(m.due),
-                stability: m.memory.map(|x| x.stability),
-                difficulty: m.memory.map(|x| x.difficulty),
-                reps: m.reps,
-                lapses: m.lapses,
-                last_review: rfc3339(m.last_review),
-                leech: m.leech,
-            });
-        }
-    }
-    rows
-}
-
-pub fn cards(
+/// `prepdeck cards suspend|unsuspend DECK/CARD...`: one durable record per card.
+pub fn suspend(
     cli: &Cli,
     home: &Home,
-    category: Option<&str>,
-    json: bool,
+    suspend: bool,
+    names: &[String],
 ) -> anyhow::Result<ExitCode> {
-    let decks = load_decks(cli, home)?;
-    let (_, progress) = read_progress(home)?;
-    if let Some(cat) = category
-        && !decks
-            .decks
-            .iter()
-            .any(|d| d.category(&cat.into()).is_some())
-    {
-        return Err(super::UserError(format!("no category `{cat}` in the loaded decks")).into());
-    }
-    let rows = card_rows(&decks.decks, &progress, category);
-    let mut out = std::io::stdout().lock();
-    if json {
-        serde_json::to_writer_pretty(&mut out, &rows)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let table: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            vec![
-                sanitize_line(r.deck),
-                sanitize_line(r.id),
-                r.state.to_string() + if r.leech { " (leech)" } else { "" },
-                r.due
-                    .as_deref()
-                    .map(|d| d.replace('T', " ").trim_end_matches('Z').to_string())
-                    .unwrap_or_else(|| "-".into()),
-                r.reps.to_string(),
-                r.lapses.to_string(),
-            ]
-        })
-        .collect();
-    print_table(
-        &mut out,
-        &["DECK", "CARD", "STATE", "DUE (UTC)", "REPS", "LAPSES"],
-        &table,
-    )?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `prepdeck cards suspend|unsuspend DECK/CARD...`: one durable record per card.
-pub fn suspend(cli: &Cli, home: &Home, command: &super::CardsCommand) -> anyhow::Result<ExitCode> {
-    let (suspend, names) = match command {
-        super::CardsCommand::Suspend { cards } => (true, cards),
-        super::CardsCommand::Unsuspend { cards } => (false, cards),
-    };
     let decks = load_decks(cli, home)?;
     let mut keys = Vec::new();
     for name in names {
-        let Some((deck, card)) = name.split_once('/') else {
-            return Err(super::UsageError(format!(
-                "`{}` is not DECK/CARD (e.g. it-manager/budget-build-annual)",
-                sanitize_line(name)
-            ))
-            .into());
-        };
-        let known = decks
-            .find(deck)
-            .is_some_and(|d| d.card(&card.into()).is_some());
-        if !known {
-            return Err(super::UserError(format!(
-                "no card `{}` in the loaded decks; `prepdeck cards` lists them",
-                sanitize_line(name)
-            ))
-            .into());
-        }
-        keys.push(crate::core::ids::CardKey::new(deck, card));
+        let (deck, card) = super::cards::resolve_card(&decks, name)?;
+        keys.push(deck.key(card));
     }
     let (mut log, report) = log::StateLog::open(home.state_file())?;
     super::print_load_warnings(&home.state_file(), &report.warnings);

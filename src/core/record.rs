@@ -17,7 +17,8 @@ use crate::core::session::{MockAnswered, MockDebriefed, MockFinished, MockRecord
 /// ([`RecordBody::format`]), so a log stays readable by older builds until it holds something
 /// they would misread. Format 2: `mock_debriefed` records, and `mock_started` records of
 /// interviews whose grades and ticks are in them (an older build would take a later review of
-/// the same card for the interview's grade).
+/// the same card for the interview's grade); `note`, `my_answer` and `drill_answer` records (an
+/// older build would call them damage).
 pub const RECORD_FORMAT: u32 = 2;
 
 /// One line of the state log.
@@ -64,15 +65,56 @@ pub enum RecordBody {
     MockAnswered(Box<MockAnswered>),
     /// A mock interview ended (completed or quit early).
     MockFinished(MockFinished),
+    /// The candidate's note on a card (an empty text clears it). The latest one counts.
+    Note(CardText),
+    /// The candidate's own answer to a card (an empty text clears it). The latest one counts.
+    MyAnswer(MyAnswer),
+    /// What the candidate typed in a drill before revealing the answer (written at the reveal,
+    /// so the draft is kept even when the card is then skipped or the session ends).
+    DrillAnswer(Box<DrillAnswer>),
     /// The candidate's ticks and grade for one question of a mock interview (format 2).
     MockDebriefed(Box<MockDebriefed>),
+}
+
+/// A text the candidate keeps on one card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardText {
+    pub deck: DeckId,
+    pub card: CardId,
+    pub text: String,
+}
+
+/// The candidate's own answer to a card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyAnswer {
+    pub deck: DeckId,
+    pub card: CardId,
+    pub text: String,
+    /// The record of the attempt (drill answer or mock answer) it was promoted from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<RecordId>,
+}
+
+/// A typed drill draft, as the reveal showed it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DrillAnswer {
+    pub deck: DeckId,
+    pub card: CardId,
+    pub answer: String,
+    /// Per key point, whether the matcher found it in the draft.
+    #[serde(default)]
+    pub coverage: Vec<bool>,
 }
 
 impl RecordBody {
     /// The record format this body is written with: the oldest that reads it correctly.
     pub fn format(&self) -> u32 {
         match self {
-            RecordBody::MockStarted(_) | RecordBody::MockDebriefed(_) => 2,
+            RecordBody::MockStarted(_)
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => 2,
             _ => 1,
         }
     }
@@ -88,9 +130,12 @@ impl RecordBody {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Undo { .. } => true,
             RecordBody::Review(r) => r.mode == ReviewMode::Mock,
-            RecordBody::Suspend { .. } | RecordBody::Unsuspend { .. } | RecordBody::Bury { .. } => {
-                false
-            }
+            RecordBody::Suspend { .. }
+            | RecordBody::Unsuspend { .. }
+            | RecordBody::Bury { .. }
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => false,
         }
     }
 }
@@ -184,6 +229,61 @@ mod tests {
             r#"{"v":1,"id":"r2","at":"2026-01-02T03:04:05Z","type":"mock_finished","interview":"mock-1","score":72,"completed":true}"#
         );
         assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), r);
+    }
+
+    #[test]
+    fn own_material_records_are_format_2_and_round_trip() {
+        let at = DateTime::parse_from_rfc3339("2026-01-02T03:04:05Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let note = Record::new(
+            RecordId::new("n1"),
+            at,
+            RecordBody::Note(CardText {
+                deck: DeckId::new("d"),
+                card: CardId::new("c"),
+                text: "say the number".into(),
+            }),
+        );
+        let line = serde_json::to_string(&note).unwrap();
+        assert_eq!(
+            line,
+            r#"{"v":2,"id":"n1","at":"2026-01-02T03:04:05Z","type":"note","deck":"d","card":"c","text":"say the number"}"#
+        );
+        assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), note);
+        let mine = Record::new(
+            RecordId::new("a1"),
+            at,
+            RecordBody::MyAnswer(MyAnswer {
+                deck: DeckId::new("d"),
+                card: CardId::new("c"),
+                text: "mine".into(),
+                from: None,
+            }),
+        );
+        let line = serde_json::to_string(&mine).unwrap();
+        assert!(
+            line.contains(r#""type":"my_answer""#) && !line.contains("from"),
+            "{line}"
+        );
+        assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), mine);
+        let draft = r#"{"v":2,"id":"x","at":"2026-01-02T03:04:05Z","type":"drill_answer","deck":"d","card":"c","answer":"a"}"#;
+        let RecordBody::DrillAnswer(d) = serde_json::from_str::<Record>(draft).unwrap().body else {
+            panic!("not a drill answer")
+        };
+        assert!(d.coverage.is_empty());
+        // The older types keep format 1, so an older prepdeck still reads a log of them.
+        assert_eq!(
+            Record::new(
+                RecordId::new("u"),
+                at,
+                RecordBody::Undo {
+                    target: RecordId::new("r")
+                }
+            )
+            .v,
+            1
+        );
     }
 
     #[test]

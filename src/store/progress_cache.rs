@@ -70,6 +70,8 @@ pub struct Snapshot {
     pub undone: Vec<RecordId>,
     /// The mock-interview records, in file order.
     pub mocks: Vec<Record>,
+    /// The candidate's own material (notes, own answers, drill drafts), in file order.
+    pub own: Vec<Record>,
 }
 
 /// The same, borrowed, to save without copying.
@@ -79,6 +81,7 @@ pub struct SnapshotRef<'a> {
     pub latest: Option<&'a (DateTime<Utc>, RecordId)>,
     pub undone: Vec<&'a RecordId>,
     pub mocks: &'a [Record],
+    pub own: &'a [Record],
 }
 
 /// The settings a snapshot was replayed with, as compared on load: every scheduler setting
@@ -168,6 +171,10 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>) -> Vec<u8> {
     for m in s.mocks {
         e.str(&serde_json::to_string(m).unwrap_or_default());
     }
+    e.u64(s.own.len() as u64);
+    for m in s.own {
+        e.str(&serde_json::to_string(m).unwrap_or_default());
+    }
     e.seal(MAGIC)
 }
 
@@ -244,6 +251,7 @@ fn decode(bytes: &[u8], config: &SchedulerConfig) -> Option<Snapshot> {
     let latest = d.opt(|d| Some((d.time()?, RecordId(d.str()?))))?;
     let undone = d.list(|d| d.str().map(RecordId))?;
     let mocks = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;
+    let own = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;
     if !d.at_end() {
         return None;
     }
@@ -253,6 +261,7 @@ fn decode(bytes: &[u8], config: &SchedulerConfig) -> Option<Snapshot> {
         latest,
         undone,
         mocks,
+        own,
     })
 }
 
@@ -325,6 +334,15 @@ mod tests {
             latest: Some((now, RecordId::new("b1"))),
             undone: vec![RecordId::new("x"), RecordId::new("y")],
             mocks: vec![mock],
+            own: vec![Record::new(
+                RecordId::new("n1"),
+                now,
+                RecordBody::Note(crate::core::record::CardText {
+                    deck: DeckId::new("bench"),
+                    card: CardId::new("card-1"),
+                    text: "a note \u{1b} kept as written".into(),
+                }),
+            )],
         }
     }
 
@@ -337,6 +355,7 @@ mod tests {
                 latest: s.latest.as_ref(),
                 undone: s.undone.iter().collect(),
                 mocks: &s.mocks,
+                own: &s.own,
             },
         )
     }
@@ -386,6 +405,7 @@ mod tests {
                 latest: s.latest.as_ref(),
                 undone: s.undone.iter().collect(),
                 mocks: &s.mocks,
+                own: &s.own,
             },
         );
         assert_eq!(load(&path, &config), Some(s));

@@ -14,6 +14,7 @@ use super::port::{DrillFilter, Overview, Study, StudyError, WEAKEST_LIMIT, WeakC
 use crate::core::deck::Deck;
 use crate::core::fast_hash::FastSet;
 use crate::core::ids::{CardKey, RecordId};
+use crate::core::notes::{Notebook, is_own_material};
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::{
     CardMemory, Model, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue,
@@ -32,6 +33,10 @@ pub struct LogStudy<J: Journal> {
     /// The records of past mock interviews, in file order (statistics need them; they are
     /// few).
     mocks: Vec<Record>,
+    /// The candidate's notes, own answers and drill drafts, in file order (kept by the
+    /// progress cache), and what they fold to with the mock answers.
+    own: Vec<Record>,
+    notebook: Notebook,
     config: SchedulerConfig,
     offset: FixedOffset,
     progress: Progress,
@@ -70,11 +75,19 @@ impl<J: Journal> LogStudy<J> {
                 _ => None,
             })
             .collect();
-        let mocks = records.iter().filter(|r| is_mock(r)).cloned().collect();
+        let mocks: Vec<Record> = records.iter().filter(|r| is_mock(r)).cloned().collect();
+        let own: Vec<Record> = records
+            .iter()
+            .filter(|r| is_own_material(r))
+            .cloned()
+            .collect();
+        let notebook = Notebook::from_records(own.iter().chain(&mocks));
         LogStudy {
             log,
             records: Some(records),
             mocks,
+            own,
+            notebook,
             latest,
             undone,
             config,
@@ -98,7 +111,9 @@ impl<J: Journal> LogStudy<J> {
         let mut study = LogStudy {
             log,
             records: None,
+            notebook: Notebook::from_records(snapshot.own.iter().chain(&snapshot.mocks)),
             mocks: snapshot.mocks,
+            own: snapshot.own,
             config,
             offset,
             progress: snapshot.progress,
@@ -158,6 +173,7 @@ impl<J: Journal> LogStudy<J> {
                 latest: self.latest.as_ref(),
                 undone: self.undone.iter().collect(),
                 mocks: &self.mocks,
+                own: &self.own,
             },
         );
         if saved && let Some((_, stale)) = &mut self.cache {
@@ -187,6 +203,10 @@ impl<J: Journal> LogStudy<J> {
         if is_mock(record) {
             self.mocks.push(record.clone());
         }
+        if is_own_material(record) {
+            self.own.push(record.clone());
+        }
+        self.notebook.absorb(record);
         if let Some(records) = &mut self.records {
             records.push(record.clone());
         }
@@ -397,6 +417,14 @@ impl<J: Journal> Study for LogStudy<J> {
 
     fn close(&mut self) {
         self.save_progress_cache();
+    }
+
+    fn notebook(&self) -> Option<&Notebook> {
+        Some(&self.notebook)
+    }
+
+    fn replayed(&self) -> Option<&Progress> {
+        Some(&self.progress)
     }
 
     fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {

@@ -7,7 +7,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::core::deck::Deck;
 use crate::core::ids::{CardKey, CategoryId, DeckId};
+use crate::core::notes::Notebook;
 use crate::core::record::{Record, RecordBody};
+use crate::core::schedule::Progress;
 use crate::core::session::MockSetup;
 use crate::core::stats::Stats;
 
@@ -78,6 +80,15 @@ pub trait Study {
     }
     /// Makes the record durable; only `Ok` means it is on disk.
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError>;
+    /// The candidate's notes, own answers and typed attempts (`None` when this progress keeps
+    /// none, as in tests).
+    fn notebook(&self) -> Option<&Notebook> {
+        None
+    }
+    /// The replayed state of every card (for a card's detail page: history and memory).
+    fn replayed(&self) -> Option<&Progress> {
+        None
+    }
     /// How much a card needs practice, for choosing mock-interview questions (higher: weaker).
     fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {
         let _ = (key, now);

@@ -186,8 +186,21 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         }
     }
     let spoken = p.m.setup().mode == crate::core::session::AnswerMode::Spoken;
+    // The candidate's own material beside each model answer.
+    let records = p.journal.read_back().unwrap_or_default();
+    let (book, replayed) = crate::cli::note_show::material(&records);
+    let this = p.m.id().clone();
     for pos in 0..d.items.len() {
         print_item(&mut p.out, &d.items[pos], d.planned, spoken)?;
+        let key = &d.items[pos].question.key;
+        let current = crate::cli::note_show::Current::Interview(&this);
+        crate::cli::note_show::print_own_material(
+            &mut p.out,
+            &book,
+            Some(&replayed),
+            key,
+            current,
+        )?;
         if spoken && !p.eof {
             p.tick_spoken(&mut d, pos)?;
             // The ticks are the spoken answer's coverage: kept whether or not it is graded.

@@ -104,7 +104,10 @@ impl Progress {
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_)
-            | RecordBody::MockDebriefed(_) => return,
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => return,
         };
         let key = CardKey {
             deck: deck.clone(),
@@ -152,7 +155,10 @@ impl Progress {
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_)
-            | RecordBody::MockDebriefed(_) => {}
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => {}
         }
     }
 

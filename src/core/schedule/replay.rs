@@ -195,7 +195,10 @@ impl<'r> Fold<'r, '_> {
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_)
-            | RecordBody::MockDebriefed(_) => return,
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => return,
         };
         // Another share's card.
         let Some(hash) = self.mine(deck, card) else {
@@ -232,7 +235,10 @@ impl<'r> Fold<'r, '_> {
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
             | RecordBody::MockFinished(_)
-            | RecordBody::MockDebriefed(_) => {}
+            | RecordBody::MockDebriefed(_)
+            | RecordBody::Note(_)
+            | RecordBody::MyAnswer(_)
+            | RecordBody::DrillAnswer(_) => {}
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
 use crate::core::matcher::MatchText;
-use crate::core::record::{Record, RecordBody, Review, ReviewMode};
+use crate::core::record::{DrillAnswer, Record, RecordBody, Review, ReviewMode};
 
 /// One card of the session: its identity and what the checklist matches against.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,7 +53,8 @@ pub enum Event {
 /// What the front end must do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Make this record durable, then answer with `Stored` or `StoreFailed`.
+    /// Make this record durable, then answer with `Stored` or `StoreFailed`. (A typed draft,
+    /// written at the reveal, waits for nothing: its answer changes nothing in the session.)
     Write(RecordBody),
     /// A new card is current (index into the session's cards): reset per-card UI state.
     Show(usize),
@@ -250,7 +251,7 @@ impl Drill {
                 self.draft = draft;
                 self.revealed_at = Some(now);
                 self.phase = Phase::Revealed;
-                vec![]
+                self.keep_draft()
             }
             (Phase::Revealed, Event::Toggle(i)) => {
                 if let Some(t) = self.checklist.get_mut(i) {
@@ -295,6 +296,25 @@ impl Drill {
                     until,
                 };
                 self.save(Pending::Remove(Outcome::Buried), body)
+            }
+            _ => vec![],
+        }
+    }
+
+    /// A typed draft is kept in the log as it is revealed (the candidate's answer history),
+    /// whatever happens to the card next. Nothing waits for it: the answer is shown at once,
+    /// and a write that fails is only reported.
+    fn keep_draft(&self) -> Vec<Effect> {
+        match self.current_card() {
+            Some(card) if !self.draft.trim().is_empty() => {
+                vec![Effect::Write(RecordBody::DrillAnswer(Box::new(
+                    DrillAnswer {
+                        deck: card.key.deck.clone(),
+                        card: card.key.card.clone(),
+                        answer: self.draft.clone(),
+                        coverage: self.checklist.clone(),
+                    },
+                )))]
             }
             _ => vec![],
         }

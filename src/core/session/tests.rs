@@ -194,3 +194,42 @@ fn finish_early_then_undo_resumes() {
     assert_eq!(store(&mut d, fx, t0(), &mut n), vec![Effect::Show(0)]);
     assert_eq!(d.phase(), Phase::Revealed);
 }
+
+#[test]
+fn a_typed_draft_is_written_at_the_reveal_and_waits_for_nothing() {
+    let (mut d, _) = Drill::start(vec![card("a"), card("b")], t0());
+    let fx = d.handle(
+        Event::Reveal {
+            draft: "We ran an RCA".into(),
+        },
+        t0(),
+    );
+    let [Effect::Write(RecordBody::DrillAnswer(a))] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!((a.card.as_str(), a.answer.as_str()), ("a", "We ran an RCA"));
+    assert_eq!(a.coverage, vec![true, false]);
+    // Storage's answer (or failure) changes nothing: the card stays revealed.
+    let rec = Record::new(RecordId::new("x"), t0(), fx[0].clone().into_body());
+    assert_eq!(d.handle(Event::Stored(rec), t0()), vec![]);
+    assert_eq!(d.handle(Event::StoreFailed, t0()), vec![]);
+    assert_eq!(d.phase(), Phase::Revealed);
+    let mut n = 0;
+    let fx = d.handle(Event::Grade(Grade::Good), t0());
+    assert!(
+        matches!(fx.as_slice(), [Effect::Write(RecordBody::Review(_))]),
+        "{fx:?}"
+    );
+    assert_eq!(store(&mut d, fx, t0(), &mut n), vec![Effect::Show(1)]);
+    // A blank draft is not kept.
+    let (mut d, _) = Drill::start(vec![card("a")], t0());
+    assert_eq!(
+        d.handle(
+            Event::Reveal {
+                draft: " \n".into()
+            },
+            t0()
+        ),
+        vec![]
+    );
+}

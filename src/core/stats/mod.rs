@@ -29,7 +29,7 @@ use crate::core::schedule::{Progress, SchedulerConfig};
 pub use activity::{
     CALENDAR_WEEKS, FORECAST_DAYS, ForecastDay, calendar_start, streak_days, study_date,
 };
-pub use compute::{Summary, compute, summary};
+pub use compute::{Summary, compute, recall_now, summary};
 pub use drill::{DrillPick, DrillReason, weakest_drill_queue};
 pub use mock::{MockAnswer, MockHistory, MockScore};
 pub use readiness::{
