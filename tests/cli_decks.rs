@@ -56,7 +56,7 @@ fn malformed() -> Vec<(&'static str, Vec<u8>, &'static str, usize)> {
         ("missing format", v("format = 1", ""), "missing `format`", 1),
         ("empty file", Vec::new(), "the file is empty", 0),
         ("binary file", vec![0x7f, b'E', b'L', b'F', 0xff, 0xfe, 0, 1, 2], "the file is not UTF-8 text", 1),
-        ("unknown kind", v("kind = \"behavioral\"", "kind = \"behavioural\""), "unknown kind `behavioural`", 14),
+        ("unknown kind", v("kind = \"behavioral\"", "kind = \"behaviorial\""), "unknown kind `behaviorial`", 14),
         ("no cards", VALID.split("[[card]]").next().unwrap_or("").as_bytes().to_vec(), "the deck has no [[card]]", 1),
         ("no categories", v("[[category]]\nid = \"budget\"\ntitle = \"Budget\"\n", ""), "the deck has no [[category]]", 1),
         ("key point without keywords", v("keywords = [\"actuals\"]", ""), "key point without `keywords`", 19),

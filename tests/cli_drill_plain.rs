@@ -69,10 +69,7 @@ fn undo_skip_quit_and_bad_input() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("Please answer 1-4"), "{stdout}");
-    assert!(
-        stdout.contains("undone: the last grade was taken back"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("Undone: the Easy grade."), "{stdout}");
     assert!(
         stdout.contains("Session over: 1 card(s) reviewed"),
         "{stdout}"
@@ -87,6 +84,106 @@ fn undo_skip_quit_and_bad_input() {
     assert_eq!(kinds, ["review", "undo", "review"]);
     assert_eq!(lines[1]["target"], lines[0]["id"]);
     assert_eq!(lines[2]["grade"], "hard");
+}
+
+/// Grade card 1, bury card 2, suspend card 3, then undo three times: the suspension, the bury
+/// and the grade come back in that order, each action confirmed with what `u` would undo.
+#[test]
+fn undo_takes_back_the_most_recent_action_whatever_it_was() {
+    let home = tempfile::tempdir().unwrap();
+    let out = prepdeck(home.path())
+        .args(["--deck", "it-fundamentals", "drill", "--plain"])
+        .write_stdin("\n3\n/bury\n\nx\n/undo\nu\n/undo\nq\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    for said in [
+        "(u: undo the Good grade)",
+        "Buried until tomorrow. u: undo the bury.",
+        "Suspended. u: undo the suspension.",
+        "Undone: the suspension.",
+        "Undone: the bury.",
+        "Undone: the Good grade.",
+    ] {
+        assert!(stdout.contains(said), "{said:?} in {stdout}");
+    }
+    let order: Vec<usize> = [
+        "Undone: the suspension.",
+        "Undone: the bury.",
+        "Undone: the Good",
+    ]
+    .iter()
+    .map(|s| stdout.find(s).unwrap())
+    .collect();
+    assert!(order.is_sorted(), "{stdout}");
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(home.path().join("state.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let kinds: Vec<&str> = lines.iter().map(|r| r["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["review", "bury", "suspend", "undo", "undo", "undo"]);
+    for (undo, target) in [(3, 2), (4, 1), (5, 0)] {
+        assert_eq!(lines[undo]["target"], lines[target]["id"]);
+    }
+    // Nothing is left suspended, buried or reviewed.
+    let cards = prepdeck(home.path())
+        .args(["--deck", "it-fundamentals", "cards", "--json"])
+        .output()
+        .unwrap();
+    let cards: Vec<serde_json::Value> = serde_json::from_slice(&cards.stdout).unwrap();
+    assert!(cards.iter().all(|c| c["state"] == "new"), "{cards:?}");
+}
+
+/// A card buried in the drill is listed as buried, and `cards unbury` brings it back today.
+#[test]
+fn a_buried_card_is_listed_as_buried_until_unburied() {
+    let home = tempfile::tempdir().unwrap();
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "drill",
+            "--plain",
+            "--limit",
+            "1",
+        ])
+        .write_stdin("/bury\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let listed = |home: &std::path::Path| -> Vec<(String, String)> {
+        let out = prepdeck(home)
+            .args(["--deck", "it-fundamentals", "cards", "--json"])
+            .output()
+            .unwrap();
+        let cards: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        cards
+            .iter()
+            .filter(|c| c["state"] != "new")
+            .map(|c| {
+                (
+                    format!(
+                        "{}/{}",
+                        c["deck"].as_str().unwrap(),
+                        c["id"].as_str().unwrap()
+                    ),
+                    c["state"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let buried = listed(home.path());
+    assert_eq!(buried.len(), 1, "{buried:?}");
+    assert_eq!(buried[0].1, "buried");
+    let out = prepdeck(home.path())
+        .args(["cards", "unbury", &buried[0].0])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("unburied: "));
+    assert!(listed(home.path()).is_empty());
 }
 
 #[test]

@@ -66,7 +66,7 @@ pub enum Command {
     /// filter them, see one card in full, keep your notes and your own answers on any card
     #[command(
         args_conflicts_with_subcommands = true,
-        after_help = "Examples:\n  prepdeck cards --deck it-manager --category budget\n  prepdeck cards --search \"budget cut\" --state due\n  prepdeck cards --json\n  prepdeck cards show it-manager/budget-build-annual\n  prepdeck cards note it-manager/budget-build-annual --edit\n  prepdeck cards answer it-manager/budget-build-annual --promote 1\n  prepdeck cards suspend it-manager/budget-build-annual\n  prepdeck cards unsuspend it-manager/budget-build-annual"
+        after_help = "Examples:\n  prepdeck cards --deck it-manager --category budget\n  prepdeck cards --search \"budget cut\" --state due\n  prepdeck cards --json\n  prepdeck cards show it-manager/budget-build-annual\n  prepdeck cards note it-manager/budget-build-annual --edit\n  prepdeck cards answer it-manager/budget-build-annual --promote 1\n  prepdeck cards suspend it-manager/budget-build-annual\n  prepdeck cards unsuspend it-manager/budget-build-annual\n  prepdeck cards unbury it-manager/budget-build-annual"
     )]
     Cards {
         #[command(flatten)]
@@ -103,6 +103,16 @@ pub enum Command {
     },
     /// Print the effective settings and the config file's path
     Config,
+    /// Fit the FSRS scheduler's weights to your own reviews; keep them only if they predict
+    /// your history better
+    #[command(
+        after_help = "Examples:\n  prepdeck optimize           fit, compare with the weights in use, keep the better\n  prepdeck optimize --reset   go back to the default weights"
+    )]
+    Optimize {
+        /// Forget the fitted weights and use the defaults again
+        #[arg(long)]
+        reset: bool,
+    },
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, powershell or elvish
@@ -227,6 +237,12 @@ pub enum CardsCommand {
         #[arg(required = true, value_name = "DECK/CARD")]
         cards: Vec<String>,
     },
+    /// Bring buried cards back today instead of tomorrow
+    Unbury {
+        /// Cards as DECK/CARD (see `prepdeck cards`)
+        #[arg(required = true, value_name = "DECK/CARD")]
+        cards: Vec<String>,
+    },
 }
 
 /// How a note or own answer is changed (at most one).
@@ -271,6 +287,7 @@ pub struct DrillArgs {
 /// A card kind on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum KindArg {
+    #[value(alias = "behavioural")]
     Behavioral,
     Situational,
     Technical,

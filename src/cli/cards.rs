@@ -14,7 +14,9 @@ use super::home::Home;
 use super::{Cli, UsageError, UserError, load_decks};
 use crate::core::deck::{Card, Deck};
 use crate::core::ids::CategoryId;
-use crate::core::notes::{BrowseFilter, CardDetail, CardView, Notebook, card_detail, filter_cards};
+use crate::core::notes::{
+    BrowseFilter, CardDetail, CardState, CardView, Notebook, card_detail, filter_cards,
+};
 use crate::core::schedule::{Phase, Progress, format_interval};
 use crate::core::text::{sanitize, sanitize_line, truncate_line};
 use crate::store::decks::LoadedDecks;
@@ -38,6 +40,7 @@ pub fn run(
         }) => super::note_edit::answer(cli, home, card, edit, *promote),
         Some(CardsCommand::Suspend { cards }) => super::state::suspend(cli, home, true, cards),
         Some(CardsCommand::Unsuspend { cards }) => super::state::suspend(cli, home, false, cards),
+        Some(CardsCommand::Unbury { cards }) => super::state::unbury(cli, home, cards),
     }
 }
 
@@ -128,6 +131,8 @@ pub(crate) fn card_rows<'a>(views: &[CardView<'a>], notebook: &Notebook) -> Vec<
                 question: sanitize_line(&v.card.question),
                 state: if m.suspended {
                     "suspended"
+                } else if v.states.contains(&CardState::Buried) {
+                    "buried"
                 } else {
                     phase_name(m.phase)
                 },

@@ -1,10 +1,13 @@
 //! `prepdeck drill --plain`: the line-mode drill for screen readers, scripts and tests.
 //!
 //! Each card: its deck, category and question, then a prompt ending in `> `. Lines typed there
-//! are a draft; an empty line reveals the key points (ticked where the draft covers them), the
-//! guidance, the model answer and the follow-ups. Then the grade prompt: `1`-`4` or
-//! `again|hard|good|easy`, `u` undo, `s` skip, `q` quit. A line beginning `recorded:` is printed
-//! only once the grade is durable. End of input ends the session cleanly.
+//! are a draft (`/skip`, `/bury`, `/suspend`, `/undo`, `/quit` act instead); an empty line
+//! reveals the key points (ticked where the draft covers them), the guidance, the model answer
+//! and the follow-ups. Then the grade prompt: `1`-`4` or `again|hard|good|easy`, `u` undo, `s`
+//! skip, `b` bury, `x` suspend, `q` quit. A line beginning `recorded:` is printed only once the
+//! grade is durable; every action is confirmed with what `u` would undo, and undo takes back the
+//! most recent action whatever it was (the drill session keeps that history). End of input ends
+//! the session cleanly.
 
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
@@ -174,7 +177,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
         writeln!(
             self.out,
-            "Type a draft answer if you like; an empty line reveals the answer. /skip, /quit."
+            "Type a draft answer if you like; an empty line reveals the answer. /skip, /bury, /suspend, /undo, /quit."
         )?;
         let mut draft: Vec<String> = Vec::new();
         loop {
@@ -184,7 +187,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             };
             match line.trim() {
                 "" => break,
-                "/skip" => return self.event(Event::Skip),
+                "/skip" => return self.act(Event::Skip),
+                "/bury" => return self.bury(),
+                "/suspend" => return self.act(Event::Suspend),
+                "/undo" => return self.undo(),
                 "/quit" => return self.event(Event::Finish),
                 _ => draft.push(line),
             }
@@ -267,30 +273,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         };
         write!(
             self.out,
-            "Grade: {}; u undo, s skip, q quit > ",
+            "Grade: {}; u undo, s skip, b bury, x suspend, q quit > ",
             labels.join("  ")
         )?;
         let Some(line) = self.read_line()? else {
             return self.event(Event::Finish);
         };
         match line.trim().to_ascii_lowercase().as_str() {
-            "u" | "undo" => {
-                let before = self.session.position();
-                self.event(Event::Undo)?;
-                if self.session.position() != before {
-                    writeln!(self.out, "undone: the last grade was taken back")?;
-                    if let Some(k) = self.session.current_card().map(|c| c.key.clone())
-                        && let Some((_, c)) = find_card(self.decks, &k)
-                    {
-                        writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
-                        if self.session.phase() == Phase::Revealed {
-                            self.reveal(c)?;
-                        }
-                    }
-                }
-                Ok(())
-            }
-            "s" | "skip" => self.event(Event::Skip),
+            "u" | "undo" => self.undo(),
+            "s" | "skip" => self.act(Event::Skip),
+            "b" | "bury" => self.bury(),
+            "x" | "suspend" => self.act(Event::Suspend),
             "q" | "quit" => self.event(Event::Finish),
             other => match Grade::parse(other) {
                 Some(g) => {
@@ -309,19 +302,54 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                                 )
                             },
                         );
-                        writeln!(self.out, "recorded: {}; {when}", g.label())?;
+                        let undo = self.session.last_action().map_or_else(String::new, |a| {
+                            format!(" (u: undo {})", a.outcome.undo_label())
+                        });
+                        writeln!(self.out, "recorded: {}; {when}{undo}", g.label())?;
                     }
                     Ok(())
                 }
                 None => {
                     writeln!(
                         self.out,
-                        "Please answer 1-4 (or again, hard, good, easy), u to undo, s to skip or q to quit."
+                        "Please answer 1-4 (or again, hard, good, easy), u to undo, s to skip, b to bury, x to suspend or q to quit."
                     )?;
                     Ok(())
                 }
             },
         }
+    }
+
+    /// Skip, suspend or bury the current card, then confirm it with what `u` would undo.
+    fn act(&mut self, event: Event) -> anyhow::Result<()> {
+        let before = self.session.last_action();
+        self.event(event)?;
+        if let Some(last) = self.session.last_action()
+            && Some(&last) != before.as_ref()
+        {
+            writeln!(self.out, "{}", last.confirmation())?;
+        }
+        Ok(())
+    }
+
+    /// Buries the current card until the next study day begins.
+    fn bury(&mut self) -> anyhow::Result<()> {
+        let until = self.study.next_day_start((self.clock)());
+        self.act(Event::Bury { until })
+    }
+
+    /// Takes back the most recent action; a card brought back revealed is shown again (one
+    /// brought back to its question is shown by the question prompt).
+    fn undo(&mut self) -> anyhow::Result<()> {
+        self.event(Event::Undo)?;
+        if self.session.phase() == Phase::Revealed
+            && let Some(k) = self.session.current_card().map(|c| c.key.clone())
+            && let Some((_, c)) = find_card(self.decks, &k)
+        {
+            writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
+            self.reveal(c)?;
+        }
+        Ok(())
     }
 
     fn nothing_due(&mut self, now: DateTime<Utc>) -> anyhow::Result<()> {

@@ -14,7 +14,8 @@ use crate::core::ids::DeckId;
 use crate::core::text::sanitize_line;
 use crate::store::decks::load_all;
 use crate::store::import::{
-    BuildOptions, Format, MAX_IMPORT_BYTES, Skipped, build_deck, decode, detect, parse, slugify,
+    BuildOptions, Format, MAX_IMPORT_BYTES, Skipped, build_deck_with_warnings, decode, detect,
+    parse, slugify,
 };
 
 pub const EXAMPLES: &str = "\
@@ -104,10 +105,10 @@ pub fn run(cli: &Cli, home: &Home, args: &ImportArgs) -> anyhow::Result<ExitCode
         )),
         category: args.category.clone(),
     };
-    let (deck, more) = build_deck(&parsed, &opts);
+    let (deck, more, warnings) = build_deck_with_warnings(&parsed, &opts);
     let mut skipped: Vec<Skipped> = parsed.skipped.iter().cloned().chain(more).collect();
     skipped.sort_by_key(|s| s.line);
-    report(&shown, &parsed.notes, &skipped)?;
+    report(&shown, &parsed.notes, &skipped, &warnings)?;
 
     if deck.cards.is_empty() {
         return Err(UserError(format!(
@@ -237,10 +238,23 @@ fn write(path: &Path, toml: &str) -> anyhow::Result<()> {
 }
 
 /// Notes and skipped rows on stderr, one per line, located like compiler messages.
-fn report(shown: &str, notes: &[String], skipped: &[Skipped]) -> std::io::Result<()> {
+fn report(
+    shown: &str,
+    notes: &[String],
+    skipped: &[Skipped],
+    warnings: &[Skipped],
+) -> std::io::Result<()> {
     let mut err = std::io::stderr().lock();
     for n in notes {
         writeln!(err, "{shown}: note: {}", sanitize_line(n))?;
+    }
+    for w in warnings {
+        writeln!(
+            err,
+            "{shown}:{}: warning: {}",
+            w.line,
+            sanitize_line(&w.reason)
+        )?;
     }
     for s in skipped {
         writeln!(

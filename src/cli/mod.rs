@@ -16,6 +16,7 @@ mod import;
 pub mod mock;
 mod note_edit;
 mod note_show;
+mod optimize;
 mod output;
 mod report;
 mod state;
@@ -126,6 +127,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             DecksCommand::New { path } => decks::new(&cli, &home, path),
         },
         Some(Command::Config) => config::show(&home),
+        Some(Command::Optimize { reset }) => optimize::run(&home, *reset),
         Some(Command::Mock(args)) => mock::run(&cli, &home, args),
         Some(Command::History(args)) => history::history(&cli, &home, args),
         Some(Command::Report(args)) => report::report(&cli, &home, args),

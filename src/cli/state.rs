@@ -119,6 +119,42 @@ pub fn suspend(
     suspend: bool,
     names: &[String],
 ) -> anyhow::Result<ExitCode> {
+    use crate::core::record::RecordBody;
+    let verb = if suspend { "suspended" } else { "unsuspended" };
+    for_each_card(cli, home, names, verb, |deck, card, _| {
+        if suspend {
+            RecordBody::Suspend { deck, card }
+        } else {
+            RecordBody::Unsuspend { deck, card }
+        }
+    })
+}
+
+/// `prepdeck cards unbury DECK/CARD...`: a bury that ends now, so the card is back today (no
+/// new record type: older prepdeck versions still read the log).
+pub fn unbury(cli: &Cli, home: &Home, names: &[String]) -> anyhow::Result<ExitCode> {
+    for_each_card(cli, home, names, "unburied", |deck, card, now| {
+        crate::core::record::RecordBody::Bury {
+            deck,
+            card,
+            until: now,
+        }
+    })
+}
+
+/// Resolves every name first (nothing is written if one is wrong), then appends one durable
+/// record per card and says so.
+fn for_each_card(
+    cli: &Cli,
+    home: &Home,
+    names: &[String],
+    verb: &str,
+    body: impl Fn(
+        crate::core::ids::DeckId,
+        crate::core::ids::CardId,
+        chrono::DateTime<Utc>,
+    ) -> crate::core::record::RecordBody,
+) -> anyhow::Result<ExitCode> {
     let decks = load_decks(cli, home)?;
     let mut keys = Vec::new();
     for name in names {
@@ -129,23 +165,8 @@ pub fn suspend(
     super::print_load_warnings(&home.state_file(), &report.warnings);
     let now = Utc::now();
     for key in keys {
-        let body = if suspend {
-            crate::core::record::RecordBody::Suspend {
-                deck: key.deck.clone(),
-                card: key.card.clone(),
-            }
-        } else {
-            crate::core::record::RecordBody::Unsuspend {
-                deck: key.deck.clone(),
-                card: key.card.clone(),
-            }
-        };
-        log.append(body, now)?;
-        println!(
-            "{}: {}",
-            if suspend { "suspended" } else { "unsuspended" },
-            sanitize_line(&key.to_string())
-        );
+        log.append(body(key.deck.clone(), key.card.clone(), now), now)?;
+        println!("{verb}: {}", sanitize_line(&key.to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,13 +15,15 @@ use chrono::{DateTime, FixedOffset, Offset, Utc};
 use super::home::Home;
 use super::{Cli, load_decks};
 use crate::core::deck::Deck;
+use crate::core::schedule::optimize_suggestion;
 use crate::core::stats::Stats;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
+use crate::store::fsrs_parameters::load_optimised;
 use crate::store::paths;
 use crate::study::{LogStudy, ReadOnlyLog, Study, read_study};
 
-pub use text::render;
+pub use text::{Extras, render};
 
 /// Statistics for `decks` from the data folder `root`: reads `config.toml` and the state file
 /// (without locking it), brings the progress up to date and computes. Returns the load
@@ -39,6 +41,9 @@ pub fn load_stats(
 pub struct ReadProgress {
     study: LogStudy<ReadOnlyLog>,
     warnings: Vec<String>,
+    desired_retention: f64,
+    /// When `prepdeck optimize` last ran, and the reviews then.
+    last_optimized: Option<(DateTime<Utc>, usize)>,
 }
 
 /// Reads `config.toml` and the state file (without locking it; from the progress cache and
@@ -46,6 +51,11 @@ pub struct ReadProgress {
 /// it can run while the decks load.
 pub fn read_progress(root: &Path, offset: FixedOffset) -> anyhow::Result<ReadProgress> {
     let config = load_config(root)?;
+    let desired_retention = config.scheduler.desired_retention;
+    let last_optimized = load_optimised(root)
+        .ok()
+        .and_then(|o| o.last_run)
+        .map(|r| (r.at, r.reviews));
     let home = paths::Home::at(root);
     let (study, warnings) = read_study(&home, config.scheduler, offset)?;
     let state_file = home.state_file();
@@ -53,7 +63,12 @@ pub fn read_progress(root: &Path, offset: FixedOffset) -> anyhow::Result<ReadPro
         .iter()
         .map(|w| format!("{}: {w}", state_file.display()))
         .collect();
-    Ok(ReadProgress { study, warnings })
+    Ok(ReadProgress {
+        study,
+        warnings,
+        desired_retention,
+        last_optimized,
+    })
 }
 
 fn compute(read: &ReadProgress, decks: &[Deck], now: DateTime<Utc>) -> (Stats, Vec<String>) {
@@ -76,6 +91,10 @@ pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
     let loaded = loaded?;
     let read = read?;
     let (figures, warnings) = compute(&read, &loaded.decks, now);
+    let extras = Extras {
+        desired_retention: read.desired_retention,
+        optimize: optimize_suggestion(figures.reviews_total, read.last_optimized, now),
+    };
     // The process ends after this command: freeing every record, review and card one by one
     // would only delay the exit (about 10 ms at 100,000 reviews).
     std::mem::forget(read);
@@ -85,10 +104,23 @@ pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &figures)?;
+        #[derive(serde::Serialize)]
+        struct Report<'a> {
+            #[serde(flatten)]
+            stats: &'a Stats,
+            desired_retention: f64,
+            /// Why `prepdeck optimize` is worth running now (`null`: it is not).
+            optimize_suggestion: Option<&'a str>,
+        }
+        let report = Report {
+            stats: &figures,
+            desired_retention: extras.desired_retention,
+            optimize_suggestion: extras.optimize.as_deref(),
+        };
+        serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)?;
     } else {
-        out.write_all(render(&figures).as_bytes())?;
+        out.write_all(render(&figures, &extras).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,9 @@
 //! A missing file means defaults. Anything else that is wrong (bad TOML, an unknown key, a
 //! wrong type, a value out of range) is an error naming the file, the line and the dotted key:
 //! a typo must never silently fall back to a default.
+//!
+//! The effective settings also carry the FSRS weights `prepdeck optimize` fitted
+//! (`parameters.toml`, see [`super::fsrs_parameters`]) unless `config.toml` sets its own.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -33,6 +36,8 @@ pub enum ConfigError {
         key: Option<String>,
         message: String,
     },
+    #[error(transparent)]
+    Parameters(#[from] super::fsrs_parameters::ParametersError),
 }
 
 /// Where the settings file of data folder `home` lives.
@@ -40,8 +45,18 @@ pub fn config_path(home: &Path) -> PathBuf {
     home.join(CONFIG_FILE)
 }
 
-/// Reads `<home>/config.toml`; defaults when it does not exist.
+/// The effective settings: `<home>/config.toml` (defaults when it does not exist) with the
+/// weights `prepdeck optimize` fitted, unless the file sets `scheduler.parameters` itself.
 pub fn load_config(home: &Path) -> Result<Config, ConfigError> {
+    let mut config = load_config_file(home)?;
+    if config.scheduler.parameters.is_none() {
+        config.scheduler.parameters = super::fsrs_parameters::load_optimised(home)?.parameters;
+    }
+    Ok(config)
+}
+
+/// `<home>/config.toml` alone; defaults when it does not exist.
+pub fn load_config_file(home: &Path) -> Result<Config, ConfigError> {
     let path = config_path(home);
     match read_regular(&path, MAX_SETTINGS_BYTES) {
         Ok(Some(bytes)) => match String::from_utf8(bytes) {
@@ -146,6 +161,35 @@ mod tests {
     fn missing_file_means_defaults() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(load_config(dir.path()).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn fitted_weights_apply_unless_the_file_sets_its_own() {
+        use crate::store::fsrs_parameters::{Optimised, save_optimised};
+        let dir = tempfile::tempdir().unwrap();
+        let mut fitted = crate::core::schedule::default_weights().to_vec();
+        fitted[0] = 0.5;
+        save_optimised(
+            dir.path(),
+            &Optimised {
+                parameters: Some(fitted.clone()),
+                last_run: None,
+            },
+        )
+        .unwrap();
+        let c = load_config(dir.path()).unwrap();
+        assert_eq!(c.scheduler.parameters.as_deref(), Some(&fitted[..]));
+        assert_eq!(load_config_file(dir.path()).unwrap(), Config::default());
+        let mut own = fitted.clone();
+        own[0] = 0.7;
+        let list: Vec<String> = own.iter().map(|w| w.to_string()).collect();
+        std::fs::write(
+            config_path(dir.path()),
+            format!("[scheduler]\nparameters = [{}]\n", list.join(", ")),
+        )
+        .unwrap();
+        let c = load_config(dir.path()).unwrap();
+        assert_eq!(c.scheduler.parameters.as_deref(), Some(&own[..]));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod deck_cache;
 pub mod decks;
 pub mod error;
 pub mod export;
+pub mod fsrs_parameters;
 pub mod import;
 pub mod log;
 pub mod mock_setup;

@@ -49,7 +49,10 @@ pub fn save_ticks<J: Journal>(
 mod tests {
     use super::*;
     use crate::core::record::RecordBody;
-    use crate::core::session::test_support::{finished_interview, t0};
+    use crate::core::schedule::SchedulerConfig;
+    use crate::core::session::test_support::{finished_interview, interview_deck, t0};
+    use crate::store::paths::Home;
+    use crate::study::{LogStudy, Study, open_study};
 
     #[test]
     fn an_ungraded_interview_is_graded_later_and_then_lists_as_graded() {
@@ -66,5 +69,55 @@ mod tests {
             .filter(|(b, _)| matches!(b, RecordBody::Review(_)))
             .count();
         assert_eq!(reviews, 1, "the scheduler hears of it once");
+    }
+
+    /// The statistics' view of mock interviews (coverage by category, scores) is the same
+    /// whether the study replayed the whole log or resumed from the progress cache.
+    #[test]
+    fn ticks_changed_in_the_debrief_reach_statistics_with_or_without_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::at(dir.path());
+        let config = SchedulerConfig::default();
+        let utc = chrono::FixedOffset::east_opt(0).unwrap();
+        let decks = vec![interview_deck()];
+        let open = || {
+            crate::store::log::retry_while_locked(|| open_study(&home, config.clone(), utc))
+                .unwrap()
+                .0
+        };
+        let mut study = open();
+        for (body, at) in finished_interview() {
+            study.append(body, at).unwrap();
+        }
+        let before = study.stats(&decks, t0()).categories[0].mock_coverage;
+        assert_eq!(before, Some(0.5), "the matcher ticked one of two");
+        // The candidate ticks the second answer's point and grades both.
+        let mut d = interviews(&study_log(&home)).unwrap()[0].debrief(&decks);
+        d.toggle_point(1, 0);
+        let mut records = Vec::new();
+        for pos in 0..2 {
+            records.extend(d.confirm(pos, Grade::Good).unwrap());
+        }
+        for body in records {
+            study.append(body, t0()).unwrap();
+        }
+        let full = study.stats(&decks, t0());
+        assert_eq!(full.categories[0].mock_coverage, Some(1.0));
+        study.close();
+        drop(study);
+        let cached = open();
+        assert!(!cached.has_records(), "resumed from the cache");
+        let resumed = cached.stats(&decks, t0());
+        assert_eq!(resumed.categories[0].mock_coverage, Some(1.0));
+        assert_eq!(resumed.mock_scores, full.mock_scores);
+        let records = crate::store::log::read(home.state_file()).unwrap().records;
+        let reference = LogStudy::new(vec![], records, config.clone(), utc);
+        assert_eq!(reference.stats(&decks, t0()).mock_scores, full.mock_scores);
+    }
+
+    fn study_log(home: &Home) -> crate::study::ReadOnlyLog {
+        crate::study::ReadOnlyLog {
+            path: home.state_file(),
+        }
     }
 }

@@ -13,12 +13,22 @@ const BAR_WIDTH: usize = 10;
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 const SHADES: [char; 4] = ['░', '▒', '▓', '█'];
 
+/// What the report shows beside the statistics: the scheduler's aim and the optimiser's
+/// advice.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Extras {
+    /// The `desired_retention` setting, to set true retention against.
+    pub desired_retention: f64,
+    /// Why running `prepdeck optimize` is worth it now, if it is.
+    pub optimize: Option<String>,
+}
+
 /// The whole report.
-pub fn render(s: &Stats) -> String {
+pub fn render(s: &Stats, x: &Extras) -> String {
     let mut out = String::new();
     categories(&mut out, &s.categories);
     out.push('\n');
-    totals(&mut out, s);
+    totals(&mut out, s, x);
     out.push('\n');
     forecast(&mut out, s);
     out.push('\n');
@@ -60,7 +70,8 @@ fn categories(out: &mut String, rows: &[CategoryStats]) {
     }
 }
 
-fn totals(out: &mut String, s: &Stats) {
+fn totals(out: &mut String, s: &Stats, x: &Extras) {
+    let due_today = s.forecast.first().map_or(0, |d| d.due);
     let days = |n: u32| if n == 1 { "day" } else { "days" };
     let lines = [
         (
@@ -71,12 +82,26 @@ fn totals(out: &mut String, s: &Stats) {
             "Reviews",
             format!("{} ({} today)", s.reviews_total, s.reviewed_today),
         ),
-        ("Due now", s.due_now.to_string()),
+        (
+            "Due now",
+            if due_today > s.due_now {
+                format!(
+                    "{} ({due_today} by the end of the study day, as in the forecast)",
+                    s.due_now
+                )
+            } else {
+                s.due_now.to_string()
+            },
+        ),
         ("New today", s.new_available_today.to_string()),
         (
             "Retention",
             match s.retention {
-                Some(_) => format!("{} (review cards, last 90 days)", percent(s.retention)),
+                Some(_) => format!(
+                    "{} of reviews passed (review cards, last 90 days); you aim for {}",
+                    percent(s.retention),
+                    percent(Some(x.desired_retention))
+                ),
                 None => "- (no review cards in the last 90 days)".to_string(),
             },
         ),
@@ -95,6 +120,9 @@ fn totals(out: &mut String, s: &Stats) {
     ];
     for (label, value) in lines {
         let _ = writeln!(out, "{label:<12}{value}");
+    }
+    if let Some(why) = &x.optimize {
+        let _ = writeln!(out, "{:<12}{}", "Optimise", sanitize_line(why));
     }
     if let Some(last) = s.mock_scores.last() {
         let scores: Vec<String> = s.mock_scores.iter().map(|m| m.score.to_string()).collect();

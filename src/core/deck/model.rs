@@ -11,6 +11,8 @@ pub const DECK_FORMAT: i64 = 1;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// Written `behavioral` or `behavioural`.
+    #[serde(alias = "behavioural")]
     Behavioral,
     Situational,
     Technical,
@@ -37,7 +39,11 @@ impl Kind {
         }
     }
 
+    /// The kind named `s` (`behavioural` too: both spellings are accepted everywhere).
     pub fn parse(s: &str) -> Option<Kind> {
+        if s == "behavioural" {
+            return Some(Kind::Behavioral);
+        }
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }

@@ -72,13 +72,16 @@ fn valid_deck_loads_every_field() {
 #[test]
 fn reports_every_error_in_a_file() {
     let text = VALID
-        .replace("kind = \"behavioral\"", "kind = \"behavioural\"")
+        .replace("kind = \"behavioral\"", "kind = \"behaviorial\"")
         .replace("category = \"people\"", "category = \"peeple\"")
         .replace("level = 2", "level = 7")
         .replace("tags = [", "tagz = [");
     let errs = errors(&text);
     assert_eq!(errs.len(), 4, "{errs:?}");
-    assert_eq!(errs[0], (19, "unknown kind `behavioural`".to_string()));
+    assert_eq!(errs[0], (19, "unknown kind `behaviorial`".to_string()));
+    // Both spellings of behavioural are a kind.
+    let british = parse(&VALID.replace("kind = \"behavioral\"", "kind = \"behavioural\"")).unwrap();
+    assert_eq!(british.cards[0].kind, Kind::Behavioral);
     assert_eq!(errs[1], (20, "`level` is 7, out of range".to_string()));
     assert_eq!(errs[2], (21, "unknown key `tagz` in [[card]]".to_string()));
     assert_eq!(errs[3], (33, "unknown category `peeple`".to_string()));

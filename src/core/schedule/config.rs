@@ -37,6 +37,24 @@ pub struct SchedulerConfig {
     pub reviews_per_day: u32,
     /// Hour (local time, 0..=23) at which a new study day begins.
     pub day_starts_at: u32,
+    /// Order in which new cards are introduced.
+    pub new_order: NewOrder,
+    /// The 21 FSRS-6 weights. Absent: the published defaults, or the ones `prepdeck optimize`
+    /// fitted to the user's history (kept in `parameters.toml`, see `store::parameters`).
+    /// Replay uses them, so they are part of what the progress cache is checked against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<Vec<f64>>,
+}
+
+/// The order in which new cards come.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NewOrder {
+    /// Round-robin over the categories of every deck, shuffled within each, the same all day.
+    #[default]
+    Interleaved,
+    /// Deck by deck, each deck's cards in file order.
+    File,
 }
 
 impl Default for SchedulerConfig {
@@ -50,6 +68,8 @@ impl Default for SchedulerConfig {
             new_per_day: 10,
             reviews_per_day: 200,
             day_starts_at: 4,
+            new_order: NewOrder::Interleaved,
+            parameters: None,
         }
     }
 }
@@ -128,6 +148,9 @@ impl SchedulerConfig {
                     format!("must be at most {MAX_PER_DAY}, not {value}"),
                 ));
             }
+        }
+        if let Some(w) = &self.parameters {
+            super::model::check_parameters(w).map_err(|m| issue("parameters", m))?;
         }
         if self.day_starts_at > 23 {
             return Err(issue(

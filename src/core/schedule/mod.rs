@@ -12,6 +12,8 @@ mod card;
 mod config;
 mod fuzz;
 mod model;
+mod new_order;
+mod optimize;
 mod progress;
 mod queue;
 mod replay;
@@ -23,9 +25,15 @@ mod weakness;
 mod tests;
 
 pub use card::{CardMemory, LEECH_LAPSES, Phase};
-pub use config::{Config, ConfigIssue, RETENTION_RANGE, SchedulerConfig, Step};
+pub use config::{Config, ConfigIssue, NewOrder, RETENTION_RANGE, SchedulerConfig, Step};
 pub use fuzz::fuzz_seed;
-pub use model::{Memory, Model};
+pub use model::{
+    Memory, Model, PARAMETER_BOUNDS, PARAMETER_COUNT, check_parameters, default_weights,
+};
+pub use optimize::{
+    Evaluation, Fit, MIN_TRAINING_REVIEWS, OptimizeError, evaluate, fit, optimize_suggestion,
+    training_set,
+};
 pub use progress::{Progress, ReviewEntry, known_keys};
 pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
 pub use replay::replay;

@@ -1,18 +1,21 @@
 //! Today's queue: which cards to show, in what order, within the daily limits.
 //!
 //! Order: learning and relearning cards that are due now, then review cards due today with
-//! new cards (in deck order) spread evenly among them. Suspended and buried cards never
-//! appear. The daily limits are global (all decks together) and count what was already done
-//! since the study day began.
+//! new cards (interleaved across decks and categories, or in file order: see
+//! [`super::new_order`]) spread evenly among them. Suspended and buried cards never appear.
+//! The daily limits are global (all decks together) and count what was already done since the
+//! study day began; the per-deck counts say what each deck gets of them.
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use super::card::{CardMemory, Phase};
 use super::config::SchedulerConfig;
+use super::new_order::{NewCard, order_new};
 use super::progress::Progress;
 use super::time::{day_start, next_day_start};
 use crate::core::deck::{Card, Deck, Kind};
+use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::ids::{CardKey, CategoryId, DeckId};
 
 /// Which cards to consider. An empty list means no restriction.
@@ -46,16 +49,22 @@ pub struct QueueEntry {
     pub kind: QueueKind,
 }
 
-/// Home-screen counts of one deck, as if studying that deck alone today.
+/// Home-screen counts of one deck: its share of today's queue under the global limits, so
+/// the rows add up to the total (studying the filter's decks together).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DeckCounts {
     pub deck: DeckId,
-    /// New cards that may still be introduced today (within the daily limit).
+    /// New cards of this deck among today's new cards (after the global daily limit).
     pub new: usize,
     /// Learning and relearning cards due at some point today.
     pub learning: usize,
-    /// Review cards due today (within the daily limit).
+    /// Review cards of this deck among today's reviews (after the global daily limit).
     pub due: usize,
+    /// New cards this deck has left, today or later (never reviewed, not suspended).
+    pub unseen: usize,
+    /// New cards a drill of this deck alone would introduce today (the daily limit applied to
+    /// this deck only).
+    pub new_alone: usize,
 }
 
 /// The queue for `now` and the counts around it.
@@ -103,6 +112,12 @@ pub fn build_queue(
         .filter(|r| r.phase_before == Phase::Review)
         .count();
     let new_left = (config.new_per_day as usize).saturating_sub(new_done);
+    // Cards introduced today: still ordered as new cards, so the order stays put all day.
+    let introduced: FastSet<&CardKey> = today
+        .iter()
+        .filter(|r| r.phase_before == Phase::New)
+        .map(|r| &*r.key)
+        .collect();
     let reviews_left = (config.reviews_per_day as usize).saturating_sub(reviews_done);
 
     let fresh = CardMemory::new();
@@ -113,7 +128,7 @@ pub fn build_queue(
     let mut next_learning_due: Option<DateTime<Utc>> = None;
     let mut counts = vec![];
     let mut position = 0usize;
-    for deck in decks {
+    for (deck_position, deck) in decks.iter().enumerate() {
         if !filter.decks.is_empty() && !filter.decks.contains(&deck.id) {
             continue;
         }
@@ -122,20 +137,40 @@ pub fn build_queue(
             new: 0,
             learning: 0,
             due: 0,
+            unseen: 0,
+            new_alone: 0,
         };
+        let mut seen: FastMap<&CategoryId, usize> = FastMap::default();
+        let first_new = new.len();
         for card in deck.cards.iter().filter(|card| filter.admits(deck, card)) {
             position += 1;
             let key = deck.key(card);
             let state = progress.card(&key).unwrap_or(&fresh);
+            if state.phase == Phase::New && !state.suspended {
+                c.unseen += 1;
+            }
+            let new_now = state.phase == Phase::New && !state.is_hidden(now);
+            if state.phase == Phase::New || introduced.contains(&key) {
+                new.push((
+                    NewCard {
+                        key: key.clone(),
+                        category: card.category.clone(),
+                        deck_position,
+                        position,
+                        seen_in_category: 0,
+                        seen_in_deck: 0,
+                    },
+                    new_now,
+                ));
+            } else {
+                *seen.entry(&card.category).or_default() += 1;
+            }
             if state.is_hidden(now) {
                 continue;
             }
             let due = state.due.unwrap_or(now);
             match state.phase {
-                Phase::New => {
-                    c.new += 1;
-                    new.push(key);
-                }
+                Phase::New => c.new_alone += 1,
                 Phase::Learning | Phase::Relearning if due <= now => {
                     c.learning += 1;
                     learning.push((due, position, key));
@@ -146,22 +181,50 @@ pub fn build_queue(
                         next_learning_due = Some(next_learning_due.map_or(due, |d| d.min(due)));
                     }
                 }
-                Phase::Review if due < tomorrow => {
-                    c.due += 1;
-                    reviews.push((due, position, key));
-                }
+                Phase::Review if due < tomorrow => reviews.push((due, position, key)),
                 Phase::Review => {}
             }
         }
-        c.new = c.new.min(new_left);
-        c.due = c.due.min(reviews_left);
+        let seen_in_deck = seen.values().sum();
+        for (card, _) in &mut new[first_new..] {
+            card.seen_in_category = seen.get(&card.category).copied().unwrap_or(0);
+            card.seen_in_deck = seen_in_deck;
+        }
+        c.new_alone = c.new_alone.min(new_left);
         counts.push(c);
     }
 
     learning.sort();
     reviews.sort();
     reviews.truncate(reviews_left);
+    // Ordered over every card new when the day began, then the ones still new are taken.
+    let still_new: FastSet<CardKey> = new
+        .iter()
+        .filter(|(_, new_now)| *new_now)
+        .map(|(c, _)| c.key.clone())
+        .collect();
+    let mut new: Vec<CardKey> = order_new(
+        new.into_iter().map(|(c, _)| c).collect(),
+        config.new_order,
+        start,
+    )
+    .into_iter()
+    .filter(|k| still_new.contains(k))
+    .collect();
     new.truncate(new_left);
+    // Each deck's share of what is left after the global limits.
+    let mut new_per_deck: FastMap<&DeckId, usize> = FastMap::default();
+    for k in &new {
+        *new_per_deck.entry(&k.deck).or_default() += 1;
+    }
+    let mut due_per_deck: FastMap<&DeckId, usize> = FastMap::default();
+    for (_, _, k) in &reviews {
+        *due_per_deck.entry(&k.deck).or_default() += 1;
+    }
+    for c in &mut counts {
+        c.new = new_per_deck.get(&c.deck).copied().unwrap_or(0);
+        c.due = due_per_deck.get(&c.deck).copied().unwrap_or(0);
+    }
 
     let due_now = learning.len() + reviews.len();
     let new_available_today = new.len();

@@ -31,9 +31,13 @@ pub struct GradePreview {
 impl Scheduler {
     pub fn new(config: &SchedulerConfig) -> Self {
         Self {
-            model: Model::default(),
+            model: Model::for_config(config),
             config: config.clone(),
         }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
     }
 
     pub fn config(&self) -> &SchedulerConfig {

@@ -25,6 +25,7 @@ use crate::core::record::{RecordBody, Review, ReviewMode};
 
 use super::debrief_score::Scored;
 use super::debrief_score::{ScoreParts, TimeDiscipline};
+use super::events::Effect;
 use super::question::MockQuestion;
 use super::records::{MockAnswered, MockDebriefed, MockRecord};
 use super::setup::{AnswerMode, MockSetup, Timing};
@@ -297,6 +298,15 @@ impl Debrief {
                     grade: i.confirmed,
                 })
             })
+            .collect()
+    }
+
+    /// [`Debrief::take_records`] as [`Effect::Record`]s, for a driver that carries out the
+    /// interview's effects in order.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        self.take_records()
+            .into_iter()
+            .map(Effect::Record)
             .collect()
     }
 

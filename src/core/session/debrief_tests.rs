@@ -132,7 +132,11 @@ fn toggling_the_checklist_changes_coverage_and_score() {
     assert_eq!((r.index, &r.checklist, r.grade), (1, &vec![true], None));
     assert!(d.take_records().is_empty());
     assert_eq!(d.toggle_point(1, 0), Some(false));
-    assert_eq!(d.take_records().len(), 1, "unticking is a change too");
+    let fx = d.take_effects();
+    assert!(
+        matches!(&fx[..], [crate::core::session::Effect::Record(MockRecord::MockDebriefed(r))] if r.checklist == vec![false]),
+        "unticking is a change too: {fx:?}"
+    );
     assert_eq!(d.toggle_point(1, 5), None);
     assert_eq!(d.toggle_point(9, 0), None);
 }

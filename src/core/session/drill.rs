@@ -1,7 +1,9 @@
 //! The drill: one card after another, think, reveal, self-grade.
 //!
 //! Owns the order of the session's cards, the current card's phase, the key-point checklist
-//! and the history that undo walks back. It does not schedule (the scheduler does) and does
+//! and the history that undo walks back: every action (grade, skip, suspend, bury) is undone
+//! most recent first, the card coming back as it was. [`Drill::last_action`] says what `u`
+//! would undo, for the front ends' confirmations. It does not schedule (the scheduler does) and does
 //! not store (the front end hands [`Effect::Write`] to storage and answers with
 //! [`Event::Stored`] or [`Event::StoreFailed`]).
 
@@ -40,7 +42,7 @@ pub enum Event {
     Bury {
         until: DateTime<Utc>,
     },
-    /// Take back the last grade of this session.
+    /// Take back the most recent action of this session (grade, skip, suspend or bury).
     Undo,
     /// Storage made the pending record durable.
     Stored(Record),
@@ -60,8 +62,8 @@ pub enum Effect {
     Show(usize),
     /// The session is over.
     Finished,
-    /// Tell the candidate something ("nothing to undo").
-    Notice(&'static str),
+    /// Tell the candidate something ("nothing to undo", "Undone: the Good grade").
+    Notice(String),
 }
 
 /// Where the current card stands.
@@ -80,7 +82,8 @@ pub enum Phase {
 #[derive(Clone, Debug, PartialEq)]
 enum Pending {
     Review(Grade),
-    Undo,
+    /// Undoing the action at this position of the history.
+    Undo(usize),
     Remove(Outcome),
 }
 
@@ -93,12 +96,59 @@ pub enum Outcome {
     Buried,
 }
 
-/// A graded card, kept so undo can bring it back as it was.
+impl Outcome {
+    /// What was done, for a confirmation: "graded Good", "skipped".
+    pub fn done(self) -> String {
+        match self {
+            Outcome::Graded(g) => format!("graded {}", g.label()),
+            Outcome::Skipped => "skipped".into(),
+            Outcome::Suspended => "suspended".into(),
+            Outcome::Buried => "buried until tomorrow".into(),
+        }
+    }
+
+    /// What undoing it takes back: "the Good grade", "the skip".
+    pub fn undo_label(self) -> String {
+        match self {
+            Outcome::Graded(g) => format!("the {} grade", g.label()),
+            Outcome::Skipped => "the skip".into(),
+            Outcome::Suspended => "the suspension".into(),
+            Outcome::Buried => "the bury".into(),
+        }
+    }
+}
+
+/// The most recent action of a session: what undo would take back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastAction {
+    /// The card's index into the session's cards.
+    pub index: usize,
+    pub key: CardKey,
+    pub outcome: Outcome,
+}
+
+impl LastAction {
+    /// A one-line confirmation naming what `u` would undo: "Graded Good. u: undo the Good
+    /// grade."
+    pub fn confirmation(&self) -> String {
+        let done = self.outcome.done();
+        let mut first = done.chars();
+        let done = first
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(first).collect());
+        format!("{done}. u: undo {}.", self.outcome.undo_label())
+    }
+}
+
+/// A card that left the session, kept so undo can bring it back as it was.
 #[derive(Clone, Debug, PartialEq)]
 struct Done {
     index: usize,
     outcome: Outcome,
+    /// The record that did it (none for a skip: nothing was written).
     record: Option<RecordId>,
+    /// The phase the card was in (Question or Revealed), to come back to.
+    phase: Phase,
     shown_at: DateTime<Utc>,
     revealed_at: Option<DateTime<Utc>>,
     draft: String,
@@ -201,7 +251,17 @@ impl Drill {
         self.ended
     }
     pub fn can_undo(&self) -> bool {
-        self.history.iter().any(|d| d.record.is_some())
+        !self.history.is_empty()
+    }
+
+    /// The most recent action, which [`Event::Undo`] would take back.
+    pub fn last_action(&self) -> Option<LastAction> {
+        let done = self.history.last()?;
+        Some(LastAction {
+            index: done.index,
+            key: self.cards.get(done.index)?.key.clone(),
+            outcome: done.outcome,
+        })
     }
 
     pub fn summary(&self, now: DateTime<Utc>) -> Summary {
@@ -273,7 +333,7 @@ impl Drill {
                 self.save(Pending::Review(g), body)
             }
             (Phase::Question | Phase::Revealed, Event::Skip) => {
-                self.leave(Outcome::Skipped, None);
+                self.leave(Outcome::Skipped, None, self.phase);
                 self.advance(now)
             }
             (Phase::Question | Phase::Revealed, Event::Suspend) => {
@@ -328,34 +388,39 @@ impl Drill {
     }
 
     fn undo(&mut self) -> Vec<Effect> {
-        let Some(target) = self.history.iter().rev().find_map(|d| d.record.clone()) else {
-            return vec![Effect::Notice("nothing to undo in this session")];
+        let Some(done) = self.history.last() else {
+            return vec![Effect::Notice("Nothing to undo in this session.".into())];
         };
-        // Only grades carry an undoable record id.
-        self.save(Pending::Undo, RecordBody::Undo { target })
+        let at = self.history.len() - 1;
+        match done.record.clone() {
+            Some(target) => self.save(Pending::Undo(at), RecordBody::Undo { target }),
+            // A skip wrote nothing: nothing to take back on disk.
+            None => self.restore(at),
+        }
     }
 
     fn stored(&mut self, record: Record, now: DateTime<Utc>) -> Vec<Effect> {
         match self.pending.take() {
             Some(Pending::Review(g)) => {
-                self.leave(Outcome::Graded(g), Some(record.id));
+                self.leave(Outcome::Graded(g), Some(record.id), self.resume);
                 self.advance(now)
             }
             Some(Pending::Remove(outcome)) => {
-                self.leave(outcome, None);
+                self.leave(outcome, Some(record.id), self.resume);
                 self.advance(now)
             }
-            Some(Pending::Undo) => self.restore_last_graded(),
+            Some(Pending::Undo(at)) => self.restore(at),
             None => vec![],
         }
     }
 
-    /// Brings back the last graded card, revealed as it was; anything handled after it
-    /// (skipped, buried...) stays handled.
-    fn restore_last_graded(&mut self) -> Vec<Effect> {
-        let Some(at) = self.history.iter().rposition(|d| d.record.is_some()) else {
+    /// Brings back the card of history entry `at` as it was when it left (revealed, with its
+    /// draft and checklist, if it was); the card that was current goes back to the front of
+    /// the queue.
+    fn restore(&mut self, at: usize) -> Vec<Effect> {
+        if at >= self.history.len() {
             return vec![];
-        };
+        }
         let done = self.history.remove(at);
         if let Some(cur) = self.current.take() {
             self.remaining.push_front(cur);
@@ -365,17 +430,21 @@ impl Drill {
         self.revealed_at = done.revealed_at;
         self.draft = done.draft;
         self.checklist = done.checklist;
-        self.phase = Phase::Revealed;
+        self.phase = done.phase;
         self.ended = None;
-        vec![Effect::Show(done.index)]
+        vec![
+            Effect::Show(done.index),
+            Effect::Notice(format!("Undone: {}.", done.outcome.undo_label())),
+        ]
     }
 
-    fn leave(&mut self, outcome: Outcome, record: Option<RecordId>) {
+    fn leave(&mut self, outcome: Outcome, record: Option<RecordId>, phase: Phase) {
         if let Some(index) = self.current.take() {
             self.history.push(Done {
                 index,
                 outcome,
                 record,
+                phase,
                 shown_at: self.shown_at,
                 revealed_at: self.revealed_at,
                 draft: std::mem::take(&mut self.draft),

@@ -95,15 +95,20 @@ pub fn question(
     }
 }
 
-/// The records of a typed interview of two questions (key points "alpha" and "beta"), both
-/// answered and none graded, as a journal in memory holds them.
-pub fn finished_interview() -> Vec<(crate::core::record::RecordBody, DateTime<Utc>)> {
-    use super::{Effect, Event, MockInterview, MockSetup};
+/// The deck of [`finished_interview`]: cards `a` and `b` with one key point each.
+pub fn interview_deck() -> Deck {
     let mut a = card("a", "budget", Kind::Behavioral);
     a.key_points = key_points(&["alpha"]);
     let mut b = card("b", "budget", Kind::Behavioral);
     b.key_points = key_points(&["beta"]);
-    let d = deck("d", vec![a, b]);
+    deck("d", vec![a, b])
+}
+
+/// The records of a typed interview of two questions (key points "alpha" and "beta"), both
+/// answered and none graded, as a journal in memory holds them.
+pub fn finished_interview() -> Vec<(crate::core::record::RecordBody, DateTime<Utc>)> {
+    use super::{Effect, Event, MockInterview, MockSetup};
+    let d = interview_deck();
     let qs = d.cards.iter().map(|c| MockQuestion::new(&d, c)).collect();
     let setup = MockSetup {
         prep_seconds: 0,

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use super::drill::{Drill, Effect, Event, Phase, SessionCard};
+use super::drill::{Drill, Effect, Event, Outcome, Phase, SessionCard};
 use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
@@ -111,8 +111,8 @@ fn a_failed_write_keeps_the_card_and_records_nothing() {
 }
 
 #[test]
-fn undo_brings_back_the_last_graded_card_revealed() {
-    let (mut d, _) = Drill::start(vec![card("a"), card("b"), card("c")], t0());
+fn undo_takes_back_the_most_recent_action_whatever_it_was() {
+    let (mut d, _) = Drill::start(vec![card("a"), card("b"), card("c"), card("d")], t0());
     let mut n = 0;
     d.handle(
         Event::Reveal {
@@ -122,7 +122,11 @@ fn undo_brings_back_the_last_graded_card_revealed() {
     );
     let fx = d.handle(Event::Grade(Grade::Good), t0());
     store(&mut d, fx, t0(), &mut n);
-    assert_eq!(d.current(), Some(1));
+    assert_eq!(
+        d.last_action().unwrap().confirmation(),
+        "Graded Good. u: undo the Good grade."
+    );
+    // b is buried, c suspended from its revealed answer.
     let fx = d.handle(
         Event::Bury {
             until: t0() + Duration::days(1),
@@ -134,27 +138,81 @@ fn undo_brings_back_the_last_graded_card_revealed() {
         [Effect::Write(RecordBody::Bury { .. })]
     ));
     store(&mut d, fx, t0(), &mut n);
-    assert_eq!(d.current(), Some(2));
+    d.handle(Event::Reveal { draft: "".into() }, t0());
+    let fx = d.handle(Event::Suspend, t0());
+    store(&mut d, fx, t0(), &mut n);
+    assert_eq!(d.current(), Some(3));
+    let last = d.last_action().unwrap();
+    assert_eq!((last.index, last.key.card.as_str()), (2, "c"));
+    assert_eq!(last.confirmation(), "Suspended. u: undo the suspension.");
 
-    let fx = d.handle(Event::Undo, t0());
-    let [Effect::Write(RecordBody::Undo { target })] = fx.as_slice() else {
-        panic!("{fx:?}")
-    };
-    assert_eq!(target.as_str(), "r1");
-    let fx = store(&mut d, fx, t0(), &mut n);
-    assert_eq!(fx, vec![Effect::Show(0)]);
-    assert_eq!(d.phase(), Phase::Revealed);
+    // Most recent first: the suspension (r3), the bury (r2), then the grade (r1).
+    for (target, index, phase, label) in [
+        ("r3", 2, Phase::Revealed, "the suspension"),
+        ("r2", 1, Phase::Question, "the bury"),
+        ("r1", 0, Phase::Revealed, "the Good grade"),
+    ] {
+        let fx = d.handle(Event::Undo, t0());
+        let [Effect::Write(RecordBody::Undo { target: t })] = fx.as_slice() else {
+            panic!("{fx:?}")
+        };
+        assert_eq!(t.as_str(), target);
+        let fx = store(&mut d, fx, t0(), &mut n);
+        assert_eq!(
+            fx,
+            vec![
+                Effect::Show(index),
+                Effect::Notice(format!("Undone: {label}."))
+            ]
+        );
+        assert_eq!((d.current(), d.phase()), (Some(index), phase));
+    }
     assert_eq!(d.checklist(), &[true, false]);
     assert_eq!(d.draft(), "rca");
-    assert_eq!(d.position(), (2, 3));
-    // Nothing more to undo: the bury is not a grade.
+    assert_eq!(d.position(), (1, 4));
+    assert_eq!(d.last_action(), None);
     assert_eq!(
         d.handle(Event::Undo, t0()),
-        vec![Effect::Notice("nothing to undo in this session")]
+        vec![Effect::Notice("Nothing to undo in this session.".into())]
     );
-    // Grading again goes on to the card that was current, not the buried one.
+    // The cards come again in their order: a (graded again), then b, c, d.
     let fx = d.handle(Event::Grade(Grade::Easy), t0());
-    assert_eq!(store(&mut d, fx, t0(), &mut n), vec![Effect::Show(2)]);
+    assert_eq!(store(&mut d, fx, t0(), &mut n), vec![Effect::Show(1)]);
+}
+
+#[test]
+fn a_skip_is_undone_without_writing() {
+    let (mut d, _) = Drill::start(vec![card("a"), card("b")], t0());
+    d.handle(Event::Reveal { draft: "x".into() }, t0());
+    d.handle(Event::Skip, t0());
+    assert_eq!(d.current(), Some(1));
+    assert_eq!(
+        d.last_action().unwrap().confirmation(),
+        "Skipped. u: undo the skip."
+    );
+    let fx = d.handle(Event::Undo, t0());
+    assert_eq!(
+        fx,
+        vec![Effect::Show(0), Effect::Notice("Undone: the skip.".into())]
+    );
+    assert_eq!((d.phase(), d.draft()), (Phase::Revealed, "x"));
+    assert_eq!(d.summary(t0()).skipped, 0);
+}
+
+#[test]
+fn a_failed_undo_changes_nothing() {
+    let (mut d, _) = Drill::start(vec![card("a"), card("b")], t0());
+    let mut n = 0;
+    let fx = d.handle(Event::Suspend, t0());
+    store(&mut d, fx, t0(), &mut n);
+    let fx = d.handle(Event::Undo, t0());
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Write(RecordBody::Undo { .. })]
+    ));
+    assert_eq!(d.handle(Event::StoreFailed, t0()), vec![]);
+    assert_eq!((d.current(), d.phase()), (Some(1), Phase::Question));
+    assert_eq!(d.last_action().unwrap().outcome, Outcome::Suspended);
 }
 
 #[test]
@@ -191,7 +249,13 @@ fn finish_early_then_undo_resumes() {
     assert_eq!(d.handle(Event::Finish, t0()), vec![Effect::Finished]);
     assert!(d.handle(Event::Skip, t0()).is_empty());
     let fx = d.handle(Event::Undo, t0());
-    assert_eq!(store(&mut d, fx, t0(), &mut n), vec![Effect::Show(0)]);
+    assert_eq!(
+        store(&mut d, fx, t0(), &mut n),
+        vec![
+            Effect::Show(0),
+            Effect::Notice("Undone: the Hard grade.".into())
+        ]
+    );
     assert_eq!(d.phase(), Phase::Revealed);
 }
 

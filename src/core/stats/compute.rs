@@ -318,11 +318,14 @@ fn pass(input: &StatsInput<'_>, full: bool) -> Pass {
     }
 }
 
-/// Weakest first; ties go to the category with fewer cards seen, then deck and category id.
+/// Started categories first (a category never started scores 0, but it is not begun rather
+/// than weak), each part weakest first; ties go to the category with fewer cards seen, then
+/// deck and category id.
 pub fn rank_weakest_first(rows: &mut [CategoryStats]) {
     rows.sort_by(|a, b| {
-        a.readiness
-            .total_cmp(&b.readiness)
+        (a.seen == 0)
+            .cmp(&(b.seen == 0))
+            .then_with(|| a.readiness.total_cmp(&b.readiness))
             .then_with(|| a.seen.cmp(&b.seen))
             .then_with(|| a.deck.cmp(&b.deck))
             .then_with(|| a.category.cmp(&b.category))

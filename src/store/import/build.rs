@@ -22,9 +22,20 @@ pub struct BuildOptions {
 }
 
 /// Builds the deck from the parsed cards. Cards that turn out unusable (blank once control
-/// characters are removed, an unknown kind) are returned as skipped rows.
+/// characters are removed) are returned as skipped rows.
 pub fn build_deck(parsed: &Parsed, opts: &BuildOptions) -> (Deck, Vec<Skipped>) {
+    let (deck, skipped, _) = build_deck_with_warnings(parsed, opts);
+    (deck, skipped)
+}
+
+/// [`build_deck`], with the rows imported with a change worth a warning (an unknown kind,
+/// imported as knowledge).
+pub fn build_deck_with_warnings(
+    parsed: &Parsed,
+    opts: &BuildOptions,
+) -> (Deck, Vec<Skipped>, Vec<Skipped>) {
     let mut skipped = Vec::new();
+    let mut warnings = Vec::new();
     let mut categories: Vec<Category> = Vec::new();
     let mut category_ids: HashMap<String, CategoryId> = HashMap::new();
     let mut taken_categories = HashSet::new();
@@ -52,9 +63,10 @@ pub fn build_deck(parsed: &Parsed, opts: &BuildOptions) -> (Deck, Vec<Skipped>) 
         let kind = match c.kind.as_deref().map(kind) {
             None => Kind::Knowledge,
             Some(Ok(k)) => k,
+            // A kind is a label: the card is still worth having.
             Some(Err(reason)) => {
-                skipped.push(skip(reason));
-                continue;
+                warnings.push(skip(format!("{reason}; imported as knowledge")));
+                Kind::Knowledge
             }
         };
         let title = opts
@@ -119,7 +131,7 @@ pub fn build_deck(parsed: &Parsed, opts: &BuildOptions) -> (Deck, Vec<Skipped>) 
         cards,
         source: DeckSource::File(format!("{}.toml", opts.deck_id).into()),
     };
-    (deck, skipped)
+    (deck, skipped, warnings)
 }
 
 /// Safe text: no control characters or escape sequences, no trailing spaces, no blank ends.

@@ -17,7 +17,7 @@ mod slug;
 mod tests;
 
 pub use anki::EXTRA_MARKER as ANKI_EXTRA_MARKER;
-pub use build::{BuildOptions, DEFAULT_CATEGORY, build_deck};
+pub use build::{BuildOptions, DEFAULT_CATEGORY, build_deck, build_deck_with_warnings};
 pub use slug::slugify;
 
 /// Files larger than this are refused before parsing.

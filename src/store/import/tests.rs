@@ -78,9 +78,16 @@ fn builds_categories_ids_kinds_and_tags() {
                 Odd?,Yes,Fit,,riddle\n\
                 \u{1b}[31m\u{7},\u{1b}]0;x\u{7}Red,Fit,,\n";
     let parsed = parse(Format::Delimited(b','), text);
-    let (deck, skipped) = build_deck(&parsed, &opts());
+    let (deck, skipped, warnings) =
+        crate::store::import::build_deck_with_warnings(&parsed, &opts());
     let ids: Vec<&str> = deck.cards.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(ids, vec!["what-is-dns", "what-is-dns-2", "why-us"]);
+    assert_eq!(ids, vec!["what-is-dns", "what-is-dns-2", "why-us", "odd"]);
+    // An unknown kind is imported as knowledge, with a warning.
+    assert_eq!(deck.cards[3].kind, Kind::Knowledge);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].line, 5);
+    assert!(warnings[0].reason.starts_with("unknown kind `riddle`"));
+    assert!(warnings[0].reason.ends_with("imported as knowledge"));
     let cats: Vec<(&str, &str)> = deck
         .categories
         .iter()
@@ -102,12 +109,9 @@ fn builds_categories_ids_kinds_and_tags() {
         .iter()
         .map(|s| (s.line, s.reason.as_str()))
         .collect();
-    assert_eq!(reasons.len(), 2, "{reasons:?}");
-    assert_eq!(reasons[0].0, 5);
-    assert!(reasons[0].1.starts_with("unknown kind `riddle`"));
     assert_eq!(
-        reasons[1],
-        (6, "empty question (once control characters are removed)")
+        reasons,
+        [(6, "empty question (once control characters are removed)")]
     );
 }
 

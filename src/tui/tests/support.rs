@@ -93,7 +93,13 @@ impl Harness {
             log: log.clone(),
         };
         let utc = FixedOffset::east_opt(0).unwrap();
-        let study = LogStudy::new(journal, records, SchedulerConfig::default(), utc);
+        // New cards in file order: these tests are about screens, and name the cards they
+        // expect (the order itself is tested in `core::schedule`).
+        let config = SchedulerConfig {
+            new_order: crate::core::schedule::NewOrder::File,
+            ..SchedulerConfig::default()
+        };
+        let study = LogStudy::new(journal, records, config, utc);
         let app = App::new(decks, Box::new(study), Theme::colored(), t0());
         Harness {
             app,

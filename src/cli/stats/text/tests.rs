@@ -72,7 +72,7 @@ fn sample() -> Stats {
 
 #[test]
 fn report_has_every_section() {
-    let text = render(&sample());
+    let text = render(&sample(), &Extras::default());
     for needle in [
         "Readiness by category, weakest first",
         "DECK",
@@ -100,8 +100,23 @@ fn report_has_every_section() {
 }
 
 #[test]
+fn retention_is_set_against_the_aim_and_the_optimiser_is_suggested() {
+    let x = Extras {
+        desired_retention: 0.9,
+        optimize: Some("800 reviews, 400 at the last `prepdeck optimize`".into()),
+    };
+    let text = render(&sample(), &x);
+    assert!(text.contains("you aim for 90%"), "{text}");
+    assert!(
+        text.contains("Optimise    800 reviews, 400 at the last"),
+        "{text}"
+    );
+    assert!(!render(&sample(), &Extras::default()).contains("Optimise"));
+}
+
+#[test]
 fn calendar_marks_the_busiest_day_darkest_and_leaves_the_future_blank() {
-    let text = render(&sample());
+    let text = render(&sample(), &Extras::default());
     let rows: Vec<&str> = text
         .lines()
         .skip_while(|l| !l.starts_with("Reviews, last"))
@@ -131,7 +146,7 @@ fn helpers() {
 
 #[test]
 fn month_labels_do_not_collide() {
-    let text = render(&sample());
+    let text = render(&sample(), &Extras::default());
     let months = text
         .lines()
         .skip_while(|l| !l.starts_with("Reviews, last"))

@@ -6,7 +6,7 @@ use crate::core::deck::{Card, Category, Deck, DeckSource, Kind};
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, CategoryId, DeckId, RecordId};
 use crate::core::record::{Record, RecordBody, Review, ReviewMode};
-use crate::core::schedule::SchedulerConfig;
+use crate::core::schedule::{NewOrder, SchedulerConfig};
 
 pub fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().to_utc()
@@ -16,9 +16,11 @@ pub fn utc() -> FixedOffset {
     FixedOffset::east_opt(0).unwrap()
 }
 
+/// Fuzz off, new cards in file order: exact, easy to read expectations.
 pub fn no_fuzz() -> SchedulerConfig {
     SchedulerConfig {
         fuzz: false,
+        new_order: NewOrder::File,
         ..SchedulerConfig::default()
     }
 }

@@ -180,7 +180,8 @@ fn ties_rank_fewer_seen_first() {
     }
     rank_weakest_first(&mut rows);
     let order: Vec<&str> = rows.iter().map(|c| c.category.as_str()).collect();
-    assert_eq!(order, ["c", "b", "a"]);
+    // Started first (b before a: fewer seen), the never-started c last.
+    assert_eq!(order, ["b", "a", "c"]);
 }
 
 #[test]
