@@ -128,7 +128,9 @@ pub enum DecksCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Validate deck files (or every deck prepdeck would load); exit 1 if any is invalid
+    /// Validate deck files (or every deck prepdeck would load); exit 1 if any is invalid. Also
+    /// warns, without failing, about tags that are not lower-case and hyphenated or that look
+    /// like another tag of the same deck
     #[command(
         after_help = "Examples:\n  prepdeck decks check\n  prepdeck decks check my-deck.toml other.toml"
     )]

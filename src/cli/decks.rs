@@ -147,6 +147,9 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
     }
     out.flush()?;
     let mut err = std::io::stderr().lock();
+    for d in &loaded.decks {
+        super::tag_lint::print_tag_warnings(&mut err, d)?;
+    }
     let mut count = 0;
     for p in &loaded.problems {
         count += p.diagnostics.len();

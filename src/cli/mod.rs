@@ -21,6 +21,7 @@ mod output;
 mod report;
 mod state;
 mod stats;
+mod tag_lint;
 mod target;
 mod template;
 

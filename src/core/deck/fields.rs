@@ -195,7 +195,8 @@ fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
         .map(|(_, a)| a)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance (used on short strings: keys and tags).
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -9,12 +9,14 @@ mod lint;
 mod model;
 mod notes;
 mod parse;
+mod tags;
 mod write;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use lint::{FILLER_ANSWERS, LintKind, LintWarning, Linter, lint_key_points};
 pub use model::{Card, CardNotes, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 pub use parse::parse_deck;
+pub use tags::{TagWarning, canonical_tag, tag_warnings};
 pub use write::write_deck;
 
 use crate::core::ids::CardKey;
