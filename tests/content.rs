@@ -343,6 +343,7 @@ fn second_edition_cards_meet_the_brief() {
                     let one = [prepdeck::core::deck::KeyPoint {
                         text: kp.text.clone(),
                         keywords: vec![kw.clone()],
+                        ..Default::default()
                     }];
                     if coverage(&c.question, &one)[0] {
                         problems.push(format!("{at}: keyword `{kw}` is in the question"));

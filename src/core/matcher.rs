@@ -334,12 +334,16 @@ fn split_words(text: &str) -> Vec<Word> {
 #[derive(Clone, Debug)]
 pub struct Term {
     words: Vec<Word>,
+    hyphenated: bool,
 }
 
 impl Term {
     pub fn new(keyword: &str) -> Self {
         Term {
             words: split_words(keyword),
+            hyphenated: keyword
+                .split_whitespace()
+                .any(|w| w.trim_matches('-').contains('-')),
         }
     }
 
@@ -376,9 +380,10 @@ impl Term {
                 .all(|s| stems.iter().any(|q| q == s))
     }
 
-    /// Whether the term holds only stop words.
+    /// Whether the term holds only stop words. A hyphenated compound ("must-have",
+    /// "at-will") is one word of its own, not its parts.
     pub fn only_stop_words(&self) -> bool {
-        self.words.iter().all(|w| is_stop_word(&w.lower))
+        self.words.iter().all(|w| is_stop_word(&w.lower)) && !self.hyphenated
     }
 }
 
