@@ -199,8 +199,23 @@ fn stemmer() -> &'static Stemmer {
 
 /// The stem of a lowercased word (American `-ize`/`-yze` forms made British first).
 pub fn stem(lower: &str) -> String {
-    let british = britishise(lower);
-    stemmer().stem(&british).into_owned()
+    // Texts repeat their words: a per-thread memo makes stemming a whole bank (the lint) cheap.
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(s) = MEMO.with(|m| m.borrow().get(lower).cloned()) {
+        return s;
+    }
+    let stemmed = stemmer().stem(&britishise(lower)).into_owned();
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(lower.to_string(), stemmed.clone());
+    });
+    stemmed
 }
 
 fn britishise(w: &str) -> String {
