@@ -315,3 +315,168 @@ fn edit_changes_fields_and_a_broken_file_is_reported_not_overwritten() {
         .code(1)
         .stderr(predicate::str::contains("acme.toml"));
 }
+
+#[test]
+fn plan_drill_mock_and_brief_follow_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    add(home, "acme", &in_days(10));
+
+    let plan = prepdeck(home)
+        .args(["target", "plan", "acme", "--json"])
+        .assert()
+        .success();
+    let plan: serde_json::Value = serde_json::from_slice(&plan.get_output().stdout).unwrap();
+    assert_eq!(plan["days_left"], 10);
+    assert_eq!(plan["learned"], 0);
+    let cards = plan["cards"].as_u64().unwrap();
+    let new_per_day = plan["new_per_day"].as_u64().unwrap();
+    // Every card learned before the final window: cards / (days - window) a day, rounded up.
+    let final_days = plan["final_days"].as_u64().unwrap();
+    assert_eq!(new_per_day, cards.div_ceil(10 - final_days));
+    let today_new: Vec<String> = plan["today"]["new"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            format!(
+                "{}/{}",
+                k["deck"].as_str().unwrap(),
+                k["card"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(today_new.len() as u64, new_per_day);
+    assert!(plan["categories"].as_array().unwrap().len() >= 3);
+
+    // The line-mode drill starts with today's new target cards.
+    let out = prepdeck(home)
+        .args(["drill", "--plain", "--target", "acme", "--limit", "2"])
+        .write_stdin("\n3\n\n3\n")
+        .assert()
+        .success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(out.matches("recorded:").count() == 2, "{out}");
+    let (deck, card) = today_new[0].split_once('/').unwrap();
+    let cards = prepdeck(home)
+        .args(["cards", "--json", "--deck", deck])
+        .assert()
+        .success();
+    let cards: serde_json::Value = serde_json::from_slice(&cards.get_output().stdout).unwrap();
+    let reviewed: Vec<&str> = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["reps"].as_u64().unwrap_or(0) > 0)
+        .filter_map(|c| c["id"].as_str())
+        .collect();
+    assert!(reviewed.contains(&card), "{reviewed:?} lacks {card}");
+    let plan = prepdeck(home)
+        .args(["target", "plan", "acme", "--json"])
+        .assert()
+        .success();
+    let plan: serde_json::Value = serde_json::from_slice(&plan.get_output().stdout).unwrap();
+    assert_eq!(plan["today"]["new_done"], 2);
+    assert_eq!(plan["learned"], 2);
+
+    // A mock interview for the target is remembered until --no-target.
+    prepdeck(home)
+        .args([
+            "mock",
+            "--plain",
+            "--target",
+            "acme",
+            "--questions",
+            "2",
+            "--prep",
+            "0",
+        ])
+        .write_stdin("/quit\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Target: acme"));
+    prepdeck(home)
+        .args(["mock", "--plain", "--questions", "1", "--prep", "0"])
+        .write_stdin("/quit\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Target: acme (remembered"));
+    prepdeck(home)
+        .args([
+            "mock",
+            "--plain",
+            "--no-target",
+            "--questions",
+            "1",
+            "--prep",
+            "0",
+        ])
+        .write_stdin("/quit\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Target:").not());
+    prepdeck(home)
+        .args(["mock", "--target", "nope", "--plain"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no target named `nope`"));
+
+    // The brief, to a private file that is never overwritten without --force.
+    let brief = home.join("brief.md");
+    prepdeck(home)
+        .args(["target", "brief", "acme", "-o"])
+        .arg(&brief)
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(&brief).unwrap();
+    assert!(
+        md.starts_with("# Interview brief: IT Manager at Acme"),
+        "{md}"
+    );
+    assert!(md.contains("disaster recovery plan"), "{md}");
+    assert!(md.contains("## Still open"), "{md}");
+    assert!(md.contains("Ask about on-call"), "{md}");
+    assert!(!md.contains('\u{1b}'));
+    prepdeck(home)
+        .args(["target", "brief", "acme", "-o"])
+        .arg(&brief)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--force"));
+}
+
+#[test]
+fn a_past_target_is_archived_and_the_drill_is_the_normal_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    add(home, "old", &in_days(2));
+    add(home, "new", &in_days(4));
+    // Move the first target's date into the past by editing its file, as a user could.
+    let path = home.join("targets/old.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace(&in_days(2), &in_days(-3))).unwrap();
+    let list = prepdeck(home)
+        .args(["target", "list", "--json"])
+        .assert()
+        .success();
+    let list: serde_json::Value = serde_json::from_slice(&list.get_output().stdout).unwrap();
+    assert_eq!(list[0]["name"], "new");
+    assert_eq!(list[1]["name"], "old");
+    assert_eq!(list[1]["status"], "past");
+    prepdeck(home)
+        .args(["target", "plan", "old"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("archived"));
+    prepdeck(home)
+        .args(["drill", "--plain", "--target", "old", "--limit", "1"])
+        .write_stdin("q\n")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("archived"));
+    prepdeck(home)
+        .args(["drill", "--target", "new"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--plain"));
+}

@@ -284,6 +284,27 @@ pub struct DrillArgs {
     /// Line mode, for screen readers and scripts: prompts end in `> `, grades are 1-4
     #[arg(long)]
     pub plain: bool,
+    /// Favour this interview target's cards and do today's part of its plan (line mode
+    /// for now; with --weakest: the weakest of the target's categories)
+    #[arg(long, value_name = "NAME")]
+    pub target: Option<String>,
+}
+
+impl DrillArgs {
+    /// The cards these flags choose.
+    pub fn filter(&self) -> crate::study::DrillFilter {
+        crate::study::DrillFilter {
+            decks: vec![],
+            categories: self
+                .category
+                .iter()
+                .map(|c| crate::core::ids::CategoryId::new(c.as_str()))
+                .collect(),
+            kinds: self.kind.iter().map(|k| (*k).into()).collect(),
+            limit: self.limit,
+            weakest: self.weakest.map(|n| n as usize),
+        }
+    }
 }
 
 /// A card kind on the command line.

@@ -121,7 +121,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let home = home::resolve(cli.home.clone())?;
     match &cli.command {
         None => app::open(&cli, &home, crate::tui::Start::Home),
-        Some(Command::Drill(args)) => app::drill(&cli, &home, args),
+        Some(Command::Drill(args)) => match &args.target {
+            Some(name) => target::drill(&cli, &home, args, name),
+            None => app::drill(&cli, &home, args),
+        },
         Some(Command::Decks { command }) => match command {
             DecksCommand::List { json } => decks::list(&cli, &home, *json),
             DecksCommand::Check { paths } => decks::check(&cli, &home, paths),

@@ -7,12 +7,13 @@
 //!
 //! Writes never lose data: a new target is written to a temporary file, synced, and linked to
 //! its name only if no file has that name (so two prepdecks cannot overwrite each other's
-//! target); an edit replaces the file atomically. A file that cannot be read (too large, not
-//! TOML, an unknown key, a newer format) is reported with its path and line, and left alone.
+//! target); an edit replaces the file atomically. A file that cannot be read (too large, not a
+//! regular file, not TOML, an unknown key, a newer format) is reported with its path and line,
+//! and left alone. Reads go through `store::bounded`.
 
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::target::{InterviewDate, MAX_JOB_BYTES, PlanLimits, Target, TargetName};
 use crate::store::StoreError;
+use crate::store::bounded::{ReadError, read_regular};
 use crate::store::config::line_of;
 use crate::store::paths::{
     Home, create_private_new, ensure_private_dir, sync_parent_dir, write_private_replace,
@@ -151,23 +153,21 @@ fn one_line(text: &str, e: &toml::de::Error) -> String {
     }
 }
 
-/// Reads at most `MAX_FILE_BYTES` of `path`.
+/// Reads `path` through the one bounded open (a regular file, at most `MAX_FILE_BYTES`).
 fn read_capped(path: &Path) -> Result<String, TargetStoreError> {
-    let file = fs::File::open(path).map_err(|e| StoreError::io(path, "read", e))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| StoreError::io(path, "read", e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(TargetStoreError::Invalid {
-            path: path.to_path_buf(),
-            message: format!("it is larger than {MAX_FILE_BYTES} bytes"),
-        });
-    }
-    String::from_utf8(bytes).map_err(|_| TargetStoreError::Invalid {
+    let invalid = |message: String| TargetStoreError::Invalid {
         path: path.to_path_buf(),
-        message: "it is not UTF-8 text".into(),
-    })
+        message,
+    };
+    let bytes = match read_regular(path, MAX_FILE_BYTES) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            return Err(StoreError::io(path, "read", io::ErrorKind::NotFound.into()).into());
+        }
+        Err(ReadError::Io(e)) => return Err(StoreError::io(path, "read", e).into()),
+        Err(e) => return Err(invalid(e.to_string())),
+    };
+    String::from_utf8(bytes).map_err(|_| invalid("it is not UTF-8 text".into()))
 }
 
 /// The target `name`.
@@ -290,6 +290,32 @@ pub fn remove_target(home: &Home, name: &TargetName) -> Result<PathBuf, TargetSt
     }
 }
 
+/// The file naming the target mock interviews are for until `--no-target`.
+pub fn mock_target_file(home: &Home) -> PathBuf {
+    targets_dir(home).join("mock-target.txt")
+}
+
+/// The remembered mock-interview target; `None` when none is remembered or the file does not
+/// name one (a broken file is only a forgotten choice).
+pub fn load_mock_target(home: &Home) -> Option<TargetName> {
+    let bytes = read_regular(&mock_target_file(home), 256).ok()??;
+    TargetName::parse(String::from_utf8(bytes).ok()?.trim()).ok()
+}
+
+/// Remembers `name` for the next mock interviews (`None`: forget).
+pub fn save_mock_target(home: &Home, name: Option<&TargetName>) -> Result<(), StoreError> {
+    let path = mock_target_file(home);
+    match name {
+        Some(n) => write_private_replace(&path, format!("{n}\n").as_bytes()),
+        None => match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                Err(StoreError::io(&path, "remove", e))
+            }
+            _ => Ok(()),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,6 +389,21 @@ mod tests {
             "{text:?}"
         );
         assert!(text.iter().any(|t| t.contains("newer")), "{text:?}");
+    }
+
+    #[test]
+    fn the_mock_target_is_remembered_and_forgotten() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = Home::at(dir.path());
+        assert_eq!(load_mock_target(&home), None);
+        let name = TargetName::parse("acme").unwrap();
+        save_mock_target(&home, Some(&name)).unwrap();
+        assert_eq!(load_mock_target(&home), Some(name));
+        // Not a target file.
+        assert!(list_targets(&home).0.is_empty() && list_targets(&home).1.is_empty());
+        save_mock_target(&home, None).unwrap();
+        save_mock_target(&home, None).unwrap();
+        assert_eq!(load_mock_target(&home), None);
     }
 
     #[test]

@@ -132,8 +132,7 @@ impl<J: Journal> LogStudy<J> {
         Ok(study)
     }
 
-    /// The replayed state of every card the log mentions.
-    #[cfg(test)]
+    /// The replayed state of every card the log mentions (a target's plan reads it).
     pub(crate) fn progress(&self) -> &Progress {
         &self.progress
     }

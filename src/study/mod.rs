@@ -9,6 +9,7 @@ mod log_study;
 mod open;
 pub mod past;
 mod port;
+mod target;
 #[cfg(test)]
 mod tests;
 
@@ -16,3 +17,4 @@ pub use journal::{Journal, ReadOnlyLog};
 pub use log_study::LogStudy;
 pub use open::{open_study, read_study};
 pub use port::*;
+pub use target::{TargetDrill, TargetedStudy, target_queue};

@@ -32,6 +32,13 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     }
     check_focus(&setup, &loaded.decks)?;
     if !args.plain {
+        super::target::mock_target(
+            home,
+            args.target.as_deref(),
+            args.no_target,
+            false,
+            Utc::now(),
+        )?;
         // Flags given: start at once with them; none: the setup screen, prefilled.
         let start = if args.has_setup_flags() || !cli.deck.is_empty() {
             Start::Mock(setup)
@@ -49,12 +56,13 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     // Under 2^63: the seed is written into TOML (signed 64-bit integers).
     let seed = setup.seed.unwrap_or_else(|| rand::random::<u64>() >> 1);
     setup.seed = Some(seed);
-    let questions = select_questions(
-        &loaded.decks,
-        &setup,
-        |k| mock_weakness(&model, progress.card(k), now),
-        seed,
-    );
+    let weakness = |k: &_| mock_weakness(&model, progress.card(k), now);
+    let target =
+        super::target::mock_target(home, args.target.as_deref(), args.no_target, true, now)?;
+    let questions = match &target {
+        Some(t) => super::target::mock_questions(t, &loaded.decks, &setup, weakness, seed),
+        None => select_questions(&loaded.decks, &setup, weakness, seed),
+    };
     save_mock_setup(home, &setup)?;
     let stdin = std::io::stdin().lock();
     let stdout = std::io::stdout().lock();

@@ -1,7 +1,14 @@
 //! `prepdeck target`: interview targets (a job description and a date) kept in
 //! `<home>/targets/`, what the job stresses in the bank, and the plan to the day.
 
+mod context;
+mod drill;
+mod mock;
+mod plan_out;
 mod show;
+
+pub(crate) use drill::drill;
+pub(crate) use mock::{mock_questions, mock_target};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -26,6 +33,10 @@ Examples:
   pbpaste | prepdeck target add acme --job -
   prepdeck target list
   prepdeck target show acme            what the job stresses, and your coverage of it
+  prepdeck target plan acme            the daily plan to the interview
+  prepdeck target brief acme -o brief.md   a one-page brief for the morning of the interview
+  prepdeck drill --plain --target acme today's part of the plan, the target's cards first
+  prepdeck mock --plain --target acme  a mock interview drawn from the job's requirements
 
 Targets are kept in <home>/targets/NAME.toml (private to you); the job description stays on
 this computer.";
@@ -68,6 +79,25 @@ pub enum TargetCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The daily plan to the interview: new cards and reviews a day, recall on the day per
+    /// category, and today's cards
+    Plan {
+        name: String,
+        /// Print JSON for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// A one-page brief (Markdown) to read before the interview: the top requirements with
+    /// your cards' outlines, the areas still open, your notes and questions for the panel
+    Brief {
+        name: String,
+        /// Write to FILE instead of stdout (never overwrites without --force)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
     /// Delete a target (its file in <home>/targets/)
     Remove { name: String },
 }
@@ -106,6 +136,12 @@ pub fn run(cli: &Cli, home: &Home, command: &TargetCommand) -> anyhow::Result<Ex
         } => edit(home, name, fields, job.as_deref(), *no_date),
         TargetCommand::List { json } => list(home, *json),
         TargetCommand::Show { name, json } => show::show(cli, home, name, *json),
+        TargetCommand::Plan { name, json } => plan_out::run(cli, home, name, *json),
+        TargetCommand::Brief {
+            name,
+            output,
+            force,
+        } => brief(cli, home, name, output.as_deref(), *force),
         TargetCommand::Remove { name } => remove(home, name),
     }
 }
@@ -142,7 +178,11 @@ fn input_error(e: TargetInputError) -> anyhow::Error {
 fn read_job(path: &Path) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     let cap = MAX_JOB_BYTES as u64 + 1;
-    let shown = sanitize_line(&path.display().to_string());
+    let shown = if path == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        sanitize_line(&path.display().to_string())
+    };
     if path == Path::new("-") {
         std::io::stdin()
             .lock()
@@ -154,23 +194,35 @@ fn read_job(path: &Path) -> anyhow::Result<String> {
                 ))
             })?;
     } else {
-        if path.is_dir() {
-            return Err(
-                UserError(format!("{shown} is a folder; give the posting's text file")).into(),
-            );
-        }
-        std::fs::File::open(path)
-            .and_then(|f| f.take(cap).read_to_end(&mut bytes))
-            .map_err(|e| UserError(format!("could not read the job description {shown}: {e}")))?;
+        use crate::store::bounded::{ReadError, read_regular};
+        bytes = match read_regular(path, MAX_JOB_BYTES as u64) {
+            Ok(Some(b)) => b,
+            Ok(None) => {
+                return Err(UserError(format!(
+                    "could not read the job description {shown}: no such file"
+                ))
+                .into());
+            }
+            Err(ReadError::TooLarge { .. }) => return Err(too_large(&shown)),
+            Err(e) => {
+                return Err(
+                    UserError(format!("could not read the job description {shown}: {e}")).into(),
+                );
+            }
+        };
     }
     check_job_text(&bytes).map_err(|e| match e {
-        TargetInputError::JobTooLarge(_) => UserError(format!(
-            "the job description ({shown}) is larger than {MAX_JOB_BYTES} bytes (256 KB); \
-             save only the posting's text and try again"
-        ))
-        .into(),
+        TargetInputError::JobTooLarge(_) => too_large(&shown),
         e => input_error(e),
     })
+}
+
+fn too_large(shown: &str) -> anyhow::Error {
+    UserError(format!(
+        "the job description ({shown}) is larger than {MAX_JOB_BYTES} bytes (256 KB); save only \
+         the posting's text and try again"
+    ))
+    .into()
 }
 
 fn parse_date(s: &str) -> anyhow::Result<InterviewDate> {
@@ -249,6 +301,35 @@ fn edit(
     }
     replace_target(home, &target).map_err(store_error)?;
     println!("Updated target {}.", target.name);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn brief(
+    cli: &Cli,
+    home: &Home,
+    name: &str,
+    output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let ctx = context::read_context(cli, home, name)?;
+    let readiness = |d: &crate::core::ids::DeckId, c: &crate::core::ids::CategoryId| {
+        ctx.readiness.get(&(d.clone(), c.clone())).copied()
+    };
+    let md = crate::core::target::brief(&crate::core::target::BriefInput {
+        target: &ctx.target,
+        decks: &ctx.decks,
+        reading: &ctx.reading,
+        plan: ctx.plan.as_ref(),
+        readiness: &readiness,
+        offset: ctx.offset,
+    });
+    match output {
+        Some(path) => {
+            crate::cli::output::write_output_file(cli, home, path, md.as_bytes(), force)?;
+            eprintln!("Wrote {}", sanitize_line(&path.display().to_string()));
+        }
+        None => print!("{md}"),
+    }
     Ok(ExitCode::SUCCESS)
 }
 

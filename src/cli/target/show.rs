@@ -6,11 +6,12 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::{Value, json};
 
-use super::{load, local_offset};
+use super::context::{Context, read_context};
+use super::plan_out::{plan_json, plan_text};
+use crate::cli::Cli;
 use crate::cli::home::Home;
-use crate::cli::{Cli, load_decks};
 use crate::core::deck::{Deck, find_card};
-use crate::core::target::{Reading, Target, read_job};
+use crate::core::target::{Reading, Target};
 use crate::core::text::{sanitize, sanitize_line, truncate_line};
 
 /// How many categories and cards the text output lists.
@@ -146,32 +147,29 @@ pub(crate) fn target_json(
 }
 
 pub(super) fn show(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let target = load(home, name)?;
-    let loaded = load_decks(cli, home)?;
-    let reading = read_job(&loaded.decks, &target.job);
-    let now = Utc::now();
-    let offset = local_offset();
+    let ctx = read_context(cli, home, name)?;
     if json {
-        let v = target_json(&target, &loaded.decks, &reading, now, offset);
+        let mut v = target_json(&ctx.target, &ctx.decks, &ctx.reading, ctx.now, ctx.offset);
+        if let Value::Object(map) = &mut v {
+            map.insert(
+                "plan".into(),
+                ctx.plan
+                    .as_ref()
+                    .map_or(Value::Null, |p| plan_json(&ctx, p)),
+            );
+        }
         serde_json::to_writer_pretty(std::io::stdout().lock(), &v)?;
         println!();
         return Ok(ExitCode::SUCCESS);
     }
-    print!(
-        "{}",
-        show_text(&target, &loaded.decks, &reading, now, offset)
-    );
+    print!("{}", show_text(&ctx));
     Ok(ExitCode::SUCCESS)
 }
 
-fn show_text(
-    t: &Target,
-    decks: &[Deck],
-    reading: &Reading,
-    now: DateTime<Utc>,
-    offset: FixedOffset,
-) -> String {
+fn show_text(ctx: &Context) -> String {
     use std::fmt::Write;
+    let (t, decks, reading) = (&ctx.target, &ctx.decks[..], &ctx.reading);
+    let (now, offset) = (ctx.now, ctx.offset);
     let mut out = String::new();
     let _ = writeln!(out, "Target {}", t.name);
     if let Some(r) = &t.role {
@@ -206,15 +204,24 @@ fn show_text(
             "  nothing in the loaded decks matches this description"
         );
     }
+    let _ = writeln!(
+        out,
+        "  {:>5}  {:<44} {:>9}",
+        "score", "category", "readiness"
+    );
     for c in reading.categories.iter().take(SHOWN_CATEGORIES) {
+        let readiness = ctx.readiness_cell(&c.deck, &c.category);
         let _ = writeln!(
             out,
-            "  {:>4.2}  {}/{}  {}",
+            "  {:>5.2}  {:<44} {:>9}",
             c.score,
-            c.deck,
-            c.category,
-            truncate_line(&c.title, 40)
+            truncate_line(&format!("{}/{} {}", c.deck, c.category, c.title), 44),
+            readiness
         );
+    }
+    if let Some(plan) = &ctx.plan {
+        let _ = writeln!(out);
+        out.push_str(&plan_text(ctx, plan, false));
     }
     let _ = writeln!(out, "\nRequirements and how the bank covers them");
     for r in &reading.requirements {

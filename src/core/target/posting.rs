@@ -32,6 +32,8 @@ impl Weight {
 pub struct Line {
     pub text: String,
     pub weight: Weight,
+    /// A bullet of a list (duties, criteria), not a sentence of prose.
+    pub bullet: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -76,7 +78,11 @@ pub fn job_lines(posting: &str) -> Vec<Line> {
         };
         for text in pieces {
             if !text.is_empty() && !is_boilerplate(&text) {
-                out.push(Line { text, weight });
+                out.push(Line {
+                    text,
+                    weight,
+                    bullet: is_bullet,
+                });
             }
         }
     }

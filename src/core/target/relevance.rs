@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::index::BankIndex;
-use super::posting::{Weight, job_lines};
+use super::posting::{Line, Weight, job_lines};
 use crate::core::deck::Deck;
 use crate::core::ids::{CardKey, CategoryId, DeckId};
 
@@ -101,10 +101,13 @@ pub struct Answer {
 pub struct Requirement {
     pub text: String,
     pub weight: Weight,
+    /// A bullet of the posting's lists (prose sentences are less often a requirement).
+    pub bullet: bool,
     pub coverage: Coverage,
     /// Best first.
     pub cards: Vec<Answer>,
-    /// Words of the requirement no card uses (stems), most specific first.
+    /// Words of the requirement no card uses (as the posting wrote them), most specific
+    /// first.
     pub missing: Vec<String>,
 }
 
@@ -146,7 +149,7 @@ pub fn read_job(decks: &[Deck], posting: &str) -> Reading {
     let requirements = lines
         .iter()
         .filter(|l| l.weight != Weight::Header)
-        .filter_map(|l| requirement(decks, &index, &l.text, l.weight))
+        .filter_map(|l| requirement(decks, &index, l))
         .collect();
     Reading {
         requirements,
@@ -262,7 +265,7 @@ fn rank_categories(
 
 /// Each job line gives its weight in votes to the categories, in proportion to the square of
 /// each category's BM25 score for the line's words.
-fn requirement_votes(index: &BankIndex, lines: &[super::posting::Line]) -> Vec<f64> {
+fn requirement_votes(index: &BankIndex, lines: &[Line]) -> Vec<f64> {
     let mut votes = vec![0.0; index.categories.docs.len()];
     for line in lines {
         let mut tf: HashMap<String, f64> = HashMap::new();
@@ -283,12 +286,8 @@ fn requirement_votes(index: &BankIndex, lines: &[super::posting::Line]) -> Vec<f
     votes
 }
 
-fn requirement(
-    decks: &[Deck],
-    index: &BankIndex,
-    text: &str,
-    weight: Weight,
-) -> Option<Requirement> {
+fn requirement(decks: &[Deck], index: &BankIndex, line: &Line) -> Option<Requirement> {
+    let (text, weight) = (line.text.as_str(), line.weight);
     let mut words: Vec<String> = index
         .analyzer
         .terms(text)
@@ -342,11 +341,20 @@ fn requirement(
         .map(|(w, i)| (i, w))
         .collect();
     missing.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    // Shown as the posting wrote them, not as stems.
+    let written = index.analyzer.words(text);
+    let as_written = |stem: String| {
+        written
+            .iter()
+            .find(|(s, _)| *s == stem)
+            .map_or(stem.clone(), |(_, w)| w.clone())
+    };
     Some(Requirement {
         text: text.to_string(),
         weight,
+        bullet: line.bullet,
         coverage,
         cards: answers,
-        missing: missing.into_iter().map(|(_, w)| w).collect(),
+        missing: missing.into_iter().map(|(_, w)| as_written(w)).collect(),
     })
 }

@@ -256,6 +256,17 @@ impl Analyzer {
         out
     }
 
+    /// Each content word of `text` as its stem and the word as written (lower-cased), for
+    /// showing a stem to a person.
+    pub fn words(&self, text: &str) -> Vec<(String, String)> {
+        split_words(text)
+            .into_iter()
+            .map(|(w, _)| w.to_lowercase())
+            .filter(|w| is_content(w))
+            .map(|w| (self.stemmer.stem(&w).into_owned(), w))
+            .collect()
+    }
+
     fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
         let mut joined = false;
@@ -358,6 +369,18 @@ mod tests {
         );
         assert!(a.terms("7 years").is_empty());
         assert!(a.terms("").is_empty());
+    }
+
+    #[test]
+    fn words_keep_what_was_written_beside_the_stem() {
+        let a = Analyzer::new();
+        assert_eq!(
+            a.words("Manufacturing and the ERP"),
+            [
+                ("manufactur".to_string(), "manufacturing".to_string()),
+                ("erp".to_string(), "erp".to_string())
+            ]
+        );
     }
 
     #[test]

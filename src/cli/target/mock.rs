@@ -1,0 +1,78 @@
+//! `prepdeck mock --plain --target NAME`: which target a mock interview is for (given, or
+//! remembered from the last one until `--no-target`), and its questions.
+
+use chrono::{DateTime, Utc};
+
+use super::{load, local_offset};
+use crate::cli::UsageError;
+use crate::cli::home::Home;
+use crate::core::deck::Deck;
+use crate::core::ids::CardKey;
+use crate::core::session::{MockQuestion, MockSetup};
+use crate::core::target::{Target, focus, read_job, target_questions};
+use crate::core::text::sanitize_line;
+use crate::store::targets::{load_mock_target, save_mock_target};
+
+/// The target of this interview: `--target NAME` (remembered), else the remembered one while
+/// it is upcoming; `--no-target` forgets it.
+pub(crate) fn mock_target(
+    home: &Home,
+    given: Option<&str>,
+    no_target: bool,
+    plain: bool,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<Target>> {
+    if no_target {
+        save_mock_target(home, None)?;
+        return Ok(None);
+    }
+    if let Some(name) = given {
+        if !plain {
+            return Err(UsageError(
+                "`prepdeck mock --target` works in line mode for now: add --plain".into(),
+            )
+            .into());
+        }
+        let target = load(home, name)?;
+        save_mock_target(home, Some(&target.name))?;
+        println!(
+            "Target: {} (remembered; --no-target for the whole bank)",
+            target.name
+        );
+        return Ok(Some(target));
+    }
+    if !plain {
+        return Ok(None);
+    }
+    let Some(name) = load_mock_target(home) else {
+        return Ok(None);
+    };
+    match load(home, name.as_str()) {
+        Ok(t) if !t.is_past(now, local_offset()) => {
+            println!(
+                "Target: {} (remembered; --no-target for the whole bank)",
+                sanitize_line(t.name.as_str())
+            );
+            Ok(Some(t))
+        }
+        _ => {
+            // Removed, broken or over: back to the whole bank.
+            eprintln!("note: the remembered target {name} is gone or past; asking from every deck");
+            save_mock_target(home, None)?;
+            Ok(None)
+        }
+    }
+}
+
+/// The questions of a mock interview for `target`.
+pub(crate) fn mock_questions(
+    target: &Target,
+    decks: &[Deck],
+    setup: &MockSetup,
+    weakness: impl Fn(&CardKey) -> f64,
+    seed: u64,
+) -> Vec<MockQuestion> {
+    let reading = read_job(decks, &target.job);
+    let focus = focus(decks, &reading);
+    target_questions(decks, &focus, &reading, setup, weakness, seed)
+}

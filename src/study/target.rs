@@ -1,0 +1,218 @@
+//! Drilling towards an interview target: a [`Study`] whose drill queue favours the target's
+//! cards, for every front end (line mode now; the app's drill can take the same wrapper).
+//!
+//! Everything but the queue is the wrapped study's. The queue is today's queue (within the
+//! filter) with the target's cards first, then the target plan's part for today that the
+//! scheduler would not show (its new cards beyond the daily new limit, final-window reviews of
+//! cards not yet due), then the rest of today's queue. The weakest-categories drill takes the
+//! weakest of the target's categories.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::port::{DrillFilter, Overview, Study, StudyError};
+use crate::core::deck::{Deck, find_card};
+use crate::core::ids::CardKey;
+use crate::core::record::{Record, RecordBody};
+use crate::core::session::MockSetup;
+use crate::core::stats::Stats;
+use crate::core::target::{Focus, Today};
+
+/// What a drill favours: the target's cards and, when it has a date to come, today's part of
+/// its plan.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetDrill {
+    pub focus: Focus,
+    pub today: Option<Today>,
+}
+
+/// `inner` with its drill queue favouring `target`.
+pub struct TargetedStudy<'a> {
+    inner: &'a mut dyn Study,
+    target: TargetDrill,
+}
+
+impl<'a> TargetedStudy<'a> {
+    pub fn new(inner: &'a mut dyn Study, target: TargetDrill) -> Self {
+        Self { inner, target }
+    }
+}
+
+fn in_filter(decks: &[Deck], filter: &DrillFilter, key: &CardKey) -> bool {
+    let Some((deck, card)) = find_card(decks, key) else {
+        return false;
+    };
+    (filter.decks.is_empty() || filter.decks.contains(&deck.id))
+        && (filter.categories.is_empty() || filter.categories.contains(&card.category))
+        && (filter.kinds.is_empty() || filter.kinds.contains(&card.kind))
+}
+
+/// Today's drill for `target` over `study`: see the module documentation.
+pub fn target_queue(
+    study: &dyn Study,
+    decks: &[Deck],
+    filter: &DrillFilter,
+    target: &TargetDrill,
+    now: DateTime<Utc>,
+) -> Vec<CardKey> {
+    if filter.weakest.is_some() {
+        let mut f = filter.clone();
+        if f.categories.is_empty() {
+            for (_, c) in &target.focus.categories {
+                if !f.categories.contains(c) {
+                    f.categories.push(c.clone());
+                }
+            }
+        }
+        return study.queue(decks, &f, now);
+    }
+    let all = DrillFilter {
+        limit: None,
+        ..filter.clone()
+    };
+    let queue = study.queue(decks, &all, now);
+    let (mut out, rest): (Vec<CardKey>, Vec<CardKey>) =
+        queue.into_iter().partition(|k| target.focus.contains(k));
+    if let Some(today) = &target.today {
+        for k in today.reviews.iter().chain(&today.new) {
+            if !out.contains(k) && !rest.contains(k) && in_filter(decks, filter, k) {
+                out.push(k.clone());
+            }
+        }
+    }
+    out.extend(rest);
+    out.truncate(filter.limit.unwrap_or(usize::MAX));
+    out
+}
+
+impl Study for TargetedStudy<'_> {
+    fn overview(&self, decks: &[Deck], now: DateTime<Utc>) -> Overview {
+        self.inner.overview(decks, now)
+    }
+    fn queue(&self, decks: &[Deck], filter: &DrillFilter, now: DateTime<Utc>) -> Vec<CardKey> {
+        target_queue(&*self.inner, decks, filter, &self.target, now)
+    }
+    fn preview(&self, key: &CardKey, now: DateTime<Utc>) -> Option<[Duration; 4]> {
+        self.inner.preview(key, now)
+    }
+    fn next_day_start(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        self.inner.next_day_start(now)
+    }
+    fn stats(&self, decks: &[Deck], now: DateTime<Utc>) -> Stats {
+        self.inner.stats(decks, now)
+    }
+    fn due(&self, key: &CardKey) -> Option<DateTime<Utc>> {
+        self.inner.due(key)
+    }
+    fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
+        self.inner.append(body, now)
+    }
+    fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {
+        self.inner.weakness(key, now)
+    }
+    fn mock_setup(&self) -> MockSetup {
+        self.inner.mock_setup()
+    }
+    fn close(&mut self) {
+        self.inner.close()
+    }
+    fn save_mock_setup(&mut self, setup: &MockSetup) -> Result<(), StudyError> {
+        self.inner.save_mock_setup(setup)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ids::DeckId;
+    use crate::core::target::RelevantCard;
+
+    /// Today's queue is fixed; records go nowhere.
+    struct Fixed(Vec<CardKey>, std::cell::RefCell<Vec<DrillFilter>>);
+
+    impl Study for Fixed {
+        fn overview(&self, _: &[Deck], _: DateTime<Utc>) -> Overview {
+            Overview::default()
+        }
+        fn queue(&self, _: &[Deck], f: &DrillFilter, _: DateTime<Utc>) -> Vec<CardKey> {
+            self.1.borrow_mut().push(f.clone());
+            self.0
+                .iter()
+                .take(f.limit.unwrap_or(usize::MAX))
+                .cloned()
+                .collect()
+        }
+        fn preview(&self, _: &CardKey, _: DateTime<Utc>) -> Option<[Duration; 4]> {
+            None
+        }
+        fn next_day_start(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+            now
+        }
+        fn stats(&self, _: &[Deck], _: DateTime<Utc>) -> Stats {
+            unimplemented!()
+        }
+        fn append(&mut self, _: RecordBody, _: DateTime<Utc>) -> Result<Record, StudyError> {
+            Err(StudyError("read-only".into()))
+        }
+    }
+
+    fn key(c: &str) -> CardKey {
+        CardKey {
+            deck: DeckId::new("d"),
+            card: crate::core::ids::CardId::new(c),
+        }
+    }
+
+    fn deck() -> Deck {
+        let mut spec = crate::fixtures::FixtureSpec::new(6, 0, DateTime::<Utc>::default());
+        spec.deck_id = "d".into();
+        spec.categories = 2;
+        crate::store::decks::load_builtin("d.toml", &crate::fixtures::deck_toml(&spec)).unwrap()
+    }
+
+    #[test]
+    fn target_cards_first_then_the_plans_extras_then_the_rest() {
+        let d = deck();
+        let ids: Vec<String> = d.cards.iter().map(|c| c.id.to_string()).collect();
+        assert!(ids.len() >= 4, "the sample deck has too few cards");
+        let fixed = Fixed(
+            vec![key(&ids[0]), key(&ids[1]), key(&ids[2])],
+            Default::default(),
+        );
+        let target = TargetDrill {
+            focus: Focus {
+                categories: vec![(DeckId::new("d"), d.cards[2].category.clone())],
+                cards: [2, 3]
+                    .iter()
+                    .map(|&i| RelevantCard {
+                        key: key(&ids[i]),
+                        category: d.cards[i].category.clone(),
+                        relevance: 1.0,
+                    })
+                    .collect(),
+            },
+            today: Some(Today {
+                new: vec![key(&ids[3])],
+                reviews: vec![],
+                new_done: 0,
+            }),
+        };
+        let now = DateTime::<Utc>::default();
+        let decks = vec![d];
+        let q = target_queue(&fixed, &decks, &DrillFilter::default(), &target, now);
+        assert_eq!(q, [key(&ids[2]), key(&ids[3]), key(&ids[0]), key(&ids[1])]);
+        let limited = DrillFilter {
+            limit: Some(2),
+            ..DrillFilter::default()
+        };
+        let q = target_queue(&fixed, &decks, &limited, &target, now);
+        assert_eq!(q, [key(&ids[2]), key(&ids[3])]);
+        // The weakest drill is narrowed to the target's categories.
+        let weakest = DrillFilter {
+            weakest: Some(1),
+            ..DrillFilter::default()
+        };
+        target_queue(&fixed, &decks, &weakest, &target, now);
+        let asked = fixed.1.borrow().last().cloned().unwrap();
+        assert_eq!(asked.categories, [decks[0].cards[2].category.clone()]);
+    }
+}
