@@ -364,15 +364,32 @@ fn weakest_is_documented_and_checked() {
     assert!(help.contains("--weakest <N>"), "{help}");
     assert!(help.contains("weakest categories"), "{help}");
     let both = prepdeck(Path::new("/nonexistent"))
-        .args(["drill", "--weakest", "2", "--category", "x"])
+        .args(["drill", "--plain", "--weakest", "2", "--category", "x"])
         .output()
         .unwrap();
     assert_eq!(both.status.code(), Some(2));
     let zero = prepdeck(Path::new("/nonexistent"))
-        .args(["drill", "--weakest", "0"])
+        .args(["drill", "--plain", "--weakest", "0"])
         .output()
         .unwrap();
     assert_eq!(zero.status.code(), Some(2));
+}
+
+#[test]
+fn the_app_without_a_terminal_is_bad_usage_and_names_line_mode() {
+    let home = tempfile::tempdir().unwrap();
+    for (command, plain) in [
+        ("drill", "`prepdeck drill --plain`"),
+        ("mock", "`prepdeck mock --plain`"),
+    ] {
+        let out = prepdeck(home.path()).arg(command).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+        assert!(
+            err.contains("needs a terminal") && err.contains(plain),
+            "{err}"
+        );
+    }
 }
 
 #[test]

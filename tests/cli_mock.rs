@@ -273,7 +273,7 @@ fn usage_problems_are_explained() {
     prepdeck(home.path())
         .arg("mock")
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("prepdeck mock --plain"));
     prepdeck(home.path())
         .args([

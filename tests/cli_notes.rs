@@ -152,6 +152,35 @@ fn bad_arguments_are_usage_errors_and_unknown_cards_data_errors() {
 }
 
 #[test]
+fn a_card_without_note_or_answer_names_the_command_for_that_card() {
+    let home = setup();
+    let (code, out, err) = run(home.path(), &["cards", "show", "mine/cut"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Your note: none (`prepdeck cards note mine/cut --edit`)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Your answer: none (`prepdeck cards answer mine/cut --edit`)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn text_from_stdin_that_is_not_utf8_is_refused_naming_standard_input() {
+    let home = setup();
+    let out = prepdeck(home.path())
+        .args(["cards", "note", "mine/cut", "--file", "-"])
+        .write_stdin(b"\xff\xfe not text".to_vec())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("standard input is not UTF-8 text"), "{err}");
+    assert!(records(home.path()).is_empty());
+}
+
+#[test]
 fn an_answer_from_a_file_or_stdin_keeps_its_lines() {
     let home = setup();
     let h = home.path();

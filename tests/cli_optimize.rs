@@ -46,6 +46,12 @@ fn a_fresh_user_is_told_there_is_not_enough_history() {
     assert!(out.contains("Nothing changed"), "{out}");
     let config = stdout(prepdeck(home.path()).arg("config"));
     assert!(!config.contains("parameters"), "{config}");
+    // Nothing was fitted, so a reset has no fitted weights to remove.
+    let reset = stdout(prepdeck(home.path()).args(["optimize", "--reset"]));
+    assert!(
+        reset.contains("Already using the default FSRS-6 weights"),
+        "{reset}"
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use chrono::Utc;
 
 use super::args::DrillArgs;
 use super::home::Home;
-use super::{Cli, UserError, decks, load_decks, read_decks, report_decks};
+use super::{Cli, UsageError, UserError, decks, load_decks, read_decks, report_decks};
 use crate::core::ids::CategoryId;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
@@ -98,8 +98,13 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return match start {
             Start::Home => decks::summary(cli, home),
-            Start::Drill(_) => Err(UserError("`prepdeck drill` needs a terminal".into()).into()),
-            Start::Mock(_) | Start::MockSetup => Err(UserError(
+            // Like `cards note --edit` without a terminal: bad usage (exit 2).
+            Start::Drill(_) => Err(UsageError(
+                "`prepdeck drill` needs a terminal; `prepdeck drill --plain` works without one"
+                    .into(),
+            )
+            .into()),
+            Start::Mock(_) | Start::MockSetup => Err(UsageError(
                 "`prepdeck mock` needs a terminal; `prepdeck mock --plain` works without one"
                     .into(),
             )

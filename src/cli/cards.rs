@@ -295,6 +295,12 @@ pub(crate) fn detail_text(d: &CardDetail) -> String {
         sanitize_line(d.category.as_str()),
         d.kind
     );
+    // The card as `prepdeck cards note|answer` take it, for the hints below.
+    let name = format!(
+        "{}/{}",
+        sanitize_line(d.deck.as_str()),
+        sanitize_line(d.card.as_str())
+    );
     let _ = writeln!(s, "State: {}", states.join(", "));
     let _ = writeln!(s, "Q: {}", sanitize_line(&d.question));
     if !d.key_points.is_empty() {
@@ -310,14 +316,21 @@ pub(crate) fn detail_text(d: &CardDetail) -> String {
             let _ = writeln!(s, "Your note ({}):", local_time(n.at));
             indented(&mut s, &n.text);
         }
-        None => s.push_str("Your note: none (`prepdeck cards note DECK/CARD --edit`)\n"),
+        None => {
+            let _ = writeln!(s, "Your note: none (`prepdeck cards note {name} --edit`)");
+        }
     }
     match &d.my_answer {
         Some(a) => {
             let _ = writeln!(s, "Your answer ({}):", local_time(a.at));
             indented(&mut s, &a.text);
         }
-        None => s.push_str("Your answer: none (`prepdeck cards answer DECK/CARD --edit`)\n"),
+        None => {
+            let _ = writeln!(
+                s,
+                "Your answer: none (`prepdeck cards answer {name} --edit`)"
+            );
+        }
     }
     if d.attempts.is_empty() {
         s.push_str("Attempts: none yet (typed drill drafts and mock answers appear here)\n");

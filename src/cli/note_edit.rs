@@ -153,9 +153,14 @@ fn change(
 
 /// The text of `path` (`-`: standard input); must be UTF-8.
 fn read_text(path: &Path) -> anyhow::Result<String> {
-    let shown = sanitize_line(&path.display().to_string());
+    let stdin = path == Path::new("-");
+    let shown = if stdin {
+        "standard input".to_string()
+    } else {
+        sanitize_line(&path.display().to_string())
+    };
     let mut bytes = Vec::new();
-    let read = if path == Path::new("-") {
+    let read = if stdin {
         std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
     } else {
         std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))

@@ -17,8 +17,10 @@ use crate::store::fsrs_parameters::{
 pub fn run(home: &Home, reset: bool) -> anyhow::Result<ExitCode> {
     let path = sanitize_line(&parameters_path(home.root()).display().to_string());
     if reset {
-        // Works even when the file is damaged: that is what it is for.
-        if remove_optimised(home.root())? {
+        // Works even when the file is damaged: that is what it is for. A file holding only
+        // the last run's record (a fit that was not kept) had the defaults in use already.
+        let fitted = load_optimised(home.root()).map_or(true, |o| o.parameters.is_some());
+        if remove_optimised(home.root())? && fitted {
             println!("Back to the default FSRS-6 weights (removed {path}).");
         } else {
             println!("Already using the default FSRS-6 weights: nothing was fitted.");
