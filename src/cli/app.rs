@@ -76,7 +76,7 @@ fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<E
 }
 
 /// Opens the state log for writing (taking its lock) and replays it.
-fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
+pub(crate) fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
     let (study, warnings) = open_study_quietly(home)?;
     print_warnings(home, &warnings);
     Ok(study)

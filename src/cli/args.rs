@@ -18,6 +18,8 @@ Examples:
   prepdeck stats                    readiness per category, streak and forecast
   prepdeck target add acme --job posting.txt --date 2026-03-14
                                     prepare for one job's interview
+  prepdeck cards --search budget    find a card; `cards show DECK/CARD` for one in full
+  prepdeck stories coverage         which competencies your STAR stories prove
   prepdeck --home /tmp/try decks list
   prepdeck completions bash > ~/.local/share/bash-completion/completions/prepdeck
 
@@ -76,6 +78,15 @@ pub enum Command {
         json: bool,
         #[command(subcommand)]
         command: Option<CardsCommand>,
+    },
+    /// Your STAR story bank (<home>/stories.toml): check, list, coverage of the competencies
+    /// your decks probe, the stories that fit a question, drilling them
+    #[command(
+        after_help = "Examples:\n  prepdeck stories new                 a commented template\n  prepdeck stories check\n  prepdeck stories coverage\n  prepdeck stories suggest it-manager/projects-rescue-failing\n  prepdeck stories drill --plain"
+    )]
+    Stories {
+        #[command(subcommand)]
+        command: super::stories::StoriesCommand,
     },
     /// List, check and create decks
     Decks {

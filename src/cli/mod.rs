@@ -21,6 +21,8 @@ mod output;
 mod report;
 mod state;
 mod stats;
+mod stories;
+mod stories_template;
 mod tag_lint;
 mod target;
 mod template;
@@ -146,6 +148,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             StateCommand::Repair => state::repair(&home),
             StateCommand::Merge { other } => state::merge(&home, other),
         },
+        Some(Command::Stories { command }) => stories::run(&cli, &home, command),
         Some(Command::Import(args)) => import::run(&cli, &home, args),
         Some(Command::Export { command }) => export::run(&cli, &home, command),
         Some(Command::Stats { json }) => stats::run(&cli, &home, *json),

@@ -52,7 +52,9 @@ pub fn check(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
     if report.exists && !report.needs_newer_prepdeck() {
         let progress = read_progress_lenient(home, &config);
         let decks = load_decks(cli, home)?;
-        let orphans = progress.orphans(&known_keys(&decks.decks));
+        let mut orphans = progress.orphans(&known_keys(&decks.decks));
+        // Story reviews are keyed by the story bank, not a deck.
+        orphans.retain(|k| !super::stories::is_story_key(k));
         if !orphans.is_empty() {
             println!(
                 "{} card(s) have progress but are in no loaded deck (kept, never deleted):",

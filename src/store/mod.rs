@@ -13,6 +13,7 @@ pub mod log;
 pub mod mock_setup;
 pub mod paths;
 pub mod progress_cache;
+pub mod stories;
 pub mod targets;
 
 pub use error::StoreError;

@@ -67,7 +67,9 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     let stdin = std::io::stdin().lock();
     let stdout = std::io::stdout().lock();
     let clock = Utc::now;
-    run_plain(stdin, stdout, &clock, setup, questions, &mut log)?;
+    let outcome = run_plain(stdin, stdout, &clock, setup, questions, &mut log)?;
+    let records = log.read_back().unwrap_or_default();
+    super::stories::print_debrief_notes(home, &loaded.decks, &records, &outcome.interview)?;
     Ok(ExitCode::SUCCESS)
 }
 

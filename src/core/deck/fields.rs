@@ -9,7 +9,7 @@ use toml::de::DeValue;
 use super::parse::{Table, Walker};
 
 impl Walker<'_> {
-    pub(super) fn unknown_keys(&mut self, t: &Table<'_>, allowed: &[&str], place: &str) {
+    pub(crate) fn unknown_keys(&mut self, t: &Table<'_>, allowed: &[&str], place: &str) {
         for (k, _) in t.iter() {
             let key = k.get_ref().as_ref();
             if allowed.contains(&key) {
@@ -26,7 +26,7 @@ impl Walker<'_> {
         }
     }
 
-    pub(super) fn type_error(
+    pub(crate) fn type_error(
         &mut self,
         span: Range<usize>,
         key: &str,
@@ -40,7 +40,7 @@ impl Walker<'_> {
         );
     }
 
-    pub(super) fn missing(&mut self, span: &Range<usize>, key: &str, place: &str) {
+    pub(crate) fn missing(&mut self, span: &Range<usize>, key: &str, place: &str) {
         self.error(
             self.header_span(span),
             format!("missing `{key}` in {place}"),
@@ -48,7 +48,7 @@ impl Walker<'_> {
         );
     }
 
-    pub(super) fn string(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Option<String> {
+    pub(crate) fn string(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             other => {
@@ -58,12 +58,12 @@ impl Walker<'_> {
         }
     }
 
-    pub(super) fn opt_string(&mut self, t: &Table<'_>, key: &str) -> Option<String> {
+    pub(crate) fn opt_string(&mut self, t: &Table<'_>, key: &str) -> Option<String> {
         get(t, key).and_then(|v| self.string(v, key))
     }
 
     /// A required string field with its value, or `None` after reporting it missing or mistyped.
-    fn required_string<'t, 'i>(
+    pub(crate) fn required_string<'t, 'i>(
         &mut self,
         t: &'t Table<'i>,
         key: &str,
@@ -79,7 +79,7 @@ impl Walker<'_> {
     }
 
     /// A required string that must not be blank.
-    pub(super) fn req_text(
+    pub(crate) fn req_text(
         &mut self,
         t: &Table<'_>,
         key: &str,
@@ -99,7 +99,7 @@ impl Walker<'_> {
     }
 
     /// A required id: `[a-z0-9-]+`.
-    pub(super) fn req_id(
+    pub(crate) fn req_id(
         &mut self,
         t: &Table<'_>,
         key: &str,
@@ -125,7 +125,7 @@ impl Walker<'_> {
         Some(s)
     }
 
-    pub(super) fn int(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Option<i64> {
+    pub(crate) fn int(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Option<i64> {
         match v.get_ref() {
             DeValue::Integer(i) => {
                 let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
@@ -141,7 +141,7 @@ impl Walker<'_> {
         }
     }
 
-    pub(super) fn opt_range(&mut self, t: &Table<'_>, key: &str, range: Range<i64>) -> Option<i64> {
+    pub(crate) fn opt_range(&mut self, t: &Table<'_>, key: &str, range: Range<i64>) -> Option<i64> {
         let v = get(t, key)?;
         let n = self.int(v, key)?;
         if !range.contains(&n) {
@@ -159,7 +159,7 @@ impl Walker<'_> {
         Some(n)
     }
 
-    pub(super) fn strings(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Vec<String> {
+    pub(crate) fn strings(&mut self, v: &Spanned<DeValue<'_>>, key: &str) -> Vec<String> {
         match v.get_ref() {
             DeValue::Array(items) => items
                 .iter()
@@ -172,14 +172,14 @@ impl Walker<'_> {
         }
     }
 
-    pub(super) fn opt_strings(&mut self, t: &Table<'_>, key: &str) -> Vec<String> {
+    pub(crate) fn opt_strings(&mut self, t: &Table<'_>, key: &str) -> Vec<String> {
         get(t, key)
             .map(|v| self.strings(v, key))
             .unwrap_or_default()
     }
 }
 
-pub(super) fn get<'t, 'i>(t: &'t Table<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+pub(crate) fn get<'t, 'i>(t: &'t Table<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
     t.iter()
         .find(|(k, _)| k.get_ref().as_ref() == key)
         .map(|(_, v)| v)

@@ -13,9 +13,11 @@ mod tags;
 mod write;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
+pub(crate) use fields::get as toml_get;
 pub use lint::{FILLER_ANSWERS, LintKind, LintWarning, Linter, lint_key_points};
 pub use model::{Card, CardNotes, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 pub use parse::parse_deck;
+pub(crate) use parse::{Table as TomlTable, Walker};
 pub use tags::{TagWarning, canonical_tag, tag_warnings};
 pub use write::write_deck;
 

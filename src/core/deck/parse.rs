@@ -52,31 +52,10 @@ pub fn parse_deck(text: &str, source: DeckSource) -> Result<Deck, Diagnostics> {
             ),
         )]));
     }
-    let (root, syntax) = DeTable::parse_recoverable(text);
-    let mut w = Walker {
-        origin: &origin,
-        text,
-        newlines: text
-            .bytes()
-            .enumerate()
-            .filter_map(|(i, b)| (b == b'\n').then_some(i))
-            .collect(),
-        errors: Vec::new(),
-    };
-    if !syntax.is_empty() {
-        for e in syntax {
-            let msg = first_line(e.message());
-            match e.span() {
-                Some(span) => w.error(span, format!("invalid TOML: {msg}"), None),
-                None => w.errors.push(Diagnostic::whole_file(
-                    &origin,
-                    format!("invalid TOML: {msg}"),
-                    None,
-                )),
-            }
-        }
+    let mut w = Walker::new(&origin, text);
+    let Some(root) = w.parse_toml() else {
         return Err(w.finish());
-    }
+    };
     let root_span = root.span();
     let root = root.into_inner();
     match w.deck(&root, root_span, source) {
@@ -89,7 +68,9 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
 }
 
-pub(super) struct Walker<'a> {
+/// Walks a spanned TOML tree, collecting located problems. The deck parser's, reused for
+/// other files prepdeck reads with the same diagnostics (the story bank).
+pub(crate) struct Walker<'a> {
     origin: &'a str,
     text: &'a str,
     /// Byte offsets of every `\n`, so a line number is a binary search, not a scan of the
@@ -98,10 +79,51 @@ pub(super) struct Walker<'a> {
     errors: Vec<Diagnostic>,
 }
 
-pub(super) type Table<'i> = DeTable<'i>;
+pub(crate) type Table<'i> = DeTable<'i>;
+
+impl<'a> Walker<'a> {
+    /// A walker over `text`, naming it `origin` in messages.
+    pub(crate) fn new(origin: &'a str, text: &'a str) -> Walker<'a> {
+        Walker {
+            origin,
+            text,
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter_map(|(i, b)| (b == b'\n').then_some(i))
+                .collect(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Parses the text into a spanned tree; `None` after recording its syntax errors.
+    pub(crate) fn parse_toml(&mut self) -> Option<toml::Spanned<DeTable<'a>>> {
+        let (root, syntax) = DeTable::parse_recoverable(self.text);
+        if syntax.is_empty() {
+            return Some(root);
+        }
+        for e in syntax {
+            let msg = first_line(e.message());
+            match e.span() {
+                Some(span) => self.error(span, format!("invalid TOML: {msg}"), None),
+                None => self.errors.push(Diagnostic::whole_file(
+                    self.origin,
+                    format!("invalid TOML: {msg}"),
+                    None,
+                )),
+            }
+        }
+        None
+    }
+
+    /// Whether a problem was found so far.
+    pub(crate) fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
 
 impl Walker<'_> {
-    pub(super) fn error(
+    pub(crate) fn error(
         &mut self,
         span: Range<usize>,
         message: impl Into<String>,
@@ -111,14 +133,14 @@ impl Walker<'_> {
             .push(Diagnostic::at(self.origin, self.text, span, message, help));
     }
 
-    fn finish(mut self) -> Diagnostics {
+    pub(crate) fn finish(mut self) -> Diagnostics {
         self.errors.sort_by_key(|d| (d.line, d.column));
         self.errors.dedup();
         Diagnostics(self.errors)
     }
 
     /// The span to blame for something missing from a table: its header line.
-    pub(super) fn header_span(&self, span: &Range<usize>) -> Range<usize> {
+    pub(crate) fn header_span(&self, span: &Range<usize>) -> Range<usize> {
         // Spans of tables from `[[card]]` begin at the header; make the caret cover `[[card]]`.
         let start = span.start.min(self.text.len());
         let end = self.text[start..]
@@ -235,7 +257,7 @@ impl Walker<'_> {
         }
     }
 
-    fn array_tables<'t, 'i>(
+    pub(crate) fn array_tables<'t, 'i>(
         &mut self,
         items: &'t DeArray<'i>,
         key: &str,
@@ -334,7 +356,7 @@ impl Walker<'_> {
         })
     }
 
-    pub(super) fn line_of(&self, offset: usize) -> usize {
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
         self.newlines.partition_point(|&i| i < end) + 1
     }

@@ -1,0 +1,113 @@
+//! Which competencies the decks in use probe, and how many stories prove each: coaches want
+//! at least two stories per competency.
+
+use serde::Serialize;
+
+use super::StoryBank;
+use super::words::stems;
+use crate::core::deck::{Deck, Kind};
+
+/// Stories a competency needs.
+pub const STORIES_PER_COMPETENCY: usize = 2;
+
+/// Whether a story's competency names a category: the same id, or every term of the
+/// competency appears in the category's id or title ("budgeting" names "Budget and finance").
+pub fn competency_matches(competency: &str, category_id: &str, category_title: &str) -> bool {
+    let c = competency.trim().to_lowercase();
+    if c.is_empty() {
+        return false;
+    }
+    if c == category_id {
+        return true;
+    }
+    let wanted = stems(&c.replace('-', " "));
+    if wanted.is_empty() {
+        return false;
+    }
+    let have = stems(&format!(
+        "{} {category_title}",
+        category_id.replace('-', " ")
+    ));
+    wanted.iter().all(|t| have.contains(t))
+}
+
+/// One competency (a category of the decks) and the stories that prove it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CompetencyRow {
+    /// The category id.
+    pub id: String,
+    pub title: String,
+    /// The decks that have this category.
+    pub decks: Vec<String>,
+    /// Ids of the stories whose competencies name it.
+    pub stories: Vec<String>,
+    /// Fewer than [`STORIES_PER_COMPETENCY`] stories.
+    pub short: bool,
+}
+
+/// The coverage table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Coverage {
+    /// One row per competency, in deck order.
+    pub competencies: Vec<CompetencyRow>,
+    /// Story competencies that name no category of the decks in use: `(story id, competency)`.
+    pub unmatched: Vec<(String, String)>,
+}
+
+impl Coverage {
+    /// Rows with fewer than two stories.
+    pub fn short_count(&self) -> usize {
+        self.competencies.iter().filter(|r| r.short).count()
+    }
+}
+
+/// The competencies of `decks` (the categories with at least one behavioural or situational
+/// card: the questions a story answers; categories of the same id in several decks are one)
+/// and the stories of `bank` that prove each.
+pub fn coverage(bank: &StoryBank, decks: &[Deck]) -> Coverage {
+    let mut rows: Vec<CompetencyRow> = Vec::new();
+    for deck in decks {
+        for cat in &deck.categories {
+            let storyish = deck.cards.iter().any(|c| {
+                c.category == cat.id && matches!(c.kind, Kind::Behavioral | Kind::Situational)
+            });
+            if !storyish {
+                continue;
+            }
+            match rows.iter_mut().find(|r| r.id == cat.id.as_str()) {
+                Some(row) => row.decks.push(deck.id.to_string()),
+                None => rows.push(CompetencyRow {
+                    id: cat.id.to_string(),
+                    title: cat.title.clone(),
+                    decks: vec![deck.id.to_string()],
+                    stories: vec![],
+                    short: true,
+                }),
+            }
+        }
+    }
+    let mut unmatched = Vec::new();
+    for story in &bank.stories {
+        for comp in &story.competencies {
+            let mut any = false;
+            for row in rows.iter_mut() {
+                if competency_matches(comp, &row.id, &row.title) {
+                    any = true;
+                    if !row.stories.contains(&story.id) {
+                        row.stories.push(story.id.clone());
+                    }
+                }
+            }
+            if !any {
+                unmatched.push((story.id.clone(), comp.clone()));
+            }
+        }
+    }
+    for row in &mut rows {
+        row.short = row.stories.len() < STORIES_PER_COMPETENCY;
+    }
+    Coverage {
+        competencies: rows,
+        unmatched,
+    }
+}

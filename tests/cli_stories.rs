@@ -1,0 +1,327 @@
+//! The STAR story bank through the real binary: `prepdeck stories new|check|list|coverage|
+//! suggest|drill`, and the Stories notes after a line-mode mock interview.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+const DECK: &str = r#"format = 1
+[deck]
+id = "mini"
+title = "Mini"
+[[category]]
+id = "projects"
+title = "Projects & delivery"
+[[category]]
+id = "people"
+title = "People management"
+[[category]]
+id = "routing"
+title = "Routing protocols"
+[[card]]
+id = "rescue"
+category = "projects"
+kind = "behavioral"
+question = "Tell us about a project that was going off the rails. How did you bring it back?"
+answer = "I reset scope with the sponsor."
+[[card.key_point]]
+text = "Resets scope with the sponsor"
+keywords = ["scope", "sponsor"]
+[[card]]
+id = "clash"
+category = "people"
+kind = "behavioral"
+question = "Describe a conflict between two people in your team and how you resolved it."
+answer = "I listened to both."
+[[card]]
+id = "ospf"
+category = "routing"
+kind = "knowledge"
+question = "What is OSPF?"
+answer = "A link-state routing protocol."
+"#;
+
+const BANK: &str = r#"[[story]]
+id = "pos-rescue"
+title = "Rescuing the point-of-sale rollout"
+situation = "A retailer's till replacement was six months in, 70% of the budget spent and 30% tested."
+task = "Bring the project back to a date the sponsor could trust."
+action = "I read the defect log, stopped the project for a week, cut scope with the sponsor and set up a weekly change board."
+result = "Went live on the new date; till downtime under 15 minutes per store."
+competencies = ["projects"]
+
+[[story]]
+id = "team-conflict"
+title = "Two engineers who would not talk"
+situation = "Two senior engineers disagreed about the redesign and stopped speaking."
+task = "Get the redesign decided without losing either of them."
+action = "I met each alone, then together with the data, and let them co-own the decision."
+result = "The redesign shipped and both engineers stayed with the team."
+competencies = ["people", "conflict"]
+short = "Two engineers, one decision record, both stayed."
+"#;
+
+fn setup(bank: Option<&str>) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("decks")).unwrap();
+    std::fs::write(home.path().join("decks/mini.toml"), DECK).unwrap();
+    if let Some(b) = bank {
+        std::fs::write(home.path().join("stories.toml"), b).unwrap();
+    }
+    home
+}
+
+fn prepdeck(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("prepdeck").unwrap();
+    cmd.env("PREPDECK_HOME", home).env("TZ", "UTC");
+    cmd
+}
+
+fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = prepdeck(home).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn new_writes_a_private_template_that_checks_clean_and_never_overwrites() {
+    let home = setup(None);
+    let h = home.path();
+    let (code, _, err) = run(h, &["stories", "list"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("prepdeck stories new"), "{err}");
+    let (code, out, _) = run(h, &["stories", "new"]);
+    assert_eq!(code, 0, "{out}");
+    let path = h.join("stories.toml");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let (code, out, err) = run(h, &["stories", "check"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (0, ""),
+        "the template has no warning: {err}"
+    );
+    assert!(out.contains("1 story OK"), "{out}");
+    std::fs::write(&path, "# mine\n").unwrap();
+    let (code, _, err) = run(h, &["stories", "new"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("never overwrites"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n");
+}
+
+#[test]
+fn check_locates_every_problem_and_warns_about_results_without_figures() {
+    let home = setup(None);
+    let h = home.path();
+    let bad = h.join("draft.toml");
+    std::fs::write(
+        &bad,
+        "[[story]]\nid = \"a\"\ntitle = \"t\"\nsituation = \"s\"\ntask = \"t\"\naction = \"a\"\nresult = \"it went well\"\ncompetencies = [\"people\"]\nresutl = \"typo\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(h, &["stories", "check", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown key `resutl` in [[story]]"), "{err}");
+    assert!(err.contains("draft.toml:9:1"), "{err}");
+    assert!(err.contains("did you mean `result`?"), "{err}");
+    // Fixed, the missing figure is only a warning.
+    let text = std::fs::read_to_string(&bad)
+        .unwrap()
+        .replace("resutl = \"typo\"\n", "");
+    std::fs::write(&bad, text).unwrap();
+    let (code, out, err) = run(h, &["stories", "check", bad.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.starts_with("warning: the result has no figure"),
+        "{err}"
+    );
+    assert!(err.contains("draft.toml:7:10"), "{err}");
+    assert!(out.contains("1 story OK, 1 warning(s)"), "{out}");
+    let (code, _, _) = run(h, &["stories", "check", "/no/such/stories.toml"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn list_coverage_and_suggest_in_text_and_json() {
+    let home = setup(Some(BANK));
+    let h = home.path();
+    let (code, out, _) = run(h, &["--deck", "mini", "stories", "list"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("pos-rescue") && out.contains("team-conflict"),
+        "{out}"
+    );
+    let (_, json, _) = run(h, &["stories", "list", "--json"]);
+    let rows: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[0]["result_has_figure"], true);
+    assert_eq!(rows[1]["result_has_figure"], false);
+    assert_eq!(rows[1]["has_short"], true);
+
+    let (_, json, _) = run(h, &["--deck", "mini", "stories", "coverage", "--json"]);
+    let cov: Value = serde_json::from_str(&json).unwrap();
+    let ids: Vec<&str> = cov["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        vec!["projects", "people"],
+        "knowledge-only categories are not competencies"
+    );
+    assert_eq!(
+        cov["competencies"][0]["stories"],
+        serde_json::json!(["pos-rescue"])
+    );
+    assert_eq!(cov["competencies"][0]["short"], true);
+    let (_, text, _) = run(h, &["--deck", "mini", "stories", "coverage"]);
+    assert!(text.contains("NEEDS MORE"), "{text}");
+    assert!(
+        text.contains("2 of 2 competencies have fewer than two stories."),
+        "{text}"
+    );
+    assert!(
+        text.contains("team-conflict: conflict"),
+        "unmatched competencies are listed: {text}"
+    );
+
+    let (_, json, _) = run(h, &["stories", "suggest", "mini/rescue", "--json"]);
+    let s: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(s[0]["id"], "pos-rescue", "{s}");
+    assert_eq!(s[0]["competency_match"], true);
+    let (_, json, _) = run(
+        h,
+        &["stories", "suggest", "mini/clash", "--json", "--limit", "1"],
+    );
+    let s: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(s.as_array().unwrap().len(), 1);
+    assert_eq!(s[0]["id"], "team-conflict");
+    let (code, out, _) = run(h, &["stories", "suggest", "mini/ospf"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("No story fits this question"), "{out}");
+    assert_eq!(run(h, &["stories", "suggest", "mini"]).0, 2);
+    assert_eq!(run(h, &["stories", "suggest", "mini/nope"]).0, 1);
+}
+
+#[test]
+fn story_text_never_reaches_the_terminal_raw() {
+    // TOML escapes, so the parsed title holds ESC and CSI.
+    let evil = BANK.replace("Rescuing the", "Rescuing \\u001b[2J\\u009b31m the");
+    let home = setup(Some(&evil));
+    let h = home.path();
+    for args in [
+        &["stories", "list"][..],
+        &["stories", "list", "--json"],
+        &["--deck", "mini", "stories", "coverage"],
+        &["stories", "suggest", "mini/rescue"],
+        &["stories", "suggest", "mini/rescue", "--json"],
+    ] {
+        let (code, out, _) = run(h, args);
+        assert_eq!(code, 0, "{args:?}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{9b}'),
+            "{args:?}: {out:?}"
+        );
+    }
+}
+
+#[test]
+fn stories_are_drilled_with_spaced_repetition_under_their_own_deck_id() {
+    let home = setup(Some(BANK));
+    let h = home.path();
+    let out = prepdeck(h)
+        .args(["stories", "drill", "--plain"])
+        .write_stdin("I stopped the project for a week and cut scope with the sponsor; downtime under 15 minutes\n\n3\n\n1\n")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Q: Tell your story \"Rescuing the point-of-sale rollout\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Key points (your draft covers"), "{stdout}");
+    assert!(
+        stdout.contains("Result: Went live on the new date"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("recorded: Good"), "{stdout}");
+    let state = std::fs::read_to_string(h.join("state.jsonl")).unwrap();
+    let reviews: Vec<Value> = state
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|r| r["type"] == "review")
+        .collect();
+    assert_eq!(reviews.len(), 2);
+    assert!(reviews.iter().all(|r| r["deck"] == "@stories"));
+    assert_eq!(reviews[0]["card"], "pos-rescue");
+    // Story progress is not an orphan, and does not show among the cards.
+    let (code, out, _) = run(h, &["state", "check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        !out.contains("orphan") && !out.contains("no loaded deck"),
+        "{out}"
+    );
+    // Both stories were graded: nothing is due now.
+    let (_, out, _) = run(h, &["stories", "drill", "--plain"]);
+    assert!(
+        !out.contains("Tell your story \"Rescuing"),
+        "the graded story is not due again at once: {out}"
+    );
+    assert_eq!(
+        run(h, &["stories", "drill"]).0,
+        2,
+        "the app does not drill stories yet"
+    );
+}
+
+#[test]
+fn a_mock_debrief_notes_a_story_told_twice_and_answers_without_figures() {
+    let home = setup(Some(BANK));
+    let h = home.path();
+    let told = "A retailer till replacement was failing: I read the defect log, stopped the project for a week and cut scope with the sponsor, then set up a weekly change board.";
+    let input = format!("{told}\n.\n{told}\n.\n");
+    let out = prepdeck(h)
+        .args([
+            "--deck",
+            "mini",
+            "mock",
+            "--plain",
+            "--questions",
+            "2",
+            "--prep",
+            "0",
+            "--answer-seconds",
+            "60",
+            "--seed",
+            "1",
+        ])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Any two of the three questions include a behavioural one (only one is knowledge).
+    let notes = &stdout[stdout
+        .find("\nStories\n")
+        .unwrap_or_else(|| panic!("{stdout}"))..];
+    assert!(
+        notes.contains(
+            "You told the story \"Rescuing the point-of-sale rollout\" for questions 1 and 2"
+        ),
+        "{notes}"
+    );
+    assert!(notes.contains("your answer gives no figure"), "{notes}");
+}
