@@ -290,7 +290,18 @@ fn new_writes_a_valid_template_and_never_overwrites() {
         .args(["decks", "new"])
         .arg(&path)
         .assert()
-        .success();
+        .success()
+        .stdout(predicate::str::contains(
+            "To have prepdeck load it, move it to",
+        ))
+        .stdout(predicate::str::contains("--deck-file"));
+    // Written where prepdeck looks: it says it will load it.
+    prepdeck(dir.path())
+        .args(["decks", "new", "decks/own.toml"])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("prepdeck loads it from"));
     prepdeck(dir.path())
         .args(["decks", "check"])
         .arg(&path)
@@ -360,6 +371,40 @@ fn usage_errors_exit_2_and_help_has_examples() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("prepdeck "));
+}
+
+/// A reader that stops early (`prepdeck completions bash | head -1`) ends the command quietly:
+/// no panic, success. The read end is closed before anything is written, so every write fails.
+#[test]
+fn output_into_a_closed_pipe_is_not_a_crash() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["completions", "bash"][..], &["decks", "list"], &["cards"]] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("prepdeck"))
+            .args(args)
+            .env("PREPDECK_HOME", dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn drill_without_a_terminal_suggests_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    prepdeck(dir.path())
+        .arg("drill")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`prepdeck drill --plain` works without one",
+        ));
 }
 
 #[test]

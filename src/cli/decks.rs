@@ -190,6 +190,22 @@ pub fn new(cli: &Cli, home: &Home, path: &Path) -> anyhow::Result<ExitCode> {
     // Creates missing folders privately (0700) itself.
     crate::store::paths::write_private_new(&real, template::TEMPLATE.as_bytes())?;
     println!("wrote {shown}: edit it, then run `prepdeck decks check {shown}`");
+    // Where prepdeck looks for decks, so the new one is not silently left out.
+    let decks_dir = home.decks_dir();
+    let loaded = real
+        .parent()
+        .and_then(|p| p.canonicalize().ok())
+        .zip(decks_dir.canonicalize().ok())
+        .is_some_and(|(dir, decks)| dir == decks);
+    let decks_shown = sanitize_line(&decks_dir.display().to_string());
+    if loaded {
+        println!("prepdeck loads it from {decks_shown} with the built-in decks.");
+    } else {
+        println!(
+            "To have prepdeck load it, move it to {decks_shown}/ (then it loads with the \
+             built-in decks), or pass `--deck-file {shown}` to any command."
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
