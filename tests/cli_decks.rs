@@ -151,7 +151,8 @@ fn builtin_decks_all_validate_and_are_listed() {
         .args(["decks", "check"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("all valid"));
+        .stdout(predicate::str::contains("all valid"))
+        .stdout(predicate::str::contains("warning").not());
     let out = prepdeck(dir.path())
         .args(["decks", "list", "--json"])
         .output()
@@ -251,6 +252,37 @@ fn deck_file_flag_and_deck_filter() {
 }
 
 #[test]
+fn key_point_warnings_name_the_line_and_keep_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lint.toml");
+    let deck = VALID.replace(
+        "keywords = [\"actuals\"]",
+        "keywords = [\"actuals\", \"lessons\", \"budget\", \"we typed them up\"]\n\n\
+         [[card.key_point]]\ntext = \"Tells the sponsor first\"\n\
+         together = [[\"sponsor\", \"first\"]]",
+    );
+    std::fs::write(&file, deck).unwrap();
+    let out = prepdeck(dir.path())
+        .args(["decks", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let at = format!("warning: {}:19: b1 key point 1", file.display());
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with(&at)).collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines[0].contains("generic filler") && lines[0].contains("keyword \"lessons\""));
+    assert!(lines[1].contains("keyword \"budget\" is in the question"));
+    assert!(lines[2].contains("keyword \"we typed them up\" appears nowhere"));
+    assert!(!stdout.contains("key point 2"), "{stdout}");
+    assert!(
+        stdout.contains("all valid, 3 key-point warning(s)"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn new_writes_a_valid_template_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/mine.toml");
@@ -274,7 +306,8 @@ fn new_writes_a_valid_template_and_never_overwrites() {
         .args(["decks", "check"])
         .arg(&path)
         .assert()
-        .success();
+        .success()
+        .stdout(predicate::str::contains("warning").not());
     let before = std::fs::read(&path).unwrap();
     prepdeck(dir.path())
         .args(["decks", "new"])

@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::home::Home;
 use super::{Cli, UserError, load_decks, template};
-use crate::core::deck::{Deck, DeckSource};
+use crate::core::deck::{Deck, DeckSource, Linter};
 use crate::core::text::{sanitize_line, truncate_line};
-use crate::store::decks::{load_all, load_files};
+use crate::store::decks::{BUILTIN, load_all, load_builtin, load_files};
 
 #[derive(Serialize)]
 struct DeckRow<'a> {
@@ -107,7 +107,19 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
     } else {
         load_files(paths)
     };
+    // The bank that tells recognised terms from one story's wording: the decks checked, and
+    // the built-in decks when only some files were named.
+    let mut bank = loaded.decks.clone();
+    if !paths.is_empty() {
+        bank.extend(
+            BUILTIN
+                .iter()
+                .filter_map(|(name, text)| load_builtin(name, text).ok()),
+        );
+    }
+    let linter = Linter::new(&bank);
     let mut out = std::io::stdout().lock();
+    let mut warnings = 0;
     for d in &loaded.decks {
         writeln!(
             out,
@@ -117,6 +129,21 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
             d.cards.len(),
             d.categories.len()
         )?;
+        for w in linter.lint(d) {
+            warnings += 1;
+            let card = &d.cards[w.card];
+            let text = &card.key_points[w.point].text;
+            writeln!(
+                out,
+                "warning: {}:{}: {} key point {} ({}): {}",
+                sanitize_line(&d.source.display_name()),
+                w.line,
+                sanitize_line(card.id.as_str()),
+                w.point + 1,
+                truncate_line(text, 60),
+                sanitize_line(&w.message)
+            )?;
+        }
     }
     out.flush()?;
     let mut err = std::io::stderr().lock();
@@ -130,13 +157,20 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
         writeln!(err)?;
     }
     let files = loaded.decks.len() + loaded.problems.len();
+    let warned = if warnings > 0 {
+        format!(
+            ", {warnings} key-point warning(s) (see docs/deck-format.md, \"Checking key points\")"
+        )
+    } else {
+        String::new()
+    };
     if loaded.problems.is_empty() {
-        writeln!(out, "{files} deck file(s) checked: all valid")?;
+        writeln!(out, "{files} deck file(s) checked: all valid{warned}")?;
         Ok(ExitCode::SUCCESS)
     } else {
         writeln!(
             err,
-            "{files} deck file(s) checked: {} invalid, {count} error(s)",
+            "{files} deck file(s) checked: {} invalid, {count} error(s){warned}",
             loaded.problems.len()
         )?;
         Ok(ExitCode::from(1))

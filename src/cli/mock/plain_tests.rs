@@ -94,6 +94,7 @@ fn question(id: &str, seconds: u32, follow_up: Option<&str>, points: &[&str]) ->
             .map(|k| KeyPoint {
                 text: format!("Mentions {k}"),
                 keywords: vec![k.to_string()],
+                ..Default::default()
             })
             .collect(),
     }
