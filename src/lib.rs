@@ -10,6 +10,8 @@
 
 pub mod cli;
 pub mod core;
+/// Test data generators for the tests and the benches (integration tests use them too, so they
+/// cannot be `cfg(test)`; nothing in the binary calls them).
 #[doc(hidden)]
 pub mod fixtures;
 pub mod store;

@@ -151,7 +151,8 @@ fn builtin_decks_all_validate_and_are_listed() {
         .args(["decks", "check"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("all valid"));
+        .stdout(predicate::str::contains("all valid"))
+        .stdout(predicate::str::contains("warning").not());
     let out = prepdeck(dir.path())
         .args(["decks", "list", "--json"])
         .output()
@@ -251,6 +252,37 @@ fn deck_file_flag_and_deck_filter() {
 }
 
 #[test]
+fn key_point_warnings_name_the_line_and_keep_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lint.toml");
+    let deck = VALID.replace(
+        "keywords = [\"actuals\"]",
+        "keywords = [\"actuals\", \"lessons\", \"budget\", \"we typed them up\"]\n\n\
+         [[card.key_point]]\ntext = \"Tells the sponsor first\"\n\
+         together = [[\"sponsor\", \"first\"]]",
+    );
+    std::fs::write(&file, deck).unwrap();
+    let out = prepdeck(dir.path())
+        .args(["decks", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let at = format!("warning: {}:19: b1 key point 1", file.display());
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with(&at)).collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines[0].contains("generic filler") && lines[0].contains("keyword \"lessons\""));
+    assert!(lines[1].contains("keyword \"budget\" is in the question"));
+    assert!(lines[2].contains("keyword \"we typed them up\" appears nowhere"));
+    assert!(!stdout.contains("key point 2"), "{stdout}");
+    assert!(
+        stdout.contains("all valid, 3 key-point warning(s)"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn new_writes_a_valid_template_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sub/mine.toml");
@@ -258,12 +290,24 @@ fn new_writes_a_valid_template_and_never_overwrites() {
         .args(["decks", "new"])
         .arg(&path)
         .assert()
-        .success();
+        .success()
+        .stdout(predicate::str::contains(
+            "To have prepdeck load it, move it to",
+        ))
+        .stdout(predicate::str::contains("--deck-file"));
+    // Written where prepdeck looks: it says it will load it.
+    prepdeck(dir.path())
+        .args(["decks", "new", "decks/own.toml"])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("prepdeck loads it from"));
     prepdeck(dir.path())
         .args(["decks", "check"])
         .arg(&path)
         .assert()
-        .success();
+        .success()
+        .stdout(predicate::str::contains("warning").not());
     let before = std::fs::read(&path).unwrap();
     prepdeck(dir.path())
         .args(["decks", "new"])
@@ -327,6 +371,40 @@ fn usage_errors_exit_2_and_help_has_examples() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("prepdeck "));
+}
+
+/// A reader that stops early (`prepdeck completions bash | head -1`) ends the command quietly:
+/// no panic, success. The read end is closed before anything is written, so every write fails.
+#[test]
+fn output_into_a_closed_pipe_is_not_a_crash() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["completions", "bash"][..], &["decks", "list"], &["cards"]] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("prepdeck"))
+            .args(args)
+            .env("PREPDECK_HOME", dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn drill_without_a_terminal_suggests_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    prepdeck(dir.path())
+        .arg("drill")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`prepdeck drill --plain` works without one",
+        ));
 }
 
 #[test]

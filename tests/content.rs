@@ -248,6 +248,27 @@ fn card_ids_are_unique_across_the_bank_and_start_with_their_category() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+#[test]
+fn key_points_pass_the_lint() {
+    use prepdeck::core::deck::Linter;
+    let linter = Linter::new(decks());
+    let mut problems = Vec::new();
+    for d in decks() {
+        for w in linter.lint(d) {
+            problems.push(format!(
+                "{}:{}: {}/{} key point {}: {}",
+                d.source.display_name(),
+                w.line,
+                d.id,
+                d.cards[w.card].id,
+                w.point + 1,
+                w.message
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Keywords too generic to show that an answer made a point.
 const GENERIC_KEYWORDS: &[&str] = &[
     "lesson",
@@ -322,6 +343,7 @@ fn second_edition_cards_meet_the_brief() {
                     let one = [prepdeck::core::deck::KeyPoint {
                         text: kp.text.clone(),
                         keywords: vec![kw.clone()],
+                        ..Default::default()
                     }];
                     if coverage(&c.question, &one)[0] {
                         problems.push(format!("{at}: keyword `{kw}` is in the question"));

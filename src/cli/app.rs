@@ -75,7 +75,8 @@ fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<E
     })
 }
 
-/// Opens the state log for writing (taking its lock) and replays it.
+/// Opens the state log for writing (taking its lock) and brings progress up to date (from
+/// the progress cache when it matches), printing what loading found worth a warning.
 pub(crate) fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
     let (study, warnings) = open_study_quietly(home)?;
     print_warnings(home, &warnings);

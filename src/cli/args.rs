@@ -53,7 +53,7 @@ pub enum Command {
     )]
     Drill(DrillArgs),
     /// A timed mock interview (line mode with --plain), then its debrief
-    Mock(super::mock::MockArgs),
+    Mock(super::mock::args::MockArgs),
     /// Show readiness per category (weakest first), streak, forecast and review history
     Stats {
         /// Print JSON for scripts
@@ -61,9 +61,9 @@ pub enum Command {
         json: bool,
     },
     /// Past mock interviews, newest first
-    History(super::mock::HistoryArgs),
+    History(super::mock::args::HistoryArgs),
     /// A past mock interview as a transcript with its debrief (Markdown or JSON)
-    Report(super::mock::ReportArgs),
+    Report(super::mock::args::ReportArgs),
     /// Every card with its question and state (the card browser as a list); search and
     /// filter them, see one card in full, keep your notes and your own answers on any card
     #[command(

@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::home::Home;
 use super::{Cli, UserError, load_decks, template};
-use crate::core::deck::{Deck, DeckSource};
+use crate::core::deck::{Deck, DeckSource, Linter};
 use crate::core::text::{sanitize_line, truncate_line};
-use crate::store::decks::{load_all, load_files};
+use crate::store::decks::{BUILTIN, load_all, load_builtin, load_files};
 
 #[derive(Serialize)]
 struct DeckRow<'a> {
@@ -107,7 +107,19 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
     } else {
         load_files(paths)
     };
+    // The bank that tells recognised terms from one story's wording: the decks checked, and
+    // the built-in decks when only some files were named.
+    let mut bank = loaded.decks.clone();
+    if !paths.is_empty() {
+        bank.extend(
+            BUILTIN
+                .iter()
+                .filter_map(|(name, text)| load_builtin(name, text).ok()),
+        );
+    }
+    let linter = Linter::new(&bank);
     let mut out = std::io::stdout().lock();
+    let mut warnings = 0;
     for d in &loaded.decks {
         writeln!(
             out,
@@ -117,6 +129,21 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
             d.cards.len(),
             d.categories.len()
         )?;
+        for w in linter.lint(d) {
+            warnings += 1;
+            let card = &d.cards[w.card];
+            let text = &card.key_points[w.point].text;
+            writeln!(
+                out,
+                "warning: {}:{}: {} key point {} ({}): {}",
+                sanitize_line(&d.source.display_name()),
+                w.line,
+                sanitize_line(card.id.as_str()),
+                w.point + 1,
+                truncate_line(text, 60),
+                sanitize_line(&w.message)
+            )?;
+        }
     }
     out.flush()?;
     let mut err = std::io::stderr().lock();
@@ -130,13 +157,20 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
         writeln!(err)?;
     }
     let files = loaded.decks.len() + loaded.problems.len();
+    let warned = if warnings > 0 {
+        format!(
+            ", {warnings} key-point warning(s) (see docs/deck-format.md, \"Checking key points\")"
+        )
+    } else {
+        String::new()
+    };
     if loaded.problems.is_empty() {
-        writeln!(out, "{files} deck file(s) checked: all valid")?;
+        writeln!(out, "{files} deck file(s) checked: all valid{warned}")?;
         Ok(ExitCode::SUCCESS)
     } else {
         writeln!(
             err,
-            "{files} deck file(s) checked: {} invalid, {count} error(s)",
+            "{files} deck file(s) checked: {} invalid, {count} error(s){warned}",
             loaded.problems.len()
         )?;
         Ok(ExitCode::from(1))
@@ -156,6 +190,22 @@ pub fn new(cli: &Cli, home: &Home, path: &Path) -> anyhow::Result<ExitCode> {
     // Creates missing folders privately (0700) itself.
     crate::store::paths::write_private_new(&real, template::TEMPLATE.as_bytes())?;
     println!("wrote {shown}: edit it, then run `prepdeck decks check {shown}`");
+    // Where prepdeck looks for decks, so the new one is not silently left out.
+    let decks_dir = home.decks_dir();
+    let loaded = real
+        .parent()
+        .and_then(|p| p.canonicalize().ok())
+        .zip(decks_dir.canonicalize().ok())
+        .is_some_and(|(dir, decks)| dir == decks);
+    let decks_shown = sanitize_line(&decks_dir.display().to_string());
+    if loaded {
+        println!("prepdeck loads it from {decks_shown} with the built-in decks.");
+    } else {
+        println!(
+            "To have prepdeck load it, move it to {decks_shown}/ (then it loads with the \
+             built-in decks), or pass `--deck-file {shown}` to any command."
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -9,7 +9,6 @@
 //! most recent action whatever it was (the drill session keeps that history). End of input ends
 //! the session cleanly.
 
-use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 
 use chrono::{DateTime, Utc};
@@ -20,9 +19,9 @@ use crate::core::grade::Grade;
 use crate::core::ids::CardKey;
 use crate::core::record::RecordBody;
 use crate::core::schedule::format_interval;
-use crate::core::session::drill::{Drill, Effect, Event, Phase, SessionCard, Summary};
+use crate::core::session::drill::{Event, Phase, Summary};
 use crate::core::text::{sanitize, sanitize_line};
-use crate::study::{DrillFilter, Study};
+use crate::study::{DrillDriver, DrillFilter, DrillUpdate, Study};
 
 /// How a plain drill ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,7 +37,7 @@ struct Plain<'a, R, W> {
     clock: &'a dyn Fn() -> DateTime<Utc>,
     decks: &'a [Deck],
     study: &'a mut dyn Study,
-    session: Drill,
+    driver: DrillDriver,
     /// Cards whose last grade could not be recorded.
     not_recorded: Vec<CardKey>,
 }
@@ -53,35 +52,25 @@ pub fn run_plain_drill(
     filter: &DrillFilter,
 ) -> anyhow::Result<PlainDrillOutcome> {
     let now = clock();
-    let keys = study.queue(decks, filter, now);
-    let cards: Vec<SessionCard> = keys
-        .into_iter()
-        .map(|key| SessionCard {
-            key_points: find_card(decks, &key)
-                .map(|(_, c)| c.key_points.clone())
-                .unwrap_or_default(),
-            key,
-        })
-        .collect();
-    let (session, _) = Drill::start(cards, now);
+    let driver = DrillDriver::start(&*study, decks, filter, now);
     let mut p = Plain {
         input,
         out,
         clock,
         decks,
         study,
-        session,
+        driver,
         not_recorded: Vec::new(),
     };
-    if p.session.cards().is_empty() {
+    if p.driver.session().cards().is_empty() {
         p.nothing_due(now)?;
         return Ok(PlainDrillOutcome {
-            summary: p.session.summary(now),
+            summary: p.driver.session().summary(now),
             not_recorded: 0,
         });
     }
     p.run()?;
-    let summary = p.session.summary((p.clock)());
+    let summary = p.driver.session().summary((p.clock)());
     p.print_summary(&summary)?;
     let not_recorded = p.not_recorded.len();
     if not_recorded > 0 {
@@ -112,7 +101,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn run(&mut self) -> anyhow::Result<()> {
         loop {
-            match self.session.phase() {
+            match self.driver.session().phase() {
                 Phase::Finished => return Ok(()),
                 Phase::Question => self.question()?,
                 Phase::Revealed => self.grade_prompt()?,
@@ -122,43 +111,45 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
+    /// Feeds `event` to the drill through the study layer's driver (the app's too): each
+    /// grade is durable before `recorded:` is printed; one storage refuses is reported and
+    /// can be given again.
     fn event(&mut self, event: Event) -> anyhow::Result<()> {
         let now = (self.clock)();
-        let mut todo: VecDeque<Effect> = self.session.handle(event, now).into();
-        while let Some(effect) = todo.pop_front() {
-            match effect {
-                Effect::Write(body) => match self.study.append(body.clone(), now) {
-                    Ok(record) => {
-                        if let RecordBody::Review(r) = &body {
-                            let key = CardKey::new(r.deck.as_str(), r.card.as_str());
-                            self.not_recorded.retain(|k| *k != key);
-                        }
-                        todo.extend(self.session.handle(Event::Stored(record), now));
+        for update in self.driver.handle(self.study, event, now) {
+            match update {
+                DrillUpdate::Recorded(record) => {
+                    if let RecordBody::Review(r) = &record.body {
+                        let key = CardKey::new(r.deck.as_str(), r.card.as_str());
+                        self.not_recorded.retain(|k| *k != key);
                     }
-                    Err(e) => {
-                        if let RecordBody::Review(r) = &body {
-                            let key = CardKey::new(r.deck.as_str(), r.card.as_str());
-                            if !self.not_recorded.contains(&key) {
-                                self.not_recorded.push(key);
-                            }
+                }
+                DrillUpdate::NotRecorded { body, error } => {
+                    if let RecordBody::Review(r) = &body {
+                        let key = CardKey::new(r.deck.as_str(), r.card.as_str());
+                        if !self.not_recorded.contains(&key) {
+                            self.not_recorded.push(key);
                         }
-                        writeln!(self.out, "not recorded: {}", sanitize_line(&e.to_string()))?;
-                        todo.extend(self.session.handle(Event::StoreFailed, now));
                     }
-                },
-                Effect::Notice(text) => writeln!(self.out, "{text}")?,
-                Effect::Show(_) | Effect::Finished => {}
+                    writeln!(
+                        self.out,
+                        "not recorded: {}",
+                        sanitize_line(&error.to_string())
+                    )?;
+                }
+                DrillUpdate::Notice(text) => writeln!(self.out, "{text}")?,
+                DrillUpdate::Show(_) | DrillUpdate::Finished => {}
             }
         }
         Ok(())
     }
 
     fn question(&mut self) -> anyhow::Result<()> {
-        let Some(card) = self.session.current_card() else {
+        let Some(card) = self.driver.session().current_card() else {
             return self.event(Event::Finish);
         };
         let key = card.key.clone();
-        let (pos, total) = self.session.position();
+        let (pos, total) = self.driver.session().position();
         let (deck, c) = match find_card(self.decks, &key) {
             Some(found) => found,
             None => return self.event(Event::Skip),
@@ -202,10 +193,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn reveal(&mut self, c: &Card) -> anyhow::Result<()> {
-        let ticks: Vec<bool> = self.session.checklist().to_vec();
+        let ticks: Vec<bool> = self.driver.session().checklist().to_vec();
         if !c.key_points.is_empty() {
             let hit = ticks.iter().filter(|t| **t).count();
-            if self.session.draft().trim().is_empty() {
+            if self.driver.session().draft().trim().is_empty() {
                 writeln!(self.out, "Key points:")?;
             } else {
                 writeln!(
@@ -236,9 +227,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for f in &c.follow_ups {
             writeln!(self.out, "Follow-up: {}", sanitize_line(f))?;
         }
-        if let (Some(book), Some(card)) = (self.study.notebook(), self.session.current_card()) {
+        if let (Some(book), Some(card)) =
+            (self.study.notebook(), self.driver.session().current_card())
+        {
             use super::note_show::{Current, print_own_material};
-            let typed = !self.session.draft().trim().is_empty();
+            let typed = !self.driver.session().draft().trim().is_empty();
             let current = if typed {
                 Current::Newest
             } else {
@@ -256,7 +249,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn grade_prompt(&mut self) -> anyhow::Result<()> {
-        let Some(key) = self.session.current_card().map(|c| c.key.clone()) else {
+        let Some(key) = self.driver.session().current_card().map(|c| c.key.clone()) else {
             return self.event(Event::Finish);
         };
         let now = (self.clock)();
@@ -287,9 +280,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             "q" | "quit" => self.event(Event::Finish),
             other => match Grade::parse(other) {
                 Some(g) => {
-                    let before = self.session.position();
+                    let before = self.driver.session().position();
                     self.event(Event::Grade(g))?;
-                    if self.session.position() != before || self.session.phase() == Phase::Finished
+                    if self.driver.session().position() != before
+                        || self.driver.session().phase() == Phase::Finished
                     {
                         let due = self.study.due(&key);
                         let when = due.map_or_else(
@@ -302,9 +296,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                                 )
                             },
                         );
-                        let undo = self.session.last_action().map_or_else(String::new, |a| {
-                            format!(" (u: undo {})", a.outcome.undo_label())
-                        });
+                        let undo = self
+                            .driver
+                            .session()
+                            .last_action()
+                            .map_or_else(String::new, |a| {
+                                format!(" (u: undo {})", a.outcome.undo_label())
+                            });
                         writeln!(self.out, "recorded: {}; {when}{undo}", g.label())?;
                     }
                     Ok(())
@@ -322,9 +320,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Skip, suspend or bury the current card, then confirm it with what `u` would undo.
     fn act(&mut self, event: Event) -> anyhow::Result<()> {
-        let before = self.session.last_action();
+        let before = self.driver.session().last_action();
         self.event(event)?;
-        if let Some(last) = self.session.last_action()
+        if let Some(last) = self.driver.session().last_action()
             && Some(&last) != before.as_ref()
         {
             writeln!(self.out, "{}", last.confirmation())?;
@@ -342,8 +340,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// brought back to its question is shown by the question prompt).
     fn undo(&mut self) -> anyhow::Result<()> {
         self.event(Event::Undo)?;
-        if self.session.phase() == Phase::Revealed
-            && let Some(k) = self.session.current_card().map(|c| c.key.clone())
+        if self.driver.session().phase() == Phase::Revealed
+            && let Some(k) = self.driver.session().current_card().map(|c| c.key.clone())
             && let Some((_, c)) = find_card(self.decks, &k)
         {
             writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
@@ -425,7 +423,12 @@ mod tests {
     impl Journal for Flaky {
         fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
             if self.0.get() {
-                return Err(StudyError("the disk is full".into()));
+                return Err(crate::store::error::StoreError::Io {
+                    path: "state.jsonl".into(),
+                    action: "save to",
+                    source: std::io::Error::other("the disk is full"),
+                }
+                .into());
             }
             Journal::append(&mut self.1, body, now)
         }

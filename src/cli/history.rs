@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::decks::print_table;
 pub use super::history_grade::HistoryCommand;
 use super::home::Home;
-use super::mock::HistoryArgs;
+use super::mock::args::HistoryArgs;
 use super::{Cli, UserError};
 use crate::core::deck::Deck;
 use crate::core::session::{CardIndex, PastInterview, past_interviews};

@@ -53,6 +53,7 @@ pub struct UsageError(pub String);
 /// Runs prepdeck with the process's arguments; returns the exit code.
 pub fn main() -> ExitCode {
     survive_file_size_limit();
+    quiet_on_broken_pipe();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -108,6 +109,25 @@ fn survive_file_size_limit() {
     }
 }
 
+/// `println!` panics when stdout is a pipe whose reader has gone (`prepdeck cards | head -1`):
+/// that is no error of ours, so once for all output it ends the process quietly with success,
+/// as an error of that kind returned from a command does (see [`is_broken_pipe`]).
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 /// Output piped into a program that stopped reading (`prepdeck cards | head`) is not an error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
@@ -155,7 +175,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Target { command }) => target::run(&cli, &home, command),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();
-            clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut std::io::stdout());
+            // Written in one go with `?`, so a reader that stops early (`| head -1`) ends the
+            // command quietly instead of panicking inside clap_complete.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "prepdeck", &mut script);
+            std::io::stdout().lock().write_all(&script)?;
             Ok(ExitCode::SUCCESS)
         }
     }

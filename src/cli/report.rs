@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::Cli;
 use super::history::{choose, load_interviews, local_time, rfc3339};
 use super::home::Home;
-use super::mock::{ReportArgs, ReportFormat};
+use super::mock::args::{ReportArgs, ReportFormat};
 use crate::core::analysis::Insights;
 use crate::core::grade::Grade;
 use crate::core::session::debrief_text as text;

@@ -47,10 +47,14 @@ answer_seconds = 150              # optional: overrides the deck's answer time
 follow_ups = ["What would you do if the team resisted your priorities?"]   # optional
 
 # Key points: what a strong answer must contain. Keywords are words someone would type;
-# a typed answer covers the point when it contains any of them.
+# a typed answer covers the point when it contains any of them, or all the terms of one
+# `together` group in one sentence (for words that say nothing alone). `require = [...]` makes
+# a point count only when one of its terms appears too. `prepdeck decks check` warns about
+# keywords that padded answers would hit. See docs/deck-format.md.
 [[card.key_point]]
 text = "Listens first: one-to-ones and stakeholder meetings"
-keywords = ["listen", "one-to-one", "stakeholder"]
+keywords = ["one-to-one", "one to one"]
+together = [["listen", "team"], ["meet", "department"], ["meeting", "head"]]
 
 [[card.key_point]]
 text = "Agrees priorities with the manager"

@@ -38,6 +38,9 @@ pub enum ConfigError {
     },
     #[error(transparent)]
     Parameters(#[from] super::fsrs_parameters::ParametersError),
+    /// More than one problem: each on its own line, in file order.
+    #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+    Several(Vec<ConfigError>),
 }
 
 /// Where the settings file of data folder `home` lives.
@@ -87,15 +90,100 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Config, ConfigError> {
         };
     let root = DeTable::parse(text)
         .map_err(|e| invalid(e.span(), None, e.message().trim().to_string()))?;
-    let config: Config = toml::from_str(text).map_err(|e| {
-        let key = e.span().and_then(|s| key_at(root.get_ref(), s.start, ""));
-        invalid(e.span(), key, e.message().trim().to_string())
-    })?;
-    config.validate().map_err(|issue| {
-        let span = span_of(root.get_ref(), &issue.key);
-        invalid(span, Some(issue.key), issue.message)
-    })?;
-    Ok(config)
+    // Every unknown key and every value of the wrong type, not just the first.
+    let mut errors = key_errors(text, root.get_ref(), &invalid);
+    if errors.is_empty() {
+        match toml::from_str::<Config>(text) {
+            Ok(config) => {
+                errors.extend(config.issues().into_iter().map(|issue| {
+                    let span = span_of(root.get_ref(), &issue.key);
+                    invalid(span, Some(issue.key), issue.message)
+                }));
+                if errors.is_empty() {
+                    return Ok(config);
+                }
+            }
+            Err(e) => {
+                let key = e.span().and_then(|s| key_at(root.get_ref(), s.start, ""));
+                errors.push(invalid(e.span(), key, e.message().trim().to_string()));
+            }
+        }
+    }
+    errors.sort_by_key(|e| match e {
+        ConfigError::Invalid { line, .. } => *line,
+        _ => 0,
+    });
+    Err(match errors.len() {
+        1 => errors.remove(0),
+        _ => ConfigError::Several(errors),
+    })
+}
+
+/// Unknown tables and keys (each with the nearest known name, when one is close) and values
+/// of the wrong type (each value checked on its own, so one mistake does not hide the next).
+fn key_errors(
+    text: &str,
+    root: &DeTable<'_>,
+    invalid: &dyn Fn(Option<Range<usize>>, Option<String>, String) -> ConfigError,
+) -> Vec<ConfigError> {
+    let known = Config::known_keys();
+    let tables: Vec<String> = known.iter().map(|(t, _)| t.to_string()).collect();
+    let mut errors = Vec::new();
+    for (name, value) in root.iter() {
+        let table = name.get_ref().as_ref();
+        let Some((_, keys)) = known.iter().find(|(t, _)| *t == table) else {
+            errors.push(invalid(
+                Some(name.span()),
+                Some(table.to_string()),
+                format!("unknown table `{table}`{}", did_you_mean(table, &tables)),
+            ));
+            continue;
+        };
+        let DeValue::Table(entries) = value.get_ref() else {
+            // `scheduler = 3`: serde names the type.
+            continue;
+        };
+        for (key, v) in entries.iter() {
+            let key_name = key.get_ref().as_ref();
+            let dotted = format!("{table}.{key_name}");
+            if !keys.iter().any(|k| k == key_name) {
+                errors.push(invalid(
+                    Some(key.span()),
+                    Some(dotted),
+                    format!("unknown field `{key_name}`{}", did_you_mean(key_name, keys)),
+                ));
+                continue;
+            }
+            let Some(source) = text.get(v.span()) else {
+                continue;
+            };
+            if let Err(e) = toml::from_str::<Config>(&format!("[{table}]\n{key_name} = {source}\n"))
+            {
+                errors.push(invalid(
+                    Some(v.span()),
+                    Some(dotted),
+                    e.message().trim().to_string(),
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// "; did you mean `desired_retention`?" when a known name is close to `name`.
+fn did_you_mean(name: &str, known: &[String]) -> String {
+    known
+        .iter()
+        .map(|k| {
+            // A part of the name (`retention` for `desired_retention`) counts as close too.
+            let part = name.len() >= 4 && (k.contains(name) || name.contains(k.as_str()));
+            let score = strsim::jaro_winkler(name, k).max(if part { 0.9 } else { 0.0 });
+            (score, k)
+        })
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| format!("; did you mean `{k}`?"))
+        .unwrap_or_default()
 }
 
 /// The 1-based line holding byte `offset` of `text` (the last line past the end). Safe for any
@@ -265,6 +353,40 @@ day_starts_at = 4          # hour, local time
         assert!(msg.contains("unknown field"), "{msg}");
         let (line, key, _, _) = err("[schedular]\nfuzz = true\n");
         assert_eq!((line, key.as_deref()), (1, Some("schedular")));
+    }
+
+    #[test]
+    fn every_mistake_is_reported_with_a_suggestion() {
+        let text = "[scheduler]\nretention = 0.9\nnew_per_day = \"ten\"\nfuzzz = true\n";
+        let e = parse_config(text, Path::new("/h/config.toml")).unwrap_err();
+        let shown = e.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines.len(), 3, "{shown}");
+        assert!(
+            lines[0].starts_with("/h/config.toml:2: scheduler.retention: unknown field `retention`; did you mean `desired_retention`?"),
+            "{shown}"
+        );
+        assert!(
+            lines[1].starts_with("/h/config.toml:3: scheduler.new_per_day: "),
+            "{shown}"
+        );
+        assert!(lines[2].contains("did you mean `fuzz`?"), "{shown}");
+        // Two values out of range: both.
+        let e = parse_config(
+            "[scheduler]\ndesired_retention = 1.5\nday_starts_at = 30\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("c.toml:2: scheduler.desired_retention")
+                && e.contains("c.toml:3: scheduler.day_starts_at"),
+            "{e}"
+        );
+        let e = parse_config("[schedular]\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("did you mean `scheduler`?"), "{e}");
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::store::cache_key;
 use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
-const MAGIC: &[u8; 8] = b"PDDECK2\n";
+const MAGIC: &[u8; 8] = b"PDDECK3\n";
 
 /// Changes whenever the deck parser, the deck model or this encoding changes.
 const BUILD: u64 = fingerprint(&[
@@ -29,6 +29,8 @@ const BUILD: u64 = fingerprint(&[
     include_str!("../core/deck/model.rs"),
     include_str!("../core/deck/parse.rs"),
     include_str!("../core/deck/notes.rs"),
+    // Key points carry their question's stems, computed by the matcher.
+    include_str!("../core/matcher.rs"),
     include_str!("deck_cache.rs"),
     include_str!("codec.rs"),
 ]);
@@ -107,6 +109,13 @@ impl Enc {
             for k in &c.key_points {
                 self.str(&k.text);
                 self.strs(&k.keywords);
+                self.u64(k.together.len() as u64);
+                for g in &k.together {
+                    self.strs(g);
+                }
+                self.strs(&k.require);
+                self.strs(&k.question);
+                self.u64(k.line as u64);
             }
             self.strs(&c.notes.outline);
             self.opt_str(c.notes.own_story.as_deref());
@@ -154,6 +163,10 @@ impl Dec<'_> {
                 Some(KeyPoint {
                     text: d.str()?,
                     keywords: d.list(Self::str)?,
+                    together: d.list(|g| g.list(Self::str))?,
+                    require: d.list(Self::str)?,
+                    question: d.list(Self::str)?,
+                    line: usize::try_from(d.u64()?).ok()?,
                 })
             })?,
             notes: CardNotes {

@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 
 use super::port::StudyError;
-use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::store::log::{LogPrefix, StateLog};
 
@@ -22,11 +21,11 @@ pub trait Journal {
 
 impl Journal for StateLog {
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
-        StateLog::append(self, body, now).map_err(|e| StudyError(e.to_string()))
+        Ok(StateLog::append(self, body, now)?)
     }
 
     fn read_back(&self) -> Result<Vec<Record>, StudyError> {
-        StateLog::read_back(self).map_err(|e| StudyError(e.to_string()))
+        Ok(StateLog::read_back(self)?)
     }
 
     fn prefix(&self) -> Option<LogPrefix> {
@@ -42,20 +41,18 @@ pub struct ReadOnlyLog {
 
 impl Journal for ReadOnlyLog {
     fn append(&mut self, _: RecordBody, _: DateTime<Utc>) -> Result<Record, StudyError> {
-        Err(StudyError(format!(
-            "{} was opened read-only",
-            self.path.display()
-        )))
+        Err(StudyError::ReadOnly(self.path.clone()))
     }
 
     fn read_back(&self) -> Result<Vec<Record>, StudyError> {
         crate::store::log::read(&self.path)
             .map(|r| r.records)
-            .map_err(|e| StudyError(e.to_string()))
+            .map_err(StudyError::from)
     }
 }
 
-/// Records kept in memory (tests and dry runs); ids are `mem-1`, `mem-2`, ...
+/// Records kept in memory (tests); ids are `mem-1`, `mem-2`, ...
+#[cfg(test)]
 impl Journal for Vec<(RecordBody, DateTime<Utc>)> {
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
         self.push((body.clone(), now));
@@ -72,6 +69,11 @@ impl Journal for Vec<(RecordBody, DateTime<Utc>)> {
 }
 
 /// The `n`th record kept in memory.
+#[cfg(test)]
 fn memory_record(n: usize, body: RecordBody, at: DateTime<Utc>) -> Record {
-    Record::new(RecordId::new(format!("mem-{n}")), at, body)
+    Record::new(
+        crate::core::ids::RecordId::new(format!("mem-{n}")),
+        at,
+        body,
+    )
 }

@@ -313,6 +313,11 @@ impl<J: Journal> LogStudy<J> {
         Ok(())
     }
 
+    /// Where the records go (tests read what was written).
+    pub fn journal(&self) -> &J {
+        &self.log
+    }
+
     /// Remembers mock setups in `home`'s `mock-setup.toml`; `remembered` is what it holds now.
     pub fn with_mock_setup(mut self, home: Home, remembered: MockSetup) -> LogStudy<J> {
         self.mock = Some((home, remembered));
@@ -476,10 +481,9 @@ impl<J: Journal> Study for LogStudy<J> {
         let needs_all = matches!(body, RecordBody::Undo { .. })
             || self.latest.as_ref().is_some_and(|(at, _)| *at >= now);
         if needs_all && self.records.is_none() {
-            self.load_records().map_err(|e| {
-                StudyError(format!(
-                    "{e}; nothing was recorded (the state file is as it was)"
-                ))
+            self.load_records().map_err(|e| match e {
+                StudyError::Store(e) => StudyError::NotReadBack(e),
+                other => other,
             })?;
         }
         let record = self.log.append(body, now)?;
@@ -504,6 +508,13 @@ impl<J: Journal> Study for LogStudy<J> {
         Some(&self.progress)
     }
 
+    fn read_back(&self) -> Vec<Record> {
+        match &self.records {
+            Some(records) => records.clone(),
+            None => self.log.read_back().unwrap_or_default(),
+        }
+    }
+
     fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {
         mock_weakness(&Model::default(), self.progress.card(key), now)
     }
@@ -518,7 +529,7 @@ impl<J: Journal> Study for LogStudy<J> {
         let Some((home, remembered)) = &mut self.mock else {
             return Ok(());
         };
-        save_mock_setup(home, setup).map_err(|e| StudyError(e.to_string()))?;
+        save_mock_setup(home, setup)?;
         *remembered = MockSetup {
             seed: None,
             ..setup.clone()

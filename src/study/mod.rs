@@ -4,17 +4,26 @@
 //! front ends: [`Journal`] makes records durable, [`LogStudy`] replays them into card state and
 //! answers queue, preview and overview questions. It never draws and never reads the clock.
 
+mod drill_driver;
 mod journal;
 mod log_study;
+mod mock_driver;
 mod open;
 pub mod past;
+mod pending;
 mod port;
 mod target;
 #[cfg(test)]
 mod tests;
 
+pub use drill_driver::{DrillDriver, DrillUpdate};
 pub use journal::{Journal, ReadOnlyLog};
 pub use log_study::LogStudy;
+pub use mock_driver::{
+    GradeError, GradeOutcome, MockDriver, MockUpdate, PreparedMock, prepare_mock,
+    prepare_mock_with, record_grade,
+};
 pub use open::{open_study, read_study};
+pub use pending::Pending;
 pub use port::*;
 pub use target::{TargetDrill, TargetedStudy, target_queue};

@@ -12,6 +12,7 @@ use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::Progress;
 use crate::core::session::MockSetup;
 use crate::core::stats::Stats;
+use crate::store::error::StoreError;
 
 pub use crate::core::schedule::DeckCounts;
 
@@ -57,10 +58,49 @@ pub struct DrillFilter {
     pub weakest: Option<usize>,
 }
 
-/// Storage could not make a record durable. The message is for the user.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct StudyError(pub String);
+/// Progress could not be saved or read. Keeps the storage error whole, so its kind (a full
+/// disk, a read-only file system, a lock, a damaged file) and its advice reach the user.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum StudyError {
+    /// The store refused; its message names the file and says what to do.
+    #[error(transparent)]
+    Store(std::sync::Arc<StoreError>),
+    /// The log could not be read back for an undo or a replay, so nothing was written.
+    #[error("{0}; nothing was recorded (the state file is as it was)")]
+    NotReadBack(std::sync::Arc<StoreError>),
+    /// The mock setup could not be remembered.
+    #[error(transparent)]
+    MockSetup(std::sync::Arc<crate::store::mock_setup::MockSetupError>),
+    /// The log was opened read-only (a read-only command) and takes no record.
+    #[error("{} was opened read-only", .0.display())]
+    ReadOnly(std::path::PathBuf),
+}
+
+impl From<StoreError> for StudyError {
+    fn from(e: StoreError) -> StudyError {
+        StudyError::Store(std::sync::Arc::new(e))
+    }
+}
+
+impl From<crate::store::mock_setup::MockSetupError> for StudyError {
+    fn from(e: crate::store::mock_setup::MockSetupError) -> StudyError {
+        StudyError::MockSetup(std::sync::Arc::new(e))
+    }
+}
+
+impl StudyError {
+    /// The storage error underneath, for a message that depends on its kind.
+    pub fn store(&self) -> Option<&StoreError> {
+        match self {
+            StudyError::Store(e) | StudyError::NotReadBack(e) => Some(e),
+            StudyError::MockSetup(e) => match &**e {
+                crate::store::mock_setup::MockSetupError::Write(e) => Some(e),
+                _ => None,
+            },
+            StudyError::ReadOnly(_) => None,
+        }
+    }
+}
 
 /// Progress as the app sees it.
 pub trait Study {
@@ -77,6 +117,11 @@ pub trait Study {
     /// When the card is next due (`None` for a new card or when unknown).
     fn due(&self, _key: &CardKey) -> Option<DateTime<Utc>> {
         None
+    }
+    /// Every record so far, read back (what is shown beside a model answer needs the notes
+    /// and answers kept in the log); empty when they cannot be read.
+    fn read_back(&self) -> Vec<Record> {
+        Vec::new()
     }
     /// Makes the record durable; only `Ok` means it is on disk.
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError>;

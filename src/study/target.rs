@@ -151,7 +151,7 @@ mod tests {
             unimplemented!()
         }
         fn append(&mut self, _: RecordBody, _: DateTime<Utc>) -> Result<Record, StudyError> {
-            Err(StudyError("read-only".into()))
+            Err(StudyError::ReadOnly("state.jsonl".into()))
         }
     }
 

@@ -1,22 +1,34 @@
-//! The app: which screen is current, and what keys do there.
+//! The app: which screen is current (routing), one modal layer (help, confirmations) and the
+//! one interpreter of the screens' effects. It is the only code of the terminal app that calls
+//! the study layer; screens get a read-only [`Cx`] and answer in [`Effect`]s.
 //!
-//! Holds UI state only. Progress lives behind [`Study`]; the drill's rules live in
-//! [`crate::core::session::drill`]. Drawing is in [`super::view`] and never mutates anything.
+//! Drawing is in the screens (through [`super::view`]) and never changes anything.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::drill_screen::DrillScreen;
-use super::keymap::{self, Action, Context};
-use super::mock::MockScreen;
-use super::stats_screen::StatsScreen;
+use super::keymap::{self, key_for};
+use super::keys::{Action, Context, MockAction, MockCtx};
+use super::screen::{Cx, Effect, Reply, Route, Screen, Ticking};
+use super::screens::debrief::DebriefState;
+use super::screens::drill::DrillScreen;
+use super::screens::home::HomeScreen;
+use super::screens::mock_run::RunScreen;
+use super::screens::mock_setup::SetupForm;
+use super::screens::stats::StatsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::Deck;
 use crate::core::text::sanitize_line;
-use crate::study::{DrillFilter, Overview, Study, WEAKEST_CATEGORIES};
+use crate::study::{
+    DrillDriver, DrillFilter, MockDriver, Overview, Pending, Study, StudyError, prepare_mock,
+    record_grade,
+};
+
+pub use super::screen::Level;
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,36 +37,84 @@ pub enum Request {
     Edit { path: PathBuf, line: usize },
 }
 
-/// How a status message looks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Error,
-}
-
-pub enum Screen {
+/// The screen on view. Home's state lives in [`App::home`] so its selection survives.
+pub enum Current {
     Home,
     Drill(Box<DrillScreen>),
-    Mock(Box<MockScreen>),
+    MockSetup(Box<SetupForm>),
+    MockRun(Box<RunScreen>),
+    Debrief(Box<DebriefState>),
     Stats(Box<StatsScreen>),
 }
 
+/// The modal layer: at most one at a time, over the current screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modal {
+    /// The keys of the screen underneath (`Context`).
+    Help(Context),
+    /// "End the interview?" (the interview's clock keeps running underneath).
+    EndInterview,
+    /// Ctrl-C was pressed while records were unsaved: a second Ctrl-C quits without them;
+    /// any other key closes this and acts as usual.
+    QuitUnsaved,
+    /// "Discard the unsaved records?" was asked: the discard key again discards them; any
+    /// other key closes this and acts as usual.
+    DiscardUnsaved,
+}
+
 pub struct App {
-    pub(super) theme: Theme,
-    pub(super) decks: Vec<Deck>,
-    pub(super) study: Box<dyn Study>,
-    pub(super) screen: Screen,
-    /// The help overlay, for the screen it describes.
-    pub(super) help: Option<Context>,
-    pub(super) message: Option<(Level, String)>,
-    pub(super) overview: Overview,
-    /// Home: 0 is "all decks", then one row per deck.
-    pub(super) selected: usize,
+    pub theme: Theme,
+    pub decks: Vec<Deck>,
+    pub study: Box<dyn Study>,
+    pub current: Current,
+    pub home: HomeScreen,
+    pub modal: Option<Modal>,
+    pub message: Option<(Level, String)>,
+    pub overview: Overview,
     /// The size of the last frame: scrolling is clamped to what fits.
-    pub(super) size: (u16, u16),
+    pub size: (u16, u16),
+    /// Records of a mock interview storage has not made durable yet (queued, retried).
+    pending: Pending,
     quit: bool,
-    /// Ctrl-C was pressed while records were unsaved: a second Ctrl-C quits without them.
-    quit_armed: bool,
+}
+
+/// The read-only context of a screen, from the app's fields (so the screen itself can be
+/// borrowed mutably at the same time).
+macro_rules! cx {
+    ($app:expr, $context:expr) => {
+        Cx {
+            decks: &$app.decks,
+            overview: &$app.overview,
+            theme: $app.theme,
+            size: $app.size,
+            message: $app.message.as_ref(),
+            context: $context,
+        }
+    };
+}
+
+impl Current {
+    fn screen(&self) -> Option<&dyn Screen> {
+        Some(match self {
+            Current::Home => return None,
+            Current::Drill(s) => &**s,
+            Current::MockSetup(s) => &**s,
+            Current::MockRun(s) => &**s,
+            Current::Debrief(s) => &**s,
+            Current::Stats(s) => &**s,
+        })
+    }
+
+    fn screen_mut(&mut self) -> Option<&mut dyn Screen> {
+        Some(match self {
+            Current::Home => return None,
+            Current::Drill(s) => &mut **s,
+            Current::MockSetup(s) => &mut **s,
+            Current::MockRun(s) => &mut **s,
+            Current::Debrief(s) => &mut **s,
+            Current::Stats(s) => &mut **s,
+        })
+    }
 }
 
 impl App {
@@ -64,15 +124,19 @@ impl App {
             theme,
             decks,
             study,
-            screen: Screen::Home,
-            help: None,
+            current: Current::Home,
+            home: HomeScreen::default(),
+            modal: None,
             message: None,
             overview,
-            selected: 0,
             size: (80, 24),
+            pending: Pending::default(),
             quit: false,
-            quit_armed: false,
         }
+    }
+
+    fn screen(&self) -> &dyn Screen {
+        self.current.screen().unwrap_or(&self.home)
     }
 
     pub fn should_quit(&self) -> bool {
@@ -89,55 +153,48 @@ impl App {
         self.size = (width, height);
     }
 
-    /// Whether a clock is on screen, so the loop should redraw on timer ticks.
+    /// Whether the loop should wake on timer ticks (a clock on screen, or a deadline).
     pub fn needs_ticks(&self) -> bool {
         let (w, h) = self.size;
-        // A mock interview's deadlines fire on ticks, so its clock runs under help too.
-        if let Screen::Mock(m) = &self.screen {
-            return m.clock_running();
+        match self.screen().ticking() {
+            Ticking::No => false,
+            Ticking::Deadline => true,
+            Ticking::Clock => {
+                !matches!(self.modal, Some(Modal::Help(_) | Modal::EndInterview)) && fits(w, h)
+            }
         }
-        self.help.is_none()
-            && fits(w, h)
-            && matches!(&self.screen, Screen::Drill(d) if d.clock_running())
     }
 
-    /// The screen the keymap is looked up in.
+    /// Where keys are looked up: the modal's context when one is open, else the screen's.
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
-            return Context::Help;
-        }
-        match &self.screen {
-            Screen::Home => Context::Home,
-            Screen::Drill(d) => d.context(),
-            Screen::Mock(m) => Context::Mock(m.context()),
-            Screen::Stats(_) => Context::Stats,
+        match self.modal {
+            Some(Modal::Help(_)) => Context::Help,
+            Some(Modal::EndInterview) => Context::Mock(MockCtx::ConfirmQuit),
+            _ => self.screen().context(),
         }
     }
 
-    /// Opens the drill on today's cards matching `filter`; stays home when none is due.
-    pub fn start_drill(&mut self, filter: DrillFilter, now: DateTime<Utc>) {
-        let keys = self.study.queue(&self.decks, &filter, now);
-        if keys.is_empty() && filter.weakest.is_some() {
-            self.notify(
-                Level::Info,
-                "No card to practise in the weakest categories (all suspended or buried).",
-            );
+    /// What the screen is drawn with: its own keys, or the confirmation asked over it (the
+    /// help overlay is drawn on top separately).
+    pub fn cx(&self) -> Cx<'_> {
+        let context = match self.modal {
+            Some(Modal::EndInterview) => Context::Mock(MockCtx::ConfirmQuit),
+            _ => self.screen().context(),
+        };
+        cx!(self, context)
+    }
+
+    /// Redraw-tick: lets a due deadline fire (prep ends, strict time runs out).
+    pub fn tick(&mut self, now: DateTime<Utc>) {
+        if self.screen().ticking() != Ticking::Deadline {
             return;
         }
-        if keys.is_empty() {
-            let when = match self.overview.next_due {
-                Some(t) => format!(
-                    " The next card is due in {}.",
-                    crate::study::interval_label(t - now)
-                ),
-                None => String::new(),
-            };
-            self.notify(Level::Info, format!("Nothing is due right now.{when}"));
-            self.screen = Screen::Home;
-            return;
-        }
-        let drill = DrillScreen::start(&self.decks, keys, now);
-        self.screen = Screen::Drill(Box::new(drill));
+        let context = self.context();
+        let fx = match self.current.screen_mut() {
+            Some(s) => s.on_tick(&cx!(self, context), now),
+            None => return,
+        };
+        self.run(fx, now);
     }
 
     /// Handles one key; returns what the loop must do outside the app.
@@ -149,7 +206,9 @@ impl App {
             self.request_quit(now);
             return None;
         }
-        self.quit_armed = false;
+        if self.modal == Some(Modal::QuitUnsaved) {
+            self.modal = None;
+        }
         self.message = None;
         if !fits(self.size.0, self.size.1) {
             if matches!(ev.code, KeyCode::Char('q') | KeyCode::Esc) {
@@ -160,32 +219,249 @@ impl App {
         let ctx = self.context();
         let action = keymap::action(ctx, &ev);
         if ctx == Context::Help {
-            self.help = None;
+            self.modal = None;
             return None;
         }
         if action == Some(Action::Help) {
-            self.help = Some(ctx);
+            self.modal = Some(Modal::Help(ctx));
             return None;
         }
-        match &mut self.screen {
-            Screen::Home => {
-                if let Some(a) = action {
-                    self.home_action(a, now);
+        if action == Some(Action::Interview(MockAction::Discard)) {
+            self.discard_unsaved(now);
+            return None;
+        }
+        if self.modal == Some(Modal::DiscardUnsaved) {
+            self.modal = None;
+        }
+        // A deadline that passed fires first; the screen drops the key if it moved on.
+        self.tick(now);
+        let mut requests = Vec::new();
+        let fx = match self.modal {
+            Some(Modal::EndInterview) => match action {
+                Some(Action::Interview(MockAction::ConfirmQuit)) => {
+                    self.modal = None;
+                    match self.current.screen_mut() {
+                        Some(s) => s.on_confirm(&cx!(self, ctx), now),
+                        None => vec![],
+                    }
                 }
-                None
-            }
-            Screen::Drill(_) => self.drill_key(ev, action, now),
-            Screen::Mock(_) => {
-                self.mock_key(ev, action, now);
-                None
-            }
-            Screen::Stats(_) => {
-                if let Some(a) = action {
-                    self.stats_action(a, now);
+                Some(Action::Interview(MockAction::CancelQuit)) => {
+                    self.modal = None;
+                    vec![]
                 }
-                None
+                _ => vec![],
+            },
+            _ => {
+                let cx = cx!(self, ctx);
+                match self.current.screen_mut() {
+                    Some(s) => s.on_key(ev, action, &cx, now),
+                    None => self.home.on_key(ev, action, &cx, now),
+                }
+            }
+        };
+        self.run_collecting(fx, now, &mut requests);
+        requests.into_iter().next()
+    }
+
+    /// Carries out `fx` (and what the screens answer), in order.
+    fn run(&mut self, fx: Vec<Effect>, now: DateTime<Utc>) {
+        let mut requests = Vec::new();
+        self.run_collecting(fx, now, &mut requests);
+    }
+
+    /// The effect interpreter: the one place the app's screens reach the study layer.
+    /// Effects a reply causes run before the rest of the batch.
+    fn run_collecting(&mut self, fx: Vec<Effect>, now: DateTime<Utc>, out: &mut Vec<Request>) {
+        let mut todo: VecDeque<Effect> = fx.into();
+        while let Some(effect) = todo.pop_front() {
+            let reply = match effect {
+                Effect::Drill(event) => {
+                    let Current::Drill(d) = &mut self.current else {
+                        continue;
+                    };
+                    Reply::Drill(d.driver.handle(&mut *self.study, event, now))
+                }
+                Effect::Interview(event) => {
+                    let Current::MockRun(r) = &mut self.current else {
+                        continue;
+                    };
+                    Reply::Mock(
+                        r.driver
+                            .handle(&mut *self.study, &mut self.pending, event, now),
+                    )
+                }
+                Effect::Grade { review, previous } => Reply::Graded(record_grade(
+                    &mut *self.study,
+                    &mut self.pending,
+                    review,
+                    previous,
+                    now,
+                )),
+                Effect::Record(body) => {
+                    if let Err(e) = self.pending.record(&mut *self.study, body, now) {
+                        // An error already on screen (a grade not recorded) says more; the
+                        // record waits in the queue either way.
+                        if !matches!(self.message, Some((Level::Error, _))) {
+                            self.notify(
+                                Level::Error,
+                                format!(
+                                    "Not saved yet: {e}. It will be tried again at the next step."
+                                ),
+                            );
+                        }
+                    }
+                    continue;
+                }
+                Effect::Preview(key) => Reply::Preview(self.study.preview(&key, now)),
+                Effect::NextDay => Reply::NextDay(self.study.next_day_start(now)),
+                Effect::Go(route) => {
+                    self.go(route, now);
+                    continue;
+                }
+                Effect::RefreshOverview => {
+                    self.overview = self.study.overview(&self.decks, now);
+                    continue;
+                }
+                Effect::Notify(level, text) => {
+                    self.notify(level, text);
+                    continue;
+                }
+                Effect::ConfirmEnd => {
+                    self.modal = Some(Modal::EndInterview);
+                    continue;
+                }
+                Effect::Edit { path, line } => {
+                    out.push(Request::Edit { path, line });
+                    continue;
+                }
+                Effect::Quit => {
+                    self.quit = true;
+                    continue;
+                }
+            };
+            let context = self.context();
+            let more = match self.current.screen_mut() {
+                Some(s) => s.on_reply(reply, &cx!(self, context), now),
+                None => vec![],
+            };
+            for e in more.into_iter().rev() {
+                todo.push_front(e);
             }
         }
+    }
+
+    /// Opens `route`. Leaving a mock interview's screens first saves its queued records;
+    /// while they cannot be saved the user stays, told how to retry or discard them.
+    fn go(&mut self, route: Route, now: DateTime<Utc>) {
+        if !self.pending.is_empty()
+            && matches!(route, Route::Home | Route::Stats | Route::Drill(_))
+            && !self.flush_before_leaving(now)
+        {
+            return;
+        }
+        match route {
+            Route::Home => {
+                self.overview = self.study.overview(&self.decks, now);
+                self.show(Current::Home);
+            }
+            Route::Drill(filter) => self.start_drill(filter, now),
+            Route::MockSetup => self.open_mock_setup(),
+            Route::Mock(setup) => self.start_mock(setup, now),
+            Route::Debrief(debrief, setup, id) => {
+                let d = DebriefState::new(*debrief, &setup, id);
+                self.show(Current::Debrief(Box::new(d)));
+            }
+            Route::Stats => self.open_stats(now),
+        }
+    }
+
+    fn show(&mut self, current: Current) {
+        self.current = current;
+        if self.modal == Some(Modal::EndInterview) {
+            self.modal = None;
+        }
+    }
+
+    /// Opens the drill on today's cards matching `filter`; stays where it is when none is due.
+    pub fn start_drill(&mut self, filter: DrillFilter, now: DateTime<Utc>) {
+        let driver = DrillDriver::start(&*self.study, &self.decks, &filter, now);
+        if driver.session().cards().is_empty() {
+            if filter.weakest.is_some() {
+                self.notify(
+                    Level::Info,
+                    "No card to practise in the weakest categories (all suspended or buried).",
+                );
+                return;
+            }
+            let when = match self.overview.next_due {
+                Some(t) => format!(
+                    " The next card is due in {}.",
+                    crate::study::interval_label(t - now)
+                ),
+                None => String::new(),
+            };
+            self.notify(Level::Info, format!("Nothing is due right now.{when}"));
+            self.show(Current::Home);
+            return;
+        }
+        self.show(Current::Drill(Box::new(DrillScreen::new(driver))));
+    }
+
+    /// Opens the mock interview's setup screen, prefilled from the remembered setup.
+    pub fn open_mock_setup(&mut self) {
+        let form = SetupForm::new(self.study.mock_setup(), &self.decks);
+        self.show(Current::MockSetup(Box::new(form)));
+    }
+
+    /// Chooses the questions and starts the interview; remembers the setup.
+    pub fn start_mock(&mut self, setup: crate::core::session::MockSetup, now: DateTime<Utc>) {
+        let Some(prepared) = prepare_mock(&mut *self.study, &self.decks, setup, now) else {
+            self.notify(
+                Level::Error,
+                "No cards to ask: no deck with cards is loaded.",
+            );
+            return;
+        };
+        let (driver, updates) = MockDriver::start(
+            &mut *self.study,
+            &mut self.pending,
+            prepared.setup,
+            prepared.questions,
+            now,
+        );
+        self.show(Current::MockRun(Box::new(RunScreen::new(driver))));
+        if self.modal == Some(Modal::DiscardUnsaved) {
+            self.modal = None;
+        }
+        let context = self.context();
+        let fx = match self.current.screen_mut() {
+            Some(s) => s.on_reply(Reply::Mock(updates), &cx!(self, context), now),
+            None => vec![],
+        };
+        self.run(fx, now);
+        if let Err(e) = prepared.remembered {
+            self.notify(Level::Error, format!("The setup was not remembered: {e}"));
+        }
+    }
+
+    /// Opens the statistics screen with figures computed now.
+    pub fn open_stats(&mut self, now: DateTime<Utc>) {
+        let stats = self.study.stats(&self.decks, now);
+        self.show(Current::Stats(Box::new(StatsScreen::new(stats))));
+    }
+
+    /// How many records of a mock interview storage has not made durable.
+    pub fn unsaved_count(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Writes the queued records; a success closes a pending "discard?" question.
+    fn flush_unsaved(&mut self, now: DateTime<Utc>) -> Result<(), StudyError> {
+        let flushed = self.pending.flush(&mut *self.study, now);
+        if flushed.is_ok() && self.modal == Some(Modal::DiscardUnsaved) {
+            self.modal = None;
+        }
+        flushed
     }
 
     /// Quits, unless a mock interview has records storage refused: they are tried again;
@@ -196,12 +472,12 @@ impl App {
             self.quit = true;
             return;
         };
-        if self.quit_armed {
+        if self.modal == Some(Modal::QuitUnsaved) {
             self.quit = true;
             return;
         }
         let n = self.unsaved_count();
-        self.quit_armed = true;
+        self.modal = Some(Modal::QuitUnsaved);
         self.notify(
             Level::Error,
             format!(
@@ -211,57 +487,85 @@ impl App {
         );
     }
 
-    fn home_action(&mut self, action: Action, now: DateTime<Utc>) {
-        let rows = self.decks.len() + 1;
-        match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(rows - 1),
-            Action::Select => {
-                let decks = match self.selected.checked_sub(1) {
-                    Some(i) => self.decks.get(i).map(|d| vec![d.id.clone()]),
-                    None => Some(vec![]),
-                };
-                let filter = DrillFilter {
-                    decks: decks.unwrap_or_default(),
-                    ..DrillFilter::default()
-                };
-                self.start_drill(filter, now);
-            }
-            Action::DrillDue => self.start_drill(DrillFilter::default(), now),
-            Action::Mock => self.open_mock_setup(),
-            Action::Weak => self.start_weakest_drill(now),
-            Action::Stats => self.open_stats(now),
-            Action::Back => self.quit = true,
-            _ => {}
-        }
-    }
-
-    /// Targeted practice: a drill of the weakest categories, due or not.
-    pub(super) fn start_weakest_drill(&mut self, now: DateTime<Utc>) {
-        let filter = DrillFilter {
-            weakest: Some(WEAKEST_CATEGORIES),
-            ..DrillFilter::default()
+    /// Tries the queued records once more; true when none is left. When some still fail,
+    /// says so, with the keys to try again or to discard them.
+    fn flush_before_leaving(&mut self, now: DateTime<Utc>) -> bool {
+        let Err(e) = self.flush_unsaved(now) else {
+            return true;
         };
-        self.start_drill(filter, now);
+        let ctx = self.context();
+        let retry =
+            key_for(ctx, Action::Interview(MockAction::Home)).unwrap_or_else(|| "Enter".into());
+        let n = self.unsaved_count();
+        let discard = key_for(ctx, Action::Interview(MockAction::Discard))
+            .map(|k| format!(", or {k} to discard them"))
+            .unwrap_or_default();
+        self.notify(
+            Level::Error,
+            format!(
+                "{n} record(s) of this interview are not saved: {e}. Press {retry} to try \
+                 again{discard}."
+            ),
+        );
+        false
     }
 
-    /// Back to the home screen with fresh counts.
-    pub(super) fn go_home(&mut self, now: DateTime<Utc>) {
-        self.overview = self.study.overview(&self.decks, now);
-        self.screen = Screen::Home;
+    /// The discard key: the first press asks, the second throws the queued records away and
+    /// goes home. Without queued records it does nothing.
+    fn discard_unsaved(&mut self, now: DateTime<Utc>) {
+        let n = self.pending.len();
+        if n == 0 {
+            return;
+        }
+        if self.modal == Some(Modal::DiscardUnsaved) {
+            self.pending.discard();
+            self.modal = None;
+            self.go(Route::Home, now);
+            self.notify(
+                Level::Error,
+                format!("{n} unsaved record(s) of the interview were discarded."),
+            );
+        } else {
+            self.modal = Some(Modal::DiscardUnsaved);
+            self.notify(
+                Level::Error,
+                format!(
+                    "Discard {n} unsaved record(s) for good? Press D again to discard them; \
+                     any other key keeps them."
+                ),
+            );
+        }
     }
 
     /// The decks after `$EDITOR` closed: replaces them and refreshes what is shown.
     pub fn reload_decks(&mut self, decks: Vec<Deck>, problems: Vec<String>, now: DateTime<Utc>) {
         self.decks = decks;
         self.overview = self.study.overview(&self.decks, now);
-        self.selected = self.selected.min(self.decks.len());
+        self.home.decks_changed(self.decks.len());
         match problems.first() {
             Some(p) => self.notify(
                 Level::Error,
                 format!("A deck has problems and was skipped: {p} (run `prepdeck decks check`)"),
             ),
             None => self.notify(Level::Info, "Decks reloaded."),
+        }
+    }
+
+    /// Draws the current screen and the modal layer into `buf`.
+    pub fn draw(
+        &self,
+        now: DateTime<Utc>,
+        area: ratatui::layout::Rect,
+        buf: &mut ratatui::buffer::Buffer,
+    ) {
+        if !fits(area.width, area.height) {
+            super::view::layout::too_small(area, buf, self.theme);
+            return;
+        }
+        let cx = self.cx();
+        self.screen().render(&cx, now, area, buf);
+        if let Some(Modal::Help(ctx)) = self.modal {
+            super::view::help::render(&cx, ctx, area, buf);
         }
     }
 }

@@ -1,172 +1,15 @@
-//! Key bindings as data: one table of (screen, key, action). Help is generated from it.
+//! Key bindings as data: one table of (screen, key, action) per area. Help is generated from
+//! them.
 //!
 //! Arrows and vim keys both work; `q`/Esc backs out. Nothing here decides what an action does.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod mock;
 
-use super::mock::keys::{MOCK_KEYMAP, MockAction, MockCtx};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::keys::{Action, Context, Key, code, ctrl, k};
 use crate::core::grade::Grade;
-
-/// Where the user is: each has its own bindings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Context {
-    Home,
-    /// A card's question, thinking.
-    Question,
-    /// Typing a draft answer in the editor.
-    Draft,
-    /// The answer is shown; grading.
-    Revealed,
-    Summary,
-    /// The statistics screen.
-    Stats,
-    Help,
-    /// A mock-interview screen.
-    Mock(MockCtx),
-}
-
-impl Context {
-    pub fn title(self) -> &'static str {
-        match self {
-            Context::Home => "Home",
-            Context::Question => "Drill: question",
-            Context::Draft => "Drill: typing a draft",
-            Context::Revealed => "Drill: answer",
-            Context::Summary => "Session summary",
-            Context::Stats => "Statistics",
-            Context::Help => "Help",
-            Context::Mock(m) => m.title(),
-        }
-    }
-}
-
-/// What a key asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Select,
-    DrillDue,
-    Mock,
-    Weak,
-    Stats,
-    Back,
-    Help,
-    Reveal,
-    Draft,
-    CloseDraft,
-    Grade(Grade),
-    Undo,
-    Suspend,
-    Bury,
-    Skip,
-    EditCard,
-    NextPoint,
-    PrevPoint,
-    TogglePoint,
-    /// A mock-interview action.
-    Interview(MockAction),
-    NextTab,
-    PrevTab,
-}
-
-impl Action {
-    /// One line for the help screen.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Action::Up => "move up / scroll up",
-            Action::Down => "move down / scroll down",
-            Action::PageUp => "scroll a page up",
-            Action::PageDown => "scroll a page down",
-            Action::Select => "drill the selected deck",
-            Action::DrillDue => "drill what is due (all decks)",
-            Action::Mock => "mock interview",
-            Action::Weak => "drill the 3 weakest categories (lowest readiness)",
-            Action::Stats => "statistics",
-            Action::Back => "back / quit (recorded reviews are kept)",
-            Action::Help => "this help",
-            Action::Reveal => "reveal the answer",
-            Action::Draft => "type a draft answer first",
-            Action::CloseDraft => "close the editor (the draft is kept)",
-            Action::Grade(Grade::Again) => "grade Again: forgot it",
-            Action::Grade(Grade::Hard) => "grade Hard: recalled with effort",
-            Action::Grade(Grade::Good) => "grade Good: recalled it",
-            Action::Grade(Grade::Easy) => "grade Easy: effortless",
-            Action::Undo => "undo the last grade",
-            Action::Suspend => "suspend the card (leaves every queue)",
-            Action::Bury => "bury the card until tomorrow",
-            Action::Skip => "skip the card for now",
-            Action::EditCard => "open the card's deck file in $EDITOR",
-            Action::NextPoint => "next key point",
-            Action::PrevPoint => "previous key point",
-            Action::TogglePoint => "tick / untick the key point",
-            Action::Interview(m) => m.describe(),
-            Action::NextTab => "next section",
-            Action::PrevTab => "previous section",
-        }
-    }
-}
-
-/// A key with its modifiers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-pub(super) const fn k(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::NONE,
-    }
-}
-pub(super) const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-pub(super) const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-impl Key {
-    /// How help and hints name the key.
-    pub fn label(self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{}", base.to_uppercase())
-        } else {
-            base
-        }
-    }
-
-    fn matches(self, ev: &KeyEvent) -> bool {
-        // Shifted letters arrive as the upper-case char, sometimes with SHIFT set.
-        let mods = ev.modifiers - KeyModifiers::SHIFT;
-        self.code == ev.code && self.mods == mods
-    }
-}
+use mock::MOCK_KEYMAP;
 
 use Action as A;
 use Context as C;
@@ -284,6 +127,7 @@ pub fn key_for(ctx: Context, act: Action) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
 
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {

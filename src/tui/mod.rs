@@ -1,16 +1,17 @@
 //! The terminal app (ratatui). Thin: turns keys into actions and draws screens.
 //!
-//! [`app`] holds the current screen and dispatches keys through [`keymap`]; [`view`] draws;
-//! [`runner`] is the event loop (generic over the backend, so screens are snapshot-tested with
-//! `TestBackend`); [`terminal`] owns the real terminal. Progress is reached only through
-//! [`study::Study`].
+//! [`screens`] are components: each owns its state, turns key actions ([`keymap`]) into
+//! [`screen::Effect`]s and draws itself ([`view`]). [`app`] routes between them, holds the one
+//! modal layer and is the one interpreter of their effects, the only code here that reaches
+//! progress ([`crate::study`]). [`runner`] is the event loop (generic over the backend, so
+//! screens are snapshot-tested with `TestBackend`); [`terminal`] owns the real terminal.
 
 pub mod app;
-mod drill_screen;
 pub mod keymap;
-pub mod mock;
+pub mod keys;
 pub mod runner;
-mod stats_screen;
+pub mod screen;
+pub mod screens;
 pub mod terminal;
 pub mod theme;
 pub mod view;

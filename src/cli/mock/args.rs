@@ -16,7 +16,7 @@ pub const MOCK_EXAMPLES: &str = "\
 Examples:
   prepdeck mock --plain                          a line-mode interview with the last setup
   prepdeck mock --plain --questions 3 --focus weakest
-  prepdeck mock --plain --deck it-manager --focus category:budgeting --timing soft
+  prepdeck mock --plain --deck it-manager --focus category:budget --timing soft
   prepdeck mock --plain --mode spoken --prep 30  answer aloud; tick the key points afterwards
 
 In line mode, end an answer with a line holding only `.`; a line `/skip` skips the question,

@@ -172,7 +172,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
 /// The debrief and the summary after the interview; records confirmed grades.
 pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Result<PlainOutcome> {
-    let mut d = p.m.debrief();
+    let mut d = p.m().debrief();
     let mut graded = 0;
     if d.items.is_empty() {
         writeln!(p.out, "\nNo answers to debrief.")?;
@@ -185,11 +185,11 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
             )?;
         }
     }
-    let spoken = p.m.setup().mode == crate::core::session::AnswerMode::Spoken;
+    let spoken = p.m().setup().mode == crate::core::session::AnswerMode::Spoken;
     // The candidate's own material beside each model answer.
-    let records = p.journal.read_back().unwrap_or_default();
+    let records = p.study.read_back();
     let (book, replayed) = crate::cli::note_show::material(&records);
-    let this = p.m.id().clone();
+    let this = p.m().id().clone();
     for pos in 0..d.items.len() {
         print_item(&mut p.out, &d.items[pos], d.planned, spoken)?;
         let key = &d.items[pos].question.key;
@@ -204,8 +204,15 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         if spoken && !p.eof {
             p.tick_spoken(&mut d, pos)?;
             // The ticks are the spoken answer's coverage: kept whether or not it is graded.
+            let now = (p.clock)();
             for r in d.take_records() {
-                p.journal.append(r.into(), (p.clock)())?;
+                if let Err(e) = p.pending.record(p.study, r.into(), now) {
+                    writeln!(
+                        p.out,
+                        "(Not saved yet: {}. It will be tried again at the next step.)",
+                        sanitize_line(&e.to_string())
+                    )?;
+                }
             }
             writeln!(p.out, "{}.", text::score_why(&d.items[pos]))?;
         }
@@ -216,12 +223,26 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         }
         match p.ask_grade(suggested)? {
             GradeAnswer::Grade(g) => {
-                // The review for the scheduler, then the verdict (ticks and grade).
+                // The review for the scheduler, then the verdict (ticks and grade), through
+                // the interview's queue: storage refusing one keeps it for the next write.
+                let now = (p.clock)();
+                let mut saved = Ok(());
                 for body in d.confirm(pos, g).unwrap_or_default() {
-                    p.journal.append(body, (p.clock)())?;
+                    if let Err(e) = p.pending.record(p.study, body, now) {
+                        saved = Err(e);
+                    }
                 }
-                graded += 1;
-                writeln!(p.out, "Recorded: {g}.")?;
+                match saved {
+                    Ok(()) => {
+                        graded += 1;
+                        writeln!(p.out, "Recorded: {g}.")?;
+                    }
+                    Err(e) => writeln!(
+                        p.out,
+                        "Grade not saved yet: {}. It will be tried again at the next step.",
+                        sanitize_line(&e.to_string())
+                    )?,
+                }
             }
             GradeAnswer::Ungraded => writeln!(p.out, "Not graded.")?,
             GradeAnswer::EndOfInput => {
@@ -233,7 +254,8 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         }
     }
     print_summary(&mut p.out, &d)?;
-    let id = p.m.id().clone();
+    let unsaved = p.flush_unsaved()?;
+    let id = p.m().id().clone();
     let ungraded = d.ungraded().len();
     if ungraded > 0 {
         writeln!(
@@ -254,5 +276,6 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
         completed: d.completed,
         reached: d.items.len(),
         graded,
+        unsaved,
     })
 }

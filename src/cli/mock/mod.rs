@@ -2,30 +2,48 @@
 //! choice of questions weighted by the scheduler's progress, and the line-mode interview.
 //! The full-screen interview belongs to the app (`src/tui`).
 
-mod args;
+pub mod args;
 mod debrief;
 mod plain;
 
+use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 pub use args::{HistoryArgs, MockArgs, ReportArgs, ReportFormat};
-pub use plain::{PlainOutcome, run_plain};
+pub use plain::PlainOutcome;
 
 use super::home::Home;
 use super::{Cli, UserError, load_decks};
-use crate::core::schedule::{Model, mock_weakness, replay};
-use crate::core::session::{Focus, MockSetup, select_questions};
+use crate::core::deck::Deck;
+use crate::core::ids::CardKey;
+use crate::core::session::select_questions;
+use crate::core::session::{Focus, MockQuestion, MockSetup};
 use crate::core::text::sanitize_line;
-use crate::store::config::load_config;
-use crate::store::log::StateLog;
-use crate::store::mock_setup::{load_mock_setup, save_mock_setup};
+use crate::store::mock_setup::load_mock_setup;
+use crate::store::paths;
+use crate::study::{Study, prepare_mock_with};
 use crate::tui::Start;
+use plain::Plain;
+
+/// Runs a whole line-mode interview and its debrief on `questions`, writing through `study`.
+pub fn run_plain(
+    input: impl BufRead,
+    output: impl Write,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    setup: MockSetup,
+    questions: Vec<MockQuestion>,
+    study: &mut dyn Study,
+) -> anyhow::Result<PlainOutcome> {
+    let mut p = Plain::start(input, output, clock, setup, questions, study)?;
+    p.interview()?;
+    debrief::run(&mut p)
+}
 
 pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> {
     let remembered = load_mock_setup(home)?.unwrap_or_default();
-    let mut setup = args.apply(remembered, &cli.deck);
+    let setup = args.apply(remembered.clone(), &cli.deck);
     let loaded = load_decks(cli, home)?;
     if loaded.decks.iter().all(|d| d.cards.is_empty()) {
         return Err(UserError("no cards to ask: no deck with cards is loaded".into()).into());
@@ -47,35 +65,47 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
         };
         return super::app::open(cli, home, start);
     }
-    let config = load_config(home.root())?;
-    let (mut log, report) = StateLog::open(home.state_file())?;
-    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
+    // The same progress (from the progress cache) and preparation as the app's interview.
+    let mut study =
+        super::app::open_study(home)?.with_mock_setup(paths::Home::at(home.root()), remembered);
     let now = Utc::now();
-    let progress = replay(&report.records, &config.scheduler);
-    let model = Model::default();
-    // Under 2^63: the seed is written into TOML (signed 64-bit integers).
-    let seed = setup.seed.unwrap_or_else(|| rand::random::<u64>() >> 1);
-    setup.seed = Some(seed);
-    let weakness = |k: &_| mock_weakness(&model, progress.card(k), now);
     let target =
         super::target::mock_target(home, args.target.as_deref(), args.no_target, true, now)?;
-    let questions = match &target {
-        Some(t) => super::target::mock_questions(t, &loaded.decks, &setup, weakness, seed),
-        None => select_questions(&loaded.decks, &setup, weakness, seed),
+    // A target's job description picks the questions; otherwise the usual choice.
+    let choose = |setup: &MockSetup, weakness: &dyn Fn(&CardKey) -> f64, seed: u64| match &target {
+        Some(t) => super::target::mock_questions(t, &loaded.decks, setup, weakness, seed),
+        None => select_questions(&loaded.decks, setup, weakness, seed),
     };
-    save_mock_setup(home, &setup)?;
+    let Some(prepared) = prepare_mock_with(&mut study, setup, now, &choose) else {
+        return Err(UserError("no cards to ask: no deck with cards is loaded".into()).into());
+    };
+    // Line mode stops when the setup cannot be remembered (nothing was asked yet).
+    prepared.remembered?;
     let stdin = std::io::stdin().lock();
     let stdout = std::io::stdout().lock();
     let clock = Utc::now;
-    let outcome = run_plain(stdin, stdout, &clock, setup, questions, &mut log)?;
-    let records = log.read_back().unwrap_or_default();
+    let outcome = run_plain(
+        stdin,
+        stdout,
+        &clock,
+        prepared.setup,
+        prepared.questions,
+        &mut study,
+    )?;
+    let records = study.read_back();
     super::stories::print_debrief_notes(home, &loaded.decks, &records, &outcome.interview)?;
-    Ok(ExitCode::SUCCESS)
+    study.close();
+    // Every record is on disk, or the exit status says some are not.
+    Ok(if outcome.unsaved > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// A focus on a category that no selected deck has is a mistake worth hearing about (the
 /// selection would silently fall back to every category).
-fn check_focus(setup: &MockSetup, decks: &[crate::core::deck::Deck]) -> anyhow::Result<()> {
+fn check_focus(setup: &MockSetup, decks: &[Deck]) -> anyhow::Result<()> {
     let Focus::Category(id) = &setup.focus else {
         return Ok(());
     };

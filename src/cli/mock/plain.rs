@@ -1,8 +1,11 @@
 //! The line-mode mock interview, for screen readers and scripts: plain lines out, lines in.
 //!
-//! Drives [`MockInterview`] with the clock the caller injects (the binary passes the system
-//! clock, tests a fake one) and hands each record to a [`Journal`] as the state machine emits
-//! it, before the next prompt: a crash mid-interview keeps every finished answer.
+//! Drives the interview through the study layer's [`MockDriver`] (the app's driver too) with
+//! the clock the caller injects (the binary passes the system clock, tests a fake one): each
+//! record is written as the state machine emits it, before the next prompt, so a crash
+//! mid-interview keeps every finished answer. A record storage refuses is queued and tried
+//! again at the next write, as in the app; what is still unsaved at the end is reported and
+//! the exit status says so.
 //!
 //! Input: an answer is the lines typed until a line holding only `.`; `/skip` skips the
 //! question (or the follow-up), `/quit` ends the interview; end of input ends it too, keeping
@@ -14,14 +17,13 @@ use std::io::{BufRead, Write};
 
 use chrono::{DateTime, Utc};
 
-use super::debrief;
 use crate::core::ids::InterviewId;
 use crate::core::session::debrief_text::duration;
 use crate::core::session::{
     AnswerMode, Effect, Event, MockInterview, MockQuestion, MockSetup, Phase, Timing,
 };
 use crate::core::text::{sanitize, sanitize_line};
-use crate::study::Journal;
+use crate::study::{MockDriver, MockUpdate, Pending, Study};
 
 /// How a line-mode interview went.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +34,8 @@ pub struct PlainOutcome {
     pub reached: usize,
     /// Grades confirmed and recorded.
     pub graded: usize,
+    /// Records storage had still not saved at the end.
+    pub unsaved: usize,
 }
 
 /// The state of one line-mode run; the debrief borrows it too.
@@ -39,8 +43,10 @@ pub(super) struct Plain<'a, R, W> {
     pub input: R,
     pub out: W,
     pub clock: &'a dyn Fn() -> DateTime<Utc>,
-    pub journal: &'a mut dyn Journal,
-    pub m: MockInterview,
+    pub study: &'a mut dyn Study,
+    /// Records storage refused, tried again at the next write.
+    pub pending: Pending,
+    driver: MockDriver,
     /// The live deadline, as last announced by the machine.
     deadline: Option<DateTime<Utc>>,
     /// A line typed during the prep time: the answer's first line.
@@ -63,41 +69,68 @@ fn command(line: &str) -> Option<Command> {
     }
 }
 
-/// Runs a whole interview and its debrief. `questions` come from `select_questions`.
-pub fn run_plain(
-    input: impl BufRead,
-    output: impl Write,
-    clock: &dyn Fn() -> DateTime<Utc>,
-    setup: MockSetup,
-    questions: Vec<MockQuestion>,
-    journal: &mut dyn Journal,
-) -> anyhow::Result<PlainOutcome> {
-    let now = clock();
-    let (m, fx) = MockInterview::new(setup, questions, now);
-    let mut p = Plain {
-        input,
-        out: output,
-        clock,
-        journal,
-        m,
-        deadline: None,
-        carry: None,
-        instructed: false,
-        eof: false,
-    };
-    p.intro()?;
-    p.apply(fx, now)?;
-    while !p.m.is_done() {
-        match p.m.phase() {
-            Phase::Prep => p.prep()?,
-            Phase::Answer | Phase::FollowUp => p.answer()?,
-            Phase::Done => {}
-        }
+impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
+    /// Starts the interview on `questions` (from `study::prepare_mock`).
+    pub fn start(
+        input: R,
+        output: W,
+        clock: &'a dyn Fn() -> DateTime<Utc>,
+        setup: MockSetup,
+        questions: Vec<MockQuestion>,
+        study: &'a mut dyn Study,
+    ) -> anyhow::Result<Plain<'a, R, W>> {
+        let now = clock();
+        let mut pending = Pending::default();
+        let (driver, updates) = MockDriver::start(study, &mut pending, setup, questions, now);
+        let mut p = Plain {
+            input,
+            out: output,
+            clock,
+            study,
+            pending,
+            driver,
+            deadline: None,
+            carry: None,
+            instructed: false,
+            eof: false,
+        };
+        p.intro()?;
+        p.apply(updates)?;
+        Ok(p)
     }
-    debrief::run(&mut p)
+
+    /// Runs the interview to its end (the debrief comes after).
+    pub fn interview(&mut self) -> anyhow::Result<()> {
+        while !self.m().is_done() {
+            match self.m().phase() {
+                Phase::Prep => self.prep()?,
+                Phase::Answer | Phase::FollowUp => self.answer()?,
+                Phase::Done => {}
+            }
+        }
+        Ok(())
+    }
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    pub fn m(&self) -> &MockInterview {
+        self.driver.interview()
+    }
+
+    /// Tries the records storage refused once more; reports what is still unsaved.
+    pub fn flush_unsaved(&mut self) -> anyhow::Result<usize> {
+        let now = (self.clock)();
+        if let Err(e) = self.pending.flush(self.study, now) {
+            let n = self.pending.len();
+            writeln!(
+                self.out,
+                "\n{n} record(s) of this interview could not be saved: {}.",
+                sanitize_line(&e.to_string())
+            )?;
+        }
+        Ok(self.pending.len())
+    }
+
     /// The next line without its line ending; `None` at end of input.
     pub fn read_line(&mut self) -> anyhow::Result<Option<String>> {
         self.out.flush()?;
@@ -119,10 +152,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn intro(&mut self) -> anyhow::Result<()> {
-        let s = self.m.setup();
-        let n = self.m.questions().len();
+        let s = self.m().setup();
+        let n = self.m().questions().len();
         let mut decks: Vec<&str> = Vec::new();
-        for q in self.m.questions() {
+        for q in self.m().questions() {
             if !decks.contains(&q.key.deck.as_str()) {
                 decks.push(q.key.deck.as_str());
             }
@@ -149,20 +182,42 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
+    /// Feeds `event` to the interview; returns the session's effects (records excepted) after
+    /// printing what they ask for.
     fn send(&mut self, event: Event, now: DateTime<Utc>) -> anyhow::Result<Vec<Effect>> {
-        let fx = self.m.handle(event, now);
-        self.apply(fx.clone(), now)?;
+        let updates = self
+            .driver
+            .handle(self.study, &mut self.pending, event, now);
+        let fx = updates
+            .iter()
+            .filter_map(|u| match u {
+                MockUpdate::Session(e) => Some(e.clone()),
+                MockUpdate::NotSaved(_) => None,
+            })
+            .collect();
+        self.apply(updates)?;
         Ok(fx)
     }
 
-    /// Prints what the machine asks for and writes its records, in order.
-    fn apply(&mut self, fx: Vec<Effect>, now: DateTime<Utc>) -> anyhow::Result<()> {
-        for e in fx {
+    /// Prints what the driver did, in order.
+    fn apply(&mut self, updates: Vec<MockUpdate>) -> anyhow::Result<()> {
+        for u in updates {
+            let e = match u {
+                MockUpdate::Session(e) => e,
+                MockUpdate::NotSaved(e) => {
+                    writeln!(
+                        self.out,
+                        "(Not saved yet: {}. It will be tried again at the next step.)",
+                        sanitize_line(&e.to_string())
+                    )?;
+                    continue;
+                }
+            };
             match e {
                 Effect::ShowQuestion { index } => self.show_question(index)?,
                 Effect::AnswerStarted { index } => self.answer_started(index)?,
                 Effect::ShowFollowUp { text, .. } => {
-                    let limit = duration(u64::from(self.m.setup().follow_up_seconds) * 1000);
+                    let limit = duration(u64::from(self.m().setup().follow_up_seconds) * 1000);
                     writeln!(self.out, "\nFollow-up: {}", sanitize(text.trim()))?;
                     writeln!(self.out, "Answer time: {limit}.")?;
                 }
@@ -171,13 +226,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     self.out,
                     "(Time is up; you are over time now. Finish when you are ready: the overtime is counted.)"
                 )?,
-                Effect::TimeUp { .. } | Effect::Paused | Effect::Resumed => {}
-                Effect::Record(r) => {
-                    self.journal.append(r.into(), now)?;
-                }
+                Effect::TimeUp { .. } | Effect::Paused | Effect::Resumed | Effect::Record(_) => {}
                 Effect::Finished { completed } => {
-                    let reached = self.m.answers().len();
-                    let n = self.m.questions().len();
+                    let reached = self.m().answers().len();
+                    let n = self.m().questions().len();
                     if completed {
                         writeln!(self.out, "\nThe interview is over.")?;
                     } else {
@@ -193,9 +245,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn show_question(&mut self, index: usize) -> anyhow::Result<()> {
-        let n = self.m.questions().len();
-        let prep = self.m.setup().prep_seconds;
-        let q = &self.m.questions()[index];
+        let n = self.m().questions().len();
+        let prep = self.m().setup().prep_seconds;
+        let q = &self.m().questions()[index];
         let category = sanitize_line(&q.category_title);
         let question = sanitize(q.question.trim());
         writeln!(self.out, "\nQuestion {} of {n}", index + 1)?;
@@ -212,8 +264,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn answer_started(&mut self, index: usize) -> anyhow::Result<()> {
-        let limit = duration(u64::from(self.m.questions()[index].answer_seconds) * 1000);
-        let s = self.m.setup();
+        let limit = duration(u64::from(self.m().questions()[index].answer_seconds) * 1000);
+        let s = self.m().setup();
         let how = match (s.mode, self.instructed) {
             (AnswerMode::Spoken, _) => "Answer aloud now; press Enter when you are done.",
             (AnswerMode::Typed, true) => "End your answer with a line holding only \".\".",
@@ -246,7 +298,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 Some(Command::Quit) => drop(self.send(Event::Quit, now)?),
                 Some(Command::Skip) => drop(self.send(Event::Skip, now)?),
                 None => {
-                    let typed = self.m.setup().mode == AnswerMode::Typed;
+                    let typed = self.m().setup().mode == AnswerMode::Typed;
                     let fx = self.send(Event::StartAnswer, now)?;
                     if fx.iter().any(|e| matches!(e, Effect::TimeUp { .. })) {
                         // Strict timing: prep and answer time both ran out before Enter.
@@ -255,7 +307,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     if typed && !l.trim().is_empty() && l.trim() != "." {
                         self.carry = Some(l);
                     }
-                    if let Some(view) = self.m.clock(now)
+                    if let Some(view) = self.m().clock(now)
                         && view
                             .limit_ms
                             .saturating_sub(view.remaining_ms.max(0).unsigned_abs())
@@ -280,7 +332,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Reads the answer (or the follow-up's) and submits it.
     fn answer(&mut self) -> anyhow::Result<()> {
-        let spoken = self.m.setup().mode == AnswerMode::Spoken;
+        let spoken = self.m().setup().mode == AnswerMode::Spoken;
         let mut lines: Vec<String> = self.carry.take().into_iter().collect();
         loop {
             self.prompt()?;
@@ -322,7 +374,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         now: DateTime<Utc>,
         dropped_late_line: bool,
     ) -> anyhow::Result<()> {
-        if let Some(view) = self.m.clock(now) {
+        if let Some(view) = self.m().clock(now) {
             let limit = view.limit_ms;
             let remaining = view.remaining_ms;
             let used =
@@ -335,7 +387,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let mut msg = format!("{what} in {} of {}", duration(used), duration(limit));
             if remaining < 0 {
                 msg.push_str(&format!("; {} over", duration(remaining.unsigned_abs())));
-            } else if remaining == 0 && self.m.setup().timing == Timing::Strict {
+            } else if remaining == 0 && self.m().setup().timing == Timing::Strict {
                 msg = format!(
                     "Time is up: the answer was cut at the {} limit",
                     duration(limit)

@@ -13,7 +13,9 @@ use crate::core::deck::{KeyPoint, Kind};
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, CategoryId};
 use crate::core::record::{Review, ReviewMode};
+use crate::core::schedule::SchedulerConfig;
 use crate::core::session::MockAnswered;
+use crate::study::LogStudy;
 
 fn at(ms: i64) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-03-01T10:00:00Z")
@@ -92,6 +94,7 @@ fn question(id: &str, seconds: u32, follow_up: Option<&str>, points: &[&str]) ->
             .map(|k| KeyPoint {
                 text: format!("Mentions {k}"),
                 keywords: vec![k.to_string()],
+                ..Default::default()
             })
             .collect(),
     }
@@ -117,9 +120,14 @@ fn run(
     let (input, now) = Script::new(lines);
     let clock = move || now.get();
     let mut out = Vec::new();
-    let mut records: Records = Vec::new();
-    let outcome = run_plain(input, &mut out, &clock, s, qs, &mut records).unwrap();
-    (String::from_utf8(out).unwrap(), records, outcome)
+    let utc = chrono::FixedOffset::east_opt(0).unwrap();
+    let mut study = LogStudy::new(Records::new(), vec![], SchedulerConfig::default(), utc);
+    let outcome = super::super::run_plain(input, &mut out, &clock, s, qs, &mut study).unwrap();
+    (
+        String::from_utf8(out).unwrap(),
+        study.journal().clone(),
+        outcome,
+    )
 }
 
 fn answered(records: &Records) -> Vec<(MockAnswered, DateTime<Utc>)> {

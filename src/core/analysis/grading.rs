@@ -143,10 +143,12 @@ mod tests {
             KeyPoint {
                 text: "a".into(),
                 keywords: vec!["actuals".into()],
+                ..Default::default()
             },
             KeyPoint {
                 text: "b".into(),
                 keywords: vec!["forecast".into()],
+                ..Default::default()
             },
         ];
         let c = KeyPointCoverage::check("I start from ACTUALS", &pts);

@@ -8,11 +8,13 @@
 //! sessions, storage or the terminal. It does not sanitize: front ends print answer text
 //! through [`crate::core::text`], and the byte ranges here refer to the raw text.
 
+mod answer;
 mod fillers;
 mod grading;
 mod star;
 mod tokens;
 
+pub use answer::{AnswerAnalysis, PointMatch, analyse};
 pub use fillers::{FillerHit, FillerKind, find_fillers};
 pub use grading::{
     AGAIN_BELOW, AnswerTiming, EASY_FROM, HARD_BELOW, KeyPointCoverage, WELL_UNDER_TIME, fraction,

@@ -5,6 +5,7 @@
 
 mod diagnostic;
 mod fields;
+mod lint;
 mod model;
 mod notes;
 mod parse;
@@ -13,6 +14,7 @@ mod write;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub(crate) use fields::get as toml_get;
+pub use lint::{FILLER_ANSWERS, LintKind, LintWarning, Linter, lint_key_points};
 pub use model::{Card, CardNotes, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 pub use parse::parse_deck;
 pub(crate) use parse::{Table as TomlTable, Walker};

@@ -81,10 +81,26 @@ pub struct Category {
     pub description: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One thing a strong answer says, and what counts as saying it (see [`crate::core::matcher`]
+/// for the rule and docs/deck-format.md for the fields).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct KeyPoint {
     pub text: String,
+    /// Any one of these suffices.
     pub keywords: Vec<String>,
+    /// Groups of terms that count only when all the terms of a group occur in one sentence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub together: Vec<Vec<String>>,
+    /// When not empty, the point counts only if one of these occurs too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub require: Vec<String>,
+    /// The stems of the card's question's words (stop words left out), set by the parser:
+    /// keywords made only of these never count. Empty means no such rule.
+    #[serde(skip)]
+    pub question: Vec<String>,
+    /// 1-based line of the `[[card.key_point]]` header in its file (0 when not from a file).
+    #[serde(skip)]
+    pub line: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

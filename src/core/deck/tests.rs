@@ -163,6 +163,63 @@ fn key_points_need_keywords() {
 }
 
 #[test]
+fn key_points_read_together_and_require() {
+    let kw = "keywords = [\"actuals\", \"last year\"]";
+    let text = VALID.replace(
+        kw,
+        "together = [[\"last\", \"year\"], [\"prior\", \"spend\"]]\nrequire = [\"actuals\"]",
+    );
+    let deck = parse(&text).unwrap();
+    let p = &deck.cards[0].key_points[0];
+    assert!(p.keywords.is_empty());
+    assert_eq!(
+        p.together,
+        vec![vec!["last", "year"], vec!["prior", "spend"]]
+    );
+    assert_eq!(p.require, vec!["actuals"]);
+    assert_eq!(p.line, 27);
+    // The question's words (stemmed, stop words left out) travel with the point.
+    assert_eq!(p.question, vec!["build", "budget"]);
+    // An old deck reads as before.
+    let old = &parse(VALID).unwrap().cards[0].key_points[0];
+    assert_eq!(old.keywords, vec!["actuals", "last year"]);
+    assert!(old.together.is_empty() && old.require.is_empty());
+}
+
+#[test]
+fn together_and_require_are_checked() {
+    let kw = "keywords = [\"actuals\", \"last year\"]";
+    let cases: &[(&str, &str)] = &[
+        (
+            "together = [[\"alone\"]]",
+            "a `together` group needs at least two terms",
+        ),
+        ("together = []", "`together` is empty"),
+        (
+            "together = [\"a\", \"b\"]",
+            "`together` must be an array of strings, found string",
+        ),
+        (
+            "together = [[\"a\", \" \"]]",
+            "`together` holds a blank term",
+        ),
+        (
+            "together = 3",
+            "`together` must be an array of arrays of strings, e.g. [[\"risk\", \"early\"]], found integer",
+        ),
+        ("keywords = [\"a\"]\nrequire = []", "`require` is empty"),
+        (
+            "keywords = [\"a\"]\nrequire = [\"\"]",
+            "`require` holds a blank term",
+        ),
+    ];
+    for (with, want) in cases {
+        let errs = errors(&VALID.replace(kw, with));
+        assert!(errs.iter().any(|(_, m)| m == want), "{with}: {errs:?}");
+    }
+}
+
+#[test]
 fn ids_must_be_lowercase_words() {
     let errs = errors(&VALID.replace("id = \"demo\"", "id = \"My Deck\""));
     assert_eq!(

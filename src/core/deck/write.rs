@@ -74,7 +74,16 @@ fn write_card(out: &mut String, card: &Card) {
     for kp in &card.key_points {
         out.push_str("\n[[card.key_point]]\n");
         field(out, "text", &kp.text);
-        let _ = writeln!(out, "keywords = {}", array(&kp.keywords));
+        if !kp.keywords.is_empty() {
+            let _ = writeln!(out, "keywords = {}", array(&kp.keywords));
+        }
+        if !kp.together.is_empty() {
+            let groups: Vec<String> = kp.together.iter().map(|g| array(g)).collect();
+            let _ = writeln!(out, "together = [{}]", groups.join(", "));
+        }
+        if !kp.require.is_empty() {
+            let _ = writeln!(out, "require = {}", array(&kp.require));
+        }
     }
 }
 

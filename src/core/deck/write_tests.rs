@@ -11,10 +11,15 @@ fn source() -> DeckSource {
     DeckSource::File("written.toml".into())
 }
 
-/// The deck without what the writer does not keep: card lines and the source.
+/// The deck without what the writer does not keep: card and key-point lines, the source, and
+/// what the parser derives (each key point's question words).
 fn normalized(mut deck: Deck) -> Deck {
     for c in &mut deck.cards {
         c.line = 0;
+        for k in &mut c.key_points {
+            k.line = 0;
+            k.question.clear();
+        }
     }
     deck.source = source();
     deck
@@ -133,7 +138,11 @@ prop_compose! {
             follow_ups,
             key_points: key_points
                 .into_iter()
-                .map(|(text, keywords)| KeyPoint { text, keywords })
+                .map(|(text, keywords)| KeyPoint {
+                    text,
+                    keywords,
+                    ..Default::default()
+                })
                 .collect(),
             notes,
             line: 0,

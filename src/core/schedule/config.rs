@@ -99,6 +99,28 @@ impl Config {
         self.scheduler.validate()
     }
 
+    /// Every out-of-range value.
+    pub fn issues(&self) -> Vec<ConfigIssue> {
+        self.scheduler.issues()
+    }
+
+    /// The keys each table may hold, for "did you mean" (from the defaults, so a new setting
+    /// is known without being listed twice).
+    pub fn known_keys() -> Vec<(&'static str, Vec<String>)> {
+        let mut defaults = Config::default();
+        defaults.scheduler.parameters = Some(Vec::new());
+        let value = toml::Value::try_from(&defaults).ok();
+        let keys = |table: &str| -> Vec<String> {
+            value
+                .as_ref()
+                .and_then(|v| v.get(table))
+                .and_then(|t| t.as_table())
+                .map(|t| t.keys().cloned().collect())
+                .unwrap_or_default()
+        };
+        vec![("scheduler", keys("scheduler"))]
+    }
+
     /// The effective settings as TOML (for `prepdeck config`); parses back to `self`.
     pub fn to_toml_string(&self) -> String {
         // Serializing plain numbers, booleans and strings cannot fail; say so if it ever does.
@@ -107,61 +129,69 @@ impl Config {
 }
 
 impl SchedulerConfig {
+    /// The first out-of-range value, if any.
     pub fn validate(&self) -> Result<(), ConfigIssue> {
-        let issue = |key: &str, message: String| ConfigIssue {
-            key: format!("scheduler.{key}"),
-            message,
+        self.issues().into_iter().next().map_or(Ok(()), Err)
+    }
+
+    /// Every out-of-range value, in the order of the fields.
+    pub fn issues(&self) -> Vec<ConfigIssue> {
+        let mut out = Vec::new();
+        let mut issue = |key: &str, message: String| {
+            out.push(ConfigIssue {
+                key: format!("scheduler.{key}"),
+                message,
+            })
         };
         if !RETENTION_RANGE.contains(&self.desired_retention) {
-            return Err(issue(
+            issue(
                 "desired_retention",
                 format!(
                     "must be between 0.70 and 0.99, not {}",
                     self.desired_retention
                 ),
-            ));
+            );
         }
         for (key, steps) in [
             ("learning_steps", &self.learning_steps),
             ("relearning_steps", &self.relearning_steps),
         ] {
             if steps.len() > MAX_STEPS {
-                return Err(issue(key, format!("at most {MAX_STEPS} steps are allowed")));
+                issue(key, format!("at most {MAX_STEPS} steps are allowed"));
             }
         }
         if !(1..=MAX_INTERVAL_DAYS).contains(&self.maximum_interval) {
-            return Err(issue(
+            issue(
                 "maximum_interval",
                 format!(
                     "must be between 1 and {MAX_INTERVAL_DAYS} days, not {}",
                     self.maximum_interval
                 ),
-            ));
+            );
         }
         for (key, value) in [
             ("new_per_day", self.new_per_day),
             ("reviews_per_day", self.reviews_per_day),
         ] {
             if value > MAX_PER_DAY {
-                return Err(issue(
-                    key,
-                    format!("must be at most {MAX_PER_DAY}, not {value}"),
-                ));
+                issue(key, format!("must be at most {MAX_PER_DAY}, not {value}"));
             }
         }
-        if let Some(w) = &self.parameters {
-            super::model::check_parameters(w).map_err(|m| issue("parameters", m))?;
-        }
         if self.day_starts_at > 23 {
-            return Err(issue(
+            issue(
                 "day_starts_at",
                 format!(
                     "is an hour of the day (0 to 23), not {}",
                     self.day_starts_at
                 ),
-            ));
+            );
         }
-        Ok(())
+        if let Some(w) = &self.parameters
+            && let Err(m) = super::model::check_parameters(w)
+        {
+            issue("parameters", m);
+        }
+        out
     }
 }
 

@@ -12,6 +12,7 @@ fn decks() -> Vec<Deck> {
     c1.key_points = vec![KeyPoint {
         text: "mentions actuals".into(),
         keywords: vec!["actuals".into()],
+        ..Default::default()
     }];
     let c2 = card("p1", "people", Kind::Knowledge);
     vec![deck("d", vec![c1, c2])]

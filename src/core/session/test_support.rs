@@ -24,6 +24,7 @@ pub fn key_points(points: &[&str]) -> Vec<KeyPoint> {
         .map(|k| KeyPoint {
             text: format!("mentions {k}"),
             keywords: vec![k.to_string()],
+            ..Default::default()
         })
         .collect()
 }

@@ -17,10 +17,12 @@ fn card(id: &str) -> SessionCard {
             KeyPoint {
                 text: "root cause".into(),
                 keywords: vec!["root cause".into(), "rca".into()],
+                ..Default::default()
             },
             KeyPoint {
                 text: "communicate".into(),
                 keywords: vec!["stakeholder".into()],
+                ..Default::default()
             },
         ],
     }

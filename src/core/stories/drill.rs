@@ -47,6 +47,7 @@ fn story_card(s: &Story) -> Card {
             crate::core::text::truncate_line(text.trim(), 70)
         ),
         keywords: keywords(text, figures),
+        ..KeyPoint::default()
     };
     Card {
         id: CardId::new(s.id.as_str()),

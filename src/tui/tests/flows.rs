@@ -3,8 +3,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::support::Harness;
-use crate::tui::app::Screen;
-use crate::tui::keymap::Context;
+use crate::tui::app::Current;
+use crate::tui::keys::Context;
 
 #[test]
 fn drill_three_cards_records_three_reviews_and_returns_home() {
@@ -76,10 +76,10 @@ fn undo_brings_the_card_back_and_toggles_work() {
     h.key(KeyCode::Tab);
     h.key(KeyCode::Char(' '));
     {
-        let Screen::Drill(d) = &h.app.screen else {
+        let Current::Drill(d) = &h.app.current else {
             panic!()
         };
-        assert_eq!(d.session.checklist(), &[true, true, false, false]);
+        assert_eq!(d.session().checklist(), &[true, true, false, false]);
     }
     h.key(KeyCode::Char('2'));
     h.key(KeyCode::Char('u'));

@@ -9,10 +9,10 @@ use crate::core::deck::Kind;
 use crate::core::grade::Grade;
 use crate::core::record::{RecordBody, ReviewMode};
 use crate::core::session::{Focus, MockSetup, Timing};
-use crate::tui::app::Screen;
-use crate::tui::keymap::Context;
-use crate::tui::mock::keys::MockCtx;
-use crate::tui::mock::{DebriefState, Stage};
+use crate::tui::app::Current;
+use crate::tui::keys::Context;
+use crate::tui::keys::MockCtx;
+use crate::tui::screens::debrief::DebriefState;
 
 fn ctx(h: &Harness) -> Context {
     h.app.context()
@@ -23,10 +23,7 @@ fn submit(h: &mut Harness) {
 }
 
 fn debrief(h: &Harness) -> &DebriefState {
-    let Screen::Mock(m) = &h.app.screen else {
-        panic!("not on a mock screen")
-    };
-    let Stage::Debrief(d) = &m.stage else {
+    let Current::Debrief(d) = &h.app.current else {
         panic!("not on the debrief")
     };
     d

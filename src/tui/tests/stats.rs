@@ -12,8 +12,8 @@ use crate::core::ids::{CardId, CardKey, DeckId, InterviewId, RecordId};
 use crate::core::record::{Record, RecordBody, Review, ReviewMode};
 use crate::core::schedule::{CardMemory, Scheduler, SchedulerConfig};
 use crate::core::session::{MockAnswered, MockFinished, MockSetup, MockStarted, Timing};
-use crate::tui::app::Screen;
-use crate::tui::keymap::Context;
+use crate::tui::app::Current;
+use crate::tui::keys::Context;
 
 fn ops_deck() -> Deck {
     parse_deck(
@@ -255,10 +255,10 @@ fn w_on_home_drills_the_weakest_categories() {
     assert_eq!(weakest.len(), 3);
     h.key(KeyCode::Char('w'));
     assert_eq!(h.app.context(), Context::Question);
-    let Screen::Drill(d) = &h.app.screen else {
+    let Current::Drill(d) = &h.app.current else {
         panic!("not drilling")
     };
-    let keys: Vec<CardKey> = d.session.cards().iter().map(|c| c.key.clone()).collect();
+    let keys: Vec<CardKey> = d.session().cards().iter().map(|c| c.key.clone()).collect();
     assert!(!keys.is_empty() && keys.len() <= 20);
     let decks = h.app.decks.clone();
     for key in &keys {

@@ -12,6 +12,7 @@ use crate::core::deck::{Deck, DeckSource, parse_deck};
 use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::SchedulerConfig;
+use crate::store::error::StoreError;
 use crate::study::StudyError;
 use crate::study::{Journal, LogStudy};
 use crate::tui::app::App;
@@ -27,6 +28,17 @@ pub fn deck() -> Deck {
 
 pub fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
+}
+
+/// The failure the test journal reports: what a full disk looks like to the app (the store's
+/// own message for `ENOSPC` is tested in `store`).
+pub fn disk_full() -> StudyError {
+    StoreError::Io {
+        path: "state.jsonl".into(),
+        action: "save to",
+        source: std::io::Error::other("the disk is full"),
+    }
+    .into()
 }
 
 /// Records in memory; fails every append while `fail` is set.
@@ -45,9 +57,7 @@ impl Journal for MemoryJournal {
             self.fail_after.set(Some(n.saturating_sub(1)));
         }
         if self.fail.get() || budget == Some(0) {
-            return Err(StudyError(
-                "could not save to state.jsonl: the disk is full".into(),
-            ));
+            return Err(disk_full());
         }
         let n = self.written.get() + 1;
         self.written.set(n);
@@ -57,7 +67,12 @@ impl Journal for MemoryJournal {
 
     /// Never needed: the test study is made with every record loaded.
     fn read_back(&self) -> Result<Vec<Record>, StudyError> {
-        Err(StudyError("the test journal keeps no records".into()))
+        Err(StoreError::Io {
+            path: "state.jsonl".into(),
+            action: "read",
+            source: std::io::Error::other("the test journal keeps no records"),
+        }
+        .into())
     }
 }
 

@@ -15,12 +15,12 @@ use crate::core::grade::Grade;
 use crate::core::session::drill::Phase;
 use crate::core::text::{sanitize, sanitize_line};
 use crate::study::interval_label;
-use crate::tui::app::{App, Screen};
-use crate::tui::drill_screen::DrillScreen;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keys::{Action, Context};
+use crate::tui::screen::{Cx, Draw, Screen};
+use crate::tui::screens::drill::DrillScreen;
 use crate::tui::theme::Theme;
 
-fn hint_spans(app: &App, d: &DrillScreen) -> Vec<Span<'static>> {
+fn hint_spans(cx: &Cx, d: &DrillScreen) -> Vec<Span<'static>> {
     let ctx = d.context();
     let list: &[(Action, &str)] = match ctx {
         Context::Draft => &[
@@ -49,7 +49,7 @@ fn hint_spans(app: &App, d: &DrillScreen) -> Vec<Span<'static>> {
             (Action::Back, "end"),
         ],
     };
-    hints(ctx, list, app.theme)
+    hints(ctx, list, cx.theme)
 }
 
 /// The areas of the drill screen at a size.
@@ -61,10 +61,10 @@ struct Areas {
     footer: Rect,
 }
 
-fn areas(app: &App, d: &DrillScreen, area: Rect, question_lines: usize) -> Areas {
+fn areas(cx: &Cx, d: &DrillScreen, area: Rect, question_lines: usize) -> Areas {
     let small = compact(area);
-    let foot = footer_height(&hint_spans(app, d), app.message.as_ref(), area.width);
-    let revealed = d.session.phase() != Phase::Question;
+    let foot = footer_height(&hint_spans(cx, d), cx.message, area.width);
+    let revealed = d.session().phase() != Phase::Question;
     let q_max: u16 = match (revealed, small) {
         (true, true) => 2,
         (true, false) => 4,
@@ -96,25 +96,25 @@ fn areas(app: &App, d: &DrillScreen, area: Rect, question_lines: usize) -> Areas
     }
 }
 
-pub fn render(app: &App, d: &DrillScreen, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let card = d.current_key().and_then(|k| find_card(&app.decks, k));
+pub fn render(cx: &Cx, d: &DrillScreen, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let card = d.current_key().and_then(|k| find_card(cx.decks, k));
     let question = card.map_or_else(
         || "This card is no longer in its deck (was it edited?). Skip it with s.".to_string(),
         |(_, c)| sanitize(&c.question),
     );
     let q_lines = wrap(&question, usize::from(area.width));
-    let a = areas(app, d, area, q_lines.len());
+    let a = areas(cx, d, area, q_lines.len());
 
-    render_header(app, d, card, now, a.header, buf);
+    render_header(cx, d, card, now, a.header, buf);
     let lines: Vec<Line> = q_lines
         .into_iter()
         .map(|l| Line::styled(l, t.title()))
         .collect();
     Paragraph::new(lines).render(a.question, buf);
 
-    match d.session.phase() {
-        Phase::Question => render_draft(app, d, a.body, buf),
+    match d.session().phase() {
+        Phase::Question => render_draft(cx, d, a.body, buf),
         _ => {
             let width = usize::from(a.body.width);
             let lines = card.map_or_else(Vec::new, |(_, c)| answer_lines(t, d, c, width));
@@ -126,20 +126,20 @@ pub fn render(app: &App, d: &DrillScreen, now: DateTime<Utc>, area: Rect, buf: &
             render_grades(t, d, a.grades, buf);
         }
     }
-    footer(a.footer, buf, hint_spans(app, d), app.message.as_ref(), t);
+    footer(a.footer, buf, hint_spans(cx, d), cx.message, t);
 }
 
 fn render_header(
-    app: &App,
+    cx: &Cx,
     d: &DrillScreen,
     card: Option<(&Deck, &Card)>,
     now: DateTime<Utc>,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let t = app.theme;
-    let (pos, total) = d.session.position();
-    let right = format!("{pos}/{total}  ⏱ {}", clock(d.session.think_ms(now)));
+    let t = cx.theme;
+    let (pos, total) = d.session().position();
+    let right = format!("{pos}/{total}  ⏱ {}", clock(d.session().think_ms(now)));
     let left = card.map_or_else(String::new, |(deck, c)| {
         let cat = deck
             .category(&c.category)
@@ -157,8 +157,8 @@ fn render_header(
     .render(area, buf);
 }
 
-fn render_draft(app: &App, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn render_draft(cx: &Cx, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     if !d.editing && d.editor.is_empty() {
         let text = "Think it through, answer out loud, then reveal. Press e to type a draft first.";
         Paragraph::new(
@@ -193,7 +193,7 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
             out.push(Line::raw(format!("{}{l}", " ".repeat(indent))));
         }
     };
-    let checklist = d.session.checklist();
+    let checklist = d.session().checklist();
     if !card.key_points.is_empty() {
         let got = checklist.iter().filter(|c| **c).count();
         out.push(Line::styled(
@@ -235,16 +235,16 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
             }
         }
     }
-    if !d.session.draft().is_empty() {
+    if !d.session().draft().is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled("Your draft", t.heading()));
-        push_wrapped(&mut out, &sanitize(d.session.draft()), 0);
+        push_wrapped(&mut out, &sanitize(d.session().draft()), 0);
     }
     out
 }
 
 fn render_grades(t: Theme, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
-    if d.session.phase() == Phase::Saving {
+    if d.session().phase() == Phase::Saving {
         Line::styled("Saving…", t.dim()).render(area, buf);
         return;
     }
@@ -266,17 +266,29 @@ fn render_grades(t: Theme, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
-/// (lines of the revealed body, rows it has) at a terminal size: for clamping the scroll.
-pub fn revealed_height(app: &App, width: u16, height: u16) -> (u16, u16) {
-    let Screen::Drill(d) = &app.screen else {
-        return (0, 0);
-    };
-    let area = Rect::new(0, 0, width, height);
-    let Some((_, card)) = d.current_key().and_then(|k| find_card(&app.decks, k)) else {
-        return (0, 0);
-    };
-    let q_lines = wrap(&sanitize(&card.question), usize::from(width)).len();
-    let a = areas(app, d, area, q_lines);
-    let n = answer_lines(app.theme, d, card, usize::from(a.body.width)).len();
-    (u16::try_from(n).unwrap_or(u16::MAX), a.body.height)
+impl DrillScreen {
+    /// (lines of the revealed body, rows it has) as drawn at the terminal's size: for clamping
+    /// the scroll. Measured here, beside the drawing it must agree with.
+    pub fn revealed_height(&self, cx: &Cx) -> (u16, u16) {
+        let (width, height) = cx.size;
+        let d = self;
+        let area = Rect::new(0, 0, width, height);
+        let Some((_, card)) = d.current_key().and_then(|k| find_card(cx.decks, k)) else {
+            return (0, 0);
+        };
+        let q_lines = wrap(&sanitize(&card.question), usize::from(width)).len();
+        let a = areas(cx, d, area, q_lines);
+        let n = answer_lines(cx.theme, d, card, usize::from(a.body.width)).len();
+        (u16::try_from(n).unwrap_or(u16::MAX), a.body.height)
+    }
+}
+
+impl Draw for DrillScreen {
+    fn render(&self, cx: &Cx, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        if self.context() == Context::Summary {
+            super::summary::render(cx, self, area, buf);
+        } else {
+            render(cx, self, now, area, buf);
+        }
+    }
 }

@@ -6,11 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::core::text::truncate_line;
-use crate::tui::app::App;
-use crate::tui::keymap::{Context, help_rows};
+use crate::tui::keymap::help_rows;
+use crate::tui::keys::Context;
+use crate::tui::screen::Cx;
 
-pub fn render(app: &App, ctx: Context, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(cx: &Cx, ctx: Context, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let rows = help_rows(ctx);
     let key_w = rows
         .iter()

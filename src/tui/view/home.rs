@@ -1,6 +1,7 @@
 //! The home screen: decks with their counts, today's progress, weakest categories, actions.
 
 use crate::core::text::truncate_line;
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -10,15 +11,16 @@ use super::charts::hbar;
 use super::layout::{compact, footer, footer_height, hints, rows};
 use crate::core::text::sanitize_line;
 use crate::study::DeckCounts;
-use crate::tui::app::App;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keys::{Action, Context};
+use crate::tui::screen::{Cx, Draw};
+use crate::tui::screens::home::HomeScreen;
 
-fn counts_for<'a>(app: &'a App, id: &crate::core::ids::DeckId) -> Option<&'a DeckCounts> {
-    app.overview.decks.iter().find(|c| &c.deck == id)
+fn counts_for<'a>(cx: &'a Cx, id: &crate::core::ids::DeckId) -> Option<&'a DeckCounts> {
+    cx.overview.decks.iter().find(|c| &c.deck == id)
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let small = compact(area);
     let hint_spans = hints(
         Context::Home,
@@ -33,16 +35,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ],
         t,
     );
-    let foot = footer_height(&hint_spans, app.message.as_ref(), area.width);
-    let weak_rows = if app.overview.weakest.is_empty() {
+    let foot = footer_height(&hint_spans, cx.message, area.width);
+    let weak_rows = if cx.overview.weakest.is_empty() {
         0
     } else {
-        rows(app.overview.weakest.len()).saturating_add(1)
+        rows(cx.overview.weakest.len()).saturating_add(1)
     };
     let [title, today, decks, weak, _, foot_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if small { 1 } else { 2 }),
-        Constraint::Max(rows(app.decks.len()).saturating_add(if small { 2 } else { 4 })),
+        Constraint::Max(rows(cx.decks.len()).saturating_add(if small { 2 } else { 4 })),
         Constraint::Length(weak_rows),
         Constraint::Fill(1),
         Constraint::Length(foot),
@@ -55,7 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .render(title, buf);
 
-    let o = &app.overview;
+    let o = cx.overview;
     let days = if o.streak_days == 1 { "day" } else { "days" };
     Line::from(vec![
         Span::styled("Today: ", t.heading()),
@@ -65,7 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .render(today, buf);
 
-    render_decks(app, decks, buf, small);
+    render_decks(cx, home, decks, buf, small);
 
     if !o.weakest.is_empty() {
         let mut lines = vec![Line::styled("Weakest categories (readiness)", t.heading())];
@@ -82,11 +84,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(lines).render(weak, buf);
     }
 
-    footer(foot_area, buf, hint_spans, app.message.as_ref(), t);
+    footer(foot_area, buf, hint_spans, cx.message, t);
 }
 
-fn render_decks(app: &App, area: Rect, buf: &mut Buffer, small: bool) {
-    let t = app.theme;
+fn render_decks(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer, small: bool) {
+    let t = cx.theme;
     let inner = if small {
         area
     } else {
@@ -107,7 +109,7 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer, small: bool) {
         ),
         t.dim(),
     )];
-    let total = app.overview.total;
+    let total = cx.overview.total;
     let row = |selected: bool, name: &str, c: (usize, usize, usize)| {
         let marker = if selected { "▸ " } else { "  " };
         let text = format!(
@@ -123,15 +125,21 @@ fn render_decks(app: &App, area: Rect, buf: &mut Buffer, small: bool) {
             Line::raw(text)
         }
     };
-    lines.push(row(app.selected == 0, "All decks", total));
-    for (i, d) in app.decks.iter().enumerate() {
-        let c = counts_for(app, &d.id).map_or((0, 0, 0), |c| (c.new, c.learning, c.due));
-        lines.push(row(app.selected == i + 1, &sanitize_line(&d.title), c));
+    lines.push(row(home.selected == 0, "All decks", total));
+    for (i, d) in cx.decks.iter().enumerate() {
+        let c = counts_for(cx, &d.id).map_or((0, 0, 0), |c| (c.new, c.learning, c.due));
+        lines.push(row(home.selected == i + 1, &sanitize_line(&d.title), c));
     }
     // Keep the selected row on screen.
     let visible = usize::from(inner.height).max(1);
-    let first = (app.selected + 2).saturating_sub(visible);
+    let first = (home.selected + 2).saturating_sub(visible);
     Paragraph::new(lines)
         .scroll((u16::try_from(first).unwrap_or(0), 0))
         .render(inner, buf);
+}
+
+impl Draw for HomeScreen {
+    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        render(cx, self, area, buf);
+    }
 }

@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::tui::app::Level;
-use crate::tui::keymap::{Action, Context, key_for};
+use crate::tui::keymap::key_for;
+use crate::tui::keys::{Action, Context};
+use crate::tui::screen::Level;
 use crate::tui::theme::Theme;
 
 /// Below this the app shows only "terminal too small".

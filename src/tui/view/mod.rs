@@ -1,24 +1,25 @@
-//! Drawing. Every function here reads the app and writes cells; none changes any state.
+//! Drawing. Every function here reads a screen's state and its read-only context and writes
+//! cells; none changes any state. One file per screen, and shared helpers ([`layout`],
+//! [`charts`]).
 
-mod charts;
+pub(crate) mod charts;
 pub mod drill;
-mod help;
-mod home;
+pub mod help;
+pub mod home;
 pub mod layout;
 pub mod mock;
 pub mod stats;
 mod stats_tabs;
-mod summary;
+pub mod summary;
 
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::app::{App, Screen};
-use super::keymap::Context;
+use super::app::App;
 
-/// The whole app at one instant (`now` drives the think-time clock).
+/// The whole app at one instant (`now` drives the clocks).
 pub struct AppView<'a> {
     pub app: &'a App,
     pub now: DateTime<Utc>,
@@ -32,22 +33,6 @@ impl App {
 
 impl Widget for AppView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
-        if !layout::fits(area.width, area.height) {
-            layout::too_small(area, buf, app.theme);
-            return;
-        }
-        match &app.screen {
-            Screen::Home => home::render(app, area, buf),
-            Screen::Drill(d) if d.context() == Context::Summary => {
-                summary::render(app, d, area, buf)
-            }
-            Screen::Drill(d) => drill::render(app, d, self.now, area, buf),
-            Screen::Mock(m) => mock::render(app, m, self.now, area, buf),
-            Screen::Stats(s) => stats::render(app, s, area, buf),
-        }
-        if let Some(ctx) = app.help {
-            help::render(app, ctx, area, buf);
-        }
+        self.app.draw(self.now, area, buf);
     }
 }

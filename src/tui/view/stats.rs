@@ -3,6 +3,7 @@
 //! Each section is a list of text lines ([`stats_tabs`]), so every one scrolls the same way and
 //! small terminals lose nothing: what does not fit is one scroll away.
 
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -10,9 +11,9 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::layout::{compact, footer, footer_height, hints, width};
 use super::stats_tabs::{Body, body};
-use crate::tui::app::{App, Level};
-use crate::tui::keymap::{Action, Context};
-use crate::tui::stats_screen::{StatsScreen, Tab};
+use crate::tui::keys::{Action, Context};
+use crate::tui::screen::{Cx, Draw, Level};
+use crate::tui::screens::stats::{StatsScreen, Tab};
 use crate::tui::theme::Theme;
 
 fn hint_spans(theme: Theme) -> Vec<Span<'static>> {
@@ -43,22 +44,25 @@ fn frame(area: Rect, theme: Theme, message: Option<&(Level, String)>) -> [Rect; 
     [tabs, body, foot]
 }
 
-/// How far the current section can scroll at terminal size `size`, and a page's height.
-pub fn scroll_room(s: &StatsScreen, theme: Theme, size: (u16, u16)) -> (u16, u16) {
-    let area = Rect::new(0, 0, size.0, size.1);
-    let [_, area, _] = frame(area, theme, None);
-    let b = body(&s.stats, s.tab, theme, area.width, area.height);
-    let visible = usize::from(area.height).saturating_sub(b.sticky.len());
-    let room = b.lines.len().saturating_sub(visible);
-    (
-        u16::try_from(room).unwrap_or(u16::MAX),
-        u16::try_from(visible.max(1)).unwrap_or(1),
-    )
+impl StatsScreen {
+    /// How far the current section can scroll at terminal size `size`, and a page's height.
+    /// Measured here, beside the drawing it must agree with.
+    pub fn scroll_room(&self, theme: Theme, size: (u16, u16)) -> (u16, u16) {
+        let area = Rect::new(0, 0, size.0, size.1);
+        let [_, area, _] = frame(area, theme, None);
+        let b = body(&self.stats, self.tab, theme, area.width, area.height);
+        let visible = usize::from(area.height).saturating_sub(b.sticky.len());
+        let room = b.lines.len().saturating_sub(visible);
+        (
+            u16::try_from(room).unwrap_or(u16::MAX),
+            u16::try_from(visible.max(1)).unwrap_or(1),
+        )
+    }
 }
 
-pub fn render(app: &App, s: &StatsScreen, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let [tabs, area_body, foot] = frame(area, t, app.message.as_ref());
+pub fn render(cx: &Cx, s: &StatsScreen, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let [tabs, area_body, foot] = frame(area, t, cx.message);
     tab_bar(s.tab, t, tabs.width).render(tabs, buf);
 
     let Body { sticky, lines } = body(&s.stats, s.tab, t, area_body.width, area_body.height);
@@ -85,7 +89,7 @@ pub fn render(app: &App, s: &StatsScreen, area: Rect, buf: &mut Buffer) {
         buf.set_string(x, tabs.y, mark, t.dim());
     }
 
-    footer(foot, buf, hint_spans(t), app.message.as_ref(), t);
+    footer(foot, buf, hint_spans(t), cx.message, t);
 }
 
 /// "Statistics  Overview │ Categories │ …" with the current section marked; a short form
@@ -120,5 +124,11 @@ fn tab_bar(current: Tab, t: Theme, cols: u16) -> Line<'static> {
         Line::from(with_title)
     } else {
         Line::from(short)
+    }
+}
+
+impl Draw for StatsScreen {
+    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        render(cx, self, area, buf);
     }
 }

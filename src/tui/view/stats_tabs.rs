@@ -11,7 +11,7 @@ use super::charts::{SHADES, calendar, column_chart, hbar, side_by_side, sparklin
 use super::layout::{duration_words, width};
 use crate::core::stats::{CALENDAR_WEEKS, CategoryStats, Stats};
 use crate::core::text::sanitize_line;
-use crate::tui::stats_screen::Tab;
+use crate::tui::screens::stats::Tab;
 use crate::tui::theme::Theme;
 
 /// A section: lines that stay at the top (a table's header), then lines that scroll.

@@ -8,14 +8,14 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::layout::{duration_words, footer, footer_height, hints};
 use crate::core::grade::Grade;
 use crate::study::interval_label;
-use crate::tui::app::App;
-use crate::tui::drill_screen::DrillScreen;
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keys::{Action, Context};
+use crate::tui::screen::Cx;
+use crate::tui::screens::drill::DrillScreen;
 
-pub fn render(app: &App, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(cx: &Cx, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     // The session's own end time: the summary does not change while it is shown.
-    let s = d.session.summary(d.session_end());
+    let s = d.session().summary(d.session_end());
     let hint_spans = hints(
         Context::Summary,
         &[
@@ -25,11 +25,11 @@ pub fn render(app: &App, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
         ],
         t,
     );
-    let foot = footer_height(&hint_spans, app.message.as_ref(), area.width);
+    let foot = footer_height(&hint_spans, cx.message, area.width);
     let [body, foot_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(foot)]).areas(area);
 
-    let (_, total) = d.session.position();
+    let (_, total) = d.session().position();
     let title = if s.reviewed + s.skipped + s.buried + s.suspended >= total {
         "Session complete"
     } else {
@@ -71,7 +71,7 @@ pub fn render(app: &App, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
             )),
         ]));
     }
-    let o = &app.overview;
+    let o = cx.overview;
     let due: usize = o.decks.iter().map(|c| c.due + c.learning).sum();
     let next = match (due, o.next_due) {
         (1, _) => "1 card still due today".to_string(),
@@ -86,5 +86,5 @@ pub fn render(app: &App, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(body, buf);
-    footer(foot_area, buf, hint_spans, app.message.as_ref(), t);
+    footer(foot_area, buf, hint_spans, cx.message, t);
 }

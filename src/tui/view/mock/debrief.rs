@@ -3,6 +3,7 @@
 //! terminals) or below; the grade row under it.
 
 use crate::core::text::truncate_line;
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -14,17 +15,17 @@ use crate::core::grade::Grade;
 use crate::core::session::DebriefItem;
 use crate::core::session::debrief_text as text;
 use crate::core::text::{sanitize, sanitize_line};
-use crate::tui::app::{App, Screen};
-use crate::tui::keymap::{Action, Context};
-use crate::tui::mock::keys::{MockAction, MockCtx};
-use crate::tui::mock::{DebriefState, Stage};
+use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{MockAction, MockCtx};
+use crate::tui::screen::{Cx, Draw};
+use crate::tui::screens::debrief::DebriefState;
 use crate::tui::theme::Theme;
 use crate::tui::view::layout::{compact, footer, footer_height, hints, width};
 
 /// From this width the model answer goes beside the candidate's.
 pub const SIDE_BY_SIDE: u16 = 100;
 
-fn hint_spans(app: &App) -> Vec<Span<'static>> {
+fn hint_spans(cx: &Cx) -> Vec<Span<'static>> {
     let i = Action::Interview;
     hints(
         Context::Mock(MockCtx::Debrief),
@@ -37,7 +38,7 @@ fn hint_spans(app: &App) -> Vec<Span<'static>> {
             (i(MockAction::Summary), "summary"),
             (Action::Help, "help"),
         ],
-        app.theme,
+        cx.theme,
     )
 }
 
@@ -49,9 +50,9 @@ struct Areas {
     footer: Rect,
 }
 
-fn areas(app: &App, area: Rect) -> Areas {
+fn areas(cx: &Cx, area: Rect) -> Areas {
     let small = compact(area);
-    let foot = footer_height(&hint_spans(app), app.message.as_ref(), area.width);
+    let foot = footer_height(&hint_spans(cx), cx.message, area.width);
     let [header, _, body, grades, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if small { 0 } else { 1 }),
@@ -213,8 +214,8 @@ fn model_lines(t: Theme, item: &DebriefItem, w: usize) -> Vec<Line<'static>> {
 }
 
 /// The body's columns: (left, right); narrow terminals get everything on the left.
-fn columns(app: &App, d: &DebriefState, a: &Areas) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
-    let t = app.theme;
+fn columns(cx: &Cx, d: &DebriefState, a: &Areas) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let t = cx.theme;
     let Some(item) = d.debrief.items.get(d.pos) else {
         return (Vec::new(), Vec::new());
     };
@@ -229,9 +230,9 @@ fn columns(app: &App, d: &DebriefState, a: &Areas) -> (Vec<Line<'static>>, Vec<L
     }
 }
 
-pub fn render(app: &App, d: &DebriefState, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let a = areas(app, area);
+pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let a = areas(cx, area);
     let Some(item) = d.debrief.items.get(d.pos) else {
         return;
     };
@@ -251,7 +252,7 @@ pub fn render(app: &App, d: &DebriefState, area: Rect, buf: &mut Buffer) {
     ])
     .render(a.header, buf);
 
-    let (l, r) = columns(app, d, &a);
+    let (l, r) = columns(cx, d, &a);
     let scroll = |n: usize, h: u16| {
         let max = n.saturating_sub(usize::from(h));
         u16::try_from(usize::from(d.scroll).min(max)).unwrap_or(0)
@@ -263,7 +264,7 @@ pub fn render(app: &App, d: &DebriefState, area: Rect, buf: &mut Buffer) {
         Paragraph::new(r).scroll((sr, 0)).render(ra, buf);
     }
     grade_row(t, d, item, a.grades, buf);
-    footer(a.footer, buf, hint_spans(app), app.message.as_ref(), t);
+    footer(a.footer, buf, hint_spans(cx), cx.message, t);
 }
 
 fn grade_row(t: Theme, d: &DebriefState, item: &DebriefItem, area: Rect, buf: &mut Buffer) {
@@ -303,16 +304,24 @@ fn grade_row(t: Theme, d: &DebriefState, item: &DebriefItem, area: Rect, buf: &m
     Line::from(spans).render(area, buf);
 }
 
-/// (lines of the body, rows it has) at a terminal size: for clamping the scroll.
-pub fn body_height(app: &App, width: u16, height: u16) -> (u16, u16) {
-    let Screen::Mock(m) = &app.screen else {
-        return (0, 0);
-    };
-    let Stage::Debrief(d) = &m.stage else {
-        return (0, 0);
-    };
-    let a = areas(app, Rect::new(0, 0, width, height));
-    let (l, r) = columns(app, d, &a);
-    let n = l.len().max(r.len());
-    (u16::try_from(n).unwrap_or(u16::MAX), a.left.height)
+impl DebriefState {
+    /// (lines of the body, rows it has) as drawn at the terminal's size: for clamping the
+    /// scroll. Measured here, beside the drawing it must agree with.
+    pub fn body_height(&self, cx: &Cx) -> (u16, u16) {
+        let (width, height) = cx.size;
+        let a = areas(cx, Rect::new(0, 0, width, height));
+        let (l, r) = columns(cx, self, &a);
+        let n = l.len().max(r.len());
+        (u16::try_from(n).unwrap_or(u16::MAX), a.left.height)
+    }
+}
+
+impl Draw for DebriefState {
+    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        if self.summary {
+            super::summary::render(cx, self, area, buf);
+        } else {
+            render(cx, self, area, buf);
+        }
+    }
 }

@@ -2,30 +2,16 @@
 //! and what they share (the countdown gauge, styled word-wrapping).
 
 pub mod debrief;
-mod run;
-mod setup;
-mod summary;
+pub mod run;
+pub mod setup;
+pub mod summary;
 
-use chrono::{DateTime, Utc};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::layout::{clock, width};
 use crate::core::session::{ClockView, Phase};
-use crate::tui::app::App;
-use crate::tui::mock::{MockScreen, Stage};
 use crate::tui::theme::Theme;
-
-pub fn render(app: &App, m: &MockScreen, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
-    match &m.stage {
-        Stage::Setup(form) => setup::render(app, form, area, buf),
-        Stage::Running(r) => run::render(app, r, now, area, buf),
-        Stage::Debrief(d) if d.summary => summary::render(app, d, area, buf),
-        Stage::Debrief(d) => debrief::render(app, d, area, buf),
-    }
-}
 
 /// Whole seconds left, rounded up while time remains ("0:10" until the last tenth is gone);
 /// negative in overtime.

@@ -11,14 +11,15 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use super::{gauge, wrapped};
 use crate::core::session::Phase;
 use crate::core::text::{sanitize, sanitize_line};
-use crate::tui::app::App;
-use crate::tui::keymap::{Action, Context, key_for};
-use crate::tui::mock::Running;
-use crate::tui::mock::keys::{MockAction, MockCtx};
+use crate::tui::keymap::key_for;
+use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{MockAction, MockCtx};
+use crate::tui::screen::{Cx, Draw};
+use crate::tui::screens::mock_run::RunScreen;
 use crate::tui::theme::Theme;
 use crate::tui::view::layout::{compact, footer, footer_height, hints, width};
 
-fn hint_spans(app: &App, ctx: MockCtx) -> Vec<Span<'static>> {
+fn hint_spans(cx: &Cx, ctx: MockCtx) -> Vec<Span<'static>> {
     use MockAction as M;
     let i = Action::Interview;
     let list: &[(Action, &str)] = match ctx {
@@ -50,18 +51,21 @@ fn hint_spans(app: &App, ctx: MockCtx) -> Vec<Span<'static>> {
         ],
         _ => &[(i(M::ConfirmQuit), "yes, end"), (i(M::CancelQuit), "no")],
     };
-    hints(Context::Mock(ctx), list, app.theme)
+    hints(Context::Mock(ctx), list, cx.theme)
 }
 
-pub fn render(app: &App, r: &Running, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let Some(q) = r.m.current() else {
+pub fn render(cx: &Cx, r: &RunScreen, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some(q) = r.interview().current() else {
         return;
     };
     let small = compact(area);
-    let ctx = r.context();
-    let hint_spans = hint_spans(app, ctx);
-    let foot = footer_height(&hint_spans, app.message.as_ref(), area.width);
+    // The app's modal layer may be asking "End the interview?" over the screen.
+    let Context::Mock(ctx) = cx.context else {
+        return;
+    };
+    let hint_spans = hint_spans(cx, ctx);
+    let foot = footer_height(&hint_spans, cx.message, area.width);
     let w = usize::from(area.width);
 
     let mut top = wrapped(&sanitize(q.question.trim()), t.title(), w);
@@ -87,25 +91,25 @@ pub fn render(app: &App, r: &Running, now: DateTime<Utc>, area: Rect, buf: &mut 
     ])
     .areas(area);
 
-    render_header(app, r, header, buf);
+    render_header(cx, r, header, buf);
     Paragraph::new(top).render(question, buf);
-    if let Some(c) = r.m.clock(now) {
+    if let Some(c) = r.interview().clock(now) {
         gauge(t, &c, usize::from(clock_row.width)).render(clock_row, buf);
     }
-    render_body(app, r, ctx, body, buf);
-    footer(foot_area, buf, hint_spans, app.message.as_ref(), t);
+    render_body(cx, r, ctx, body, buf);
+    footer(foot_area, buf, hint_spans, cx.message, t);
     if ctx == MockCtx::ConfirmQuit {
         render_confirm(t, area, buf);
     }
 }
 
-fn render_header(app: &App, r: &Running, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let Some(q) = r.m.current() else {
+fn render_header(cx: &Cx, r: &RunScreen, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let Some(q) = r.interview().current() else {
         return;
     };
-    let n = r.m.questions().len();
-    let left = format!("Question {} of {n}", r.m.index() + 1);
+    let n = r.interview().questions().len();
+    let left = format!("Question {} of {n}", r.interview().index() + 1);
     let right = sanitize_line(&q.category_title);
     let room = usize::from(area.width).saturating_sub(width(&left) + 2);
     let right = truncate_line(&right, room);
@@ -118,8 +122,8 @@ fn render_header(app: &App, r: &Running, area: Rect, buf: &mut Buffer) {
     .render(area, buf);
 }
 
-fn render_body(app: &App, r: &Running, ctx: MockCtx, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn render_body(cx: &Cx, r: &RunScreen, ctx: MockCtx, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let w = usize::from(area.width);
     let say = |text: &str, buf: &mut Buffer| {
         Paragraph::new(wrapped(text, t.text(), w)).render(area, buf);
@@ -127,14 +131,14 @@ fn render_body(app: &App, r: &Running, ctx: MockCtx, area: Rect, buf: &mut Buffe
     let key = |a: MockAction, c: MockCtx| {
         key_for(Context::Mock(c), Action::Interview(a)).unwrap_or_default()
     };
-    if r.m.is_paused() {
+    if r.interview().is_paused() {
         let text = format!(
             "Paused: the clock is stopped. Press {} to go on.",
             key(MockAction::Resume, MockCtx::Paused)
         );
         return say(&text, buf);
     }
-    match (r.m.phase(), ctx) {
+    match (r.interview().phase(), ctx) {
         (Phase::Prep, _) => {
             let how = if r.typed() {
                 "then type your answer"
@@ -159,7 +163,7 @@ fn render_body(app: &App, r: &Running, ctx: MockCtx, area: Rect, buf: &mut Buffe
     }
 }
 
-fn render_editor(t: Theme, r: &Running, area: Rect, buf: &mut Buffer) {
+fn render_editor(t: Theme, r: &RunScreen, area: Rect, buf: &mut Buffer) {
     if area.height < 3 || area.width < 8 {
         (&r.editor).render(area, buf);
         return;
@@ -222,4 +226,10 @@ fn render_confirm(t: Theme, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(popup);
     block.render(popup, buf);
     Paragraph::new(lines).render(inner, buf);
+}
+
+impl Draw for RunScreen {
+    fn render(&self, cx: &Cx, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        render(cx, self, now, area, buf);
+    }
 }

@@ -2,6 +2,7 @@
 //! setting means.
 
 use crate::core::text::truncate_line;
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -9,14 +10,14 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::wrapped;
 use crate::core::text::sanitize_line;
-use crate::tui::app::App;
-use crate::tui::keymap::{Action, Context};
-use crate::tui::mock::keys::{MockAction, MockCtx};
-use crate::tui::mock::setup::{SETTINGS, SetupForm};
+use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{MockAction, MockCtx};
+use crate::tui::screen::{Cx, Draw};
+use crate::tui::screens::mock_setup::{SETTINGS, SetupForm};
 use crate::tui::view::layout::{compact, footer, footer_height, hints};
 
-pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(cx: &Cx, form: &SetupForm, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let small = compact(area);
     let ctx = Context::Mock(MockCtx::Setup);
     let hint_spans = hints(
@@ -31,7 +32,7 @@ pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
         ],
         t,
     );
-    let foot = footer_height(&hint_spans, app.message.as_ref(), area.width);
+    let foot = footer_height(&hint_spans, cx.message, area.width);
     let w = usize::from(area.width);
     let about = match form.setting() {
         Some(s) => s.help(),
@@ -52,7 +53,7 @@ pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
 
-    let pool = form.pool(&app.decks);
+    let pool = form.pool(cx.decks);
     Line::from(vec![
         Span::styled("Mock interview setup", t.title()),
         Span::styled(format!("  {pool} cards in the chosen decks"), t.dim()),
@@ -63,7 +64,7 @@ pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> = Vec::new();
     for (i, s) in SETTINGS.iter().enumerate() {
         let selected = form.row == i;
-        let value = form.value(*s, &app.decks);
+        let value = form.value(*s, cx.decks);
         let text = format!(
             "{}{:<label_w$}◂ {} ▸",
             if selected { "▸ " } else { "  " },
@@ -86,7 +87,7 @@ pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
         },
         t.heading(),
     ));
-    for (i, d) in app.decks.iter().enumerate() {
+    for (i, d) in cx.decks.iter().enumerate() {
         let row = SETTINGS.len() + i;
         let selected = form.row == row;
         let mark = if form.is_ticked(&d.id) { "[x]" } else { "[ ]" };
@@ -115,5 +116,11 @@ pub fn render(app: &App, form: &SetupForm, area: Rect, buf: &mut Buffer) {
         .scroll((u16::try_from(first).unwrap_or(0), 0))
         .render(body, buf);
     Paragraph::new(about_lines).render(about_area, buf);
-    footer(foot_area, buf, hint_spans, app.message.as_ref(), t);
+    footer(foot_area, buf, hint_spans, cx.message, t);
+}
+
+impl Draw for SetupForm {
+    fn render(&self, cx: &Cx, _now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
+        render(cx, self, area, buf);
+    }
 }

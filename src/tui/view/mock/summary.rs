@@ -9,14 +9,14 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::core::session::debrief_text as text;
 use crate::core::text::sanitize_line;
-use crate::tui::app::App;
-use crate::tui::keymap::{Action, Context};
-use crate::tui::mock::DebriefState;
-use crate::tui::mock::keys::{MockAction, MockCtx};
+use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{MockAction, MockCtx};
+use crate::tui::screen::Cx;
+use crate::tui::screens::debrief::DebriefState;
 use crate::tui::view::layout::{footer, footer_height, hints};
 
-pub fn render(app: &App, d: &DebriefState, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
     let i = Action::Interview;
     let hint_spans = hints(
         Context::Mock(MockCtx::Summary),
@@ -27,7 +27,7 @@ pub fn render(app: &App, d: &DebriefState, area: Rect, buf: &mut Buffer) {
         ],
         t,
     );
-    let foot = footer_height(&hint_spans, app.message.as_ref(), area.width);
+    let foot = footer_height(&hint_spans, cx.message, area.width);
     let [body, foot_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(foot)]).areas(area);
     let w = usize::from(body.width);
@@ -95,5 +95,5 @@ pub fn render(app: &App, d: &DebriefState, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(body, buf);
-    footer(foot_area, buf, hint_spans, app.message.as_ref(), t);
+    footer(foot_area, buf, hint_spans, cx.message, t);
 }

@@ -1,9 +1,14 @@
-//! The setup form of a mock interview: one row per setting, changed with ←/→ (or Space), and
+//! The mock interview's setup screen: one row per setting, changed with ←/→ (or Space), and
 //! one row per deck to tick. No deck ticked means every deck.
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::core::deck::{Deck, Kind};
 use crate::core::ids::DeckId;
 use crate::core::session::{AnswerMode, Focus, MAX_QUESTIONS, MockSetup, Timing};
+use crate::tui::keys::{Action, Context, MockAction, MockCtx};
+use crate::tui::screen::{Cx, Effect, Route, Screen};
 
 /// Reading times offered, in seconds.
 const PREP_STEPS: &[u32] = &[0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600];
@@ -77,8 +82,17 @@ pub struct SetupForm {
     pub row: usize,
 }
 
-fn step(steps: &[u32], current: u32, up: bool) -> u32 {
-    if up {
+/// Which way ←/→ moves a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// ←: the previous value.
+    Less,
+    /// →: the next value.
+    More,
+}
+
+fn step(steps: &[u32], current: u32, way: Step) -> u32 {
+    if way == Step::More {
         steps.iter().copied().find(|s| *s > current)
     } else {
         steps.iter().rev().copied().find(|s| *s < current)
@@ -142,8 +156,9 @@ impl SetupForm {
         self.setup.decks.contains(deck)
     }
 
-    /// ←/→ on the selected row (`up` is →).
-    pub fn change(&mut self, decks: &[Deck], up: bool) {
+    /// ←/→ on the selected row.
+    pub fn change(&mut self, decks: &[Deck], way: Step) {
+        let up = way == Step::More;
         let setting = self.setting();
         let s = &mut self.setup;
         match setting {
@@ -165,13 +180,13 @@ impl SetupForm {
                 };
                 self.setup.focus = options[next].clone();
             }
-            Some(Setting::Prep) => s.prep_seconds = step(PREP_STEPS, s.prep_seconds, up),
+            Some(Setting::Prep) => s.prep_seconds = step(PREP_STEPS, s.prep_seconds, way),
             Some(Setting::Answer) => {
                 s.answer_seconds = match (s.answer_seconds, up) {
                     (None, true) => ANSWER_STEPS.first().copied(),
                     (None, false) => None,
                     (Some(n), false) if n <= ANSWER_STEPS[0] => None,
-                    (Some(n), up) => Some(step(ANSWER_STEPS, n, up)),
+                    (Some(n), _) => Some(step(ANSWER_STEPS, n, way)),
                 };
             }
             Some(_) => self.toggle(decks),
@@ -197,7 +212,7 @@ impl SetupForm {
                     Timing::Soft => Timing::Strict,
                 }
             }
-            Some(_) => self.change(decks, true),
+            Some(_) => self.change(decks, Step::More),
             None => {
                 let Some(deck) = decks.get(self.row - SETTINGS.len()) else {
                     return;
@@ -267,6 +282,34 @@ pub fn focus_label(focus: &Focus, decks: &[Deck]) -> String {
     }
 }
 
+impl Screen for SetupForm {
+    fn context(&self) -> Context {
+        Context::Mock(MockCtx::Setup)
+    }
+
+    fn on_key(
+        &mut self,
+        _key: KeyEvent,
+        action: Option<Action>,
+        cx: &Cx,
+        _now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        match action {
+            Some(Action::Up) => self.up(),
+            Some(Action::Down) => self.down(cx.decks),
+            Some(Action::Interview(MockAction::Less)) => self.change(cx.decks, Step::Less),
+            Some(Action::Interview(MockAction::More)) => self.change(cx.decks, Step::More),
+            Some(Action::Interview(MockAction::Toggle)) => self.toggle(cx.decks),
+            Some(Action::Interview(MockAction::Start)) => {
+                return vec![Effect::Go(Route::Mock(self.setup.clone()))];
+            }
+            Some(Action::Interview(MockAction::Home)) => return vec![Effect::Go(Route::Home)],
+            _ => {}
+        }
+        vec![]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,19 +319,19 @@ mod tests {
     fn values_step_and_wrap() {
         let decks = vec![deck()];
         let mut f = SetupForm::new(MockSetup::default(), &decks);
-        f.change(&decks, false);
-        f.change(&decks, false);
+        f.change(&decks, Step::Less);
+        f.change(&decks, Step::Less);
         assert_eq!(f.setup.questions, 3);
         f.row = 1;
-        f.change(&decks, true);
+        f.change(&decks, Step::More);
         assert_eq!(f.setup.focus, Focus::Weakest);
-        f.change(&decks, false);
-        f.change(&decks, false);
+        f.change(&decks, Step::Less);
+        f.change(&decks, Step::Less);
         assert_eq!(f.setup.focus, Focus::Kind(Kind::Motivation));
         f.row = 3;
-        f.change(&decks, true);
+        f.change(&decks, Step::More);
         assert_eq!(f.setup.answer_seconds, Some(10));
-        f.change(&decks, false);
+        f.change(&decks, Step::Less);
         assert_eq!(f.setup.answer_seconds, None);
         f.row = SETTINGS.len();
         f.toggle(&decks);

@@ -1,98 +1,10 @@
-//! The mock interview's screens and key bindings, as data (chained after the main keymap, so
-//! help and hints are generated from it like every other screen's).
+//! The mock interview's bindings, chained after the main keymap (help and hints are generated
+//! from them like every other screen's).
 
 use ratatui::crossterm::event::KeyCode;
 
 use crate::core::grade::Grade;
-use crate::tui::keymap::{Action, Context, Key, code, ctrl, k};
-
-/// Where the candidate is in a mock interview.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MockCtx {
-    /// Choosing decks, questions, focus and timing.
-    Setup,
-    /// Reading the question before the answer clock starts.
-    Prep,
-    /// Typing the answer (or the follow-up's) in the editor.
-    Typing,
-    /// Answering aloud.
-    Spoken,
-    Paused,
-    /// "End the interview?"
-    ConfirmQuit,
-    /// One question of the debrief.
-    Debrief,
-    /// The whole-interview summary.
-    Summary,
-}
-
-impl MockCtx {
-    pub fn title(self) -> &'static str {
-        match self {
-            MockCtx::Setup => "Mock interview: setup",
-            MockCtx::Prep => "Mock interview: reading time",
-            MockCtx::Typing => "Mock interview: typing the answer",
-            MockCtx::Spoken => "Mock interview: answering aloud",
-            MockCtx::Paused => "Mock interview: paused",
-            MockCtx::ConfirmQuit => "Mock interview: end early?",
-            MockCtx::Debrief => "Mock interview: debrief",
-            MockCtx::Summary => "Mock interview: summary",
-        }
-    }
-}
-
-/// What a key asks for in a mock interview.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MockAction {
-    Less,
-    More,
-    Toggle,
-    Start,
-    StartAnswer,
-    Submit,
-    Done,
-    Pause,
-    Resume,
-    Skip,
-    Quit,
-    ConfirmQuit,
-    CancelQuit,
-    PrevQuestion,
-    NextQuestion,
-    AcceptGrade,
-    Summary,
-    BackToDebrief,
-    Home,
-    /// Throw away the records that could not be saved (asks first).
-    Discard,
-}
-
-impl MockAction {
-    pub fn describe(self) -> &'static str {
-        match self {
-            MockAction::Less => "previous value of the setting",
-            MockAction::More => "next value of the setting",
-            MockAction::Toggle => "tick / untick a deck, switch a setting",
-            MockAction::Start => "start the interview (the setup is remembered)",
-            MockAction::StartAnswer => "start answering now (skip the rest of the reading time)",
-            MockAction::Submit => "submit the answer",
-            MockAction::Done => "done answering",
-            MockAction::Pause => "pause the clock",
-            MockAction::Resume => "resume",
-            MockAction::Skip => "skip the question (or the follow-up)",
-            MockAction::Quit => "end the interview early (asks first; answers are kept)",
-            MockAction::ConfirmQuit => "yes, end the interview",
-            MockAction::CancelQuit => "no, go on",
-            MockAction::PrevQuestion => "previous question",
-            MockAction::NextQuestion => "next question",
-            MockAction::AcceptGrade => "record the suggested grade, next question",
-            MockAction::Summary => "the whole-interview summary",
-            MockAction::BackToDebrief => "back to the debrief",
-            MockAction::Home => "back to the home screen",
-            MockAction::Discard => "after a failed save: discard the unsaved records (asks first)",
-        }
-    }
-}
+use crate::tui::keys::{Action, Context, Key, MockAction, MockCtx, code, ctrl, k};
 
 use Action as A;
 use MockAction as M;

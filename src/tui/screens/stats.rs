@@ -1,14 +1,15 @@
-//! The statistics screen's UI state (figures, section, scroll) and what its keys do.
+//! The statistics screen's state (figures, section, scroll) and what its keys do.
 //!
-//! The figures are computed once, through [`crate::study::Study::stats`], when the screen
-//! opens; drawing only reads them.
+//! The figures are computed once, by the app through the study layer, when the screen opens;
+//! drawing only reads them.
 
 use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::app::{App, Screen};
-use super::keymap::Action;
-use super::view::stats::scroll_room;
+use super::home::weakest_drill;
 use crate::core::stats::Stats;
+use crate::tui::keys::{Action, Context};
+use crate::tui::screen::{Cx, Effect, Route, Screen};
 
 /// The sections of the statistics screen, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,31 +64,39 @@ impl StatsScreen {
     }
 }
 
-impl App {
-    /// Opens the statistics screen with figures computed now.
-    pub fn open_stats(&mut self, now: DateTime<Utc>) {
-        let stats = self.study.stats(&self.decks, now);
-        self.screen = Screen::Stats(Box::new(StatsScreen::new(stats)));
+impl Screen for StatsScreen {
+    fn context(&self) -> Context {
+        Context::Stats
     }
 
-    pub(super) fn stats_action(&mut self, action: Action, now: DateTime<Utc>) {
-        let Screen::Stats(s) = &mut self.screen else {
-            return;
+    fn on_key(
+        &mut self,
+        _key: KeyEvent,
+        action: Option<Action>,
+        cx: &Cx,
+        _now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        let Some(action) = action else {
+            return vec![];
         };
-        let (room, page) = scroll_room(s, self.theme, self.size);
+        // How far the section scrolls and a page, as drawn at the current size.
+        let (room, page) = self.scroll_room(cx.theme, cx.size);
         match action {
             Action::NextTab | Action::PrevTab => {
-                s.tab = s.tab.step(if action == Action::NextTab { 1 } else { -1 });
-                s.scroll = 0;
+                self.tab = self
+                    .tab
+                    .step(if action == Action::NextTab { 1 } else { -1 });
+                self.scroll = 0;
             }
-            Action::Up => s.scroll = s.scroll.saturating_sub(1),
-            Action::Down => s.scroll = (s.scroll + 1).min(room),
-            Action::PageUp => s.scroll = s.scroll.saturating_sub(page),
-            Action::PageDown => s.scroll = s.scroll.saturating_add(page).min(room),
-            Action::Weak => self.start_weakest_drill(now),
-            Action::Back => self.go_home(now),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = (self.scroll + 1).min(room),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(page).min(room),
+            Action::Weak => return vec![Effect::Go(weakest_drill())],
+            Action::Back => return vec![Effect::Go(Route::Home)],
             _ => {}
         }
+        vec![]
     }
 }
 

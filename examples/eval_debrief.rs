@@ -1,0 +1,235 @@
+//! The debrief benchmark: runs the key-point matcher and STAR detection on a labelled answer
+//! file (format: `../shared/eval/README.md`) and prints the figures issue 11 asks for.
+//!
+//! `cargo run --release --example eval_debrief -- [PATH] [--split] [--verbose]`
+//! (PATH defaults to `$PREPDECK_EVAL`, then `../shared/eval/answers-dev.json` and
+//! `../../shared/eval/answers-dev.json`). `--split` also prints the figures for two halves of
+//! the cards (alternate cards in name order), to check that a change moves both halves the same
+//! way rather than fitting one. `--verbose` lists every wrong tick, miss and STAR error.
+
+use std::collections::BTreeSet;
+use std::process::ExitCode;
+
+use prepdeck::core::analysis::{StarPart, analyse};
+use prepdeck::core::deck::{Deck, Kind};
+use prepdeck::store::decks::{BUILTIN, load_builtin};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Entry {
+    deck: String,
+    card: String,
+    kind: String,
+    answer: String,
+    #[serde(default)]
+    covers: Vec<String>,
+    #[serde(default)]
+    star: Option<Star>,
+}
+
+#[derive(Deserialize)]
+struct Star {
+    situation: bool,
+    task: bool,
+    action: bool,
+    result: bool,
+}
+
+impl Star {
+    fn get(&self, p: StarPart) -> bool {
+        match p {
+            StarPart::Situation => self.situation,
+            StarPart::Task => self.task,
+            StarPart::Action => self.action,
+            StarPart::Result => self.result,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Figures {
+    junk_points: usize,
+    junk_ticks: usize,
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    star_n: usize,
+    star_ok: [usize; 4],
+}
+
+fn pct(a: usize, b: usize) -> String {
+    if b == 0 {
+        "  n/a".into()
+    } else {
+        format!("{:4.0}%", 100.0 * a as f64 / b as f64)
+    }
+}
+
+impl Figures {
+    fn print(&self, label: &str) {
+        println!(
+            "{label:<10} filler/off-topic ticked {} ({}/{})  recall {} ({}/{})  precision {} ({}/{})  STAR S/T/A/R {} {} {} {} (n={})",
+            pct(self.junk_ticks, self.junk_points),
+            self.junk_ticks,
+            self.junk_points,
+            pct(self.tp, self.tp + self.fn_),
+            self.tp,
+            self.tp + self.fn_,
+            pct(self.tp, self.tp + self.fp),
+            self.tp,
+            self.tp + self.fp,
+            pct(self.star_ok[0], self.star_n),
+            pct(self.star_ok[1], self.star_n),
+            pct(self.star_ok[2], self.star_n),
+            pct(self.star_ok[3], self.star_n),
+            self.star_n,
+        );
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let split = args.iter().any(|a| a == "--split");
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let explicit = args.iter().find(|a| !a.starts_with("--")).cloned();
+    let candidates: Vec<String> = explicit
+        .into_iter()
+        .chain(std::env::var("PREPDECK_EVAL").ok())
+        .chain([
+            "../shared/eval/answers-dev.json".to_string(),
+            "../../shared/eval/answers-dev.json".to_string(),
+        ])
+        .collect();
+    let Some((path, text)) = candidates
+        .iter()
+        .find_map(|p| std::fs::read_to_string(p).ok().map(|t| (p.clone(), t)))
+    else {
+        eprintln!("no eval file found (tried {})", candidates.join(", "));
+        return ExitCode::from(2);
+    };
+    let entries: Vec<Entry> = match serde_json::from_str(&text) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let decks: Vec<Deck> = match BUILTIN
+        .iter()
+        .map(|(name, text)| load_builtin(name, text))
+        .collect::<Result<_, _>>()
+    {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("built-in deck: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let cards: BTreeSet<(&str, &str)> = entries
+        .iter()
+        .map(|e| (e.deck.as_str(), e.card.as_str()))
+        .collect();
+    let half_of =
+        |deck: &str, card: &str| cards.iter().position(|c| *c == (deck, card)).unwrap_or(0) % 2;
+    let mut all = Figures::default();
+    let mut halves = [Figures::default(), Figures::default()];
+    for e in &entries {
+        let Some(card) = decks
+            .iter()
+            .filter(|d| d.id.as_str() == e.deck)
+            .flat_map(|d| d.cards.iter())
+            .find(|c| c.id.as_str() == e.card)
+        else {
+            eprintln!("{}/{}: no such card", e.deck, e.card);
+            return ExitCode::from(1);
+        };
+        let a = analyse(card, &e.answer);
+        let covered = a.covered();
+        let star = a.insights.star;
+        for f in [&mut all, &mut halves[half_of(&e.deck, &e.card)]] {
+            match e.kind.as_str() {
+                "filler" | "off_topic" => {
+                    f.junk_points += covered.len();
+                    f.junk_ticks += covered.iter().filter(|c| **c).count();
+                }
+                _ => {
+                    for (kp, got) in card.key_points.iter().zip(&covered) {
+                        let want = e.covers.iter().any(|c| c == &kp.text);
+                        match (want, *got) {
+                            (true, true) => f.tp += 1,
+                            (false, true) => f.fp += 1,
+                            (true, false) => f.fn_ += 1,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            if let (Some(star), Some(got)) = (&e.star, &star)
+                && card.kind == Kind::Behavioral
+            {
+                f.star_n += 1;
+                for (i, p) in StarPart::ALL.into_iter().enumerate() {
+                    if star.get(p) == got.has(p) {
+                        f.star_ok[i] += 1;
+                    }
+                }
+            }
+        }
+        if verbose {
+            for (i, (kp, got)) in card.key_points.iter().zip(&covered).enumerate() {
+                let want = e.covers.iter().any(|c| c == &kp.text);
+                if want != *got {
+                    println!(
+                        "{}/{} [{}] point {}: {} {:?} matched {:?}",
+                        e.deck,
+                        e.card,
+                        e.kind,
+                        i + 1,
+                        if *got { "WRONG TICK" } else { "MISSED" },
+                        kp.text,
+                        a.key_points.get(i).map(|k| &k.matched)
+                    );
+                }
+            }
+            if let (Some(star), Some(got)) = (&e.star, &star) {
+                for p in StarPart::ALL {
+                    if star.get(p) != got.has(p) {
+                        println!(
+                            "{}/{} [{}] STAR {}: want {}, got {}",
+                            e.deck,
+                            e.card,
+                            e.kind,
+                            p.label(),
+                            star.get(p),
+                            got.has(p)
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Labels that name no key point of their card (a reworded point) would silently count as
+    // misses of nothing: report them so they are mapped by meaning.
+    for e in &entries {
+        let card = decks
+            .iter()
+            .filter(|d| d.id.as_str() == e.deck)
+            .flat_map(|d| d.cards.iter())
+            .find(|c| c.id.as_str() == e.card);
+        for c in &e.covers {
+            if !card.is_some_and(|card| card.key_points.iter().any(|k| &k.text == c)) {
+                println!(
+                    "note: {}/{}: label {c:?} names no key point",
+                    e.deck, e.card
+                );
+            }
+        }
+    }
+    println!("{} answers from {path}", entries.len());
+    all.print("all");
+    if split {
+        halves[0].print("half A");
+        halves[1].print("half B");
+    }
+    ExitCode::SUCCESS
+}

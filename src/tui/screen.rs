@@ -1,0 +1,149 @@
+//! The contract between the app and its screens.
+//!
+//! A screen (home, drill, statistics, the mock interview's setup, run and debrief) owns its
+//! state, turns key actions into [`Effect`]s given a read-only [`Cx`] and `now`, and draws
+//! itself. It never calls the study layer: it asks for what it needs as effects, and the app
+//! (the one effect interpreter) answers with a [`Reply`] where an effect has an answer.
+//!
+//! Adding a screen: a state-and-keys file in `screens/`, a drawing file in `view/`, its
+//! bindings in the keymap, and one [`Route`] the app knows how to open.
+
+use chrono::{DateTime, Duration, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::keys::{Action, Context};
+use super::theme::Theme;
+use crate::core::deck::Deck;
+use crate::core::ids::{CardKey, InterviewId, RecordId};
+use crate::core::record::{RecordBody, Review};
+use crate::core::session::{Debrief, MockSetup};
+use crate::study::{DrillFilter, DrillUpdate, GradeOutcome, MockUpdate, Overview};
+
+/// How a status message looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+/// What a screen may read: never changed by drawing or by handling a key.
+pub struct Cx<'a> {
+    pub decks: &'a [Deck],
+    pub overview: &'a Overview,
+    pub theme: Theme,
+    /// The size of the last frame: scrolling is clamped to what fits.
+    pub size: (u16, u16),
+    /// The status line, when there is one.
+    pub message: Option<&'a (Level, String)>,
+    /// The keys in force: the screen's own, or those of a confirmation the app's modal layer
+    /// asks over it ("End the interview?").
+    pub context: Context,
+}
+
+/// A screen the app can open.
+pub enum Route {
+    Home,
+    /// A drill on today's cards matching the filter (stays home when none is due).
+    Drill(DrillFilter),
+    MockSetup,
+    /// A mock interview with this setup, straight away.
+    Mock(MockSetup),
+    /// The debrief of the interview that just ended.
+    Debrief(Box<Debrief>, MockSetup, InterviewId),
+    Stats,
+}
+
+/// What a screen asks the app to do.
+pub enum Effect {
+    /// Feed this event to the drill (the screen's [`crate::study::DrillDriver`], run by the
+    /// app): the answer comes back as [`Reply::Drill`].
+    Drill(crate::core::session::drill::Event),
+    /// Feed this event to the interview (the screen's [`crate::study::MockDriver`], run by the
+    /// app): the answer comes back as [`Reply::Mock`].
+    Interview(crate::core::session::Event),
+    /// Make the record durable; when storage refuses, it waits in the interview's queue and
+    /// is tried again at the next write (the user is told unless an error is already shown).
+    Record(RecordBody),
+    /// Record a debrief grade, taking back the one recorded before (`previous`); the answer
+    /// comes back as [`Reply::Graded`].
+    Grade {
+        review: Review,
+        previous: Option<RecordId>,
+    },
+    /// The intervals each grade would give the card: [`Reply::Preview`].
+    Preview(CardKey),
+    /// When today's buried cards come back: [`Reply::NextDay`].
+    NextDay,
+    /// Open another screen (records still queued are saved first).
+    Go(Route),
+    /// Compute the home screen's counts again (after a session changed progress).
+    RefreshOverview,
+    Notify(Level, String),
+    /// Ask before ending the interview.
+    ConfirmEnd,
+    /// Leave the terminal, run `$EDITOR +line path`, come back and reload the decks.
+    Edit {
+        path: std::path::PathBuf,
+        line: usize,
+    },
+    Quit,
+}
+
+/// The app's answer to an effect that has one.
+pub enum Reply {
+    Drill(Vec<DrillUpdate>),
+    Mock(Vec<MockUpdate>),
+    Graded(GradeOutcome),
+    Preview(Option<[Duration; 4]>),
+    NextDay(DateTime<Utc>),
+}
+
+/// Whether a screen needs timer ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ticking {
+    /// Nothing moves on its own: redraw on input only.
+    No,
+    /// A clock is on screen: redraw on ticks while it is visible (no overlay, big enough).
+    Clock,
+    /// Deadlines fire on ticks: tick always (under the help overlay too), and once more just
+    /// before each key, so a key meant for a screen that time moved on is dropped.
+    Deadline,
+}
+
+/// How a screen draws itself: implemented in the screen's file in `view/`, beside the drawing
+/// code (the state file never imports its drawing, so no two files import each other).
+pub trait Draw {
+    /// Draws the screen; reads its state and `cx` only.
+    fn render(&self, cx: &Cx, now: DateTime<Utc>, area: Rect, buf: &mut Buffer);
+}
+
+/// A screen of the app: its state, its keys and (through [`Draw`]) its drawing.
+pub trait Screen: Draw {
+    /// Where the keys are looked up.
+    fn context(&self) -> Context;
+    fn ticking(&self) -> Ticking {
+        Ticking::No
+    }
+    /// One key, with the action the keymap bound to it on `cx.context` (if any).
+    fn on_key(
+        &mut self,
+        key: KeyEvent,
+        action: Option<Action>,
+        cx: &Cx,
+        now: DateTime<Utc>,
+    ) -> Vec<Effect>;
+    /// A timer tick while [`Ticking::Deadline`]: lets a due deadline fire.
+    fn on_tick(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        Vec::new()
+    }
+    /// The answer to an effect this screen asked for.
+    fn on_reply(&mut self, _reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        Vec::new()
+    }
+    /// The user confirmed the question this screen asked ([`Effect::ConfirmEnd`]).
+    fn on_confirm(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        Vec::new()
+    }
+}

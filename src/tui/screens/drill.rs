@@ -1,0 +1,236 @@
+//! The drill screen's UI state (draft editor, scroll, the key point Space ticks, the interval
+//! preview) and how its keys become session events.
+//!
+//! The session's rules live in [`crate::core::session::drill`]; its writes are carried out by
+//! [`DrillDriver`] in the study layer, which the app runs for this screen ([`Effect::Drill`]).
+
+use chrono::{DateTime, Duration, Utc};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use crate::core::deck::{DeckSource, find_card};
+use crate::core::ids::CardKey;
+use crate::core::session::drill::{Event, Phase};
+use crate::study::{DrillDriver, DrillUpdate};
+use crate::tui::keys::{Action, Context};
+use crate::tui::screen::{Cx, Effect, Level, Reply, Route, Screen, Ticking};
+
+pub struct DrillScreen {
+    pub driver: DrillDriver,
+    pub editor: TextArea<'static>,
+    pub editing: bool,
+    /// First line of the revealed answer area on screen.
+    pub scroll: u16,
+    /// The key point Space toggles.
+    pub point: usize,
+    /// Intervals per grade for the current card, asked when it is revealed.
+    pub preview: Option<[Duration; 4]>,
+}
+
+fn new_editor() -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_placeholder_text("Type your answer; Esc closes, Ctrl-S reveals");
+    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    t
+}
+
+impl DrillScreen {
+    pub fn new(driver: DrillDriver) -> DrillScreen {
+        DrillScreen {
+            driver,
+            editor: new_editor(),
+            editing: false,
+            scroll: 0,
+            point: 0,
+            preview: None,
+        }
+    }
+
+    pub fn session(&self) -> &crate::core::session::drill::Drill {
+        self.driver.session()
+    }
+
+    /// The think-time clock is visible and running.
+    pub fn clock_running(&self) -> bool {
+        self.session().phase() == Phase::Question
+    }
+
+    pub fn current_key(&self) -> Option<&CardKey> {
+        self.session().current_card().map(|c| &c.key)
+    }
+
+    /// When the session ended (for a summary that does not tick).
+    pub fn session_end(&self) -> DateTime<Utc> {
+        self.session()
+            .ended()
+            .unwrap_or_else(|| self.session().started())
+    }
+
+    fn reset_card(&mut self) {
+        self.editor = new_editor();
+        self.editing = false;
+        self.scroll = 0;
+        self.point = 0;
+        self.preview = None;
+    }
+
+    /// Reveals the answer with the draft typed so far, and asks for the interval preview.
+    fn reveal(&mut self) -> Vec<Effect> {
+        let draft = self.editor.lines().join("\n");
+        self.editing = false;
+        let mut fx = vec![Effect::Drill(Event::Reveal { draft })];
+        fx.extend(self.current_key().cloned().map(Effect::Preview));
+        fx
+    }
+
+    fn scroll_answer(&mut self, action: Action, cx: &Cx) {
+        let (content, visible) = self.revealed_height(cx);
+        let max = content.saturating_sub(visible);
+        let page = visible.saturating_sub(1).max(1);
+        let s = self.scroll;
+        self.scroll = match action {
+            Action::Up => s.saturating_sub(1),
+            Action::Down => s.saturating_add(1),
+            Action::PageUp => s.saturating_sub(page),
+            _ => s.saturating_add(page),
+        }
+        .min(max);
+    }
+
+    fn edit_card(&self, cx: &Cx) -> Vec<Effect> {
+        let Some(key) = self.current_key() else {
+            return vec![];
+        };
+        let Some((deck, card)) = find_card(cx.decks, key) else {
+            return vec![Effect::Notify(
+                Level::Error,
+                "This card is no longer in its deck.".into(),
+            )];
+        };
+        match &deck.source {
+            DeckSource::File(path) => vec![Effect::Edit {
+                path: path.clone(),
+                line: card.line,
+            }],
+            DeckSource::Builtin(_) => vec![Effect::Notify(
+                Level::Info,
+                "Built-in decks are read-only. To change this card, copy the deck into your \
+                 decks folder with a new id and edit the copy."
+                    .into(),
+            )],
+        }
+    }
+
+    /// What the driver did, shown.
+    fn updates(&mut self, updates: Vec<DrillUpdate>) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        for update in updates {
+            match update {
+                DrillUpdate::Recorded(_) => {}
+                DrillUpdate::NotRecorded { error, .. } => fx.push(Effect::Notify(
+                    Level::Error,
+                    format!("Not recorded: {error}. Your answer is still here; try again."),
+                )),
+                DrillUpdate::Show(_) => {
+                    self.reset_card();
+                    if self.session().phase() == Phase::Revealed {
+                        // Undo brought a card back revealed.
+                        fx.extend(self.current_key().cloned().map(Effect::Preview));
+                    }
+                }
+                DrillUpdate::Finished => {
+                    self.editing = false;
+                    fx.push(Effect::RefreshOverview);
+                }
+                DrillUpdate::Notice(text) => fx.push(Effect::Notify(Level::Info, text)),
+            }
+        }
+        fx
+    }
+}
+
+impl Screen for DrillScreen {
+    fn context(&self) -> Context {
+        match self.session().phase() {
+            Phase::Question if self.editing => Context::Draft,
+            Phase::Question => Context::Question,
+            Phase::Revealed | Phase::Saving => Context::Revealed,
+            Phase::Finished => Context::Summary,
+        }
+    }
+
+    fn ticking(&self) -> Ticking {
+        if self.clock_running() {
+            Ticking::Clock
+        } else {
+            Ticking::No
+        }
+    }
+
+    fn on_key(
+        &mut self,
+        key: KeyEvent,
+        action: Option<Action>,
+        cx: &Cx,
+        _now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        if self.editing {
+            match action {
+                Some(Action::CloseDraft) => self.editing = false,
+                Some(Action::Reveal) => return self.reveal(),
+                _ => {
+                    self.editor.input(key);
+                }
+            }
+            return vec![];
+        }
+        let Some(action) = action else {
+            return vec![];
+        };
+        let event = match action {
+            Action::Back if self.context() == Context::Summary => {
+                return vec![Effect::Go(Route::Home)];
+            }
+            Action::Back => Event::Finish,
+            Action::Reveal => return self.reveal(),
+            Action::Draft => {
+                self.editing = true;
+                return vec![];
+            }
+            Action::Grade(g) => Event::Grade(g),
+            Action::Undo => Event::Undo,
+            Action::Skip => Event::Skip,
+            Action::Suspend => Event::Suspend,
+            Action::Bury => return vec![Effect::NextDay],
+            Action::TogglePoint => Event::Toggle(self.point),
+            Action::NextPoint | Action::PrevPoint => {
+                let n = self.session().checklist().len().max(1);
+                self.point = if action == Action::NextPoint {
+                    (self.point + 1) % n
+                } else {
+                    (self.point + n - 1) % n
+                };
+                return vec![];
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                self.scroll_answer(action, cx);
+                return vec![];
+            }
+            Action::EditCard => return self.edit_card(cx),
+            _ => return vec![],
+        };
+        vec![Effect::Drill(event)]
+    }
+
+    fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        match reply {
+            Reply::Drill(updates) => self.updates(updates),
+            Reply::Preview(p) => {
+                self.preview = p;
+                vec![]
+            }
+            Reply::NextDay(until) => vec![Effect::Drill(Event::Bury { until })],
+            _ => vec![],
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! The home screen's state (the selected deck row) and what its keys do.
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::study::{DrillFilter, WEAKEST_CATEGORIES};
+use crate::tui::keys::{Action, Context};
+use crate::tui::screen::{Cx, Effect, Route, Screen};
+
+/// The home screen. Kept by the app while other screens are open, so the selection stays.
+#[derive(Debug, Default)]
+pub struct HomeScreen {
+    /// 0 is "all decks", then one row per deck.
+    pub selected: usize,
+}
+
+/// Targeted practice: a drill of the weakest categories, due or not.
+pub fn weakest_drill() -> Route {
+    Route::Drill(DrillFilter {
+        weakest: Some(WEAKEST_CATEGORIES),
+        ..DrillFilter::default()
+    })
+}
+
+impl HomeScreen {
+    /// The decks changed (reloaded after `$EDITOR`): keep the selection on a row that exists.
+    pub fn decks_changed(&mut self, decks: usize) {
+        self.selected = self.selected.min(decks);
+    }
+}
+
+impl Screen for HomeScreen {
+    fn context(&self) -> Context {
+        Context::Home
+    }
+
+    fn on_key(
+        &mut self,
+        _key: KeyEvent,
+        action: Option<Action>,
+        cx: &Cx,
+        _now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        let rows = cx.decks.len() + 1;
+        let route = match action {
+            Some(Action::Up) => {
+                self.selected = self.selected.saturating_sub(1);
+                return vec![];
+            }
+            Some(Action::Down) => {
+                self.selected = (self.selected + 1).min(rows - 1);
+                return vec![];
+            }
+            Some(Action::Select) => {
+                let decks = match self.selected.checked_sub(1) {
+                    Some(i) => cx.decks.get(i).map(|d| vec![d.id.clone()]),
+                    None => Some(vec![]),
+                };
+                Route::Drill(DrillFilter {
+                    decks: decks.unwrap_or_default(),
+                    ..DrillFilter::default()
+                })
+            }
+            Some(Action::DrillDue) => Route::Drill(DrillFilter::default()),
+            Some(Action::Mock) => Route::MockSetup,
+            Some(Action::Weak) => weakest_drill(),
+            Some(Action::Stats) => Route::Stats,
+            Some(Action::Back) => return vec![Effect::Quit],
+            _ => return vec![],
+        };
+        vec![Effect::Go(route)]
+    }
+}

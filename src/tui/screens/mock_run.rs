@@ -1,0 +1,204 @@
+//! The interview itself: the answer editor, the follow-up on screen, and keys turned into
+//! interview events. The interview's rules live in [`crate::core::session::MockInterview`];
+//! its records are written by [`MockDriver`] in the study layer, which the app runs for this
+//! screen ([`Effect::Interview`]).
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use crate::core::session::{AnswerMode, Effect as Session, Event, MockInterview, Phase};
+use crate::study::{MockDriver, MockUpdate};
+use crate::tui::keys::{Action, Context, MockAction, MockCtx};
+use crate::tui::screen::{Cx, Effect, Level, Reply, Route, Screen, Ticking};
+
+pub struct RunScreen {
+    pub driver: MockDriver,
+    pub editor: TextArea<'static>,
+    /// The follow-up question being asked.
+    pub follow_up: Option<String>,
+    /// Where the interview was when the last tick began: a key that arrives after a tick moved
+    /// the interview on was meant for the screen that is gone.
+    before_tick: Option<(usize, Phase)>,
+}
+
+pub(crate) fn new_editor() -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_placeholder_text("Type your answer here. Ctrl-D (or F2) submits it.");
+    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    t
+}
+
+impl RunScreen {
+    pub fn new(driver: MockDriver) -> RunScreen {
+        RunScreen {
+            driver,
+            editor: new_editor(),
+            follow_up: None,
+            before_tick: None,
+        }
+    }
+
+    pub fn interview(&self) -> &MockInterview {
+        self.driver.interview()
+    }
+
+    pub fn typed(&self) -> bool {
+        self.interview().setup().mode == AnswerMode::Typed
+    }
+
+    fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    /// Where the interview is, to tell whether a tick moved it on.
+    fn position(&self) -> (usize, Phase) {
+        (self.interview().index(), self.interview().phase())
+    }
+
+    /// Whether the tick the app ran just before this key moved the interview on (a letter
+    /// typed as time ran out must not skip the next question).
+    fn moved_on(&mut self) -> bool {
+        self.before_tick
+            .take()
+            .is_some_and(|before| before != self.position())
+    }
+
+    /// What the driver did, shown.
+    fn updates(&mut self, updates: Vec<MockUpdate>) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        for update in updates {
+            let effect = match update {
+                MockUpdate::NotSaved(e) => {
+                    fx.push(Effect::Notify(
+                        Level::Error,
+                        format!("Not saved yet: {e}. It will be tried again at the next step."),
+                    ));
+                    continue;
+                }
+                MockUpdate::Session(effect) => effect,
+            };
+            match effect {
+                Session::ShowQuestion { .. } => {
+                    self.editor = new_editor();
+                    self.follow_up = None;
+                }
+                Session::ShowFollowUp { text, .. } => {
+                    self.editor = new_editor();
+                    self.follow_up = Some(text);
+                }
+                Session::TimeUp { .. } => {
+                    // Strict timing: what is typed so far is the answer.
+                    let text = self.text();
+                    fx.push(Effect::Notify(
+                        Level::Info,
+                        "Time is up: your answer was submitted.".into(),
+                    ));
+                    fx.push(Effect::Interview(Event::Submit { text }));
+                }
+                Session::Overtime { .. } => fx.push(Effect::Notify(
+                    Level::Info,
+                    "Time is up: you are in overtime now.".into(),
+                )),
+                Session::Finished { .. } => {
+                    let m = self.interview();
+                    fx.push(Effect::Go(Route::Debrief(
+                        Box::new(m.debrief()),
+                        m.setup().clone(),
+                        m.id().clone(),
+                    )));
+                    fx.push(Effect::RefreshOverview);
+                    break;
+                }
+                Session::AnswerStarted { .. }
+                | Session::StartTimer { .. }
+                | Session::Record(_)
+                | Session::Paused
+                | Session::Resumed => {}
+            }
+        }
+        fx
+    }
+}
+
+impl Screen for RunScreen {
+    fn context(&self) -> Context {
+        let m = self.interview();
+        if m.is_paused() {
+            return Context::Mock(MockCtx::Paused);
+        }
+        Context::Mock(match (m.phase(), m.setup().mode) {
+            (Phase::Prep, _) => MockCtx::Prep,
+            (_, AnswerMode::Typed) => MockCtx::Typing,
+            (_, AnswerMode::Spoken) => MockCtx::Spoken,
+        })
+    }
+
+    /// The interview's deadlines fire on ticks, so its clock runs under help too.
+    fn ticking(&self) -> Ticking {
+        if self.interview().is_paused() {
+            Ticking::No
+        } else {
+            Ticking::Deadline
+        }
+    }
+
+    fn on_key(
+        &mut self,
+        key: KeyEvent,
+        action: Option<Action>,
+        _cx: &Cx,
+        _now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        if self.moved_on() {
+            return vec![];
+        }
+        let Some(Action::Interview(a)) = action else {
+            if self.context() == Context::Mock(MockCtx::Typing) {
+                self.editor.input(key);
+            }
+            return vec![];
+        };
+        let event = match a {
+            MockAction::StartAnswer => Event::StartAnswer,
+            MockAction::Submit => Event::Submit { text: self.text() },
+            MockAction::Done => Event::Submit {
+                text: String::new(),
+            },
+            MockAction::Pause => Event::Pause,
+            MockAction::Resume => Event::Resume,
+            MockAction::Skip => Event::Skip,
+            MockAction::Quit => return vec![Effect::ConfirmEnd],
+            _ => return vec![],
+        };
+        vec![Effect::Interview(event)]
+    }
+
+    fn on_tick(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        self.before_tick = Some(self.position());
+        vec![Effect::Interview(Event::Tick)]
+    }
+
+    /// "End the interview?" answered yes: text typed so far is an answer, kept.
+    fn on_confirm(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        if self.moved_on() {
+            return vec![];
+        }
+        let m = self.interview();
+        let answering = matches!(m.phase(), Phase::Answer | Phase::FollowUp);
+        let text = self.text();
+        let mut fx = Vec::new();
+        if self.typed() && answering && !m.is_paused() && !text.trim().is_empty() {
+            fx.push(Effect::Interview(Event::Submit { text }));
+        }
+        fx.push(Effect::Interview(Event::Quit));
+        fx
+    }
+
+    fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        match reply {
+            Reply::Mock(updates) => self.updates(updates),
+            _ => vec![],
+        }
+    }
+}

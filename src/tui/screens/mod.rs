@@ -1,0 +1,10 @@
+//! The screens: each owns its state, turns keys into effects given a read-only context and
+//! `now`, and draws itself (through its file in [`super::view`]). None calls the study layer
+//! or knows another screen; the app opens them by [`super::screen::Route`].
+
+pub mod debrief;
+pub mod drill;
+pub mod home;
+pub mod mock_run;
+pub mod mock_setup;
+pub mod stats;
