@@ -139,7 +139,7 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         let loaded = load_decks(cli, home)?;
         (loaded, open_study(home)?)
     };
-    let mut study = study;
+    let mut study = study.with_home(paths::Home::at(home.root()));
     if let Some(setup) = remembered {
         study = study.with_mock_setup(paths::Home::at(home.root()), setup);
     }

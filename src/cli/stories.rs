@@ -11,9 +11,9 @@ use clap::Subcommand;
 
 use super::decks::print_table;
 use super::home::Home;
-use super::stories_template::STORIES_TEMPLATE;
 use super::{Cli, UsageError, UserError, load_decks};
 use crate::core::deck::Deck;
+use crate::core::stories::STORIES_TEMPLATE;
 use crate::core::stories::{
     AnsweredQuestion, STORY_DECK, StoryBank, coverage, story_deck, story_notes, suggest_for_card,
     warning_text,
