@@ -53,7 +53,7 @@ pub(crate) fn resolve_card<'a>(
     let Some((deck, card)) = name.split_once('/') else {
         return Err(UsageError(format!(
             "`{}` is not DECK/CARD (e.g. it-manager/budget-build-annual)",
-            sanitize_line(name)
+            crate::core::text::quoted(name)
         ))
         .into());
     };
@@ -63,7 +63,7 @@ pub(crate) fn resolve_card<'a>(
         .ok_or_else(|| {
             UserError(format!(
                 "no card `{}` in the loaded decks; `prepdeck cards` lists them",
-                sanitize_line(name)
+                crate::core::text::quoted(name)
             ))
             .into()
         })
