@@ -30,7 +30,6 @@ mod report;
 mod state;
 mod stats;
 mod stories;
-mod stories_template;
 mod tag_lint;
 mod target;
 mod template;
