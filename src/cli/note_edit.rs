@@ -9,9 +9,10 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
-use super::args::TextEdit;
-use super::cards::{read_all, resolve_card};
+use super::card_name::resolve_card;
+use super::cards_args::TextEdit;
 use super::home::Home;
+use super::read_progress::read_all;
 use super::{Cli, UsageError, UserError, load_decks};
 use crate::core::ids::{CardKey, RecordId};
 use crate::core::notes::{Notebook, Written};
@@ -19,8 +20,8 @@ use crate::core::record::{CardText, MyAnswer, RecordBody};
 use crate::core::text::{sanitize, sanitize_line};
 use crate::store::log::StateLog;
 
-/// The longest note or answer kept (a pasted file, not a book).
-const MAX_CHARS: usize = 100_000;
+/// The longest note or answer kept (a pasted file, not a book), as in the app.
+const MAX_CHARS: usize = crate::study::MAX_TEXT_CHARS;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Which {
