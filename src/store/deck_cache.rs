@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 use crate::core::deck::{Card, CardNotes, Category, Deck, DeckSource, KeyPoint, Kind};
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
-use crate::store::bounded::read_cache;
+use crate::store::bounded::{MAX_CACHE_BYTES, open_regular};
 use crate::store::cache_key;
-use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
+use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
 const MAGIC: &[u8; 8] = b"PDDECK3\n";
@@ -50,8 +50,18 @@ fn entry_path(dir: &Path, origin: &str) -> PathBuf {
 pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
     let origin = source.display_name();
     let key = cache_key::existing(dir.parent()?)?;
-    let bytes = read_cache(&entry_path(dir, &origin))?;
-    let mut d = Dec::new(unseal(MAGIC, key, &bytes)?);
+    // Read a piece at a time: the entry of a big deck is megabytes that a start would
+    // otherwise hold beside the deck it decodes.
+    let mut file = open_regular(
+        &entry_path(dir, &origin),
+        std::fs::OpenOptions::new().read(true),
+    )
+    .ok()?;
+    let size = file.metadata().ok()?.len();
+    if size > MAX_CACHE_BYTES {
+        return None;
+    }
+    let mut d = Dec::sealed_stream(MAGIC, key, &mut file, size)?;
     if d.u64()? != BUILD
         || d.u64()? != text.len() as u64
         || d.u64()? != content_hash(text)
@@ -60,7 +70,7 @@ pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
         return None;
     }
     let deck = d.deck(source.clone())?;
-    d.at_end().then_some(deck)
+    d.finish().then_some(deck)
 }
 
 /// Saves a deck that parsed cleanly from `text`. Failures are ignored (it is only a cache).
