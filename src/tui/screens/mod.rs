@@ -8,6 +8,7 @@ mod debrief_own;
 pub mod drill;
 pub mod home;
 pub mod mock_run;
+mod mock_run_own;
 pub mod mock_setup;
 pub mod stats;
 pub mod stories;
