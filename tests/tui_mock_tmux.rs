@@ -23,7 +23,7 @@ fn typed_mock_interview_in_tmux() {
     );
     tmux.send(&[&cmd, "Enter"]);
     tmux.wait_for_secs("Question 1 of 2", 15);
-    tmux.wait_for_secs("Ctrl-D submits", 5);
+    tmux.wait_for_secs("Ctrl-S submits", 5);
     tmux.type_text("My typed answer with stakeholders");
     tmux.wait_for_secs("stakeholders", 5);
     tmux.send(&["C-d"]);

@@ -65,6 +65,7 @@ impl Screen for HomeScreen {
             Some(Action::Mock) => Route::MockSetup,
             Some(Action::Weak) => weakest_drill(),
             Some(Action::Stats) => Route::Stats,
+            Some(Action::History) => Route::History(None),
             Some(Action::Back) => return vec![Effect::Quit],
             _ => return vec![],
         };

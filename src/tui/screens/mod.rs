@@ -4,7 +4,9 @@
 
 pub mod debrief;
 pub mod drill;
+pub mod history;
 pub mod home;
 pub mod mock_run;
 pub mod mock_setup;
+pub mod point_cursor;
 pub mod stats;

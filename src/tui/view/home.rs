@@ -30,6 +30,7 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
             (Action::Mock, "mock interview"),
             (Action::Weak, "drill weakest"),
             (Action::Stats, "statistics"),
+            (Action::History, "history"),
             (Action::Help, "help"),
             (Action::Back, "quit"),
         ],

@@ -5,6 +5,7 @@
 pub(crate) mod charts;
 pub mod drill;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod layout;
 pub mod mock;
