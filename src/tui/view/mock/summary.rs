@@ -79,6 +79,12 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
             );
             lines.push(Line::raw(truncate_line(&row, w)));
         }
+        // How the numbers are made (each question's sum is on its debrief page).
+        lines.push(Line::styled(
+            "Each question: 0.7 × key points covered + 0.3 × time kept (no time credit without \
+             a key point); the interview: their mean. Each sum is on its debrief page.",
+            t.dim(),
+        ));
         lines.push(Line::raw(""));
         let cats = db.coverage_by_category();
         if !cats.is_empty() {
