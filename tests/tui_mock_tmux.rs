@@ -41,7 +41,10 @@ fn typed_mock_interview_in_tmux() {
     tmux.send(&["q"]);
     let summary = tmux.wait_for_secs("Interview complete", 5);
     assert!(summary.contains("2 of 2 questions answered"), "{summary}");
+    // Nothing was graded: leaving asks, and `a` records the suggested grades.
     tmux.send(&["Enter"]);
+    tmux.wait_for_secs("Leave ungraded?", 5);
+    tmux.send(&["a"]);
     tmux.wait_for_secs("interview trainer", 5);
     tmux.send(&["q"]);
     tmux.wait_for_secs("exited-0", 5);
@@ -61,6 +64,7 @@ fn typed_mock_interview_in_tmux() {
     assert_eq!(list.as_array().map(Vec::len), Some(1), "{history}");
     assert_eq!(list[0]["questions"], 2, "{history}");
     assert_eq!(list[0]["ending"], "completed", "{history}");
+    assert_eq!(list[0]["ungraded"], 0, "{history}");
     let report = prepdeck(&["report", "--last"]);
     assert!(
         report.contains("My typed answer with stakeholders"),
@@ -157,8 +161,14 @@ fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
     assert_eq!(list[0]["ungraded"], 1, "{history}");
     let report = prepdeck(&["report", "--last"]);
     assert!(report.contains(&format!("Score: {total}/100")), "{report}");
-    assert!(report.contains(&format!("Score {score1}/100 = ")), "{report}");
-    assert!(report.contains(&format!("Score {score2}/100 = ")), "{report}");
+    assert!(
+        report.contains(&format!("Score {score1}/100 = ")),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("Score {score2}/100 = ")),
+        "{report}"
+    );
     let json: serde_json::Value =
         serde_json::from_str(&prepdeck(&["report", "--last", "--format", "json"])).unwrap();
     assert_eq!(json["score"], total);
@@ -178,7 +188,10 @@ fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
     tmux.wait_for_secs("has 1 question(s) not graded: press h", 15);
     tmux.send(&["h"]);
     let list_screen = tmux.wait_for_secs("Past mock interviews", 5);
-    assert!(list_screen.contains("completed, 1 ungraded"), "{list_screen}");
+    assert!(
+        list_screen.contains("completed, 1 ungraded"),
+        "{list_screen}"
+    );
     assert!(list_screen.contains(&format!(" {total} ")), "{list_screen}");
     tmux.send(&["Enter"]);
     tmux.wait_for_secs("Debrief · Question 2 of 2", 5);

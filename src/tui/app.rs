@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::keymap::{self, key_for};
 use super::keys::{Action, Context, MockAction, MockCtx};
 use super::screen::{Cx, Effect, Reply, Route, Screen, Ticking};
+use super::screens::browser::BrowserScreen;
 use super::screens::debrief::DebriefState;
 use super::screens::drill::DrillScreen;
 use super::screens::history::HistoryScreen;
@@ -20,6 +21,7 @@ use super::screens::home::HomeScreen;
 use super::screens::mock_run::RunScreen;
 use super::screens::mock_setup::SetupForm;
 use super::screens::stats::StatsScreen;
+use super::screens::stories::StoriesScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::Deck;
@@ -31,11 +33,21 @@ use crate::study::{
 
 pub use super::screen::Level;
 
+mod own;
+
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
     /// Leave the terminal, run `$EDITOR +line path`, come back and reload the decks.
     Edit { path: PathBuf, line: usize },
+    /// Leave the terminal, run `$EDITOR` on the draft file `path` (a note or an answer that
+    /// read `original`), come back and hand what was saved to the screen
+    /// ([`App::draft_edited`]).
+    EditDraft {
+        path: PathBuf,
+        which: crate::study::OwnText,
+        original: String,
+    },
 }
 
 /// The screen on view. Home's state lives in [`App::home`] so its selection survives.
@@ -47,6 +59,8 @@ pub enum Current {
     Debrief(Box<DebriefState>),
     Stats(Box<StatsScreen>),
     History(Box<HistoryScreen>),
+    Browser(Box<BrowserScreen>),
+    Stories(Box<StoriesScreen>),
 }
 
 /// The modal layer: at most one at a time, over the current screen.
@@ -105,6 +119,8 @@ impl Current {
             Current::Debrief(s) => &**s,
             Current::Stats(s) => &**s,
             Current::History(s) => &**s,
+            Current::Browser(s) => &**s,
+            Current::Stories(s) => &**s,
         })
     }
 
@@ -117,6 +133,8 @@ impl Current {
             Current::Debrief(s) => &mut **s,
             Current::Stats(s) => &mut **s,
             Current::History(s) => &mut **s,
+            Current::Browser(s) => &mut **s,
+            Current::Stories(s) => &mut **s,
         })
     }
 }
@@ -382,6 +400,10 @@ impl App {
                     self.quit = true;
                     continue;
                 }
+                other => match self.own_effect(other, now, out) {
+                    Some(reply) => reply,
+                    None => continue,
+                },
             };
             let context = self.context();
             let more = match self.current.screen_mut() {
@@ -415,15 +437,21 @@ impl App {
             Route::MockSetup => self.open_mock_setup(),
             Route::Mock(setup) => self.start_mock(setup, now),
             Route::Debrief(debrief, setup, id) => {
-                let d = DebriefState::new(*debrief, &setup, id);
+                let mut d = DebriefState::new(*debrief, &setup, id);
+                self.fill_debrief(&mut d);
                 self.show(Current::Debrief(Box::new(d)));
             }
             Route::Stats => self.open_stats(now),
             Route::History(select) => self.open_history(select.as_ref()),
             Route::PastDebrief(debrief, setup) => {
-                let d = DebriefState::past(*debrief, &setup);
+                let mut d = DebriefState::past(*debrief, &setup);
+                self.fill_debrief(&mut d);
                 self.show(Current::Debrief(Box::new(d)));
             }
+            Route::Browser { search } => self.open_browser(search, now),
+            Route::DrillCards(keys) => self.start_drill_cards(keys, now),
+            Route::Stories => self.open_stories(),
+            Route::StoryDrill => self.start_story_drill(now),
         }
     }
 
@@ -612,6 +640,7 @@ impl App {
             ),
             None => self.notify(Level::Info, "Decks reloaded."),
         }
+        self.reply_to_screen(Reply::Reloaded, now);
     }
 
     /// Draws the current screen and the modal layer into `buf`.

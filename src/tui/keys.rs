@@ -5,6 +5,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::core::grade::Grade;
 
+mod own;
+pub use own::{OwnAction, OwnCtx};
+
 /// Where the user is: each has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Context {
@@ -23,6 +26,8 @@ pub enum Context {
     Help,
     /// A mock-interview screen.
     Mock(MockCtx),
+    /// The card browser, a card's page, the text box, the story bank.
+    Own(OwnCtx),
 }
 
 impl Context {
@@ -37,6 +42,7 @@ impl Context {
             Context::History => "Past mock interviews",
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
+            Context::Own(o) => o.title(),
         }
     }
 }
@@ -75,6 +81,8 @@ pub enum Action {
     History,
     /// Open the selected past interview.
     Open,
+    /// An action of the candidate's own material.
+    Own(OwnAction),
 }
 
 impl Action {
@@ -112,6 +120,7 @@ impl Action {
             Action::PrevTab => "previous section",
             Action::History => "past mock interviews (grade the ones left ungraded)",
             Action::Open => "open the interview: its debrief, grading what is left",
+            Action::Own(o) => o.describe(),
         }
     }
 }

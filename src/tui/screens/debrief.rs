@@ -70,6 +70,12 @@ pub struct DebriefState {
     grading: Option<(usize, Grade, Option<Grade>)>,
     /// Recording every ungraded question's suggested grade, then leaving.
     accepting: bool,
+    /// Per question: the candidate's answer, note, earlier attempts and fitting stories
+    /// (filled by the app when the debrief opens; see `debrief_own.rs`).
+    pub beside: Vec<Option<Box<crate::study::Beside>>>,
+    /// What the answers say about the story bank (a story told twice, a result without a
+    /// figure), for the summary.
+    pub story_notes: Vec<String>,
 }
 
 /// What the matcher found for each key point in a typed answer (the main answer, as the
@@ -133,6 +139,8 @@ impl DebriefState {
             leave_confirmed: false,
             grading: None,
             accepting: false,
+            beside: vec![None; n],
+            story_notes: Vec::new(),
         }
     }
 
@@ -382,6 +390,7 @@ impl DebriefState {
                 return self.confirm_grade(g);
             }
             Action::Grade(g) => return self.confirm_grade(g),
+            Action::Own(crate::tui::keys::OwnAction::Promote) => return self.promote(),
             Action::TogglePoint => {
                 let pos = self.pos;
                 if let Some(point) = self.point.target(self.points()) {
@@ -428,7 +437,7 @@ impl Screen for DebriefState {
     fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         let mut fx = match reply {
             Reply::Graded(outcome) => self.grade_recorded(outcome),
-            _ => vec![],
+            other => self.own_reply(other),
         };
         // Ticks and grades before anything else the reply asks for (leaving waits for them).
         let mut out: Vec<Effect> = self.records().collect();

@@ -8,6 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use crate::core::session::{AnswerMode, Effect as Session, Event, MockInterview, Phase};
+use crate::core::text::MAX_ANSWER_CHARS;
 use crate::study::{MockDriver, MockUpdate};
 use crate::tui::keymap::key_for;
 use crate::tui::keys::{Action, Context, MockAction, MockCtx};
@@ -41,6 +42,32 @@ pub(crate) fn new_editor() -> TextArea<'static> {
 /// Pasted text as the editor takes it: line breaks of any kind as `\n`.
 pub(crate) fn pasted(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Inserts a paste into an answer editor, whole when it fits in the characters an answer
+/// keeps ([`MAX_ANSWER_CHARS`]), else the part that fits, with a notice saying so (the
+/// answer would be cut there anyway; cut here, the candidate sees where it ends).
+pub(crate) fn paste_into(editor: &mut TextArea<'static>, text: &str) -> Vec<Effect> {
+    let text = pasted(text);
+    let used: usize = editor.lines().iter().map(|l| l.chars().count() + 1).sum();
+    let room = MAX_ANSWER_CHARS.saturating_sub(used.saturating_sub(1));
+    match text.char_indices().nth(room) {
+        None => {
+            editor.insert_str(text);
+            vec![]
+        }
+        Some((end, _)) => {
+            editor.insert_str(&text[..end]);
+            vec![Effect::Notify(
+                Level::Error,
+                format!(
+                    "The paste was cut: an answer keeps at most {},{:03} characters.",
+                    MAX_ANSWER_CHARS / 1000,
+                    MAX_ANSWER_CHARS % 1000
+                ),
+            )]
+        }
+    }
 }
 
 impl RunScreen {
@@ -206,7 +233,7 @@ impl Screen for RunScreen {
             return vec![];
         }
         if self.context() == Context::Mock(MockCtx::Typing) {
-            self.editor.insert_str(pasted(text));
+            return paste_into(&mut self.editor, text);
         }
         vec![]
     }

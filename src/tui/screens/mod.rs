@@ -2,7 +2,9 @@
 //! `now`, and draws itself (through its file in [`super::view`]). None calls the study layer
 //! or knows another screen; the app opens them by [`super::screen::Route`].
 
+pub mod browser;
 pub mod debrief;
+mod debrief_own;
 pub mod drill;
 pub mod history;
 pub mod home;
@@ -10,3 +12,5 @@ pub mod mock_run;
 pub mod mock_setup;
 pub mod point_cursor;
 pub mod stats;
+pub mod stories;
+pub mod text_box;

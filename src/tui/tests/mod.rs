@@ -5,6 +5,7 @@ mod flows;
 mod history;
 mod mock_flows;
 pub(crate) mod mock_screens;
+mod own;
 mod screens;
 mod stats;
 pub(crate) mod support;

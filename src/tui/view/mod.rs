@@ -2,6 +2,7 @@
 //! cells; none changes any state. One file per screen, and shared helpers ([`layout`],
 //! [`charts`]).
 
+pub mod browser;
 pub(crate) mod charts;
 pub mod drill;
 pub mod help;
@@ -9,8 +10,10 @@ pub mod history;
 pub mod home;
 pub mod layout;
 pub mod mock;
+pub mod own;
 pub mod stats;
 mod stats_tabs;
+pub mod stories;
 pub mod summary;
 
 use chrono::{DateTime, Utc};
