@@ -12,7 +12,6 @@ use chrono::Utc;
 use super::args::DrillArgs;
 use super::home::Home;
 use super::{Cli, UsageError, UserError, decks, load_decks, read_decks, report_decks};
-use crate::core::ids::CategoryId;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
 use crate::store::log::{LoadWarning, StateLog};
@@ -21,19 +20,10 @@ use crate::store::paths;
 use crate::study::{DrillFilter, LogStudy, Study};
 use crate::tui::Start;
 
-/// `prepdeck drill [--category C] [--limit N] [--weakest N]` (`--deck` is the global filter).
+/// `prepdeck drill [--category C] [--limit N] [--weakest N] [--practice [--reschedule]]`
+/// (`--deck` is the global filter).
 pub fn drill(cli: &Cli, home: &Home, args: &DrillArgs) -> anyhow::Result<ExitCode> {
-    let filter = DrillFilter {
-        decks: vec![],
-        categories: args
-            .category
-            .iter()
-            .map(|c| CategoryId::new(c.as_str()))
-            .collect(),
-        kinds: args.kind.iter().map(|k| (*k).into()).collect(),
-        limit: args.limit,
-        weakest: args.weakest.map(|n| n as usize),
-    };
+    let filter = args.filter();
     let plain = args.plain;
     if !args.category.is_empty() {
         let loaded = load_decks(cli, home)?;

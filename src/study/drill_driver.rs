@@ -52,7 +52,8 @@ impl DrillDriver {
             })
             .collect();
         // The first effect is always `Show(0)` or `Finished`: nothing to do for either.
-        let (session, _) = Drill::start(cards, now);
+        let grade_as = filter.ahead.unwrap_or_default();
+        let (session, _) = Drill::start_as(cards, grade_as, now);
         DrillDriver { session }
     }
 

@@ -109,7 +109,8 @@ impl Progress {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => return,
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => return,
         };
         let key = CardKey {
             deck: deck.clone(),
@@ -151,7 +152,8 @@ impl Progress {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => {}
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => {}
         }
     }
 

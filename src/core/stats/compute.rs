@@ -112,6 +112,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         forecast: forecast(due_dates.into_iter(), today, offset, hour),
         categories: rows,
         mock_scores: mocks.scores.clone(),
+        practice: super::PracticeStats::default(),
     }
 }
 
@@ -136,7 +137,7 @@ fn pass(input: &StatsInput<'_>, full: bool) -> Pass {
         now,
         offset,
     } = *input;
-    let model = Model::default();
+    let model = Model::for_config(config);
     let hour = config.day_starts_at;
     let start = day_start(now, offset, hour);
     let tomorrow = next_day_start(now, offset, hour);

@@ -6,4 +6,5 @@ mod mock_flows;
 pub(crate) mod mock_screens;
 mod screens;
 mod stats;
+mod study_flows;
 pub(crate) mod support;
