@@ -153,10 +153,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
                 DrillUpdate::NotRecorded { body, error } => {
-                    if let Some(key) = graded_card(&body) {
-                        if !self.not_recorded.contains(&key) {
-                            self.not_recorded.push(key);
-                        }
+                    if let Some(key) = graded_card(&body)
+                        && !self.not_recorded.contains(&key)
+                    {
+                        self.not_recorded.push(key);
                     }
                     writeln!(
                         self.out,
