@@ -53,6 +53,9 @@ pub struct LogStudy<J: Journal> {
     mock: Option<(Home, MockSetup)>,
     /// Where the replayed state is cached, and whether the cache is behind the log.
     cache: Option<(PathBuf, bool)>,
+    /// The cache matches the log but lacks the log's current stamp (so the next start would
+    /// hash the whole log to recognise it): saved again when a stamp can be had.
+    restamp: bool,
     /// The data folder of the candidate's own files (the story bank, editor drafts).
     home: Option<Home>,
 }
@@ -122,6 +125,7 @@ impl<J: Journal> LogStudy<J> {
             progress,
             mock: None,
             cache: None,
+            restamp: false,
             home: None,
         }
     }
@@ -150,6 +154,7 @@ impl<J: Journal> LogStudy<J> {
             card_latest: None,
             mock: None,
             cache: None,
+            restamp: false,
             home: None,
         };
         let mut in_full = false;
@@ -181,18 +186,30 @@ impl<J: Journal> LogStudy<J> {
         self
     }
 
-    /// Saves the progress cache if it is behind the log. Never fails: it is only a cache (one
-    /// that could not be written is tried again at the next save).
+    /// The cache matches the log but not its stamp: save it again (with the stamp) when the
+    /// log has one worth keeping.
+    pub fn restamp_progress_cache(mut self) -> LogStudy<J> {
+        self.restamp = true;
+        self
+    }
+
+    /// Saves the progress cache if it is behind the log (or lacks its stamp, and one can be
+    /// had now). Never fails: it is only a cache (one that could not be written is tried
+    /// again at the next save).
     pub fn save_progress_cache(&mut self) {
         let Some((path, stale)) = &self.cache else {
             return;
         };
-        if !*stale {
+        if !*stale && !self.restamp {
             return;
         }
         let Some(prefix) = self.log.prefix() else {
             return;
         };
+        if !*stale && prefix.stamp.is_none() {
+            // The same entry again, still without a stamp: nothing to gain.
+            return;
+        }
         let saved = progress_cache::save(
             path,
             &self.config,
@@ -207,6 +224,7 @@ impl<J: Journal> LogStudy<J> {
         );
         if saved && let Some((_, stale)) = &mut self.cache {
             *stale = false;
+            self.restamp = false;
         }
     }
 
@@ -563,6 +581,10 @@ impl<J: Journal> Study for LogStudy<J> {
 
     fn close(&mut self) {
         self.save_progress_cache();
+    }
+
+    fn warm_up(&self) {
+        self.log.warm_up();
     }
 
     fn notebook(&self) -> Option<&Notebook> {

@@ -174,6 +174,9 @@ pub trait Study {
     /// The app is closing: a chance to save what makes the next start quick. Never fails
     /// (nothing the user made depends on it).
     fn close(&mut self) {}
+    /// The first screen is drawn: a chance to make ready what the first write needs, so that
+    /// no key waits for it.
+    fn warm_up(&self) {}
     /// Remembers the setup of an interview that starts.
     fn save_mock_setup(&mut self, setup: &MockSetup) -> Result<(), StudyError> {
         let _ = setup;

@@ -14,7 +14,7 @@ use super::fuzz::fuzz_seed;
 use super::progress::{Progress, ReviewEntry};
 use super::scheduler::Scheduler;
 use crate::core::fast_hash::{FastHasher, FastMap, FastSet};
-use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
+use crate::core::ids::{CardId, CardKey, DeckId, RecordId, ReviewId};
 use crate::core::record::{Record, RecordBody};
 
 /// Folds `records` (any order) into [`Progress`] with the scheduler settings `config`.
@@ -218,7 +218,7 @@ impl<'r> Fold<'r, '_> {
                 self.reviews.push((
                     position,
                     ReviewEntry {
-                        id: record.id.clone(),
+                        id: ReviewId::new(&record.id),
                         key: Arc::clone(&self.keys[slot]),
                         at: record.at,
                         grade: review.grade,
