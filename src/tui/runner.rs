@@ -42,6 +42,7 @@ where
     H: Host,
 {
     let mut dirty = true;
+    let mut first = true;
     loop {
         if dirty && !host.input_waiting()? {
             let size = terminal.size()?;
@@ -49,6 +50,10 @@ where
             let now = host.now();
             terminal.draw(|f| f.render_widget(app.view(now), f.area()))?;
             dirty = false;
+        }
+        if std::mem::take(&mut first) {
+            // What the first frame did not need, made ready before the first key is read.
+            app.study.warm_up();
         }
         if app.should_quit() {
             return Ok(());
