@@ -16,6 +16,7 @@ use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
 use crate::core::matcher::MatchText;
 use crate::core::record::{DrillAnswer, Record, RecordBody, Review, ReviewMode};
+use crate::core::text::accept_answer;
 
 /// One card of the session: its identity and what the checklist matches against.
 #[derive(Clone, Debug, PartialEq)]
@@ -301,6 +302,7 @@ impl Drill {
             (_, Event::Finish) => self.finish(now),
             (_, Event::Undo) => self.undo(),
             (Phase::Question, Event::Reveal { draft }) => {
+                let (draft, _) = accept_answer(&draft);
                 self.checklist = self
                     .current_card()
                     .map(|c| {
