@@ -50,7 +50,7 @@ pub struct Summary {
 /// The figures of [`Summary`], equal to those of [`compute`], without what only the statistics
 /// screen shows (calendar, forecast, time spent, today's queue).
 pub fn summary(input: &StatsInput<'_>) -> Summary {
-    let pass = pass(input, false);
+    let pass = pass(input, DueDates::Skip);
     let today = study_date(input.now, input.offset, input.config.day_starts_at);
     Summary {
         streak_days: streak_days(&pass.days.keys().copied().collect(), today),
@@ -68,7 +68,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         days,
         time,
         due_dates,
-    } = pass(input, true);
+    } = pass(input, DueDates::Collect);
     let StatsInput {
         decks,
         progress,
@@ -123,11 +123,18 @@ struct Pass {
     /// Reviews per study day.
     days: BTreeMap<chrono::NaiveDate, u32>,
     time: TimeSpent,
-    /// Only with `full`.
+    /// Only with [`DueDates::Collect`].
     due_dates: Vec<DateTime<Utc>>,
 }
 
-fn pass(input: &StatsInput<'_>, full: bool) -> Pass {
+/// Whether the pass keeps every card's due date (the forecast needs them; the summary does not).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DueDates {
+    Collect,
+    Skip,
+}
+
+fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates) -> Pass {
     let StatsInput {
         decks,
         progress,
@@ -187,7 +194,7 @@ fn pass(input: &StatsInput<'_>, full: bool) -> Pass {
             if let (Some(due), false, true) =
                 (state.due, state.suspended, state.phase != Phase::New)
             {
-                if full {
+                if due_dates_wanted == DueDates::Collect {
                     due_dates.push(due);
                 }
                 if due < tomorrow {
