@@ -12,7 +12,8 @@ const CARD: &str = "it-fundamentals/continuity-rto-vs-rpo";
 
 fn prepdeck(home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("prepdeck").unwrap();
-    cmd.env("PREPDECK_HOME", home).timeout(Duration::from_secs(60));
+    cmd.env("PREPDECK_HOME", home)
+        .timeout(Duration::from_secs(60));
     cmd
 }
 
@@ -121,7 +122,10 @@ fn bad_answers_are_refused_with_a_message() {
         ("", "the answer is empty"),
         ("  \n\t ... \n", "the answer is empty"),
         (&long, "50000 characters long"),
-        ("fine\nthen \u{1b}[2J gone", "control character (U+001B) at line 2, column 6"),
+        (
+            "fine\nthen \u{1b}[2J gone",
+            "control character (U+001B) at line 2, column 6",
+        ),
         ("x \u{9b}31m", "control character (U+009B)"),
     ];
     for (text, message) in cases {
@@ -150,7 +154,9 @@ fn unknown_and_malformed_cards() {
         .write_stdin(GOOD)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no card `it-manager/no-such-card`"));
+        .stderr(predicate::str::contains(
+            "no card `it-manager/no-such-card`",
+        ));
     prepdeck(h.path())
         .args(["answer", "no-slash", "-"])
         .write_stdin(GOOD)
@@ -228,7 +234,10 @@ fn matched_words_and_texts_are_sanitised() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(!text.contains('\u{1b}') && !text.contains("\\u001b"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains("\\u001b"),
+        "{text}"
+    );
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["key_points"][0]["covered"], true);
     assert_eq!(v["key_points"][0]["matched"][0], "widget");

@@ -92,7 +92,8 @@ fn read_stdin() -> anyhow::Result<String> {
         ))
         .into());
     }
-    String::from_utf8(bytes).map_err(|_| UserError("standard input is not UTF-8 text".into()).into())
+    String::from_utf8(bytes)
+        .map_err(|_| UserError("standard input is not UTF-8 text".into()).into())
 }
 
 fn read_error(e: ReadError) -> String {

@@ -20,7 +20,11 @@ pub enum AnswerTextError {
     #[error(
         "the answer contains a control character (U+{code:04X}) at line {line}, column {column}; give plain text"
     )]
-    ControlCharacter { code: u32, line: usize, column: usize },
+    ControlCharacter {
+        code: u32,
+        line: usize,
+        column: usize,
+    },
 }
 
 /// Checks that `text` is an answer to analyse: some words, at most [`MAX_ANSWER_CHARS`]
@@ -57,7 +61,10 @@ mod tests {
     #[test]
     fn refuses_what_is_not_an_answer() {
         assert_eq!(check_answer_text(""), Err(AnswerTextError::Empty));
-        assert_eq!(check_answer_text(" \n\t -- \r\n"), Err(AnswerTextError::Empty));
+        assert_eq!(
+            check_answer_text(" \n\t -- \r\n"),
+            Err(AnswerTextError::Empty)
+        );
         assert_eq!(
             check_answer_text(&"a".repeat(MAX_ANSWER_CHARS + 1)),
             Err(AnswerTextError::TooLong {

@@ -11,10 +11,10 @@ use std::collections::VecDeque;
 
 use chrono::{DateTime, Utc};
 
+use crate::core::analysis::check_points;
 use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
-use crate::core::analysis::check_points;
 use crate::core::record::{DrillAnswer, Record, RecordBody, Review, ReviewMode};
 
 /// One card of the session: its identity and what the checklist matches against.
