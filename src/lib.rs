@@ -17,3 +17,6 @@ pub mod fixtures;
 pub mod store;
 pub mod study;
 pub mod tui;
+
+#[cfg(test)]
+mod import_cycles_tests;

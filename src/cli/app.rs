@@ -1,4 +1,4 @@
-//! `prepdeck` (no command) and `prepdeck drill`: open the terminal app.
+//! Launches the terminal app (`prepdeck`, `prepdeck drill`, `prepdeck mock`).
 //!
 //! Everything that can fail before the app starts (a broken state file, a lock held by another
 //! prepdeck, a bad config) fails here, before the terminal is touched, so the message prints
@@ -7,92 +7,13 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use chrono::Utc;
-
-use super::args::DrillArgs;
 use super::home::Home;
-use super::{Cli, UsageError, UserError, decks, load_decks, read_decks, report_decks};
-use crate::core::ids::CategoryId;
+use super::open_study::{open_study, open_study_quietly, print_warnings};
+use super::{Cli, UsageError, decks, load_decks, read_decks, report_decks};
 use crate::core::text::sanitize_line;
-use crate::store::config::load_config;
-use crate::store::log::{LoadWarning, StateLog};
 use crate::store::mock_setup::load_mock_setup;
 use crate::store::paths;
-use crate::study::{DrillFilter, LogStudy, Study};
 use crate::tui::Start;
-
-/// `prepdeck drill [--category C] [--limit N] [--weakest N]` (`--deck` is the global filter).
-pub fn drill(cli: &Cli, home: &Home, args: &DrillArgs) -> anyhow::Result<ExitCode> {
-    let filter = DrillFilter {
-        decks: vec![],
-        categories: args
-            .category
-            .iter()
-            .map(|c| CategoryId::new(c.as_str()))
-            .collect(),
-        kinds: args.kind.iter().map(|k| (*k).into()).collect(),
-        limit: args.limit,
-        weakest: args.weakest.map(|n| n as usize),
-    };
-    let plain = args.plain;
-    if !args.category.is_empty() {
-        let loaded = load_decks(cli, home)?;
-        for c in &filter.categories {
-            if !loaded.decks.iter().any(|d| d.category(c).is_some()) {
-                return Err(UserError(format!(
-                    "no category `{}` in the decks you chose; `prepdeck stats` lists them",
-                    sanitize_line(c.as_str())
-                ))
-                .into());
-            }
-        }
-    }
-    if plain {
-        return drill_plain(cli, home, &filter);
-    }
-    open(cli, home, Start::Drill(filter))
-}
-
-/// The line-mode drill on stdin/stdout.
-fn drill_plain(cli: &Cli, home: &Home, filter: &DrillFilter) -> anyhow::Result<ExitCode> {
-    let loaded = load_decks(cli, home)?;
-    let mut study = open_study(home)?;
-    let clock = Utc::now;
-    let outcome = super::drill_plain::run_plain_drill(
-        std::io::stdin().lock(),
-        std::io::stdout().lock(),
-        &clock,
-        &loaded.decks,
-        &mut study,
-        filter,
-    )?;
-    study.close();
-    // Every grade is on disk, or the exit status says some are not.
-    Ok(if outcome.not_recorded > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Opens the state log for writing (taking its lock) and brings progress up to date (from
-/// the progress cache when it matches), printing what loading found worth a warning.
-pub(crate) fn open_study(home: &Home) -> anyhow::Result<LogStudy<StateLog>> {
-    let (study, warnings) = open_study_quietly(home)?;
-    print_warnings(home, &warnings);
-    Ok(study)
-}
-
-/// [`open_study`] without printing: returns the load warnings instead.
-fn open_study_quietly(home: &Home) -> anyhow::Result<(LogStudy<StateLog>, Vec<LoadWarning>)> {
-    let config = load_config(home.root())?;
-    let offset = *chrono::Local::now().offset();
-    Ok(crate::study::open_study(home, config.scheduler, offset)?)
-}
-
-fn print_warnings(home: &Home, warnings: &[LoadWarning]) {
-    crate::cli::print_load_warnings(&home.state_file(), warnings);
-}
 
 /// Opens the app on `start`; without a terminal, prints the deck summary instead.
 pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {

@@ -7,17 +7,18 @@ use std::process::ExitCode;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
-use super::args::{CardsCommand, CardsFilter};
+use super::card_name::resolve_card;
+use super::cards_args::{CardsCommand, CardsFilter};
 use super::decks::print_table;
-use super::history::local_time;
 use super::home::Home;
-use super::{Cli, UsageError, UserError, load_decks};
-use crate::core::deck::{Card, Deck};
+use super::read_progress::read_all;
+use super::time_text::local_time;
+use super::{Cli, UserError, load_decks};
 use crate::core::ids::CategoryId;
 use crate::core::notes::{
     BrowseFilter, CardDetail, CardState, CardView, Notebook, card_detail, filter_cards,
 };
-use crate::core::schedule::{Phase, Progress, format_interval};
+use crate::core::schedule::{Phase, format_interval};
 use crate::core::text::{sanitize, sanitize_line, truncate_line};
 use crate::store::decks::LoadedDecks;
 
@@ -42,40 +43,6 @@ pub fn run(
         Some(CardsCommand::Unsuspend { cards }) => super::state::suspend(cli, home, false, cards),
         Some(CardsCommand::Unbury { cards }) => super::state::unbury(cli, home, cards),
     }
-}
-
-/// The deck and card a `DECK/CARD` argument names among the loaded decks: a usage error when
-/// it is not of that form, a data error when no loaded deck has it.
-pub(crate) fn resolve_card<'a>(
-    decks: &'a LoadedDecks,
-    name: &str,
-) -> anyhow::Result<(&'a Deck, &'a Card)> {
-    let Some((deck, card)) = name.split_once('/') else {
-        return Err(UsageError(format!(
-            "`{}` is not DECK/CARD (e.g. it-manager/budget-build-annual)",
-            sanitize_line(name)
-        ))
-        .into());
-    };
-    decks
-        .find(deck)
-        .and_then(|d| Some((d, d.card(&card.into())?)))
-        .ok_or_else(|| {
-            UserError(format!(
-                "no card `{}` in the loaded decks; `prepdeck cards` lists them",
-                sanitize_line(name)
-            ))
-            .into()
-        })
-}
-
-/// The state log's records, their replay and the notebook, read without the lock.
-pub(crate) fn read_all(
-    home: &Home,
-) -> anyhow::Result<(Vec<crate::core::record::Record>, Progress, Notebook)> {
-    let (records, progress) = super::state::read_progress(home)?;
-    let notebook = Notebook::from_records(&records);
-    Ok((records, progress, notebook))
 }
 
 /// One card of `prepdeck cards --json` (and of `export progress`).

@@ -13,7 +13,7 @@ use std::io::{BufRead, Write};
 
 use chrono::{DateTime, Utc};
 
-use super::history::local_time as local;
+use super::time_text::local_time as local;
 use crate::core::deck::{Card, Deck, find_card};
 use crate::core::grade::Grade;
 use crate::core::ids::CardKey;

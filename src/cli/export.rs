@@ -104,7 +104,7 @@ pub fn run(cli: &Cli, home: &Home, command: &ExportCommand) -> anyhow::Result<Ex
             force,
         } => {
             let loaded = load_decks(cli, home)?;
-            let (_, progress, notebook) = super::cards::read_all(home)?;
+            let (_, progress, notebook) = super::read_progress::read_all(home)?;
             let text = match format {
                 NotesFormat::Json => {
                     super::note_show::notes_json(&loaded.decks, &progress, &notebook)?
@@ -189,7 +189,7 @@ fn progress(
     force: bool,
 ) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(cli, home)?;
-    let (_, progress, notebook) = super::cards::read_all(home)?;
+    let (_, progress, notebook) = super::read_progress::read_all(home)?;
     let views = crate::core::notes::filter_cards(
         &loaded.decks,
         &progress,

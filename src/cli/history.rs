@@ -4,54 +4,17 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use chrono::{DateTime, Local, SecondsFormat, Utc};
 use serde::Serialize;
 
+use super::Cli;
 use super::decks::print_table;
 pub use super::history_grade::HistoryCommand;
 use super::home::Home;
+use super::interviews::load_interviews;
 use super::mock::args::HistoryArgs;
-use super::{Cli, UserError};
-use crate::core::deck::Deck;
-use crate::core::session::{CardIndex, PastInterview, past_interviews};
+use super::time_text::{local_time, rfc3339};
+use crate::core::session::{CardIndex, PastInterview};
 use crate::core::text::sanitize_line;
-use crate::store::log;
-
-/// Every interview in the state file (oldest first) and every deck (`--deck` does not filter
-/// here: an interview may ask from several decks). Problems go to stderr.
-pub(crate) fn load_interviews(
-    cli: &Cli,
-    home: &Home,
-) -> anyhow::Result<(Vec<PastInterview>, Vec<Deck>)> {
-    let report = log::read(home.state_file())?;
-    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
-    let decks = load_decks_for_history(cli, home)?;
-    Ok((past_interviews(&report.records), decks))
-}
-
-/// Every deck (`--deck` does not filter: an interview may ask from several decks); broken
-/// decks are reported on stderr.
-pub(crate) fn load_decks_for_history(cli: &Cli, home: &Home) -> anyhow::Result<Vec<Deck>> {
-    let loaded = crate::store::decks::load_all(&home.decks_dir(), &cli.deck_file);
-    for p in &loaded.problems {
-        eprintln!(
-            "warning: skipped the broken deck {} (see `prepdeck decks check`)",
-            sanitize_line(&p.origin)
-        );
-    }
-    // `--deck` filters which interviews are listed; an id that names no deck is a typo.
-    super::check_deck_ids(cli, &loaded)?;
-    Ok(loaded.decks)
-}
-
-/// Local date and time, to the minute.
-pub(crate) fn local_time(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
-}
-
-pub(crate) fn rfc3339(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
 
 #[derive(Serialize)]
 struct Row {
@@ -143,36 +106,4 @@ pub fn history(cli: &Cli, home: &Home, args: &HistoryArgs) -> anyhow::Result<Exi
         )?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The interview `id`, else the latest; a clear error listing recent ids when unknown.
-pub(crate) fn choose<'a>(
-    all: &'a [PastInterview],
-    id: Option<&str>,
-    home: &Home,
-) -> anyhow::Result<&'a PastInterview> {
-    let Some(last) = all.last() else {
-        return Err(UserError(format!(
-            "no mock interviews in {} yet; start one with `prepdeck mock --plain`",
-            home.state_file().display()
-        ))
-        .into());
-    };
-    let Some(id) = id else {
-        return Ok(last);
-    };
-    crate::core::session::find_interview(all, id).ok_or_else(|| {
-        let recent: Vec<String> = all
-            .iter()
-            .rev()
-            .take(5)
-            .map(|p| format!("{} ({})", p.id, local_time(p.started_at)))
-            .collect();
-        UserError(format!(
-            "no mock interview with id `{}`; recent ones: {} (all: `prepdeck history`)",
-            sanitize_line(id),
-            sanitize_line(&recent.join(", "))
-        ))
-        .into()
-    })
 }

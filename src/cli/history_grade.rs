@@ -68,7 +68,7 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     // Grading writes: the lock is held, so the app cannot be writing at the same time.
     let (mut log, report) = StateLog::open(&path)?;
     super::print_load_warnings(&path, &report.warnings);
-    let decks = super::history::load_decks_for_history(cli, home)?;
+    let decks = super::interviews::load_decks_for_history(cli, home)?;
     let mut all = past_interviews(&report.records);
     if !cli.deck.is_empty() {
         // `--deck`: only interviews that asked from these decks.
@@ -80,8 +80,8 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     }
     let mut out = std::io::stdout().lock();
     let p = match (&args.id, args.last) {
-        (Some(id), _) => super::history::choose(&all, Some(id), home)?,
-        (None, true) => super::history::choose(&all, None, home)?,
+        (Some(id), _) => super::interviews::choose(&all, Some(id), home)?,
+        (None, true) => super::interviews::choose(&all, None, home)?,
         (None, false) => match all.iter().rev().find(|p| p.ungraded() > 0) {
             Some(p) => p,
             None => {
@@ -106,7 +106,7 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     writeln!(
         out,
         "Interview {id} ({}): {} of {} questions not graded.",
-        super::history::local_time(p.started_at),
+        super::time_text::local_time(p.started_at),
         pending.len(),
         d.items.len()
     )?;

@@ -5,20 +5,27 @@
 mod answer;
 mod app;
 mod args;
+mod card_name;
 mod cards;
+mod cards_args;
 mod config;
 mod decks;
+mod drill;
+mod drill_args;
 mod drill_plain;
 mod export;
 mod history;
 mod history_grade;
 mod home;
 mod import;
+mod interviews;
 pub mod mock;
 mod note_edit;
 mod note_show;
+mod open_study;
 mod optimize;
 mod output;
+mod read_progress;
 mod report;
 mod state;
 mod stats;
@@ -27,13 +34,15 @@ mod stories_template;
 mod tag_lint;
 mod target;
 mod template;
+mod time_text;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-pub use args::{CardsCommand, Cli, Command, DecksCommand, StateCommand};
+pub use args::{Cli, Command, DecksCommand, StateCommand};
+pub use cards_args::CardsCommand;
 pub use stats::load_stats;
 
 use crate::core::text::{sanitize, sanitize_line};
@@ -146,7 +155,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => app::open(&cli, &home, crate::tui::Start::Home),
         Some(Command::Drill(args)) => match &args.target {
             Some(name) => target::drill(&cli, &home, args, name),
-            None => app::drill(&cli, &home, args),
+            None => drill::drill(&cli, &home, args),
         },
         Some(Command::Decks { command }) => match command {
             DecksCommand::List { json } => decks::list(&cli, &home, *json),

@@ -9,9 +9,10 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 
-use super::args::TextEdit;
-use super::cards::{read_all, resolve_card};
+use super::card_name::resolve_card;
+use super::cards_args::TextEdit;
 use super::home::Home;
+use super::read_progress::read_all;
 use super::{Cli, UsageError, UserError, load_decks};
 use crate::core::ids::{CardKey, RecordId};
 use crate::core::notes::{Notebook, Written};

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::history::local_time;
+use super::time_text::local_time;
 use crate::core::ids::{CardKey, InterviewId};
 use crate::core::notes::{Attempt, AttemptSource, Notebook, best_attempt};
 use crate::core::schedule::Progress;

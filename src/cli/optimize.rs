@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use chrono::Utc;
 
 use super::home::Home;
-use super::state::read_progress;
+use super::read_progress::read_progress;
 use crate::core::schedule::{Evaluation, Fit, MIN_TRAINING_REVIEWS, Model, fit};
 use crate::core::text::sanitize_line;
 use crate::store::config::{load_config, load_config_file};

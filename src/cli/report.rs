@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::Cli;
-use super::history::{choose, load_interviews, local_time, rfc3339};
 use super::home::Home;
+use super::interviews::{choose, load_interviews};
 use super::mock::args::{ReportArgs, ReportFormat};
+use super::time_text::{local_time, rfc3339};
 use crate::core::analysis::Insights;
 use crate::core::grade::Grade;
 use crate::core::session::debrief_text as text;

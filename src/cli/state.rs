@@ -13,18 +13,6 @@ use crate::core::text::{sanitize, sanitize_line};
 use crate::store::config::load_config;
 use crate::store::log;
 
-/// Reads the state file without the lock (works while the app runs) and replays it.
-/// Warnings (a torn last line) go to stderr.
-pub(crate) fn read_progress(
-    home: &Home,
-) -> anyhow::Result<(Vec<crate::core::record::Record>, Progress)> {
-    let config = load_config(home.root())?;
-    let report = log::read(home.state_file())?;
-    crate::cli::print_load_warnings(&home.state_file(), &report.warnings);
-    let progress = replay(&report.records, &config.scheduler);
-    Ok((report.records, progress))
-}
-
 pub fn path(home: &Home) -> anyhow::Result<ExitCode> {
     let path = home.state_file().display().to_string();
     // Scripts use the exact path; a terminal gets it without control characters.
@@ -160,7 +148,7 @@ fn for_each_card(
     let decks = load_decks(cli, home)?;
     let mut keys = Vec::new();
     for name in names {
-        let (deck, card) = super::cards::resolve_card(&decks, name)?;
+        let (deck, card) = super::card_name::resolve_card(&decks, name)?;
         keys.push(deck.key(card));
     }
     let (mut log, report) = log::StateLog::open(home.state_file())?;

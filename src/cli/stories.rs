@@ -303,7 +303,7 @@ fn suggest(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let decks = load_decks(cli, home)?;
-    let (deck, card) = super::cards::resolve_card(&decks, name)?;
+    let (deck, card) = super::card_name::resolve_card(&decks, name)?;
     let bank = load_existing(home)?;
     let mut found = suggest_for_card(&bank, deck, card);
     found.truncate(limit);
@@ -359,7 +359,7 @@ fn drill(home: &Home, plain: bool, limit: Option<usize>) -> anyhow::Result<ExitC
         return Err(UserError(format!("{} has no stories to drill", shown(&path))).into());
     }
     let deck = story_deck(&bank, &path.display().to_string());
-    let mut study = super::app::open_study(home)?;
+    let mut study = super::open_study::open_study(home)?;
     let clock = Utc::now;
     let filter = DrillFilter {
         limit,

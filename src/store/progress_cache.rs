@@ -53,7 +53,7 @@ const BUILD: u64 = fingerprint(&[
     include_str!("../core/schedule/replay.rs"),
     include_str!("../core/schedule/progress.rs"),
     include_str!("../core/schedule/scheduler.rs"),
-    include_str!("../core/schedule/model.rs"),
+    include_str!("../core/schedule/fsrs_formulas.rs"),
     include_str!("../core/schedule/card.rs"),
     include_str!("../core/schedule/fuzz.rs"),
     include_str!("../core/schedule/config.rs"),

@@ -184,7 +184,7 @@ pub struct HistoryArgs {
     #[arg(long)]
     pub json: bool,
     #[command(subcommand)]
-    pub command: Option<crate::cli::history::HistoryCommand>,
+    pub command: Option<crate::cli::history_grade::HistoryCommand>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -66,8 +66,8 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
         return super::app::open(cli, home, start);
     }
     // The same progress (from the progress cache) and preparation as the app's interview.
-    let mut study =
-        super::app::open_study(home)?.with_mock_setup(paths::Home::at(home.root()), remembered);
+    let mut study = super::open_study::open_study(home)?
+        .with_mock_setup(paths::Home::at(home.root()), remembered);
     let now = Utc::now();
     let target =
         super::target::mock_target(home, args.target.as_deref(), args.no_target, true, now)?;

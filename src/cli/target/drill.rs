@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::Utc;
 
 use super::{load, local_offset};
-use crate::cli::args::DrillArgs;
+use crate::cli::drill_args::DrillArgs;
 use crate::cli::home::Home;
 use crate::cli::{Cli, UsageError, load_decks, print_load_warnings};
 use crate::core::target::{Prepared, prepare};

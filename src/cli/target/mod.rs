@@ -2,6 +2,7 @@
 //! `<home>/targets/`, what the job stresses in the bank, and the plan to the day.
 
 mod context;
+mod countdown;
 mod drill;
 mod mock;
 mod plan_out;

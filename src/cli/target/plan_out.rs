@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use super::context::{Context, read_context};
-use super::show::countdown;
+use super::countdown::countdown;
 use crate::cli::home::Home;
 use crate::cli::{Cli, UserError};
 use crate::core::deck::find_card;

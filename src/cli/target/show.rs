@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::{Value, json};
 
 use super::context::{Context, read_context};
+use super::countdown::countdown;
 use super::plan_out::{plan_json, plan_text};
 use crate::cli::Cli;
 use crate::cli::home::Home;
@@ -68,16 +69,6 @@ pub(super) fn summary_line(t: &Target, now: DateTime<Utc>, offset: FixedOffset) 
         truncate_line(&what, 40),
         when
     )
-}
-
-/// "today", "tomorrow", "in 9 days", "past (archived)".
-pub(crate) fn countdown(days: i64) -> String {
-    match days {
-        d if d < 0 => "past (archived)".into(),
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        d => format!("in {d} days"),
-    }
 }
 
 fn question<'a>(decks: &'a [Deck], key: &crate::core::ids::CardKey) -> &'a str {

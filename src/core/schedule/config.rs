@@ -187,7 +187,7 @@ impl SchedulerConfig {
             );
         }
         if let Some(w) = &self.parameters
-            && let Err(m) = super::model::check_parameters(w)
+            && let Err(m) = super::fsrs_formulas::check_parameters(w)
         {
             issue("parameters", m);
         }

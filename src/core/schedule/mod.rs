@@ -10,8 +10,8 @@
 
 mod card;
 mod config;
+mod fsrs_formulas;
 mod fuzz;
-mod model;
 mod new_order;
 mod optimize;
 mod progress;
@@ -26,10 +26,10 @@ mod tests;
 
 pub use card::{CardMemory, LEECH_LAPSES, Phase};
 pub use config::{Config, ConfigIssue, NewOrder, RETENTION_RANGE, SchedulerConfig, Step};
-pub use fuzz::fuzz_seed;
-pub use model::{
+pub use fsrs_formulas::{
     Memory, Model, PARAMETER_BOUNDS, PARAMETER_COUNT, check_parameters, default_weights,
 };
+pub use fuzz::fuzz_seed;
 pub use optimize::{
     Evaluation, Fit, MIN_TRAINING_REVIEWS, OptimizeError, evaluate, fit, optimize_suggestion,
     training_set,

@@ -8,7 +8,7 @@
 
 use fsrs::{ComputeParametersInput, FSRS, FSRSItem, FSRSReview, compute_parameters};
 
-use super::model::{PARAMETER_COUNT, check_parameters};
+use super::fsrs_formulas::{PARAMETER_COUNT, check_parameters};
 use super::progress::ReviewEntry;
 use crate::core::fast_hash::FastMap;
 use crate::core::ids::CardKey;

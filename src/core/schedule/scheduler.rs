@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::card::{CardMemory, LEECH_LAPSES, Phase};
 use super::config::{SchedulerConfig, Step};
+use super::fsrs_formulas::Model;
 use super::fuzz::fuzz_days;
-use super::model::Model;
 use crate::core::grade::Grade;
 
 /// Schedules reviews with one configuration.

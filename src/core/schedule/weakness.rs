@@ -13,7 +13,7 @@
 use chrono::{DateTime, Utc};
 
 use super::card::CardMemory;
-use super::model::Model;
+use super::fsrs_formulas::Model;
 
 /// Weight of each lapse.
 pub const LAPSE_WEIGHT: f64 = 0.2;
@@ -51,7 +51,7 @@ mod tests {
     use chrono::Duration;
 
     use super::*;
-    use crate::core::schedule::model::Memory;
+    use crate::core::schedule::fsrs_formulas::Memory;
 
     fn t0() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-03-01T10:00:00Z")
