@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::Args;
 use serde::Serialize;
 
-use super::cards::resolve_card;
+use super::card_name::resolve_card;
 use super::home::Home;
 use super::{Cli, UsageError, UserError, load_decks};
 use crate::core::analysis::{
