@@ -276,11 +276,9 @@ fn stories_are_drilled_with_spaced_repetition_under_their_own_deck_id() {
         !out.contains("Tell your story \"Rescuing"),
         "the graded story is not due again at once: {out}"
     );
-    assert_eq!(
-        run(h, &["stories", "drill"]).0,
-        2,
-        "the app does not drill stories yet"
-    );
+    let (code, _, err) = run(h, &["stories", "drill"]);
+    assert_eq!(code, 2, "without a terminal the app cannot drill: {err}");
+    assert!(err.contains("needs a terminal"), "{err}");
 }
 
 #[test]
@@ -324,4 +322,25 @@ fn a_mock_debrief_notes_a_story_told_twice_and_answers_without_figures() {
         "{notes}"
     );
     assert!(notes.contains("your answer gives no figure"), "{notes}");
+    // `prepdeck report` has the same notes, in Markdown and in JSON.
+    let (code, md, err) = run(h, &["--deck", "mini", "report", "--last"]);
+    assert_eq!(code, 0, "{err}");
+    let section = &md[md.find("\n## Stories\n").unwrap_or_else(|| panic!("{md}"))..];
+    assert!(
+        section.contains("You told the story \"Rescuing the point-of-sale rollout\""),
+        "{section}"
+    );
+    let (code, json, err) = run(
+        h,
+        &["--deck", "mini", "report", "--last", "--format", "json"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let kinds: Vec<&str> = v["stories"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{json}"))
+        .iter()
+        .filter_map(|n| n["kind"].as_str())
+        .collect();
+    assert!(kinds.contains(&"reused"), "{kinds:?}");
 }

@@ -328,8 +328,21 @@ fn output_paths_are_resolved_before_anything_is_created() {
         assert!(!home.join("x").exists());
     }
     assert!(!missing_state.path().join("state.jsonl").exists());
-    // An ordinary new file in a new folder still works.
-    let out = home.path().join("new-folder").join("deck.toml");
+    // An output never creates a folder (a mistyped path must not leave folders behind):
+    // `export`, `report` and `target brief` refuse a missing one and say which.
+    let out = home.path().join("new-folder").join("progress.csv");
+    prepdeck(home.path())
+        .args(["export", "progress", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("new-folder does not exist")
+                .and(predicate::str::contains("create the folder first")),
+        );
+    assert!(!home.path().join("new-folder").exists());
+    // Into a folder that exists, it works.
+    let out = home.path().join("progress.csv");
     prepdeck(home.path())
         .args(["export", "progress", "-o"])
         .arg(&out)
@@ -369,10 +382,11 @@ fn merge_from_a_device_or_a_fifo_is_refused_at_once() {
 }
 
 /// Issue 12, item 8: JSON outputs carried raw C1 controls (U+009B CSI, U+009D OSC, U+009C)
-/// from decks and the state file. Every JSON writer escapes them as `\uXXXX`; the values read
-/// back unchanged.
+/// from decks and the state file. Every JSON writer strips them (with the escape sequence they
+/// start), as every other output does, so a consumer that decodes the JSON and prints a value
+/// gets no control character either.
 #[test]
-fn json_outputs_escape_every_control_character() {
+fn json_outputs_strip_every_control_character() {
     let home = tempfile::tempdir().unwrap();
     let evil = "x\u{9b}31m\u{9d}0;pwn\u{9c}\u{7f}";
     let deck = format!(
@@ -422,8 +436,9 @@ fn json_outputs_escape_every_control_character() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("card-x"), "{text}");
     assert!(
-        text.contains("card-x\\u009b31m\\u009d0;pwn\\u009c\\u007f"),
+        !text.contains("\\u00") && !text.contains("31m") && !text.contains("pwn"),
         "{text}"
     );
 }

@@ -26,6 +26,12 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
                     .into(),
             )
             .into()),
+            Start::StoryDrill => Err(UsageError(
+                "`prepdeck stories drill` needs a terminal; `prepdeck stories drill --plain` \
+                 works without one"
+                    .into(),
+            )
+            .into()),
             Start::Mock(_) | Start::MockSetup => Err(UsageError(
                 "`prepdeck mock` needs a terminal; `prepdeck mock --plain` works without one"
                     .into(),
@@ -37,7 +43,7 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     // warns (and is left alone: nothing is remembered over it).
     let remembered = match load_mock_setup(home) {
         Ok(s) => Some(s.unwrap_or_default()),
-        Err(e) if matches!(start, Start::Home | Start::Drill(_)) => {
+        Err(e) if matches!(start, Start::Home | Start::Drill(_) | Start::StoryDrill) => {
             eprintln!("warning: {}", sanitize_line(&e.to_string()));
             None
         }
@@ -60,7 +66,7 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         let loaded = load_decks(cli, home)?;
         (loaded, open_study(home)?)
     };
-    let mut study = study;
+    let mut study = study.with_home(paths::Home::at(home.root()));
     if let Some(setup) = remembered {
         study = study.with_mock_setup(paths::Home::at(home.root()), setup);
     }

@@ -90,13 +90,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// One line of input without its line ending; `None` at end of input.
     fn read_line(&mut self) -> anyhow::Result<Option<String>> {
         self.out.flush()?;
-        // Bytes, decoded lossily: a stray non-UTF-8 byte must not end the drill.
-        let mut buf = Vec::new();
-        if self.input.read_until(b'\n', &mut buf)? == 0 {
-            return Ok(None);
-        }
-        let line = String::from_utf8_lossy(&buf);
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+        Ok(super::input::read_line(&mut self.input)?)
     }
 
     fn run(&mut self) -> anyhow::Result<()> {
@@ -186,9 +180,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 _ => draft.push(line),
             }
         }
-        self.event(Event::Reveal {
-            draft: draft.join("\n"),
-        })?;
+        let draft = draft.join("\n");
+        if let Some(note) = super::input::too_long_note(&draft) {
+            writeln!(self.out, "{note}")?;
+        }
+        self.event(Event::Reveal { draft })?;
         self.reveal(c)
     }
 

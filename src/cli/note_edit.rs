@@ -20,8 +20,8 @@ use crate::core::record::{CardText, MyAnswer, RecordBody};
 use crate::core::text::{sanitize, sanitize_line};
 use crate::store::log::StateLog;
 
-/// The longest note or answer kept (a pasted file, not a book).
-const MAX_CHARS: usize = 100_000;
+/// The longest note or answer kept (a pasted file, not a book), as in the app.
+const MAX_CHARS: usize = crate::study::MAX_TEXT_CHARS;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Which {

@@ -25,10 +25,17 @@ pub fn report(cli: &Cli, home: &Home, args: &ReportArgs) -> anyhow::Result<ExitC
     let (all, decks) = load_interviews(cli, home)?;
     let p = choose(&all, args.id.as_deref(), home)?;
     let debrief = p.debrief(&decks);
+    let stories = super::stories::notes_for_debrief(home, &debrief);
     let body = match args.format {
-        ReportFormat::Md => markdown(p, &debrief),
+        ReportFormat::Md => {
+            let mut s = markdown(p, &debrief);
+            story_section(&mut s, &stories);
+            s
+        }
         ReportFormat::Json => {
-            let mut s = crate::core::json::to_string_pretty(&json(p, &debrief))?;
+            let mut report = json(p, &debrief);
+            report.stories = stories;
+            let mut s = crate::core::json::to_string_pretty(&report)?;
             s.push('\n');
             s
         }
@@ -41,6 +48,18 @@ pub fn report(cli: &Cli, home: &Home, args: &ReportArgs) -> anyhow::Result<ExitC
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report's Stories section: a story told for several questions, results without a
+/// figure (only when there is something to say).
+fn story_section(o: &mut String, notes: &[crate::core::stories::StoryNote]) {
+    if notes.is_empty() {
+        return;
+    }
+    o.push_str("\n## Stories\n\n");
+    for n in notes {
+        let _ = writeln!(o, "- {}", sanitize_line(&n.sentence()));
+    }
 }
 
 fn setup_line(s: &MockSetup) -> String {
@@ -195,6 +214,8 @@ struct JsonReport<'a> {
     /// Positions in `items`.
     strongest: Option<usize>,
     weakest: Option<usize>,
+    /// What the answers say about the story bank (empty without one).
+    stories: Vec<crate::core::stories::StoryNote>,
 }
 
 #[derive(Serialize)]
@@ -304,5 +325,6 @@ fn json<'a>(p: &'a PastInterview, d: &'a Debrief) -> JsonReport<'a> {
         time_discipline: d.time_discipline(),
         strongest: d.strongest(),
         weakest: d.weakest(),
+        stories: Vec::new(),
     }
 }

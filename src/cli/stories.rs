@@ -11,9 +11,9 @@ use clap::Subcommand;
 
 use super::decks::print_table;
 use super::home::Home;
-use super::stories_template::STORIES_TEMPLATE;
-use super::{Cli, UsageError, UserError, load_decks};
+use super::{Cli, UserError, load_decks};
 use crate::core::deck::Deck;
+use crate::core::stories::STORIES_TEMPLATE;
 use crate::core::stories::{
     AnsweredQuestion, STORY_DECK, StoryBank, coverage, story_deck, story_notes, suggest_for_card,
     warning_text,
@@ -72,13 +72,14 @@ pub enum StoriesCommand {
     /// Drill your stories with spaced repetition: recall each from its title (line mode)
     #[command(
         after_help = "Each story is asked by its title; type the story (or think it through), reveal it with an empty \
-                      line, then grade yourself 1-4 as in `prepdeck drill --plain`.\n\nExamples:\n  prepdeck stories drill --plain\n  prepdeck stories drill --plain --limit 3"
+                      line, then grade yourself 1-4 as in `prepdeck drill --plain`. Without --plain the app drills the \
+                      stories that are due (as `d` on its story bank screen).\n\nExamples:\n  prepdeck stories drill\n  prepdeck stories drill --plain\n  prepdeck stories drill --plain --limit 3"
     )]
     Drill {
-        /// Line mode (required for now: the app does not drill stories yet)
+        /// Line mode (without it, the app drills the stories that are due)
         #[arg(long)]
         plain: bool,
-        /// At most this many stories
+        /// At most this many stories (line mode)
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
     },
@@ -91,7 +92,7 @@ pub fn run(cli: &Cli, home: &Home, command: &StoriesCommand) -> anyhow::Result<E
         StoriesCommand::New { path } => new(home, path.as_deref()),
         StoriesCommand::Coverage { json } => show_coverage(cli, home, *json),
         StoriesCommand::Suggest { card, limit, json } => suggest(cli, home, card, *limit, *json),
-        StoriesCommand::Drill { plain, limit } => drill(home, *plain, *limit),
+        StoriesCommand::Drill { plain, limit } => drill(cli, home, *plain, *limit),
     }
 }
 
@@ -346,17 +347,14 @@ fn suggest(
     Ok(ExitCode::SUCCESS)
 }
 
-fn drill(home: &Home, plain: bool, limit: Option<usize>) -> anyhow::Result<ExitCode> {
-    if !plain {
-        return Err(UsageError(
-            "the app does not drill stories yet; use `prepdeck stories drill --plain`".into(),
-        )
-        .into());
-    }
+fn drill(cli: &Cli, home: &Home, plain: bool, limit: Option<usize>) -> anyhow::Result<ExitCode> {
     let path = stories_file(home);
     let bank = load_existing(home)?;
     if bank.stories.is_empty() {
         return Err(UserError(format!("{} has no stories to drill", shown(&path))).into());
+    }
+    if !plain {
+        return super::app::open(cli, home, crate::tui::Start::StoryDrill);
     }
     let deck = story_deck(&bank, &path.display().to_string());
     let mut study = super::open_study::open_study(home)?;
@@ -430,6 +428,37 @@ pub(crate) fn print_debrief_notes(
         writeln!(out, "  {}", sanitize_line(&n.sentence()))?;
     }
     Ok(())
+}
+
+/// What an interview's answers (its debrief) say about the story bank, for `prepdeck report`.
+/// Nothing without a story bank; a broken one is a warning on stderr and no notes.
+pub(crate) fn notes_for_debrief(
+    home: &Home,
+    debrief: &crate::core::session::Debrief,
+) -> Vec<crate::core::stories::StoryNote> {
+    let bank = match load_stories(&stories_file(home)) {
+        Ok(l) => l.bank,
+        Err(_) => {
+            eprintln!(
+                "warning: the story bank has errors (`prepdeck stories check`); no story notes"
+            );
+            return Vec::new();
+        }
+    };
+    let answers: Vec<AnsweredQuestion<'_>> = debrief
+        .items
+        .iter()
+        .filter(|i| !i.skipped)
+        .map(|i| AnsweredQuestion {
+            index: i.index,
+            answer: &i.answer,
+            wants_story: matches!(
+                i.question.kind,
+                crate::core::deck::Kind::Behavioral | crate::core::deck::Kind::Situational
+            ),
+        })
+        .collect();
+    story_notes(&bank, &answers)
 }
 
 /// Story reviews are kept under this deck id (for `state check`, which does not count them as

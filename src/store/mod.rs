@@ -6,6 +6,7 @@ mod codec;
 pub mod config;
 pub mod deck_cache;
 pub mod decks;
+pub mod drafts;
 pub mod error;
 pub mod export;
 pub mod fsrs_parameters;

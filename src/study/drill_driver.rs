@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::port::{DrillFilter, Study, StudyError};
 use crate::core::deck::{Deck, find_card};
+use crate::core::ids::CardKey;
 use crate::core::record::{Record, RecordBody};
 use crate::core::session::drill::{Drill, Effect, Event, SessionCard};
 
@@ -41,8 +42,12 @@ impl DrillDriver {
         filter: &DrillFilter,
         now: DateTime<Utc>,
     ) -> DrillDriver {
-        let cards = study
-            .queue(decks, filter, now)
+        DrillDriver::with_cards(decks, study.queue(decks, filter, now), now)
+    }
+
+    /// A drill on exactly `keys`, in order, due or not (the card browser's "drill it now").
+    pub fn with_cards(decks: &[Deck], keys: Vec<CardKey>, now: DateTime<Utc>) -> DrillDriver {
+        let cards = keys
             .into_iter()
             .map(|key| SessionCard {
                 key_points: find_card(decks, &key)

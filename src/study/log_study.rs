@@ -51,6 +51,8 @@ pub struct LogStudy<J: Journal> {
     mock: Option<(Home, MockSetup)>,
     /// Where the replayed state is cached, and whether the cache is behind the log.
     cache: Option<(PathBuf, bool)>,
+    /// The data folder of the candidate's own files (the story bank, editor drafts).
+    home: Option<Home>,
 }
 
 /// The card a record is about, if any.
@@ -116,6 +118,7 @@ impl<J: Journal> LogStudy<J> {
             progress,
             mock: None,
             cache: None,
+            home: None,
         }
     }
 
@@ -143,6 +146,7 @@ impl<J: Journal> LogStudy<J> {
             card_latest: None,
             mock: None,
             cache: None,
+            home: None,
         };
         let mut in_full = false;
         for record in &tail {
@@ -316,6 +320,12 @@ impl<J: Journal> LogStudy<J> {
     /// Where the records go (tests read what was written).
     pub fn journal(&self) -> &J {
         &self.log
+    }
+
+    /// Keeps the candidate's own files (the story bank, editor drafts) in `home`.
+    pub fn with_home(mut self, home: Home) -> LogStudy<J> {
+        self.home = Some(home);
+        self
     }
 
     /// Remembers mock setups in `home`'s `mock-setup.toml`; `remembered` is what it holds now.
@@ -513,6 +523,22 @@ impl<J: Journal> Study for LogStudy<J> {
             Some(records) => records.clone(),
             None => self.log.read_back().unwrap_or_default(),
         }
+    }
+
+    fn stories(&self) -> Option<super::StoriesRead> {
+        self.home.as_ref().map(super::own_files::read_stories)
+    }
+
+    fn create_stories(&mut self) -> Result<PathBuf, StudyError> {
+        super::own_files::create_stories(self.home.as_ref())
+    }
+
+    fn write_draft(&self, name: &str, text: &str) -> Result<PathBuf, StudyError> {
+        super::own_files::write_draft(self.home.as_ref(), name, text)
+    }
+
+    fn take_draft(&self, path: &std::path::Path) -> Result<String, StudyError> {
+        super::own_files::take_draft(path)
     }
 
     fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {

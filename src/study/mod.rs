@@ -7,8 +7,10 @@
 mod drill_driver;
 mod journal;
 mod log_study;
+mod material;
 mod mock_driver;
 mod open;
+mod own_files;
 pub mod past;
 mod pending;
 mod port;
@@ -19,6 +21,7 @@ mod tests;
 pub use drill_driver::{DrillDriver, DrillUpdate};
 pub use journal::{Journal, ReadOnlyLog};
 pub use log_study::LogStudy;
+pub use material::*;
 pub use mock_driver::{
     GradeError, GradeOutcome, MockDriver, MockUpdate, PreparedMock, prepare_mock,
     prepare_mock_with, record_grade,

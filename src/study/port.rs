@@ -74,6 +74,9 @@ pub enum StudyError {
     /// The log was opened read-only (a read-only command) and takes no record.
     #[error("{} was opened read-only", .0.display())]
     ReadOnly(std::path::PathBuf),
+    /// This progress has no data folder for the candidate's own files (as in tests).
+    #[error("there is no data folder to keep this file in")]
+    NoHome,
 }
 
 impl From<StoreError> for StudyError {
@@ -97,7 +100,7 @@ impl StudyError {
                 crate::store::mock_setup::MockSetupError::Write(e) => Some(e),
                 _ => None,
             },
-            StudyError::ReadOnly(_) => None,
+            StudyError::ReadOnly(_) | StudyError::NoHome => None,
         }
     }
 }
@@ -133,6 +136,24 @@ pub trait Study {
     /// The replayed state of every card (for a card's detail page: history and memory).
     fn replayed(&self) -> Option<&Progress> {
         None
+    }
+    /// The story bank file (`None` when this progress has no data folder, as in tests).
+    fn stories(&self) -> Option<super::StoriesRead> {
+        None
+    }
+    /// Creates the story bank file from the template; fails when one exists.
+    fn create_stories(&mut self) -> Result<std::path::PathBuf, StudyError> {
+        Err(StudyError::NoHome)
+    }
+    /// Writes `text` to a new private file for `$EDITOR`; its path.
+    fn write_draft(&self, name: &str, text: &str) -> Result<std::path::PathBuf, StudyError> {
+        let _ = (name, text);
+        Err(StudyError::NoHome)
+    }
+    /// What the editor left in a draft file (removed once read; kept when unreadable).
+    fn take_draft(&self, path: &std::path::Path) -> Result<String, StudyError> {
+        let _ = path;
+        Err(StudyError::NoHome)
     }
     /// How much a card needs practice, for choosing mock-interview questions (higher: weaker).
     fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {

@@ -118,6 +118,27 @@ impl Study for TargetedStudy<'_> {
     fn save_mock_setup(&mut self, setup: &MockSetup) -> Result<(), StudyError> {
         self.inner.save_mock_setup(setup)
     }
+    fn read_back(&self) -> Vec<Record> {
+        self.inner.read_back()
+    }
+    fn notebook(&self) -> Option<&crate::core::notes::Notebook> {
+        self.inner.notebook()
+    }
+    fn replayed(&self) -> Option<&crate::core::schedule::Progress> {
+        self.inner.replayed()
+    }
+    fn stories(&self) -> Option<super::StoriesRead> {
+        self.inner.stories()
+    }
+    fn create_stories(&mut self) -> Result<std::path::PathBuf, StudyError> {
+        self.inner.create_stories()
+    }
+    fn write_draft(&self, name: &str, text: &str) -> Result<std::path::PathBuf, StudyError> {
+        self.inner.write_draft(name, text)
+    }
+    fn take_draft(&self, path: &std::path::Path) -> Result<String, StudyError> {
+        self.inner.take_draft(path)
+    }
 }
 
 #[cfg(test)]

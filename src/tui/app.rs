@@ -13,12 +13,14 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::keymap::{self, key_for};
 use super::keys::{Action, Context, MockAction, MockCtx};
 use super::screen::{Cx, Effect, Reply, Route, Screen, Ticking};
+use super::screens::browser::BrowserScreen;
 use super::screens::debrief::DebriefState;
 use super::screens::drill::DrillScreen;
 use super::screens::home::HomeScreen;
 use super::screens::mock_run::RunScreen;
 use super::screens::mock_setup::SetupForm;
 use super::screens::stats::StatsScreen;
+use super::screens::stories::StoriesScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::Deck;
@@ -30,11 +32,21 @@ use crate::study::{
 
 pub use super::screen::Level;
 
+mod own;
+
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
     /// Leave the terminal, run `$EDITOR +line path`, come back and reload the decks.
     Edit { path: PathBuf, line: usize },
+    /// Leave the terminal, run `$EDITOR` on the draft file `path` (a note or an answer that
+    /// read `original`), come back and hand what was saved to the screen
+    /// ([`App::draft_edited`]).
+    EditDraft {
+        path: PathBuf,
+        which: crate::study::OwnText,
+        original: String,
+    },
 }
 
 /// The screen on view. Home's state lives in [`App::home`] so its selection survives.
@@ -45,6 +57,8 @@ pub enum Current {
     MockRun(Box<RunScreen>),
     Debrief(Box<DebriefState>),
     Stats(Box<StatsScreen>),
+    Browser(Box<BrowserScreen>),
+    Stories(Box<StoriesScreen>),
 }
 
 /// The modal layer: at most one at a time, over the current screen.
@@ -102,6 +116,8 @@ impl Current {
             Current::MockRun(s) => &**s,
             Current::Debrief(s) => &**s,
             Current::Stats(s) => &**s,
+            Current::Browser(s) => &**s,
+            Current::Stories(s) => &**s,
         })
     }
 
@@ -113,6 +129,8 @@ impl Current {
             Current::MockRun(s) => &mut **s,
             Current::Debrief(s) => &mut **s,
             Current::Stats(s) => &mut **s,
+            Current::Browser(s) => &mut **s,
+            Current::Stories(s) => &mut **s,
         })
     }
 }
@@ -338,6 +356,10 @@ impl App {
                     self.quit = true;
                     continue;
                 }
+                other => match self.own_effect(other, now, out) {
+                    Some(reply) => reply,
+                    None => continue,
+                },
             };
             let context = self.context();
             let more = match self.current.screen_mut() {
@@ -368,10 +390,15 @@ impl App {
             Route::MockSetup => self.open_mock_setup(),
             Route::Mock(setup) => self.start_mock(setup, now),
             Route::Debrief(debrief, setup, id) => {
-                let d = DebriefState::new(*debrief, &setup, id);
+                let mut d = DebriefState::new(*debrief, &setup, id);
+                self.fill_debrief(&mut d);
                 self.show(Current::Debrief(Box::new(d)));
             }
             Route::Stats => self.open_stats(now),
+            Route::Browser { search } => self.open_browser(search, now),
+            Route::DrillCards(keys) => self.start_drill_cards(keys, now),
+            Route::Stories => self.open_stories(),
+            Route::StoryDrill => self.start_story_drill(now),
         }
     }
 
@@ -549,6 +576,7 @@ impl App {
             ),
             None => self.notify(Level::Info, "Decks reloaded."),
         }
+        self.reply_to_screen(Reply::Reloaded, now);
     }
 
     /// Draws the current screen and the modal layer into `buf`.

@@ -4,12 +4,14 @@
 //! Arrows and vim keys both work; `q`/Esc backs out. Nothing here decides what an action does.
 
 mod mock;
+mod own;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::keys::{Action, Context, Key, code, ctrl, k};
 use crate::core::grade::Grade;
 use mock::MOCK_KEYMAP;
+use own::OWN_KEYMAP;
 
 use Action as A;
 use Context as C;
@@ -91,9 +93,9 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Help, code(KeyCode::Esc), A::Back),
 ];
 
-/// Every binding: the table above, then the mock interview's.
+/// Every binding: the table above, then the mock interview's, then the own material's.
 fn bindings() -> impl Iterator<Item = &'static (Context, Key, Action)> {
-    KEYMAP.iter().chain(MOCK_KEYMAP)
+    KEYMAP.iter().chain(MOCK_KEYMAP).chain(OWN_KEYMAP)
 }
 
 /// The action bound to `ev` on `ctx`, if any.

@@ -5,6 +5,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::core::grade::Grade;
 
+mod own;
+pub use own::{OwnAction, OwnCtx};
+
 /// Where the user is: each has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Context {
@@ -21,6 +24,8 @@ pub enum Context {
     Help,
     /// A mock-interview screen.
     Mock(MockCtx),
+    /// The card browser, a card's page, the text box, the story bank.
+    Own(OwnCtx),
 }
 
 impl Context {
@@ -34,6 +39,7 @@ impl Context {
             Context::Stats => "Statistics",
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
+            Context::Own(o) => o.title(),
         }
     }
 }
@@ -68,6 +74,8 @@ pub enum Action {
     Interview(MockAction),
     NextTab,
     PrevTab,
+    /// An action of the candidate's own material.
+    Own(OwnAction),
 }
 
 impl Action {
@@ -103,6 +111,7 @@ impl Action {
             Action::Interview(m) => m.describe(),
             Action::NextTab => "next section",
             Action::PrevTab => "previous section",
+            Action::Own(o) => o.describe(),
         }
     }
 }

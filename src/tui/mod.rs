@@ -36,6 +36,8 @@ pub enum Start {
     MockSetup,
     /// A mock interview with this setup, straight away.
     Mock(MockSetup),
+    /// A drill on the stories of the bank that are due.
+    StoryDrill,
 }
 
 /// Opens the app on the real terminal and runs it until the user quits, on the `start`
@@ -53,6 +55,7 @@ pub fn run(
         Start::Drill(filter) => app.start_drill(filter, now),
         Start::MockSetup => app.open_mock_setup(),
         Start::Mock(setup) => app.start_mock(setup, now),
+        Start::StoryDrill => app.start_story_drill(now),
     }
     terminal::restore_on_signals()?;
     // Installs a panic hook that restores the terminal before the panic message prints.

@@ -55,14 +55,26 @@ where
             }
             Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 let now = host.now();
-                if let Some(Request::Edit { path, line }) = app.handle_key(key, now) {
-                    let edited = host.edit(&path, line);
-                    terminal.clear()?;
-                    let (decks, problems) = host.reload();
-                    app.reload_decks(decks, problems, host.now());
-                    if let Err(e) = edited {
-                        app.notify(super::app::Level::Error, format!("{e:#}"));
+                match app.handle_key(key, now) {
+                    Some(Request::Edit { path, line }) => {
+                        let edited = host.edit(&path, line);
+                        terminal.clear()?;
+                        let (decks, problems) = host.reload();
+                        app.reload_decks(decks, problems, host.now());
+                        if let Err(e) = edited {
+                            app.notify(super::app::Level::Error, format!("{e:#}"));
+                        }
                     }
+                    Some(Request::EditDraft {
+                        path,
+                        which,
+                        original,
+                    }) => {
+                        let edited = host.edit(&path, 1);
+                        terminal.clear()?;
+                        app.draft_edited(path, which, &original, edited, host.now());
+                    }
+                    None => {}
                 }
                 true
             }

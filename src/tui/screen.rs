@@ -17,9 +17,13 @@ use super::keys::{Action, Context};
 use super::theme::Theme;
 use crate::core::deck::Deck;
 use crate::core::ids::{CardKey, InterviewId, RecordId};
+use crate::core::notes::{BrowseFilter, CardDetail};
 use crate::core::record::{RecordBody, Review};
 use crate::core::session::{Debrief, MockSetup};
-use crate::study::{DrillFilter, DrillUpdate, GradeOutcome, MockUpdate, Overview};
+use crate::study::{
+    Beside, BrowseRow, DrillFilter, DrillUpdate, GradeOutcome, MockUpdate, Overview, OwnText,
+    Saved, Shown, StoriesView,
+};
 
 /// How a status message looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +57,16 @@ pub enum Route {
     /// The debrief of the interview that just ended.
     Debrief(Box<Debrief>, MockSetup, InterviewId),
     Stats,
+    /// The card browser (with the search box ready when `search`).
+    Browser {
+        search: bool,
+    },
+    /// A drill on exactly these cards, due or not.
+    DrillCards(Vec<CardKey>),
+    /// The story bank.
+    Stories,
+    /// A drill on the stories of the bank that are due.
+    StoryDrill,
 }
 
 /// What a screen asks the app to do.
@@ -83,11 +97,38 @@ pub enum Effect {
     Notify(Level, String),
     /// Ask before ending the interview.
     ConfirmEnd,
-    /// Leave the terminal, run `$EDITOR +line path`, come back and reload the decks.
+    /// Leave the terminal, run `$EDITOR +line path`, come back and reload the decks (the
+    /// screen then hears [`Reply::Reloaded`]).
     Edit {
         path: std::path::PathBuf,
         line: usize,
     },
+    /// The cards the filter keeps: [`Reply::Browse`].
+    Browse(BrowseFilter),
+    /// A card's detail page: [`Reply::Detail`].
+    Detail(CardKey),
+    /// The candidate's material beside the model answer of a card: [`Reply::Beside`].
+    Beside(CardKey, Shown),
+    /// Keep a note or an own answer (empty clears it; `from`: the attempt it is promoted
+    /// from): [`Reply::SavedText`].
+    SaveText {
+        key: CardKey,
+        which: OwnText,
+        text: String,
+        from: Option<RecordId>,
+    },
+    /// Make a record durable now (suspend, unsuspend): [`Reply::Written`].
+    Write(RecordBody),
+    /// Leave the terminal and edit `text` in `$EDITOR`; what was saved comes back as
+    /// [`Reply::Edited`].
+    EditText {
+        which: OwnText,
+        text: String,
+    },
+    /// The story bank and its coverage: [`Reply::Stories`].
+    LoadStories,
+    /// Create the story bank from the template: [`Reply::Written`], then the screen reloads.
+    CreateStories,
     Quit,
 }
 
@@ -98,6 +139,17 @@ pub enum Reply {
     Graded(GradeOutcome),
     Preview(Option<[Duration; 4]>),
     NextDay(DateTime<Utc>),
+    Browse(Vec<BrowseRow>),
+    Detail(Option<Box<CardDetail>>),
+    Beside(CardKey, Box<Beside>),
+    SavedText(OwnText, Result<Saved, String>),
+    Written(Result<(), String>),
+    /// The text the editor left (`Ok(None)`: it was left empty or unchanged), or why it
+    /// could not be read.
+    Edited(OwnText, Result<Option<String>, String>),
+    Stories(Option<Box<StoriesView>>),
+    /// The decks were reloaded after `$EDITOR` (the files may have changed).
+    Reloaded,
 }
 
 /// Whether a screen needs timer ticks.

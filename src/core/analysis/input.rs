@@ -4,9 +4,7 @@
 //! (`prepdeck answer`, and any that reads an answer from a file) refuses the same inputs
 //! with the same words.
 
-/// Longest answer analysed, in characters: about 3,000 words, a 20-minute speech. A spoken
-/// interview answer is 300-500 words; anything much longer is a pasted document.
-pub const MAX_ANSWER_CHARS: usize = 20_000;
+pub use crate::core::text::MAX_ANSWER_CHARS;
 
 /// Why a text is not an answer prepdeck analyses.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

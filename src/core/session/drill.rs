@@ -16,6 +16,7 @@ use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
 use crate::core::record::{DrillAnswer, Record, RecordBody, Review, ReviewMode};
+use crate::core::text::accept_answer;
 
 /// One card of the session: its identity and what the checklist matches against.
 #[derive(Clone, Debug, PartialEq)]
@@ -310,6 +311,7 @@ impl Drill {
             (_, Event::Finish) => self.finish(now),
             (_, Event::Undo) => self.undo(),
             (Phase::Question, Event::Reveal { draft }) => {
+                let (draft, _) = accept_answer(&draft);
                 let points = self
                     .current_card()
                     .map(|c| check_points(&c.key_points, &draft))

@@ -23,6 +23,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crate::core::analysis::{AnswerTiming, KeyPointCoverage, suggest_grade};
 use crate::core::grade::Grade;
 use crate::core::ids::InterviewId;
+use crate::core::text::accept_answer;
 
 use super::debrief::Debrief;
 use super::events::{ClockView, Effect, Event, Phase, TimerId};
@@ -258,7 +259,7 @@ impl MockInterview {
     fn submit_answer(&mut self, text: String, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
         let (ms, overtime_ms) = self.measure(at);
         let text = match self.setup.mode {
-            AnswerMode::Typed => text,
+            AnswerMode::Typed => accept_answer(&text).0,
             AnswerMode::Spoken => String::new(),
         };
         self.main = Some(Given {
@@ -284,7 +285,7 @@ impl MockInterview {
         let given = text.map(|text| {
             let (ms, overtime_ms) = self.measure(at);
             let text = match self.setup.mode {
-                AnswerMode::Typed => text,
+                AnswerMode::Typed => accept_answer(&text).0,
                 AnswerMode::Spoken => String::new(),
             };
             Given {

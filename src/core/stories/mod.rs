@@ -11,6 +11,7 @@ mod drill;
 mod model;
 mod parse;
 mod rank;
+mod template;
 mod words;
 
 #[cfg(test)]
@@ -22,6 +23,7 @@ pub use drill::story_deck;
 pub use model::{Story, StoryBank};
 pub use parse::{STORIES_FORMAT, parse_stories};
 pub use rank::{StoryIndex, Suggestion};
+pub use template::STORIES_TEMPLATE;
 pub use words::has_figure;
 
 use crate::core::deck::{Card, Deck};

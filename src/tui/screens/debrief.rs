@@ -31,6 +31,12 @@ pub struct DebriefState {
     /// The grade being recorded (question, grade, the grade it replaces), until the app says
     /// how it went.
     grading: Option<(usize, Grade, Option<Grade>)>,
+    /// Per question: the candidate's answer, note, earlier attempts and fitting stories
+    /// (filled by the app when the debrief opens; see `debrief_own.rs`).
+    pub beside: Vec<Option<Box<crate::study::Beside>>>,
+    /// What the answers say about the story bank (a story told twice, a result without a
+    /// figure), for the summary.
+    pub story_notes: Vec<String>,
 }
 
 impl DebriefState {
@@ -46,6 +52,8 @@ impl DebriefState {
             scroll: 0,
             recorded: vec![None; n],
             grading: None,
+            beside: vec![None; n],
+            story_notes: Vec::new(),
         }
     }
 
@@ -185,6 +193,7 @@ impl DebriefState {
                 return self.confirm_grade(g);
             }
             Action::Grade(g) => return self.confirm_grade(g),
+            Action::Own(crate::tui::keys::OwnAction::Promote) => return self.promote(),
             Action::TogglePoint => {
                 let (pos, point) = (self.pos, self.point);
                 self.debrief.toggle_point(pos, point);
@@ -238,7 +247,7 @@ impl Screen for DebriefState {
     fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         let mut fx = match reply {
             Reply::Graded(outcome) => self.grade_recorded(outcome),
-            _ => vec![],
+            other => self.own_reply(other),
         };
         fx.extend(self.records());
         fx

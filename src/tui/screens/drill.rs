@@ -8,11 +8,11 @@ use chrono::{DateTime, Duration, Utc};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use crate::core::deck::{DeckSource, find_card};
+use crate::core::deck::{Deck, DeckSource, find_card};
 use crate::core::ids::CardKey;
 use crate::core::session::drill::{Event, Phase};
-use crate::study::{DrillDriver, DrillUpdate};
-use crate::tui::keys::{Action, Context};
+use crate::study::{Beside, DrillDriver, DrillUpdate, OwnText, Shown};
+use crate::tui::keys::{Action, Context, OwnAction};
 use crate::tui::screen::{Cx, Effect, Level, Reply, Route, Screen, Ticking};
 
 pub struct DrillScreen {
@@ -25,6 +25,11 @@ pub struct DrillScreen {
     pub point: usize,
     /// Intervals per grade for the current card, asked when it is revealed.
     pub preview: Option<[Duration; 4]>,
+    /// The candidate's answer, note, earlier attempts and fitting stories beside the model
+    /// answer, asked when the card is revealed.
+    pub beside: Option<Box<Beside>>,
+    /// The decks of a drill on cards the app does not list (the story bank's).
+    pub own_decks: Option<Vec<Deck>>,
 }
 
 fn new_editor() -> TextArea<'static> {
@@ -43,6 +48,49 @@ impl DrillScreen {
             scroll: 0,
             point: 0,
             preview: None,
+            beside: None,
+            own_decks: None,
+        }
+    }
+
+    /// A drill whose cards are in `decks` rather than the app's (the stories).
+    pub fn with_decks(mut self, decks: Vec<Deck>) -> DrillScreen {
+        self.own_decks = Some(decks);
+        self
+    }
+
+    /// The decks the drill's cards are in.
+    pub fn decks<'a>(&'a self, cx: &'a Cx) -> &'a [Deck] {
+        self.own_decks.as_deref().unwrap_or(cx.decks)
+    }
+
+    /// What to ask for beside the model answer of the card just revealed.
+    fn ask_beside(&self) -> Option<Effect> {
+        let key = self.current_key()?.clone();
+        let shown = if self.session().draft().trim().is_empty() {
+            Shown::Nothing
+        } else {
+            Shown::Newest
+        };
+        Some(Effect::Beside(key, shown))
+    }
+
+    /// Keeps the draft just revealed (else the best earlier attempt) as the card's answer.
+    fn promote(&self) -> Vec<Effect> {
+        let (Some(key), Some(b)) = (self.current_key(), &self.beside) else {
+            return vec![];
+        };
+        match b.promotable() {
+            Some(a) => vec![Effect::SaveText {
+                key: key.clone(),
+                which: OwnText::Answer,
+                text: a.text.clone(),
+                from: Some(a.id.clone()),
+            }],
+            None => vec![Effect::Notify(
+                Level::Info,
+                "No typed answer to keep: type a draft (e) before revealing.".into(),
+            )],
         }
     }
 
@@ -72,14 +120,24 @@ impl DrillScreen {
         self.scroll = 0;
         self.point = 0;
         self.preview = None;
+        self.beside = None;
     }
 
     /// Reveals the answer with the draft typed so far, and asks for the interval preview.
     fn reveal(&mut self) -> Vec<Effect> {
         let draft = self.editor.lines().join("\n");
         self.editing = false;
+        // The draft is kept as an attempt at the reveal: "previous" is the one before it.
+        let shown = if draft.trim().is_empty() {
+            Shown::Nothing
+        } else {
+            Shown::Newest
+        };
         let mut fx = vec![Effect::Drill(Event::Reveal { draft })];
-        fx.extend(self.current_key().cloned().map(Effect::Preview));
+        if let Some(key) = self.current_key().cloned() {
+            fx.push(Effect::Preview(key.clone()));
+            fx.push(Effect::Beside(key, shown));
+        }
         fx
     }
 
@@ -101,7 +159,7 @@ impl DrillScreen {
         let Some(key) = self.current_key() else {
             return vec![];
         };
-        let Some((deck, card)) = find_card(cx.decks, key) else {
+        let Some((deck, card)) = find_card(self.decks(cx), key) else {
             return vec![Effect::Notify(
                 Level::Error,
                 "This card is no longer in its deck.".into(),
@@ -136,6 +194,7 @@ impl DrillScreen {
                     if self.session().phase() == Phase::Revealed {
                         // Undo brought a card back revealed.
                         fx.extend(self.current_key().cloned().map(Effect::Preview));
+                        fx.extend(self.ask_beside());
                     }
                 }
                 DrillUpdate::Finished => {
@@ -217,6 +276,7 @@ impl Screen for DrillScreen {
                 return vec![];
             }
             Action::EditCard => return self.edit_card(cx),
+            Action::Own(OwnAction::Promote) => return self.promote(),
             _ => return vec![],
         };
         vec![Effect::Drill(event)]
@@ -230,6 +290,24 @@ impl Screen for DrillScreen {
                 vec![]
             }
             Reply::NextDay(until) => vec![Effect::Drill(Event::Bury { until })],
+            Reply::Beside(key, b) => {
+                if self.current_key() == Some(&key) {
+                    self.beside = Some(b);
+                }
+                vec![]
+            }
+            Reply::SavedText(_, Ok(_)) => {
+                let mut fx = vec![Effect::Notify(
+                    Level::Info,
+                    "Kept as your answer: it shows beside the model answer from now on.".into(),
+                )];
+                fx.extend(self.ask_beside());
+                fx
+            }
+            Reply::SavedText(_, Err(e)) => vec![Effect::Notify(
+                Level::Error,
+                format!("Your answer was not saved: {e}"),
+            )],
             _ => vec![],
         }
     }

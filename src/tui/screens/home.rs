@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::study::{DrillFilter, WEAKEST_CATEGORIES};
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, OwnAction};
 use crate::tui::screen::{Cx, Effect, Route, Screen};
 
 /// The home screen. Kept by the app while other screens are open, so the selection stays.
@@ -65,6 +65,9 @@ impl Screen for HomeScreen {
             Some(Action::Mock) => Route::MockSetup,
             Some(Action::Weak) => weakest_drill(),
             Some(Action::Stats) => Route::Stats,
+            Some(Action::Own(OwnAction::Browse)) => Route::Browser { search: false },
+            Some(Action::Own(OwnAction::Search)) => Route::Browser { search: true },
+            Some(Action::Own(OwnAction::Stories)) => Route::Stories,
             Some(Action::Back) => return vec![Effect::Quit],
             _ => return vec![],
         };

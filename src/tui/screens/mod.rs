@@ -2,9 +2,13 @@
 //! `now`, and draws itself (through its file in [`super::view`]). None calls the study layer
 //! or knows another screen; the app opens them by [`super::screen::Route`].
 
+pub mod browser;
 pub mod debrief;
+mod debrief_own;
 pub mod drill;
 pub mod home;
 pub mod mock_run;
 pub mod mock_setup;
 pub mod stats;
+pub mod stories;
+pub mod text_box;

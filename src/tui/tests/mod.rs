@@ -4,6 +4,7 @@
 mod flows;
 mod mock_flows;
 pub(crate) mod mock_screens;
+mod own;
 mod screens;
 mod stats;
 pub(crate) mod support;

@@ -98,7 +98,7 @@ fn areas(cx: &Cx, d: &DrillScreen, area: Rect, question_lines: usize) -> Areas {
 
 pub fn render(cx: &Cx, d: &DrillScreen, now: DateTime<Utc>, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
-    let card = d.current_key().and_then(|k| find_card(cx.decks, k));
+    let card = d.current_key().and_then(|k| find_card(d.decks(cx), k));
     let question = card.map_or_else(
         || "This card is no longer in its deck (was it edited?). Skip it with s.".to_string(),
         |(_, c)| sanitize(&c.question),
@@ -222,6 +222,9 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
     }
     out.push(Line::styled("Model answer", t.heading()));
     push_wrapped(&mut out, &sanitize(&card.answer), 0);
+    if let Some(b) = &d.beside {
+        out.extend(super::own::own_text_lines(t, b, width));
+    }
     if !card.follow_ups.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled("Follow-up questions", t.heading()));
@@ -239,6 +242,13 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
         out.push(Line::raw(""));
         out.push(Line::styled("Your draft", t.heading()));
         push_wrapped(&mut out, &sanitize(d.session().draft()), 0);
+    }
+    if let Some(b) = &d.beside {
+        let promote = crate::tui::keymap::key_for(
+            Context::Revealed,
+            Action::Own(crate::tui::keys::OwnAction::Promote),
+        );
+        out.extend(super::own::attempt_lines(t, b, width, promote.as_deref()));
     }
     out
 }
@@ -273,7 +283,7 @@ impl DrillScreen {
         let (width, height) = cx.size;
         let d = self;
         let area = Rect::new(0, 0, width, height);
-        let Some((_, card)) = d.current_key().and_then(|k| find_card(cx.decks, k)) else {
+        let Some((_, card)) = d.current_key().and_then(|k| find_card(d.decks(cx), k)) else {
             return (0, 0);
         };
         let q_lines = wrap(&sanitize(&card.question), usize::from(width)).len();

@@ -30,6 +30,11 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
             (Action::Mock, "mock interview"),
             (Action::Weak, "drill weakest"),
             (Action::Stats, "statistics"),
+            (
+                Action::Own(crate::tui::keys::OwnAction::Search),
+                "find a card",
+            ),
+            (Action::Own(crate::tui::keys::OwnAction::Stories), "stories"),
             (Action::Help, "help"),
             (Action::Back, "quit"),
         ],

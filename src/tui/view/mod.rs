@@ -2,14 +2,17 @@
 //! cells; none changes any state. One file per screen, and shared helpers ([`layout`],
 //! [`charts`]).
 
+pub mod browser;
 pub(crate) mod charts;
 pub mod drill;
 pub mod help;
 pub mod home;
 pub mod layout;
 pub mod mock;
+pub mod own;
 pub mod stats;
 mod stats_tabs;
+pub mod stories;
 pub mod summary;
 
 use chrono::{DateTime, Utc};

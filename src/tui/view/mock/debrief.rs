@@ -220,11 +220,28 @@ fn columns(cx: &Cx, d: &DebriefState, a: &Areas) -> (Vec<Line<'static>>, Vec<Lin
         return (Vec::new(), Vec::new());
     };
     let mut left = left_lines(t, d, item, usize::from(a.left.width));
+    // The candidate's own material goes under the model answer (see `debrief_own.rs`).
+    let own = |w: u16| -> Vec<Line<'static>> {
+        let promote = crate::tui::keymap::key_for(
+            Context::Mock(MockCtx::Debrief),
+            Action::Own(crate::tui::keys::OwnAction::Promote),
+        );
+        d.beside
+            .get(d.pos)
+            .and_then(|b| b.as_ref())
+            .map(|b| crate::tui::view::own::beside_lines(t, b, usize::from(w), promote.as_deref()))
+            .unwrap_or_default()
+    };
     match a.right {
-        Some(r) => (left, model_lines(t, item, usize::from(r.width))),
+        Some(r) => {
+            let mut right = model_lines(t, item, usize::from(r.width));
+            right.extend(own(r.width));
+            (left, right)
+        }
         None => {
             left.push(Line::raw(""));
             left.extend(model_lines(t, item, usize::from(a.left.width)));
+            left.extend(own(a.left.width));
             (left, Vec::new())
         }
     }

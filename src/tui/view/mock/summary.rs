@@ -81,6 +81,13 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
         for line in text::best_and_worst(db) {
             lines.push(Line::raw(line));
         }
+        if !d.story_notes.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Stories", t.heading()));
+            for note in &d.story_notes {
+                lines.push(Line::raw(format!("  {}", sanitize_line(note))));
+            }
+        }
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             format!(
