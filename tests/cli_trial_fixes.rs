@@ -356,7 +356,10 @@ fn a_broken_decks_problems_are_cached_until_it_is_edited() {
     let broken = "format = 1\n[deck]\nid = \"Bad Id\"\ntitle = \"t\"\nquestoin = 1\n";
     std::fs::write(decks.join("broken.toml"), broken).unwrap();
     let list = || {
-        let out = prepdeck(home.path()).args(["decks", "list"]).output().unwrap();
+        let out = prepdeck(home.path())
+            .args(["decks", "list"])
+            .output()
+            .unwrap();
         (
             String::from_utf8(out.stdout).unwrap(),
             String::from_utf8(out.stderr).unwrap(),
@@ -375,8 +378,15 @@ fn a_broken_decks_problems_are_cached_until_it_is_edited() {
     // Four built-in decks and the broken one.
     assert_eq!(cached.len(), 5, "{:?}", cached.keys());
     let second = list();
-    assert_eq!(second, first, "the cached problems read as the parser's own");
-    assert_eq!(entries(), cached, "served from the cache, not written again");
+    assert_eq!(
+        second, first,
+        "the cached problems read as the parser's own"
+    );
+    assert_eq!(
+        entries(),
+        cached,
+        "served from the cache, not written again"
+    );
     std::fs::write(decks.join("broken.toml"), broken.replace("Bad Id", "fixed")).unwrap();
     let third = list();
     assert!(!third.1.contains("not a valid id"), "{}", third.1);

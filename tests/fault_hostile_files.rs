@@ -13,7 +13,7 @@ mod common;
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -213,6 +213,18 @@ fn run(home: &Path, args: &[String], sandboxed: bool) -> Run {
         .spawn()
         .unwrap();
     let started = Instant::now();
+    // Read while it runs: a child blocked writing to a full pipe would look asleep (hung).
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _));
     let mut progress = Progress::new(child.id());
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -225,13 +237,12 @@ fn run(home: &Path, args: &[String], sandboxed: bool) -> Run {
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let out: Output = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
     Run {
         command: args.join(" "),
         code: status.and_then(|s| s.code()),
         // The message may be on either (`state check` reports on standard output).
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned()
-            + &String::from_utf8_lossy(&out.stdout),
+        stderr: String::from_utf8_lossy(&stderr).into_owned() + &String::from_utf8_lossy(&stdout),
         elapsed: started.elapsed(),
     }
 }
@@ -286,7 +297,13 @@ impl Progress {
 fn the_hang_check_tells_waiting_from_working() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("fifo");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     for (program, args, hangs) in [
         ("cat", vec![fifo.display().to_string()], true),
         ("sh", vec!["-c".into(), "while :; do :; done".into()], false),
