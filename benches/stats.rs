@@ -59,7 +59,15 @@ fn run(cards: usize, reviews: usize) -> Result<Duration, Box<dyn std::error::Err
         stats(&decks, &progress, &mocks, &config, now, offset)
     });
     let (drill_med, drill_min, _) = time(RUNS, || {
-        weakest_drill_queue(&decks, &progress, &figures, 3, 50, now)
+        weakest_drill_queue(
+            &decks,
+            &progress,
+            &figures,
+            3,
+            50,
+            &prepdeck::core::schedule::Model::default(),
+            now,
+        )
     });
     let (all_med, all_min, _) = time(RUNS, || whole(root, now, offset));
     // With the progress cache the app leaves behind (stats reads it, never writes it).

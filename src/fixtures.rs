@@ -85,8 +85,12 @@ pub fn review_records(spec: &FixtureSpec) -> Vec<Record> {
                 25..90 => Grade::Good,
                 _ => Grade::Easy,
             };
+            // Ids as the writer makes them (time in milliseconds, 64 random bits), so the
+            // fixture's state file is as long as a real one and replays alike.
+            let random =
+                SplitMix(spec.seed ^ (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)).next();
             Record::new(
-                RecordId::new(format!("bench-{n:08}")),
+                RecordId::new(format!("{:012x}-{random:016x}", at.timestamp_millis())),
                 at,
                 RecordBody::Review(Review {
                     deck: DeckId::new(spec.deck_id.as_str()),

@@ -130,7 +130,7 @@ fn a_writer_that_locks_after_a_repair_writes_to_the_repaired_file() {
 /// same line with an extra key.
 #[test]
 fn a_newer_format_plain_line_is_refused_everywhere() {
-    let newer = REVIEW_2.replace(r#""v":1"#, r#""v":3"#);
+    let newer = REVIEW_2.replace(r#""v":1"#, r#""v":4"#);
     let newer_extra = newer.replace(r#""mode""#, r#""new_field":1,"mode""#);
     for line in [newer, newer_extra] {
         let home = tempfile::tempdir().unwrap();
@@ -141,7 +141,7 @@ fn a_newer_format_plain_line_is_refused_everywhere() {
             .args(["state", "check"])
             .assert()
             .code(1)
-            .stdout(predicate::str::contains("line 2: record format 3 is newer"));
+            .stdout(predicate::str::contains("line 2: record format 4 is newer"));
         prepdeck(home.path())
             .args([
                 "--deck",
@@ -154,7 +154,7 @@ fn a_newer_format_plain_line_is_refused_everywhere() {
             .write_stdin("\n3\n")
             .assert()
             .code(1)
-            .stderr(predicate::str::contains("line 2 uses record format 3"));
+            .stderr(predicate::str::contains("line 2 uses record format 4"));
         prepdeck(home.path())
             .args(["state", "repair"])
             .assert()
@@ -169,7 +169,7 @@ fn a_newer_format_plain_line_is_refused_everywhere() {
             .arg(&state)
             .assert()
             .code(1)
-            .stderr(predicate::str::contains("record format 3"));
+            .stderr(predicate::str::contains("record format 4"));
         assert!(!other.path().join("state.jsonl").exists());
     }
 }

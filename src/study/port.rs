@@ -56,7 +56,14 @@ pub struct DrillFilter {
     /// Drill the N weakest categories (by readiness) instead of today's queue: due cards first,
     /// then the lowest recall, then unseen cards; `limit` defaults to [`WEAKEST_LIMIT`].
     pub weakest: Option<usize>,
+    /// Ahead of schedule: every card in scope, due or not, weakest first (with `weakest`: of
+    /// the weakest categories), instead of today's queue; `limit` defaults to
+    /// [`WEAKEST_LIMIT`]. Says how the grades count: practice (no due date moves) or reviews.
+    /// `None`: today's queue, graded as reviews.
+    pub ahead: Option<GradeAs>,
 }
+
+pub use crate::core::session::drill::GradeAs;
 
 /// Progress could not be saved or read. Keeps the storage error whole, so its kind (a full
 /// disk, a read-only file system, a lock, a damaged file) and its advice reach the user.
@@ -167,6 +174,9 @@ pub trait Study {
     /// The app is closing: a chance to save what makes the next start quick. Never fails
     /// (nothing the user made depends on it).
     fn close(&mut self) {}
+    /// The first screen is drawn: a chance to make ready what the first write needs, so that
+    /// no key waits for it.
+    fn warm_up(&self) {}
     /// Remembers the setup of an interview that starts.
     fn save_mock_setup(&mut self, setup: &MockSetup) -> Result<(), StudyError> {
         let _ = setup;

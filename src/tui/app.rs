@@ -413,6 +413,13 @@ impl App {
     pub fn start_drill(&mut self, filter: DrillFilter, now: DateTime<Utc>) {
         let driver = DrillDriver::start(&*self.study, &self.decks, &filter, now);
         if driver.session().cards().is_empty() {
+            if filter.ahead.is_some() {
+                self.notify(
+                    Level::Info,
+                    "No card to practise here (suspended and buried cards are left out).",
+                );
+                return;
+            }
             if filter.weakest.is_some() {
                 self.notify(
                     Level::Info,
@@ -431,7 +438,19 @@ impl App {
             self.show(Current::Home);
             return;
         }
+        let practice = driver.session().grade_as() == crate::study::GradeAs::Practice;
         self.show(Current::Drill(Box::new(DrillScreen::new(driver))));
+        match filter.ahead {
+            Some(_) if practice => self.notify(
+                Level::Info,
+                "Practice ahead of schedule, weakest first: grades move no due date.",
+            ),
+            Some(_) => self.notify(
+                Level::Info,
+                "Ahead of schedule, weakest first: grades count as reviews and reschedule.",
+            ),
+            None => {}
+        }
     }
 
     /// Opens the mock interview's setup screen, prefilled from the remembered setup.

@@ -55,6 +55,10 @@ pub enum Action {
     DrillDue,
     Mock,
     Weak,
+    /// Practise the selected deck ahead of schedule; no due date moves.
+    Practice,
+    /// The same, the grades counting as reviews (they reschedule).
+    PracticeReviews,
     Stats,
     Back,
     Help,
@@ -90,6 +94,10 @@ impl Action {
             Action::DrillDue => "drill what is due (all decks)",
             Action::Mock => "mock interview",
             Action::Weak => "drill the 3 weakest categories (lowest readiness)",
+            Action::Practice => {
+                "practise the selected deck early, weakest first (no due date moves)"
+            }
+            Action::PracticeReviews => "the same, the grades counting as reviews (they reschedule)",
             Action::Stats => "statistics",
             Action::Back => "back / quit (recorded reviews are kept)",
             Action::Help => "this help",
@@ -100,7 +108,7 @@ impl Action {
             Action::Grade(Grade::Hard) => "grade Hard: recalled with effort",
             Action::Grade(Grade::Good) => "grade Good: recalled it",
             Action::Grade(Grade::Easy) => "grade Easy: effortless",
-            Action::Undo => "undo the last grade",
+            Action::Undo => "undo the last action (grade, skip, bury or suspend)",
             Action::Suspend => "suspend the card (leaves every queue)",
             Action::Bury => "bury the card until tomorrow",
             Action::Skip => "skip the card for now",

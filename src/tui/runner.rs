@@ -36,12 +36,17 @@ where
     H: Host,
 {
     let mut dirty = true;
+    let mut first = true;
     loop {
         if dirty {
             let size = terminal.size()?;
             app.resize(size.width, size.height);
             let now = host.now();
             terminal.draw(|f| f.render_widget(app.view(now), f.area()))?;
+        }
+        if std::mem::take(&mut first) {
+            // What the first frame did not need, made ready before the first key is read.
+            app.study.warm_up();
         }
         if app.should_quit() {
             return Ok(());

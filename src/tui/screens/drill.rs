@@ -25,6 +25,9 @@ pub struct DrillScreen {
     pub point: usize,
     /// Intervals per grade for the current card, asked when it is revealed.
     pub preview: Option<[Duration; 4]>,
+    /// How many actions the session had taken when last shown: one more means a new action
+    /// to confirm on the status line.
+    confirmed: usize,
     /// The candidate's answer, note, earlier attempts and fitting stories beside the model
     /// answer, asked when the card is revealed.
     pub beside: Option<Box<Beside>>,
@@ -48,6 +51,7 @@ impl DrillScreen {
             scroll: 0,
             point: 0,
             preview: None,
+            confirmed: 0,
             beside: None,
             own_decks: None,
         }
@@ -201,9 +205,26 @@ impl DrillScreen {
                     self.editing = false;
                     fx.push(Effect::RefreshOverview);
                 }
-                DrillUpdate::Notice(text) => fx.push(Effect::Notify(Level::Info, text)),
+                DrillUpdate::Notice(text) => {
+                    // After an undo: also what `u` would take back next.
+                    let next = self
+                        .session()
+                        .last_action()
+                        .filter(|_| text.starts_with("Undone"))
+                        .map(|a| format!(" Next u: undo {}.", a.outcome.undo_label()))
+                        .unwrap_or_default();
+                    fx.push(Effect::Notify(Level::Info, format!("{text}{next}")));
+                }
             }
         }
+        // A new action (grade, skip, bury, suspend): say what it did and what `u` undoes.
+        let actions = self.session().position().0 - 1;
+        if actions > self.confirmed
+            && let Some(last) = self.session().last_action()
+        {
+            fx.push(Effect::Notify(Level::Info, last.confirmation()));
+        }
+        self.confirmed = actions;
         fx
     }
 }

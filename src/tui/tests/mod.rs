@@ -7,4 +7,5 @@ pub(crate) mod mock_screens;
 mod own;
 mod screens;
 mod stats;
+mod study_flows;
 pub(crate) mod support;

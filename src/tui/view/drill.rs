@@ -12,7 +12,7 @@ use super::layout::{clock, compact, footer, footer_height, hints, width, wrap};
 use crate::core::deck::find_card;
 use crate::core::deck::{Card, Deck};
 use crate::core::grade::Grade;
-use crate::core::session::drill::Phase;
+use crate::core::session::drill::{GradeAs, Phase};
 use crate::core::text::{sanitize, sanitize_line};
 use crate::study::interval_label;
 use crate::tui::keys::{Action, Context};
@@ -139,7 +139,15 @@ fn render_header(
 ) {
     let t = cx.theme;
     let (pos, total) = d.session().position();
-    let right = format!("{pos}/{total}  ⏱ {}", clock(d.session().think_ms(now)));
+    let practice = if d.session().grade_as() == GradeAs::Practice {
+        "practice  "
+    } else {
+        ""
+    };
+    let right = format!(
+        "{practice}{pos}/{total}  ⏱ {}",
+        clock(d.session().think_ms(now))
+    );
     let left = card.map_or_else(String::new, |(deck, c)| {
         let cat = deck
             .category(&c.category)
@@ -258,22 +266,55 @@ fn render_grades(t: Theme, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
         Line::styled("Saving…", t.dim()).render(area, buf);
         return;
     }
+    let practice = d.session().grade_as() == GradeAs::Practice;
+    let room = usize::from(area.width);
+    // Widest first; then tighter gaps; then the labels' first letters, so the bar fits at 40
+    // columns.
+    for (gap, short) in [("  ", false), (" ", false), ("  ", true)] {
+        let spans = grade_spans(t, d, practice, gap, short);
+        let w: usize = spans.iter().map(|s| width(&s.content)).sum();
+        if w <= room || short {
+            let mut spans = spans;
+            let note = "  practice: no due date moves";
+            if practice && w + width(note) <= room {
+                spans.push(Span::styled(note, t.dim()));
+            }
+            Line::from(spans).render(area, buf);
+            return;
+        }
+    }
+}
+
+/// The grade buttons: key, label (or its first letter) and, outside practice, the interval.
+fn grade_spans(
+    t: Theme,
+    d: &DrillScreen,
+    practice: bool,
+    gap: &'static str,
+    short: bool,
+) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for g in Grade::ALL {
         let ivl = d
             .preview
+            .filter(|_| !practice)
             .map(|p| interval_label(p[usize::from(g.number() - 1)]))
             .unwrap_or_default();
         if !spans.is_empty() {
-            spans.push(Span::raw("  "));
+            spans.push(Span::raw(gap));
         }
+        let label = if short {
+            g.label().chars().take(1).collect()
+        } else {
+            g.label().to_string()
+        };
         spans.push(Span::styled(format!("{}", g.number()), t.key()));
-        spans.push(Span::styled(format!(" {}", g.label()), t.grade(g.number())));
+        spans.push(Span::styled(format!(" {label}"), t.grade(g.number())));
         if !ivl.is_empty() {
             spans.push(Span::raw(format!(" {ivl}")));
         }
     }
-    Line::from(spans).render(area, buf);
+    spans
 }
 
 impl DrillScreen {
