@@ -152,11 +152,8 @@ impl RunScreen {
                     fx.push(Effect::RefreshOverview);
                     break;
                 }
-                Session::AnswerStarted { .. }
-                | Session::StartTimer { .. }
-                | Session::Record(_)
-                | Session::Paused
-                | Session::Resumed => {}
+                Session::AnswerStarted { .. } | Session::StartTimer { .. } | Session::Record(_) => {
+                }
             }
         }
         fx
