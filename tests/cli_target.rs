@@ -480,3 +480,57 @@ fn a_past_target_is_archived_and_the_drill_is_the_normal_one() {
         .code(2)
         .stderr(predicate::str::contains("--plain"));
 }
+
+#[test]
+fn stories_that_answer_a_requirement_are_shown_in_show_json_and_the_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    std::fs::write(
+        home.join("stories.toml"),
+        r#"
+[[story]]
+id = "dr-test"
+title = "Proving the \u001b[31mdisaster recovery plan with a restore test"
+situation = "Our backups had never been restored."
+task = "Prove we could recover the ERP within a day."
+action = "I ran a full restore test of the ERP to the standby site and fixed the runbook."
+result = "Recovery time fell from unknown to 6 hours."
+competencies = ["incidents"]
+"#,
+    )
+    .unwrap();
+    add(home, "acme", &in_days(10));
+    let out = prepdeck(home)
+        .args(["target", "show", "acme", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let reqs = v["requirements"].as_array().unwrap();
+    let with_story: Vec<&str> = reqs
+        .iter()
+        .filter(|r| !r["stories"].as_array().unwrap().is_empty())
+        .map(|r| r["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        with_story,
+        ["Own the disaster recovery plan and prove it with restore tests twice a year"]
+    );
+    let story = &reqs[0]["stories"][0];
+    assert_eq!(story["id"], "dr-test");
+    assert!(!story["title"].as_str().unwrap().contains('\u{1b}'));
+    prepdeck(home)
+        .args(["target", "show", "acme"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("your story dr-test: Proving the"));
+    prepdeck(home)
+        .args(["target", "brief", "acme"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Your story: **Proving the disaster recovery plan with a restore test**",
+        ));
+}

@@ -103,6 +103,71 @@ fn read_only_file_system_is_reported_and_untouched() {
     assert_passed(&out, "read_only");
 }
 
+/// Issue 12, item 11: `mock` refused to start on a full disk because `mock-setup.toml` could
+/// not be saved, although the state file had room. Remembering the setup is a convenience: the
+/// interview warns and goes on, and its records are saved. (The state file's last page has room
+/// left when the disk fills, so appends fit while a new file cannot be written.)
+#[test]
+fn a_mock_interview_runs_on_a_full_disk() {
+    let Some(()) = common::require(
+        "a_mock_interview_runs_on_a_full_disk",
+        support::namespaces_available(),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let review = r#"{"v":1,"id":"r1","at":"2026-11-20T10:00:00Z","type":"review","deck":"it-manager","card":"x","grade":"good","took_ms":1500,"mode":"drill"}"#;
+    let script = r#"mount -t tmpfs -o size=64k tmpfs "$2" || exit 90
+        mkdir "$2/home" && printf '%s\n' "$3" > "$2/home/state.jsonl" || exit 91
+        dd if=/dev/zero of="$2/fill" bs=4k 2>/dev/null
+        printf 'I would set a budget.\n.\n3\n' | PREPDECK_HOME="$2/home" "$1" --deck it-manager \
+            mock --plain --questions 1 --prep 0 --timing soft --no-follow-ups --seed 1
+        echo "MOCK-EXIT=$?"
+        echo "STATE:"; cat "$2/home/state.jsonl"
+        echo "SETUP:"; ls "$2/home""#;
+    let out = Command::new("unshare")
+        .args([
+            "-Urm",
+            "sh",
+            "-c",
+            script,
+            "sh",
+            env!("CARGO_BIN_EXE_prepdeck"),
+        ])
+        .arg(dir.path())
+        .arg(review)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("MOCK-EXIT=0"),
+        "stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("warning:")
+            && stderr.contains("mock-setup.toml")
+            && stderr.contains("the interview goes on"),
+        "{stderr}"
+    );
+    let state = stdout.split("STATE:").nth(1).unwrap_or_default();
+    for kind in [
+        "mock_started",
+        "mock_answered",
+        "mock_finished",
+        "mock_debriefed",
+    ] {
+        assert!(
+            state.contains(&format!("\"type\":\"{kind}\"")),
+            "{kind} missing:\n{stdout}"
+        );
+    }
+    assert!(state.contains("I would set a budget."), "{stdout}");
+    let listing = stdout.split("SETUP:").nth(1).unwrap_or_default();
+    assert!(!listing.contains("mock-setup.toml"), "{stdout}");
+    assert!(!listing.contains(".tmp-"), "a temp file was left: {stdout}");
+}
+
 /// The child: runs one scenario inside the faulty environment and panics on any failure.
 #[test]
 #[ignore = "run by the fault tests in a prepared environment"]

@@ -2,7 +2,7 @@
 
 use super::{UsageError, UserError};
 use crate::core::deck::{Card, Deck};
-use crate::core::text::sanitize_line;
+use crate::core::text::quoted;
 use crate::store::decks::LoadedDecks;
 
 /// The deck and card a `DECK/CARD` argument names among the loaded decks: a usage error when
@@ -14,7 +14,7 @@ pub(crate) fn resolve_card<'a>(
     let Some((deck, card)) = name.split_once('/') else {
         return Err(UsageError(format!(
             "`{}` is not DECK/CARD (e.g. it-manager/budget-build-annual)",
-            sanitize_line(name)
+            quoted(name)
         ))
         .into());
     };
@@ -24,7 +24,7 @@ pub(crate) fn resolve_card<'a>(
         .ok_or_else(|| {
             UserError(format!(
                 "no card `{}` in the loaded decks; `prepdeck cards` lists them",
-                sanitize_line(name)
+                quoted(name)
             ))
             .into()
         })

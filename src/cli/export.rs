@@ -137,7 +137,7 @@ fn deck(
         let known: Vec<&str> = loaded.decks.iter().map(|d| d.id.as_str()).collect();
         return Err(UserError(format!(
             "no deck with id `{}` (decks: {})",
-            sanitize_line(id),
+            crate::core::text::quoted(id),
             sanitize_line(&known.join(", "))
         ))
         .into());

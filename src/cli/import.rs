@@ -185,7 +185,7 @@ fn deck_id(flag: Option<&str>, stem: &str) -> anyhow::Result<DeckId> {
             };
             return Err(UserError(format!(
                 "`{}` is not a valid deck id: use lowercase letters a-z, digits and `-`{hint}",
-                sanitize_line(id)
+                crate::core::text::quoted(id)
             ))
             .into());
         }

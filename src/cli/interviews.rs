@@ -61,7 +61,7 @@ pub(crate) fn choose<'a>(
             .collect();
         UserError(format!(
             "no mock interview with id `{}`; recent ones: {} (all: `prepdeck history`)",
-            sanitize_line(id),
+            crate::core::text::quoted(id),
             sanitize_line(&recent.join(", "))
         ))
         .into()

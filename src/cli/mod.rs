@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 a problem with the user's data or files, 2 bad usage.
 
+mod answer;
 mod app;
 mod args;
 mod card_name;
@@ -17,6 +18,7 @@ mod history;
 mod history_grade;
 mod home;
 mod import;
+mod input;
 mod interviews;
 pub mod mock;
 mod note_edit;
@@ -43,7 +45,7 @@ pub use args::{Cli, Command, DecksCommand, StateCommand};
 pub use cards_args::CardsCommand;
 pub use stats::load_stats;
 
-use crate::core::text::{sanitize, sanitize_line};
+use crate::core::text::{sanitize, sanitize_line, show_hidden};
 use crate::store::decks::LoadedDecks;
 use crate::store::log::LoadWarning;
 
@@ -81,7 +83,9 @@ pub fn main() -> ExitCode {
 /// The error as printed: escapes removed, but lines kept (deck and import diagnostics span
 /// several lines, with carets under the column).
 fn error_text(e: &anyhow::Error) -> String {
-    sanitize(&chain_text(e.chain().map(|c| c.to_string())))
+    // Invisible characters in a value the message quotes are written out (`\u0007`), not
+    // dropped: "unknown card `mydeck/x`" must not hide why `mydeck` was not found.
+    sanitize(&show_hidden(&chain_text(e.chain().map(|c| c.to_string()))))
         .trim_end()
         .to_string()
 }
@@ -164,6 +168,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Optimize { reset }) => optimize::run(&home, *reset),
         Some(Command::Mock(args)) => mock::run(&cli, &home, args),
         Some(Command::History(args)) => history::history(&cli, &home, args),
+        Some(Command::Answer(args)) => answer::run(&cli, &home, args),
         Some(Command::Report(args)) => report::report(&cli, &home, args),
         Some(Command::Cards {
             filter,
@@ -212,7 +217,7 @@ pub(crate) fn check_deck_ids(cli: &Cli, loaded: &LoadedDecks) -> anyhow::Result<
             let known: Vec<&str> = loaded.decks.iter().map(|d| d.id.as_str()).collect();
             return Err(UsageError(format!(
                 "no deck with id `{}` (decks: {})",
-                sanitize_line(id),
+                crate::core::text::quoted(id),
                 sanitize_line(&known.join(", "))
             ))
             .into());

@@ -1,6 +1,7 @@
 //! Writing a command's output to a file the user named (`export ... -o FILE`, `report -o FILE`).
 //!
-//! The file is private (0600) and written whole or not at all: a new file with
+//! The file is private (0600) and written whole or not at all, into a folder that exists (none
+//! is created): a new file with
 //! [`write_private_new`], a replacement (`--force`) atomically with [`write_private_replace`].
 //! prepdeck's own files are never a valid target, whatever path reaches them (a symlink, `..`):
 //! the state file and its side files, the config, the remembered mock setup and every deck file
@@ -33,6 +34,26 @@ pub(crate) fn write_output_file(
     }
     if exists && real.is_dir() {
         return Err(UserError(format!("{shown} is a folder, not a file")).into());
+    }
+    // An output goes into a folder that exists: a typo in a path must not leave a tree of
+    // new folders behind (`report -o /nonexist/x.md`).
+    if let Some(dir) = real.parent()
+        && !dir.is_dir()
+    {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(dir);
+        let folder = sanitize_line(&folder.display().to_string());
+        let why = if dir.exists() {
+            "is not a folder"
+        } else {
+            "does not exist"
+        };
+        return Err(UserError(format!(
+            "cannot write {shown}: {folder} {why}; create the folder first or choose another path"
+        ))
+        .into());
     }
     let written = if exists {
         write_private_replace(&real, bytes)

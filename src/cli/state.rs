@@ -110,8 +110,20 @@ pub fn suspend(
     names: &[String],
 ) -> anyhow::Result<ExitCode> {
     use crate::core::record::RecordBody;
-    let verb = if suspend { "suspended" } else { "unsuspended" };
-    for_each_card(cli, home, names, verb, |deck, card, _| {
+    let change = if suspend {
+        Change {
+            done: "suspended",
+            nothing: "already suspended",
+            needed: &|memory, _| !memory.is_some_and(|m| m.suspended),
+        }
+    } else {
+        Change {
+            done: "unsuspended",
+            nothing: "not suspended",
+            needed: &|memory, _| memory.is_some_and(|m| m.suspended),
+        }
+    };
+    for_each_card(cli, home, names, change, |deck, card, _| {
         if suspend {
             RecordBody::Suspend { deck, card }
         } else {
@@ -123,7 +135,12 @@ pub fn suspend(
 /// `prepdeck cards unbury DECK/CARD...`: a bury that ends now, so the card is back today (no
 /// new record type: older prepdeck versions still read the log).
 pub fn unbury(cli: &Cli, home: &Home, names: &[String]) -> anyhow::Result<ExitCode> {
-    for_each_card(cli, home, names, "unburied", |deck, card, now| {
+    let change = Change {
+        done: "unburied",
+        nothing: "not buried",
+        needed: &|memory, now| memory.is_some_and(|m| m.is_buried(now)),
+    };
+    for_each_card(cli, home, names, change, |deck, card, now| {
         crate::core::record::RecordBody::Bury {
             deck,
             card,
@@ -132,13 +149,22 @@ pub fn unbury(cli: &Cli, home: &Home, names: &[String]) -> anyhow::Result<ExitCo
     })
 }
 
+/// What a card command does to one card: whether a card (its derived state, `None` when never
+/// seen) needs it at a time, and how the result is told.
+struct Change<'a> {
+    done: &'a str,
+    nothing: &'a str,
+    needed: &'a dyn Fn(Option<&crate::core::schedule::CardMemory>, chrono::DateTime<Utc>) -> bool,
+}
+
 /// Resolves every name first (nothing is written if one is wrong), then appends one durable
-/// record per card and says so.
+/// record per card that needs the change and says so; a card that does not needs no record
+/// (its state would not change) and is named as such.
 fn for_each_card(
     cli: &Cli,
     home: &Home,
     names: &[String],
-    verb: &str,
+    change: Change<'_>,
     body: impl Fn(
         crate::core::ids::DeckId,
         crate::core::ids::CardId,
@@ -149,14 +175,24 @@ fn for_each_card(
     let mut keys = Vec::new();
     for name in names {
         let (deck, card) = super::card_name::resolve_card(&decks, name)?;
-        keys.push(deck.key(card));
+        let key = deck.key(card);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
     }
+    let config = load_config(home.root())?;
     let (mut log, report) = log::StateLog::open(home.state_file())?;
     super::print_load_warnings(&home.state_file(), &report.warnings);
+    let progress = replay(&report.records, &config.scheduler);
     let now = Utc::now();
     for key in keys {
-        log.append(body(key.deck.clone(), key.card.clone(), now), now)?;
-        println!("{verb}: {}", sanitize_line(&key.to_string()));
+        let shown = sanitize_line(&key.to_string());
+        if (change.needed)(progress.card(&key), now) {
+            log.append(body(key.deck.clone(), key.card.clone(), now), now)?;
+            println!("{}: {shown}", change.done);
+        } else {
+            println!("{shown} is {}: nothing to do", change.nothing);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::core::deck::{Deck, tag_warnings};
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize_line, show_hidden};
 
 /// Prints the deck's tag warnings as `warning: FILE:LINE: message`; returns how many.
 pub(super) fn print_tag_warnings(err: &mut impl Write, deck: &Deck) -> std::io::Result<usize> {
@@ -15,8 +15,8 @@ pub(super) fn print_tag_warnings(err: &mut impl Write, deck: &Deck) -> std::io::
             err,
             "warning: {origin}:{}: card `{}`: {}",
             w.line,
-            sanitize_line(&w.card),
-            sanitize_line(&w.message)
+            sanitize_line(&show_hidden(&w.card)),
+            sanitize_line(&show_hidden(&w.message))
         )?;
     }
     Ok(warnings.len())

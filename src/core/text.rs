@@ -5,12 +5,21 @@
 
 /// Removes escape sequences and control characters, keeping newlines; tabs become spaces.
 pub fn sanitize(text: &str) -> String {
+    clean(text, "    ")
+}
+
+/// [`sanitize`] keeping tabs as they are: for JSON, which escapes them.
+pub fn sanitize_keeping_tabs(text: &str) -> String {
+    clean(text, "\t")
+}
+
+fn clean(text: &str, tab: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\n' => out.push('\n'),
-            '\t' => out.push_str("    "),
+            '\t' => out.push_str(tab),
             '\u{1b}' => skip_escape(&mut chars),
             // C1 control introducers (CSI, OSC, DCS...) are escapes too in some terminals.
             '\u{9b}' => skip_csi(&mut chars),
@@ -20,6 +29,59 @@ pub fn sanitize(text: &str) -> String {
         }
     }
     out
+}
+
+/// The most characters a typed answer keeps (a mock interview's answer or follow-up answer,
+/// a drill's draft): about 3,000 words, far more than anyone says in an answer's few minutes.
+/// A longer paste (a whole file by mistake) would make the debrief's matching take minutes.
+pub const MAX_ANSWER_CHARS: usize = 20_000;
+
+/// A typed answer as prepdeck keeps it: its first [`MAX_ANSWER_CHARS`] characters,
+/// [`sanitize`]d (escape sequences and control characters removed, newlines kept, tabs as
+/// spaces). Also says whether it was cut, for the front end to tell the candidate.
+pub fn accept_answer(text: &str) -> (String, bool) {
+    // Only the part that is kept is looked at: a 10 MB paste costs no more than the cap.
+    match text.char_indices().nth(MAX_ANSWER_CHARS) {
+        Some((end, _)) => (sanitize(&text[..end]), true),
+        None => (sanitize(text), false),
+    }
+}
+
+/// Whether `c` is a character a terminal does not show as itself: the controls and overrides
+/// [`sanitize`] removes, and the invisible format characters it keeps (zero-width spaces and
+/// joiners, the byte-order mark, the soft hyphen). Newlines and tabs are not hidden.
+pub fn is_hidden(c: char) -> bool {
+    (is_unsafe(c) && !matches!(c, '\n' | '\t'))
+        || matches!(
+            c,
+            '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+        )
+}
+
+/// `text` with every [hidden](is_hidden) character written out as `\u0007` (TOML's and JSON's
+/// spelling): for messages that quote a value the user gave, so
+/// a refused id that holds an invisible character is not shown as one that looks valid
+/// ("unknown kind `knowledge`"). What is left is safe to print.
+pub fn show_hidden(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hidden(c) {
+            // Every hidden character is below U+10000: four digits.
+            out.push_str(&format!("\\u{:04X}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A value the user gave (an id, a name), as a message quotes it: on one line, with its
+/// hidden characters written out ([`show_hidden`]) rather than dropped.
+pub fn quoted(text: &str) -> String {
+    sanitize_line(&show_hidden(text))
 }
 
 /// Like [`sanitize`], for text shown on one line: newlines and tabs become single spaces.
@@ -53,8 +115,10 @@ pub fn truncate_line(text: &str, max: usize) -> String {
 
 pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
-        // Bidirectional overrides can make text read differently from what it is.
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        // Bidirectional overrides can make text read differently from what it is; line and
+        // paragraph separators break lines where no newline is seen (and end a JavaScript
+        // string that embeds JSON).
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -123,7 +187,38 @@ mod tests {
         assert_eq!(sanitize("line1\nline2\tend"), "line1\nline2    end");
         assert_eq!(sanitize("\u{9b}2Jclear"), "clear");
         assert_eq!(sanitize("rtl\u{202e}txt"), "rtltxt");
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c"), "abc");
+        assert_eq!(sanitize_keeping_tabs("a\tb\u{1b}[1m\r\n"), "a\tb\n");
         assert_eq!(sanitize("trailing\u{1b}"), "trailing");
+    }
+
+    #[test]
+    fn answers_are_cleaned_and_capped() {
+        assert_eq!(
+            accept_answer("I led\n\tthe \u{1b}[31mteam\u{9b}2J"),
+            ("I led\n    the team".to_string(), false)
+        );
+        let exact = "é".repeat(MAX_ANSWER_CHARS);
+        assert_eq!(accept_answer(&exact), (exact.clone(), false));
+        let (long, cut) = accept_answer(&"word ".repeat(2_000_000));
+        assert!(cut);
+        assert_eq!(long.chars().count(), MAX_ANSWER_CHARS);
+        // What is kept is whole characters.
+        let (kept, cut) = accept_answer(&"ü".repeat(MAX_ANSWER_CHARS + 5));
+        assert!(cut);
+        assert_eq!(kept, "ü".repeat(MAX_ANSWER_CHARS));
+    }
+
+    #[test]
+    fn hidden_characters_are_written_out() {
+        assert_eq!(show_hidden("plain\ttext\n"), "plain\ttext\n");
+        assert_eq!(show_hidden("know\u{1b}ledge"), "know\\u001Bledge");
+        assert_eq!(
+            show_hidden("a\u{9b}b\u{200b}c\u{feff}d\u{202e}e\u{7f}"),
+            "a\\u009Bb\\u200Bc\\uFEFFd\\u202Ee\\u007F"
+        );
+        let shown = show_hidden("x\u{1b}]0;title\u{7}");
+        assert_eq!(sanitize(&shown), shown);
     }
 
     #[test]

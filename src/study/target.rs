@@ -1,11 +1,14 @@
 //! Drilling towards an interview target: a [`Study`] whose drill queue favours the target's
 //! cards, for every front end (line mode now; the app's drill can take the same wrapper).
 //!
-//! Everything but the queue is the wrapped study's. The queue is today's queue (within the
-//! filter) with the target's cards first, then the target plan's part for today that the
-//! scheduler would not show (its new cards beyond the daily new limit, final-window reviews of
-//! cards not yet due), then the rest of today's queue. The weakest-categories drill takes the
-//! weakest of the target's categories.
+//! Everything but the queue is the wrapped study's. The queue follows the target's plan: first
+//! today's part of the plan in the plan's order (its reviews, then its new cards, most
+//! relevant first, whether or not the scheduler would show them today), then the target's
+//! other cards in today's queue, most relevant first, then the rest of today's queue (all
+//! within the filter). The weakest-categories drill takes the weakest of the target's
+//! categories.
+
+use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -70,16 +73,36 @@ pub fn target_queue(
         ..filter.clone()
     };
     let queue = study.queue(decks, &all, now);
-    let (mut out, rest): (Vec<CardKey>, Vec<CardKey>) =
-        queue.into_iter().partition(|k| target.focus.contains(k));
+    let mut out: Vec<CardKey> = Vec::new();
+    let mut taken: HashSet<CardKey> = HashSet::new();
     if let Some(today) = &target.today {
         for k in today.reviews.iter().chain(&today.new) {
-            if !out.contains(k) && !rest.contains(k) && in_filter(decks, filter, k) {
+            if in_filter(decks, filter, k) && taken.insert(k.clone()) {
                 out.push(k.clone());
             }
         }
     }
-    out.extend(rest);
+    let mut relevant: Vec<&CardKey> = queue
+        .iter()
+        .filter(|k| target.focus.contains(k) && !taken.contains(*k))
+        .collect();
+    // Stable: equally relevant cards keep the scheduler's order.
+    relevant.sort_by(|a, b| {
+        target
+            .focus
+            .relevance(b)
+            .total_cmp(&target.focus.relevance(a))
+    });
+    for k in relevant {
+        if taken.insert(k.clone()) {
+            out.push(k.clone());
+        }
+    }
+    for k in queue {
+        if !taken.contains(&k) {
+            out.push(k);
+        }
+    }
     out.truncate(filter.limit.unwrap_or(usize::MAX));
     out
 }
@@ -111,6 +134,12 @@ impl Study for TargetedStudy<'_> {
     }
     fn mock_setup(&self) -> MockSetup {
         self.inner.mock_setup()
+    }
+    fn past_interviews(&self) -> Vec<crate::core::session::PastInterview> {
+        self.inner.past_interviews()
+    }
+    fn utc_offset(&self) -> chrono::FixedOffset {
+        self.inner.utc_offset()
     }
     fn close(&mut self) {
         self.inner.close()
@@ -191,42 +220,55 @@ mod tests {
     }
 
     #[test]
-    fn target_cards_first_then_the_plans_extras_then_the_rest() {
+    fn the_plans_part_first_in_its_order_then_relevant_cards_then_the_rest() {
         let d = deck();
         let ids: Vec<String> = d.cards.iter().map(|c| c.id.to_string()).collect();
-        assert!(ids.len() >= 4, "the sample deck has too few cards");
+        assert!(ids.len() >= 5, "the sample deck has too few cards");
+        // The scheduler would show 0, 1, 2 and 4 today.
         let fixed = Fixed(
-            vec![key(&ids[0]), key(&ids[1]), key(&ids[2])],
+            [0, 1, 2, 4].iter().map(|&i| key(&ids[i])).collect(),
             Default::default(),
         );
+        let relevant = |i: usize, relevance: f64| RelevantCard {
+            key: key(&ids[i]),
+            category: d.cards[i].category.clone(),
+            relevance,
+        };
         let target = TargetDrill {
             focus: Focus {
                 categories: vec![(DeckId::new("d"), d.cards[2].category.clone())],
-                cards: [2, 3]
-                    .iter()
-                    .map(|&i| RelevantCard {
-                        key: key(&ids[i]),
-                        category: d.cards[i].category.clone(),
-                        relevance: 1.0,
-                    })
-                    .collect(),
+                cards: vec![
+                    relevant(1, 0.5),
+                    relevant(2, 0.9),
+                    relevant(3, 1.0),
+                    relevant(4, 0.8),
+                ],
             },
+            // The plan: review 4, learn 3 (which the scheduler would not show today).
             today: Some(Today {
                 new: vec![key(&ids[3])],
-                reviews: vec![],
+                reviews: vec![key(&ids[4])],
                 new_done: 0,
             }),
         };
         let now = DateTime::<Utc>::default();
         let decks = vec![d];
         let q = target_queue(&fixed, &decks, &DrillFilter::default(), &target, now);
-        assert_eq!(q, [key(&ids[2]), key(&ids[3]), key(&ids[0]), key(&ids[1])]);
+        let order = |v: &[usize]| v.iter().map(|&i| key(&ids[i])).collect::<Vec<_>>();
+        assert_eq!(q, order(&[4, 3, 2, 1, 0]));
         let limited = DrillFilter {
             limit: Some(2),
             ..DrillFilter::default()
         };
         let q = target_queue(&fixed, &decks, &limited, &target, now);
-        assert_eq!(q, [key(&ids[2]), key(&ids[3])]);
+        assert_eq!(q, order(&[4, 3]));
+        // Without a plan for today (no date), the relevant cards still come first.
+        let undated = TargetDrill {
+            today: None,
+            ..target.clone()
+        };
+        let q = target_queue(&fixed, &decks, &DrillFilter::default(), &undated, now);
+        assert_eq!(q, order(&[2, 4, 1, 0]));
         // The weakest drill is narrowed to the target's categories.
         let weakest = DrillFilter {
             weakest: Some(1),

@@ -79,8 +79,15 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     let Some(prepared) = prepare_mock_with(&mut study, setup, now, &choose) else {
         return Err(UserError("no cards to ask: no deck with cards is loaded".into()).into());
     };
-    // Line mode stops when the setup cannot be remembered (nothing was asked yet).
-    prepared.remembered?;
+    // Remembering the setup is a convenience: a full disk or a read-only file only costs the
+    // next interview its defaults. The interview's own records are what must be saved.
+    if let Err(e) = &prepared.remembered {
+        eprintln!(
+            "prepdeck: warning: {}; the interview goes on, but this setup will not be the \
+             next one's default",
+            sanitize_line(&e.to_string())
+        );
+    }
     let stdin = std::io::stdin().lock();
     let stdout = std::io::stdout().lock();
     let clock = Utc::now;

@@ -137,13 +137,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if self.eof {
             return Ok(None);
         }
-        let mut buf = Vec::new();
-        if self.input.read_until(b'\n', &mut buf)? == 0 {
-            self.eof = true;
-            return Ok(None);
-        }
-        let line = String::from_utf8_lossy(&buf);
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+        let line = crate::cli::input::read_line(&mut self.input)?;
+        self.eof = line.is_none();
+        Ok(line)
     }
 
     pub fn prompt(&mut self) -> anyhow::Result<()> {
@@ -226,7 +222,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     self.out,
                     "(Time is up; you are over time now. Finish when you are ready: the overtime is counted.)"
                 )?,
-                Effect::TimeUp { .. } | Effect::Paused | Effect::Resumed | Effect::Record(_) => {}
+                Effect::TimeUp { .. } | Effect::Record(_) => {}
                 Effect::Finished { completed } => {
                     let reached = self.m().answers().len();
                     let n = self.m().questions().len();
@@ -398,12 +394,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
             writeln!(self.out, "{msg}.")?;
         }
-        self.send(
-            Event::Submit {
-                text: lines.join("\n"),
-            },
-            now,
-        )?;
+        let text = lines.join("\n");
+        if let Some(note) = crate::cli::input::too_long_note(&text) {
+            writeln!(self.out, "{note}")?;
+        }
+        self.send(Event::Submit { text }, now)?;
         Ok(())
     }
 }

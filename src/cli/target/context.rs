@@ -45,7 +45,9 @@ pub(crate) fn read_context(cli: &Cli, home: &Home, name: &str) -> anyhow::Result
     let now = Utc::now();
     let (study, warnings) = read_study(home, config.scheduler.clone(), offset)?;
     crate::cli::print_load_warnings(&home.state_file(), &warnings);
-    let Prepared { reading, plan, .. } = prepare(
+    let Prepared {
+        mut reading, plan, ..
+    } = prepare(
         &target,
         &loaded.decks,
         study.progress(),
@@ -53,6 +55,7 @@ pub(crate) fn read_context(cli: &Cli, home: &Home, name: &str) -> anyhow::Result
         now,
         offset,
     );
+    link_user_stories(home, &mut reading, &loaded.decks);
     let readiness = study
         .stats(&loaded.decks, now)
         .categories
@@ -68,4 +71,17 @@ pub(crate) fn read_context(cli: &Cli, home: &Home, name: &str) -> anyhow::Result
         now,
         offset,
     })
+}
+
+/// Links the user's stories to the requirements. A story bank that cannot be read is a note
+/// (`prepdeck stories check` says what is wrong), not a failure of the target command.
+fn link_user_stories(home: &Home, reading: &mut Reading, decks: &[Deck]) {
+    let path = crate::store::stories::stories_file(home);
+    match crate::store::stories::load_stories(&path) {
+        Ok(loaded) => crate::core::target::link_stories(reading, &loaded.bank, decks),
+        Err(_) => eprintln!(
+            "note: {} could not be read, so no stories are linked (see `prepdeck stories list`)",
+            crate::core::text::sanitize_line(&path.display().to_string())
+        ),
+    }
 }

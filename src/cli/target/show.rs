@@ -126,6 +126,11 @@ pub(crate) fn target_json(
                     "share": a.share,
                 })).collect::<Vec<_>>(),
                 "missing": r.missing.iter().map(|m| sanitize_line(m)).collect::<Vec<_>>(),
+                "stories": r.stories.iter().map(|s| json!({
+                    "id": sanitize_line(&s.id),
+                    "title": sanitize_line(&s.title),
+                    "shared": s.shared.iter().map(|w| sanitize_line(w)).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -229,6 +234,14 @@ fn show_text(ctx: &Context) -> String {
                 a.key.deck,
                 a.key.card,
                 truncate_line(question(decks, &a.key), 70)
+            );
+        }
+        for story in &r.stories {
+            let _ = writeln!(
+                out,
+                "      your story {}: {}",
+                sanitize_line(&story.id),
+                truncate_line(&story.title, 70)
             );
         }
         if !r.missing.is_empty() {

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::core::text::sanitize_line;
+use crate::core::text::{sanitize_line, show_hidden};
 
 /// One problem in a deck file, located in the source text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,8 +106,11 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let origin = sanitize_line(&self.origin);
-        let message = sanitize_line(&self.message);
+        let origin = sanitize_line(&show_hidden(&self.origin));
+        // A value quoted in the message keeps its invisible characters visible (`\u0007`):
+        // stripped, "`id` \"mydeck\" is not a valid id" would name an id that looks valid.
+        let message = sanitize_line(&show_hidden(&self.message));
+        let hidden = message != sanitize_line(&self.message);
         writeln!(f, "error: {message}")?;
         if self.line == 0 {
             writeln!(f, "  --> {origin}")?;
@@ -122,13 +125,20 @@ impl fmt::Display for Diagnostic {
             let lead = " ".repeat(self.column.saturating_sub(1));
             writeln!(f, "{pad} | {lead}{}", "^".repeat(self.width.max(1)))?;
         }
+        let pad = " ".repeat(if self.line == 0 {
+            1
+        } else {
+            self.line.to_string().len()
+        });
         if let Some(help) = &self.help {
-            let pad = " ".repeat(if self.line == 0 {
-                1
-            } else {
-                self.line.to_string().len()
-            });
-            writeln!(f, "{pad} = help: {}", sanitize_line(help))?;
+            writeln!(f, "{pad} = help: {}", sanitize_line(&show_hidden(help)))?;
+        }
+        if hidden {
+            writeln!(
+                f,
+                "{pad} = note: the value holds invisible characters, written here as \\uXXXX; \
+                 retype it without them"
+            )?;
         }
         Ok(())
     }
@@ -184,6 +194,30 @@ mod tests {
             shown,
             "error: unknown key `questoin`\n --> deck.toml:2:1\n  |\n2 | questoin = \"x\"\n  | ^^^^^^^^\n  = help: expected one of: question\n"
         );
+    }
+
+    #[test]
+    fn invisible_characters_in_a_message_are_written_out_and_explained() {
+        let text = "id = \"my\u{7}deck\"\n";
+        let d = Diagnostic::at(
+            "deck.toml",
+            text,
+            5..16,
+            "`id` \"my\u{7}deck\" is not a valid id",
+            None,
+        );
+        let shown = d.to_string();
+        assert!(
+            shown.contains("error: `id` \"my\\u0007deck\" is not a valid id"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("= note: the value holds invisible characters"),
+            "{shown}"
+        );
+        assert!(!shown.contains('\u{7}'), "{shown}");
+        let plain = Diagnostic::at("deck.toml", text, 5..16, "plain", None).to_string();
+        assert!(!plain.contains("note:"), "{plain}");
     }
 
     #[test]

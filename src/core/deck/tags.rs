@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use super::fields::edit_distance;
 use super::model::Deck;
+use crate::core::text::{is_hidden, show_hidden};
 
 /// A tag problem worth telling the deck's author about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +83,13 @@ pub fn tag_warnings(deck: &Deck) -> Vec<TagWarning> {
             order.push(tag);
             let canonical = canonical_tag(tag);
             if canonical != *tag {
-                let message = if canonical.is_empty() {
+                let message = if tag.chars().any(is_hidden) {
+                    format!(
+                        "tag `{}` holds invisible characters (written here as \\uXXXX): it \
+                         matches no tag you can type; retype it",
+                        show_hidden(tag)
+                    )
+                } else if canonical.is_empty() {
                     format!("tag `{tag}` has no letters or digits")
                 } else {
                     format!("tag `{tag}` is not lower-case and hyphenated: write `{canonical}`")

@@ -355,3 +355,28 @@ proptest! {
         }
     }
 }
+
+/// `toml` reports a dotted key nested past its limit without a position: the error still
+/// gets the key's line and column (in a table header, a key/value line or an inline table).
+#[test]
+fn a_key_nested_past_the_recursion_limit_is_located() {
+    let deep = |n: usize| format!("a{}", ".a".repeat(n));
+    for (line, text) in [
+        (3, format!("format = 1\n[deck]\n{} = 1\n", deep(300))),
+        (2, format!("format = 1\n[{}]\nx = 1\n", deep(90))),
+        (
+            4,
+            format!("format = 1\n\n\nx = {{ ok = 1, {} = 2 }}\n", deep(85)),
+        ),
+    ] {
+        let d = parse(&text).unwrap_err();
+        let d = d.iter().next().unwrap();
+        assert_eq!(d.line, line, "{d}");
+        assert!(d.column > 0, "{d}");
+        assert!(d.message.contains("recursion limit"), "{d}");
+        assert!(d.help.as_deref().unwrap_or("").contains("80 dots"), "{d}");
+    }
+    // 79 dots are still fine for `toml` (the deck then reports an unknown key).
+    let ok = format!("format = 1\n[deck]\n{} = 1\n", deep(79));
+    assert!(errors(&ok).iter().all(|(_, m)| !m.contains("recursion")));
+}

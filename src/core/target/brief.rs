@@ -1,6 +1,6 @@
 //! The one-page brief to read before the interview (Markdown): the role's top requirements
 //! with the cards that answer them (their outlines or key points, and your own story where the
-//! card has one), the weakest of the job's areas still open, your notes and your questions for
+//! card has one) and the stories of your story bank that answer them, the weakest of the job's areas still open, your notes and your questions for
 //! the panel. Every piece of text from the target or the decks is sanitised.
 
 use std::fmt::Write;
@@ -118,7 +118,13 @@ pub fn brief(input: &BriefInput<'_>) -> String {
                 let _ = writeln!(out, "     - Your story: {}", line(story));
             }
         }
-        if r.coverage == Coverage::Gap || !r.missing.is_empty() && r.coverage != Coverage::Well {
+        for story in &r.stories {
+            let _ = writeln!(out, "   - Your story: **{}**", line(&story.title));
+        }
+        if r.stories.is_empty()
+            && (r.coverage == Coverage::Gap
+                || !r.missing.is_empty() && r.coverage != Coverage::Well)
+        {
             let missing = if r.missing.is_empty() {
                 String::new()
             } else {

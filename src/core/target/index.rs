@@ -115,6 +115,9 @@ pub struct BankIndex {
     pub analyzer: Analyzer,
     pub cards: Collection,
     pub card_at: Vec<At>,
+    /// For each card, its category's position in `categories` (`None` for a category the
+    /// deck does not declare, which the loader refuses).
+    pub card_category: Vec<Option<usize>>,
     pub categories: Collection,
     pub category_at: Vec<At>,
 }
@@ -124,6 +127,7 @@ impl BankIndex {
         let analyzer = Analyzer::new();
         let mut cards = Vec::new();
         let mut card_at = Vec::new();
+        let mut card_category = Vec::new();
         let mut categories = Vec::new();
         let mut category_at = Vec::new();
         for (di, deck) in decks.iter().enumerate() {
@@ -134,7 +138,10 @@ impl BankIndex {
                 .collect();
             for (ci, card) in deck.cards.iter().enumerate() {
                 let mut doc = card_doc(&analyzer, card);
-                if let Some(pos) = deck.categories.iter().position(|c| c.id == card.category) {
+                let first_category = categories.len();
+                let pos = deck.categories.iter().position(|c| c.id == card.category);
+                card_category.push(pos.map(|p| first_category + p));
+                if let Some(pos) = pos {
                     // The category's own words go into its card's document too; its cards'
                     // words (without them) make up the category's.
                     let own = category_doc(&analyzer, &deck.categories[pos]);
@@ -156,6 +163,7 @@ impl BankIndex {
             analyzer,
             cards: Collection::new(cards),
             card_at,
+            card_category,
             categories: Collection::new(categories),
             category_at,
         }

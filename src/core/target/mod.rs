@@ -16,6 +16,7 @@ mod plan_tests;
 pub mod posting;
 pub mod prepare;
 pub mod relevance;
+pub mod stories;
 pub mod terms;
 
 pub use brief::{BriefInput, brief};
@@ -27,3 +28,4 @@ pub use model::{
 pub use plan::{Plan, PlanSettings, Today, plan};
 pub use prepare::{Prepared, prepare};
 pub use relevance::{Answer, CardScore, CategoryScore, Coverage, Reading, Requirement, read_job};
+pub use stories::{StoryLink, link_stories};

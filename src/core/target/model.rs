@@ -35,7 +35,7 @@ pub enum TargetInputError {
         "bad date `{0}`: use YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2026-03-14T10:30"
     )]
     BadDate(String),
-    #[error("the interview date {0} is in the past; give the date of an interview to come")]
+    #[error("the interview date `{0}` is in the past; give the date of an interview to come")]
     PastDate(String),
 }
 
@@ -54,9 +54,7 @@ impl TargetName {
         if ok {
             Ok(TargetName(s.to_string()))
         } else {
-            Err(TargetInputError::BadName(crate::core::text::sanitize_line(
-                s,
-            )))
+            Err(TargetInputError::BadName(crate::core::text::quoted(s)))
         }
     }
 
@@ -106,9 +104,7 @@ impl InterviewDate {
                 });
             }
         }
-        Err(TargetInputError::BadDate(crate::core::text::sanitize_line(
-            s,
-        )))
+        Err(TargetInputError::BadDate(crate::core::text::quoted(s)))
     }
 
     /// The instant of the interview in the local time `offset` (a date alone: 09:00).

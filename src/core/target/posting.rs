@@ -14,16 +14,25 @@ pub enum Weight {
     Core,
     /// "Nice to have", "desirable": counts half.
     Nice,
-    /// The lines before the first heading (title, place): counts half, is not a requirement.
+    /// The lines before the first heading (title, place): not a requirement, does not rank.
     Header,
+    /// Prose in a job section that says nothing the job asks of the candidate ("This is our
+    /// only IT post", "The next two years bring an ERP upgrade"): counts half in ranking, is
+    /// not a requirement.
+    Context,
 }
 
 impl Weight {
     pub fn factor(self) -> f64 {
         match self {
             Weight::Core => 1.0,
-            Weight::Nice | Weight::Header => 0.5,
+            Weight::Nice | Weight::Header | Weight::Context => 0.5,
         }
+    }
+
+    /// Whether a line of this weight is one of the job's requirements.
+    pub fn is_requirement(self) -> bool {
+        matches!(self, Weight::Core | Weight::Nice)
     }
 }
 
@@ -49,6 +58,7 @@ enum Section {
 pub fn job_lines(posting: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut section = Section::Header;
+    let mut saw_heading = false;
     for raw in posting.lines() {
         let line = collapse(raw);
         if line.is_empty() {
@@ -61,6 +71,7 @@ pub fn job_lines(posting: &str) -> Vec<Line> {
             && let Some(next) = classify_heading(&line)
         {
             section = next;
+            saw_heading = true;
             continue;
         }
         if section == Section::Skip || is_boilerplate(bullet) {
@@ -78,6 +89,11 @@ pub fn job_lines(posting: &str) -> Vec<Line> {
         };
         for text in pieces {
             if !text.is_empty() && !is_boilerplate(&text) {
+                let weight = if weight == Weight::Core && !is_bullet && !asks_something(&text) {
+                    Weight::Context
+                } else {
+                    weight
+                };
                 out.push(Line {
                     text,
                     weight,
@@ -86,7 +102,65 @@ pub fn job_lines(posting: &str) -> Vec<Line> {
             }
         }
     }
+    if !saw_heading {
+        // A posting without headings (pasted from a page that lost them): the first line is
+        // its title; the rest is read as the job.
+        for line in out.iter_mut().skip(1) {
+            line.weight = if line.bullet || asks_something(&line.text) {
+                Weight::Core
+            } else {
+                Weight::Context
+            };
+        }
+    }
     out
+}
+
+/// Whether a sentence of prose asks something of the candidate or names a duty: it speaks to
+/// "you", names the post holder's duties or the experience, knowledge or skills wanted.
+/// Sentences about the employer ("We are family-owned", "This is our only IT post") do not.
+fn asks_something(sentence: &str) -> bool {
+    let l = format!(" {} ", sentence.to_lowercase().replace(['’', '‘'], "'"));
+    let words: Vec<&str> = l
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    const WORDS: &[&str] = &[
+        "you",
+        "you'll",
+        "you're",
+        "you've",
+        "your",
+        "must",
+        "responsible",
+        "accountable",
+        "experience",
+        "experienced",
+        "knowledge",
+        "skills",
+        "required",
+        "essential",
+        "leads",
+        "manages",
+        "owns",
+        "oversees",
+        "duties",
+        "candidate",
+        "postholder",
+    ];
+    const PHRASES: &[&str] = &[
+        "able to",
+        "ability to",
+        "we need",
+        "looking for",
+        "post holder",
+        "will be expected",
+        "the successful",
+        "will lead",
+        "will manage",
+        "will own",
+    ];
+    words.iter().any(|w| WORDS.contains(w)) || PHRASES.iter().any(|p| l.contains(p))
 }
 
 fn collapse(raw: &str) -> String {
@@ -112,9 +186,14 @@ fn strip_bullet(line: &str) -> &str {
 }
 
 /// A heading: short, not ending in a full stop, and mostly capitalised words or ending in ':'.
+/// A longer line without a full stop that introduces optional extras ("It would be great if
+/// you also have") is one too.
 fn is_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
     if line.ends_with(':') && words <= 8 {
+        return true;
+    }
+    if words <= 12 && !line.ends_with(['.', ',', ';']) && introduces_extras(line) {
         return true;
     }
     words <= 7
@@ -129,17 +208,7 @@ fn is_heading(line: &str) -> bool {
 fn classify_heading(line: &str) -> Option<Section> {
     let h = line.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-    if has(&[
-        "nice to have",
-        "desirable",
-        "preferred",
-        "bonus point",
-        "would be great",
-        "great if",
-        "would be a plus",
-        "advantage",
-        "it would be",
-    ]) {
+    if introduces_extras(line) {
         return Some(Section::Nice);
     }
     let words: Vec<&str> = h.split(|c: char| !c.is_alphanumeric()).collect();
@@ -223,6 +292,26 @@ fn classify_heading(line: &str) -> Option<Section> {
         )
     };
     (about_job || words.iter().any(heading_word)).then_some(Section::Core)
+}
+
+/// Whether a heading names optional extras ("Nice to have", "Desirable", "Bonus points").
+fn introduces_extras(line: &str) -> bool {
+    let h = line.to_lowercase();
+    [
+        "nice to have",
+        "desirable",
+        "preferred",
+        "bonus point",
+        "would be great",
+        "great if",
+        "would be a plus",
+        "advantage",
+        "it would be",
+        "not essential",
+        "not required",
+    ]
+    .iter()
+    .any(|w| h.contains(w))
 }
 
 /// Lines that are about pay, benefits, diversity statements or applying, wherever they are.
@@ -434,6 +523,118 @@ Acme is an equal opportunity employer. We consider all applicants without regard
         let lines = job_lines("Duties\n- Run backups\nWe are an equal opportunity employer.\n");
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text, "Run backups");
+    }
+
+    fn requirements(posting: &str) -> Vec<String> {
+        job_lines(posting)
+            .into_iter()
+            .filter(|l| l.weight.is_requirement())
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn prose_about_the_employer_is_context_not_a_requirement() {
+        let posting = "\
+Head of IT
+The role
+This is our only management-level IT post. The next two years bring a new ERP. You will \
+lead a team of four. We need someone to own the disaster recovery plan. The post holder \
+manages the IT budget.
+";
+        assert_eq!(
+            requirements(posting),
+            [
+                "You will lead a team of four.",
+                "We need someone to own the disaster recovery plan.",
+                "The post holder manages the IT budget.",
+            ]
+        );
+        let context: Vec<String> = job_lines(posting)
+            .into_iter()
+            .filter(|l| l.weight == Weight::Context)
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(
+            context,
+            [
+                "This is our only management-level IT post.",
+                "The next two years bring a new ERP."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_line_introducing_extras_is_a_nice_to_have_heading() {
+        let lines = job_lines(
+            "Essential\n- Run backups\nIt would be great if you also have\n- Charity sector \
+             experience\n",
+        );
+        let texts: Vec<(&str, Weight)> =
+            lines.iter().map(|l| (l.text.as_str(), l.weight)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Run backups", Weight::Core),
+                ("Charity sector experience", Weight::Nice)
+            ]
+        );
+    }
+
+    #[test]
+    fn boilerplate_anywhere_is_dropped() {
+        // A synthetic posting with benefits, pay, EEO, location and application lines mixed
+        // into the duty lists, in both British and American styles.
+        let posting = "\
+Systems Manager
+Responsibilities
+- Patch servers monthly and report compliance
+- Competitive pay and a 401(k) with match
+- Location: Denver, CO (hybrid)
+- Manage the service desk against its SLAs
+Requirements
+- Experience with VMware and Active Directory
+- $90,000 - $110,000 depending on experience
+- We are an equal opportunity employer and value diversity.
+- To apply, send your CV to jobs@example.com
+- Closing date: 1 May
+- Knowledge of ITIL 4
+";
+        assert_eq!(
+            requirements(posting),
+            [
+                "Patch servers monthly and report compliance",
+                "Manage the service desk against its SLAs",
+                "Experience with VMware and Active Directory",
+                "Knowledge of ITIL 4",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_posting_without_headings_is_still_read() {
+        let posting = "IT Support Lead\nAcme is a family business founded in 1950. You will run \
+            the help desk and train new staff. Our offices are in Leeds.\n- Manage backups\n";
+        assert_eq!(
+            requirements(posting),
+            [
+                "You will run the help desk and train new staff.",
+                "Manage backups"
+            ]
+        );
+    }
+
+    #[test]
+    fn about_us_and_benefit_sections_are_left_out_whatever_their_lines_say() {
+        let posting = "\
+Who we are
+We need nothing from you here: you will love our culture.
+Key responsibilities
+- Own vendor contracts
+Perks and benefits
+- You will get 30 days of leave
+";
+        assert_eq!(requirements(posting), ["Own vendor contracts"]);
     }
 
     #[test]

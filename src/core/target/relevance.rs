@@ -43,6 +43,8 @@ const TOP_CARDS: usize = 3;
 /// A line's votes go to categories in proportion to their score to this power: a line votes
 /// mostly for the categories that answer it best, not for every category sharing a word.
 const VOTE_POWER: i32 = 3;
+/// In a line's vote, the share of its best card's score (the rest is the whole category's).
+const CARD_SHARE: f64 = 0.5;
 /// Weight of the whole-document and best-cards scores next to the votes.
 const TIE_BREAK: f64 = 0.05;
 /// A requirement needs this many distinct content words.
@@ -109,6 +111,8 @@ pub struct Requirement {
     /// Words of the requirement no card uses (as the posting wrote them), most specific
     /// first.
     pub missing: Vec<String>,
+    /// The user's stories that answer it ([`super::stories::link_stories`] fills this).
+    pub stories: Vec<super::stories::StoryLink>,
 }
 
 /// A job description read against the bank.
@@ -148,7 +152,7 @@ pub fn read_job(decks: &[Deck], posting: &str) -> Reading {
     let categories = rank_categories(decks, &index, &query, &card_scores, &votes);
     let requirements = lines
         .iter()
-        .filter(|l| l.weight != Weight::Header)
+        .filter(|l| l.weight.is_requirement())
         .filter_map(|l| requirement(decks, &index, l))
         .collect();
     Reading {
@@ -263,18 +267,36 @@ fn rank_categories(
     out
 }
 
-/// Each job line gives its weight in votes to the categories, in proportion to the square of
-/// each category's BM25 score for the line's words.
+/// Each job line gives its weight in votes to the categories, in proportion to the cube of
+/// each category's score for the line's words. A category's score for a line mixes two views,
+/// each scaled so the line's best category has 1: the category as one document (its title,
+/// description and all its cards: what the category is about) and its best card alone (the
+/// single question that answers the line). The first alone favours large categories that
+/// share many common words; the second alone lets one card with a rare word decide.
+/// Lines before the first heading (title, employer, place) do not vote.
 fn requirement_votes(index: &BankIndex, lines: &[Line]) -> Vec<f64> {
     let mut votes = vec![0.0; index.categories.docs.len()];
-    for line in lines {
+    for line in lines.iter().filter(|l| l.weight != Weight::Header) {
         let mut tf: HashMap<String, f64> = HashMap::new();
         for t in index.analyzer.terms(&line.text) {
             *tf.entry(t).or_default() += 1.0;
         }
         let query: Vec<(String, f64)> = tf.into_iter().collect();
-        let scores: Vec<f64> = (0..votes.len())
-            .map(|i| index.categories.score(i, &query).powi(VOTE_POWER))
+        let mut whole: Vec<f64> = (0..votes.len())
+            .map(|i| index.categories.score(i, &query))
+            .collect();
+        let mut best_card = vec![0.0_f64; votes.len()];
+        for (card, category) in index.card_category.iter().enumerate() {
+            if let Some(c) = *category {
+                best_card[c] = best_card[c].max(index.cards.score(card, &query));
+            }
+        }
+        normalise(&mut whole);
+        normalise(&mut best_card);
+        let scores: Vec<f64> = whole
+            .iter()
+            .zip(&best_card)
+            .map(|(w, c)| ((1.0 - CARD_SHARE) * w + CARD_SHARE * c).powi(VOTE_POWER))
             .collect();
         let total: f64 = scores.iter().sum();
         if total > 0.0 {
@@ -356,5 +378,6 @@ fn requirement(decks: &[Deck], index: &BankIndex, line: &Line) -> Option<Require
         coverage,
         cards: answers,
         missing: missing.into_iter().map(|(_, w)| as_written(w)).collect(),
+        stories: Vec::new(),
     })
 }

@@ -240,7 +240,13 @@ impl Analyzer {
 
     /// The stem of one word (lower-cased first).
     pub fn stem(&self, word: &str) -> String {
-        self.stemmer.stem(&word.to_lowercase()).into_owned()
+        self.stem_lower(&word.to_lowercase())
+    }
+
+    /// The stem of a lower-cased word, American spellings read as British ones first (the
+    /// bank is written in British English; postings come in both).
+    fn stem_lower(&self, lower: &str) -> String {
+        self.stemmer.stem(&british(lower)).into_owned()
     }
 
     /// Every term of `text`: stems of content words, then each two-word phrase ("a b") of
@@ -263,7 +269,7 @@ impl Analyzer {
             .into_iter()
             .map(|(w, _)| w.to_lowercase())
             .filter(|w| is_content(w))
-            .map(|w| (self.stemmer.stem(&w).into_owned(), w))
+            .map(|w| (self.stem_lower(&w), w))
             .collect()
     }
 
@@ -277,7 +283,7 @@ impl Analyzer {
                 continue;
             }
             out.push(Token {
-                stem: self.stemmer.stem(&lower).into_owned(),
+                stem: self.stem_lower(&lower),
                 joined,
             });
             // Punctuation other than a hyphen or slash ends a phrase.
@@ -285,6 +291,39 @@ impl Analyzer {
         }
         out
     }
+}
+
+/// American spelling endings and their British forms. The stemmer leaves "virtualization" and
+/// "virtualisation" different stems; after this they share one.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("izations", "isations"),
+    ("ization", "isation"),
+    ("izing", "ising"),
+    ("ized", "ised"),
+    ("izes", "ises"),
+    ("ize", "ise"),
+    ("yzing", "ysing"),
+    ("yzed", "ysed"),
+    ("yze", "yse"),
+    ("centers", "centres"),
+    ("center", "centre"),
+    ("licenses", "licences"),
+    ("license", "licence"),
+    ("programs", "programmes"),
+    ("program", "programme"),
+];
+
+/// `lower` with an American spelling ending replaced by the British one. A verb ending needs
+/// three letters before it ("size" and "prize" are not spellings of anything).
+fn british(lower: &str) -> std::borrow::Cow<'_, str> {
+    for (us, uk) in SPELLINGS {
+        if let Some(stem) = lower.strip_suffix(us)
+            && (stem.chars().count() >= 3 || !us.starts_with(['i', 'y']))
+        {
+            return format!("{stem}{uk}").into();
+        }
+    }
+    lower.into()
 }
 
 /// Words of `text`, each with whether only spaces (or a hyphen) separate it from the next.
@@ -381,6 +420,17 @@ mod tests {
                 ("erp".to_string(), "erp".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn american_and_british_spellings_share_a_stem() {
+        let a = Analyzer::new();
+        assert_eq!(a.terms("virtualization"), a.terms("virtualisation"));
+        assert_eq!(a.terms("organizations"), a.terms("organisations"));
+        assert_eq!(a.terms("prioritizing"), a.terms("prioritising"));
+        assert_eq!(a.terms("data center"), a.terms("data centre"));
+        // Short words are not spellings.
+        assert_ne!(a.stem("size"), a.stem("sise"));
     }
 
     #[test]

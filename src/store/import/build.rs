@@ -151,7 +151,7 @@ fn kind(name: &str) -> Result<Kind, String> {
         let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
         format!(
             "unknown kind `{}` (expected one of: {})",
-            sanitize_line(name.trim()),
+            crate::core::text::quoted(name.trim()),
             all.join(", ")
         )
     })

@@ -1,0 +1,395 @@
+//! Issue 12's trial findings and messages, through the real binary: answers capped, card
+//! commands that change nothing write nothing, outputs never create folders, date flags, and
+//! deck messages that hide nothing (invisible characters, a key nested too deep).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn prepdeck(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("prepdeck").unwrap();
+    cmd.env("PREPDECK_HOME", home);
+    cmd
+}
+
+/// The records of the state file, as JSON values.
+fn records(home: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(home.join("state.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const CAP: usize = 20_000;
+
+/// A 10 MB pasted answer once made the debrief match for minutes. It is cut to the cap where
+/// the text is accepted, the candidate is told, and the interview ends as usual.
+#[test]
+fn a_huge_typed_answer_is_capped_and_said_so() {
+    let home = tempfile::tempdir().unwrap();
+    let huge = "budget ".repeat(10 * 1024 * 1024 / 7);
+    let started = Instant::now();
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-manager",
+            "mock",
+            "--plain",
+            "--questions",
+            "1",
+            "--prep",
+            "0",
+            "--timing",
+            "soft",
+            "--no-follow-ups",
+            "--seed",
+            "3",
+        ])
+        .write_stdin(format!("{huge}\n.\n3\n"))
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("longer than 20,000 characters: only the first 20,000 are kept"),
+        "{}",
+        &stdout[..stdout.len().min(3000)]
+    );
+    let answered: Vec<_> = records(home.path())
+        .into_iter()
+        .filter(|r| r["type"] == "mock_answered")
+        .collect();
+    assert_eq!(answered.len(), 1);
+    let kept = answered[0]["answer"].as_str().unwrap();
+    assert_eq!(kept.chars().count(), CAP);
+    assert!(kept.starts_with("budget budget"));
+    eprintln!(
+        "10 MB answer: interview and debrief in {:?}",
+        started.elapsed()
+    );
+
+    // A drill draft the same way.
+    let out = prepdeck(home.path())
+        .args(["--deck", "it-manager", "drill", "--plain", "--limit", "1"])
+        .write_stdin(format!("{huge}\n\n3\n"))
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("only the first 20,000 are kept"),
+        "{stdout}"
+    );
+    let drafts: Vec<_> = records(home.path())
+        .into_iter()
+        .filter(|r| r["type"] == "drill_answer")
+        .collect();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0]["answer"].as_str().unwrap().chars().count(), CAP);
+}
+
+/// `cards suspend`, `unsuspend` and `unbury` write a record only when the card's state changes.
+#[test]
+fn card_commands_with_nothing_to_do_write_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let card = "it-fundamentals/continuity-rto-vs-rpo";
+    let count = |kind: &str| {
+        records(home.path())
+            .iter()
+            .filter(|r| r["type"] == kind)
+            .count()
+    };
+    for (args, says, suspends, unsuspends, buries) in [
+        (
+            vec!["unsuspend", card],
+            "is not suspended: nothing to do",
+            0,
+            0,
+            0,
+        ),
+        (
+            vec!["unbury", card],
+            "is not buried: nothing to do",
+            0,
+            0,
+            0,
+        ),
+        (vec!["suspend", card], "suspended: ", 1, 0, 0),
+        (
+            vec!["suspend", card, card],
+            "is already suspended: nothing to do",
+            1,
+            0,
+            0,
+        ),
+        (vec!["unsuspend", card], "unsuspended: ", 1, 1, 0),
+        (
+            vec!["unsuspend", card],
+            "is not suspended: nothing to do",
+            1,
+            1,
+            0,
+        ),
+    ] {
+        prepdeck(home.path())
+            .arg("cards")
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(says));
+        assert_eq!(
+            (count("suspend"), count("unsuspend"), count("bury")),
+            (suspends, unsuspends, buries),
+            "{args:?}"
+        );
+    }
+    // A card buried until tomorrow is unburied once; the second time there is nothing to do.
+    let until = (chrono::Utc::now() + chrono::Duration::days(1)).to_rfc3339();
+    let mut log = std::fs::read_to_string(home.path().join("state.jsonl")).unwrap();
+    log.push_str(&format!(
+        r#"{{"v":1,"id":"b1","at":"2026-01-01T00:00:00Z","type":"bury","deck":"it-fundamentals","card":"continuity-rto-vs-rpo","until":"{until}"}}"#
+    ));
+    log.push('\n');
+    std::fs::write(home.path().join("state.jsonl"), log).unwrap();
+    for (says, buries) in [("unburied: ", 2), ("is not buried: nothing to do", 2)] {
+        prepdeck(home.path())
+            .args(["cards", "unbury", card])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(says));
+        assert_eq!(count("bury"), buries);
+    }
+}
+
+/// `report -o /nonexist/x.md` created the missing folders; outputs now go only into folders
+/// that exist, with a clear message and exit 1.
+#[test]
+fn outputs_never_create_folders() {
+    let home = tempfile::tempdir().unwrap();
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-manager",
+            "mock",
+            "--plain",
+            "--questions",
+            "1",
+            "--prep",
+            "0",
+        ])
+        .args(["--timing", "soft", "--no-follow-ups", "--seed", "1"])
+        .write_stdin("I would set a budget.\n.\n3\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let missing = home.path().join("nonexist").join("deeper");
+    for args in [
+        vec!["report".to_string(), "-o".into()],
+        vec!["export".into(), "progress".into(), "-o".into()],
+    ] {
+        prepdeck(home.path())
+            .args(&args)
+            .arg(missing.join("x.md"))
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains("does not exist")
+                    .and(predicate::str::contains("nonexist")),
+            );
+        assert!(
+            !home.path().join("nonexist").exists(),
+            "{args:?} created a folder"
+        );
+    }
+    // A file where the folder should be is said to be one.
+    std::fs::write(home.path().join("afile"), "x").unwrap();
+    prepdeck(home.path())
+        .args(["report", "-o"])
+        .arg(home.path().join("afile").join("x.md"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not a folder"));
+    prepdeck(home.path())
+        .args(["report", "-o"])
+        .arg(home.path().join("report.md"))
+        .assert()
+        .success();
+}
+
+/// A malformed date is a usage error (2); a well-formed date in the past is a problem with the
+/// data (1). `target add` and `target edit` say the same.
+#[test]
+fn date_flags_tell_malformed_from_past() {
+    let home = tempfile::tempdir().unwrap();
+    let job = home.path().join("job.txt");
+    std::fs::write(
+        &job,
+        "We need an IT manager to run the service desk and budgets.",
+    )
+    .unwrap();
+    prepdeck(home.path())
+        .args(["target", "add", "acme", "--job"])
+        .arg(&job)
+        .assert()
+        .success();
+    for verb in [
+        &["add", "other", "--job", job.to_str().unwrap()][..],
+        &["edit", "acme"],
+    ] {
+        for (date, code, says) in [
+            ("2020-13-01", 2, "bad date `2020-13-01`"),
+            ("next tuesday", 2, "use YYYY-MM-DD"),
+            (
+                "2020-01-01",
+                1,
+                "the interview date `2020-01-01` is in the past",
+            ),
+            ("2020-01-01T10:00", 1, "is in the past"),
+        ] {
+            prepdeck(home.path())
+                .arg("target")
+                .args(verb)
+                .args(["--date", date])
+                .assert()
+                .code(code)
+                .stderr(predicate::str::contains(says));
+        }
+    }
+    assert!(!home.path().join("targets").join("other.toml").exists());
+}
+
+/// Control and invisible characters in a deck's ids are shown in messages as `\uXXXX`, with a
+/// note, so a refused id never looks valid; a tag that holds one is warned about with its line.
+#[test]
+fn invisible_characters_in_ids_are_shown_not_hidden() {
+    let home = tempfile::tempdir().unwrap();
+    let deck = home.path().join("deck.toml");
+    std::fs::write(
+        &deck,
+        "format = 1\n[deck]\nid = \"my\\u0007deck\"\ntitle = \"T\"\n[[category]]\nid = \"c\"\n\
+         title = \"C\"\n[[card]]\nid = \"one\"\ncategory = \"c\"\nkind = \"know\\u001bledge\"\n\
+         question = \"Q?\"\nanswer = \"A\"\n",
+    )
+    .unwrap();
+    prepdeck(home.path())
+        .args(["decks", "check"])
+        .arg(&deck)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("\"my\\u0007deck\" is not a valid id")
+                .and(predicate::str::contains("deck.toml:3:6"))
+                .and(predicate::str::contains("unknown kind `know\\u001Bledge`"))
+                .and(predicate::str::contains("deck.toml:11:8"))
+                .and(predicate::str::contains("invisible characters"))
+                .and(predicate::str::contains("\u{7}").not()),
+        );
+    std::fs::write(
+        &deck,
+        "format = 1\n[deck]\nid = \"mine\"\ntitle = \"T\"\n[[category]]\nid = \"c\"\n\
+         title = \"C\"\n[[card]]\nid = \"one\"\ncategory = \"c\"\nkind = \"knowledge\"\n\
+         tags = [\"on\\u0085boarding\", \"zero\\u200bwidth\"]\nquestion = \"Q?\"\nanswer = \"A\"\n",
+    )
+    .unwrap();
+    prepdeck(home.path())
+        .args(["decks", "check"])
+        .arg(&deck)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains(
+                "deck.toml:8: card `one`: tag `on\\u0085boarding` holds invisible characters",
+            )
+            .and(predicate::str::contains(
+                "tag `zero\\u200Bwidth` holds invisible characters",
+            )),
+        );
+    // A name given on the command line is shown the same way.
+    prepdeck(home.path())
+        .args(["cards", "show", "it-\u{7}manager/x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("it-\\u0007manager"));
+}
+
+/// `toml` refuses a dotted key nested past its limit without a position; the message now has
+/// the file, line and column like every other deck error.
+#[test]
+fn a_key_nested_too_deep_is_located() {
+    let home = tempfile::tempdir().unwrap();
+    let deck = home.path().join("deep.toml");
+    let key = format!("a{}", ".a".repeat(300));
+    std::fs::write(
+        &deck,
+        format!("format = 1\n[deck]\nid = \"x\"\ntitle = \"t\"\n{key} = 1\n"),
+    )
+    .unwrap();
+    prepdeck(home.path())
+        .args(["decks", "check"])
+        .arg(&deck)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("recursion limit")
+                .and(predicate::str::contains("deep.toml:5:1"))
+                .and(predicate::str::contains("at most 80 dots")),
+        );
+}
+
+/// A broken deck in `<home>/decks` was parsed again on every start. What parsing it gave is
+/// cached like a good deck's: the next start reads the same messages from the cache, and an
+/// edit is parsed afresh.
+#[test]
+fn a_broken_decks_problems_are_cached_until_it_is_edited() {
+    let home = tempfile::tempdir().unwrap();
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let broken = "format = 1\n[deck]\nid = \"Bad Id\"\ntitle = \"t\"\nquestoin = 1\n";
+    std::fs::write(decks.join("broken.toml"), broken).unwrap();
+    let list = || {
+        let out = prepdeck(home.path())
+            .args(["decks", "list"])
+            .output()
+            .unwrap();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let entries = || {
+        std::fs::read_dir(home.path().join("cache/decks"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| (e.file_name(), std::fs::read(e.path()).unwrap()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let first = list();
+    assert!(first.1.contains("broken.toml:3:6"), "{}", first.1);
+    let cached = entries();
+    // Four built-in decks and the broken one.
+    assert_eq!(cached.len(), 5, "{:?}", cached.keys());
+    let second = list();
+    assert_eq!(
+        second, first,
+        "the cached problems read as the parser's own"
+    );
+    assert_eq!(
+        entries(),
+        cached,
+        "served from the cache, not written again"
+    );
+    std::fs::write(decks.join("broken.toml"), broken.replace("Bad Id", "fixed")).unwrap();
+    let third = list();
+    assert!(!third.1.contains("not a valid id"), "{}", third.1);
+    assert!(third.1.contains("questoin"), "{}", third.1);
+    assert_ne!(entries(), cached);
+}
