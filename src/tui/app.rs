@@ -21,6 +21,7 @@ use super::screens::mock_run::RunScreen;
 use super::screens::mock_setup::SetupForm;
 use super::screens::stats::StatsScreen;
 use super::screens::stories::StoriesScreen;
+use super::screens::targets::TargetsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::Deck;
@@ -33,6 +34,7 @@ use crate::study::{
 pub use super::screen::Level;
 
 mod own;
+mod targets;
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +61,7 @@ pub enum Current {
     Stats(Box<StatsScreen>),
     Browser(Box<BrowserScreen>),
     Stories(Box<StoriesScreen>),
+    Targets(Box<TargetsScreen>),
 }
 
 /// The modal layer: at most one at a time, over the current screen.
@@ -118,6 +121,7 @@ impl Current {
             Current::Stats(s) => &**s,
             Current::Browser(s) => &**s,
             Current::Stories(s) => &**s,
+            Current::Targets(s) => &**s,
         })
     }
 
@@ -131,6 +135,7 @@ impl Current {
             Current::Stats(s) => &mut **s,
             Current::Browser(s) => &mut **s,
             Current::Stories(s) => &mut **s,
+            Current::Targets(s) => &mut **s,
         })
     }
 }
@@ -138,7 +143,7 @@ impl Current {
 impl App {
     pub fn new(decks: Vec<Deck>, study: Box<dyn Study>, theme: Theme, now: DateTime<Utc>) -> App {
         let overview = study.overview(&decks, now);
-        App {
+        let mut app = App {
             theme,
             decks,
             study,
@@ -150,7 +155,9 @@ impl App {
             size: (80, 24),
             pending: Pending::default(),
             quit: false,
-        }
+        };
+        app.refresh_next_target(now);
+        app
     }
 
     fn screen(&self) -> &dyn Screen {
@@ -281,6 +288,28 @@ impl App {
         requests.into_iter().next()
     }
 
+    /// Text pasted into the terminal: the screen takes it whole (the target form's job
+    /// description), or it is typed key by key as a terminal without bracketed paste would.
+    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        if self.modal.is_none()
+            && let Some(fx) = self.current.screen_mut().and_then(|s| s.on_paste(&text))
+        {
+            self.message = None;
+            self.run(fx, now);
+            return;
+        }
+        for c in text.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\t' => KeyCode::Tab,
+                c => KeyCode::Char(c),
+            };
+            // A paste cannot open the editor: a request is dropped.
+            let _ = self.handle_key(KeyEvent::new(code, KeyModifiers::NONE), now);
+        }
+    }
+
     /// Carries out `fx` (and what the screens answer), in order.
     fn run(&mut self, fx: Vec<Effect>, now: DateTime<Utc>) {
         let mut requests = Vec::new();
@@ -338,6 +367,7 @@ impl App {
                 }
                 Effect::RefreshOverview => {
                     self.overview = self.study.overview(&self.decks, now);
+                    self.refresh_next_target(now);
                     continue;
                 }
                 Effect::Notify(level, text) => {
@@ -356,6 +386,13 @@ impl App {
                     self.quit = true;
                     continue;
                 }
+                e @ (Effect::LoadTargets
+                | Effect::LoadTarget(_)
+                | Effect::CreateTarget(_)
+                | Effect::RemoveTarget(_)) => match self.target_effect(e, now) {
+                    Some(reply) => reply,
+                    None => continue,
+                },
                 other => match self.own_effect(other, now, out) {
                     Some(reply) => reply,
                     None => continue,
@@ -384,6 +421,7 @@ impl App {
         match route {
             Route::Home => {
                 self.overview = self.study.overview(&self.decks, now);
+                self.refresh_next_target(now);
                 self.show(Current::Home);
             }
             Route::Drill(filter) => self.start_drill(filter, now),
@@ -399,6 +437,9 @@ impl App {
             Route::DrillCards(keys) => self.start_drill_cards(keys, now),
             Route::Stories => self.open_stories(),
             Route::StoryDrill => self.start_story_drill(now),
+            Route::Targets { add } => self.open_targets(add, now),
+            Route::TargetDrill { name, weakest } => self.start_target_drill(&name, weakest, now),
+            Route::TargetMock(name) => self.start_target_mock(&name, now),
         }
     }
 
@@ -449,6 +490,11 @@ impl App {
             );
             return;
         };
+        self.run_prepared_mock(prepared, now);
+    }
+
+    /// Starts the interview on questions already chosen.
+    fn run_prepared_mock(&mut self, prepared: crate::study::PreparedMock, now: DateTime<Utc>) {
         let (driver, updates) = MockDriver::start(
             &mut *self.study,
             &mut self.pending,

@@ -6,7 +6,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::core::grade::Grade;
 
 mod own;
+mod targets;
 pub use own::{OwnAction, OwnCtx};
+pub use targets::{TargetAction, TargetCtx};
 
 /// Where the user is: each has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -26,6 +28,7 @@ pub enum Context {
     Mock(MockCtx),
     /// The card browser, a card's page, the text box, the story bank.
     Own(OwnCtx),
+    Target(TargetCtx),
 }
 
 impl Context {
@@ -40,6 +43,7 @@ impl Context {
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
             Context::Own(o) => o.title(),
+            Context::Target(t) => t.title(),
         }
     }
 }
@@ -76,6 +80,7 @@ pub enum Action {
     PrevTab,
     /// An action of the candidate's own material.
     Own(OwnAction),
+    Target(TargetAction),
 }
 
 impl Action {
@@ -112,6 +117,7 @@ impl Action {
             Action::NextTab => "next section",
             Action::PrevTab => "previous section",
             Action::Own(o) => o.describe(),
+            Action::Target(t) => t.describe(),
         }
     }
 }

@@ -78,6 +78,10 @@ where
                 }
                 true
             }
+            Some(Event::Paste(text)) => {
+                app.paste(&text, host.now());
+                true
+            }
             Some(Event::Resize(..)) => true,
             Some(_) => false,
         };

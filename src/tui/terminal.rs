@@ -45,6 +45,7 @@ impl Host for TerminalHost {
     fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()> {
         let (program, args) =
             editor_command(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok());
+        bracketed_paste(false);
         ratatui::restore();
         let status = Command::new(&program)
             .args(&args)
@@ -53,6 +54,7 @@ impl Host for TerminalHost {
             .status();
         enable_raw_mode()?;
         execute!(std::io::stdout(), EnterAlternateScreen)?;
+        bracketed_paste(true);
         match status {
             Ok(s) if s.success() => Ok(()),
             Ok(s) => Err(anyhow::anyhow!("the editor `{program}` exited with {s}")),
@@ -65,6 +67,17 @@ impl Host for TerminalHost {
     fn reload(&mut self) -> (Vec<Deck>, Vec<String>) {
         (self.reload)()
     }
+}
+
+/// Asks the terminal to mark pastes (so they arrive as one event), or to stop. A terminal
+/// that does not understand it ignores it, and pastes arrive as keys.
+pub fn bracketed_paste(on: bool) {
+    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    let _ = if on {
+        execute!(std::io::stdout(), EnableBracketedPaste)
+    } else {
+        execute!(std::io::stdout(), DisableBracketedPaste)
+    };
 }
 
 /// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`; words after the first are arguments
@@ -115,6 +128,7 @@ pub fn restore_on_signals() -> std::io::Result<()> {
 /// Raw mode off, the main screen back, the cursor shown (ratatui's `restore` leaves the cursor
 /// hidden: its `Terminal` shows it when dropped, which an exit from another thread skips).
 pub fn restore_terminal() {
+    bracketed_paste(false);
     ratatui::restore();
     let _ = execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }

@@ -11,4 +11,6 @@ pub mod mock_run;
 pub mod mock_setup;
 pub mod stats;
 pub mod stories;
+pub mod target_form;
+pub mod targets;
 pub mod text_box;

@@ -8,3 +8,4 @@ mod own;
 mod screens;
 mod stats;
 pub(crate) mod support;
+mod targets;
