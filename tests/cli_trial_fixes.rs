@@ -344,3 +344,52 @@ fn a_key_nested_too_deep_is_located() {
                 .and(predicate::str::contains("at most 80 dots")),
         );
 }
+
+/// A broken deck in `<home>/decks` was parsed again on every start. What parsing it gave is
+/// cached like a good deck's: the next start reads the same messages from the cache, and an
+/// edit is parsed afresh.
+#[test]
+fn a_broken_decks_problems_are_cached_until_it_is_edited() {
+    let home = tempfile::tempdir().unwrap();
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let broken = "format = 1\n[deck]\nid = \"Bad Id\"\ntitle = \"t\"\nquestoin = 1\n";
+    std::fs::write(decks.join("broken.toml"), broken).unwrap();
+    let list = || {
+        let out = prepdeck(home.path())
+            .args(["decks", "list"])
+            .output()
+            .unwrap();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let entries = || {
+        std::fs::read_dir(home.path().join("cache/decks"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| (e.file_name(), std::fs::read(e.path()).unwrap()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let first = list();
+    assert!(first.1.contains("broken.toml:3:6"), "{}", first.1);
+    let cached = entries();
+    // Four built-in decks and the broken one.
+    assert_eq!(cached.len(), 5, "{:?}", cached.keys());
+    let second = list();
+    assert_eq!(
+        second, first,
+        "the cached problems read as the parser's own"
+    );
+    assert_eq!(
+        entries(),
+        cached,
+        "served from the cache, not written again"
+    );
+    std::fs::write(decks.join("broken.toml"), broken.replace("Bad Id", "fixed")).unwrap();
+    let third = list();
+    assert!(!third.1.contains("not a valid id"), "{}", third.1);
+    assert!(third.1.contains("questoin"), "{}", third.1);
+    assert_ne!(entries(), cached);
+}

@@ -75,3 +75,152 @@ impl fmt::Display for CardKey {
         write!(f, "{}/{}", self.deck, self.card)
     }
 }
+
+/// A record id as a replayed review keeps it. The ids prepdeck writes (`{millis:012x}-` and
+/// 16 hex digits, 29 bytes) are packed into two numbers, so a history of a million reviews
+/// does not hold a million small strings; any other id (written by hand, by another tool, an
+/// older version) is kept as it is. Orders and compares exactly as the [`RecordId`] it came
+/// from.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum ReviewId {
+    Packed { millis: u64, random: u64 },
+    Other(Box<str>),
+}
+
+/// The length of an id in the writer's form.
+const PACKED_LEN: usize = 29;
+
+impl ReviewId {
+    pub fn new(id: &RecordId) -> ReviewId {
+        Self::parse(id.as_str()).unwrap_or_else(|| ReviewId::Other(id.as_str().into()))
+    }
+
+    /// The writer's form, exactly: 12 lowercase hex digits, `-`, 16 lowercase hex digits.
+    fn parse(s: &str) -> Option<ReviewId> {
+        let b = s.as_bytes();
+        if b.len() != PACKED_LEN || b[12] != b'-' {
+            return None;
+        }
+        let hex = |part: &[u8]| {
+            part.iter().try_fold(0u64, |n, c| {
+                let digit = match c {
+                    b'0'..=b'9' => c - b'0',
+                    b'a'..=b'f' => c - b'a' + 10,
+                    _ => return None,
+                };
+                Some((n << 4) | u64::from(digit))
+            })
+        };
+        Some(ReviewId::Packed {
+            millis: hex(&b[..12])?,
+            random: hex(&b[13..])?,
+        })
+    }
+
+    /// The id's text, on the stack for a packed id.
+    fn with_bytes<T>(&self, f: impl FnOnce(&[u8]) -> T) -> T {
+        match self {
+            ReviewId::Other(s) => f(s.as_bytes()),
+            ReviewId::Packed { millis, random } => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let mut b = [b'-'; PACKED_LEN];
+                for i in 0..12 {
+                    b[11 - i] = HEX[((millis >> (4 * i)) & 0xf) as usize];
+                }
+                for i in 0..16 {
+                    b[PACKED_LEN - 1 - i] = HEX[((random >> (4 * i)) & 0xf) as usize];
+                }
+                f(&b)
+            }
+        }
+    }
+
+    pub fn to_record_id(&self) -> RecordId {
+        self.with_bytes(|b| RecordId(String::from_utf8_lossy(b).into_owned()))
+    }
+
+    /// Whether this is `id`, without building a string.
+    pub fn is(&self, id: &RecordId) -> bool {
+        self.with_bytes(|b| b == id.as_str().as_bytes())
+    }
+}
+
+impl Ord for ReviewId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        match (self, other) {
+            // Fixed-width lowercase hex: the numbers order as the text does.
+            (
+                ReviewId::Packed { millis, random },
+                ReviewId::Packed {
+                    millis: m,
+                    random: r,
+                },
+            ) => (millis, random).cmp(&(m, r)),
+            _ => self.with_bytes(|a| other.with_bytes(|b| a.cmp(b))),
+        }
+    }
+}
+
+impl PartialOrd for ReviewId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Debug for ReviewId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.with_bytes(|b| write!(f, "{:?}", String::from_utf8_lossy(b)))
+    }
+}
+
+impl fmt::Display for ReviewId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.with_bytes(|b| f.write_str(&String::from_utf8_lossy(b)))
+    }
+}
+
+impl serde::Serialize for ReviewId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.with_bytes(|b| s.serialize_str(&String::from_utf8_lossy(b)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_writers_ids_are_packed_and_others_kept() {
+        let id = RecordId::new("0191c2d3e4f5-0123456789abcdef");
+        let packed = ReviewId::new(&id);
+        assert!(matches!(packed, ReviewId::Packed { .. }));
+        assert_eq!(packed.to_record_id(), id);
+        assert!(packed.is(&id));
+        for other in ["0191C2D3E4F5-0123456789abcdef", "bench-00000001", "", "é"] {
+            let r = ReviewId::new(&RecordId::new(other));
+            assert!(matches!(r, ReviewId::Other(_)), "{other}");
+            assert_eq!(r.to_record_id().as_str(), other);
+        }
+    }
+
+    fn any_id() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9a-f]{12}-[0-9a-f]{16}",
+            "[0-9a-f]{12}[-_][0-9a-fA-F]{16}",
+            "[0-9a-f-]{0,31}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn ids_order_and_compare_as_their_text(a in any_id(), b in any_id()) {
+            let (ra, rb) = (RecordId::new(a.clone()), RecordId::new(b.clone()));
+            let (pa, pb) = (ReviewId::new(&ra), ReviewId::new(&rb));
+            prop_assert_eq!(pa.cmp(&pb), a.cmp(&b));
+            prop_assert_eq!(pa == pb, a == b);
+            prop_assert_eq!(pa.is(&rb), a == b);
+            prop_assert_eq!(pa.to_record_id(), ra);
+        }
+    }
+}

@@ -4,6 +4,8 @@
 //! `None`, and the caller treats the entry as missing.
 
 use chrono::{DateTime, Utc};
+use std::io::Read;
+
 use xxhash_rust::xxh3::Xxh3Default;
 
 /// Room for the magic and the checksum before the payload.
@@ -138,23 +140,135 @@ impl Enc {
     }
 }
 
-/// Reads what [`Enc`] wrote; `None` at the first thing that does not fit.
+/// Reads what [`Enc`] wrote; `None` at the first thing that does not fit. Reads from bytes in
+/// memory, or from a file a piece at a time ([`Dec::sealed_stream`]: a long entry is never held
+/// whole, nor copied into fresh memory the system must first clear).
 pub(crate) struct Dec<'a> {
     b: &'a [u8],
     i: usize,
+    stream: Option<Stream<'a>>,
+}
+
+/// A sealed entry read in pieces: the bytes not yet decoded are `buf[start..end]`, `left` more
+/// are in the file; everything read is hashed on the way, checked by [`Dec::finish`].
+struct Stream<'a> {
+    read: &'a mut dyn Read,
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    left: u64,
+    hash: Box<Xxh3Default>,
+    sum: u128,
+}
+
+/// How much of a streamed entry is read at a time.
+const PIECE: usize = 1 << 16;
+
+impl Stream<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let have = self.end - self.start;
+        if have < n {
+            if (n - have) as u64 > self.left {
+                return None;
+            }
+            self.buf.copy_within(self.start..self.end, 0);
+            self.start = 0;
+            self.end = have;
+            if self.buf.len() < n {
+                self.buf.resize(n.max(PIECE), 0);
+            }
+            while self.end < n {
+                let room = (self.buf.len() - self.end)
+                    .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+                let got = self
+                    .read
+                    .read(&mut self.buf[self.end..self.end + room])
+                    .ok()?;
+                if got == 0 {
+                    return None;
+                }
+                self.hash.update(&self.buf[self.end..self.end + got]);
+                self.end += got;
+                self.left -= got as u64;
+            }
+        }
+        let out = &self.buf[self.start..self.start + n];
+        self.start += n;
+        Some(out)
+    }
 }
 
 impl<'a> Dec<'a> {
     pub(crate) fn new(b: &'a [u8]) -> Dec<'a> {
-        Dec { b, i: 0 }
+        Dec {
+            b,
+            i: 0,
+            stream: None,
+        }
+    }
+
+    /// The entry [`Enc::seal`] wrote with `magic`, read from `read` (`size` bytes from here):
+    /// `None` if it does not start as one. Whether it was sealed with `key` and nothing of it
+    /// changed is known at the end, from [`Dec::finish`]; until then what is decoded may be
+    /// anything a damaged entry says (never trusted before).
+    pub(crate) fn sealed_stream(
+        magic: &[u8; 8],
+        key: u128,
+        read: &'a mut dyn Read,
+        size: u64,
+    ) -> Option<Dec<'a>> {
+        let mut header = [0u8; HEADER];
+        read.read_exact(&mut header).ok()?;
+        if header[..8] != magic[..] {
+            return None;
+        }
+        let sum = u128::from_le_bytes(header[8..].try_into().ok()?);
+        let mut hash = Box::new(Xxh3Default::new());
+        hash.update(&key.to_le_bytes());
+        Some(Dec {
+            b: &[],
+            i: 0,
+            stream: Some(Stream {
+                read,
+                buf: vec![0; PIECE],
+                start: 0,
+                end: 0,
+                left: size.checked_sub(HEADER as u64)?,
+                hash,
+                sum,
+            }),
+        })
+    }
+
+    /// Everything was read (trailing bytes mean the entry is not what it claims to be) and,
+    /// for a streamed entry, its checksum holds.
+    pub(crate) fn finish(self) -> bool {
+        match &self.stream {
+            None => self.at_end(),
+            Some(s) => s.start == s.end && s.left == 0 && s.hash.digest128() == s.sum,
+        }
     }
 
     /// Everything was read: trailing bytes mean the entry is not what it claims to be.
     pub(crate) fn at_end(&self) -> bool {
-        self.i == self.b.len()
+        match &self.stream {
+            None => self.i == self.b.len(),
+            Some(s) => s.start == s.end && s.left == 0,
+        }
     }
 
-    pub(crate) fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+    /// Bytes not yet decoded.
+    fn remaining(&self) -> u64 {
+        match &self.stream {
+            None => (self.b.len() - self.i) as u64,
+            Some(s) => (s.end - s.start) as u64 + s.left,
+        }
+    }
+
+    pub(crate) fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if let Some(s) = &mut self.stream {
+            return s.take(n);
+        }
         let end = self.i.checked_add(n)?;
         let out = self.b.get(self.i..end)?;
         self.i = end;
@@ -190,7 +304,7 @@ impl<'a> Dec<'a> {
     pub(crate) fn len(&mut self) -> Option<usize> {
         let n = usize::try_from(self.u64()?).ok()?;
         // Every item takes at least a byte: a length past the end is corruption.
-        (n <= self.b.len() - self.i).then_some(n)
+        (n as u64 <= self.remaining()).then_some(n)
     }
 
     pub(crate) fn str(&mut self) -> Option<String> {
@@ -212,6 +326,23 @@ impl<'a> Dec<'a> {
         // Bounded: an item decodes to far more than its bytes, and a length is only checked
         // against what is left.
         let mut out = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            out.push(f(self)?);
+        }
+        Some(out)
+    }
+
+    /// [`Dec::list`] of items that each take at least `min_bytes`: room for all of them is
+    /// reserved at once, as far as what is left could hold.
+    pub(crate) fn list_reserving<T>(
+        &mut self,
+        min_bytes: usize,
+        mut f: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let n = self.len()?;
+        let fits =
+            usize::try_from(self.remaining() / min_bytes.max(1) as u64).unwrap_or(usize::MAX);
+        let mut out = Vec::with_capacity(n.min(fits));
         for _ in 0..n {
             out.push(f(self)?);
         }

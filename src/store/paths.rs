@@ -158,6 +158,38 @@ fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Store
     Ok(())
 }
 
+/// Writes `bytes` to `path` (0600) only if no file has that name, whole or not at all: a
+/// temporary file is written and synced, then hard-linked to `path`, which refuses an
+/// existing name. `Ok(false)` when `path` exists. A kill at any moment leaves no partial file
+/// at `path`. (Where hard links are not supported, the temporary file is renamed instead,
+/// after checking that `path` is free.) The temporary file is named as
+/// [`write_private_replace`] names those of `family` (a file in the same folder: the state
+/// file, for its side files), so one that a kill left is cleared away by the next write of
+/// that family.
+pub(crate) fn write_private_new_whole(
+    path: &Path,
+    bytes: &[u8],
+    family: &Path,
+) -> Result<bool, StoreError> {
+    let tmp = path.with_file_name(temp_name(family.file_name().unwrap_or_default()));
+    let mut file = create_private_new(&tmp).map_err(|e| StoreError::io(path, "create", e))?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    let placed = written.and_then(|()| match fs::hard_link(&tmp, path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(_) if fs::symlink_metadata(path).is_err() => fs::rename(&tmp, path).map(|()| true),
+        Err(e) => Err(e),
+    });
+    let _ = fs::remove_file(&tmp);
+    let placed = placed.map_err(|e| StoreError::io(path, "write", e))?;
+    if placed {
+        sync_parent_dir(path)?;
+        remove_stale_temps(&path.with_file_name(family.file_name().unwrap_or_default()));
+    }
+    Ok(placed)
+}
+
 /// The temporary file name [`write_private_replace`] uses for `name`: `<name>.tmp-<pid>-<hex>`.
 fn temp_name(name: &std::ffi::OsStr) -> OsString {
     let mut tmp = OsString::from(name);

@@ -19,13 +19,15 @@ use chrono::{DateTime, Utc};
 
 use crate::core::fast_hash::FastMap;
 use crate::core::grade::Grade;
-use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
+use crate::core::ids::{CardId, CardKey, DeckId, RecordId, ReviewId};
 use crate::core::record::{Record, ReviewMode};
 use crate::core::schedule::{CardMemory, Memory, Phase, Progress, ReviewEntry, SchedulerConfig};
-use crate::store::bounded::read_cache;
+use crate::store::bounded::{MAX_CACHE_BYTES, open_regular};
 use crate::store::cache_key;
-use crate::store::codec::{Dec, Enc, fingerprint, unseal};
-use crate::store::log::LogPrefix;
+#[cfg(test)]
+use crate::store::codec::unseal;
+use crate::store::codec::{Dec, Enc, fingerprint};
+use crate::store::log::{FileStamp, LogPrefix};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
 const MAGIC: &[u8; 8] = b"PDPROG1\n";
@@ -99,10 +101,17 @@ fn settings(config: &SchedulerConfig) -> String {
 }
 
 /// The cached snapshot, if `path` holds one made by this build with `config`.
+///
+/// Read a piece at a time (at a million reviews the entry is ~70 MB: read whole, it would
+/// double the memory a start needs, and the time to clear that memory was most of a start).
 pub fn load(path: &Path, config: &SchedulerConfig) -> Option<Snapshot> {
     let key = cache_key::existing(path.parent()?)?;
-    let bytes = read_cache(path)?;
-    decode(&bytes, config, key)
+    let mut file = open_regular(path, std::fs::OpenOptions::new().read(true)).ok()?;
+    let size = file.metadata().ok()?.len();
+    if size > MAX_CACHE_BYTES {
+        return None;
+    }
+    decode_from(Dec::sealed_stream(MAGIC, key, &mut file, size)?, config)
 }
 
 /// Saves `snapshot` for `config`; `false` if it could not be written (only a cache: the
@@ -126,6 +135,19 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
     e.u64(s.prefix.digest as u64);
     e.u64((s.prefix.digest >> 64) as u64);
     e.u64(s.prefix.count as u64);
+    match s.prefix.stamp {
+        None => e.u8(0),
+        Some(stamp) => {
+            e.u8(1);
+            for n in [stamp.dev, stamp.ino, stamp.len] {
+                e.u64(n);
+            }
+            for (secs, nanos) in [stamp.mtime, stamp.ctime] {
+                e.u64(secs as u64);
+                e.u64(nanos as u64);
+            }
+        }
+    }
     e.u64(s.prefix.id_hashes.len() as u64);
     for h in &s.prefix.id_hashes {
         e.u64(*h);
@@ -145,7 +167,7 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
     }
     e.u64(progress.reviews().len() as u64);
     for r in progress.reviews() {
-        e.str(r.id.as_str());
+        review_id(&mut e, &r.id);
         // A review's key is its card's (replay, apply_latest and from_parts share them). One
         // that is not would be written out of range, and the entry would fail to load.
         let position = positions
@@ -181,6 +203,31 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
         e.str(&serde_json::to_string(m).unwrap_or_default());
     }
     e.seal(MAGIC, key)
+}
+
+fn review_id(e: &mut Enc, id: &ReviewId) {
+    match id {
+        ReviewId::Packed { millis, random } => {
+            e.u8(0);
+            e.u64(*millis);
+            e.u64(*random);
+        }
+        ReviewId::Other(s) => {
+            e.u8(1);
+            e.str(s);
+        }
+    }
+}
+
+fn read_review_id(d: &mut Dec<'_>) -> Option<ReviewId> {
+    match d.u8()? {
+        0 => Some(ReviewId::Packed {
+            millis: d.u64()?,
+            random: d.u64()?,
+        }),
+        1 => Some(ReviewId::Other(d.str()?.into_boxed_str())),
+        _ => None,
+    }
 }
 
 fn card_memory(e: &mut Enc, m: &CardMemory) {
@@ -219,18 +266,38 @@ fn mode_code(m: ReviewMode) -> u8 {
     MODES.iter().position(|x| *x == m).unwrap_or(0) as u8
 }
 
+#[cfg(test)]
 fn decode(bytes: &[u8], config: &SchedulerConfig, key: u128) -> Option<Snapshot> {
-    let mut d = Dec::new(unseal(MAGIC, key, bytes)?);
+    let in_memory = decode_from(Dec::new(unseal(MAGIC, key, bytes)?), config);
+    // The same bytes read as a file is: the same answer.
+    let mut read = bytes;
+    let streamed = Dec::sealed_stream(MAGIC, key, &mut read, bytes.len() as u64)
+        .and_then(|d| decode_from(d, config));
+    assert_eq!(in_memory, streamed);
+    in_memory
+}
+
+fn decode_from(mut d: Dec<'_>, config: &SchedulerConfig) -> Option<Snapshot> {
     if d.u64()? != BUILD || d.str()? != settings(config) {
         return None;
     }
     let len = d.u64()?;
     let digest = u128::from(d.u64()?) | (u128::from(d.u64()?) << 64);
     let count = usize::try_from(d.u64()?).ok()?;
-    let id_hashes = d.list(Dec::u64)?;
+    let stamp = d.opt(|d| {
+        Some(FileStamp {
+            dev: d.u64()?,
+            ino: d.u64()?,
+            len: d.u64()?,
+            mtime: (d.u64()? as i64, d.u64()? as i64),
+            ctime: (d.u64()? as i64, d.u64()? as i64),
+        })
+    })?;
+    let id_hashes = d.list_reserving(8, Dec::u64)?;
     let prefix = LogPrefix {
         len,
         digest,
+        stamp,
         id_hashes,
         count,
     };
@@ -241,9 +308,11 @@ fn decode(bytes: &[u8], config: &SchedulerConfig, key: u128) -> Option<Snapshot>
         });
         Some((key, read_card_memory(d)?))
     })?;
-    let reviews = d.list(|d| {
+    // Each review takes at least 40 bytes: room for all of them at once (no regrowth, which
+    // would briefly need twice the memory of a long history).
+    let reviews = d.list_reserving(40, |d| {
         Some(ReviewEntry {
-            id: RecordId(d.str()?),
+            id: read_review_id(d)?,
             key: Arc::clone(&cards.get(usize::try_from(d.u64()?).ok()?)?.0),
             at: d.time()?,
             grade: *Grade::ALL.get(usize::from(d.u8()?).checked_sub(1)?)?,
@@ -257,7 +326,7 @@ fn decode(bytes: &[u8], config: &SchedulerConfig, key: u128) -> Option<Snapshot>
     let undone = d.list(|d| d.str().map(RecordId))?;
     let mocks = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;
     let own = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;
-    if !d.at_end() {
+    if !d.finish() {
         return None;
     }
     Some(Snapshot {
@@ -332,6 +401,13 @@ mod tests {
             prefix: LogPrefix {
                 len: 12_345,
                 digest: u128::MAX - 7,
+                stamp: Some(FileStamp {
+                    dev: 1,
+                    ino: 2,
+                    len: 12_345,
+                    mtime: (1_780_000_000, 5),
+                    ctime: (-1, 999_999_999),
+                }),
                 id_hashes: vec![1, 2, 3],
                 count: 3,
             },

@@ -17,6 +17,8 @@ pub trait Journal {
     fn prefix(&self) -> Option<LogPrefix> {
         None
     }
+    /// See [`super::Study::warm_up`].
+    fn warm_up(&self) {}
 }
 
 impl Journal for StateLog {
@@ -30,6 +32,10 @@ impl Journal for StateLog {
 
     fn prefix(&self) -> Option<LogPrefix> {
         StateLog::prefix(self)
+    }
+
+    fn warm_up(&self) {
+        StateLog::warm_up(self);
     }
 }
 

@@ -30,11 +30,18 @@ pub fn open_study(
         Some(snapshot) => match StateLog::open_resuming(&state_file, &snapshot.prefix)? {
             (log, Opened::Resumed(tail)) => {
                 let stale = !tail.is_empty();
+                // The log had to be hashed to be recognised: saved again on the way out with
+                // its stamp, the next start need not.
+                let restamp =
+                    snapshot.prefix.stamp.is_none() || snapshot.prefix.stamp != log.stamp();
                 let save_now = tail.len() > SAVE_AT_START_FROM;
                 // Fails only when the tail needs a full replay and the log cannot be read
                 // back: then (the log closed again) open it the usual way.
                 if let Ok(study) = LogStudy::resume(log, snapshot, tail, config.clone(), offset) {
                     let mut study = study.with_progress_cache(cache, stale);
+                    if restamp {
+                        study = study.restamp_progress_cache();
+                    }
                     if save_now {
                         study.save_progress_cache();
                     }

@@ -116,7 +116,6 @@ fn run(ops: &[Op], config: &SchedulerConfig) -> Result<(), TestCaseError> {
             Op::UndoLast => study
                 .progress()
                 .undo_target()
-                .cloned()
                 .map(|target| RecordBody::Undo { target }),
             Op::Mock(score) => Some(RecordBody::MockFinished(MockFinished {
                 interview: InterviewId::new(format!("i{score}")),
@@ -146,8 +145,43 @@ fn run(ops: &[Op], config: &SchedulerConfig) -> Result<(), TestCaseError> {
         prop_assert_eq!(study.progress(), full.progress(), "after {:?}", op);
     }
     let full = reference(&home, config);
-    prop_assert_eq!(study.overview(&decks, now), full.overview(&decks, now));
-    prop_assert_eq!(study.stats(&decks, now), full.stats(&decks, now));
+    same_answers(&study, &full, &decks, now)?;
+    // And what a read-only command (statistics) gets from the same files.
+    study.close();
+    drop(study);
+    let (read, _) = super::read_study(&home, config.clone(), utc()).unwrap();
+    same_answers(&read, &full, &decks, now)
+}
+
+/// Every screen's answers from `fast` (resumed, from caches) are the full replay's: the home
+/// screen's counts, the statistics, each card's history (reviews, attempts, notes) and the
+/// records read back (undo, history, export).
+fn same_answers<A: Journal, B: Journal>(
+    fast: &LogStudy<A>,
+    full: &LogStudy<B>,
+    decks: &[Deck],
+    now: DateTime<Utc>,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(fast.overview(decks, now), full.overview(decks, now));
+    prop_assert_eq!(fast.stats(decks, now), full.stats(decks, now));
+    prop_assert_eq!(fast.progress(), full.progress());
+    prop_assert_eq!(fast.progress().undo_target(), full.progress().undo_target());
+    prop_assert_eq!(fast.notebook(), full.notebook());
+    for deck in decks {
+        for card in &deck.cards {
+            let detail = |s: &dyn Study| {
+                crate::core::notes::card_detail(
+                    deck,
+                    card,
+                    s.replayed().unwrap(),
+                    s.notebook().unwrap(),
+                    now,
+                )
+            };
+            prop_assert_eq!(detail(fast), detail(full));
+        }
+    }
+    prop_assert_eq!(fast.read_back(), full.read_back());
     Ok(())
 }
 
@@ -186,7 +220,7 @@ fn a_restart_resumes_from_the_cache_without_reading_the_records() {
     let mut study = study;
     study.append(review(1, 2), now).unwrap();
     assert!(!study.has_records());
-    let target = study.progress().undo_target().cloned().unwrap();
+    let target = study.progress().undo_target().unwrap();
     study.append(RecordBody::Undo { target }, now).unwrap();
     assert!(study.has_records());
     assert_eq!(study.progress(), reference(&home, &config).progress());
@@ -389,4 +423,58 @@ fn a_read_only_open_resumes_from_the_cache_and_never_writes_it() {
         std::fs::read(&cache).unwrap(),
     );
     assert!(before == after, "a read-only open wrote the cache");
+}
+
+/// A start a second or more after the log last changed records the log's stamp in the cache;
+/// the next start then does not read the log at all. Everything it shows is still the full
+/// replay's, an undo after it reads the log back, and an edit of the log (even one that keeps
+/// its length) is noticed.
+#[test]
+fn a_settled_log_is_recognised_by_its_stamp_and_an_edit_still_tells() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    let decks = vec![deck()];
+    let now = history(&home, &config, 40);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // Hashed (no stamp yet), and saved again on the way out with the settled stamp.
+    let mut study = open(&home, &config);
+    assert!(!study.has_records());
+    study.close();
+    drop(study);
+    let saved = std::fs::read(home.progress_cache_file()).unwrap();
+    let mut study = open(&home, &config);
+    assert!(!study.has_records());
+    let full = reference(&home, &config);
+    same_answers(&study, &full, &decks, now).unwrap();
+    // An idle session leaves a stamped cache alone.
+    study.close();
+    drop(study);
+    assert!(std::fs::read(home.progress_cache_file()).unwrap() == saved);
+
+    let mut study = open(&home, &config);
+    study.append(review(3, 0), now).unwrap();
+    let target = study.progress().undo_target().unwrap();
+    study.append(RecordBody::Undo { target }, now).unwrap();
+    assert!(study.has_records());
+    same_answers(&study, &reference(&home, &config), &decks, now).unwrap();
+    study.close();
+    drop(study);
+
+    // Settled again, then edited in place keeping the length.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    open(&home, &config).close();
+    let state = home.state_file();
+    let text = std::fs::read_to_string(&state).unwrap();
+    let edited = text.replacen("\"took_ms\":1500", "\"took_ms\":9500", 1);
+    assert!(edited != text && edited.len() == text.len());
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&state)
+        .unwrap();
+    std::io::Write::write_all(&mut file, edited.as_bytes()).unwrap();
+    drop(file);
+    let study = open(&home, &config);
+    assert!(study.has_records(), "the edit was not noticed");
+    same_answers(&study, &reference(&home, &config), &decks, now).unwrap();
 }

@@ -23,6 +23,8 @@ pub enum Context {
     Summary,
     /// The statistics screen.
     Stats,
+    /// Past mock interviews.
+    History,
     Help,
     /// A mock-interview screen.
     Mock(MockCtx),
@@ -40,6 +42,7 @@ impl Context {
             Context::Revealed => "Drill: answer",
             Context::Summary => "Session summary",
             Context::Stats => "Statistics",
+            Context::History => "Past mock interviews",
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
             Context::Own(o) => o.title(),
@@ -59,6 +62,10 @@ pub enum Action {
     DrillDue,
     Mock,
     Weak,
+    /// Practise the selected deck ahead of schedule; no due date moves.
+    Practice,
+    /// The same, the grades counting as reviews (they reschedule).
+    PracticeReviews,
     Stats,
     Back,
     Help,
@@ -78,6 +85,10 @@ pub enum Action {
     Interview(MockAction),
     NextTab,
     PrevTab,
+    /// Past mock interviews (home).
+    History,
+    /// Open the selected past interview.
+    Open,
     /// An action of the candidate's own material.
     Own(OwnAction),
     Target(TargetAction),
@@ -95,6 +106,10 @@ impl Action {
             Action::DrillDue => "drill what is due (all decks)",
             Action::Mock => "mock interview",
             Action::Weak => "drill the 3 weakest categories (lowest readiness)",
+            Action::Practice => {
+                "practise the selected deck early, weakest first (no due date moves)"
+            }
+            Action::PracticeReviews => "the same, the grades counting as reviews (they reschedule)",
             Action::Stats => "statistics",
             Action::Back => "back / quit (recorded reviews are kept)",
             Action::Help => "this help",
@@ -105,7 +120,7 @@ impl Action {
             Action::Grade(Grade::Hard) => "grade Hard: recalled with effort",
             Action::Grade(Grade::Good) => "grade Good: recalled it",
             Action::Grade(Grade::Easy) => "grade Easy: effortless",
-            Action::Undo => "undo the last grade",
+            Action::Undo => "undo the last action (grade, skip, bury or suspend)",
             Action::Suspend => "suspend the card (leaves every queue)",
             Action::Bury => "bury the card until tomorrow",
             Action::Skip => "skip the card for now",
@@ -116,6 +131,8 @@ impl Action {
             Action::Interview(m) => m.describe(),
             Action::NextTab => "next section",
             Action::PrevTab => "previous section",
+            Action::History => "past mock interviews (grade the ones left ungraded)",
+            Action::Open => "open the interview: its debrief, grading what is left",
             Action::Own(o) => o.describe(),
             Action::Target(t) => t.describe(),
         }
@@ -199,6 +216,8 @@ pub enum MockCtx {
     Debrief,
     /// The whole-interview summary.
     Summary,
+    /// "Leave with questions ungraded?", over the summary.
+    ConfirmLeave,
 }
 
 impl MockCtx {
@@ -212,6 +231,7 @@ impl MockCtx {
             MockCtx::ConfirmQuit => "Mock interview: end early?",
             MockCtx::Debrief => "Mock interview: debrief",
             MockCtx::Summary => "Mock interview: summary",
+            MockCtx::ConfirmLeave => "Mock interview: leave with questions ungraded?",
         }
     }
 }
@@ -240,6 +260,12 @@ pub enum MockAction {
     Home,
     /// Throw away the records that could not be saved (asks first).
     Discard,
+    /// Leaving with questions ungraded: record every suggested grade, then leave.
+    AcceptAll,
+    /// Leaving with questions ungraded: leave them so (graded later from History).
+    LeaveUngraded,
+    /// Leaving with questions ungraded: stay on the summary.
+    Stay,
 }
 
 impl MockAction {
@@ -265,6 +291,11 @@ impl MockAction {
             MockAction::BackToDebrief => "back to the debrief",
             MockAction::Home => "back to the home screen",
             MockAction::Discard => "after a failed save: discard the unsaved records (asks first)",
+            MockAction::AcceptAll => {
+                "record the suggested grade of every ungraded question, then leave"
+            }
+            MockAction::LeaveUngraded => "leave them ungraded (grade them later from History)",
+            MockAction::Stay => "stay and grade them",
         }
     }
 }

@@ -60,7 +60,7 @@ pub fn run(
     terminal::restore_on_signals()?;
     // Installs a panic hook that restores the terminal before the panic message prints.
     let mut term = ratatui::try_init()?;
-    // A pasted job description arrives as one event, not thousands of keys.
+    // A paste arrives as one event (an answer pasted whole, not typed key by key).
     terminal::bracketed_paste(true);
     let result = runner::run(&mut term, &mut app, &mut TerminalHost::new(reload));
     terminal::bracketed_paste(false);

@@ -42,6 +42,10 @@ impl Host for TerminalHost {
         event::read().map(Some)
     }
 
+    fn input_waiting(&mut self) -> std::io::Result<bool> {
+        event::poll(Duration::ZERO)
+    }
+
     fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()> {
         let (program, args) =
             editor_command(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok());
@@ -67,17 +71,6 @@ impl Host for TerminalHost {
     fn reload(&mut self) -> (Vec<Deck>, Vec<String>) {
         (self.reload)()
     }
-}
-
-/// Asks the terminal to mark pastes (so they arrive as one event), or to stop. A terminal
-/// that does not understand it ignores it, and pastes arrive as keys.
-pub fn bracketed_paste(on: bool) {
-    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
-    let _ = if on {
-        execute!(std::io::stdout(), EnableBracketedPaste)
-    } else {
-        execute!(std::io::stdout(), DisableBracketedPaste)
-    };
 }
 
 /// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`; words after the first are arguments
@@ -131,6 +124,17 @@ pub fn restore_terminal() {
     bracketed_paste(false);
     ratatui::restore();
     let _ = execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// Turns bracketed paste on or off: on, a paste arrives as one [`Event::Paste`]. Best effort
+/// (a terminal without it sends the keys as before).
+pub fn bracketed_paste(on: bool) {
+    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    let _ = if on {
+        execute!(std::io::stdout(), EnableBracketedPaste)
+    } else {
+        execute!(std::io::stdout(), DisableBracketedPaste)
+    };
 }
 
 #[cfg(not(unix))]

@@ -190,7 +190,7 @@ mod tests {
 
     use super::*;
     use crate::core::grade::Grade;
-    use crate::core::ids::RecordId;
+    use crate::core::ids::{RecordId, ReviewId};
     use crate::core::record::ReviewMode;
     use crate::core::schedule::{Phase, default_weights};
 
@@ -200,7 +200,7 @@ mod tests {
 
     fn review(card: &str, at: DateTime<Utc>, grade: Grade) -> ReviewEntry {
         ReviewEntry {
-            id: RecordId::new(format!("{card}{}", at.timestamp())),
+            id: ReviewId::new(&RecordId::new(format!("{card}{}", at.timestamp()))),
             key: Arc::new(CardKey::new("d", card)),
             at,
             grade,

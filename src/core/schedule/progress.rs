@@ -15,13 +15,14 @@ use super::scheduler::Scheduler;
 use crate::core::deck::Deck;
 use crate::core::fast_hash::FastMap;
 use crate::core::grade::Grade;
-use crate::core::ids::{CardKey, RecordId};
+use crate::core::ids::{CardKey, RecordId, ReviewId};
 use crate::core::record::{Record, RecordBody, ReviewMode};
 
 /// One review that counts (not undone).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReviewEntry {
-    pub id: RecordId,
+    /// The review's record id, compact (see [`ReviewId`]).
+    pub id: ReviewId,
     /// Shared by every review of the card (a card has hundreds of reviews in a long log).
     pub key: Arc<CardKey>,
     pub at: DateTime<Utc>,
@@ -109,7 +110,8 @@ impl Progress {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => return,
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => return,
         };
         let key = CardKey {
             deck: deck.clone(),
@@ -123,14 +125,15 @@ impl Progress {
                 let seed = fuzz_seed(&record.id);
                 *memory =
                     Scheduler::new(config).review(memory, review.grade, record.at, Some(seed));
+                let id = ReviewId::new(&record.id);
                 // Last in time order unless a later record of another card came first.
                 let position = self
                     .reviews
-                    .partition_point(|r| (r.at, &r.id) <= (record.at, &record.id));
+                    .partition_point(|r| (r.at, &r.id) <= (record.at, &id));
                 self.reviews.insert(
                     position,
                     ReviewEntry {
-                        id: record.id.clone(),
+                        id,
                         key: Arc::clone(key),
                         at: record.at,
                         grade: review.grade,
@@ -151,7 +154,8 @@ impl Progress {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => {}
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => {}
         }
     }
 
@@ -268,8 +272,8 @@ impl Progress {
     }
 
     /// What "undo the last review" should target: the latest effective review's record id.
-    pub fn undo_target(&self) -> Option<&RecordId> {
-        self.reviews.last().map(|r| &r.id)
+    pub fn undo_target(&self) -> Option<RecordId> {
+        self.reviews.last().map(|r| r.id.to_record_id())
     }
 
     /// Cards with progress that no loaded deck has any more (deleted or renamed), in key order.

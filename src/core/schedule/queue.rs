@@ -98,10 +98,12 @@ pub fn build_queue(
 ) -> DailyQueue {
     let start = day_start(now, offset, config.day_starts_at);
     let tomorrow = next_day_start(now, offset, config.day_starts_at);
-    let today: Vec<_> = progress
-        .reviews()
+    // Reviews are in time order: today's are one run, found by bisection (a long history is
+    // not walked for them).
+    let all = progress.reviews();
+    let today: Vec<_> = all[all.partition_point(|r| r.at < start)..]
         .iter()
-        .filter(|r| r.at >= start && r.at < tomorrow)
+        .take_while(|r| r.at < tomorrow)
         .collect();
     let new_done = today
         .iter()

@@ -14,7 +14,7 @@ use super::fuzz::fuzz_seed;
 use super::progress::{Progress, ReviewEntry};
 use super::scheduler::Scheduler;
 use crate::core::fast_hash::{FastHasher, FastMap, FastSet};
-use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
+use crate::core::ids::{CardId, CardKey, DeckId, RecordId, ReviewId};
 use crate::core::record::{Record, RecordBody};
 
 /// Folds `records` (any order) into [`Progress`] with the scheduler settings `config`.
@@ -198,7 +198,8 @@ impl<'r> Fold<'r, '_> {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => return,
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => return,
         };
         // Another share's card.
         let Some(hash) = self.mine(deck, card) else {
@@ -217,7 +218,7 @@ impl<'r> Fold<'r, '_> {
                 self.reviews.push((
                     position,
                     ReviewEntry {
-                        id: record.id.clone(),
+                        id: ReviewId::new(&record.id),
                         key: Arc::clone(&self.keys[slot]),
                         at: record.at,
                         grade: review.grade,
@@ -238,7 +239,8 @@ impl<'r> Fold<'r, '_> {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => {}
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => {}
         }
     }
 }

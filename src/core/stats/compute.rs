@@ -49,14 +49,48 @@ pub struct Summary {
 
 /// The figures of [`Summary`], equal to those of [`compute`], without what only the statistics
 /// screen shows (calendar, forecast, time spent, today's queue).
+///
+/// Walks only the reviews the categories depend on (the retention and lapse windows): the
+/// streak is found by bisection, day by day, and the total from the cards' review counts, so
+/// the home screen does not walk a long history.
 pub fn summary(input: &StatsInput<'_>) -> Summary {
-    let pass = pass(input, false);
-    let today = study_date(input.now, input.offset, input.config.day_starts_at);
+    let since = input.now - Duration::days(RETENTION_DAYS.max(LAPSE_DAYS));
+    let pass = pass(input, DueDates::Skip, Some(since));
     Summary {
-        streak_days: streak_days(&pass.days.keys().copied().collect(), today),
+        streak_days: streak_by_day(input),
         categories: pass.rows,
-        reviews_total: pass.reviews_total,
+        reviews_total: input
+            .progress
+            .cards()
+            .filter(|(key, _)| input.decks.iter().any(|d| d.id == key.deck))
+            .map(|(_, memory)| memory.reps as usize)
+            .sum(),
     }
+}
+
+/// [`streak_days`] of the study days with a review of a loaded deck, looking each day up in
+/// the reviews (in time order) by bisection.
+fn streak_by_day(input: &StatsInput<'_>) -> u32 {
+    let reviews = input.progress.reviews();
+    let studied = |from: DateTime<Utc>| {
+        let to = from + Duration::days(1);
+        reviews[reviews.partition_point(|r| r.at < from)..]
+            .iter()
+            .take_while(|r| r.at < to)
+            .any(|r| input.decks.iter().any(|d| d.id == r.key.deck))
+    };
+    let today = day_start(input.now, input.offset, input.config.day_starts_at);
+    let mut day = if studied(today) {
+        today
+    } else {
+        today - Duration::days(1)
+    };
+    let mut streak = 0;
+    while studied(day) {
+        streak += 1;
+        day -= Duration::days(1);
+    }
+    streak
 }
 
 /// Computes every figure of [`Stats`].
@@ -68,7 +102,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         days,
         time,
         due_dates,
-    } = pass(input, true);
+    } = pass(input, DueDates::Collect, None);
     let StatsInput {
         decks,
         progress,
@@ -112,6 +146,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         forecast: forecast(due_dates.into_iter(), today, offset, hour),
         categories: rows,
         mock_scores: mocks.scores.clone(),
+        practice: super::PracticeStats::default(),
     }
 }
 
@@ -123,11 +158,19 @@ struct Pass {
     /// Reviews per study day.
     days: BTreeMap<chrono::NaiveDate, u32>,
     time: TimeSpent,
-    /// Only with `full`.
+    /// Only with [`DueDates::Collect`].
     due_dates: Vec<DateTime<Utc>>,
 }
 
-fn pass(input: &StatsInput<'_>, full: bool) -> Pass {
+/// Whether the pass keeps every card's due date (the forecast needs them; the summary does not).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DueDates {
+    Collect,
+    Skip,
+}
+
+/// With `since`, only the reviews from then on are walked.
+fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTime<Utc>>) -> Pass {
     let StatsInput {
         decks,
         progress,
@@ -136,7 +179,7 @@ fn pass(input: &StatsInput<'_>, full: bool) -> Pass {
         now,
         offset,
     } = *input;
-    let model = Model::default();
+    let model = Model::for_config(config);
     let hour = config.day_starts_at;
     let start = day_start(now, offset, hour);
     let tomorrow = next_day_start(now, offset, hour);
@@ -187,7 +230,7 @@ fn pass(input: &StatsInput<'_>, full: bool) -> Pass {
             if let (Some(due), false, true) =
                 (state.due, state.suspended, state.phase != Phase::New)
             {
-                if full {
+                if due_dates_wanted == DueDates::Collect {
                     due_dates.push(due);
                 }
                 if due < tomorrow {
@@ -210,7 +253,9 @@ fn pass(input: &StatsInput<'_>, full: bool) -> Pass {
     // The reviews of a card share one key: what the key says (loaded deck? which category?)
     // is worked out once per card, found again by the key's address.
     let mut per_key: FastMap<usize, (bool, Option<usize>)> = FastMap::default();
-    for r in progress.reviews() {
+    let reviews = progress.reviews();
+    let first = since.map_or(0, |since| reviews.partition_point(|r| r.at < since));
+    for r in &reviews[first..] {
         let (loaded, category) = *per_key
             .entry(std::sync::Arc::as_ptr(&r.key) as usize)
             .or_insert_with(|| {

@@ -16,7 +16,11 @@ use crate::store::log::scan::scan;
 /// (merging a copy of the same log, say).
 #[derive(Debug, Default)]
 pub(super) struct KnownIds {
-    pub(super) hashes: FastSet<u64>,
+    /// The hashes as a resumed open took them over (from a cache), made into `set` the first
+    /// time one is looked up: a start that only shows the home screen never builds the set
+    /// (a million entries at a million records).
+    loaded: Vec<u64>,
+    set: OnceLock<FastSet<u64>>,
     /// Distinct records in the log.
     pub(super) count: usize,
     exact: OnceLock<FastSet<RecordId>>,
@@ -27,24 +31,45 @@ impl KnownIds {
         let mut hashes = FastSet::default();
         hashes.reserve(records.len());
         hashes.extend(records.iter().map(|r| id_hash(&r.id)));
-        KnownIds {
-            hashes,
-            count: records.len(),
-            exact: OnceLock::new(),
-        }
+        KnownIds::from_hashes(hashes, records.len())
     }
 
     /// The ids whose hashes are `hashes`, `count` distinct records.
     pub(super) fn from_hashes(hashes: FastSet<u64>, count: usize) -> KnownIds {
         KnownIds {
-            hashes,
+            loaded: Vec::new(),
+            set: OnceLock::from(hashes),
             count,
             exact: OnceLock::new(),
         }
     }
 
+    /// The ids whose hashes are `hashes` (distinct), `count` distinct records; the set is made
+    /// when first needed.
+    pub(super) fn deferred(hashes: Vec<u64>, count: usize) -> KnownIds {
+        KnownIds {
+            loaded: hashes,
+            set: OnceLock::new(),
+            count,
+            exact: OnceLock::new(),
+        }
+    }
+
+    pub(super) fn hashes(&self) -> &FastSet<u64> {
+        self.set
+            .get_or_init(|| self.loaded.iter().copied().collect())
+    }
+
+    /// Every hash, without making the set.
+    pub(super) fn hash_list(&self) -> Vec<u64> {
+        match self.set.get() {
+            Some(set) => set.iter().copied().collect(),
+            None => self.loaded.clone(),
+        }
+    }
+
     pub(super) fn might_contain(&self, id: &RecordId) -> bool {
-        self.hashes.contains(&id_hash(id))
+        self.hashes().contains(&id_hash(id))
     }
 
     /// `file` is the log's own, `len` bytes long: while we hold its lock it holds exactly our
@@ -54,7 +79,13 @@ impl KnownIds {
     }
 
     pub(super) fn insert(&mut self, id: RecordId) {
-        if !self.hashes.insert(id_hash(&id)) && self.contains_exactly(&id) {
+        self.hashes();
+        self.loaded = Vec::new();
+        let new = self
+            .set
+            .get_mut()
+            .is_some_and(|set| set.insert(id_hash(&id)));
+        if !new && self.contains_exactly(&id) {
             return;
         }
         self.count += 1;

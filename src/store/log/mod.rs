@@ -29,6 +29,7 @@ use crate::store::bounded::open_regular;
 use crate::store::error::StoreError;
 
 pub use maintenance::{CheckReport, MergeReport, RepairReport, check, merge, repair};
+pub use resume::FileStamp;
 pub use scan::{BadLine, DuplicateId, LineProblem, TornTail};
 pub use writer::{Opened, StateLog};
 
@@ -50,6 +51,9 @@ pub struct LoadReport {
 pub struct LogPrefix {
     pub len: u64,
     pub digest: u128,
+    /// The file's stamp when it was exactly these bytes, if known: a file with the same stamp
+    /// is taken to be unchanged without hashing it again.
+    pub stamp: Option<FileStamp>,
     pub id_hashes: Vec<u64>,
     pub count: usize,
 }

@@ -15,42 +15,135 @@ use crate::core::fast_hash::FastSet;
 use crate::core::record::Record;
 use crate::store::error::StoreError;
 
-/// A running 128-bit hash (XXH3) of the bytes of the file.
-pub(super) struct Digest(Box<Xxh3Default>);
+/// A 128-bit hash (XXH3) of the file's first bytes: running, or only known (the file was
+/// found unchanged since a cache recorded the hash), or unknown until read again (appended to
+/// after that).
+pub(super) enum Digest {
+    Running(Box<Xxh3Default>),
+    Known(u128),
+    Unknown,
+}
 
 impl Digest {
     pub(super) fn new() -> Digest {
-        Digest(Box::new(Xxh3Default::new()))
+        Digest::Running(Box::new(Xxh3Default::new()))
     }
 
     pub(super) fn update(&mut self, bytes: &[u8]) {
-        self.0.update(bytes);
+        if bytes.is_empty() {
+            return;
+        }
+        match self {
+            Digest::Running(h) => h.update(bytes),
+            Digest::Known(_) | Digest::Unknown => *self = Digest::Unknown,
+        }
     }
 
-    pub(super) fn value(&self) -> u128 {
-        self.0.digest128()
+    /// The hash, unless it has to be read again.
+    pub(super) fn value(&self) -> Option<u128> {
+        match self {
+            Digest::Running(h) => Some(h.digest128()),
+            Digest::Known(v) => Some(*v),
+            Digest::Unknown => None,
+        }
     }
 }
 
 impl std::fmt::Debug for Digest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Digest({:032x})", self.value())
+        match self.value() {
+            Some(v) => write!(f, "Digest({v:032x})"),
+            None => f.write_str("Digest(unknown)"),
+        }
     }
 }
 
-/// When the file starts with the bytes `known` describes: their running hash, and the rest
-/// of the file. `None` when it does not (shorter, or different).
+/// The hash of the first `len` bytes of `file`, read in pieces (a long log is not held in
+/// memory for it).
+pub(super) fn hash_prefix(file: &File, len: u64) -> std::io::Result<u128> {
+    use std::os::unix::fs::FileExt;
+    let mut digest = Xxh3Default::new();
+    let mut buf = vec![0u8; 1 << 18];
+    let mut at = 0u64;
+    while at < len {
+        let want = usize::try_from(len - at)
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        let n = file.read_at(&mut buf[..want], at)?;
+        if n == 0 {
+            return Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof));
+        }
+        digest.update(&buf[..n]);
+        at += n as u64;
+    }
+    Ok(digest.digest128())
+}
+
+/// What the file system says of a file, which changes whenever its bytes do: any write sets
+/// its modification and change times, and the change time cannot be set back (a backup
+/// restored, an editor's save, `touch -d` all change it). Used to skip hashing a long log that
+/// nothing touched since the cache was saved; when it differs, the bytes are hashed as before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    pub dev: u64,
+    pub ino: u64,
+    pub len: u64,
+    pub mtime: (i64, i64),
+    pub ctime: (i64, i64),
+}
+
+/// A stamp is only trusted when the file had not changed for this long when it was taken: a
+/// file system keeps times in coarse ticks, so a write right after (in the same tick) could
+/// leave the times as they were.
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl FileStamp {
+    /// The file's stamp, when it is settled (see [`SETTLED`]).
+    pub(super) fn settled(file: &File) -> Option<FileStamp> {
+        let stamp = FileStamp::of(file)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        let changed = std::time::Duration::new(
+            u64::try_from(stamp.ctime.0).ok()?,
+            u32::try_from(stamp.ctime.1).ok()?,
+        );
+        (now.checked_sub(changed)? >= SETTLED).then_some(stamp)
+    }
+
+    pub(super) fn of(file: &File) -> Option<FileStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let m = file.metadata().ok()?;
+        Some(FileStamp {
+            dev: m.dev(),
+            ino: m.ino(),
+            len: m.size(),
+            mtime: (m.mtime(), m.mtime_nsec()),
+            ctime: (m.ctime(), m.ctime_nsec()),
+        })
+    }
+}
+
+/// When the file starts with the bytes `known` describes: their hash, and the rest of the
+/// file. `None` when it does not (shorter, or different). A file whose stamp is the one
+/// `known` recorded with the same length is not read at all.
 pub(super) fn read_after(
     path: &Path,
     file: &mut File,
     known: &LogPrefix,
 ) -> Result<Option<(Digest, Vec<u8>)>, StoreError> {
     let err = |e| StoreError::io(path, "read", e);
+    if let Some(stamp) = known.stamp
+        && stamp.len == known.len
+        && FileStamp::of(file) == Some(stamp)
+    {
+        return Ok(Some((Digest::Known(known.digest), Vec::new())));
+    }
     let size = file.metadata().map_err(err)?.len();
     if size < known.len {
         return Ok(None);
     }
-    let mut digest = Digest::new();
+    let mut digest = Xxh3Default::new();
     let mut buf = vec![0u8; 1 << 18];
     let mut left = known.len;
     while left > 0 {
@@ -62,17 +155,24 @@ pub(super) fn read_after(
         digest.update(&buf[..n]);
         left -= n as u64;
     }
-    if digest.value() != known.digest {
+    if digest.digest128() != known.digest {
         return Ok(None);
     }
     drop(buf);
     let tail = read_rest(path, file)?;
-    Ok(Some((digest, tail)))
+    Ok(Some((Digest::Running(Box::new(digest)), tail)))
 }
 
 /// The ids and records of a tail that can be taken as it is: every line a record, complete,
 /// none repeating an id of the prefix or of the tail.
 pub(super) fn clean_tail(known: &LogPrefix, tail: &[u8]) -> Option<(KnownIds, Vec<Record>)> {
+    if tail.is_empty() {
+        // Nothing to check against the known ids: they are made into a set when first needed.
+        return Some((
+            KnownIds::deferred(known.id_hashes.clone(), known.count),
+            Vec::new(),
+        ));
+    }
     let found = scan(tail);
     if !found.is_clean() || found.missing_newline || found.complete_len != tail.len() as u64 {
         return None;
@@ -143,6 +243,8 @@ mod tests {
         let (log, report) = retry_while_locked(|| StateLog::open(&path)).unwrap();
         let sorted = |mut p: LogPrefix| {
             p.id_hashes.sort_unstable();
+            // Taken at different times: one may be settled, the other not.
+            p.stamp = None;
             p
         };
         assert_eq!(sorted(resumed_prefix), sorted(log.prefix().unwrap()));
@@ -181,5 +283,60 @@ mod tests {
             };
             assert_eq!(report.torn.is_some(), torn_tail);
         }
+    }
+
+    /// A log whose stamp is the one the prefix recorded is not read (here the recorded hash is
+    /// wrong on purpose, and the log still resumes); one whose stamp changed is hashed.
+    #[test]
+    fn a_settled_stamp_spares_the_hash_and_a_changed_one_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.jsonl");
+        let (mut log, _) = StateLog::open(&path).unwrap();
+        for n in 0..3 {
+            let (body, at) = bury(n);
+            log.append(body, at).unwrap();
+        }
+        let good = log.prefix().unwrap();
+        assert_eq!(
+            good.stamp, None,
+            "a stamp taken right after a write is not settled"
+        );
+        let stamp = log.stamp();
+        drop(log);
+        let trusted = LogPrefix {
+            digest: good.digest ^ 1,
+            stamp,
+            ..good.clone()
+        };
+        let (_, opened) = retry_while_locked(|| StateLog::open_resuming(&path, &trusted)).unwrap();
+        assert!(matches!(opened, Opened::Resumed(ref t) if t.is_empty()));
+        // The same with any part of the stamp different: hashed, and the wrong hash tells.
+        let mut other = stamp.unwrap();
+        other.ctime.1 ^= 1;
+        let changed = LogPrefix {
+            stamp: Some(other),
+            ..trusted.clone()
+        };
+        let (_, opened) = retry_while_locked(|| StateLog::open_resuming(&path, &changed)).unwrap();
+        assert!(matches!(opened, Opened::Full(_)));
+        let honest = LogPrefix {
+            stamp: Some(other),
+            ..good
+        };
+        let (_, opened) = retry_while_locked(|| StateLog::open_resuming(&path, &honest)).unwrap();
+        assert!(matches!(opened, Opened::Resumed(ref t) if t.is_empty()));
+    }
+
+    /// A stamp is settled a second after the file last changed, not before.
+    #[test]
+    fn a_stamp_is_settled_only_after_a_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"x").unwrap();
+        let file = File::open(&path).unwrap();
+        assert_eq!(FileStamp::settled(&file), None);
+        std::thread::sleep(SETTLED + std::time::Duration::from_millis(50));
+        assert_eq!(FileStamp::settled(&file), FileStamp::of(&file));
+        assert!(FileStamp::of(&file).is_some());
     }
 }

@@ -16,7 +16,7 @@ use crate::core::record::{Record, RecordBody};
 use crate::store::error::StoreError;
 use crate::store::log::files::{open_locked_unread, read_rest, write_side_file};
 use crate::store::log::known_ids::{KnownIds, read_own};
-use crate::store::log::resume::{Digest, clean_tail, read_after};
+use crate::store::log::resume::{Digest, FileStamp, clean_tail, hash_prefix, read_after};
 use crate::store::log::scan::scan;
 use crate::store::log::{LoadReport, LogPrefix, into_load, refuse_fatal};
 
@@ -132,10 +132,15 @@ impl StateLog {
         if self.poisoned || self.missing_newline {
             return None;
         }
+        let digest = match self.digest.value() {
+            Some(d) => d,
+            None => hash_prefix(&self.file, self.len).ok()?,
+        };
         Some(LogPrefix {
             len: self.len,
-            digest: self.digest.value(),
-            id_hashes: self.ids.hashes.iter().copied().collect(),
+            digest,
+            stamp: FileStamp::settled(&self.file).filter(|s| s.len == self.len),
+            id_hashes: self.ids.hash_list(),
             count: self.ids.count,
         })
     }
@@ -150,6 +155,17 @@ impl StateLog {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Makes ready what the first append needs (the set of known ids), so that it is not made
+    /// while a key waits.
+    pub fn warm_up(&self) {
+        self.ids.hashes();
+    }
+
+    /// The file's stamp now (see [`FileStamp`]).
+    pub fn stamp(&self) -> Option<FileStamp> {
+        FileStamp::of(&self.file)
     }
 
     /// Number of distinct records in the log.

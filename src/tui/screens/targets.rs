@@ -213,12 +213,15 @@ impl Screen for TargetsScreen {
         vec![]
     }
 
-    fn on_paste(&mut self, text: &str) -> Option<Vec<Effect>> {
-        let form = self.form.as_mut()?;
-        Some(match form.paste(text) {
+    fn on_paste(&mut self, text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        let Some(form) = self.form.as_mut() else {
+            return vec![];
+        };
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        match form.paste(&text) {
             Ok(()) => vec![],
             Err(e) => vec![Effect::Notify(Level::Error, e)],
-        })
+        }
     }
 
     fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {

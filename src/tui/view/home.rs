@@ -29,7 +29,9 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
             (Action::DrillDue, "drill all due"),
             (Action::Mock, "mock interview"),
             (Action::Weak, "drill weakest"),
+            (Action::Practice, "practise"),
             (Action::Stats, "statistics"),
+            (Action::History, "history"),
             (
                 Action::Own(crate::tui::keys::OwnAction::Search),
                 "find a card",

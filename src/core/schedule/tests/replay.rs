@@ -42,7 +42,7 @@ fn undone_reviews_are_ignored_entirely() {
     let key = CardKey::new("d", "c0");
     assert_eq!(a.card(&key), b.card(&key));
     assert_eq!(a.reviews().len(), 2);
-    assert!(a.reviews().iter().all(|r| r.id != bad));
+    assert!(a.reviews().iter().all(|r| !r.id.is(&bad)));
 }
 
 #[test]
@@ -55,11 +55,11 @@ fn undo_target_is_the_last_effective_review() {
     log.suspend("d", "c2", t0 + Duration::minutes(2));
     assert_eq!(
         replay(&log.records, &no_fuzz()).undo_target(),
-        Some(&second)
+        Some(second.clone())
     );
     log.undo(&second, t0 + Duration::minutes(3));
     let p = replay(&log.records, &no_fuzz());
-    assert_eq!(p.undo_target(), Some(&first));
+    assert_eq!(p.undo_target(), Some(first.clone()));
     // The undone card is new again.
     assert_eq!(
         p.card(&CardKey::new("d", "c1")),
