@@ -6,9 +6,9 @@
 //!
 //! Time: every clock is a deadline compared with the `now` passed in; nothing here reads a
 //! clock or sleeps. Any event at or after the live deadline fires it first, exactly once (the
-//! deadline is then cleared). Each deadline has a [`TimerId`]; a `Timer(id)` event for an id
-//! that is not the live one is stale and ignored entirely. Pausing freezes the clock; resuming
-//! shifts the deadline by the paused time and issues a new timer id.
+//! deadline is then cleared). Pausing freezes the clock; resuming shifts the deadline by the
+//! paused time and says so with a new [`Effect::StartTimer`]. Whether the interview is paused
+//! is [`ClockView::paused`].
 //!
 //! At zero: prep always moves on to the answer, whose clock starts at the prep deadline. In
 //! strict timing a typed answer emits [`Effect::TimeUp`] and the front end must reply at once
@@ -26,7 +26,7 @@ use crate::core::ids::InterviewId;
 use crate::core::text::accept_answer;
 
 use super::debrief::Debrief;
-use super::events::{ClockView, Effect, Event, Phase, TimerId};
+use super::events::{ClockView, Effect, Event, Phase};
 use super::question::MockQuestion;
 use super::records::{MockAnswered, MockFinished, MockRecord, MockStarted};
 use super::setup::{AnswerMode, MockSetup, Timing};
@@ -40,7 +40,6 @@ struct Due {
 
 #[derive(Clone, Debug)]
 struct Deadline {
-    id: TimerId,
     at: DateTime<Utc>,
 }
 
@@ -63,7 +62,6 @@ pub struct MockInterview {
     phase_start: DateTime<Utc>,
     limit_ms: u64,
     deadline: Option<Deadline>,
-    next_timer: u64,
     paused_at: Option<DateTime<Utc>>,
     /// Paused time on the current question.
     paused_ms: u64,
@@ -98,7 +96,6 @@ impl MockInterview {
             phase_start: now,
             limit_ms: 0,
             deadline: None,
-            next_timer: 1,
             paused_at: None,
             paused_ms: 0,
             main: None,
@@ -124,11 +121,6 @@ impl MockInterview {
         if self.phase == Phase::Done {
             return fx;
         }
-        if let Event::Timer(id) = event
-            && self.deadline.as_ref().is_none_or(|d| d.id != id)
-        {
-            return fx;
-        }
         let due = Due {
             // An event that ends the answer anyway needs no TimeUp/Overtime notice first...
             quiet: matches!(event, Event::Submit { .. } | Event::Skip | Event::Quit),
@@ -140,7 +132,7 @@ impl MockInterview {
             return fx;
         }
         match event {
-            Event::Tick | Event::Timer(_) => {}
+            Event::Tick => {}
             Event::Quit => {
                 // A main answer waiting for its follow-up is kept, without the follow-up.
                 if self.phase == Phase::FollowUp && self.main.is_some() {
@@ -151,7 +143,6 @@ impl MockInterview {
             Event::Pause => {
                 if self.paused_at.is_none() {
                     self.paused_at = Some(now);
-                    fx.push(Effect::Paused);
                 }
             }
             Event::Resume => self.resume(now, &mut fx),
@@ -210,17 +201,14 @@ impl MockInterview {
         let paused = ms_between(at, now);
         self.paused_ms += paused;
         self.phase_start += delta_ms(paused);
-        fx.push(Effect::Resumed);
         if let Some(d) = self.deadline.take() {
             self.start_timer(d.at + delta_ms(paused), fx);
         }
     }
 
     fn start_timer(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
-        let id = TimerId(self.next_timer);
-        self.next_timer += 1;
-        self.deadline = Some(Deadline { id, at });
-        fx.push(Effect::StartTimer { id, deadline: at });
+        self.deadline = Some(Deadline { at });
+        fx.push(Effect::StartTimer { deadline: at });
     }
 
     fn begin_phase(&mut self, phase: Phase, at: DateTime<Utc>, seconds: u32, fx: &mut Vec<Effect>) {
