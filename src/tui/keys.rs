@@ -21,6 +21,8 @@ pub enum Context {
     Summary,
     /// The statistics screen.
     Stats,
+    /// Past mock interviews.
+    History,
     Help,
     /// A mock-interview screen.
     Mock(MockCtx),
@@ -37,6 +39,7 @@ impl Context {
             Context::Revealed => "Drill: answer",
             Context::Summary => "Session summary",
             Context::Stats => "Statistics",
+            Context::History => "Past mock interviews",
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
             Context::Own(o) => o.title(),
@@ -78,6 +81,10 @@ pub enum Action {
     Interview(MockAction),
     NextTab,
     PrevTab,
+    /// Past mock interviews (home).
+    History,
+    /// Open the selected past interview.
+    Open,
     /// An action of the candidate's own material.
     Own(OwnAction),
 }
@@ -119,6 +126,8 @@ impl Action {
             Action::Interview(m) => m.describe(),
             Action::NextTab => "next section",
             Action::PrevTab => "previous section",
+            Action::History => "past mock interviews (grade the ones left ungraded)",
+            Action::Open => "open the interview: its debrief, grading what is left",
             Action::Own(o) => o.describe(),
         }
     }
@@ -201,6 +210,8 @@ pub enum MockCtx {
     Debrief,
     /// The whole-interview summary.
     Summary,
+    /// "Leave with questions ungraded?", over the summary.
+    ConfirmLeave,
 }
 
 impl MockCtx {
@@ -214,6 +225,7 @@ impl MockCtx {
             MockCtx::ConfirmQuit => "Mock interview: end early?",
             MockCtx::Debrief => "Mock interview: debrief",
             MockCtx::Summary => "Mock interview: summary",
+            MockCtx::ConfirmLeave => "Mock interview: leave with questions ungraded?",
         }
     }
 }
@@ -242,6 +254,12 @@ pub enum MockAction {
     Home,
     /// Throw away the records that could not be saved (asks first).
     Discard,
+    /// Leaving with questions ungraded: record every suggested grade, then leave.
+    AcceptAll,
+    /// Leaving with questions ungraded: leave them so (graded later from History).
+    LeaveUngraded,
+    /// Leaving with questions ungraded: stay on the summary.
+    Stay,
 }
 
 impl MockAction {
@@ -267,6 +285,11 @@ impl MockAction {
             MockAction::BackToDebrief => "back to the debrief",
             MockAction::Home => "back to the home screen",
             MockAction::Discard => "after a failed save: discard the unsaved records (asks first)",
+            MockAction::AcceptAll => {
+                "record the suggested grade of every ungraded question, then leave"
+            }
+            MockAction::LeaveUngraded => "leave them ungraded (grade them later from History)",
+            MockAction::Stay => "stay and grade them",
         }
     }
 }

@@ -75,6 +75,13 @@ pub struct PastInterview {
 }
 
 impl PastInterview {
+    /// The id as lists and messages show it: on one line, its hidden characters written out
+    /// (`mock-\u009B31m`), never removed, so two ids that differ only in them look different
+    /// and the shown id can be given back to [`find_interview`].
+    pub fn shown_id(&self) -> String {
+        crate::core::text::quoted(self.id.as_str())
+    }
+
     /// The decks asked from, in order of first question (the setup's when nothing was asked).
     pub fn decks(&self) -> Vec<DeckId> {
         let mut out: Vec<DeckId> = Vec::new();
@@ -331,19 +338,26 @@ fn attach_grades(ordered: &[&Record], interviews: &mut [PastInterview]) {
     }
 }
 
-/// Finds an interview by id: exactly, else by the id as lists show it (control characters
-/// removed, see [`sanitize_line`]) when that names one interview only, so any id `history`
-/// prints can be given back.
+/// Finds an interview by id: exactly, else by the id as lists show it
+/// ([`PastInterview::shown_id`]: hidden characters written out as `\u009B`), else by the id
+/// with its control characters removed when that names one interview only; so any id
+/// `history` prints can be given back, even two that differ only in invisible characters.
 pub fn find_interview<'a>(all: &'a [PastInterview], id: &str) -> Option<&'a PastInterview> {
     if let Some(p) = all.iter().find(|p| p.id.as_str() == id) {
         return Some(p);
     }
     let id = id.trim();
-    let mut shown = all
+    if id.is_empty() {
+        return None;
+    }
+    if let Some(p) = all.iter().find(|p| p.shown_id().trim() == id) {
+        return Some(p);
+    }
+    let mut stripped = all
         .iter()
         .filter(|p| sanitize_line(p.id.as_str()).trim() == id);
-    match (shown.next(), shown.next()) {
-        (Some(p), None) if !id.is_empty() => Some(p),
+    match (stripped.next(), stripped.next()) {
+        (Some(p), None) => Some(p),
         _ => None,
     }
 }

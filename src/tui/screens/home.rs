@@ -80,6 +80,7 @@ impl Screen for HomeScreen {
             Some(Action::Mock) => Route::MockSetup,
             Some(Action::Weak) => weakest_drill(),
             Some(Action::Stats) => Route::Stats,
+            Some(Action::History) => Route::History(None),
             Some(Action::Own(OwnAction::Browse)) => Route::Browser { search: false },
             Some(Action::Own(OwnAction::Search)) => Route::Browser { search: true },
             Some(Action::Own(OwnAction::Stories)) => Route::Stories,
