@@ -14,4 +14,6 @@ pub mod mock_setup;
 pub mod point_cursor;
 pub mod stats;
 pub mod stories;
+pub mod target_form;
+pub mod targets;
 pub mod text_box;
