@@ -14,7 +14,8 @@ use crate::core::text::sanitize_line;
 use crate::study::{DrillFilter, Study};
 use crate::tui::Start;
 
-/// `prepdeck drill [--category C] [--limit N] [--weakest N]` (`--deck` is the global filter).
+/// `prepdeck drill [--category C] [--limit N] [--weakest N] [--practice [--reschedule]]`
+/// (`--deck` is the global filter).
 pub fn drill(cli: &Cli, home: &Home, args: &DrillArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter();
     let plain = args.plain;

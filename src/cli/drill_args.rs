@@ -10,13 +10,21 @@ pub struct DrillArgs {
     /// Only cards of this kind (repeatable)
     #[arg(long, value_enum, value_name = "KIND")]
     pub kind: Vec<KindArg>,
-    /// At most this many cards [default: all due; 20 with --weakest]
+    /// At most this many cards [default: all due; 20 with --weakest or --practice]
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// Practise the N weakest categories (lowest readiness in `prepdeck stats`), due or
     /// not: due cards first, then the ones you are least likely to recall, then unseen ones
     #[arg(long, value_name = "N", conflicts_with = "category", value_parser = clap::value_parser!(u32).range(1..))]
     pub weakest: Option<u32>,
+    /// Practise ahead of schedule: every card in the chosen decks/categories/kinds (with
+    /// --weakest: of the weakest categories), due or not, weakest first, 20 unless --limit;
+    /// grades are kept as practice and move no due date
+    #[arg(long)]
+    pub practice: bool,
+    /// With --practice: count the grades as real reviews, so they reschedule the cards
+    #[arg(long, requires = "practice")]
+    pub reschedule: bool,
     /// Line mode, for screen readers and scripts: prompts end in `> `, grades are 1-4
     #[arg(long)]
     pub plain: bool,
@@ -39,6 +47,11 @@ impl DrillArgs {
             kinds: self.kind.iter().map(|k| (*k).into()).collect(),
             limit: self.limit,
             weakest: self.weakest.map(|n| n as usize),
+            ahead: self.practice.then_some(if self.reschedule {
+                crate::study::GradeAs::Review
+            } else {
+                crate::study::GradeAs::Practice
+            }),
         }
     }
 }

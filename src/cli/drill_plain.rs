@@ -7,7 +7,8 @@
 //! skip, `b` bury, `x` suspend, `q` quit. A line beginning `recorded:` is printed only once the
 //! grade is durable; every action is confirmed with what `u` would undo, and undo takes back the
 //! most recent action whatever it was (the drill session keeps that history). End of input ends
-//! the session cleanly.
+//! the session cleanly. In practice (`--practice`) the grades are kept as practice: the prompt
+//! shows no intervals and the confirmation says the due date did not move.
 
 use std::io::{BufRead, Write};
 
@@ -19,7 +20,7 @@ use crate::core::grade::Grade;
 use crate::core::ids::CardKey;
 use crate::core::record::RecordBody;
 use crate::core::schedule::format_interval;
-use crate::core::session::drill::{Event, Phase, Summary};
+use crate::core::session::drill::{Event, GradeAs, Phase, Summary};
 use crate::core::text::{sanitize, sanitize_line};
 use crate::study::{DrillDriver, DrillFilter, DrillUpdate, Study};
 
@@ -63,11 +64,30 @@ pub fn run_plain_drill(
         not_recorded: Vec::new(),
     };
     if p.driver.session().cards().is_empty() {
-        p.nothing_due(now)?;
+        if filter.ahead.is_some() {
+            writeln!(
+                p.out,
+                "Nothing to practise: no card matches (suspended and buried cards are left out)."
+            )?;
+        } else {
+            p.nothing_due(now)?;
+        }
         return Ok(PlainDrillOutcome {
             summary: p.driver.session().summary(now),
             not_recorded: 0,
         });
+    }
+    match filter.ahead {
+        Some(GradeAs::Practice) => writeln!(
+            p.out,
+            "Practice ahead of schedule, weakest first: grades are kept as practice and move no \
+             due date."
+        )?,
+        Some(GradeAs::Review) => writeln!(
+            p.out,
+            "Ahead of schedule, weakest first: grades count as reviews and reschedule the cards."
+        )?,
+        None => {}
     }
     p.run()?;
     let summary = p.driver.session().summary((p.clock)());
@@ -84,6 +104,15 @@ pub fn run_plain_drill(
         summary,
         not_recorded,
     })
+}
+
+/// The card a grade record (review or practice) is about.
+fn graded_card(body: &RecordBody) -> Option<CardKey> {
+    match body {
+        RecordBody::Review(r) => Some(CardKey::new(r.deck.as_str(), r.card.as_str())),
+        RecordBody::Practice(p) => Some(CardKey::new(p.deck.as_str(), p.card.as_str())),
+        _ => None,
+    }
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -113,17 +142,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for update in self.driver.handle(self.study, event, now) {
             match update {
                 DrillUpdate::Recorded(record) => {
-                    if let RecordBody::Review(r) = &record.body {
-                        let key = CardKey::new(r.deck.as_str(), r.card.as_str());
+                    if let Some(key) = graded_card(&record.body) {
                         self.not_recorded.retain(|k| *k != key);
                     }
                 }
                 DrillUpdate::NotRecorded { body, error } => {
-                    if let RecordBody::Review(r) = &body {
-                        let key = CardKey::new(r.deck.as_str(), r.card.as_str());
-                        if !self.not_recorded.contains(&key) {
-                            self.not_recorded.push(key);
-                        }
+                    if let Some(key) = graded_card(&body)
+                        && !self.not_recorded.contains(&key)
+                    {
+                        self.not_recorded.push(key);
                     }
                     writeln!(
                         self.out,
@@ -249,7 +276,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             return self.event(Event::Finish);
         };
         let now = (self.clock)();
-        let labels: Vec<String> = match self.study.preview(&key, now) {
+        let practice = self.driver.session().grade_as() == GradeAs::Practice;
+        let preview = if practice {
+            None
+        } else {
+            self.study.preview(&key, now)
+        };
+        let labels: Vec<String> = match preview {
             Some(p) => Grade::ALL
                 .iter()
                 .zip(p)
@@ -260,9 +293,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 .map(|g| format!("{} {}", g.number(), g.label()))
                 .collect(),
         };
+        let what = if practice {
+            "Practice grade (no due date moves)"
+        } else {
+            "Grade"
+        };
         write!(
             self.out,
-            "Grade: {}; u undo, s skip, b bury, x suspend, q quit > ",
+            "{what}: {}; u undo, s skip, b bury, x suspend, q quit > ",
             labels.join("  ")
         )?;
         let Some(line) = self.read_line()? else {
@@ -285,13 +323,20 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         let when = due.map_or_else(
                             || "not scheduled".to_string(),
                             |d| {
-                                format!(
-                                    "next due {} (in {})",
-                                    local(d),
-                                    format_interval(d - (self.clock)())
-                                )
+                                let rel = d - (self.clock)();
+                                let rel = if rel > chrono::Duration::zero() {
+                                    format!("in {}", format_interval(rel))
+                                } else {
+                                    "due now".into()
+                                };
+                                format!("next due {} ({rel})", local(d))
                             },
                         );
+                        let (what, when) = if practice {
+                            (" as practice", format!("due date unchanged, {when}"))
+                        } else {
+                            ("", when)
+                        };
                         let undo = self
                             .driver
                             .session()
@@ -299,7 +344,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             .map_or_else(String::new, |a| {
                                 format!(" (u: undo {})", a.outcome.undo_label())
                             });
-                        writeln!(self.out, "recorded: {}; {when}{undo}", g.label())?;
+                        writeln!(self.out, "recorded: {}{what}; {when}{undo}", g.label())?;
                     }
                     Ok(())
                 }

@@ -18,8 +18,9 @@ use crate::core::session::{MockAnswered, MockDebriefed, MockFinished, MockRecord
 /// they would misread. Format 2: `mock_debriefed` records, and `mock_started` records of
 /// interviews whose grades and ticks are in them (an older build would take a later review of
 /// the same card for the interview's grade); `note`, `my_answer` and `drill_answer` records (an
-/// older build would call them damage).
-pub const RECORD_FORMAT: u32 = 2;
+/// older build would call them damage). Format 3: `practice` records (an older build would call
+/// them damage).
+pub const RECORD_FORMAT: u32 = 3;
 
 /// One line of the state log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -74,6 +75,19 @@ pub enum RecordBody {
     DrillAnswer(Box<DrillAnswer>),
     /// The candidate's ticks and grade for one question of a mock interview (format 2).
     MockDebriefed(Box<MockDebriefed>),
+    /// A card answered ahead of schedule as practice: kept for statistics, never scheduled
+    /// (the card's due date does not move). Format 3.
+    Practice(Practice),
+}
+
+/// A practice answer: a grade that does not reschedule the card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Practice {
+    pub deck: DeckId,
+    pub card: CardId,
+    pub grade: Grade,
+    /// Time the candidate took, in milliseconds.
+    pub took_ms: u64,
 }
 
 /// A text the candidate keeps on one card.
@@ -115,6 +129,7 @@ impl RecordBody {
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
             | RecordBody::DrillAnswer(_) => 2,
+            RecordBody::Practice(_) => 3,
             _ => 1,
         }
     }
@@ -135,7 +150,8 @@ impl RecordBody {
             | RecordBody::Bury { .. }
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => false,
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => false,
         }
     }
 }

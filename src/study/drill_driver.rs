@@ -10,7 +10,7 @@ use super::port::{DrillFilter, Study, StudyError};
 use crate::core::deck::{Deck, find_card};
 use crate::core::ids::CardKey;
 use crate::core::record::{Record, RecordBody};
-use crate::core::session::drill::{Drill, Effect, Event, SessionCard};
+use crate::core::session::drill::{Drill, Effect, Event, GradeAs, SessionCard};
 
 /// What the front end must show after an event.
 #[derive(Debug)]
@@ -42,11 +42,23 @@ impl DrillDriver {
         filter: &DrillFilter,
         now: DateTime<Utc>,
     ) -> DrillDriver {
-        DrillDriver::with_cards(decks, study.queue(decks, filter, now), now)
+        let grade_as = filter.ahead.unwrap_or_default();
+        DrillDriver::with_cards_as(decks, study.queue(decks, filter, now), grade_as, now)
     }
 
-    /// A drill on exactly `keys`, in order, due or not (the card browser's "drill it now").
+    /// A drill on exactly `keys`, in order, due or not (the card browser's "drill it now"):
+    /// each grade is a review.
     pub fn with_cards(decks: &[Deck], keys: Vec<CardKey>, now: DateTime<Utc>) -> DrillDriver {
+        DrillDriver::with_cards_as(decks, keys, GradeAs::Review, now)
+    }
+
+    /// A drill on exactly `keys`, in order, graded as `grade_as`.
+    pub fn with_cards_as(
+        decks: &[Deck],
+        keys: Vec<CardKey>,
+        grade_as: GradeAs,
+        now: DateTime<Utc>,
+    ) -> DrillDriver {
         let cards = keys
             .into_iter()
             .map(|key| SessionCard {
@@ -57,7 +69,7 @@ impl DrillDriver {
             })
             .collect();
         // The first effect is always `Show(0)` or `Finished`: nothing to do for either.
-        let (session, _) = Drill::start(cards, now);
+        let (session, _) = Drill::start_as(cards, grade_as, now);
         DrillDriver { session }
     }
 

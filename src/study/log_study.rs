@@ -20,8 +20,10 @@ use crate::core::schedule::{
     CardMemory, Model, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue,
     mock_weakness, next_day_start, replay,
 };
-use crate::core::session::MockSetup;
-use crate::core::stats::{MockHistory, Stats, StatsInput, weakest_drill_queue};
+use crate::core::session::{MockSetup, PastInterview, past_interviews};
+use crate::core::stats::{
+    MockHistory, Stats, StatsInput, practice_queue, practice_stats, weakest_drill_queue,
+};
 use crate::store::mock_setup::save_mock_setup;
 use crate::store::paths::Home;
 use crate::store::progress_cache::{self, Snapshot, SnapshotRef};
@@ -33,8 +35,8 @@ pub struct LogStudy<J: Journal> {
     /// The records of past mock interviews, in file order (statistics need them; they are
     /// few).
     mocks: Vec<Record>,
-    /// The candidate's notes, own answers and drill drafts, in file order (kept by the
-    /// progress cache), and what they fold to with the mock answers.
+    /// The candidate's notes, own answers, drill drafts and practice answers, in file order
+    /// (kept by the progress cache), and what the first three fold to with the mock answers.
     own: Vec<Record>,
     notebook: Notebook,
     config: SchedulerConfig,
@@ -80,6 +82,12 @@ fn is_mock(record: &Record) -> bool {
     record.body.is_mock_history()
 }
 
+/// The records kept apart beside the replayed state (and in the progress cache with it): the
+/// candidate's own material, and practice answers (statistics count them).
+fn is_kept(record: &Record) -> bool {
+    is_own_material(record) || matches!(record.body, RecordBody::Practice(_))
+}
+
 impl<J: Journal> LogStudy<J> {
     /// `records` are the log's as loaded; `offset` is the local UTC offset for study days.
     pub fn new(
@@ -101,11 +109,7 @@ impl<J: Journal> LogStudy<J> {
             })
             .collect();
         let mocks: Vec<Record> = records.iter().filter(|r| is_mock(r)).cloned().collect();
-        let own: Vec<Record> = records
-            .iter()
-            .filter(|r| is_own_material(r))
-            .cloned()
-            .collect();
+        let own: Vec<Record> = records.iter().filter(|r| is_kept(r)).cloned().collect();
         let notebook = Notebook::from_records(own.iter().chain(&mocks));
         LogStudy {
             log,
@@ -243,7 +247,7 @@ impl<J: Journal> LogStudy<J> {
         if is_mock(record) {
             self.mocks.push(record.clone());
         }
-        if is_own_material(record) {
+        if is_kept(record) {
             self.own.push(record.clone());
         }
         self.notebook.absorb(record);
@@ -397,7 +401,46 @@ impl<J: Journal> LogStudy<J> {
                 .retain(|c| filter.categories.contains(&c.category));
         }
         let limit = filter.limit.unwrap_or(WEAKEST_LIMIT);
-        weakest_drill_queue(decks, &self.progress, &stats, n, limit, now)
+        let model = Model::for_config(&self.config);
+        if filter.ahead.is_some() {
+            // Practice of the weakest categories: their cards, due or not, weakest first.
+            let chosen: Vec<_> = stats
+                .weakest(n)
+                .into_iter()
+                .map(|c| (c.deck.clone(), c.category.clone()))
+                .collect();
+            let scope = |d: &Deck, c: &crate::core::deck::Card| {
+                (filter.kinds.is_empty() || filter.kinds.contains(&c.kind))
+                    && chosen
+                        .iter()
+                        .any(|(deck, cat)| *deck == d.id && *cat == c.category)
+            };
+            return practice_queue(decks, &self.progress, &scope, &model, limit, now)
+                .into_iter()
+                .map(|p| p.key)
+                .collect();
+        }
+        weakest_drill_queue(decks, &self.progress, &stats, n, limit, &model, now)
+            .into_iter()
+            .map(|p| p.key)
+            .collect()
+    }
+
+    /// Every card of the filter's decks, categories and kinds, due or not, weakest first.
+    fn ahead_queue(
+        &self,
+        decks: &[Deck],
+        filter: &DrillFilter,
+        now: DateTime<Utc>,
+    ) -> Vec<CardKey> {
+        let scope = |d: &Deck, c: &crate::core::deck::Card| {
+            (filter.decks.is_empty() || filter.decks.contains(&d.id))
+                && (filter.categories.is_empty() || filter.categories.contains(&c.category))
+                && (filter.kinds.is_empty() || filter.kinds.contains(&c.kind))
+        };
+        let limit = filter.limit.unwrap_or(WEAKEST_LIMIT);
+        let model = Model::for_config(&self.config);
+        practice_queue(decks, &self.progress, &scope, &model, limit, now)
             .into_iter()
             .map(|p| p.key)
             .collect()
@@ -463,6 +506,9 @@ impl<J: Journal> Study for LogStudy<J> {
         if let Some(n) = filter.weakest {
             return self.weakest_queue(decks, filter, n, now);
         }
+        if filter.ahead.is_some() {
+            return self.ahead_queue(decks, filter, now);
+        }
         let q = self.queue_for(
             decks,
             QueueFilter {
@@ -493,14 +539,23 @@ impl<J: Journal> Study for LogStudy<J> {
 
     fn stats(&self, decks: &[Deck], now: DateTime<Utc>) -> Stats {
         let mocks = MockHistory::from_records(&self.mocks, decks);
-        crate::core::stats::stats(
+        let mut stats = crate::core::stats::stats(
             decks,
             &self.progress,
             &mocks,
             &self.config,
             now,
             self.offset,
-        )
+        );
+        stats.practice = practice_stats(
+            &self.own,
+            &self.undone,
+            decks,
+            now,
+            self.offset,
+            self.config.day_starts_at,
+        );
+        stats
     }
 
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
@@ -547,12 +602,29 @@ impl<J: Journal> Study for LogStudy<J> {
         }
     }
 
+    /// From the mock records kept apart (always in memory, kept up to date by `append`).
+    fn past_interviews(&self) -> Vec<PastInterview> {
+        past_interviews(&self.mocks)
+    }
+
+    fn utc_offset(&self) -> FixedOffset {
+        self.offset
+    }
+
     fn stories(&self) -> Option<super::StoriesRead> {
         self.home.as_ref().map(super::own_files::read_stories)
     }
 
     fn create_stories(&mut self) -> Result<PathBuf, StudyError> {
         super::own_files::create_stories(self.home.as_ref())
+    }
+
+    fn data_home(&self) -> Option<&Home> {
+        self.home.as_ref()
+    }
+
+    fn schedule_settings(&self) -> (SchedulerConfig, FixedOffset) {
+        (self.config.clone(), self.offset)
     }
 
     fn write_draft(&self, name: &str, text: &str) -> Result<PathBuf, StudyError> {
@@ -564,7 +636,11 @@ impl<J: Journal> Study for LogStudy<J> {
     }
 
     fn weakness(&self, key: &CardKey, now: DateTime<Utc>) -> f64 {
-        mock_weakness(&Model::default(), self.progress.card(key), now)
+        mock_weakness(
+            &Model::for_config(&self.config),
+            self.progress.card(key),
+            now,
+        )
     }
 
     fn mock_setup(&self) -> MockSetup {

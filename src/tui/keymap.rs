@@ -5,6 +5,7 @@
 
 mod mock;
 mod own;
+mod targets;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -12,6 +13,7 @@ use super::keys::{Action, Context, Key, code, ctrl, k};
 use crate::core::grade::Grade;
 use mock::MOCK_KEYMAP;
 use own::OWN_KEYMAP;
+use targets::TARGET_KEYMAP;
 
 use Action as A;
 use Context as C;
@@ -26,7 +28,10 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Home, k('d'), A::DrillDue),
     (C::Home, k('m'), A::Mock),
     (C::Home, k('w'), A::Weak),
+    (C::Home, k('p'), A::Practice),
+    (C::Home, k('P'), A::PracticeReviews),
     (C::Home, k('s'), A::Stats),
+    (C::Home, k('h'), A::History),
     (C::Home, k('?'), A::Help),
     (C::Home, k('q'), A::Back),
     (C::Home, code(KeyCode::Esc), A::Back),
@@ -36,6 +41,7 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Question, k('i'), A::Draft),
     (C::Question, k('s'), A::Skip),
     (C::Question, k('b'), A::Bury),
+    (C::Question, k('x'), A::Suspend),
     (C::Question, k('!'), A::Suspend),
     (C::Question, k('u'), A::Undo),
     (C::Question, k('o'), A::EditCard),
@@ -43,7 +49,11 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Question, k('q'), A::Back),
     (C::Question, code(KeyCode::Esc), A::Back),
     (C::Draft, code(KeyCode::Esc), A::CloseDraft),
+    // Submitting a typed answer is the same key in the drill and the mock interview: Ctrl-S
+    // (F2 and the interview's old Ctrl-D work in both too).
     (C::Draft, ctrl('s'), A::Reveal),
+    (C::Draft, code(KeyCode::F(2)), A::Reveal),
+    (C::Draft, ctrl('d'), A::Reveal),
     (C::Draft, code(KeyCode::F(1)), A::Help),
     (C::Revealed, k('1'), A::Grade(Grade::Again)),
     (C::Revealed, k('2'), A::Grade(Grade::Hard)),
@@ -58,9 +68,9 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Revealed, code(KeyCode::Tab), A::NextPoint),
     (C::Revealed, code(KeyCode::BackTab), A::PrevPoint),
     (C::Revealed, code(KeyCode::Char(' ')), A::TogglePoint),
-    (C::Revealed, k('x'), A::TogglePoint),
     (C::Revealed, k('s'), A::Skip),
     (C::Revealed, k('b'), A::Bury),
+    (C::Revealed, k('x'), A::Suspend),
     (C::Revealed, k('!'), A::Suspend),
     (C::Revealed, k('u'), A::Undo),
     (C::Revealed, k('o'), A::EditCard),
@@ -88,6 +98,16 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Stats, k('?'), A::Help),
     (C::Stats, k('q'), A::Back),
     (C::Stats, code(KeyCode::Esc), A::Back),
+    (C::History, code(KeyCode::Up), A::Up),
+    (C::History, k('k'), A::Up),
+    (C::History, code(KeyCode::Down), A::Down),
+    (C::History, k('j'), A::Down),
+    (C::History, code(KeyCode::PageUp), A::PageUp),
+    (C::History, code(KeyCode::PageDown), A::PageDown),
+    (C::History, code(KeyCode::Enter), A::Open),
+    (C::History, k('?'), A::Help),
+    (C::History, k('q'), A::Back),
+    (C::History, code(KeyCode::Esc), A::Back),
     (C::Help, k('?'), A::Back),
     (C::Help, k('q'), A::Back),
     (C::Help, code(KeyCode::Esc), A::Back),
@@ -95,7 +115,11 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
 
 /// Every binding: the table above, then the mock interview's, then the own material's.
 fn bindings() -> impl Iterator<Item = &'static (Context, Key, Action)> {
-    KEYMAP.iter().chain(MOCK_KEYMAP).chain(OWN_KEYMAP)
+    KEYMAP
+        .iter()
+        .chain(MOCK_KEYMAP)
+        .chain(OWN_KEYMAP)
+        .chain(TARGET_KEYMAP)
 }
 
 /// The action bound to `ev` on `ctx`, if any.
@@ -152,7 +176,14 @@ mod tests {
 
     #[test]
     fn every_screen_can_be_left_and_has_help() {
-        for ctx in [C::Home, C::Question, C::Revealed, C::Summary, C::Stats] {
+        for ctx in [
+            C::Home,
+            C::Question,
+            C::Revealed,
+            C::Summary,
+            C::Stats,
+            C::History,
+        ] {
             assert!(key_for(ctx, A::Back).is_some(), "{ctx:?}");
             assert!(key_for(ctx, A::Help).is_some(), "{ctx:?}");
         }

@@ -6,7 +6,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::core::grade::Grade;
 
 mod own;
+mod targets;
 pub use own::{OwnAction, OwnCtx};
+pub use targets::{TargetAction, TargetCtx};
 
 /// Where the user is: each has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,11 +23,14 @@ pub enum Context {
     Summary,
     /// The statistics screen.
     Stats,
+    /// Past mock interviews.
+    History,
     Help,
     /// A mock-interview screen.
     Mock(MockCtx),
     /// The card browser, a card's page, the text box, the story bank.
     Own(OwnCtx),
+    Target(TargetCtx),
 }
 
 impl Context {
@@ -37,9 +42,11 @@ impl Context {
             Context::Revealed => "Drill: answer",
             Context::Summary => "Session summary",
             Context::Stats => "Statistics",
+            Context::History => "Past mock interviews",
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
             Context::Own(o) => o.title(),
+            Context::Target(t) => t.title(),
         }
     }
 }
@@ -55,6 +62,10 @@ pub enum Action {
     DrillDue,
     Mock,
     Weak,
+    /// Practise the selected deck ahead of schedule; no due date moves.
+    Practice,
+    /// The same, the grades counting as reviews (they reschedule).
+    PracticeReviews,
     Stats,
     Back,
     Help,
@@ -74,8 +85,13 @@ pub enum Action {
     Interview(MockAction),
     NextTab,
     PrevTab,
+    /// Past mock interviews (home).
+    History,
+    /// Open the selected past interview.
+    Open,
     /// An action of the candidate's own material.
     Own(OwnAction),
+    Target(TargetAction),
 }
 
 impl Action {
@@ -90,6 +106,10 @@ impl Action {
             Action::DrillDue => "drill what is due (all decks)",
             Action::Mock => "mock interview",
             Action::Weak => "drill the 3 weakest categories (lowest readiness)",
+            Action::Practice => {
+                "practise the selected deck early, weakest first (no due date moves)"
+            }
+            Action::PracticeReviews => "the same, the grades counting as reviews (they reschedule)",
             Action::Stats => "statistics",
             Action::Back => "back / quit (recorded reviews are kept)",
             Action::Help => "this help",
@@ -100,7 +120,7 @@ impl Action {
             Action::Grade(Grade::Hard) => "grade Hard: recalled with effort",
             Action::Grade(Grade::Good) => "grade Good: recalled it",
             Action::Grade(Grade::Easy) => "grade Easy: effortless",
-            Action::Undo => "undo the last grade",
+            Action::Undo => "undo the last action (grade, skip, bury or suspend)",
             Action::Suspend => "suspend the card (leaves every queue)",
             Action::Bury => "bury the card until tomorrow",
             Action::Skip => "skip the card for now",
@@ -111,7 +131,10 @@ impl Action {
             Action::Interview(m) => m.describe(),
             Action::NextTab => "next section",
             Action::PrevTab => "previous section",
+            Action::History => "past mock interviews (grade the ones left ungraded)",
+            Action::Open => "open the interview: its debrief, grading what is left",
             Action::Own(o) => o.describe(),
+            Action::Target(t) => t.describe(),
         }
     }
 }
@@ -193,6 +216,8 @@ pub enum MockCtx {
     Debrief,
     /// The whole-interview summary.
     Summary,
+    /// "Leave with questions ungraded?", over the summary.
+    ConfirmLeave,
 }
 
 impl MockCtx {
@@ -206,6 +231,7 @@ impl MockCtx {
             MockCtx::ConfirmQuit => "Mock interview: end early?",
             MockCtx::Debrief => "Mock interview: debrief",
             MockCtx::Summary => "Mock interview: summary",
+            MockCtx::ConfirmLeave => "Mock interview: leave with questions ungraded?",
         }
     }
 }
@@ -234,6 +260,12 @@ pub enum MockAction {
     Home,
     /// Throw away the records that could not be saved (asks first).
     Discard,
+    /// Leaving with questions ungraded: record every suggested grade, then leave.
+    AcceptAll,
+    /// Leaving with questions ungraded: leave them so (graded later from History).
+    LeaveUngraded,
+    /// Leaving with questions ungraded: stay on the summary.
+    Stay,
 }
 
 impl MockAction {
@@ -259,6 +291,11 @@ impl MockAction {
             MockAction::BackToDebrief => "back to the debrief",
             MockAction::Home => "back to the home screen",
             MockAction::Discard => "after a failed save: discard the unsaved records (asks first)",
+            MockAction::AcceptAll => {
+                "record the suggested grade of every ungraded question, then leave"
+            }
+            MockAction::LeaveUngraded => "leave them ungraded (grade them later from History)",
+            MockAction::Stay => "stay and grade them",
         }
     }
 }

@@ -121,6 +121,18 @@ fn totals(out: &mut String, s: &Stats, x: &Extras) {
     for (label, value) in lines {
         let _ = writeln!(out, "{label:<12}{value}");
     }
+    if s.practice.total > 0 {
+        let p = s.practice;
+        let _ = writeln!(
+            out,
+            "{:<12}{} answers ({} today), {} recalled; they move no due date and are not in \
+             retention",
+            "Practice",
+            p.total,
+            p.today,
+            percent(Some(p.recalled as f64 / p.total as f64)),
+        );
+    }
     if let Some(why) = &x.optimize {
         let _ = writeln!(out, "{:<12}{}", "Optimise", sanitize_line(why));
     }

@@ -142,8 +142,13 @@ impl Model {
 
     /// Probability of recall `days` whole days after the last review.
     pub fn retrievability(&self, stability: f64, days: i64) -> f64 {
-        let t = days.max(0) as f64;
-        (1.0 + self.factor * t / stability).powf(self.decay)
+        self.retrievability_after(stability, days.max(0) as f64)
+    }
+
+    /// [`Model::retrievability`] after a fractional number of days (for ranking cards
+    /// reviewed the same day: the one with the lower stability is the less likely recalled).
+    pub fn retrievability_after(&self, stability: f64, days: f64) -> f64 {
+        (1.0 + self.factor * days.max(0.0) / stability).powf(self.decay)
     }
 
     /// Interval in whole days that reaches `desired_retention`, clamped to 1..=`maximum`.

@@ -113,7 +113,8 @@ impl Progress {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => return,
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => return,
         };
         let key = CardKey {
             deck: deck.clone(),
@@ -156,7 +157,8 @@ impl Progress {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => {}
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => {}
         }
     }
 

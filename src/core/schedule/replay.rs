@@ -198,7 +198,8 @@ impl<'r> Fold<'r, '_> {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => return,
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => return,
         };
         // Another share's card.
         let Some(hash) = self.mine(deck, card) else {
@@ -238,7 +239,8 @@ impl<'r> Fold<'r, '_> {
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
             | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_) => {}
+            | RecordBody::DrillAnswer(_)
+            | RecordBody::Practice(_) => {}
         }
     }
 }

@@ -11,11 +11,11 @@ use std::collections::VecDeque;
 
 use chrono::{DateTime, Utc};
 
+use crate::core::analysis::check_points;
 use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
-use crate::core::matcher::MatchText;
-use crate::core::record::{DrillAnswer, Record, RecordBody, Review, ReviewMode};
+use crate::core::record::{DrillAnswer, Practice, Record, RecordBody, Review, ReviewMode};
 use crate::core::text::accept_answer;
 
 /// One card of the session: its identity and what the checklist matches against.
@@ -23,6 +23,17 @@ use crate::core::text::accept_answer;
 pub struct SessionCard {
     pub key: CardKey,
     pub key_points: Vec<KeyPoint>,
+}
+
+/// How a session's grades count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GradeAs {
+    /// Reviews: each grade reschedules its card (a card answered before it is due is
+    /// scheduled from the day it was answered, as FSRS does for an early review).
+    #[default]
+    Review,
+    /// Practice: each grade is kept (for statistics) but no due date moves.
+    Practice,
 }
 
 /// What the candidate (or storage) did.
@@ -92,6 +103,8 @@ enum Pending {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     Graded(Grade),
+    /// Graded in practice: nothing was rescheduled.
+    Practised(Grade),
     Skipped,
     Suspended,
     Buried,
@@ -102,6 +115,7 @@ impl Outcome {
     pub fn done(self) -> String {
         match self {
             Outcome::Graded(g) => format!("graded {}", g.label()),
+            Outcome::Practised(g) => format!("practised: {} (no due date moved)", g.label()),
             Outcome::Skipped => "skipped".into(),
             Outcome::Suspended => "suspended".into(),
             Outcome::Buried => "buried until tomorrow".into(),
@@ -112,6 +126,7 @@ impl Outcome {
     pub fn undo_label(self) -> String {
         match self {
             Outcome::Graded(g) => format!("the {} grade", g.label()),
+            Outcome::Practised(g) => format!("the {} practice grade", g.label()),
             Outcome::Skipped => "the skip".into(),
             Outcome::Suspended => "the suspension".into(),
             Outcome::Buried => "the bury".into(),
@@ -154,6 +169,7 @@ struct Done {
     revealed_at: Option<DateTime<Utc>>,
     draft: String,
     checklist: Vec<bool>,
+    matched_words: Vec<Vec<String>>,
 }
 
 /// The figures of the end-of-session summary.
@@ -185,9 +201,12 @@ pub struct Drill {
     revealed_at: Option<DateTime<Utc>>,
     draft: String,
     checklist: Vec<bool>,
+    /// Per key point, the draft's words that made the matcher tick it (empty when it did not).
+    matched_words: Vec<Vec<String>>,
     history: Vec<Done>,
     started: DateTime<Utc>,
     ended: Option<DateTime<Utc>>,
+    grade_as: GradeAs,
 }
 
 fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
@@ -198,7 +217,17 @@ impl Drill {
     /// Starts a session on `cards` (in order) at `now`. Returns the session and the effects
     /// for its first card (or `Finished` when there is nothing to drill).
     pub fn start(cards: Vec<SessionCard>, now: DateTime<Utc>) -> (Drill, Vec<Effect>) {
+        Drill::start_as(cards, GradeAs::Review, now)
+    }
+
+    /// [`Drill::start`], its grades counting as `grade_as`.
+    pub fn start_as(
+        cards: Vec<SessionCard>,
+        grade_as: GradeAs,
+        now: DateTime<Utc>,
+    ) -> (Drill, Vec<Effect>) {
         let mut d = Drill {
+            grade_as,
             remaining: (0..cards.len()).collect(),
             cards,
             current: None,
@@ -209,6 +238,7 @@ impl Drill {
             revealed_at: None,
             draft: String::new(),
             checklist: Vec::new(),
+            matched_words: Vec::new(),
             history: Vec::new(),
             started: now,
             ended: None,
@@ -219,6 +249,10 @@ impl Drill {
 
     pub fn phase(&self) -> Phase {
         self.phase
+    }
+    /// Whether grades reschedule (reviews) or not (practice).
+    pub fn grade_as(&self) -> GradeAs {
+        self.grade_as
     }
     pub fn cards(&self) -> &[SessionCard] {
         &self.cards
@@ -236,6 +270,11 @@ impl Drill {
     }
     pub fn checklist(&self) -> &[bool] {
         &self.checklist
+    }
+    /// Per key point of the revealed card, the draft's words that made the matcher tick it
+    /// (empty for a point it did not tick), so a wrong tick is visible.
+    pub fn matched_words(&self) -> &[Vec<String>] {
+        &self.matched_words
     }
     pub fn draft(&self) -> &str {
         &self.draft
@@ -272,7 +311,7 @@ impl Drill {
         };
         for d in &self.history {
             match d.outcome {
-                Outcome::Graded(g) => {
+                Outcome::Graded(g) | Outcome::Practised(g) => {
                     s.reviewed += 1;
                     s.grades[usize::from(g.number() - 1)] += 1;
                     s.think_ms += d.revealed_at.map_or(0, |r| ms_between(d.shown_at, r));
@@ -303,13 +342,12 @@ impl Drill {
             (_, Event::Undo) => self.undo(),
             (Phase::Question, Event::Reveal { draft }) => {
                 let (draft, _) = accept_answer(&draft);
-                self.checklist = self
+                let points = self
                     .current_card()
-                    .map(|c| {
-                        let text = MatchText::new(&draft);
-                        c.key_points.iter().map(|p| text.covers(p)).collect()
-                    })
+                    .map(|c| check_points(&c.key_points, &draft))
                     .unwrap_or_default();
+                self.checklist = points.iter().map(|p| p.covered).collect();
+                self.matched_words = points.into_iter().map(|p| p.matched).collect();
                 self.draft = draft;
                 self.revealed_at = Some(now);
                 self.phase = Phase::Revealed;
@@ -325,13 +363,26 @@ impl Drill {
                 let Some(card) = self.current_card() else {
                     return vec![];
                 };
-                let body = RecordBody::Review(Review {
-                    deck: card.key.deck.clone(),
-                    card: card.key.card.clone(),
-                    grade: g,
-                    took_ms: self.think_ms(now),
-                    mode: ReviewMode::Drill,
-                });
+                let (deck, card, took_ms) = (
+                    card.key.deck.clone(),
+                    card.key.card.clone(),
+                    self.think_ms(now),
+                );
+                let body = match self.grade_as {
+                    GradeAs::Review => RecordBody::Review(Review {
+                        deck,
+                        card,
+                        grade: g,
+                        took_ms,
+                        mode: ReviewMode::Drill,
+                    }),
+                    GradeAs::Practice => RecordBody::Practice(Practice {
+                        deck,
+                        card,
+                        grade: g,
+                        took_ms,
+                    }),
+                };
                 self.save(Pending::Review(g), body)
             }
             (Phase::Question | Phase::Revealed, Event::Skip) => {
@@ -404,7 +455,11 @@ impl Drill {
     fn stored(&mut self, record: Record, now: DateTime<Utc>) -> Vec<Effect> {
         match self.pending.take() {
             Some(Pending::Review(g)) => {
-                self.leave(Outcome::Graded(g), Some(record.id), self.resume);
+                let outcome = match self.grade_as {
+                    GradeAs::Review => Outcome::Graded(g),
+                    GradeAs::Practice => Outcome::Practised(g),
+                };
+                self.leave(outcome, Some(record.id), self.resume);
                 self.advance(now)
             }
             Some(Pending::Remove(outcome)) => {
@@ -432,6 +487,7 @@ impl Drill {
         self.revealed_at = done.revealed_at;
         self.draft = done.draft;
         self.checklist = done.checklist;
+        self.matched_words = done.matched_words;
         self.phase = done.phase;
         self.ended = None;
         vec![
@@ -451,6 +507,7 @@ impl Drill {
                 revealed_at: self.revealed_at,
                 draft: std::mem::take(&mut self.draft),
                 checklist: std::mem::take(&mut self.checklist),
+                matched_words: std::mem::take(&mut self.matched_words),
             });
         }
     }
@@ -463,6 +520,7 @@ impl Drill {
                 self.revealed_at = None;
                 self.draft.clear();
                 self.checklist.clear();
+                self.matched_words.clear();
                 self.phase = Phase::Question;
                 vec![Effect::Show(next)]
             }

@@ -66,6 +66,11 @@ fn reveal_ticks_covered_points_and_grade_waits_for_storage() {
     );
     assert_eq!(d.phase(), Phase::Revealed);
     assert_eq!(d.checklist(), &[true, false]);
+    assert_eq!(
+        d.matched_words(),
+        &[vec!["RCA".to_string()], Vec::new()],
+        "the draft's words behind each tick, as typed"
+    );
     d.handle(Event::Toggle(1), later);
     assert_eq!(d.checklist(), &[true, true]);
     assert_eq!(d.think_ms(later + Duration::seconds(100)), 42_000);
@@ -296,4 +301,43 @@ fn a_typed_draft_is_written_at_the_reveal_and_waits_for_nothing() {
         ),
         vec![]
     );
+}
+
+#[test]
+fn practice_grades_write_practice_records_and_undo_them() {
+    use super::drill::GradeAs;
+    let (mut d, _) = Drill::start_as(vec![card("a"), card("b")], GradeAs::Practice, t0());
+    assert_eq!(d.grade_as(), GradeAs::Practice);
+    let later = t0() + Duration::seconds(5);
+    d.handle(
+        Event::Reveal {
+            draft: String::new(),
+        },
+        later,
+    );
+    let fx = d.handle(Event::Grade(Grade::Hard), later);
+    let [Effect::Write(RecordBody::Practice(p))] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(
+        (p.card.as_str(), p.grade, p.took_ms),
+        ("a", Grade::Hard, 5000)
+    );
+    let mut n = 0;
+    store(&mut d, fx, later, &mut n);
+    let last = d.last_action().unwrap();
+    assert_eq!(last.outcome, Outcome::Practised(Grade::Hard));
+    assert_eq!(
+        last.confirmation(),
+        "Practised: Hard (no due date moved). u: undo the Hard practice grade."
+    );
+    assert_eq!(d.summary(later).reviewed, 1);
+    let fx = d.handle(Event::Undo, later);
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Write(RecordBody::Undo { .. })]
+    ));
+    let out = store(&mut d, fx, later, &mut n);
+    assert!(out.contains(&Effect::Notice("Undone: the Hard practice grade.".into())));
+    assert_eq!(d.current(), Some(0));
 }

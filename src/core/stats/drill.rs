@@ -37,10 +37,76 @@ pub fn weakest_drill_queue(
     stats: &Stats,
     n_categories: usize,
     limit: usize,
+    model: &Model,
     now: DateTime<Utc>,
 ) -> Vec<DrillPick> {
     let weakest = stats.weakest(n_categories);
-    let model = Model::default();
+    weakest_with(decks, progress, &weakest, model, limit, now)
+}
+
+/// Practice ahead of schedule: up to `limit` cards of `decks` that `scope` keeps, due or not,
+/// the weakest first: seen cards by lowest recall probability now (a card overdue is near the
+/// front), then unseen cards in deck order. Suspended and buried cards are left out.
+pub fn practice_queue(
+    decks: &[Deck],
+    progress: &Progress,
+    scope: &dyn Fn(&Deck, &crate::core::deck::Card) -> bool,
+    model: &Model,
+    limit: usize,
+    now: DateTime<Utc>,
+) -> Vec<DrillPick> {
+    let fresh = CardMemory::new();
+    let mut weak = vec![];
+    let mut new = vec![];
+    for deck in decks {
+        for card in deck.cards.iter().filter(|c| scope(deck, c)) {
+            let key = deck.key(card);
+            let state = progress.card(&key).unwrap_or(&fresh);
+            if state.is_hidden(now) {
+                continue;
+            }
+            if let (Some(m), Some(last)) = (state.memory, state.last_review) {
+                // Fractional days: cards reviewed today differ too.
+                let days = (now - last).num_seconds() as f64 / 86_400.0;
+                let r = model.retrievability_after(m.stability, days);
+                let r = if r.is_finite() {
+                    r.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                weak.push((r, m.stability, key));
+            } else {
+                new.push(key);
+            }
+        }
+    }
+    // Equal recall (answered moments ago): the lower stability first, it fades faster.
+    weak.sort_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then_with(|| a.1.total_cmp(&b.1))
+            .then_with(|| a.2.cmp(&b.2))
+    });
+    weak.into_iter()
+        .map(|(recall, _, key)| DrillPick {
+            key,
+            reason: DrillReason::Weak { recall },
+        })
+        .chain(new.into_iter().map(|key| DrillPick {
+            key,
+            reason: DrillReason::New,
+        }))
+        .take(limit)
+        .collect()
+}
+
+fn weakest_with(
+    decks: &[Deck],
+    progress: &Progress,
+    weakest: &[&super::CategoryStats],
+    model: &Model,
+    limit: usize,
+    now: DateTime<Utc>,
+) -> Vec<DrillPick> {
     let fresh = CardMemory::new();
     let mut due = vec![];
     let mut weak = vec![];
@@ -63,7 +129,7 @@ pub fn weakest_drill_queue(
             match state.due {
                 None => new.push(key),
                 Some(at) if at <= now => due.push((at, key)),
-                Some(_) => weak.push((recall_now(&model, state, now), key)),
+                Some(_) => weak.push((recall_now(model, state, now), key)),
             }
         }
     }

@@ -12,6 +12,7 @@ mod activity;
 mod compute;
 mod drill;
 mod mock;
+mod practice;
 mod readiness;
 
 #[cfg(test)]
@@ -30,8 +31,9 @@ pub use activity::{
     CALENDAR_WEEKS, FORECAST_DAYS, ForecastDay, calendar_start, streak_days, study_date,
 };
 pub use compute::{Summary, compute, recall_now, summary};
-pub use drill::{DrillPick, DrillReason, weakest_drill_queue};
+pub use drill::{DrillPick, DrillReason, practice_queue, weakest_drill_queue};
 pub use mock::{MockAnswer, MockHistory, MockScore};
+pub use practice::{PracticeStats, practice_stats};
 pub use readiness::{
     Evidence, LAPSE_DAYS, LAPSE_PENALTY, RETENTION_DAYS, RETENTION_PRIOR, WEIGHT_MOCK,
     WEIGHT_RECALL, WEIGHT_RETENTION, WEIGHT_SEEN,
@@ -116,6 +118,9 @@ pub struct Stats {
     pub categories: Vec<CategoryStats>,
     /// Mock interview scores in time order.
     pub mock_scores: Vec<MockScore>,
+    /// Practice answers (ahead of schedule, not rescheduled): filled in by the caller, which
+    /// keeps the practice records ([`practice_stats`]).
+    pub practice: PracticeStats,
 }
 
 impl Stats {

@@ -12,8 +12,10 @@ use crate::core::deck::{Deck, DeckSource, find_card};
 use crate::core::ids::CardKey;
 use crate::core::session::drill::{Event, Phase};
 use crate::study::{Beside, DrillDriver, DrillUpdate, OwnText, Shown};
+use crate::tui::keymap::key_for;
 use crate::tui::keys::{Action, Context, OwnAction};
 use crate::tui::screen::{Cx, Effect, Level, Reply, Route, Screen, Ticking};
+use crate::tui::screens::point_cursor::PointCursor;
 
 pub struct DrillScreen {
     pub driver: DrillDriver,
@@ -22,9 +24,12 @@ pub struct DrillScreen {
     /// First line of the revealed answer area on screen.
     pub scroll: u16,
     /// The key point Space toggles.
-    pub point: usize,
+    pub point: PointCursor,
     /// Intervals per grade for the current card, asked when it is revealed.
     pub preview: Option<[Duration; 4]>,
+    /// How many actions the session had taken when last shown: one more means a new action
+    /// to confirm on the status line.
+    confirmed: usize,
     /// The candidate's answer, note, earlier attempts and fitting stories beside the model
     /// answer, asked when the card is revealed.
     pub beside: Option<Box<Beside>>,
@@ -34,7 +39,12 @@ pub struct DrillScreen {
 
 fn new_editor() -> TextArea<'static> {
     let mut t = TextArea::default();
-    t.set_placeholder_text("Type your answer; Esc closes, Ctrl-S reveals");
+    let key = |a| key_for(Context::Draft, a).unwrap_or_default();
+    t.set_placeholder_text(format!(
+        "Type your answer; {} closes, {} reveals",
+        key(Action::CloseDraft),
+        key(Action::Reveal)
+    ));
     t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     t
 }
@@ -46,8 +56,9 @@ impl DrillScreen {
             editor: new_editor(),
             editing: false,
             scroll: 0,
-            point: 0,
+            point: PointCursor::default(),
             preview: None,
+            confirmed: 0,
             beside: None,
             own_decks: None,
         }
@@ -118,7 +129,7 @@ impl DrillScreen {
         self.editor = new_editor();
         self.editing = false;
         self.scroll = 0;
-        self.point = 0;
+        self.point.reset();
         self.preview = None;
         self.beside = None;
     }
@@ -201,9 +212,26 @@ impl DrillScreen {
                     self.editing = false;
                     fx.push(Effect::RefreshOverview);
                 }
-                DrillUpdate::Notice(text) => fx.push(Effect::Notify(Level::Info, text)),
+                DrillUpdate::Notice(text) => {
+                    // After an undo: also what `u` would take back next.
+                    let next = self
+                        .session()
+                        .last_action()
+                        .filter(|_| text.starts_with("Undone"))
+                        .map(|a| format!(" Next u: undo {}.", a.outcome.undo_label()))
+                        .unwrap_or_default();
+                    fx.push(Effect::Notify(Level::Info, format!("{text}{next}")));
+                }
             }
         }
+        // A new action (grade, skip, bury, suspend): say what it did and what `u` undoes.
+        let actions = self.session().position().0 - 1;
+        if actions > self.confirmed
+            && let Some(last) = self.session().last_action()
+        {
+            fx.push(Effect::Notify(Level::Info, last.confirmation()));
+        }
+        self.confirmed = actions;
         fx
     }
 }
@@ -261,14 +289,16 @@ impl Screen for DrillScreen {
             Action::Skip => Event::Skip,
             Action::Suspend => Event::Suspend,
             Action::Bury => return vec![Effect::NextDay],
-            Action::TogglePoint => Event::Toggle(self.point),
-            Action::NextPoint | Action::PrevPoint => {
-                let n = self.session().checklist().len().max(1);
-                self.point = if action == Action::NextPoint {
-                    (self.point + 1) % n
-                } else {
-                    (self.point + n - 1) % n
-                };
+            Action::TogglePoint => match self.point.target(self.session().checklist().len()) {
+                Some(p) => Event::Toggle(p),
+                None => return vec![],
+            },
+            Action::NextPoint => {
+                self.point.next(self.session().checklist().len());
+                return vec![];
+            }
+            Action::PrevPoint => {
+                self.point.prev(self.session().checklist().len());
                 return vec![];
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
@@ -280,6 +310,13 @@ impl Screen for DrillScreen {
             _ => return vec![],
         };
         vec![Effect::Drill(event)]
+    }
+
+    fn on_paste(&mut self, text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        if self.editing {
+            return crate::tui::screens::mock_run::paste_into(&mut self.editor, text);
+        }
+        vec![]
     }
 
     fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::study::{DrillFilter, WEAKEST_CATEGORIES};
-use crate::tui::keys::{Action, Context, OwnAction};
+use crate::study::{DrillFilter, GradeAs, WEAKEST_CATEGORIES};
+use crate::tui::keys::{Action, Context, OwnAction, TargetAction};
 use crate::tui::screen::{Cx, Effect, Route, Screen};
 
 /// The home screen. Kept by the app while other screens are open, so the selection stays.
@@ -12,6 +12,9 @@ use crate::tui::screen::{Cx, Effect, Route, Screen};
 pub struct HomeScreen {
     /// 0 is "all decks", then one row per deck.
     pub selected: usize,
+    /// The next interview (a target with a date to come): its countdown and today's part of
+    /// its plan.
+    pub next: Option<crate::study::NextTarget>,
 }
 
 /// Targeted practice: a drill of the weakest categories, due or not.
@@ -23,6 +26,18 @@ pub fn weakest_drill() -> Route {
 }
 
 impl HomeScreen {
+    /// The decks of the selected row (empty: all decks).
+    fn selected_decks(&self, cx: &Cx) -> Vec<crate::core::ids::DeckId> {
+        match self.selected.checked_sub(1) {
+            Some(i) => cx
+                .decks
+                .get(i)
+                .map(|d| vec![d.id.clone()])
+                .unwrap_or_default(),
+            None => vec![],
+        }
+    }
+
     /// The decks changed (reloaded after `$EDITOR`): keep the selection on a row that exists.
     pub fn decks_changed(&mut self, decks: usize) {
         self.selected = self.selected.min(decks);
@@ -51,23 +66,28 @@ impl Screen for HomeScreen {
                 self.selected = (self.selected + 1).min(rows - 1);
                 return vec![];
             }
-            Some(Action::Select) => {
-                let decks = match self.selected.checked_sub(1) {
-                    Some(i) => cx.decks.get(i).map(|d| vec![d.id.clone()]),
-                    None => Some(vec![]),
-                };
-                Route::Drill(DrillFilter {
-                    decks: decks.unwrap_or_default(),
-                    ..DrillFilter::default()
-                })
-            }
+            Some(Action::Select) => Route::Drill(DrillFilter {
+                decks: self.selected_decks(cx),
+                ..DrillFilter::default()
+            }),
+            Some(a @ (Action::Practice | Action::PracticeReviews)) => Route::Drill(DrillFilter {
+                decks: self.selected_decks(cx),
+                ahead: Some(if a == Action::Practice {
+                    GradeAs::Practice
+                } else {
+                    GradeAs::Review
+                }),
+                ..DrillFilter::default()
+            }),
             Some(Action::DrillDue) => Route::Drill(DrillFilter::default()),
             Some(Action::Mock) => Route::MockSetup,
             Some(Action::Weak) => weakest_drill(),
             Some(Action::Stats) => Route::Stats,
+            Some(Action::History) => Route::History(None),
             Some(Action::Own(OwnAction::Browse)) => Route::Browser { search: false },
             Some(Action::Own(OwnAction::Search)) => Route::Browser { search: true },
             Some(Action::Own(OwnAction::Stories)) => Route::Stories,
+            Some(Action::Target(TargetAction::Open)) => Route::Targets { add: false },
             Some(Action::Back) => return vec![Effect::Quit],
             _ => return vec![],
         };

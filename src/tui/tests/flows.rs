@@ -72,7 +72,7 @@ fn undo_brings_the_card_back_and_toggles_work() {
     let mut h = Harness::new();
     h.key(KeyCode::Char('d'));
     h.key(KeyCode::Char(' '));
-    h.key(KeyCode::Char('x'));
+    h.key(KeyCode::Char(' '));
     h.key(KeyCode::Tab);
     h.key(KeyCode::Char(' '));
     {

@@ -12,7 +12,7 @@ use super::layout::{clock, compact, footer, footer_height, hints, width, wrap};
 use crate::core::deck::find_card;
 use crate::core::deck::{Card, Deck};
 use crate::core::grade::Grade;
-use crate::core::session::drill::Phase;
+use crate::core::session::drill::{GradeAs, Phase};
 use crate::core::text::{sanitize, sanitize_line};
 use crate::study::interval_label;
 use crate::tui::keys::{Action, Context};
@@ -139,7 +139,15 @@ fn render_header(
 ) {
     let t = cx.theme;
     let (pos, total) = d.session().position();
-    let right = format!("{pos}/{total}  ⏱ {}", clock(d.session().think_ms(now)));
+    let practice = if d.session().grade_as() == GradeAs::Practice {
+        "practice  "
+    } else {
+        ""
+    };
+    let right = format!(
+        "{practice}{pos}/{total}  ⏱ {}",
+        clock(d.session().think_ms(now))
+    );
     let left = card.map_or_else(String::new, |(deck, c)| {
         let cat = deck
             .category(&c.category)
@@ -185,7 +193,8 @@ fn render_draft(cx: &Cx, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
     (&d.editor).render(inner, buf);
 }
 
-/// The revealed body: checklist, guidance, model answer and follow-ups, wrapped to `width`.
+/// The revealed body: your draft, checklist, guidance, model answer and follow-ups, wrapped
+/// to `width`.
 pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
     let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, indent: usize| {
@@ -193,6 +202,12 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
             out.push(Line::raw(format!("{}{l}", " ".repeat(indent))));
         }
     };
+    // The draft first: read what you said, then how it measured up, then the model.
+    if !d.session().draft().trim().is_empty() {
+        out.push(Line::styled("Your draft", t.heading()));
+        push_wrapped(&mut out, &sanitize(d.session().draft()), 0);
+        out.push(Line::raw(""));
+    }
     let checklist = d.session().checklist();
     if !card.key_points.is_empty() {
         let got = checklist.iter().filter(|c| **c).count();
@@ -207,7 +222,7 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
             for (j, l) in lines.into_iter().enumerate() {
                 let prefix = if j == 0 { mark } else { "    " };
                 let mut style = if ticked { t.good() } else { t.text() };
-                if i == d.point {
+                if d.point.get() == Some(i) {
                     style = style.patch(t.selected());
                 }
                 out.push(Line::styled(format!("{prefix}{l}"), style));
@@ -238,11 +253,6 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
             }
         }
     }
-    if !d.session().draft().is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled("Your draft", t.heading()));
-        push_wrapped(&mut out, &sanitize(d.session().draft()), 0);
-    }
     if let Some(b) = &d.beside {
         let promote = crate::tui::keymap::key_for(
             Context::Revealed,
@@ -258,22 +268,55 @@ fn render_grades(t: Theme, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
         Line::styled("Saving…", t.dim()).render(area, buf);
         return;
     }
+    let practice = d.session().grade_as() == GradeAs::Practice;
+    let room = usize::from(area.width);
+    // Widest first; then tighter gaps; then the labels' first letters, so the bar fits at 40
+    // columns.
+    for (gap, short) in [("  ", false), (" ", false), ("  ", true)] {
+        let spans = grade_spans(t, d, practice, gap, short);
+        let w: usize = spans.iter().map(|s| width(&s.content)).sum();
+        if w <= room || short {
+            let mut spans = spans;
+            let note = "  practice: no due date moves";
+            if practice && w + width(note) <= room {
+                spans.push(Span::styled(note, t.dim()));
+            }
+            Line::from(spans).render(area, buf);
+            return;
+        }
+    }
+}
+
+/// The grade buttons: key, label (or its first letter) and, outside practice, the interval.
+fn grade_spans(
+    t: Theme,
+    d: &DrillScreen,
+    practice: bool,
+    gap: &'static str,
+    short: bool,
+) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for g in Grade::ALL {
         let ivl = d
             .preview
+            .filter(|_| !practice)
             .map(|p| interval_label(p[usize::from(g.number() - 1)]))
             .unwrap_or_default();
         if !spans.is_empty() {
-            spans.push(Span::raw("  "));
+            spans.push(Span::raw(gap));
         }
+        let label = if short {
+            g.label().chars().take(1).collect()
+        } else {
+            g.label().to_string()
+        };
         spans.push(Span::styled(format!("{}", g.number()), t.key()));
-        spans.push(Span::styled(format!(" {}", g.label()), t.grade(g.number())));
+        spans.push(Span::styled(format!(" {label}"), t.grade(g.number())));
         if !ivl.is_empty() {
             spans.push(Span::raw(format!(" {ivl}")));
         }
     }
-    Line::from(spans).render(area, buf);
+    spans
 }
 
 impl DrillScreen {

@@ -85,7 +85,7 @@ pub fn hints(ctx: Context, actions: &[(Action, &str)], theme: Theme) -> Vec<Span
             continue;
         };
         if !spans.is_empty() {
-            spans.push(Span::raw("  "));
+            spans.push(Span::raw(HINT_GAP));
         }
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {label}")));
@@ -93,7 +93,45 @@ pub fn hints(ctx: Context, actions: &[(Action, &str)], theme: Theme) -> Vec<Span
     spans
 }
 
-/// Draws the footer: hints, and the status message over them when there is one.
+/// The gap between two hints ([`hints`] puts it between them).
+const HINT_GAP: &str = "  ";
+
+/// The hints laid out in rows of at most `width` columns, breaking only between two hints
+/// (a hint wider than the row gets a row of its own and is cut there).
+fn hint_rows(spans: &[Span<'static>], width: usize) -> Vec<Line<'static>> {
+    let mut groups: Vec<Vec<Span<'static>>> = vec![];
+    let mut current = vec![];
+    for span in spans {
+        if span.content == HINT_GAP {
+            groups.push(std::mem::take(&mut current));
+        } else {
+            current.push(span.clone());
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    let mut rows: Vec<Vec<Span<'static>>> = vec![];
+    let mut used = 0;
+    for group in groups {
+        let w: usize = group.iter().map(|s| self::width(&s.content)).sum();
+        match rows.last_mut() {
+            Some(row) if used + HINT_GAP.len() + w <= width => {
+                row.push(Span::raw(HINT_GAP));
+                row.extend(group);
+                used += HINT_GAP.len() + w;
+            }
+            _ => {
+                rows.push(group);
+                used = w;
+            }
+        }
+    }
+    rows.into_iter().map(Line::from).collect()
+}
+
+/// Draws the footer: hints (wrapped between hints, never inside one), and the status message
+/// over them when there is one.
 pub fn footer(
     area: Rect,
     buf: &mut Buffer,
@@ -104,7 +142,10 @@ pub fn footer(
     let line = match message {
         Some((Level::Error, text)) => Line::from(Span::styled(text.clone(), theme.error())),
         Some((Level::Info, text)) => Line::from(Span::styled(text.clone(), theme.warn())),
-        None => Line::from(hints),
+        None => {
+            Paragraph::new(hint_rows(&hints, usize::from(area.width))).render(area, buf);
+            return;
+        }
     };
     Paragraph::new(line)
         .wrap(Wrap { trim: true })
@@ -112,14 +153,17 @@ pub fn footer(
 }
 
 /// How many rows the footer needs at `width` (1 to 3).
-pub fn footer_height(spans: &[Span<'_>], message: Option<&(Level, String)>, width: u16) -> u16 {
-    let text = match message {
-        Some((_, t)) => t.clone(),
-        None => spans.iter().map(|s| s.content.as_ref()).collect(),
+pub fn footer_height(
+    spans: &[Span<'static>],
+    message: Option<&(Level, String)>,
+    width: u16,
+) -> u16 {
+    let rows = match message {
+        // `wrap` collapses runs of spaces; keep double spaces as a visible stand-in so the
+        // count errs on the side of one row too many, never too few.
+        Some((_, t)) => wrap(&t.replace("  ", " ~"), usize::from(width)).len(),
+        None => hint_rows(spans, usize::from(width)).len(),
     };
-    // `wrap` collapses runs of spaces; keep the hints' double spaces as a visible stand-in so
-    // the count errs on the side of one row too many, never too few.
-    let rows = wrap(&text.replace("  ", " ~"), usize::from(width)).len();
     u16::try_from(rows).unwrap_or(3).clamp(1, 3)
 }
 

@@ -20,7 +20,7 @@ pub fn render(cx: &Cx, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
         Context::Summary,
         &[
             (Action::Back, "home"),
-            (Action::Undo, "undo last grade"),
+            (Action::Undo, "undo the last action"),
             (Action::Help, "help"),
         ],
         t,

@@ -67,6 +67,12 @@ fn sample() -> Stats {
             row("people", "People", 71.0),
         ],
         mock_scores: vec![],
+        practice: crate::core::stats::PracticeStats {
+            total: 5,
+            today: 2,
+            recalled: 4,
+            time_ms: 60_000,
+        },
     }
 }
 
@@ -75,6 +81,7 @@ fn report_has_every_section() {
     let text = render(&sample(), &Extras::default());
     for needle in [
         "Readiness by category, weakest first",
+        "Practice    5 answers (2 today), 80% recalled",
         "DECK",
         "READINESS",
         "Budget and finance",

@@ -1,4 +1,4 @@
 mod compute;
 mod drill;
 mod readiness;
-mod support;
+pub(super) mod support;

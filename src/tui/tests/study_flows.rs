@@ -1,0 +1,101 @@
+//! The study loop's flows: every drill action confirmed on the status line with what `u`
+//! would undo, `x` suspending, and practice ahead of schedule.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::support::Harness;
+use crate::core::record::RecordBody;
+use crate::tui::keys::Context;
+
+fn status(h: &Harness) -> String {
+    h.app
+        .message
+        .as_ref()
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn each_action_is_confirmed_with_what_undo_would_take_back() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('3'));
+    assert_eq!(status(&h), "Graded Good. u: undo the Good grade.");
+    h.key(KeyCode::Char('s'));
+    assert_eq!(status(&h), "Skipped. u: undo the skip.");
+    h.key(KeyCode::Char('b'));
+    assert_eq!(status(&h), "Buried until tomorrow. u: undo the bury.");
+    // `x` suspends, on the question as on the revealed answer (as in line mode).
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.context(), Context::Revealed);
+    h.key(KeyCode::Char('x'));
+    assert_eq!(status(&h), "Suspended. u: undo the suspension.");
+    assert!(matches!(
+        h.log.borrow().last(),
+        Some(RecordBody::Suspend { .. })
+    ));
+    // Undo takes back the suspension first, and says what comes next.
+    h.key(KeyCode::Char('u'));
+    assert_eq!(status(&h), "Undone: the suspension. Next u: undo the bury.");
+    assert!(matches!(
+        h.log.borrow().last(),
+        Some(RecordBody::Undo { .. })
+    ));
+    assert_eq!(h.app.context(), Context::Revealed);
+    let s = h.screen(80, 24);
+    assert!(s.contains("Undone: the suspension."), "{s}");
+}
+
+#[test]
+fn practice_from_home_records_practice_and_moves_no_due_date() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('p'));
+    assert_eq!(h.app.context(), Context::Question);
+    assert!(
+        status(&h).starts_with("Practice ahead of schedule"),
+        "{}",
+        status(&h)
+    );
+    let s = h.screen(80, 24);
+    assert!(s.contains("practice  1/4"), "{s}");
+    h.key(KeyCode::Enter);
+    let s = h.screen(80, 24);
+    assert!(s.contains("practice: no due date moves"), "{s}");
+    h.key(KeyCode::Char('3'));
+    assert_eq!(
+        status(&h),
+        "Practised: Good (no due date moved). u: undo the Good practice grade."
+    );
+    assert!(matches!(
+        h.log.borrow().last(),
+        Some(RecordBody::Practice(_))
+    ));
+    // Home still offers every card as new: nothing was scheduled.
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('q'));
+    assert_eq!(h.app.context(), Context::Home);
+    assert_eq!(h.app.overview.total.0, 4, "{:?}", h.app.overview.total);
+}
+
+#[test]
+fn practice_as_reviews_reschedules() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('P'));
+    assert!(status(&h).contains("count as reviews"), "{}", status(&h));
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('3'));
+    assert!(matches!(h.log.borrow().last(), Some(RecordBody::Review(_))));
+}
+
+#[test]
+fn the_grade_bar_fits_at_40_columns() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Enter);
+    let s = h.screen(40, 16);
+    for needle in ["1 A", "2 H", "3 G", "4 E"] {
+        assert!(s.contains(needle), "{needle} missing:\n{s}");
+    }
+    insta::assert_snapshot!("drill_revealed_40x16", s);
+}
