@@ -615,3 +615,87 @@ fn a_deck_with_forty_thousand_problems_is_checked_in_linear_time_and_said_briefl
         "{cached:?} from the cache, {parsed:?} parsing"
     );
 }
+
+/// Issue 12, item 9, carried to every file prepdeck keeps: `export ... -o FILE --force` wrote
+/// over the story bank, the fitted weights, a target and the caches, and a `.toml` written
+/// into the decks folder broke every later start. Each is refused by what it is, however the
+/// path reaches it, and the file is left as it was.
+#[test]
+fn outputs_never_replace_prepdecks_own_files() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    prepdeck(h)
+        .args([
+            "--deck",
+            "it-manager",
+            "mock",
+            "--plain",
+            "--questions",
+            "1",
+        ])
+        .args([
+            "--prep",
+            "0",
+            "--timing",
+            "soft",
+            "--no-follow-ups",
+            "--seed",
+            "1",
+        ])
+        .write_stdin("I would set a budget.\n.\n3\n")
+        .assert()
+        .success();
+    let job = h.join("job.txt");
+    std::fs::write(&job, "We need an IT manager for the service desk.").unwrap();
+    prepdeck(h)
+        .args(["target", "add", "acme", "--job"])
+        .arg(&job)
+        .assert()
+        .success();
+    std::fs::create_dir_all(h.join("decks")).unwrap();
+    std::fs::write(h.join("stories.toml"), "# my stories\n").unwrap();
+    std::fs::write(h.join("parameters.toml"), "# fitted\n").unwrap();
+    let cases = [
+        ("stories.toml", "it is your story bank"),
+        ("parameters.toml", "the scheduler weights"),
+        ("targets/acme.toml", "in prepdeck's targets folder"),
+        ("targets/new.toml", "in prepdeck's targets folder"),
+        ("cache/progress.bin", "in prepdeck's cache folder"),
+        ("cache/missing/../key", "in prepdeck's cache folder"),
+        ("decks/new.toml", "is loaded as a deck"),
+    ];
+    let before = |f: &str| std::fs::read(h.join(f)).ok();
+    for (file, says) in cases {
+        let was = before(file);
+        for args in [
+            &["export", "progress", "--force", "-o"][..],
+            &["report", "--force", "-o"],
+        ] {
+            prepdeck(h)
+                .args(args)
+                .arg(h.join(file))
+                .assert()
+                .code(1)
+                .stderr(predicate::str::contains(says));
+        }
+        assert_eq!(before(file), was, "{file} changed");
+    }
+    assert!(!h.join("cache/missing").exists());
+    // Other files in the decks folder, and files beside the home's own, are fine.
+    prepdeck(h)
+        .args(["export", "progress", "-o"])
+        .arg(h.join("decks/progress.json"))
+        .assert()
+        .success();
+    prepdeck(h)
+        .args(["export", "progress", "-o"])
+        .arg(h.join("progress.json"))
+        .assert()
+        .success();
+    // And `decks new` still writes a deck into the decks folder.
+    prepdeck(h)
+        .args(["decks", "new"])
+        .arg(h.join("decks/mine.toml"))
+        .assert()
+        .success();
+}
