@@ -9,6 +9,7 @@ pub mod drill;
 pub mod history;
 pub mod home;
 pub mod mock_run;
+mod mock_run_own;
 pub mod mock_setup;
 pub mod point_cursor;
 pub mod stats;
