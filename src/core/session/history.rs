@@ -24,7 +24,7 @@ use crate::core::ids::{CardKey, CategoryId, DeckId, InterviewId, RecordId};
 use crate::core::record::{Record, RecordBody, ReviewMode};
 use crate::core::text::sanitize_line;
 
-use super::debrief::Debrief;
+use super::debrief::{Analysis, Debrief};
 use super::question::MockQuestion;
 use super::records::{MockAnswered, MockDebriefed};
 use super::setup::{AnswerMode, MockSetup};
@@ -147,7 +147,7 @@ impl PastInterview {
     /// The debrief with the candidate's ticks and confirmed grades applied: what the debrief
     /// showed when they left it.
     pub fn debrief(&self, decks: &[Deck]) -> Debrief {
-        self.build_debrief(decks, true)
+        self.build_debrief(decks, Analysis::Include)
     }
 
     /// The same without the insights on each answer (statistics need only ticks and scores).
@@ -158,14 +158,14 @@ impl PastInterview {
     /// [`PastInterview::scored_debrief`] with the cards looked up in `cards` (made once for
     /// many interviews).
     pub fn scored_debrief_in(&self, cards: &CardIndex<'_>) -> Debrief {
-        self.debrief_from(self.questions_from(cards), false)
+        self.debrief_from(self.questions_from(cards), Analysis::Omit)
     }
 
-    fn build_debrief(&self, decks: &[Deck], insights: bool) -> Debrief {
+    fn build_debrief(&self, decks: &[Deck], insights: Analysis) -> Debrief {
         self.debrief_from(self.mock_questions(decks), insights)
     }
 
-    fn debrief_from(&self, questions: Vec<MockQuestion>, insights: bool) -> Debrief {
+    fn debrief_from(&self, questions: Vec<MockQuestion>, insights: Analysis) -> Debrief {
         let mut debrief = Debrief::build(
             &self.id,
             &self.setup,

@@ -27,6 +27,7 @@ use crate::core::text::accept_answer;
 
 use super::debrief::Debrief;
 use super::events::{ClockView, Effect, Event, Phase};
+use super::history::Ending;
 use super::question::MockQuestion;
 use super::records::{MockAnswered, MockFinished, MockRecord, MockStarted};
 use super::setup::{AnswerMode, MockSetup, Timing};
@@ -78,6 +79,13 @@ fn delta_ms(ms: u64) -> TimeDelta {
     TimeDelta::milliseconds(i64::try_from(ms).unwrap_or(i64::MAX / 2))
 }
 
+/// How a question ended: answered (possibly with nothing typed) or skipped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Answered,
+    Skipped,
+}
+
 impl MockInterview {
     /// Starts an interview with the questions in order. Returns the `MockStarted` record and the
     /// first question's effects (or an immediate finish when there are no questions).
@@ -108,7 +116,7 @@ impl MockInterview {
             questions: m.questions.iter().map(|q| q.key.clone()).collect(),
         }))];
         if m.questions.is_empty() {
-            m.finish(true, &mut fx);
+            m.finish(Ending::Completed, &mut fx);
         } else {
             m.begin_question(now, &mut fx);
         }
@@ -136,9 +144,9 @@ impl MockInterview {
             Event::Quit => {
                 // A main answer waiting for its follow-up is kept, without the follow-up.
                 if self.phase == Phase::FollowUp && self.main.is_some() {
-                    self.record_answer(None, false, &mut fx);
+                    self.record_answer(None, Outcome::Answered, &mut fx);
                 }
-                self.finish(false, &mut fx)
+                self.finish(Ending::QuitEarly, &mut fx)
             }
             Event::Pause => {
                 if self.paused_at.is_none() {
@@ -265,7 +273,7 @@ impl MockInterview {
                 let seconds = self.setup.follow_up_seconds;
                 self.begin_phase(Phase::FollowUp, at, seconds, fx);
             }
-            _ => self.complete(None, false, at, fx),
+            _ => self.complete(None, Outcome::Answered, at, fx),
         }
     }
 
@@ -282,33 +290,34 @@ impl MockInterview {
                 overtime_ms,
             }
         });
-        self.complete(given, false, at, fx);
+        self.complete(given, Outcome::Answered, at, fx);
     }
 
     fn skip_question(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
         self.main = None;
-        self.complete(None, true, at, fx);
+        self.complete(None, Outcome::Skipped, at, fx);
     }
 
     /// Records question `index` and moves on.
     fn complete(
         &mut self,
         follow: Option<Given>,
-        skipped: bool,
+        outcome: Outcome,
         at: DateTime<Utc>,
         fx: &mut Vec<Effect>,
     ) {
-        self.record_answer(follow, skipped, fx);
+        self.record_answer(follow, outcome, fx);
         self.index += 1;
         if self.index < self.questions.len() {
             self.begin_question(at, fx);
         } else {
-            self.finish(true, fx);
+            self.finish(Ending::Completed, fx);
         }
     }
 
     /// Records question `index` (without moving on).
-    fn record_answer(&mut self, follow: Option<Given>, skipped: bool, fx: &mut Vec<Effect>) {
+    fn record_answer(&mut self, follow: Option<Given>, outcome: Outcome, fx: &mut Vec<Effect>) {
+        let skipped = outcome == Outcome::Skipped;
         let main = self.main.take().unwrap_or(Given {
             text: String::new(),
             ms: 0,
@@ -357,7 +366,10 @@ impl MockInterview {
         fx.push(Effect::Record(MockRecord::MockAnswered(record)));
     }
 
-    fn finish(&mut self, completed: bool, fx: &mut Vec<Effect>) {
+    /// Ends the interview: [`Ending::Completed`] after the last question, else
+    /// [`Ending::QuitEarly`].
+    fn finish(&mut self, ending: Ending, fx: &mut Vec<Effect>) {
+        let completed = ending == Ending::Completed;
         self.phase = Phase::Done;
         self.deadline = None;
         self.paused_at = None;
