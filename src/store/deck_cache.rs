@@ -34,6 +34,7 @@ const BUILD: u64 = fingerprint(&[
     include_str!("../core/deck/parse.rs"),
     include_str!("../core/deck/fields.rs"),
     include_str!("../core/deck/diagnostic.rs"),
+    include_str!("../core/toml_error.rs"),
     include_str!("../core/deck/notes.rs"),
     // Problems quote values cleaned by it.
     include_str!("../core/text.rs"),

@@ -122,17 +122,26 @@ pub fn write_private_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// the temporary file is removed and `path` is untouched. The one atomic replace (the state
 /// log's repair uses it too).
 pub fn write_private_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    replace_private(path, bytes, true)
+    replace_private(path, bytes, Durability::Synced)
 }
 
 /// [`write_private_replace`] without waiting for the disk: for caches, whose entries carry a
 /// checksum, so a crash that leaves an empty or partial file costs only a rebuild. Readers
 /// still see the old or the new file, never a mix.
 pub fn write_cache_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    replace_private(path, bytes, false)
+    replace_private(path, bytes, Durability::Unsynced)
 }
 
-fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), StoreError> {
+/// Whether a replaced file waits for the disk before it is renamed into place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// `sync_all` first: the new content survives a crash once the call returns.
+    Synced,
+    /// No wait (caches: a crash costs only a rebuild).
+    Unsynced,
+}
+
+fn replace_private(path: &Path, bytes: &[u8], durability: Durability) -> Result<(), StoreError> {
     // A symlink stays a symlink: the file it points to is what gets replaced (renaming over
     // the link would leave its target with the old content, and the two would diverge).
     let target = link_target(path)?;
@@ -142,16 +151,17 @@ fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Store
     }
     let tmp = path.with_file_name(temp_name(path.file_name().unwrap_or_default()));
     let mut file = create_private_new(&tmp).map_err(|e| StoreError::io(path, "save to", e))?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| if durable { file.sync_all() } else { Ok(()) });
+    let written = file.write_all(bytes).and_then(|()| match durability {
+        Durability::Synced => file.sync_all(),
+        Durability::Unsynced => Ok(()),
+    });
     // The file is closed before the rename (Windows refuses to rename an open file).
     drop(file);
     if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
         let _ = fs::remove_file(&tmp);
         return Err(StoreError::io(path, "save to", e));
     }
-    if durable {
+    if durability == Durability::Synced {
         sync_parent_dir(path)?;
     }
     remove_stale_temps(path);

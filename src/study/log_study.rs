@@ -20,7 +20,7 @@ use crate::core::schedule::{
     CardMemory, Model, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue,
     mock_weakness, next_day_start, replay,
 };
-use crate::core::session::MockSetup;
+use crate::core::session::{MockSetup, PastInterview, past_interviews};
 use crate::core::stats::{
     MockHistory, Stats, StatsInput, practice_queue, practice_stats, weakest_drill_queue,
 };
@@ -602,12 +602,29 @@ impl<J: Journal> Study for LogStudy<J> {
         }
     }
 
+    /// From the mock records kept apart (always in memory, kept up to date by `append`).
+    fn past_interviews(&self) -> Vec<PastInterview> {
+        past_interviews(&self.mocks)
+    }
+
+    fn utc_offset(&self) -> FixedOffset {
+        self.offset
+    }
+
     fn stories(&self) -> Option<super::StoriesRead> {
         self.home.as_ref().map(super::own_files::read_stories)
     }
 
     fn create_stories(&mut self) -> Result<PathBuf, StudyError> {
         super::own_files::create_stories(self.home.as_ref())
+    }
+
+    fn data_home(&self) -> Option<&Home> {
+        self.home.as_ref()
+    }
+
+    fn schedule_settings(&self) -> (SchedulerConfig, FixedOffset) {
+        (self.config.clone(), self.offset)
     }
 
     fn write_draft(&self, name: &str, text: &str) -> Result<PathBuf, StudyError> {

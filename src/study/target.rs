@@ -135,6 +135,12 @@ impl Study for TargetedStudy<'_> {
     fn mock_setup(&self) -> MockSetup {
         self.inner.mock_setup()
     }
+    fn past_interviews(&self) -> Vec<crate::core::session::PastInterview> {
+        self.inner.past_interviews()
+    }
+    fn utc_offset(&self) -> chrono::FixedOffset {
+        self.inner.utc_offset()
+    }
     fn close(&mut self) {
         self.inner.close()
     }
@@ -161,6 +167,12 @@ impl Study for TargetedStudy<'_> {
     }
     fn take_draft(&self, path: &std::path::Path) -> Result<String, StudyError> {
         self.inner.take_draft(path)
+    }
+    fn data_home(&self) -> Option<&crate::store::paths::Home> {
+        self.inner.data_home()
+    }
+    fn schedule_settings(&self) -> (crate::core::schedule::SchedulerConfig, chrono::FixedOffset) {
+        self.inner.schedule_settings()
     }
 }
 

@@ -16,11 +16,13 @@ use super::screen::{Cx, Effect, Reply, Route, Screen, Ticking};
 use super::screens::browser::BrowserScreen;
 use super::screens::debrief::DebriefState;
 use super::screens::drill::DrillScreen;
+use super::screens::history::HistoryScreen;
 use super::screens::home::HomeScreen;
 use super::screens::mock_run::RunScreen;
 use super::screens::mock_setup::SetupForm;
 use super::screens::stats::StatsScreen;
 use super::screens::stories::StoriesScreen;
+use super::screens::targets::TargetsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::Deck;
@@ -33,6 +35,7 @@ use crate::study::{
 pub use super::screen::Level;
 
 mod own;
+mod targets;
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,8 +60,10 @@ pub enum Current {
     MockRun(Box<RunScreen>),
     Debrief(Box<DebriefState>),
     Stats(Box<StatsScreen>),
+    History(Box<HistoryScreen>),
     Browser(Box<BrowserScreen>),
     Stories(Box<StoriesScreen>),
+    Targets(Box<TargetsScreen>),
 }
 
 /// The modal layer: at most one at a time, over the current screen.
@@ -66,7 +71,7 @@ pub enum Current {
 pub enum Modal {
     /// The keys of the screen underneath (`Context`).
     Help(Context),
-    /// "End the interview?" (the interview's clock keeps running underneath).
+    /// "End the interview?" (the interview's clock is stopped underneath).
     EndInterview,
     /// Ctrl-C was pressed while records were unsaved: a second Ctrl-C quits without them;
     /// any other key closes this and acts as usual.
@@ -116,8 +121,10 @@ impl Current {
             Current::MockRun(s) => &**s,
             Current::Debrief(s) => &**s,
             Current::Stats(s) => &**s,
+            Current::History(s) => &**s,
             Current::Browser(s) => &**s,
             Current::Stories(s) => &**s,
+            Current::Targets(s) => &**s,
         })
     }
 
@@ -129,28 +136,52 @@ impl Current {
             Current::MockRun(s) => &mut **s,
             Current::Debrief(s) => &mut **s,
             Current::Stats(s) => &mut **s,
+            Current::History(s) => &mut **s,
             Current::Browser(s) => &mut **s,
             Current::Stories(s) => &mut **s,
+            Current::Targets(s) => &mut **s,
         })
     }
+}
+
+/// "Your last mock interview has 2 questions not graded": said once at start when the latest
+/// interview was left with questions ungraded (a quit, a closed terminal, a crash), so nothing
+/// is dropped silently.
+fn ungraded_nudge(study: &dyn Study) -> Option<(Level, String)> {
+    let last = study.past_interviews().pop()?;
+    let n = last.ungraded();
+    if n == 0 {
+        return None;
+    }
+    let key = key_for(Context::Home, Action::History).unwrap_or_else(|| "h".into());
+    Some((
+        Level::Info,
+        format!(
+            "Your last mock interview has {n} question(s) not graded: press {key} to grade \
+             them."
+        ),
+    ))
 }
 
 impl App {
     pub fn new(decks: Vec<Deck>, study: Box<dyn Study>, theme: Theme, now: DateTime<Utc>) -> App {
         let overview = study.overview(&decks, now);
-        App {
+        let message = ungraded_nudge(&*study);
+        let mut app = App {
             theme,
             decks,
             study,
             current: Current::Home,
             home: HomeScreen::default(),
             modal: None,
-            message: None,
+            message,
             overview,
             size: (80, 24),
             pending: Pending::default(),
             quit: false,
-        }
+        };
+        app.refresh_next_target(now);
+        app
     }
 
     fn screen(&self) -> &dyn Screen {
@@ -265,7 +296,10 @@ impl App {
                 }
                 Some(Action::Interview(MockAction::CancelQuit)) => {
                     self.modal = None;
-                    vec![]
+                    match self.current.screen_mut() {
+                        Some(s) => s.on_cancel(&cx!(self, ctx), now),
+                        None => vec![],
+                    }
                 }
                 _ => vec![],
             },
@@ -279,6 +313,23 @@ impl App {
         };
         self.run_collecting(fx, now, &mut requests);
         requests.into_iter().next()
+    }
+
+    /// Text pasted into the terminal: the screen's editor takes it whole (thousands of
+    /// characters as one insertion, not one key each). Ignored under a modal.
+    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) {
+        if self.modal.is_some() || !fits(self.size.0, self.size.1) {
+            return;
+        }
+        self.message = None;
+        self.tick(now);
+        let ctx = self.context();
+        let cx = cx!(self, ctx);
+        let fx = match self.current.screen_mut() {
+            Some(s) => s.on_paste(text, &cx, now),
+            None => vec![],
+        };
+        self.run(fx, now);
     }
 
     /// Carries out `fx` (and what the screens answer), in order.
@@ -338,6 +389,7 @@ impl App {
                 }
                 Effect::RefreshOverview => {
                     self.overview = self.study.overview(&self.decks, now);
+                    self.refresh_next_target(now);
                     continue;
                 }
                 Effect::Notify(level, text) => {
@@ -356,6 +408,13 @@ impl App {
                     self.quit = true;
                     continue;
                 }
+                e @ (Effect::LoadTargets
+                | Effect::LoadTarget(_)
+                | Effect::CreateTarget(_)
+                | Effect::RemoveTarget(_)) => match self.target_effect(e, now) {
+                    Some(reply) => reply,
+                    None => continue,
+                },
                 other => match self.own_effect(other, now, out) {
                     Some(reply) => reply,
                     None => continue,
@@ -376,7 +435,10 @@ impl App {
     /// while they cannot be saved the user stays, told how to retry or discard them.
     fn go(&mut self, route: Route, now: DateTime<Utc>) {
         if !self.pending.is_empty()
-            && matches!(route, Route::Home | Route::Stats | Route::Drill(_))
+            && matches!(
+                route,
+                Route::Home | Route::Stats | Route::Drill(_) | Route::History(_)
+            )
             && !self.flush_before_leaving(now)
         {
             return;
@@ -384,6 +446,7 @@ impl App {
         match route {
             Route::Home => {
                 self.overview = self.study.overview(&self.decks, now);
+                self.refresh_next_target(now);
                 self.show(Current::Home);
             }
             Route::Drill(filter) => self.start_drill(filter, now),
@@ -395,10 +458,19 @@ impl App {
                 self.show(Current::Debrief(Box::new(d)));
             }
             Route::Stats => self.open_stats(now),
+            Route::History(select) => self.open_history(select.as_ref()),
+            Route::PastDebrief(debrief, setup) => {
+                let mut d = DebriefState::past(*debrief, &setup);
+                self.fill_debrief(&mut d);
+                self.show(Current::Debrief(Box::new(d)));
+            }
             Route::Browser { search } => self.open_browser(search, now),
             Route::DrillCards(keys) => self.start_drill_cards(keys, now),
             Route::Stories => self.open_stories(),
             Route::StoryDrill => self.start_story_drill(now),
+            Route::Targets { add } => self.open_targets(add, now),
+            Route::TargetDrill { name, weakest } => self.start_target_drill(&name, weakest, now),
+            Route::TargetMock(name) => self.start_target_mock(&name, now),
         }
     }
 
@@ -468,6 +540,11 @@ impl App {
             );
             return;
         };
+        self.run_prepared_mock(prepared, now);
+    }
+
+    /// Starts the interview on questions already chosen.
+    fn run_prepared_mock(&mut self, prepared: crate::study::PreparedMock, now: DateTime<Utc>) {
         let (driver, updates) = MockDriver::start(
             &mut *self.study,
             &mut self.pending,
@@ -494,6 +571,17 @@ impl App {
     pub fn open_stats(&mut self, now: DateTime<Utc>) {
         let stats = self.study.stats(&self.decks, now);
         self.show(Current::Stats(Box::new(StatsScreen::new(stats))));
+    }
+
+    /// Opens the list of past mock interviews (with `select` selected when given).
+    pub fn open_history(&mut self, select: Option<&crate::core::ids::InterviewId>) {
+        let list = HistoryScreen::new(
+            self.study.past_interviews(),
+            &self.decks,
+            self.study.utc_offset(),
+            select,
+        );
+        self.show(Current::History(Box::new(list)));
     }
 
     /// How many records of a mock interview storage has not made durable.

@@ -5,6 +5,7 @@
 
 mod mock;
 mod own;
+mod targets;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -12,6 +13,7 @@ use super::keys::{Action, Context, Key, code, ctrl, k};
 use crate::core::grade::Grade;
 use mock::MOCK_KEYMAP;
 use own::OWN_KEYMAP;
+use targets::TARGET_KEYMAP;
 
 use Action as A;
 use Context as C;
@@ -29,6 +31,7 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Home, k('p'), A::Practice),
     (C::Home, k('P'), A::PracticeReviews),
     (C::Home, k('s'), A::Stats),
+    (C::Home, k('h'), A::History),
     (C::Home, k('?'), A::Help),
     (C::Home, k('q'), A::Back),
     (C::Home, code(KeyCode::Esc), A::Back),
@@ -46,7 +49,11 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Question, k('q'), A::Back),
     (C::Question, code(KeyCode::Esc), A::Back),
     (C::Draft, code(KeyCode::Esc), A::CloseDraft),
+    // Submitting a typed answer is the same key in the drill and the mock interview: Ctrl-S
+    // (F2 and the interview's old Ctrl-D work in both too).
     (C::Draft, ctrl('s'), A::Reveal),
+    (C::Draft, code(KeyCode::F(2)), A::Reveal),
+    (C::Draft, ctrl('d'), A::Reveal),
     (C::Draft, code(KeyCode::F(1)), A::Help),
     (C::Revealed, k('1'), A::Grade(Grade::Again)),
     (C::Revealed, k('2'), A::Grade(Grade::Hard)),
@@ -91,6 +98,16 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Stats, k('?'), A::Help),
     (C::Stats, k('q'), A::Back),
     (C::Stats, code(KeyCode::Esc), A::Back),
+    (C::History, code(KeyCode::Up), A::Up),
+    (C::History, k('k'), A::Up),
+    (C::History, code(KeyCode::Down), A::Down),
+    (C::History, k('j'), A::Down),
+    (C::History, code(KeyCode::PageUp), A::PageUp),
+    (C::History, code(KeyCode::PageDown), A::PageDown),
+    (C::History, code(KeyCode::Enter), A::Open),
+    (C::History, k('?'), A::Help),
+    (C::History, k('q'), A::Back),
+    (C::History, code(KeyCode::Esc), A::Back),
     (C::Help, k('?'), A::Back),
     (C::Help, k('q'), A::Back),
     (C::Help, code(KeyCode::Esc), A::Back),
@@ -98,7 +115,11 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
 
 /// Every binding: the table above, then the mock interview's, then the own material's.
 fn bindings() -> impl Iterator<Item = &'static (Context, Key, Action)> {
-    KEYMAP.iter().chain(MOCK_KEYMAP).chain(OWN_KEYMAP)
+    KEYMAP
+        .iter()
+        .chain(MOCK_KEYMAP)
+        .chain(OWN_KEYMAP)
+        .chain(TARGET_KEYMAP)
 }
 
 /// The action bound to `ev` on `ctx`, if any.
@@ -155,7 +176,14 @@ mod tests {
 
     #[test]
     fn every_screen_can_be_left_and_has_help() {
-        for ctx in [C::Home, C::Question, C::Revealed, C::Summary, C::Stats] {
+        for ctx in [
+            C::Home,
+            C::Question,
+            C::Revealed,
+            C::Summary,
+            C::Stats,
+            C::History,
+        ] {
             assert!(key_for(ctx, A::Back).is_some(), "{ctx:?}");
             assert!(key_for(ctx, A::Help).is_some(), "{ctx:?}");
         }

@@ -6,7 +6,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::core::grade::Grade;
 
 mod own;
+mod targets;
 pub use own::{OwnAction, OwnCtx};
+pub use targets::{TargetAction, TargetCtx};
 
 /// Where the user is: each has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,11 +23,14 @@ pub enum Context {
     Summary,
     /// The statistics screen.
     Stats,
+    /// Past mock interviews.
+    History,
     Help,
     /// A mock-interview screen.
     Mock(MockCtx),
     /// The card browser, a card's page, the text box, the story bank.
     Own(OwnCtx),
+    Target(TargetCtx),
 }
 
 impl Context {
@@ -37,9 +42,11 @@ impl Context {
             Context::Revealed => "Drill: answer",
             Context::Summary => "Session summary",
             Context::Stats => "Statistics",
+            Context::History => "Past mock interviews",
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
             Context::Own(o) => o.title(),
+            Context::Target(t) => t.title(),
         }
     }
 }
@@ -78,8 +85,13 @@ pub enum Action {
     Interview(MockAction),
     NextTab,
     PrevTab,
+    /// Past mock interviews (home).
+    History,
+    /// Open the selected past interview.
+    Open,
     /// An action of the candidate's own material.
     Own(OwnAction),
+    Target(TargetAction),
 }
 
 impl Action {
@@ -119,7 +131,10 @@ impl Action {
             Action::Interview(m) => m.describe(),
             Action::NextTab => "next section",
             Action::PrevTab => "previous section",
+            Action::History => "past mock interviews (grade the ones left ungraded)",
+            Action::Open => "open the interview: its debrief, grading what is left",
             Action::Own(o) => o.describe(),
+            Action::Target(t) => t.describe(),
         }
     }
 }
@@ -201,6 +216,8 @@ pub enum MockCtx {
     Debrief,
     /// The whole-interview summary.
     Summary,
+    /// "Leave with questions ungraded?", over the summary.
+    ConfirmLeave,
 }
 
 impl MockCtx {
@@ -214,6 +231,7 @@ impl MockCtx {
             MockCtx::ConfirmQuit => "Mock interview: end early?",
             MockCtx::Debrief => "Mock interview: debrief",
             MockCtx::Summary => "Mock interview: summary",
+            MockCtx::ConfirmLeave => "Mock interview: leave with questions ungraded?",
         }
     }
 }
@@ -242,6 +260,12 @@ pub enum MockAction {
     Home,
     /// Throw away the records that could not be saved (asks first).
     Discard,
+    /// Leaving with questions ungraded: record every suggested grade, then leave.
+    AcceptAll,
+    /// Leaving with questions ungraded: leave them so (graded later from History).
+    LeaveUngraded,
+    /// Leaving with questions ungraded: stay on the summary.
+    Stay,
 }
 
 impl MockAction {
@@ -267,6 +291,11 @@ impl MockAction {
             MockAction::BackToDebrief => "back to the debrief",
             MockAction::Home => "back to the home screen",
             MockAction::Discard => "after a failed save: discard the unsaved records (asks first)",
+            MockAction::AcceptAll => {
+                "record the suggested grade of every ungraded question, then leave"
+            }
+            MockAction::LeaveUngraded => "leave them ungraded (grade them later from History)",
+            MockAction::Stay => "stay and grade them",
         }
     }
 }

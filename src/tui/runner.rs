@@ -1,7 +1,8 @@
 //! The event loop, generic over the ratatui backend, with the clock and the input injected.
 //!
 //! Redraws on input, on resize, and on timer ticks only while a clock is on screen; otherwise it
-//! blocks on input, so an idle app wakes up for nothing.
+//! blocks on input, so an idle app wakes up for nothing. Input already waiting is handled
+//! before the next frame: a paste of thousands of characters draws once, not per character.
 
 use std::path::Path;
 use std::time::Duration;
@@ -22,6 +23,11 @@ pub trait Host {
     fn now(&mut self) -> DateTime<Utc>;
     /// The next input event; with a timeout, `None` when it passed first. Without, blocks.
     fn next_event(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Event>>;
+    /// Whether input is already waiting (a paste arriving as keys): the frame is drawn once it
+    /// is all handled, not once per key.
+    fn input_waiting(&mut self) -> std::io::Result<bool> {
+        Ok(false)
+    }
     /// Leaves the terminal, runs the user's editor on `path` at `line`, and comes back.
     fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()>;
     /// Loads the decks again: the decks, and one line per broken deck.
@@ -38,11 +44,12 @@ where
     let mut dirty = true;
     let mut first = true;
     loop {
-        if dirty {
+        if dirty && !host.input_waiting()? {
             let size = terminal.size()?;
             app.resize(size.width, size.height);
             let now = host.now();
             terminal.draw(|f| f.render_widget(app.view(now), f.area()))?;
+            dirty = false;
         }
         if std::mem::take(&mut first) {
             // What the first frame did not need, made ready before the first key is read.
@@ -52,7 +59,7 @@ where
             return Ok(());
         }
         let timeout = app.needs_ticks().then_some(TICK);
-        dirty = match host.next_event(timeout)? {
+        dirty |= match host.next_event(timeout)? {
             // A tick: the clock moved (and a deadline may be due).
             None => {
                 app.tick(host.now());
@@ -81,6 +88,10 @@ where
                     }
                     None => {}
                 }
+                true
+            }
+            Some(Event::Paste(text)) => {
+                app.paste(&text, host.now());
                 true
             }
             Some(Event::Resize(..)) => true,

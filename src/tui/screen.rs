@@ -20,9 +20,10 @@ use crate::core::ids::{CardKey, InterviewId, RecordId};
 use crate::core::notes::{BrowseFilter, CardDetail};
 use crate::core::record::{RecordBody, Review};
 use crate::core::session::{Debrief, MockSetup};
+use crate::core::target::TargetName;
 use crate::study::{
-    Beside, BrowseRow, DrillFilter, DrillUpdate, GradeOutcome, MockUpdate, Overview, OwnText,
-    Saved, Shown, StoriesView,
+    Beside, BrowseRow, DrillFilter, DrillUpdate, GradeOutcome, MockUpdate, NewTarget, Overview,
+    OwnText, Saved, Shown, StoriesView, TargetDetail, TargetsList,
 };
 
 /// How a status message looks.
@@ -57,6 +58,10 @@ pub enum Route {
     /// The debrief of the interview that just ended.
     Debrief(Box<Debrief>, MockSetup, InterviewId),
     Stats,
+    /// Past mock interviews, newest first (with this one selected, when given).
+    History(Option<InterviewId>),
+    /// A past interview's debrief (from the history screen), to grade what is left.
+    PastDebrief(Box<Debrief>, MockSetup),
     /// The card browser (with the search box ready when `search`).
     Browser {
         search: bool,
@@ -67,6 +72,18 @@ pub enum Route {
     Stories,
     /// A drill on the stories of the bank that are due.
     StoryDrill,
+    /// The interview targets (with the "new target" form open when `add`).
+    Targets {
+        add: bool,
+    },
+    /// A drill for a target: today's part of its plan and its cards first, or (with
+    /// `weakest`) its weakest categories. The normal drill once it is past.
+    TargetDrill {
+        name: TargetName,
+        weakest: Option<usize>,
+    },
+    /// A mock interview drawn from a target's job description (remembered for the next).
+    TargetMock(TargetName),
 }
 
 /// What a screen asks the app to do.
@@ -95,7 +112,8 @@ pub enum Effect {
     /// Compute the home screen's counts again (after a session changed progress).
     RefreshOverview,
     Notify(Level, String),
-    /// Ask before ending the interview.
+    /// Ask before ending the interview (the screen stops its clock first; the answer comes
+    /// to [`Screen::on_confirm`] or [`Screen::on_cancel`]).
     ConfirmEnd,
     /// Leave the terminal, run `$EDITOR +line path`, come back and reload the decks (the
     /// screen then hears [`Reply::Reloaded`]).
@@ -129,6 +147,14 @@ pub enum Effect {
     LoadStories,
     /// Create the story bank from the template: [`Reply::Written`], then the screen reloads.
     CreateStories,
+    /// Every interview target: [`Reply::Targets`].
+    LoadTargets,
+    /// One target read against the bank and the progress: [`Reply::Target`].
+    LoadTarget(TargetName),
+    /// Check and write a new target: [`Reply::TargetCreated`].
+    CreateTarget(NewTarget),
+    /// Delete a target's file: [`Reply::TargetRemoved`].
+    RemoveTarget(TargetName),
     Quit,
 }
 
@@ -150,6 +176,11 @@ pub enum Reply {
     Stories(Option<Box<StoriesView>>),
     /// The decks were reloaded after `$EDITOR` (the files may have changed).
     Reloaded,
+    /// `None` when this progress has no data folder.
+    Targets(Option<TargetsList>),
+    Target(Result<Box<TargetDetail>, String>),
+    TargetCreated(Result<TargetName, String>),
+    TargetRemoved(Result<TargetName, String>),
 }
 
 /// Whether a screen needs timer ticks.
@@ -186,6 +217,10 @@ pub trait Screen: Draw {
         cx: &Cx,
         now: DateTime<Utc>,
     ) -> Vec<Effect>;
+    /// Text pasted into the terminal (bracketed paste): an editor takes it whole, at once.
+    fn on_paste(&mut self, _text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        Vec::new()
+    }
     /// A timer tick while [`Ticking::Deadline`]: lets a due deadline fire.
     fn on_tick(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         Vec::new()
@@ -196,6 +231,10 @@ pub trait Screen: Draw {
     }
     /// The user confirmed the question this screen asked ([`Effect::ConfirmEnd`]).
     fn on_confirm(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        Vec::new()
+    }
+    /// The user said no to the question this screen asked ([`Effect::ConfirmEnd`]).
+    fn on_cancel(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         Vec::new()
     }
 }

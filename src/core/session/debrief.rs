@@ -210,6 +210,14 @@ impl CategoryCoverage {
     }
 }
 
+/// Whether a debrief works out the insights on each answer (statistics need only ticks and
+/// scores).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Analysis {
+    Include,
+    Omit,
+}
+
 /// The debrief of one interview.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Debrief {
@@ -230,7 +238,14 @@ impl Debrief {
         answers: &[MockAnswered],
         completed: bool,
     ) -> Self {
-        Self::build(interview, setup, questions, answers, completed, true)
+        Self::build(
+            interview,
+            setup,
+            questions,
+            answers,
+            completed,
+            Analysis::Include,
+        )
     }
 
     /// [`Debrief::new`], with or without the insights on each answer.
@@ -240,10 +255,10 @@ impl Debrief {
         questions: &[MockQuestion],
         answers: &[MockAnswered],
         completed: bool,
-        insights: bool,
+        insights: Analysis,
     ) -> Self {
         let ctx = Context {
-            insights,
+            insights: insights == Analysis::Include,
             spoken: setup.mode == AnswerMode::Spoken,
             strict: setup.timing == Timing::Strict,
             follow_up_limit_ms: u64::from(setup.follow_up_seconds) * 1000,

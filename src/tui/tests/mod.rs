@@ -2,6 +2,7 @@
 //! clock and an in-memory journal over the real scheduler.
 
 mod flows;
+mod history;
 mod mock_flows;
 pub(crate) mod mock_screens;
 mod own;
@@ -9,3 +10,4 @@ mod screens;
 mod stats;
 mod study_flows;
 pub(crate) mod support;
+mod targets;

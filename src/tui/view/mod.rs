@@ -6,6 +6,7 @@ pub mod browser;
 pub(crate) mod charts;
 pub mod drill;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod layout;
 pub mod mock;
@@ -14,6 +15,8 @@ pub mod stats;
 mod stats_tabs;
 pub mod stories;
 pub mod summary;
+mod target_form;
+pub mod targets;
 
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
