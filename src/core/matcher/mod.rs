@@ -287,11 +287,12 @@ impl Term {
                 .all(|s| stems.iter().any(|q| q == s))
     }
 
-    /// Whether every content word of the term is generic ([`GENERIC_WORDS`]): such a term
-    /// ("priority", "business impact") is in any padded answer, so it counts only beside a
-    /// supporting word.
+    /// Whether the term is one generic word ([`GENERIC_WORDS`]): such a term ("priority",
+    /// "lessons") is in any padded answer, so it counts only beside a supporting word. A
+    /// phrase ("on time", "the problem was") is the author's choice of words and stands alone;
+    /// the lint's filler answers check that it says something.
     pub fn generic(&self) -> bool {
-        !self.is_empty() && self.content_stems().iter().all(|s| is_generic_stem(s))
+        self.words.len() == 1 && !self.hyphenated && is_generic_stem(&self.words[0].stem)
     }
 
     /// Whether the term holds only stop words. A hyphenated compound ("must-have",
