@@ -207,7 +207,8 @@ pub struct StoriesRead {
     pub exists: bool,
     /// The bank, or every problem found in the file (one line each, located).
     pub bank: Result<StoryBank, Vec<String>>,
-    /// Warnings of a bank that parses.
+    /// Warnings of a bank that parses, one line each ("line 51: the result has no figure
+    /// (...)").
     pub warnings: Vec<String>,
 }
 
