@@ -22,6 +22,7 @@ use super::screens::mock_run::RunScreen;
 use super::screens::mock_setup::SetupForm;
 use super::screens::stats::StatsScreen;
 use super::screens::stories::StoriesScreen;
+use super::screens::targets::TargetsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::Deck;
@@ -34,6 +35,7 @@ use crate::study::{
 pub use super::screen::Level;
 
 mod own;
+mod targets;
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,6 +63,7 @@ pub enum Current {
     History(Box<HistoryScreen>),
     Browser(Box<BrowserScreen>),
     Stories(Box<StoriesScreen>),
+    Targets(Box<TargetsScreen>),
 }
 
 /// The modal layer: at most one at a time, over the current screen.
@@ -121,6 +124,7 @@ impl Current {
             Current::History(s) => &**s,
             Current::Browser(s) => &**s,
             Current::Stories(s) => &**s,
+            Current::Targets(s) => &**s,
         })
     }
 
@@ -135,6 +139,7 @@ impl Current {
             Current::History(s) => &mut **s,
             Current::Browser(s) => &mut **s,
             Current::Stories(s) => &mut **s,
+            Current::Targets(s) => &mut **s,
         })
     }
 }
@@ -162,7 +167,7 @@ impl App {
     pub fn new(decks: Vec<Deck>, study: Box<dyn Study>, theme: Theme, now: DateTime<Utc>) -> App {
         let overview = study.overview(&decks, now);
         let message = ungraded_nudge(&*study);
-        App {
+        let mut app = App {
             theme,
             decks,
             study,
@@ -174,7 +179,9 @@ impl App {
             size: (80, 24),
             pending: Pending::default(),
             quit: false,
-        }
+        };
+        app.refresh_next_target(now);
+        app
     }
 
     fn screen(&self) -> &dyn Screen {
@@ -382,6 +389,7 @@ impl App {
                 }
                 Effect::RefreshOverview => {
                     self.overview = self.study.overview(&self.decks, now);
+                    self.refresh_next_target(now);
                     continue;
                 }
                 Effect::Notify(level, text) => {
@@ -400,6 +408,14 @@ impl App {
                     self.quit = true;
                     continue;
                 }
+                e @ (Effect::LoadTargets
+                | Effect::LoadTarget(_)
+                | Effect::CreateTarget(_)
+                | Effect::RemoveTarget(_)
+                | Effect::ForgetMockTarget) => match self.target_effect(e, now) {
+                    Some(reply) => reply,
+                    None => continue,
+                },
                 other => match self.own_effect(other, now, out) {
                     Some(reply) => reply,
                     None => continue,
@@ -431,10 +447,11 @@ impl App {
         match route {
             Route::Home => {
                 self.overview = self.study.overview(&self.decks, now);
+                self.refresh_next_target(now);
                 self.show(Current::Home);
             }
             Route::Drill(filter) => self.start_drill(filter, now),
-            Route::MockSetup => self.open_mock_setup(),
+            Route::MockSetup => self.open_mock_setup(now),
             Route::Mock(setup) => self.start_mock(setup, now),
             Route::Debrief(debrief, setup, id) => {
                 let mut d = DebriefState::new(*debrief, &setup, id);
@@ -452,6 +469,9 @@ impl App {
             Route::DrillCards(keys) => self.start_drill_cards(keys, now),
             Route::Stories => self.open_stories(),
             Route::StoryDrill => self.start_story_drill(now),
+            Route::Targets { add } => self.open_targets(add, now),
+            Route::TargetDrill { name, weakest } => self.start_target_drill(&name, weakest, now),
+            Route::TargetMock { name, setup } => self.start_target_mock(&name, setup, now),
         }
     }
 
@@ -507,8 +527,9 @@ impl App {
     }
 
     /// Opens the mock interview's setup screen, prefilled from the remembered setup.
-    pub fn open_mock_setup(&mut self) {
-        let form = SetupForm::new(self.study.mock_setup(), &self.decks);
+    pub fn open_mock_setup(&mut self, now: DateTime<Utc>) {
+        let target = self.remembered_mock_target(now);
+        let form = SetupForm::new(self.study.mock_setup(), &self.decks).with_target(target);
         self.show(Current::MockSetup(Box::new(form)));
     }
 
@@ -521,6 +542,11 @@ impl App {
             );
             return;
         };
+        self.run_prepared_mock(prepared, now);
+    }
+
+    /// Starts the interview on questions already chosen.
+    fn run_prepared_mock(&mut self, prepared: crate::study::PreparedMock, now: DateTime<Utc>) {
         let (driver, updates) = MockDriver::start(
             &mut *self.study,
             &mut self.pending,

@@ -37,6 +37,10 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
                 "find a card",
             ),
             (Action::Own(crate::tui::keys::OwnAction::Stories), "stories"),
+            (
+                Action::Target(crate::tui::keys::TargetAction::Open),
+                "targets",
+            ),
             (Action::Help, "help"),
             (Action::Back, "quit"),
         ],
@@ -48,9 +52,15 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
     } else {
         rows(cx.overview.weakest.len()).saturating_add(1)
     };
-    let [title, today, decks, weak, _, foot_area] = Layout::vertical([
+    let next_rows = match (&home.next, small) {
+        (None, _) => 0,
+        (Some(_), true) => 1,
+        (Some(_), false) => 3,
+    };
+    let [title, today, next, decks, weak, _, foot_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if small { 1 } else { 2 }),
+        Constraint::Length(next_rows),
         Constraint::Max(rows(cx.decks.len()).saturating_add(if small { 2 } else { 4 })),
         Constraint::Length(weak_rows),
         Constraint::Fill(1),
@@ -74,6 +84,10 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
     ])
     .render(today, buf);
 
+    if let Some(n) = &home.next {
+        render_next(cx, n, next, buf, small);
+    }
+
     render_decks(cx, home, decks, buf, small);
 
     if !o.weakest.is_empty() {
@@ -92,6 +106,36 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
     }
 
     footer(foot_area, buf, hint_spans, cx.message, t);
+}
+
+/// The next interview: its countdown and today's part of its plan.
+fn render_next(cx: &Cx, n: &crate::study::NextTarget, area: Rect, buf: &mut Buffer, small: bool) {
+    let t = cx.theme;
+    let w = usize::from(area.width);
+    let when = crate::core::target::countdown(n.days_left);
+    let head = Line::from(vec![
+        Span::styled("Interview ", t.heading()),
+        Span::styled(when, t.warn()),
+        Span::raw(": "),
+        Span::raw(truncate_line(
+            &sanitize_line(&n.title),
+            w.saturating_sub(30).max(8),
+        )),
+    ]);
+    let today = format!(
+        "  Today's plan: {} new, {} reviews ({} of {} cards learned; recall on the day if you \
+         stopped now {:.0}%) · t: targets, plan, brief",
+        n.new_today,
+        n.reviews_today,
+        n.learned,
+        n.cards,
+        n.recall_on_day * 100.0
+    );
+    let mut lines = vec![head];
+    if !small {
+        lines.push(Line::raw(truncate_line(&today, w)));
+    }
+    Paragraph::new(lines).render(area, buf);
 }
 
 fn render_decks(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer, small: bool) {
