@@ -9,6 +9,7 @@ pub mod drill;
 pub mod home;
 pub mod mock_run;
 pub mod mock_setup;
+pub mod problems;
 pub mod stats;
 pub mod stories;
 pub mod text_box;
