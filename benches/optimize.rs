@@ -9,15 +9,20 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod common;
+/// The test data generators, shared with the library's own tests (not part of the library).
+#[allow(dead_code)]
+#[path = "../src/fixtures.rs"]
+mod fixtures;
+
 use common::time;
 
 use std::time::Duration;
 
 use chrono::Utc;
+use fixtures::{FixtureSpec, review_records};
 use prepdeck::core::schedule::{
     Fit, SchedulerConfig, default_weights, evaluate, fit, replay, training_set,
 };
-use prepdeck::fixtures::{FixtureSpec, review_records};
 
 fn ms(d: Duration) -> String {
     format!("{:10.1} ms", d.as_secs_f64() * 1000.0)

@@ -12,17 +12,22 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod common;
+/// The test data generators, shared with the library's own tests (not part of the library).
+#[allow(dead_code)]
+#[path = "../src/fixtures.rs"]
+mod fixtures;
+
 use common::time;
 
 use std::process::ExitCode;
 use std::time::Duration;
 
 use chrono::{FixedOffset, Utc};
+use fixtures::{FixtureSpec, deck_toml, jsonl, review_records};
 use prepdeck::core::grade::Grade;
 use prepdeck::core::ids::{CardId, DeckId};
 use prepdeck::core::record::{RecordBody, Review, ReviewMode};
 use prepdeck::core::schedule::{QueueFilter, SchedulerConfig, build_queue, replay};
-use prepdeck::fixtures::{FixtureSpec, deck_toml, jsonl, review_records};
 use prepdeck::store::decks::load_all;
 use prepdeck::store::log::{self, StateLog};
 use prepdeck::store::paths::Home;

@@ -10,6 +10,11 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod common;
+/// The test data generators, shared with the library's own tests (not part of the library).
+#[allow(dead_code)]
+#[path = "../src/fixtures.rs"]
+mod fixtures;
+
 use common::time;
 
 use std::path::Path;
@@ -17,10 +22,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use chrono::{FixedOffset, Utc};
+use fixtures::{FixtureSpec, deck_toml, jsonl, review_records};
 use prepdeck::cli::load_stats;
 use prepdeck::core::schedule::{SchedulerConfig, replay};
 use prepdeck::core::stats::{MockHistory, stats, weakest_drill_queue};
-use prepdeck::fixtures::{FixtureSpec, deck_toml, jsonl, review_records};
 use prepdeck::store::decks::{load_all, load_all_cached};
 use prepdeck::store::log;
 use prepdeck::store::paths::Home;

@@ -7,11 +7,16 @@
 //! ```
 //! Defaults: 10,000 cards and 100,000 reviews ending now. Refuses to overwrite.
 
+/// The test data generators, shared with the library's own tests (not part of the library).
+#[allow(dead_code)]
+#[path = "../src/fixtures.rs"]
+mod fixtures;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::Utc;
-use prepdeck::fixtures::{FixtureSpec, deck_toml, jsonl, review_records};
+use fixtures::{FixtureSpec, deck_toml, jsonl, review_records};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -2,13 +2,17 @@
 //! cards and a state log with a year of reviews.
 //!
 //! Pure: returns text and records; `examples/gen_fixtures.rs` and the benches write them.
-//! Not part of the app.
+//! Not part of the app: the library compiles it only for its own tests, and the integration
+//! tests, benches and examples that need it include this file
+//! (`#[path = "../src/fixtures.rs"] mod fixtures;`). It names the library as `prepdeck`, which
+//! inside the library is `extern crate self as prepdeck` (see `lib.rs`). (A cargo feature would
+//! do the same, but `cargo build` and `cargo test` would then build the library twice.)
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::core::grade::Grade;
-use crate::core::ids::{CardId, DeckId, RecordId};
-use crate::core::record::{Record, RecordBody, Review, ReviewMode};
+use prepdeck::core::grade::Grade;
+use prepdeck::core::ids::{CardId, DeckId, RecordId};
+use prepdeck::core::record::{Record, RecordBody, Review, ReviewMode};
 
 /// What to generate.
 #[derive(Clone, Debug)]
@@ -127,30 +131,5 @@ impl SplitMix {
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::deck::{DeckSource, parse_deck};
-
-    #[test]
-    fn small_fixture_is_a_valid_deck_and_log() {
-        let now = DateTime::parse_from_rfc3339("2026-03-11T12:00:00Z")
-            .unwrap()
-            .to_utc();
-        let spec = FixtureSpec::new(120, 500, now);
-        let deck = parse_deck(&deck_toml(&spec), DeckSource::Builtin("bench".into()))
-            .unwrap_or_else(|d| panic!("{d}"));
-        assert_eq!(deck.cards.len(), 120);
-        assert_eq!(deck.categories.len(), 50);
-        let records = review_records(&spec);
-        assert_eq!(records.len(), 500);
-        assert!(records.windows(2).all(|w| w[0].at <= w[1].at));
-        assert!(records.iter().all(|r| r.at <= now));
-        let text = jsonl(&records);
-        assert_eq!(text.lines().count(), 500);
-        assert_eq!(review_records(&spec), records, "deterministic");
     }
 }

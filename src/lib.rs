@@ -8,12 +8,18 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+// `src/fixtures.rs` names the library `prepdeck`, here as in the tests and benches that include it.
+#[cfg(test)]
+extern crate self as prepdeck;
+
 pub mod cli;
 pub mod core;
-/// Test data generators for the tests and the benches (integration tests use them too, so they
-/// cannot be `cfg(test)`; nothing in the binary calls them).
-#[doc(hidden)]
-pub mod fixtures;
+/// Test data generators for the tests; the integration tests, benches and examples include the
+/// same file by path.
+#[cfg(test)]
+mod fixtures;
+#[cfg(test)]
+mod fixtures_tests;
 pub mod store;
 pub mod study;
 pub mod tui;

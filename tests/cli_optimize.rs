@@ -1,11 +1,16 @@
 //! `prepdeck optimize`: fits weights to a history, keeps them only when better, says so, and
 //! `--reset` goes back to the defaults; `stats` sets retention against the aim.
 
+/// The test data generators, shared with the library's own tests (not part of the library).
+#[allow(dead_code)]
+#[path = "../src/fixtures.rs"]
+mod fixtures;
+
 use std::path::Path;
 
 use assert_cmd::Command;
 use chrono::Utc;
-use prepdeck::fixtures::{FixtureSpec, deck_toml, jsonl, review_records};
+use fixtures::{FixtureSpec, deck_toml, jsonl, review_records};
 
 fn prepdeck(home: &Path) -> Command {
     let mut c = Command::cargo_bin("prepdeck").unwrap();

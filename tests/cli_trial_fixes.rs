@@ -343,4 +343,192 @@ fn a_key_nested_too_deep_is_located() {
                 .and(predicate::str::contains("deep.toml:5:1"))
                 .and(predicate::str::contains("at most 80 dots")),
         );
+    // Every other TOML file prepdeck reads names the line the same way (it said
+    // "config.toml:0: recursion limit", or no line at all).
+    let deep = format!("{key} = 1\n");
+    for (file, text, args, says) in [
+        (
+            "config.toml",
+            format!("[scheduler]\nnew_per_day = 5\n{deep}"),
+            &["config"][..],
+            "config.toml:3: recursion limit",
+        ),
+        (
+            "parameters.toml",
+            deep.clone(),
+            &["config"],
+            "parameters.toml: line 1: recursion limit",
+        ),
+        (
+            "mock-setup.toml",
+            format!("questions = 3\n{deep}"),
+            &["mock", "--plain"],
+            "mock-setup.toml is invalid: line 2: recursion limit",
+        ),
+        (
+            "targets/x.toml",
+            format!("format = 1\n{deep}"),
+            &["target", "list"],
+            "x.toml is invalid: line 2: recursion limit",
+        ),
+        (
+            "stories.toml",
+            format!("\n{deep}"),
+            &["stories", "check"],
+            "stories.toml:2:1",
+        ),
+    ] {
+        let home = tempfile::tempdir().unwrap();
+        let path = home.path().join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        prepdeck(home.path())
+            .args(args)
+            .write_stdin("")
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains(says).and(predicate::str::contains("at most 80 dots")),
+            );
+    }
+}
+
+/// A broken deck in `<home>/decks` was parsed again on every start. What parsing it gave is
+/// cached like a good deck's: the next start reads the same messages from the cache, and an
+/// edit is parsed afresh.
+#[test]
+fn a_broken_decks_problems_are_cached_until_it_is_edited() {
+    let home = tempfile::tempdir().unwrap();
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let broken = "format = 1\n[deck]\nid = \"Bad Id\"\ntitle = \"t\"\nquestoin = 1\n";
+    std::fs::write(decks.join("broken.toml"), broken).unwrap();
+    let list = || {
+        let out = prepdeck(home.path())
+            .args(["decks", "list"])
+            .output()
+            .unwrap();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let entries = || {
+        std::fs::read_dir(home.path().join("cache/decks"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| (e.file_name(), std::fs::read(e.path()).unwrap()))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+    let first = list();
+    assert!(first.1.contains("broken.toml:3:6"), "{}", first.1);
+    let cached = entries();
+    // Four built-in decks and the broken one.
+    assert_eq!(cached.len(), 5, "{:?}", cached.keys());
+    let second = list();
+    assert_eq!(
+        second, first,
+        "the cached problems read as the parser's own"
+    );
+    assert_eq!(
+        entries(),
+        cached,
+        "served from the cache, not written again"
+    );
+    std::fs::write(decks.join("broken.toml"), broken.replace("Bad Id", "fixed")).unwrap();
+    let third = list();
+    assert!(!third.1.contains("not a valid id"), "{}", third.1);
+    assert!(third.1.contains("questoin"), "{}", third.1);
+    assert_ne!(entries(), cached);
+}
+
+/// `history` listed an interview whose id holds control characters as `mock-` (the characters
+/// removed), which `report --id` could not use once two such ids read the same. Ids are now
+/// shown with their hidden characters written out, in the list, in JSON and in messages, and
+/// each shown id gives back its own interview.
+#[test]
+fn every_id_history_shows_can_be_given_to_report() {
+    let home = tempfile::tempdir().unwrap();
+    for seed in ["1", "2"] {
+        let out = prepdeck(home.path())
+            .args([
+                "--deck",
+                "it-manager",
+                "mock",
+                "--plain",
+                "--questions",
+                "1",
+            ])
+            .args([
+                "--prep",
+                "0",
+                "--timing",
+                "soft",
+                "--no-follow-ups",
+                "--seed",
+                seed,
+            ])
+            .write_stdin(format!("Answer {seed}: I would set a budget.\n.\n3\n"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    // Give the two interviews ids that differ only in what follows a C1 CSI.
+    let state = home.path().join("state.jsonl");
+    let text = std::fs::read_to_string(&state).unwrap();
+    let ids: Vec<String> = records(home.path())
+        .iter()
+        .filter(|r| r["type"] == "mock_started")
+        .map(|r| r["interview"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2);
+    let text = text
+        .replace(&ids[0], "mock-\\u009b31m")
+        .replace(&ids[1], "mock-\\u009b32m");
+    std::fs::write(&state, text).unwrap();
+
+    let listed = prepdeck(home.path()).arg("history").output().unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    let json = prepdeck(home.path())
+        .args(["history", "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let shown: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        shown,
+        ["mock-\\u009B32m", "mock-\\u009B31m"],
+        "newest first"
+    );
+    for (id, answer) in shown.iter().zip(["Answer 2", "Answer 1"]) {
+        assert!(listed.contains(id), "{listed}");
+        prepdeck(home.path())
+            .args(["report", "--id", id])
+            .assert()
+            .success()
+            .stdout(
+                predicate::str::contains(format!("Interview id: `{id}`"))
+                    .and(predicate::str::contains(answer)),
+            );
+        let report = prepdeck(home.path())
+            .args(["report", "--format", "json", "--id", id])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+        assert_eq!(report["id"], *id);
+    }
+    // With its characters removed the id names neither; the message lists both as shown.
+    prepdeck(home.path())
+        .args(["report", "--id", "mock-"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("mock-\\u009B32m")
+                .and(predicate::str::contains("mock-\\u009B31m")),
+        );
 }

@@ -13,12 +13,17 @@ mod common;
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_prepdeck");
-const TIMEOUT: Duration = Duration::from_secs(20);
+/// A run is hung when it has been asleep with no CPU time used for this long (waiting on a
+/// FIFO, say). Measured as progress, not wall-clock time, so a run that is only slow on a
+/// loaded machine is not taken for a hung one.
+const STALL: Duration = Duration::from_secs(5);
+/// A run still going after this long fails anyway (a runaway that keeps using CPU).
+const TIMEOUT: Duration = Duration::from_secs(300);
 
 const REVIEW: &str = r#"{"v":1,"id":"r1","at":"2026-11-20T10:00:00Z","type":"review","deck":"it-fundamentals","card":"continuity-rto-vs-rpo","grade":"good","took_ms":1500,"mode":"drill"}"#;
 
@@ -208,25 +213,118 @@ fn run(home: &Path, args: &[String], sandboxed: bool) -> Run {
         .spawn()
         .unwrap();
     let started = Instant::now();
+    // Read while it runs: a child blocked writing to a full pipe would look asleep (hung).
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _));
+    let mut progress = Progress::new(child.id());
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
             break Some(status);
         }
-        if started.elapsed() > TIMEOUT {
+        if started.elapsed() > TIMEOUT || progress.stalled() {
             let _ = child.kill();
             let _ = child.wait();
             break None;
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let out: Output = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
     Run {
         command: args.join(" "),
         code: status.and_then(|s| s.code()),
         // The message may be on either (`state check` reports on standard output).
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned()
-            + &String::from_utf8_lossy(&out.stdout),
+        stderr: String::from_utf8_lossy(&stderr).into_owned() + &String::from_utf8_lossy(&stdout),
         elapsed: started.elapsed(),
+    }
+}
+
+/// Whether a running child makes progress: the CPU time it has used and whether it sleeps,
+/// from `/proc/PID/stat` (where there is no `/proc`, only [`TIMEOUT`] applies).
+struct Progress {
+    stat: PathBuf,
+    cpu: Option<u64>,
+    since: Instant,
+}
+
+impl Progress {
+    fn new(pid: u32) -> Progress {
+        Progress {
+            stat: PathBuf::from(format!("/proc/{pid}/stat")),
+            cpu: None,
+            since: Instant::now(),
+        }
+    }
+
+    /// Asleep (state S) with the same CPU time for [`STALL`].
+    fn stalled(&mut self) -> bool {
+        let Ok(stat) = std::fs::read_to_string(&self.stat) else {
+            return false;
+        };
+        // After the command name in parentheses: state, then 10 fields, then utime and stime.
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map_or(vec![], |(_, rest)| rest.split_whitespace().collect());
+        let (Some(state), Some(utime), Some(stime)) = (
+            fields.first(),
+            fields.get(11).and_then(|f| f.parse::<u64>().ok()),
+            fields.get(12).and_then(|f| f.parse::<u64>().ok()),
+        ) else {
+            return false;
+        };
+        let cpu = utime + stime;
+        if *state != "S" || self.cpu != Some(cpu) {
+            self.cpu = Some(cpu);
+            self.since = Instant::now();
+            return false;
+        }
+        self.since.elapsed() > STALL
+    }
+}
+
+/// The hang check itself: a process waiting on a FIFO is found stalled soon after [`STALL`],
+/// a busy one never.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_hang_check_tells_waiting_from_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for (program, args, hangs) in [
+        ("cat", vec![fifo.display().to_string()], true),
+        ("sh", vec!["-c".into(), "while :; do :; done".into()], false),
+    ] {
+        let mut child = Command::new(program).args(&args).spawn().unwrap();
+        let mut progress = Progress::new(child.id());
+        let started = Instant::now();
+        let mut stalled = false;
+        while started.elapsed() < STALL * 2 {
+            if progress.stalled() {
+                stalled = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(stalled, hangs, "{program} {args:?}");
+        if hangs {
+            assert!(started.elapsed() >= STALL);
+        }
     }
 }
 
@@ -451,7 +549,9 @@ fn one_case(
     let mut problems = Vec::new();
     let may = may_succeed(target, kind, command);
     match r.code {
-        None => problems.push(format!("no exit within {TIMEOUT:?}")),
+        None => problems.push(format!(
+            "hung: asleep with no progress for {STALL:?} (or still running after {TIMEOUT:?})"
+        )),
         Some(0) if may => {}
         Some(1) if !may => {
             let file_name = Path::new(target.path)

@@ -35,13 +35,13 @@ fn every_signal_that_ends_the_app_restores_the_terminal() {
             home.path().display()
         );
         tmux.send(&[&cmd, "Enter"]);
-        tmux.wait_for("interview trainer");
+        tmux.wait_for_secs("interview trainer", 60);
         assert!(tmux.alternate_on());
         // The cursor is hidden just after the first frame is drawn.
         let started = std::time::Instant::now();
         while pane_flag(&tmux, "cursor_flag") != "0" {
             assert!(
-                started.elapsed() < std::time::Duration::from_secs(10),
+                started.elapsed() < std::time::Duration::from_secs(60),
                 "the app never hid the cursor"
             );
             std::thread::sleep(std::time::Duration::from_millis(20));
@@ -58,9 +58,9 @@ fn every_signal_that_ends_the_app_restores_the_terminal() {
             .status()
             .unwrap();
         assert!(sent.success());
-        tmux.wait_for(&format!("exited-{}", 128 + number));
+        tmux.wait_for_secs(&format!("exited-{}", 128 + number), 60);
         // `icanon-end` (or `-icanon-end`) appears only in the output, not in the command.
-        let screen = tmux.wait_for("icanon-end");
+        let screen = tmux.wait_for_secs("icanon-end", 60);
         assert!(
             screen.lines().any(|l| l.trim() == "icanon-end"),
             "SIG{signal}: the terminal was left in raw mode:\n{screen}"

@@ -1,8 +1,10 @@
 //! End to end: the full-screen mock interview in the real binary, in tmux, with a temp home
 //! and the real clock. Two typed questions with a 10-second answer clock: one answer typed and
 //! submitted, one left to time out; the debrief appears; then `history --json` shows the
-//! interview and `report --last` has the typed answer. Without tmux it says SKIPPED,
-//! and fails under `PREPDECK_CI_STRICT=1` (`.ci/run` sets it).
+//! interview and `report --last` has the typed answer. A second test changes ticks in the
+//! debrief, leaves a question ungraded and grades it later from the history screen, checking
+//! the CLI's figures against the screen's. Without tmux they say SKIPPED, and fail under
+//! `PREPDECK_CI_STRICT=1` (`.ci/run` sets it).
 
 use std::process::Command;
 
@@ -23,7 +25,7 @@ fn typed_mock_interview_in_tmux() {
     );
     tmux.send(&[&cmd, "Enter"]);
     tmux.wait_for_secs("Question 1 of 2", 15);
-    tmux.wait_for_secs("Ctrl-D submits", 5);
+    tmux.wait_for_secs("Ctrl-S submits", 5);
     tmux.type_text("My typed answer with stakeholders");
     tmux.wait_for_secs("stakeholders", 5);
     tmux.send(&["C-d"]);
@@ -39,7 +41,10 @@ fn typed_mock_interview_in_tmux() {
     tmux.send(&["q"]);
     let summary = tmux.wait_for_secs("Interview complete", 5);
     assert!(summary.contains("2 of 2 questions answered"), "{summary}");
+    // Nothing was graded: leaving asks, and `a` records the suggested grades.
     tmux.send(&["Enter"]);
+    tmux.wait_for_secs("Leave ungraded?", 5);
+    tmux.send(&["a"]);
     tmux.wait_for_secs("interview trainer", 5);
     tmux.send(&["q"]);
     tmux.wait_for_secs("exited-0", 5);
@@ -59,6 +64,7 @@ fn typed_mock_interview_in_tmux() {
     assert_eq!(list.as_array().map(Vec::len), Some(1), "{history}");
     assert_eq!(list[0]["questions"], 2, "{history}");
     assert_eq!(list[0]["ending"], "completed", "{history}");
+    assert_eq!(list[0]["ungraded"], 0, "{history}");
     let report = prepdeck(&["report", "--last"]);
     assert!(
         report.contains("My typed answer with stakeholders"),
@@ -67,4 +73,143 @@ fn typed_mock_interview_in_tmux() {
     assert!(report.contains("A partial second answer"), "{report}");
     let setup = std::fs::read_to_string(home.path().join("mock-setup.toml")).unwrap();
     assert!(setup.contains("answer_seconds = 10"), "{setup}");
+}
+
+/// The numbers after `label` on the screen: "Key points (3 of 5 covered" gives [3, 5].
+fn numbers_after(screen: &str, label: &str) -> Vec<u32> {
+    let Some(at) = screen.find(label) else {
+        panic!("{label:?} not on the screen:\n{screen}");
+    };
+    screen[at + label.len()..]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(2)
+        .map(|s| s.parse().unwrap())
+        .collect()
+}
+
+/// Item 6 of issue 11 end to end: a typed interview in the app, ticks changed in its debrief,
+/// one question graded and one left ungraded on leaving; `history --json`, `report`, `report
+/// --format json` and `stats --json` show the ticks and scores the screen showed. Then the app
+/// is started again, says an interview has a question to grade, and it is graded from the
+/// history screen; `history --json` agrees again.
+#[test]
+fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(tmux) = Tmux::start("e2e-ticks") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_prepdeck");
+    let cmd = format!(
+        "PS1='shell$ '; '{bin}' --home '{}' mock --questions 2 --answer-seconds 120 --prep 0 \
+         --no-follow-ups --seed 1; echo \"exited-$?\"",
+        home.path().display()
+    );
+    tmux.send(&[&cmd, "Enter"]);
+    tmux.wait_for_secs("Question 1 of 2", 15);
+    tmux.wait_for_secs("Ctrl-S submits", 5);
+    tmux.type_text("I would agree the criteria with the leadership team and the sponsors first.");
+    tmux.send(&["C-s"]);
+    tmux.wait_for_secs("Question 2 of 2", 5);
+    tmux.type_text("A short second answer.");
+    tmux.send(&["C-s"]);
+
+    // Question 1: the first point's tick changed by hand (the first Tab goes to point 1).
+    let before = tmux.wait_for_secs("Debrief · Question 1 of 2", 10);
+    let [covered, points] = numbers_after(&before, "Key points (")[..] else {
+        panic!("{before}")
+    };
+    tmux.send(&["Tab", "Space"]);
+    let after = tmux.wait_for_secs("by you", 5);
+    let [covered1, _] = numbers_after(&after, "Key points (")[..] else {
+        panic!("{after}")
+    };
+    assert_eq!(covered1.abs_diff(covered), 1, "{before}\n{after}");
+    assert!(covered1 <= points);
+    let score1 = numbers_after(&after, "Score ")[0];
+    tmux.send(&["Enter"]); // its suggested grade: question 2
+    tmux.wait_for_secs("Debrief · Question 2 of 2", 5);
+    tmux.send(&["Tab", "Tab", "Space"]); // point 2 ticked or unticked by hand
+    let q2 = tmux.wait_for_secs("by you", 5);
+    let covered2 = numbers_after(&q2, "Key points (")[0];
+    let score2 = numbers_after(&q2, "Score ")[0];
+
+    // The summary; leaving with question 2 ungraded asks, and it is left so.
+    tmux.send(&["q"]);
+    let summary = tmux.wait_for_secs("Interview complete", 5);
+    let total = numbers_after(&summary, "Score: ")[0];
+    tmux.send(&["Enter"]);
+    tmux.wait_for_secs("Leave ungraded?", 5);
+    tmux.send(&["y"]);
+    tmux.wait_for_secs("1 question(s) left ungraded", 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("exited-0", 5);
+
+    let prepdeck = |args: &[&str]| {
+        let out = Command::new(bin)
+            .arg("--home")
+            .arg(home.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let history = prepdeck(&["history", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&history).unwrap();
+    assert_eq!(list[0]["score"], total, "{history}");
+    assert_eq!(list[0]["ungraded"], 1, "{history}");
+    let report = prepdeck(&["report", "--last"]);
+    assert!(report.contains(&format!("Score: {total}/100")), "{report}");
+    assert!(
+        report.contains(&format!("Score {score1}/100 = ")),
+        "{report}"
+    );
+    assert!(
+        report.contains(&format!("Score {score2}/100 = ")),
+        "{report}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&prepdeck(&["report", "--last", "--format", "json"])).unwrap();
+    assert_eq!(json["score"], total);
+    let ticked = |i: usize| &json["items"][i]["score_parts"]["coverage_from"]["ticked"];
+    assert_eq!(ticked(0), covered1, "{json}");
+    assert_eq!(ticked(1), covered2, "{json}");
+    let stats: serde_json::Value = serde_json::from_str(&prepdeck(&["stats", "--json"])).unwrap();
+    assert_eq!(stats["mock_scores"][0]["score"], total, "{stats}");
+
+    // Started again: the question left ungraded is offered from the history screen.
+    let cmd = format!(
+        "'{bin}' --home '{}'; echo \"exited-$?\"",
+        home.path().display()
+    );
+    tmux.send(&["clear", "Enter"]);
+    tmux.send(&[&cmd, "Enter"]);
+    tmux.wait_for_secs("has 1 question(s) not graded: press h", 15);
+    tmux.send(&["h"]);
+    let list_screen = tmux.wait_for_secs("Past mock interviews", 5);
+    assert!(
+        list_screen.contains("completed, 1 ungraded"),
+        "{list_screen}"
+    );
+    assert!(list_screen.contains(&format!(" {total} ")), "{list_screen}");
+    tmux.send(&["Enter"]);
+    tmux.wait_for_secs("Debrief · Question 2 of 2", 5);
+    tmux.send(&["Enter"]); // the suggested grade, offered again
+    tmux.wait_for_secs("Grades recorded: 2 of 2", 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("all graded", 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("interview trainer", 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("exited-0", 5);
+    let history = prepdeck(&["history", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&history).unwrap();
+    assert_eq!(list[0]["ungraded"], 0, "{history}");
+    let reviews = std::fs::read_to_string(home.path().join("state.jsonl")).unwrap();
+    assert_eq!(
+        reviews.matches("\"mode\":\"mock\"").count(),
+        2,
+        "one mock review per question: {reviews}"
+    );
 }

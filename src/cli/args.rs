@@ -82,6 +82,10 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<CardsCommand>,
     },
+    /// Check a written answer to a card: the key points it covers (with the words that
+    /// matched), coverage, fillers, hedges, I vs we and STAR parts
+    #[command(after_help = super::answer::EXAMPLES)]
+    Answer(super::answer::AnswerArgs),
     /// Your STAR story bank (<home>/stories.toml): check, list, coverage of the competencies
     /// your decks probe, the stories that fit a question, drilling them
     #[command(

@@ -32,7 +32,7 @@ struct Row {
 
 fn row(p: &PastInterview, cards: &CardIndex<'_>) -> Row {
     Row {
-        id: p.id.to_string(),
+        id: p.shown_id(),
         started_at: rfc3339(p.started_at),
         decks: p.decks().iter().map(|d| d.to_string()).collect(),
         questions: p.questions.len(),
@@ -85,7 +85,7 @@ pub fn history(cli: &Cli, home: &Home, args: &HistoryArgs) -> anyhow::Result<Exi
                     0 => r.ending.to_string(),
                     n => format!("{}, {n} ungraded", r.ending),
                 },
-                sanitize_line(&r.id),
+                r.id.clone(),
             ]
         })
         .collect();

@@ -92,7 +92,7 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     };
     let mut d = p.debrief(&decks);
     let pending = d.ungraded();
-    let id = sanitize_line(p.id.as_str());
+    let id = p.shown_id();
     if d.items.is_empty() {
         writeln!(out, "Interview {id} has no answers: nothing to grade.")?;
         return Ok(ExitCode::SUCCESS);

@@ -57,7 +57,7 @@ pub(crate) fn choose<'a>(
             .iter()
             .rev()
             .take(5)
-            .map(|p| format!("{} ({})", p.id, local_time(p.started_at)))
+            .map(|p| format!("{} ({})", p.shown_id(), local_time(p.started_at)))
             .collect();
         UserError(format!(
             "no mock interview with id `{}`; recent ones: {} (all: `prepdeck history`)",

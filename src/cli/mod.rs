@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 a problem with the user's data or files, 2 bad usage.
 
+mod answer;
 mod app;
 mod args;
 mod card_name;
@@ -167,6 +168,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Optimize { reset }) => optimize::run(&home, *reset),
         Some(Command::Mock(args)) => mock::run(&cli, &home, args),
         Some(Command::History(args)) => history::history(&cli, &home, args),
+        Some(Command::Answer(args)) => answer::run(&cli, &home, args),
         Some(Command::Report(args)) => report::report(&cli, &home, args),
         Some(Command::Cards {
             filter,

@@ -112,7 +112,7 @@ fn markdown(p: &PastInterview, d: &Debrief) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Mock interview, {}\n", local_time(p.started_at));
     let decks: Vec<String> = p.decks().iter().map(|d| d.to_string()).collect();
-    let _ = writeln!(o, "- Interview id: `{}`", sanitize_line(p.id.as_str()));
+    let _ = writeln!(o, "- Interview id: `{}`", p.shown_id());
     let _ = writeln!(o, "- Decks: {}", sanitize_line(&decks.join(", ")));
     let _ = writeln!(
         o,
@@ -188,7 +188,7 @@ fn markdown(p: &PastInterview, d: &Debrief) -> String {
             o,
             "- Not graded: {ungraded} of {} questions (grade them with `prepdeck history grade {}`)",
             d.items.len(),
-            sanitize_line(p.id.as_str())
+            p.shown_id()
         );
     }
     o
@@ -196,7 +196,8 @@ fn markdown(p: &PastInterview, d: &Debrief) -> String {
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
-    id: &'a str,
+    /// As `history` shows it (`PastInterview::shown_id`), so it can be given back.
+    id: String,
     started_at: String,
     finished_at: Option<String>,
     ending: &'static str,
@@ -302,7 +303,7 @@ fn json<'a>(p: &'a PastInterview, d: &'a Debrief) -> JsonReport<'a> {
         })
         .collect();
     JsonReport {
-        id: p.id.as_str(),
+        id: p.shown_id(),
         started_at: rfc3339(p.started_at),
         finished_at: p.finished_at.map(rfc3339),
         ending: p.ending.label(),

@@ -15,3 +15,4 @@ pub mod stats;
 pub mod stories;
 pub mod target;
 pub mod text;
+pub mod toml_error;

@@ -27,7 +27,7 @@ pub enum ConfigError {
         #[source]
         source: ReadError,
     },
-    #[error("{}:{line}: {}{message}", path.display(), key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default())]
+    #[error("{}{}: {}{message}", path.display(), if *line > 0 { format!(":{line}") } else { String::new() }, key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default())]
     Invalid {
         path: PathBuf,
         /// 1-based; 0 when the problem cannot be placed on a line.
@@ -88,8 +88,13 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Config, ConfigError> {
             key,
             message,
         };
-    let root = DeTable::parse(text)
-        .map_err(|e| invalid(e.span(), None, e.message().trim().to_string()))?;
+    let root = DeTable::parse(text).map_err(|e| {
+        let mut message = e.message().trim().to_string();
+        if let Some(help) = crate::core::toml_error::help(&e) {
+            message = format!("{message} ({help})");
+        }
+        invalid(crate::core::toml_error::span(text, &e), None, message)
+    })?;
     // Every unknown key and every value of the wrong type, not just the first.
     let mut errors = key_errors(text, root.get_ref(), &invalid);
     if errors.is_empty() {

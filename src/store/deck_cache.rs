@@ -1,19 +1,23 @@
 //! A cache of parsed decks in `<home>/cache/decks/`, so that a large deck is not parsed as TOML
 //! on every start (a 10,000-card deck took over 100 ms).
 //!
-//! Only decks that parsed without a problem are cached; a deck with problems is parsed every
-//! time, so its diagnostics are always the parser's own. An entry is used only when the deck's
-//! text is byte for byte the one it was made from (same length and content hash; the hash is
-//! over the text itself, so a changed file is never served stale whatever its mtime says), the
-//! origin is the same, and it was written by a build with the same deck parser and model
-//! (a hash of their source is compiled in). Anything else (missing, unreadable, truncated,
-//! corrupt, from another build) is ignored and rebuilt: the cache can never cause an error.
-//! Entries are written atomically (0600, in a 0700 folder); failing to write one is ignored.
+//! An entry holds what parsing a deck's text gave: the deck, or every problem found in it (a
+//! broken 450 KB deck in `<home>/decks` was parsed again on every start, 2.5 s each time). An
+//! entry is used only when the deck's text is byte for byte the one it was made from (same
+//! length and content hash; the hash is over the text itself, so a changed file is never
+//! served stale whatever its mtime says), the origin is the same, and it was written by a
+//! build with the same deck parser, model and messages (a hash of their source is compiled
+//! in), so a cached problem reads exactly as the parser's own. Anything else (missing,
+//! unreadable, truncated, corrupt, from another build) is ignored and rebuilt: the cache can
+//! never cause an error. Entries are written atomically (0600, in a 0700 folder); failing to
+//! write one is ignored.
 
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
-use crate::core::deck::{Card, CardNotes, Category, Deck, DeckSource, KeyPoint, Kind};
+use crate::core::deck::{
+    Card, CardNotes, Category, Deck, DeckSource, Diagnostic, Diagnostics, KeyPoint, Kind,
+};
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
 use crate::store::bounded::read_cache;
@@ -21,14 +25,19 @@ use crate::store::cache_key;
 use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
-const MAGIC: &[u8; 8] = b"PDDECK3\n";
+const MAGIC: &[u8; 8] = b"PDDECK4\n";
 
 /// Changes whenever the deck parser, the deck model or this encoding changes.
 const BUILD: u64 = fingerprint(&[
     env!("CARGO_PKG_VERSION"),
     include_str!("../core/deck/model.rs"),
     include_str!("../core/deck/parse.rs"),
+    include_str!("../core/deck/fields.rs"),
+    include_str!("../core/deck/diagnostic.rs"),
+    include_str!("../core/toml_error.rs"),
     include_str!("../core/deck/notes.rs"),
+    // Problems quote values cleaned by it.
+    include_str!("../core/text.rs"),
     // Key points carry their question's stems, computed by the matcher.
     include_str!("../core/matcher.rs"),
     include_str!("deck_cache.rs"),
@@ -46,8 +55,11 @@ fn entry_path(dir: &Path, origin: &str) -> PathBuf {
     dir.join(format!("{:016x}.bin", fnv(origin.as_bytes(), FNV_START)))
 }
 
-/// The cached deck for `text` from `source`, if there is a valid entry.
-pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
+/// What parsing gave: the deck, or every problem in the file.
+pub type Parsed = Result<Deck, Diagnostics>;
+
+/// What parsing `text` from `source` gave, if there is a valid entry.
+pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Parsed> {
     let origin = source.display_name();
     let key = cache_key::existing(dir.parent()?)?;
     let bytes = read_cache(&entry_path(dir, &origin))?;
@@ -59,19 +71,35 @@ pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Deck> {
     {
         return None;
     }
-    let deck = d.deck(source.clone())?;
-    d.at_end().then_some(deck)
+    let parsed = match d.u8()? {
+        DECK => Ok(d.deck(source.clone())?),
+        PROBLEMS => Err(Diagnostics(d.list(Dec::diagnostic)?)),
+        _ => return None,
+    };
+    d.at_end().then_some(parsed)
 }
 
-/// Saves a deck that parsed cleanly from `text`. Failures are ignored (it is only a cache).
-pub fn store(dir: &Path, text: &str, deck: &Deck) {
-    let origin = deck.source.display_name();
+/// Saves what parsing `text` from `source` gave. Failures are ignored (it is only a cache).
+pub fn store(dir: &Path, text: &str, source: &DeckSource, parsed: &Parsed) {
+    let origin = source.display_name();
     let mut e = Enc::with_capacity(text.len() + 1024);
     e.u64(BUILD);
     e.u64(text.len() as u64);
     e.u64(content_hash(text));
     e.str(&origin);
-    e.deck(deck);
+    match parsed {
+        Ok(deck) => {
+            e.u8(DECK);
+            e.deck(deck);
+        }
+        Err(problems) => {
+            e.u8(PROBLEMS);
+            e.u64(problems.len() as u64);
+            for p in problems.iter() {
+                e.diagnostic(p);
+            }
+        }
+    }
     let Some(key) = dir.parent().and_then(cache_key::get_or_make) else {
         return;
     };
@@ -80,7 +108,21 @@ pub fn store(dir: &Path, text: &str, deck: &Deck) {
     }
 }
 
+/// What an entry holds after its header.
+const DECK: u8 = 0;
+const PROBLEMS: u8 = 1;
+
 impl Enc {
+    fn diagnostic(&mut self, d: &Diagnostic) {
+        self.str(&d.origin);
+        self.u64(d.line as u64);
+        self.u64(d.column as u64);
+        self.str(&d.line_text);
+        self.u64(d.width as u64);
+        self.str(&d.message);
+        self.opt_str(d.help.as_deref());
+    }
+
     fn deck(&mut self, deck: &Deck) {
         self.str(deck.id.as_str());
         self.str(&deck.title);
@@ -128,6 +170,18 @@ impl Enc {
 }
 
 impl Dec<'_> {
+    fn diagnostic(&mut self) -> Option<Diagnostic> {
+        Some(Diagnostic {
+            origin: self.str()?,
+            line: usize::try_from(self.u64()?).ok()?,
+            column: usize::try_from(self.u64()?).ok()?,
+            line_text: self.str()?,
+            width: usize::try_from(self.u64()?).ok()?,
+            message: self.str()?,
+            help: self.opt(Self::str)?,
+        })
+    }
+
     fn deck(&mut self, source: DeckSource) -> Option<Deck> {
         Some(Deck {
             id: DeckId(self.str()?),
@@ -194,8 +248,8 @@ mod tests {
             let source = DeckSource::File(format!("/x/{name}").into());
             let deck = parse_deck(text, source.clone()).unwrap();
             assert!(load(dir.path(), text, &source).is_none());
-            store(dir.path(), text, &deck);
-            assert_eq!(load(dir.path(), text, &source), Some(deck));
+            store(dir.path(), text, &source, &Ok(deck.clone()));
+            assert_eq!(load(dir.path(), text, &source), Some(Ok(deck)));
         }
     }
 
@@ -205,7 +259,7 @@ mod tests {
         let (_, text) = BUILTIN[0];
         let source = DeckSource::File("/x/a.toml".into());
         let deck = parse_deck(text, source.clone()).unwrap();
-        store(dir.path(), text, &deck);
+        store(dir.path(), text, &source, &Ok(deck.clone()));
         let edited = text.replacen("question", "questioN", 1);
         assert!(load(dir.path(), &edited, &source).is_none());
         assert!(load(dir.path(), text, &DeckSource::File("/x/b.toml".into())).is_none());
@@ -224,7 +278,26 @@ mod tests {
         std::fs::write(&path, &long).unwrap();
         assert!(load(dir.path(), text, &source).is_none());
         std::fs::write(&path, &bytes).unwrap();
-        assert_eq!(load(dir.path(), text, &source), Some(deck));
+        assert_eq!(load(dir.path(), text, &source), Some(Ok(deck)));
+    }
+
+    /// A deck with problems is cached too, keyed the same way: the same problems come back
+    /// (their text included) until the file changes.
+    #[test]
+    fn problems_are_cached_like_decks() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = DeckSource::File("/x/broken.toml".into());
+        let text = "format = 1\n[deck]\nid = \"Bad Id\"\ntitle = \"t\"\nquestoin = 1\n";
+        let parsed = parse_deck(text, source.clone());
+        let problems = parsed.clone().unwrap_err();
+        assert!(problems.len() >= 2, "{problems}");
+        store(dir.path(), text, &source, &parsed);
+        let cached = load(dir.path(), text, &source).unwrap();
+        assert_eq!(cached, parsed);
+        assert_eq!(cached.unwrap_err().to_string(), problems.to_string());
+        // An edit (a fix) is a miss: the file is parsed again.
+        let fixed = text.replace("Bad Id", "bad-id");
+        assert!(load(dir.path(), &fixed, &source).is_none());
     }
 
     #[cfg(unix)]
@@ -235,7 +308,7 @@ mod tests {
         let dir = crate::store::paths::Home::at(home.path()).deck_cache_dir();
         let (name, text) = BUILTIN[0];
         let deck = parse_deck(text, DeckSource::Builtin(name.into())).unwrap();
-        store(&dir, text, &deck);
+        store(&dir, text, &deck.source, &Ok(deck.clone()));
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&dir), 0o700);
         assert_eq!(mode(&entry_path(&dir, &deck.source.display_name())), 0o600);

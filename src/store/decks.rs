@@ -170,12 +170,12 @@ fn parse_cached(text: &str, source: DeckSource, cache: Option<&Path>) -> Result<
     let Some(dir) = cache else {
         return parse_deck(text, source);
     };
-    if let Some(deck) = deck_cache::load(dir, text, &source) {
-        return Ok(deck);
+    if let Some(parsed) = deck_cache::load(dir, text, &source) {
+        return parsed;
     }
-    let deck = parse_deck(text, source)?;
-    deck_cache::store(dir, text, &deck);
-    Ok(deck)
+    let parsed = parse_deck(text, source.clone());
+    deck_cache::store(dir, text, &source, &parsed);
+    parsed
 }
 
 /// Loads exactly the given files (for `decks check PATH...`).

@@ -81,12 +81,8 @@ pub fn load_optimised(home: &Path) -> Result<Optimised, ParametersError> {
         path: path.clone(),
         message,
     };
-    let optimised: Optimised = toml::from_str(&text).map_err(|e| {
-        let line = e
-            .span()
-            .map_or(0, |s| super::config::line_of(&text, s.start));
-        invalid(format!("line {line}: {}", e.message().trim()))
-    })?;
+    let optimised: Optimised =
+        toml::from_str(&text).map_err(|e| invalid(crate::core::toml_error::one_line(&text, &e)))?;
     if let Some(w) = &optimised.parameters {
         check_parameters(w).map_err(invalid)?;
     }

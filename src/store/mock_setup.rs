@@ -67,14 +67,7 @@ pub fn load_mock_setup(home: &Home) -> Result<Option<MockSetup>, MockSetupError>
 
 /// Parses the text of a setup file; the error is a one-line message with the line number.
 pub fn parse_mock_setup(text: &str) -> Result<MockSetup, String> {
-    let one_line = |e: toml::de::Error| {
-        let line = e.span().map(|s| line_of(text, s.start));
-        let msg = e.message().trim().replace('\n', " ");
-        match line {
-            Some(l) => format!("line {l}: {msg}"),
-            None => msg,
-        }
-    };
+    let one_line = |e: toml::de::Error| crate::core::toml_error::one_line(text, &e);
     let table: toml::Table = toml::from_str(text).map_err(one_line)?;
     if let Some(key) = table.keys().find(|k| !KNOWN_KEYS.contains(&k.as_str())) {
         return Err(format!(

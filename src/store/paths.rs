@@ -122,17 +122,26 @@ pub fn write_private_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// the temporary file is removed and `path` is untouched. The one atomic replace (the state
 /// log's repair uses it too).
 pub fn write_private_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    replace_private(path, bytes, true)
+    replace_private(path, bytes, Durability::Synced)
 }
 
 /// [`write_private_replace`] without waiting for the disk: for caches, whose entries carry a
 /// checksum, so a crash that leaves an empty or partial file costs only a rebuild. Readers
 /// still see the old or the new file, never a mix.
 pub fn write_cache_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    replace_private(path, bytes, false)
+    replace_private(path, bytes, Durability::Unsynced)
 }
 
-fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), StoreError> {
+/// Whether a replaced file waits for the disk before it is renamed into place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// `sync_all` first: the new content survives a crash once the call returns.
+    Synced,
+    /// No wait (caches: a crash costs only a rebuild).
+    Unsynced,
+}
+
+fn replace_private(path: &Path, bytes: &[u8], durability: Durability) -> Result<(), StoreError> {
     // A symlink stays a symlink: the file it points to is what gets replaced (renaming over
     // the link would leave its target with the old content, and the two would diverge).
     let target = link_target(path)?;
@@ -142,20 +151,53 @@ fn replace_private(path: &Path, bytes: &[u8], durable: bool) -> Result<(), Store
     }
     let tmp = path.with_file_name(temp_name(path.file_name().unwrap_or_default()));
     let mut file = create_private_new(&tmp).map_err(|e| StoreError::io(path, "save to", e))?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| if durable { file.sync_all() } else { Ok(()) });
+    let written = file.write_all(bytes).and_then(|()| match durability {
+        Durability::Synced => file.sync_all(),
+        Durability::Unsynced => Ok(()),
+    });
     // The file is closed before the rename (Windows refuses to rename an open file).
     drop(file);
     if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
         let _ = fs::remove_file(&tmp);
         return Err(StoreError::io(path, "save to", e));
     }
-    if durable {
+    if durability == Durability::Synced {
         sync_parent_dir(path)?;
     }
     remove_stale_temps(path);
     Ok(())
+}
+
+/// Writes `bytes` to `path` (0600) only if no file has that name, whole or not at all: a
+/// temporary file is written and synced, then hard-linked to `path`, which refuses an
+/// existing name. `Ok(false)` when `path` exists. A kill at any moment leaves no partial file
+/// at `path`. (Where hard links are not supported, the temporary file is renamed instead,
+/// after checking that `path` is free.) The temporary file is named as
+/// [`write_private_replace`] names those of `family` (a file in the same folder: the state
+/// file, for its side files), so one that a kill left is cleared away by the next write of
+/// that family.
+pub(crate) fn write_private_new_whole(
+    path: &Path,
+    bytes: &[u8],
+    family: &Path,
+) -> Result<bool, StoreError> {
+    let tmp = path.with_file_name(temp_name(family.file_name().unwrap_or_default()));
+    let mut file = create_private_new(&tmp).map_err(|e| StoreError::io(path, "create", e))?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    let placed = written.and_then(|()| match fs::hard_link(&tmp, path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(_) if fs::symlink_metadata(path).is_err() => fs::rename(&tmp, path).map(|()| true),
+        Err(e) => Err(e),
+    });
+    let _ = fs::remove_file(&tmp);
+    let placed = placed.map_err(|e| StoreError::io(path, "write", e))?;
+    if placed {
+        sync_parent_dir(path)?;
+        remove_stale_temps(&path.with_file_name(family.file_name().unwrap_or_default()));
+    }
+    Ok(placed)
 }
 
 /// The temporary file name [`write_private_replace`] uses for `name`: `<name>.tmp-<pid>-<hex>`.

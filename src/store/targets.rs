@@ -22,7 +22,6 @@ use serde::{Deserialize, Serialize};
 use crate::core::target::{InterviewDate, MAX_JOB_BYTES, PlanLimits, Target, TargetName};
 use crate::store::StoreError;
 use crate::store::bounded::{ReadError, read_regular};
-use crate::store::config::line_of;
 use crate::store::paths::{
     Home, create_private_new, ensure_private_dir, sync_parent_dir, write_private_replace,
 };
@@ -109,7 +108,8 @@ pub fn decode(path: &Path, text: &str) -> Result<Target, TargetStoreError> {
         message,
     };
     // The format first, so a newer file is named as such rather than as invalid.
-    let table: toml::Table = toml::from_str(text).map_err(|e| invalid(one_line(text, &e)))?;
+    let table: toml::Table =
+        toml::from_str(text).map_err(|e| invalid(crate::core::toml_error::one_line(text, &e)))?;
     if let Some(found) = table.get("format").and_then(toml::Value::as_integer)
         && found > i64::from(TARGET_FORMAT)
     {
@@ -118,7 +118,8 @@ pub fn decode(path: &Path, text: &str) -> Result<Target, TargetStoreError> {
             found: u32::try_from(found).unwrap_or(u32::MAX),
         });
     }
-    let file: FileV1 = toml::from_str(text).map_err(|e| invalid(one_line(text, &e)))?;
+    let file: FileV1 =
+        toml::from_str(text).map_err(|e| invalid(crate::core::toml_error::one_line(text, &e)))?;
     let date = match &file.date {
         Some(d) => Some(InterviewDate::parse(d).map_err(|e| invalid(e.to_string()))?),
         None => None,
@@ -143,14 +144,6 @@ pub fn decode(path: &Path, text: &str) -> Result<Target, TargetStoreError> {
         },
         job: file.job,
     })
-}
-
-fn one_line(text: &str, e: &toml::de::Error) -> String {
-    let msg = e.message().trim().replace('\n', " ");
-    match e.span() {
-        Some(s) => format!("line {}: {msg}", line_of(text, s.start)),
-        None => msg,
-    }
 }
 
 /// Reads `path` through the one bounded open (a regular file, at most `MAX_FILE_BYTES`).

@@ -20,7 +20,7 @@ use crate::core::schedule::{
     CardMemory, Model, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue,
     mock_weakness, next_day_start, replay,
 };
-use crate::core::session::MockSetup;
+use crate::core::session::{MockSetup, PastInterview, past_interviews};
 use crate::core::stats::{
     MockHistory, Stats, StatsInput, practice_queue, practice_stats, weakest_drill_queue,
 };
@@ -600,6 +600,15 @@ impl<J: Journal> Study for LogStudy<J> {
             Some(records) => records.clone(),
             None => self.log.read_back().unwrap_or_default(),
         }
+    }
+
+    /// From the mock records kept apart (always in memory, kept up to date by `append`).
+    fn past_interviews(&self) -> Vec<PastInterview> {
+        past_interviews(&self.mocks)
+    }
+
+    fn utc_offset(&self) -> FixedOffset {
+        self.offset
     }
 
     fn stories(&self) -> Option<super::StoriesRead> {

@@ -3,14 +3,14 @@
 //! The app never computes schedules or writes files itself. [`Study`] is implemented over the
 //! real state log and scheduler for the binary, and in memory for tests.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Offset, Utc};
 
 use crate::core::deck::Deck;
 use crate::core::ids::{CardKey, CategoryId, DeckId};
 use crate::core::notes::Notebook;
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::Progress;
-use crate::core::session::MockSetup;
+use crate::core::session::{MockSetup, PastInterview};
 use crate::core::stats::Stats;
 use crate::store::error::StoreError;
 
@@ -132,6 +132,15 @@ pub trait Study {
     /// and answers kept in the log); empty when they cannot be read.
     fn read_back(&self) -> Vec<Record> {
         Vec::new()
+    }
+    /// Every past mock interview, oldest first: `history`'s list, for the app's history
+    /// screen (those with [`PastInterview::ungraded`] questions can be graded there).
+    fn past_interviews(&self) -> Vec<PastInterview> {
+        crate::core::session::past_interviews(&self.read_back())
+    }
+    /// The local offset dates are shown in (study days end by it too).
+    fn utc_offset(&self) -> FixedOffset {
+        Utc.fix()
     }
     /// Makes the record durable; only `Ok` means it is on disk.
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError>;

@@ -135,6 +135,12 @@ impl Study for TargetedStudy<'_> {
     fn mock_setup(&self) -> MockSetup {
         self.inner.mock_setup()
     }
+    fn past_interviews(&self) -> Vec<crate::core::session::PastInterview> {
+        self.inner.past_interviews()
+    }
+    fn utc_offset(&self) -> chrono::FixedOffset {
+        self.inner.utc_offset()
+    }
     fn close(&mut self) {
         self.inner.close()
     }

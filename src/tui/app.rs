@@ -16,6 +16,7 @@ use super::screen::{Cx, Effect, Reply, Route, Screen, Ticking};
 use super::screens::browser::BrowserScreen;
 use super::screens::debrief::DebriefState;
 use super::screens::drill::DrillScreen;
+use super::screens::history::HistoryScreen;
 use super::screens::home::HomeScreen;
 use super::screens::mock_run::RunScreen;
 use super::screens::mock_setup::SetupForm;
@@ -59,6 +60,7 @@ pub enum Current {
     Debrief(Box<DebriefState>),
     Stats(Box<StatsScreen>),
     Problems(Box<ProblemsScreen>),
+    History(Box<HistoryScreen>),
     Browser(Box<BrowserScreen>),
     Stories(Box<StoriesScreen>),
 }
@@ -68,7 +70,7 @@ pub enum Current {
 pub enum Modal {
     /// The keys of the screen underneath (`Context`).
     Help(Context),
-    /// "End the interview?" (the interview's clock keeps running underneath).
+    /// "End the interview?" (the interview's clock is stopped underneath).
     EndInterview,
     /// Ctrl-C was pressed while records were unsaved: a second Ctrl-C quits without them;
     /// any other key closes this and acts as usual.
@@ -126,6 +128,7 @@ impl Current {
             Current::Debrief(s) => &**s,
             Current::Stats(s) => &**s,
             Current::Problems(s) => &**s,
+            Current::History(s) => &**s,
             Current::Browser(s) => &**s,
             Current::Stories(s) => &**s,
         })
@@ -140,16 +143,37 @@ impl Current {
             Current::Debrief(s) => &mut **s,
             Current::Stats(s) => &mut **s,
             Current::Problems(s) => &mut **s,
+            Current::History(s) => &mut **s,
             Current::Browser(s) => &mut **s,
             Current::Stories(s) => &mut **s,
         })
     }
 }
 
+/// "Your last mock interview has 2 questions not graded": said once at start when the latest
+/// interview was left with questions ungraded (a quit, a closed terminal, a crash), so nothing
+/// is dropped silently.
+fn ungraded_nudge(study: &dyn Study) -> Option<(Level, String)> {
+    let last = study.past_interviews().pop()?;
+    let n = last.ungraded();
+    if n == 0 {
+        return None;
+    }
+    let key = key_for(Context::Home, Action::History).unwrap_or_else(|| "h".into());
+    Some((
+        Level::Info,
+        format!(
+            "Your last mock interview has {n} question(s) not graded: press {key} to grade \
+             them."
+        ),
+    ))
+}
+
 impl App {
     pub fn new(decks: Vec<Deck>, study: Box<dyn Study>, theme: Theme, now: DateTime<Utc>) -> App {
         let overview = study.overview(&decks, now);
         let next_day = study.next_day_start(now);
+        let message = ungraded_nudge(&*study);
         App {
             theme,
             decks,
@@ -157,7 +181,7 @@ impl App {
             current: Current::Home,
             home: HomeScreen::default(),
             modal: None,
-            message: None,
+            message,
             overview,
             broken: Vec::new(),
             last_edit: None,
@@ -306,7 +330,10 @@ impl App {
                 }
                 Some(Action::Interview(MockAction::CancelQuit)) => {
                     self.modal = None;
-                    vec![]
+                    match self.current.screen_mut() {
+                        Some(s) => s.on_cancel(&cx!(self, ctx), now),
+                        None => vec![],
+                    }
                 }
                 _ => vec![],
             },
@@ -320,6 +347,23 @@ impl App {
         };
         self.run_collecting(fx, now, &mut requests);
         requests.into_iter().next()
+    }
+
+    /// Text pasted into the terminal: the screen's editor takes it whole (thousands of
+    /// characters as one insertion, not one key each). Ignored under a modal.
+    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) {
+        if self.modal.is_some() || !fits(self.size.0, self.size.1) {
+            return;
+        }
+        self.message = None;
+        self.tick(now);
+        let ctx = self.context();
+        let cx = cx!(self, ctx);
+        let fx = match self.current.screen_mut() {
+            Some(s) => s.on_paste(text, &cx, now),
+            None => vec![],
+        };
+        self.run(fx, now);
     }
 
     /// Carries out `fx` (and what the screens answer), in order.
@@ -418,7 +462,10 @@ impl App {
     /// while they cannot be saved the user stays, told how to retry or discard them.
     fn go(&mut self, route: Route, now: DateTime<Utc>) {
         if !self.pending.is_empty()
-            && matches!(route, Route::Home | Route::Stats | Route::Drill(_))
+            && matches!(
+                route,
+                Route::Home | Route::Stats | Route::Drill(_) | Route::History(_)
+            )
             && !self.flush_before_leaving(now)
         {
             return;
@@ -443,6 +490,12 @@ impl App {
                 } else {
                     self.show(Current::Problems(Box::default()));
                 }
+            }
+            Route::History(select) => self.open_history(select.as_ref()),
+            Route::PastDebrief(debrief, setup) => {
+                let mut d = DebriefState::past(*debrief, &setup);
+                self.fill_debrief(&mut d);
+                self.show(Current::Debrief(Box::new(d)));
             }
             Route::Browser { search } => self.open_browser(search, now),
             Route::DrillCards(keys) => self.start_drill_cards(keys, now),
@@ -543,6 +596,17 @@ impl App {
     pub fn open_stats(&mut self, now: DateTime<Utc>) {
         let stats = self.study.stats(&self.decks, now);
         self.show(Current::Stats(Box::new(StatsScreen::new(stats))));
+    }
+
+    /// Opens the list of past mock interviews (with `select` selected when given).
+    pub fn open_history(&mut self, select: Option<&crate::core::ids::InterviewId>) {
+        let list = HistoryScreen::new(
+            self.study.past_interviews(),
+            &self.decks,
+            self.study.utc_offset(),
+            select,
+        );
+        self.show(Current::History(Box::new(list)));
     }
 
     /// How many records of a mock interview storage has not made durable.

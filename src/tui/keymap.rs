@@ -31,6 +31,7 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Home, k('s'), A::Stats),
     (C::Home, k('D'), A::Problems),
     (C::Home, k('o'), A::OpenBroken),
+    (C::Home, k('h'), A::History),
     (C::Home, k('?'), A::Help),
     (C::Home, k('q'), A::Back),
     (C::Home, code(KeyCode::Esc), A::Back),
@@ -48,7 +49,11 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Question, k('q'), A::Back),
     (C::Question, code(KeyCode::Esc), A::Back),
     (C::Draft, code(KeyCode::Esc), A::CloseDraft),
+    // Submitting a typed answer is the same key in the drill and the mock interview: Ctrl-S
+    // (F2 and the interview's old Ctrl-D work in both too).
     (C::Draft, ctrl('s'), A::Reveal),
+    (C::Draft, code(KeyCode::F(2)), A::Reveal),
+    (C::Draft, ctrl('d'), A::Reveal),
     (C::Draft, code(KeyCode::F(1)), A::Help),
     (C::Revealed, k('1'), A::Grade(Grade::Again)),
     (C::Revealed, k('2'), A::Grade(Grade::Hard)),
@@ -107,6 +112,16 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
     (C::Problems, k('?'), A::Help),
     (C::Problems, k('q'), A::Back),
     (C::Problems, code(KeyCode::Esc), A::Back),
+    (C::History, code(KeyCode::Up), A::Up),
+    (C::History, k('k'), A::Up),
+    (C::History, code(KeyCode::Down), A::Down),
+    (C::History, k('j'), A::Down),
+    (C::History, code(KeyCode::PageUp), A::PageUp),
+    (C::History, code(KeyCode::PageDown), A::PageDown),
+    (C::History, code(KeyCode::Enter), A::Open),
+    (C::History, k('?'), A::Help),
+    (C::History, k('q'), A::Back),
+    (C::History, code(KeyCode::Esc), A::Back),
     (C::Help, k('?'), A::Back),
     (C::Help, k('q'), A::Back),
     (C::Help, code(KeyCode::Esc), A::Back),
@@ -171,7 +186,14 @@ mod tests {
 
     #[test]
     fn every_screen_can_be_left_and_has_help() {
-        for ctx in [C::Home, C::Question, C::Revealed, C::Summary, C::Stats] {
+        for ctx in [
+            C::Home,
+            C::Question,
+            C::Revealed,
+            C::Summary,
+            C::Stats,
+            C::History,
+        ] {
             assert!(key_for(ctx, A::Back).is_some(), "{ctx:?}");
             assert!(key_for(ctx, A::Help).is_some(), "{ctx:?}");
         }

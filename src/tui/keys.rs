@@ -23,6 +23,8 @@ pub enum Context {
     Stats,
     /// The deck files that did not load.
     Problems,
+    /// Past mock interviews.
+    History,
     Help,
     /// A mock-interview screen.
     Mock(MockCtx),
@@ -40,6 +42,7 @@ impl Context {
             Context::Summary => "Session summary",
             Context::Stats => "Statistics",
             Context::Problems => "Deck problems",
+            Context::History => "Past mock interviews",
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
             Context::Own(o) => o.title(),
@@ -85,6 +88,10 @@ pub enum Action {
     Interview(MockAction),
     NextTab,
     PrevTab,
+    /// Past mock interviews (home).
+    History,
+    /// Open the selected past interview.
+    Open,
     /// An action of the candidate's own material.
     Own(OwnAction),
 }
@@ -128,6 +135,8 @@ impl Action {
             Action::Interview(m) => m.describe(),
             Action::NextTab => "next section",
             Action::PrevTab => "previous section",
+            Action::History => "past mock interviews (grade the ones left ungraded)",
+            Action::Open => "open the interview: its debrief, grading what is left",
             Action::Own(o) => o.describe(),
         }
     }
@@ -210,6 +219,8 @@ pub enum MockCtx {
     Debrief,
     /// The whole-interview summary.
     Summary,
+    /// "Leave with questions ungraded?", over the summary.
+    ConfirmLeave,
 }
 
 impl MockCtx {
@@ -223,6 +234,7 @@ impl MockCtx {
             MockCtx::ConfirmQuit => "Mock interview: end early?",
             MockCtx::Debrief => "Mock interview: debrief",
             MockCtx::Summary => "Mock interview: summary",
+            MockCtx::ConfirmLeave => "Mock interview: leave with questions ungraded?",
         }
     }
 }
@@ -251,6 +263,12 @@ pub enum MockAction {
     Home,
     /// Throw away the records that could not be saved (asks first).
     Discard,
+    /// Leaving with questions ungraded: record every suggested grade, then leave.
+    AcceptAll,
+    /// Leaving with questions ungraded: leave them so (graded later from History).
+    LeaveUngraded,
+    /// Leaving with questions ungraded: stay on the summary.
+    Stay,
 }
 
 impl MockAction {
@@ -276,6 +294,11 @@ impl MockAction {
             MockAction::BackToDebrief => "back to the debrief",
             MockAction::Home => "back to the home screen",
             MockAction::Discard => "after a failed save: discard the unsaved records (asks first)",
+            MockAction::AcceptAll => {
+                "record the suggested grade of every ungraded question, then leave"
+            }
+            MockAction::LeaveUngraded => "leave them ungraded (grade them later from History)",
+            MockAction::Stay => "stay and grade them",
         }
     }
 }

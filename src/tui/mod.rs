@@ -61,7 +61,10 @@ pub fn run(
     terminal::restore_on_signals()?;
     // Installs a panic hook that restores the terminal before the panic message prints.
     let mut term = ratatui::try_init()?;
+    // A paste arrives as one event (an answer pasted whole, not typed key by key).
+    terminal::bracketed_paste(true);
     let result = runner::run(&mut term, &mut app, &mut TerminalHost::new(reload));
+    terminal::bracketed_paste(false);
     ratatui::restore();
     app.study.close();
     // Only after the user confirmed quitting without them (a second Ctrl-C).

@@ -3,6 +3,8 @@
 //! Redraws on input, on resize, and on timer ticks only while a clock is on screen; otherwise it
 //! waits for input or the start of the next study day (when home's counts change), so an idle
 //! app wakes up once a day (at most once an hour, in case the computer slept).
+//! Input already waiting is handled before the next frame: a paste of thousands of characters
+//! draws once, not per character.
 
 use std::path::Path;
 use std::time::Duration;
@@ -23,6 +25,11 @@ pub trait Host {
     fn now(&mut self) -> DateTime<Utc>;
     /// The next input event; with a timeout, `None` when it passed first. Without, blocks.
     fn next_event(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Event>>;
+    /// Whether input is already waiting (a paste arriving as keys): the frame is drawn once it
+    /// is all handled, not once per key.
+    fn input_waiting(&mut self) -> std::io::Result<bool> {
+        Ok(false)
+    }
     /// Leaves the terminal, runs the user's editor on `path` at `line`, and comes back.
     fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()>;
     /// Loads the decks again: the decks, and the files that did not load.
@@ -39,11 +46,12 @@ where
     let mut dirty = true;
     let mut first = true;
     loop {
-        if dirty {
+        if dirty && !host.input_waiting()? {
             let size = terminal.size()?;
             app.resize(size.width, size.height);
             let now = host.now();
             terminal.draw(|f| f.render_widget(app.view(now), f.area()))?;
+            dirty = false;
         }
         if std::mem::take(&mut first) {
             // What the first frame did not need, made ready before the first key is read.
@@ -58,7 +66,7 @@ where
         } else {
             app.wake_in(host.now())
         };
-        dirty = match host.next_event(Some(timeout))? {
+        dirty |= match host.next_event(Some(timeout))? {
             // A tick: the clock moved (a deadline may be due, or a new day begun).
             None => {
                 app.tick(host.now());
@@ -87,6 +95,10 @@ where
                     }
                     None => {}
                 }
+                true
+            }
+            Some(Event::Paste(text)) => {
+                app.paste(&text, host.now());
                 true
             }
             Some(Event::Resize(..)) => true,

@@ -61,6 +61,10 @@ pub enum Route {
     Stats,
     /// The deck files that did not load, with every problem.
     Problems,
+    /// Past mock interviews, newest first (with this one selected, when given).
+    History(Option<InterviewId>),
+    /// A past interview's debrief (from the history screen), to grade what is left.
+    PastDebrief(Box<Debrief>, MockSetup),
     /// The card browser (with the search box ready when `search`).
     Browser {
         search: bool,
@@ -99,7 +103,8 @@ pub enum Effect {
     /// Compute the home screen's counts again (after a session changed progress).
     RefreshOverview,
     Notify(Level, String),
-    /// Ask before ending the interview.
+    /// Ask before ending the interview (the screen stops its clock first; the answer comes
+    /// to [`Screen::on_confirm`] or [`Screen::on_cancel`]).
     ConfirmEnd,
     /// Leave the terminal, run `$EDITOR +line path`, come back and reload the decks (the
     /// screen then hears [`Reply::Reloaded`]).
@@ -190,6 +195,10 @@ pub trait Screen: Draw {
         cx: &Cx,
         now: DateTime<Utc>,
     ) -> Vec<Effect>;
+    /// Text pasted into the terminal (bracketed paste): an editor takes it whole, at once.
+    fn on_paste(&mut self, _text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        Vec::new()
+    }
     /// A timer tick while [`Ticking::Deadline`]: lets a due deadline fire.
     fn on_tick(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         Vec::new()
@@ -200,6 +209,10 @@ pub trait Screen: Draw {
     }
     /// The user confirmed the question this screen asked ([`Effect::ConfirmEnd`]).
     fn on_confirm(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        Vec::new()
+    }
+    /// The user said no to the question this screen asked ([`Effect::ConfirmEnd`]).
+    fn on_cancel(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         Vec::new()
     }
 }

@@ -42,9 +42,14 @@ impl Host for TerminalHost {
         event::read().map(Some)
     }
 
+    fn input_waiting(&mut self) -> std::io::Result<bool> {
+        event::poll(Duration::ZERO)
+    }
+
     fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()> {
         let (program, args) =
             editor_command(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok());
+        bracketed_paste(false);
         ratatui::restore();
         let status = Command::new(&program)
             .args(&args)
@@ -53,6 +58,7 @@ impl Host for TerminalHost {
             .status();
         enable_raw_mode()?;
         execute!(std::io::stdout(), EnterAlternateScreen)?;
+        bracketed_paste(true);
         match status {
             Ok(s) if s.success() => Ok(()),
             Ok(s) => Err(anyhow::anyhow!("the editor `{program}` exited with {s}")),
@@ -115,8 +121,20 @@ pub fn restore_on_signals() -> std::io::Result<()> {
 /// Raw mode off, the main screen back, the cursor shown (ratatui's `restore` leaves the cursor
 /// hidden: its `Terminal` shows it when dropped, which an exit from another thread skips).
 pub fn restore_terminal() {
+    bracketed_paste(false);
     ratatui::restore();
     let _ = execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// Turns bracketed paste on or off: on, a paste arrives as one [`Event::Paste`]. Best effort
+/// (a terminal without it sends the keys as before).
+pub fn bracketed_paste(on: bool) {
+    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    let _ = if on {
+        execute!(std::io::stdout(), EnableBracketedPaste)
+    } else {
+        execute!(std::io::stdout(), DisableBracketedPaste)
+    };
 }
 
 #[cfg(not(unix))]

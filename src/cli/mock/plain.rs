@@ -222,7 +222,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     self.out,
                     "(Time is up; you are over time now. Finish when you are ready: the overtime is counted.)"
                 )?,
-                Effect::TimeUp { .. } | Effect::Paused | Effect::Resumed | Effect::Record(_) => {}
+                Effect::TimeUp { .. } | Effect::Record(_) => {}
                 Effect::Finished { completed } => {
                     let reached = self.m().answers().len();
                     let n = self.m().questions().len();

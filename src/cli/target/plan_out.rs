@@ -27,7 +27,7 @@ pub(super) fn run(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Res
         crate::core::json::to_writer_pretty(std::io::stdout().lock(), &plan_json(&ctx, plan))?;
         println!();
     } else {
-        print!("{}", plan_text(&ctx, plan, true));
+        print!("{}", plan_text(&ctx, plan, PlanDetail::WithToday));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -101,8 +101,17 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-/// The plan as text; `full` adds today's cards.
-pub(crate) fn plan_text(ctx: &Context, plan: &Plan, full: bool) -> String {
+/// How much of a plan [`plan_text`] shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlanDetail {
+    /// The plan with today's cards (`prepdeck target plan`).
+    WithToday,
+    /// Without them (under `prepdeck target show`).
+    Outline,
+}
+
+/// The plan as text, with today's cards for [`PlanDetail::WithToday`].
+pub(crate) fn plan_text(ctx: &Context, plan: &Plan, detail: PlanDetail) -> String {
     let mut out = String::new();
     let name = &ctx.target.name;
     if plan.archived {
@@ -185,7 +194,7 @@ pub(crate) fn plan_text(ctx: &Context, plan: &Plan, full: bool) -> String {
         out,
         "  * predicted recall on the interview day if you stopped now"
     );
-    if full {
+    if detail == PlanDetail::WithToday {
         for (label, keys) in [
             ("New today", &plan.today.new),
             ("Reviews today", &plan.today.reviews),

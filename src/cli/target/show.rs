@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::context::{Context, read_context};
 use super::countdown::countdown;
-use super::plan_out::{plan_json, plan_text};
+use super::plan_out::{PlanDetail, plan_json, plan_text};
 use crate::cli::Cli;
 use crate::cli::home::Home;
 use crate::core::deck::{Deck, find_card};
@@ -217,7 +217,7 @@ fn show_text(ctx: &Context) -> String {
     }
     if let Some(plan) = &ctx.plan {
         let _ = writeln!(out);
-        out.push_str(&plan_text(ctx, plan, false));
+        out.push_str(&plan_text(ctx, plan, PlanDetail::Outline));
     }
     let _ = writeln!(out, "\nRequirements and how the bank covers them");
     for r in &reading.requirements {

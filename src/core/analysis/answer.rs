@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::Insights;
-use crate::core::deck::Card;
+use super::{Insights, fraction};
+use crate::core::deck::{Card, KeyPoint};
 use crate::core::matcher::MatchText;
 
 /// One key point checked against an answer.
@@ -29,13 +29,17 @@ impl AnswerAnalysis {
     pub fn covered(&self) -> Vec<bool> {
         self.key_points.iter().map(|k| k.covered).collect()
     }
+
+    /// Share of key points covered (0.0-1.0), `None` when the card has none.
+    pub fn coverage(&self) -> Option<f64> {
+        fraction(&self.covered())
+    }
 }
 
-/// Analyses `text` as an answer to `card`.
-pub fn analyse(card: &Card, text: &str) -> AnswerAnalysis {
+/// Each of `points` checked against `text`, in order, with the words that matched.
+pub fn check_points(points: &[KeyPoint], text: &str) -> Vec<PointMatch> {
     let t = MatchText::new(text);
-    let key_points = card
-        .key_points
+    points
         .iter()
         .map(|p| {
             let hit = t.check(p);
@@ -45,9 +49,13 @@ pub fn analyse(card: &Card, text: &str) -> AnswerAnalysis {
                 matched: hit.unwrap_or_default(),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Analyses `text` as an answer to `card`.
+pub fn analyse(card: &Card, text: &str) -> AnswerAnalysis {
     AnswerAnalysis {
-        key_points,
+        key_points: check_points(&card.key_points, text),
         insights: Insights::of(text, card.kind),
     }
 }

@@ -102,12 +102,19 @@ struct BankCard<'a> {
     text: MatchText,
 }
 
-fn card_text(card: &Card, with_answer: bool) -> String {
+/// Whether [`card_text`] includes the model answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    Included,
+    Left,
+}
+
+fn card_text(card: &Card, answer: Answer) -> String {
     let mut parts: Vec<&str> = vec![&card.question];
     parts.extend(card.guidance.as_deref());
     parts.extend(card.follow_ups.iter().map(String::as_str));
     parts.extend(card.key_points.iter().map(|k| k.text.as_str()));
-    if with_answer {
+    if answer == Answer::Included {
         parts.push(&card.answer);
     }
     parts.join("\n")
@@ -119,7 +126,7 @@ impl<'a> Bank<'a> {
             .iter()
             .flat_map(|d| d.cards.iter().map(move |c| (d, c)))
             .map(|(deck, card)| {
-                let text = card_text(card, true);
+                let text = card_text(card, Answer::Included);
                 BankCard {
                     id: (deck.id.as_str(), card.id.as_str()),
                     stems: content_stems(&text).into_iter().collect(),
@@ -177,7 +184,7 @@ impl<'a> Linter<'a> {
         let mut out = Vec::new();
         for (ci, card) in deck.cards.iter().enumerate() {
             let own = std::cell::OnceCell::new();
-            let own = || own.get_or_init(|| MatchText::new(&card_text(card, false)));
+            let own = || own.get_or_init(|| MatchText::new(&card_text(card, Answer::Left)));
             for (pi, point) in card.key_points.iter().enumerate() {
                 let mut warn = |kind, message: String| {
                     out.push(LintWarning {

@@ -64,71 +64,6 @@ pub fn parse_deck(text: &str, source: DeckSource) -> Result<Deck, Diagnostics> {
     }
 }
 
-/// `toml` refuses a dotted key of more than [`KEY_DEPTH_LIMIT`] parts ("recursion limit")
-/// without saying where it is. The span of the first such key (table headers included), found
-/// with the parser `toml` uses, so the error gets a line and column like any other.
-fn deep_key_span(text: &str) -> Option<Range<usize>> {
-    use toml_parser::parser::EventReceiver;
-    use toml_parser::{ErrorSink, Span};
-
-    #[derive(Default)]
-    struct DeepKey {
-        /// The key being read: where it starts and ends, and how many dots so far.
-        start: Option<usize>,
-        end: usize,
-        dots: usize,
-        found: Option<Range<usize>>,
-    }
-    impl DeepKey {
-        fn end_key(&mut self) {
-            if self.found.is_none()
-                && self.dots >= KEY_DEPTH_LIMIT
-                && let Some(start) = self.start
-            {
-                self.found = Some(start..self.end);
-            }
-            self.start = None;
-            self.dots = 0;
-        }
-    }
-    impl EventReceiver for DeepKey {
-        fn simple_key(
-            &mut self,
-            span: Span,
-            _: Option<toml_parser::decoder::Encoding>,
-            _: &mut dyn ErrorSink,
-        ) {
-            self.start.get_or_insert(span.start());
-            self.end = span.end();
-        }
-        fn key_sep(&mut self, _: Span, _: &mut dyn ErrorSink) {
-            self.dots += 1;
-        }
-        fn key_val_sep(&mut self, _: Span, _: &mut dyn ErrorSink) {
-            self.end_key();
-        }
-        fn std_table_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
-            self.end_key();
-        }
-        fn array_table_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
-            self.end_key();
-        }
-        fn newline(&mut self, _: Span, _: &mut dyn ErrorSink) {
-            self.end_key();
-        }
-    }
-
-    let source = toml_parser::Source::new(text);
-    let tokens: Vec<_> = source.lex().collect();
-    let mut receiver = DeepKey::default();
-    toml_parser::parser::parse_document(&tokens, &mut receiver, &mut ());
-    receiver.end_key();
-    receiver.found
-}
-
-/// How many dots a key may have before `toml` refuses it (its parser's `LIMIT` of 80 parts).
-const KEY_DEPTH_LIMIT: usize = 80;
-
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
 }
@@ -169,10 +104,9 @@ impl<'a> Walker<'a> {
         }
         for e in syntax {
             let msg = first_line(e.message());
-            match e.span().or_else(|| deep_key_span(self.text)) {
+            match crate::core::toml_error::span(self.text, &e) {
                 Some(span) => {
-                    let help = (msg == "recursion limit")
-                        .then(|| format!("a dotted key may have at most {KEY_DEPTH_LIMIT} dots"));
+                    let help = crate::core::toml_error::help(&e);
                     self.error(span, format!("invalid TOML: {msg}"), help)
                 }
                 None => self.errors.push(Diagnostic::whole_file(

@@ -17,10 +17,11 @@
 
 use serde::Serialize;
 
-use crate::core::analysis::{AnswerTiming, Insights, fraction, percent, suggest_grade};
+use crate::core::analysis::{
+    AnswerTiming, Insights, check_points, fraction, percent, suggest_grade,
+};
 use crate::core::grade::Grade;
 use crate::core::ids::{CategoryId, DeckId, InterviewId};
-use crate::core::matcher;
 use crate::core::record::{RecordBody, Review, ReviewMode};
 
 use super::debrief_score::Scored;
@@ -56,6 +57,9 @@ pub struct DebriefItem {
     pub checklist: Vec<bool>,
     /// Per key point: what the matcher found, to tell hand ticks apart.
     pub matched: Vec<bool>,
+    /// Per key point: the answer's words that made the matcher tick it (empty for a point it
+    /// did not tick, for a spoken answer, and for a tick stored before the deck changed).
+    pub matched_words: Vec<Vec<String>>,
     /// Insights on the typed answer (`None` when spoken or skipped).
     pub insights: Option<Insights>,
     /// The grade the candidate confirmed.
@@ -79,14 +83,30 @@ impl DebriefItem {
             && ((limit_ms > 0 && a.answer_ms >= limit_ms)
                 || a.follow_up_ms
                     .is_some_and(|ms| ctx.follow_up_limit_ms > 0 && ms >= ctx.follow_up_limit_ms));
+        // The matched words are for the debrief screen; history and stats (built without
+        // insights) skip the matcher unless the deck changed since the interview.
+        let stale = a.coverage.len() != question.key_points.len();
+        let words = if spoken || !(ctx.insights || stale) {
+            Vec::new()
+        } else {
+            check_points(&question.key_points, &a.answer)
+        };
         let matched = if a.coverage.len() == question.key_points.len() {
             a.coverage.clone()
         } else if spoken {
             vec![false; question.key_points.len()]
         } else {
             // The deck changed since the interview: match again.
-            matcher::coverage(&a.answer, &question.key_points)
+            words.iter().map(|p| p.covered).collect()
         };
+        let matched_words = matched
+            .iter()
+            .enumerate()
+            .map(|(i, m)| match words.get(i) {
+                Some(p) if *m && p.covered => p.matched.clone(),
+                _ => Vec::new(),
+            })
+            .collect();
         DebriefItem {
             index: a.index,
             question: question.clone(),
@@ -102,6 +122,7 @@ impl DebriefItem {
             checklist: matched.clone(),
             stored_checklist: matched.clone(),
             matched,
+            matched_words,
             insights: (ctx.insights && !spoken && !a.skipped)
                 .then(|| Insights::of(&a.answer, question.kind)),
             confirmed: None,
@@ -189,6 +210,14 @@ impl CategoryCoverage {
     }
 }
 
+/// Whether a debrief works out the insights on each answer (statistics need only ticks and
+/// scores).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Analysis {
+    Include,
+    Omit,
+}
+
 /// The debrief of one interview.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Debrief {
@@ -209,7 +238,14 @@ impl Debrief {
         answers: &[MockAnswered],
         completed: bool,
     ) -> Self {
-        Self::build(interview, setup, questions, answers, completed, true)
+        Self::build(
+            interview,
+            setup,
+            questions,
+            answers,
+            completed,
+            Analysis::Include,
+        )
     }
 
     /// [`Debrief::new`], with or without the insights on each answer.
@@ -219,10 +255,10 @@ impl Debrief {
         questions: &[MockQuestion],
         answers: &[MockAnswered],
         completed: bool,
-        insights: bool,
+        insights: Analysis,
     ) -> Self {
         let ctx = Context {
-            insights,
+            insights: insights == Analysis::Include,
             spoken: setup.mode == AnswerMode::Spoken,
             strict: setup.timing == Timing::Strict,
             follow_up_limit_ms: u64::from(setup.follow_up_seconds) * 1000,

@@ -73,6 +73,12 @@ fn items_carry_coverage_grades_insights_and_scores() {
     let i = &d.items;
     assert_eq!(i[0].checklist, vec![true, true]);
     assert_eq!(
+        i[0].matched_words,
+        vec![vec!["alpha".to_string()], vec!["beta".to_string()]],
+        "the words that made each tick"
+    );
+    assert_eq!(i[1].matched_words, vec![Vec::<String>::new()]);
+    assert_eq!(
         (
             i[0].coverage_percent(),
             i[0].suggested_grade(),

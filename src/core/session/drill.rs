@@ -11,10 +11,10 @@ use std::collections::VecDeque;
 
 use chrono::{DateTime, Utc};
 
+use crate::core::analysis::check_points;
 use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
-use crate::core::matcher::MatchText;
 use crate::core::record::{DrillAnswer, Practice, Record, RecordBody, Review, ReviewMode};
 use crate::core::text::accept_answer;
 
@@ -169,6 +169,7 @@ struct Done {
     revealed_at: Option<DateTime<Utc>>,
     draft: String,
     checklist: Vec<bool>,
+    matched_words: Vec<Vec<String>>,
 }
 
 /// The figures of the end-of-session summary.
@@ -200,6 +201,8 @@ pub struct Drill {
     revealed_at: Option<DateTime<Utc>>,
     draft: String,
     checklist: Vec<bool>,
+    /// Per key point, the draft's words that made the matcher tick it (empty when it did not).
+    matched_words: Vec<Vec<String>>,
     history: Vec<Done>,
     started: DateTime<Utc>,
     ended: Option<DateTime<Utc>>,
@@ -235,6 +238,7 @@ impl Drill {
             revealed_at: None,
             draft: String::new(),
             checklist: Vec::new(),
+            matched_words: Vec::new(),
             history: Vec::new(),
             started: now,
             ended: None,
@@ -266,6 +270,11 @@ impl Drill {
     }
     pub fn checklist(&self) -> &[bool] {
         &self.checklist
+    }
+    /// Per key point of the revealed card, the draft's words that made the matcher tick it
+    /// (empty for a point it did not tick), so a wrong tick is visible.
+    pub fn matched_words(&self) -> &[Vec<String>] {
+        &self.matched_words
     }
     pub fn draft(&self) -> &str {
         &self.draft
@@ -333,13 +342,12 @@ impl Drill {
             (_, Event::Undo) => self.undo(),
             (Phase::Question, Event::Reveal { draft }) => {
                 let (draft, _) = accept_answer(&draft);
-                self.checklist = self
+                let points = self
                     .current_card()
-                    .map(|c| {
-                        let text = MatchText::new(&draft);
-                        c.key_points.iter().map(|p| text.covers(p)).collect()
-                    })
+                    .map(|c| check_points(&c.key_points, &draft))
                     .unwrap_or_default();
+                self.checklist = points.iter().map(|p| p.covered).collect();
+                self.matched_words = points.into_iter().map(|p| p.matched).collect();
                 self.draft = draft;
                 self.revealed_at = Some(now);
                 self.phase = Phase::Revealed;
@@ -479,6 +487,7 @@ impl Drill {
         self.revealed_at = done.revealed_at;
         self.draft = done.draft;
         self.checklist = done.checklist;
+        self.matched_words = done.matched_words;
         self.phase = done.phase;
         self.ended = None;
         vec![
@@ -498,6 +507,7 @@ impl Drill {
                 revealed_at: self.revealed_at,
                 draft: std::mem::take(&mut self.draft),
                 checklist: std::mem::take(&mut self.checklist),
+                matched_words: std::mem::take(&mut self.matched_words),
             });
         }
     }
@@ -510,6 +520,7 @@ impl Drill {
                 self.revealed_at = None;
                 self.draft.clear();
                 self.checklist.clear();
+                self.matched_words.clear();
                 self.phase = Phase::Question;
                 vec![Effect::Show(next)]
             }

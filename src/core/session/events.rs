@@ -5,11 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::records::MockRecord;
 
-/// Identifies one deadline; a new one is issued whenever a deadline starts or moves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TimerId(pub u64);
-
-/// What the candidate (or the front end's timer) did.
+/// What the candidate did, or that time passed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
     /// Skip the rest of the prep time.
@@ -24,10 +20,9 @@ pub enum Event {
     Skip,
     /// End now; answers given so far are kept and the debrief is partial.
     Quit,
-    /// The time passed; fires a due deadline.
+    /// The time passed (the front end sends it at the latest at the [`Effect::StartTimer`]
+    /// deadline); fires a due deadline.
     Tick,
-    /// A front-end timer set from [`Effect::StartTimer`] went off.
-    Timer(TimerId),
 }
 
 /// Where the interview is.
@@ -43,39 +38,21 @@ pub enum Phase {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Show question `index` (its prep time begins, or the answer at once with no prep).
-    ShowQuestion {
-        index: usize,
-    },
+    ShowQuestion { index: usize },
     /// The answer clock of question `index` started.
-    AnswerStarted {
-        index: usize,
-    },
+    AnswerStarted { index: usize },
     /// Ask the follow-up of question `index`; its clock started.
-    ShowFollowUp {
-        index: usize,
-        text: String,
-    },
-    /// Wake up (send `Timer(id)` or `Tick`) at `deadline`. Replaces any earlier timer.
-    StartTimer {
-        id: TimerId,
-        deadline: DateTime<Utc>,
-    },
+    ShowFollowUp { index: usize, text: String },
+    /// Send `Tick` at `deadline` (or earlier). Replaces any earlier deadline.
+    StartTimer { deadline: DateTime<Utc> },
     /// Strict timing, typed: time is up; send `Submit` with the text so far now.
-    TimeUp {
-        index: usize,
-    },
+    TimeUp { index: usize },
     /// Soft timing: the clock of question `index` went negative.
-    Overtime {
-        index: usize,
-    },
-    Paused,
-    Resumed,
+    Overtime { index: usize },
     /// Append to the state log before moving on.
     Record(MockRecord),
     /// The interview is over; show the debrief.
-    Finished {
-        completed: bool,
-    },
+    Finished { completed: bool },
 }
 
 /// The clock as a front end draws it.

@@ -24,7 +24,7 @@ use crate::core::ids::{CardKey, CategoryId, DeckId, InterviewId, RecordId};
 use crate::core::record::{Record, RecordBody, ReviewMode};
 use crate::core::text::sanitize_line;
 
-use super::debrief::Debrief;
+use super::debrief::{Analysis, Debrief};
 use super::question::MockQuestion;
 use super::records::{MockAnswered, MockDebriefed};
 use super::setup::{AnswerMode, MockSetup};
@@ -75,6 +75,13 @@ pub struct PastInterview {
 }
 
 impl PastInterview {
+    /// The id as lists and messages show it: on one line, its hidden characters written out
+    /// (`mock-\u009B31m`), never removed, so two ids that differ only in them look different
+    /// and the shown id can be given back to [`find_interview`].
+    pub fn shown_id(&self) -> String {
+        crate::core::text::quoted(self.id.as_str())
+    }
+
     /// The decks asked from, in order of first question (the setup's when nothing was asked).
     pub fn decks(&self) -> Vec<DeckId> {
         let mut out: Vec<DeckId> = Vec::new();
@@ -140,7 +147,7 @@ impl PastInterview {
     /// The debrief with the candidate's ticks and confirmed grades applied: what the debrief
     /// showed when they left it.
     pub fn debrief(&self, decks: &[Deck]) -> Debrief {
-        self.build_debrief(decks, true)
+        self.build_debrief(decks, Analysis::Include)
     }
 
     /// The same without the insights on each answer (statistics need only ticks and scores).
@@ -151,14 +158,14 @@ impl PastInterview {
     /// [`PastInterview::scored_debrief`] with the cards looked up in `cards` (made once for
     /// many interviews).
     pub fn scored_debrief_in(&self, cards: &CardIndex<'_>) -> Debrief {
-        self.debrief_from(self.questions_from(cards), false)
+        self.debrief_from(self.questions_from(cards), Analysis::Omit)
     }
 
-    fn build_debrief(&self, decks: &[Deck], insights: bool) -> Debrief {
+    fn build_debrief(&self, decks: &[Deck], insights: Analysis) -> Debrief {
         self.debrief_from(self.mock_questions(decks), insights)
     }
 
-    fn debrief_from(&self, questions: Vec<MockQuestion>, insights: bool) -> Debrief {
+    fn debrief_from(&self, questions: Vec<MockQuestion>, insights: Analysis) -> Debrief {
         let mut debrief = Debrief::build(
             &self.id,
             &self.setup,
@@ -331,19 +338,26 @@ fn attach_grades(ordered: &[&Record], interviews: &mut [PastInterview]) {
     }
 }
 
-/// Finds an interview by id: exactly, else by the id as lists show it (control characters
-/// removed, see [`sanitize_line`]) when that names one interview only, so any id `history`
-/// prints can be given back.
+/// Finds an interview by id: exactly, else by the id as lists show it
+/// ([`PastInterview::shown_id`]: hidden characters written out as `\u009B`), else by the id
+/// with its control characters removed when that names one interview only; so any id
+/// `history` prints can be given back, even two that differ only in invisible characters.
 pub fn find_interview<'a>(all: &'a [PastInterview], id: &str) -> Option<&'a PastInterview> {
     if let Some(p) = all.iter().find(|p| p.id.as_str() == id) {
         return Some(p);
     }
     let id = id.trim();
-    let mut shown = all
+    if id.is_empty() {
+        return None;
+    }
+    if let Some(p) = all.iter().find(|p| p.shown_id().trim() == id) {
+        return Some(p);
+    }
+    let mut stripped = all
         .iter()
         .filter(|p| sanitize_line(p.id.as_str()).trim() == id);
-    match (shown.next(), shown.next()) {
-        (Some(p), None) if !id.is_empty() => Some(p),
+    match (stripped.next(), stripped.next()) {
+        (Some(p), None) => Some(p),
         _ => None,
     }
 }

@@ -283,3 +283,28 @@ fn an_id_shown_without_its_control_characters_finds_the_interview() {
     );
     assert!(find_interview(&all, "").is_none());
 }
+
+#[test]
+fn two_ids_that_differ_only_in_hidden_characters_are_shown_apart_and_found() {
+    let mut records = Vec::new();
+    for (start, name) in [(0, "mock-\u{9b}31m"), (100_000, "mock-\u{9b}32m")] {
+        for mut r in interview(start, Event::Quit) {
+            match &mut r.body {
+                RecordBody::MockStarted(m) => m.interview = InterviewId::new(name),
+                RecordBody::MockAnswered(a) => a.interview = InterviewId::new(name),
+                RecordBody::MockFinished(f) => f.interview = InterviewId::new(name),
+                _ => {}
+            }
+            records.push(r);
+        }
+    }
+    let all = past_interviews(&records);
+    assert_eq!(all.len(), 2);
+    let shown: Vec<String> = all.iter().map(PastInterview::shown_id).collect();
+    assert_eq!(shown, ["mock-\\u009B31m", "mock-\\u009B32m"]);
+    for (p, shown) in all.iter().zip(&shown) {
+        assert_eq!(find_interview(&all, shown).map(|f| &f.id), Some(&p.id));
+    }
+    // Stripped, both read `mock-`: that names no one interview.
+    assert!(find_interview(&all, "mock-").is_none());
+}

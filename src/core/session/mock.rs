@@ -6,9 +6,9 @@
 //!
 //! Time: every clock is a deadline compared with the `now` passed in; nothing here reads a
 //! clock or sleeps. Any event at or after the live deadline fires it first, exactly once (the
-//! deadline is then cleared). Each deadline has a [`TimerId`]; a `Timer(id)` event for an id
-//! that is not the live one is stale and ignored entirely. Pausing freezes the clock; resuming
-//! shifts the deadline by the paused time and issues a new timer id.
+//! deadline is then cleared). Pausing freezes the clock; resuming shifts the deadline by the
+//! paused time and says so with a new [`Effect::StartTimer`]. Whether the interview is paused
+//! is [`ClockView::paused`].
 //!
 //! At zero: prep always moves on to the answer, whose clock starts at the prep deadline. In
 //! strict timing a typed answer emits [`Effect::TimeUp`] and the front end must reply at once
@@ -26,7 +26,8 @@ use crate::core::ids::InterviewId;
 use crate::core::text::accept_answer;
 
 use super::debrief::Debrief;
-use super::events::{ClockView, Effect, Event, Phase, TimerId};
+use super::events::{ClockView, Effect, Event, Phase};
+use super::history::Ending;
 use super::question::MockQuestion;
 use super::records::{MockAnswered, MockFinished, MockRecord, MockStarted};
 use super::setup::{AnswerMode, MockSetup, Timing};
@@ -40,7 +41,6 @@ struct Due {
 
 #[derive(Clone, Debug)]
 struct Deadline {
-    id: TimerId,
     at: DateTime<Utc>,
 }
 
@@ -63,7 +63,6 @@ pub struct MockInterview {
     phase_start: DateTime<Utc>,
     limit_ms: u64,
     deadline: Option<Deadline>,
-    next_timer: u64,
     paused_at: Option<DateTime<Utc>>,
     /// Paused time on the current question.
     paused_ms: u64,
@@ -78,6 +77,13 @@ fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
 
 fn delta_ms(ms: u64) -> TimeDelta {
     TimeDelta::milliseconds(i64::try_from(ms).unwrap_or(i64::MAX / 2))
+}
+
+/// How a question ended: answered (possibly with nothing typed) or skipped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Answered,
+    Skipped,
 }
 
 impl MockInterview {
@@ -98,7 +104,6 @@ impl MockInterview {
             phase_start: now,
             limit_ms: 0,
             deadline: None,
-            next_timer: 1,
             paused_at: None,
             paused_ms: 0,
             main: None,
@@ -111,7 +116,7 @@ impl MockInterview {
             questions: m.questions.iter().map(|q| q.key.clone()).collect(),
         }))];
         if m.questions.is_empty() {
-            m.finish(true, &mut fx);
+            m.finish(Ending::Completed, &mut fx);
         } else {
             m.begin_question(now, &mut fx);
         }
@@ -122,11 +127,6 @@ impl MockInterview {
     pub fn handle(&mut self, event: Event, now: DateTime<Utc>) -> Vec<Effect> {
         let mut fx = Vec::new();
         if self.phase == Phase::Done {
-            return fx;
-        }
-        if let Event::Timer(id) = event
-            && self.deadline.as_ref().is_none_or(|d| d.id != id)
-        {
             return fx;
         }
         let due = Due {
@@ -140,18 +140,17 @@ impl MockInterview {
             return fx;
         }
         match event {
-            Event::Tick | Event::Timer(_) => {}
+            Event::Tick => {}
             Event::Quit => {
                 // A main answer waiting for its follow-up is kept, without the follow-up.
                 if self.phase == Phase::FollowUp && self.main.is_some() {
-                    self.record_answer(None, false, &mut fx);
+                    self.record_answer(None, Outcome::Answered, &mut fx);
                 }
-                self.finish(false, &mut fx)
+                self.finish(Ending::QuitEarly, &mut fx)
             }
             Event::Pause => {
                 if self.paused_at.is_none() {
                     self.paused_at = Some(now);
-                    fx.push(Effect::Paused);
                 }
             }
             Event::Resume => self.resume(now, &mut fx),
@@ -210,17 +209,14 @@ impl MockInterview {
         let paused = ms_between(at, now);
         self.paused_ms += paused;
         self.phase_start += delta_ms(paused);
-        fx.push(Effect::Resumed);
         if let Some(d) = self.deadline.take() {
             self.start_timer(d.at + delta_ms(paused), fx);
         }
     }
 
     fn start_timer(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
-        let id = TimerId(self.next_timer);
-        self.next_timer += 1;
-        self.deadline = Some(Deadline { id, at });
-        fx.push(Effect::StartTimer { id, deadline: at });
+        self.deadline = Some(Deadline { at });
+        fx.push(Effect::StartTimer { deadline: at });
     }
 
     fn begin_phase(&mut self, phase: Phase, at: DateTime<Utc>, seconds: u32, fx: &mut Vec<Effect>) {
@@ -277,7 +273,7 @@ impl MockInterview {
                 let seconds = self.setup.follow_up_seconds;
                 self.begin_phase(Phase::FollowUp, at, seconds, fx);
             }
-            _ => self.complete(None, false, at, fx),
+            _ => self.complete(None, Outcome::Answered, at, fx),
         }
     }
 
@@ -294,33 +290,34 @@ impl MockInterview {
                 overtime_ms,
             }
         });
-        self.complete(given, false, at, fx);
+        self.complete(given, Outcome::Answered, at, fx);
     }
 
     fn skip_question(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
         self.main = None;
-        self.complete(None, true, at, fx);
+        self.complete(None, Outcome::Skipped, at, fx);
     }
 
     /// Records question `index` and moves on.
     fn complete(
         &mut self,
         follow: Option<Given>,
-        skipped: bool,
+        outcome: Outcome,
         at: DateTime<Utc>,
         fx: &mut Vec<Effect>,
     ) {
-        self.record_answer(follow, skipped, fx);
+        self.record_answer(follow, outcome, fx);
         self.index += 1;
         if self.index < self.questions.len() {
             self.begin_question(at, fx);
         } else {
-            self.finish(true, fx);
+            self.finish(Ending::Completed, fx);
         }
     }
 
     /// Records question `index` (without moving on).
-    fn record_answer(&mut self, follow: Option<Given>, skipped: bool, fx: &mut Vec<Effect>) {
+    fn record_answer(&mut self, follow: Option<Given>, outcome: Outcome, fx: &mut Vec<Effect>) {
+        let skipped = outcome == Outcome::Skipped;
         let main = self.main.take().unwrap_or(Given {
             text: String::new(),
             ms: 0,
@@ -369,7 +366,10 @@ impl MockInterview {
         fx.push(Effect::Record(MockRecord::MockAnswered(record)));
     }
 
-    fn finish(&mut self, completed: bool, fx: &mut Vec<Effect>) {
+    /// Ends the interview: [`Ending::Completed`] after the last question, else
+    /// [`Ending::QuitEarly`].
+    fn finish(&mut self, ending: Ending, fx: &mut Vec<Effect>) {
+        let completed = ending == Ending::Completed;
         self.phase = Phase::Done;
         self.deadline = None;
         self.paused_at = None;

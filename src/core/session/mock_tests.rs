@@ -31,9 +31,9 @@ fn answered(fx: &[Effect]) -> Vec<MockAnswered> {
         .collect()
 }
 
-fn timer(fx: &[Effect]) -> Option<(TimerId, chrono::DateTime<chrono::Utc>)> {
+fn timer(fx: &[Effect]) -> Option<chrono::DateTime<chrono::Utc>> {
     fx.iter().rev().find_map(|e| match e {
-        Effect::StartTimer { id, deadline } => Some((*id, *deadline)),
+        Effect::StartTimer { deadline } => Some(*deadline),
         _ => None,
     })
 }
@@ -58,7 +58,6 @@ fn start_records_and_shows_the_first_question() {
         [
             Effect::ShowQuestion { index: 0 },
             Effect::StartTimer {
-                id: TimerId(1),
                 deadline: at(20_000)
             }
         ]
@@ -79,17 +78,11 @@ fn prep_deadline_fires_exactly_once_at_the_deadline() {
         vec![
             Effect::AnswerStarted { index: 0 },
             Effect::StartTimer {
-                id: TimerId(2),
                 deadline: at(80_000)
             }
         ]
     );
     assert_eq!(m.handle(Event::Tick, at(20_000)), vec![]);
-    assert_eq!(
-        m.handle(Event::Timer(TimerId(1)), at(21_000)),
-        vec![],
-        "stale id"
-    );
     assert_eq!(m.phase(), Phase::Answer);
 }
 
@@ -101,7 +94,7 @@ fn a_late_tick_starts_the_answer_clock_at_the_prep_deadline() {
         t0(),
     );
     let fx = m.handle(Event::Tick, at(25_000));
-    assert_eq!(timer(&fx), Some((TimerId(2), at(80_000))));
+    assert_eq!(timer(&fx), Some(at(80_000)));
     assert_eq!(m.clock(at(25_000)).unwrap().remaining_ms, 55_000);
 }
 
@@ -114,9 +107,8 @@ fn start_answer_skips_prep_and_submit_in_prep_is_ignored() {
     );
     assert_eq!(m.handle(submit("early"), at(1_000)), vec![]);
     let fx = m.handle(Event::StartAnswer, at(5_000));
-    assert_eq!(timer(&fx), Some((TimerId(2), at(65_000))));
-    // The prep timer is gone: its id is stale and its deadline passes without effect.
-    assert_eq!(m.handle(Event::Timer(TimerId(1)), at(20_000)), vec![]);
+    assert_eq!(timer(&fx), Some(at(65_000)));
+    // The prep deadline is gone: it passes without effect.
     assert_eq!(m.handle(Event::Tick, at(20_000)), vec![]);
     let fx = m.handle(submit("done it"), at(15_000));
     assert_eq!(answered(&fx)[0].answer_ms, 10_000);
@@ -135,7 +127,6 @@ fn no_prep_starts_the_answer_at_once() {
             Effect::ShowQuestion { index: 0 },
             Effect::AnswerStarted { index: 0 },
             Effect::StartTimer {
-                id: TimerId(1),
                 deadline: at(60_000)
             }
         ]
@@ -150,7 +141,8 @@ fn pause_freezes_the_clock_and_shifts_the_deadline() {
         vec![question("b1", 60, None, &[])],
         t0(),
     );
-    assert_eq!(m.handle(Event::Pause, at(10_000)), vec![Effect::Paused]);
+    assert_eq!(m.handle(Event::Pause, at(10_000)), vec![]);
+    assert!(m.clock(at(10_000)).unwrap().paused);
     assert_eq!(m.handle(Event::Pause, at(11_000)), vec![], "already paused");
     // Past the old deadline while paused: nothing fires, input is ignored.
     assert_eq!(m.handle(Event::Tick, at(70_000)), vec![]);
@@ -159,22 +151,13 @@ fn pause_freezes_the_clock_and_shifts_the_deadline() {
     let fx = m.handle(Event::Resume, at(90_000));
     assert_eq!(
         fx,
-        vec![
-            Effect::Resumed,
-            Effect::StartTimer {
-                id: TimerId(2),
-                deadline: at(140_000)
-            }
-        ]
-    );
-    assert_eq!(
-        m.handle(Event::Timer(TimerId(1)), at(141_000)),
-        vec![],
-        "stale id"
+        vec![Effect::StartTimer {
+            deadline: at(140_000)
+        }]
     );
     assert_eq!(m.handle(Event::Tick, at(139_999)), vec![]);
     assert_eq!(
-        m.handle(Event::Timer(TimerId(2)), at(140_000)),
+        m.handle(Event::Tick, at(140_000)),
         vec![Effect::TimeUp { index: 0 }]
     );
     let a = answered(&m.handle(submit("x"), at(140_500)));
@@ -237,7 +220,7 @@ fn strict_spoken_submits_by_itself() {
         ("", 60_000, None)
     );
     // The next question starts when the first one's time ran out.
-    assert_eq!(timer(&fx), Some((TimerId(2), at(120_000))));
+    assert_eq!(timer(&fx), Some(at(120_000)));
 }
 
 #[test]
@@ -275,7 +258,6 @@ fn follow_up_is_asked_and_recorded_with_the_answer() {
                 text: "And then?".into()
             },
             Effect::StartTimer {
-                id: TimerId(2),
                 deadline: at(70_000)
             }
         ],
@@ -321,7 +303,7 @@ fn skip_records_the_question_as_skipped() {
     let a = answered(&fx);
     assert!(a[0].skipped);
     assert_eq!(a[0].grade, Some(crate::core::grade::Grade::Again));
-    assert_eq!(timer(&fx), Some((TimerId(2), at(23_000))));
+    assert_eq!(timer(&fx), Some(at(23_000)));
     assert_eq!(m.index(), 1);
 }
 

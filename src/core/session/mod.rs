@@ -26,7 +26,7 @@ pub use debrief::{CategoryCoverage, Debrief, DebriefItem};
 pub use debrief_score::{
     COVERAGE_WEIGHT, CoverageBasis, ScoreParts, TimeBasis, TimeDiscipline, grade_value,
 };
-pub use events::{ClockView, Effect, Event, Phase, TimerId};
+pub use events::{ClockView, Effect, Event, Phase};
 pub use history::{CardIndex, Ending, PastInterview, find_interview, past_interviews};
 pub use mock::MockInterview;
 pub use question::MockQuestion;

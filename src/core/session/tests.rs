@@ -66,6 +66,11 @@ fn reveal_ticks_covered_points_and_grade_waits_for_storage() {
     );
     assert_eq!(d.phase(), Phase::Revealed);
     assert_eq!(d.checklist(), &[true, false]);
+    assert_eq!(
+        d.matched_words(),
+        &[vec!["RCA".to_string()], Vec::new()],
+        "the draft's words behind each tick, as typed"
+    );
     d.handle(Event::Toggle(1), later);
     assert_eq!(d.checklist(), &[true, true]);
     assert_eq!(d.think_ms(later + Duration::seconds(100)), 42_000);

@@ -55,7 +55,7 @@ pub struct Summary {
 /// the home screen does not walk a long history.
 pub fn summary(input: &StatsInput<'_>) -> Summary {
     let since = input.now - Duration::days(RETENTION_DAYS.max(LAPSE_DAYS));
-    let pass = pass(input, false, Some(since));
+    let pass = pass(input, DueDates::Skip, Some(since));
     Summary {
         streak_days: streak_by_day(input),
         categories: pass.rows,
@@ -102,7 +102,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         days,
         time,
         due_dates,
-    } = pass(input, true, None);
+    } = pass(input, DueDates::Collect, None);
     let StatsInput {
         decks,
         progress,
@@ -158,12 +158,19 @@ struct Pass {
     /// Reviews per study day.
     days: BTreeMap<chrono::NaiveDate, u32>,
     time: TimeSpent,
-    /// Only with `full`.
+    /// Only with [`DueDates::Collect`].
     due_dates: Vec<DateTime<Utc>>,
 }
 
+/// Whether the pass keeps every card's due date (the forecast needs them; the summary does not).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DueDates {
+    Collect,
+    Skip,
+}
+
 /// With `since`, only the reviews from then on are walked.
-fn pass(input: &StatsInput<'_>, full: bool, since: Option<DateTime<Utc>>) -> Pass {
+fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTime<Utc>>) -> Pass {
     let StatsInput {
         decks,
         progress,
@@ -223,7 +230,7 @@ fn pass(input: &StatsInput<'_>, full: bool, since: Option<DateTime<Utc>>) -> Pas
             if let (Some(due), false, true) =
                 (state.due, state.suspended, state.phase != Phase::New)
             {
-                if full {
+                if due_dates_wanted == DueDates::Collect {
                     due_dates.push(due);
                 }
                 if due < tomorrow {

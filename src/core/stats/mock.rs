@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::core::deck::Deck;
-use crate::core::ids::CardKey;
+use crate::core::ids::{CardKey, InterviewId};
 use crate::core::session::{CardIndex, Ending, past_interviews};
 
 /// One answered mock question.
@@ -23,7 +23,7 @@ pub struct MockAnswer {
 /// The overall score of one interview.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MockScore {
-    pub interview: String,
+    pub interview: InterviewId,
     pub at: DateTime<Utc>,
     /// 0 to 100.
     pub score: u8,
@@ -40,14 +40,14 @@ pub struct MockHistory {
 }
 
 impl MockHistory {
-    /// Adds one answer from its per-key-point checklist. Answers that say nothing about
-    /// coverage (a card without key points, or spoken mode where nothing was matched, which
-    /// the caller signals with `judged = false`) are left out rather than counted as 0.
+    /// Adds one answer from its per-key-point checklist, `None` when nobody judged it (spoken
+    /// mode where nothing was ticked). Answers that say nothing about coverage (no checklist,
+    /// or an empty one for a card without key points) are left out rather than counted as 0.
     /// A skipped question was judged: it covered nothing.
-    pub fn push_answer(&mut self, key: CardKey, at: DateTime<Utc>, covered: &[bool], judged: bool) {
-        if !judged || covered.is_empty() {
+    pub fn push_answer(&mut self, key: CardKey, at: DateTime<Utc>, covered: Option<&[bool]>) {
+        let Some(covered) = covered.filter(|c| !c.is_empty()) else {
             return;
-        }
+        };
         let hit = covered.iter().filter(|c| **c).count();
         self.answers.push(MockAnswer {
             key,
@@ -87,11 +87,15 @@ impl MockHistory {
                     .get(&item.index)
                     .copied()
                     .unwrap_or(p.started_at);
-                h.push_answer(item.question.key.clone(), at, &covered, judged);
+                h.push_answer(
+                    item.question.key.clone(),
+                    at,
+                    judged.then_some(&covered[..]),
+                );
             }
             if let Some(at) = p.finished_at {
                 h.push_score(MockScore {
-                    interview: p.id.to_string(),
+                    interview: p.id.clone(),
                     at,
                     score: d.score(),
                     completed: p.ending == Ending::Completed,
@@ -115,9 +119,9 @@ mod tests {
         let mut h = MockHistory::default();
         let key = CardKey::new("d", "c");
         let t = at("2026-03-01T10:00:00Z");
-        h.push_answer(key.clone(), t, &[true, false, true, false], true);
-        h.push_answer(key.clone(), t, &[false, false], false);
-        h.push_answer(key.clone(), t, &[], true);
+        h.push_answer(key.clone(), t, Some(&[true, false, true, false]));
+        h.push_answer(key.clone(), t, None);
+        h.push_answer(key.clone(), t, Some(&[]));
         assert_eq!(h.answers.len(), 1);
         assert_eq!(h.answers[0].coverage, 0.5);
     }

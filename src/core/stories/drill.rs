@@ -41,7 +41,7 @@ fn story_card(s: &Story) -> Card {
         answer.push_str("\n\n90-second version: ");
         answer.push_str(short.trim());
     }
-    let part = |name: &str, text: &str, figures: bool| KeyPoint {
+    let part = |name: &str, text: &str, figures: Figures| KeyPoint {
         text: format!(
             "{name}: {}",
             crate::core::text::truncate_line(text.trim(), 70)
@@ -71,21 +71,28 @@ fn story_card(s: &Story) -> Card {
         answer_seconds: Some(90),
         follow_ups: vec![],
         key_points: vec![
-            part("Situation", &s.situation, false),
-            part("Task", &s.task, false),
-            part("Action", &s.action, false),
-            part("Result", &s.result, true),
+            part("Situation", &s.situation, Figures::Ignored),
+            part("Task", &s.task, Figures::Ignored),
+            part("Action", &s.action, Figures::Ignored),
+            part("Result", &s.result, Figures::First),
         ],
         line: s.line,
         notes: Default::default(),
     }
 }
 
+/// Whether a part's keywords start with its figures (a result's numbers are what to recall).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Figures {
+    First,
+    Ignored,
+}
+
 /// The part's most telling words: its figures first (for the result), then its longest
 /// words, each once; at least one word when the part has any.
-fn keywords(text: &str, figures: bool) -> Vec<String> {
+fn keywords(text: &str, figures: Figures) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    if figures {
+    if figures == Figures::First {
         for w in words(text).filter(|w| w.chars().any(|c| c.is_ascii_digit())) {
             if !out.contains(&w) && out.len() < KEYWORDS_PER_PART {
                 out.push(w);

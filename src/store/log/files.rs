@@ -3,13 +3,13 @@
 //! [`crate::store::paths::write_private_replace`].
 
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::store::bounded::{MAX_STATE_BYTES, open_regular, read_capped, read_regular};
 use crate::store::error::StoreError;
-use crate::store::paths::{create_private_new, ensure_private_dir, sync_parent_dir};
+use crate::store::paths::{ensure_private_dir, write_private_new_whole};
 
 /// Opens the log for reading and writing, takes the exclusive lock, and reads it whole.
 /// With `create`, a missing file (and its folders) is created privately; without it, a missing
@@ -118,26 +118,16 @@ fn side_candidate(path: &Path, tag: &str, time: u64, attempt: u32) -> PathBuf {
 }
 
 /// Writes `bytes` to a new private side file beside `path` and makes it durable.
-/// Returns its path. On failure nothing is left behind.
+/// Returns its path. A side file is whole or absent: it is written under a temporary name
+/// and named only when complete (a repair killed half-way left a partial `.bak-` copy that
+/// looked like a backup). On failure nothing is left behind.
 pub(crate) fn write_side_file(path: &Path, tag: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
     let time = unix_now();
     for attempt in 1..=1000 {
         let side = side_candidate(path, tag, time, attempt);
-        let mut file = match create_private_new(&side) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(StoreError::io(side, "create", e)),
-        };
-        if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
-            drop(file);
-            let _ = fs::remove_file(&side);
-            return Err(StoreError::io(side, "write", e));
+        if write_private_new_whole(&side, bytes, path)? {
+            return Ok(side);
         }
-        if let Err(e) = sync_parent_dir(&side) {
-            let _ = fs::remove_file(&side);
-            return Err(e);
-        }
-        return Ok(side);
     }
     Err(StoreError::io(
         path,

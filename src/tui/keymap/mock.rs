@@ -17,6 +17,7 @@ const PAUSED: Context = Context::Mock(MockCtx::Paused);
 const CONFIRM: Context = Context::Mock(MockCtx::ConfirmQuit);
 const DEBRIEF: Context = Context::Mock(MockCtx::Debrief);
 const SUMMARY: Context = Context::Mock(MockCtx::Summary);
+const LEAVE: Context = Context::Mock(MockCtx::ConfirmLeave);
 
 const fn i(m: MockAction) -> Action {
     Action::Interview(m)
@@ -44,8 +45,9 @@ pub const MOCK_KEYMAP: &[(Context, Key, Action)] = &[
     (PREP, k('?'), A::Help),
     (PREP, k('q'), i(M::Quit)),
     (PREP, code(KeyCode::Esc), i(M::Quit)),
-    (TYPING, ctrl('d'), i(M::Submit)),
+    (TYPING, ctrl('s'), i(M::Submit)),
     (TYPING, code(KeyCode::F(2)), i(M::Submit)),
+    (TYPING, ctrl('d'), i(M::Submit)),
     (TYPING, ctrl('p'), i(M::Pause)),
     (TYPING, code(KeyCode::F(3)), i(M::Pause)),
     (TYPING, code(KeyCode::F(4)), i(M::Skip)),
@@ -103,6 +105,12 @@ pub const MOCK_KEYMAP: &[(Context, Key, Action)] = &[
     (SUMMARY, k('q'), i(M::Home)),
     (SUMMARY, code(KeyCode::Esc), i(M::Home)),
     (SUMMARY, k('D'), i(M::Discard)),
+    // No Enter here: a second Enter from the summary must not decide for the candidate.
+    (LEAVE, k('a'), i(M::AcceptAll)),
+    (LEAVE, k('y'), i(M::LeaveUngraded)),
+    (LEAVE, k('n'), i(M::Stay)),
+    (LEAVE, code(KeyCode::Esc), i(M::Stay)),
+    (LEAVE, k('?'), A::Help),
 ];
 
 #[cfg(test)]
@@ -116,7 +124,7 @@ mod tests {
             assert!(key_for(ctx, A::Help).is_some(), "{ctx:?}");
             assert!(!help_rows(ctx).is_empty());
         }
-        assert_eq!(key_for(TYPING, i(M::Submit)).as_deref(), Some("Ctrl-D"));
+        assert_eq!(key_for(TYPING, i(M::Submit)).as_deref(), Some("Ctrl-S"));
         assert!(key_for(CONFIRM, i(M::CancelQuit)).is_some());
     }
 }

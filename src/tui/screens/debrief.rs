@@ -2,35 +2,74 @@
 //! confirm), then the whole-interview summary. A confirmed grade is a `Review { mode: Mock }`
 //! record; changing it later takes the old one back with an `Undo` first (both written by
 //! [`crate::study::record_grade`], which the app runs for this screen).
+//!
+//! The same screen shows a past interview opened from the history screen: grades recorded in
+//! an earlier session are kept (their records are not at hand to take back), the questions
+//! left ungraded are offered their suggested grades again, and leaving goes back to the list.
+//!
+//! Nothing is dropped silently: leaving the summary of a new interview with questions
+//! ungraded asks first ([`super::debrief_leave`]).
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::core::grade::Grade;
 use crate::core::ids::{InterviewId, RecordId};
+use crate::core::matcher::MatchText;
 use crate::core::record::{Review, ReviewMode};
-use crate::core::session::{AnswerMode, Debrief, MockSetup};
+use crate::core::session::{AnswerMode, Debrief, DebriefItem, MockSetup};
 use crate::study::{GradeError, GradeOutcome};
 use crate::tui::keys::{Action, Context, MockAction, MockCtx};
 use crate::tui::screen::{Cx, Effect, Level, Reply, Route, Screen};
+use crate::tui::screens::point_cursor::PointCursor;
+
+/// A grade the screen shows as recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recorded {
+    pub grade: Grade,
+    /// The review record, to take it back when the grade changes; `None` for a grade recorded
+    /// in an earlier session (a past interview), which stays.
+    pub record: Option<RecordId>,
+}
+
+/// Where the debrief was opened from, and so where leaving goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The interview that just ended: leaving goes home (asking first while questions are
+    /// ungraded).
+    Interview,
+    /// A past interview opened from the history screen: leaving goes back to the list.
+    History,
+}
 
 pub struct DebriefState {
     pub debrief: Debrief,
     pub interview: InterviewId,
     pub spoken: bool,
+    pub origin: Origin,
     /// The question shown (a position in `debrief.items`).
     pub pos: usize,
     /// The key point Space ticks.
-    pub point: usize,
+    pub point: PointCursor,
     /// First line of the debrief body on screen.
     pub scroll: u16,
-    /// Per question: the grade recorded, with its record (to take it back).
-    pub recorded: Vec<Option<(Grade, RecordId)>>,
+    /// Per question: the grade recorded.
+    pub recorded: Vec<Option<Recorded>>,
     /// The summary is shown instead of a question.
     pub summary: bool,
+    /// "Leave with N questions ungraded?" is asked over the summary.
+    pub leaving: bool,
+    /// The candidate answered it "leave them ungraded": not asked again (a leave that a failed
+    /// save held back is retried with the same key).
+    leave_confirmed: bool,
+    /// Per question, per key point: the answer's words that made the matcher tick it (as
+    /// typed), so a wrong tick is visible. `None` where it found nothing.
+    pub matched_words: Vec<Vec<Option<Vec<String>>>>,
     /// The grade being recorded (question, grade, the grade it replaces), until the app says
     /// how it went.
     grading: Option<(usize, Grade, Option<Grade>)>,
+    /// Recording every ungraded question's suggested grade, then leaving.
+    accepting: bool,
     /// Per question: the candidate's answer, note, earlier attempts and fitting stories
     /// (filled by the app when the debrief opens; see `debrief_own.rs`).
     pub beside: Vec<Option<Box<crate::study::Beside>>>,
@@ -39,27 +78,83 @@ pub struct DebriefState {
     pub story_notes: Vec<String>,
 }
 
+/// What the matcher found for each key point in a typed answer (the main answer, as the
+/// interview matched it); nothing for a spoken, skipped or empty one.
+fn matched_words(item: &DebriefItem) -> Vec<Option<Vec<String>>> {
+    let points = &item.question.key_points;
+    if item.skipped || item.answer.trim().is_empty() {
+        return vec![None; points.len()];
+    }
+    let text = MatchText::new(&item.answer);
+    points.iter().map(|p| text.check(p)).collect()
+}
+
 impl DebriefState {
+    /// The debrief of the interview that just ended.
     pub fn new(debrief: Debrief, setup: &MockSetup, interview: InterviewId) -> DebriefState {
+        Self::open(debrief, setup, interview, Origin::Interview)
+    }
+
+    /// A past interview's debrief (from the history screen), with the grades the log holds.
+    pub fn past(debrief: Debrief, setup: &MockSetup) -> DebriefState {
+        let interview = debrief.interview.clone();
+        let mut d = Self::open(debrief, setup, interview, Origin::History);
+        d.recorded = d
+            .debrief
+            .items
+            .iter()
+            .map(|i| {
+                i.confirmed.map(|grade| Recorded {
+                    grade,
+                    record: None,
+                })
+            })
+            .collect();
+        // Straight to the first question still to grade.
+        if let Some(&first) = d.debrief.ungraded().first() {
+            d.show(first);
+        }
+        d
+    }
+
+    fn open(
+        debrief: Debrief,
+        setup: &MockSetup,
+        interview: InterviewId,
+        origin: Origin,
+    ) -> DebriefState {
         let n = debrief.items.len();
         DebriefState {
             summary: n == 0,
+            matched_words: debrief.items.iter().map(matched_words).collect(),
             debrief,
             interview,
             spoken: setup.mode == AnswerMode::Spoken,
+            origin,
             pos: 0,
-            point: 0,
+            point: PointCursor::default(),
             scroll: 0,
             recorded: vec![None; n],
+            leaving: false,
+            leave_confirmed: false,
             grading: None,
+            accepting: false,
             beside: vec![None; n],
             story_notes: Vec::new(),
         }
     }
 
+    /// How many key points the question shown has.
+    fn points(&self) -> usize {
+        self.debrief
+            .items
+            .get(self.pos)
+            .map_or(0, |i| i.checklist.len())
+    }
+
     fn show(&mut self, pos: usize) {
         self.pos = pos.min(self.debrief.items.len().saturating_sub(1));
-        self.point = 0;
+        self.point.reset();
         self.scroll = 0;
         self.summary = false;
     }
@@ -73,6 +168,11 @@ impl DebriefState {
         self.recorded.iter().filter(|r| r.is_some()).count()
     }
 
+    /// Questions without a recorded grade.
+    pub fn ungraded(&self) -> usize {
+        self.recorded.len() - self.graded()
+    }
+
     /// The next question, or the summary after the last.
     fn next(&mut self, pos: usize) {
         if pos + 1 < self.debrief.items.len() {
@@ -82,18 +182,11 @@ impl DebriefState {
         }
     }
 
-    /// Records grade `g` for the question shown, then shows the next one (the summary after
-    /// the last). The same grade again just moves on.
-    fn confirm_grade(&mut self, g: Grade) -> Vec<Effect> {
-        let pos = self.pos;
+    /// Asks the app to record grade `g` for question `pos` (taking back `previous`).
+    fn grade_effect(&mut self, pos: usize, g: Grade, previous: Option<Recorded>) -> Vec<Effect> {
         let Some(item) = self.debrief.items.get(pos) else {
             return vec![];
         };
-        let previous = self.recorded.get(pos).cloned().flatten();
-        if previous.as_ref().is_some_and(|(old, _)| *old == g) {
-            self.next(pos);
-            return vec![];
-        }
         let review = Review {
             deck: item.question.key.deck.clone(),
             card: item.question.key.card.clone(),
@@ -101,11 +194,40 @@ impl DebriefState {
             took_ms: item.timing.used_ms,
             mode: ReviewMode::Mock,
         };
-        self.grading = Some((pos, g, previous.as_ref().map(|(old, _)| *old)));
+        self.grading = Some((pos, g, previous.as_ref().map(|r| r.grade)));
         vec![Effect::Grade {
             review,
-            previous: previous.map(|(_, id)| id),
+            previous: previous.and_then(|r| r.record),
         }]
+    }
+
+    /// Records grade `g` for the question shown, then shows the next one (the summary after
+    /// the last). The same grade again just moves on.
+    fn confirm_grade(&mut self, g: Grade) -> Vec<Effect> {
+        let pos = self.pos;
+        if self.debrief.items.get(pos).is_none() {
+            return vec![];
+        }
+        let previous = self.recorded.get(pos).cloned().flatten();
+        match &previous {
+            Some(r) if r.grade == g => {
+                self.next(pos);
+                return vec![];
+            }
+            Some(Recorded {
+                grade,
+                record: None,
+            }) => {
+                return vec![Effect::Notify(
+                    Level::Info,
+                    format!(
+                        "This question was graded {grade} in an earlier session; that grade stays."
+                    ),
+                )];
+            }
+            _ => {}
+        }
+        self.grade_effect(pos, g, previous)
     }
 
     /// How recording the grade went.
@@ -122,7 +244,13 @@ impl DebriefState {
         let message = match outcome.result {
             Ok(record) => {
                 self.debrief.set_grade(pos, g);
-                self.recorded[pos] = Some((g, record.id));
+                self.recorded[pos] = Some(Recorded {
+                    grade: g,
+                    record: Some(record.id),
+                });
+                if self.accepting {
+                    return self.accept_next();
+                }
                 self.next(pos);
                 return vec![Effect::Notify(Level::Info, format!("Recorded: {g}."))];
             }
@@ -138,7 +266,64 @@ impl DebriefState {
                 format!("Grade not recorded: {e}.{was}")
             }
         };
+        // A failed grade stops "accept them all": the candidate stays, told why.
+        self.accepting = false;
         vec![Effect::Notify(Level::Error, message)]
+    }
+
+    /// The suggested grade of the next ungraded question, or, when none is left, leaving.
+    fn accept_next(&mut self) -> Vec<Effect> {
+        let next = (0..self.recorded.len()).find(|&p| self.recorded[p].is_none());
+        match next {
+            Some(pos) => {
+                let g = self.debrief.items[pos].suggested_grade();
+                self.grade_effect(pos, g, None)
+            }
+            None => {
+                self.accepting = false;
+                let n = self.recorded.len();
+                self.leave(Some(format!(
+                    "Recorded the suggested grades: all {n} questions are graded."
+                )))
+            }
+        }
+    }
+
+    /// Leaves the debrief: its changed ticks and grades first (leaving waits for them), then
+    /// `note` (before leaving, so a failed save's message replaces it).
+    fn leave(&mut self, note: Option<String>) -> Vec<Effect> {
+        self.leaving = false;
+        let mut fx: Vec<Effect> = self.records().collect();
+        fx.extend(note.map(|n| Effect::Notify(Level::Info, n)));
+        fx.push(Effect::Go(match self.origin {
+            Origin::Interview => Route::Home,
+            Origin::History => Route::History(Some(self.interview.clone())),
+        }));
+        fx
+    }
+
+    /// The answer to "Leave with N questions ungraded?".
+    fn answer_leave(&mut self, action: MockAction) -> Vec<Effect> {
+        match action {
+            MockAction::AcceptAll => {
+                self.leaving = false;
+                self.accepting = true;
+                self.accept_next()
+            }
+            MockAction::LeaveUngraded => {
+                self.leave_confirmed = true;
+                let n = self.ungraded();
+                self.leave(Some(format!(
+                    "{n} question(s) left ungraded: your schedule has not heard of them. \
+                     Grade them later from History (h on the home screen)."
+                )))
+            }
+            MockAction::Stay => {
+                self.leaving = false;
+                vec![]
+            }
+            _ => vec![],
+        }
     }
 
     fn scroll(&mut self, action: Action, cx: &Cx) {
@@ -168,12 +353,24 @@ impl DebriefState {
 
     fn action(&mut self, action: Action, cx: &Cx) -> Vec<Effect> {
         let n = self.debrief.items.len();
+        if self.accepting || self.grading.is_some() {
+            // A grade is on its way: nothing moves until the app says how it went.
+            return vec![];
+        }
+        if self.leaving {
+            return match action {
+                Action::Interview(a) => self.answer_leave(a),
+                _ => vec![],
+            };
+        }
         match action {
             Action::Interview(MockAction::Home) => {
-                // The ticks and grades first: leaving waits for them.
-                let mut fx: Vec<Effect> = self.records().collect();
-                fx.push(Effect::Go(Route::Home));
-                return fx;
+                if self.origin == Origin::Interview && self.ungraded() > 0 && !self.leave_confirmed
+                {
+                    self.leaving = true;
+                    return vec![];
+                }
+                return self.leave(None);
             }
             Action::Interview(MockAction::Summary) => self.summary = true,
             Action::Interview(MockAction::BackToDebrief) if n > 0 => self.show(self.pos),
@@ -184,7 +381,7 @@ impl DebriefState {
             Action::Interview(MockAction::PrevQuestion) => self.show(self.pos.saturating_sub(1)),
             Action::Interview(MockAction::AcceptGrade) => {
                 let g = match self.recorded.get(self.pos) {
-                    Some(Some((g, _))) => *g,
+                    Some(Some(r)) => r.grade,
                     _ => match self.debrief.items.get(self.pos) {
                         Some(item) => item.suggested_grade(),
                         None => return vec![],
@@ -195,22 +392,13 @@ impl DebriefState {
             Action::Grade(g) => return self.confirm_grade(g),
             Action::Own(crate::tui::keys::OwnAction::Promote) => return self.promote(),
             Action::TogglePoint => {
-                let (pos, point) = (self.pos, self.point);
-                self.debrief.toggle_point(pos, point);
+                let pos = self.pos;
+                if let Some(point) = self.point.target(self.points()) {
+                    self.debrief.toggle_point(pos, point);
+                }
             }
-            Action::NextPoint | Action::PrevPoint => {
-                let points = self
-                    .debrief
-                    .items
-                    .get(self.pos)
-                    .map_or(0, |i| i.checklist.len());
-                let p = points.max(1);
-                self.point = if action == Action::NextPoint {
-                    (self.point + 1) % p
-                } else {
-                    (self.point + p - 1) % p
-                };
-            }
+            Action::NextPoint => self.point.next(self.points()),
+            Action::PrevPoint => self.point.prev(self.points()),
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 self.scroll(action, cx)
             }
@@ -222,7 +410,9 @@ impl DebriefState {
 
 impl Screen for DebriefState {
     fn context(&self) -> Context {
-        Context::Mock(if self.summary {
+        Context::Mock(if self.leaving {
+            MockCtx::ConfirmLeave
+        } else if self.summary {
             MockCtx::Summary
         } else {
             MockCtx::Debrief
@@ -249,7 +439,9 @@ impl Screen for DebriefState {
             Reply::Graded(outcome) => self.grade_recorded(outcome),
             other => self.own_reply(other),
         };
-        fx.extend(self.records());
-        fx
+        // Ticks and grades before anything else the reply asks for (leaving waits for them).
+        let mut out: Vec<Effect> = self.records().collect();
+        out.append(&mut fx);
+        out
     }
 }

@@ -12,8 +12,10 @@ use crate::core::deck::{Deck, DeckSource, find_card};
 use crate::core::ids::CardKey;
 use crate::core::session::drill::{Event, Phase};
 use crate::study::{Beside, DrillDriver, DrillUpdate, OwnText, Shown};
+use crate::tui::keymap::key_for;
 use crate::tui::keys::{Action, Context, OwnAction};
 use crate::tui::screen::{Cx, Effect, Level, Reply, Route, Screen, Ticking};
+use crate::tui::screens::point_cursor::PointCursor;
 
 pub struct DrillScreen {
     pub driver: DrillDriver,
@@ -22,7 +24,7 @@ pub struct DrillScreen {
     /// First line of the revealed answer area on screen.
     pub scroll: u16,
     /// The key point Space toggles.
-    pub point: usize,
+    pub point: PointCursor,
     /// Intervals per grade for the current card, asked when it is revealed.
     pub preview: Option<[Duration; 4]>,
     /// How many actions the session had taken when last shown: one more means a new action
@@ -40,7 +42,12 @@ pub struct DrillScreen {
 
 fn new_editor() -> TextArea<'static> {
     let mut t = TextArea::default();
-    t.set_placeholder_text("Type your answer; Esc closes, Ctrl-S reveals");
+    let key = |a| key_for(Context::Draft, a).unwrap_or_default();
+    t.set_placeholder_text(format!(
+        "Type your answer; {} closes, {} reveals",
+        key(Action::CloseDraft),
+        key(Action::Reveal)
+    ));
     t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     t
 }
@@ -52,7 +59,7 @@ impl DrillScreen {
             editor: new_editor(),
             editing: false,
             scroll: 0,
-            point: 0,
+            point: PointCursor::default(),
             preview: None,
             confirmed: 0,
             edited: None,
@@ -126,7 +133,7 @@ impl DrillScreen {
         self.editor = new_editor();
         self.editing = false;
         self.scroll = 0;
-        self.point = 0;
+        self.point.reset();
         self.preview = None;
         self.beside = None;
     }
@@ -300,14 +307,16 @@ impl Screen for DrillScreen {
             Action::Skip => Event::Skip,
             Action::Suspend => Event::Suspend,
             Action::Bury => return vec![Effect::NextDay],
-            Action::TogglePoint => Event::Toggle(self.point),
-            Action::NextPoint | Action::PrevPoint => {
-                let n = self.session().checklist().len().max(1);
-                self.point = if action == Action::NextPoint {
-                    (self.point + 1) % n
-                } else {
-                    (self.point + n - 1) % n
-                };
+            Action::TogglePoint => match self.point.target(self.session().checklist().len()) {
+                Some(p) => Event::Toggle(p),
+                None => return vec![],
+            },
+            Action::NextPoint => {
+                self.point.next(self.session().checklist().len());
+                return vec![];
+            }
+            Action::PrevPoint => {
+                self.point.prev(self.session().checklist().len());
                 return vec![];
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
@@ -319,6 +328,13 @@ impl Screen for DrillScreen {
             _ => return vec![],
         };
         vec![Effect::Drill(event)]
+    }
+
+    fn on_paste(&mut self, text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        if self.editing {
+            return crate::tui::screens::mock_run::paste_into(&mut self.editor, text);
+        }
+        vec![]
     }
 
     fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {

@@ -94,6 +94,7 @@ impl Screen for HomeScreen {
             Some(Action::Stats) => Route::Stats,
             Some(Action::Problems) => Route::Problems,
             Some(Action::OpenBroken) => return open_broken(cx),
+            Some(Action::History) => Route::History(None),
             Some(Action::Own(OwnAction::Browse)) => Route::Browser { search: false },
             Some(Action::Own(OwnAction::Search)) => Route::Browser { search: true },
             Some(Action::Own(OwnAction::Stories)) => Route::Stories,

@@ -8,7 +8,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use crate::core::session::{AnswerMode, Effect as Session, Event, MockInterview, Phase};
+use crate::core::text::MAX_ANSWER_CHARS;
 use crate::study::{MockDriver, MockUpdate};
+use crate::tui::keymap::key_for;
 use crate::tui::keys::{Action, Context, MockAction, MockCtx};
 use crate::tui::screen::{Cx, Effect, Level, Reply, Route, Screen, Ticking};
 
@@ -20,13 +22,52 @@ pub struct RunScreen {
     /// Where the interview was when the last tick began: a key that arrives after a tick moved
     /// the interview on was meant for the screen that is gone.
     before_tick: Option<(usize, Phase)>,
+    /// The clock was paused for the "End the interview?" question (not by the candidate):
+    /// a "no" resumes it.
+    pub paused_to_ask: bool,
 }
 
 pub(crate) fn new_editor() -> TextArea<'static> {
     let mut t = TextArea::default();
-    t.set_placeholder_text("Type your answer here. Ctrl-D (or F2) submits it.");
+    let submit = key_for(
+        Context::Mock(MockCtx::Typing),
+        Action::Interview(MockAction::Submit),
+    )
+    .unwrap_or_default();
+    t.set_placeholder_text(format!("Type your answer here. {submit} submits it."));
     t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     t
+}
+
+/// Pasted text as the editor takes it: line breaks of any kind as `\n`.
+pub(crate) fn pasted(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Inserts a paste into an answer editor, whole when it fits in the characters an answer
+/// keeps ([`MAX_ANSWER_CHARS`]), else the part that fits, with a notice saying so (the
+/// answer would be cut there anyway; cut here, the candidate sees where it ends).
+pub(crate) fn paste_into(editor: &mut TextArea<'static>, text: &str) -> Vec<Effect> {
+    let text = pasted(text);
+    let used: usize = editor.lines().iter().map(|l| l.chars().count() + 1).sum();
+    let room = MAX_ANSWER_CHARS.saturating_sub(used.saturating_sub(1));
+    match text.char_indices().nth(room) {
+        None => {
+            editor.insert_str(text);
+            vec![]
+        }
+        Some((end, _)) => {
+            editor.insert_str(&text[..end]);
+            vec![Effect::Notify(
+                Level::Error,
+                format!(
+                    "The paste was cut: an answer keeps at most {},{:03} characters.",
+                    MAX_ANSWER_CHARS / 1000,
+                    MAX_ANSWER_CHARS % 1000
+                ),
+            )]
+        }
+    }
 }
 
 impl RunScreen {
@@ -36,6 +77,7 @@ impl RunScreen {
             editor: new_editor(),
             follow_up: None,
             before_tick: None,
+            paused_to_ask: false,
         }
     }
 
@@ -110,11 +152,8 @@ impl RunScreen {
                     fx.push(Effect::RefreshOverview);
                     break;
                 }
-                Session::AnswerStarted { .. }
-                | Session::StartTimer { .. }
-                | Session::Record(_)
-                | Session::Paused
-                | Session::Resumed => {}
+                Session::AnswerStarted { .. } | Session::StartTimer { .. } | Session::Record(_) => {
+                }
             }
         }
         fx
@@ -166,12 +205,34 @@ impl Screen for RunScreen {
                 text: String::new(),
             },
             MockAction::Pause => Event::Pause,
-            MockAction::Resume => Event::Resume,
+            MockAction::Resume => {
+                self.paused_to_ask = false;
+                Event::Resume
+            }
             MockAction::Skip => Event::Skip,
-            MockAction::Quit => return vec![Effect::ConfirmEnd],
+            MockAction::Quit => {
+                // The clock stops while the candidate decides.
+                let mut fx = Vec::new();
+                if !self.interview().is_paused() {
+                    self.paused_to_ask = true;
+                    fx.push(Effect::Interview(Event::Pause));
+                }
+                fx.push(Effect::ConfirmEnd);
+                return fx;
+            }
             _ => return vec![],
         };
         vec![Effect::Interview(event)]
+    }
+
+    fn on_paste(&mut self, text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        if self.moved_on() {
+            return vec![];
+        }
+        if self.context() == Context::Mock(MockCtx::Typing) {
+            return paste_into(&mut self.editor, text);
+        }
+        vec![]
     }
 
     fn on_tick(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
@@ -179,20 +240,35 @@ impl Screen for RunScreen {
         vec![Effect::Interview(Event::Tick)]
     }
 
-    /// "End the interview?" answered yes: text typed so far is an answer, kept.
+    /// "End the interview?" answered yes: text typed so far is an answer, kept (the clock,
+    /// stopped to ask or by the candidate, runs again for that instant so it can be given).
     fn on_confirm(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         if self.moved_on() {
             return vec![];
         }
+        self.paused_to_ask = false;
         let m = self.interview();
         let answering = matches!(m.phase(), Phase::Answer | Phase::FollowUp);
         let text = self.text();
         let mut fx = Vec::new();
-        if self.typed() && answering && !m.is_paused() && !text.trim().is_empty() {
+        if self.typed() && answering && !text.trim().is_empty() {
+            if m.is_paused() {
+                fx.push(Effect::Interview(Event::Resume));
+            }
             fx.push(Effect::Interview(Event::Submit { text }));
         }
         fx.push(Effect::Interview(Event::Quit));
         fx
+    }
+
+    /// "End the interview?" answered no: the clock runs again, unless the candidate had paused
+    /// it before asking.
+    fn on_cancel(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        if std::mem::take(&mut self.paused_to_ask) {
+            vec![Effect::Interview(Event::Resume)]
+        } else {
+            vec![]
+        }
     }
 
     fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {

@@ -323,7 +323,9 @@ fn unsaved_records_keep_the_user_on_the_summary_until_saved() {
     submit(&mut h);
     assert_eq!(ctx(&h), Context::Mock(MockCtx::Debrief));
     h.key(KeyCode::Char('q')); // the summary
-    h.key(KeyCode::Enter); // home: refused, the records are not saved
+    h.key(KeyCode::Enter); // home: first asked about the ungraded questions
+    assert_eq!(ctx(&h), Context::Mock(MockCtx::ConfirmLeave));
+    h.key(KeyCode::Char('y')); // leave them ungraded: refused, the records are not saved
     assert_eq!(ctx(&h), Context::Mock(MockCtx::Summary));
     let screen = h.screen(80, 24);
     assert!(screen.contains("not saved"), "{screen}");

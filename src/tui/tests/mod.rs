@@ -3,6 +3,7 @@
 
 mod deck_problems;
 mod flows;
+mod history;
 mod mock_flows;
 pub(crate) mod mock_screens;
 mod own;

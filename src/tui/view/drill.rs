@@ -193,7 +193,8 @@ fn render_draft(cx: &Cx, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
     (&d.editor).render(inner, buf);
 }
 
-/// The revealed body: checklist, guidance, model answer and follow-ups, wrapped to `width`.
+/// The revealed body: your draft, checklist, guidance, model answer and follow-ups, wrapped
+/// to `width`.
 pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
     let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, indent: usize| {
@@ -201,6 +202,12 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
             out.push(Line::raw(format!("{}{l}", " ".repeat(indent))));
         }
     };
+    // The draft first: read what you said, then how it measured up, then the model.
+    if !d.session().draft().trim().is_empty() {
+        out.push(Line::styled("Your draft", t.heading()));
+        push_wrapped(&mut out, &sanitize(d.session().draft()), 0);
+        out.push(Line::raw(""));
+    }
     let checklist = d.session().checklist();
     if !card.key_points.is_empty() {
         let got = checklist.iter().filter(|c| **c).count();
@@ -215,7 +222,7 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
             for (j, l) in lines.into_iter().enumerate() {
                 let prefix = if j == 0 { mark } else { "    " };
                 let mut style = if ticked { t.good() } else { t.text() };
-                if i == d.point {
+                if d.point.get() == Some(i) {
                     style = style.patch(t.selected());
                 }
                 out.push(Line::styled(format!("{prefix}{l}"), style));
@@ -245,11 +252,6 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
                 )));
             }
         }
-    }
-    if !d.session().draft().is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled("Your draft", t.heading()));
-        push_wrapped(&mut out, &sanitize(d.session().draft()), 0);
     }
     if let Some(b) = &d.beside {
         let promote = crate::tui::keymap::key_for(

@@ -31,6 +31,7 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
             (Action::Weak, "drill weakest"),
             (Action::Practice, "practise"),
             (Action::Stats, "statistics"),
+            (Action::History, "history"),
             (
                 Action::Own(crate::tui::keys::OwnAction::Search),
                 "find a card",

@@ -6,6 +6,7 @@ pub mod browser;
 pub(crate) mod charts;
 pub mod drill;
 pub mod help;
+pub mod history;
 pub mod home;
 pub mod layout;
 pub mod mock;

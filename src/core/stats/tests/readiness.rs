@@ -86,8 +86,8 @@ fn mock_coverage_moves_readiness_both_ways() {
     let mut bad = MockHistory::default();
     for i in 0..5 {
         let card = format!("mastered-{i}");
-        good.push_answer(key("d", &card), now(), &[true, true], true);
-        bad.push_answer(key("d", &card), now(), &[false, false], true);
+        good.push_answer(key("d", &card), now(), Some(&[true, true]));
+        bad.push_answer(key("d", &card), now(), Some(&[false, false]));
     }
     let with_good = compute(&decks, &log, &good);
     let with_bad = compute(&decks, &log, &bad);
@@ -163,9 +163,9 @@ proptest! {
         let before = compute(&decks, &log, &MockHistory::default());
         let own = if card < 3 { "a" } else { "b" };
         let mut full = MockHistory::default();
-        full.push_answer(key("d", &card_name(card)), now(), &[true, true, true], true);
+        full.push_answer(key("d", &card_name(card)), now(), Some(&[true, true, true]));
         let mut empty = MockHistory::default();
-        empty.push_answer(key("d", &card_name(card)), now(), &[false], true);
+        empty.push_answer(key("d", &card_name(card)), now(), Some(&[false]));
         let r0 = readiness(&before, "d", own);
         prop_assert!(readiness(&compute(&decks, &log, &full), "d", own) >= r0);
         prop_assert!(readiness(&compute(&decks, &log, &empty), "d", own) <= r0);

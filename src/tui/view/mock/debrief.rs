@@ -145,6 +145,8 @@ fn left_lines(t: Theme, d: &DebriefState, item: &DebriefItem, w: usize) -> Vec<L
         };
         out.extend(wrapped(&time, style, w));
     }
+    // Why the score is what it is: the formula with this answer's numbers.
+    out.extend(wrapped(&text::score_why(item), t.dim(), w));
     checklist(t, d, item, w, &mut out);
     if let Some(ins) = &item.insights {
         out.push(Line::raw(""));
@@ -190,7 +192,7 @@ fn checklist(
         let ticked = item.checklist.get(i).copied().unwrap_or(false);
         let mark = if ticked { "[x] " } else { "[ ] " };
         let mut style = if ticked { t.good() } else { t.text() };
-        if i == d.point {
+        if d.point.get() == Some(i) {
             style = style.patch(t.selected());
         }
         let lines = crate::tui::view::layout::wrap(&sanitize_line(&p.text), w.saturating_sub(4));
@@ -198,6 +200,41 @@ fn checklist(
             let prefix = if j == 0 { mark } else { "    " };
             out.push(Line::styled(format!("{prefix}{l}"), style));
         }
+        let words = d
+            .matched_words
+            .get(d.pos)
+            .and_then(|w| w.get(i))
+            .cloned()
+            .flatten();
+        let by_matcher = item.matched.get(i).copied().unwrap_or(false);
+        if let Some(why) = tick_why(ticked, by_matcher, words.as_deref()) {
+            for l in crate::tui::view::layout::wrap(&sanitize_line(&why), w.saturating_sub(4)) {
+                out.push(Line::styled(format!("    {l}"), t.dim()));
+            }
+        }
+    }
+}
+
+/// Why a key point is ticked or not, under it: the words that matched, or that the tick is the
+/// candidate's own. Nothing for a point neither the matcher nor the candidate ticked.
+fn tick_why(ticked: bool, by_matcher: bool, words: Option<&[String]>) -> Option<String> {
+    let quoted = words.filter(|w| !w.is_empty()).map(|w| {
+        w.iter()
+            .map(|x| format!("\"{x}\""))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    });
+    match (ticked, by_matcher) {
+        (true, true) => Some(match quoted {
+            Some(q) => format!("matched {q}"),
+            None => "ticked by the matcher".into(),
+        }),
+        (true, false) => Some("ticked by you".into()),
+        (false, true) => Some(match quoted {
+            Some(q) => format!("unticked by you (the matcher found {q})"),
+            None => "unticked by you".into(),
+        }),
+        (false, false) => None,
     }
 }
 
@@ -285,7 +322,7 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
 }
 
 fn grade_row(t: Theme, d: &DebriefState, item: &DebriefItem, area: Rect, buf: &mut Buffer) {
-    let recorded = d.recorded.get(d.pos).cloned().flatten().map(|(g, _)| g);
+    let recorded = d.recorded.get(d.pos).cloned().flatten().map(|r| r.grade);
     let mut spans = match recorded {
         Some(g) => vec![
             Span::styled("Recorded ", t.dim()),
@@ -300,12 +337,18 @@ fn grade_row(t: Theme, d: &DebriefState, item: &DebriefItem, area: Rect, buf: &m
         }
     };
     spans.push(Span::raw("  "));
-    for g in Grade::ALL {
-        spans.push(Span::styled(g.number().to_string(), t.key()));
-        spans.push(Span::styled(
-            format!(" {} ", g.label()),
-            t.grade(g.number()),
-        ));
+    if area.width < 60 {
+        // Narrow: the grade buttons as one range, so the accept key stays in view.
+        spans.push(Span::styled("1-4", t.key()));
+        spans.push(Span::raw(" grade  "));
+    } else {
+        for g in Grade::ALL {
+            spans.push(Span::styled(g.number().to_string(), t.key()));
+            spans.push(Span::styled(
+                format!(" {} ", g.label()),
+                t.grade(g.number()),
+            ));
+        }
     }
     let enter = crate::tui::keymap::key_for(
         Context::Mock(MockCtx::Debrief),

@@ -129,6 +129,60 @@ pub fn wrapped(text: &str, style: Style, max: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// A question in a box over the screen: `text` wrapped, then the answers' keys ("y yes, end"),
+/// one per line when they do not fit on one. The box is at most `max_w` wide, centred.
+pub fn popup(
+    t: Theme,
+    title: &str,
+    text: &str,
+    answers: &[(String, &str)],
+    max_w: u16,
+    area: ratatui::layout::Rect,
+    buf: &mut ratatui::buffer::Buffer,
+) {
+    use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+    let w = area.width.min(max_w);
+    let inner_w = usize::from(w.saturating_sub(2)).max(1);
+    let mut lines = wrapped(text, t.text(), inner_w);
+    let one_line: usize = answers
+        .iter()
+        .map(|(k, what)| width(k) + 1 + width(what) + 3)
+        .sum();
+    let mut row: Vec<Span<'static>> = Vec::new();
+    for (k, what) in answers {
+        if one_line > inner_w + 3 && !row.is_empty() {
+            lines.push(Line::from(std::mem::take(&mut row)));
+        } else if !row.is_empty() {
+            row.push(Span::raw("   "));
+        }
+        row.push(Span::styled(k.clone(), t.key()));
+        row.push(Span::raw(format!(" {what}")));
+    }
+    if !row.is_empty() {
+        lines.push(Line::from(row));
+    }
+    let h = (u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2))
+    .min(area.height);
+    let popup = ratatui::layout::Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.warn())
+        .title(Span::styled(format!(" {title} "), t.warn()));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::{gauge, wrapped};
 use crate::core::session::Phase;
@@ -131,7 +131,8 @@ fn render_body(cx: &Cx, r: &RunScreen, ctx: MockCtx, area: Rect, buf: &mut Buffe
     let key = |a: MockAction, c: MockCtx| {
         key_for(Context::Mock(c), Action::Interview(a)).unwrap_or_default()
     };
-    if r.interview().is_paused() {
+    // Under "End the interview?" the clock is stopped too, but the answer stays in view.
+    if r.interview().is_paused() && ctx != MockCtx::ConfirmQuit {
         let text = format!(
             "Paused: the clock is stopped. Press {} to go on.",
             key(MockAction::Resume, MockCtx::Paused)
@@ -191,41 +192,21 @@ fn render_editor(t: Theme, r: &RunScreen, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_confirm(t: Theme, area: Rect, buf: &mut Buffer) {
-    let text = "End the interview now? Your answers so far are kept and debriefed.";
-    let w = area.width.min(44);
-    let inner_w = usize::from(w.saturating_sub(2)).max(1);
-    let mut lines = wrapped(text, t.text(), inner_w);
-    let yes = key_for(
-        Context::Mock(MockCtx::ConfirmQuit),
-        Action::Interview(MockAction::ConfirmQuit),
-    )
-    .unwrap_or_default();
-    let no = key_for(
-        Context::Mock(MockCtx::ConfirmQuit),
-        Action::Interview(MockAction::CancelQuit),
-    )
-    .unwrap_or_default();
-    lines.push(Line::from(vec![
-        Span::styled(yes, t.key()),
-        Span::raw(" yes, end   "),
-        Span::styled(no, t.key()),
-        Span::raw(" no, go on"),
-    ]));
-    let h = (u16::try_from(lines.len()).unwrap_or(u16::MAX) + 2).min(area.height);
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
+    let key = |a| key_for(Context::Mock(MockCtx::ConfirmQuit), Action::Interview(a));
+    let answers = [
+        (key(MockAction::ConfirmQuit).unwrap_or_default(), "yes, end"),
+        (key(MockAction::CancelQuit).unwrap_or_default(), "no, go on"),
+    ];
+    super::popup(
+        t,
+        "End early?",
+        "End the interview now? Your answers so far are kept and debriefed. The clock is \
+         stopped while you decide.",
+        &answers,
+        44,
+        area,
+        buf,
     );
-    Clear.render(popup, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.warn())
-        .title(Span::styled(" End early? ", t.warn()));
-    let inner = block.inner(popup);
-    block.render(popup, buf);
-    Paragraph::new(lines).render(inner, buf);
 }
 
 impl Draw for RunScreen {

@@ -9,24 +9,42 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::core::session::debrief_text as text;
 use crate::core::text::sanitize_line;
+use crate::tui::keymap::key_for;
 use crate::tui::keys::{Action, Context};
 use crate::tui::keys::{MockAction, MockCtx};
 use crate::tui::screen::Cx;
-use crate::tui::screens::debrief::DebriefState;
+use crate::tui::screens::debrief::{DebriefState, Origin};
 use crate::tui::view::layout::{footer, footer_height, hints};
 
 pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
     let i = Action::Interview;
-    let hint_spans = hints(
-        Context::Mock(MockCtx::Summary),
-        &[
-            (i(MockAction::Home), "home"),
-            (i(MockAction::BackToDebrief), "back to the debrief"),
-            (Action::Help, "help"),
-        ],
-        t,
-    );
+    let back = match d.origin {
+        Origin::Interview => "home",
+        Origin::History => "back to the list",
+    };
+    let hint_spans = if d.leaving {
+        hints(
+            Context::Mock(MockCtx::ConfirmLeave),
+            &[
+                (i(MockAction::AcceptAll), "grade them all"),
+                (i(MockAction::LeaveUngraded), "leave ungraded"),
+                (i(MockAction::Stay), "stay"),
+                (Action::Help, "help"),
+            ],
+            t,
+        )
+    } else {
+        hints(
+            Context::Mock(MockCtx::Summary),
+            &[
+                (i(MockAction::Home), back),
+                (i(MockAction::BackToDebrief), "back to the debrief"),
+                (Action::Help, "help"),
+            ],
+            t,
+        )
+    };
     let foot = footer_height(&hint_spans, cx.message, area.width);
     let [body, foot_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(foot)]).areas(area);
@@ -46,7 +64,7 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(text::score(db), t.heading()));
         for (pos, item) in db.items.iter().enumerate() {
             let grade = match d.recorded.get(pos).cloned().flatten() {
-                Some((g, _)) => g.label().to_string(),
+                Some(r) => r.grade.label().to_string(),
                 None => "not graded".to_string(),
             };
             let status = if item.skipped {
@@ -61,6 +79,12 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
             );
             lines.push(Line::raw(truncate_line(&row, w)));
         }
+        // How the numbers are made (each question's sum is on its debrief page).
+        lines.push(Line::styled(
+            "Each question: 0.7 × key points covered + 0.3 × time kept (no time credit without \
+             a key point); the interview: their mean. Each sum is on its debrief page.",
+            t.dim(),
+        ));
         lines.push(Line::raw(""));
         let cats = db.coverage_by_category();
         if !cats.is_empty() {
@@ -94,7 +118,7 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
                 "Grades recorded: {} of {}. Review it later: prepdeck report --id {}",
                 d.graded(),
                 db.items.len(),
-                d.interview
+                sanitize_line(d.interview.as_str())
             ),
             t.dim(),
         ));
@@ -103,4 +127,26 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: false })
         .render(body, buf);
     footer(foot_area, buf, hint_spans, cx.message, t);
+    if d.leaving {
+        render_leave(cx, d, area, buf);
+    }
+}
+
+/// "Leave with N questions ungraded?": accept the suggestions, leave them, or stay.
+fn render_leave(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
+    let key =
+        |a| key_for(Context::Mock(MockCtx::ConfirmLeave), Action::Interview(a)).unwrap_or_default();
+    let n = d.ungraded();
+    let text = format!(
+        "{n} of {} question(s) have no grade, so your schedule will not hear of them. Record \
+         the suggested grades, leave them ungraded (grade them later from History), or stay \
+         and grade them?",
+        d.recorded.len()
+    );
+    let answers = [
+        (key(MockAction::AcceptAll), "record the suggested grades"),
+        (key(MockAction::LeaveUngraded), "leave them ungraded"),
+        (key(MockAction::Stay), "stay"),
+    ];
+    super::popup(cx.theme, "Leave ungraded?", &text, &answers, 60, area, buf);
 }

@@ -1,0 +1,244 @@
+//! `prepdeck answer DECK/CARD [FILE|-] [--json]` through the real binary: the debrief of one
+//! written answer, and every kind of bad input refused with a message and the right exit code.
+
+use std::path::Path;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const CARD: &str = "it-fundamentals/continuity-rto-vs-rpo";
+
+fn prepdeck(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("prepdeck").unwrap();
+    cmd.env("PREPDECK_HOME", home)
+        .timeout(Duration::from_secs(60));
+    cmd
+}
+
+fn home() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+const GOOD: &str = "The recovery time objective is how long the service can be down before it \
+    must be restored, and the recovery point objective is how much data we can afford to lose, \
+    measured in time, which decides how often we back up or replicate.";
+
+fn json_of(out: &[u8]) -> Value {
+    serde_json::from_slice(out).unwrap()
+}
+
+#[test]
+fn text_report_lists_each_point_with_the_words_that_matched() {
+    let h = home();
+    let file = h.path().join("answer.txt");
+    std::fs::write(&file, GOOD).unwrap();
+    let out = prepdeck(h.path())
+        .args(["answer", CARD])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with(&format!("{CARD}: ")), "{text}");
+    assert!(text.contains("Key points: "), "{text}");
+    assert!(text.contains("  [x] 1. "), "{text}");
+    assert!(text.contains("matched: \""), "{text}");
+    assert!(text.contains("\nWords: "), "{text}");
+    assert!(text.contains("\nI vs we: "), "{text}");
+    // Read-only: nothing is recorded.
+    assert!(!h.path().join("state.jsonl").exists());
+}
+
+#[test]
+fn json_has_key_points_in_card_order_coverage_and_star() {
+    let h = home();
+    let out = prepdeck(h.path())
+        .args(["answer", CARD, "-", "--json"])
+        .write_stdin(GOOD)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let points = v["key_points"].as_array().unwrap();
+    let card = prepdeck(h.path())
+        .args(["cards", "show", CARD, "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let card = json_of(&card);
+    let texts: Vec<&str> = card["key_points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().or_else(|| k["text"].as_str()).unwrap())
+        .collect();
+    let got: Vec<&str> = points.iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert_eq!(got, texts);
+    let covered = points.iter().filter(|p| p["covered"] == true).count();
+    assert!(covered >= 2, "{v:#}");
+    for p in points {
+        let matched = p["matched"].as_array().unwrap();
+        assert_eq!(p["covered"] == true, !matched.is_empty(), "{p}");
+    }
+    let coverage = v["coverage"].as_f64().unwrap();
+    assert!((coverage - covered as f64 / points.len() as f64).abs() < 1e-9);
+    // A knowledge card: no STAR.
+    assert!(v["star"].is_null(), "{v:#}");
+}
+
+#[test]
+fn behavioural_cards_get_star_booleans() {
+    let h = home();
+    let answer = "Last year at a housing association our deploys failed every week. I needed to \
+        make them safe, so I wrote a checklist and introduced a change calendar. As a result \
+        failed changes fell from nine a month to one.";
+    let out = prepdeck(h.path())
+        .args(["answer", "it-manager/remote-teams-building-trust", "--json"])
+        .write_stdin(answer)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    for part in ["situation", "task", "action", "result"] {
+        assert_eq!(v["star"][part], true, "{part}: {v:#}");
+    }
+}
+
+#[test]
+fn bad_answers_are_refused_with_a_message() {
+    let h = home();
+    let long = "word ".repeat(10_000);
+    let cases: &[(&str, &str)] = &[
+        ("", "the answer is empty"),
+        ("  \n\t ... \n", "the answer is empty"),
+        (&long, "50000 characters long"),
+        (
+            "fine\nthen \u{1b}[2J gone",
+            "control character (U+001B) at line 2, column 6",
+        ),
+        ("x \u{9b}31m", "control character (U+009B)"),
+    ];
+    for (text, message) in cases {
+        prepdeck(h.path())
+            .args(["answer", CARD, "-"])
+            .write_stdin(*text)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(*message))
+            .stderr(predicate::str::contains("\u{1b}").not());
+    }
+    prepdeck(h.path())
+        .args(["answer", CARD])
+        .write_stdin(vec![0xffu8, 0xfe, b'a'])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not UTF-8"));
+}
+
+#[test]
+fn unknown_and_malformed_cards() {
+    let h = home();
+    prepdeck(h.path())
+        .args(["answer", "it-manager/no-such-card", "-"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no card `it-manager/no-such-card`",
+        ));
+    prepdeck(h.path())
+        .args(["answer", "no-slash", "-"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not DECK/CARD"));
+    prepdeck(h.path())
+        .args(["answer", "bad\u{1b}]0;x\u{7}/c", "-"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("\u{1b}").not());
+}
+
+#[test]
+fn files_that_are_not_answers() {
+    let h = home();
+    let dir = h.path().join("folder");
+    std::fs::create_dir(&dir).unwrap();
+    prepdeck(h.path())
+        .args(["answer", CARD])
+        .arg(&dir)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("a folder, not a regular file"));
+    let fifo = h.path().join("pipe");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(ok.success(), "mkfifo failed");
+    prepdeck(h.path())
+        .args(["answer", CARD])
+        .arg(&fifo)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a regular file"));
+    prepdeck(h.path())
+        .args(["answer", CARD])
+        .arg(h.path().join("missing.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no such file"));
+    let big = h.path().join("big.txt");
+    std::fs::write(&big, "a".repeat(2 << 20)).unwrap();
+    prepdeck(h.path())
+        .args(["answer", CARD])
+        .arg(&big)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("longer than 20000 characters"));
+}
+
+#[test]
+fn matched_words_and_texts_are_sanitised() {
+    let h = home();
+    // A deck whose key point and keyword carry escapes must not reach the terminal raw.
+    let deck = h.path().join("evil.toml");
+    std::fs::write(
+        &deck,
+        "format = 1\n\n[deck]\nid = \"evil\"\ntitle = \"Evil\"\n\n[[category]]\nid = \"c\"\ntitle = \"C\"\n\n\
+         [[card]]\nid = \"one\"\ncategory = \"c\"\nkind = \"knowledge\"\nquestion = \"What is it?\"\n\
+         answer = \"It is a thing.\"\n\n[[card.key_point]]\ntext = \"Names \\u001b[31mthe widget\"\n\
+         keywords = [\"widget\"]\n",
+    )
+    .unwrap();
+    let out = prepdeck(h.path())
+        .args(["--deck-file"])
+        .arg(&deck)
+        .args(["answer", "evil/one", "--json"])
+        .write_stdin("The widget spins.")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        !text.contains('\u{1b}') && !text.contains("\\u001b"),
+        "{text}"
+    );
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["key_points"][0]["covered"], true);
+    assert_eq!(v["key_points"][0]["matched"][0], "widget");
+}

@@ -1,0 +1,541 @@
+//! Kill tests through the real binary: SIGKILL at random moments during a mock interview's
+//! record writes, `state repair`, `state merge` and the progress and deck cache writes (drill
+//! appends are killed by `state_crash`). After every kill:
+//!
+//! - the state file reads back (a torn last line is allowed: the next open sets it aside);
+//! - nothing the program acknowledged is missing (an answer is acknowledged when the next
+//!   question is shown, a grade by `Recorded:` / `recorded:`; a repair or a merge leaves the
+//!   old file or the complete new one, never less);
+//! - a side file that exists (`.bak-`, `.rejected-`) is whole;
+//! - a cache is never trusted when torn: `export progress` and `decks list --json` say
+//!   exactly what they say with no cache at all.
+//!
+//! The kill moment is drawn uniformly over the time one uninterrupted run takes (measured at
+//! the start of each test), so the kills spread over the whole run however loaded the machine
+//! is. Each test does a fixed number of kills; none has a wall-clock budget. The seed is
+//! printed; `PREPDECK_KILL_SEED=N` replays one.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use prepdeck::core::record::RecordBody;
+use prepdeck::store::log;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+const BIN: &str = env!("CARGO_BIN_EXE_prepdeck");
+const KILLS: usize = 20;
+
+fn rng(test: &str) -> StdRng {
+    let seed = std::env::var("PREPDECK_KILL_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(rand::random::<u64>);
+    eprintln!("{test}: seed {seed} (PREPDECK_KILL_SEED={seed} replays it)");
+    StdRng::seed_from_u64(seed)
+}
+
+/// What one run printed, and whether it ended by itself.
+struct Run {
+    stdout: String,
+    finished: bool,
+    elapsed: Duration,
+}
+
+/// Runs prepdeck in `home` with `stdin`, and SIGKILLs it after `kill_after` unless it ended
+/// before (`None`: waits for the end).
+fn run(home: &Path, args: &[&str], stdin: &[u8], kill_after: Option<Duration>) -> Run {
+    let started = Instant::now();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env("PREPDECK_HOME", home)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    // The child may die before it reads everything: a broken pipe is expected then.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let mut output = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = output.read_to_end(&mut bytes);
+        bytes
+    });
+    let mut finished = true;
+    if let Some(after) = kill_after {
+        let deadline = started + after;
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                // Killing a process that just exited is harmless (it is not reaped yet).
+                let _ = child.kill();
+                finished = false;
+                break;
+            }
+            // Short sleeps near the deadline, so the kill moment is precise.
+            std::thread::sleep((deadline - now).min(Duration::from_micros(500)));
+        }
+    }
+    let status = child.wait().unwrap();
+    if !finished {
+        // The kill may have come after the child ended by itself.
+        finished = status.success();
+    }
+    writer.join().unwrap();
+    let stdout = String::from_utf8_lossy(&reader.join().unwrap()).into_owned();
+    Run {
+        stdout,
+        finished,
+        elapsed: started.elapsed(),
+    }
+}
+
+/// How long one uninterrupted run takes, learnt from the runs that ended by themselves (the
+/// median of the latest few), so kill moments follow the machine's load: a first, cold run
+/// (caches being built) or a busy spell does not push the kills past the end of later runs.
+struct RunTime {
+    seen: Vec<Duration>,
+}
+
+impl RunTime {
+    fn new(first: Duration) -> RunTime {
+        RunTime { seen: vec![first] }
+    }
+
+    /// A run that ended by itself took `elapsed`.
+    fn observe(&mut self, r: &Run) {
+        if r.finished {
+            self.seen.push(r.elapsed);
+            if self.seen.len() > 5 {
+                self.seen.remove(0);
+            }
+        }
+    }
+
+    fn typical(&self) -> Duration {
+        let mut sorted = self.seen.clone();
+        sorted.sort();
+        sorted[sorted.len() / 2]
+    }
+
+    /// A kill moment drawn uniformly over one run's time (and a tenth more).
+    fn kill_moment(&self, rng: &mut StdRng) -> Duration {
+        let span = self.typical().as_micros() as u64 * 11 / 10;
+        Duration::from_micros(rng.random_range(0..=span.max(1)))
+    }
+}
+
+/// The state file must read back; its records.
+fn read_back(home: &Path, context: &str) -> Vec<prepdeck::core::record::Record> {
+    match log::read(home.join("state.jsonl")) {
+        Ok(report) => report.records,
+        Err(e) => panic!("{context}: the state file does not read back: {e}"),
+    }
+}
+
+/// Files in `dir` whose name contains `part`.
+fn files_with(dir: &Path, part: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().contains(part))
+                .map(|e| e.path())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn review_line(n: usize, deck: &str, card: &str) -> String {
+    format!(
+        r#"{{"v":1,"id":"{n:012x}-{:016x}","at":"2026-01-01T{:02}:{:02}:{:02}Z","type":"review","deck":"{deck}","card":"{card}","grade":"good","took_ms":1000,"mode":"drill"}}"#,
+        n * 7919,
+        (n / 3600) % 24,
+        (n / 60) % 60,
+        n % 60
+    )
+}
+
+const MOCK: &[&str] = &[
+    "--deck",
+    "it-manager",
+    "mock",
+    "--plain",
+    "--questions",
+    "3",
+    "--prep",
+    "0",
+    "--timing",
+    "soft",
+    "--no-follow-ups",
+];
+
+/// What a line-mode interview acknowledged: the questions whose answer was saved (the next
+/// question, or the end, was shown) and those whose grade was (`Recorded:`).
+fn mock_acks(stdout: &str) -> (Vec<usize>, Vec<usize>) {
+    let (mut answered, mut graded) = (Vec::new(), Vec::new());
+    let mut debrief = false;
+    let mut current = 0;
+    for line in stdout.lines() {
+        let line = line.trim_start_matches("> ");
+        if line == "The interview is over." {
+            debrief = true;
+            answered.push(3);
+        } else if let Some(rest) = line.strip_prefix("Question ") {
+            let n: usize = rest
+                .split([' ', ':'])
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            if debrief {
+                current = n;
+            } else if n >= 2 {
+                answered.push(n - 1);
+            }
+        } else if debrief && line.starts_with("Recorded: ") {
+            graded.push(current);
+        }
+    }
+    (answered, graded)
+}
+
+#[test]
+fn kills_during_mock_interviews_lose_no_acknowledged_answer_or_grade() {
+    let mut rng = rng("mock");
+    let home = tempfile::tempdir().unwrap();
+    let input = |run: usize| {
+        (1..=3)
+            .map(|q| format!("kill-{run}-q{q}: I would agree the budget with the board.\n.\n"))
+            .collect::<String>()
+            + "3\n3\n3\n"
+    };
+    let full = run(home.path(), MOCK, input(0).as_bytes(), None);
+    assert!(full.finished, "{}", full.stdout);
+    assert_eq!(mock_acks(&full.stdout), (vec![1, 2, 3], vec![1, 2, 3]));
+    let mut times = RunTime::new(full.elapsed);
+    // Answer text -> (interview, index), and every acknowledgement so far.
+    let mut acked_answers: Vec<String> = (1..=3).map(|q| format!("kill-0-q{q}")).collect();
+    let mut acked_grades: Vec<String> = acked_answers.clone();
+    let (mut answers_seen, mut grades_seen) = (0, 0);
+    for n in 1..=KILLS {
+        let r = run(
+            home.path(),
+            MOCK,
+            input(n).as_bytes(),
+            Some(times.kill_moment(&mut rng)),
+        );
+        times.observe(&r);
+        let (answered, graded) = mock_acks(&r.stdout);
+        answers_seen += answered.len();
+        grades_seen += graded.len();
+        acked_answers.extend(answered.iter().map(|q| format!("kill-{n}-q{q}")));
+        acked_grades.extend(graded.iter().map(|q| format!("kill-{n}-q{q}")));
+        let context = format!("after kill {n} ({:?})", r.elapsed);
+        let records = read_back(home.path(), &context);
+        let mut where_answered: HashMap<String, (String, u64)> = HashMap::new();
+        let mut debriefed: HashSet<(String, u64)> = HashSet::new();
+        for record in &records {
+            match &record.body {
+                RecordBody::MockAnswered(a) => {
+                    let tag = a.answer.split(':').next().unwrap_or("").to_string();
+                    where_answered.insert(tag, (a.interview.to_string(), a.index as u64));
+                }
+                RecordBody::MockDebriefed(d) => {
+                    debriefed.insert((d.interview.to_string(), d.index as u64));
+                }
+                _ => {}
+            }
+        }
+        for tag in &acked_answers {
+            assert!(
+                where_answered.contains_key(tag),
+                "{context}: the acknowledged answer {tag} is lost"
+            );
+        }
+        for tag in &acked_grades {
+            assert!(
+                debriefed.contains(&where_answered[tag]),
+                "{context}: the acknowledged grade of {tag} is lost"
+            );
+        }
+    }
+    // A run to the end afterwards: every temp file a killed write left is cleared away.
+    let last = run(home.path(), MOCK, input(KILLS + 1).as_bytes(), None);
+    assert!(last.finished, "{}", last.stdout);
+    for dir in [home.path().to_path_buf(), home.path().join("cache")] {
+        let left = files_with(&dir, ".tmp-");
+        assert!(left.is_empty(), "temp files left: {left:?}");
+    }
+    let check = Command::new(BIN)
+        .args(["state", "check"])
+        .env("PREPDECK_HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    eprintln!(
+        "mock: {KILLS} kills (one run takes {:?}); {answers_seen} acknowledged answers \
+         and {grades_seen} grades in killed runs, all kept",
+        times.typical()
+    );
+}
+
+#[test]
+fn kills_during_a_repair_leave_the_old_file_or_the_whole_new_one() {
+    let mut rng = rng("repair");
+    // A log worth rewriting: 30,000 reviews with a damaged line, a repeated id and a torn tail.
+    let mut lines: Vec<String> = (0..30_000)
+        .map(|n| review_line(n, "it-fundamentals", "continuity-rto-vs-rpo"))
+        .collect();
+    lines[15_000] = "{\"v\":1,\"id\":\"damaged".into();
+    lines.push(lines[20_000].clone());
+    let original = lines.join("\n") + "\n{\"v\":1,\"id\":\"torn";
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state.jsonl");
+    let repair = ["state", "repair"];
+
+    std::fs::write(&state, &original).unwrap();
+    let full = run(home.path(), &repair, b"", None);
+    assert!(full.finished, "{}", full.stdout);
+    let repaired = std::fs::read(&state).unwrap();
+    let rejected = std::fs::read(&files_with(home.path(), ".rejected-")[0]).unwrap();
+    assert_eq!(
+        read_back(home.path(), "after a full repair").len(),
+        30_000 - 1
+    );
+    let mut times = RunTime::new(full.elapsed);
+
+    let (mut old, mut new) = (0, 0);
+    for n in 1..=KILLS {
+        for side in files_with(home.path(), ".bak-")
+            .into_iter()
+            .chain(files_with(home.path(), ".rejected-"))
+        {
+            std::fs::remove_file(side).unwrap();
+        }
+        std::fs::write(&state, &original).unwrap();
+        let r = run(home.path(), &repair, b"", Some(times.kill_moment(&mut rng)));
+        times.observe(&r);
+        let context = format!("after kill {n} ({:?}, finished: {})", r.elapsed, r.finished);
+        let now = std::fs::read(&state).unwrap();
+        if now == original.as_bytes() {
+            old += 1;
+        } else if now == repaired {
+            new += 1;
+            assert_eq!(read_back(home.path(), &context).len(), 30_000 - 1);
+        } else {
+            panic!("{context}: the state file is neither the original nor the repaired one");
+        }
+        for bak in files_with(home.path(), ".bak-") {
+            assert!(
+                std::fs::read(&bak).unwrap() == original.as_bytes(),
+                "{context}: {} is not a whole copy of the original",
+                bak.display()
+            );
+        }
+        for side in files_with(home.path(), ".rejected-") {
+            assert_eq!(
+                std::fs::read(&side).unwrap(),
+                rejected,
+                "{context}: {} is not whole",
+                side.display()
+            );
+        }
+        if now == repaired {
+            assert!(
+                !files_with(home.path(), ".bak-").is_empty(),
+                "{context}: repaired without a backup"
+            );
+        }
+    }
+    // The next repair that runs to the end clears away what killed ones left.
+    std::fs::write(&state, &original).unwrap();
+    assert!(run(home.path(), &repair, b"", None).finished);
+    assert_eq!(std::fs::read(&state).unwrap(), repaired);
+    let left = files_with(home.path(), ".tmp-");
+    assert!(left.is_empty(), "temp files left: {left:?}");
+    eprintln!(
+        "repair: {KILLS} kills (one repair takes {:?}): {old} left the original, {new} \
+         the repaired file",
+        times.typical()
+    );
+}
+
+#[test]
+fn kills_during_a_merge_lose_nothing_and_a_rerun_completes_it() {
+    let mut rng = rng("merge");
+    let card = |n: usize| format!("c{}", n % 300);
+    let mine: Vec<String> = (0..5_000)
+        .map(|n| review_line(n, "old-deck", &card(n)))
+        .collect();
+    // The other copy: half of mine and 10,000 of its own (one large append).
+    let theirs: Vec<String> = (2_500..15_000)
+        .map(|n| review_line(n, "old-deck", &card(n)))
+        .collect();
+    let ids = |lines: &[String]| -> HashSet<String> {
+        lines
+            .iter()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["id"].as_str().unwrap().to_string()
+            })
+            .collect::<HashSet<_>>()
+    };
+    let (my_ids, their_ids) = (ids(&mine), ids(&theirs));
+    let union: HashSet<String> = my_ids.union(&their_ids).cloned().collect();
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state.jsonl");
+    let other = home.path().join("other.jsonl");
+    std::fs::write(&other, theirs.join("\n") + "\n").unwrap();
+    let mine_text = mine.join("\n") + "\n";
+    let other_arg = other.display().to_string();
+    let merge = ["state", "merge", other_arg.as_str()];
+    let record_ids = |records: &[prepdeck::core::record::Record]| -> Vec<String> {
+        records.iter().map(|r| r.id.as_str().to_string()).collect()
+    };
+
+    std::fs::write(&state, &mine_text).unwrap();
+    let full = run(home.path(), &merge, b"", None);
+    assert!(full.finished, "{}", full.stdout);
+    let all = record_ids(&read_back(home.path(), "after a full merge"));
+    assert_eq!(all.iter().cloned().collect::<HashSet<_>>(), union);
+    let mut times = RunTime::new(full.elapsed);
+
+    let mut partial = 0;
+    for n in 1..=KILLS {
+        std::fs::write(&state, &mine_text).unwrap();
+        let r = run(home.path(), &merge, b"", Some(times.kill_moment(&mut rng)));
+        times.observe(&r);
+        let context = format!("after kill {n} ({:?}, finished: {})", r.elapsed, r.finished);
+        let got: HashSet<String> = record_ids(&read_back(home.path(), &context))
+            .into_iter()
+            .collect();
+        assert!(got.is_superset(&my_ids), "{context}: records of mine lost");
+        assert!(got.is_subset(&union), "{context}: records from nowhere");
+        if got != my_ids && got != union {
+            partial += 1;
+        }
+        // Merging again completes it, whatever the kill left (a torn line is set aside).
+        assert!(run(home.path(), &merge, b"", None).finished, "{context}");
+        let after = record_ids(&read_back(home.path(), &context));
+        assert_eq!(
+            after.into_iter().collect::<HashSet<_>>(),
+            union,
+            "{context}"
+        );
+        let lines = std::fs::read_to_string(&state).unwrap().lines().count();
+        assert_eq!(lines, union.len(), "{context}: a record written twice");
+    }
+    eprintln!(
+        "merge: {KILLS} kills (one merge takes {:?}); {partial} stopped mid-write, all \
+         completed by merging again",
+        times.typical()
+    );
+}
+
+/// What `args` print with the home as it is, and with its caches moved aside (the same home,
+/// so every path in the output is the same); the caches are put back afterwards.
+fn with_and_without_cache(home: &Path, args: &[&str]) -> (String, String) {
+    let output = || {
+        let out = Command::new(BIN)
+            .args(args)
+            .env("PREPDECK_HOME", home)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let cached = output();
+    let (cache, aside) = (home.join("cache"), home.join("cache-aside"));
+    std::fs::rename(&cache, &aside).unwrap();
+    let bare = output();
+    if cache.exists() {
+        std::fs::remove_dir_all(&cache).unwrap();
+    }
+    std::fs::rename(&aside, &cache).unwrap();
+    (cached, bare)
+}
+
+#[test]
+fn kills_during_cache_writes_never_leave_a_cache_that_is_trusted() {
+    let mut rng = rng("cache");
+    let home = tempfile::tempdir().unwrap();
+    // A large log (so the progress cache takes a while to write) and a user deck.
+    let log: String = (0..5_000)
+        .map(|n| review_line(n, "it-fundamentals", "continuity-rto-vs-rpo") + "\n")
+        .collect();
+    std::fs::write(home.path().join("state.jsonl"), log).unwrap();
+    std::fs::create_dir_all(home.path().join("decks")).unwrap();
+    std::fs::write(
+        home.path().join("decks/mine.toml"),
+        "format = 1\n[deck]\nid = \"mine\"\ntitle = \"Mine\"\n[[category]]\nid = \"c\"\n\
+         title = \"C\"\n[[card]]\nid = \"one\"\ncategory = \"c\"\nkind = \"knowledge\"\n\
+         question = \"What is a budget?\"\nanswer = \"A plan.\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        home.path().join("config.toml"),
+        "[scheduler]\nnew_per_day = 500\n",
+    )
+    .unwrap();
+    let drill = ["drill", "--plain", "--limit", "2"];
+    let input = b"\n3\n\n3\n";
+    let full = run(home.path(), &drill, input, None);
+    assert!(full.finished, "{}", full.stdout);
+    assert!(home.path().join("cache/progress.bin").exists());
+    let mut times = RunTime::new(full.elapsed);
+    let mut reviews = read_back(home.path(), "after a full drill").len();
+    let mut acked = 0;
+    for n in 1..=KILLS {
+        // Every other run without deck cache entries, so they are written again too.
+        if n % 2 == 0 {
+            for entry in files_with(&home.path().join("cache/decks"), ".bin") {
+                std::fs::remove_file(entry).unwrap();
+            }
+        }
+        let r = run(
+            home.path(),
+            &drill,
+            input,
+            Some(times.kill_moment(&mut rng)),
+        );
+        times.observe(&r);
+        let context = format!("after kill {n} ({:?}, finished: {})", r.elapsed, r.finished);
+        let recorded = r.stdout.matches("recorded: ").count();
+        acked += recorded;
+        let now = read_back(home.path(), &context).len();
+        assert!(
+            now >= reviews + recorded,
+            "{context}: acknowledged reviews lost"
+        );
+        reviews = now;
+        // (`export progress` rather than `stats --json`: it prints the replayed schedule of
+        // every card and nothing that depends on the clock.)
+        for args in [&["export", "progress"][..], &["decks", "list", "--json"]] {
+            let (cached, bare) = with_and_without_cache(home.path(), args);
+            assert_eq!(cached, bare, "{context}: `{args:?}` differs with the cache");
+        }
+    }
+    eprintln!(
+        "cache: {KILLS} kills (one drill takes {:?}); {acked} acknowledged reviews kept; \
+         progress and decks identical with and without the caches after every kill",
+        times.typical()
+    );
+}
