@@ -619,6 +619,14 @@ impl<J: Journal> Study for LogStudy<J> {
         super::own_files::create_stories(self.home.as_ref())
     }
 
+    fn data_home(&self) -> Option<&Home> {
+        self.home.as_ref()
+    }
+
+    fn schedule_settings(&self) -> (SchedulerConfig, FixedOffset) {
+        (self.config.clone(), self.offset)
+    }
+
     fn write_draft(&self, name: &str, text: &str) -> Result<PathBuf, StudyError> {
         super::own_files::write_draft(self.home.as_ref(), name, text)
     }

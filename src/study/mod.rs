@@ -15,6 +15,7 @@ pub mod past;
 mod pending;
 mod port;
 mod target;
+mod targets_view;
 #[cfg(test)]
 mod tests;
 
@@ -30,3 +31,4 @@ pub use open::{open_study, read_study};
 pub use pending::Pending;
 pub use port::*;
 pub use target::{TargetDrill, TargetedStudy, target_queue};
+pub use targets_view::*;

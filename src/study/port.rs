@@ -191,6 +191,15 @@ pub trait Study {
         let _ = setup;
         Ok(())
     }
+    /// The data folder of the candidate's own files (targets, the story bank); `None` when
+    /// this progress has none, as in tests.
+    fn data_home(&self) -> Option<&crate::store::paths::Home> {
+        None
+    }
+    /// The scheduler's settings and the local offset study days are counted in.
+    fn schedule_settings(&self) -> (crate::core::schedule::SchedulerConfig, chrono::FixedOffset) {
+        (Default::default(), chrono::Offset::fix(&Utc))
+    }
 }
 
 /// "10m", "2d", "3mo": the label under a grade button.

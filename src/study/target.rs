@@ -168,6 +168,12 @@ impl Study for TargetedStudy<'_> {
     fn take_draft(&self, path: &std::path::Path) -> Result<String, StudyError> {
         self.inner.take_draft(path)
     }
+    fn data_home(&self) -> Option<&crate::store::paths::Home> {
+        self.inner.data_home()
+    }
+    fn schedule_settings(&self) -> (crate::core::schedule::SchedulerConfig, chrono::FixedOffset) {
+        self.inner.schedule_settings()
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use super::screens::mock_setup::SetupForm;
 use super::screens::problems::ProblemsScreen;
 use super::screens::stats::StatsScreen;
 use super::screens::stories::StoriesScreen;
+use super::screens::targets::TargetsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::{Deck, DeckProblem};
@@ -35,6 +36,7 @@ use crate::study::{
 pub use super::screen::Level;
 
 mod own;
+mod targets;
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +65,7 @@ pub enum Current {
     History(Box<HistoryScreen>),
     Browser(Box<BrowserScreen>),
     Stories(Box<StoriesScreen>),
+    Targets(Box<TargetsScreen>),
 }
 
 /// The modal layer: at most one at a time, over the current screen.
@@ -131,6 +134,7 @@ impl Current {
             Current::History(s) => &**s,
             Current::Browser(s) => &**s,
             Current::Stories(s) => &**s,
+            Current::Targets(s) => &**s,
         })
     }
 
@@ -146,6 +150,7 @@ impl Current {
             Current::History(s) => &mut **s,
             Current::Browser(s) => &mut **s,
             Current::Stories(s) => &mut **s,
+            Current::Targets(s) => &mut **s,
         })
     }
 }
@@ -174,7 +179,7 @@ impl App {
         let overview = study.overview(&decks, now);
         let next_day = study.next_day_start(now);
         let message = ungraded_nudge(&*study);
-        App {
+        let mut app = App {
             theme,
             decks,
             study,
@@ -189,7 +194,9 @@ impl App {
             size: (80, 24),
             pending: Pending::default(),
             quit: false,
-        }
+        };
+        app.refresh_next_target(now);
+        app
     }
 
     /// The deck files that did not load when the app started.
@@ -423,6 +430,7 @@ impl App {
                 }
                 Effect::RefreshOverview => {
                     self.overview = self.study.overview(&self.decks, now);
+                    self.refresh_next_target(now);
                     continue;
                 }
                 Effect::Notify(level, text) => {
@@ -442,6 +450,13 @@ impl App {
                     self.quit = true;
                     continue;
                 }
+                e @ (Effect::LoadTargets
+                | Effect::LoadTarget(_)
+                | Effect::CreateTarget(_)
+                | Effect::RemoveTarget(_)) => match self.target_effect(e, now) {
+                    Some(reply) => reply,
+                    None => continue,
+                },
                 other => match self.own_effect(other, now, out) {
                     Some(reply) => reply,
                     None => continue,
@@ -473,6 +488,7 @@ impl App {
         match route {
             Route::Home => {
                 self.overview = self.study.overview(&self.decks, now);
+                self.refresh_next_target(now);
                 self.show(Current::Home);
             }
             Route::Drill(filter) => self.start_drill(filter, now),
@@ -501,6 +517,9 @@ impl App {
             Route::DrillCards(keys) => self.start_drill_cards(keys, now),
             Route::Stories => self.open_stories(),
             Route::StoryDrill => self.start_story_drill(now),
+            Route::Targets { add } => self.open_targets(add, now),
+            Route::TargetDrill { name, weakest } => self.start_target_drill(&name, weakest, now),
+            Route::TargetMock(name) => self.start_target_mock(&name, now),
         }
     }
 
@@ -570,6 +589,11 @@ impl App {
             );
             return;
         };
+        self.run_prepared_mock(prepared, now);
+    }
+
+    /// Starts the interview on questions already chosen.
+    fn run_prepared_mock(&mut self, prepared: crate::study::PreparedMock, now: DateTime<Utc>) {
         let (driver, updates) = MockDriver::start(
             &mut *self.study,
             &mut self.pending,

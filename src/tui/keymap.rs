@@ -5,6 +5,7 @@
 
 mod mock;
 mod own;
+mod targets;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -12,6 +13,7 @@ use super::keys::{Action, Context, Key, code, ctrl, k};
 use crate::core::grade::Grade;
 use mock::MOCK_KEYMAP;
 use own::OWN_KEYMAP;
+use targets::TARGET_KEYMAP;
 
 use Action as A;
 use Context as C;
@@ -129,7 +131,11 @@ pub const KEYMAP: &[(Context, Key, Action)] = &[
 
 /// Every binding: the table above, then the mock interview's, then the own material's.
 fn bindings() -> impl Iterator<Item = &'static (Context, Key, Action)> {
-    KEYMAP.iter().chain(MOCK_KEYMAP).chain(OWN_KEYMAP)
+    KEYMAP
+        .iter()
+        .chain(MOCK_KEYMAP)
+        .chain(OWN_KEYMAP)
+        .chain(TARGET_KEYMAP)
 }
 
 /// The action bound to `ev` on `ctx`, if any.

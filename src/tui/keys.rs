@@ -6,7 +6,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::core::grade::Grade;
 
 mod own;
+mod targets;
 pub use own::{OwnAction, OwnCtx};
+pub use targets::{TargetAction, TargetCtx};
 
 /// Where the user is: each has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,6 +32,7 @@ pub enum Context {
     Mock(MockCtx),
     /// The card browser, a card's page, the text box, the story bank.
     Own(OwnCtx),
+    Target(TargetCtx),
 }
 
 impl Context {
@@ -46,6 +49,7 @@ impl Context {
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
             Context::Own(o) => o.title(),
+            Context::Target(t) => t.title(),
         }
     }
 }
@@ -94,6 +98,7 @@ pub enum Action {
     Open,
     /// An action of the candidate's own material.
     Own(OwnAction),
+    Target(TargetAction),
 }
 
 impl Action {
@@ -138,6 +143,7 @@ impl Action {
             Action::History => "past mock interviews (grade the ones left ungraded)",
             Action::Open => "open the interview: its debrief, grading what is left",
             Action::Own(o) => o.describe(),
+            Action::Target(t) => t.describe(),
         }
     }
 }

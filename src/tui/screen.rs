@@ -20,9 +20,10 @@ use crate::core::ids::{CardKey, InterviewId, RecordId};
 use crate::core::notes::{BrowseFilter, CardDetail};
 use crate::core::record::{RecordBody, Review};
 use crate::core::session::{Debrief, MockSetup};
+use crate::core::target::TargetName;
 use crate::study::{
-    Beside, BrowseRow, DrillFilter, DrillUpdate, GradeOutcome, MockUpdate, Overview, OwnText,
-    Saved, Shown, StoriesView,
+    Beside, BrowseRow, DrillFilter, DrillUpdate, GradeOutcome, MockUpdate, NewTarget, Overview,
+    OwnText, Saved, Shown, StoriesView, TargetDetail, TargetsList,
 };
 
 /// How a status message looks.
@@ -75,6 +76,18 @@ pub enum Route {
     Stories,
     /// A drill on the stories of the bank that are due.
     StoryDrill,
+    /// The interview targets (with the "new target" form open when `add`).
+    Targets {
+        add: bool,
+    },
+    /// A drill for a target: today's part of its plan and its cards first, or (with
+    /// `weakest`) its weakest categories. The normal drill once it is past.
+    TargetDrill {
+        name: TargetName,
+        weakest: Option<usize>,
+    },
+    /// A mock interview drawn from a target's job description (remembered for the next).
+    TargetMock(TargetName),
 }
 
 /// What a screen asks the app to do.
@@ -138,6 +151,14 @@ pub enum Effect {
     LoadStories,
     /// Create the story bank from the template: [`Reply::Written`], then the screen reloads.
     CreateStories,
+    /// Every interview target: [`Reply::Targets`].
+    LoadTargets,
+    /// One target read against the bank and the progress: [`Reply::Target`].
+    LoadTarget(TargetName),
+    /// Check and write a new target: [`Reply::TargetCreated`].
+    CreateTarget(NewTarget),
+    /// Delete a target's file: [`Reply::TargetRemoved`].
+    RemoveTarget(TargetName),
     Quit,
 }
 
@@ -159,6 +180,11 @@ pub enum Reply {
     Stories(Option<Box<StoriesView>>),
     /// The decks were reloaded after `$EDITOR` (the files may have changed).
     Reloaded,
+    /// `None` when this progress has no data folder.
+    Targets(Option<TargetsList>),
+    Target(Result<Box<TargetDetail>, String>),
+    TargetCreated(Result<TargetName, String>),
+    TargetRemoved(Result<TargetName, String>),
 }
 
 /// Whether a screen needs timer ticks.

@@ -347,16 +347,7 @@ fn remove(home: &Home, name: &str) -> anyhow::Result<ExitCode> {
 /// Upcoming targets (soonest first, undated last), then past ones (latest first).
 pub(crate) fn sorted_targets(home: &Home) -> (Vec<Target>, Vec<TargetStoreError>) {
     let (mut targets, problems) = list_targets(home);
-    let now = Utc::now();
-    let offset = local_offset();
-    targets.sort_by_key(|t| {
-        let at = t.date.map(|d| d.at(offset).timestamp());
-        match at {
-            _ if t.is_past(now, offset) => (2, -at.unwrap_or(0), t.name.clone()),
-            Some(at) => (0, at, t.name.clone()),
-            None => (1, 0, t.name.clone()),
-        }
-    });
+    crate::core::target::sort_targets(&mut targets, Utc::now(), local_offset());
     (targets, problems)
 }
 

@@ -24,6 +24,7 @@ pub use focus::{Focus, RelevantCard, focus};
 pub use mock::target_questions;
 pub use model::{
     InterviewDate, MAX_JOB_BYTES, PlanLimits, Target, TargetInputError, TargetName, check_job_text,
+    countdown, sort_targets,
 };
 pub use plan::{Plan, PlanSettings, Today, plan};
 pub use prepare::{Prepared, prepare};

@@ -220,6 +220,29 @@ impl Target {
     }
 }
 
+/// Days to an interview in words: "today", "tomorrow", "in 9 days", "past (archived)".
+pub fn countdown(days: i64) -> String {
+    match days {
+        d if d < 0 => "past (archived)".into(),
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        d => format!("in {d} days"),
+    }
+}
+
+/// Upcoming targets (soonest first), undated ones, then past ones (latest first); by name
+/// within each.
+pub fn sort_targets(targets: &mut [Target], now: DateTime<Utc>, offset: FixedOffset) {
+    targets.sort_by_key(|t| {
+        let at = t.date.map(|d| d.at(offset).timestamp());
+        match at {
+            _ if t.is_past(now, offset) => (2, -at.unwrap_or(0), t.name.clone()),
+            Some(at) => (0, at, t.name.clone()),
+            None => (1, 0, t.name.clone()),
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

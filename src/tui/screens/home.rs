@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::study::{DrillFilter, GradeAs, WEAKEST_CATEGORIES};
-use crate::tui::keys::{Action, Context, OwnAction};
+use crate::tui::keys::{Action, Context, OwnAction, TargetAction};
 use crate::tui::screen::{Cx, Effect, Route, Screen};
 
 /// The home screen. Kept by the app while other screens are open, so the selection stays.
@@ -12,6 +12,9 @@ use crate::tui::screen::{Cx, Effect, Route, Screen};
 pub struct HomeScreen {
     /// 0 is "all decks", then one row per deck.
     pub selected: usize,
+    /// The next interview (a target with a date to come): its countdown and today's part of
+    /// its plan.
+    pub next: Option<crate::study::NextTarget>,
 }
 
 /// Targeted practice: a drill of the weakest categories, due or not.
@@ -98,6 +101,7 @@ impl Screen for HomeScreen {
             Some(Action::Own(OwnAction::Browse)) => Route::Browser { search: false },
             Some(Action::Own(OwnAction::Search)) => Route::Browser { search: true },
             Some(Action::Own(OwnAction::Stories)) => Route::Stories,
+            Some(Action::Target(TargetAction::Open)) => Route::Targets { add: false },
             Some(Action::Back) => return vec![Effect::Quit],
             _ => return vec![],
         };

@@ -22,6 +22,9 @@ pub struct RunScreen {
     /// Where the interview was when the last tick began: a key that arrives after a tick moved
     /// the interview on was meant for the screen that is gone.
     before_tick: Option<(usize, Phase)>,
+    /// The stories that fit the question being read: (its position, the stories), shown in
+    /// the reading time (see `mock_run_own.rs`).
+    pub story_hints: Option<(usize, Vec<crate::study::StoryHint>)>,
     /// The clock was paused for the "End the interview?" question (not by the candidate):
     /// a "no" resumes it.
     pub paused_to_ask: bool,
@@ -77,6 +80,7 @@ impl RunScreen {
             editor: new_editor(),
             follow_up: None,
             before_tick: None,
+            story_hints: None,
             paused_to_ask: false,
         }
     }
@@ -273,8 +277,15 @@ impl Screen for RunScreen {
 
     fn on_reply(&mut self, reply: Reply, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         match reply {
-            Reply::Mock(updates) => self.updates(updates),
-            _ => vec![],
+            Reply::Mock(updates) => {
+                let mut fx = self.updates(updates);
+                fx.extend(self.ask_story_hints());
+                fx
+            }
+            other => {
+                self.story_hints_reply(other);
+                vec![]
+            }
         }
     }
 }

@@ -11,3 +11,4 @@ mod screens;
 mod stats;
 mod study_flows;
 pub(crate) mod support;
+mod targets;

@@ -351,3 +351,90 @@ fn the_mock_debrief_shows_the_note_beside_the_model_answer_and_p_keeps_the_answe
     assert!(a.text.contains("restore with a workaround"));
     assert!(h.screen(120, 40).contains("Kept as your answer"));
 }
+
+/// A harness whose data folder holds `bank` as `stories.toml`.
+fn with_bank(bank: Option<&str>) -> (Harness, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    if let Some(text) = bank {
+        std::fs::write(dir.path().join("stories.toml"), text).unwrap();
+    }
+    let h = Harness::with_home(vec![deck()], vec![], Some(dir.path()));
+    (h, dir)
+}
+
+#[test]
+fn stories_that_fit_show_on_the_reveal_and_in_the_mock_reading_time() {
+    let (mut h, _dir) = with_bank(Some(BANK));
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Char(' '));
+    for _ in 0..40 {
+        h.key(KeyCode::Char('j'));
+    }
+    let s = h.screen(80, 24);
+    assert!(s.contains("Stories that fit"), "{s}");
+    assert!(
+        s.contains("The Friday payroll outage [friday-outage]"),
+        "{s}"
+    );
+    assert!(s.contains("proves this competency"), "{s}");
+
+    let (mut h, _dir) = with_bank(Some(BANK));
+    let now = h.now;
+    h.app.start_mock(
+        crate::core::session::MockSetup {
+            prep_seconds: 30,
+            focus: crate::core::session::Focus::Category(crate::core::ids::CategoryId::new(
+                "incidents",
+            )),
+            ..super::mock_screens::setup()
+        },
+        now,
+    );
+    let s = h.screen(80, 24);
+    assert!(s.contains("Stories that fit"), "{s}");
+    assert!(s.contains("friday-outage"), "{s}");
+    snap(&mut h, "mock_prep_stories");
+}
+
+#[test]
+fn the_story_bank_is_created_from_the_template_private_and_listed() {
+    let (mut h, dir) = with_bank(None);
+    h.key(KeyCode::Char('S'));
+    assert!(h.screen(80, 24).contains("No story bank yet"));
+    h.key(KeyCode::Char('n'));
+    let path = dir.path().join("stories.toml");
+    let s = h.screen(80, 24);
+    assert!(s.contains("created from the template"), "{s}");
+    assert!(s.contains("crm-migration"), "{s}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // A second `n` never writes over it.
+    std::fs::write(&path, "format = 1\n").unwrap();
+    h.key(KeyCode::Char('n'));
+    assert!(h.screen(80, 24).contains("exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "format = 1\n");
+}
+
+#[test]
+fn a_story_bank_that_breaks_is_reported_after_the_editor_and_kept() {
+    let (mut h, dir) = with_bank(Some(BANK));
+    h.key(KeyCode::Char('S'));
+    assert!(h.screen(80, 24).contains("2 stories"));
+    // As if the editor saved a broken file: the app reloads after `$EDITOR`.
+    let broken = BANK.replace("title = \"Coaching", "title = \"Coaching\nbroken = [");
+    std::fs::write(dir.path().join("stories.toml"), &broken).unwrap();
+    let now = h.now;
+    h.app.reload_decks(vec![deck()], vec![], now);
+    let s = h.screen(80, 24);
+    assert!(s.contains("does not parse"), "{s}");
+    assert!(s.contains("stories.toml:"), "{s}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("stories.toml")).unwrap(),
+        broken,
+        "prepdeck never rewrites the user's file"
+    );
+}

@@ -97,6 +97,15 @@ impl Harness {
 
     /// An app over `decks` with the log `records` (replayed by the real scheduler).
     pub fn with_decks(decks: Vec<Deck>, records: Vec<Record>) -> Harness {
+        Harness::with_home(decks, records, None)
+    }
+
+    /// [`Harness::with_decks`] whose own files (the story bank, editor drafts) are in `home`.
+    pub fn with_home(
+        decks: Vec<Deck>,
+        records: Vec<Record>,
+        home: Option<&std::path::Path>,
+    ) -> Harness {
         let written = Rc::new(Cell::new(0));
         let fail = Rc::new(Cell::new(false));
         let fail_after = Rc::new(Cell::new(None));
@@ -114,7 +123,10 @@ impl Harness {
             new_order: crate::core::schedule::NewOrder::File,
             ..SchedulerConfig::default()
         };
-        let study = LogStudy::new(journal, records, config, utc);
+        let mut study = LogStudy::new(journal, records, config, utc);
+        if let Some(home) = home {
+            study = study.with_home(crate::store::paths::Home::at(home));
+        }
         let app = App::new(decks, Box::new(study), Theme::colored(), t0());
         Harness {
             app,

@@ -37,6 +37,10 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
                 "find a card",
             ),
             (Action::Own(crate::tui::keys::OwnAction::Stories), "stories"),
+            (
+                Action::Target(crate::tui::keys::TargetAction::Open),
+                "targets",
+            ),
             (Action::Help, "help"),
             (Action::Back, "quit"),
         ],
@@ -49,10 +53,16 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
         rows(cx.overview.weakest.len()).saturating_add(1)
     };
     let banner_rows = banner_height(cx);
-    let [title, today, banner, decks, weak, _, foot_area] = Layout::vertical([
+    let next_rows = match (&home.next, small) {
+        (None, _) => 0,
+        (Some(_), true) => 1,
+        (Some(_), false) => 3,
+    };
+    let [title, today, banner, next, decks, weak, _, foot_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if small { 1 } else { 2 }),
         Constraint::Length(banner_rows),
+        Constraint::Length(next_rows),
         Constraint::Max(rows(cx.decks.len()).saturating_add(if small { 2 } else { 4 })),
         Constraint::Length(weak_rows),
         Constraint::Fill(1),
@@ -77,6 +87,10 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
     .render(today, buf);
 
     render_banner(cx, banner, buf);
+    if let Some(n) = &home.next {
+        render_next(cx, n, next, buf, small);
+    }
+
     render_decks(cx, home, decks, buf, small);
 
     if !o.weakest.is_empty() {
@@ -145,6 +159,36 @@ fn render_banner(cx: &Cx, area: Rect, buf: &mut Buffer) {
         }
     }
     lines.push(Line::from(keys));
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// The next interview: its countdown and today's part of its plan.
+fn render_next(cx: &Cx, n: &crate::study::NextTarget, area: Rect, buf: &mut Buffer, small: bool) {
+    let t = cx.theme;
+    let w = usize::from(area.width);
+    let when = crate::core::target::countdown(n.days_left);
+    let head = Line::from(vec![
+        Span::styled("Interview ", t.heading()),
+        Span::styled(when, t.warn()),
+        Span::raw(": "),
+        Span::raw(truncate_line(
+            &sanitize_line(&n.title),
+            w.saturating_sub(30).max(8),
+        )),
+    ]);
+    let today = format!(
+        "  Today's plan: {} new, {} reviews ({} of {} cards learned; recall on the day if you \
+         stopped now {:.0}%) · t: targets, plan, brief",
+        n.new_today,
+        n.reviews_today,
+        n.learned,
+        n.cards,
+        n.recall_on_day * 100.0
+    );
+    let mut lines = vec![head];
+    if !small {
+        lines.push(Line::raw(truncate_line(&today, w)));
+    }
     Paragraph::new(lines).render(area, buf);
 }
 

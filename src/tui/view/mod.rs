@@ -16,6 +16,8 @@ pub mod stats;
 mod stats_tabs;
 pub mod stories;
 pub mod summary;
+mod target_form;
+pub mod targets;
 
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;

@@ -151,7 +151,20 @@ fn render_body(cx: &Cx, r: &RunScreen, ctx: MockCtx, area: Rect, buf: &mut Buffe
                  when the reading time is over; press {} to start now.",
                 key(MockAction::StartAnswer, MockCtx::Prep)
             );
-            say(&text, buf)
+            let mut lines = wrapped(&text, t.text(), w);
+            // The stories of the bank that fit (own material: `screens/mock_run_own.rs`).
+            if let Some((i, hints)) = &r.story_hints
+                && *i == r.interview().index()
+                && !hints.is_empty()
+            {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled("Stories that fit", t.heading()));
+                for h in hints {
+                    let s = sanitize_line(&format!("• {} [{}]", h.title, h.id));
+                    lines.extend(wrapped(&s, t.text(), w));
+                }
+            }
+            Paragraph::new(lines).render(area, buf)
         }
         (_, MockCtx::Spoken | MockCtx::ConfirmQuit) if !r.typed() => {
             let text = format!(

@@ -1,0 +1,136 @@
+//! The app's side of interview targets: opening the targets screen, carrying out its effects
+//! through the study layer, a drill or mock interview for a target, and the next interview on
+//! the home screen.
+
+use chrono::{DateTime, Utc};
+
+use super::{App, Current, Level};
+use crate::core::session::MockSetup;
+use crate::core::target::{TargetName, focus, read_job, target_questions};
+use crate::study::{
+    create_target, delete_target, next_target, prepare_mock_with, target_detail,
+    target_drill_cards, targets_list,
+};
+use crate::tui::screen::{Effect, Reply};
+use crate::tui::screens::targets::TargetsScreen;
+
+impl App {
+    /// Carries out an effect of the targets screen; its reply.
+    pub(super) fn target_effect(&mut self, effect: Effect, now: DateTime<Utc>) -> Option<Reply> {
+        Some(match effect {
+            Effect::LoadTargets => Reply::Targets(targets_list(&*self.study, now)),
+            Effect::LoadTarget(name) => {
+                Reply::Target(target_detail(&*self.study, &self.decks, &name, now).map(Box::new))
+            }
+            Effect::CreateTarget(new) => {
+                let made = create_target(&*self.study, &new, now);
+                if made.is_ok() {
+                    self.refresh_next_target(now);
+                }
+                Reply::TargetCreated(made.map(|t| t.name).map_err(|e| e.0))
+            }
+            Effect::RemoveTarget(name) => {
+                let gone = delete_target(&*self.study, &name).map(|()| name);
+                self.refresh_next_target(now);
+                Reply::TargetRemoved(gone)
+            }
+            _ => return None,
+        })
+    }
+
+    /// Opens the targets screen (on the form when `add`, or when there is no target yet).
+    pub fn open_targets(&mut self, add: bool, now: DateTime<Utc>) {
+        let Some(list) = targets_list(&*self.study, now) else {
+            self.notify(
+                Level::Error,
+                "Targets need a data folder (this progress has none).",
+            );
+            return;
+        };
+        let empty = list.targets.is_empty();
+        let mut screen = TargetsScreen::new();
+        if add || empty {
+            screen = screen.with_form();
+        }
+        self.show(Current::Targets(Box::new(screen)));
+        self.reply_to_screen(Reply::Targets(Some(list)), now);
+        if empty && !add {
+            self.notify(
+                Level::Info,
+                "No target yet: paste the job description, give the interview date, Ctrl-S saves.",
+            );
+        }
+    }
+
+    /// A drill for target `name`: today's part of its plan first (or its weakest categories).
+    pub fn start_target_drill(
+        &mut self,
+        name: &TargetName,
+        weakest: Option<usize>,
+        now: DateTime<Utc>,
+    ) {
+        let detail = match target_detail(&*self.study, &self.decks, name, now) {
+            Ok(d) => d,
+            Err(e) => {
+                self.notify(Level::Error, e);
+                return;
+            }
+        };
+        let keys = target_drill_cards(&*self.study, &self.decks, &detail, weakest, now);
+        if keys.is_empty() {
+            self.notify(
+                Level::Info,
+                "Nothing to drill for this target today: its cards are learned and not due.",
+            );
+            return;
+        }
+        self.start_drill_cards(keys, now);
+        if detail.archived {
+            self.notify(
+                Level::Info,
+                format!("The interview for {name} is over (archived): this is the normal drill."),
+            );
+        }
+    }
+
+    /// A mock interview drawn from target `name`'s job description, with the remembered
+    /// setup's timing; the target is remembered for the next mock (`prepdeck mock --plain`
+    /// too).
+    pub fn start_target_mock(&mut self, name: &TargetName, now: DateTime<Utc>) {
+        let detail = match target_detail(&*self.study, &self.decks, name, now) {
+            Ok(d) => d,
+            Err(e) => {
+                self.notify(Level::Error, e);
+                return;
+            }
+        };
+        let decks = &self.decks;
+        let reading = read_job(decks, &detail.target.job);
+        let focus = focus(decks, &reading);
+        let choose = |setup: &MockSetup, weakness: &dyn Fn(&_) -> f64, seed: u64| {
+            target_questions(decks, &focus, &reading, setup, weakness, seed)
+        };
+        let setup = MockSetup {
+            seed: None,
+            ..self.study.mock_setup()
+        };
+        let Some(prepared) = prepare_mock_with(&mut *self.study, setup, now, &choose) else {
+            self.notify(
+                Level::Error,
+                "No card of the bank answers this job's requirements.",
+            );
+            return;
+        };
+        if let Some(home) = self.study.data_home()
+            && let Err(e) = crate::store::targets::save_mock_target(home, Some(name))
+        {
+            self.notify(Level::Error, format!("The target was not remembered: {e}"));
+        }
+        self.run_prepared_mock(prepared, now);
+    }
+
+    /// The next interview on the home screen, from the targets and the progress now.
+    pub(super) fn refresh_next_target(&mut self, now: DateTime<Utc>) {
+        self.home.next = next_target(&*self.study, &self.decks, now);
+    }
+}
