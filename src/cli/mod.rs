@@ -266,11 +266,17 @@ pub(crate) fn read_decks(cli: &Cli, home: &home::Home) -> LoadedDecks {
     crate::store::decks::load_all_cached(&home.decks_dir(), &cli.deck_file, Some(&cache))
 }
 
+/// How many problems of a skipped deck every command prints (`decks check` prints more).
+const SKIPPED_DECK_PROBLEMS: usize = 3;
+
 /// Reports the broken decks of `loaded` on stderr and applies the `--deck` filters.
 pub(crate) fn report_decks(cli: &Cli, mut loaded: LoadedDecks) -> anyhow::Result<LoadedDecks> {
     for p in &loaded.problems {
-        eprint!("{}", p.diagnostics);
-        eprintln!("warning: skipped {}\n", sanitize_line(&p.origin));
+        // A few problems are enough to say why; `decks check` lists them.
+        let origin = sanitize_line(&p.origin);
+        let more = format!(" (`prepdeck decks check {origin}` lists them)");
+        eprint!("{}", p.diagnostics.first(SKIPPED_DECK_PROBLEMS, &more));
+        eprintln!("warning: skipped {origin}\n");
     }
     if !cli.deck.is_empty() {
         check_deck_ids(cli, &loaded)?;

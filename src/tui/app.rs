@@ -453,7 +453,8 @@ impl App {
                 e @ (Effect::LoadTargets
                 | Effect::LoadTarget(_)
                 | Effect::CreateTarget(_)
-                | Effect::RemoveTarget(_)) => match self.target_effect(e, now) {
+                | Effect::RemoveTarget(_)
+                | Effect::ForgetMockTarget) => match self.target_effect(e, now) {
                     Some(reply) => reply,
                     None => continue,
                 },
@@ -492,7 +493,7 @@ impl App {
                 self.show(Current::Home);
             }
             Route::Drill(filter) => self.start_drill(filter, now),
-            Route::MockSetup => self.open_mock_setup(),
+            Route::MockSetup => self.open_mock_setup(now),
             Route::Mock(setup) => self.start_mock(setup, now),
             Route::Debrief(debrief, setup, id) => {
                 let mut d = DebriefState::new(*debrief, &setup, id);
@@ -519,7 +520,7 @@ impl App {
             Route::StoryDrill => self.start_story_drill(now),
             Route::Targets { add } => self.open_targets(add, now),
             Route::TargetDrill { name, weakest } => self.start_target_drill(&name, weakest, now),
-            Route::TargetMock(name) => self.start_target_mock(&name, now),
+            Route::TargetMock { name, setup } => self.start_target_mock(&name, setup, now),
         }
     }
 
@@ -575,8 +576,9 @@ impl App {
     }
 
     /// Opens the mock interview's setup screen, prefilled from the remembered setup.
-    pub fn open_mock_setup(&mut self) {
-        let form = SetupForm::new(self.study.mock_setup(), &self.decks);
+    pub fn open_mock_setup(&mut self, now: DateTime<Utc>) {
+        let target = self.remembered_mock_target(now);
+        let form = SetupForm::new(self.study.mock_setup(), &self.decks).with_target(target);
         self.show(Current::MockSetup(Box::new(form)));
     }
 

@@ -86,8 +86,12 @@ pub enum Route {
         name: TargetName,
         weakest: Option<usize>,
     },
-    /// A mock interview drawn from a target's job description (remembered for the next).
-    TargetMock(TargetName),
+    /// A mock interview drawn from a target's job description (remembered for the next), with
+    /// this setup's timing and answers (the remembered setup's when `None`).
+    TargetMock {
+        name: TargetName,
+        setup: Option<MockSetup>,
+    },
 }
 
 /// What a screen asks the app to do.
@@ -159,6 +163,8 @@ pub enum Effect {
     CreateTarget(NewTarget),
     /// Delete a target's file: [`Reply::TargetRemoved`].
     RemoveTarget(TargetName),
+    /// Mock interviews ask from the whole bank again: the remembered target is forgotten.
+    ForgetMockTarget,
     Quit,
 }
 

@@ -42,6 +42,8 @@ pub enum TargetAction {
     /// Form: next / previous field.
     NextField,
     PrevField,
+    /// Mock interview setup: ask from the whole bank again (forget the remembered target).
+    DropTarget,
     /// Form: check and save the target.
     Save,
     /// Form: close (asks first when something was typed).
@@ -59,6 +61,7 @@ impl TargetAction {
             TargetAction::Drill => "drill today's part of the plan (the job's cards first)",
             TargetAction::Weakest => "drill the weakest of the job's categories",
             TargetAction::Mock => "mock interview drawn from the job",
+            TargetAction::DropTarget => "ask from the whole bank, not the job (forgets the target)",
             TargetAction::NextField => "next field",
             TargetAction::PrevField => "previous field",
             TargetAction::Save => "check and save the target",

@@ -206,7 +206,9 @@ impl Screen for TargetsScreen {
                     weakest: Some(WEAKEST_CATEGORIES),
                 });
             }
-            Some(Action::Target(TargetAction::Mock)) => return self.go(Route::TargetMock),
+            Some(Action::Target(TargetAction::Mock)) => {
+                return self.go(|name| Route::TargetMock { name, setup: None });
+            }
             Some(Action::Back) => return vec![Effect::Go(Route::Home)],
             _ => {}
         }

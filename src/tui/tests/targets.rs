@@ -220,3 +220,55 @@ fn drill_and_mock_start_from_the_target_and_remove_asks_first() {
     let s = h.screen(100, 30);
     assert!(s.contains("Removed target acme"), "{s}");
 }
+
+#[test]
+fn the_mock_setup_remembers_the_target_until_t_drops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_home(dir.path());
+    h.key(KeyCode::Char('t'));
+    fill(&mut h, "acme", "2026-03-12", POSTING);
+    ctrl_s(&mut h);
+    h.key(KeyCode::Char('m'));
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('y'));
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('q'));
+    // Home's mock interview: the setup says which job it is for.
+    h.key(KeyCode::Char('m'));
+    let s = h.screen(100, 30);
+    assert!(s.contains("for the job: IT Manager at Acme"), "{s}");
+    h.key(KeyCode::Enter);
+    assert!(matches!(h.app.current, Current::MockRun(_)));
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('y'));
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('m'));
+    h.key(KeyCode::Char('T'));
+    let s = h.screen(100, 30);
+    assert!(!s.contains("for the job"), "{s}");
+    assert!(!dir.path().join("targets/mock-target.txt").exists());
+    // Forgotten: the next setup asks from the whole bank.
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('m'));
+    assert!(!h.screen(100, 30).contains("for the job"));
+}
+
+#[test]
+fn after_the_day_the_target_is_archived_and_home_shows_no_countdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_home(dir.path());
+    h.key(KeyCode::Char('t'));
+    fill(&mut h, "acme", "2026-03-03", POSTING);
+    ctrl_s(&mut h);
+    h.key(KeyCode::Char('q'));
+    assert!(h.screen(100, 30).contains("Interview tomorrow"));
+    // Two days on: archived.
+    h.wait(2 * 24 * 3600);
+    h.key(KeyCode::Char('t'));
+    let s = h.screen(100, 30);
+    assert!(s.contains("past (archived)"), "{s}");
+    assert!(s.contains("archived and drills follow the normal"), "{s}");
+    h.key(KeyCode::Char('q'));
+    assert!(!h.screen(100, 30).contains("Interview "));
+}
