@@ -454,6 +454,7 @@ impl App {
                 | Effect::LoadTarget(_)
                 | Effect::CreateTarget(_)
                 | Effect::RemoveTarget(_)
+                | Effect::SetTargetLimits(..)
                 | Effect::ForgetMockTarget) => match self.target_effect(e, now) {
                     Some(reply) => reply,
                     None => continue,
@@ -533,7 +534,23 @@ impl App {
 
     /// Opens the drill on today's cards matching `filter`; stays where it is when none is due.
     pub fn start_drill(&mut self, filter: DrillFilter, now: DateTime<Utc>) {
-        let driver = DrillDriver::start(&*self.study, &self.decks, &filter, now);
+        // With an interview to come, its cards and today's part of its plan come first.
+        let favoured = self.next_target_drill(&filter, now);
+        let driver = match favoured.clone() {
+            Some((_, drill)) => {
+                let targeted = crate::study::TargetedStudy::new(&mut *self.study, drill);
+                DrillDriver::start(&targeted, &self.decks, &filter, now)
+            }
+            None => DrillDriver::start(&*self.study, &self.decks, &filter, now),
+        };
+        if let Some((name, _)) = favoured
+            && !driver.session().cards().is_empty()
+        {
+            self.notify(
+                Level::Info,
+                format!("Interview target {name} first: today's part of its plan leads the drill."),
+            );
+        }
         if driver.session().cards().is_empty() {
             if filter.ahead.is_some() {
                 self.notify(

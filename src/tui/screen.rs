@@ -163,6 +163,8 @@ pub enum Effect {
     CreateTarget(NewTarget),
     /// Delete a target's file: [`Reply::TargetRemoved`].
     RemoveTarget(TargetName),
+    /// Keep these plan limits in a target's file: [`Reply::TargetChanged`].
+    SetTargetLimits(TargetName, crate::core::target::PlanLimits),
     /// Mock interviews ask from the whole bank again: the remembered target is forgotten.
     ForgetMockTarget,
     Quit,
@@ -191,6 +193,7 @@ pub enum Reply {
     Target(Result<Box<TargetDetail>, String>),
     TargetCreated(Result<TargetName, String>),
     TargetRemoved(Result<TargetName, String>),
+    TargetChanged(Result<TargetName, String>),
 }
 
 /// Whether a screen needs timer ticks.
