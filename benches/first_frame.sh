@@ -94,8 +94,13 @@ with open(sys.argv[1], "w") as f:
         f.write(f"Question number {i} about topic {i % 12}?\t"
                 f"An answer of a few words for card {i}, explained briefly.\tcat-{i % 12}\n")
 PY
-  out="$(python3 "$ttfr" 'Question number' "$runs" vocage "$dir/vocage.tsv")"
-  printf '  %-46s %s\n' "vocage $(vocage --version 2>/dev/null | sed 's/.* //'), 10,000 cards (TSV)" "$out"
+  if ! out="$(python3 "$ttfr" 'Question number' "$runs" vocage "$dir/vocage.tsv")" ||
+    [[ "$out" != *"($runs/$runs found)"* ]]; then
+    echo "failed: vocage did not show its first card in every run: ${out:-ttfr.py failed}" >&2
+    exit 1
+  fi
+  version="$(cargo install --list 2>/dev/null | sed -n 's/^vocage v\([0-9.]*\):.*/\1/p')"
+  printf '  %-46s %s\n' "vocage ${version:-(installed)}, 10,000 cards (TSV)" "$out"
   vocage_ms="$(printf '%s\n' "$out" | median)"
 else
   printf '  %-46s %s\n' "vocage, 10,000 cards" "skipped: vocage is not installed (cargo install vocage); budget 60 ms"

@@ -2,6 +2,8 @@
 //! commands that change nothing write nothing, outputs never create folders, date flags, and
 //! deck messages that hide nothing (invisible characters, a key nested too deep).
 
+mod support;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -531,4 +533,169 @@ fn every_id_history_shows_can_be_given_to_report() {
             predicate::str::contains("mock-\\u009B32m")
                 .and(predicate::str::contains("mock-\\u009B31m")),
         );
+}
+
+/// Issue 12, item 7: each problem's line was found by counting from the start of the file,
+/// so 40,000 unknown keys took 9.9 s in `decks check`, and a broken deck in `<home>/decks`
+/// printed every problem (13 MB) on every start. The cost is now linear in the problems (four
+/// times the problems cost well under eight times the CPU time; a quadratic count costs
+/// sixteen), `decks check` prints the first hundred and says how many more, every other
+/// command the first three, and the next start reads them from the deck cache.
+#[test]
+fn a_deck_with_forty_thousand_problems_is_checked_in_linear_time_and_said_briefly() {
+    let deck = |keys: usize| {
+        let mut text = String::from(
+            "format = 1\n[deck]\nid = \"big\"\ntitle = \"Big\"\n[[category]]\nid = \"c\"\n\
+             title = \"C\"\n[[card]]\nid = \"one\"\ncategory = \"c\"\nkind = \"knowledge\"\n\
+             question = \"Q?\"\nanswer = \"A\"\n",
+        );
+        for i in 0..keys {
+            text.push_str(&format!("unknown_key_{i:05} = 1\n"));
+        }
+        text
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let check = |keys: usize| {
+        let path = dir.path().join(format!("big-{keys}.toml"));
+        std::fs::write(&path, deck(keys)).unwrap();
+        let (out, cpu) = support::output_and_cpu(
+            std::process::Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+                .env("PREPDECK_HOME", dir.path())
+                .args(["decks", "check"])
+                .arg(&path),
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(1));
+        (String::from_utf8(out.stderr).unwrap(), cpu)
+    };
+    let (_, small) = check(10_000);
+    let (said, large) = check(40_000);
+    eprintln!("decks check: 10,000 problems {small:?} of CPU, 40,000 {large:?}");
+    assert!(
+        large < small * 8,
+        "40,000 problems cost {large:?}, 10,000 cost {small:?}: not linear"
+    );
+    assert_eq!(said.matches("unknown key `unknown_key_").count(), 100);
+    assert!(
+        said.contains("... and 39900 more problem(s) in this file; fix these and check again"),
+        "{}",
+        &said[said.len().saturating_sub(500)..]
+    );
+    assert!(said.contains("1 invalid, 40000 error(s)"));
+
+    // In the decks folder: three problems on every start, then read from the cache.
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("decks")).unwrap();
+    std::fs::write(home.path().join("decks/big.toml"), deck(40_000)).unwrap();
+    let list = || {
+        support::output_and_cpu(
+            std::process::Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+                .env("PREPDECK_HOME", home.path())
+                .args(["decks", "list"]),
+            b"",
+        )
+    };
+    let (first, parsed) = list();
+    let (second, cached) = list();
+    eprintln!("decks list: {parsed:?} of CPU parsing, {cached:?} from the cache");
+    assert_eq!(first.stderr, second.stderr);
+    let said = String::from_utf8(second.stderr).unwrap();
+    assert_eq!(
+        said.matches("unknown key `unknown_key_").count(),
+        3,
+        "{said}"
+    );
+    assert!(
+        said.contains("... and 39997 more problem(s) in this file (`prepdeck decks check "),
+        "{said}"
+    );
+    assert!(said.len() < 4_000, "{} bytes", said.len());
+    assert!(
+        cached < parsed,
+        "{cached:?} from the cache, {parsed:?} parsing"
+    );
+}
+
+/// Issue 12, item 9, carried to every file prepdeck keeps: `export ... -o FILE --force` wrote
+/// over the story bank, the fitted weights, a target and the caches, and a `.toml` written
+/// into the decks folder broke every later start. Each is refused by what it is, however the
+/// path reaches it, and the file is left as it was.
+#[test]
+fn outputs_never_replace_prepdecks_own_files() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    prepdeck(h)
+        .args([
+            "--deck",
+            "it-manager",
+            "mock",
+            "--plain",
+            "--questions",
+            "1",
+        ])
+        .args([
+            "--prep",
+            "0",
+            "--timing",
+            "soft",
+            "--no-follow-ups",
+            "--seed",
+            "1",
+        ])
+        .write_stdin("I would set a budget.\n.\n3\n")
+        .assert()
+        .success();
+    let job = h.join("job.txt");
+    std::fs::write(&job, "We need an IT manager for the service desk.").unwrap();
+    prepdeck(h)
+        .args(["target", "add", "acme", "--job"])
+        .arg(&job)
+        .assert()
+        .success();
+    std::fs::create_dir_all(h.join("decks")).unwrap();
+    std::fs::write(h.join("stories.toml"), "# my stories\n").unwrap();
+    std::fs::write(h.join("parameters.toml"), "# fitted\n").unwrap();
+    let cases = [
+        ("stories.toml", "it is your story bank"),
+        ("parameters.toml", "the scheduler weights"),
+        ("targets/acme.toml", "in prepdeck's targets folder"),
+        ("targets/new.toml", "in prepdeck's targets folder"),
+        ("cache/progress.bin", "in prepdeck's cache folder"),
+        ("cache/missing/../key", "in prepdeck's cache folder"),
+        ("decks/new.toml", "is loaded as a deck"),
+    ];
+    let before = |f: &str| std::fs::read(h.join(f)).ok();
+    for (file, says) in cases {
+        let was = before(file);
+        for args in [
+            &["export", "progress", "--force", "-o"][..],
+            &["report", "--force", "-o"],
+        ] {
+            prepdeck(h)
+                .args(args)
+                .arg(h.join(file))
+                .assert()
+                .code(1)
+                .stderr(predicate::str::contains(says));
+        }
+        assert_eq!(before(file), was, "{file} changed");
+    }
+    assert!(!h.join("cache/missing").exists());
+    // Other files in the decks folder, and files beside the home's own, are fine.
+    prepdeck(h)
+        .args(["export", "progress", "-o"])
+        .arg(h.join("decks/progress.json"))
+        .assert()
+        .success();
+    prepdeck(h)
+        .args(["export", "progress", "-o"])
+        .arg(h.join("progress.json"))
+        .assert()
+        .success();
+    // And `decks new` still writes a deck into the decks folder.
+    prepdeck(h)
+        .args(["decks", "new"])
+        .arg(h.join("decks/mine.toml"))
+        .assert()
+        .success();
 }

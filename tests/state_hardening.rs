@@ -125,12 +125,14 @@ fn a_writer_that_locks_after_a_repair_writes_to_the_repaired_file() {
     );
 }
 
-/// Issue 12, item 2: a newer `"v"` (3; this build reads up to 2) on an otherwise plain review
-/// line (the fast reader's kind of line) is a newer format for every command, exactly like the
-/// same line with an extra key.
+/// Issue 12, item 2: a newer `"v"` (one past the format this build writes) on an otherwise
+/// plain review line (the fast reader's kind of line) is a newer format for every command,
+/// exactly like the same line with an extra key. (The reproduction used `"v":2`; formats 2 and
+/// 3 exist now, so the version is taken from the build.)
 #[test]
 fn a_newer_format_plain_line_is_refused_everywhere() {
-    let newer = REVIEW_2.replace(r#""v":1"#, r#""v":4"#);
+    let v = prepdeck::core::record::RECORD_FORMAT + 1;
+    let newer = REVIEW_2.replace(r#""v":1"#, &format!(r#""v":{v}"#));
     let newer_extra = newer.replace(r#""mode""#, r#""new_field":1,"mode""#);
     for line in [newer, newer_extra] {
         let home = tempfile::tempdir().unwrap();
@@ -141,7 +143,9 @@ fn a_newer_format_plain_line_is_refused_everywhere() {
             .args(["state", "check"])
             .assert()
             .code(1)
-            .stdout(predicate::str::contains("line 2: record format 4 is newer"));
+            .stdout(predicate::str::contains(format!(
+                "line 2: record format {v} is newer"
+            )));
         prepdeck(home.path())
             .args([
                 "--deck",
@@ -154,7 +158,9 @@ fn a_newer_format_plain_line_is_refused_everywhere() {
             .write_stdin("\n3\n")
             .assert()
             .code(1)
-            .stderr(predicate::str::contains("line 2 uses record format 4"));
+            .stderr(predicate::str::contains(format!(
+                "line 2 uses record format {v}"
+            )));
         prepdeck(home.path())
             .args(["state", "repair"])
             .assert()
@@ -169,7 +175,7 @@ fn a_newer_format_plain_line_is_refused_everywhere() {
             .arg(&state)
             .assert()
             .code(1)
-            .stderr(predicate::str::contains("record format 4"));
+            .stderr(predicate::str::contains(format!("record format {v}")));
         assert!(!other.path().join("state.jsonl").exists());
     }
 }

@@ -21,7 +21,7 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         return match start {
             Start::Home => decks::summary(cli, home),
             // Like `cards note --edit` without a terminal: bad usage (exit 2).
-            Start::Drill(_) => Err(UsageError(
+            Start::Drill(_) | Start::TargetDrill { .. } => Err(UsageError(
                 "`prepdeck drill` needs a terminal; `prepdeck drill --plain` works without one"
                     .into(),
             )
@@ -32,7 +32,7 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
                     .into(),
             )
             .into()),
-            Start::Mock(_) | Start::MockSetup => Err(UsageError(
+            Start::Mock(_) | Start::MockSetup | Start::TargetMock { .. } => Err(UsageError(
                 "`prepdeck mock` needs a terminal; `prepdeck mock --plain` works without one"
                     .into(),
             )
@@ -43,7 +43,12 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     // warns (and is left alone: nothing is remembered over it).
     let remembered = match load_mock_setup(home) {
         Ok(s) => Some(s.unwrap_or_default()),
-        Err(e) if matches!(start, Start::Home | Start::Drill(_) | Start::StoryDrill) => {
+        Err(e)
+            if matches!(
+                start,
+                Start::Home | Start::Drill(_) | Start::StoryDrill | Start::TargetDrill { .. }
+            ) =>
+        {
             eprintln!("warning: {}", sanitize_line(&e.to_string()));
             None
         }
@@ -81,13 +86,14 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
             l.decks
                 .retain(|d| only.iter().any(|id| id == d.id.as_str()));
         }
-        let problems = l
-            .problems
-            .iter()
-            .map(|p| sanitize_line(&p.origin))
-            .collect();
-        (l.decks, problems)
+        (l.decks, l.problems)
     });
-    crate::tui::run(loaded.decks, Box::new(study), start, reload)?;
+    crate::tui::run(
+        loaded.decks,
+        Box::new(study),
+        loaded.problems,
+        start,
+        reload,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

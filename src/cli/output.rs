@@ -4,8 +4,10 @@
 //! is created): a new file with
 //! [`write_private_new`], a replacement (`--force`) atomically with [`write_private_replace`].
 //! prepdeck's own files are never a valid target, whatever path reaches them (a symlink, `..`):
-//! the state file and its side files, the config, the remembered mock setup and every deck file
-//! prepdeck loads. Replacing the state file under a running app would orphan its appends.
+//! the state file and its side files, the config, the remembered mock setup, the story bank,
+//! the fitted weights, every file in the targets and cache folders and every deck file prepdeck
+//! loads (and, for an output, a new `.toml` in the decks folder, which would load as a deck).
+//! Replacing the state file under a running app would orphan its appends.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -52,6 +54,19 @@ pub(crate) fn write_output_file(
         };
         return Err(UserError(format!(
             "cannot write {shown}: {folder} {why}; create the folder first or choose another path"
+        ))
+        .into());
+    }
+    // A new `.toml` file in the decks folder would be loaded as a (broken) deck on every
+    // start. (`decks new` writes there on purpose; it does not come through here.)
+    if real
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("toml"))
+        && real.parent() == Some(resolve(&home.decks_dir()).as_path())
+    {
+        return Err(UserError(format!(
+            "refusing to write to {shown}: a .toml file in prepdeck's decks folder is loaded as \
+             a deck; choose another file"
         ))
         .into());
     }
@@ -117,6 +132,31 @@ fn protected(cli: &Cli, home: &Home, target: &Path) -> Option<&'static str> {
         .any(|p| p == target)
     {
         return Some("prepdeck's remembered mock-interview setup");
+    }
+    let own = [
+        (crate::store::stories::stories_file(home), "your story bank"),
+        (
+            crate::store::fsrs_parameters::parameters_path(home.root()),
+            "the scheduler weights `prepdeck optimize` fitted",
+        ),
+    ];
+    for (file, what) in &own {
+        if resolve(file) == target || resolve_parent(file) == target {
+            return Some(what);
+        }
+    }
+    // Folders whose every file is prepdeck's: the targets and the caches.
+    let folders = [
+        (
+            crate::store::targets::targets_dir(home),
+            "in prepdeck's targets folder",
+        ),
+        (home.root().join("cache"), "in prepdeck's cache folder"),
+    ];
+    for (dir, what) in &folders {
+        if target.starts_with(resolve(dir)) || target.starts_with(resolve_parent(dir)) {
+            return Some(what);
+        }
     }
     let decks = crate::store::decks::deck_files_in(&home.decks_dir());
     if decks

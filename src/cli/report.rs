@@ -69,15 +69,15 @@ fn setup_line(s: &MockSetup) -> String {
         Focus::Category(c) => format!("category {}", sanitize_line(c.as_str())),
         Focus::Kind(k) => format!("kind {k}"),
     };
-    let answer_time = match s.answer_seconds {
-        Some(n) => format!("{} for every question", text::duration(u64::from(n) * 1000)),
+    let answer_time = match s.answer_time() {
+        Some(t) => format!("{} for every question", text::duration(t)),
         None => "from the decks".into(),
     };
     format!(
         "{} questions, focus {focus}, prep {}, answer time {answer_time}, {} answers, {} timing, \
          follow-ups {}{}",
         s.questions,
-        text::duration(u64::from(s.prep_seconds) * 1000),
+        text::duration(s.prep_time()),
         match s.mode {
             AnswerMode::Typed => "typed",
             AnswerMode::Spoken => "spoken",

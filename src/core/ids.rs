@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::num::NonZeroU64;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -80,19 +81,51 @@ impl fmt::Display for CardKey {
 /// 16 hex digits, 29 bytes) are packed into two numbers, so a history of a million reviews
 /// does not hold a million small strings; any other id (written by hand, by another tool, an
 /// older version) is kept as it is. Orders and compares exactly as the [`RecordId`] it came
-/// from.
+/// from. Takes 16 bytes (a review is kept for every review ever made).
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub enum ReviewId {
-    Packed { millis: u64, random: u64 },
-    Other(Box<str>),
+pub struct ReviewId(Repr);
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    /// `millis` (48 bits: 12 hex digits) with the top bit set, so never zero: that zero is
+    /// where the other form is told apart, and the id takes two words, not three.
+    Packed {
+        tagged: NonZeroU64,
+        random: u64,
+    },
+    Other(Box<Box<str>>),
 }
+
+const _: () = assert!(std::mem::size_of::<ReviewId>() == 16);
+
+const TAG: u64 = 1 << 63;
 
 /// The length of an id in the writer's form.
 const PACKED_LEN: usize = 29;
 
 impl ReviewId {
     pub fn new(id: &RecordId) -> ReviewId {
-        Self::parse(id.as_str()).unwrap_or_else(|| ReviewId::Other(id.as_str().into()))
+        Self::parse(id.as_str())
+            .unwrap_or_else(|| ReviewId(Repr::Other(Box::new(id.as_str().into()))))
+    }
+
+    /// The id in the writer's form with these numbers; `None` past 12 hex digits of millis.
+    pub fn from_packed(millis: u64, random: u64) -> Option<ReviewId> {
+        if millis >> 48 != 0 {
+            return None;
+        }
+        Some(ReviewId(Repr::Packed {
+            tagged: NonZeroU64::new(TAG | millis)?,
+            random,
+        }))
+    }
+
+    /// The two numbers of an id in the writer's form (millis, random).
+    pub fn packed(&self) -> Option<(u64, u64)> {
+        match &self.0 {
+            Repr::Packed { tagged, random } => Some((tagged.get() & !TAG, *random)),
+            Repr::Other(_) => None,
+        }
     }
 
     /// The writer's form, exactly: 12 lowercase hex digits, `-`, 16 lowercase hex digits.
@@ -111,17 +144,15 @@ impl ReviewId {
                 Some((n << 4) | u64::from(digit))
             })
         };
-        Some(ReviewId::Packed {
-            millis: hex(&b[..12])?,
-            random: hex(&b[13..])?,
-        })
+        Self::from_packed(hex(&b[..12])?, hex(&b[13..])?)
     }
 
     /// The id's text, on the stack for a packed id.
     fn with_bytes<T>(&self, f: impl FnOnce(&[u8]) -> T) -> T {
-        match self {
-            ReviewId::Other(s) => f(s.as_bytes()),
-            ReviewId::Packed { millis, random } => {
+        match &self.0 {
+            Repr::Other(s) => f(s.as_bytes()),
+            Repr::Packed { tagged, random } => {
+                let millis = tagged.get() & !TAG;
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 let mut b = [b'-'; PACKED_LEN];
                 for i in 0..12 {
@@ -147,15 +178,9 @@ impl ReviewId {
 
 impl Ord for ReviewId {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        match (self, other) {
+        match (self.packed(), other.packed()) {
             // Fixed-width lowercase hex: the numbers order as the text does.
-            (
-                ReviewId::Packed { millis, random },
-                ReviewId::Packed {
-                    millis: m,
-                    random: r,
-                },
-            ) => (millis, random).cmp(&(m, r)),
+            (Some(a), Some(b)) => a.cmp(&b),
             _ => self.with_bytes(|a| other.with_bytes(|b| a.cmp(b))),
         }
     }
@@ -194,12 +219,12 @@ mod tests {
     fn the_writers_ids_are_packed_and_others_kept() {
         let id = RecordId::new("0191c2d3e4f5-0123456789abcdef");
         let packed = ReviewId::new(&id);
-        assert!(matches!(packed, ReviewId::Packed { .. }));
+        assert!(packed.packed().is_some());
         assert_eq!(packed.to_record_id(), id);
         assert!(packed.is(&id));
         for other in ["0191C2D3E4F5-0123456789abcdef", "bench-00000001", "", "é"] {
             let r = ReviewId::new(&RecordId::new(other));
-            assert!(matches!(r, ReviewId::Other(_)), "{other}");
+            assert!(r.packed().is_none(), "{other}");
             assert_eq!(r.to_record_id().as_str(), other);
         }
     }

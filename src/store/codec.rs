@@ -13,6 +13,7 @@ const HEADER: usize = 8 + 16;
 
 /// The payload of what [`Enc::seal`] wrote with `magic` and `key`; `None` if anything of it
 /// changed, or it was sealed with another key (see [`crate::store::cache_key`]).
+#[cfg(test)]
 pub(crate) fn unseal<'a>(magic: &[u8; 8], key: u128, bytes: &'a [u8]) -> Option<&'a [u8]> {
     let rest = bytes.strip_prefix(magic.as_slice())?;
     let (sum, payload) = rest.split_at_checked(16)?;
@@ -88,6 +89,11 @@ impl Enc {
 
     pub(crate) fn f64(&mut self, x: f64) {
         self.u64(x.to_bits());
+    }
+
+    /// Bytes as they are (the reader knows how many).
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
     }
 
     pub(crate) fn str(&mut self, s: &str) {
@@ -199,6 +205,7 @@ impl Stream<'_> {
 }
 
 impl<'a> Dec<'a> {
+    #[cfg(test)]
     pub(crate) fn new(b: &'a [u8]) -> Dec<'a> {
         Dec {
             b,

@@ -20,9 +20,9 @@ use crate::core::deck::{
 };
 use crate::core::fast_hash::FastHasher;
 use crate::core::ids::{CardId, CategoryId, DeckId};
-use crate::store::bounded::read_cache;
+use crate::store::bounded::{MAX_CACHE_BYTES, open_regular};
 use crate::store::cache_key;
-use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv, unseal};
+use crate::store::codec::{Dec, Enc, FNV_START, fingerprint, fnv};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 
 const MAGIC: &[u8; 8] = b"PDDECK4\n";
@@ -62,8 +62,18 @@ pub type Parsed = Result<Deck, Diagnostics>;
 pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Parsed> {
     let origin = source.display_name();
     let key = cache_key::existing(dir.parent()?)?;
-    let bytes = read_cache(&entry_path(dir, &origin))?;
-    let mut d = Dec::new(unseal(MAGIC, key, &bytes)?);
+    // Read a piece at a time: the entry of a big deck is megabytes that a start would
+    // otherwise hold beside the deck it decodes.
+    let mut file = open_regular(
+        &entry_path(dir, &origin),
+        std::fs::OpenOptions::new().read(true),
+    )
+    .ok()?;
+    let size = file.metadata().ok()?.len();
+    if size > MAX_CACHE_BYTES {
+        return None;
+    }
+    let mut d = Dec::sealed_stream(MAGIC, key, &mut file, size)?;
     if d.u64()? != BUILD
         || d.u64()? != text.len() as u64
         || d.u64()? != content_hash(text)
@@ -76,7 +86,7 @@ pub fn load(dir: &Path, text: &str, source: &DeckSource) -> Option<Parsed> {
         PROBLEMS => Err(Diagnostics(d.list(Dec::diagnostic)?)),
         _ => return None,
     };
-    d.at_end().then_some(parsed)
+    d.finish().then_some(parsed)
 }
 
 /// Saves what parsing `text` from `source` gave. Failures are ignored (it is only a cache).

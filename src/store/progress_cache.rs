@@ -18,10 +18,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use crate::core::fast_hash::FastMap;
-use crate::core::grade::Grade;
-use crate::core::ids::{CardId, CardKey, DeckId, RecordId, ReviewId};
+use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
 use crate::core::record::{Record, ReviewMode};
-use crate::core::schedule::{CardMemory, Memory, Phase, Progress, ReviewEntry, SchedulerConfig};
+use crate::core::schedule::{CardMemory, Memory, Phase, Progress, SchedulerConfig};
 use crate::store::bounded::{MAX_CACHE_BYTES, open_regular};
 use crate::store::cache_key;
 #[cfg(test)]
@@ -29,6 +28,7 @@ use crate::store::codec::unseal;
 use crate::store::codec::{Dec, Enc, fingerprint};
 use crate::store::log::{FileStamp, LogPrefix};
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
+use crate::store::review_codec;
 
 const MAGIC: &[u8; 8] = b"PDPROG1\n";
 
@@ -40,6 +40,7 @@ const BUILD: u64 = fingerprint(&[
     include_str!("../../Cargo.lock"),
     include_str!("progress_cache.rs"),
     include_str!("codec.rs"),
+    include_str!("review_codec.rs"),
     include_str!("log/scan.rs"),
     include_str!("log/fast.rs"),
     include_str!("log/writer.rs"),
@@ -128,7 +129,7 @@ pub fn save(path: &Path, config: &SchedulerConfig, snapshot: &SnapshotRef<'_>) -
 
 fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
     let progress = s.progress;
-    let mut e = Enc::with_capacity(64 + progress.len() * 96 + progress.reviews().len() * 80);
+    let mut e = Enc::with_capacity(64 + progress.len() * 96 + progress.reviews().len() * 49);
     e.u64(BUILD);
     e.str(&settings(config));
     e.u64(s.prefix.len);
@@ -149,7 +150,7 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
         }
     }
     e.u64(s.prefix.id_hashes.len() as u64);
-    for h in &s.prefix.id_hashes {
+    for h in s.prefix.id_hashes.iter() {
         e.u64(*h);
     }
     // Each review's card by its shared key: a pointer, not a string, to look up.
@@ -167,20 +168,13 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
     }
     e.u64(progress.reviews().len() as u64);
     for r in progress.reviews() {
-        review_id(&mut e, &r.id);
         // A review's key is its card's (replay, apply_latest and from_parts share them). One
         // that is not would be written out of range, and the entry would fail to load.
         let position = positions
             .get(&Arc::as_ptr(&r.key))
-            .copied()
-            .unwrap_or(usize::MAX);
-        e.u64(position as u64);
-        e.time(r.at);
-        e.u8(r.grade as u8);
-        e.u64(r.took_ms);
-        e.u8(mode_code(r.mode));
-        e.u8(phase_code(r.phase_before));
-        e.opt_time(r.due_after);
+            .and_then(|&p| u32::try_from(p).ok())
+            .unwrap_or(u32::MAX);
+        review_codec::write(&mut e, r, position);
     }
     match s.latest {
         None => e.u8(0),
@@ -205,31 +199,6 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
     e.seal(MAGIC, key)
 }
 
-fn review_id(e: &mut Enc, id: &ReviewId) {
-    match id {
-        ReviewId::Packed { millis, random } => {
-            e.u8(0);
-            e.u64(*millis);
-            e.u64(*random);
-        }
-        ReviewId::Other(s) => {
-            e.u8(1);
-            e.str(s);
-        }
-    }
-}
-
-fn read_review_id(d: &mut Dec<'_>) -> Option<ReviewId> {
-    match d.u8()? {
-        0 => Some(ReviewId::Packed {
-            millis: d.u64()?,
-            random: d.u64()?,
-        }),
-        1 => Some(ReviewId::Other(d.str()?.into_boxed_str())),
-        _ => None,
-    }
-}
-
 fn card_memory(e: &mut Enc, m: &CardMemory) {
     e.u8(phase_code(m.phase));
     e.u64(m.step as u64);
@@ -250,19 +219,19 @@ fn card_memory(e: &mut Enc, m: &CardMemory) {
     e.bool(m.leech);
 }
 
-const PHASES: [Phase; 4] = [
+pub(crate) const PHASES: [Phase; 4] = [
     Phase::New,
     Phase::Learning,
     Phase::Review,
     Phase::Relearning,
 ];
-const MODES: [ReviewMode; 2] = [ReviewMode::Drill, ReviewMode::Mock];
+pub(crate) const MODES: [ReviewMode; 2] = [ReviewMode::Drill, ReviewMode::Mock];
 
-fn phase_code(p: Phase) -> u8 {
+pub(crate) fn phase_code(p: Phase) -> u8 {
     PHASES.iter().position(|x| *x == p).unwrap_or(0) as u8
 }
 
-fn mode_code(m: ReviewMode) -> u8 {
+pub(crate) fn mode_code(m: ReviewMode) -> u8 {
     MODES.iter().position(|x| *x == m).unwrap_or(0) as u8
 }
 
@@ -293,7 +262,7 @@ fn decode_from(mut d: Dec<'_>, config: &SchedulerConfig) -> Option<Snapshot> {
             ctime: (d.u64()? as i64, d.u64()? as i64),
         })
     })?;
-    let id_hashes = d.list_reserving(8, Dec::u64)?;
+    let id_hashes = Arc::new(d.list_reserving(8, Dec::u64)?);
     let prefix = LogPrefix {
         len,
         digest,
@@ -308,20 +277,10 @@ fn decode_from(mut d: Dec<'_>, config: &SchedulerConfig) -> Option<Snapshot> {
         });
         Some((key, read_card_memory(d)?))
     })?;
-    // Each review takes at least 40 bytes: room for all of them at once (no regrowth, which
+    // Each review takes at least 41 bytes: room for all of them at once (no regrowth, which
     // would briefly need twice the memory of a long history).
-    let reviews = d.list_reserving(40, |d| {
-        Some(ReviewEntry {
-            id: read_review_id(d)?,
-            key: Arc::clone(&cards.get(usize::try_from(d.u64()?).ok()?)?.0),
-            at: d.time()?,
-            grade: *Grade::ALL.get(usize::from(d.u8()?).checked_sub(1)?)?,
-            took_ms: d.u64()?,
-            mode: *MODES.get(usize::from(d.u8()?))?,
-            phase_before: *PHASES.get(usize::from(d.u8()?))?,
-            due_after: d.opt_time()?,
-        })
-    })?;
+    let mut reader = review_codec::Reader::default();
+    let reviews = d.list_reserving(41, |d| reader.read(d, &cards))?;
     let latest = d.opt(|d| Some((d.time()?, RecordId(d.str()?))))?;
     let undone = d.list(|d| d.str().map(RecordId))?;
     let mocks = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;
@@ -362,6 +321,7 @@ fn read_card_memory(d: &mut Dec<'_>) -> Option<CardMemory> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::grade::Grade;
     use crate::core::record::RecordBody;
     use crate::core::session::MockFinished;
     use crate::fixtures::{FixtureSpec, review_records};
@@ -369,6 +329,23 @@ mod tests {
     fn snapshot() -> Snapshot {
         let now = DateTime::from_timestamp(1_780_000_000, 123).unwrap();
         let mut records = review_records(&FixtureSpec::new(30, 400, now));
+        // Ids not in the writer's form (by hand, another tool), odd times and a long answer.
+        for (i, id) in ["hand-1", "0191C2D3E4F5-0123456789abcdef", "", "é"]
+            .into_iter()
+            .enumerate()
+        {
+            records.push(Record::new(
+                RecordId::new(id),
+                now + chrono::Duration::nanoseconds(1_500_000_001 * i as i64),
+                RecordBody::Review(crate::core::record::Review {
+                    deck: DeckId::new("bench"),
+                    card: CardId::new(format!("card-{i}")),
+                    grade: Grade::ALL[i],
+                    took_ms: u64::MAX - i as u64,
+                    mode: MODES[i % 2],
+                }),
+            ));
+        }
         let deck = DeckId::new("bench");
         let card = CardId::new("card-3");
         records.push(Record::new(
@@ -408,7 +385,7 @@ mod tests {
                     mtime: (1_780_000_000, 5),
                     ctime: (-1, 999_999_999),
                 }),
-                id_hashes: vec![1, 2, 3],
+                id_hashes: Arc::new(vec![1, 2, 3]),
                 count: 3,
             },
             progress: crate::core::schedule::replay(&records, &SchedulerConfig::default()),
@@ -449,6 +426,14 @@ mod tests {
         let s = snapshot();
         assert!(s.progress.cards().any(|(_, c)| c.suspended));
         assert!(s.progress.cards().any(|(_, c)| c.buried_until.is_some()));
+        assert!(s.progress.reviews().iter().any(|r| r.id.packed().is_none()));
+        assert!(s.progress.reviews().iter().any(|r| r.id.packed().is_some()));
+        assert!(
+            s.progress
+                .reviews()
+                .iter()
+                .any(|r| r.at.timestamp_subsec_nanos() > 0)
+        );
         let config = SchedulerConfig::default();
         assert_eq!(decode(&encoded(&s, &config), &config, KEY), Some(s));
     }

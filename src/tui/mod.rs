@@ -24,7 +24,7 @@ use app::App;
 use terminal::TerminalHost;
 use theme::Theme;
 
-use crate::core::deck::Deck;
+use crate::core::deck::{Deck, DeckProblem};
 use crate::core::session::MockSetup;
 
 /// The screen the app opens on.
@@ -38,6 +38,17 @@ pub enum Start {
     Mock(MockSetup),
     /// A drill on the stories of the bank that are due.
     StoryDrill,
+    /// A drill for an interview target (today's part of its plan first; its weakest
+    /// categories with `weakest`).
+    TargetDrill {
+        name: crate::core::target::TargetName,
+        weakest: Option<usize>,
+    },
+    /// A mock interview drawn from a target's job description, straight away.
+    TargetMock {
+        name: crate::core::target::TargetName,
+        setup: MockSetup,
+    },
 }
 
 /// Opens the app on the real terminal and runs it until the user quits, on the `start`
@@ -45,17 +56,20 @@ pub enum Start {
 pub fn run(
     decks: Vec<Deck>,
     study: Box<dyn Study>,
+    broken: Vec<DeckProblem>,
     start: Start,
-    reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<String>)>,
+    reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>,
 ) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
-    let mut app = App::new(decks, study, Theme::from_env(), now);
+    let mut app = App::new(decks, study, Theme::from_env(), now).with_broken(broken);
     match start {
         Start::Home => {}
         Start::Drill(filter) => app.start_drill(filter, now),
-        Start::MockSetup => app.open_mock_setup(),
+        Start::MockSetup => app.open_mock_setup(now),
         Start::Mock(setup) => app.start_mock(setup, now),
         Start::StoryDrill => app.start_story_drill(now),
+        Start::TargetDrill { name, weakest } => app.start_target_drill(&name, weakest, now),
+        Start::TargetMock { name, setup } => app.start_target_mock(&name, Some(setup), now),
     }
     terminal::restore_on_signals()?;
     // Installs a panic hook that restores the terminal before the panic message prints.

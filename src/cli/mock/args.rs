@@ -60,8 +60,8 @@ pub struct MockArgs {
     /// Draw from every deck again (forget the remembered --deck choice)
     #[arg(long)]
     pub all_decks: bool,
-    /// Questions for this interview target, ranked by its job description (line mode for
-    /// now; remembered until --no-target)
+    /// Questions for this interview target, ranked by its job description (remembered until
+    /// --no-target, in the app's setup screen too)
     #[arg(long, value_name = "NAME", conflicts_with = "no_target")]
     pub target: Option<String>,
     /// Forget the remembered target: draw from the whole bank again

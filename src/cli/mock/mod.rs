@@ -50,18 +50,22 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     }
     check_focus(&setup, &loaded.decks)?;
     if !args.plain {
-        super::target::mock_target(
+        let target = super::target::mock_target(
             home,
             args.target.as_deref(),
             args.no_target,
             false,
             Utc::now(),
         )?;
-        // Flags given: start at once with them; none: the setup screen, prefilled.
-        let start = if args.has_setup_flags() || !cli.deck.is_empty() {
-            Start::Mock(setup)
-        } else {
-            Start::MockSetup
+        // Flags given: start at once with them; none: the setup screen, prefilled (with the
+        // remembered target, if any).
+        let start = match target {
+            Some(t) if args.has_setup_flags() => Start::TargetMock {
+                name: t.name,
+                setup,
+            },
+            _ if args.has_setup_flags() || !cli.deck.is_empty() => Start::Mock(setup),
+            _ => Start::MockSetup,
         };
         return super::app::open(cli, home, start);
     }

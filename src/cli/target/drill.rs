@@ -9,7 +9,7 @@ use chrono::Utc;
 use super::{load, local_offset};
 use crate::cli::drill_args::DrillArgs;
 use crate::cli::home::Home;
-use crate::cli::{Cli, UsageError, load_decks, print_load_warnings};
+use crate::cli::{Cli, load_decks, print_load_warnings};
 use crate::core::target::{Prepared, prepare};
 use crate::store::config::load_config;
 use crate::study::{Study, TargetDrill, TargetedStudy, open_study};
@@ -20,13 +20,16 @@ pub(crate) fn drill(
     args: &DrillArgs,
     name: &str,
 ) -> anyhow::Result<ExitCode> {
-    if !args.plain {
-        return Err(UsageError(
-            "`prepdeck drill --target` works in line mode for now: add --plain".into(),
-        )
-        .into());
-    }
     let target = load(home, name)?;
+    if !args.plain {
+        // The app's drill for the target (the same queue; `--deck`, `--limit` and the other
+        // filters are line mode's).
+        let start = crate::tui::Start::TargetDrill {
+            name: target.name,
+            weakest: args.filter().weakest,
+        };
+        return crate::cli::app::open(cli, home, start);
+    }
     let loaded = load_decks(cli, home)?;
     let config = load_config(home.root())?;
     let offset = local_offset();

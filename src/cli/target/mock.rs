@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{load, local_offset};
-use crate::cli::UsageError;
+use crate::cli::UserError;
 use crate::cli::home::Home;
 use crate::core::deck::Deck;
 use crate::core::ids::CardKey;
@@ -27,18 +27,21 @@ pub(crate) fn mock_target(
         return Ok(None);
     }
     if let Some(name) = given {
-        if !plain {
-            return Err(UsageError(
-                "`prepdeck mock --target` works in line mode for now: add --plain".into(),
-            )
+        let target = load(home, name)?;
+        if target.is_past(now, local_offset()) {
+            return Err(UserError(format!(
+                "the interview for target {name} is over (archived); `prepdeck mock` asks from \
+                 the whole bank"
+            ))
             .into());
         }
-        let target = load(home, name)?;
         save_mock_target(home, Some(&target.name))?;
-        println!(
-            "Target: {} (remembered; --no-target for the whole bank)",
-            target.name
-        );
+        if plain {
+            println!(
+                "Target: {} (remembered; --no-target for the whole bank)",
+                target.name
+            );
+        }
         return Ok(Some(target));
     }
     if !plain {

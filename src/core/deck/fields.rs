@@ -187,8 +187,11 @@ pub(crate) fn get<'t, 'i>(t: &'t Table<'i>, key: &str) -> Option<&'t Spanned<DeV
 
 /// The allowed key nearest to a misspelt one, if it is close enough to be a typo.
 fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let len = key.chars().count();
     allowed
         .iter()
+        // The distance is at least the difference in length: most keys need no full count.
+        .filter(|a| len.abs_diff(a.chars().count()) <= 2.max(a.len() / 4))
         .map(|a| (edit_distance(key, a), *a))
         .filter(|(d, a)| *d <= 2.max(a.len() / 4))
         .min_by_key(|(d, _)| *d)

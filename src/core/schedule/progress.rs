@@ -35,6 +35,9 @@ pub struct ReviewEntry {
     pub due_after: Option<DateTime<Utc>>,
 }
 
+// A review is kept for every review ever made: it stays small (a million take 64 MB).
+const _: () = assert!(std::mem::size_of::<ReviewEntry>() <= 64);
+
 /// Everything derived from the log: per card state, and the effective reviews in time order.
 #[derive(Clone, Debug, Default)]
 pub struct Progress {

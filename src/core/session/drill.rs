@@ -8,6 +8,7 @@
 //! [`Event::Stored`] or [`Event::StoreFailed`]).
 
 use std::collections::VecDeque;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
@@ -15,7 +16,7 @@ use crate::core::analysis::check_points;
 use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
-use crate::core::record::{DrillAnswer, Practice, Record, RecordBody, Review, ReviewMode};
+use crate::core::record::{DrillAnswer, Practice, Record, RecordBody, Review, ReviewMode, millis};
 use crate::core::text::accept_answer;
 
 /// One card of the session: its identity and what the checklist matches against.
@@ -182,10 +183,10 @@ pub struct Summary {
     pub skipped: usize,
     pub suspended: usize,
     pub buried: usize,
-    /// Thinking time summed over graded cards, in milliseconds.
-    pub think_ms: u64,
-    /// From the first card to the end, in milliseconds.
-    pub elapsed_ms: u64,
+    /// Thinking time summed over graded cards (whole milliseconds).
+    pub think: Duration,
+    /// From the first card to the end (whole milliseconds).
+    pub elapsed: Duration,
 }
 
 /// A drill session.
@@ -213,8 +214,10 @@ pub struct Drill {
     grade_as: GradeAs,
 }
 
-fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
-    u64::try_from((to - from).num_milliseconds()).unwrap_or(0)
+/// The time from `from` to `to` in whole milliseconds (what a review's `took_ms` keeps); zero
+/// when `to` is earlier.
+fn between(from: DateTime<Utc>, to: DateTime<Utc>) -> Duration {
+    Duration::from_millis(u64::try_from((to - from).num_milliseconds()).unwrap_or(0))
 }
 
 impl Drill {
@@ -285,8 +288,8 @@ impl Drill {
         &self.draft
     }
     /// Thinking time so far: stops at reveal.
-    pub fn think_ms(&self, now: DateTime<Utc>) -> u64 {
-        ms_between(self.shown_at, self.revealed_at.unwrap_or(now))
+    pub fn think_time(&self, now: DateTime<Utc>) -> Duration {
+        between(self.shown_at, self.revealed_at.unwrap_or(now))
     }
     pub fn started(&self) -> DateTime<Utc> {
         self.started
@@ -311,7 +314,7 @@ impl Drill {
 
     pub fn summary(&self, now: DateTime<Utc>) -> Summary {
         let mut s = Summary {
-            elapsed_ms: ms_between(self.started, self.ended.unwrap_or(now)),
+            elapsed: between(self.started, self.ended.unwrap_or(now)),
             ..Summary::default()
         };
         for d in &self.history {
@@ -319,7 +322,9 @@ impl Drill {
                 Outcome::Graded(g) | Outcome::Practised(g) => {
                     s.reviewed += 1;
                     s.grades[usize::from(g.number() - 1)] += 1;
-                    s.think_ms += d.revealed_at.map_or(0, |r| ms_between(d.shown_at, r));
+                    s.think += d
+                        .revealed_at
+                        .map_or(Duration::ZERO, |r| between(d.shown_at, r));
                 }
                 Outcome::Skipped => s.skipped += 1,
                 Outcome::Suspended => s.suspended += 1,
@@ -382,7 +387,7 @@ impl Drill {
                 let (deck, card, took_ms) = (
                     card.key.deck.clone(),
                     card.key.card.clone(),
-                    self.think_ms(now),
+                    millis(self.think_time(now)),
                 );
                 let body = match self.grade_as {
                     GradeAs::Review => RecordBody::Review(Review {

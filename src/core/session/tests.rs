@@ -73,7 +73,10 @@ fn reveal_ticks_covered_points_and_grade_waits_for_storage() {
     );
     d.handle(Event::Toggle(1), later);
     assert_eq!(d.checklist(), &[true, true]);
-    assert_eq!(d.think_ms(later + Duration::seconds(100)), 42_000);
+    assert_eq!(
+        d.think_time(later + Duration::seconds(100)),
+        std::time::Duration::from_secs(42)
+    );
 
     let fx = d.handle(Event::Grade(Grade::Good), later);
     let [Effect::Write(RecordBody::Review(r))] = fx.as_slice() else {
@@ -240,8 +243,8 @@ fn summary_counts_grades_and_time() {
     assert_eq!(s.reviewed, 2);
     assert_eq!(s.grades, [1, 0, 1, 0]);
     assert_eq!((s.skipped, s.suspended, s.buried), (1, 1, 0));
-    assert_eq!(s.think_ms, 20_000);
-    assert_eq!(s.elapsed_ms, 30_000);
+    assert_eq!(s.think, std::time::Duration::from_secs(20));
+    assert_eq!(s.elapsed, std::time::Duration::from_secs(30));
 }
 
 #[test]

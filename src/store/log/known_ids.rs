@@ -3,7 +3,7 @@
 use std::fs::File;
 use std::hash::Hasher;
 use std::io::{Read, Seek, SeekFrom};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::core::fast_hash::{FastHasher, FastSet};
 use crate::core::ids::RecordId;
@@ -19,7 +19,7 @@ pub(super) struct KnownIds {
     /// The hashes as a resumed open took them over (from a cache), made into `set` the first
     /// time one is looked up: a start that only shows the home screen never builds the set
     /// (a million entries at a million records).
-    loaded: Vec<u64>,
+    loaded: Arc<Vec<u64>>,
     set: OnceLock<FastSet<u64>>,
     /// Distinct records in the log.
     pub(super) count: usize,
@@ -37,7 +37,7 @@ impl KnownIds {
     /// The ids whose hashes are `hashes`, `count` distinct records.
     pub(super) fn from_hashes(hashes: FastSet<u64>, count: usize) -> KnownIds {
         KnownIds {
-            loaded: Vec::new(),
+            loaded: Arc::default(),
             set: OnceLock::from(hashes),
             count,
             exact: OnceLock::new(),
@@ -46,7 +46,7 @@ impl KnownIds {
 
     /// The ids whose hashes are `hashes` (distinct), `count` distinct records; the set is made
     /// when first needed.
-    pub(super) fn deferred(hashes: Vec<u64>, count: usize) -> KnownIds {
+    pub(super) fn deferred(hashes: Arc<Vec<u64>>, count: usize) -> KnownIds {
         KnownIds {
             loaded: hashes,
             set: OnceLock::new(),
@@ -61,10 +61,10 @@ impl KnownIds {
     }
 
     /// Every hash, without making the set.
-    pub(super) fn hash_list(&self) -> Vec<u64> {
+    pub(super) fn hash_list(&self) -> Arc<Vec<u64>> {
         match self.set.get() {
-            Some(set) => set.iter().copied().collect(),
-            None => self.loaded.clone(),
+            Some(set) => Arc::new(set.iter().copied().collect()),
+            None => Arc::clone(&self.loaded),
         }
     }
 
@@ -80,7 +80,7 @@ impl KnownIds {
 
     pub(super) fn insert(&mut self, id: RecordId) {
         self.hashes();
-        self.loaded = Vec::new();
+        self.loaded = Arc::default();
         let new = self
             .set
             .get_mut()

@@ -23,6 +23,7 @@ mod writer;
 
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::core::record::Record;
 use crate::store::bounded::open_regular;
@@ -54,7 +55,8 @@ pub struct LogPrefix {
     /// The file's stamp when it was exactly these bytes, if known: a file with the same stamp
     /// is taken to be unchanged without hashing it again.
     pub stamp: Option<FileStamp>,
-    pub id_hashes: Vec<u64>,
+    /// Shared, not copied, by the log a start resumes (a million records: 8 MB).
+    pub id_hashes: Arc<Vec<u64>>,
     pub count: usize,
 }
 

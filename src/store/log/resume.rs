@@ -4,6 +4,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3Default;
 
@@ -169,7 +170,7 @@ pub(super) fn clean_tail(known: &LogPrefix, tail: &[u8]) -> Option<(KnownIds, Ve
     if tail.is_empty() {
         // Nothing to check against the known ids: they are made into a set when first needed.
         return Some((
-            KnownIds::deferred(known.id_hashes.clone(), known.count),
+            KnownIds::deferred(Arc::clone(&known.id_hashes), known.count),
             Vec::new(),
         ));
     }
@@ -242,7 +243,7 @@ mod tests {
         drop(log);
         let (log, report) = retry_while_locked(|| StateLog::open(&path)).unwrap();
         let sorted = |mut p: LogPrefix| {
-            p.id_hashes.sort_unstable();
+            Arc::make_mut(&mut p.id_hashes).sort_unstable();
             // Taken at different times: one may be settled, the other not.
             p.stamp = None;
             p

@@ -8,7 +8,7 @@ use super::{App, Current, Level};
 use crate::core::session::MockSetup;
 use crate::core::target::{TargetName, focus, read_job, target_questions};
 use crate::study::{
-    create_target, delete_target, next_target, prepare_mock_with, target_detail,
+    create_target, delete_target, next_target, prepare_mock_with, set_target_limits, target_detail,
     target_drill_cards, targets_list,
 };
 use crate::tui::screen::{Effect, Reply};
@@ -28,6 +28,19 @@ impl App {
                     self.refresh_next_target(now);
                 }
                 Reply::TargetCreated(made.map(|t| t.name).map_err(|e| e.0))
+            }
+            Effect::SetTargetLimits(name, limits) => {
+                let changed = set_target_limits(&*self.study, &name, limits).map(|()| name);
+                self.refresh_next_target(now);
+                Reply::TargetChanged(changed)
+            }
+            Effect::ForgetMockTarget => {
+                if let Some(home) = self.study.data_home()
+                    && let Err(e) = crate::store::targets::save_mock_target(home, None)
+                {
+                    self.notify(Level::Error, format!("The target was not forgotten: {e}"));
+                }
+                return None;
             }
             Effect::RemoveTarget(name) => {
                 let gone = delete_target(&*self.study, &name).map(|()| name);
@@ -96,7 +109,12 @@ impl App {
     /// A mock interview drawn from target `name`'s job description, with the remembered
     /// setup's timing; the target is remembered for the next mock (`prepdeck mock --plain`
     /// too).
-    pub fn start_target_mock(&mut self, name: &TargetName, now: DateTime<Utc>) {
+    pub fn start_target_mock(
+        &mut self,
+        name: &TargetName,
+        setup: Option<MockSetup>,
+        now: DateTime<Utc>,
+    ) {
         let detail = match target_detail(&*self.study, &self.decks, name, now) {
             Ok(d) => d,
             Err(e) => {
@@ -112,7 +130,7 @@ impl App {
         };
         let setup = MockSetup {
             seed: None,
-            ..self.study.mock_setup()
+            ..setup.unwrap_or_else(|| self.study.mock_setup())
         };
         let Some(prepared) = prepare_mock_with(&mut *self.study, setup, now, &choose) else {
             self.notify(
@@ -127,6 +145,48 @@ impl App {
             self.notify(Level::Error, format!("The target was not remembered: {e}"));
         }
         self.run_prepared_mock(prepared, now);
+    }
+
+    /// The target the next mock interview is for: the remembered one while it is upcoming (a
+    /// removed, broken or past one is forgotten, as `mock --plain` does).
+    pub(super) fn remembered_mock_target(
+        &mut self,
+        now: DateTime<Utc>,
+    ) -> Option<(TargetName, String)> {
+        let home = self.study.data_home()?;
+        let name = crate::store::targets::load_mock_target(home)?;
+        let (_, offset) = self.study.schedule_settings();
+        match crate::store::targets::load_target(home, &name) {
+            Ok(t) if !t.is_past(now, offset) => Some((name, crate::study::target_title(&t))),
+            _ => {
+                let _ = crate::store::targets::save_mock_target(home, None);
+                None
+            }
+        }
+    }
+
+    /// What a drill from home favours: the next interview's cards and today's part of its
+    /// plan (not for practice ahead, nor once the interview is past).
+    pub(super) fn next_target_drill(
+        &self,
+        filter: &crate::study::DrillFilter,
+        now: DateTime<Utc>,
+    ) -> Option<(TargetName, crate::study::TargetDrill)> {
+        if filter.ahead.is_some() {
+            return None;
+        }
+        let next = self.home.next.as_ref()?;
+        let detail = target_detail(&*self.study, &self.decks, &next.name, now).ok()?;
+        if detail.archived {
+            return None;
+        }
+        Some((
+            next.name.clone(),
+            crate::study::TargetDrill {
+                focus: detail.focus,
+                today: detail.plan.map(|p| p.today),
+            },
+        ))
     }
 
     /// The next interview on the home screen, from the targets and the progress now.

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::tui::keys::{Action, Context, Key, TargetAction, TargetCtx, code, ctrl, k};
+use crate::tui::keys::{Action, Context, Key, MockCtx, TargetAction, TargetCtx, code, ctrl, k};
 
 use Action as A;
 use TargetAction as T;
@@ -19,6 +19,7 @@ const fn t(a: TargetAction) -> Action {
 /// Every binding of the targets screens, in help order.
 pub const TARGET_KEYMAP: &[(Context, Key, Action)] = &[
     (Context::Home, k('t'), t(T::Open)),
+    (Context::Mock(MockCtx::Setup), k('T'), t(T::DropTarget)),
     (LIST, code(KeyCode::Up), A::Up),
     (LIST, k('k'), A::Up),
     (LIST, code(KeyCode::Down), A::Down),
@@ -38,6 +39,11 @@ pub const TARGET_KEYMAP: &[(Context, Key, Action)] = &[
     (LIST, code(KeyCode::Enter), t(T::Drill)),
     (LIST, k('w'), t(T::Weakest)),
     (LIST, k('m'), t(T::Mock)),
+    (LIST, k('+'), t(T::MoreNew)),
+    (LIST, k('='), t(T::MoreNew)),
+    (LIST, k('-'), t(T::FewerNew)),
+    (LIST, k(']'), t(T::MoreReviews)),
+    (LIST, k('['), t(T::FewerReviews)),
     (LIST, k('?'), A::Help),
     (LIST, k('q'), A::Back),
     (LIST, code(KeyCode::Esc), A::Back),

@@ -7,7 +7,8 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::core::deck::{Deck, Kind};
 use crate::core::ids::DeckId;
 use crate::core::session::{AnswerMode, Focus, MAX_QUESTIONS, MockSetup, Timing};
-use crate::tui::keys::{Action, Context, MockAction, MockCtx};
+use crate::core::target::TargetName;
+use crate::tui::keys::{Action, Context, MockAction, MockCtx, TargetAction};
 use crate::tui::screen::{Cx, Effect, Route, Screen};
 
 /// Reading times offered, in seconds.
@@ -80,6 +81,9 @@ impl Setting {
 pub struct SetupForm {
     pub setup: MockSetup,
     pub row: usize,
+    /// The interview target remembered from the last mock for one (name, "role at company"):
+    /// the questions come from its job description until dropped.
+    pub target: Option<(TargetName, String)>,
 }
 
 /// Which way ←/→ moves a value.
@@ -105,7 +109,17 @@ impl SetupForm {
         // A remembered deck that is no longer loaded cannot be ticked off: forget it.
         setup.decks.retain(|id| decks.iter().any(|d| &d.id == id));
         setup.questions = setup.questions.clamp(1, MAX_QUESTIONS);
-        SetupForm { setup, row: 0 }
+        SetupForm {
+            setup,
+            row: 0,
+            target: None,
+        }
+    }
+
+    /// The form for a mock interview for `target` (name and title).
+    pub fn with_target(mut self, target: Option<(TargetName, String)>) -> SetupForm {
+        self.target = target;
+        self
     }
 
     pub fn rows(&self, decks: &[Deck]) -> usize {
@@ -301,7 +315,18 @@ impl Screen for SetupForm {
             Some(Action::Interview(MockAction::More)) => self.change(cx.decks, Step::More),
             Some(Action::Interview(MockAction::Toggle)) => self.toggle(cx.decks),
             Some(Action::Interview(MockAction::Start)) => {
-                return vec![Effect::Go(Route::Mock(self.setup.clone()))];
+                let setup = self.setup.clone();
+                return vec![Effect::Go(match &self.target {
+                    Some((name, _)) => Route::TargetMock {
+                        name: name.clone(),
+                        setup: Some(setup),
+                    },
+                    None => Route::Mock(setup),
+                })];
+            }
+            Some(Action::Target(TargetAction::DropTarget)) if self.target.is_some() => {
+                self.target = None;
+                return vec![Effect::ForgetMockTarget];
             }
             Some(Action::Interview(MockAction::Home)) => return vec![Effect::Go(Route::Home)],
             _ => {}

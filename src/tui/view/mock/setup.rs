@@ -54,9 +54,23 @@ pub fn render(cx: &Cx, form: &SetupForm, area: Rect, buf: &mut Buffer) {
     .areas(area);
 
     let pool = form.pool(cx.decks);
+    let about_pool = match &form.target {
+        // The questions come from the job; the decks and focus rows do not apply.
+        Some((_, job)) => Span::styled(
+            crate::core::text::truncate_line(
+                &format!(
+                    "  for the job: {} (T: the whole bank)",
+                    crate::core::text::sanitize_line(job)
+                ),
+                w.saturating_sub(20),
+            ),
+            t.warn(),
+        ),
+        None => Span::styled(format!("  {pool} cards in the chosen decks"), t.dim()),
+    };
     Line::from(vec![
         Span::styled("Mock interview setup", t.title()),
-        Span::styled(format!("  {pool} cards in the chosen decks"), t.dim()),
+        about_pool,
     ])
     .render(title, buf);
 
