@@ -42,6 +42,10 @@ question = "Why?"
 answer = "Because."
 "#;
 
+const STORIES: &str = "format = 1\n[[story]]\nid = \"crm\"\ntitle = \"CRM move\"\n\
+    situation = \"Old CRM.\"\ntask = \"Move it.\"\naction = \"Piloted.\"\n\
+    result = \"Done in 11 weeks.\"\ncompetencies = [\"projects\"]\n";
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Hostile {
     Fifo,
@@ -165,6 +169,24 @@ fn targets() -> Vec<Target> {
             out_of_range: "question,answer,level\nWhy?,Because.,99999999999999999999\n".into(),
             huge: (32 << 20) + 1,
             commands: vec![vec!["import", "{}", "--deck-id", "imported"]],
+            cache: false,
+        },
+        Target {
+            name: "parameters.toml",
+            path: "parameters.toml",
+            good: b"# no fitted weights yet\n",
+            out_of_range: "parameters = [1e308, -1e308]\nlast_run = 18446744073709551615\n".into(),
+            huge: (1 << 20) + 1,
+            commands: vec![vec!["stats"], vec!["config"]],
+            cache: false,
+        },
+        Target {
+            name: "stories.toml",
+            path: "stories.toml",
+            good: STORIES.as_bytes(),
+            out_of_range: STORIES.replace("format = 1", "format = 99999999999999999999"),
+            huge: (32 << 20) + 1,
+            commands: vec![vec!["stories", "check"], vec!["stories", "list"]],
             cache: false,
         },
         Target {
@@ -444,7 +466,10 @@ fn may_succeed(target: &Target, kind: Hostile, command: &[&str]) -> bool {
     target.cache
         || kind == Hostile::Symlink
         || (kind == Hostile::Dangling
-            && matches!(target.name, "state.jsonl" | "config.toml" | "mock-setup.toml"))
+            && matches!(
+                target.name,
+                "state.jsonl" | "config.toml" | "mock-setup.toml" | "parameters.toml"
+            ))
         // `decks list` reports a broken user deck and lists the others.
         || (target.name == "a user deck" && command == ["decks", "list"])
         // Repair sets unreadable lines aside (kept in `.rejected-*`, the whole file in `.bak-*`).

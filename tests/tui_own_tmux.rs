@@ -33,11 +33,11 @@ fn start(tmux: &Tmux, home: &Path, editor: &str) {
     tmux.wait_for("interview trainer");
 }
 
-/// From home: `/`, a few letters, Enter: the card's page.
+/// From home: `/`, the card's id (unique whatever the content says), Enter: the card's page.
 fn find_budget_card(tmux: &Tmux) {
     tmux.send(&["/"]);
     tmux.wait_for("Search:");
-    tmux.type_text("annual IT budget");
+    tmux.type_text("budget-build-annual");
     tmux.wait_for("1 of ");
     tmux.send(&["Enter"]);
     tmux.wait_for("Your attempts");

@@ -15,6 +15,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
+use super::bounded::{MAX_SETTINGS_BYTES, ReadError, read_regular};
 use super::paths::write_private_replace;
 use crate::core::schedule::{Evaluation, check_parameters};
 
@@ -55,7 +56,7 @@ pub enum ParametersError {
     Read {
         path: PathBuf,
         #[source]
-        source: io::Error,
+        source: ReadError,
     },
     #[error(
         "{}: {message} (written by `prepdeck optimize`; `prepdeck optimize --reset` removes it)",
@@ -72,10 +73,18 @@ pub fn parameters_path(home: &Path) -> PathBuf {
 /// The optimiser's file; empty when there is none.
 pub fn load_optimised(home: &Path) -> Result<Optimised, ParametersError> {
     let path = parameters_path(home);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Optimised::default()),
+    // Through the one bounded open: a FIFO here hung every command (the settings are read at
+    // every start).
+    let bytes = match read_regular(&path, MAX_SETTINGS_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(Optimised::default()),
         Err(source) => return Err(ParametersError::Read { path, source }),
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Err(ParametersError::Invalid {
+            path,
+            message: "the file is not UTF-8 text".into(),
+        });
     };
     let invalid = |message: String| ParametersError::Invalid {
         path: path.clone(),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::deck::{Diagnostic, Diagnostics};
 use crate::core::stories::{StoryBank, parse_stories};
+use crate::store::bounded::read_regular;
 use crate::store::paths::{Home, write_private_new};
 
 /// Where the story bank lives.
@@ -26,9 +27,10 @@ pub struct LoadedStories {
 /// unreadable, non-UTF-8 or invalid one is every problem found, located.
 pub fn load_stories(path: &Path) -> Result<LoadedStories, Diagnostics> {
     let origin = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    // Through the one bounded open (a FIFO here hung `stories check`), capped like a deck.
+    let bytes = match read_regular(path, crate::store::decks::MAX_DECK_BYTES) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
             return Ok(LoadedStories {
                 bank: StoryBank::default(),
                 warnings: Diagnostics::default(),

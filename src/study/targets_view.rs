@@ -214,6 +214,23 @@ pub fn create_target(
     Ok(target)
 }
 
+/// Keeps new plan limits in target `name`'s file (replaced atomically; a file that cannot be
+/// read is left alone).
+pub fn set_target_limits(
+    study: &dyn Study,
+    name: &TargetName,
+    limits: PlanLimits,
+) -> Result<(), String> {
+    let home = study
+        .data_home()
+        .ok_or_else(|| "no data folder".to_string())?;
+    let mut target = load_target(home, name).map_err(|e| sanitize_line(&e.to_string()))?;
+    target.limits = limits;
+    crate::store::targets::replace_target(home, &target)
+        .map(|_| ())
+        .map_err(|e| sanitize_line(&e.to_string()))
+}
+
 /// Deletes target `name`'s file.
 pub fn delete_target(study: &dyn Study, name: &TargetName) -> Result<(), String> {
     let home = study

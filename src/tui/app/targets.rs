@@ -8,7 +8,7 @@ use super::{App, Current, Level};
 use crate::core::session::MockSetup;
 use crate::core::target::{TargetName, focus, read_job, target_questions};
 use crate::study::{
-    create_target, delete_target, next_target, prepare_mock_with, target_detail,
+    create_target, delete_target, next_target, prepare_mock_with, set_target_limits, target_detail,
     target_drill_cards, targets_list,
 };
 use crate::tui::screen::{Effect, Reply};
@@ -28,6 +28,11 @@ impl App {
                     self.refresh_next_target(now);
                 }
                 Reply::TargetCreated(made.map(|t| t.name).map_err(|e| e.0))
+            }
+            Effect::SetTargetLimits(name, limits) => {
+                let changed = set_target_limits(&*self.study, &name, limits).map(|()| name);
+                self.refresh_next_target(now);
+                Reply::TargetChanged(changed)
             }
             Effect::ForgetMockTarget => {
                 if let Some(home) = self.study.data_home()
@@ -158,6 +163,30 @@ impl App {
                 None
             }
         }
+    }
+
+    /// What a drill from home favours: the next interview's cards and today's part of its
+    /// plan (not for practice ahead, nor once the interview is past).
+    pub(super) fn next_target_drill(
+        &self,
+        filter: &crate::study::DrillFilter,
+        now: DateTime<Utc>,
+    ) -> Option<(TargetName, crate::study::TargetDrill)> {
+        if filter.ahead.is_some() {
+            return None;
+        }
+        let next = self.home.next.as_ref()?;
+        let detail = target_detail(&*self.study, &self.decks, &next.name, now).ok()?;
+        if detail.archived {
+            return None;
+        }
+        Some((
+            next.name.clone(),
+            crate::study::TargetDrill {
+                focus: detail.focus,
+                today: detail.plan.map(|p| p.today),
+            },
+        ))
     }
 
     /// The next interview on the home screen, from the targets and the progress now.

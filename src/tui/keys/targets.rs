@@ -42,6 +42,11 @@ pub enum TargetAction {
     /// Form: next / previous field.
     NextField,
     PrevField,
+    /// The plan's limits: one more / one fewer new card a day, ten more / fewer reviews.
+    MoreNew,
+    FewerNew,
+    MoreReviews,
+    FewerReviews,
     /// Mock interview setup: ask from the whole bank again (forget the remembered target).
     DropTarget,
     /// Form: check and save the target.
@@ -61,6 +66,10 @@ impl TargetAction {
             TargetAction::Drill => "drill today's part of the plan (the job's cards first)",
             TargetAction::Weakest => "drill the weakest of the job's categories",
             TargetAction::Mock => "mock interview drawn from the job",
+            TargetAction::MoreNew => "the plan: one more new card a day (limit)",
+            TargetAction::FewerNew => "the plan: one fewer new card a day (limit)",
+            TargetAction::MoreReviews => "the plan: ten more reviews a day (limit)",
+            TargetAction::FewerReviews => "the plan: ten fewer reviews a day (limit)",
             TargetAction::DropTarget => "ask from the whole bank, not the job (forgets the target)",
             TargetAction::NextField => "next field",
             TargetAction::PrevField => "previous field",

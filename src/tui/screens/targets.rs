@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use super::target_form::{FormKey, TargetForm};
-use crate::core::target::TargetName;
+use crate::core::target::{PlanLimits, TargetName};
 use crate::study::{TargetDetail, TargetsList, WEAKEST_CATEGORIES};
 use crate::tui::keys::{Action, Context, TargetAction, TargetCtx};
 use crate::tui::screen::{Cx, Effect, Level, Reply, Route, Screen};
@@ -120,6 +120,34 @@ impl TargetsScreen {
         }
     }
 
+    /// One step of the plan's limits (from those the plan applied), kept in the target's file.
+    fn change_limits(&mut self, a: TargetAction) -> Vec<Effect> {
+        let Some(Ok(d)) = &self.detail else {
+            return vec![];
+        };
+        let Some(plan) = &d.plan else {
+            return vec![Effect::Notify(
+                Level::Info,
+                "No plan without an interview date (prepdeck target edit NAME --date ...).".into(),
+            )];
+        };
+        let (new, reviews) = plan.limits;
+        let (new, reviews) = match a {
+            TargetAction::MoreNew => (new.saturating_add(1).min(1000), reviews),
+            TargetAction::FewerNew => (new.saturating_sub(1).max(1), reviews),
+            TargetAction::MoreReviews => (new, reviews.saturating_add(10).min(10_000)),
+            _ => (new, reviews.saturating_sub(10).max(10)),
+        };
+        self.tab = Tab::Plan;
+        vec![Effect::SetTargetLimits(
+            d.target.name.clone(),
+            PlanLimits {
+                new_per_day: Some(new),
+                reviews_per_day: Some(reviews),
+            },
+        )]
+    }
+
     /// A drill or mock for the selected target.
     fn go(&self, route: impl FnOnce(TargetName) -> Route) -> Vec<Effect> {
         match self.selected_name() {
@@ -182,6 +210,12 @@ impl Screen for TargetsScreen {
                 self.tab = self.tab.step(-1);
                 self.scroll = 0;
             }
+            Some(Action::Target(
+                a @ (TargetAction::MoreNew
+                | TargetAction::FewerNew
+                | TargetAction::MoreReviews
+                | TargetAction::FewerReviews),
+            )) => return self.change_limits(a),
             Some(Action::Target(TargetAction::Add)) => self.form = Some(TargetForm::new()),
             Some(Action::Target(TargetAction::Remove)) => {
                 if let Some(name) = self.selected_name().cloned() {
@@ -276,6 +310,15 @@ impl Screen for TargetsScreen {
             ],
             Reply::TargetRemoved(Err(e)) => {
                 vec![Effect::Notify(Level::Error, format!("Not removed: {e}"))]
+            }
+            Reply::TargetChanged(Ok(_)) => {
+                let scroll = self.scroll;
+                let fx = self.load_selected();
+                self.scroll = scroll;
+                fx
+            }
+            Reply::TargetChanged(Err(e)) => {
+                vec![Effect::Notify(Level::Error, format!("Not changed: {e}"))]
             }
             Reply::Reloaded => self.load_selected(),
             _ => vec![],

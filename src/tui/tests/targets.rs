@@ -272,3 +272,26 @@ fn after_the_day_the_target_is_archived_and_home_shows_no_countdown() {
     h.key(KeyCode::Char('q'));
     assert!(!h.screen(100, 30).contains("Interview "));
 }
+
+#[test]
+fn home_drills_favour_the_next_interview_and_limits_change_from_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_home(dir.path());
+    h.key(KeyCode::Char('t'));
+    fill(&mut h, "acme", "2026-03-12", POSTING);
+    ctrl_s(&mut h);
+    // + on the targets screen: one more new card a day, kept in the file, shown in the plan.
+    h.key(KeyCode::Char('+'));
+    h.key(KeyCode::Char(']'));
+    let file = std::fs::read_to_string(dir.path().join("targets/acme.toml")).unwrap();
+    assert!(file.contains("new_per_day = 21"), "{file}");
+    assert!(file.contains("reviews_per_day = 210"), "{file}");
+    let s = h.screen(120, 30);
+    assert!(s.contains("Limits: 21 new and 210 reviews a day"), "{s}");
+    h.key(KeyCode::Char('q'));
+    // Home's drill puts the target first, and says so.
+    h.key(KeyCode::Char('d'));
+    assert!(matches!(h.app.current, Current::Drill(_)));
+    let s = h.screen(100, 30);
+    assert!(s.contains("Interview target acme first"), "{s}");
+}

@@ -271,7 +271,8 @@ fn plan_lines(cx: &Cx, d: &TargetDetail, w: usize) -> Vec<Line<'static>> {
     out.extend(para(
         &format!(
             "Today: {} new, {} reviews{} (d drills them). Limits: {} new and {} reviews a day \
-             (prepdeck target edit {name} --new-per-day N --reviews-per-day N).",
+             (+/- and ]/[ change them here; prepdeck target edit {name} --new-per-day N \
+             --reviews-per-day N).",
             p.today.new.len(),
             p.today.reviews.len(),
             if p.today.new_done > 0 {
