@@ -193,3 +193,87 @@ fn a_restart_uses_the_progress_cache_and_agrees_with_a_full_replay() {
     );
     assert_eq!(count_reviews(&home.path().join("state.jsonl")), 5);
 }
+
+/// A deck of your own that does not load: home names it with its first problem, `D` shows
+/// every problem, `o` opens it in `$EDITOR` (a script here) at the error line, again at the
+/// next error after the first fix, and home gets the deck once it parses.
+#[test]
+fn a_broken_deck_is_named_on_home_and_reopened_until_it_parses() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(tmux) = Tmux::start("broken-deck") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_prepdeck");
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let deck = decks.join("mine.toml");
+    let new = Command::new(bin)
+        .args(["--home", &home.path().display().to_string(), "decks", "new"])
+        .arg(&deck)
+        .output()
+        .unwrap();
+    assert!(new.status.success(), "{new:?}");
+    let text = std::fs::read_to_string(&deck).unwrap();
+    let broken = text
+        .replacen("category = \"leadership\"", "category = \"leadershi\"", 1)
+        .replacen("kind = \"situational\" ", "kind = \"situationl\" ", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&deck, broken).unwrap();
+    // The editor: logs its arguments, then mends one mistake per run.
+    let log = home.path().join("editor.log");
+    let editor = home.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$@\" >> '{}'\nif grep -q '\"leadershi\"' \"$2\"; then sed -i \
+             's/\"leadershi\"/\"leadership\"/' \"$2\"; else sed -i 's/situationl/situational/' \
+             \"$2\"; fi\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let cmd = format!(
+        "EDITOR='{}' '{bin}' --home '{}' 2>/dev/null; echo \"exited-$?\"",
+        editor.display(),
+        home.path().display()
+    );
+    tmux.send(&[&cmd, "Enter"]);
+    let screen = tmux.wait_for("Not loaded: mine.toml:");
+    assert!(
+        screen.contains("unknown category `leadershi` (+1 more)"),
+        "{screen}"
+    );
+    assert!(screen.contains("D every problem"), "{screen}");
+    tmux.send(&["D"]);
+    let screen = tmux.wait_for("that did not load");
+    assert!(screen.contains("unknown kind `situationl`"), "{screen}");
+    tmux.send(&["o"]);
+    let screen = tmux.wait_for("again at line");
+    assert!(screen.contains("unknown kind `situationl`"), "{screen}");
+    tmux.send(&["o"]);
+    tmux.wait_for("Every deck loads now.");
+    tmux.wait_for("My interview questions");
+    tmux.send(&["q"]);
+    tmux.wait_for("exited-0");
+    let log = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 2, "{log}");
+    let first_line = text
+        .lines()
+        .position(|l| l == "category = \"leadership\"")
+        .unwrap()
+        + 1;
+    assert_eq!(
+        lines[0],
+        format!("+{first_line} {}", deck.display()),
+        "{log}"
+    );
+    assert_eq!(
+        lines[1],
+        format!("+{} {}", first_line + 1, deck.display()),
+        "{log}"
+    );
+}

@@ -86,13 +86,14 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
             l.decks
                 .retain(|d| only.iter().any(|id| id == d.id.as_str()));
         }
-        let problems = l
-            .problems
-            .iter()
-            .map(|p| sanitize_line(&p.origin))
-            .collect();
-        (l.decks, problems)
+        (l.decks, l.problems)
     });
-    crate::tui::run(loaded.decks, Box::new(study), start, reload)?;
+    crate::tui::run(
+        loaded.decks,
+        Box::new(study),
+        loaded.problems,
+        start,
+        reload,
+    )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -175,18 +175,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Some(found) => found,
             None => return self.event(Event::Skip),
         };
-        let category = deck
-            .category(&c.category)
-            .map_or(c.category.as_str(), |x| x.title.as_str());
         writeln!(self.out)?;
-        writeln!(
-            self.out,
-            "Card {pos} of {total} | deck: {} | category: {} | {}",
-            sanitize_line(&deck.title),
-            sanitize_line(category),
-            c.kind
-        )?;
-        writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
+        self.header(pos, total, deck, c)?;
         writeln!(
             self.out,
             "Type a draft answer if you like; an empty line reveals the answer. /skip, /bury, /suspend, /undo, /quit."
@@ -213,6 +203,22 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
         self.event(Event::Reveal { draft })?;
         self.reveal(c)
+    }
+
+    /// The card's place in the session, its deck, category and kind, and its question.
+    fn header(&mut self, pos: usize, total: usize, deck: &Deck, c: &Card) -> anyhow::Result<()> {
+        let category = deck
+            .category(&c.category)
+            .map_or(c.category.as_str(), |x| x.title.as_str());
+        writeln!(
+            self.out,
+            "Card {pos} of {total} | deck: {} | category: {} | {}",
+            sanitize_line(&deck.title),
+            sanitize_line(category),
+            c.kind
+        )?;
+        writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
+        Ok(())
     }
 
     fn reveal(&mut self, c: &Card) -> anyhow::Result<()> {
@@ -306,7 +312,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let Some(line) = self.read_line()? else {
             return self.event(Event::Finish);
         };
-        match line.trim().to_ascii_lowercase().as_str() {
+        // The question prompt's `/undo` and friends work here too.
+        match line
+            .trim()
+            .trim_start_matches('/')
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "u" | "undo" => self.undo(),
             "s" | "skip" => self.act(Event::Skip),
             "b" | "bury" => self.bury(),
@@ -380,12 +392,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// Takes back the most recent action; a card brought back revealed is shown again (one
     /// brought back to its question is shown by the question prompt).
     fn undo(&mut self) -> anyhow::Result<()> {
+        let before = self.driver.session().last_action();
         self.event(Event::Undo)?;
-        if self.driver.session().phase() == Phase::Revealed
+        if before.is_some()
+            && self.driver.session().phase() == Phase::Revealed
             && let Some(k) = self.driver.session().current_card().map(|c| c.key.clone())
-            && let Some((_, c)) = find_card(self.decks, &k)
+            && let Some((deck, c)) = find_card(self.decks, &k)
         {
-            writeln!(self.out, "Q: {}", sanitize_line(&c.question))?;
+            let (pos, total) = self.driver.session().position();
+            self.header(pos, total, deck, c)?;
             self.reveal(c)?;
         }
         Ok(())
@@ -417,7 +432,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             "Session over: {} card(s) reviewed ({}) in {}.",
             s.reviewed,
             mix.join(", "),
-            format_interval(chrono::Duration::milliseconds(s.elapsed_ms as i64))
+            format_interval(chrono::Duration::from_std(s.elapsed).unwrap_or(chrono::Duration::MAX))
         )?;
         let others: Vec<String> = [
             ("skipped", s.skipped),
@@ -510,6 +525,18 @@ mod tests {
         let (outcome, out) = drill(b"\n3\n\n3\n", false);
         assert_eq!(outcome.not_recorded, 0, "{out}");
         assert!(!out.contains("could not be recorded"));
+    }
+
+    #[test]
+    fn undo_at_the_grade_prompt_names_the_card_it_brings_back() {
+        // Bury card 1 from its answer, reveal card 2, then `/undo` (as at the question
+        // prompt) twice.
+        let (_, out) = drill(b"\nb\n\n/undo\n/undo\nq\n", false);
+        assert!(out.contains("Undone: the bury."), "{out}");
+        assert!(out.contains("Nothing to undo in this session."), "{out}");
+        // The undo shows the card it went back to (card 1 again); "nothing to undo" does not.
+        assert_eq!(out.matches("Card 1 of 2").count(), 2, "{out}");
+        assert_eq!(out.matches("Card 2 of 2").count(), 1, "{out}");
     }
 
     #[test]

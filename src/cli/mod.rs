@@ -214,6 +214,16 @@ pub(crate) fn print_load_warnings(path: &std::path::Path, warnings: &[LoadWarnin
 pub(crate) fn check_deck_ids(cli: &Cli, loaded: &LoadedDecks) -> anyhow::Result<()> {
     for id in &cli.deck {
         if loaded.find(id).is_none() {
+            if let Some(p) = loaded.problems.iter().find(|p| broken_deck_is(p, id)) {
+                return Err(UserError(format!(
+                    "the deck `{}` did not load: {} (fix the file, then check it with \
+                     `prepdeck decks check {}`)",
+                    crate::core::text::quoted(id),
+                    p.summary(),
+                    sanitize_line(&p.origin)
+                ))
+                .into());
+            }
             let known: Vec<&str> = loaded.decks.iter().map(|d| d.id.as_str()).collect();
             return Err(UsageError(format!(
                 "no deck with id `{}` (decks: {})",
@@ -224,6 +234,24 @@ pub(crate) fn check_deck_ids(cli: &Cli, loaded: &LoadedDecks) -> anyhow::Result<
         }
     }
     Ok(())
+}
+
+/// Whether the file that did not load is probably the deck `id`: named after it, or with a
+/// line `id = "<id>"` (the file did not parse, so its id is only guessed).
+fn broken_deck_is(p: &crate::store::decks::DeckProblem, id: &str) -> bool {
+    let Some(path) = p.path() else {
+        return false;
+    };
+    if path.file_stem().and_then(|s| s.to_str()) == Some(id) {
+        return true;
+    }
+    let wanted = format!("\"{id}\"");
+    std::fs::read_to_string(&path).is_ok_and(|text| {
+        text.lines().any(|l| {
+            let l = l.trim();
+            l.starts_with("id") && l.contains(&wanted)
+        })
+    })
 }
 
 /// Loads every deck prepdeck would use, applying `--deck` filters; reports broken decks on

@@ -35,11 +35,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub const MAX_DECK_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Every problem found in one deck file.
-#[derive(Clone, Debug)]
-pub struct DeckProblem {
-    pub origin: String,
-    pub diagnostics: Diagnostics,
-}
+pub use crate::core::deck::DeckProblem;
 
 /// The result of loading every deck prepdeck would use.
 #[derive(Clone, Debug, Default)]

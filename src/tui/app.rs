@@ -20,12 +20,13 @@ use super::screens::history::HistoryScreen;
 use super::screens::home::HomeScreen;
 use super::screens::mock_run::RunScreen;
 use super::screens::mock_setup::SetupForm;
+use super::screens::problems::ProblemsScreen;
 use super::screens::stats::StatsScreen;
 use super::screens::stories::StoriesScreen;
 use super::screens::targets::TargetsScreen;
 use super::theme::Theme;
 use super::view::layout::fits;
-use crate::core::deck::Deck;
+use crate::core::deck::{Deck, DeckProblem};
 use crate::core::text::sanitize_line;
 use crate::study::{
     DrillDriver, DrillFilter, MockDriver, Overview, Pending, Study, StudyError, prepare_mock,
@@ -60,6 +61,7 @@ pub enum Current {
     MockRun(Box<RunScreen>),
     Debrief(Box<DebriefState>),
     Stats(Box<StatsScreen>),
+    Problems(Box<ProblemsScreen>),
     History(Box<HistoryScreen>),
     Browser(Box<BrowserScreen>),
     Stories(Box<StoriesScreen>),
@@ -90,6 +92,12 @@ pub struct App {
     pub modal: Option<Modal>,
     pub message: Option<(Level, String)>,
     pub overview: Overview,
+    /// The deck files that did not load, as of the last (re)load.
+    pub broken: Vec<DeckProblem>,
+    /// The file `$EDITOR` last opened: after it closes, whether that file loads is said.
+    last_edit: Option<PathBuf>,
+    /// When the next study day begins: home's counts are recomputed then.
+    next_day: DateTime<Utc>,
     /// The size of the last frame: scrolling is clamped to what fits.
     pub size: (u16, u16),
     /// Records of a mock interview storage has not made durable yet (queued, retried).
@@ -104,6 +112,7 @@ macro_rules! cx {
         Cx {
             decks: &$app.decks,
             overview: &$app.overview,
+            broken: &$app.broken,
             theme: $app.theme,
             size: $app.size,
             message: $app.message.as_ref(),
@@ -121,6 +130,7 @@ impl Current {
             Current::MockRun(s) => &**s,
             Current::Debrief(s) => &**s,
             Current::Stats(s) => &**s,
+            Current::Problems(s) => &**s,
             Current::History(s) => &**s,
             Current::Browser(s) => &**s,
             Current::Stories(s) => &**s,
@@ -136,6 +146,7 @@ impl Current {
             Current::MockRun(s) => &mut **s,
             Current::Debrief(s) => &mut **s,
             Current::Stats(s) => &mut **s,
+            Current::Problems(s) => &mut **s,
             Current::History(s) => &mut **s,
             Current::Browser(s) => &mut **s,
             Current::Stories(s) => &mut **s,
@@ -166,6 +177,7 @@ fn ungraded_nudge(study: &dyn Study) -> Option<(Level, String)> {
 impl App {
     pub fn new(decks: Vec<Deck>, study: Box<dyn Study>, theme: Theme, now: DateTime<Utc>) -> App {
         let overview = study.overview(&decks, now);
+        let next_day = study.next_day_start(now);
         let message = ungraded_nudge(&*study);
         let mut app = App {
             theme,
@@ -176,12 +188,40 @@ impl App {
             modal: None,
             message,
             overview,
+            broken: Vec::new(),
+            last_edit: None,
+            next_day,
             size: (80, 24),
             pending: Pending::default(),
             quit: false,
         };
         app.refresh_next_target(now);
         app
+    }
+
+    /// The deck files that did not load when the app started.
+    pub fn with_broken(mut self, broken: Vec<DeckProblem>) -> App {
+        self.broken = broken;
+        self
+    }
+
+    /// When the loop must wake up even without input: the next study day's start, when home's
+    /// counts change. Capped at an hour so a computer that slept catches up within one.
+    pub fn wake_in(&self, now: DateTime<Utc>) -> std::time::Duration {
+        let hour = std::time::Duration::from_secs(3600);
+        (self.next_day - now)
+            .to_std()
+            .map_or(std::time::Duration::ZERO, |d| d.min(hour))
+    }
+
+    /// Recomputes home's counts once a new study day has begun; true when it did.
+    pub fn day_turned(&mut self, now: DateTime<Utc>) -> bool {
+        if now < self.next_day {
+            return false;
+        }
+        self.overview = self.study.overview(&self.decks, now);
+        self.next_day = self.study.next_day_start(now);
+        true
     }
 
     fn screen(&self) -> &dyn Screen {
@@ -235,6 +275,7 @@ impl App {
 
     /// Redraw-tick: lets a due deadline fire (prep ends, strict time runs out).
     pub fn tick(&mut self, now: DateTime<Utc>) {
+        self.day_turned(now);
         if self.screen().ticking() != Ticking::Deadline {
             return;
         }
@@ -401,6 +442,7 @@ impl App {
                     continue;
                 }
                 Effect::Edit { path, line } => {
+                    self.last_edit = Some(path.clone());
                     out.push(Request::Edit { path, line });
                     continue;
                 }
@@ -460,6 +502,13 @@ impl App {
                 self.show(Current::Debrief(Box::new(d)));
             }
             Route::Stats => self.open_stats(now),
+            Route::Problems => {
+                if self.broken.is_empty() {
+                    self.notify(Level::Info, "Every deck loads: no problems to show.");
+                } else {
+                    self.show(Current::Problems(Box::default()));
+                }
+            }
             Route::History(select) => self.open_history(select.as_ref()),
             Route::PastDebrief(debrief, setup) => {
                 let mut d = DebriefState::past(*debrief, &setup);
@@ -552,6 +601,11 @@ impl App {
 
     /// Chooses the questions and starts the interview; remembers the setup.
     pub fn start_mock(&mut self, setup: crate::core::session::MockSetup, now: DateTime<Utc>) {
+        // The start-up nudge about an ungraded interview names a home-screen key: not for the
+        // interview's screen (started straight from `prepdeck mock`).
+        if matches!(&self.message, Some((Level::Info, m)) if m.starts_with("Your last mock")) {
+            self.message = None;
+        }
         let Some(prepared) = prepare_mock(&mut *self.study, &self.decks, setup, now) else {
             self.notify(
                 Level::Error,
@@ -691,16 +745,45 @@ impl App {
     }
 
     /// The decks after `$EDITOR` closed: replaces them and refreshes what is shown.
-    pub fn reload_decks(&mut self, decks: Vec<Deck>, problems: Vec<String>, now: DateTime<Utc>) {
+    /// The file just edited is named: whether it loads now, or its first problem and the key
+    /// that opens it again at that line.
+    pub fn reload_decks(
+        &mut self,
+        decks: Vec<Deck>,
+        problems: Vec<DeckProblem>,
+        now: DateTime<Utc>,
+    ) {
         self.decks = decks;
+        self.broken = problems;
         self.overview = self.study.overview(&self.decks, now);
         self.home.decks_changed(self.decks.len());
-        match problems.first() {
-            Some(p) => self.notify(
-                Level::Error,
-                format!("A deck has problems and was skipped: {p} (run `prepdeck decks check`)"),
-            ),
-            None => self.notify(Level::Info, "Decks reloaded."),
+        let edited = self.last_edit.take();
+        let still = edited
+            .as_ref()
+            .and_then(|p| self.broken.iter().find(|b| b.path().as_ref() == Some(p)));
+        let message = match (still, self.broken.first()) {
+            (Some(b), _) => Some(format!(
+                "Not loaded: {} ({}). Press o to open it again at line {}.",
+                b.summary(),
+                problem_count(b),
+                b.first_line()
+            )),
+            (None, Some(b)) => Some(format!(
+                "{} did not load: {}. On home, D shows every problem and o opens the file.",
+                decks_count(self.broken.len()),
+                b.summary()
+            )),
+            (None, None) => None,
+        };
+        match message {
+            Some(m) => self.notify(Level::Error, m),
+            None => match edited {
+                Some(p) => self.notify(
+                    Level::Info,
+                    format!("Decks reloaded: {} loads.", p.display()),
+                ),
+                None => self.notify(Level::Info, "Decks reloaded."),
+            },
         }
         self.reply_to_screen(Reply::Reloaded, now);
     }
@@ -721,5 +804,21 @@ impl App {
         if let Some(Modal::Help(ctx)) = self.modal {
             super::view::help::render(&cx, ctx, area, buf);
         }
+    }
+}
+
+/// "1 problem", "3 problems".
+fn problem_count(b: &DeckProblem) -> String {
+    match b.diagnostics.len() {
+        1 => "1 problem".into(),
+        n => format!("{n} problems"),
+    }
+}
+
+/// "A deck", "2 decks".
+fn decks_count(n: usize) -> String {
+    match n {
+        1 => "A deck".into(),
+        n => format!("{n} decks"),
     }
 }

@@ -23,6 +23,8 @@ pub enum Context {
     Summary,
     /// The statistics screen.
     Stats,
+    /// The deck files that did not load.
+    Problems,
     /// Past mock interviews.
     History,
     Help,
@@ -42,6 +44,7 @@ impl Context {
             Context::Revealed => "Drill: answer",
             Context::Summary => "Session summary",
             Context::Stats => "Statistics",
+            Context::Problems => "Deck problems",
             Context::History => "Past mock interviews",
             Context::Help => "Help",
             Context::Mock(m) => m.title(),
@@ -67,6 +70,10 @@ pub enum Action {
     /// The same, the grades counting as reviews (they reschedule).
     PracticeReviews,
     Stats,
+    /// Every problem of the deck files that did not load.
+    Problems,
+    /// A deck file that did not load, in `$EDITOR` at its first problem.
+    OpenBroken,
     Back,
     Help,
     Reveal,
@@ -111,6 +118,8 @@ impl Action {
             }
             Action::PracticeReviews => "the same, the grades counting as reviews (they reschedule)",
             Action::Stats => "statistics",
+            Action::Problems => "the deck files that did not load, every problem",
+            Action::OpenBroken => "open a deck file that did not load in $EDITOR, at the error",
             Action::Back => "back / quit (recorded reviews are kept)",
             Action::Help => "this help",
             Action::Reveal => "reveal the answer",

@@ -24,7 +24,7 @@ use app::App;
 use terminal::TerminalHost;
 use theme::Theme;
 
-use crate::core::deck::Deck;
+use crate::core::deck::{Deck, DeckProblem};
 use crate::core::session::MockSetup;
 
 /// The screen the app opens on.
@@ -56,11 +56,12 @@ pub enum Start {
 pub fn run(
     decks: Vec<Deck>,
     study: Box<dyn Study>,
+    broken: Vec<DeckProblem>,
     start: Start,
-    reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<String>)>,
+    reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>,
 ) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
-    let mut app = App::new(decks, study, Theme::from_env(), now);
+    let mut app = App::new(decks, study, Theme::from_env(), now).with_broken(broken);
     match start {
         Start::Home => {}
         Start::Drill(filter) => app.start_drill(filter, now),

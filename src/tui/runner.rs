@@ -1,8 +1,10 @@
 //! The event loop, generic over the ratatui backend, with the clock and the input injected.
 //!
 //! Redraws on input, on resize, and on timer ticks only while a clock is on screen; otherwise it
-//! blocks on input, so an idle app wakes up for nothing. Input already waiting is handled
-//! before the next frame: a paste of thousands of characters draws once, not per character.
+//! waits for input or the start of the next study day (when home's counts change), so an idle
+//! app wakes up once a day (at most once an hour, in case the computer slept).
+//! Input already waiting is handled before the next frame: a paste of thousands of characters
+//! draws once, not per character.
 
 use std::path::Path;
 use std::time::Duration;
@@ -13,7 +15,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{Event, KeyEventKind};
 
 use super::app::{App, Request};
-use crate::core::deck::Deck;
+use crate::core::deck::{Deck, DeckProblem};
 
 /// How often a visible clock is redrawn (4 per second at most).
 pub const TICK: Duration = Duration::from_millis(250);
@@ -30,8 +32,8 @@ pub trait Host {
     }
     /// Leaves the terminal, runs the user's editor on `path` at `line`, and comes back.
     fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()>;
-    /// Loads the decks again: the decks, and one line per broken deck.
-    fn reload(&mut self) -> (Vec<Deck>, Vec<String>);
+    /// Loads the decks again: the decks, and the files that did not load.
+    fn reload(&mut self) -> (Vec<Deck>, Vec<DeckProblem>);
 }
 
 /// Runs until the app quits.
@@ -58,9 +60,14 @@ where
         if app.should_quit() {
             return Ok(());
         }
-        let timeout = app.needs_ticks().then_some(TICK);
-        dirty |= match host.next_event(timeout)? {
-            // A tick: the clock moved (and a deadline may be due).
+        // Idle, the loop sleeps until input or the next study day (home's counts change then).
+        let timeout = if app.needs_ticks() {
+            TICK
+        } else {
+            app.wake_in(host.now())
+        };
+        dirty |= match host.next_event(Some(timeout))? {
+            // A tick: the clock moved (a deadline may be due, or a new day begun).
             None => {
                 app.tick(host.now());
                 true

@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 
 use super::keys::{Action, Context};
 use super::theme::Theme;
-use crate::core::deck::Deck;
+use crate::core::deck::{Deck, DeckProblem};
 use crate::core::ids::{CardKey, InterviewId, RecordId};
 use crate::core::notes::{BrowseFilter, CardDetail};
 use crate::core::record::{RecordBody, Review};
@@ -37,6 +37,8 @@ pub enum Level {
 pub struct Cx<'a> {
     pub decks: &'a [Deck],
     pub overview: &'a Overview,
+    /// The deck files that did not load (home names them; `o` opens them).
+    pub broken: &'a [DeckProblem],
     pub theme: Theme,
     /// The size of the last frame: scrolling is clamped to what fits.
     pub size: (u16, u16),
@@ -58,6 +60,8 @@ pub enum Route {
     /// The debrief of the interview that just ended.
     Debrief(Box<Debrief>, MockSetup, InterviewId),
     Stats,
+    /// The deck files that did not load, with every problem.
+    Problems,
     /// Past mock interviews, newest first (with this one selected, when given).
     History(Option<InterviewId>),
     /// A past interview's debrief (from the history screen), to grade what is left.

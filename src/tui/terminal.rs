@@ -15,15 +15,15 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use super::runner::Host;
-use crate::core::deck::Deck;
+use crate::core::deck::{Deck, DeckProblem};
 
 /// Input from crossterm, the system clock and a real `$EDITOR`.
 pub struct TerminalHost {
-    reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<String>)>,
+    reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>,
 }
 
 impl TerminalHost {
-    pub fn new(reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<String>)>) -> TerminalHost {
+    pub fn new(reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>) -> TerminalHost {
         TerminalHost { reload }
     }
 }
@@ -68,7 +68,7 @@ impl Host for TerminalHost {
         }
     }
 
-    fn reload(&mut self) -> (Vec<Deck>, Vec<String>) {
+    fn reload(&mut self) -> (Vec<Deck>, Vec<DeckProblem>) {
         (self.reload)()
     }
 }

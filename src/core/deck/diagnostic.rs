@@ -144,6 +144,58 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A deck file that did not load, with every problem found in it.
+#[derive(Clone, Debug)]
+pub struct DeckProblem {
+    /// How the file is named (its path, or `built-in:<name>`).
+    pub origin: String,
+    pub diagnostics: Diagnostics,
+}
+
+impl DeckProblem {
+    /// The file to open to fix it; `None` for a built-in deck.
+    pub fn path(&self) -> Option<std::path::PathBuf> {
+        (!self.origin.starts_with("built-in:")).then(|| std::path::PathBuf::from(&self.origin))
+    }
+
+    /// The line of the first located problem (1 when none is located): where an editor opens.
+    pub fn first_line(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .map(|d| d.line)
+            .find(|l| *l > 0)
+            .unwrap_or(1)
+    }
+
+    /// One line naming the file and its first problem: `my.toml:27:12: unknown category`.
+    pub fn summary(&self) -> String {
+        self.summary_as(&self.origin)
+    }
+
+    /// The same with only the file's name (where a line is short).
+    pub fn short_summary(&self) -> String {
+        let name = std::path::Path::new(&self.origin)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.origin.clone());
+        self.summary_as(&name)
+    }
+
+    fn summary_as(&self, origin: &str) -> String {
+        let origin = sanitize_line(&show_hidden(origin));
+        match self.diagnostics.iter().next() {
+            Some(d) if d.line > 0 => format!(
+                "{origin}:{}:{}: {}",
+                d.line,
+                d.column,
+                sanitize_line(&show_hidden(&d.message))
+            ),
+            Some(d) => format!("{origin}: {}", sanitize_line(&show_hidden(&d.message))),
+            None => format!("{origin}: could not be loaded"),
+        }
+    }
+}
+
 /// Every problem found in one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);

@@ -12,7 +12,7 @@ mod parse;
 mod tags;
 mod write;
 
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use diagnostic::{DeckProblem, Diagnostic, Diagnostics};
 pub(crate) use fields::get as toml_get;
 pub use lint::{FILLER_ANSWERS, LintKind, LintWarning, Linter, lint_key_points};
 pub use model::{Card, CardNotes, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};

@@ -85,6 +85,7 @@ impl App {
         let cx = Cx {
             decks: &self.decks,
             overview: &self.overview,
+            broken: &self.broken,
             theme: self.theme,
             size: self.size,
             message: self.message.as_ref(),

@@ -30,6 +30,9 @@ pub struct DrillScreen {
     /// How many actions the session had taken when last shown: one more means a new action
     /// to confirm on the status line.
     confirmed: usize,
+    /// The deck file `o` last opened, by deck id: if the edit broke it, `o` opens it again at
+    /// its first problem (the card is in no loaded deck then).
+    edited: Option<(crate::core::ids::DeckId, std::path::PathBuf)>,
     /// The candidate's answer, note, earlier attempts and fitting stories beside the model
     /// answer, asked when the card is revealed.
     pub beside: Option<Box<Beside>>,
@@ -59,6 +62,7 @@ impl DrillScreen {
             point: PointCursor::default(),
             preview: None,
             confirmed: 0,
+            edited: None,
             beside: None,
             own_decks: None,
         }
@@ -166,21 +170,35 @@ impl DrillScreen {
         .min(max);
     }
 
-    fn edit_card(&self, cx: &Cx) -> Vec<Effect> {
-        let Some(key) = self.current_key() else {
+    fn edit_card(&mut self, cx: &Cx) -> Vec<Effect> {
+        let Some(key) = self.current_key().cloned() else {
             return vec![];
         };
-        let Some((deck, card)) = find_card(self.decks(cx), key) else {
-            return vec![Effect::Notify(
-                Level::Error,
-                "This card is no longer in its deck.".into(),
-            )];
+        let Some((deck, card)) = find_card(self.decks(cx), &key) else {
+            // The deck file this card came from, when the last edit broke it.
+            let broken = self.edited.as_ref().and_then(|(id, path)| {
+                let b = cx.broken.iter().find(|b| b.path().as_ref() == Some(path))?;
+                (*id == key.deck).then(|| (path.clone(), b.first_line()))
+            });
+            return match broken {
+                Some((path, line)) => vec![Effect::Edit { path, line }],
+                None if !cx.broken.is_empty() => vec![Effect::Notify(
+                    Level::Error,
+                    "This card's deck did not load: home names the file and its problem (D                      shows them all)."
+                        .into(),
+                )],
+                None => vec![Effect::Notify(
+                    Level::Error,
+                    "This card is no longer in its deck.".into(),
+                )],
+            };
         };
-        match &deck.source {
-            DeckSource::File(path) => vec![Effect::Edit {
-                path: path.clone(),
-                line: card.line,
-            }],
+        let (id, line) = (deck.id.clone(), card.line);
+        match deck.source.clone() {
+            DeckSource::File(path) => {
+                self.edited = Some((id, path.clone()));
+                vec![Effect::Edit { path, line }]
+            }
             DeckSource::Builtin(_) => vec![Effect::Notify(
                 Level::Info,
                 "Built-in decks are read-only. To change this card, copy the deck into your \

@@ -25,6 +25,18 @@ pub fn weakest_drill() -> Route {
     })
 }
 
+/// `o` on home: the first deck file that did not load, in `$EDITOR` at its first problem.
+fn open_broken(cx: &Cx) -> Vec<Effect> {
+    match cx
+        .broken
+        .iter()
+        .find_map(|b| Some((b.path()?, b.first_line())))
+    {
+        Some((path, line)) => vec![Effect::Edit { path, line }],
+        None => vec![],
+    }
+}
+
 impl HomeScreen {
     /// The decks of the selected row (empty: all decks).
     fn selected_decks(&self, cx: &Cx) -> Vec<crate::core::ids::DeckId> {
@@ -83,6 +95,8 @@ impl Screen for HomeScreen {
             Some(Action::Mock) => Route::MockSetup,
             Some(Action::Weak) => weakest_drill(),
             Some(Action::Stats) => Route::Stats,
+            Some(Action::Problems) => Route::Problems,
+            Some(Action::OpenBroken) => return open_broken(cx),
             Some(Action::History) => Route::History(None),
             Some(Action::Own(OwnAction::Browse)) => Route::Browser { search: false },
             Some(Action::Own(OwnAction::Search)) => Route::Browser { search: true },

@@ -12,6 +12,7 @@ pub mod mock_run;
 mod mock_run_own;
 pub mod mock_setup;
 pub mod point_cursor;
+pub mod problems;
 pub mod stats;
 pub mod stories;
 pub mod target_form;

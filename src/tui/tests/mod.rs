@@ -1,6 +1,7 @@
 //! TUI tests: screen snapshots at fixed sizes, a size sweep, and key-driven flows with a fake
 //! clock and an in-memory journal over the real scheduler.
 
+mod deck_problems;
 mod flows;
 mod history;
 mod mock_flows;

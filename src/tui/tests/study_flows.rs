@@ -7,37 +7,29 @@ use super::support::Harness;
 use crate::core::record::RecordBody;
 use crate::tui::keys::Context;
 
-fn status(h: &Harness) -> String {
-    h.app
-        .message
-        .as_ref()
-        .map(|(_, t)| t.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn each_action_is_confirmed_with_what_undo_would_take_back() {
     let mut h = Harness::new();
     h.key(KeyCode::Char('d'));
     h.key(KeyCode::Enter);
     h.key(KeyCode::Char('3'));
-    assert_eq!(status(&h), "Graded Good. u: undo the Good grade.");
+    assert_eq!(h.status(), "Graded Good. u: undo the Good grade.");
     h.key(KeyCode::Char('s'));
-    assert_eq!(status(&h), "Skipped. u: undo the skip.");
+    assert_eq!(h.status(), "Skipped. u: undo the skip.");
     h.key(KeyCode::Char('b'));
-    assert_eq!(status(&h), "Buried until tomorrow. u: undo the bury.");
+    assert_eq!(h.status(), "Buried until tomorrow. u: undo the bury.");
     // `x` suspends, on the question as on the revealed answer (as in line mode).
     h.key(KeyCode::Enter);
     assert_eq!(h.app.context(), Context::Revealed);
     h.key(KeyCode::Char('x'));
-    assert_eq!(status(&h), "Suspended. u: undo the suspension.");
+    assert_eq!(h.status(), "Suspended. u: undo the suspension.");
     assert!(matches!(
         h.log.borrow().last(),
         Some(RecordBody::Suspend { .. })
     ));
     // Undo takes back the suspension first, and says what comes next.
     h.key(KeyCode::Char('u'));
-    assert_eq!(status(&h), "Undone: the suspension. Next u: undo the bury.");
+    assert_eq!(h.status(), "Undone: the suspension. Next u: undo the bury.");
     assert!(matches!(
         h.log.borrow().last(),
         Some(RecordBody::Undo { .. })
@@ -53,9 +45,9 @@ fn practice_from_home_records_practice_and_moves_no_due_date() {
     h.key(KeyCode::Char('p'));
     assert_eq!(h.app.context(), Context::Question);
     assert!(
-        status(&h).starts_with("Practice ahead of schedule"),
+        h.status().starts_with("Practice ahead of schedule"),
         "{}",
-        status(&h)
+        h.status()
     );
     let s = h.screen(80, 24);
     assert!(s.contains("practice  1/4"), "{s}");
@@ -64,7 +56,7 @@ fn practice_from_home_records_practice_and_moves_no_due_date() {
     assert!(s.contains("practice: no due date moves"), "{s}");
     h.key(KeyCode::Char('3'));
     assert_eq!(
-        status(&h),
+        h.status(),
         "Practised: Good (no due date moved). u: undo the Good practice grade."
     );
     assert!(matches!(
@@ -82,7 +74,7 @@ fn practice_from_home_records_practice_and_moves_no_due_date() {
 fn practice_as_reviews_reschedules() {
     let mut h = Harness::new();
     h.key(KeyCode::Char('P'));
-    assert!(status(&h).contains("count as reviews"), "{}", status(&h));
+    assert!(h.status().contains("count as reviews"), "{}", h.status());
     h.key(KeyCode::Enter);
     h.key(KeyCode::Char('3'));
     assert!(matches!(h.log.borrow().last(), Some(RecordBody::Review(_))));

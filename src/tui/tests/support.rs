@@ -138,6 +138,15 @@ impl Harness {
         }
     }
 
+    /// The status line's text (empty when there is none).
+    pub fn status(&self) -> String {
+        self.app
+            .message
+            .as_ref()
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    }
+
     pub fn wait(&mut self, secs: i64) {
         self.now += Duration::seconds(secs);
     }

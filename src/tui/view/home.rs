@@ -52,14 +52,16 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
     } else {
         rows(cx.overview.weakest.len()).saturating_add(1)
     };
+    let banner_rows = banner_height(cx);
     let next_rows = match (&home.next, small) {
         (None, _) => 0,
         (Some(_), true) => 1,
         (Some(_), false) => 3,
     };
-    let [title, today, next, decks, weak, _, foot_area] = Layout::vertical([
+    let [title, today, banner, next, decks, weak, _, foot_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if small { 1 } else { 2 }),
+        Constraint::Length(banner_rows),
         Constraint::Length(next_rows),
         Constraint::Max(rows(cx.decks.len()).saturating_add(if small { 2 } else { 4 })),
         Constraint::Length(weak_rows),
@@ -84,6 +86,7 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
     ])
     .render(today, buf);
 
+    render_banner(cx, banner, buf);
     if let Some(n) = &home.next {
         render_next(cx, n, next, buf, small);
     }
@@ -106,6 +109,57 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
     }
 
     footer(foot_area, buf, hint_spans, cx.message, t);
+}
+
+/// Broken decks named at most this many at a time on home (`D` lists them all).
+const BANNER_DECKS: usize = 3;
+
+fn banner_height(cx: &Cx) -> u16 {
+    match cx.broken.len() {
+        0 => 0,
+        n if n > BANNER_DECKS => BANNER_DECKS as u16 + 2,
+        n => n as u16 + 1,
+    }
+}
+
+/// One line per deck file that did not load, with its first problem, and the keys.
+fn render_banner(cx: &Cx, area: Rect, buf: &mut Buffer) {
+    if cx.broken.is_empty() {
+        return;
+    }
+    let t = cx.theme;
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line> = cx
+        .broken
+        .iter()
+        .take(BANNER_DECKS)
+        .map(|b| {
+            let more = match b.diagnostics.len() {
+                0 | 1 => String::new(),
+                n => format!(" (+{} more)", n - 1),
+            };
+            let text = format!("Not loaded: {}{more}", b.short_summary());
+            Line::styled(truncate_line(&text, width), t.error())
+        })
+        .collect();
+    if cx.broken.len() > BANNER_DECKS {
+        lines.push(Line::styled(
+            format!("and {} more deck(s)", cx.broken.len() - BANNER_DECKS),
+            t.error(),
+        ));
+    }
+    let mut keys = Vec::new();
+    for (action, label) in [
+        (Action::Problems, "every problem"),
+        (Action::OpenBroken, "fix it in $EDITOR"),
+    ] {
+        if let Some(k) = crate::tui::keymap::key_for(Context::Home, action) {
+            keys.push(Span::styled(k, t.key()));
+            keys.push(Span::raw(format!(" {label}  ")));
+        }
+    }
+    lines.push(Line::from(keys));
+    Paragraph::new(lines).render(area, buf);
 }
 
 /// The next interview: its countdown and today's part of its plan.

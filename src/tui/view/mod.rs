@@ -11,6 +11,7 @@ pub mod home;
 pub mod layout;
 pub mod mock;
 pub mod own;
+mod problems;
 pub mod stats;
 mod stats_tabs;
 pub mod stories;
