@@ -136,7 +136,12 @@ fn markdown(p: &PastInterview, d: &Debrief) -> String {
             o.push_str("*Skipped.*\n\n");
         } else {
             o.push_str("### Your answer\n\n");
-            quote(&mut o, &item.answer);
+            if p.setup.mode == AnswerMode::Spoken && item.answer.trim().is_empty() {
+                // Said aloud: nothing was typed, and the key points below are the ticks.
+                o.push_str("> *(answered aloud)*\n\n");
+            } else {
+                quote(&mut o, &item.answer);
+            }
             if let (Some(f), Some(a)) = (&q.follow_up, &item.follow_up_answer) {
                 let _ = writeln!(o, "**Follow-up:** {}\n", sanitize_line(f.trim()));
                 quote(&mut o, a);

@@ -169,6 +169,7 @@ struct Done {
     shown_at: DateTime<Utc>,
     revealed_at: Option<DateTime<Utc>>,
     draft: String,
+    draft_record: Option<RecordId>,
     checklist: Vec<bool>,
     matched_words: Vec<Vec<String>>,
 }
@@ -201,6 +202,9 @@ pub struct Drill {
     shown_at: DateTime<Utc>,
     revealed_at: Option<DateTime<Utc>>,
     draft: String,
+    /// The `drill_answer` record of the draft just revealed, once storage has it: ticks
+    /// changed after the reveal are written against it.
+    draft_record: Option<RecordId>,
     checklist: Vec<bool>,
     /// Per key point, the draft's words that made the matcher tick it (empty when it did not).
     matched_words: Vec<Vec<String>>,
@@ -240,6 +244,7 @@ impl Drill {
             shown_at: now,
             revealed_at: None,
             draft: String::new(),
+            draft_record: None,
             checklist: Vec::new(),
             matched_words: Vec::new(),
             history: Vec::new(),
@@ -342,6 +347,15 @@ impl Drill {
             }
             // Nothing else may happen until storage answers.
             (Phase::Saving, _) => vec![],
+            // The draft kept at the reveal: its id, for the ticks changed after it.
+            (Phase::Revealed, Event::Stored(record)) => {
+                if let RecordBody::DrillAnswer(d) = &record.body
+                    && d.ticks_of.is_none()
+                {
+                    self.draft_record = Some(record.id);
+                }
+                vec![]
+            }
             (_, Event::Stored(_) | Event::StoreFailed) => vec![],
             (_, Event::Finish) => self.finish(now),
             (_, Event::Undo) => self.undo(),
@@ -354,6 +368,7 @@ impl Drill {
                 self.checklist = points.iter().map(|p| p.covered).collect();
                 self.matched_words = points.into_iter().map(|p| p.matched).collect();
                 self.draft = draft;
+                self.draft_record = None;
                 self.revealed_at = Some(now);
                 self.phase = Phase::Revealed;
                 self.keep_draft()
@@ -361,6 +376,7 @@ impl Drill {
             (Phase::Revealed, Event::Toggle(i)) => {
                 if let Some(t) = self.checklist.get_mut(i) {
                     *t = !*t;
+                    return self.keep_ticks();
                 }
                 vec![]
             }
@@ -431,9 +447,28 @@ impl Drill {
                         card: card.key.card.clone(),
                         answer: self.draft.clone(),
                         coverage: self.checklist.clone(),
+                        ticks_of: None,
                     },
                 )))]
             }
+            _ => vec![],
+        }
+    }
+
+    /// The key points as the candidate ticked them after the reveal, written against the kept
+    /// draft (the latest counts), so the attempt's coverage in the card browser, `cards show`
+    /// and `export notes` is what the candidate saw. Like the draft, nothing waits for it.
+    fn keep_ticks(&self) -> Vec<Effect> {
+        match (self.current_card(), &self.draft_record) {
+            (Some(card), Some(of)) => vec![Effect::Write(RecordBody::DrillAnswer(Box::new(
+                DrillAnswer {
+                    deck: card.key.deck.clone(),
+                    card: card.key.card.clone(),
+                    answer: String::new(),
+                    coverage: self.checklist.clone(),
+                    ticks_of: Some(of.clone()),
+                },
+            )))],
             _ => vec![],
         }
     }
@@ -491,6 +526,7 @@ impl Drill {
         self.shown_at = done.shown_at;
         self.revealed_at = done.revealed_at;
         self.draft = done.draft;
+        self.draft_record = done.draft_record;
         self.checklist = done.checklist;
         self.matched_words = done.matched_words;
         self.phase = done.phase;
@@ -511,6 +547,7 @@ impl Drill {
                 shown_at: self.shown_at,
                 revealed_at: self.revealed_at,
                 draft: std::mem::take(&mut self.draft),
+                draft_record: self.draft_record.take(),
                 checklist: std::mem::take(&mut self.checklist),
                 matched_words: std::mem::take(&mut self.matched_words),
             });
@@ -524,6 +561,7 @@ impl Drill {
                 self.shown_at = now;
                 self.revealed_at = None;
                 self.draft.clear();
+                self.draft_record = None;
                 self.checklist.clear();
                 self.matched_words.clear();
                 self.phase = Phase::Question;

@@ -307,6 +307,41 @@ fn a_typed_draft_is_written_at_the_reveal_and_waits_for_nothing() {
 }
 
 #[test]
+fn ticks_changed_after_the_reveal_are_written_against_the_kept_draft() {
+    let (mut d, _) = Drill::start(vec![card("a")], t0());
+    // Before storage has the draft there is nothing to write them against (a toggle still
+    // changes what is on screen and in the grade).
+    let fx = d.handle(
+        Event::Reveal {
+            draft: "We ran an RCA".into(),
+        },
+        t0(),
+    );
+    assert_eq!(d.handle(Event::Toggle(1), t0()), vec![]);
+    assert_eq!(d.handle(Event::Toggle(1), t0()), vec![]);
+    let rec = Record::new(RecordId::new("draft-1"), t0(), fx[0].clone().into_body());
+    assert_eq!(d.handle(Event::Stored(rec), t0()), vec![]);
+    let fx = d.handle(Event::Toggle(1), t0());
+    let [Effect::Write(RecordBody::DrillAnswer(t))] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(t.ticks_of, Some(RecordId::new("draft-1")));
+    assert_eq!(t.coverage, vec![true, true]);
+    assert!(t.answer.is_empty());
+    // Its own storage answer is not taken for a new draft, nor for the grade's.
+    let rec = Record::new(RecordId::new("ticks-1"), t0(), fx[0].clone().into_body());
+    assert_eq!(d.handle(Event::Stored(rec), t0()), vec![]);
+    let fx = d.handle(Event::Toggle(0), t0());
+    let [Effect::Write(RecordBody::DrillAnswer(t))] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(t.ticks_of, Some(RecordId::new("draft-1")));
+    assert_eq!(t.coverage, vec![false, true]);
+    // A toggle out of range writes nothing.
+    assert_eq!(d.handle(Event::Toggle(9), t0()), vec![]);
+}
+
+#[test]
 fn practice_grades_write_practice_records_and_undo_them() {
     use super::drill::GradeAs;
     let (mut d, _) = Drill::start_as(vec![card("a"), card("b")], GradeAs::Practice, t0());
