@@ -134,3 +134,22 @@ fn the_browser_unsuspends_and_unburies() {
     // Both cards are back among today's new cards.
     assert_eq!(h.app.overview.total.0, 4, "{:?}", h.app.overview.total);
 }
+
+/// The statistics lists jump to their ends: End/G to the bottom, Home/g back to the top.
+#[test]
+fn statistics_lists_jump_to_their_ends() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('s'));
+    let top = h.screen(80, 12);
+    h.key(KeyCode::Char('G'));
+    let bottom = h.screen(80, 12);
+    assert_ne!(top, bottom);
+    h.key(KeyCode::Char('j'));
+    assert_eq!(h.screen(80, 12), bottom, "the bottom is the end");
+    h.key(KeyCode::Home);
+    assert_eq!(h.screen(80, 12), top);
+    h.key(KeyCode::End);
+    assert_eq!(h.screen(80, 12), bottom);
+    h.key(KeyCode::Char('g'));
+    assert_eq!(h.screen(80, 12), top);
+}
