@@ -310,11 +310,7 @@ pub(crate) fn detail_text(d: &CardDetail) -> String {
             } else {
                 format!("  {hit}/{of} key points")
             };
-            let grade = match (a.grade, a.suggested) {
-                (Some(g), _) => format!("  {}", g.label()),
-                (None, Some(g)) => format!("  {} (suggested)", g.label()),
-                (None, None) => "  not graded".to_string(),
-            };
+            let grade = format!("  {}", a.grade_text());
             let source = match &a.source {
                 crate::core::notes::AttemptSource::Drill => "drill".to_string(),
                 crate::core::notes::AttemptSource::Mock { interview } => {

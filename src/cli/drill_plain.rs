@@ -432,7 +432,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             "Session over: {} card(s) reviewed ({}) in {}.",
             s.reviewed,
             mix.join(", "),
-            format_interval(chrono::Duration::milliseconds(s.elapsed_ms as i64))
+            format_interval(chrono::Duration::from_std(s.elapsed).unwrap_or(chrono::Duration::MAX))
         )?;
         let others: Vec<String> = [
             ("skipped", s.skipped),

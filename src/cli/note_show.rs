@@ -37,9 +37,7 @@ fn describe(a: &Attempt) -> String {
     if of > 0 {
         parts.push(format!("{hit}/{of} key points"));
     }
-    if let Some(g) = a.shown_grade() {
-        parts.push(g.label().to_string());
-    }
+    parts.push(a.grade_text());
     parts.join(", ")
 }
 

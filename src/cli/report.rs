@@ -69,15 +69,15 @@ fn setup_line(s: &MockSetup) -> String {
         Focus::Category(c) => format!("category {}", sanitize_line(c.as_str())),
         Focus::Kind(k) => format!("kind {k}"),
     };
-    let answer_time = match s.answer_seconds {
-        Some(n) => format!("{} for every question", text::duration(u64::from(n) * 1000)),
+    let answer_time = match s.answer_time() {
+        Some(t) => format!("{} for every question", text::duration(t)),
         None => "from the decks".into(),
     };
     format!(
         "{} questions, focus {focus}, prep {}, answer time {answer_time}, {} answers, {} timing, \
          follow-ups {}{}",
         s.questions,
-        text::duration(u64::from(s.prep_seconds) * 1000),
+        text::duration(s.prep_time()),
         match s.mode {
             AnswerMode::Typed => "typed",
             AnswerMode::Spoken => "spoken",
@@ -136,7 +136,12 @@ fn markdown(p: &PastInterview, d: &Debrief) -> String {
             o.push_str("*Skipped.*\n\n");
         } else {
             o.push_str("### Your answer\n\n");
-            quote(&mut o, &item.answer);
+            if p.setup.mode == AnswerMode::Spoken && item.answer.trim().is_empty() {
+                // Said aloud: nothing was typed, and the key points below are the ticks.
+                o.push_str("> *(answered aloud)*\n\n");
+            } else {
+                quote(&mut o, &item.answer);
+            }
             if let (Some(f), Some(a)) = (&q.follow_up, &item.follow_up_answer) {
                 let _ = writeln!(o, "**Follow-up:** {}\n", sanitize_line(f.trim()));
                 quote(&mut o, a);

@@ -3,12 +3,20 @@
 //! Pure data. The store writes them as JSON Lines; card state is derived by replaying them
 //! (see [`crate::core::schedule`]). Nothing derived is ever stored in a record.
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, DeckId, RecordId};
 use crate::core::session::{MockAnswered, MockDebriefed, MockFinished, MockRecord, MockStarted};
+
+/// A duration as the records hold it (`took_ms`, `answer_ms`, `paused_ms`...): whole
+/// milliseconds.
+pub fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
 
 /// The newest record format this build writes and understands. A record with a larger `v` is
 /// from a newer prepdeck: the file is then read-only for us.
@@ -19,7 +27,8 @@ use crate::core::session::{MockAnswered, MockDebriefed, MockFinished, MockRecord
 /// interviews whose grades and ticks are in them (an older build would take a later review of
 /// the same card for the interview's grade); `note`, `my_answer` and `drill_answer` records (an
 /// older build would call them damage). Format 3: `practice` records (an older build would call
-/// them damage).
+/// them damage). A `drill_answer` with `ticks_of` stays format 2: its answer is empty, and
+/// builds that do not know the field skip empty drafts.
 pub const RECORD_FORMAT: u32 = 3;
 
 /// One line of the state log.
@@ -115,9 +124,15 @@ pub struct DrillAnswer {
     pub deck: DeckId,
     pub card: CardId,
     pub answer: String,
-    /// Per key point, whether the matcher found it in the draft.
+    /// Per key point, whether the matcher found it in the draft (or, with `ticks_of`, whether
+    /// the candidate left it ticked).
     #[serde(default)]
     pub coverage: Vec<bool>,
+    /// When set, this record is no new attempt: it holds the key points as the candidate
+    /// ticked them after revealing the `drill_answer` record with this id (its `answer` is
+    /// empty; the latest such record counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticks_of: Option<RecordId>,
 }
 
 impl RecordBody {

@@ -57,7 +57,7 @@ fn parts(
     (progress, book)
 }
 
-/// The cards of `decks` that `filter` keeps, in deck order.
+/// The cards of `decks` that `filter` keeps, as [`filter_cards`] orders them.
 pub fn browse(
     study: &dyn Study,
     decks: &[Deck],
@@ -65,20 +65,8 @@ pub fn browse(
     now: DateTime<Utc>,
 ) -> Vec<BrowseRow> {
     let (progress, book) = parts(study);
-    let mut views = filter_cards(decks, &progress, &book, filter, now);
-    // Cards whose question has every word come first (in deck order), then the others.
-    if !filter.search.trim().is_empty() {
-        let words: Vec<String> = filter
-            .search
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        views.sort_by_key(|v| {
-            let q = v.card.question.to_lowercase();
-            !words.iter().all(|w| q.contains(w.as_str()))
-        });
-    }
-    views
+    // Ranked as `filter_cards` ranks them (questions with every word first).
+    filter_cards(decks, &progress, &book, filter, now)
         .into_iter()
         .map(|v| {
             let key = v.deck.key(v.card);
@@ -219,7 +207,8 @@ pub struct StoriesRead {
     pub exists: bool,
     /// The bank, or every problem found in the file (one line each, located).
     pub bank: Result<StoryBank, Vec<String>>,
-    /// Warnings of a bank that parses.
+    /// Warnings of a bank that parses, one line each ("line 51: the result has no figure
+    /// (...)").
     pub warnings: Vec<String>,
 }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::material::StoriesRead;
 use super::port::StudyError;
-use crate::core::stories::{STORIES_TEMPLATE, warning_text};
+use crate::core::stories::{STORIES_TEMPLATE, warning_line};
 use crate::store::paths::Home;
 use crate::store::stories::{create_stories_file, load_stories, stories_file};
 
@@ -15,7 +15,7 @@ pub fn read_stories(home: &Home) -> StoriesRead {
     match load_stories(&path) {
         Ok(loaded) => StoriesRead {
             exists: loaded.exists,
-            warnings: loaded.warnings.0.iter().map(warning_text).collect(),
+            warnings: loaded.warnings.0.iter().map(warning_line).collect(),
             bank: Ok(loaded.bank),
             path,
         },

@@ -601,6 +601,11 @@ impl App {
 
     /// Chooses the questions and starts the interview; remembers the setup.
     pub fn start_mock(&mut self, setup: crate::core::session::MockSetup, now: DateTime<Utc>) {
+        // The start-up nudge about an ungraded interview names a home-screen key: not for the
+        // interview's screen (started straight from `prepdeck mock`).
+        if matches!(&self.message, Some((Level::Info, m)) if m.starts_with("Your last mock")) {
+            self.message = None;
+        }
         let Some(prepared) = prepare_mock(&mut *self.study, &self.decks, setup, now) else {
             self.notify(
                 Level::Error,

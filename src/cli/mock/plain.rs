@@ -14,8 +14,9 @@
 //! the answer is closed there (its time is the limit).
 
 use std::io::{BufRead, Write};
+use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::core::ids::InterviewId;
 use crate::core::session::debrief_text::duration;
@@ -213,7 +214,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 Effect::ShowQuestion { index } => self.show_question(index)?,
                 Effect::AnswerStarted { index } => self.answer_started(index)?,
                 Effect::ShowFollowUp { text, .. } => {
-                    let limit = duration(u64::from(self.m().setup().follow_up_seconds) * 1000);
+                    let limit = duration(self.m().setup().follow_up_time());
                     writeln!(self.out, "\nFollow-up: {}", sanitize(text.trim()))?;
                     writeln!(self.out, "Answer time: {limit}.")?;
                 }
@@ -242,15 +243,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn show_question(&mut self, index: usize) -> anyhow::Result<()> {
         let n = self.m().questions().len();
-        let prep = self.m().setup().prep_seconds;
+        let prep = self.m().setup().prep_time();
         let q = &self.m().questions()[index];
         let category = sanitize_line(&q.category_title);
         let question = sanitize(q.question.trim());
         writeln!(self.out, "\nQuestion {} of {n}", index + 1)?;
         writeln!(self.out, "Category: {category}")?;
         writeln!(self.out, "{question}")?;
-        if prep > 0 {
-            let prep = duration(u64::from(prep) * 1000);
+        if !prep.is_zero() {
+            let prep = duration(prep);
             writeln!(
                 self.out,
                 "Prep time: {prep}. Press Enter when you are ready to answer; the answer clock starts by itself after {prep}."
@@ -260,7 +261,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn answer_started(&mut self, index: usize) -> anyhow::Result<()> {
-        let limit = duration(u64::from(self.m().questions()[index].answer_seconds) * 1000);
+        let limit = duration(self.m().questions()[index].answer_time);
         let s = self.m().setup();
         let how = match (s.mode, self.instructed) {
             (AnswerMode::Spoken, _) => "Answer aloud now; press Enter when you are done.",
@@ -303,13 +304,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     if typed && !l.trim().is_empty() && l.trim() != "." {
                         self.carry = Some(l);
                     }
-                    if let Some(view) = self.m().clock(now)
-                        && view
-                            .limit_ms
-                            .saturating_sub(view.remaining_ms.max(0).unsigned_abs())
-                            >= 1000
+                    let left = self.m().clock(now).map(|view| {
+                        let left = view.remaining.to_std().unwrap_or_default();
+                        (left, view.limit.saturating_sub(left))
+                    });
+                    if let Some((left, used)) = left
+                        && used >= Duration::from_secs(1)
                     {
-                        let left = duration(view.remaining_ms.max(0).unsigned_abs());
+                        let left = duration(left);
                         writeln!(
                             self.out,
                             "The answer clock started when the prep time ended: {left} left."
@@ -371,19 +373,21 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         dropped_late_line: bool,
     ) -> anyhow::Result<()> {
         if let Some(view) = self.m().clock(now) {
-            let limit = view.limit_ms;
-            let remaining = view.remaining_ms;
-            let used =
-                u64::try_from(i64::try_from(limit).unwrap_or(i64::MAX) - remaining).unwrap_or(0);
+            let limit = view.limit;
+            let remaining = view.remaining;
+            let used = (TimeDelta::from_std(limit).unwrap_or(TimeDelta::MAX) - remaining)
+                .to_std()
+                .unwrap_or_default();
             let what = if view.phase == Phase::FollowUp {
                 "Follow-up answered"
             } else {
                 "Answered"
             };
             let mut msg = format!("{what} in {} of {}", duration(used), duration(limit));
-            if remaining < 0 {
-                msg.push_str(&format!("; {} over", duration(remaining.unsigned_abs())));
-            } else if remaining == 0 && self.m().setup().timing == Timing::Strict {
+            if remaining < TimeDelta::zero() {
+                let over = remaining.abs().to_std().unwrap_or_default();
+                msg.push_str(&format!("; {} over", duration(over)));
+            } else if remaining.is_zero() && self.m().setup().timing == Timing::Strict {
                 msg = format!(
                     "Time is up: the answer was cut at the {} limit",
                     duration(limit)

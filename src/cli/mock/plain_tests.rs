@@ -87,7 +87,7 @@ fn question(id: &str, seconds: u32, follow_up: Option<&str>, points: &[&str]) ->
         question: format!("Tell me about {id}.\u{1b}[31m"),
         guidance: None,
         model_answer: format!("The model answer for {id}."),
-        answer_seconds: seconds,
+        answer_time: std::time::Duration::from_secs(u64::from(seconds)),
         follow_up: follow_up.map(str::to_string),
         key_points: points
             .iter()

@@ -263,8 +263,8 @@ fn bar(share: f64, width: usize) -> String {
 }
 
 /// "45s", "12m", "2h 05m".
-fn duration(ms: u64) -> String {
-    let secs = ms / 1000;
+fn duration(d: std::time::Duration) -> String {
+    let secs = d.as_secs();
     match secs {
         s if s < 60 => format!("{s}s"),
         s if s < 3600 => format!("{}m", s / 60),

@@ -52,6 +52,16 @@ impl Attempt {
     pub fn shown_grade(&self) -> Option<Grade> {
         self.grade.or(self.suggested)
     }
+
+    /// The grade in words: "Good", "Again (suggested)" for a mock answer left ungraded, or
+    /// "not graded" (a suggestion is never shown as if the candidate had confirmed it).
+    pub fn grade_text(&self) -> String {
+        match (self.grade, self.suggested) {
+            (Some(g), _) => g.label().to_string(),
+            (None, Some(g)) => format!("{} (suggested)", g.label()),
+            (None, None) => "not graded".to_string(),
+        }
+    }
 }
 
 /// A drill draft is graded within this long of its reveal, or not at all (skipped).
@@ -105,8 +115,14 @@ impl Notebook {
                         })
                         .map(|r| r.grade),
                 };
-                let coverage = match debriefed {
-                    Some(d) if d.checklist.len() == a.coverage.len() => d.checklist.clone(),
+                // The candidate's own ticks where they changed them: a mock's debrief, a
+                // drill's ticks after the reveal.
+                let ticked = match debriefed {
+                    Some(d) => Some(&d.checklist),
+                    None => self.drill_ticks.get(&a.id).map(|(_, _, t)| t),
+                };
+                let coverage = match ticked {
+                    Some(t) if t.len() == a.coverage.len() => t.clone(),
                     _ => a.coverage.clone(),
                 };
                 Attempt {

@@ -123,7 +123,9 @@ pub fn search_matches(query: &str, card: &Card, extra: &[&str]) -> bool {
     words.iter().all(|w| hay.contains(w.as_str()))
 }
 
-/// The cards of `decks` that `filter` keeps, in deck order.
+/// The cards of `decks` that `filter` keeps, in deck order; with a search, the cards whose
+/// question holds every word come first (the app's browser and `prepdeck cards --search`
+/// agree, and "hybr" finds the question about hybrid teams before answers that mention it).
 pub fn filter_cards<'a>(
     decks: &'a [Deck],
     progress: &'a Progress,
@@ -160,6 +162,18 @@ pub fn filter_cards<'a>(
                 states,
             });
         }
+    }
+    let words: Vec<String> = filter
+        .search
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    if !words.is_empty() {
+        // A stable sort: deck order within each group.
+        out.sort_by_cached_key(|v| {
+            let q = v.card.question.to_lowercase();
+            !words.iter().all(|w| q.contains(w.as_str()))
+        });
     }
     out
 }

@@ -73,6 +73,9 @@ pub struct Notebook {
     answers: FastMap<CardKey, Written>,
     attempts: FastMap<CardKey, Vec<RawAttempt>>,
     debriefed: FastMap<(crate::core::ids::InterviewId, usize), Debriefed>,
+    /// The ticks changed after a drill reveal, by the `drill_answer` they belong to: (when,
+    /// record id, ticks) of the latest.
+    drill_ticks: FastMap<RecordId, (DateTime<Utc>, RecordId, Vec<bool>)>,
 }
 
 /// Whether a record is part of the candidate's own material (kept verbatim by the progress
@@ -123,6 +126,19 @@ impl Notebook {
                     from: a.from.clone(),
                 },
             ),
+            RecordBody::DrillAnswer(d) if d.ticks_of.is_some() => {
+                let (Some(of), at) = (&d.ticks_of, record.at) else {
+                    return;
+                };
+                let newer = self
+                    .drill_ticks
+                    .get(of)
+                    .is_none_or(|(t, id, _)| (at, &record.id) > (*t, id));
+                if newer {
+                    self.drill_ticks
+                        .insert(of.clone(), (at, record.id.clone(), d.coverage.clone()));
+                }
+            }
             RecordBody::DrillAnswer(d) if !d.answer.trim().is_empty() => self.add_attempt(
                 CardKey {
                     deck: d.deck.clone(),

@@ -38,6 +38,7 @@ fn draft(id: &str, minutes: i64, text: &str, coverage: Vec<bool>) -> Record {
             card: CardId::new("c"),
             answer: text.into(),
             coverage,
+            ticks_of: None,
         })),
     )
 }
@@ -241,6 +242,52 @@ fn card_states_cover_the_browser_filters() {
     assert!(states.contains(&CardState::Due), "{states:?}");
     for s in CardState::ALL {
         assert_eq!(CardState::parse(s.as_str()), Some(s));
+    }
+}
+
+/// The ticks a candidate changed after a drill reveal (`drill_answer` with `ticks_of`): the
+/// latest counts, whatever the order the records come in, and they make no attempt of their own.
+#[test]
+fn ticks_changed_after_a_drill_reveal_are_the_attempts_coverage() {
+    let ticks = |id: &str, minutes: i64, of: &str, coverage: Vec<bool>| {
+        rec(
+            id,
+            minutes,
+            RecordBody::DrillAnswer(Box::new(DrillAnswer {
+                deck: DeckId::new("d"),
+                card: CardId::new("c"),
+                answer: String::new(),
+                coverage,
+                ticks_of: Some(RecordId::new(of)),
+            })),
+        )
+    };
+    let mut records = vec![
+        draft("d1", 0, "first try", vec![false, false]),
+        ticks("t1", 1, "d1", vec![true, false]),
+        ticks("t2", 2, "d1", vec![true, true]),
+        review("r1", 3, Grade::Good, ReviewMode::Drill),
+        draft("d2", 60, "second try", vec![true, false]),
+        // Ticks of a record the log does not have change nothing.
+        ticks("t3", 61, "gone", vec![false, false]),
+    ];
+    for order in 0..2 {
+        if order == 1 {
+            records.reverse();
+        }
+        let progress = replay(&records, &SchedulerConfig::default());
+        let attempts = Notebook::from_records(&records).attempts_in(&key(), &progress);
+        let shown: Vec<(&str, (usize, usize), Option<Grade>)> = attempts
+            .iter()
+            .map(|a| (a.text.as_str(), a.covered(), a.grade))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("second try", (1, 2), None),
+                ("first try", (2, 2), Some(Grade::Good)),
+            ]
+        );
     }
 }
 

@@ -30,6 +30,7 @@ use super::events::Effect;
 use super::question::MockQuestion;
 use super::records::{MockAnswered, MockDebriefed, MockRecord};
 use super::setup::{AnswerMode, MockSetup, Timing};
+use crate::core::record::millis;
 
 /// What the debrief needs of the interview's setup.
 #[derive(Clone, Copy, Debug)]
@@ -75,7 +76,7 @@ pub struct DebriefItem {
 impl DebriefItem {
     fn new(question: &MockQuestion, a: &MockAnswered, ctx: Context) -> Self {
         let spoken = ctx.spoken;
-        let limit_ms = u64::from(question.answer_seconds) * 1000;
+        let limit_ms = millis(question.answer_time);
         // A strict clock caps the time at the limit: reaching it means the clock ended the
         // answer (or the follow-up), not the candidate.
         let cut_off = ctx.strict
@@ -261,7 +262,7 @@ impl Debrief {
             insights: insights == Analysis::Include,
             spoken: setup.mode == AnswerMode::Spoken,
             strict: setup.timing == Timing::Strict,
-            follow_up_limit_ms: u64::from(setup.follow_up_seconds) * 1000,
+            follow_up_limit_ms: millis(setup.follow_up_time()),
         };
         let items = answers
             .iter()

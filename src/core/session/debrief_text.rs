@@ -2,15 +2,22 @@
 //! time, coverage, insights and the summary lines. Pure text; everything that comes from a deck or
 //! typed text is sanitized here or by the caller before printing.
 
+use std::time::Duration;
+
 use crate::core::analysis::{FillerKind, Insights};
 use crate::core::session::{
     COVERAGE_WEIGHT, CategoryCoverage, CoverageBasis, Debrief, DebriefItem, TimeBasis,
 };
 use crate::core::text::sanitize_line;
 
-/// `12s`, `1m 05s`, `2m 00s`.
-pub fn duration(ms: u64) -> String {
-    let s = ms.div_ceil(1000);
+/// A time the debrief keeps as its records do, in milliseconds.
+fn ms(ms: u64) -> Duration {
+    Duration::from_millis(ms)
+}
+
+/// `12s`, `1m 05s`, `2m 00s` (whole seconds, rounded up).
+pub fn duration(d: Duration) -> String {
+    let s = d.as_millis().div_ceil(1000);
     if s < 60 {
         format!("{s}s")
     } else {
@@ -21,14 +28,18 @@ pub fn duration(ms: u64) -> String {
 /// "1m 12s of 2m 00s" with "; 12s over" (soft timing) or "; time was up" (strict, capped).
 pub fn time_used(item: &DebriefItem) -> String {
     let t = item.timing;
-    let mut s = format!("{} of {}", duration(t.used_ms), duration(t.limit_ms));
+    let mut s = format!(
+        "{} of {}",
+        duration(ms(t.used_ms)),
+        duration(ms(t.limit_ms))
+    );
     if item.overtime_ms > 0 {
-        s.push_str(&format!("; {} over", duration(item.overtime_ms)));
+        s.push_str(&format!("; {} over", duration(ms(item.overtime_ms))));
     } else if t.limit_ms > 0 && t.used_ms >= t.limit_ms {
         s.push_str("; the time ran out");
     }
     if item.paused_ms > 0 {
-        s.push_str(&format!(" (paused {})", duration(item.paused_ms)));
+        s.push_str(&format!(" (paused {})", duration(ms(item.paused_ms))));
     }
     s
 }
@@ -163,7 +174,7 @@ pub fn time_discipline(d: &Debrief) -> String {
     if t.total_overtime_ms > 0 {
         s.push_str(&format!(
             "; {} over in total",
-            duration(t.total_overtime_ms)
+            duration(ms(t.total_overtime_ms))
         ));
     }
     s
@@ -188,8 +199,8 @@ pub fn score_why(item: &DebriefItem) -> String {
             limit_ms,
         } => format!(
             "{} over a {} limit",
-            duration(overtime_ms),
-            duration(limit_ms)
+            duration(ms(overtime_ms)),
+            duration(ms(limit_ms))
         ),
         TimeBasis::CutOff => "cut off by the clock: no time credit".into(),
         TimeBasis::NothingCovered => "no time credit without a key point covered".into(),
@@ -237,11 +248,11 @@ mod tests {
 
     #[test]
     fn durations_read_naturally() {
-        assert_eq!(duration(0), "0s");
-        assert_eq!(duration(12_000), "12s");
-        assert_eq!(duration(12_001), "13s");
-        assert_eq!(duration(72_000), "1m 12s");
-        assert_eq!(duration(120_000), "2m 00s");
+        assert_eq!(duration(ms(0)), "0s");
+        assert_eq!(duration(ms(12_000)), "12s");
+        assert_eq!(duration(ms(12_001)), "13s");
+        assert_eq!(duration(ms(72_000)), "1m 12s");
+        assert_eq!(duration(ms(120_000)), "2m 00s");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! [`Event::Stored`] or [`Event::StoreFailed`]).
 
 use std::collections::VecDeque;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
@@ -15,7 +16,7 @@ use crate::core::analysis::check_points;
 use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
-use crate::core::record::{DrillAnswer, Practice, Record, RecordBody, Review, ReviewMode};
+use crate::core::record::{DrillAnswer, Practice, Record, RecordBody, Review, ReviewMode, millis};
 use crate::core::text::accept_answer;
 
 /// One card of the session: its identity and what the checklist matches against.
@@ -168,6 +169,7 @@ struct Done {
     shown_at: DateTime<Utc>,
     revealed_at: Option<DateTime<Utc>>,
     draft: String,
+    draft_record: Option<RecordId>,
     checklist: Vec<bool>,
     matched_words: Vec<Vec<String>>,
 }
@@ -181,10 +183,10 @@ pub struct Summary {
     pub skipped: usize,
     pub suspended: usize,
     pub buried: usize,
-    /// Thinking time summed over graded cards, in milliseconds.
-    pub think_ms: u64,
-    /// From the first card to the end, in milliseconds.
-    pub elapsed_ms: u64,
+    /// Thinking time summed over graded cards (whole milliseconds).
+    pub think: Duration,
+    /// From the first card to the end (whole milliseconds).
+    pub elapsed: Duration,
 }
 
 /// A drill session.
@@ -200,6 +202,9 @@ pub struct Drill {
     shown_at: DateTime<Utc>,
     revealed_at: Option<DateTime<Utc>>,
     draft: String,
+    /// The `drill_answer` record of the draft just revealed, once storage has it: ticks
+    /// changed after the reveal are written against it.
+    draft_record: Option<RecordId>,
     checklist: Vec<bool>,
     /// Per key point, the draft's words that made the matcher tick it (empty when it did not).
     matched_words: Vec<Vec<String>>,
@@ -209,8 +214,10 @@ pub struct Drill {
     grade_as: GradeAs,
 }
 
-fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
-    u64::try_from((to - from).num_milliseconds()).unwrap_or(0)
+/// The time from `from` to `to` in whole milliseconds (what a review's `took_ms` keeps); zero
+/// when `to` is earlier.
+fn between(from: DateTime<Utc>, to: DateTime<Utc>) -> Duration {
+    Duration::from_millis(u64::try_from((to - from).num_milliseconds()).unwrap_or(0))
 }
 
 impl Drill {
@@ -237,6 +244,7 @@ impl Drill {
             shown_at: now,
             revealed_at: None,
             draft: String::new(),
+            draft_record: None,
             checklist: Vec::new(),
             matched_words: Vec::new(),
             history: Vec::new(),
@@ -280,8 +288,8 @@ impl Drill {
         &self.draft
     }
     /// Thinking time so far: stops at reveal.
-    pub fn think_ms(&self, now: DateTime<Utc>) -> u64 {
-        ms_between(self.shown_at, self.revealed_at.unwrap_or(now))
+    pub fn think_time(&self, now: DateTime<Utc>) -> Duration {
+        between(self.shown_at, self.revealed_at.unwrap_or(now))
     }
     pub fn started(&self) -> DateTime<Utc> {
         self.started
@@ -306,7 +314,7 @@ impl Drill {
 
     pub fn summary(&self, now: DateTime<Utc>) -> Summary {
         let mut s = Summary {
-            elapsed_ms: ms_between(self.started, self.ended.unwrap_or(now)),
+            elapsed: between(self.started, self.ended.unwrap_or(now)),
             ..Summary::default()
         };
         for d in &self.history {
@@ -314,7 +322,9 @@ impl Drill {
                 Outcome::Graded(g) | Outcome::Practised(g) => {
                     s.reviewed += 1;
                     s.grades[usize::from(g.number() - 1)] += 1;
-                    s.think_ms += d.revealed_at.map_or(0, |r| ms_between(d.shown_at, r));
+                    s.think += d
+                        .revealed_at
+                        .map_or(Duration::ZERO, |r| between(d.shown_at, r));
                 }
                 Outcome::Skipped => s.skipped += 1,
                 Outcome::Suspended => s.suspended += 1,
@@ -337,6 +347,15 @@ impl Drill {
             }
             // Nothing else may happen until storage answers.
             (Phase::Saving, _) => vec![],
+            // The draft kept at the reveal: its id, for the ticks changed after it.
+            (Phase::Revealed, Event::Stored(record)) => {
+                if let RecordBody::DrillAnswer(d) = &record.body
+                    && d.ticks_of.is_none()
+                {
+                    self.draft_record = Some(record.id);
+                }
+                vec![]
+            }
             (_, Event::Stored(_) | Event::StoreFailed) => vec![],
             (_, Event::Finish) => self.finish(now),
             (_, Event::Undo) => self.undo(),
@@ -349,6 +368,7 @@ impl Drill {
                 self.checklist = points.iter().map(|p| p.covered).collect();
                 self.matched_words = points.into_iter().map(|p| p.matched).collect();
                 self.draft = draft;
+                self.draft_record = None;
                 self.revealed_at = Some(now);
                 self.phase = Phase::Revealed;
                 self.keep_draft()
@@ -356,6 +376,7 @@ impl Drill {
             (Phase::Revealed, Event::Toggle(i)) => {
                 if let Some(t) = self.checklist.get_mut(i) {
                     *t = !*t;
+                    return self.keep_ticks();
                 }
                 vec![]
             }
@@ -366,7 +387,7 @@ impl Drill {
                 let (deck, card, took_ms) = (
                     card.key.deck.clone(),
                     card.key.card.clone(),
-                    self.think_ms(now),
+                    millis(self.think_time(now)),
                 );
                 let body = match self.grade_as {
                     GradeAs::Review => RecordBody::Review(Review {
@@ -426,9 +447,28 @@ impl Drill {
                         card: card.key.card.clone(),
                         answer: self.draft.clone(),
                         coverage: self.checklist.clone(),
+                        ticks_of: None,
                     },
                 )))]
             }
+            _ => vec![],
+        }
+    }
+
+    /// The key points as the candidate ticked them after the reveal, written against the kept
+    /// draft (the latest counts), so the attempt's coverage in the card browser, `cards show`
+    /// and `export notes` is what the candidate saw. Like the draft, nothing waits for it.
+    fn keep_ticks(&self) -> Vec<Effect> {
+        match (self.current_card(), &self.draft_record) {
+            (Some(card), Some(of)) => vec![Effect::Write(RecordBody::DrillAnswer(Box::new(
+                DrillAnswer {
+                    deck: card.key.deck.clone(),
+                    card: card.key.card.clone(),
+                    answer: String::new(),
+                    coverage: self.checklist.clone(),
+                    ticks_of: Some(of.clone()),
+                },
+            )))],
             _ => vec![],
         }
     }
@@ -486,6 +526,7 @@ impl Drill {
         self.shown_at = done.shown_at;
         self.revealed_at = done.revealed_at;
         self.draft = done.draft;
+        self.draft_record = done.draft_record;
         self.checklist = done.checklist;
         self.matched_words = done.matched_words;
         self.phase = done.phase;
@@ -506,6 +547,7 @@ impl Drill {
                 shown_at: self.shown_at,
                 revealed_at: self.revealed_at,
                 draft: std::mem::take(&mut self.draft),
+                draft_record: self.draft_record.take(),
                 checklist: std::mem::take(&mut self.checklist),
                 matched_words: std::mem::take(&mut self.matched_words),
             });
@@ -519,6 +561,7 @@ impl Drill {
                 self.shown_at = now;
                 self.revealed_at = None;
                 self.draft.clear();
+                self.draft_record = None;
                 self.checklist.clear();
                 self.matched_words.clear();
                 self.phase = Phase::Question;

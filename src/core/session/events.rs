@@ -1,7 +1,9 @@
 //! The vocabulary of the mock interview's state machine: events in, effects out, and what a
 //! front end reads to draw the clock. The rules are in [`super::mock`].
 
-use chrono::{DateTime, Utc};
+use std::time::Duration;
+
+use chrono::{DateTime, TimeDelta, Utc};
 
 use super::records::MockRecord;
 
@@ -60,7 +62,7 @@ pub enum Effect {
 pub struct ClockView {
     pub phase: Phase,
     /// Time left; negative in soft overtime, 0 once a strict clock ran out.
-    pub remaining_ms: i64,
-    pub limit_ms: u64,
+    pub remaining: TimeDelta,
+    pub limit: Duration,
     pub paused: bool,
 }

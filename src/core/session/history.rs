@@ -218,7 +218,7 @@ fn placeholder(key: &CardKey) -> MockQuestion {
         question: format!("(the card {key} is no longer in the loaded decks)"),
         guidance: None,
         model_answer: String::new(),
-        answer_seconds: 120,
+        answer_time: std::time::Duration::from_secs(120),
         follow_up: None,
         key_points: Vec::new(),
     }

@@ -18,11 +18,14 @@
 //!
 //! While paused, only `Resume` and `Quit` do anything.
 
+use std::time::Duration;
+
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::core::analysis::{AnswerTiming, KeyPointCoverage, suggest_grade};
 use crate::core::grade::Grade;
 use crate::core::ids::InterviewId;
+use crate::core::record::millis;
 use crate::core::text::accept_answer;
 
 use super::debrief::Debrief;
@@ -47,8 +50,8 @@ struct Deadline {
 #[derive(Clone, Debug)]
 struct Given {
     text: String,
-    ms: u64,
-    overtime_ms: u64,
+    took: Duration,
+    overtime: Duration,
 }
 
 /// One mock interview in progress.
@@ -61,22 +64,25 @@ pub struct MockInterview {
     phase: Phase,
     /// When the current phase's clock started (moved forward by pauses).
     phase_start: DateTime<Utc>,
-    limit_ms: u64,
+    /// The current phase's time limit.
+    limit: Duration,
     deadline: Option<Deadline>,
     paused_at: Option<DateTime<Utc>>,
     /// Paused time on the current question.
-    paused_ms: u64,
+    paused: Duration,
     main: Option<Given>,
     answers: Vec<MockAnswered>,
     completed: bool,
 }
 
-fn ms_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
-    u64::try_from((to - from).num_milliseconds()).unwrap_or(0)
+/// The time from `from` to `to` in whole milliseconds (what the records keep); zero when `to`
+/// is earlier.
+fn between(from: DateTime<Utc>, to: DateTime<Utc>) -> Duration {
+    Duration::from_millis(u64::try_from((to - from).num_milliseconds()).unwrap_or(0))
 }
 
-fn delta_ms(ms: u64) -> TimeDelta {
-    TimeDelta::milliseconds(i64::try_from(ms).unwrap_or(i64::MAX / 2))
+fn delta(d: Duration) -> TimeDelta {
+    TimeDelta::from_std(d).unwrap_or(TimeDelta::milliseconds(i64::MAX / 2))
 }
 
 /// How a question ended: answered (possibly with nothing typed) or skipped.
@@ -102,10 +108,10 @@ impl MockInterview {
             index: 0,
             phase: Phase::Prep,
             phase_start: now,
-            limit_ms: 0,
+            limit: Duration::ZERO,
             deadline: None,
             paused_at: None,
-            paused_ms: 0,
+            paused: Duration::ZERO,
             main: None,
             answers: Vec::new(),
             completed: false,
@@ -206,11 +212,11 @@ impl MockInterview {
         let Some(at) = self.paused_at.take() else {
             return;
         };
-        let paused = ms_between(at, now);
-        self.paused_ms += paused;
-        self.phase_start += delta_ms(paused);
+        let paused = between(at, now);
+        self.paused += paused;
+        self.phase_start += delta(paused);
         if let Some(d) = self.deadline.take() {
-            self.start_timer(d.at + delta_ms(paused), fx);
+            self.start_timer(d.at + delta(paused), fx);
         }
     }
 
@@ -219,49 +225,56 @@ impl MockInterview {
         fx.push(Effect::StartTimer { deadline: at });
     }
 
-    fn begin_phase(&mut self, phase: Phase, at: DateTime<Utc>, seconds: u32, fx: &mut Vec<Effect>) {
+    fn begin_phase(
+        &mut self,
+        phase: Phase,
+        at: DateTime<Utc>,
+        limit: Duration,
+        fx: &mut Vec<Effect>,
+    ) {
         self.phase = phase;
         self.phase_start = at;
-        self.limit_ms = u64::from(seconds) * 1000;
-        self.start_timer(at + delta_ms(self.limit_ms), fx);
+        self.limit = limit;
+        self.start_timer(at + delta(limit), fx);
     }
 
     fn begin_question(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
-        self.paused_ms = 0;
+        self.paused = Duration::ZERO;
         self.main = None;
         fx.push(Effect::ShowQuestion { index: self.index });
-        if self.setup.prep_seconds == 0 {
+        let prep = self.setup.prep_time();
+        if prep.is_zero() {
             self.begin_answer(at, fx);
         } else {
-            self.begin_phase(Phase::Prep, at, self.setup.prep_seconds, fx);
+            self.begin_phase(Phase::Prep, at, prep, fx);
         }
     }
 
     fn begin_answer(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
         fx.push(Effect::AnswerStarted { index: self.index });
-        let seconds = self.questions[self.index].answer_seconds;
-        self.begin_phase(Phase::Answer, at, seconds, fx);
+        let limit = self.questions[self.index].answer_time;
+        self.begin_phase(Phase::Answer, at, limit, fx);
     }
 
     /// How long the current phase's answer took, and its overtime, at `at`.
-    fn measure(&self, at: DateTime<Utc>) -> (u64, u64) {
-        let used = ms_between(self.phase_start, at);
+    fn measure(&self, at: DateTime<Utc>) -> (Duration, Duration) {
+        let used = between(self.phase_start, at);
         match self.setup.timing {
-            Timing::Strict => (used.min(self.limit_ms), 0),
-            Timing::Soft => (used, used.saturating_sub(self.limit_ms)),
+            Timing::Strict => (used.min(self.limit), Duration::ZERO),
+            Timing::Soft => (used, used.saturating_sub(self.limit)),
         }
     }
 
     fn submit_answer(&mut self, text: String, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
-        let (ms, overtime_ms) = self.measure(at);
+        let (took, overtime) = self.measure(at);
         let text = match self.setup.mode {
             AnswerMode::Typed => accept_answer(&text).0,
             AnswerMode::Spoken => String::new(),
         };
         self.main = Some(Given {
             text,
-            ms,
-            overtime_ms,
+            took,
+            overtime,
         });
         let follow_up = self.questions[self.index].follow_up.clone();
         match follow_up {
@@ -270,8 +283,8 @@ impl MockInterview {
                     index: self.index,
                     text,
                 });
-                let seconds = self.setup.follow_up_seconds;
-                self.begin_phase(Phase::FollowUp, at, seconds, fx);
+                let limit = self.setup.follow_up_time();
+                self.begin_phase(Phase::FollowUp, at, limit, fx);
             }
             _ => self.complete(None, Outcome::Answered, at, fx),
         }
@@ -279,15 +292,15 @@ impl MockInterview {
 
     fn submit_follow_up(&mut self, text: Option<String>, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
         let given = text.map(|text| {
-            let (ms, overtime_ms) = self.measure(at);
+            let (took, overtime) = self.measure(at);
             let text = match self.setup.mode {
                 AnswerMode::Typed => accept_answer(&text).0,
                 AnswerMode::Spoken => String::new(),
             };
             Given {
                 text,
-                ms,
-                overtime_ms,
+                took,
+                overtime,
             }
         });
         self.complete(given, Outcome::Answered, at, fx);
@@ -320,8 +333,8 @@ impl MockInterview {
         let skipped = outcome == Outcome::Skipped;
         let main = self.main.take().unwrap_or(Given {
             text: String::new(),
-            ms: 0,
-            overtime_ms: 0,
+            took: Duration::ZERO,
+            overtime: Duration::ZERO,
         });
         let q = &self.questions[self.index];
         let typed = self.setup.mode == AnswerMode::Typed;
@@ -335,11 +348,12 @@ impl MockInterview {
         let grade = if skipped {
             Some(Grade::Again)
         } else if typed {
-            let limit_ms = u64::from(q.answer_seconds) * 1000;
+            let limit_ms = millis(q.answer_time);
+            let used_ms = millis(main.took);
             // Cut off by a strict clock (the time is capped at the limit) is over time.
-            let cut_off = self.setup.timing == Timing::Strict && main.ms >= limit_ms;
+            let cut_off = self.setup.timing == Timing::Strict && used_ms >= limit_ms;
             let timing = AnswerTiming {
-                used_ms: if cut_off { limit_ms + 1 } else { main.ms },
+                used_ms: if cut_off { limit_ms + 1 } else { used_ms },
                 limit_ms,
             };
             let answered = !main.text.trim().is_empty();
@@ -353,11 +367,11 @@ impl MockInterview {
             card: q.key.clone(),
             answer: main.text,
             follow_up_answer: follow.as_ref().map(|f| f.text.clone()),
-            answer_ms: main.ms,
-            overtime_ms: main.overtime_ms,
-            follow_up_ms: follow.as_ref().map(|f| f.ms),
-            follow_up_overtime_ms: follow.as_ref().map_or(0, |f| f.overtime_ms),
-            paused_ms: self.paused_ms,
+            answer_ms: millis(main.took),
+            overtime_ms: millis(main.overtime),
+            follow_up_ms: follow.as_ref().map(|f| millis(f.took)),
+            follow_up_overtime_ms: follow.as_ref().map_or(0, |f| millis(f.overtime)),
+            paused_ms: millis(self.paused),
             skipped,
             coverage: coverage.covered,
             grade,
@@ -430,15 +444,16 @@ impl MockInterview {
             return None;
         }
         let at = self.paused_at.unwrap_or(now);
-        let elapsed = (at - self.phase_start).num_milliseconds();
-        let mut remaining_ms = i64::try_from(self.limit_ms).unwrap_or(i64::MAX) - elapsed;
+        // Whole milliseconds, as the records measure.
+        let elapsed = TimeDelta::milliseconds((at - self.phase_start).num_milliseconds());
+        let mut remaining = delta(self.limit) - elapsed;
         if self.setup.timing == Timing::Strict || self.phase == Phase::Prep {
-            remaining_ms = remaining_ms.max(0);
+            remaining = remaining.max(TimeDelta::zero());
         }
         Some(ClockView {
             phase: self.phase,
-            remaining_ms,
-            limit_ms: self.limit_ms,
+            remaining,
+            limit: self.limit,
             paused: self.is_paused(),
         })
     }

@@ -95,7 +95,10 @@ fn a_late_tick_starts_the_answer_clock_at_the_prep_deadline() {
     );
     let fx = m.handle(Event::Tick, at(25_000));
     assert_eq!(timer(&fx), Some(at(80_000)));
-    assert_eq!(m.clock(at(25_000)).unwrap().remaining_ms, 55_000);
+    assert_eq!(
+        m.clock(at(25_000)).unwrap().remaining.num_milliseconds(),
+        55_000
+    );
 }
 
 #[test]
@@ -147,7 +150,10 @@ fn pause_freezes_the_clock_and_shifts_the_deadline() {
     // Past the old deadline while paused: nothing fires, input is ignored.
     assert_eq!(m.handle(Event::Tick, at(70_000)), vec![]);
     assert_eq!(m.handle(submit("x"), at(70_000)), vec![]);
-    assert_eq!(m.clock(at(70_000)).unwrap().remaining_ms, 50_000);
+    assert_eq!(
+        m.clock(at(70_000)).unwrap().remaining.num_milliseconds(),
+        50_000
+    );
     let fx = m.handle(Event::Resume, at(90_000));
     assert_eq!(
         fx,
@@ -179,7 +185,7 @@ fn strict_typed_time_up_asks_for_the_text_and_caps_the_time() {
         vec![Effect::TimeUp { index: 0 }]
     );
     assert_eq!(m.handle(Event::Tick, at(61_000)), vec![], "fires once");
-    assert_eq!(m.clock(at(61_000)).unwrap().remaining_ms, 0);
+    assert_eq!(m.clock(at(61_000)).unwrap().remaining.num_milliseconds(), 0);
     let fx = m.handle(submit("the budget"), at(61_000));
     let a = answered(&fx);
     assert_eq!((a[0].answer_ms, a[0].overtime_ms), (60_000, 0));
@@ -235,7 +241,10 @@ fn soft_timing_counts_overtime() {
         vec![Effect::Overtime { index: 0 }]
     );
     assert_eq!(m.handle(Event::Tick, at(65_000)), vec![]);
-    assert_eq!(m.clock(at(75_000)).unwrap().remaining_ms, -15_000);
+    assert_eq!(
+        m.clock(at(75_000)).unwrap().remaining.num_milliseconds(),
+        -15_000
+    );
     let a = answered(&m.handle(submit("x marks"), at(75_000)));
     assert_eq!((a[0].answer_ms, a[0].overtime_ms), (75_000, 15_000));
     assert_eq!(
@@ -389,7 +398,10 @@ fn a_late_spoken_done_is_applied_once() {
     let fx = m.handle(submit(""), at(60_500));
     assert_eq!(answered(&fx), vec![], "the follow-up is still to come");
     assert_eq!(m.phase(), Phase::FollowUp);
-    assert_eq!(m.clock(at(60_500)).unwrap().remaining_ms, 30_000);
+    assert_eq!(
+        m.clock(at(60_500)).unwrap().remaining.num_milliseconds(),
+        30_000
+    );
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! A question of a mock interview: a snapshot of the card it asks, so the interview and its
 //! debrief do not borrow the decks.
 
+use std::time::Duration;
+
 use crate::core::deck::{Card, Deck, KeyPoint, Kind};
 use crate::core::ids::{CardKey, CategoryId};
 
@@ -17,8 +19,8 @@ pub struct MockQuestion {
     pub guidance: Option<String>,
     /// The model answer, shown in the debrief.
     pub model_answer: String,
-    /// The answer time ([`Deck::answer_seconds_for`]).
-    pub answer_seconds: u32,
+    /// The answer time ([`Deck::answer_seconds_for`], or the setup's).
+    pub answer_time: Duration,
     /// The card's first follow-up, if it has one.
     pub follow_up: Option<String>,
     pub key_points: Vec<KeyPoint>,
@@ -37,7 +39,7 @@ impl MockQuestion {
             question: card.question.clone(),
             guidance: card.guidance.clone(),
             model_answer: card.answer.clone(),
-            answer_seconds: deck.answer_seconds_for(card),
+            answer_time: Duration::from_secs(u64::from(deck.answer_seconds_for(card))),
             follow_up: card.follow_ups.first().cloned(),
             key_points: card.key_points.clone(),
         }
@@ -45,8 +47,8 @@ impl MockQuestion {
 
     /// Applies the setup's answer-time override, if any.
     pub fn with_setup(mut self, setup: &MockSetup) -> Self {
-        if let Some(seconds) = setup.answer_seconds {
-            self.answer_seconds = seconds;
+        if let Some(time) = setup.answer_time() {
+            self.answer_time = time;
         }
         self
     }

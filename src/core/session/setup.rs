@@ -1,6 +1,8 @@
 //! The settings of a mock interview, remembered between runs (every field has a default, so an
 //! old or partial settings file still loads).
 
+use std::time::Duration;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::deck::Kind;
@@ -77,6 +79,22 @@ pub const MIN_ANSWER_SECONDS: u32 = 10;
 pub const MAX_ANSWER_SECONDS: u32 = 3600;
 
 impl MockSetup {
+    /// The reading time ([`MockSetup::prep_seconds`]).
+    pub fn prep_time(&self) -> Duration {
+        Duration::from_secs(u64::from(self.prep_seconds))
+    }
+
+    /// The follow-up's answer time ([`MockSetup::follow_up_seconds`]).
+    pub fn follow_up_time(&self) -> Duration {
+        Duration::from_secs(u64::from(self.follow_up_seconds))
+    }
+
+    /// The answer time for every question, when the setup overrides the decks'.
+    pub fn answer_time(&self) -> Option<Duration> {
+        self.answer_seconds
+            .map(|s| Duration::from_secs(u64::from(s)))
+    }
+
     /// The first setting outside the range the command-line flags and the setup screen allow:
     /// `(key, message)`, for a setup read from a file.
     pub fn out_of_range(&self) -> Option<(&'static str, String)> {

@@ -89,7 +89,7 @@ pub fn question(
         question: format!("Question {id}?"),
         guidance: None,
         model_answer: String::new(),
-        answer_seconds,
+        answer_time: std::time::Duration::from_secs(u64::from(answer_seconds)),
         follow_up: follow_up.map(str::to_string),
         key_points: key_points(points),
     }

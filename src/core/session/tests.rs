@@ -73,7 +73,10 @@ fn reveal_ticks_covered_points_and_grade_waits_for_storage() {
     );
     d.handle(Event::Toggle(1), later);
     assert_eq!(d.checklist(), &[true, true]);
-    assert_eq!(d.think_ms(later + Duration::seconds(100)), 42_000);
+    assert_eq!(
+        d.think_time(later + Duration::seconds(100)),
+        std::time::Duration::from_secs(42)
+    );
 
     let fx = d.handle(Event::Grade(Grade::Good), later);
     let [Effect::Write(RecordBody::Review(r))] = fx.as_slice() else {
@@ -240,8 +243,8 @@ fn summary_counts_grades_and_time() {
     assert_eq!(s.reviewed, 2);
     assert_eq!(s.grades, [1, 0, 1, 0]);
     assert_eq!((s.skipped, s.suspended, s.buried), (1, 1, 0));
-    assert_eq!(s.think_ms, 20_000);
-    assert_eq!(s.elapsed_ms, 30_000);
+    assert_eq!(s.think, std::time::Duration::from_secs(20));
+    assert_eq!(s.elapsed, std::time::Duration::from_secs(30));
 }
 
 #[test]
@@ -301,6 +304,41 @@ fn a_typed_draft_is_written_at_the_reveal_and_waits_for_nothing() {
         ),
         vec![]
     );
+}
+
+#[test]
+fn ticks_changed_after_the_reveal_are_written_against_the_kept_draft() {
+    let (mut d, _) = Drill::start(vec![card("a")], t0());
+    // Before storage has the draft there is nothing to write them against (a toggle still
+    // changes what is on screen and in the grade).
+    let fx = d.handle(
+        Event::Reveal {
+            draft: "We ran an RCA".into(),
+        },
+        t0(),
+    );
+    assert_eq!(d.handle(Event::Toggle(1), t0()), vec![]);
+    assert_eq!(d.handle(Event::Toggle(1), t0()), vec![]);
+    let rec = Record::new(RecordId::new("draft-1"), t0(), fx[0].clone().into_body());
+    assert_eq!(d.handle(Event::Stored(rec), t0()), vec![]);
+    let fx = d.handle(Event::Toggle(1), t0());
+    let [Effect::Write(RecordBody::DrillAnswer(t))] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(t.ticks_of, Some(RecordId::new("draft-1")));
+    assert_eq!(t.coverage, vec![true, true]);
+    assert!(t.answer.is_empty());
+    // Its own storage answer is not taken for a new draft, nor for the grade's.
+    let rec = Record::new(RecordId::new("ticks-1"), t0(), fx[0].clone().into_body());
+    assert_eq!(d.handle(Event::Stored(rec), t0()), vec![]);
+    let fx = d.handle(Event::Toggle(0), t0());
+    let [Effect::Write(RecordBody::DrillAnswer(t))] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(t.ticks_of, Some(RecordId::new("draft-1")));
+    assert_eq!(t.coverage, vec![false, true]);
+    // A toggle out of range writes nothing.
+    assert_eq!(d.handle(Event::Toggle(9), t0()), vec![]);
 }
 
 #[test]

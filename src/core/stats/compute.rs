@@ -270,10 +270,14 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
             continue;
         }
         reviews_total += 1;
-        time.total = time.total.saturating_add(r.took_ms);
+        time.total = time
+            .total
+            .saturating_add(std::time::Duration::from_millis(r.took_ms));
         if r.at >= start && r.at < tomorrow {
             reviewed_today += 1;
-            time.today = time.today.saturating_add(r.took_ms);
+            time.today = time
+                .today
+                .saturating_add(std::time::Duration::from_millis(r.took_ms));
         }
         let date = match day_cache {
             Some((from, to, date)) if r.at >= from && r.at < to => date,

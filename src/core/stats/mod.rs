@@ -19,6 +19,7 @@ mod readiness;
 mod tests;
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
@@ -81,12 +82,19 @@ pub struct CategoryStats {
     pub evidence: Evidence,
 }
 
-/// Time spent answering (sum of the reviews' `took_ms`).
+/// Time spent answering (sum of the reviews' `took_ms`); in milliseconds in JSON.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TimeSpent {
     /// Since the study day began.
-    pub today: u64,
-    pub total: u64,
+    #[serde(serialize_with = "as_millis")]
+    pub today: Duration,
+    #[serde(serialize_with = "as_millis")]
+    pub total: Duration,
+}
+
+/// A duration as whole milliseconds, as `prepdeck stats --json` has always shown it.
+fn as_millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(crate::core::record::millis(*d))
 }
 
 /// Everything `prepdeck stats` shows.

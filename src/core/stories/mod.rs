@@ -70,3 +70,17 @@ pub fn suggest_for_card(bank: &StoryBank, deck: &Deck, card: &Card) -> Vec<Sugge
 pub fn warning_text(d: &crate::core::deck::Diagnostic) -> String {
     d.to_string().replacen("error:", "warning:", 1)
 }
+
+/// A warning in one line for a screen: "line 51: the result has no figure (say what changed
+/// with a number...)" (the shell gets [`warning_text`], with the snippet).
+pub fn warning_line(d: &crate::core::deck::Diagnostic) -> String {
+    let at = if d.line > 0 {
+        format!("line {}: ", d.line)
+    } else {
+        String::new()
+    };
+    match &d.help {
+        Some(help) => format!("{at}{} ({help})", d.message),
+        None => format!("{at}{}", d.message),
+    }
+}

@@ -107,6 +107,13 @@ fn a_valid_bank_reads_with_a_warning_for_a_result_without_a_figure() {
         )),
         "{text}"
     );
+    // On a screen: one line, with the line number and the help.
+    let one = warning_line(w);
+    assert!(
+        one.starts_with(&format!("line {line}: the result has no figure (")),
+        "{one}"
+    );
+    assert!(!one.contains('\n'), "{one}");
 }
 
 #[test]

@@ -160,8 +160,8 @@ impl DebriefState {
     }
 
     /// Total paused time over the interview.
-    pub fn paused_ms(&self) -> u64 {
-        self.debrief.items.iter().map(|i| i.paused_ms).sum()
+    pub fn paused(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.debrief.items.iter().map(|i| i.paused_ms).sum())
     }
 
     pub fn graded(&self) -> usize {

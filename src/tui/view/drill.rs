@@ -146,7 +146,7 @@ fn render_header(
     };
     let right = format!(
         "{practice}{pos}/{total}  ⏱ {}",
-        clock(d.session().think_ms(now))
+        clock(d.session().think_time(now))
     );
     let left = card.map_or_else(String::new, |(deck, c)| {
         let cat = deck

@@ -1,5 +1,7 @@
 //! Shared drawing helpers: size classes, wrapping, key hints and the status line.
 
+use std::time::Duration;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -168,8 +170,8 @@ pub fn footer_height(
 }
 
 /// `m:ss` (or `h:mm:ss`) for a clock.
-pub fn clock(ms: u64) -> String {
-    let s = ms / 1000;
+pub fn clock(d: Duration) -> String {
+    let s = d.as_secs();
     if s >= 3600 {
         format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
     } else {
@@ -178,8 +180,8 @@ pub fn clock(ms: u64) -> String {
 }
 
 /// "4m 12s", "1h 03m", "12s" for durations in prose.
-pub fn duration_words(ms: u64) -> String {
-    let s = ms / 1000;
+pub fn duration_words(d: Duration) -> String {
+    let s = d.as_secs();
     match s {
         s if s < 60 => format!("{s}s"),
         s if s < 3600 => format!("{}m {:02}s", s / 60, s % 60),
@@ -206,8 +208,8 @@ mod tests {
 
     #[test]
     fn clocks() {
-        assert_eq!(clock(42_000), "0:42");
-        assert_eq!(clock(3_723_000), "1:02:03");
-        assert_eq!(duration_words(252_000), "4m 12s");
+        assert_eq!(clock(Duration::from_secs(42)), "0:42");
+        assert_eq!(clock(Duration::from_secs(3_723)), "1:02:03");
+        assert_eq!(duration_words(Duration::from_secs(252)), "4m 12s");
     }
 }

@@ -32,11 +32,7 @@ pub fn attempt_label(a: &Attempt) -> String {
     if of > 0 {
         parts.push(format!("{hit}/{of} key points"));
     }
-    match (a.grade, a.suggested) {
-        (Some(g), _) => parts.push(g.label().to_string()),
-        (None, Some(g)) => parts.push(format!("{} (suggested)", g.label())),
-        (None, None) => parts.push("not graded".into()),
-    }
+    parts.push(a.grade_text());
     parts.join(" · ")
 }
 

@@ -248,8 +248,12 @@ pub fn render(cx: &Cx, s: &StoriesScreen, area: Rect, buf: &mut Buffer) {
             Paragraph::new(rows).render(list, buf);
             if let Some(st) = bank.stories.get(s.selected) {
                 let mut lines = story_lines(t, st, w);
-                for warning in &v.read.warnings {
-                    lines.extend(lines_of(warning, w, t.warn()));
+                if !v.read.warnings.is_empty() {
+                    lines.push(Line::raw(""));
+                    lines.push(Line::styled("Warnings in the file", t.heading()));
+                    for warning in &v.read.warnings {
+                        lines.extend(lines_of(warning, w, t.warn()));
+                    }
                 }
                 Paragraph::new(lines).render(detail, buf);
             }

@@ -58,8 +58,8 @@ pub fn render(cx: &Cx, d: &DrillScreen, area: Rect, buf: &mut Buffer) {
         Span::styled("Time spent      ", t.heading()),
         Span::raw(format!(
             "{} (thinking {})",
-            duration_words(s.elapsed_ms),
-            duration_words(s.think_ms)
+            duration_words(s.elapsed),
+            duration_words(s.think)
         )),
     ]));
     if s.skipped + s.buried + s.suspended > 0 {

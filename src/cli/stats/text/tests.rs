@@ -50,8 +50,8 @@ fn sample() -> Stats {
         calendar_start: calendar_start(today),
         reviews_by_day,
         time_spent_ms: TimeSpent {
-            today: 95_000,
-            total: 7_500_000,
+            today: std::time::Duration::from_secs(95),
+            total: std::time::Duration::from_secs(7_500),
         },
         forecast: (0..FORECAST_DAYS)
             .map(|i| ForecastDay {
@@ -142,9 +142,10 @@ fn calendar_marks_the_busiest_day_darkest_and_leaves_the_future_blank() {
 
 #[test]
 fn helpers() {
-    assert_eq!(duration(999), "0s");
-    assert_eq!(duration(61_000), "1m");
-    assert_eq!(duration(3_600_000 * 3 + 60_000 * 7), "3h 07m");
+    let ms = std::time::Duration::from_millis;
+    assert_eq!(duration(ms(999)), "0s");
+    assert_eq!(duration(ms(61_000)), "1m");
+    assert_eq!(duration(ms(3_600_000 * 3 + 60_000 * 7)), "3h 07m");
     assert_eq!(percent(None), "-");
     assert_eq!(percent(Some(0.5)), "50%");
     assert_eq!(bar(1.0, 10), "█".repeat(10));

@@ -46,8 +46,8 @@ fn totals_activity_and_time() {
     assert_eq!(s.seen_total, 4);
     assert_eq!(s.reviews_total, 5);
     assert_eq!(s.reviewed_today, 2);
-    assert_eq!(s.time_spent_ms.today, 9000);
-    assert_eq!(s.time_spent_ms.total, 15000);
+    assert_eq!(s.time_spent_ms.today, std::time::Duration::from_secs(9));
+    assert_eq!(s.time_spent_ms.total, std::time::Duration::from_secs(15));
     assert_eq!(s.streak_days, 2);
     let by_day: Vec<(NaiveDate, u32)> = s.reviews_by_day.iter().map(|(d, n)| (*d, *n)).collect();
     assert_eq!(
@@ -116,7 +116,7 @@ fn deck_scope_counts_only_those_decks() {
     let only_d = &decks[..1];
     let s = compute(only_d, &log, &MockHistory::default());
     assert_eq!(s.reviews_total, 4);
-    assert_eq!(s.time_spent_ms.today, 2000);
+    assert_eq!(s.time_spent_ms.today, std::time::Duration::from_secs(2));
     assert!(s.categories.iter().all(|c| c.deck.as_str() == "d"));
 }
 

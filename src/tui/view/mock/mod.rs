@@ -6,6 +6,8 @@ pub mod run;
 pub mod setup;
 pub mod summary;
 
+use std::time::Duration;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -16,10 +18,11 @@ use crate::tui::theme::Theme;
 /// Whole seconds left, rounded up while time remains ("0:10" until the last tenth is gone);
 /// negative in overtime.
 pub fn seconds_left(c: &ClockView) -> i64 {
-    if c.remaining_ms >= 0 {
-        (c.remaining_ms + 999) / 1000
+    let ms = c.remaining.num_milliseconds();
+    if ms >= 0 {
+        (ms + 999) / 1000
     } else {
-        c.remaining_ms / 1000
+        ms / 1000
     }
 }
 
@@ -34,9 +37,9 @@ pub fn gauge(t: Theme, c: &ClockView, max: usize) -> Line<'static> {
     };
     let secs = seconds_left(c);
     let time = if secs >= 0 {
-        format!("{} left", clock(secs.unsigned_abs() * 1000))
+        format!("{} left", clock(Duration::from_secs(secs.unsigned_abs())))
     } else {
-        format!("+{} over", clock(secs.unsigned_abs() * 1000))
+        format!("+{} over", clock(Duration::from_secs(secs.unsigned_abs())))
     };
     let paused = if c.paused { " (paused)" } else { "" };
     let style = t.clock(secs);
@@ -46,10 +49,10 @@ pub fn gauge(t: Theme, c: &ClockView, max: usize) -> Line<'static> {
     let mut spans = vec![Span::styled(head, t.heading()), Span::styled(text, style)];
     let bar = max.saturating_sub(used);
     if bar >= 4 {
-        let share = if c.limit_ms == 0 {
+        let share = if c.limit.is_zero() {
             0.0
         } else {
-            c.remaining_ms.max(0) as f64 / c.limit_ms as f64
+            c.remaining.num_milliseconds().max(0) as f64 / c.limit.as_millis() as f64
         };
         let full = ((share * bar as f64).ceil() as usize).min(bar);
         spans.push(Span::raw("  "));
@@ -213,14 +216,14 @@ mod tests {
     fn gauge_shows_time_as_text() {
         let c = ClockView {
             phase: Phase::Answer,
-            remaining_ms: 9_500,
-            limit_ms: 60_000,
+            remaining: chrono::TimeDelta::milliseconds(9_500),
+            limit: Duration::from_secs(60),
             paused: false,
         };
         let l = gauge(Theme::plain(), &c, 40).to_string();
         assert!(l.starts_with("Answer  0:10 left"), "{l}");
         let over = ClockView {
-            remaining_ms: -12_000,
+            remaining: chrono::TimeDelta::milliseconds(-12_000),
             ..c
         };
         assert!(

@@ -94,8 +94,8 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
             }
         }
         let mut time = text::time_discipline(db);
-        let paused = d.paused_ms();
-        if paused > 0 {
+        let paused = d.paused();
+        if !paused.is_zero() {
             time.push_str(&format!("; paused {}", text::duration(paused)));
         }
         lines.push(Line::from(vec![
