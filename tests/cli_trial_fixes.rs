@@ -2,6 +2,7 @@
 //! commands that change nothing write nothing, outputs never create folders, date flags, and
 //! deck messages that hide nothing (invisible characters, a key nested too deep).
 
+mod common;
 mod support;
 
 use std::path::Path;
@@ -698,4 +699,86 @@ fn outputs_never_replace_prepdecks_own_files() {
         .arg(h.join("decks/mine.toml"))
         .assert()
         .success();
+}
+
+/// `cards note --file /dev/zero` read until memory ran out, and a FIFO waited forever: the
+/// file goes through the one bounded open, and standard input is read no further than the
+/// longest text a note may hold.
+#[cfg(unix)]
+#[test]
+fn a_note_file_is_read_through_the_bounded_open() {
+    let home = tempfile::tempdir().unwrap();
+    let card = "it-manager/projects-allocate-people";
+    let fifo = home.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for (file, says) in [
+        (Path::new("/dev/zero"), "it is a device, not a regular file"),
+        (
+            fifo.as_path(),
+            "it is a named pipe (FIFO), not a regular file",
+        ),
+    ] {
+        prepdeck(home.path())
+            .args(["cards", "note", card, "--file"])
+            .arg(file)
+            .timeout(Duration::from_secs(60))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(says));
+    }
+    let big = home.path().join("big.txt");
+    std::fs::write(&big, "a".repeat(1_000_000)).unwrap();
+    prepdeck(home.path())
+        .args(["cards", "note", card, "--file"])
+        .arg(&big)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("longer than 100000 characters"));
+    prepdeck(home.path())
+        .args(["cards", "note", card, "--file", "-"])
+        .write_stdin("a".repeat(3_000_000))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("longer than 100000 characters"));
+    assert!(records(home.path()).is_empty());
+    prepdeck(home.path())
+        .args(["cards", "note", card, "--file", "-"])
+        .write_stdin("say the number")
+        .assert()
+        .success();
+}
+
+/// clap's error for a bad value quotes it, and on a terminal it wrote the value out raw: an
+/// argument holding an OSC sequence retitled the terminal. Parse errors are now printed as
+/// plain text with hidden characters written out, exit code 2. Run on a terminal (`script`),
+/// where clap keeps escapes.
+#[test]
+fn a_refused_argument_never_reaches_the_terminal_raw() {
+    let Some(()) = common::require(
+        "a_refused_argument_never_reaches_the_terminal_raw",
+        common::program("script"),
+    ) else {
+        return;
+    };
+    let out = std::process::Command::new("script")
+        .args(["-qec", r#"exec "$BIN" cards --kind "$VAL""#, "/dev/null"])
+        .env("BIN", env!("CARGO_BIN_EXE_prepdeck"))
+        .env("VAL", "x\u{1b}]0;pwned\u{7}\u{1b}[31mred\u{200b}")
+        .env("PREPDECK_HOME", tempfile::tempdir().unwrap().path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("invalid value"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(text.contains("red\\u200B"), "{text:?}");
 }
