@@ -143,7 +143,7 @@ fn key_errors(
             let home = known.iter().find_map(|(t, keys)| {
                 let exact = keys.iter().any(|k| k == table);
                 let near = did_you_mean(table, keys);
-                (exact || !near.is_empty()).then(|| (*t, exact, near))
+                (exact || !near.is_empty()).then_some((*t, exact, near))
             });
             let message = match (home, value.get_ref()) {
                 (Some((t, true, _)), v) if !matches!(v, DeValue::Table(_)) => {
