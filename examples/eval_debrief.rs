@@ -5,7 +5,8 @@
 //! (PATH defaults to `$PREPDECK_EVAL`, then `../shared/eval/answers-dev.json` and
 //! `../../shared/eval/answers-dev.json`). `--split` also prints the figures for two halves of
 //! the cards (alternate cards in name order), to check that a change moves both halves the same
-//! way rather than fitting one. `--verbose` lists every wrong tick, miss and STAR error.
+//! way rather than fitting one. `--verbose` lists every wrong tick, miss and STAR error;
+//! `--verbose-a` only those of half A, to develop on half A and keep half B as a hold-out.
 
 use std::collections::BTreeSet;
 use std::process::ExitCode;
@@ -91,6 +92,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let split = args.iter().any(|a| a == "--split");
     let verbose = args.iter().any(|a| a == "--verbose");
+    // `--verbose-a`: the errors of half A only, so half B stays a hold-out while developing.
+    let verbose_a = args.iter().any(|a| a == "--verbose-a");
     let explicit = args.iter().find(|a| !a.starts_with("--")).cloned();
     let candidates: Vec<String> = explicit
         .into_iter()
@@ -175,7 +178,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        if verbose {
+        if verbose || (verbose_a && half_of(&e.deck, &e.card) == 0) {
             for (i, (kp, got)) in card.key_points.iter().zip(&covered).enumerate() {
                 let want = e.covers.iter().any(|c| c == &kp.text);
                 if want != *got {

@@ -699,3 +699,56 @@ fn outputs_never_replace_prepdecks_own_files() {
         .assert()
         .success();
 }
+
+/// `cards note --file /dev/zero` read until memory ran out, and a FIFO waited forever: the
+/// file goes through the one bounded open, and standard input is read no further than the
+/// longest text a note may hold.
+#[cfg(unix)]
+#[test]
+fn a_note_file_is_read_through_the_bounded_open() {
+    let home = tempfile::tempdir().unwrap();
+    let card = "it-manager/projects-allocate-people";
+    let fifo = home.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for (file, says) in [
+        (Path::new("/dev/zero"), "it is a device, not a regular file"),
+        (
+            fifo.as_path(),
+            "it is a named pipe (FIFO), not a regular file",
+        ),
+    ] {
+        prepdeck(home.path())
+            .args(["cards", "note", card, "--file"])
+            .arg(file)
+            .timeout(Duration::from_secs(60))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(says));
+    }
+    let big = home.path().join("big.txt");
+    std::fs::write(&big, "a".repeat(1_000_000)).unwrap();
+    prepdeck(home.path())
+        .args(["cards", "note", card, "--file"])
+        .arg(&big)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("longer than 100000 characters"));
+    prepdeck(home.path())
+        .args(["cards", "note", card, "--file", "-"])
+        .write_stdin("a".repeat(3_000_000))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("longer than 100000 characters"));
+    assert!(records(home.path()).is_empty());
+    prepdeck(home.path())
+        .args(["cards", "note", card, "--file", "-"])
+        .write_stdin("say the number")
+        .assert()
+        .success();
+}

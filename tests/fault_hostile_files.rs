@@ -46,6 +46,9 @@ const STORIES: &str = "format = 1\n[[story]]\nid = \"crm\"\ntitle = \"CRM move\"
     situation = \"Old CRM.\"\ntask = \"Move it.\"\naction = \"Piloted.\"\n\
     result = \"Done in 11 weeks.\"\ncompetencies = [\"projects\"]\n";
 
+const TARGET: &str = "format = 1\nname = \"acme\"\ncreated = \"2026-12-05T12:35:38Z\"\n\
+    job = \"\"\"\nWe need an IT manager for the service desk.\n\"\"\"\n";
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Hostile {
     Fifo,
@@ -187,6 +190,15 @@ fn targets() -> Vec<Target> {
             out_of_range: STORIES.replace("format = 1", "format = 99999999999999999999"),
             huge: (32 << 20) + 1,
             commands: vec![vec!["stories", "check"], vec!["stories", "list"]],
+            cache: false,
+        },
+        Target {
+            name: "a target",
+            path: "targets/acme.toml",
+            good: TARGET.as_bytes(),
+            out_of_range: TARGET.replace("format = 1", "format = 99999999999999999999"),
+            huge: (1 << 20) + 1,
+            commands: vec![vec!["target", "show", "acme"], vec!["target", "list"]],
             cache: false,
         },
         Target {

@@ -160,13 +160,32 @@ fn read_text(path: &Path) -> anyhow::Result<String> {
     } else {
         sanitize_line(&path.display().to_string())
     };
-    let mut bytes = Vec::new();
-    let read = if stdin {
-        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+    // Never more than a text may hold (four bytes a character) and one byte more, so an
+    // over-long text is still refused as too long; a file through the one bounded open
+    // (`--file /dev/zero` read until memory ran out; a FIFO waited forever).
+    let limit = (MAX_CHARS as u64) * 4 + 1;
+    let bytes = if stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(|e| UserError(format!("cannot read {shown}: {e}")))?;
+        bytes
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+        match crate::store::bounded::read_regular(path, limit) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Err(UserError(format!("cannot read {shown}: no such file")).into()),
+            Err(crate::store::bounded::ReadError::TooLarge { .. }) => {
+                return Err(UserError(format!(
+                    "{shown} is longer than {MAX_CHARS} characters; keep notes short enough \
+                     to read before an interview"
+                ))
+                .into());
+            }
+            Err(e) => return Err(UserError(format!("cannot read {shown}: {e}")).into()),
+        }
     };
-    read.map_err(|e| UserError(format!("cannot read {shown}: {e}")))?;
     String::from_utf8(bytes).map_err(|_| UserError(format!("{shown} is not UTF-8 text")).into())
 }
 

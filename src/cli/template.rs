@@ -49,7 +49,8 @@ follow_ups = ["What would you do if the team resisted your priorities?"]   # opt
 # Key points: what a strong answer must contain. Keywords are words someone would type;
 # a typed answer covers the point when it contains any of them, or all the terms of one
 # `together` group in one sentence (for words that say nothing alone). `require = [...]` makes
-# a point count only when one of its terms appears too. `prepdeck decks check` warns about
+# a point count only when one of its terms appears too. Generic words ("priority", "team",
+# "stakeholder") count only beside another word of the point. `prepdeck decks check` warns about
 # keywords that padded answers would hit. See docs/deck-format.md.
 [[card.key_point]]
 text = "Listens first: one-to-ones and stakeholder meetings"
@@ -58,7 +59,7 @@ together = [["listen", "team"], ["meet", "department"], ["meeting", "head"]]
 
 [[card.key_point]]
 text = "Agrees priorities with the manager"
-keywords = ["priorities", "agree"]
+together = [["agree", "priorities"], ["priorities", "manager"]]
 
 [[card.key_point]]
 text = "Delivers an early, visible win"

@@ -39,7 +39,8 @@ const BUILD: u64 = fingerprint(&[
     // Problems quote values cleaned by it.
     include_str!("../core/text.rs"),
     // Key points carry their question's stems, computed by the matcher.
-    include_str!("../core/matcher.rs"),
+    include_str!("../core/matcher/mod.rs"),
+    include_str!("../core/matcher/lexicon.rs"),
     include_str!("deck_cache.rs"),
     include_str!("codec.rs"),
 ]);

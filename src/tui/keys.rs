@@ -61,6 +61,10 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// To the top of the list.
+    Top,
+    /// To the bottom of the list.
+    Bottom,
     Select,
     DrillDue,
     Mock,
@@ -109,6 +113,8 @@ impl Action {
             Action::Down => "move down / scroll down",
             Action::PageUp => "scroll a page up",
             Action::PageDown => "scroll a page down",
+            Action::Top => "to the top",
+            Action::Bottom => "to the bottom",
             Action::Select => "drill the selected deck",
             Action::DrillDue => "drill what is due (all decks)",
             Action::Mock => "mock interview",

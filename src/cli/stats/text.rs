@@ -125,10 +125,14 @@ fn totals(out: &mut String, s: &Stats, x: &Extras) {
         let p = s.practice;
         let _ = writeln!(
             out,
-            "{:<12}{} answers ({} today), {} recalled; they move no due date and are not in \
+            "{:<12}{} ({} today), {} recalled; they move no due date and are not in \
              retention",
             "Practice",
-            p.total,
+            if p.total == 1 {
+                "1 answer".to_string()
+            } else {
+                format!("{} answers", p.total)
+            },
             p.today,
             percent(Some(p.recalled as f64 / p.total as f64)),
         );

@@ -139,6 +139,7 @@ pub fn compute(input: &StatsInput<'_>) -> Stats {
         due_now: queue.due_now,
         new_available_today: queue.new_available_today,
         retention: (reviewed > 0).then(|| passed as f64 / reviewed as f64),
+        desired_retention: input.config.desired_retention,
         streak_days: streak_days(&study_days, today),
         calendar_start: calendar,
         reviews_by_day: by_day(&days, calendar),

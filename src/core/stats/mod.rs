@@ -114,6 +114,10 @@ pub struct Stats {
     pub new_available_today: usize,
     /// Share of review-phase reviews passed in the last 90 days, every category together.
     pub retention: Option<f64>,
+    /// What the scheduler aims for (`desired_retention`), to set `retention` against (the
+    /// JSON report has it beside the statistics, with the optimiser's suggestion).
+    #[serde(skip)]
+    pub desired_retention: f64,
     pub streak_days: u32,
     /// The first day of the review calendar (a Monday, [`CALENDAR_WEEKS`] weeks of columns).
     pub calendar_start: NaiveDate,

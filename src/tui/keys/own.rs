@@ -47,6 +47,8 @@ pub enum OwnAction {
     /// Drill the card (or story) now, due or not.
     DrillNow,
     ToggleSuspend,
+    /// A buried card back in today's queue.
+    Unbury,
     EditNote,
     EditAnswer,
     EditNoteExternal,
@@ -83,6 +85,7 @@ impl OwnAction {
             OwnAction::ClearFilters => "clear the search and every filter",
             OwnAction::DrillNow => "drill it now (due or not)",
             OwnAction::ToggleSuspend => "suspend / unsuspend the card",
+            OwnAction::Unbury => "unbury the card (back in today's queue)",
             OwnAction::EditNote => "write your note (in the app)",
             OwnAction::EditAnswer => "write your own answer (in the app)",
             OwnAction::EditNoteExternal => "write your note in $EDITOR",

@@ -192,15 +192,35 @@ impl BrowserScreen {
 
     /// Whether the card the keys act on is suspended.
     fn suspended(&self) -> Option<bool> {
+        self.has_state(CardState::Suspended)
+    }
+
+    /// Whether the card the keys act on is in `state`.
+    fn has_state(&self, state: CardState) -> Option<bool> {
         match &self.page {
-            Some(p) => p
-                .detail
-                .as_ref()
-                .map(|d| d.states.contains(&CardState::Suspended)),
-            None => self
-                .selected_row()
-                .map(|r| r.states.contains(&CardState::Suspended)),
+            Some(p) => p.detail.as_ref().map(|d| d.states.contains(&state)),
+            None => self.selected_row().map(|r| r.states.contains(&state)),
         }
+    }
+
+    /// A buried card back today: a bury that ends now (what `cards unbury` writes).
+    fn unbury(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        let (Some(key), Some(buried)) = (self.target(), self.has_state(CardState::Buried)) else {
+            return vec![];
+        };
+        if !buried {
+            return vec![Effect::Notify(
+                Level::Info,
+                "This card is not buried.".into(),
+            )];
+        }
+        let (deck, card) = (key.deck.clone(), key.card.clone());
+        self.pending_write = Some("Unburied: the card is back in today's queue.");
+        vec![Effect::Write(RecordBody::Bury {
+            deck,
+            card,
+            until: now,
+        })]
     }
 
     fn toggle_suspend(&mut self) -> Vec<Effect> {
@@ -447,6 +467,7 @@ impl Screen for BrowserScreen {
                         .unwrap_or_default();
                 }
                 OwnAction::ToggleSuspend => return self.toggle_suspend(),
+                OwnAction::Unbury => return self.unbury(now),
                 _ => return self.page_key(o),
             },
             _ => {}

@@ -92,6 +92,8 @@ impl Screen for StatsScreen {
             Action::Down => self.scroll = (self.scroll + 1).min(room),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
             Action::PageDown => self.scroll = self.scroll.saturating_add(page).min(room),
+            Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = room,
             Action::Weak => return vec![Effect::Go(weakest_drill())],
             Action::Back => return vec![Effect::Go(Route::Home)],
             _ => {}

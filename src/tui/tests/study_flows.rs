@@ -91,3 +91,65 @@ fn the_grade_bar_fits_at_40_columns() {
     }
     insta::assert_snapshot!("drill_revealed_40x16", s);
 }
+
+/// Unsuspend and unbury from the app: the card browser's `!` and `u`, found with the state
+/// filter; each writes what the matching `prepdeck cards` command writes.
+#[test]
+fn the_browser_unsuspends_and_unburies() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Char('b'));
+    h.key(KeyCode::Char('x'));
+    h.key(KeyCode::Char('q'));
+    while h.app.context() != Context::Home {
+        h.key(KeyCode::Char('q'));
+    }
+    h.key(KeyCode::Char('b'));
+    // The state filter: new, learning, due, review, suspended, buried.
+    for _ in 0..5 {
+        h.key(KeyCode::Char('s'));
+    }
+    assert!(h.screen(80, 24).contains("State: suspended"));
+    h.key(KeyCode::Char('u'));
+    assert_eq!(h.status(), "This card is not buried.");
+    h.key(KeyCode::Char('!'));
+    assert_eq!(h.status(), "Unsuspended: the card is back in its queue.");
+    assert!(matches!(
+        h.log.borrow().last(),
+        Some(RecordBody::Unsuspend { .. })
+    ));
+    h.key(KeyCode::Char('s'));
+    assert!(h.screen(80, 24).contains("State: buried"));
+    h.key(KeyCode::Char('u'));
+    assert_eq!(h.status(), "Unburied: the card is back in today's queue.");
+    let now = h.now;
+    assert!(matches!(
+        h.log.borrow().last(),
+        Some(RecordBody::Bury { until, .. }) if *until == now
+    ));
+    h.key(KeyCode::Esc);
+    while h.app.context() != Context::Home {
+        h.key(KeyCode::Char('q'));
+    }
+    // Both cards are back among today's new cards.
+    assert_eq!(h.app.overview.total.0, 4, "{:?}", h.app.overview.total);
+}
+
+/// The statistics lists jump to their ends: End/G to the bottom, Home/g back to the top.
+#[test]
+fn statistics_lists_jump_to_their_ends() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('s'));
+    let top = h.screen(80, 12);
+    h.key(KeyCode::Char('G'));
+    let bottom = h.screen(80, 12);
+    assert_ne!(top, bottom);
+    h.key(KeyCode::Char('j'));
+    assert_eq!(h.screen(80, 12), bottom, "the bottom is the end");
+    h.key(KeyCode::Home);
+    assert_eq!(h.screen(80, 12), top);
+    h.key(KeyCode::End);
+    assert_eq!(h.screen(80, 12), bottom);
+    h.key(KeyCode::Char('g'));
+    assert_eq!(h.screen(80, 12), top);
+}

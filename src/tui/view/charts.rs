@@ -218,6 +218,17 @@ pub fn column_chart(
     out
 }
 
+/// A category as lists name it: with its deck's id when more than one deck is loaded, since
+/// two decks may both have a "Service management".
+pub(crate) fn category_name(title: &str, deck: &str, with_deck: bool) -> String {
+    use crate::core::text::sanitize_line;
+    if with_deck {
+        format!("{} · {}", sanitize_line(title), sanitize_line(deck))
+    } else {
+        sanitize_line(title)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -95,11 +95,13 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
 
     if !o.weakest.is_empty() {
         let mut lines = vec![Line::styled("Weakest categories (readiness)", t.heading())];
-        let name_w = usize::from(weak.width).saturating_sub(20).clamp(1, 32);
+        let name_w = usize::from(weak.width).saturating_sub(20).clamp(1, 48);
+        let with_deck = cx.decks.len() > 1;
         for w in &o.weakest {
+            let name = super::charts::category_name(&w.title, w.deck.as_str(), with_deck);
             let text = format!(
                 "  {:<name_w$}{:>4.0}%  {}",
-                truncate_line(&sanitize_line(&w.title), name_w),
+                truncate_line(&name, name_w),
                 w.readiness,
                 hbar(w.readiness / 100.0, 10)
             );

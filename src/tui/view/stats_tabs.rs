@@ -86,19 +86,46 @@ fn overview(s: &Stats, t: Theme, w: usize) -> Vec<Line<'static>> {
         "Reviews",
         format!("{}, {} today", s.reviews_total, s.reviewed_today),
     ));
-    out.push(field(
-        t,
-        "Due now",
-        format!("{} (and {} new today)", s.due_now, s.new_available_today),
-    ));
+    out.push(field(t, "Due now", {
+        // Learning cards come due again later today: the forecast counts them.
+        let due_today = s.forecast.first().map_or(0, |d| d.due);
+        if due_today > s.due_now {
+            format!(
+                "{} ({due_today} by the end of the day; and {} new today)",
+                s.due_now, s.new_available_today
+            )
+        } else {
+            format!("{} (and {} new today)", s.due_now, s.new_available_today)
+        }
+    }));
     out.push(field(
         t,
         "Retention",
         match s.retention {
-            Some(_) => format!("{} of review cards passed, 90 days", percent(s.retention)),
-            None => "- (no review cards yet)".into(),
+            Some(_) => format!(
+                "{} of review cards passed, 90 days; you aim for {}",
+                percent(s.retention),
+                percent(Some(s.desired_retention))
+            ),
+            None => format!(
+                "- (no review cards yet); you aim for {}",
+                percent(Some(s.desired_retention))
+            ),
         },
     ));
+    if s.practice.total > 0 {
+        let p = s.practice;
+        out.push(field(
+            t,
+            "Practice",
+            format!(
+                "{}, {} today, {} recalled (no due date moved)",
+                plural(p.total as u64, "answer", "answers"),
+                p.today,
+                percent(Some(p.recalled as f64 / p.total as f64))
+            ),
+        ));
+    }
     out.push(field(
         t,
         "Time spent",
@@ -127,13 +154,12 @@ fn overview(s: &Stats, t: Theme, w: usize) -> Vec<Line<'static>> {
     if s.categories.is_empty() {
         out.push(Line::styled("  No cards in the decks.", t.dim()));
     }
-    let name_w = (w / 2).clamp(8, 30);
+    let name_w = (w / 2).clamp(8, 44);
     let bar_w = w.saturating_sub(2 + name_w + 1 + 4).min(50);
+    let with_deck = s.categories.iter().any(|c| c.deck != s.categories[0].deck);
     for c in &s.categories {
-        let name = format!(
-            "  {:<name_w$} ",
-            truncate_line(&sanitize_line(&c.title), name_w)
-        );
+        let name = super::charts::category_name(&c.title, c.deck.as_str(), with_deck);
+        let name = format!("  {:<name_w$} ", truncate_line(&name, name_w));
         out.push(Line::from(vec![
             Span::raw(name),
             Span::styled(hbar(c.readiness / 100.0, bar_w), t.good()),

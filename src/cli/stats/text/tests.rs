@@ -45,6 +45,7 @@ fn sample() -> Stats {
         due_now: 2,
         new_available_today: 10,
         retention: Some(0.9),
+        desired_retention: 0.9,
         streak_days: 3,
         calendar_start: calendar_start(today),
         reviews_by_day,
