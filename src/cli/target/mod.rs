@@ -36,8 +36,8 @@ Examples:
   prepdeck target show acme            what the job stresses, and your coverage of it
   prepdeck target plan acme            the daily plan to the interview
   prepdeck target brief acme -o brief.md   a one-page brief for the morning of the interview
-  prepdeck drill --plain --target acme today's part of the plan, the target's cards first
-  prepdeck mock --plain --target acme  a mock interview drawn from the job's requirements
+  prepdeck drill --target acme         today's part of the plan, the target's cards first
+  prepdeck mock --target acme          a mock interview drawn from the job's requirements
 
 Targets are kept in <home>/targets/NAME.toml (private to you); the job description stays on
 this computer.";

@@ -156,7 +156,7 @@ pub(crate) fn plan_text(ctx: &Context, plan: &Plan, detail: PlanDetail) -> Strin
     }
     let _ = writeln!(
         out,
-        "  Today: {} new, {} reviews{}  (`prepdeck drill --plain --target {name}`)",
+        "  Today: {} new, {} reviews{}  (`prepdeck drill --target {name}`)",
         plan.today.new.len(),
         plan.today.reviews.len(),
         if plan.today.new_done > 0 {

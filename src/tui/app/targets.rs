@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::{App, Current, Level};
 use crate::core::session::MockSetup;
-use crate::core::target::{TargetName, focus, read_job, target_questions};
+use crate::core::target::{TargetName, target_questions};
 use crate::study::{
     create_target, delete_target, next_target, prepare_mock_with, set_target_limits, target_detail,
     target_drill_cards, targets_list,
@@ -75,6 +75,21 @@ impl App {
         }
     }
 
+    /// Target `name` read against the bank and the progress; on failure the user is told why.
+    fn read_target(
+        &mut self,
+        name: &TargetName,
+        now: DateTime<Utc>,
+    ) -> Option<crate::study::TargetDetail> {
+        match target_detail(&*self.study, &self.decks, name, now) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.notify(Level::Error, e);
+                None
+            }
+        }
+    }
+
     /// A drill for target `name`: today's part of its plan first (or its weakest categories).
     pub fn start_target_drill(
         &mut self,
@@ -82,12 +97,8 @@ impl App {
         weakest: Option<usize>,
         now: DateTime<Utc>,
     ) {
-        let detail = match target_detail(&*self.study, &self.decks, name, now) {
-            Ok(d) => d,
-            Err(e) => {
-                self.notify(Level::Error, e);
-                return;
-            }
+        let Some(detail) = self.read_target(name, now) else {
+            return;
         };
         let keys = target_drill_cards(&*self.study, &self.decks, &detail, weakest, now);
         if keys.is_empty() {
@@ -115,18 +126,13 @@ impl App {
         setup: Option<MockSetup>,
         now: DateTime<Utc>,
     ) {
-        let detail = match target_detail(&*self.study, &self.decks, name, now) {
-            Ok(d) => d,
-            Err(e) => {
-                self.notify(Level::Error, e);
-                return;
-            }
+        let Some(detail) = self.read_target(name, now) else {
+            return;
         };
         let decks = &self.decks;
-        let reading = read_job(decks, &detail.target.job);
-        let focus = focus(decks, &reading);
+        let (reading, focus) = (&detail.reading, &detail.focus);
         let choose = |setup: &MockSetup, weakness: &dyn Fn(&_) -> f64, seed: u64| {
-            target_questions(decks, &focus, &reading, setup, weakness, seed)
+            target_questions(decks, focus, reading, setup, weakness, seed)
         };
         let setup = MockSetup {
             seed: None,
