@@ -2,6 +2,7 @@
 //! commands that change nothing write nothing, outputs never create folders, date flags, and
 //! deck messages that hide nothing (invisible characters, a key nested too deep).
 
+mod common;
 mod support;
 
 use std::path::Path;
@@ -751,4 +752,33 @@ fn a_note_file_is_read_through_the_bounded_open() {
         .write_stdin("say the number")
         .assert()
         .success();
+}
+
+/// clap's error for a bad value quotes it, and on a terminal it wrote the value out raw: an
+/// argument holding an OSC sequence retitled the terminal. Parse errors are now printed as
+/// plain text with hidden characters written out, exit code 2. Run on a terminal (`script`),
+/// where clap keeps escapes.
+#[test]
+fn a_refused_argument_never_reaches_the_terminal_raw() {
+    let Some(()) = common::require(
+        "a_refused_argument_never_reaches_the_terminal_raw",
+        common::program("script"),
+    ) else {
+        return;
+    };
+    let out = std::process::Command::new("script")
+        .args(["-qec", r#"exec "$BIN" cards --kind "$VAL""#, "/dev/null"])
+        .env("BIN", env!("CARGO_BIN_EXE_prepdeck"))
+        .env("VAL", "x\u{1b}]0;pwned\u{7}\u{1b}[31mred\u{200b}")
+        .env("PREPDECK_HOME", tempfile::tempdir().unwrap().path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("invalid value"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(text.contains("red\\u200B"), "{text:?}");
 }

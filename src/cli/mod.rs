@@ -64,7 +64,10 @@ pub struct UsageError(pub String);
 pub fn main() -> ExitCode {
     survive_file_size_limit();
     quiet_on_broken_pipe();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return parse_error(&e),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -78,6 +81,26 @@ pub fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// A command line the parser refused (or `--help`, `--version`): clap's own text, but an
+/// error quotes the value the user gave, and clap writes it out raw, escape sequences and all
+/// (`--kind $'\e]0;title\a'` retitled the terminal). So an error is printed as plain text with
+/// its control characters written out, exit code 2; help and version as clap prints them.
+fn parse_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    }
+    let text = e.render().to_string();
+    eprintln!("{}", sanitize(&show_hidden(&text)).trim_end());
+    ExitCode::from(2)
 }
 
 /// The error as printed: escapes removed, but lines kept (deck and import diagnostics span

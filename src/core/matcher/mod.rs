@@ -32,6 +32,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::core::deck::KeyPoint;
 
 mod lexicon;
+mod thesaurus;
 
 pub use lexicon::{GENERIC_WORDS, NEGATORS, STOP_WORDS};
 
@@ -412,9 +413,14 @@ impl MatchText {
 
     /// The word indexes where `term` first occurs within the words `scope`.
     fn find_in(&self, term: &Term, scope: Range<usize>) -> Option<Vec<usize>> {
+        self.find_with(term, scope, true)
+    }
+
+    /// [`MatchText::find_in`], with or without skipping negated occurrences.
+    fn find_with(&self, term: &Term, scope: Range<usize>, negation: bool) -> Option<Vec<usize>> {
         let first = term.words.first()?;
         'start: for i in scope.clone() {
-            if self.negated[i] || !word_matches(first, &self.words[i]) {
+            if (negation && self.negated[i]) || !word_matches(first, &self.words[i]) {
                 continue;
             }
             let mut at = vec![i];
@@ -555,21 +561,37 @@ impl MatchText {
             return None;
         }
         self.sentence_scopes().into_iter().find_map(|scope| {
-            let mut hits: Vec<(usize, usize)> = Vec::new();
+            let mut hits: Vec<(Vec<usize>, usize, bool)> = Vec::new();
             for (ci, c) in concept.iter().enumerate() {
-                if let Some(at) = scope
+                // No negation here: a point's text may itself say "cannot be altered".
+                let direct = scope
                     .clone()
-                    .find(|&i| !self.negated[i] && same_word(&c.word, &self.words[i]))
+                    .find(|&i| same_word(&c.word, &self.words[i]))
+                    .map(|i| vec![i]);
+                let at = direct.or_else(|| {
+                    thesaurus::alternatives(&c.word.stem)
+                        .iter()
+                        .find_map(|t| self.find_with(t, scope.clone(), false))
+                });
+                // Two words of the text found through one typed word count once.
+                if let Some(at) = at
+                    && !hits
+                        .iter()
+                        .any(|(h, _, _)| h.iter().any(|i| at.contains(i)))
                 {
-                    hits.push((at, ci));
+                    // A hit is specific when the text's word is and the typed words are not
+                    // all generic ("time" typed for "deadlines" is still padding).
+                    let specific =
+                        !c.generic && !at.iter().all(|&i| is_generic_stem(&self.words[i].stem));
+                    hits.push((at, ci, specific));
                 }
             }
-            let specific = hits.iter().filter(|&&(_, ci)| !concept[ci].generic).count();
+            let specific = hits.iter().filter(|h| h.2).count();
             let enough = (hits.len() >= CONCEPT_MIN && specific >= CONCEPT_SPECIFIC)
                 || (hits.len() > CONCEPT_MIN && specific >= 1);
             enough.then(|| {
                 hits.sort_unstable();
-                hits.iter().map(|&(at, _)| self.typed(&[at])).collect()
+                hits.iter().map(|(at, _, _)| self.typed(at)).collect()
             })
         })
     }

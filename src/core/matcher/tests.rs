@@ -178,3 +178,25 @@ fn the_point_text_is_evidence_when_several_of_its_words_meet() {
     assert!(MatchText::new("I would find a workaround for recent changes.").covers(&p));
     assert!(!MatchText::new("Change is constant.").covers(&p));
 }
+
+#[test]
+fn the_text_words_are_found_through_their_paraphrase_sets() {
+    let p = KeyPoint {
+        text: "Cannot be altered or deleted during its retention period".into(),
+        ..point(&["object lock"])
+    };
+    assert_eq!(
+        MatchText::new("Nobody can wipe or tamper with the copy until it expires.").check(&p),
+        Some(vec![
+            "wipe".into(),
+            "tamper".into(),
+            "until it expires".into()
+        ])
+    );
+    // Padding words found through a set stay padding ("time" for "deadline").
+    let q = KeyPoint {
+        text: "Considers deadlines and capacity".into(),
+        ..point(&["capacity plan"])
+    };
+    assert!(!MatchText::new("Think about time and resources.").covers(&q));
+}
