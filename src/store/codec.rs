@@ -340,16 +340,18 @@ impl<'a> Dec<'a> {
     }
 
     /// [`Dec::list`] of items that each take at least `min_bytes`: room for all of them is
-    /// reserved at once, as far as what is left could hold.
+    /// reserved at once, as far as what is left could hold, and for `room(n)` more.
     pub(crate) fn list_reserving<T>(
         &mut self,
         min_bytes: usize,
+        room: impl FnOnce(usize) -> usize,
         mut f: impl FnMut(&mut Self) -> Option<T>,
     ) -> Option<Vec<T>> {
         let n = self.len()?;
         let fits =
             usize::try_from(self.remaining() / min_bytes.max(1) as u64).unwrap_or(usize::MAX);
-        let mut out = Vec::with_capacity(n.min(fits));
+        let n_fit = n.min(fits);
+        let mut out = Vec::with_capacity(n_fit.saturating_add(room(n_fit)));
         for _ in 0..n {
             out.push(f(self)?);
         }

@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use crate::core::fast_hash::FastMap;
 use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
 use crate::core::record::{Record, ReviewMode};
-use crate::core::schedule::{CardMemory, Memory, Phase, Progress, SchedulerConfig};
+use crate::core::schedule::{CardMemory, Memory, Phase, Progress, SchedulerConfig, review_room};
 use crate::store::bounded::{MAX_CACHE_BYTES, open_regular};
 use crate::store::cache_key;
 #[cfg(test)]
@@ -262,7 +262,7 @@ fn decode_from(mut d: Dec<'_>, config: &SchedulerConfig) -> Option<Snapshot> {
             ctime: (d.u64()? as i64, d.u64()? as i64),
         })
     })?;
-    let id_hashes = Arc::new(d.list_reserving(8, Dec::u64)?);
+    let id_hashes = Arc::new(d.list_reserving(8, |_| 0, Dec::u64)?);
     let prefix = LogPrefix {
         len,
         digest,
@@ -277,10 +277,10 @@ fn decode_from(mut d: Dec<'_>, config: &SchedulerConfig) -> Option<Snapshot> {
         });
         Some((key, read_card_memory(d)?))
     })?;
-    // Each review takes at least 41 bytes: room for all of them at once (no regrowth, which
-    // would briefly need twice the memory of a long history).
+    // Each review takes at least 41 bytes: room for all of them at once, and for what the
+    // session adds (no regrowth, which would briefly need twice the memory of a long history).
     let mut reader = review_codec::Reader::default();
-    let reviews = d.list_reserving(41, |d| reader.read(d, &cards))?;
+    let reviews = d.list_reserving(41, review_room, |d| reader.read(d, &cards))?;
     let latest = d.opt(|d| Some((d.time()?, RecordId(d.str()?))))?;
     let undone = d.list(|d| d.str().map(RecordId))?;
     let mocks = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;

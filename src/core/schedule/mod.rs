@@ -34,7 +34,7 @@ pub use optimize::{
     Evaluation, Fit, MIN_TRAINING_REVIEWS, OptimizeError, evaluate, fit, optimize_suggestion,
     training_set,
 };
-pub use progress::{Progress, ReviewEntry, known_keys};
+pub use progress::{Progress, ReviewEntry, known_keys, review_room};
 pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
 pub use replay::replay;
 pub use scheduler::{GradePreview, Scheduler};

@@ -109,7 +109,7 @@ fn join(folds: Vec<Fold<'_, '_>>) -> Progress {
         lists.push(fold.reviews.into_iter().peekable());
     }
     // Every share holds its reviews in replay order: merge them by position.
-    let mut reviews = Vec::with_capacity(total);
+    let mut reviews = Vec::with_capacity(total + super::progress::review_room(total));
     loop {
         let next = lists
             .iter_mut()
