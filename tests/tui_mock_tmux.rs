@@ -49,16 +49,7 @@ fn typed_mock_interview_in_tmux() {
     tmux.send(&["q"]);
     tmux.wait_for_secs("exited-0", 5);
 
-    let prepdeck = |args: &[&str]| {
-        let out = Command::new(bin)
-            .arg("--home")
-            .arg(home.path())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let prepdeck = |args: &[&str]| run(home.path(), args);
     let history = prepdeck(&["history", "--json"]);
     let list: serde_json::Value = serde_json::from_str(&history).unwrap();
     assert_eq!(list.as_array().map(Vec::len), Some(1), "{history}");
@@ -73,6 +64,18 @@ fn typed_mock_interview_in_tmux() {
     assert!(report.contains("A partial second answer"), "{report}");
     let setup = std::fs::read_to_string(home.path().join("mock-setup.toml")).unwrap();
     assert!(setup.contains("answer_seconds = 10"), "{setup}");
+}
+
+/// `prepdeck --home HOME ARGS...`: its standard output, after checking it succeeded.
+fn run(home: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .arg("--home")
+        .arg(home)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
 }
 
 /// The numbers after `label` on the screen: "Key points (3 of 5 covered" gives [3, 5].
@@ -145,16 +148,7 @@ fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
     tmux.send(&["q"]);
     tmux.wait_for_secs("exited-0", 5);
 
-    let prepdeck = |args: &[&str]| {
-        let out = Command::new(bin)
-            .arg("--home")
-            .arg(home.path())
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let prepdeck = |args: &[&str]| run(home.path(), args);
     let history = prepdeck(&["history", "--json"]);
     let list: serde_json::Value = serde_json::from_str(&history).unwrap();
     assert_eq!(list[0]["score"], total, "{history}");
@@ -212,4 +206,62 @@ fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
         2,
         "one mock review per question: {reviews}"
     );
+}
+
+/// Item 8 of issue 11 end to end: the terminal closes on the debrief (`tmux kill-session`)
+/// after a tick was changed and before any grade. Nothing is lost: the tick is stored, the
+/// interview is listed with its question ungraded, and `history grade --accept` records the
+/// suggested grade from the shell.
+#[test]
+fn a_debrief_closed_with_the_terminal_is_graded_later_from_the_shell() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(tmux) = Tmux::start("e2e-closed") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_prepdeck");
+    let cmd = format!(
+        "'{bin}' --home '{}' mock --questions 1 --answer-seconds 120 --prep 0 \
+         --no-follow-ups --seed 2",
+        home.path().display()
+    );
+    tmux.send(&[&cmd, "Enter"]);
+    tmux.wait_for_secs("Question 1 of 1", 15);
+    tmux.wait_for_secs("Ctrl-S submits", 5);
+    tmux.type_text("An answer.");
+    tmux.send(&["C-s"]);
+    tmux.wait_for_secs("Debrief · Question 1 of 1", 10);
+    tmux.send(&["Tab", "Space"]);
+    let screen = tmux.wait_for_secs("by you", 5);
+    let covered = numbers_after(&screen, "Key points (")[0];
+    // The terminal goes away with the app in it.
+    let closed = tmux.run(&["kill-session", "-t", "e2e"]);
+    assert!(closed.status.success(), "{closed:?}");
+    // The app exits on the hang-up and lets go of the state file's lock.
+    let mut history = String::new();
+    for _ in 0..50 {
+        let out = Command::new(bin)
+            .arg("--home")
+            .arg(home.path())
+            .args(["history", "--json"])
+            .output()
+            .unwrap();
+        if out.status.success() {
+            history = String::from_utf8(out.stdout).unwrap();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let list: serde_json::Value = serde_json::from_str(&history).unwrap();
+    assert_eq!(list[0]["ungraded"], 1, "{history}");
+    let json: serde_json::Value =
+        serde_json::from_str(&run(home.path(), &["report", "--last", "--format", "json"])).unwrap();
+    assert_eq!(
+        json["items"][0]["score_parts"]["coverage_from"]["ticked"], covered,
+        "{json}"
+    );
+    let graded = run(home.path(), &["history", "grade", "--accept"]);
+    assert!(graded.contains("Recorded 1 grade(s)"), "{graded}");
+    let list: serde_json::Value =
+        serde_json::from_str(&run(home.path(), &["history", "--json"])).unwrap();
+    assert_eq!(list[0]["ungraded"], 0, "{list}");
 }

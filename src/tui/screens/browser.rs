@@ -389,7 +389,31 @@ impl BrowserScreen {
 /// The longest search kept.
 const MAX_SEARCH: usize = 200;
 
+/// Pasted text as the search box takes it: one line, control characters removed, within
+/// [`MAX_SEARCH`] characters with what is there.
+fn pasted_search(search: &str, text: &str) -> String {
+    let room = MAX_SEARCH.saturating_sub(search.chars().count());
+    let line: String = crate::core::text::sanitize_line(text)
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .take(room)
+        .collect();
+    format!("{search}{line}")
+}
+
 impl Screen for BrowserScreen {
+    /// A paste goes to the text box being edited, or to the search box (one line).
+    fn on_paste(&mut self, text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
+        if let Some(editor) = self.page.as_mut().and_then(|p| p.editor.as_mut()) {
+            return editor.paste(text);
+        }
+        if self.page.is_none() && self.searching {
+            self.filter.search = pasted_search(&self.filter.search, text);
+            return self.filter_changed();
+        }
+        vec![]
+    }
+
     fn context(&self) -> Context {
         match &self.page {
             Some(p) if p.editor.is_some() => Context::Own(OwnCtx::Text),

@@ -54,6 +54,21 @@ impl TextBox {
         self.area.lines().join("\n")
     }
 
+    /// A paste goes in whole (line breaks of any kind as `\n`), up to the longest text kept.
+    pub fn paste(&mut self, text: &str) -> Vec<crate::tui::screen::Effect> {
+        self.confirm_discard = false;
+        let what = match self.which {
+            OwnText::Note => "a note",
+            OwnText::Answer => "your answer",
+        };
+        crate::tui::screens::mock_run::paste_up_to(
+            &mut self.area,
+            text,
+            crate::study::MAX_TEXT_CHARS,
+            what,
+        )
+    }
+
     pub fn changed(&self) -> bool {
         self.text().trim_end() != self.original
     }

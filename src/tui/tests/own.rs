@@ -133,6 +133,34 @@ fn writing_a_note_in_the_text_box_records_it_and_shows_it() {
     assert!(h.screen(80, 24).contains("unchanged"));
 }
 
+/// A paste goes to the search box (one line, escapes removed) and to the text box (whole,
+/// line breaks kept, escapes removed); elsewhere it does nothing.
+#[test]
+fn pastes_go_to_the_search_box_and_the_text_box() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('/'));
+    h.app.paste("out\u{1b}[31mage\r\n", h.now);
+    let s = h.screen(80, 24);
+    assert!(s.contains("Search: outage"), "{s}");
+    assert!(s.contains("1 of 4"), "{s}");
+    h.key(KeyCode::Enter);
+    h.app.paste("ignored on the page", h.now);
+    h.key(KeyCode::Char('a'));
+    h.app.paste("First line\r\nsecond\u{1b}[2J line", h.now);
+    h.key_mod(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let log = h.log.borrow().clone();
+    let [RecordBody::MyAnswer(a)] = log.as_slice() else {
+        panic!("{log:?}");
+    };
+    assert_eq!(a.text, "First line\nsecond line");
+    // A paste longer than a text keeps is cut, and the box says so.
+    h.key(KeyCode::Char('n'));
+    h.app
+        .paste(&"y".repeat(crate::study::MAX_TEXT_CHARS + 10), h.now);
+    let s = h.screen(80, 24);
+    assert!(s.contains("The paste was cut"), "{s}");
+}
+
 #[test]
 fn a_note_too_long_is_refused_and_stays_in_the_box() {
     let mut h = Harness::new();
