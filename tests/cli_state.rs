@@ -351,3 +351,19 @@ fn check_reports_a_broken_config() {
                 .and(predicate::str::contains("old-deck/gone")),
         );
 }
+
+#[test]
+fn merging_a_file_that_does_not_exist_says_so_once() {
+    let home = tempfile::tempdir().unwrap();
+    let missing = home.path().join("nowhere.jsonl");
+    prepdeck(home.path())
+        .args(["state", "merge"])
+        .arg(&missing)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "could not read {}: no such file",
+            missing.display()
+        )))
+        .stderr(predicate::str::contains("entity not found").not());
+}

@@ -127,11 +127,11 @@ pub fn check(cli: &Cli, home: &Home, paths: &[PathBuf]) -> anyhow::Result<ExitCo
     for d in &loaded.decks {
         writeln!(
             out,
-            "ok: {} ({}: {} cards in {} categories)",
+            "ok: {} ({}: {} in {})",
             sanitize_line(&d.source.display_name()),
             sanitize_line(d.id.as_str()),
-            d.cards.len(),
-            d.categories.len()
+            count(d.cards.len(), "card", "cards"),
+            count(d.categories.len(), "category", "categories")
         )?;
         for w in linter.lint(d) {
             warnings += 1;
@@ -234,4 +234,9 @@ pub fn summary(cli: &Cli, home: &Home) -> anyhow::Result<ExitCode> {
     }
     println!("\nRun `prepdeck --help` for the commands.");
     Ok(ExitCode::SUCCESS)
+}
+
+/// "1 card", "2 cards".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

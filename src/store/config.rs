@@ -137,11 +137,32 @@ fn key_errors(
     for (name, value) in root.iter() {
         let table = name.get_ref().as_ref();
         let Some((_, keys)) = known.iter().find(|(t, _)| *t == table) else {
-            errors.push(invalid(
-                Some(name.span()),
-                Some(table.to_string()),
-                format!("unknown table `{table}`{}", did_you_mean(table, &tables)),
-            ));
+            // A setting written outside its table (`desired_retention = 0.8` at the top):
+            // say which table it belongs in.
+            // Near misses count too (`new_per_dai` at the top: `scheduler.new_per_day`).
+            let home = known.iter().find_map(|(t, keys)| {
+                let exact = keys.iter().any(|k| k == table);
+                let near = did_you_mean(table, keys);
+                (exact || !near.is_empty()).then_some((*t, exact, near))
+            });
+            let message = match (home, value.get_ref()) {
+                (Some((t, true, _)), v) if !matches!(v, DeValue::Table(_)) => {
+                    format!("`{table}` belongs in the [{t}] table: write it under a `[{t}]` line")
+                }
+                (Some((t, false, near)), v) if !matches!(v, DeValue::Table(_)) => {
+                    format!("unknown setting `{table}`{near} (it belongs in the [{t}] table)")
+                }
+                (None, v) if !matches!(v, DeValue::Table(_)) => format!(
+                    "unknown setting `{table}` (settings go under one of the tables: {})",
+                    tables
+                        .iter()
+                        .map(|t| format!("[{t}]"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                _ => format!("unknown table `{table}`{}", did_you_mean(table, &tables)),
+            };
+            errors.push(invalid(Some(name.span()), Some(table.to_string()), message));
             continue;
         };
         let DeValue::Table(entries) = value.get_ref() else {
@@ -392,6 +413,27 @@ day_starts_at = 4          # hour, local time
             .unwrap_err()
             .to_string();
         assert!(e.contains("did you mean `scheduler`?"), "{e}");
+    }
+
+    #[test]
+    fn a_setting_outside_its_table_names_the_table() {
+        let e = parse_config(
+            "desired_retention = 0.8\nnew_per_dai = 3\nbogus = 1\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        let lines: Vec<&str> = e.lines().collect();
+        assert_eq!(lines.len(), 3, "{e}");
+        assert!(
+            lines[0].contains("`desired_retention` belongs in the [scheduler] table"),
+            "{e}"
+        );
+        assert!(
+            lines[1].contains("did you mean `new_per_day`? (it belongs in the [scheduler] table)"),
+            "{e}"
+        );
+        assert!(lines[2].contains("unknown setting `bogus`"), "{e}");
     }
 
     #[test]

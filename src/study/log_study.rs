@@ -28,6 +28,16 @@ use crate::store::mock_setup::save_mock_setup;
 use crate::store::paths::Home;
 use crate::store::progress_cache::{self, Snapshot, SnapshotRef};
 
+/// The progress cache against the log: whether [`LogStudy::save_progress_cache`] has anything
+/// to save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CacheState {
+    /// The log has records the cache does not.
+    Behind,
+    /// The cache holds everything the log does.
+    Current,
+}
+
 pub struct LogStudy<J: Journal> {
     log: J,
     /// Every record of the log, in file order; `None` until needed after a cached start.
@@ -52,7 +62,7 @@ pub struct LogStudy<J: Journal> {
     /// Where the mock setup is remembered, and the setup last remembered.
     mock: Option<(Home, MockSetup)>,
     /// Where the replayed state is cached, and whether the cache is behind the log.
-    cache: Option<(PathBuf, bool)>,
+    cache: Option<(PathBuf, CacheState)>,
     /// The cache matches the log but lacks the log's current stamp (so the next start would
     /// hash the whole log to recognise it): saved again when a stamp can be had.
     restamp: bool,
@@ -179,10 +189,10 @@ impl<J: Journal> LogStudy<J> {
         self.records.is_some()
     }
 
-    /// Keeps the replayed state in the cache at `path`; `stale` says the cache there is behind
-    /// the log. [`Study::close`] saves it when it is.
-    pub fn with_progress_cache(mut self, path: PathBuf, stale: bool) -> LogStudy<J> {
-        self.cache = Some((path, stale));
+    /// Keeps the replayed state in the cache at `path`, which is `state` against the log.
+    /// [`Study::close`] saves it when it is behind.
+    pub fn with_progress_cache(mut self, path: PathBuf, state: CacheState) -> LogStudy<J> {
+        self.cache = Some((path, state));
         self
     }
 
@@ -197,16 +207,17 @@ impl<J: Journal> LogStudy<J> {
     /// had now). Never fails: it is only a cache (one that could not be written is tried
     /// again at the next save).
     pub fn save_progress_cache(&mut self) {
-        let Some((path, stale)) = &self.cache else {
+        let Some((path, state)) = &self.cache else {
             return;
         };
-        if !*stale && !self.restamp {
+        let stale = *state == CacheState::Behind;
+        if !stale && !self.restamp {
             return;
         }
         let Some(prefix) = self.log.prefix() else {
             return;
         };
-        if !*stale && prefix.stamp.is_none() {
+        if !stale && prefix.stamp.is_none() {
             // The same entry again, still without a stamp: nothing to gain.
             return;
         }
@@ -222,8 +233,8 @@ impl<J: Journal> LogStudy<J> {
                 own: &self.own,
             },
         );
-        if saved && let Some((_, stale)) = &mut self.cache {
-            *stale = false;
+        if saved && let Some((_, state)) = &mut self.cache {
+            *state = CacheState::Current;
             self.restamp = false;
         }
     }
@@ -254,8 +265,8 @@ impl<J: Journal> LogStudy<J> {
         if let Some(records) = &mut self.records {
             records.push(record.clone());
         }
-        if let Some((_, stale)) = &mut self.cache {
-            *stale = true;
+        if let Some((_, state)) = &mut self.cache {
+            *state = CacheState::Behind;
         }
         if self.undone.contains(&record.id) {
             // An earlier undo already took it back: it counts for nothing.

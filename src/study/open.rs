@@ -5,6 +5,7 @@ use chrono::FixedOffset;
 
 use super::LogStudy;
 use super::journal::ReadOnlyLog;
+use super::log_study::CacheState;
 use crate::core::schedule::SchedulerConfig;
 use crate::store::error::StoreError;
 use crate::store::log::{self, LoadWarning, Opened, StateLog};
@@ -29,7 +30,11 @@ pub fn open_study(
     let (log, report) = match progress_cache::load(&cache, &config) {
         Some(snapshot) => match StateLog::open_resuming(&state_file, &snapshot.prefix)? {
             (log, Opened::Resumed(tail)) => {
-                let stale = !tail.is_empty();
+                let state = if tail.is_empty() {
+                    CacheState::Current
+                } else {
+                    CacheState::Behind
+                };
                 // The log had to be hashed to be recognised: saved again on the way out with
                 // its stamp, the next start need not.
                 let restamp =
@@ -38,7 +43,7 @@ pub fn open_study(
                 // Fails only when the tail needs a full replay and the log cannot be read
                 // back: then (the log closed again) open it the usual way.
                 if let Ok(study) = LogStudy::resume(log, snapshot, tail, config.clone(), offset) {
-                    let mut study = study.with_progress_cache(cache, stale);
+                    let mut study = study.with_progress_cache(cache, state);
                     if restamp {
                         study = study.restamp_progress_cache();
                     }
@@ -59,7 +64,7 @@ pub fn open_study(
     if !report.warnings.is_empty() {
         return Ok((study, report.warnings));
     }
-    let mut study = study.with_progress_cache(cache, true);
+    let mut study = study.with_progress_cache(cache, CacheState::Behind);
     study.save_progress_cache();
     Ok((study, report.warnings))
 }

@@ -103,6 +103,8 @@ pub struct App {
     /// Records of a mock interview storage has not made durable yet (queued, retried).
     pending: Pending,
     quit: bool,
+    /// The next interview is still to be read for home ([`App::run_deferred`]).
+    next_pending: bool,
 }
 
 /// The read-only context of a screen, from the app's fields (so the screen itself can be
@@ -194,9 +196,22 @@ impl App {
             size: (80, 24),
             pending: Pending::default(),
             quit: false,
+            next_pending: false,
         };
-        app.refresh_next_target(now);
+        // The next interview is read after the first frame (`run_deferred`): reading a job
+        // description against the bank costs more than the whole first frame may.
+        app.next_pending = true;
         app
+    }
+
+    /// Work put off until the first frame is on screen (the next interview's countdown and
+    /// plan on home); true when there was some, so the loop draws again.
+    pub fn run_deferred(&mut self, now: DateTime<Utc>) -> bool {
+        if !std::mem::take(&mut self.next_pending) {
+            return false;
+        }
+        self.refresh_next_target(now);
+        true
     }
 
     /// The deck files that did not load when the app started.

@@ -60,6 +60,11 @@ where
         if app.should_quit() {
             return Ok(());
         }
+        // What the first frame could do without: done now, then drawn.
+        if app.run_deferred(host.now()) {
+            dirty = true;
+            continue;
+        }
         // Idle, the loop sleeps until input or the next study day (home's counts change then).
         let timeout = if app.needs_ticks() {
             TICK

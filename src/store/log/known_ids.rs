@@ -16,11 +16,14 @@ use crate::store::log::scan::scan;
 /// (merging a copy of the same log, say).
 #[derive(Debug, Default)]
 pub(super) struct KnownIds {
-    /// The hashes as a resumed open took them over (from a cache), made into `set` the first
-    /// time one is looked up: a start that only shows the home screen never builds the set
-    /// (a million entries at a million records).
+    /// The hashes a resumed open took over (from a cache), looked up by bisection once in
+    /// increasing order (`base`): a million records keep their 8 MB and no set beside them
+    /// (a set of a million hashes is another 20 MB or more).
     loaded: Arc<Vec<u64>>,
-    set: OnceLock<FastSet<u64>>,
+    base: OnceLock<Arc<Vec<u64>>>,
+    /// Every other hash: all of them for a log read whole, those added since for a resumed
+    /// one. Never one of `loaded`.
+    set: FastSet<u64>,
     /// Distinct records in the log.
     pub(super) count: usize,
     exact: OnceLock<FastSet<RecordId>>,
@@ -37,39 +40,60 @@ impl KnownIds {
     /// The ids whose hashes are `hashes`, `count` distinct records.
     pub(super) fn from_hashes(hashes: FastSet<u64>, count: usize) -> KnownIds {
         KnownIds {
-            loaded: Arc::default(),
-            set: OnceLock::from(hashes),
+            set: hashes,
             count,
-            exact: OnceLock::new(),
+            ..KnownIds::default()
         }
     }
 
-    /// The ids whose hashes are `hashes` (distinct), `count` distinct records; the set is made
-    /// when first needed.
+    /// The ids whose hashes are `hashes` (distinct), `count` distinct records; put in order
+    /// when first needed (they are saved in order: then only checked).
     pub(super) fn deferred(hashes: Arc<Vec<u64>>, count: usize) -> KnownIds {
         KnownIds {
             loaded: hashes,
-            set: OnceLock::new(),
             count,
-            exact: OnceLock::new(),
+            ..KnownIds::default()
         }
     }
 
-    pub(super) fn hashes(&self) -> &FastSet<u64> {
-        self.set
-            .get_or_init(|| self.loaded.iter().copied().collect())
+    /// The loaded hashes in increasing order.
+    fn base(&self) -> &[u64] {
+        self.base.get_or_init(|| {
+            if self.loaded.is_sorted() {
+                Arc::clone(&self.loaded)
+            } else {
+                let mut sorted = self.loaded.to_vec();
+                sorted.sort_unstable();
+                Arc::new(sorted)
+            }
+        })
     }
 
-    /// Every hash, without making the set.
+    /// Makes ready what the first lookup needs.
+    pub(super) fn warm_up(&self) {
+        self.base();
+    }
+
+    fn has_hash(&self, hash: u64) -> bool {
+        self.set.contains(&hash) || self.base().binary_search(&hash).is_ok()
+    }
+
+    /// Every hash, in increasing order.
     pub(super) fn hash_list(&self) -> Arc<Vec<u64>> {
-        match self.set.get() {
-            Some(set) => Arc::new(set.iter().copied().collect()),
-            None => Arc::clone(&self.loaded),
+        if self.set.is_empty() {
+            self.base();
+            return self.base.get().map(Arc::clone).unwrap_or_default();
         }
+        let mut all = Vec::with_capacity(self.base().len() + self.set.len());
+        all.extend_from_slice(self.base());
+        all.extend(self.set.iter().copied());
+        all.sort_unstable();
+        all.dedup();
+        Arc::new(all)
     }
 
     pub(super) fn might_contain(&self, id: &RecordId) -> bool {
-        self.hashes().contains(&id_hash(id))
+        self.has_hash(id_hash(id))
     }
 
     /// `file` is the log's own, `len` bytes long: while we hold its lock it holds exactly our
@@ -79,13 +103,11 @@ impl KnownIds {
     }
 
     pub(super) fn insert(&mut self, id: RecordId) {
-        self.hashes();
-        self.loaded = Arc::default();
-        let new = self
-            .set
-            .get_mut()
-            .is_some_and(|set| set.insert(id_hash(&id)));
-        if !new && self.contains_exactly(&id) {
+        let hash = id_hash(&id);
+        let new = !self.has_hash(hash);
+        if new {
+            self.set.insert(hash);
+        } else if self.contains_exactly(&id) {
             return;
         }
         self.count += 1;
@@ -125,4 +147,31 @@ pub(super) fn read_own(file: &File, len: u64) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     file.take(len).read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hashes taken over from a cache are found whatever their order, next to those added
+    /// since, and listed (for the next cache) in order and once each.
+    #[test]
+    fn loaded_hashes_are_found_in_any_order_and_listed_in_order() {
+        let ids: Vec<RecordId> = (0..50).map(|i| RecordId::new(format!("id-{i}"))).collect();
+        let mut hashes: Vec<u64> = ids[..40].iter().map(id_hash).collect();
+        hashes.reverse();
+        let mut known = KnownIds::deferred(Arc::new(hashes), 40);
+        assert!(ids[..40].iter().all(|id| known.might_contain(id)));
+        assert!(!ids[40..].iter().any(|id| known.might_contain(id)));
+        known.insert(ids[45].clone());
+        assert!(known.might_contain(&ids[45]));
+        assert_eq!(known.count, 41);
+        let list = known.hash_list();
+        assert!(list.is_sorted());
+        assert_eq!(list.len(), 41);
+        let again = KnownIds::deferred(list, 41);
+        assert!(ids[..40].iter().all(|id| again.might_contain(id)));
+        assert!(again.might_contain(&ids[45]));
+        assert!(!again.might_contain(&ids[46]));
+    }
 }

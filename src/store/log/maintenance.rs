@@ -254,7 +254,7 @@ pub fn merge(path: impl AsRef<Path>, other: impl AsRef<Path>) -> Result<MergeRep
         return Err(StoreError::io(
             other,
             "read",
-            io::Error::from(io::ErrorKind::NotFound),
+            io::Error::new(io::ErrorKind::NotFound, "no such file"),
         ));
     }
     let theirs = read(other)?;

@@ -160,7 +160,7 @@ impl StateLog {
     /// Makes ready what the first append needs (the set of known ids), so that it is not made
     /// while a key waits.
     pub fn warm_up(&self) {
-        self.ids.hashes();
+        self.ids.warm_up();
     }
 
     /// The file's stamp now (see [`FileStamp`]).

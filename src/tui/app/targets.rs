@@ -174,13 +174,15 @@ impl App {
     /// What a drill from home favours: the next interview's cards and today's part of its
     /// plan (not for practice ahead, nor once the interview is past).
     pub(super) fn next_target_drill(
-        &self,
+        &mut self,
         filter: &crate::study::DrillFilter,
         now: DateTime<Utc>,
     ) -> Option<(TargetName, crate::study::TargetDrill)> {
         if filter.ahead.is_some() {
             return None;
         }
+        // A drill the app opens on (`prepdeck drill`) comes before the first frame.
+        self.run_deferred(now);
         let next = self.home.next.as_ref()?;
         let detail = target_detail(&*self.study, &self.decks, &next.name, now).ok()?;
         if detail.archived {
@@ -197,6 +199,7 @@ impl App {
 
     /// The next interview on the home screen, from the targets and the progress now.
     pub(super) fn refresh_next_target(&mut self, now: DateTime<Utc>) {
+        self.next_pending = false;
         self.home.next = next_target(&*self.study, &self.decks, now);
     }
 }

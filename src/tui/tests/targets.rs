@@ -295,3 +295,18 @@ fn home_drills_favour_the_next_interview_and_limits_change_from_the_plan() {
     let s = h.screen(100, 30);
     assert!(s.contains("Interview target acme first"), "{s}");
 }
+
+#[test]
+fn the_next_interview_is_read_after_the_first_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = with_home(dir.path());
+    h.key(KeyCode::Char('t'));
+    fill(&mut h, "acme", "2026-03-12", POSTING);
+    ctrl_s(&mut h);
+    // A new start: the first frame does not wait for the job description to be read.
+    let mut h = with_home(dir.path());
+    assert!(!h.screen(100, 30).contains("Interview in"));
+    assert!(h.app.run_deferred(h.now));
+    assert!(h.screen(100, 30).contains("Interview in 10 days"));
+    assert!(!h.app.run_deferred(h.now));
+}
