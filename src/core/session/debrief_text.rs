@@ -188,7 +188,7 @@ fn overtime(overtime_ms: u64) -> String {
         return duration(ms(overtime_ms));
     }
     let tenths = (overtime_ms + 50) / 100;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{}s", tenths / 10)
     } else {
         format!("{}.{}s", tenths / 10, tenths % 10)
