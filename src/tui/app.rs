@@ -506,7 +506,7 @@ impl App {
                 self.fill_debrief(&mut d);
                 self.show(Current::Debrief(Box::new(d)));
             }
-            Route::Browser { search } => self.open_browser(search, now),
+            Route::Browser(start) => self.open_browser(start, now),
             Route::DrillCards(keys) => self.start_drill_cards(keys, now),
             Route::Stories => self.open_stories(),
             Route::StoryDrill => self.start_story_drill(now),
