@@ -19,6 +19,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-15}"
+# The team's shared tools sit beside the main checkout (../shared) or, from a lane's worktree
+# (wt/<lane>), one level further up.
+if [ -z "${TTFR:-}" ] && [ ! -f ../shared/tools/ttfr.py ] && [ -f ../../shared/tools/ttfr.py ]; then
+  TTFR=../../shared/tools/ttfr.py
+fi
 ttfr="${TTFR:-../shared/tools/ttfr.py}"
 peak="$PWD/benches/peak.py"
 [ -f "$ttfr" ] || { echo "ttfr.py not found at $ttfr (set TTFR)" >&2; exit 2; }

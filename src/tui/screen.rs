@@ -49,6 +49,13 @@ pub struct Cx<'a> {
     pub context: Context,
 }
 
+/// How the card browser opens: on the list, or with the search box ready for typing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BrowserStart {
+    List,
+    Search,
+}
+
 /// A screen the app can open.
 pub enum Route {
     Home,
@@ -66,10 +73,8 @@ pub enum Route {
     History(Option<InterviewId>),
     /// A past interview's debrief (from the history screen), to grade what is left.
     PastDebrief(Box<Debrief>, MockSetup),
-    /// The card browser (with the search box ready when `search`).
-    Browser {
-        search: bool,
-    },
+    /// The card browser, on the list or with the search box ready.
+    Browser(BrowserStart),
     /// A drill on exactly these cards, due or not.
     DrillCards(Vec<CardKey>),
     /// The story bank.

@@ -14,7 +14,7 @@ use crate::study::{
     DrillDriver, DrillFilter, OwnText, Shown, beside, browse, debrief_story_notes, detail,
     save_text, stories_view,
 };
-use crate::tui::screen::{Cx, Effect, Reply};
+use crate::tui::screen::{BrowserStart, Cx, Effect, Reply};
 use crate::tui::screens::browser::BrowserScreen;
 use crate::tui::screens::debrief::DebriefState;
 use crate::tui::screens::drill::DrillScreen;
@@ -143,10 +143,10 @@ impl App {
         d.story_notes = debrief_story_notes(&*self.study, &self.decks, &answers);
     }
 
-    /// Opens the card browser on every card (the search box ready when `search`).
-    pub fn open_browser(&mut self, search: bool, now: DateTime<Utc>) {
+    /// Opens the card browser on every card, on the list or searching.
+    pub fn open_browser(&mut self, start: BrowserStart, now: DateTime<Utc>) {
         let rows = browse(&*self.study, &self.decks, &BrowseFilter::default(), now);
-        self.show(Current::Browser(Box::new(BrowserScreen::new(rows, search))));
+        self.show(Current::Browser(Box::new(BrowserScreen::new(rows, start))));
     }
 
     /// Opens the story bank screen, read and checked now.

@@ -17,7 +17,7 @@ use crate::core::notes::{BrowseFilter, CardDetail, CardState};
 use crate::core::record::RecordBody;
 use crate::study::{BrowseRow, OwnText, Saved};
 use crate::tui::keys::{Action, Context, OwnAction, OwnCtx};
-use crate::tui::screen::{Cx, Effect, Level, Reply, Route, Screen};
+use crate::tui::screen::{BrowserStart, Cx, Effect, Level, Reply, Route, Screen};
 
 /// The states the state filter steps through (every state a card can be in).
 pub const STATE_FILTERS: [CardState; 7] = [
@@ -68,12 +68,12 @@ fn cycle<T: Clone + PartialEq>(values: &[T], current: Option<&T>) -> Option<T> {
 }
 
 impl BrowserScreen {
-    pub fn new(rows: Vec<BrowseRow>, searching: bool) -> BrowserScreen {
+    pub fn new(rows: Vec<BrowseRow>, start: BrowserStart) -> BrowserScreen {
         BrowserScreen {
             filter: BrowseFilter::default(),
             rows,
             selected: 0,
-            searching,
+            searching: start == BrowserStart::Search,
             page: None,
             pending_write: None,
         }

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::study::{DrillFilter, GradeAs, WEAKEST_CATEGORIES};
 use crate::tui::keys::{Action, Context, OwnAction, TargetAction};
-use crate::tui::screen::{Cx, Effect, Route, Screen};
+use crate::tui::screen::{BrowserStart, Cx, Effect, Route, Screen};
 
 /// The home screen. Kept by the app while other screens are open, so the selection stays.
 #[derive(Debug, Default)]
@@ -98,8 +98,8 @@ impl Screen for HomeScreen {
             Some(Action::Problems) => Route::Problems,
             Some(Action::OpenBroken) => return open_broken(cx),
             Some(Action::History) => Route::History(None),
-            Some(Action::Own(OwnAction::Browse)) => Route::Browser { search: false },
-            Some(Action::Own(OwnAction::Search)) => Route::Browser { search: true },
+            Some(Action::Own(OwnAction::Browse)) => Route::Browser(BrowserStart::List),
+            Some(Action::Own(OwnAction::Search)) => Route::Browser(BrowserStart::Search),
             Some(Action::Own(OwnAction::Stories)) => Route::Stories,
             Some(Action::Target(TargetAction::Open)) => Route::Targets { add: false },
             Some(Action::Back) => return vec![Effect::Quit],
