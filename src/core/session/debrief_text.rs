@@ -180,6 +180,21 @@ pub fn time_discipline(d: &Debrief) -> String {
     s
 }
 
+/// Overtime as the score's sum uses it: to a tenth of a second under a minute ("2.7s", so
+/// `1 − 2.7/10 = 0.73` can be checked by hand; a whole number without ".0"), else as
+/// [`duration`].
+fn overtime(overtime_ms: u64) -> String {
+    if overtime_ms >= 60_000 {
+        return duration(ms(overtime_ms));
+    }
+    let tenths = (overtime_ms + 50) / 100;
+    if tenths.is_multiple_of(10) {
+        format!("{}s", tenths / 10)
+    } else {
+        format!("{}.{}s", tenths / 10, tenths % 10)
+    }
+}
+
 /// Why a question scores what it does: "Score 58/100 = 0.7 × 0.60 (3 of 5 key points) +
 /// 0.3 × 0.53 (28s over a 1m 00s limit)".
 pub fn score_why(item: &DebriefItem) -> String {
@@ -199,7 +214,7 @@ pub fn score_why(item: &DebriefItem) -> String {
             limit_ms,
         } => format!(
             "{} over a {} limit",
-            duration(ms(overtime_ms)),
+            overtime(overtime_ms),
             duration(ms(limit_ms))
         ),
         TimeBasis::CutOff => "cut off by the clock: no time credit".into(),
@@ -318,6 +333,14 @@ mod tests {
                 answer("alpha beta gamma", 88_000, 28_000, false)
             ),
             "Score 58/100 = 0.7 × 0.60 (3 of 5 key points) + 0.3 × 0.53 (28s over a 1m 00s limit)"
+        );
+        // Under a minute the overtime is given to a tenth, so the sum checks out by hand.
+        assert_eq!(
+            why(
+                Timing::Soft,
+                answer("alpha beta gamma", 62_700, 2_700, false)
+            ),
+            "Score 71/100 = 0.7 × 0.60 (3 of 5 key points) + 0.3 × 0.95 (2.7s over a 1m 00s limit)"
         );
         assert_eq!(
             why(Timing::Strict, answer("alpha beta gamma", 60_000, 0, false)),
