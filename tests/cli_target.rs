@@ -313,7 +313,11 @@ fn edit_changes_fields_and_a_broken_file_is_reported_not_overwritten() {
         .args(["target", "list"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("acme.toml"));
+        .stderr(predicate::str::contains("acme.toml"))
+        .stdout(predicate::str::contains(
+            "No target could be read: 1 target file(s)",
+        ))
+        .stdout(predicate::str::contains("No targets yet").not());
 }
 
 #[test]

@@ -365,6 +365,11 @@ fn list(home: &Home, json: bool) -> anyhow::Result<ExitCode> {
             .collect();
         crate::core::json::to_writer_pretty(std::io::stdout().lock(), &rows)?;
         println!();
+    } else if targets.is_empty() && !problems.is_empty() {
+        println!(
+            "No target could be read: {} target file(s) have problems (above). Fix or remove them.",
+            problems.len()
+        );
     } else if targets.is_empty() {
         println!(
             "No targets yet. Add one: prepdeck target add NAME --job posting.txt --date YYYY-MM-DD"
