@@ -538,3 +538,20 @@ competencies = ["incidents"]
             "Your story: **Proving the disaster recovery plan with a restore test**",
         ));
 }
+
+#[test]
+fn a_target_link_to_a_missing_file_is_named_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    std::fs::create_dir_all(home.join("targets")).unwrap();
+    std::os::unix::fs::symlink(home.join("nowhere.toml"), home.join("targets/x.toml")).unwrap();
+    for args in [&["target", "list"][..], &["target", "show", "x"][..]] {
+        prepdeck(home)
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("x.toml"))
+            .stderr(predicate::str::contains("symbolic link to a missing file"))
+            .stderr(predicate::str::contains("entity not found").not());
+    }
+}

@@ -155,7 +155,11 @@ fn read_capped(path: &Path) -> Result<String, TargetStoreError> {
     let bytes = match read_regular(path, MAX_FILE_BYTES) {
         Ok(Some(b)) => b,
         Ok(None) => {
-            return Err(StoreError::io(path, "read", io::ErrorKind::NotFound.into()).into());
+            let gone = io::Error::new(
+                io::ErrorKind::NotFound,
+                "no such file (or a symbolic link to a missing file)",
+            );
+            return Err(StoreError::io(path, "read", gone).into());
         }
         Err(ReadError::Io(e)) => return Err(StoreError::io(path, "read", e).into()),
         Err(e) => return Err(invalid(e.to_string())),
