@@ -31,6 +31,7 @@ fn hint_spans(cx: &Cx, b: &BrowserScreen) -> Vec<Span<'static>> {
         Context::Own(OwnCtx::Card) => &[
             (o(OwnAction::DrillNow), "drill now"),
             (o(OwnAction::ToggleSuspend), "suspend/unsuspend"),
+            (o(OwnAction::Unbury), "unbury"),
             (o(OwnAction::EditNote), "note"),
             (o(OwnAction::EditAnswer), "my answer"),
             (o(OwnAction::EditAnswerExternal), "answer in $EDITOR"),
@@ -53,6 +54,8 @@ fn hint_spans(cx: &Cx, b: &BrowserScreen) -> Vec<Span<'static>> {
             (o(OwnAction::FilterState), "state"),
             (o(OwnAction::ClearFilters), "clear"),
             (o(OwnAction::DrillNow), "drill"),
+            (o(OwnAction::ToggleSuspend), "suspend"),
+            (o(OwnAction::Unbury), "unbury"),
             (Action::Help, "help"),
             (Action::Back, "home"),
         ],
