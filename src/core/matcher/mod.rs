@@ -33,6 +33,7 @@ use crate::core::deck::KeyPoint;
 
 mod lexicon;
 mod thesaurus;
+pub mod verbs;
 
 pub use lexicon::{GENERIC_WORDS, NEGATORS, STOP_WORDS};
 
