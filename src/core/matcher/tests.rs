@@ -222,3 +222,18 @@ fn a_specific_paraphrase_of_a_generic_text_word_is_specific() {
     assert!(MatchText::new("It would add money and testing to the plan.").covers(&q));
     assert!(!MatchText::new("Cost and quality matter to me.").covers(&q));
 }
+
+#[test]
+fn general_paraphrase_sets_find_the_text_words() {
+    let p = KeyPoint {
+        text: "Identifies the gap and chooses a supplier".into(),
+        ..point(&["gap analysis"])
+    };
+    assert!(MatchText::new("I spotted the shortfall and picked a vendor.").covers(&p));
+    // A set is keyed by stems: "provides" is not "provider", so a vendor is not a provision.
+    let q = KeyPoint {
+        text: "Provides a sanctioned, secure alternative".into(),
+        ..point(&["approved tool"])
+    };
+    assert!(!MatchText::new("We checked the vendor's security record.").covers(&q));
+}
