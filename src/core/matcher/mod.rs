@@ -7,7 +7,9 @@
 //! - Words are runs of letters and digits, compared lowercased after Snowball English stemming
 //!   (`rust-stemmers`), so "prioritise", "prioritised" and "prioritisation" are one word, and
 //!   so are "policy" and "policies". American `-ize`/`-yze` spellings count as British
-//!   `-ise`/`-yse` ("prioritize" is "prioritise").
+//!   `-ise`/`-yse` ("prioritize" is "prioritise"). Noun endings Snowball keeps apart from
+//!   their verb are taken to the verb first ("resolution" is "resolve", "recovery" is
+//!   "recover": [`DERIVATIONS`]).
 //! - Typo tolerance: a typed word of 7 letters or more that is one edit (a letter added,
 //!   dropped, changed, or two neighbours swapped) from a keyword word of 7 letters or more, with
 //!   the same first letter, still matches ("managment"). Shorter words must be spelt right:
@@ -83,7 +85,7 @@ pub fn stem(lower: &str) -> String {
     if let Some(s) = MEMO.with(|m| m.borrow().get(lower).cloned()) {
         return s;
     }
-    let stemmed = stemmer().stem(&britishise(lower)).into_owned();
+    let stemmed = stemmer().stem(&britishise(&underive(lower))).into_owned();
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() > 100_000 {
@@ -92,6 +94,39 @@ pub fn stem(lower: &str) -> String {
         m.insert(lower.to_string(), stemmed.clone());
     });
     stemmed
+}
+
+/// Nouns Snowball leaves apart from their verbs, taken to the verb: "resolution" is "resolve", "recovery" "recover", "analysis" "analyse". Each rule is an ending
+/// of English derivation, not a list of words; the part before it must keep 2 letters
+/// ("reduction", not "vision" or "emission").
+const DERIVATIONS: &[(&str, &str)] = &[
+    ("olution", "olve"),
+    ("olutions", "olve"),
+    ("anation", "ain"),
+    ("anations", "ain"),
+    ("overy", "over"),
+    ("overies", "over"),
+    ("ivery", "iver"),
+    ("iveries", "iver"),
+    ("ysis", "yse"),
+    ("yses", "yse"),
+    ("duction", "duce"),
+    ("ductions", "duce"),
+    ("umption", "ume"),
+    ("umptions", "ume"),
+    ("mission", "mit"),
+    ("missions", "mit"),
+];
+
+fn underive(w: &str) -> std::borrow::Cow<'_, str> {
+    for (noun, verb) in DERIVATIONS {
+        if let Some(base) = w.strip_suffix(noun)
+            && base.chars().count() >= 2
+        {
+            return format!("{base}{verb}").into();
+        }
+    }
+    w.into()
 }
 
 fn britishise(w: &str) -> String {
