@@ -243,12 +243,15 @@ fn typo_close(a: &str, b: &str) -> bool {
     a.len() >= TYPO_MIN_LEN && b.len() >= TYPO_MIN_LEN && within_one_edit(&a, &b)
 }
 
+/// Prefixes that, joined by a hyphen, reverse their word: kept on it as one word.
+const NEGATING_PREFIXES: &[&str] = &["de", "non", "anti", "un"];
+
 fn split_words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut sentence = 0;
     let mut start: Option<usize> = None;
     let push = |out: &mut Vec<Word>, range: Range<usize>, sentence: usize| {
-        let lower = text[range.clone()].to_lowercase();
+        let lower = text[range.clone()].to_lowercase().replace('-', "");
         out.push(Word {
             stem: stem(&lower),
             lower,
@@ -259,6 +262,15 @@ fn split_words(text: &str) -> Vec<Word> {
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
+            continue;
+        }
+        // A prefix that turns its word round stays on it: "de-escalate" is not "escalate",
+        // "non-technical" not "technical".
+        if c == '-'
+            && let Some(s) = start
+            && NEGATING_PREFIXES.contains(&text[s..i].to_lowercase().as_str())
+            && text[i + 1..].starts_with(char::is_alphabetic)
+        {
             continue;
         }
         if let Some(s) = start.take() {

@@ -245,3 +245,21 @@ fn general_paraphrase_sets_find_the_text_words() {
     };
     assert!(!MatchText::new("We checked the vendor's security record.").covers(&q));
 }
+
+#[test]
+fn a_negating_prefix_stays_on_its_word() {
+    // "de-escalated" is not "escalated", nor "non-technical" "technical".
+    let p = point(&["escalate"]);
+    assert!(!MatchText::new("I de-escalated the row.").covers(&p));
+    assert!(MatchText::new("I escalated it at once.").covers(&p));
+    assert!(MatchText::new("I calmed it down, de-escalated it.").covers(&point(&["de-escalate"])));
+    let q = KeyPoint {
+        text: "Keeps it short and non-technical".into(),
+        ..point(&["plain english"])
+    };
+    assert!(!MatchText::new("I kept it short and technical.").covers(&q));
+    assert_eq!(
+        MatchText::new("I kept it short and non-technical.").check(&q),
+        Some(vec!["short".into(), "non-technical".into()])
+    );
+}
