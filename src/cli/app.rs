@@ -11,8 +11,8 @@ use super::home::Home;
 use super::open_study::{open_study, open_study_quietly, print_warnings};
 use super::{Cli, UsageError, decks, read_decks, read_first_decks, report_decks};
 use crate::core::text::sanitize_line;
-use crate::store::mock_setup::load_mock_setup;
 use crate::store::decks::FirstDecks;
+use crate::store::mock_setup::load_mock_setup;
 use crate::store::paths;
 use crate::tui::Start;
 
@@ -131,8 +131,10 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
 fn whole_decks(
     cli: &Cli,
     home: &Home,
-) -> impl FnMut() -> (Vec<crate::core::deck::Deck>, Vec<crate::core::deck::DeckProblem>) + 'static
-{
+) -> impl FnMut() -> (
+    Vec<crate::core::deck::Deck>,
+    Vec<crate::core::deck::DeckProblem>,
+) + 'static {
     let decks_dir = home.decks_dir();
     let cache = home.deck_cache_dir();
     let extra = cli.deck_file.clone();

@@ -327,7 +327,11 @@ mod tests {
         deck.source = DeckSource::File(path.clone());
         let source = deck.source.clone();
         save(&dir, &[(key, &deck)]);
-        assert_eq!(read(&dir).take(&source, &key), None, "just written: not settled");
+        assert_eq!(
+            read(&dir).take(&source, &key),
+            None,
+            "just written: not settled"
+        );
         let settled = match key {
             SourceKey::File(mut s) => {
                 s.ctime.0 -= 5;

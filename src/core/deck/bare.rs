@@ -83,7 +83,10 @@ mod tests {
         assert_eq!(bare.categories, deck.categories);
         assert_eq!(bare.cards.len(), deck.cards.len());
         for (b, c) in bare.cards.iter().zip(&deck.cards) {
-            assert_eq!((&b.id, &b.category, b.kind, b.line), (&c.id, &c.category, c.kind, c.line));
+            assert_eq!(
+                (&b.id, &b.category, b.kind, b.line),
+                (&c.id, &c.category, c.kind, c.line)
+            );
             assert!(b.question.is_empty() && b.answer.is_empty() && b.key_points.is_empty());
         }
         assert_eq!(bare.bare(), bare, "bare twice is bare once");

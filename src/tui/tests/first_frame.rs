@@ -21,7 +21,11 @@ fn home_with_decks(root: &Path) -> Vec<crate::core::record::Record> {
     spec.days = 30;
     std::fs::write(decks.join("bench.toml"), deck_toml(&spec)).unwrap();
     std::fs::write(decks.join("test-deck.toml"), include_str!("deck.toml")).unwrap();
-    std::fs::write(decks.join("broken.toml"), "format = 1\n[deck]\nid = \"Bad Id\"\n").unwrap();
+    std::fs::write(
+        decks.join("broken.toml"),
+        "format = 1\n[deck]\nid = \"Bad Id\"\n",
+    )
+    .unwrap();
     review_records(&spec)
 }
 
@@ -58,9 +62,16 @@ fn home_from_the_overview_cache_is_home_from_whole_decks_until_a_deck_changes() 
     assert!(!cold.bare && !cold.loaded.decks.iter().any(is_bare));
     let warm = first(dir.path());
     assert!(warm.bare);
-    assert!(warm.loaded.decks.iter().all(is_bare), "every deck that loads is bare");
+    assert!(
+        warm.loaded.decks.iter().all(is_bare),
+        "every deck that loads is bare"
+    );
     assert_eq!(warm.loaded.decks.len(), 6, "4 built-in, bench, test-deck");
-    assert_eq!(warm.loaded.problems.len(), 1, "the broken deck is diagnosed as before");
+    assert_eq!(
+        warm.loaded.problems.len(),
+        1,
+        "the broken deck is diagnosed as before"
+    );
     assert_eq!(
         warm.loaded.problems[0].diagnostics,
         cold.loaded.problems[0].diagnostics
@@ -77,7 +88,9 @@ fn home_from_the_overview_cache_is_home_from_whole_decks_until_a_deck_changes() 
 
     // The whole decks arrive after the first frame: nothing visible changes.
     let root = dir.path().to_path_buf();
-    from_bare.app = from_bare.app.with_whole_decks(Box::new(move || whole(&root)));
+    from_bare.app = from_bare
+        .app
+        .with_whole_decks(Box::new(move || whole(&root)));
     assert!(from_bare.app.run_deferred(from_bare.now));
     assert_eq!(from_bare.app.decks, from_whole.app.decks);
     assert_eq!(from_bare.app.overview, from_whole.app.overview);
@@ -112,7 +125,9 @@ fn whole_decks_that_differ_from_the_bare_ones_redo_home() {
     let mut h = Harness::with_decks(vec![fewer], vec![]);
     let before = h.app.overview.clone();
     let whole = deck.clone();
-    h.app = h.app.with_whole_decks(Box::new(move || (vec![whole], vec![])));
+    h.app = h
+        .app
+        .with_whole_decks(Box::new(move || (vec![whole], vec![])));
     h.app.complete_decks(h.now);
     assert_eq!(h.app.decks, vec![deck.clone()]);
     assert_ne!(h.app.overview, before);
@@ -129,7 +144,9 @@ fn a_key_before_the_whole_decks_loaded_waits_for_them() {
     let deck = super::support::deck();
     let mut h = Harness::with_decks(vec![deck.bare()], vec![]);
     let whole = deck.clone();
-    h.app = h.app.with_whole_decks(Box::new(move || (vec![whole], vec![])));
+    h.app = h
+        .app
+        .with_whole_decks(Box::new(move || (vec![whole], vec![])));
     h.key(ratatui::crossterm::event::KeyCode::Char('d'));
     assert_eq!(h.app.decks, vec![deck]);
 }
