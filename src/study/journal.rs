@@ -13,6 +13,17 @@ pub trait Journal {
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError>;
     /// Every record so far, in the order they were made durable.
     fn read_back(&self) -> Result<Vec<Record>, StudyError>;
+    /// The records `keep` accepts, in the order of [`Journal::read_back`]; each of them has
+    /// `needle` in its line as prepdeck writes it (a card's or a record's id in quotes), which
+    /// lets a long log be searched without holding every record in memory.
+    fn read_back_where(
+        &self,
+        needle: &str,
+        keep: &dyn Fn(&Record) -> bool,
+    ) -> Result<Vec<Record>, StudyError> {
+        let _ = needle;
+        Ok(self.read_back()?.into_iter().filter(|r| keep(r)).collect())
+    }
     /// What the journal holds, for the progress cache; `None` when it cannot vouch for it.
     fn prefix(&self) -> Option<LogPrefix> {
         None
@@ -28,6 +39,14 @@ impl Journal for StateLog {
 
     fn read_back(&self) -> Result<Vec<Record>, StudyError> {
         Ok(StateLog::read_back(self)?)
+    }
+
+    fn read_back_where(
+        &self,
+        needle: &str,
+        keep: &dyn Fn(&Record) -> bool,
+    ) -> Result<Vec<Record>, StudyError> {
+        Ok(StateLog::read_back_where(self, needle, keep)?)
     }
 
     fn prefix(&self) -> Option<LogPrefix> {

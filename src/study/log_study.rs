@@ -2,8 +2,9 @@
 //!
 //! Holds the log open (and locked) for the app's life. Card state is replayed from the records
 //! and kept up to date after each durable append. A start can resume from the progress cache
-//! (`store::progress_cache`): the records of the log are then read only when a full replay
-//! needs them (an undo).
+//! (`store::progress_cache`): the records of the log are then not in memory, and the few a
+//! change needs (an undo, a record out of time order: one card's records) are read back from
+//! the log.
 
 use std::path::PathBuf;
 
@@ -56,9 +57,12 @@ pub struct LogStudy<J: Journal> {
     /// what decides whether an appended record can be applied on its own.
     latest: Option<(DateTime<Utc>, RecordId)>,
     undone: FastSet<RecordId>,
-    /// The last record of each card in replay order; made from `records` when a record first
-    /// arrives out of time order (see [`LogStudy::absorb`]).
-    card_latest: Option<FastMap<CardKey, (DateTime<Utc>, RecordId)>>,
+    /// The last record in replay order of the cards whose records were looked at (a record
+    /// arrived out of time order, see [`LogStudy::absorb`]), kept up to date after that.
+    card_latest: FastMap<CardKey, Option<(DateTime<Utc>, RecordId)>>,
+    /// While a start resumes: the records after the cached ones not taken in yet. They are in
+    /// the log already, and left out of what is read back for the record being taken in.
+    unabsorbed: FastSet<RecordId>,
     /// Where the mock setup is remembered, and the setup last remembered.
     mock: Option<(Home, MockSetup)>,
     /// Where the replayed state is cached, and whether the cache is behind the log.
@@ -72,7 +76,11 @@ pub struct LogStudy<J: Journal> {
 
 /// The card a record is about, if any.
 fn card_of(record: &Record) -> Option<CardKey> {
-    match &record.body {
+    card_of_body(&record.body)
+}
+
+fn card_of_body(body: &RecordBody) -> Option<CardKey> {
+    match body {
         RecordBody::Review(review) => Some(CardKey {
             deck: review.deck.clone(),
             card: review.card.clone(),
@@ -96,6 +104,11 @@ fn is_mock(record: &Record) -> bool {
 /// candidate's own material, and practice answers (statistics count them).
 fn is_kept(record: &Record) -> bool {
     is_own_material(record) || matches!(record.body, RecordBody::Practice(_))
+}
+
+/// `text` in double quotes, as a JSON string holds it when it needs no escape.
+fn quoted(text: &str) -> String {
+    format!("\"{text}\"")
 }
 
 impl<J: Journal> LogStudy<J> {
@@ -129,7 +142,8 @@ impl<J: Journal> LogStudy<J> {
             notebook,
             latest,
             undone,
-            card_latest: None,
+            card_latest: FastMap::default(),
+            unabsorbed: FastSet::default(),
             config,
             offset,
             progress,
@@ -161,18 +175,17 @@ impl<J: Journal> LogStudy<J> {
             progress: snapshot.progress,
             latest: snapshot.latest,
             undone: snapshot.undone.into_iter().collect(),
-            card_latest: None,
+            card_latest: FastMap::default(),
+            unabsorbed: FastSet::default(),
             mock: None,
             cache: None,
             restamp: false,
             home: None,
         };
-        let mut in_full = false;
+        study.unabsorbed = tail.iter().map(|r| r.id.clone()).collect();
         for record in &tail {
-            in_full |= !study.absorb(record);
-        }
-        if in_full {
-            study.replay_all()?;
+            study.unabsorbed.remove(&record.id);
+            study.absorb(record, None)?;
         }
         Ok(study)
     }
@@ -242,9 +255,11 @@ impl<J: Journal> LogStudy<J> {
     /// Takes in a record that is now in the log and brings the progress up to date: on its own
     /// when it comes last for its card, by replaying its card alone otherwise (a record dated
     /// before a later one of its card: a merge, a clock that went back; an undo). A record of
-    /// another card dated far ahead (a device whose clock was wrong) costs nothing. Returns
-    /// `false` when the records needed are not loaded: the caller then replays in full.
-    fn absorb(&mut self, record: &Record) -> bool {
+    /// another card dated far ahead (a device whose clock was wrong) costs nothing. `before`
+    /// is the card's other records when the caller read them already (see
+    /// [`LogStudy::records_of_card`]); otherwise they are read when needed. Fails only when
+    /// they cannot be read back: the progress is then behind the log.
+    fn absorb(&mut self, record: &Record, before: Option<Vec<Record>>) -> Result<(), StudyError> {
         let last = self
             .latest
             .as_ref()
@@ -270,84 +285,137 @@ impl<J: Journal> LogStudy<J> {
         }
         if self.undone.contains(&record.id) {
             // An earlier undo already took it back: it counts for nothing.
-            return true;
+            return Ok(());
         }
-        let key = match &record.body {
-            RecordBody::Undo { target } => {
-                let Some(records) = &self.records else {
-                    return false;
-                };
-                match records.iter().find(|r| r.id == *target).and_then(card_of) {
-                    Some(key) => key,
-                    // Not a card's record (or not in the log): no card changes.
-                    None => return true,
-                }
-            }
-            _ => match card_of(record) {
-                Some(key) => key,
-                None => return true,
-            },
+        let undo = match &record.body {
+            RecordBody::Undo { target } => Some(target),
+            _ => None,
         };
-        let undo = matches!(record.body, RecordBody::Undo { .. });
-        if last && !undo {
-            if let Some(latest) = &mut self.card_latest {
-                latest.insert(key, (record.at, record.id.clone()));
-            }
-            self.progress.apply_latest(record, &self.config);
-            return true;
-        }
-        let Some(records) = &self.records else {
-            return false;
+        let key = match undo {
+            Some(target) => self.card_of_target(target)?,
+            None => card_of(record),
         };
-        let card_latest = self.card_latest.get_or_insert_with(|| {
-            let mut latest: FastMap<CardKey, (DateTime<Utc>, RecordId)> = FastMap::default();
-            // Without the record just taken in, so it is compared with what came before.
-            for r in &records[..records.len() - 1] {
-                if let Some(k) = card_of(r) {
-                    let entry = latest.entry(k).or_insert_with(|| (r.at, r.id.clone()));
-                    if (r.at, &r.id) > (entry.0, &entry.1) {
-                        *entry = (r.at, r.id.clone());
-                    }
+        // Not a card's record (or an undo of one that is not, or not in the log): no card
+        // changes.
+        let Some(key) = key else {
+            return Ok(());
+        };
+        let mut before = before;
+        if undo.is_none() {
+            let previous = match self.card_latest.get(&key) {
+                Some(latest) => latest.clone(),
+                None if last => None,
+                None => {
+                    let mine = match before.take() {
+                        Some(mine) => mine,
+                        None => self.records_of_card(&key, Some(&record.id))?,
+                    };
+                    let latest = mine.iter().map(|r| (r.at, r.id.clone())).max();
+                    before = Some(mine);
+                    self.card_latest.insert(key.clone(), latest.clone());
+                    latest
                 }
-            }
-            latest
-        });
-        let before = card_latest.get(&key).cloned();
-        if !undo {
-            let newer = before
-                .as_ref()
-                .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
+            };
+            let newer = last
+                || previous
+                    .as_ref()
+                    .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
             if newer {
-                card_latest.insert(key, (record.at, record.id.clone()));
+                if let Some(latest) = self.card_latest.get_mut(&key) {
+                    *latest = Some((record.at, record.id.clone()));
+                }
                 self.progress.apply_latest(record, &self.config);
-                return true;
+                return Ok(());
             }
         }
-        let mine: Vec<Record> = records
-            .iter()
-            .filter(|r| !self.undone.contains(&r.id) && card_of(r).as_ref() == Some(&key))
-            .cloned()
+        let others = match before {
+            Some(others) => others,
+            None => self.records_of_card(&key, Some(&record.id))?,
+        };
+        let mut mine: Vec<Record> = others
+            .into_iter()
+            .filter(|r| !self.undone.contains(&r.id))
             .collect();
+        if undo.is_none() {
+            mine.push(record.clone());
+        }
         self.progress
             .replace_card(&key, &replay(&mine, &self.config));
-        true
+        Ok(())
     }
 
-    /// Replays every record of the log, reading them back first if they were not loaded.
-    fn replay_all(&mut self) -> Result<(), StudyError> {
-        self.load_records()?;
+    /// The log's records of card `key` (taken back or not) taken in so far but `except`, in
+    /// file order: from
+    /// memory when every record is loaded, else read back from the log, which parses only
+    /// the lines that name the card (the others are not held in memory).
+    fn records_of_card(
+        &self,
+        key: &CardKey,
+        except: Option<&RecordId>,
+    ) -> Result<Vec<Record>, StudyError> {
+        let of_card = |r: &Record| {
+            except != Some(&r.id)
+                && !self.unabsorbed.contains(&r.id)
+                && card_of(r).is_some_and(|k| k == *key)
+        };
+        match &self.records {
+            Some(records) => Ok(records.iter().filter(|r| of_card(r)).cloned().collect()),
+            None => self
+                .log
+                .read_back_where(&quoted(key.card.as_str()), &of_card),
+        }
+    }
+
+    /// The card an undo of `target` changes: `None` when the target is not a card's record or
+    /// not in the log.
+    fn card_of_target(&self, target: &RecordId) -> Result<Option<CardKey>, StudyError> {
         if let Some(records) = &self.records {
-            self.progress = replay(records, &self.config);
+            return Ok(records.iter().find(|r| r.id == *target).and_then(card_of));
         }
-        Ok(())
+        // Usually the latest review (what undo offers): one of the reviews in memory.
+        if let Some(review) = self
+            .progress
+            .reviews()
+            .iter()
+            .rev()
+            .find(|r| r.id.is(target))
+        {
+            return Ok(Some((*review.key).clone()));
+        }
+        let found = self
+            .log
+            .read_back_where(&quoted(target.as_str()), &|r| r.id == *target)?;
+        Ok(found.first().and_then(card_of))
     }
 
-    /// Reads the log's records back if they were not loaded.
-    fn load_records(&mut self) -> Result<(), StudyError> {
-        if self.records.is_none() {
-            self.records = Some(self.log.read_back()?);
+    /// What a record about to be appended needs read back from the log, read before it is
+    /// written (so that nothing is written when the log cannot be read): the records of the
+    /// card an undo changes, or of the card of a record that may come before a later one of
+    /// its card (the clock went back). `None` when nothing is needed or every record is in
+    /// memory anyway.
+    fn read_before(
+        &self,
+        body: &RecordBody,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Vec<Record>>, StudyError> {
+        if self.records.is_some() {
+            return Ok(None);
         }
-        Ok(())
+        let key = match body {
+            RecordBody::Undo { target } => self.card_of_target(target)?,
+            _ if self.latest.as_ref().is_some_and(|(at, _)| *at >= now) => card_of_body(body),
+            _ => None,
+        };
+        match key {
+            Some(key) => self.records_of_card(&key, None).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Whether the log holds mock-interview records: home's weakest categories then depend
+    /// on the cards' key points (the coverage of typed answers), not only on their ids.
+    pub fn has_mock_records(&self) -> bool {
+        !self.mocks.is_empty()
     }
 
     /// Where the records go (tests read what was written).
@@ -570,21 +638,17 @@ impl<J: Journal> Study for LogStudy<J> {
     }
 
     fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
-        // A record that will need a full replay (an undo; a clock that went back) reads the
-        // log back first, when it was not loaded: if that fails, nothing is written.
-        let needs_all = matches!(body, RecordBody::Undo { .. })
-            || self.latest.as_ref().is_some_and(|(at, _)| *at >= now);
-        if needs_all && self.records.is_none() {
-            self.load_records().map_err(|e| match e {
-                StudyError::Store(e) => StudyError::NotReadBack(e),
-                other => other,
-            })?;
-        }
+        // A record that will need its card's records (an undo; a clock that went back) reads
+        // them back first: if that fails, nothing is written.
+        let before = self.read_before(&body, now).map_err(|e| match e {
+            StudyError::Store(e) => StudyError::NotReadBack(e),
+            other => other,
+        })?;
         let record = self.log.append(body, now)?;
-        if !self.absorb(&record) && self.replay_all().is_err() {
-            // On disk whatever happens next. The log could not be read back (only possible
-            // when it was not loaded, which `needs_all` makes all but impossible): the
-            // schedule is behind until the next start, which must not come from the cache.
+        if self.absorb(&record, before).is_err() {
+            // On disk whatever happens next. The log could not be read back (`read_before`
+            // makes that all but impossible): the schedule is behind until the next start,
+            // which must not come from the cache.
             self.cache = None;
         }
         Ok(record)

@@ -17,6 +17,7 @@ mod fast;
 mod files;
 mod known_ids;
 mod maintenance;
+mod matching;
 mod resume;
 mod scan;
 mod writer;

@@ -190,6 +190,23 @@ fn parse_line(bytes: &[u8]) -> Parsed {
     }
 }
 
+/// The record on one line (without its newline), read as [`scan`] reads it (the fast reader,
+/// then serde, then [`accept`]'s rule); `None` for a line that is not a record [`scan`] keeps.
+pub(crate) fn parse_one(line: &[u8]) -> Option<Record> {
+    // The fast reader takes a line only when nothing but spaces follow its record.
+    let fast = std::str::from_utf8(line)
+        .ok()
+        .and_then(super::fast::parse_record_line);
+    let parsed = match fast {
+        Some((record, _)) => accept(record),
+        None => parse_line(line),
+    };
+    match parsed {
+        Parsed::Record(record) => Some(*record),
+        Parsed::Bad(_) => None,
+    }
+}
+
 /// serde_json's message without its "at line 1 column N" suffix (our line numbers are the
 /// file's, and the column is more useful on its own).
 fn describe(err: &serde_json::Error) -> String {

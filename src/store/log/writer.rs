@@ -153,6 +153,25 @@ impl StateLog {
         into_load(&self.path, scan(&bytes)).map(|r| r.records)
     }
 
+    /// The records `keep` accepts, in file order, without holding the others in memory (a
+    /// million records read back whole took ~600 MB). Only lines that contain `needle` (or an
+    /// escape) are parsed: every record `keep` accepts must have `needle` in its line as
+    /// prepdeck writes it, say a card's or a record's id in quotes. A file whose lines are not
+    /// exactly its distinct records (a repeated id, a blank line) is read back whole instead,
+    /// so the first record of an id is the one kept, as [`StateLog::read_back`] keeps it.
+    pub fn read_back_where(
+        &self,
+        needle: &str,
+        keep: &dyn Fn(&Record) -> bool,
+    ) -> Result<Vec<Record>, StoreError> {
+        let found = super::matching::read_where(&self.file, self.len, needle, keep)
+            .map_err(|e| StoreError::io(&self.path, "read", e))?;
+        if found.lines == self.ids.count && !found.unreadable {
+            return Ok(found.records);
+        }
+        Ok(self.read_back()?.into_iter().filter(|r| keep(r)).collect())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

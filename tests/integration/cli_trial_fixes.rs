@@ -2,8 +2,8 @@
 //! commands that change nothing write nothing, outputs never create folders, date flags, and
 //! deck messages that hide nothing (invisible characters, a key nested too deep).
 
-mod common;
-mod support;
+use crate::common;
+use crate::support;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -8,7 +8,7 @@
 
 use std::process::Command;
 
-mod common;
+use crate::common;
 use common::tmux::Tmux;
 
 #[test]

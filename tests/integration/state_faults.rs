@@ -3,12 +3,12 @@
 //!
 //! The faults are real: a 64 KiB tmpfs or a read-only remount inside an unprivileged user +
 //! mount namespace (`unshare -Urm`), and `ulimit -f`. The scenario runs in a child process
-//! (this test binary re-run with `--exact fault_child`), since the mounts exist only there.
+//! (this test binary re-run with `--exact state_faults::fault_child`), since the mounts exist only there.
 //! Where namespaces are unavailable the test says SKIPPED and why, and fails under
 //! `PREPDECK_CI_STRICT=1` (`common::cannot_run`).
 
-mod common;
-mod support;
+use crate::common;
+use crate::support;
 
 use std::fs;
 use std::io::{Seek, SeekFrom, Write};
@@ -29,7 +29,7 @@ fn run_child(wrapper: &[&str], script: &str, dir: &Path, scenario: &str) -> std:
     let child = format!(
         "{} {}",
         exe.display(),
-        support::self_exec_args("fault_child").join(" ")
+        support::self_exec_args("state_faults::fault_child").join(" ")
     );
     let mut cmd = Command::new(wrapper[0]);
     cmd.args(&wrapper[1..])

@@ -3,7 +3,7 @@
 
 /// The test data generators, shared with the library's own tests (not part of the library).
 #[allow(dead_code)]
-#[path = "../src/fixtures.rs"]
+#[path = "../../src/fixtures.rs"]
 mod fixtures;
 
 use std::path::Path;

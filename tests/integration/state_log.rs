@@ -1,6 +1,6 @@
 //! The state file's behaviour: open/append/read, locking, damage, torn tails, repair, merge.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::path::{Path, PathBuf};

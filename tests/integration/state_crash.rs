@@ -2,11 +2,11 @@
 //! it is SIGKILLed at random moments, over and over. After every kill the log must open (as the
 //! app would open it) and hold every acknowledged review.
 //!
-//! The child is this same test binary, re-run with `--exact crash_child` and an env var.
+//! The child is this same test binary, re-run with `--exact state_crash::crash_child` and an env var.
 //! A SIGKILL keeps the page cache, so this checks our write/truncate logic, not the disk's
 //! behaviour on power loss.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
@@ -56,7 +56,7 @@ fn crash_test_every_acknowledged_review_survives_sigkill() {
 
     while kills < KILLS {
         let mut child = Command::new(support::current_exe())
-            .args(support::self_exec_args("crash_child"))
+            .args(support::self_exec_args("state_crash::crash_child"))
             .env(CHILD_ENV, &path)
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -1,6 +1,6 @@
 //! Merging two copies of the state file: a union by record id, durable, idempotent.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::path::Path;

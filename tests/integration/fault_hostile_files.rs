@@ -9,8 +9,8 @@
 //! namespace (`unshare -U`), where root's power over files is gone. Where that is impossible
 //! the case says so loudly, or fails with `PREPDECK_CI_STRICT=1`.
 
-mod common;
-mod support;
+use crate::common;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,8 +1,8 @@
 //! Regression tests for the hardening round (issue 12), through the real binary: a repair racing
 //! a writer, newer-format and out-of-range records, hostile paths around the state file.
 
-mod common;
-mod support;
+use crate::common;
+use crate::support;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

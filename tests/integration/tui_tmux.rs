@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
-mod common;
+use crate::common;
 use common::tmux::Tmux;
 
 fn count_reviews(state: &Path) -> usize {

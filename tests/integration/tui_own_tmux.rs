@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-mod common;
+use crate::common;
 use common::tmux::Tmux;
 
 const CARD: &str = "it-manager/budget-build-annual";

@@ -5,7 +5,7 @@
 //! Needs tmux and pgrep: without them the test fails under `PREPDECK_CI_STRICT=1`, and
 //! otherwise says loudly that it was skipped.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 
