@@ -9,8 +9,9 @@ use std::process::ExitCode;
 
 use super::home::Home;
 use super::open_study::{open_study, open_study_quietly, print_warnings};
-use super::{Cli, UsageError, decks, load_decks, read_decks, report_decks};
+use super::{Cli, UsageError, decks, read_decks, read_first_decks, report_decks};
 use crate::core::text::sanitize_line;
+use crate::store::decks::FirstDecks;
 use crate::store::mock_setup::load_mock_setup;
 use crate::store::paths;
 use crate::tui::Start;
@@ -54,46 +55,96 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         }
         Err(e) => return Err(e.into()),
     };
-    let (loaded, study) = if cli.deck.is_empty() {
+    // Home's first frame needs only titles and counts: the decks come bare from the deck
+    // overview cache when it has them, and whole after the first frame (`whole` below).
+    let first_frame = matches!(start, Start::Home);
+    let read = || {
+        if first_frame {
+            read_first_decks(cli, home)
+        } else {
+            FirstDecks {
+                loaded: read_decks(cli, home),
+                bare: false,
+            }
+        }
+    };
+    let (first, study) = if cli.deck.is_empty() {
         // Without `--deck` filters loading the decks cannot fail, so the state file is opened
         // and replayed meanwhile; messages print in the usual order (decks first).
-        let (loaded, study) = std::thread::scope(|s| {
-            let decks = s.spawn(|| read_decks(cli, home));
+        let (first, study) = std::thread::scope(|s| {
+            let decks = s.spawn(read);
             let study = open_study_quietly(home);
-            let loaded = decks.join().unwrap_or_else(|_| read_decks(cli, home));
-            (loaded, study)
+            let first = decks.join().unwrap_or_else(|_| read());
+            (first, study)
         });
-        let loaded = report_decks(cli, loaded)?;
+        let loaded = report_decks(cli, first.loaded)?;
         let (study, warnings) = study?;
         print_warnings(home, &warnings);
-        (loaded, study)
+        (
+            FirstDecks {
+                loaded,
+                bare: first.bare,
+            },
+            study,
+        )
     } else {
-        let loaded = load_decks(cli, home)?;
-        (loaded, open_study(home)?)
+        let first = read();
+        let loaded = report_decks(cli, first.loaded)?;
+        (
+            FirstDecks {
+                loaded,
+                bare: first.bare,
+            },
+            open_study(home)?,
+        )
     };
     let mut study = study.with_home(paths::Home::at(home.root()));
     if let Some(setup) = remembered {
         study = study.with_mock_setup(paths::Home::at(home.root()), setup);
     }
 
+    let mut reload = whole_decks(cli, home);
+    let FirstDecks { mut loaded, bare } = first;
+    let mut whole: Option<crate::tui::app::WholeDecks> = None;
+    if bare {
+        if study.has_mock_records() {
+            // The coverage of typed mock answers (in home's weakest categories) depends on
+            // the cards' key points: the whole decks are needed before the first frame.
+            loaded.decks = reload().0;
+        } else {
+            whole = Some(Box::new(whole_decks(cli, home)));
+        }
+    }
+    crate::tui::run(
+        loaded.decks,
+        Box::new(study),
+        loaded.problems,
+        start,
+        Box::new(reload),
+        whole,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads every deck whole, with the `--deck` filters applied: the decks and the files that
+/// did not load (after `$EDITOR` closed, or after a first frame drawn from bare decks).
+fn whole_decks(
+    cli: &Cli,
+    home: &Home,
+) -> impl FnMut() -> (
+    Vec<crate::core::deck::Deck>,
+    Vec<crate::core::deck::DeckProblem>,
+) + 'static {
     let decks_dir = home.decks_dir();
     let cache = home.deck_cache_dir();
     let extra = cli.deck_file.clone();
     let only = cli.deck.clone();
-    let reload = Box::new(move || {
+    move || {
         let mut l = crate::store::decks::load_all_cached(&decks_dir, &extra, Some(&cache));
         if !only.is_empty() {
             l.decks
                 .retain(|d| only.iter().any(|id| id == d.id.as_str()));
         }
         (l.decks, l.problems)
-    });
-    crate::tui::run(
-        loaded.decks,
-        Box::new(study),
-        loaded.problems,
-        start,
-        reload,
-    )?;
-    Ok(ExitCode::SUCCESS)
+    }
 }

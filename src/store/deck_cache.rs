@@ -28,7 +28,7 @@ use crate::store::paths::{ensure_private_dir, write_cache_replace};
 const MAGIC: &[u8; 8] = b"PDDECK4\n";
 
 /// Changes whenever the deck parser, the deck model or this encoding changes.
-const BUILD: u64 = fingerprint(&[
+pub(crate) const BUILD: u64 = fingerprint(&[
     env!("CARGO_PKG_VERSION"),
     include_str!("../core/deck/model.rs"),
     include_str!("../core/deck/parse.rs"),

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::core::deck::{Deck, DeckSource, Diagnostic, Diagnostics, parse_deck};
 use crate::store::bounded::{ReadError, read_regular};
 use crate::store::deck_cache;
+use crate::store::deck_overview::{self, SourceKey};
 
 /// The decks compiled into the binary: `(file name, text)`. A test checks that every file in
 /// `content/` is listed here.
@@ -164,6 +165,72 @@ pub fn load_all_cached(
         results.push((path.display().to_string(), loaded));
     }
     collect(results)
+}
+
+/// The decks as the app's first frame needs them: each deck bare ([`Deck::bare`]) when the
+/// deck overview cache in `cache` ([`deck_overview`]) holds it for the same source, else read
+/// whole through the deck cache. Decks with problems are always read, so their problems are
+/// the parser's; which decks load, in which order, and every problem are as
+/// [`load_all_cached`]'s. When a deck that loads was not in the overview cache (or another
+/// version of it was), the cache is saved again.
+pub fn load_first(user_decks_dir: &Path, extra: &[PathBuf], cache: &Path) -> FirstDecks {
+    let mut overview = deck_overview::read(cache);
+    let mut served: Vec<String> = Vec::new();
+    // Each source's key, taken before it is read.
+    let mut keys: HashMap<String, SourceKey> = HashMap::new();
+    let mut take = |source: &DeckSource, key: Option<SourceKey>| {
+        let key = key?;
+        keys.insert(source.display_name(), key);
+        let deck = overview.take(source, &key)?;
+        served.push(source.display_name());
+        Some(deck)
+    };
+    let mut results: Vec<(String, Result<Deck, Diagnostics>)> = Vec::new();
+    for (name, text) in BUILTIN {
+        let source = DeckSource::Builtin(name.to_string());
+        let loaded = match take(&source, Some(SourceKey::of_text(text))) {
+            Some(deck) => Ok(deck),
+            None => parse_cached(text, source, Some(cache)),
+        };
+        results.push((format!("built-in:{name}"), loaded));
+    }
+    for path in deck_files_in(user_decks_dir).iter().chain(extra) {
+        let source = DeckSource::File(path.to_path_buf());
+        let loaded = match take(&source, SourceKey::of_file(path)) {
+            Some(deck) => Ok(deck),
+            None => read_deck_text(path)
+                .map_err(|d| Diagnostics(vec![d]))
+                .and_then(|text| parse_cached(&text, source, Some(cache))),
+        };
+        results.push((path.display().to_string(), loaded));
+    }
+    let loaded = collect(results);
+    // Decks with problems are never kept in the overview: only a deck that loaded whole
+    // makes it stale.
+    let stale = loaded
+        .decks
+        .iter()
+        .any(|d| !served.contains(&d.source.display_name()));
+    if stale {
+        let keyed: Vec<(SourceKey, &Deck)> = loaded
+            .decks
+            .iter()
+            .filter_map(|d| Some((*keys.get(&d.source.display_name())?, d)))
+            .collect();
+        deck_overview::save(cache, &keyed);
+    }
+    FirstDecks {
+        bare: !served.is_empty(),
+        loaded,
+    }
+}
+
+/// What [`load_first`] gave.
+#[derive(Debug)]
+pub struct FirstDecks {
+    pub loaded: LoadedDecks,
+    /// Some decks are bare: the whole ones are still to be loaded ([`load_all_cached`]).
+    pub bare: bool,
 }
 
 fn parse_cached(text: &str, source: DeckSource, cache: Option<&Path>) -> Result<Deck, Diagnostics> {

@@ -5,6 +5,7 @@ mod cache_key;
 mod codec;
 pub mod config;
 pub mod deck_cache;
+pub mod deck_overview;
 pub mod decks;
 pub mod drafts;
 pub mod error;

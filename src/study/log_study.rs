@@ -412,6 +412,12 @@ impl<J: Journal> LogStudy<J> {
         }
     }
 
+    /// Whether the log holds mock-interview records: home's weakest categories then depend
+    /// on the cards' key points (the coverage of typed answers), not only on their ids.
+    pub fn has_mock_records(&self) -> bool {
+        !self.mocks.is_empty()
+    }
+
     /// Where the records go (tests read what was written).
     pub fn journal(&self) -> &J {
         &self.log

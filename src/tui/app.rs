@@ -34,6 +34,7 @@ use crate::study::{
 };
 
 pub use super::screen::Level;
+pub use decks::WholeDecks;
 
 mod decks;
 mod own;
@@ -106,6 +107,8 @@ pub struct App {
     quit: bool,
     /// The next interview is still to be read for home ([`App::run_deferred`]).
     next_pending: bool,
+    /// Loads the whole decks when the app started with bare ones ([`App::with_whole_decks`]).
+    whole: Option<decks::WholeDecks>,
 }
 
 /// The read-only context of a screen, from the app's fields (so the screen itself can be
@@ -198,6 +201,7 @@ impl App {
             pending: Pending::default(),
             quit: false,
             next_pending: false,
+            whole: None,
         };
         // The next interview is read after the first frame (`run_deferred`): reading a job
         // description against the bank costs more than the whole first frame may.
@@ -208,6 +212,7 @@ impl App {
     /// Work put off until the first frame is on screen (the next interview's countdown and
     /// plan on home); true when there was some, so the loop draws again.
     pub fn run_deferred(&mut self, now: DateTime<Utc>) -> bool {
+        self.complete_decks(now);
         if !std::mem::take(&mut self.next_pending) {
             return false;
         }
@@ -266,6 +271,7 @@ impl App {
 
     /// Redraw-tick: lets a due deadline fire (prep ends, strict time runs out).
     pub fn tick(&mut self, now: DateTime<Utc>) {
+        self.complete_decks(now);
         self.day_turned(now);
         if self.screen().ticking() != Ticking::Deadline {
             return;
@@ -283,6 +289,7 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return None;
         }
+        self.complete_decks(now);
         if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
             self.request_quit(now);
             return None;
@@ -350,6 +357,7 @@ impl App {
     /// Text pasted into the terminal: the screen's editor takes it whole (thousands of
     /// characters as one insertion, not one key each). Ignored under a modal.
     pub fn paste(&mut self, text: &str, now: DateTime<Utc>) {
+        self.complete_decks(now);
         if self.modal.is_some() || !fits(self.size.0, self.size.1) {
             return;
         }

@@ -52,16 +52,25 @@ pub enum Start {
 }
 
 /// Opens the app on the real terminal and runs it until the user quits, on the `start`
-/// screen. The terminal is restored before this returns, whatever happened.
+/// screen. The terminal is restored before this returns, whatever happened. With `whole`,
+/// `decks` are bare ([`Deck::bare`]) and `whole` loads them after the first frame.
 pub fn run(
     decks: Vec<Deck>,
     study: Box<dyn Study>,
     broken: Vec<DeckProblem>,
     start: Start,
     reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>,
+    whole: Option<app::WholeDecks>,
 ) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     let mut app = App::new(decks, study, Theme::from_env(), now).with_broken(broken);
+    if let Some(whole) = whole {
+        app = app.with_whole_decks(whole);
+        // Only home's first frame is drawn from bare decks.
+        if !matches!(start, Start::Home) {
+            app.complete_decks(now);
+        }
+    }
     match start {
         Start::Home => {}
         Start::Drill(filter) => app.start_drill(filter, now),

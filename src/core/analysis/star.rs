@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::star_lexicon::*;
 use crate::core::matcher::STOP_WORDS;
+use crate::core::matcher::verbs::{irregular_base, is_irregular_participle, is_irregular_past};
 
 /// One part of a STAR answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -150,8 +151,35 @@ const NOT_PAST: &[&str] = &[
 ];
 
 fn is_past(w: &str) -> bool {
-    is_in(IRREGULAR_PAST, w) || (w.len() >= 4 && w.ends_with("ed") && !is_in(NOT_PAST, w))
+    is_irregular_past(w) || is_regular_past(w)
 }
+
+fn is_regular_past(w: &str) -> bool {
+    w.len() >= 4 && w.ends_with("ed") && !is_in(NOT_PAST, w)
+}
+
+/// A past participle: what follows "I had", "I'd" or "I've" in a told action ("I'd already
+/// booked", "I had rung", "I've rewritten").
+fn is_participle(w: &str) -> bool {
+    is_irregular_participle(w) || is_regular_past(w)
+}
+
+/// Words that may stand between the subject and its verb: the listed adverbs and any `-ly`
+/// adverb ("I quietly moved").
+fn is_adverb(w: &str) -> bool {
+    is_in(ADVERBS, w) || (w.len() >= 5 && w.ends_with("ly"))
+}
+
+/// Words that start a new clause with another subject: a verb after them is not the
+/// speaker's.
+const CLAUSE_STARTS: &[&str] = &[
+    "we", "they", "he", "she", "it", "you", "i", "but", "because", "so", "which", "who", "that",
+    "when", "while", "if", "until", "although", "though", "whether", "where",
+];
+
+/// Verbs after which "and ...-ed" is an adjective of the speaker, not a second action ("I was
+/// tired and stressed").
+const COPULAS: &[&str] = &["was", "were", "been", "felt", "seemed", "became", "got"];
 
 impl Sentence {
     fn new(text: &str) -> Self {
@@ -220,44 +248,186 @@ impl Sentence {
 
     fn situation(&self) -> Option<String> {
         let anchor = self.anchor()?;
-        self.any(STATE_WORDS)?;
-        Some(anchor)
-    }
-
-    fn task(&self) -> Option<String> {
-        self.first_phrase(TASK_PHRASES)
-    }
-
-    /// "I" (adverbs allowed between) and a past-tense verb that is neither vague nor a state,
-    /// or a light verb ("got", "took", "told") with something concrete after it.
-    fn action(&self) -> Option<String> {
+        // A state ("were furious") or an event in the past that is not the speaker's own
+        // ("a supplier went bust"; "I helped the team" sets no scene). Only irregular pasts
+        // here: a regular `-ed` word is as often an adjective ("ITIL-aligned").
         let w = &self.words;
-        for (i, word) in w.iter().enumerate() {
-            if word != "i" {
+        let speakers = |i: usize| {
+            let mut k = i;
+            while k > 0 && is_adverb(&w[k - 1]) {
+                k -= 1;
+            }
+            k > 0 && w[k - 1] == "i"
+        };
+        let state = self.any(STATE_WORDS).is_some()
+            || (0..w.len()).any(|i| is_irregular_past(&w[i]) && !speakers(i));
+        state.then_some(anchor)
+    }
+
+    /// A goal or a duty, read from the sentence's roles rather than set phrases: a goal noun
+    /// stated ("my main aim was", "the brief was"), the speaker (or a group with them) given a
+    /// duty ("I was asked to", "we were tasked with", "I'd been brought in to", "the CIO asked
+    /// me to"), or taking on a goal ("I had to", "we needed to", "I set out to", "I had two
+    /// weeks to"), or a responsibility ("responsible for", "it fell to me").
+    fn task(&self) -> Option<String> {
+        if let Some(p) = self.first_phrase(TASK_PHRASES) {
+            return Some(p);
+        }
+        let w: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        let at = |i: usize| w.get(i).copied().unwrap_or("");
+        // A goal word within the next few words ("to", "with" a task, "for" a duty).
+        let goal_follows = |from: usize, reach: usize| {
+            (from..from + reach).find(|&k| matches!(at(k), "to" | "with" | "for"))
+        };
+        for i in 0..w.len() {
+            // "my/our/the (one word) NOUN was/is": "my main aim was", "the real ask was".
+            if matches!(w[i], "my" | "our" | "the") {
+                for n in [i + 1, i + 2] {
+                    if is_in(GOAL_NOUNS, at(n))
+                        && matches!(at(n + 1), "was" | "is" | "were" | "had")
+                        && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
+                    {
+                        return Some(w[i..=n + 1].join(" "));
+                    }
+                }
+            }
+            if !matches!(w[i], "i" | "we") {
                 continue;
             }
             let mut j = i + 1;
-            if w.get(j).is_some_and(|x| x == "ve") {
+            while is_adverb(at(j)) {
                 j += 1;
             }
-            while w.get(j).is_some_and(|x| is_in(ADVERBS, x)) {
-                j += 1;
+            // The speaker given a duty: "I was asked to", "we'd been tasked with".
+            let mut k = j;
+            if matches!(at(k), "d" | "had" | "have" | "ve") && at(k + 1) == "been" {
+                k += 2;
+            } else if matches!(at(k), "was" | "were" | "got") {
+                k += 1;
             }
-            let Some(verb) = w.get(j) else { continue };
-            if !is_past(verb) {
+            if k > j {
+                while is_adverb(at(k)) {
+                    k += 1;
+                }
+                if is_in(DUTY_PASSIVES, at(k))
+                    && let Some(g) = goal_follows(k + 1, 3)
+                {
+                    return Some(w[i..=g].join(" "));
+                }
+            }
+            // The speaker taking on a goal: "I had to", "we needed to", "I had a week to".
+            if is_in(DUTY_VERBS, at(j)) {
+                let reach = if at(j) == "had" { 4 } else { 1 };
+                if let Some(g) = (j + 1..j + 1 + reach).find(|&k| at(k) == "to")
+                    && !is_in(STOP_WORDS, at(g + 1))
+                {
+                    return Some(w[i..=g].join(" "));
+                }
+            }
+            if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {
+                return Some(w[i..=j + 2].join(" "));
+            }
+        }
+        // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to".
+        w.windows(2).enumerate().find_map(|(i, p)| {
+            (is_in(DUTY_GIVERS, p[0]) && matches!(p[1], "me" | "us"))
+                .then(|| goal_follows(i + 2, 2))
+                .flatten()
+                .filter(|&g| at(g) != "for")
+                .map(|g| w[i..=g].join(" "))
+        })
+    }
+
+    /// "I" (adverbs allowed between) and a past-tense verb that is neither vague nor a state,
+    /// or a light verb ("got", "took", "told") with something concrete after it; "I had", "I'd"
+    /// and "I've" with a past participle ("I'd already booked", "I had rung"; "I'd spend" is
+    /// a "would"); and a verb joined to the speaker's clause by "and"/"then" ("I was asked
+    /// to help and rewrote the rota"). "My deputy and I rebuilt it" is the speaker acting.
+    fn action(&self) -> Option<String> {
+        let w = &self.words;
+        let at = |i: usize| w.get(i).map(String::as_str).unwrap_or("");
+        for (i, word) in w.iter().enumerate() {
+            // "we" includes the speaker: a group's concrete action counts (the I/we line of
+            // the insights still says whose it was).
+            if word != "i" && word != "we" {
                 continue;
             }
-            let next = w.get(j + 1).map(String::as_str).unwrap_or("");
-            let concrete = if is_in(NOT_ACTIONS, verb) {
-                is_in(LIGHT_ACTIONS, verb) && !next.is_empty() && !is_in(VAGUE_OBJECTS, next)
-            } else {
-                !(verb == "made" && matches!(next, "sure" | "certain"))
-            };
-            if concrete {
-                return Some(format!("I {verb}"));
+            let mut j = i + 1;
+            while is_adverb(at(j)) {
+                j += 1;
+            }
+            // A perfect: "had"/"'d"/"'ve" + participle; "'d" + anything else is "would".
+            let perfect = matches!(at(j), "had" | "d" | "ve" | "have");
+            if perfect {
+                let mut k = j + 1;
+                while is_adverb(at(k)) {
+                    k += 1;
+                }
+                // "'d" + a form that is also a base ("I'd set up a call") is "would".
+                let would =
+                    at(j) == "d" && !is_regular_past(at(k)) && irregular_base(at(k)).is_none();
+                if is_participle(at(k)) && !would && self.concrete(k) {
+                    return Some(format!("I {} {}", at(j), at(k)).replace("I d ", "I'd "));
+                }
+                if at(j) != "had" {
+                    continue;
+                }
+            }
+            // A group names what it did: "we shipped it" tells nothing.
+            let named = word == "i"
+                || !matches!(
+                    at(j + 1),
+                    "" | "it" | "that" | "this" | "things" | "stuff" | "and"
+                );
+            if is_past(at(j)) && named && self.concrete(j) {
+                return Some(format!(
+                    "{} {}",
+                    if word == "i" { "I" } else { "we" },
+                    at(j)
+                ));
+            }
+            // Verbs joined to the speaker's clause: "I X ... and (then) Y-ed". After a state
+            // ("I was tired and stressed") only once a goal has been stated ("I was asked to
+            // help and rewrote the rota").
+            let mut infinitive = !is_in(COPULAS, at(j));
+            let mut k = j + 1;
+            while k < w.len() && !is_in(CLAUSE_STARTS, at(k)) {
+                infinitive |= at(k) == "to";
+                if infinitive && matches!(at(k), "and" | "then") {
+                    let mut v = k + 1;
+                    while is_adverb(at(v)) || at(v) == "then" {
+                        v += 1;
+                    }
+                    if is_past(at(v)) && !at(v + 1).is_empty() && self.concrete(v) {
+                        return Some(format!("I ... {}", at(v)));
+                    }
+                }
+                k += 1;
             }
         }
         None
+    }
+
+    /// Whether the past-tense verb at `j` tells a concrete action: not a state or a vague
+    /// verb, or a light verb with something concrete after it; never "made sure".
+    fn concrete(&self, j: usize) -> bool {
+        let verb = self.words[j].as_str();
+        let at = |i: usize| self.words.get(i).map(String::as_str).unwrap_or("");
+        // A light verb's particle is part of it: "brought in better processes" is as vague as
+        // "brought better processes".
+        let next = match at(j + 1) {
+            "in" | "up" | "out" | "down" | "over" | "back" | "off" | "forward"
+                if !at(j + 2).is_empty() =>
+            {
+                at(j + 2)
+            }
+            n => n,
+        };
+        if is_in(NOT_ACTIONS, verb) {
+            is_in(LIGHT_ACTIONS, verb) && !next.is_empty() && !is_in(VAGUE_OBJECTS, next)
+        } else {
+            !(verb == "made" && matches!(next, "sure" | "certain"))
+        }
     }
 
     fn result(&self) -> Option<String> {
@@ -305,7 +475,7 @@ mod tests {
                 "I decided to rewrite the pipeline and it reduced build times.",
                 &[Action, Result],
             ),
-            ("We shipped 30% faster.", &[Result]),
+            ("We shipped 30% faster.", &[Action, Result]),
             ("I was responsible for onboarding.", &[Task]),
             ("Kafka is a log.", &[]),
             // Any verb in the past tense, not a phrase list.

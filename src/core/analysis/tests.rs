@@ -102,3 +102,51 @@ fn filler_counts_group_phrases() {
     let i = Insights::of("um, just um, just, just", Kind::Technical);
     assert_eq!(i.filler_counts(), vec![("just", 3), ("um", 2)]);
 }
+
+/// STAR parts read from sentence roles: any verb in the past (irregular too), perfects, verbs
+/// joined to the speaker's clause, a group with the speaker, duties given or taken on.
+#[test]
+fn star_sentence_roles() {
+    use StarPart::*;
+    let cases: &[(&str, &[StarPart])] = &[
+        // Actions: irregular pasts, `-ly` adverbs, "had"/"'d" + participle.
+        ("I rang the supplier.", &[Action]),
+        ("I quietly moved the backups offsite.", &[Action]),
+        ("I'd already booked the room.", &[Action]),
+        ("I had rewritten the runbook.", &[Action]),
+        // "'d" + a base form is "would"; "had to" is a duty, not an action.
+        ("I'd set up a call with them.", &[]),
+        ("I'd spend the first bit of every call on them.", &[]),
+        ("I had to fix the rota.", &[Task]),
+        // A verb joined to the speaker's clause; not an adjective after a state.
+        ("I was asked to help and rewrote the rota.", &[Task, Action]),
+        ("I was tired and stressed.", &[]),
+        // A group with the speaker acts; a vague verb with a particle stays vague.
+        ("We rolled out single sign-on to 400 staff.", &[Action]),
+        ("We brought in better processes.", &[]),
+        // Tasks as roles.
+        ("My main aim was to get them talking.", &[Task]),
+        ("We were tasked with cutting the backlog.", &[Task]),
+        ("I'd been brought in to sort out the service desk.", &[Task]),
+        ("The CIO asked me to take on the migration.", &[Task]),
+        ("I had two weeks to replace the firewall.", &[Task]),
+        ("We needed to move the data centre.", &[Task]),
+        ("I had a chat with him.", &[]),
+        // A scene: an anchor with a state or an event that is not the speaker's own.
+        (
+            "A few years back our main supplier went bust overnight.",
+            &[Situation],
+        ),
+        (
+            "In my previous role I helped the team become more ITIL-aligned.",
+            &[],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(
+            StarCues::detect(text).present(),
+            want.to_vec(),
+            "in {text:?}"
+        );
+    }
+}

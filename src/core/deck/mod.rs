@@ -3,6 +3,7 @@
 //!
 //! Pure: takes the text of a file and a name for it; reading files is the store's job.
 
+mod bare;
 mod diagnostic;
 mod fields;
 mod lint;

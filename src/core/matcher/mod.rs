@@ -33,6 +33,7 @@ use crate::core::deck::KeyPoint;
 
 mod lexicon;
 mod thesaurus;
+pub mod verbs;
 
 pub use lexicon::{GENERIC_WORDS, NEGATORS, STOP_WORDS};
 
@@ -579,10 +580,9 @@ impl MatchText {
                         .iter()
                         .any(|(h, _, _)| h.iter().any(|i| at.contains(i)))
                 {
-                    // A hit is specific when the text's word is and the typed words are not
-                    // all generic ("time" typed for "deadlines" is still padding).
-                    let specific =
-                        !c.generic && !at.iter().all(|&i| is_generic_stem(&self.words[i].stem));
+                    // A hit is specific when the typed words are not all generic: "time" typed
+                    // for "deadlines" is still padding, "P1" typed for "priority" is not.
+                    let specific = !at.iter().all(|&i| is_generic_stem(&self.words[i].stem));
                     hits.push((at, ci, specific));
                 }
             }

@@ -200,3 +200,40 @@ fn the_text_words_are_found_through_their_paraphrase_sets() {
     };
     assert!(!MatchText::new("Think about time and resources.").covers(&q));
 }
+
+#[test]
+fn a_specific_paraphrase_of_a_generic_text_word_is_specific() {
+    let p = KeyPoint {
+        text: "Logs it at the right priority given the business impact".into(),
+        ..point(&["ticket"])
+    };
+    // "P1" says "priority" in a word no padded answer uses: with "logging", enough.
+    assert_eq!(
+        MatchText::new("I'm logging it as a P1.").check(&p),
+        Some(vec!["logging".into(), "P1".into()])
+    );
+    // "priority" itself is padding: one specific word and one generic are not.
+    assert!(!MatchText::new("I'm logging it, it's a priority.").covers(&p));
+    // The worked example of docs/deck-format.md.
+    let q = KeyPoint {
+        text: "Assesses impact on time, cost, quality and risk".into(),
+        ..point(&["impact assessment"])
+    };
+    assert!(MatchText::new("It would add money and testing to the plan.").covers(&q));
+    assert!(!MatchText::new("Cost and quality matter to me.").covers(&q));
+}
+
+#[test]
+fn general_paraphrase_sets_find_the_text_words() {
+    let p = KeyPoint {
+        text: "Identifies the gap and chooses a supplier".into(),
+        ..point(&["gap analysis"])
+    };
+    assert!(MatchText::new("I spotted the shortfall and picked a vendor.").covers(&p));
+    // A set is keyed by stems: "provides" is not "provider", so a vendor is not a provision.
+    let q = KeyPoint {
+        text: "Provides a sanctioned, secure alternative".into(),
+        ..point(&["approved tool"])
+    };
+    assert!(!MatchText::new("We checked the vendor's security record.").covers(&q));
+}

@@ -101,27 +101,35 @@ const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
 impl FileStamp {
     /// The file's stamp, when it is settled (see [`SETTLED`]).
     pub(super) fn settled(file: &File) -> Option<FileStamp> {
-        let stamp = FileStamp::of(file)?;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?;
-        let changed = std::time::Duration::new(
-            u64::try_from(stamp.ctime.0).ok()?,
-            u32::try_from(stamp.ctime.1).ok()?,
-        );
-        (now.checked_sub(changed)? >= SETTLED).then_some(stamp)
+        FileStamp::of(file).filter(FileStamp::is_settled)
+    }
+
+    /// Whether the file had not changed for [`SETTLED`] when this stamp was taken.
+    pub(crate) fn is_settled(&self) -> bool {
+        let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) else {
+            return false;
+        };
+        let (Ok(secs), Ok(nanos)) = (u64::try_from(self.ctime.0), u32::try_from(self.ctime.1))
+        else {
+            return false;
+        };
+        now.checked_sub(std::time::Duration::new(secs, nanos))
+            .is_some_and(|d| d >= SETTLED)
     }
 
     pub(super) fn of(file: &File) -> Option<FileStamp> {
+        Some(FileStamp::of_metadata(&file.metadata().ok()?))
+    }
+
+    pub(crate) fn of_metadata(m: &std::fs::Metadata) -> FileStamp {
         use std::os::unix::fs::MetadataExt;
-        let m = file.metadata().ok()?;
-        Some(FileStamp {
+        FileStamp {
             dev: m.dev(),
             ino: m.ino(),
             len: m.size(),
             mtime: (m.mtime(), m.mtime_nsec()),
             ctime: (m.ctime(), m.ctime_nsec()),
-        })
+        }
     }
 }
 

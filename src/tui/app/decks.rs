@@ -7,7 +7,41 @@ use super::{App, Level};
 use crate::core::deck::{Deck, DeckProblem};
 use crate::tui::screen::Reply;
 
+/// Loads the whole decks (and the files that did not load) for an app started with bare ones.
+pub type WholeDecks = Box<dyn FnOnce() -> (Vec<Deck>, Vec<DeckProblem>)>;
+
 impl App {
+    /// The app was made with bare decks ([`Deck::bare`], enough for home's first frame):
+    /// `whole` loads them whole. That happens after the first frame and before anything else
+    /// ([`App::complete_decks`]); no screen but home's first frame ever sees a bare deck.
+    pub fn with_whole_decks(mut self, whole: WholeDecks) -> App {
+        self.whole = Some(whole);
+        self
+    }
+
+    /// Puts the whole decks in place of bare ones, when they are still to be loaded. When they
+    /// are what the bare ones said (the usual case), nothing visible changes; otherwise (a
+    /// deck changed meanwhile, a stale cache) home's counts are worked out again.
+    pub fn complete_decks(&mut self, now: DateTime<Utc>) {
+        let Some(load) = self.whole.take() else {
+            return;
+        };
+        let (decks, problems) = load();
+        let same = decks.len() == self.decks.len()
+            && decks.iter().zip(&self.decks).all(|(a, b)| a.same_bare(b))
+            && problems.len() == self.broken.len()
+            && problems
+                .iter()
+                .zip(&self.broken)
+                .all(|(a, b)| a.origin == b.origin && a.diagnostics == b.diagnostics);
+        self.decks = decks;
+        self.broken = problems;
+        if !same {
+            self.overview = self.study.overview(&self.decks, now);
+            self.home.decks_changed(self.decks.len());
+        }
+    }
+
     /// The deck files that did not load when the app started.
     pub fn with_broken(mut self, broken: Vec<DeckProblem>) -> App {
         self.broken = broken;
@@ -42,6 +76,7 @@ impl App {
         problems: Vec<DeckProblem>,
         now: DateTime<Utc>,
     ) {
+        self.whole = None;
         self.decks = decks;
         self.broken = problems;
         self.overview = self.study.overview(&self.decks, now);

@@ -2,6 +2,7 @@
 //! clock and an in-memory journal over the real scheduler.
 
 mod deck_problems;
+mod first_frame;
 mod flows;
 mod history;
 mod mock_flows;
