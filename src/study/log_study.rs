@@ -679,6 +679,11 @@ impl<J: Journal> Study for LogStudy<J> {
         }
     }
 
+    /// Kept apart, always in memory (kept up to date by `append`).
+    fn mock_records(&self) -> Vec<Record> {
+        self.mocks.clone()
+    }
+
     /// From the mock records kept apart (always in memory, kept up to date by `append`).
     fn past_interviews(&self) -> Vec<PastInterview> {
         past_interviews(&self.mocks)

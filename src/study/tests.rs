@@ -196,9 +196,22 @@ fn same_answers<A: Journal, B: Journal>(
                 )
             };
             prop_assert_eq!(detail(fast), detail(full));
+            // A card's progress alone (a plain mock's debrief) shows the same.
+            let key = deck.key(card);
+            let alone = fast.progress().only(|k| *k == key);
+            prop_assert_eq!(
+                crate::core::notes::card_detail(deck, card, &alone, fast.notebook().unwrap(), now),
+                detail(full)
+            );
         }
     }
     prop_assert_eq!(fast.read_back(), full.read_back());
+    let mocks: Vec<Record> = full
+        .read_back()
+        .into_iter()
+        .filter(|r| r.body.is_mock_history())
+        .collect();
+    prop_assert_eq!(fast.mock_records(), mocks);
     Ok(())
 }
 
