@@ -44,7 +44,8 @@ pub struct LogStudy<J: Journal> {
     /// Every record of the log, in file order, when kept (tests); `None` when they are read
     /// back from the log as needed (see [`LogStudy::reading_back`]).
     records: Option<Vec<Record>>,
-    /// Made from the progress cache.
+    /// Made from the progress cache (tests check which way a start went).
+    #[cfg(test)]
     resumed: bool,
     /// The records of past mock interviews, in file order (statistics need them; they are
     /// few).
@@ -143,6 +144,7 @@ impl<J: Journal> LogStudy<J> {
         LogStudy {
             log,
             records: Some(records),
+            #[cfg(test)]
             resumed: false,
             mocks,
             own,
@@ -175,6 +177,7 @@ impl<J: Journal> LogStudy<J> {
         let mut study = LogStudy {
             log,
             records: None,
+            #[cfg(test)]
             resumed: true,
             notebook: Notebook::from_records(snapshot.own.iter().chain(&snapshot.mocks)),
             mocks: snapshot.mocks,
