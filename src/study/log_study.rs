@@ -63,6 +63,9 @@ pub struct LogStudy<J: Journal> {
     /// While a start resumes: the records after the cached ones not taken in yet. They are in
     /// the log already, and left out of what is read back for the record being taken in.
     unabsorbed: FastSet<RecordId>,
+    /// When the records are not in memory: the card of each record taken in since the start
+    /// (what an undo in this session targets).
+    taken_in: FastMap<RecordId, Option<CardKey>>,
     /// Where the mock setup is remembered, and the setup last remembered.
     mock: Option<(Home, MockSetup)>,
     /// Where the replayed state is cached, and whether the cache is behind the log.
@@ -144,6 +147,7 @@ impl<J: Journal> LogStudy<J> {
             undone,
             card_latest: FastMap::default(),
             unabsorbed: FastSet::default(),
+            taken_in: FastMap::default(),
             config,
             offset,
             progress,
@@ -177,6 +181,7 @@ impl<J: Journal> LogStudy<J> {
             undone: snapshot.undone.into_iter().collect(),
             card_latest: FastMap::default(),
             unabsorbed: FastSet::default(),
+            taken_in: FastMap::default(),
             mock: None,
             cache: None,
             restamp: false,
@@ -277,8 +282,11 @@ impl<J: Journal> LogStudy<J> {
             self.own.push(record.clone());
         }
         self.notebook.absorb(record);
-        if let Some(records) = &mut self.records {
-            records.push(record.clone());
+        match &mut self.records {
+            Some(records) => records.push(record.clone()),
+            None => {
+                self.taken_in.insert(record.id.clone(), card_of(record));
+            }
         }
         if let Some((_, state)) = &mut self.cache {
             *state = CacheState::Behind;
@@ -372,15 +380,9 @@ impl<J: Journal> LogStudy<J> {
         if let Some(records) = &self.records {
             return Ok(records.iter().find(|r| r.id == *target).and_then(card_of));
         }
-        // Usually the latest review (what undo offers): one of the reviews in memory.
-        if let Some(review) = self
-            .progress
-            .reviews()
-            .iter()
-            .rev()
-            .find(|r| r.id.is(target))
-        {
-            return Ok(Some((*review.key).clone()));
+        // Usually a record of this session (what undo offers).
+        if let Some(card) = self.taken_in.get(target) {
+            return Ok(card.clone());
         }
         let found = self
             .log

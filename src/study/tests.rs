@@ -60,6 +60,14 @@ fn reference(home: &Home, config: &SchedulerConfig) -> LogStudy<Vec<(RecordBody,
     LogStudy::new(vec![], records, config.clone(), utc())
 }
 
+/// The latest review that counts, which undo would take back (read from the file).
+fn last_review(home: &Home) -> Option<crate::core::ids::RecordId> {
+    let records = log::read(home.state_file()).unwrap().records;
+    crate::core::schedule::effective_reviews(&records)
+        .last()
+        .map(|(r, _)| r.id.clone())
+}
+
 #[derive(Clone, Debug)]
 enum Op {
     Review(u8, usize),
@@ -117,10 +125,7 @@ fn run(ops: &[Op], config: &SchedulerConfig) -> Result<(), TestCaseError> {
                 let until = now + Duration::hours(12);
                 Some(RecordBody::Bury { deck, card, until })
             }
-            Op::UndoLast => study
-                .progress()
-                .undo_target()
-                .map(|target| RecordBody::Undo { target }),
+            Op::UndoLast => last_review(&home).map(|target| RecordBody::Undo { target }),
             Op::UndoAny(n) => log::read(home.state_file())
                 .unwrap()
                 .records
@@ -178,7 +183,6 @@ fn same_answers<A: Journal, B: Journal>(
     prop_assert_eq!(fast.overview(decks, now), full.overview(decks, now));
     prop_assert_eq!(fast.stats(decks, now), full.stats(decks, now));
     prop_assert_eq!(fast.progress(), full.progress());
-    prop_assert_eq!(fast.progress().undo_target(), full.progress().undo_target());
     prop_assert_eq!(fast.notebook(), full.notebook());
     for deck in decks {
         for card in &deck.cards {
@@ -234,7 +238,7 @@ fn a_restart_resumes_from_the_cache_without_reading_the_records() {
     let mut study = study;
     study.append(review(1, 2), now).unwrap();
     assert!(!study.has_records());
-    let target = study.progress().undo_target().unwrap();
+    let target = last_review(&home).unwrap();
     study.append(RecordBody::Undo { target }, now).unwrap();
     assert_eq!(study.progress(), reference(&home, &config).progress());
     study.append(review(2, 0), now - Duration::days(3)).unwrap();
@@ -470,7 +474,7 @@ fn a_settled_log_is_recognised_by_its_stamp_and_an_edit_still_tells() {
 
     let mut study = open(&home, &config);
     study.append(review(3, 0), now).unwrap();
-    let target = study.progress().undo_target().unwrap();
+    let target = last_review(&home).unwrap();
     study.append(RecordBody::Undo { target }, now).unwrap();
     assert!(!study.has_records());
     same_answers(&study, &reference(&home, &config), &decks, now).unwrap();

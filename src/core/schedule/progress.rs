@@ -15,28 +15,100 @@ use super::scheduler::Scheduler;
 use crate::core::deck::Deck;
 use crate::core::fast_hash::FastMap;
 use crate::core::grade::Grade;
-use crate::core::ids::{CardKey, RecordId, ReviewId};
+use crate::core::ids::CardKey;
 use crate::core::record::{Record, RecordBody, ReviewMode};
 
-/// One review that counts (not undone).
+/// One review that counts (not undone): what the screens show of it. Its record (the id,
+/// the exact time taken) stays in the log, read back when a screen needs it (an undo reads
+/// its card's records, the history and export read the log).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReviewEntry {
-    /// The review's record id, compact (see [`ReviewId`]).
-    pub id: ReviewId,
     /// Shared by every review of the card (a card has hundreds of reviews in a long log).
     pub key: Arc<CardKey>,
     pub at: DateTime<Utc>,
+    /// The time taken in milliseconds, at most [`u32::MAX`] (49 days: longer is a clock
+    /// that jumped, and counts as that).
+    pub took_ms: u32,
+    /// How long the review made the card wait, in whole seconds ([`NOT_DUE`] when it did
+    /// not make it due; at most 136 years).
+    interval: u32,
     pub grade: Grade,
-    pub took_ms: u64,
     pub mode: ReviewMode,
     /// The card's phase when it was reviewed (New for a first review).
     pub phase_before: Phase,
-    /// When the review made the card due again.
-    pub due_after: Option<DateTime<Utc>>,
 }
 
-// A review is kept for every review ever made: it stays small (a million take 64 MB).
-const _: () = assert!(std::mem::size_of::<ReviewEntry>() <= 64);
+/// [`ReviewEntry::interval`] of a review that did not make its card due.
+const NOT_DUE: u32 = u32::MAX;
+
+// A review is kept for every review ever made: it stays small (a million take 32 MB).
+const _: () = assert!(std::mem::size_of::<ReviewEntry>() <= 32);
+
+impl ReviewEntry {
+    /// The review of `key` at `at` that left the card due at `due_after`.
+    pub fn new(
+        key: Arc<CardKey>,
+        at: DateTime<Utc>,
+        grade: Grade,
+        took_ms: u64,
+        mode: ReviewMode,
+        phase_before: Phase,
+        due_after: Option<DateTime<Utc>>,
+    ) -> ReviewEntry {
+        let interval = due_after.map_or(NOT_DUE, |due| {
+            u32::try_from((due - at).num_seconds().max(0))
+                .map_or(NOT_DUE - 1, |s| s.min(NOT_DUE - 1))
+        });
+        ReviewEntry {
+            key,
+            at,
+            took_ms: u32::try_from(took_ms).unwrap_or(u32::MAX),
+            interval,
+            grade,
+            mode,
+            phase_before,
+        }
+    }
+
+    /// How long the review made the card wait, in whole seconds; `None` when it did not
+    /// make it due.
+    pub fn interval_seconds(&self) -> Option<i64> {
+        (self.interval != NOT_DUE).then_some(i64::from(self.interval))
+    }
+
+    /// The raw interval as [`ReviewEntry::interval_seconds`] gives it, [`NOT_DUE`] for none
+    /// (for the progress cache).
+    pub fn interval_code(&self) -> u32 {
+        self.interval
+    }
+
+    /// From the parts a cache kept ([`ReviewEntry::interval_code`] for the interval).
+    pub fn from_parts(
+        key: Arc<CardKey>,
+        at: DateTime<Utc>,
+        took_ms: u32,
+        interval_code: u32,
+        grade: Grade,
+        mode: ReviewMode,
+        phase_before: Phase,
+    ) -> ReviewEntry {
+        ReviewEntry {
+            key,
+            at,
+            took_ms,
+            interval: interval_code,
+            grade,
+            mode,
+            phase_before,
+        }
+    }
+
+    /// Where the review sorts among the others: by time, then card (a card's own reviews at
+    /// one time keep their replay order, by record id).
+    fn place(&self) -> (DateTime<Utc>, &CardKey) {
+        (self.at, &self.key)
+    }
+}
 
 /// Room to leave in a list of `n` reviews for the ones a session adds: without it the first
 /// grade after a start moves the whole list to twice the memory (a million reviews: 64 MB
@@ -135,23 +207,22 @@ impl Progress {
                 let seed = fuzz_seed(&record.id);
                 *memory =
                     Scheduler::new(config).review(memory, review.grade, record.at, Some(seed));
-                let id = ReviewId::new(&record.id);
-                // Last in time order unless a later record of another card came first.
+                // Last in time order unless a later record of another card came first; after
+                // the card's own reviews at the same time (this one sorts after them by id).
                 let position = self
                     .reviews
-                    .partition_point(|r| (r.at, &r.id) <= (record.at, &id));
+                    .partition_point(|r| r.place() <= (record.at, &**key));
                 self.reviews.insert(
                     position,
-                    ReviewEntry {
-                        id,
-                        key: Arc::clone(key),
-                        at: record.at,
-                        grade: review.grade,
-                        took_ms: review.took_ms,
-                        mode: review.mode,
+                    ReviewEntry::new(
+                        Arc::clone(key),
+                        record.at,
+                        review.grade,
+                        review.took_ms,
+                        review.mode,
                         phase_before,
-                        due_after: memory.due,
-                    },
+                        memory.due,
+                    ),
                 );
             }
             RecordBody::Suspend { .. } => memory.suspended = true,
@@ -223,7 +294,7 @@ impl Progress {
             .peekable();
         let mut merged = Vec::with_capacity(others.len() + replayed.reviews.len());
         for review in others.into_iter().filter(|r| *r.key != *key) {
-            while let Some(next) = mine.next_if(|m| (m.at, &m.id) < (review.at, &review.id)) {
+            while let Some(next) = mine.next_if(|m| m.place() < review.place()) {
                 merged.push(next);
             }
             merged.push(review);
@@ -271,7 +342,7 @@ impl Progress {
         self.cards.iter().map(|(key, memory)| (&**key, memory))
     }
 
-    /// The effective reviews in the order they were applied (time, then id).
+    /// The effective reviews in time order (then by card, and each card's in replay order).
     pub fn reviews(&self) -> &[ReviewEntry] {
         &self.reviews
     }
@@ -279,11 +350,6 @@ impl Progress {
     /// The effective reviews of one card, oldest first.
     pub fn reviews_of<'a>(&'a self, key: &'a CardKey) -> impl Iterator<Item = &'a ReviewEntry> {
         self.reviews.iter().filter(move |r| *r.key == *key)
-    }
-
-    /// What "undo the last review" should target: the latest effective review's record id.
-    pub fn undo_target(&self) -> Option<RecordId> {
-        self.reviews.last().map(|r| r.id.to_record_id())
     }
 
     /// Cards with progress that no loaded deck has any more (deleted or renamed), in key order.
@@ -310,7 +376,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::core::ids::{CardId, DeckId};
+    use crate::core::ids::{CardId, DeckId, RecordId};
     use crate::core::record::Review;
     use crate::core::schedule::replay;
 
