@@ -189,7 +189,7 @@ fn progress(
     force: bool,
 ) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(cli, home)?;
-    let (_, progress, notebook) = super::read_progress::read_all(home)?;
+    let (records, progress, notebook) = super::read_progress::read_all(home)?;
     let views = crate::core::notes::filter_cards(
         &loaded.decks,
         &progress,
@@ -198,15 +198,17 @@ fn progress(
         chrono::Utc::now(),
     );
     let cards = super::cards::card_rows(&views, &notebook);
-    let log: Vec<ReviewRow> = progress
-        .reviews()
-        .iter()
-        .filter(|r| cli.deck.is_empty() || cli.deck.iter().any(|d| d == r.key.deck.as_str()))
-        .map(|r| ReviewRow {
-            id: r.id.to_string(),
-            at: r.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            deck: r.key.deck.to_string(),
-            card: r.key.card.to_string(),
+    // From the records: the progress keeps no record ids.
+    let log: Vec<ReviewRow> = crate::core::schedule::effective_reviews(&records)
+        .into_iter()
+        .filter(|(_, r)| cli.deck.is_empty() || cli.deck.iter().any(|d| d == r.deck.as_str()))
+        .map(|(record, r)| ReviewRow {
+            id: record.id.to_string(),
+            at: record
+                .at
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            deck: r.deck.to_string(),
+            card: r.card.to_string(),
             grade: r.grade.label().to_ascii_lowercase(),
             took_ms: r.took_ms,
             mode: match r.mode {

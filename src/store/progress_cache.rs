@@ -129,7 +129,7 @@ pub fn save(path: &Path, config: &SchedulerConfig, snapshot: &SnapshotRef<'_>) -
 
 fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Vec<u8> {
     let progress = s.progress;
-    let mut e = Enc::with_capacity(64 + progress.len() * 96 + progress.reviews().len() * 49);
+    let mut e = Enc::with_capacity(64 + progress.len() * 96 + progress.reviews().len() * 27);
     e.u64(BUILD);
     e.str(&settings(config));
     e.u64(s.prefix.len);
@@ -277,10 +277,10 @@ fn decode_from(mut d: Dec<'_>, config: &SchedulerConfig) -> Option<Snapshot> {
         });
         Some((key, read_card_memory(d)?))
     })?;
-    // Each review takes at least 41 bytes: room for all of them at once, and for what the
+    // Each review takes 27 bytes: room for all of them at once, and for what the
     // session adds (no regrowth, which would briefly need twice the memory of a long history).
     let mut reader = review_codec::Reader::default();
-    let reviews = d.list_reserving(41, review_room, |d| reader.read(d, &cards))?;
+    let reviews = d.list_reserving(27, review_room, |d| reader.read(d, &cards))?;
     let latest = d.opt(|d| Some((d.time()?, RecordId(d.str()?))))?;
     let undone = d.list(|d| d.str().map(RecordId))?;
     let mocks = d.list(|d| serde_json::from_str::<Record>(&d.str()?).ok())?;
@@ -426,8 +426,12 @@ mod tests {
         let s = snapshot();
         assert!(s.progress.cards().any(|(_, c)| c.suspended));
         assert!(s.progress.cards().any(|(_, c)| c.buried_until.is_some()));
-        assert!(s.progress.reviews().iter().any(|r| r.id.packed().is_none()));
-        assert!(s.progress.reviews().iter().any(|r| r.id.packed().is_some()));
+        assert!(
+            s.progress
+                .reviews()
+                .iter()
+                .any(|r| r.interval_seconds().is_some())
+        );
         assert!(
             s.progress
                 .reviews()

@@ -2,10 +2,9 @@
 //! million reviews in a long history), so each is a fixed run of bytes read in one piece, and
 //! the calendar date of a time is worked out once per day rather than once per review.
 //!
-//! A review: its id (`0` and the two numbers of an id in the writer's form, or `1` and the
-//! text), then [`FIXED`] bytes: the card's position (u32), the time (seconds i64, nanoseconds
-//! u32), grade, mode and phase before (u8 each), the time taken (u64), and when it made the
-//! card due (a u8 flag, then seconds and nanoseconds, zeros when not due).
+//! A review: [`FIXED`] bytes: the card's position (u32), the time (seconds i64, nanoseconds
+//! u32), grade, mode and phase before (u8 each), the time taken (u32 milliseconds) and the
+//! interval it set (u32, see [`ReviewEntry::interval_code`]). No record id: the log keeps it.
 
 use std::sync::Arc;
 
@@ -14,36 +13,22 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use super::codec::{Dec, Enc};
 use super::progress_cache::{MODES, PHASES, mode_code, phase_code};
 use crate::core::grade::Grade;
-use crate::core::ids::{CardKey, ReviewId};
+use crate::core::ids::CardKey;
 use crate::core::schedule::{CardMemory, ReviewEntry};
 
-/// The bytes of a review after its id.
-const FIXED: usize = 4 + 12 + 3 + 8 + 13;
+/// The bytes of a review.
+const FIXED: usize = 4 + 12 + 3 + 4 + 4;
 
 /// Writes `r`, whose card is at `position` among the entry's cards.
 pub(crate) fn write(e: &mut Enc, r: &ReviewEntry, position: u32) {
-    match r.id.packed() {
-        Some((millis, random)) => {
-            e.u8(0);
-            e.u64(millis);
-            e.u64(random);
-        }
-        None => {
-            e.u8(1);
-            e.str(&r.id.to_record_id().0);
-        }
-    }
     let mut b = [0u8; FIXED];
     b[0..4].copy_from_slice(&position.to_le_bytes());
     put_time(&mut b[4..16], r.at);
     b[16] = r.grade as u8;
     b[17] = mode_code(r.mode);
     b[18] = phase_code(r.phase_before);
-    b[19..27].copy_from_slice(&r.took_ms.to_le_bytes());
-    if let Some(due) = r.due_after {
-        b[27] = 1;
-        put_time(&mut b[28..40], due);
-    }
+    b[19..23].copy_from_slice(&r.took_ms.to_le_bytes());
+    b[23..27].copy_from_slice(&r.interval_code().to_le_bytes());
     e.bytes(&b);
 }
 
@@ -56,7 +41,6 @@ fn put_time(b: &mut [u8], t: DateTime<Utc>) {
 #[derive(Default)]
 pub(crate) struct Reader {
     at_day: Day,
-    due_day: Day,
 }
 
 impl Reader {
@@ -67,31 +51,22 @@ impl Reader {
         d: &mut Dec<'_>,
         cards: &[(Arc<CardKey>, CardMemory)],
     ) -> Option<ReviewEntry> {
-        let id = match d.u8()? {
-            0 => {
-                let b = d.take(16)?;
-                ReviewId::from_packed(le64(&b[0..8])?, le64(&b[8..16])?)?
-            }
-            1 => ReviewId::new(&crate::core::ids::RecordId(d.str()?)),
-            _ => return None,
-        };
         let b = d.take(FIXED)?;
-        let position = usize::try_from(u32::from_le_bytes(b[0..4].try_into().ok()?)).ok()?;
-        Some(ReviewEntry {
-            id,
-            key: Arc::clone(&cards.get(position)?.0),
-            at: self.at_day.time(&b[4..16])?,
-            grade: *Grade::ALL.get(usize::from(b[16]).checked_sub(1)?)?,
-            mode: *MODES.get(usize::from(b[17]))?,
-            phase_before: *PHASES.get(usize::from(b[18]))?,
-            took_ms: le64(&b[19..27])?,
-            due_after: match b[27] {
-                0 => None,
-                1 => Some(self.due_day.time(&b[28..40])?),
-                _ => return None,
-            },
-        })
+        let position = usize::try_from(le32(&b[0..4])?).ok()?;
+        Some(ReviewEntry::from_parts(
+            Arc::clone(&cards.get(position)?.0),
+            self.at_day.time(&b[4..16])?,
+            le32(&b[19..23])?,
+            le32(&b[23..27])?,
+            *Grade::ALL.get(usize::from(b[16]).checked_sub(1)?)?,
+            *MODES.get(usize::from(b[17]))?,
+            *PHASES.get(usize::from(b[18]))?,
+        ))
     }
+}
+
+fn le32(b: &[u8]) -> Option<u32> {
+    Some(u32::from_le_bytes(b.try_into().ok()?))
 }
 
 fn le64(b: &[u8]) -> Option<u64> {

@@ -41,8 +41,12 @@ pub enum CacheState {
 
 pub struct LogStudy<J: Journal> {
     log: J,
-    /// Every record of the log, in file order; `None` until needed after a cached start.
+    /// Every record of the log, in file order, when kept (tests); `None` when they are read
+    /// back from the log as needed (see [`LogStudy::reading_back`]).
     records: Option<Vec<Record>>,
+    /// Made from the progress cache (tests check which way a start went).
+    #[cfg(test)]
+    resumed: bool,
     /// The records of past mock interviews, in file order (statistics need them; they are
     /// few).
     mocks: Vec<Record>,
@@ -63,6 +67,9 @@ pub struct LogStudy<J: Journal> {
     /// While a start resumes: the records after the cached ones not taken in yet. They are in
     /// the log already, and left out of what is read back for the record being taken in.
     unabsorbed: FastSet<RecordId>,
+    /// When the records are not in memory: the card of each record taken in since the start
+    /// (what an undo in this session targets).
+    taken_in: FastMap<RecordId, Option<CardKey>>,
     /// Where the mock setup is remembered, and the setup last remembered.
     mock: Option<(Home, MockSetup)>,
     /// Where the replayed state is cached, and whether the cache is behind the log.
@@ -137,6 +144,8 @@ impl<J: Journal> LogStudy<J> {
         LogStudy {
             log,
             records: Some(records),
+            #[cfg(test)]
+            resumed: false,
             mocks,
             own,
             notebook,
@@ -144,6 +153,7 @@ impl<J: Journal> LogStudy<J> {
             undone,
             card_latest: FastMap::default(),
             unabsorbed: FastSet::default(),
+            taken_in: FastMap::default(),
             config,
             offset,
             progress,
@@ -167,6 +177,8 @@ impl<J: Journal> LogStudy<J> {
         let mut study = LogStudy {
             log,
             records: None,
+            #[cfg(test)]
+            resumed: true,
             notebook: Notebook::from_records(snapshot.own.iter().chain(&snapshot.mocks)),
             mocks: snapshot.mocks,
             own: snapshot.own,
@@ -177,6 +189,7 @@ impl<J: Journal> LogStudy<J> {
             undone: snapshot.undone.into_iter().collect(),
             card_latest: FastMap::default(),
             unabsorbed: FastSet::default(),
+            taken_in: FastMap::default(),
             mock: None,
             cache: None,
             restamp: false,
@@ -195,11 +208,18 @@ impl<J: Journal> LogStudy<J> {
         &self.progress
     }
 
-    /// Whether every record of the log is in memory (not after a start from the cache, until
-    /// a full replay needs them).
+    /// Whether this study resumed from the progress cache (rather than replaying the log).
     #[cfg(test)]
-    pub(crate) fn has_records(&self) -> bool {
-        self.records.is_some()
+    pub(crate) fn resumed(&self) -> bool {
+        self.resumed
+    }
+
+    /// Lets go of the records given to [`LogStudy::new`], which the journal holds exactly (the
+    /// state log just read): what a change needs of them is read back from it (a million
+    /// records kept for a session took ~300 MB).
+    pub fn reading_back(mut self) -> LogStudy<J> {
+        self.records = None;
+        self
     }
 
     /// Keeps the replayed state in the cache at `path`, which is `state` against the log.
@@ -277,8 +297,11 @@ impl<J: Journal> LogStudy<J> {
             self.own.push(record.clone());
         }
         self.notebook.absorb(record);
-        if let Some(records) = &mut self.records {
-            records.push(record.clone());
+        match &mut self.records {
+            Some(records) => records.push(record.clone()),
+            None => {
+                self.taken_in.insert(record.id.clone(), card_of(record));
+            }
         }
         if let Some((_, state)) = &mut self.cache {
             *state = CacheState::Behind;
@@ -372,15 +395,9 @@ impl<J: Journal> LogStudy<J> {
         if let Some(records) = &self.records {
             return Ok(records.iter().find(|r| r.id == *target).and_then(card_of));
         }
-        // Usually the latest review (what undo offers): one of the reviews in memory.
-        if let Some(review) = self
-            .progress
-            .reviews()
-            .iter()
-            .rev()
-            .find(|r| r.id.is(target))
-        {
-            return Ok(Some((*review.key).clone()));
+        // Usually a record of this session (what undo offers).
+        if let Some(card) = self.taken_in.get(target) {
+            return Ok(card.clone());
         }
         let found = self
             .log
@@ -675,6 +692,11 @@ impl<J: Journal> Study for LogStudy<J> {
             Some(records) => records.clone(),
             None => self.log.read_back().unwrap_or_default(),
         }
+    }
+
+    /// Kept apart, always in memory (kept up to date by `append`).
+    fn mock_records(&self) -> Vec<Record> {
+        self.mocks.clone()
     }
 
     /// From the mock records kept apart (always in memory, kept up to date by `append`).

@@ -362,9 +362,12 @@ fn the_hang_check_tells_waiting_from_working() {
     }
 }
 
-/// A fresh home with a good state file and user deck, its deck cache written when `cache`.
+/// A fresh home with a good state file and user deck, and the built-in decks' cache (as any
+/// home has after its first start; the hostile files are what each case is about); the user
+/// deck's cache entry written too when `cache`.
 fn fresh_home(cache: bool) -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
+    common::warm_deck_cache(home.path());
     std::fs::write(home.path().join("state.jsonl"), format!("{REVIEW}\n")).unwrap();
     std::fs::create_dir_all(home.path().join("decks")).unwrap();
     std::fs::create_dir_all(home.path().join("outside")).unwrap();

@@ -12,8 +12,13 @@
 //!
 //! The kill moment is drawn uniformly over the time one uninterrupted run takes (measured at
 //! the start of each test), so the kills spread over the whole run however loaded the machine
-//! is. Each test does a fixed number of kills; none has a wall-clock budget. The seed is
-//! printed; `PREPDECK_KILL_SEED=N` replays one.
+//! is. In the repair, merge and cache tests every other kill is aimed at the writes instead:
+//! the test watches the file or folder the run writes and kills a moment after it first
+//! changes. Drawn over the whole run, 0 to 2 kills in 20 landed while a merge or a repair was
+//! writing (most of a run is reading and checking); aimed, about half do, so these tests do 8
+//! to 10 kills instead of 20 (the printed summary counts them). Each test does a fixed number
+//! of kills; none has a wall-clock budget. The seed is printed; `PREPDECK_KILL_SEED=N`
+//! replays one.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Read, Write};
@@ -27,7 +32,12 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 const BIN: &str = env!("CARGO_BIN_EXE_prepdeck");
+/// Kills per test: where every other kill is aimed at the writes (see [`RunTime`]), fewer
+/// runs land more kills where they matter than 20 drawn over the whole run did.
 const KILLS: usize = 20;
+const REPAIR_KILLS: usize = 10;
+const MERGE_KILLS: usize = 8;
+const CACHE_KILLS: usize = 10;
 
 fn rng(test: &str) -> StdRng {
     let seed = std::env::var("PREPDECK_KILL_SEED")
@@ -43,11 +53,45 @@ struct Run {
     stdout: String,
     finished: bool,
     elapsed: Duration,
+    /// When the watched path (if any) was first seen changed, from the start of the run; for a
+    /// killed run, only a change seen before the kill.
+    first_write: Option<Duration>,
+}
+
+/// A path's length and modification time, to tell when a run first writes it (a folder's
+/// changes when a file is made or renamed in it).
+fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+/// When a run is killed.
+#[derive(Clone, Copy, Debug)]
+enum Kill {
+    /// Never: it runs to its end.
+    Never,
+    /// This long after it started.
+    At(Duration),
+    /// This long after the watched path was first seen changed (never if it does not change).
+    AfterWrite(Duration),
 }
 
 /// Runs prepdeck in `home` with `stdin`, and SIGKILLs it after `kill_after` unless it ended
 /// before (`None`: waits for the end).
 fn run(home: &Path, args: &[&str], stdin: &[u8], kill_after: Option<Duration>) -> Run {
+    run_watched(
+        home,
+        args,
+        stdin,
+        kill_after.map_or(Kill::Never, Kill::At),
+        None,
+    )
+}
+
+/// [`run`], noting when `watch` first changes (polled every 200 microseconds, and once more
+/// just before a kill), and killing as `kill` says.
+fn run_watched(home: &Path, args: &[&str], stdin: &[u8], kill: Kill, watch: Option<&Path>) -> Run {
+    let before = watch.map(stamp);
     let started = Instant::now();
     let mut child = Command::new(BIN)
         .args(args)
@@ -69,28 +113,44 @@ fn run(home: &Path, args: &[&str], stdin: &[u8], kill_after: Option<Duration>) -
         let _ = output.read_to_end(&mut bytes);
         bytes
     });
+    let mut first_write = None;
+    let look = |first_write: &mut Option<Duration>| {
+        if let (Some(path), Some(before), None) = (watch, &before, &first_write)
+            && stamp(path) != *before
+        {
+            *first_write = Some(started.elapsed());
+        }
+    };
     let mut finished = true;
-    if let Some(after) = kill_after {
-        let deadline = started + after;
+    if !matches!(kill, Kill::Never) || watch.is_some() {
         loop {
             if child.try_wait().unwrap().is_some() {
                 break;
             }
+            look(&mut first_write);
+            let deadline = match kill {
+                Kill::Never => None,
+                Kill::At(after) => Some(started + after),
+                Kill::AfterWrite(after) => first_write.map(|w| started + w + after),
+            };
             let now = Instant::now();
-            if now >= deadline {
+            if deadline.is_some_and(|d| now >= d) {
                 // Killing a process that just exited is harmless (it is not reaped yet).
                 let _ = child.kill();
                 finished = false;
                 break;
             }
             // Short sleeps near the deadline, so the kill moment is precise.
-            std::thread::sleep((deadline - now).min(Duration::from_micros(500)));
+            let wait = deadline.map_or(Duration::MAX, |d| d - now);
+            std::thread::sleep(wait.min(Duration::from_micros(200)));
         }
     }
     let status = child.wait().unwrap();
     if !finished {
         // The kill may have come after the child ended by itself.
         finished = status.success();
+    } else {
+        look(&mut first_write);
     }
     writer.join().unwrap();
     let stdout = String::from_utf8_lossy(&reader.join().unwrap()).into_owned();
@@ -98,35 +158,76 @@ fn run(home: &Path, args: &[&str], stdin: &[u8], kill_after: Option<Duration>) -
         stdout,
         finished,
         elapsed: started.elapsed(),
+        first_write,
     }
 }
 
 /// How long one uninterrupted run takes, learnt from the runs that ended by themselves (the
 /// median of the latest few), so kill moments follow the machine's load: a first, cold run
 /// (caches being built) or a busy spell does not push the kills past the end of later runs.
+/// Where the runs are watched, also how long they go on after they start writing, so that
+/// every other kill can land while a run writes: most of a merge or a repair is reading and
+/// checking, and its writes are its last few milliseconds, which kills drawn over the whole
+/// run almost never hit (none of 20 in a merge, measured).
 struct RunTime {
     seen: Vec<Duration>,
+    /// From the first write to the end, in runs that ended by themselves.
+    writing: Vec<Duration>,
+    /// Kills that landed in a run that had started writing and had not ended.
+    in_writes: usize,
 }
 
 impl RunTime {
-    fn new(first: Duration) -> RunTime {
-        RunTime { seen: vec![first] }
+    fn new(first: &Run) -> RunTime {
+        let mut times = RunTime {
+            seen: vec![],
+            writing: vec![],
+            in_writes: 0,
+        };
+        times.observe(first);
+        times
     }
 
-    /// A run that ended by itself took `elapsed`.
+    /// A run that ended by itself took `elapsed`; a killed one may have been writing.
     fn observe(&mut self, r: &Run) {
-        if r.finished {
-            self.seen.push(r.elapsed);
-            if self.seen.len() > 5 {
-                self.seen.remove(0);
+        let latest = |list: &mut Vec<Duration>, d: Duration| {
+            list.push(d);
+            if list.len() > 5 {
+                list.remove(0);
             }
+        };
+        if r.finished {
+            latest(&mut self.seen, r.elapsed);
+            if let Some(w) = r.first_write {
+                latest(&mut self.writing, r.elapsed.saturating_sub(w));
+            }
+        } else if r.first_write.is_some() {
+            self.in_writes += 1;
         }
     }
 
-    fn typical(&self) -> Duration {
-        let mut sorted = self.seen.clone();
+    fn median(times: &[Duration]) -> Duration {
+        let mut sorted = times.to_vec();
         sorted.sort();
         sorted[sorted.len() / 2]
+    }
+
+    fn typical(&self) -> Duration {
+        RunTime::median(&self.seen)
+    }
+
+    /// When the `n`th kill comes: for `n` odd, where runs are watched, after the run is seen
+    /// writing, drawn over the time runs go on writing (and a tenth more) with more kills
+    /// early (the cube of a uniform draw: a large append takes a millisecond or two, and a
+    /// third of these kills land in the first fortieth of the span); otherwise drawn uniformly
+    /// over one run's time (and a tenth more).
+    fn kill(&self, n: usize, rng: &mut StdRng) -> Kill {
+        if n % 2 == 1 && !self.writing.is_empty() {
+            let span = RunTime::median(&self.writing).as_secs_f64() * 1.1;
+            Kill::AfterWrite(Duration::from_secs_f64(span * rng.random::<f64>().powi(3)))
+        } else {
+            Kill::At(self.kill_moment(rng))
+        }
     }
 
     /// A kill moment drawn uniformly over one run's time (and a tenth more).
@@ -222,7 +323,7 @@ fn kills_during_mock_interviews_lose_no_acknowledged_answer_or_grade() {
     let full = run(home.path(), MOCK, input(0).as_bytes(), None);
     assert!(full.finished, "{}", full.stdout);
     assert_eq!(mock_acks(&full.stdout), (vec![1, 2, 3], vec![1, 2, 3]));
-    let mut times = RunTime::new(full.elapsed);
+    let mut times = RunTime::new(&full);
     // Answer text -> (interview, index), and every acknowledgement so far.
     let mut acked_answers: Vec<String> = (1..=3).map(|q| format!("kill-0-q{q}")).collect();
     let mut acked_grades: Vec<String> = acked_answers.clone();
@@ -308,7 +409,8 @@ fn kills_during_a_repair_leave_the_old_file_or_the_whole_new_one() {
     let repair = ["state", "repair"];
 
     std::fs::write(&state, &original).unwrap();
-    let full = run(home.path(), &repair, b"", None);
+    // A repair's first write is its backup, a new file in the home folder.
+    let full = run_watched(home.path(), &repair, b"", Kill::Never, Some(home.path()));
     assert!(full.finished, "{}", full.stdout);
     let repaired = std::fs::read(&state).unwrap();
     let rejected = std::fs::read(&files_with(home.path(), ".rejected-")[0]).unwrap();
@@ -316,10 +418,10 @@ fn kills_during_a_repair_leave_the_old_file_or_the_whole_new_one() {
         read_back(home.path(), "after a full repair").len(),
         30_000 - 1
     );
-    let mut times = RunTime::new(full.elapsed);
+    let mut times = RunTime::new(&full);
 
     let (mut old, mut new) = (0, 0);
-    for n in 1..=KILLS {
+    for n in 1..=REPAIR_KILLS {
         for side in files_with(home.path(), ".bak-")
             .into_iter()
             .chain(files_with(home.path(), ".rejected-"))
@@ -327,7 +429,13 @@ fn kills_during_a_repair_leave_the_old_file_or_the_whole_new_one() {
             std::fs::remove_file(side).unwrap();
         }
         std::fs::write(&state, &original).unwrap();
-        let r = run(home.path(), &repair, b"", Some(times.kill_moment(&mut rng)));
+        let r = run_watched(
+            home.path(),
+            &repair,
+            b"",
+            times.kill(n, &mut rng),
+            Some(home.path()),
+        );
         times.observe(&r);
         let context = format!("after kill {n} ({:?}, finished: {})", r.elapsed, r.finished);
         let now = std::fs::read(&state).unwrap();
@@ -368,9 +476,11 @@ fn kills_during_a_repair_leave_the_old_file_or_the_whole_new_one() {
     let left = files_with(home.path(), ".tmp-");
     assert!(left.is_empty(), "temp files left: {left:?}");
     eprintln!(
-        "repair: {KILLS} kills (one repair takes {:?}): {old} left the original, {new} \
-         the repaired file",
-        times.typical()
+        "repair: {REPAIR_KILLS} kills (one repair takes {:?}, writing for {:?}): {} while it \
+         wrote; {old} left the original, {new} the repaired file",
+        times.typical(),
+        times.writing.last(),
+        times.in_writes
     );
 }
 
@@ -408,16 +518,22 @@ fn kills_during_a_merge_lose_nothing_and_a_rerun_completes_it() {
     };
 
     std::fs::write(&state, &mine_text).unwrap();
-    let full = run(home.path(), &merge, b"", None);
+    let full = run_watched(home.path(), &merge, b"", Kill::Never, Some(&state));
     assert!(full.finished, "{}", full.stdout);
     let all = record_ids(&read_back(home.path(), "after a full merge"));
     assert_eq!(all.iter().cloned().collect::<HashSet<_>>(), union);
-    let mut times = RunTime::new(full.elapsed);
+    let mut times = RunTime::new(&full);
 
     let mut partial = 0;
-    for n in 1..=KILLS {
+    for n in 1..=MERGE_KILLS {
         std::fs::write(&state, &mine_text).unwrap();
-        let r = run(home.path(), &merge, b"", Some(times.kill_moment(&mut rng)));
+        let r = run_watched(
+            home.path(),
+            &merge,
+            b"",
+            times.kill(n, &mut rng),
+            Some(&state),
+        );
         times.observe(&r);
         let context = format!("after kill {n} ({:?}, finished: {})", r.elapsed, r.finished);
         let got: HashSet<String> = record_ids(&read_back(home.path(), &context))
@@ -440,9 +556,11 @@ fn kills_during_a_merge_lose_nothing_and_a_rerun_completes_it() {
         assert_eq!(lines, union.len(), "{context}: a record written twice");
     }
     eprintln!(
-        "merge: {KILLS} kills (one merge takes {:?}); {partial} stopped mid-write, all \
-         completed by merging again",
-        times.typical()
+        "merge: {MERGE_KILLS} kills (one merge takes {:?}, writing for {:?}): {} while it wrote, \
+         {partial} stopped mid-write; all completed by merging again",
+        times.typical(),
+        times.writing.last(),
+        times.in_writes
     );
 }
 
@@ -497,24 +615,27 @@ fn kills_during_cache_writes_never_leave_a_cache_that_is_trusted() {
     .unwrap();
     let drill = ["drill", "--plain", "--limit", "2"];
     let input = b"\n3\n\n3\n";
-    let full = run(home.path(), &drill, input, None);
+    // The progress cache is replaced (a new file renamed) in the cache folder.
+    let cache = home.path().join("cache");
+    let full = run_watched(home.path(), &drill, input, Kill::Never, Some(&cache));
     assert!(full.finished, "{}", full.stdout);
     assert!(home.path().join("cache/progress.bin").exists());
-    let mut times = RunTime::new(full.elapsed);
+    let mut times = RunTime::new(&full);
     let mut reviews = read_back(home.path(), "after a full drill").len();
     let mut acked = 0;
-    for n in 1..=KILLS {
+    for n in 1..=CACHE_KILLS {
         // Every other run without deck cache entries, so they are written again too.
         if n % 2 == 0 {
             for entry in files_with(&home.path().join("cache/decks"), ".bin") {
                 std::fs::remove_file(entry).unwrap();
             }
         }
-        let r = run(
+        let r = run_watched(
             home.path(),
             &drill,
             input,
-            Some(times.kill_moment(&mut rng)),
+            times.kill(n, &mut rng),
+            Some(&cache),
         );
         times.observe(&r);
         let context = format!("after kill {n} ({:?}, finished: {})", r.elapsed, r.finished);
@@ -534,8 +655,11 @@ fn kills_during_cache_writes_never_leave_a_cache_that_is_trusted() {
         }
     }
     eprintln!(
-        "cache: {KILLS} kills (one drill takes {:?}); {acked} acknowledged reviews kept; \
+        "cache: {CACHE_KILLS} kills (one drill takes {:?}, writing for {:?}): {} while it \
+         wrote; {acked} acknowledged reviews kept; \
          progress and decks identical with and without the caches after every kill",
-        times.typical()
+        times.typical(),
+        times.writing.last(),
+        times.in_writes
     );
 }

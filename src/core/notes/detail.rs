@@ -95,7 +95,7 @@ pub fn card_detail(
             at: r.at,
             grade: r.grade,
             mode: r.mode,
-            interval_seconds: r.due_after.map(|d| (d - r.at).num_seconds().max(0)),
+            interval_seconds: r.interval_seconds(),
         })
         .collect();
     CardDetail {

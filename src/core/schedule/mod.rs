@@ -36,7 +36,7 @@ pub use optimize::{
 };
 pub use progress::{Progress, ReviewEntry, known_keys, review_room};
 pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
-pub use replay::replay;
+pub use replay::{effective_reviews, replay};
 pub use scheduler::{GradePreview, Scheduler};
 pub use time::{SUPPORTED_YEARS, day_start, format_interval, is_supported_time, next_day_start};
 pub use weakness::mock_weakness;

@@ -190,7 +190,6 @@ mod tests {
 
     use super::*;
     use crate::core::grade::Grade;
-    use crate::core::ids::{RecordId, ReviewId};
     use crate::core::record::ReviewMode;
     use crate::core::schedule::{Phase, default_weights};
 
@@ -199,16 +198,15 @@ mod tests {
     }
 
     fn review(card: &str, at: DateTime<Utc>, grade: Grade) -> ReviewEntry {
-        ReviewEntry {
-            id: ReviewId::new(&RecordId::new(format!("{card}{}", at.timestamp()))),
-            key: Arc::new(CardKey::new("d", card)),
+        ReviewEntry::new(
+            Arc::new(CardKey::new("d", card)),
             at,
             grade,
-            took_ms: 1000,
-            mode: ReviewMode::Drill,
-            phase_before: Phase::Review,
-            due_after: None,
-        }
+            1000,
+            ReviewMode::Drill,
+            Phase::Review,
+            None,
+        )
     }
 
     #[test]

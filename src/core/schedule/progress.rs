@@ -13,30 +13,102 @@ use super::config::SchedulerConfig;
 use super::fuzz::fuzz_seed;
 use super::scheduler::Scheduler;
 use crate::core::deck::Deck;
-use crate::core::fast_hash::FastMap;
+use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::grade::Grade;
-use crate::core::ids::{CardKey, RecordId, ReviewId};
+use crate::core::ids::CardKey;
 use crate::core::record::{Record, RecordBody, ReviewMode};
 
-/// One review that counts (not undone).
+/// One review that counts (not undone): what the screens show of it. Its record (the id,
+/// the exact time taken) stays in the log, read back when a screen needs it (an undo reads
+/// its card's records, the history and export read the log).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReviewEntry {
-    /// The review's record id, compact (see [`ReviewId`]).
-    pub id: ReviewId,
     /// Shared by every review of the card (a card has hundreds of reviews in a long log).
     pub key: Arc<CardKey>,
     pub at: DateTime<Utc>,
+    /// The time taken in milliseconds, at most [`u32::MAX`] (49 days: longer is a clock
+    /// that jumped, and counts as that).
+    pub took_ms: u32,
+    /// How long the review made the card wait, in whole seconds ([`NOT_DUE`] when it did
+    /// not make it due; at most 136 years).
+    interval: u32,
     pub grade: Grade,
-    pub took_ms: u64,
     pub mode: ReviewMode,
     /// The card's phase when it was reviewed (New for a first review).
     pub phase_before: Phase,
-    /// When the review made the card due again.
-    pub due_after: Option<DateTime<Utc>>,
 }
 
-// A review is kept for every review ever made: it stays small (a million take 64 MB).
-const _: () = assert!(std::mem::size_of::<ReviewEntry>() <= 64);
+/// [`ReviewEntry::interval`] of a review that did not make its card due.
+const NOT_DUE: u32 = u32::MAX;
+
+// A review is kept for every review ever made: it stays small (a million take 32 MB).
+const _: () = assert!(std::mem::size_of::<ReviewEntry>() <= 32);
+
+impl ReviewEntry {
+    /// The review of `key` at `at` that left the card due at `due_after`.
+    pub fn new(
+        key: Arc<CardKey>,
+        at: DateTime<Utc>,
+        grade: Grade,
+        took_ms: u64,
+        mode: ReviewMode,
+        phase_before: Phase,
+        due_after: Option<DateTime<Utc>>,
+    ) -> ReviewEntry {
+        let interval = due_after.map_or(NOT_DUE, |due| {
+            u32::try_from((due - at).num_seconds().max(0))
+                .map_or(NOT_DUE - 1, |s| s.min(NOT_DUE - 1))
+        });
+        ReviewEntry {
+            key,
+            at,
+            took_ms: u32::try_from(took_ms).unwrap_or(u32::MAX),
+            interval,
+            grade,
+            mode,
+            phase_before,
+        }
+    }
+
+    /// How long the review made the card wait, in whole seconds; `None` when it did not
+    /// make it due.
+    pub fn interval_seconds(&self) -> Option<i64> {
+        (self.interval != NOT_DUE).then_some(i64::from(self.interval))
+    }
+
+    /// The raw interval as [`ReviewEntry::interval_seconds`] gives it, [`NOT_DUE`] for none
+    /// (for the progress cache).
+    pub fn interval_code(&self) -> u32 {
+        self.interval
+    }
+
+    /// From the parts a cache kept ([`ReviewEntry::interval_code`] for the interval).
+    pub fn from_parts(
+        key: Arc<CardKey>,
+        at: DateTime<Utc>,
+        took_ms: u32,
+        interval_code: u32,
+        grade: Grade,
+        mode: ReviewMode,
+        phase_before: Phase,
+    ) -> ReviewEntry {
+        ReviewEntry {
+            key,
+            at,
+            took_ms,
+            interval: interval_code,
+            grade,
+            mode,
+            phase_before,
+        }
+    }
+
+    /// Where the review sorts among the others: by time, then card (a card's own reviews at
+    /// one time keep their replay order, by record id).
+    fn place(&self) -> (DateTime<Utc>, &CardKey) {
+        (self.at, &self.key)
+    }
+}
 
 /// Room to leave in a list of `n` reviews for the ones a session adds: without it the first
 /// grade after a start moves the whole list to twice the memory (a million reviews: 64 MB
@@ -135,23 +207,22 @@ impl Progress {
                 let seed = fuzz_seed(&record.id);
                 *memory =
                     Scheduler::new(config).review(memory, review.grade, record.at, Some(seed));
-                let id = ReviewId::new(&record.id);
-                // Last in time order unless a later record of another card came first.
+                // Last in time order unless a later record of another card came first; after
+                // the card's own reviews at the same time (this one sorts after them by id).
                 let position = self
                     .reviews
-                    .partition_point(|r| (r.at, &r.id) <= (record.at, &id));
+                    .partition_point(|r| r.place() <= (record.at, &**key));
                 self.reviews.insert(
                     position,
-                    ReviewEntry {
-                        id,
-                        key: Arc::clone(key),
-                        at: record.at,
-                        grade: review.grade,
-                        took_ms: review.took_ms,
-                        mode: review.mode,
+                    ReviewEntry::new(
+                        Arc::clone(key),
+                        record.at,
+                        review.grade,
+                        review.took_ms,
+                        review.mode,
                         phase_before,
-                        due_after: memory.due,
-                    },
+                        memory.due,
+                    ),
                 );
             }
             RecordBody::Suspend { .. } => memory.suspended = true,
@@ -194,11 +265,11 @@ impl Progress {
     /// the reviews: for a record that does not come last for its card (see
     /// [`Progress::apply_latest`]) or an undo.
     pub fn replace_card(&mut self, key: &CardKey, replayed: &Progress) {
-        let others = std::mem::take(&mut self.reviews);
+        // In place: a copy of a million reviews would need their memory twice.
+        self.reviews.retain(|r| *r.key != *key);
         let Some(memory) = replayed.card(key).cloned() else {
             // Nothing of the card counts any more (its only record was undone): a full replay
             // would not mention it.
-            self.reviews = others.into_iter().filter(|r| *r.key != *key).collect();
             if let Some(slot) = self.index.remove(key) {
                 self.cards.remove(slot);
                 for i in self.index.values_mut() {
@@ -212,7 +283,7 @@ impl Progress {
         let slot = self.slot(key.clone());
         self.cards[slot].1 = memory;
         let shared = Arc::clone(&self.cards[slot].0);
-        let mut mine = replayed
+        let mine: Vec<ReviewEntry> = replayed
             .reviews
             .iter()
             .filter(|r| *r.key == *key)
@@ -220,16 +291,22 @@ impl Progress {
                 key: Arc::clone(&shared),
                 ..r.clone()
             })
-            .peekable();
-        let mut merged = Vec::with_capacity(others.len() + replayed.reviews.len());
-        for review in others.into_iter().filter(|r| *r.key != *key) {
-            while let Some(next) = mine.next_if(|m| (m.at, &m.id) < (review.at, &review.id)) {
-                merged.push(next);
+            .collect();
+        // Merged from the back: the others move up into the room at the end, the card's
+        // reviews fill the gaps (the slots past the others hold copies until overwritten).
+        let others = self.reviews.len();
+        self.reviews.extend(mine.iter().cloned());
+        let (mut i, mut j, mut k) = (others, mine.len(), self.reviews.len());
+        while j > 0 {
+            k -= 1;
+            if i > 0 && self.reviews[i - 1].place() > mine[j - 1].place() {
+                self.reviews.swap(i - 1, k);
+                i -= 1;
+            } else {
+                self.reviews[k] = mine[j - 1].clone();
+                j -= 1;
             }
-            merged.push(review);
         }
-        merged.extend(mine);
-        self.reviews = merged;
     }
 
     /// Rebuilds a [`Progress`] from its parts as [`Progress::entries`] and
@@ -245,6 +322,27 @@ impl Progress {
             return None;
         }
         Some(Progress::assemble(cards, reviews))
+    }
+
+    /// The state and reviews of the cards `keep` accepts, alone: what a screen about a few
+    /// cards needs, without copying the others' reviews. A review goes with its card by the
+    /// shared key (as replay, [`Progress::apply_latest`], [`Progress::replace_card`] and the
+    /// progress cache make them).
+    pub fn only(&self, keep: impl Fn(&CardKey) -> bool) -> Progress {
+        let cards: Vec<(Arc<CardKey>, CardMemory)> = self
+            .cards
+            .iter()
+            .filter(|(k, _)| keep(k))
+            .cloned()
+            .collect();
+        let kept: FastSet<*const CardKey> = cards.iter().map(|(k, _)| Arc::as_ptr(k)).collect();
+        let reviews = self
+            .reviews
+            .iter()
+            .filter(|r| kept.contains(&Arc::as_ptr(&r.key)))
+            .cloned()
+            .collect();
+        Progress::assemble(cards, reviews)
     }
 
     /// Every card the log mentions with its shared key, in key order.
@@ -271,7 +369,7 @@ impl Progress {
         self.cards.iter().map(|(key, memory)| (&**key, memory))
     }
 
-    /// The effective reviews in the order they were applied (time, then id).
+    /// The effective reviews in time order (then by card, and each card's in replay order).
     pub fn reviews(&self) -> &[ReviewEntry] {
         &self.reviews
     }
@@ -279,11 +377,6 @@ impl Progress {
     /// The effective reviews of one card, oldest first.
     pub fn reviews_of<'a>(&'a self, key: &'a CardKey) -> impl Iterator<Item = &'a ReviewEntry> {
         self.reviews.iter().filter(move |r| *r.key == *key)
-    }
-
-    /// What "undo the last review" should target: the latest effective review's record id.
-    pub fn undo_target(&self) -> Option<RecordId> {
-        self.reviews.last().map(|r| r.id.to_record_id())
     }
 
     /// Cards with progress that no loaded deck has any more (deleted or renamed), in key order.
@@ -310,7 +403,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::core::ids::{CardId, DeckId};
+    use crate::core::ids::{CardId, DeckId, RecordId};
     use crate::core::record::Review;
     use crate::core::schedule::replay;
 

@@ -14,12 +14,12 @@ use super::fuzz::fuzz_seed;
 use super::progress::{Progress, ReviewEntry};
 use super::scheduler::Scheduler;
 use crate::core::fast_hash::{FastHasher, FastMap, FastSet};
-use crate::core::ids::{CardId, CardKey, DeckId, RecordId, ReviewId};
-use crate::core::record::{Record, RecordBody};
+use crate::core::ids::{CardId, CardKey, DeckId, RecordId};
+use crate::core::record::{Record, RecordBody, Review};
 
-/// Folds `records` (any order) into [`Progress`] with the scheduler settings `config`.
-pub fn replay(records: &[Record], config: &SchedulerConfig) -> Progress {
-    let scheduler = Scheduler::new(config);
+/// The records that count, in the order they are applied: every record an `Undo` does not
+/// target, by time then id, each id once.
+fn effective(records: &[Record]) -> Vec<&Record> {
     let undone: FastSet<&RecordId> = records
         .iter()
         .filter_map(|r| match &r.body {
@@ -43,6 +43,26 @@ pub fn replay(records: &[Record], config: &SchedulerConfig) -> Progress {
     ordered.dedup_by(|a, b| {
         a.id.as_str().as_bytes().last() == b.id.as_str().as_bytes().last() && a.id == b.id
     });
+    ordered
+}
+
+/// The reviews that count among `records` (any order), with their records, in the order
+/// they are applied (time, then id): what the progress's reviews are, with the ids and exact
+/// times taken that it does not keep.
+pub fn effective_reviews(records: &[Record]) -> Vec<(&Record, &Review)> {
+    effective(records)
+        .into_iter()
+        .filter_map(|r| match &r.body {
+            RecordBody::Review(review) => Some((r, review)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Folds `records` (any order) into [`Progress`] with the scheduler settings `config`.
+pub fn replay(records: &[Record], config: &SchedulerConfig) -> Progress {
+    let scheduler = Scheduler::new(config);
+    let ordered = effective(records);
 
     // Cards are independent: with many records, each thread replays the cards of one share
     // (by a hash of the key) over the whole ordered list, and the results are joined in order.
@@ -121,8 +141,24 @@ fn join(folds: Vec<Fold<'_, '_>>) -> Progress {
             reviews.push(review);
         }
     }
+    by_card_within_a_time(&mut reviews);
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Progress::assemble(entries, reviews)
+}
+
+/// Puts reviews at the same time in card order, keeping each card's in replay order: the
+/// order [`Progress`] keeps (a review kept in memory has no record id to break ties with).
+/// Runs of one time are almost always one review long.
+fn by_card_within_a_time(reviews: &mut [ReviewEntry]) {
+    let mut start = 0;
+    while start < reviews.len() {
+        let at = reviews[start].at;
+        let len = reviews[start..].iter().take_while(|r| r.at == at).count();
+        if len > 1 {
+            reviews[start..start + len].sort_by(|a, b| a.key.cmp(&b.key));
+        }
+        start += len;
+    }
 }
 
 /// Replay in progress: cards are numbered as they first appear, looked up by the record's own
@@ -217,16 +253,15 @@ impl<'r> Fold<'r, '_> {
                 let due_after = card.due;
                 self.reviews.push((
                     position,
-                    ReviewEntry {
-                        id: ReviewId::new(&record.id),
-                        key: Arc::clone(&self.keys[slot]),
-                        at: record.at,
-                        grade: review.grade,
-                        took_ms: review.took_ms,
-                        mode: review.mode,
+                    ReviewEntry::new(
+                        Arc::clone(&self.keys[slot]),
+                        record.at,
+                        review.grade,
+                        review.took_ms,
+                        review.mode,
                         phase_before,
                         due_after,
-                    },
+                    ),
                 ));
             }
             RecordBody::Suspend { .. } => self.memories[slot].suspended = true,

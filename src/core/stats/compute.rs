@@ -272,12 +272,12 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
         reviews_total += 1;
         time.total = time
             .total
-            .saturating_add(std::time::Duration::from_millis(r.took_ms));
+            .saturating_add(std::time::Duration::from_millis(u64::from(r.took_ms)));
         if r.at >= start && r.at < tomorrow {
             reviewed_today += 1;
             time.today = time
                 .today
-                .saturating_add(std::time::Duration::from_millis(r.took_ms));
+                .saturating_add(std::time::Duration::from_millis(u64::from(r.took_ms)));
         }
         let date = match day_cache {
             Some((from, to, date)) if r.at >= from && r.at < to => date,
