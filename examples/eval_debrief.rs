@@ -12,7 +12,8 @@ use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 use prepdeck::core::analysis::{StarPart, analyse};
-use prepdeck::core::deck::{Deck, Kind};
+use prepdeck::core::deck::{Card, Deck, Kind};
+use prepdeck::core::matcher::content_stems;
 use prepdeck::store::decks::{BUILTIN, load_builtin};
 use serde::Deserialize;
 
@@ -88,6 +89,26 @@ impl Figures {
     }
 }
 
+/// The index of the key point of `card` a label names: the point with the same text, or, for a
+/// point reworded since the labels were written, the point sharing the most content words with
+/// the label (at least half of the label's), so a rewording does not silently drop a label.
+fn label_point(card: &Card, label: &str) -> Option<usize> {
+    if let Some(i) = card.key_points.iter().position(|k| k.text == label) {
+        return Some(i);
+    }
+    let want = content_stems(label);
+    let (best, shared) = card
+        .key_points
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let have = content_stems(&k.text);
+            (i, want.iter().filter(|w| have.contains(w)).count())
+        })
+        .max_by_key(|&(_, n)| n)?;
+    (2 * shared >= want.len() && shared > 0).then_some(best)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let split = args.iter().any(|a| a == "--split");
@@ -156,8 +177,8 @@ fn main() -> ExitCode {
                     f.junk_ticks += covered.iter().filter(|c| **c).count();
                 }
                 _ => {
-                    for (kp, got) in card.key_points.iter().zip(&covered) {
-                        let want = e.covers.iter().any(|c| c == &kp.text);
+                    for (i, got) in covered.iter().enumerate() {
+                        let want = e.covers.iter().any(|c| label_point(card, c) == Some(i));
                         match (want, *got) {
                             (true, true) => f.tp += 1,
                             (false, true) => f.fp += 1,
@@ -180,7 +201,7 @@ fn main() -> ExitCode {
         }
         if verbose || (verbose_a && half_of(&e.deck, &e.card) == 0) {
             for (i, (kp, got)) in card.key_points.iter().zip(&covered).enumerate() {
-                let want = e.covers.iter().any(|c| c == &kp.text);
+                let want = e.covers.iter().any(|c| label_point(card, c) == Some(i));
                 if want != *got {
                     println!(
                         "{}/{} [{}] point {}: {} {:?} matched {:?}",
@@ -220,11 +241,16 @@ fn main() -> ExitCode {
             .flat_map(|d| d.cards.iter())
             .find(|c| c.id.as_str() == e.card);
         for c in &e.covers {
-            if !card.is_some_and(|card| card.key_points.iter().any(|k| &k.text == c)) {
-                println!(
+            match card.map(|card| (card, label_point(card, c))) {
+                Some((card, Some(i))) if card.key_points[i].text != *c => println!(
+                    "note: {}/{}: label {c:?} taken as the reworded point {:?}",
+                    e.deck, e.card, card.key_points[i].text
+                ),
+                Some((_, Some(_))) => {}
+                _ => println!(
                     "note: {}/{}: label {c:?} names no key point",
                     e.deck, e.card
-                );
+                ),
             }
         }
     }

@@ -7,7 +7,9 @@
 //! - Words are runs of letters and digits, compared lowercased after Snowball English stemming
 //!   (`rust-stemmers`), so "prioritise", "prioritised" and "prioritisation" are one word, and
 //!   so are "policy" and "policies". American `-ize`/`-yze` spellings count as British
-//!   `-ise`/`-yse` ("prioritize" is "prioritise").
+//!   `-ise`/`-yse` ("prioritize" is "prioritise"). Noun endings Snowball keeps apart from
+//!   their verb are taken to the verb first ("resolution" is "resolve", "recovery" is
+//!   "recover": [`DERIVATIONS`]).
 //! - Typo tolerance: a typed word of 7 letters or more that is one edit (a letter added,
 //!   dropped, changed, or two neighbours swapped) from a keyword word of 7 letters or more, with
 //!   the same first letter, still matches ("managment"). Shorter words must be spelt right:
@@ -83,7 +85,7 @@ pub fn stem(lower: &str) -> String {
     if let Some(s) = MEMO.with(|m| m.borrow().get(lower).cloned()) {
         return s;
     }
-    let stemmed = stemmer().stem(&britishise(lower)).into_owned();
+    let stemmed = stemmer().stem(&britishise(&underive(lower))).into_owned();
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() > 100_000 {
@@ -92,6 +94,39 @@ pub fn stem(lower: &str) -> String {
         m.insert(lower.to_string(), stemmed.clone());
     });
     stemmed
+}
+
+/// Nouns Snowball leaves apart from their verbs, taken to the verb: "resolution" is "resolve", "recovery" "recover", "analysis" "analyse". Each rule is an ending
+/// of English derivation, not a list of words; the part before it must keep 2 letters
+/// ("reduction", not "vision" or "emission").
+const DERIVATIONS: &[(&str, &str)] = &[
+    ("olution", "olve"),
+    ("olutions", "olve"),
+    ("anation", "ain"),
+    ("anations", "ain"),
+    ("overy", "over"),
+    ("overies", "over"),
+    ("ivery", "iver"),
+    ("iveries", "iver"),
+    ("ysis", "yse"),
+    ("yses", "yse"),
+    ("duction", "duce"),
+    ("ductions", "duce"),
+    ("umption", "ume"),
+    ("umptions", "ume"),
+    ("mission", "mit"),
+    ("missions", "mit"),
+];
+
+fn underive(w: &str) -> std::borrow::Cow<'_, str> {
+    for (noun, verb) in DERIVATIONS {
+        if let Some(base) = w.strip_suffix(noun)
+            && base.chars().count() >= 2
+        {
+            return format!("{base}{verb}").into();
+        }
+    }
+    w.into()
 }
 
 fn britishise(w: &str) -> String {
@@ -208,12 +243,15 @@ fn typo_close(a: &str, b: &str) -> bool {
     a.len() >= TYPO_MIN_LEN && b.len() >= TYPO_MIN_LEN && within_one_edit(&a, &b)
 }
 
+/// Prefixes that, joined by a hyphen, reverse their word: kept on it as one word.
+const NEGATING_PREFIXES: &[&str] = &["de", "non", "anti", "un"];
+
 fn split_words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut sentence = 0;
     let mut start: Option<usize> = None;
     let push = |out: &mut Vec<Word>, range: Range<usize>, sentence: usize| {
-        let lower = text[range.clone()].to_lowercase();
+        let lower = text[range.clone()].to_lowercase().replace('-', "");
         out.push(Word {
             stem: stem(&lower),
             lower,
@@ -224,6 +262,15 @@ fn split_words(text: &str) -> Vec<Word> {
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
+            continue;
+        }
+        // A prefix that turns its word round stays on it: "de-escalate" is not "escalate",
+        // "non-technical" not "technical".
+        if c == '-'
+            && let Some(s) = start
+            && NEGATING_PREFIXES.contains(&text[s..i].to_lowercase().as_str())
+            && text[i + 1..].starts_with(char::is_alphabetic)
+        {
             continue;
         }
         if let Some(s) = start.take() {

@@ -32,6 +32,14 @@ fn matching_table() {
         ("the boxes", "box", true),
         ("kpis", "KPI", true),
         ("restrategy", "strategy", false),
+        // A noun and its verb, where Snowball leaves them apart.
+        ("we resolved it", "resolution", true),
+        ("disaster recovery", "recover", true),
+        ("cost reductions", "reduce", true),
+        ("an analysis of logs", "analyse", true),
+        ("she gave permission", "permit", true),
+        ("a clear explanation", "explain", true),
+        ("an emission", "emit", false),
         ("CI/CD pipeline", "ci/cd", true),
         ("CI CD", "ci/cd", true),
         ("the 3-2-1 rule", "3-2-1", true),
@@ -236,4 +244,22 @@ fn general_paraphrase_sets_find_the_text_words() {
         ..point(&["approved tool"])
     };
     assert!(!MatchText::new("We checked the vendor's security record.").covers(&q));
+}
+
+#[test]
+fn a_negating_prefix_stays_on_its_word() {
+    // "de-escalated" is not "escalated", nor "non-technical" "technical".
+    let p = point(&["escalate"]);
+    assert!(!MatchText::new("I de-escalated the row.").covers(&p));
+    assert!(MatchText::new("I escalated it at once.").covers(&p));
+    assert!(MatchText::new("I calmed it down, de-escalated it.").covers(&point(&["de-escalate"])));
+    let q = KeyPoint {
+        text: "Keeps it short and non-technical".into(),
+        ..point(&["plain english"])
+    };
+    assert!(!MatchText::new("I kept it short and technical.").covers(&q));
+    assert_eq!(
+        MatchText::new("I kept it short and non-technical.").check(&q),
+        Some(vec!["short".into(), "non-technical".into()])
+    );
 }
