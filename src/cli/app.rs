@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use super::home::Home;
 use super::open_study::{open_study, open_study_quietly, print_warnings};
-use super::{Cli, UsageError, decks, read_decks, read_first_decks, report_decks};
+use super::{Cli, UsageError, decks, report_decks};
 use crate::core::text::sanitize_line;
 use crate::store::decks::FirstDecks;
 use crate::store::mock_setup::load_mock_setup;
@@ -58,12 +58,17 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     // Home's first frame needs only titles and counts: the decks come bare from the deck
     // overview cache when it has them, and whole after the first frame (`whole` below).
     let first_frame = matches!(start, Start::Home);
-    let read = || {
+    let (decks_dir, extra, cache) = (
+        home.decks_dir(),
+        cli.deck_file.clone(),
+        home.deck_cache_dir(),
+    );
+    let read = move || {
         if first_frame {
-            read_first_decks(cli, home)
+            crate::store::decks::load_first(&decks_dir, &extra, &cache)
         } else {
             FirstDecks {
-                loaded: read_decks(cli, home),
+                loaded: crate::store::decks::load_all_cached(&decks_dir, &extra, Some(&cache)),
                 bare: false,
             }
         }
@@ -71,12 +76,7 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     let (first, study) = if cli.deck.is_empty() {
         // Without `--deck` filters loading the decks cannot fail, so the state file is opened
         // and replayed meanwhile; messages print in the usual order (decks first).
-        let (first, study) = std::thread::scope(|s| {
-            let decks = s.spawn(read);
-            let study = open_study_quietly(home);
-            let first = decks.join().unwrap_or_else(|_| read());
-            (first, study)
-        });
+        let (first, study) = beside(read, || open_study_quietly(home));
         let loaded = report_decks(cli, first.loaded)?;
         let (study, warnings) = study?;
         print_warnings(home, &warnings);
@@ -147,4 +147,34 @@ fn whole_decks(
         }
         (l.decks, l.problems)
     }
+}
+
+/// Runs `side` on another thread while `main` runs on this one, and returns both results.
+/// When `main` is done before the other thread started `side` (on a busy machine a new
+/// thread can wait milliseconds for a core), `side` runs here instead of being waited for,
+/// and the other thread, when it runs, finds nothing to do. If it panicked, `side` runs here.
+fn beside<A: Send + 'static, B>(
+    side: impl Fn() -> A + Send + Sync + 'static,
+    main: impl FnOnce() -> B,
+) -> (A, B) {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let side = Arc::new(side);
+    let taken = Arc::new(AtomicBool::new(false));
+    let claim = |taken: &AtomicBool| !taken.swap(true, Ordering::AcqRel);
+    let other = {
+        let (side, taken) = (side.clone(), taken.clone());
+        std::thread::Builder::new()
+            .spawn(move || claim(&taken).then(|| side()))
+            .ok()
+    };
+    let b = main();
+    let a = if claim(&taken) {
+        side()
+    } else {
+        other
+            .and_then(|h| h.join().ok().flatten())
+            .unwrap_or_else(|| side())
+    };
+    (a, b)
 }

@@ -283,13 +283,6 @@ pub(crate) fn load_decks(cli: &Cli, home: &home::Home) -> anyhow::Result<LoadedD
     report_decks(cli, read_decks(cli, home))
 }
 
-/// Reads the decks as home's first frame needs them (bare from the deck overview cache when
-/// it has them), printing nothing.
-pub(crate) fn read_first_decks(cli: &Cli, home: &home::Home) -> crate::store::decks::FirstDecks {
-    let cache = home.deck_cache_dir();
-    crate::store::decks::load_first(&home.decks_dir(), &cli.deck_file, &cache)
-}
-
 /// Reads every deck (through the deck cache), printing nothing.
 pub(crate) fn read_decks(cli: &Cli, home: &home::Home) -> LoadedDecks {
     let cache = home.deck_cache_dir();

@@ -41,8 +41,12 @@ pub enum CacheState {
 
 pub struct LogStudy<J: Journal> {
     log: J,
-    /// Every record of the log, in file order; `None` until needed after a cached start.
+    /// Every record of the log, in file order, when kept (tests); `None` when they are read
+    /// back from the log as needed (see [`LogStudy::reading_back`]).
     records: Option<Vec<Record>>,
+    /// Made from the progress cache (tests check which way a start went).
+    #[cfg(test)]
+    resumed: bool,
     /// The records of past mock interviews, in file order (statistics need them; they are
     /// few).
     mocks: Vec<Record>,
@@ -140,6 +144,8 @@ impl<J: Journal> LogStudy<J> {
         LogStudy {
             log,
             records: Some(records),
+            #[cfg(test)]
+            resumed: false,
             mocks,
             own,
             notebook,
@@ -171,6 +177,8 @@ impl<J: Journal> LogStudy<J> {
         let mut study = LogStudy {
             log,
             records: None,
+            #[cfg(test)]
+            resumed: true,
             notebook: Notebook::from_records(snapshot.own.iter().chain(&snapshot.mocks)),
             mocks: snapshot.mocks,
             own: snapshot.own,
@@ -200,11 +208,18 @@ impl<J: Journal> LogStudy<J> {
         &self.progress
     }
 
-    /// Whether every record of the log is in memory (not after a start from the cache, until
-    /// a full replay needs them).
+    /// Whether this study resumed from the progress cache (rather than replaying the log).
     #[cfg(test)]
-    pub(crate) fn has_records(&self) -> bool {
-        self.records.is_some()
+    pub(crate) fn resumed(&self) -> bool {
+        self.resumed
+    }
+
+    /// Lets go of the records given to [`LogStudy::new`], which the journal holds exactly (the
+    /// state log just read): what a change needs of them is read back from it (a million
+    /// records kept for a session took ~300 MB).
+    pub fn reading_back(mut self) -> LogStudy<J> {
+        self.records = None;
+        self
     }
 
     /// Keeps the replayed state in the cache at `path`, which is `state` against the log.
@@ -677,6 +692,11 @@ impl<J: Journal> Study for LogStudy<J> {
             Some(records) => records.clone(),
             None => self.log.read_back().unwrap_or_default(),
         }
+    }
+
+    /// Kept apart, always in memory (kept up to date by `append`).
+    fn mock_records(&self) -> Vec<Record> {
+        self.mocks.clone()
     }
 
     /// From the mock records kept apart (always in memory, kept up to date by `append`).

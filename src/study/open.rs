@@ -58,7 +58,7 @@ pub fn open_study(
         },
         None => StateLog::open(&state_file)?,
     };
-    let study = LogStudy::new(log, report.records, config, offset);
+    let study = LogStudy::new(log, report.records, config, offset).reading_back();
     // A log with something to warn about is not cached: the warning stays in view on every
     // start until the log is repaired.
     if !report.warnings.is_empty() {
@@ -88,6 +88,6 @@ pub fn read_study(
         return Ok((study, vec![]));
     }
     let report = log::read(&state_file)?;
-    let study = LogStudy::new(journal(), report.records, config, offset);
+    let study = LogStudy::new(journal(), report.records, config, offset).reading_back();
     Ok((study, report.warnings))
 }

@@ -106,7 +106,7 @@ mod tests {
         study.close();
         drop(study);
         let cached = open();
-        assert!(!cached.has_records(), "resumed from the cache");
+        assert!(cached.resumed(), "resumed from the cache");
         let resumed = cached.stats(&decks, t0());
         assert_eq!(resumed.categories[0].mock_coverage, Some(1.0));
         assert_eq!(resumed.mock_scores, full.mock_scores);

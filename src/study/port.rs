@@ -133,6 +133,15 @@ pub trait Study {
     fn read_back(&self) -> Vec<Record> {
         Vec::new()
     }
+    /// The records past mock interviews are rebuilt from
+    /// ([`crate::core::record::RecordBody::is_mock_history`]), in file order: what a
+    /// debrief needs of the log, without reading it all back.
+    fn mock_records(&self) -> Vec<Record> {
+        self.read_back()
+            .into_iter()
+            .filter(|r| r.body.is_mock_history())
+            .collect()
+    }
     /// Every past mock interview, oldest first: `history`'s list, for the app's history
     /// screen (those with [`PastInterview::ungraded`] questions can be graded there).
     fn past_interviews(&self) -> Vec<PastInterview> {

@@ -150,6 +150,9 @@ impl Study for TargetedStudy<'_> {
     fn read_back(&self) -> Vec<Record> {
         self.inner.read_back()
     }
+    fn mock_records(&self) -> Vec<Record> {
+        self.inner.mock_records()
+    }
     fn notebook(&self) -> Option<&crate::core::notes::Notebook> {
         self.inner.notebook()
     }

@@ -196,9 +196,22 @@ fn same_answers<A: Journal, B: Journal>(
                 )
             };
             prop_assert_eq!(detail(fast), detail(full));
+            // A card's progress alone (a plain mock's debrief) shows the same.
+            let key = deck.key(card);
+            let alone = fast.progress().only(|k| *k == key);
+            prop_assert_eq!(
+                crate::core::notes::card_detail(deck, card, &alone, fast.notebook().unwrap(), now),
+                detail(full)
+            );
         }
     }
     prop_assert_eq!(fast.read_back(), full.read_back());
+    let mocks: Vec<Record> = full
+        .read_back()
+        .into_iter()
+        .filter(|r| r.body.is_mock_history())
+        .collect();
+    prop_assert_eq!(fast.mock_records(), mocks);
     Ok(())
 }
 
@@ -231,18 +244,18 @@ fn a_restart_resumes_from_the_cache_without_reading_the_records() {
     let now = history(&home, &config, 40);
     assert!(home.progress_cache_file().exists());
     let study = open(&home, &config);
-    assert!(!study.has_records(), "the cache was not used");
+    assert!(study.resumed(), "the cache was not used");
     assert_eq!(study.progress(), reference(&home, &config).progress());
     // A review after the restart applies on its own; an undo reads back only its card's
     // records, and so does a record dated before the latest (a clock that went back).
     let mut study = study;
     study.append(review(1, 2), now).unwrap();
-    assert!(!study.has_records());
+    assert!(study.resumed());
     let target = last_review(&home).unwrap();
     study.append(RecordBody::Undo { target }, now).unwrap();
     assert_eq!(study.progress(), reference(&home, &config).progress());
     study.append(review(2, 0), now - Duration::days(3)).unwrap();
-    assert!(!study.has_records());
+    assert!(study.resumed());
     assert_eq!(study.progress(), reference(&home, &config).progress());
 }
 
@@ -261,7 +274,7 @@ fn a_changed_log_other_settings_or_a_damaged_cache_replay_in_full() {
         ..SchedulerConfig::default()
     };
     let study = open(&home, &other);
-    assert!(study.has_records());
+    assert!(!study.resumed());
     assert_eq!(study.progress(), reference(&home, &other).progress());
     drop(study);
 
@@ -278,7 +291,7 @@ fn a_changed_log_other_settings_or_a_damaged_cache_replay_in_full() {
     ] {
         std::fs::write(&cache, &damaged).unwrap();
         let study = open(&home, &config);
-        assert!(study.has_records());
+        assert!(!study.resumed());
         assert_eq!(study.progress(), reference(&home, &config).progress());
     }
 
@@ -290,7 +303,7 @@ fn a_changed_log_other_settings_or_a_damaged_cache_replay_in_full() {
     assert!(edited != text && edited.len() == text.len());
     std::fs::write(&state, &edited).unwrap();
     let study = open(&home, &config);
-    assert!(study.has_records());
+    assert!(!study.resumed());
     assert_eq!(study.progress(), reference(&home, &config).progress());
     drop(study);
 
@@ -298,7 +311,7 @@ fn a_changed_log_other_settings_or_a_damaged_cache_replay_in_full() {
     let first: String = edited.lines().take(10).map(|l| format!("{l}\n")).collect();
     std::fs::write(&state, first).unwrap();
     let study = open(&home, &config);
-    assert!(study.has_records());
+    assert!(!study.resumed());
     assert_eq!(study.progress(), reference(&home, &config).progress());
 }
 
@@ -315,7 +328,7 @@ fn a_tail_with_a_problem_is_read_in_full_and_warned_about() {
     std::fs::write(&state, format!("{text}{first}\n{{\"v\":1,\"id\":\"x")).unwrap();
     let (study, warnings) = open_with_warnings(&home, &config);
     assert_eq!(warnings.len(), 2, "{warnings:?}");
-    assert!(study.has_records());
+    assert!(!study.resumed());
     assert_eq!(study.progress(), reference(&home, &config).progress());
 }
 
@@ -402,10 +415,7 @@ fn queue_settings_keep_the_cache_and_an_idle_session_does_not_rewrite_it() {
         ..SchedulerConfig::default()
     };
     let mut study = open(&home, &queue_only);
-    assert!(
-        !study.has_records(),
-        "queue-only settings threw the cache away"
-    );
+    assert!(study.resumed(), "queue-only settings threw the cache away");
     assert_eq!(study.progress(), reference(&home, &config).progress());
     study.close();
     drop(study);
@@ -428,7 +438,7 @@ fn a_read_only_open_resumes_from_the_cache_and_never_writes_it() {
         std::fs::read(&cache).unwrap(),
     );
     let (read, warnings) = super::read_study(&home, config.clone(), utc()).unwrap();
-    assert!(warnings.is_empty() && !read.has_records());
+    assert!(warnings.is_empty() && read.resumed());
     assert_eq!(read.progress(), reference(&home, &config).progress());
     drop(read);
     // Appended since, by a study that is killed (no cache saved).
@@ -436,7 +446,7 @@ fn a_read_only_open_resumes_from_the_cache_and_never_writes_it() {
     study.append(review(2, 3), now).unwrap();
     drop(study);
     let (read, _) = super::read_study(&home, config.clone(), utc()).unwrap();
-    assert!(!read.has_records());
+    assert!(read.resumed());
     assert_eq!(read.progress(), reference(&home, &config).progress());
     let after = (
         std::fs::metadata(&cache).unwrap().ino(),
@@ -459,12 +469,12 @@ fn a_settled_log_is_recognised_by_its_stamp_and_an_edit_still_tells() {
     std::thread::sleep(std::time::Duration::from_millis(1100));
     // Hashed (no stamp yet), and saved again on the way out with the settled stamp.
     let mut study = open(&home, &config);
-    assert!(!study.has_records());
+    assert!(study.resumed());
     study.close();
     drop(study);
     let saved = std::fs::read(home.progress_cache_file()).unwrap();
     let mut study = open(&home, &config);
-    assert!(!study.has_records());
+    assert!(study.resumed());
     let full = reference(&home, &config);
     same_answers(&study, &full, &decks, now).unwrap();
     // An idle session leaves a stamped cache alone.
@@ -476,7 +486,7 @@ fn a_settled_log_is_recognised_by_its_stamp_and_an_edit_still_tells() {
     study.append(review(3, 0), now).unwrap();
     let target = last_review(&home).unwrap();
     study.append(RecordBody::Undo { target }, now).unwrap();
-    assert!(!study.has_records());
+    assert!(study.resumed());
     same_answers(&study, &reference(&home, &config), &decks, now).unwrap();
     study.close();
     drop(study);
@@ -495,6 +505,6 @@ fn a_settled_log_is_recognised_by_its_stamp_and_an_edit_still_tells() {
     std::io::Write::write_all(&mut file, edited.as_bytes()).unwrap();
     drop(file);
     let study = open(&home, &config);
-    assert!(study.has_records(), "the edit was not noticed");
+    assert!(!study.resumed(), "the edit was not noticed");
     same_answers(&study, &reference(&home, &config), &decks, now).unwrap();
 }

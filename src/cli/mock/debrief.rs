@@ -187,8 +187,16 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
     }
     let spoken = p.m().setup().mode == crate::core::session::AnswerMode::Spoken;
     // The candidate's own material beside each model answer.
-    let records = p.study.read_back();
-    let (book, replayed) = crate::cli::note_show::material(&records);
+    // What the study keeps (the log is not read back: at a million reviews that took
+    // ~600 MB), the progress of this interview's cards alone.
+    let (book, replayed) = match (p.study.notebook(), p.study.replayed()) {
+        (Some(book), Some(progress)) => {
+            let keys: std::collections::HashSet<&crate::core::ids::CardKey> =
+                d.items.iter().map(|i| &i.question.key).collect();
+            (book.clone(), progress.only(|k| keys.contains(k)))
+        }
+        _ => crate::cli::note_show::material(&p.study.read_back()),
+    };
     let this = p.m().id().clone();
     for pos in 0..d.items.len() {
         print_item(&mut p.out, &d.items[pos], d.planned, spoken)?;

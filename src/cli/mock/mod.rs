@@ -103,7 +103,7 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
         prepared.questions,
         &mut study,
     )?;
-    let records = study.read_back();
+    let records = study.mock_records();
     super::stories::print_debrief_notes(home, &loaded.decks, &records, &outcome.interview)?;
     study.close();
     // Every record is on disk, or the exit status says some are not.

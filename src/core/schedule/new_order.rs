@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use super::config::NewOrder;
+use crate::core::fast_hash::FastMap;
 use crate::core::ids::{CardKey, CategoryId, DeckId};
 
 /// A card that was new when the study day began, with its deck's position in the deck list
@@ -56,7 +57,7 @@ fn day_seed(day_start: DateTime<Utc>) -> u64 {
 /// order shuffled by `seed`.
 fn interleave(cards: Vec<NewCard>, seed: u64) -> Vec<CardKey> {
     // Shuffle keys: hashes seeded by the day (no allocation per card).
-    let mut keyed: Vec<(u64, u64, u64, NewCard)> = cards
+    let keyed: Vec<(u64, u64, u64, NewCard)> = cards
         .into_iter()
         .map(|c| {
             let deck = xxh3_64_with_seed(c.key.deck.as_str().as_bytes(), seed);
@@ -65,15 +66,47 @@ fn interleave(cards: Vec<NewCard>, seed: u64) -> Vec<CardKey> {
             (deck, category, card, c)
         })
         .collect();
-    // Deck by deck, category by category, the cards of a category shuffled (ids break ties).
-    keyed.sort_by(|a, b| {
-        (a.0, &a.3.key.deck, a.1, &a.3.category, a.2, &a.3.key.card).cmp(&(
+    // Deck by deck, category by category (each in the order of its hash, then its id), the
+    // cards of a category shuffled (ids break ties, then the place in the deck). The decks'
+    // and categories' order is worked out once for each, not compared card by card.
+    let rank: Vec<u32> = {
+        let mut groups: FastMap<(&str, &str), (u64, u64)> = FastMap::default();
+        for (deck, category, _, c) in &keyed {
+            groups
+                .entry((c.key.deck.as_str(), c.category.as_str()))
+                .or_insert((*deck, *category));
+        }
+        let mut sorted: Vec<(u64, &str, u64, &str)> = groups
+            .iter()
+            .map(|(&(deck, category), &(d, c))| (d, deck, c, category))
+            .collect();
+        sorted.sort_unstable();
+        let place: FastMap<(&str, &str), u32> = sorted
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, deck, _, category))| ((deck, category), i as u32))
+            .collect();
+        keyed
+            .iter()
+            .map(|(_, _, _, c)| {
+                let group = (c.key.deck.as_str(), c.category.as_str());
+                place.get(&group).copied().unwrap_or(u32::MAX)
+            })
+            .collect()
+    };
+    let mut keyed: Vec<(u32, u64, NewCard)> = keyed
+        .into_iter()
+        .zip(rank)
+        .map(|((_, _, card, c), rank)| (rank, card, c))
+        .collect();
+    // No two cards compare equal, so an unstable sort gives the one order there is.
+    keyed.sort_unstable_by(|a, b| {
+        (a.0, a.1, &a.2.key.card, a.2.deck_position, a.2.position).cmp(&(
             b.0,
-            &b.3.key.deck,
             b.1,
-            &b.3.category,
-            b.2,
-            &b.3.key.card,
+            &b.2.key.card,
+            b.2.deck_position,
+            b.2.position,
         ))
     });
     // A deck's categories take turns: card i of a category comes in round i, and within a
@@ -95,21 +128,26 @@ fn interleave(cards: Vec<NewCard>, seed: u64) -> Vec<CardKey> {
                     .map(|(turn, (_, key))| ((turn, seen, deck_index), key)),
             );
         };
-    for (_, _, _, card) in keyed {
-        match &previous {
+    for (_, _, card) in keyed {
+        let same = match &previous {
             Some((deck, _)) if *deck != card.key.deck => {
                 flush(&mut in_deck, seen_in_deck, deck_index);
                 (deck_index, category_index, round) = (deck_index + 1, 0, 0);
+                false
             }
             Some((_, category)) if *category != card.category => {
                 (category_index, round) = (category_index + 1, 0);
+                false
             }
-            _ => {}
-        }
+            Some(_) => true,
+            None => false,
+        };
         if round == 0 {
             round = card.seen_in_category;
         }
-        previous = Some((card.key.deck.clone(), card.category.clone()));
+        if !same {
+            previous = Some((card.key.deck.clone(), card.category.clone()));
+        }
         seen_in_deck = card.seen_in_deck;
         in_deck.push(((round, category_index), card.key));
         round += 1;

@@ -13,7 +13,7 @@ use super::config::SchedulerConfig;
 use super::fuzz::fuzz_seed;
 use super::scheduler::Scheduler;
 use crate::core::deck::Deck;
-use crate::core::fast_hash::FastMap;
+use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::grade::Grade;
 use crate::core::ids::CardKey;
 use crate::core::record::{Record, RecordBody, ReviewMode};
@@ -265,11 +265,11 @@ impl Progress {
     /// the reviews: for a record that does not come last for its card (see
     /// [`Progress::apply_latest`]) or an undo.
     pub fn replace_card(&mut self, key: &CardKey, replayed: &Progress) {
-        let others = std::mem::take(&mut self.reviews);
+        // In place: a copy of a million reviews would need their memory twice.
+        self.reviews.retain(|r| *r.key != *key);
         let Some(memory) = replayed.card(key).cloned() else {
             // Nothing of the card counts any more (its only record was undone): a full replay
             // would not mention it.
-            self.reviews = others.into_iter().filter(|r| *r.key != *key).collect();
             if let Some(slot) = self.index.remove(key) {
                 self.cards.remove(slot);
                 for i in self.index.values_mut() {
@@ -283,7 +283,7 @@ impl Progress {
         let slot = self.slot(key.clone());
         self.cards[slot].1 = memory;
         let shared = Arc::clone(&self.cards[slot].0);
-        let mut mine = replayed
+        let mine: Vec<ReviewEntry> = replayed
             .reviews
             .iter()
             .filter(|r| *r.key == *key)
@@ -291,16 +291,22 @@ impl Progress {
                 key: Arc::clone(&shared),
                 ..r.clone()
             })
-            .peekable();
-        let mut merged = Vec::with_capacity(others.len() + replayed.reviews.len());
-        for review in others.into_iter().filter(|r| *r.key != *key) {
-            while let Some(next) = mine.next_if(|m| m.place() < review.place()) {
-                merged.push(next);
+            .collect();
+        // Merged from the back: the others move up into the room at the end, the card's
+        // reviews fill the gaps (the slots past the others hold copies until overwritten).
+        let others = self.reviews.len();
+        self.reviews.extend(mine.iter().cloned());
+        let (mut i, mut j, mut k) = (others, mine.len(), self.reviews.len());
+        while j > 0 {
+            k -= 1;
+            if i > 0 && self.reviews[i - 1].place() > mine[j - 1].place() {
+                self.reviews.swap(i - 1, k);
+                i -= 1;
+            } else {
+                self.reviews[k] = mine[j - 1].clone();
+                j -= 1;
             }
-            merged.push(review);
         }
-        merged.extend(mine);
-        self.reviews = merged;
     }
 
     /// Rebuilds a [`Progress`] from its parts as [`Progress::entries`] and
@@ -316,6 +322,27 @@ impl Progress {
             return None;
         }
         Some(Progress::assemble(cards, reviews))
+    }
+
+    /// The state and reviews of the cards `keep` accepts, alone: what a screen about a few
+    /// cards needs, without copying the others' reviews. A review goes with its card by the
+    /// shared key (as replay, [`Progress::apply_latest`], [`Progress::replace_card`] and the
+    /// progress cache make them).
+    pub fn only(&self, keep: impl Fn(&CardKey) -> bool) -> Progress {
+        let cards: Vec<(Arc<CardKey>, CardMemory)> = self
+            .cards
+            .iter()
+            .filter(|(k, _)| keep(k))
+            .cloned()
+            .collect();
+        let kept: FastSet<*const CardKey> = cards.iter().map(|(k, _)| Arc::as_ptr(k)).collect();
+        let reviews = self
+            .reviews
+            .iter()
+            .filter(|r| kept.contains(&Arc::as_ptr(&r.key)))
+            .cloned()
+            .collect();
+        Progress::assemble(cards, reviews)
     }
 
     /// Every card the log mentions with its shared key, in key order.

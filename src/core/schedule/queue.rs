@@ -151,19 +151,26 @@ pub fn build_queue(
             if state.phase == Phase::New && !state.suspended {
                 c.unseen += 1;
             }
-            let new_now = state.phase == Phase::New && !state.is_hidden(now);
-            if state.phase == Phase::New || introduced.contains(&key) {
-                new.push((
-                    NewCard {
-                        key: key.clone(),
-                        category: card.category.clone(),
-                        deck_position,
-                        position,
-                        seen_in_category: 0,
-                        seen_in_deck: 0,
-                    },
-                    new_now,
-                ));
+            let new_card = |key| NewCard {
+                key,
+                category: card.category.clone(),
+                deck_position,
+                position,
+                seen_in_category: 0,
+                seen_in_deck: 0,
+            };
+            if state.phase == Phase::New {
+                // Its key goes to the new cards only (no copy: a new card is neither learning
+                // nor due).
+                let shown = !state.is_hidden(now);
+                new.push((new_card(key), shown));
+                if shown {
+                    c.new_alone += 1;
+                }
+                continue;
+            }
+            if introduced.contains(&key) {
+                new.push((new_card(key.clone()), false));
             } else {
                 *seen.entry(&card.category).or_default() += 1;
             }
@@ -172,7 +179,8 @@ pub fn build_queue(
             }
             let due = state.due.unwrap_or(now);
             match state.phase {
-                Phase::New => c.new_alone += 1,
+                // Counted above.
+                Phase::New => {}
                 Phase::Learning | Phase::Relearning if due <= now => {
                     c.learning += 1;
                     learning.push((due, position, key));
@@ -199,20 +207,23 @@ pub fn build_queue(
     learning.sort();
     reviews.sort();
     reviews.truncate(reviews_left);
-    // Ordered over every card new when the day began, then the ones still new are taken.
-    let still_new: FastSet<CardKey> = new
-        .iter()
-        .filter(|(_, new_now)| *new_now)
-        .map(|(c, _)| c.key.clone())
-        .collect();
+    // Ordered over every card new when the day began, then the ones still new are taken
+    // (usually all of them: then no set of them is made).
+    let still_new: Option<FastSet<CardKey>> =
+        (!new.iter().all(|(_, new_now)| *new_now)).then(|| {
+            new.iter()
+                .filter(|(_, new_now)| *new_now)
+                .map(|(c, _)| c.key.clone())
+                .collect()
+        });
     let mut new: Vec<CardKey> = order_new(
         new.into_iter().map(|(c, _)| c).collect(),
         config.new_order,
         start,
-    )
-    .into_iter()
-    .filter(|k| still_new.contains(k))
-    .collect();
+    );
+    if let Some(still_new) = still_new {
+        new.retain(|k| still_new.contains(k));
+    }
     new.truncate(new_left);
     // Each deck's share of what is left after the global limits.
     let mut new_per_deck: FastMap<&DeckId, usize> = FastMap::default();

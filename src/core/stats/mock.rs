@@ -72,8 +72,13 @@ impl MockHistory {
     /// be the ones [`crate::core::record::RecordBody::is_mock_history`] keeps.
     pub fn from_records(records: &[crate::core::record::Record], decks: &[Deck]) -> MockHistory {
         let mut h = MockHistory::default();
+        let interviews = past_interviews(records);
+        if interviews.is_empty() {
+            // No index of every card for nothing (home's first frame computes this).
+            return h;
+        }
         let cards = CardIndex::new(decks);
-        for p in past_interviews(records) {
+        for p in interviews {
             let d = p.scored_debrief_in(&cards);
             for item in &d.items {
                 let judged = item.skipped || !p.spoken() || p.debriefed.contains_key(&item.index);
