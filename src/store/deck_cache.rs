@@ -134,7 +134,8 @@ impl Enc {
         self.opt_str(d.help.as_deref());
     }
 
-    fn deck(&mut self, deck: &Deck) {
+    /// What a deck says of itself and its categories (the deck overview writes it too).
+    pub(crate) fn deck_head(&mut self, deck: &Deck) {
         self.str(deck.id.as_str());
         self.str(&deck.title);
         self.opt_str(deck.description.as_deref());
@@ -146,6 +147,10 @@ impl Enc {
             self.str(&c.title);
             self.opt_str(c.description.as_deref());
         }
+    }
+
+    fn deck(&mut self, deck: &Deck) {
+        self.deck_head(deck);
         self.u64(deck.cards.len() as u64);
         for c in &deck.cards {
             self.str(c.id.as_str());
@@ -200,15 +205,20 @@ impl Dec<'_> {
             description: self.opt(Self::str)?,
             role: self.opt(Self::str)?,
             answer_seconds: self.small()?,
-            categories: self.list(|d| {
-                Some(Category {
-                    id: CategoryId(d.str()?),
-                    title: d.str()?,
-                    description: d.opt(Self::str)?,
-                })
-            })?,
+            categories: self.categories()?,
             cards: self.list(Self::card)?,
             source,
+        })
+    }
+
+    /// A deck's categories, as [`Enc::deck_head`] wrote them.
+    pub(crate) fn categories(&mut self) -> Option<Vec<Category>> {
+        self.list(|d| {
+            Some(Category {
+                id: CategoryId(d.str()?),
+                title: d.str()?,
+                description: d.opt(Self::str)?,
+            })
         })
     }
 

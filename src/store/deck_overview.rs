@@ -17,7 +17,7 @@
 
 use std::path::Path;
 
-use crate::core::deck::{Card, CardNotes, Category, Deck, DeckSource, Kind};
+use crate::core::deck::{Card, CardNotes, Deck, DeckSource, Kind};
 use crate::core::ids::{CardId, CategoryId, DeckId};
 use crate::store::bounded::{MAX_CACHE_BYTES, open_regular};
 use crate::store::cache_key;
@@ -164,17 +164,7 @@ impl Enc {
     /// The parts of a deck [`Deck::bare`] keeps; each card's category as its place in the
     /// deck's list (or, for one not listed, its id after the list's length).
     fn bare_deck(&mut self, deck: &Deck) {
-        self.str(deck.id.as_str());
-        self.str(&deck.title);
-        self.opt_str(deck.description.as_deref());
-        self.opt_str(deck.role.as_deref());
-        self.opt_u64(deck.answer_seconds.map(u64::from));
-        self.u64(deck.categories.len() as u64);
-        for c in &deck.categories {
-            self.str(c.id.as_str());
-            self.str(&c.title);
-            self.opt_str(c.description.as_deref());
-        }
+        self.deck_head(deck);
         self.u64(deck.cards.len() as u64);
         for c in &deck.cards {
             self.str(c.id.as_str());
@@ -217,13 +207,7 @@ impl Dec<'_> {
         let description = self.opt(Self::str)?;
         let role = self.opt(Self::str)?;
         let answer_seconds = self.small()?;
-        let categories = self.list(|d| {
-            Some(Category {
-                id: CategoryId(d.str()?),
-                title: d.str()?,
-                description: d.opt(Self::str)?,
-            })
-        })?;
+        let categories = self.categories()?;
         let cards = self.list(|d| {
             let id = CardId(d.str()?);
             let i = usize::try_from(d.u64()?).ok()?;

@@ -277,3 +277,63 @@ fn a_broken_deck_is_named_on_home_and_reopened_until_it_parses() {
         "{log}"
     );
 }
+
+/// Home drawn from the deck overview cache (bare decks) is the home drawn from whole decks, a
+/// drill right after shows the cards' texts, and an edited deck file shows its edit at once.
+#[test]
+fn home_from_the_deck_overview_is_the_same_and_follows_an_edit() {
+    let home = tempfile::tempdir().unwrap();
+    let Some(tmux) = Tmux::start("overview") else {
+        return;
+    };
+    let decks = home.path().join("decks");
+    std::fs::create_dir_all(&decks).unwrap();
+    let deck = decks.join("mine.toml");
+    std::fs::write(
+        &deck,
+        "format = 1\n[deck]\nid = \"mine\"\ntitle = \"Mine: my own questions\"\n\n\
+         [[category]]\nid = \"basics\"\ntitle = \"Basics\"\n\n\
+         [[card]]\nid = \"why\"\ncategory = \"basics\"\nkind = \"behavioral\"\n\
+         question = \"Why do you want this particular job?\"\nanswer = \"Because.\"\n",
+    )
+    .unwrap();
+    // A deck file's stamp is kept only once the file has been still for a second.
+    std::thread::sleep(std::time::Duration::from_millis(1_100));
+    let bin = env!("CARGO_BIN_EXE_prepdeck");
+    let start = |expect: &str| {
+        let cmd = format!(
+            "clear; '{bin}' --home '{}' --deck mine; echo \"exited-$?\"",
+            home.path().display()
+        );
+        tmux.send(&[&cmd, "Enter"]);
+        tmux.wait_for(expect)
+    };
+    let quit = || {
+        tmux.send(&["q"]);
+        tmux.wait_for("exited-0");
+    };
+    let whole = start("Mine: my own questions");
+    quit();
+    let overview = home.path().join("cache/decks/overview.bin");
+    assert!(
+        overview.is_file(),
+        "the first start saves the deck overview"
+    );
+    let bare = start("Mine: my own questions");
+    assert_eq!(
+        bare, whole,
+        "home from the overview is home from the whole decks"
+    );
+    tmux.send(&["d"]);
+    tmux.wait_for("Why do you want this particular job?");
+    tmux.send(&["q"]);
+    tmux.wait_for("Cards reviewed");
+    tmux.send(&["q"]);
+    tmux.wait_for("Mine: my own questions");
+    quit();
+
+    let text = std::fs::read_to_string(&deck).unwrap();
+    std::fs::write(&deck, text.replace("Mine: my own", "Ours: my own")).unwrap();
+    start("Ours: my own questions");
+    quit();
+}
