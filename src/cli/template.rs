@@ -50,7 +50,8 @@ follow_ups = ["What would you do if the team resisted your priorities?"]   # opt
 # a typed answer covers the point when it contains any of them, or all the terms of one
 # `together` group in one sentence (for words that say nothing alone). `require = [...]` makes
 # a point count only when one of its terms appears too. Generic words ("priority", "team",
-# "stakeholder") count only beside another word of the point. `prepdeck decks check` warns about
+# "stakeholder"), alone or in a group of generic words, count only beside another word of the
+# point. `prepdeck decks check` warns about
 # keywords that padded answers would hit. See docs/deck-format.md.
 [[card.key_point]]
 text = "Listens first: one-to-ones and stakeholder meetings"
@@ -59,7 +60,7 @@ together = [["listen", "team"], ["meet", "department"], ["meeting", "head"]]
 
 [[card.key_point]]
 text = "Agrees priorities with the manager"
-together = [["agree", "priorities"], ["priorities", "manager"]]
+together = [["priorities", "my manager"], ["priorities", "line manager"], ["priorities", "boss"]]
 
 [[card.key_point]]
 text = "Delivers an early, visible win"

@@ -374,11 +374,21 @@ impl Sentence {
                 }
             }
             // A group names what it did: "we shipped it" tells nothing.
-            let named = word == "i"
-                || !matches!(
-                    at(j + 1),
+            // A group's action names its object: "we shipped it" or "we implemented better
+            // processes" tells nothing ("a", "the" and a particle skipped).
+            let named = word == "i" || {
+                let mut o = j + 1;
+                while matches!(
+                    at(o),
+                    "a" | "an" | "the" | "some" | "in" | "up" | "out" | "on"
+                ) {
+                    o += 1;
+                }
+                !matches!(
+                    at(o),
                     "" | "it" | "that" | "this" | "things" | "stuff" | "and"
-                );
+                ) && !is_in(VAGUE_OBJECTS, at(o))
+            };
             if is_past(at(j)) && named && self.concrete(j) {
                 return Some(format!(
                     "{} {}",

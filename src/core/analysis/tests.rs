@@ -124,6 +124,7 @@ fn star_sentence_roles() {
         // A group with the speaker acts; a vague verb with a particle stays vague.
         ("We rolled out single sign-on to 400 staff.", &[Action]),
         ("We brought in better processes.", &[]),
+        ("We implemented better processes and a new culture.", &[]),
         // Tasks as roles.
         ("My main aim was to get them talking.", &[Task]),
         ("We were tasked with cutting the backlog.", &[Task]),

@@ -535,15 +535,7 @@ impl MatchText {
             .find_map(|t| self.find_in(t, all.clone()))
             .map(|at| vec![self.typed(&at)]);
         if matched.is_none() && !point.together.is_empty() {
-            let scopes = self.sentence_scopes();
-            matched = point.together.iter().find_map(|terms| {
-                scopes.iter().find_map(|scope| {
-                    terms
-                        .iter()
-                        .map(|t| self.find_in(t, scope.clone()).map(|at| self.typed(&at)))
-                        .collect::<Option<Vec<String>>>()
-                })
-            });
+            matched = self.together_match(point);
         }
         if matched.is_none() {
             matched = self.concept_match(&point.concept);
@@ -569,32 +561,65 @@ impl MatchText {
         self.sentence_scopes().into_iter().find_map(|scope| {
             point.weak.iter().find_map(|t| {
                 let at = self.find_in(t, scope.clone())?;
-                let own = t.content_stems();
-                let other_term = point
-                    .keywords
-                    .iter()
-                    .chain(point.require.iter().flatten())
-                    .find_map(|o| {
-                        self.find_in(o, scope.clone())
-                            .filter(|oat| oat.iter().all(|i| !at.contains(i)))
-                    });
-                let support = other_term.or_else(|| {
-                    point
-                        .concept
-                        .iter()
-                        .filter(|c| !c.generic && !own.contains(&c.word.stem.as_str()))
-                        .find_map(|c| {
-                            scope.clone().find(|&i| {
-                                !at.contains(&i)
-                                    && !self.negated[i]
-                                    && same_word(&c.word, &self.words[i])
-                            })
-                        })
-                        .map(|i| vec![i])
-                })?;
+                let support = self.support(point, scope.clone(), &at, &t.content_stems())?;
                 let mut out = vec![self.typed(&at), self.typed(&support)];
                 if support[0] < at[0] {
                     out.swap(0, 1);
+                }
+                Some(out)
+            })
+        })
+    }
+
+    /// A word in `scope` that supports generic words found at `at` (whose stems are `own`):
+    /// another of the point's keywords or `require` terms, or a word of its text that is not
+    /// generic, not negated and not one of theirs.
+    fn support(
+        &self,
+        point: &PreparedPoint,
+        scope: Range<usize>,
+        at: &[usize],
+        own: &[&str],
+    ) -> Option<Vec<usize>> {
+        let other_term = point
+            .keywords
+            .iter()
+            .chain(point.require.iter().flatten())
+            .find_map(|o| {
+                self.find_in(o, scope.clone())
+                    .filter(|oat| oat.iter().all(|i| !at.contains(i)))
+            });
+        other_term.or_else(|| {
+            point
+                .concept
+                .iter()
+                .filter(|c| !c.generic && !own.contains(&c.word.stem.as_str()))
+                .find_map(|c| {
+                    scope.clone().find(|&i| {
+                        !at.contains(&i) && !self.negated[i] && same_word(&c.word, &self.words[i])
+                    })
+                })
+                .map(|i| vec![i])
+        })
+    }
+
+    /// A `together` group whose terms all match in one sentence; a group made only of generic
+    /// words (`["relationship", "improved"]`) is padding too and needs support like a single
+    /// generic keyword.
+    fn together_match(&self, point: &PreparedPoint) -> Option<Vec<String>> {
+        let scopes = self.sentence_scopes();
+        point.together.iter().find_map(|terms| {
+            scopes.iter().find_map(|scope| {
+                let found = terms
+                    .iter()
+                    .map(|t| self.find_in(t, scope.clone()))
+                    .collect::<Option<Vec<Vec<usize>>>>()?;
+                let mut out: Vec<String> = found.iter().map(|at| self.typed(at)).collect();
+                if terms.iter().all(Term::generic) {
+                    let at: Vec<usize> = found.concat();
+                    let own: Vec<&str> = terms.iter().flat_map(Term::content_stems).collect();
+                    let support = self.support(point, scope.clone(), &at, &own)?;
+                    out.push(self.typed(&support));
                 }
                 Some(out)
             })

@@ -263,3 +263,29 @@ fn a_negating_prefix_stays_on_its_word() {
         Some(vec!["short".into(), "non-technical".into()])
     );
 }
+
+#[test]
+fn a_together_group_of_generic_words_needs_support() {
+    let p = KeyPoint {
+        text: "Shows an improved relationship with the finance director".into(),
+        together: vec![vec!["relationship".into(), "improved".into()]],
+        ..point(&["ally"])
+    };
+    // Padding: both words of the group are generic.
+    assert!(!MatchText::new("I'm always improving relationships across the business.").covers(&p));
+    // A specific word of the point's text in the sentence supports them.
+    assert_eq!(
+        MatchText::new("Our relationship with finance improved a lot.").check(&p),
+        Some(vec![
+            "relationship".into(),
+            "improved".into(),
+            "finance".into()
+        ])
+    );
+    // A group with a specific word stands alone.
+    let q = KeyPoint {
+        together: vec![vec!["relationship".into(), "steering".into()]],
+        ..point(&[])
+    };
+    assert!(MatchText::new("We built the relationship through a steering group.").covers(&q));
+}
