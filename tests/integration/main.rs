@@ -9,7 +9,11 @@
 //! ```
 //!
 //! `tests/content.rs` (the built-in decks' checks) and `tests/cli_answer.rs` stay separate
-//! binaries: the content passes run them alone, often.
+//! binaries: the content passes run them alone, often. So does `tests/state_file/` (the state
+//! file's library tests): they lock, close and reopen files in the test process, which fails
+//! now and then while other tests' threads start child processes (its `main.rs` says why).
+//! A test added here may hold a lock in this process, but must not let go of one and take it
+//! again.
 
 mod common;
 mod support;
@@ -38,8 +42,6 @@ mod fault_signals;
 mod state_crash;
 mod state_faults;
 mod state_hardening;
-mod state_log;
-mod state_merge;
 mod target_eval;
 mod tui_mock_tmux;
 mod tui_own_tmux;

@@ -31,7 +31,22 @@ fn crash_child() {
     let Some(path) = std::env::var_os(CHILD_ENV) else {
         return;
     };
-    let (mut log, report) = StateLog::open(&path).unwrap();
+    // The parent has just opened and closed the log (the check after the last kill). Another
+    // test's thread in the parent may have started a child meanwhile, which holds a copy of
+    // the parent's open file, and with it the lock, until it execs: wait for that. A lock
+    // that a killed child left could not be the cause (the kernel lets go of it at the kill),
+    // and one still held after 10 s fails the test.
+    let started = Instant::now();
+    let (mut log, report) = loop {
+        match StateLog::open(&path) {
+            Err(prepdeck::store::StoreError::Locked { .. })
+                if started.elapsed() < Duration::from_secs(10) =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            opened => break opened.unwrap(),
+        }
+    };
     let first = report.records.len() as u64;
     let stdout = std::io::stdout();
     for n in first..first + 100_000 {

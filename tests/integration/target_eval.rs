@@ -18,14 +18,18 @@ fn shared_jobs() -> PathBuf {
         .unwrap_or_else(|| panic!("no shared/jobs folder above {}", root.display()))
 }
 
-fn builtin_decks() -> Vec<prepdeck::core::deck::Deck> {
-    let empty = tempfile::tempdir().unwrap();
-    load_all(empty.path(), &[]).decks
+/// The built-in decks, loaded once for every posting of every test here.
+fn builtin_decks() -> &'static [prepdeck::core::deck::Deck] {
+    static DECKS: std::sync::OnceLock<Vec<prepdeck::core::deck::Deck>> = std::sync::OnceLock::new();
+    DECKS.get_or_init(|| {
+        let empty = tempfile::tempdir().unwrap();
+        load_all(empty.path(), &[]).decks
+    })
 }
 
 /// How many of `labels` are among the first `n` categories for `posting`.
 fn agreement(posting: &str, labels: &[String], n: usize) -> (usize, Vec<String>) {
-    let reading = read_job(&builtin_decks(), posting);
+    let reading = read_job(builtin_decks(), posting);
     let top: Vec<String> = reading
         .categories
         .iter()
