@@ -61,7 +61,20 @@ impl Journal for StateLog {
 /// The state log read without its lock, for read-only commands (statistics): refuses every
 /// append; reads the file back as it is now.
 pub struct ReadOnlyLog {
-    pub path: std::path::PathBuf,
+    path: std::path::PathBuf,
+    /// The file's records once [`Journal::read_back_where`] needed them: read at most once
+    /// (without the lock another program may be appending, so the lines cannot be checked
+    /// against a known number of records as [`StateLog::read_back_where`] does).
+    read: std::sync::OnceLock<Vec<Record>>,
+}
+
+impl ReadOnlyLog {
+    pub fn new(path: std::path::PathBuf) -> ReadOnlyLog {
+        ReadOnlyLog {
+            path,
+            read: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl Journal for ReadOnlyLog {
@@ -73,6 +86,21 @@ impl Journal for ReadOnlyLog {
         crate::store::log::read(&self.path)
             .map(|r| r.records)
             .map_err(StudyError::from)
+    }
+
+    fn read_back_where(
+        &self,
+        _needle: &str,
+        keep: &dyn Fn(&Record) -> bool,
+    ) -> Result<Vec<Record>, StudyError> {
+        let records = match self.read.get() {
+            Some(records) => records,
+            None => {
+                let records = self.read_back()?;
+                self.read.get_or_init(|| records)
+            }
+        };
+        Ok(records.iter().filter(|r| keep(r)).cloned().collect())
     }
 }
 

@@ -78,9 +78,7 @@ pub fn read_study(
     offset: FixedOffset,
 ) -> Result<(LogStudy<ReadOnlyLog>, Vec<LoadWarning>), StoreError> {
     let state_file = home.state_file();
-    let journal = || ReadOnlyLog {
-        path: state_file.clone(),
-    };
+    let journal = || ReadOnlyLog::new(state_file.clone());
     if let Some(snapshot) = progress_cache::load(&home.progress_cache_file(), &config)
         && let Some(tail) = log::read_after_prefix(&state_file, &snapshot.prefix)?
         && let Ok(study) = LogStudy::resume(journal(), snapshot, tail, config.clone(), offset)

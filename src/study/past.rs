@@ -116,8 +116,6 @@ mod tests {
     }
 
     fn study_log(home: &Home) -> crate::study::ReadOnlyLog {
-        crate::study::ReadOnlyLog {
-            path: home.state_file(),
-        }
+        crate::study::ReadOnlyLog::new(home.state_file())
     }
 }
