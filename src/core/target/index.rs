@@ -20,6 +20,8 @@ const W_QUESTION: f64 = 1.0;
 const W_KEY_POINT: f64 = 1.0;
 const W_KEYWORD: f64 = 2.0;
 const W_TAG: f64 = 2.0;
+/// How many keywords of one key point count at full weight (see [`keyword_weight`]).
+const KEYWORDS_AT_FULL_WEIGHT: usize = 4;
 const W_CATEGORY_TITLE: f64 = 2.0;
 const W_CATEGORY_DESCRIPTION: f64 = 1.0;
 
@@ -179,13 +181,28 @@ fn category_doc(a: &Analyzer, c: &Category) -> Doc {
     doc
 }
 
+/// The weight of each keyword of a point with `n` keywords: [`W_KEYWORD`] up to
+/// [`KEYWORDS_AT_FULL_WEIGHT`] keywords, then shared out so that the point's keywords add up
+/// to no more than that many full-weight ones.
+fn keyword_weight(n: usize) -> f64 {
+    if n <= KEYWORDS_AT_FULL_WEIGHT {
+        W_KEYWORD
+    } else {
+        W_KEYWORD * KEYWORDS_AT_FULL_WEIGHT as f64 / n as f64
+    }
+}
+
 fn card_doc(a: &Analyzer, card: &Card) -> Doc {
     let mut doc = Doc::default();
     doc.add(a.terms(&card.question), W_QUESTION);
     for kp in &card.key_points {
         doc.add(a.terms(&kp.text), W_KEY_POINT);
+        // A point's keywords are alternative phrasings of one idea: together they weigh like
+        // a few mentions, however many an author lists (a point with 15 phrasings does not
+        // pull its card towards every posting that uses one of them).
+        let w = keyword_weight(kp.keywords.len());
         for k in &kp.keywords {
-            doc.add(a.terms(k), W_KEYWORD);
+            doc.add(a.terms(k), w);
         }
     }
     for t in &card.tags {
