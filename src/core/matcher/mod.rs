@@ -436,12 +436,31 @@ pub struct MatchText {
 pub const NEGATION_REACH: usize = 3;
 
 fn negations(words: &[Word]) -> Vec<bool> {
+    let negates: Vec<bool> = (0..words.len()).map(|j| negates_at(words, j)).collect();
     (0..words.len())
         .map(|i| {
             (i.saturating_sub(NEGATION_REACH)..i)
-                .any(|j| words[j].sentence == words[i].sentence && is_negator(&words[j].lower))
+                .any(|j| words[j].sentence == words[i].sentence && negates[j])
         })
         .collect()
+}
+
+/// Whether the word at `j` turns round what follows it: a negator ([`NEGATORS`]), except where
+/// it adds rather than denies ("not just the price", "not only the servers", "no more than
+/// ...") and "instead" that is not "instead of" ("Instead, I ran a pilot" ran one).
+fn negates_at(words: &[Word], j: usize) -> bool {
+    if !is_negator(&words[j].lower) {
+        return false;
+    }
+    let next = words
+        .get(j + 1)
+        .filter(|w| w.sentence == words[j].sentence)
+        .map(|w| w.lower.as_str());
+    match words[j].lower.as_str() {
+        "instead" => next == Some("of"),
+        "not" | "no" => !matches!(next, Some("just" | "only" | "merely" | "simply" | "more")),
+        _ => true,
+    }
 }
 
 impl MatchText {

@@ -169,6 +169,36 @@ fn negated_terms_do_not_count() {
     assert!(!MatchText::new("We never ran a pilot.").covers(&p));
     assert!(!MatchText::new("We didn't pilot it.").covers(&p));
     assert!(MatchText::new("We did not wait. A pilot ran in May.").covers(&p));
+    assert!(!MatchText::new("We chose a survey instead of a pilot.").covers(&p));
+}
+
+#[test]
+fn negators_that_add_do_not_turn_round() {
+    let p = point(&["pilot"]);
+    assert!(MatchText::new("Instead, I ran a pilot with ten users.").covers(&p));
+    assert!(MatchText::new("It was not just a pilot but the full rollout.").covers(&p));
+    assert!(MatchText::new("Not only a pilot: we rehearsed the cut-over too.").covers(&p));
+    assert!(!MatchText::new("It was not a pilot.").covers(&p));
+    let price = point(&["purchase price"]);
+    assert!(MatchText::new("I compared more than the purchase price.").covers(&price));
+    assert!(MatchText::new("We looked at not only the purchase price.").covers(&price));
+}
+
+#[test]
+fn a_particle_is_not_availability() {
+    let p = KeyPoint {
+        text: "Reports availability to the board".into(),
+        ..point(&["sla"])
+    };
+    // "board" is one word of the text; "set up" must not count as availability.
+    assert_eq!(
+        MatchText::new("I told the board what we set up.").check(&p),
+        None
+    );
+    assert_eq!(
+        MatchText::new("I told the board it stayed up.").check(&p),
+        Some(vec!["board".into(), "stayed up".into()])
+    );
 }
 
 #[test]

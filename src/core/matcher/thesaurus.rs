@@ -307,7 +307,16 @@ pub const SETS: &[&[&str]] = &[
         "suggest",
         "i'd propose",
     ],
-    &["availability", "uptime", "downtime", "nines", "up"],
+    // "up" alone is a particle ("set up", "kept up to date"), not availability.
+    &[
+        "availability",
+        "uptime",
+        "downtime",
+        "nines",
+        "stayed up",
+        "stays up",
+        "up and running",
+    ],
     &[
         "restore time",
         "mttr",
