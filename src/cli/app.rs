@@ -73,30 +73,23 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let (first, study) = if cli.deck.is_empty() {
+    let (first, opened) = if cli.deck.is_empty() {
         // Without `--deck` filters loading the decks cannot fail, so the state file is opened
         // and replayed meanwhile; messages print in the usual order (decks first).
         let (first, study) = beside(read, || open_study_quietly(home));
-        let loaded = report_decks(cli, first.loaded)?;
-        let (study, warnings) = study?;
-        print_warnings(home, &warnings);
-        (
-            FirstDecks {
-                loaded,
-                bare: first.bare,
-            },
-            study,
-        )
+        (first, Some(study))
     } else {
-        let first = read();
-        let loaded = report_decks(cli, first.loaded)?;
-        (
-            FirstDecks {
-                loaded,
-                bare: first.bare,
-            },
-            open_study(home)?,
-        )
+        (read(), None)
+    };
+    let FirstDecks { loaded, bare } = first;
+    let mut loaded = report_decks(cli, loaded)?;
+    let study = match opened {
+        Some(study) => {
+            let (study, warnings) = study?;
+            print_warnings(home, &warnings);
+            study
+        }
+        None => open_study(home)?,
     };
     let mut study = study.with_home(paths::Home::at(home.root()));
     if let Some(setup) = remembered {
@@ -104,7 +97,6 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     }
 
     let mut reload = whole_decks(cli, home);
-    let FirstDecks { mut loaded, bare } = first;
     let mut whole: Option<crate::tui::app::WholeDecks> = None;
     if bare {
         if study.has_mock_records() {
