@@ -9,11 +9,17 @@
 //!   so are "policy" and "policies". American `-ize`/`-yze` spellings count as British
 //!   `-ise`/`-yse` ("prioritize" is "prioritise"). Noun endings Snowball keeps apart from
 //!   their verb are taken to the verb first ("resolution" is "resolve", "recovery" is
-//!   "recover": [`DERIVATIONS`]).
+//!   "recover": [`DERIVATIONS`]; "decision" is "decide" where the bank has the verb). Where
+//!   Snowball joins words of different meanings they are kept apart, judged by the words of
+//!   the built-in decks (`vocabulary`): an agent noun is not its verb ("developer",
+//!   "officer"), an `-ly` word made from a noun is not the noun ("quarterly", "costly"), and a
+//!   content word never stems to a stop word ("underlying" is not "under").
 //! - Typo tolerance: a typed word of 7 letters or more that is one edit (a letter added,
 //!   dropped, changed, or two neighbours swapped) from a keyword word of 7 letters or more, with
-//!   the same first letter, still matches ("managment"). Shorter words must be spelt right:
-//!   one edit turns too many short words into others. Numbers must match exactly.
+//!   the same first letter, still matches ("managment"), unless the typed word is itself a
+//!   word of the built-in decks ("contact" is not a slip for "contract"). Shorter words must
+//!   be spelt right: one edit turns too many short words into others. Numbers must match
+//!   exactly.
 //! - A keyword of several words matches those words in order within one sentence, with at
 //!   most [`GAP`] other words between two of them ("risks were tracked early" matches
 //!   "risk early" only if `GAP` allows it).
@@ -36,6 +42,7 @@ use crate::core::deck::KeyPoint;
 mod lexicon;
 mod thesaurus;
 pub mod verbs;
+mod vocabulary;
 
 pub use lexicon::{GENERIC_WORDS, NEGATORS, STOP_WORDS};
 
@@ -52,7 +59,13 @@ fn stop_words() -> &'static HashSet<&'static str> {
 
 fn generic_stems() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| GENERIC_WORDS.iter().map(|w| stem(w)).collect())
+    // An `-ly` word kept apart from its noun ("weekly", "monthly") is as generic as the noun.
+    SET.get_or_init(|| {
+        GENERIC_WORDS
+            .iter()
+            .flat_map(|w| [stem(w), stem(&format!("{w}ly"))])
+            .collect()
+    })
 }
 
 /// Whether a stem is one of [`GENERIC_WORDS`]'.
@@ -85,7 +98,8 @@ pub fn stem(lower: &str) -> String {
     if let Some(s) = MEMO.with(|m| m.borrow().get(lower).cloned()) {
         return s;
     }
-    let stemmed = stemmer().stem(&britishise(&underive(lower))).into_owned();
+    let word = britishise(&underive(lower));
+    let stemmed = vocabulary::keep_apart(&word, stemmer().stem(&word).into_owned());
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() > 100_000 {
@@ -126,7 +140,9 @@ fn underive(w: &str) -> std::borrow::Cow<'_, str> {
             return format!("{base}{verb}").into();
         }
     }
-    w.into()
+    // `-ision` and `-ription` only where the bank has the verb: "decision" is "decide",
+    // "revision" "revise", but "vision" stays.
+    vocabulary::verb_of(w).map_or(w.into(), Into::into)
 }
 
 fn britishise(w: &str) -> String {
@@ -211,7 +227,9 @@ fn word_matches(kw: &Word, tw: &Word) -> bool {
     if !(lower || stems) || is_number(&kw.lower) || is_number(&tw.lower) {
         return false;
     }
-    (lower && typo_close(&kw.lower, &tw.lower)) || (stems && typo_close(&kw.stem, &tw.stem))
+    ((lower && typo_close(&kw.lower, &tw.lower)) || (stems && typo_close(&kw.stem, &tw.stem)))
+        // A word of the bank is what the candidate meant: "contact" is no slip for "contract".
+        && !vocabulary::is_known(&tw.lower)
 }
 
 /// The same word by stem or plain plural, without typo tolerance: a key point's text is

@@ -319,3 +319,79 @@ fn a_together_group_of_generic_words_needs_support() {
     };
     assert!(MatchText::new("We built the relationship through a steering group.").covers(&q));
 }
+
+#[test]
+fn a_word_of_the_bank_is_never_a_typo_of_another() {
+    // Real words one letter apart, which every keyword writer hit: the typed word is what the
+    // candidate meant.
+    for (text, kw) in [
+        ("our main contact at the supplier", "contract"),
+        ("the contacts list", "contracts"),
+        ("I had to identify the owner", "identity"),
+        ("we checked their identity", "identify"),
+        ("two projects ran late", "protects"),
+        ("a committee decided", "committed"),
+    ] {
+        assert!(!contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+    // Slips that are no word still match.
+    for (text, kw) in [
+        ("good managment", "management"),
+        ("a stakehodler", "stakeholder"),
+        ("the contract registar", "contract register"),
+        ("the contarct was signed", "contract"),
+    ] {
+        assert!(contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+}
+
+#[test]
+fn a_derived_word_of_another_meaning_is_not_its_base() {
+    for (text, kw) in [
+        // An agent noun is not its verb or noun, where the base is a word.
+        ("we developed a portal", "developer"),
+        ("two developers left", "develop"),
+        ("a managed service", "manager"),
+        ("two engineers", "engine"),
+        ("the data protection officer", "office"),
+        ("an investigator from the regulator", "investigate"),
+        // An `-ly` word made from a noun is not the noun.
+        ("a quarter of the calls", "quarterly"),
+        ("quarterly reports", "quarter"),
+        ("a month later", "monthly"),
+        ("a costly outage", "cost"),
+        // A content word never stems to a stop word.
+        ("the underlying budget problem", "under budget"),
+    ] {
+        assert!(!contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+    // Inflections and adverbs of adjectives stay one word.
+    for (text, kw) in [
+        ("two developers", "developer"),
+        ("the line managers", "manager"),
+        ("I met them regularly", "regular"),
+        ("she told me honestly", "honest"),
+        ("financially sound", "financial"),
+        ("we report monthly", "monthly"),
+        ("controllers", "controller"),
+        ("the register was updated", "registered"),
+        ("I delivered it", "deliver"),
+    ] {
+        assert!(contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+}
+
+#[test]
+fn nouns_in_ision_and_ription_are_their_verbs() {
+    for (text, kw) in [
+        ("we took the decision together", "decide"),
+        ("I decided quickly", "decision"),
+        ("a clear description of the job", "describe"),
+        ("we revised the plan", "revision"),
+        ("the subscriptions", "subscribe"),
+    ] {
+        assert!(contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+    // Not every word in -ision has a verb.
+    assert!(!contains_keyword("a vision", "vise"));
+}
