@@ -17,20 +17,49 @@ fn main() {
         .collect();
     files.sort();
     let mut words = BTreeSet::new();
+    // Acronyms: words the bank writes in capitals ("RTO", "KPIs") and never in lower case in
+    // its prose (keywords, tags and ids are written in lower case, so those lines do not count):
+    // "IT" and "US" are not acronyms here, "it" and "us" are common words.
+    let mut capitals = BTreeSet::new();
+    let mut prose_lower = BTreeSet::new();
     for f in &files {
         let text = std::fs::read_to_string(f).expect("a built-in deck is UTF-8 text");
-        // The same split as `core::matcher::words`: runs of letters and digits, lowercased.
-        for w in text.split(|c: char| !c.is_alphanumeric()) {
-            if !w.is_empty() && !w.chars().any(|c| c.is_numeric()) {
+        for line in text.lines() {
+            let key = line.split('=').next().unwrap_or("").trim();
+            let prose = ![
+                "keywords", "together", "require", "tags", "id", "category", "kind",
+            ]
+            .contains(&key);
+            // The same split as `core::matcher::words`: runs of letters and digits.
+            for w in line.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() || w.chars().any(|c| c.is_numeric()) {
+                    continue;
+                }
                 words.insert(w.to_lowercase());
+                let letters = w.strip_suffix('s').unwrap_or(w);
+                if (2..=6).contains(&letters.len())
+                    && letters.chars().all(|c| c.is_ascii_uppercase())
+                {
+                    capitals.insert(letters.to_lowercase());
+                } else if prose && w.chars().all(|c| c.is_lowercase()) {
+                    prose_lower.insert(w.to_string());
+                }
             }
         }
     }
+    let acronyms: Vec<&String> = capitals.difference(&prose_lower).collect();
     let mut out = String::from(
         "/// Every word of the built-in decks, lowercased and sorted (written by build.rs).\n\
          pub static VOCABULARY: &[&str] = &[\n",
     );
     for w in &words {
+        out.push_str(&format!("    {w:?},\n"));
+    }
+    out.push_str(
+        "];\n\n/// The acronyms of the built-in decks, lowercased and sorted (written by build.rs).\n\
+         pub static ACRONYMS: &[&str] = &[\n",
+    );
+    for w in acronyms {
         out.push_str(&format!("    {w:?},\n"));
     }
     out.push_str("];\n");

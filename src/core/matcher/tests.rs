@@ -395,3 +395,49 @@ fn nouns_in_ision_and_ription_are_their_verbs() {
     // Not every word in -ision has a verb.
     assert!(!contains_keyword("a vision", "vise"));
 }
+
+#[test]
+fn spelling_out_an_acronym_of_the_question_is_not_an_answer() {
+    let p = KeyPoint {
+        question: content_stems("What is the difference between RTO and RPO?"),
+        ..point(&[
+            "recovery time",
+            "recovery time objective",
+            "how long",
+            "data loss",
+        ])
+    };
+    // The full name of the term asked about is the question's word: as a keyword, and in an
+    // answer, where a keyword inside it ("recovery time") names the term and says nothing.
+    assert!(Term::new("recovery time objective").repeats_question(&p));
+    assert!(!Term::new("recovery time").repeats_question(&p));
+    assert!(!MatchText::new("RPO, unlike the recovery time objective, is about data").covers(&p));
+    assert!(MatchText::new("The recovery time is four hours at most").covers(&p));
+    assert!(MatchText::new("how long we can be down").covers(&p));
+    assert!(MatchText::new("the data loss we can accept").covers(&p));
+    // Stop words inside the name count or not: MTTR, OKR.
+    let m = KeyPoint {
+        question: content_stems("What does MTTR measure, and how do OKRs differ from KPIs?"),
+        ..point(&["x"])
+    };
+    assert!(Term::new("mean time to repair").repeats_question(&m));
+    assert!(Term::new("objectives and key results").repeats_question(&m));
+    // Unless the point's text spells it out itself: then saying it is part of the point.
+    let own = KeyPoint {
+        text: "Mean time to repair: the average time to get service working".into(),
+        ..m.clone()
+    };
+    assert!(!Term::new("mean time to repair").repeats_question(&own));
+    assert!(
+        MatchText::new("It is the mean time to repair").covers(&KeyPoint {
+            keywords: vec!["mean time to repair".into()],
+            ..own
+        })
+    );
+    // Only acronyms: "use" in a question is no acronym of "user satisfaction experience".
+    let q = KeyPoint {
+        question: content_stems("Why do we use surveys?"),
+        ..point(&["user satisfaction experience"])
+    };
+    assert!(MatchText::new("user satisfaction experience rose").covers(&q));
+}

@@ -17,6 +17,12 @@ pub fn is_word(lower: &str) -> bool {
     VOCABULARY.binary_search(&lower).is_ok()
 }
 
+/// Whether a lowercased word is an acronym of the built-in decks (written in capitals there,
+/// never in lower case: "rto", "sla", "kpi").
+pub fn is_acronym(lower: &str) -> bool {
+    ACRONYMS.binary_search(&lower).is_ok()
+}
+
 fn stems() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| VOCABULARY.iter().map(|w| super::stem(w)).collect())
