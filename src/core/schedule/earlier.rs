@@ -14,6 +14,8 @@ use crate::core::ids::DeckId;
 pub trait EarlierSource: Send + Sync {
     /// Every effective review before the boundary it was made with, in replay order, each
     /// sharing its card's key with the progress it belongs to; `None` when they cannot be read.
+    /// Best with room reserved for the later ones and those a session adds (they are appended
+    /// in place before a change).
     fn load(&self) -> Option<Vec<ReviewEntry>>;
 }
 

@@ -214,7 +214,8 @@ impl Progress {
         };
         match earlier.take() {
             Some(mut all) => {
-                all.reserve(self.reviews.len() + review_room(all.len()));
+                // Usually room enough already (see `EarlierSource::load`).
+                all.reserve(self.reviews.len());
                 all.append(&mut self.reviews);
                 self.reviews = all;
             }

@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use super::sections::Section;
+use super::sections::{CHUNK, Section};
 use crate::core::fast_hash::FastMap;
 use crate::core::ids::CardKey;
-use crate::core::schedule::{EarlierSource, ReviewEntry, SchedulerConfig, replay};
+use crate::core::schedule::{EarlierSource, ReviewEntry, SchedulerConfig, replay, review_room};
 use crate::store::log;
 
 pub(super) struct CacheEarlier {
@@ -28,9 +28,14 @@ pub(super) struct CacheEarlier {
 }
 
 impl EarlierSource for CacheEarlier {
+    /// With room for every review of the entry and what a session adds: the recent ones are
+    /// appended to these in place before a change (an undo), not copied beside them.
     fn load(&self) -> Option<Vec<ReviewEntry>> {
+        let count = self.section.count;
+        let held = (self.chunks.end * CHUNK).min(count);
+        let room = count - held + review_room(count);
         self.section
-            .read(self.chunks.clone(), |at| at < self.before, 0)
+            .read(self.chunks.clone(), |at| at < self.before, room)
             .or_else(|| self.replayed_from_log())
     }
 }
