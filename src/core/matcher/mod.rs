@@ -9,11 +9,17 @@
 //!   so are "policy" and "policies". American `-ize`/`-yze` spellings count as British
 //!   `-ise`/`-yse` ("prioritize" is "prioritise"). Noun endings Snowball keeps apart from
 //!   their verb are taken to the verb first ("resolution" is "resolve", "recovery" is
-//!   "recover": [`DERIVATIONS`]).
+//!   "recover": [`DERIVATIONS`]; "decision" is "decide" where the bank has the verb). Where
+//!   Snowball joins words of different meanings they are kept apart, judged by the words of
+//!   the built-in decks (`vocabulary`): an agent noun is not its verb ("developer",
+//!   "officer"), an `-ly` word made from a noun is not the noun ("quarterly", "costly"), and a
+//!   content word never stems to a stop word ("underlying" is not "under").
 //! - Typo tolerance: a typed word of 7 letters or more that is one edit (a letter added,
 //!   dropped, changed, or two neighbours swapped) from a keyword word of 7 letters or more, with
-//!   the same first letter, still matches ("managment"). Shorter words must be spelt right:
-//!   one edit turns too many short words into others. Numbers must match exactly.
+//!   the same first letter, still matches ("managment"), unless the typed word is itself a
+//!   word of the built-in decks ("contact" is not a slip for "contract"). Shorter words must
+//!   be spelt right: one edit turns too many short words into others. Numbers must match
+//!   exactly.
 //! - A keyword of several words matches those words in order within one sentence, with at
 //!   most [`GAP`] other words between two of them ("risks were tracked early" matches
 //!   "risk early" only if `GAP` allows it).
@@ -23,7 +29,9 @@
 //! - A keyword whose words (stop words aside) all occur in the card's question never counts:
 //!   repeating the question is not an answer. Likewise a `together` group whose terms all
 //!   occur in the question. The parser records the question's words on each key point
-//!   ([`KeyPoint::question`]).
+//!   ([`KeyPoint::question`]). An acronym's full name counts as the acronym: a keyword that
+//!   spells out one the question uses is in the question, and an answer's words that spell it
+//!   out count as negated, unless the point's text spells it out itself.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -36,6 +44,7 @@ use crate::core::deck::KeyPoint;
 mod lexicon;
 mod thesaurus;
 pub mod verbs;
+mod vocabulary;
 
 pub use lexicon::{GENERIC_WORDS, NEGATORS, STOP_WORDS};
 
@@ -52,7 +61,13 @@ fn stop_words() -> &'static HashSet<&'static str> {
 
 fn generic_stems() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| GENERIC_WORDS.iter().map(|w| stem(w)).collect())
+    // An `-ly` word kept apart from its noun ("weekly", "monthly") is as generic as the noun.
+    SET.get_or_init(|| {
+        GENERIC_WORDS
+            .iter()
+            .flat_map(|w| [stem(w), stem(&format!("{w}ly"))])
+            .collect()
+    })
 }
 
 /// Whether a stem is one of [`GENERIC_WORDS`]'.
@@ -85,7 +100,8 @@ pub fn stem(lower: &str) -> String {
     if let Some(s) = MEMO.with(|m| m.borrow().get(lower).cloned()) {
         return s;
     }
-    let stemmed = stemmer().stem(&britishise(&underive(lower))).into_owned();
+    let word = britishise(&underive(lower));
+    let stemmed = vocabulary::keep_apart(&word, stemmer().stem(&word).into_owned());
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() > 100_000 {
@@ -126,7 +142,9 @@ fn underive(w: &str) -> std::borrow::Cow<'_, str> {
             return format!("{base}{verb}").into();
         }
     }
-    w.into()
+    // `-ision` and `-ription` only where the bank has the verb: "decision" is "decide",
+    // "revision" "revise", but "vision" stays.
+    vocabulary::verb_of(w).map_or(w.into(), Into::into)
 }
 
 fn britishise(w: &str) -> String {
@@ -211,7 +229,9 @@ fn word_matches(kw: &Word, tw: &Word) -> bool {
     if !(lower || stems) || is_number(&kw.lower) || is_number(&tw.lower) {
         return false;
     }
-    (lower && typo_close(&kw.lower, &tw.lower)) || (stems && typo_close(&kw.stem, &tw.stem))
+    ((lower && typo_close(&kw.lower, &tw.lower)) || (stems && typo_close(&kw.stem, &tw.stem)))
+        // A word of the bank is what the candidate meant: "contact" is no slip for "contract".
+        && !vocabulary::is_known(&tw.lower)
 }
 
 /// The same word by stem or plain plural, without typo tolerance: a key point's text is
@@ -286,6 +306,58 @@ fn split_words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The words of `question` (stems) that are acronyms of the bank ("rto", "sla").
+fn acronyms_in(question: &[String]) -> impl Iterator<Item = &str> {
+    question
+        .iter()
+        .map(String::as_str)
+        .filter(|q| vocabulary::is_acronym(q))
+}
+
+/// The acronyms of `point`'s question ([`acronyms_in`]) that the point's text does not spell
+/// out: when the text says "Mean time to repair: ...", saying it is part of the point.
+fn named_acronyms(point: &KeyPoint) -> Vec<String> {
+    let text = split_words(&point.text);
+    acronyms_in(&point.question)
+        .filter(|a| spelled_spans(&text, a).is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The word ranges of `words` that spell out `acronym` within one sentence, ending on a word
+/// that is not a stop word ("the mean time to repair": `mean`..`repair`).
+fn spelled_spans(words: &[Word], acronym: &str) -> Vec<Range<usize>> {
+    let n = acronym.chars().count();
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        // The span runs to `n` words, and a little more for the stop words inside it.
+        for end in i + 2..=(i + 2 * n).min(words.len()) {
+            let span = &words[i..end];
+            if span.iter().all(|x| x.sentence == words[i].sentence)
+                && !is_stop_word(&span[0].lower)
+                && !is_stop_word(&span[span.len() - 1].lower)
+                && spells(span, acronym)
+            {
+                out.push(i..end);
+            }
+        }
+    }
+    out
+}
+
+/// Whether the initials of `words` (of all of them, or of those that are not stop words) spell
+/// `acronym`: "mean time to repair" spells "mttr", "objectives and key results" "okr".
+fn spells(words: &[Word], acronym: &str) -> bool {
+    let initials = |content: bool| -> String {
+        words
+            .iter()
+            .filter(|w| !content || !is_stop_word(&w.lower))
+            .filter_map(|w| w.lower.chars().next())
+            .collect()
+    };
+    initials(false) == acronym || initials(true) == acronym
+}
+
 /// A keyword prepared for matching.
 #[derive(Clone, Debug)]
 pub struct Term {
@@ -336,6 +408,16 @@ impl Term {
                 .all(|s| stems.iter().any(|q| q == s))
     }
 
+    /// Whether the term repeats `point`'s question: all its content words are the question's
+    /// ([`Term::within`]), or it spells out an acronym the question uses (`recovery time
+    /// objective` for "RTO", `mean time to repair` for "MTTR") and the point's text does not
+    /// spell it out itself. Naming the term asked about is not an answer.
+    pub fn repeats_question(&self, point: &KeyPoint) -> bool {
+        self.within(&point.question)
+            || (self.words.len() >= 2
+                && named_acronyms(point).iter().any(|a| spells(&self.words, a)))
+    }
+
     /// Whether the term is one generic word ([`GENERIC_WORDS`]): such a term ("priority",
     /// "lessons") is in any padded answer, so it counts only beside a supporting word. A
     /// phrase ("on time", "the problem was") is the author's choice of words and stands alone;
@@ -361,6 +443,9 @@ pub struct PreparedPoint {
     require: Option<Vec<Term>>,
     /// The words of the point's text that carry its meaning (see [`concept_words`]).
     concept: Vec<ConceptWord>,
+    /// The acronyms of the card's question: an answer's words that spell one out name the
+    /// term asked about and count no more than the acronym would.
+    acronyms: Vec<String>,
 }
 
 /// One word of a key point's text, and whether it is generic ([`GENERIC_WORDS`]).
@@ -399,7 +484,7 @@ fn concept_words(point: &KeyPoint) -> Vec<ConceptWord> {
 
 impl PreparedPoint {
     pub fn new(point: &KeyPoint) -> Self {
-        let in_question = |t: &Term| t.within(&point.question);
+        let in_question = |t: &Term| t.repeats_question(point);
         let (weak, keywords): (Vec<Term>, Vec<Term>) = point
             .keywords
             .iter()
@@ -418,6 +503,7 @@ impl PreparedPoint {
             require: (!point.require.is_empty())
                 .then(|| point.require.iter().map(|k| Term::new(k)).collect()),
             concept: concept_words(point),
+            acronyms: named_acronyms(point),
         }
     }
 }
@@ -547,6 +633,34 @@ impl MatchText {
 
     /// [`MatchText::check`] with the point's terms prepared once (for many texts).
     pub fn check_prepared(&self, point: &PreparedPoint) -> Option<Vec<String>> {
+        match self.spelled_out(&point.acronyms) {
+            Some(muted) => muted.check_words(point),
+            None => self.check_words(point),
+        }
+    }
+
+    /// This text with the words that spell out one of `acronyms` ("the recovery time objective"
+    /// when the question asks about RTO) counted as negated: a keyword among them ("recovery
+    /// time") names the term asked about, it says nothing about it. `None` when there are none.
+    fn spelled_out(&self, acronyms: &[String]) -> Option<MatchText> {
+        let spans: Vec<Range<usize>> = acronyms
+            .iter()
+            .flat_map(|a| spelled_spans(&self.words, a))
+            .collect();
+        if spans.is_empty() {
+            return None;
+        }
+        let mut negated = self.negated.clone();
+        for r in spans {
+            negated[r].iter_mut().for_each(|m| *m = true);
+        }
+        Some(MatchText {
+            negated,
+            ..self.clone()
+        })
+    }
+
+    fn check_words(&self, point: &PreparedPoint) -> Option<Vec<String>> {
         let all = 0..self.words.len();
         let mut matched: Option<Vec<String>> = point
             .keywords

@@ -17,8 +17,7 @@ use super::scheduler::Scheduler;
 use crate::core::deck::Deck;
 use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::grade::Grade;
-use crate::core::ids::CardKey;
-use crate::core::ids::DeckId;
+use crate::core::ids::{CardId, CardKey, DeckId, KeyRef};
 use crate::core::record::{Record, RecordBody, ReviewMode};
 
 /// One review that counts (not undone): what the screens show of it. Its record (the id,
@@ -424,6 +423,12 @@ impl Progress {
 
     /// The derived state of a card; `None` means new and never touched.
     pub fn card(&self, key: &CardKey) -> Option<&CardMemory> {
+        self.index.get(key).map(|&i| &self.cards[i].1)
+    }
+
+    /// [`Progress::card`] by the card's two ids, without building its key.
+    pub fn card_of(&self, deck: &DeckId, card: &CardId) -> Option<&CardMemory> {
+        let key: &dyn KeyRef = &(deck, card);
         self.index.get(key).map(|&i| &self.cards[i].1)
     }
 
