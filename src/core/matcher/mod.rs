@@ -35,14 +35,18 @@
 //!   spells out one the question uses is in the question, and an answer's words that spell it
 //!   out count as negated, unless the point's text spells it out itself.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::core::deck::KeyPoint;
+use crate::core::fast_hash::{FastMap, FastSet};
 
+mod index;
 mod lexicon;
 mod thesaurus;
 pub mod verbs;
@@ -56,8 +60,8 @@ pub const GAP: usize = 1;
 /// Shortest word (in letters) that typo tolerance applies to.
 pub const TYPO_MIN_LEN: usize = 7;
 
-fn stop_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stop_words() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
 }
 
@@ -96,8 +100,8 @@ fn stemmer() -> &'static Stemmer {
 pub fn stem(lower: &str) -> String {
     // Texts repeat their words: a per-thread memo makes stemming a whole bank (the lint) cheap.
     thread_local! {
-        static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static MEMO: std::cell::RefCell<FastMap<String, String>> =
+            std::cell::RefCell::new(FastMap::default());
     }
     if let Some(s) = MEMO.with(|m| m.borrow().get(lower).cloned()) {
         return s;
@@ -187,6 +191,9 @@ pub fn content_stems(text: &str) -> Vec<String> {
 struct Word {
     lower: String,
     stem: String,
+    /// Hashes of `lower` and `stem` ([`index::key`]), for the index's look-ups.
+    lower_key: u64,
+    stem_key: u64,
     sentence: usize,
     range: Range<usize>,
 }
@@ -196,7 +203,7 @@ fn is_number(w: &str) -> bool {
 }
 
 /// Optimal string alignment distance, stopping early above 1 (only "at most one edit" is asked).
-fn within_one_edit(a: &[char], b: &[char]) -> bool {
+fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a.len().abs_diff(b.len()) > 1 {
         return false;
     }
@@ -260,6 +267,10 @@ fn typo_close(a: &str, b: &str) -> bool {
     if !typo_possible(a, b) {
         return false;
     }
+    // Most words are ASCII, where a letter is a byte: no need to collect the letters.
+    if a.is_ascii() && b.is_ascii() {
+        return within_one_edit(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     a.len() >= TYPO_MIN_LEN && b.len() >= TYPO_MIN_LEN && within_one_edit(&a, &b)
@@ -274,8 +285,11 @@ fn split_words(text: &str) -> Vec<Word> {
     let mut start: Option<usize> = None;
     let push = |out: &mut Vec<Word>, range: Range<usize>, sentence: usize| {
         let lower = text[range.clone()].to_lowercase().replace('-', "");
+        let stem = stem(&lower);
         out.push(Word {
-            stem: stem(&lower),
+            lower_key: index::key(&lower),
+            stem_key: index::key(&stem),
+            stem,
             lower,
             sentence,
             range,
@@ -561,6 +575,24 @@ pub struct MatchText {
     /// Per word: whether a negator ([`NEGATORS`]) comes up to [`NEGATION_REACH`] words
     /// before it in its sentence, so "we never ran a pilot" does not count as a pilot.
     negated: Vec<bool>,
+    /// Where each keyword word can occur, built on the first search.
+    index: OnceLock<index::WordIndex>,
+    /// [`MatchText::found`]'s answers, by the word's key (and the word, to tell a collision).
+    found: RefCell<FastMap<u64, (String, Rc<Found>)>>,
+}
+
+/// Where one word of a key point's text occurs in a text: the positions of the same word, and
+/// each of its thesaurus alternatives' [`MatchText::occurrences`] (in the thesaurus's order).
+#[derive(Debug)]
+struct Found {
+    direct: Vec<usize>,
+    through: Vec<Vec<Vec<usize>>>,
+}
+
+impl Found {
+    fn is_empty(&self) -> bool {
+        self.direct.is_empty() && self.through.iter().all(Vec::is_empty)
+    }
 }
 
 /// How many words before a term a negator turns it round.
@@ -601,7 +633,14 @@ impl MatchText {
             text: text.to_string(),
             negated: negations(&words),
             words,
+            index: OnceLock::new(),
+            found: RefCell::default(),
         }
+    }
+
+    fn index(&self) -> &index::WordIndex {
+        self.index
+            .get_or_init(|| index::WordIndex::new(&self.words))
     }
 
     /// The text's words, lowercased.
@@ -617,29 +656,42 @@ impl MatchText {
     /// [`MatchText::find_in`], with or without skipping negated occurrences.
     fn find_with(&self, term: &Term, scope: Range<usize>, negation: bool) -> Option<Vec<usize>> {
         let first = term.words.first()?;
-        'start: for i in scope.clone() {
-            if (negation && self.negated[i]) || !word_matches(first, &self.words[i]) {
-                continue;
-            }
-            let mut at = vec![i];
-            let mut prev = i;
-            for kw in &term.words[1..] {
-                let end = (prev + 2 + GAP).min(scope.end);
-                let next = (prev + 1..end).find(|&j| {
-                    self.words[j].sentence == self.words[i].sentence
-                        && word_matches(kw, &self.words[j])
-                });
-                match next {
-                    Some(j) => {
-                        at.push(j);
-                        prev = j;
-                    }
-                    None => continue 'start,
-                }
-            }
-            return Some(at);
+        self.index()
+            .matching(&self.words, first)
+            .into_iter()
+            .filter(|&i| scope.contains(&i) && !(negation && self.negated[i]))
+            .find_map(|i| self.complete(term, i, scope.end))
+    }
+
+    /// The rest of `term` after its first word matched at `i`: each next word within [`GAP`]
+    /// words of the previous one, in the same sentence, before `end`.
+    fn complete(&self, term: &Term, i: usize, end: usize) -> Option<Vec<usize>> {
+        let mut at = vec![i];
+        let mut prev = i;
+        for kw in &term.words[1..] {
+            let stop = (prev + 2 + GAP).min(end);
+            let j = (prev + 1..stop).find(|&j| {
+                self.words[j].sentence == self.words[i].sentence && word_matches(kw, &self.words[j])
+            })?;
+            at.push(j);
+            prev = j;
         }
-        None
+        Some(at)
+    }
+
+    /// Every occurrence of `term` in the text, in order of its first word: what
+    /// [`MatchText::find_with`] finds in a sentence is the first of them that starts there
+    /// ([`first_in`]), so a term looked up in sentence after sentence is searched for once.
+    fn occurrences(&self, term: &Term, negation: bool) -> Vec<Vec<usize>> {
+        let Some(first) = term.words.first() else {
+            return Vec::new();
+        };
+        self.index()
+            .matching(&self.words, first)
+            .into_iter()
+            .filter(|&i| !(negation && self.negated[i]))
+            .filter_map(|i| self.complete(term, i, self.words.len()))
+            .collect()
     }
 
     /// The word index range of the first occurrence of `keyword`, if any.
@@ -823,9 +875,10 @@ impl MatchText {
                 .iter()
                 .filter(|c| !c.generic && !own.contains(&c.word.stem.as_str()))
                 .find_map(|c| {
-                    scope.clone().find(|&i| {
-                        !at.contains(&i) && !self.negated[i] && same_word(&c.word, &self.words[i])
-                    })
+                    self.index()
+                        .same_word(&self.words, &c.word)
+                        .into_iter()
+                        .find(|&i| scope.contains(&i) && !at.contains(&i) && !self.negated[i])
                 })
                 .map(|i| vec![i])
         })
@@ -861,19 +914,24 @@ impl MatchText {
         if concept.iter().all(|c| c.generic) || concept.len() < CONCEPT_MIN {
             return None;
         }
+        // Where each word occurs in the whole text, then taken sentence by sentence.
+        let found: Vec<Rc<Found>> = concept.iter().map(|c| self.found(&c.word)).collect();
+        // A sentence needs CONCEPT_MIN of the words: fewer in the whole text is a quick no.
+        if found.iter().filter(|f| !f.is_empty()).count() < CONCEPT_MIN {
+            return None;
+        }
         self.sentence_scopes().into_iter().find_map(|scope| {
             let mut hits: Vec<(Vec<usize>, usize, bool)> = Vec::new();
-            for (ci, c) in concept.iter().enumerate() {
+            for (ci, found) in found.iter().enumerate() {
                 // No negation here: a point's text may itself say "cannot be altered".
-                let direct = scope
-                    .clone()
-                    .find(|&i| same_word(&c.word, &self.words[i]))
+                let direct = found
+                    .direct
+                    .iter()
+                    .copied()
+                    .find(|i| scope.contains(i))
                     .map(|i| vec![i]);
-                let at = direct.or_else(|| {
-                    thesaurus::alternatives(&c.word.stem)
-                        .iter()
-                        .find_map(|t| self.find_with(t, scope.clone(), false))
-                });
+                let at =
+                    direct.or_else(|| found.through.iter().find_map(|occ| first_in(occ, &scope)));
                 // Two words of the text found through one typed word count once.
                 if let Some(at) = at
                     && !hits
@@ -896,10 +954,43 @@ impl MatchText {
         })
     }
 
+    /// Where a word of a key point's text occurs in this text, directly or through the
+    /// thesaurus, found once per word: the lint looks for the same words in the same filler
+    /// answers for every key point of the bank.
+    fn found(&self, word: &Word) -> Rc<Found> {
+        if let Some((lower, found)) = self.found.borrow().get(&word.lower_key)
+            && *lower == word.lower
+        {
+            return Rc::clone(found);
+        }
+        let found = Rc::new(Found {
+            direct: self.index().same_word(&self.words, word),
+            through: thesaurus::alternatives(&word.stem)
+                .iter()
+                .map(|t| self.occurrences(t, false))
+                .collect(),
+        });
+        // Another word with the same key (a hash collision) is found again each time.
+        self.found
+            .borrow_mut()
+            .entry(word.lower_key)
+            .or_insert_with(|| (word.lower.clone(), Rc::clone(&found)));
+        found
+    }
+
     /// Whether the text covers the key point.
     pub fn covers(&self, point: &KeyPoint) -> bool {
         self.check(point).is_some()
     }
+}
+
+/// The first of a term's [`MatchText::occurrences`] that starts in `sentence` (the word range
+/// of one sentence, or of the whole text): what [`MatchText::find_in`] finds there.
+fn first_in(occurrences: &[Vec<usize>], sentence: &Range<usize>) -> Option<Vec<usize>> {
+    occurrences
+        .iter()
+        .find(|at| sentence.contains(&at[0]))
+        .cloned()
 }
 
 /// Whether `keyword` occurs in `text` by the matching rule.
