@@ -71,13 +71,12 @@ pub fn summary(input: &StatsInput<'_>) -> Summary {
 /// [`streak_days`] of the study days with a review of a loaded deck, looking each day up in
 /// the reviews (in time order) by bisection.
 fn streak_by_day(input: &StatsInput<'_>) -> u32 {
-    let reviews = input.progress.reviews();
     let studied = |from: DateTime<Utc>| {
-        let to = from + Duration::days(1);
-        reviews[reviews.partition_point(|r| r.at < from)..]
-            .iter()
-            .take_while(|r| r.at < to)
-            .any(|r| input.decks.iter().any(|d| d.id == r.key.deck))
+        input
+            .progress
+            .studied(from, from + Duration::days(1), |deck| {
+                input.decks.iter().any(|d| d.id == *deck)
+            })
     };
     let today = day_start(input.now, input.offset, input.config.day_starts_at);
     let mut day = if studied(today) {
@@ -260,9 +259,11 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
     let mut run: Option<(chrono::NaiveDate, u32)> = None;
     // The reviews of a card share one key: what the key says is worked out once per card
     // (when the walk of the decks did not), found again by the key's address.
-    let reviews = progress.reviews();
-    let first = since.map_or(0, |since| reviews.partition_point(|r| r.at < since));
-    for r in &reviews[first..] {
+    let reviews = match since {
+        Some(since) => progress.reviews_since(since),
+        None => progress.reviews(),
+    };
+    for r in reviews {
         let (loaded, category) = *per_key
             .entry(std::sync::Arc::as_ptr(&r.key) as usize)
             .or_insert_with(|| {

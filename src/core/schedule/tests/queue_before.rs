@@ -32,11 +32,7 @@ pub(super) fn build_queue(
     let tomorrow = next_day_start(now, offset, config.day_starts_at);
     // Reviews are in time order: today's are one run, found by bisection (a long history is
     // not walked for them).
-    let all = progress.reviews();
-    let today: Vec<_> = all[all.partition_point(|r| r.at < start)..]
-        .iter()
-        .take_while(|r| r.at < tomorrow)
-        .collect();
+    let today: Vec<_> = progress.reviews().between(start, tomorrow).iter().collect();
     let new_done = today
         .iter()
         .filter(|r| r.phase_before == Phase::New)
