@@ -513,25 +513,35 @@ fn claims(point: &KeyPoint) -> Vec<Vec<ConceptWord>> {
     if !words.first().is_some_and(verb) {
         return Vec::new();
     }
-    let mut parts: Vec<Vec<Word>> = vec![Vec::new()];
+    // Each part, and whether it names a thing ("and a lesson") rather than an act.
+    let mut parts: Vec<(Vec<Word>, bool)> = vec![(Vec::new(), false)];
     for (i, w) in words.iter().enumerate() {
-        if w.lower == "and" && words.get(i + 1).is_some_and(verb) {
-            parts.push(Vec::new());
-        } else if let Some(p) = parts.last_mut() {
+        let next = words.get(i + 1);
+        // "and a lesson" after an act names a second thing, unless it ends a list ("likelihood,
+        // impact and an overall score").
+        let listed = || point.text[..w.range.start].contains(',');
+        let thing = next
+            .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an" | "the" | "its" | "their"))
+            && !listed();
+        if w.lower == "and" && (thing || next.is_some_and(verb)) {
+            parts.push((Vec::new(), thing));
+        } else if let Some((p, _)) = parts.last_mut() {
             p.push(w.clone());
         }
     }
     let concept = concept_words(point);
     let claims: Vec<Vec<ConceptWord>> = parts
         .iter()
-        .map(|p| {
-            concept
+        .filter_map(|(p, thing)| {
+            let words: Vec<ConceptWord> = concept
                 .iter()
                 .filter(|c| p.iter().any(|w| w.stem == c.word.stem))
                 .cloned()
-                .collect::<Vec<ConceptWord>>()
+                .collect();
+            // A thing counts even when its words are generic ("a lesson", "the result"); an
+            // act made only of generic words ("Listens") is not demanded on its own.
+            (words.iter().any(|w| !w.generic) || (*thing && !words.is_empty())).then_some(words)
         })
-        .filter(|c| c.iter().any(|w| !w.generic))
         .collect();
     if claims.len() >= 2 {
         claims
