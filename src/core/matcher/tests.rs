@@ -475,7 +475,9 @@ fn a_second_thing_after_and_is_a_claim_too() {
         ..point(&["measured result"])
     };
     assert!(!MatchText::new("We measured results every week.").covers(&p));
-    assert!(MatchText::new("We measured results every week; the lesson was to start small.").covers(&p));
+    assert!(
+        MatchText::new("We measured results every week; the lesson was to start small.").covers(&p)
+    );
     // The end of a list is not: "an overall score" is one item of what is recorded.
     let list = KeyPoint {
         text: "Records each risk with likelihood, impact and an overall score".into(),
