@@ -144,7 +144,9 @@ fn run(cards: usize, reviews: usize) -> Result<(Duration, Duration), Box<dyn std
     drop(miss?);
     let (hit_med, hit_min, hit) = time(RUNS, open_app);
     drop(hit?);
-    let (load_med, load_min, _) = time(RUNS, || progress_cache::load(&cache, &config));
+    let (load_med, load_min, _) = time(RUNS, || {
+        progress_cache::load(&cache, &home.state_file(), &config)
+    });
     {
         let (mut study, _) = open_study(&home, config.clone(), offset)?;
         for i in 0..1_000i64 {

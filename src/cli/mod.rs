@@ -64,7 +64,8 @@ pub struct UsageError(pub String);
 pub fn main() -> ExitCode {
     survive_file_size_limit();
     quiet_on_broken_pipe();
-    let cli = match Cli::try_parse() {
+    let bare = Cli::without_arguments(std::env::args_os().len(), std::env::var_os("PREPDECK_HOME"));
+    let cli = match bare.map_or_else(Cli::try_parse, Ok) {
         Ok(cli) => cli,
         Err(e) => return parse_error(&e),
     };
@@ -313,6 +314,30 @@ pub(crate) fn report_decks(cli: &Cli, mut loaded: LoadedDecks) -> anyhow::Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `prepdeck` alone is read without clap (`Cli::without_arguments`): the same `Cli` as
+    /// clap's, with this process's `PREPDECK_HOME` (the other values of it are checked
+    /// through the binary: `cli_decks::no_arguments_are_read_as_clap_reads_them`).
+    #[test]
+    fn no_arguments_read_as_clap_reads_them() {
+        let env = std::env::var_os("PREPDECK_HOME");
+        let bare = Cli::without_arguments(1, env.clone());
+        let clap = Cli::try_parse_from(["prepdeck"]);
+        match (bare, clap) {
+            (Some(bare), Ok(clap)) => assert_eq!(format!("{bare:?}"), format!("{clap:?}")),
+            (None, Err(_)) => assert!(env.is_some_and(|h| h.is_empty())),
+            (bare, clap) => panic!("without clap {bare:?}, clap {clap:?}"),
+        }
+        for home in [None, Some("/x/y".into()), Some("".into())] {
+            assert!(
+                Cli::without_arguments(2, home).is_none(),
+                "an argument is clap's"
+            );
+        }
+        let home = Cli::without_arguments(1, Some("dir with spaces".into())).map(|c| c.home);
+        assert_eq!(home, Some(Some("dir with spaces".into())));
+        assert!(Cli::without_arguments(1, Some("".into())).is_none());
+    }
 
     #[test]
     fn errors_keep_their_lines_but_lose_escapes() {

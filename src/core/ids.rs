@@ -71,6 +71,66 @@ impl CardKey {
     }
 }
 
+/// A card's key as its two ids, wherever they are kept: a map keyed by [`CardKey`] is looked
+/// up with `&(&deck_id, &card_id) as &dyn KeyRef` without building a key (two strings).
+/// Hashes and compares as the [`CardKey`] with the same ids.
+pub trait KeyRef {
+    fn deck_id(&self) -> &str;
+    fn card_id(&self) -> &str;
+}
+
+impl KeyRef for CardKey {
+    fn deck_id(&self) -> &str {
+        self.deck.as_str()
+    }
+    fn card_id(&self) -> &str {
+        self.card.as_str()
+    }
+}
+
+impl KeyRef for (&DeckId, &CardId) {
+    fn deck_id(&self) -> &str {
+        self.0.as_str()
+    }
+    fn card_id(&self) -> &str {
+        self.1.as_str()
+    }
+}
+
+// As `CardKey`'s derived `Hash`: each id hashes as its `String`, that is as its `str`.
+impl std::hash::Hash for dyn KeyRef + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.deck_id().hash(state);
+        self.card_id().hash(state);
+    }
+}
+
+impl PartialEq for dyn KeyRef + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.deck_id() == other.deck_id() && self.card_id() == other.card_id()
+    }
+}
+
+impl Eq for dyn KeyRef + '_ {}
+
+impl<'a> std::borrow::Borrow<dyn KeyRef + 'a> for CardKey {
+    fn borrow(&self) -> &(dyn KeyRef + 'a) {
+        self
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn KeyRef + 'a> for std::sync::Arc<CardKey> {
+    fn borrow(&self) -> &(dyn KeyRef + 'a) {
+        &**self
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn KeyRef + 'a> for &CardKey {
+    fn borrow(&self) -> &(dyn KeyRef + 'a) {
+        *self
+    }
+}
+
 impl fmt::Display for CardKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.deck, self.card)

@@ -91,11 +91,6 @@ impl Enc {
         self.u64(x.to_bits());
     }
 
-    /// Bytes as they are (the reader knows how many).
-    pub(crate) fn bytes(&mut self, b: &[u8]) {
-        self.0.extend_from_slice(b);
-    }
-
     pub(crate) fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
         self.0.extend_from_slice(s.as_bytes());
@@ -333,25 +328,6 @@ impl<'a> Dec<'a> {
         // Bounded: an item decodes to far more than its bytes, and a length is only checked
         // against what is left.
         let mut out = Vec::with_capacity(n.min(1 << 16));
-        for _ in 0..n {
-            out.push(f(self)?);
-        }
-        Some(out)
-    }
-
-    /// [`Dec::list`] of items that each take at least `min_bytes`: room for all of them is
-    /// reserved at once, as far as what is left could hold, and for `room(n)` more.
-    pub(crate) fn list_reserving<T>(
-        &mut self,
-        min_bytes: usize,
-        room: impl FnOnce(usize) -> usize,
-        mut f: impl FnMut(&mut Self) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let n = self.len()?;
-        let fits =
-            usize::try_from(self.remaining() / min_bytes.max(1) as u64).unwrap_or(usize::MAX);
-        let n_fit = n.min(fits);
-        let mut out = Vec::with_capacity(n_fit.saturating_add(room(n_fit)));
         for _ in 0..n {
             out.push(f(self)?);
         }

@@ -16,7 +16,6 @@ pub mod log;
 pub mod mock_setup;
 pub mod paths;
 pub mod progress_cache;
-mod review_codec;
 pub mod stories;
 pub mod targets;
 

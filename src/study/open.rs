@@ -27,7 +27,7 @@ pub fn open_study(
 ) -> Result<(LogStudy<StateLog>, Vec<LoadWarning>), StoreError> {
     let cache = home.progress_cache_file();
     let state_file = home.state_file();
-    let (log, report) = match progress_cache::load(&cache, &config) {
+    let (log, report) = match progress_cache::load(&cache, &state_file, &config) {
         Some(snapshot) => match StateLog::open_resuming(&state_file, &snapshot.prefix)? {
             (log, Opened::Resumed(tail)) => {
                 let state = if tail.is_empty() {
@@ -79,7 +79,7 @@ pub fn read_study(
 ) -> Result<(LogStudy<ReadOnlyLog>, Vec<LoadWarning>), StoreError> {
     let state_file = home.state_file();
     let journal = || ReadOnlyLog::new(state_file.clone());
-    if let Some(snapshot) = progress_cache::load(&home.progress_cache_file(), &config)
+    if let Some(snapshot) = progress_cache::load(&home.progress_cache_file(), &state_file, &config)
         && let Some(tail) = log::read_after_prefix(&state_file, &snapshot.prefix)?
         && let Ok(study) = LogStudy::resume(journal(), snapshot, tail, config.clone(), offset)
     {

@@ -85,6 +85,9 @@ enum Op {
     Restart,
     /// The process dies (nothing saved) and starts again.
     Kill,
+    /// Compare the whole progress with a full replay's (which reads every review: until then
+    /// a resumed study may have left a long history's earlier reviews on disk).
+    Compare,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -97,8 +100,11 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..8).prop_map(Op::UndoAny),
         1 => (0u8..=100).prop_map(Op::Mock),
         4 => prop_oneof![-30i64..0, 1i64..60, 60i64..6000].prop_map(Op::Tick),
+        // Weeks to months (past the recent reviews a start reads), or back.
+        2 => prop_oneof![3 => 20_000i64..80_000, 1 => -60_000i64..-20_000].prop_map(Op::Tick),
         2 => Just(Op::Restart),
         1 => Just(Op::Kill),
+        2 => Just(Op::Compare),
     ]
 }
 
@@ -155,12 +161,24 @@ fn run(ops: &[Op], config: &SchedulerConfig) -> Result<(), TestCaseError> {
                 study = open(&home, config);
                 None
             }
+            Op::Compare => {
+                let full = reference(&home, config);
+                prop_assert_eq!(study.progress(), full.progress());
+                None
+            }
         };
         if let Some(body) = body {
             study.append(body, now).unwrap();
         }
+        // The home screen, from what a start read (the progress's cards are the same too).
         let full = reference(&home, config);
-        prop_assert_eq!(study.progress(), full.progress(), "after {:?}", op);
+        prop_assert_eq!(
+            study.overview(&decks, now),
+            full.overview(&decks, now),
+            "after {:?}",
+            op
+        );
+        prop_assert_eq!(study.progress().entries(), full.progress().entries());
     }
     let full = reference(&home, config);
     same_answers(&study, &full, &decks, now)?;
@@ -259,6 +277,35 @@ fn a_restart_resumes_from_the_cache_without_reading_the_records() {
     assert_eq!(study.progress(), reference(&home, &config).progress());
 }
 
+/// A start after a long history reads only the recent reviews for the home screen (the
+/// earlier ones when a screen asks), and answers as a full replay does.
+#[test]
+fn a_start_reads_only_the_recent_reviews_for_home() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    // Every 7 hours for 200 days: a streak far longer than the recent reviews.
+    let now = history(&home, &config, 200 * 24 / 7);
+    let decks = vec![deck()];
+    let mut study = open(&home, &config);
+    let full = reference(&home, &config);
+    assert!(study.progress().has_unread_reviews());
+    let overview = study.overview(&decks, now);
+    assert!(overview.streak_days > 150, "{overview:?}");
+    assert_eq!(overview, full.overview(&decks, now));
+    // A grade keeps them unread; the streak follows.
+    study.append(review(1, 2), now + Duration::days(1)).unwrap();
+    assert!(study.progress().has_unread_reviews());
+    let full = reference(&home, &config);
+    let later = now + Duration::days(1);
+    assert_eq!(study.overview(&decks, later), full.overview(&decks, later));
+    assert!(study.progress().has_unread_reviews());
+    // Statistics read them.
+    assert_eq!(study.stats(&decks, later), full.stats(&decks, later));
+    assert!(!study.progress().has_unread_reviews());
+    assert_eq!(study.progress(), full.progress());
+}
+
 #[test]
 fn a_changed_log_other_settings_or_a_damaged_cache_replay_in_full() {
     let dir = tempfile::tempdir().unwrap();
@@ -279,14 +326,14 @@ fn a_changed_log_other_settings_or_a_damaged_cache_replay_in_full() {
     drop(study);
 
     // A damaged entry (cut, flipped, grown) is ignored.
+    let flipped = |i: usize| {
+        let mut b = good.clone();
+        b[i] ^= 0x55;
+        b
+    };
     for damaged in [
         good[..good.len() / 2].to_vec(),
-        {
-            let mut b = good.clone();
-            let i = b.len() - 40;
-            b[i] ^= 0x55;
-            b
-        },
+        flipped(40),
         [good.as_slice(), b"x"].concat(),
     ] {
         std::fs::write(&cache, &damaged).unwrap();
@@ -294,6 +341,24 @@ fn a_changed_log_other_settings_or_a_damaged_cache_replay_in_full() {
         assert!(!study.resumed());
         assert_eq!(study.progress(), reference(&home, &config).progress());
     }
+    // What a start reads only when needed (the record ids' hashes at the end, the earlier
+    // reviews) is checked then, and taken from the log when damaged.
+    let log_before = std::fs::read(home.state_file()).unwrap();
+    std::fs::write(&cache, flipped(good.len() - 5)).unwrap();
+    let mut study = open(&home, &config);
+    assert!(study.resumed());
+    study
+        .append(review(1, 2), t0() + Duration::days(30))
+        .unwrap();
+    assert_eq!(study.progress(), reference(&home, &config).progress());
+    study.close();
+    drop(study);
+    let study = open(&home, &config);
+    assert!(study.resumed());
+    assert_eq!(study.progress(), reference(&home, &config).progress());
+    drop(study);
+    std::fs::write(&cache, &good).unwrap();
+    std::fs::write(home.state_file(), &log_before).unwrap();
 
     // A log edited by hand with the same length: the content hash tells.
     std::fs::write(&cache, &good).unwrap();

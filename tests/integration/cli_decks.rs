@@ -373,6 +373,43 @@ fn usage_errors_exit_2_and_help_has_examples() {
         .stdout(predicate::str::starts_with("prepdeck "));
 }
 
+/// `prepdeck` alone is read without clap (a faster start); `prepdeck --` goes through clap
+/// and means the same: both print the same, to the byte, and exit alike, whatever
+/// `PREPDECK_HOME` holds (a folder, spaces, not UTF-8, empty: clap's error, exit 2).
+#[test]
+fn no_arguments_are_read_as_clap_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut homes: Vec<std::ffi::OsString> = vec![
+        dir.path().join("home").into(),
+        dir.path().join("a home with spaces").into(),
+        "".into(),
+    ];
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        let mut raw = dir.path().join("x").into_os_string().into_vec();
+        raw.push(0xff);
+        homes.push(std::ffi::OsString::from_vec(raw));
+    }
+    for home in homes {
+        let run = |args: &[&str]| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("prepdeck"))
+                .args(args)
+                .env("PREPDECK_HOME", &home)
+                .env_remove("NO_COLOR")
+                .stdin(std::process::Stdio::null())
+                .output()
+                .unwrap()
+        };
+        let (bare, clap) = (run(&[]), run(&["--"]));
+        assert_eq!(bare.status.code(), clap.status.code(), "{home:?}");
+        assert_eq!(bare.stdout, clap.stdout, "{home:?}");
+        assert_eq!(bare.stderr, clap.stderr, "{home:?}");
+        let expected = if home.is_empty() { 2 } else { 0 };
+        assert_eq!(bare.status.code(), Some(expected), "{home:?}");
+    }
+}
+
 /// A reader that stops early (`prepdeck completions bash | head -1`) ends the command quietly:
 /// no panic, success. The read end is closed before anything is written, so every write fails.
 #[test]

@@ -309,7 +309,6 @@ pub fn lint_key_points(deck: &Deck, bank: &[Deck]) -> Vec<LintWarning> {
 }
 
 fn lint_words(point: &KeyPoint, warn: &mut impl FnMut(LintKind, String)) {
-    let question = &point.question;
     for k in point.keywords.iter().chain(&point.require) {
         let term = Term::new(k);
         if term.only_stop_words() {
@@ -317,7 +316,7 @@ fn lint_words(point: &KeyPoint, warn: &mut impl FnMut(LintKind, String)) {
                 LintKind::StopWords,
                 format!("keyword \"{k}\" holds only common words and matches almost any answer"),
             );
-        } else if point.keywords.contains(k) && term.within(question) {
+        } else if point.keywords.contains(k) && term.repeats_question(point) {
             warn(
                 LintKind::InQuestion,
                 format!("keyword \"{k}\" is in the question, so it never counts"),
@@ -325,7 +324,7 @@ fn lint_words(point: &KeyPoint, warn: &mut impl FnMut(LintKind, String)) {
         }
     }
     for g in &point.together {
-        if g.iter().all(|k| Term::new(k).within(question)) {
+        if g.iter().all(|k| Term::new(k).repeats_question(point)) {
             warn(
                 LintKind::InQuestion,
                 format!(

@@ -319,3 +319,169 @@ fn a_together_group_of_generic_words_needs_support() {
     };
     assert!(MatchText::new("We built the relationship through a steering group.").covers(&q));
 }
+
+#[test]
+fn a_word_of_the_bank_is_never_a_typo_of_another() {
+    // Real words one letter apart, which every keyword writer hit: the typed word is what the
+    // candidate meant.
+    for (text, kw) in [
+        ("our main contact at the supplier", "contract"),
+        ("the contacts list", "contracts"),
+        ("I had to identify the owner", "identity"),
+        ("we checked their identity", "identify"),
+        ("two projects ran late", "protects"),
+        ("a committee decided", "committed"),
+    ] {
+        assert!(!contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+    // Slips that are no word still match.
+    for (text, kw) in [
+        ("good managment", "management"),
+        ("a stakehodler", "stakeholder"),
+        ("the contract registar", "contract register"),
+        ("the contarct was signed", "contract"),
+    ] {
+        assert!(contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+}
+
+#[test]
+fn a_derived_word_of_another_meaning_is_not_its_base() {
+    for (text, kw) in [
+        // An agent noun is not its verb or noun, where the base is a word.
+        ("we developed a portal", "developer"),
+        ("two developers left", "develop"),
+        ("a managed service", "manager"),
+        ("two engineers", "engine"),
+        ("the data protection officer", "office"),
+        ("an investigator from the regulator", "investigate"),
+        // An `-ly` word made from a noun is not the noun.
+        ("a quarter of the calls", "quarterly"),
+        ("quarterly reports", "quarter"),
+        ("a month later", "monthly"),
+        ("a costly outage", "cost"),
+        // A content word never stems to a stop word.
+        ("the underlying budget problem", "under budget"),
+    ] {
+        assert!(!contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+    // Inflections and adverbs of adjectives stay one word.
+    for (text, kw) in [
+        ("two developers", "developer"),
+        ("the line managers", "manager"),
+        ("I met them regularly", "regular"),
+        ("she told me honestly", "honest"),
+        ("financially sound", "financial"),
+        ("we report monthly", "monthly"),
+        ("controllers", "controller"),
+        ("the register was updated", "registered"),
+        ("I delivered it", "deliver"),
+    ] {
+        assert!(contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+}
+
+#[test]
+fn nouns_in_ision_and_ription_are_their_verbs() {
+    for (text, kw) in [
+        ("we took the decision together", "decide"),
+        ("I decided quickly", "decision"),
+        ("a clear description of the job", "describe"),
+        ("we revised the plan", "revision"),
+        ("the subscriptions", "subscribe"),
+    ] {
+        assert!(contains_keyword(text, kw), "{kw:?} in {text:?}");
+    }
+    // Not every word in -ision has a verb.
+    assert!(!contains_keyword("a vision", "vise"));
+}
+
+#[test]
+fn spelling_out_an_acronym_of_the_question_is_not_an_answer() {
+    let p = KeyPoint {
+        question: content_stems("What is the difference between RTO and RPO?"),
+        ..point(&[
+            "recovery time",
+            "recovery time objective",
+            "how long",
+            "data loss",
+        ])
+    };
+    // The full name of the term asked about is the question's word: as a keyword, and in an
+    // answer, where a keyword inside it ("recovery time") names the term and says nothing.
+    assert!(Term::new("recovery time objective").repeats_question(&p));
+    assert!(!Term::new("recovery time").repeats_question(&p));
+    assert!(!MatchText::new("RPO, unlike the recovery time objective, is about data").covers(&p));
+    assert!(MatchText::new("The recovery time is four hours at most").covers(&p));
+    assert!(MatchText::new("how long we can be down").covers(&p));
+    assert!(MatchText::new("the data loss we can accept").covers(&p));
+    // Stop words inside the name count or not: MTTR, OKR.
+    let m = KeyPoint {
+        question: content_stems("What does MTTR measure, and how do OKRs differ from KPIs?"),
+        ..point(&["x"])
+    };
+    assert!(Term::new("mean time to repair").repeats_question(&m));
+    assert!(Term::new("objectives and key results").repeats_question(&m));
+    // Unless the point's text spells it out itself: then saying it is part of the point.
+    let own = KeyPoint {
+        text: "Mean time to repair: the average time to get service working".into(),
+        ..m.clone()
+    };
+    assert!(!Term::new("mean time to repair").repeats_question(&own));
+    assert!(
+        MatchText::new("It is the mean time to repair").covers(&KeyPoint {
+            keywords: vec!["mean time to repair".into()],
+            ..own
+        })
+    );
+    // Only acronyms: "use" in a question is no acronym of "user satisfaction experience".
+    let q = KeyPoint {
+        question: content_stems("Why do we use surveys?"),
+        ..point(&["user satisfaction experience"])
+    };
+    assert!(MatchText::new("user satisfaction experience rose").covers(&q));
+}
+
+#[test]
+fn a_point_that_joins_two_claims_needs_both() {
+    let p = KeyPoint {
+        text: "Seeks feedback and takes ownership".into(),
+        ..point(&["ownership", "asked for input"])
+    };
+    // A keyword of one claim alone does not cover the other.
+    assert!(!MatchText::new("I always take ownership and stay positive.").covers(&p));
+    assert!(MatchText::new("I took ownership. Then I asked my boss for feedback.").covers(&p));
+    // A keyword that speaks to no claim in particular is the author's phrase for the whole.
+    assert!(MatchText::new("I asked for input from my director.").covers(&p));
+    // A list is one claim: "risk" is not a second claim of "Assesses impact on ...".
+    let list = KeyPoint {
+        text: "Assesses impact on time, cost, quality and risk".into(),
+        ..point(&["impact assessment"])
+    };
+    assert!(MatchText::new("I did an impact assessment.").covers(&list));
+    // Nor is a text that does not start with a verb.
+    let noun = KeyPoint {
+        text: "Pay bands and pay transparency rules".into(),
+        ..point(&["banding"])
+    };
+    assert!(MatchText::new("within your banding").covers(&noun));
+}
+
+#[test]
+fn a_second_thing_after_and_is_a_claim_too() {
+    // "and a lesson" names a second thing the point asks for, even in generic words.
+    let p = KeyPoint {
+        text: "Reports measured results and a lesson".into(),
+        ..point(&["measured result"])
+    };
+    assert!(!MatchText::new("We measured results every week.").covers(&p));
+    assert!(
+        MatchText::new("We measured results every week; the lesson was to start small.").covers(&p)
+    );
+    // The end of a list is not: "an overall score" is one item of what is recorded.
+    let list = KeyPoint {
+        text: "Records each risk with likelihood, impact and an overall score".into(),
+        ..point(&["risk score"])
+    };
+    assert!(MatchText::new("Each one got a risk score.").covers(&list));
+}

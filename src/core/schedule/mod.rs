@@ -10,6 +10,7 @@
 
 mod card;
 mod config;
+mod earlier;
 mod fsrs_formulas;
 mod fuzz;
 mod new_order;
@@ -17,6 +18,7 @@ mod optimize;
 mod progress;
 mod queue;
 mod replay;
+mod reviews;
 mod scheduler;
 mod time;
 mod weakness;
@@ -26,6 +28,7 @@ mod tests;
 
 pub use card::{CardMemory, LEECH_LAPSES, Phase};
 pub use config::{Config, ConfigIssue, NewOrder, RETENTION_RANGE, SchedulerConfig, Step};
+pub use earlier::{Activity, EarlierSource, Runs};
 pub use fsrs_formulas::{
     Memory, Model, PARAMETER_BOUNDS, PARAMETER_COUNT, check_parameters, default_weights,
 };
@@ -37,6 +40,7 @@ pub use optimize::{
 pub use progress::{Progress, ReviewEntry, known_keys, review_room};
 pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
 pub use replay::{effective_reviews, replay};
+pub use reviews::Reviews;
 pub use scheduler::{GradePreview, Scheduler};
 pub use time::{SUPPORTED_YEARS, day_start, format_interval, is_supported_time, next_day_start};
 pub use weakness::mock_weakness;

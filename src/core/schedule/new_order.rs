@@ -10,19 +10,22 @@
 //! still new keep their places as others are introduced. File order: deck by deck, each in
 //! the order of its file.
 
+use std::cmp::Ordering;
+
 use chrono::{DateTime, Utc};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use super::config::NewOrder;
 use crate::core::fast_hash::FastMap;
-use crate::core::ids::{CardKey, CategoryId, DeckId};
+use crate::core::ids::{CardId, CategoryId, DeckId};
 
-/// A card that was new when the study day began, with its deck's position in the deck list
-/// and its own position in the deck file.
-#[derive(Clone, Debug)]
-pub struct NewCard {
-    pub key: CardKey,
-    pub category: CategoryId,
+/// A card that was new when the study day began (borrowed from its deck), with its deck's
+/// position in the deck list and its own position among the cards considered.
+#[derive(Clone, Copy, Debug)]
+pub struct NewCard<'a> {
+    pub deck: &'a DeckId,
+    pub card: &'a CardId,
+    pub category: &'a CategoryId,
     pub deck_position: usize,
     pub position: usize,
     /// Cards of its category (in its deck) that were no longer new when the day began: a
@@ -31,21 +34,45 @@ pub struct NewCard {
     /// The same for its whole deck: within a turn, decks practised less go first, so a day
     /// that ends mid-turn is made up for the next day.
     pub seen_in_deck: usize,
+    /// Still to be introduced today: not introduced earlier today, not suspended or buried.
+    /// The others keep their turns (so the order stays put all day) but are not given.
+    pub wanted: bool,
 }
 
-/// `cards` (every card new at `day_start`, any order) in the order they are introduced.
-pub fn order_new(
-    mut cards: Vec<NewCard>,
+/// The first `limit` wanted cards of `cards` (every card new at `day_start`, any order, each
+/// once) in the order they are introduced, as places in `cards`. Only as much of the order
+/// is worked out as they need: a deck's first `limit` turns and its cards not wanted (home
+/// shows 20 new cards of 10,000; the whole order took most of its counts' time).
+pub fn first_new(
+    cards: &[NewCard<'_>],
     order: NewOrder,
     day_start: DateTime<Utc>,
-) -> Vec<CardKey> {
+    limit: usize,
+) -> Vec<usize> {
     match order {
         NewOrder::File => {
-            cards.sort_by_key(|c| (c.deck_position, c.position));
-            cards.into_iter().map(|c| c.key).collect()
+            let mut wanted: Vec<usize> = (0..cards.len()).filter(|&i| cards[i].wanted).collect();
+            first_sorted(&mut wanted, limit, |&a, &b| {
+                let (a, b) = (&cards[a], &cards[b]);
+                (a.deck_position, a.position).cmp(&(b.deck_position, b.position))
+            });
+            wanted
         }
-        NewOrder::Interleaved => interleave(cards, day_seed(day_start)),
+        NewOrder::Interleaved => interleave(cards, day_seed(day_start), limit),
     }
+}
+
+/// Leaves the first `k` of `v` in the order of `cmp` (no two equal), sorted.
+fn first_sorted<T>(v: &mut Vec<T>, k: usize, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    if k == 0 {
+        v.clear();
+        return;
+    }
+    if k < v.len() {
+        v.select_nth_unstable_by(k - 1, &mut cmp);
+        v.truncate(k);
+    }
+    v.sort_unstable_by(cmp);
 }
 
 /// The seed of a study day: its first instant.
@@ -53,108 +80,117 @@ fn day_seed(day_start: DateTime<Utc>) -> u64 {
     day_start.timestamp().cast_unsigned()
 }
 
+/// A deck and category's cards, with the hashes that place them.
+struct Group<'a> {
+    deck: &'a str,
+    category: &'a str,
+    deck_hash: u64,
+    category_hash: u64,
+    /// Each card's shuffle key (a hash) and place in `cards`.
+    cards: Vec<(u64, usize)>,
+}
+
 /// Round-robin over decks, within each deck round-robin over its categories, each in an
-/// order shuffled by `seed`.
-fn interleave(cards: Vec<NewCard>, seed: u64) -> Vec<CardKey> {
-    // Shuffle keys: hashes seeded by the day (no allocation per card).
-    let keyed: Vec<(u64, u64, u64, NewCard)> = cards
-        .into_iter()
-        .map(|c| {
-            let deck = xxh3_64_with_seed(c.key.deck.as_str().as_bytes(), seed);
-            let category = xxh3_64_with_seed(c.category.as_str().as_bytes(), deck);
-            let card = xxh3_64_with_seed(c.key.card.as_str().as_bytes(), !deck);
-            (deck, category, card, c)
-        })
-        .collect();
+/// order shuffled by `seed`: the first `limit` wanted cards.
+fn interleave(cards: &[NewCard<'_>], seed: u64, limit: usize) -> Vec<usize> {
+    // Cards by deck and category (the decks' and categories' hashes worked out once for
+    // each), each card keyed by a hash seeded by the day (no allocation per card).
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut place: FastMap<(&str, &str), usize> = FastMap::default();
+    let mut last: Option<(&str, &str, usize)> = None;
+    for (i, c) in cards.iter().enumerate() {
+        let (deck, category) = (c.deck.as_str(), c.category.as_str());
+        let g = match last {
+            Some((d, k, g)) if d == deck && k == category => g,
+            _ => {
+                let g = *place.entry((deck, category)).or_insert_with(|| {
+                    let deck_hash = xxh3_64_with_seed(deck.as_bytes(), seed);
+                    groups.push(Group {
+                        deck,
+                        category,
+                        deck_hash,
+                        category_hash: xxh3_64_with_seed(category.as_bytes(), deck_hash),
+                        cards: Vec::new(),
+                    });
+                    groups.len() - 1
+                });
+                last = Some((deck, category, g));
+                g
+            }
+        };
+        let group = &mut groups[g];
+        let shuffle = xxh3_64_with_seed(c.card.as_str().as_bytes(), !group.deck_hash);
+        group.cards.push((shuffle, i));
+    }
     // Deck by deck, category by category (each in the order of its hash, then its id), the
-    // cards of a category shuffled (ids break ties, then the place in the deck). The decks'
-    // and categories' order is worked out once for each, not compared card by card.
-    let rank: Vec<u32> = {
-        let mut groups: FastMap<(&str, &str), (u64, u64)> = FastMap::default();
-        for (deck, category, _, c) in &keyed {
-            groups
-                .entry((c.key.deck.as_str(), c.category.as_str()))
-                .or_insert((*deck, *category));
-        }
-        let mut sorted: Vec<(u64, &str, u64, &str)> = groups
-            .iter()
-            .map(|(&(deck, category), &(d, c))| (d, deck, c, category))
-            .collect();
-        sorted.sort_unstable();
-        let place: FastMap<(&str, &str), u32> = sorted
-            .iter()
-            .enumerate()
-            .map(|(i, &(_, deck, _, category))| ((deck, category), i as u32))
-            .collect();
-        keyed
-            .iter()
-            .map(|(_, _, _, c)| {
-                let group = (c.key.deck.as_str(), c.category.as_str());
-                place.get(&group).copied().unwrap_or(u32::MAX)
-            })
-            .collect()
-    };
-    let mut keyed: Vec<(u32, u64, NewCard)> = keyed
-        .into_iter()
-        .zip(rank)
-        .map(|((_, _, card, c), rank)| (rank, card, c))
-        .collect();
-    // No two cards compare equal, so an unstable sort gives the one order there is.
-    keyed.sort_unstable_by(|a, b| {
-        (a.0, a.1, &a.2.key.card, a.2.deck_position, a.2.position).cmp(&(
-            b.0,
-            b.1,
-            &b.2.key.card,
-            b.2.deck_position,
-            b.2.position,
+    // cards of a category shuffled (ids break ties, then the place in the deck).
+    groups.sort_unstable_by(|a, b| {
+        (a.deck_hash, a.deck, a.category_hash, a.category).cmp(&(
+            b.deck_hash,
+            b.deck,
+            b.category_hash,
+            b.category,
         ))
     });
-    // A deck's categories take turns: card i of a category comes in round i, and within a
-    // round the categories come in their shuffled order. That is each card's turn within its
-    // deck; the decks then take turns the same way.
-    let mut ranked: Vec<((usize, usize, usize), CardKey)> = Vec::with_capacity(keyed.len());
-    let mut in_deck: Vec<((usize, usize), CardKey)> = Vec::new();
-    // `round` is 0 at the start of each category, then its first card's seen count.
-    let (mut deck_index, mut category_index, mut round) = (0usize, 0usize, 0usize);
-    let mut previous: Option<(DeckId, CategoryId)> = None;
-    let mut seen_in_deck = 0;
-    let mut flush =
-        |in_deck: &mut Vec<((usize, usize), CardKey)>, seen: usize, deck_index: usize| {
-            in_deck.sort_by_key(|(turn, _)| *turn);
-            ranked.extend(
-                in_deck
-                    .drain(..)
+    let by_card = |a: &(u64, usize), b: &(u64, usize)| {
+        let (x, y) = (&cards[a.1], &cards[b.1]);
+        (a.0, x.card, x.deck_position, x.position).cmp(&(b.0, y.card, y.deck_position, y.position))
+    };
+    // A deck's categories take turns: card i of a category comes in round i (counted from
+    // the category's seen cards), and within a round the categories come in their shuffled
+    // order. That is each card's turn within its deck; the decks then take turns the same
+    // way, those practised less first within a turn: ((turn, seen in deck, deck), card).
+    let mut ranked: Vec<((usize, usize, usize), usize)> = Vec::new();
+    let mut rest = &mut groups[..];
+    let mut deck_index = 0;
+    while let Some(first) = rest.first() {
+        let deck = first.deck;
+        let n = rest.iter().take_while(|g| g.deck == deck).count();
+        let (run, after) = rest.split_at_mut(n);
+        rest = after;
+        let unwanted = run
+            .iter()
+            .flat_map(|g| &g.cards)
+            .filter(|&&(_, i)| !cards[i].wanted)
+            .count();
+        // The deck's first turns that can hold `limit` wanted cards.
+        let turns = limit.saturating_add(unwanted);
+        // The deck's seen count is its last card's (one count per deck).
+        let seen_in_deck = run
+            .last()
+            .and_then(|g| g.cards.iter().max_by(|a, b| by_card(a, b)))
+            .map_or(0, |&(_, i)| cards[i].seen_in_deck);
+        let mut in_deck: Vec<((usize, usize), usize)> = Vec::new();
+        for (category_index, group) in run.iter_mut().enumerate() {
+            first_sorted(&mut group.cards, turns, by_card);
+            let round = group
+                .cards
+                .first()
+                .map_or(0, |&(_, i)| cards[i].seen_in_category);
+            in_deck.extend(
+                group
+                    .cards
+                    .iter()
                     .enumerate()
-                    .map(|(turn, (_, key))| ((turn, seen, deck_index), key)),
+                    .map(|(k, &(_, i))| ((round + k, category_index), i)),
             );
-        };
-    for (_, _, card) in keyed {
-        let same = match &previous {
-            Some((deck, _)) if *deck != card.key.deck => {
-                flush(&mut in_deck, seen_in_deck, deck_index);
-                (deck_index, category_index, round) = (deck_index + 1, 0, 0);
-                false
-            }
-            Some((_, category)) if *category != card.category => {
-                (category_index, round) = (category_index + 1, 0);
-                false
-            }
-            Some(_) => true,
-            None => false,
-        };
-        if round == 0 {
-            round = card.seen_in_category;
         }
-        if !same {
-            previous = Some((card.key.deck.clone(), card.category.clone()));
-        }
-        seen_in_deck = card.seen_in_deck;
-        in_deck.push(((round, category_index), card.key));
-        round += 1;
+        first_sorted(&mut in_deck, turns, |a, b| a.0.cmp(&b.0));
+        ranked.extend(
+            in_deck
+                .into_iter()
+                .enumerate()
+                .map(|(turn, (_, i))| ((turn, seen_in_deck, deck_index), i)),
+        );
+        deck_index += 1;
     }
-    flush(&mut in_deck, seen_in_deck, deck_index);
-    ranked.sort_by_key(|(turn, _)| *turn);
-    ranked.into_iter().map(|(_, key)| key).collect()
+    ranked.sort_unstable_by_key(|&(turn, _)| turn);
+    ranked
+        .into_iter()
+        .map(|(_, i)| i)
+        .filter(|&i| cards[i].wanted)
+        .take(limit)
+        .collect()
 }
 
 #[cfg(test)]
@@ -162,19 +198,57 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
+    use crate::core::ids::CardKey;
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().to_utc()
     }
 
+    /// A [`NewCard`] that owns its ids.
+    #[derive(Clone)]
+    struct Owned {
+        deck: DeckId,
+        card: CardId,
+        category: CategoryId,
+        deck_position: usize,
+        position: usize,
+        seen_in_category: usize,
+        seen_in_deck: usize,
+    }
+
+    /// The whole order of `cards`, every one wanted.
+    fn order_new(cards: Vec<Owned>, order: NewOrder, day: DateTime<Utc>) -> Vec<CardKey> {
+        let borrowed: Vec<NewCard> = cards
+            .iter()
+            .map(|c| NewCard {
+                deck: &c.deck,
+                card: &c.card,
+                category: &c.category,
+                deck_position: c.deck_position,
+                position: c.position,
+                seen_in_category: c.seen_in_category,
+                seen_in_deck: c.seen_in_deck,
+                wanted: true,
+            })
+            .collect();
+        first_new(&borrowed, order, day, usize::MAX)
+            .into_iter()
+            .map(|i| CardKey {
+                deck: borrowed[i].deck.clone(),
+                card: borrowed[i].card.clone(),
+            })
+            .collect()
+    }
+
     /// Deck `d` with `cats` categories of `per` cards each, in file order category by category.
-    fn cards(decks: &[(&str, usize, usize)]) -> Vec<NewCard> {
+    fn cards(decks: &[(&str, usize, usize)]) -> Vec<Owned> {
         let mut out = vec![];
         for (deck_position, (d, cats, per)) in decks.iter().enumerate() {
             for c in 0..*cats {
                 for i in 0..*per {
-                    out.push(NewCard {
-                        key: CardKey::new(*d, format!("{d}-c{c}-{i}")),
+                    out.push(Owned {
+                        deck: DeckId::new(*d),
+                        card: CardId::new(format!("{d}-c{c}-{i}")),
                         category: CategoryId::new(format!("cat{c}")),
                         deck_position,
                         position: c * per + i,

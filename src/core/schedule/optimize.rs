@@ -102,7 +102,9 @@ pub struct OptimizeError(pub String);
 /// The training set `fsrs` expects: for every review at least a day after the card's previous
 /// one, the card's history up to and including it (elapsed time in whole days, as the
 /// scheduler counts it), with the card's number for each item.
-pub fn training_set(reviews: &[ReviewEntry]) -> (Vec<FSRSItem>, Vec<i64>) {
+pub fn training_set<'a>(
+    reviews: impl IntoIterator<Item = &'a ReviewEntry>,
+) -> (Vec<FSRSItem>, Vec<i64>) {
     let mut cards: FastMap<&CardKey, (i64, Vec<FSRSReview>, chrono::DateTime<chrono::Utc>)> =
         FastMap::default();
     let mut items = Vec::new();
@@ -148,8 +150,8 @@ pub fn evaluate(w: &[f64], items: &[FSRSItem], ids: &[i64]) -> Result<Evaluation
 /// Fits weights to `reviews` (the effective reviews, oldest first) and judges them against
 /// `current`. `relearning_steps` is how many the user's scheduler has (the optimiser bounds
 /// the short-term weights with it).
-pub fn fit(
-    reviews: &[ReviewEntry],
+pub fn fit<'a>(
+    reviews: impl IntoIterator<Item = &'a ReviewEntry>,
     current: &[f64; PARAMETER_COUNT],
     relearning_steps: usize,
 ) -> Result<Fit, OptimizeError> {

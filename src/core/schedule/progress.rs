@@ -10,12 +10,14 @@ use serde::ser::{SerializeMap, SerializeStruct, Serializer};
 
 use super::card::{CardMemory, Phase};
 use super::config::SchedulerConfig;
+use super::earlier::{Activity, Earlier, EarlierSource};
 use super::fuzz::fuzz_seed;
+use super::reviews::Reviews;
 use super::scheduler::Scheduler;
 use crate::core::deck::Deck;
 use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::grade::Grade;
-use crate::core::ids::CardKey;
+use crate::core::ids::{CardId, CardKey, DeckId, KeyRef};
 use crate::core::record::{Record, RecordBody, ReviewMode};
 
 /// One review that counts (not undone): what the screens show of it. Its record (the id,
@@ -124,12 +126,25 @@ pub struct Progress {
     cards: Vec<(Arc<CardKey>, CardMemory)>,
     /// Where each key is in `cards`.
     index: FastMap<Arc<CardKey>, usize>,
+    /// The effective reviews in replay order: all of them, or those from `earlier.before` on.
     reviews: Vec<ReviewEntry>,
+    /// The reviews before the ones in `reviews`, read when first asked for.
+    earlier: Option<Earlier>,
+    /// Earlier reviews could not be read: what this holds is short of them.
+    incomplete: bool,
 }
 
 impl PartialEq for Progress {
     fn eq(&self, other: &Self) -> bool {
-        self.cards == other.cards && self.reviews == other.reviews
+        self.cards == other.cards && self.reviews() == other.reviews()
+    }
+}
+
+struct ReviewList<'a>(Reviews<'a>);
+
+impl Serialize for ReviewList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter())
     }
 }
 
@@ -147,7 +162,7 @@ impl Serialize for Progress {
         }
         let mut s = serializer.serialize_struct("Progress", 2)?;
         s.serialize_field("cards", &Cards(&self.cards))?;
-        s.serialize_field("reviews", &self.reviews)?;
+        s.serialize_field("reviews", &ReviewList(self.reviews()))?;
         s.end()
     }
 }
@@ -170,7 +185,52 @@ impl Progress {
             cards,
             index,
             reviews,
+            earlier: None,
+            incomplete: false,
         }
+    }
+
+    /// This progress with the reviews before `before` left to `source`, read when first
+    /// asked for: every review it holds must be at `before` or later, and `activity` must be
+    /// [`Activity::of`] every review, earlier and later.
+    pub fn with_earlier(
+        mut self,
+        before: DateTime<Utc>,
+        activity: Activity,
+        source: Arc<dyn EarlierSource>,
+    ) -> Progress {
+        debug_assert!(self.reviews.first().is_none_or(|r| r.at >= before));
+        self.settle();
+        self.earlier = Some(Earlier::new(before, activity, source));
+        self
+    }
+
+    /// Takes the earlier reviews in (read now if they were not): every review in one list,
+    /// before a change.
+    fn settle(&mut self) {
+        let Some(earlier) = self.earlier.take() else {
+            return;
+        };
+        match earlier.take() {
+            Some(mut all) => {
+                // Usually room enough already (see `EarlierSource::load`).
+                all.reserve(self.reviews.len());
+                all.append(&mut self.reviews);
+                self.reviews = all;
+            }
+            None => self.incomplete = true,
+        }
+    }
+
+    /// Whether every review is here: `false` when earlier reviews left on disk could not be
+    /// read back (a progress short of them must not be saved as the log's).
+    pub fn is_complete(&self) -> bool {
+        !self.incomplete && self.earlier.as_ref().is_none_or(|e| e.get().is_some())
+    }
+
+    /// Whether the earlier reviews are still to be read.
+    pub fn has_unread_reviews(&self) -> bool {
+        self.earlier.as_ref().is_some_and(|e| !e.is_loaded())
     }
 
     /// Applies `record` as replay would after every record applied so far. Only right when
@@ -180,6 +240,11 @@ impl Progress {
     /// (a merged record from a device whose clock was ahead): cards are replayed independently,
     /// and the review takes its place in time order among the others.
     pub fn apply_latest(&mut self, record: &Record, config: &SchedulerConfig) {
+        if matches!(record.body, RecordBody::Review(_))
+            && self.earlier.as_ref().is_some_and(|e| record.at < e.before)
+        {
+            self.settle();
+        }
         let (deck, card) = match &record.body {
             RecordBody::Review(review) => (&review.deck, &review.card),
             RecordBody::Suspend { deck, card }
@@ -224,6 +289,9 @@ impl Progress {
                         memory.due,
                     ),
                 );
+                if let Some(earlier) = &mut self.earlier {
+                    earlier.activity.add(&key.deck, record.at);
+                }
             }
             RecordBody::Suspend { .. } => memory.suspended = true,
             RecordBody::Unsuspend { .. } => memory.suspended = false,
@@ -265,6 +333,7 @@ impl Progress {
     /// the reviews: for a record that does not come last for its card (see
     /// [`Progress::apply_latest`]) or an undo.
     pub fn replace_card(&mut self, key: &CardKey, replayed: &Progress) {
+        self.settle();
         // In place: a copy of a million reviews would need their memory twice.
         self.reviews.retain(|r| *r.key != *key);
         let Some(memory) = replayed.card(key).cloned() else {
@@ -284,7 +353,7 @@ impl Progress {
         self.cards[slot].1 = memory;
         let shared = Arc::clone(&self.cards[slot].0);
         let mine: Vec<ReviewEntry> = replayed
-            .reviews
+            .reviews()
             .iter()
             .filter(|r| *r.key == *key)
             .map(|r| ReviewEntry {
@@ -337,12 +406,14 @@ impl Progress {
             .collect();
         let kept: FastSet<*const CardKey> = cards.iter().map(|(k, _)| Arc::as_ptr(k)).collect();
         let reviews = self
-            .reviews
+            .reviews()
             .iter()
             .filter(|r| kept.contains(&Arc::as_ptr(&r.key)))
             .cloned()
             .collect();
-        Progress::assemble(cards, reviews)
+        let mut only = Progress::assemble(cards, reviews);
+        only.incomplete = !self.is_complete();
+        only
     }
 
     /// Every card the log mentions with its shared key, in key order.
@@ -353,6 +424,24 @@ impl Progress {
     /// The derived state of a card; `None` means new and never touched.
     pub fn card(&self, key: &CardKey) -> Option<&CardMemory> {
         self.index.get(key).map(|&i| &self.cards[i].1)
+    }
+
+    /// [`Progress::card`] by the card's two ids, without building its key.
+    pub fn card_of(&self, deck: &DeckId, card: &CardId) -> Option<&CardMemory> {
+        self.place_of(deck, card).map(|i| &self.cards[i].1)
+    }
+
+    /// Where the card with these ids is among [`Progress::cards`] (the same place for as long
+    /// as this progress is not changed), without building its key.
+    pub fn place_of(&self, deck: &DeckId, card: &CardId) -> Option<usize> {
+        let key: &dyn KeyRef = &(deck, card);
+        self.index.get(key).copied()
+    }
+
+    /// The card at `place` among [`Progress::cards`]: its key (the one its reviews share)
+    /// and memory.
+    pub fn card_at(&self, place: usize) -> Option<(&Arc<CardKey>, &CardMemory)> {
+        self.cards.get(place).map(|(key, memory)| (key, memory))
     }
 
     /// How many cards the log mentions.
@@ -369,14 +458,59 @@ impl Progress {
         self.cards.iter().map(|(key, memory)| (&**key, memory))
     }
 
-    /// The effective reviews in time order (then by card, and each card's in replay order).
-    pub fn reviews(&self) -> &[ReviewEntry] {
-        &self.reviews
+    /// The effective reviews in time order (then by card, and each card's in replay order);
+    /// earlier reviews left on disk are read now.
+    pub fn reviews(&self) -> Reviews<'_> {
+        let earlier = self.earlier.as_ref().and_then(Earlier::get).unwrap_or(&[]);
+        Reviews::new(earlier, &self.reviews)
+    }
+
+    /// The effective reviews at `from` or later; earlier reviews left on disk are read only
+    /// when `from` is before them.
+    pub fn reviews_since(&self, from: DateTime<Utc>) -> Reviews<'_> {
+        match &self.earlier {
+            Some(e) if from < e.before => self.reviews().since(from),
+            _ => Reviews::new(&[], &self.reviews).since(from),
+        }
+    }
+
+    /// The effective reviews from `from` to just before `to`.
+    pub fn reviews_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Reviews<'_> {
+        self.reviews_since(from).before(to)
+    }
+
+    /// Whether a card of a deck `of_deck` accepts was reviewed from `from` to just before
+    /// `to`; earlier reviews left on disk are not read for a span of a day or more (each
+    /// deck's [`Activity`] answers).
+    pub fn studied(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        of_deck: impl Fn(&DeckId) -> bool,
+    ) -> bool {
+        if let Some(e) = &self.earlier
+            && from < e.before
+            && !e.is_loaded()
+            && let Some(studied) = e.activity.studied(from, to, &of_deck)
+        {
+            return studied;
+        }
+        self.reviews_between(from, to)
+            .iter()
+            .any(|r| of_deck(&r.key.deck))
+    }
+
+    /// When each deck was studied (for the progress cache).
+    pub fn activity(&self) -> Activity {
+        match &self.earlier {
+            Some(e) => e.activity.clone(),
+            None => Activity::of(self.reviews()),
+        }
     }
 
     /// The effective reviews of one card, oldest first.
     pub fn reviews_of<'a>(&'a self, key: &'a CardKey) -> impl Iterator<Item = &'a ReviewEntry> {
-        self.reviews.iter().filter(move |r| *r.key == *key)
+        self.reviews().into_iter().filter(move |r| *r.key == *key)
     }
 
     /// Cards with progress that no loaded deck has any more (deleted or renamed), in key order.

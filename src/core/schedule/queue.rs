@@ -11,12 +11,12 @@ use serde::Serialize;
 
 use super::card::{CardMemory, Phase};
 use super::config::SchedulerConfig;
-use super::new_order::{NewCard, order_new};
+use super::new_order::{NewCard, first_new};
 use super::progress::Progress;
 use super::time::{day_start, next_day_start};
 use crate::core::deck::{Card, Deck, Kind};
 use crate::core::fast_hash::{FastMap, FastSet};
-use crate::core::ids::{CardKey, CategoryId, DeckId};
+use crate::core::ids::{CardKey, CategoryId, DeckId, KeyRef};
 
 /// Which cards to consider. An empty list means no restriction.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -100,11 +100,7 @@ pub fn build_queue(
     let tomorrow = next_day_start(now, offset, config.day_starts_at);
     // Reviews are in time order: today's are one run, found by bisection (a long history is
     // not walked for them).
-    let all = progress.reviews();
-    let today: Vec<_> = all[all.partition_point(|r| r.at < start)..]
-        .iter()
-        .take_while(|r| r.at < tomorrow)
-        .collect();
+    let today: Vec<_> = progress.reviews_between(start, tomorrow).iter().collect();
     let new_done = today
         .iter()
         .filter(|r| r.phase_before == Phase::New)
@@ -123,10 +119,10 @@ pub fn build_queue(
     let reviews_left = (config.reviews_per_day as usize).saturating_sub(reviews_done);
 
     let fresh = CardMemory::new();
-    // (due, position in deck order, key)
+    // (due, position in deck order, deck, card): a key is made only for a card that is kept.
     let mut learning = vec![];
     let mut reviews = vec![];
-    let mut new = vec![];
+    let mut new: Vec<NewCard<'_>> = vec![];
     let mut next_learning_due: Option<DateTime<Utc>> = None;
     let mut counts = vec![];
     let mut position = 0usize;
@@ -143,34 +139,38 @@ pub fn build_queue(
             new_alone: 0,
         };
         let mut seen: FastMap<&CategoryId, usize> = FastMap::default();
-        let first_new = new.len();
-        for card in deck.cards.iter().filter(|card| filter.admits(deck, card)) {
+        let first_new_card = new.len();
+        for (card_index, card) in deck.cards.iter().enumerate() {
+            if !filter.admits(deck, card) {
+                continue;
+            }
             position += 1;
-            let key = deck.key(card);
-            let state = progress.card(&key).unwrap_or(&fresh);
+            // Looked up by its ids: no key is built for a card that is not kept.
+            let state = progress.card_of(&deck.id, &card.id).unwrap_or(&fresh);
             if state.phase == Phase::New && !state.suspended {
                 c.unseen += 1;
             }
-            let new_card = |key| NewCard {
-                key,
-                category: card.category.clone(),
+            let new_card = |wanted| NewCard {
+                deck: &deck.id,
+                card: &card.id,
+                category: &card.category,
                 deck_position,
                 position,
                 seen_in_category: 0,
                 seen_in_deck: 0,
+                wanted,
             };
             if state.phase == Phase::New {
-                // Its key goes to the new cards only (no copy: a new card is neither learning
-                // nor due).
                 let shown = !state.is_hidden(now);
-                new.push((new_card(key), shown));
+                new.push(new_card(shown));
                 if shown {
                     c.new_alone += 1;
                 }
                 continue;
             }
-            if introduced.contains(&key) {
-                new.push((new_card(key.clone()), false));
+            let key: &dyn KeyRef = &(&deck.id, &card.id);
+            if introduced.contains(key) {
+                new.push(new_card(false));
             } else {
                 *seen.entry(&card.category).or_default() += 1;
             }
@@ -183,7 +183,7 @@ pub fn build_queue(
                 Phase::New => {}
                 Phase::Learning | Phase::Relearning if due <= now => {
                     c.learning += 1;
-                    learning.push((due, position, key));
+                    learning.push((due, position, deck_position, card_index));
                 }
                 Phase::Learning | Phase::Relearning => {
                     if due < tomorrow {
@@ -191,47 +191,45 @@ pub fn build_queue(
                         next_learning_due = Some(next_learning_due.map_or(due, |d| d.min(due)));
                     }
                 }
-                Phase::Review if due < tomorrow => reviews.push((due, position, key)),
+                Phase::Review if due < tomorrow => {
+                    reviews.push((due, position, deck_position, card_index));
+                }
                 Phase::Review => {}
             }
         }
         let seen_in_deck = seen.values().sum();
-        for (card, _) in &mut new[first_new..] {
-            card.seen_in_category = seen.get(&card.category).copied().unwrap_or(0);
+        for card in &mut new[first_new_card..] {
+            card.seen_in_category = seen.get(card.category).copied().unwrap_or(0);
             card.seen_in_deck = seen_in_deck;
         }
         c.new_alone = c.new_alone.min(new_left);
         counts.push(c);
     }
 
-    learning.sort();
-    reviews.sort();
+    // (No two cards share a position.)
+    learning.sort_unstable();
+    reviews.sort_unstable();
     reviews.truncate(reviews_left);
-    // Ordered over every card new when the day began, then the ones still new are taken
-    // (usually all of them: then no set of them is made).
-    let still_new: Option<FastSet<CardKey>> =
-        (!new.iter().all(|(_, new_now)| *new_now)).then(|| {
-            new.iter()
-                .filter(|(_, new_now)| *new_now)
-                .map(|(c, _)| c.key.clone())
-                .collect()
-        });
-    let mut new: Vec<CardKey> = order_new(
-        new.into_iter().map(|(c, _)| c).collect(),
-        config.new_order,
-        start,
-    );
-    if let Some(still_new) = still_new {
-        new.retain(|k| still_new.contains(k));
-    }
-    new.truncate(new_left);
+    let key =
+        |&(_, _, d, c): &(DateTime<Utc>, usize, usize, usize)| decks[d].key(&decks[d].cards[c]);
+    let learning: Vec<CardKey> = learning.iter().map(key).collect();
+    let reviews: Vec<CardKey> = reviews.iter().map(key).collect();
+    // Ordered over every card new when the day began (so the cards still new keep their
+    // places as others are introduced); only the first of those still new are taken.
+    let new: Vec<CardKey> = first_new(&new, config.new_order, start, new_left)
+        .into_iter()
+        .map(|i| CardKey {
+            deck: new[i].deck.clone(),
+            card: new[i].card.clone(),
+        })
+        .collect();
     // Each deck's share of what is left after the global limits.
     let mut new_per_deck: FastMap<&DeckId, usize> = FastMap::default();
     for k in &new {
         *new_per_deck.entry(&k.deck).or_default() += 1;
     }
     let mut due_per_deck: FastMap<&DeckId, usize> = FastMap::default();
-    for (_, _, k) in &reviews {
+    for k in &reviews {
         *due_per_deck.entry(&k.deck).or_default() += 1;
     }
     for c in &mut counts {
@@ -243,12 +241,11 @@ pub fn build_queue(
     let new_available_today = new.len();
     let mut entries: Vec<QueueEntry> = learning
         .into_iter()
-        .map(|(_, _, key)| QueueEntry {
+        .map(|key| QueueEntry {
             key,
             kind: QueueKind::Learning,
         })
         .collect();
-    let reviews = reviews.into_iter().map(|(_, _, key)| key).collect();
     entries.extend(interleave(reviews, new));
 
     DailyQueue {

@@ -166,10 +166,8 @@ pub fn plan(
         .collect();
     let focus_keys: HashSet<&CardKey> = focus.cards.iter().map(|c| &c.key).collect();
     let new_done = progress
-        .reviews()
+        .reviews_since(today_start)
         .iter()
-        .rev()
-        .take_while(|r| r.at >= today_start)
         .filter(|r| r.phase_before == Phase::New && focus_keys.contains(&*r.key))
         .count();
 

@@ -10,17 +10,80 @@ use crate::core::ids::RecordId;
 use crate::core::record::Record;
 use crate::store::log::scan::scan;
 
+/// Where [`IdHashes`] read their hashes from when first needed.
+pub type HashSource = dyn Fn() -> Option<Vec<u64>> + Send + Sync;
+
+/// The 64-bit hashes of a log's record ids in increasing order, as a cache keeps them: in
+/// memory, or read when first needed (a million take 8 MB: a start need not wait for them).
+#[derive(Clone)]
+pub struct IdHashes {
+    cell: Arc<OnceLock<Option<Arc<Vec<u64>>>>>,
+    source: Option<Arc<HashSource>>,
+}
+
+impl IdHashes {
+    pub fn new(hashes: Arc<Vec<u64>>) -> IdHashes {
+        IdHashes {
+            cell: Arc::new(OnceLock::from(Some(hashes))),
+            source: None,
+        }
+    }
+
+    /// Read from `source` when first needed.
+    pub fn deferred(source: Arc<HashSource>) -> IdHashes {
+        IdHashes {
+            cell: Arc::new(OnceLock::new()),
+            source: Some(source),
+        }
+    }
+
+    /// The hashes, read now if they were not; `None` when they cannot be.
+    pub fn get(&self) -> Option<&Arc<Vec<u64>>> {
+        self.cell
+            .get_or_init(|| self.source.as_ref().and_then(|s| s()).map(Arc::new))
+            .as_ref()
+    }
+}
+
+impl PartialEq for IdHashes {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for IdHashes {}
+
+impl std::fmt::Debug for IdHashes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.cell.get() {
+            None => f.write_str("IdHashes(not read yet)"),
+            Some(None) => f.write_str("IdHashes(unreadable)"),
+            Some(Some(h)) => write!(f, "IdHashes({} hashes)", h.len()),
+        }
+    }
+}
+
+/// The hashes of `records`' ids, in increasing order (for [`IdHashes`]).
+pub fn hashes_of(records: &[Record]) -> Vec<u64> {
+    let mut hashes: Vec<u64> = records.iter().map(|r| id_hash(&r.id)).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
 /// The ids in the log. Opening a log of 100,000 records should not copy 100,000 ids (that was
 /// a third of the time to open it), so only a 64-bit hash of each is kept; the ids themselves
 /// are read back from the file the first time an exact answer is needed and a hash matches
 /// (merging a copy of the same log, say).
 #[derive(Debug, Default)]
 pub(super) struct KnownIds {
-    /// The hashes a resumed open took over (from a cache), looked up by bisection once in
-    /// increasing order (`base`): a million records keep their 8 MB and no set beside them
-    /// (a set of a million hashes is another 20 MB or more).
-    loaded: Arc<Vec<u64>>,
-    base: OnceLock<Arc<Vec<u64>>>,
+    /// The hashes a resumed open took over (from a cache, read when first needed), looked
+    /// up by bisection once in increasing order (`base`): a million records keep their 8 MB
+    /// and no set beside them (a set of a million hashes is another 20 MB or more).
+    loaded: Option<IdHashes>,
+    /// `None` when the hashes could not be read: then any id may be in the log, and only the
+    /// ids read from the file tell.
+    base: OnceLock<Option<Arc<Vec<u64>>>>,
     /// Every other hash: all of them for a log read whole, those added since for a resumed
     /// one. Never one of `loaded`.
     set: FastSet<u64>,
@@ -48,25 +111,31 @@ impl KnownIds {
 
     /// The ids whose hashes are `hashes` (distinct), `count` distinct records; put in order
     /// when first needed (they are saved in order: then only checked).
-    pub(super) fn deferred(hashes: Arc<Vec<u64>>, count: usize) -> KnownIds {
+    pub(super) fn deferred(hashes: IdHashes, count: usize) -> KnownIds {
         KnownIds {
-            loaded: hashes,
+            loaded: Some(hashes),
             count,
             ..KnownIds::default()
         }
     }
 
-    /// The loaded hashes in increasing order.
-    fn base(&self) -> &[u64] {
-        self.base.get_or_init(|| {
-            if self.loaded.is_sorted() {
-                Arc::clone(&self.loaded)
-            } else {
-                let mut sorted = self.loaded.to_vec();
-                sorted.sort_unstable();
-                Arc::new(sorted)
-            }
-        })
+    /// The loaded hashes in increasing order; `None` when they could not be read.
+    fn base(&self) -> Option<&Arc<Vec<u64>>> {
+        self.base
+            .get_or_init(|| {
+                let Some(loaded) = &self.loaded else {
+                    return Some(Arc::default());
+                };
+                let loaded = loaded.get()?;
+                Some(if loaded.is_sorted() {
+                    Arc::clone(loaded)
+                } else {
+                    let mut sorted = loaded.to_vec();
+                    sorted.sort_unstable();
+                    Arc::new(sorted)
+                })
+            })
+            .as_ref()
     }
 
     /// Makes ready what the first lookup needs.
@@ -75,23 +144,24 @@ impl KnownIds {
     }
 
     fn has_hash(&self, hash: u64) -> bool {
-        self.set.contains(&hash) || self.base().binary_search(&hash).is_ok()
+        self.set.contains(&hash) || self.base().is_none_or(|b| b.binary_search(&hash).is_ok())
     }
 
-    /// Every hash, in increasing order.
-    pub(super) fn hash_list(&self) -> Arc<Vec<u64>> {
+    /// Every hash, in increasing order; `None` when they could not be read.
+    pub(super) fn hash_list(&self) -> Option<Arc<Vec<u64>>> {
+        let base = self.base()?;
         if self.set.is_empty() {
-            self.base();
-            return self.base.get().map(Arc::clone).unwrap_or_default();
+            return Some(Arc::clone(base));
         }
-        let mut all = Vec::with_capacity(self.base().len() + self.set.len());
-        all.extend_from_slice(self.base());
+        let mut all = Vec::with_capacity(base.len() + self.set.len());
+        all.extend_from_slice(base);
         all.extend(self.set.iter().copied());
         all.sort_unstable();
         all.dedup();
-        Arc::new(all)
+        Some(Arc::new(all))
     }
 
+    /// Whether `id` may be in the log (always, when the hashes could not be read).
     pub(super) fn might_contain(&self, id: &RecordId) -> bool {
         self.has_hash(id_hash(id))
     }
@@ -160,16 +230,16 @@ mod tests {
         let ids: Vec<RecordId> = (0..50).map(|i| RecordId::new(format!("id-{i}"))).collect();
         let mut hashes: Vec<u64> = ids[..40].iter().map(id_hash).collect();
         hashes.reverse();
-        let mut known = KnownIds::deferred(Arc::new(hashes), 40);
+        let mut known = KnownIds::deferred(IdHashes::new(Arc::new(hashes)), 40);
         assert!(ids[..40].iter().all(|id| known.might_contain(id)));
         assert!(!ids[40..].iter().any(|id| known.might_contain(id)));
         known.insert(ids[45].clone());
         assert!(known.might_contain(&ids[45]));
         assert_eq!(known.count, 41);
-        let list = known.hash_list();
+        let list = known.hash_list().unwrap();
         assert!(list.is_sorted());
         assert_eq!(list.len(), 41);
-        let again = KnownIds::deferred(list, 41);
+        let again = KnownIds::deferred(IdHashes::new(list), 41);
         assert!(ids[..40].iter().all(|id| again.might_contain(id)));
         assert!(again.might_contain(&ids[45]));
         assert!(!again.might_contain(&ids[46]));

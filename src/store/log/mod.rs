@@ -24,12 +24,12 @@ mod writer;
 
 use std::fmt;
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::core::record::Record;
 use crate::store::bounded::open_regular;
 use crate::store::error::StoreError;
 
+pub use known_ids::{HashSource, IdHashes, hashes_of};
 pub use maintenance::{CheckReport, MergeReport, RepairReport, check, merge, repair};
 pub use resume::FileStamp;
 pub use scan::{BadLine, DuplicateId, LineProblem, TornTail};
@@ -56,8 +56,9 @@ pub struct LogPrefix {
     /// The file's stamp when it was exactly these bytes, if known: a file with the same stamp
     /// is taken to be unchanged without hashing it again.
     pub stamp: Option<FileStamp>,
-    /// Shared, not copied, by the log a start resumes (a million records: 8 MB).
-    pub id_hashes: Arc<Vec<u64>>,
+    /// Shared, not copied, by the log a start resumes (a million records: 8 MB), and read
+    /// from the cache only when first needed.
+    pub id_hashes: IdHashes,
     pub count: usize,
 }
 
@@ -105,6 +106,21 @@ pub fn read_after_prefix(
         return Ok(None);
     };
     Ok(resume::clean_tail(known, &tail).map(|(_, records)| records))
+}
+
+/// The records of the state file's first `len` bytes, when they still hash to `digest` (XXH3,
+/// 128 bits: what a cache was made from) and read without a problem; `None` otherwise. Reads
+/// without the lock and never writes.
+pub fn read_prefix(path: impl AsRef<Path>, len: u64, digest: u128) -> Option<Vec<Record>> {
+    use std::os::unix::fs::FileExt;
+    let file = open_regular(path.as_ref(), std::fs::OpenOptions::new().read(true)).ok()?;
+    let mut bytes = vec![0u8; usize::try_from(len).ok()?];
+    file.read_exact_at(&mut bytes, 0).ok()?;
+    if xxhash_rust::xxh3::xxh3_128(&bytes) != digest {
+        return None;
+    }
+    let found = scan::scan(&bytes);
+    (found.first_fatal().is_none() && found.torn.is_none()).then_some(found.records)
 }
 
 /// Fails with the error for the first line that makes the file unusable, if any.

@@ -4,7 +4,6 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
-use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3Default;
 
@@ -178,17 +177,18 @@ pub(super) fn clean_tail(known: &LogPrefix, tail: &[u8]) -> Option<(KnownIds, Ve
     if tail.is_empty() {
         // Nothing to check against the known ids: they are made into a set when first needed.
         return Some((
-            KnownIds::deferred(Arc::clone(&known.id_hashes), known.count),
+            KnownIds::deferred(known.id_hashes.clone(), known.count),
             Vec::new(),
         ));
     }
+    let known_hashes = known.id_hashes.get()?;
     let found = scan(tail);
     if !found.is_clean() || found.missing_newline || found.complete_len != tail.len() as u64 {
         return None;
     }
     let mut hashes: FastSet<u64> = FastSet::default();
-    hashes.reserve(known.id_hashes.len() + found.records.len());
-    hashes.extend(known.id_hashes.iter().copied());
+    hashes.reserve(known_hashes.len() + found.records.len());
+    hashes.extend(known_hashes.iter().copied());
     if hashes.len() != known.count {
         return None;
     }
@@ -206,7 +206,9 @@ pub(super) fn clean_tail(known: &LogPrefix, tail: &[u8]) -> Option<(KnownIds, Ve
 mod tests {
     use chrono::DateTime;
 
-    use super::super::{Opened, StateLog, retry_while_locked};
+    use std::sync::Arc;
+
+    use super::super::{IdHashes, Opened, StateLog, retry_while_locked};
     use super::*;
     use crate::core::ids::{CardId, DeckId};
     use crate::core::record::RecordBody;
@@ -251,7 +253,9 @@ mod tests {
         drop(log);
         let (log, report) = retry_while_locked(|| StateLog::open(&path)).unwrap();
         let sorted = |mut p: LogPrefix| {
-            Arc::make_mut(&mut p.id_hashes).sort_unstable();
+            let mut hashes = p.id_hashes.get().unwrap().to_vec();
+            hashes.sort_unstable();
+            p.id_hashes = IdHashes::new(Arc::new(hashes));
             // Taken at different times: one may be settled, the other not.
             p.stamp = None;
             p

@@ -15,7 +15,7 @@ use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::store::error::StoreError;
 use crate::store::log::files::{open_locked_unread, read_rest, write_side_file};
-use crate::store::log::known_ids::{KnownIds, read_own};
+use crate::store::log::known_ids::{IdHashes, KnownIds, read_own};
 use crate::store::log::resume::{Digest, FileStamp, clean_tail, hash_prefix, read_after};
 use crate::store::log::scan::scan;
 use crate::store::log::{LoadReport, LogPrefix, into_load, refuse_fatal};
@@ -140,7 +140,7 @@ impl StateLog {
             len: self.len,
             digest,
             stamp: FileStamp::settled(&self.file).filter(|s| s.len == self.len),
-            id_hashes: self.ids.hash_list(),
+            id_hashes: IdHashes::new(self.ids.hash_list()?),
             count: self.ids.count,
         })
     }
@@ -201,8 +201,9 @@ impl StateLog {
     pub fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StoreError> {
         let mut id = new_record_id(now);
         // A fresh id has 64 random bits: a hash match is (practically) never a real one, and
-        // drawing again is always safe.
-        while self.ids.might_contain(&id) {
+        // drawing again is always safe. (When the known hashes could not be read, every id
+        // may be known: the ids read from the file tell.)
+        while self.ids.might_contain(&id) && self.ids.contains(&self.file, self.len, &id) {
             id = new_record_id(now);
         }
         let record = Record::new(id, now, body);

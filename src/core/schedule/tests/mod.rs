@@ -3,6 +3,8 @@
 mod new_cards;
 mod properties;
 mod queue;
+mod queue_before;
+mod queue_properties;
 mod reference;
 mod replay;
 mod support;

@@ -10,17 +10,16 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
-use super::codec::{Dec, Enc};
-use super::progress_cache::{MODES, PHASES, mode_code, phase_code};
+use super::{MODES, PHASES, mode_code, phase_code};
 use crate::core::grade::Grade;
 use crate::core::ids::CardKey;
-use crate::core::schedule::{CardMemory, ReviewEntry};
+use crate::core::schedule::ReviewEntry;
 
 /// The bytes of a review.
-const FIXED: usize = 4 + 12 + 3 + 4 + 4;
+pub(super) const FIXED: usize = 4 + 12 + 3 + 4 + 4;
 
 /// Writes `r`, whose card is at `position` among the entry's cards.
-pub(crate) fn write(e: &mut Enc, r: &ReviewEntry, position: u32) {
+pub(super) fn write(out: &mut Vec<u8>, r: &ReviewEntry, position: u32) {
     let mut b = [0u8; FIXED];
     b[0..4].copy_from_slice(&position.to_le_bytes());
     put_time(&mut b[4..16], r.at);
@@ -29,7 +28,7 @@ pub(crate) fn write(e: &mut Enc, r: &ReviewEntry, position: u32) {
     b[18] = phase_code(r.phase_before);
     b[19..23].copy_from_slice(&r.took_ms.to_le_bytes());
     b[23..27].copy_from_slice(&r.interval_code().to_le_bytes());
-    e.bytes(&b);
+    out.extend_from_slice(&b);
 }
 
 fn put_time(b: &mut [u8], t: DateTime<Utc>) {
@@ -39,22 +38,18 @@ fn put_time(b: &mut [u8], t: DateTime<Utc>) {
 
 /// Reads what [`write`] wrote, remembering the last day seen (reviews come in time order).
 #[derive(Default)]
-pub(crate) struct Reader {
+pub(super) struct Reader {
     at_day: Day,
 }
 
 impl Reader {
-    /// The next review; `None` when the bytes do not read as one (or name a card not among
-    /// `cards`).
-    pub(crate) fn read(
-        &mut self,
-        d: &mut Dec<'_>,
-        cards: &[(Arc<CardKey>, CardMemory)],
-    ) -> Option<ReviewEntry> {
-        let b = d.take(FIXED)?;
+    /// The review in `b` ([`FIXED`] bytes); `None` when they do not read as one (or name a
+    /// card not among `keys`).
+    pub(super) fn read(&mut self, b: &[u8], keys: &[Arc<CardKey>]) -> Option<ReviewEntry> {
+        let b = b.get(..FIXED)?;
         let position = usize::try_from(le32(&b[0..4])?).ok()?;
         Some(ReviewEntry::from_parts(
-            Arc::clone(&cards.get(position)?.0),
+            Arc::clone(keys.get(position)?),
             self.at_day.time(&b[4..16])?,
             le32(&b[19..23])?,
             le32(&b[23..27])?,
@@ -62,6 +57,11 @@ impl Reader {
             *MODES.get(usize::from(b[17]))?,
             *PHASES.get(usize::from(b[18]))?,
         ))
+    }
+
+    /// Only the time of the review in `b`.
+    pub(super) fn time(&mut self, b: &[u8]) -> Option<DateTime<Utc>> {
+        self.at_day.time(b.get(4..16)?)
     }
 }
 

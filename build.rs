@@ -1,0 +1,69 @@
+//! Writes the vocabulary of the built-in decks (every word of `content/*.toml`, lowercased,
+//! sorted, once) to `$OUT_DIR/vocabulary.rs` for the key-point matcher: a typed word that is a
+//! word of the bank is never taken for a typo of another ("contact" is not "contract"), and a
+//! derived word is told from its base by whether the base is a word ("developer" is not
+//! "develop"). Derived from the decks, never listed by hand.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new("content");
+    println!("cargo:rerun-if-changed=content");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("content/ is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut words = BTreeSet::new();
+    // Acronyms: words the bank writes in capitals ("RTO", "KPIs") and never in lower case in
+    // its prose (keywords, tags and ids are written in lower case, so those lines do not count):
+    // "IT" and "US" are not acronyms here, "it" and "us" are common words.
+    let mut capitals = BTreeSet::new();
+    let mut prose_lower = BTreeSet::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("a built-in deck is UTF-8 text");
+        for line in text.lines() {
+            let key = line.split('=').next().unwrap_or("").trim();
+            let prose = ![
+                "keywords", "together", "require", "tags", "id", "category", "kind",
+            ]
+            .contains(&key);
+            // The same split as `core::matcher::words`: runs of letters and digits.
+            for w in line.split(|c: char| !c.is_alphanumeric()) {
+                if w.is_empty() || w.chars().any(|c| c.is_numeric()) {
+                    continue;
+                }
+                words.insert(w.to_lowercase());
+                let letters = w.strip_suffix('s').unwrap_or(w);
+                if (2..=6).contains(&letters.len())
+                    && letters.chars().all(|c| c.is_ascii_uppercase())
+                {
+                    capitals.insert(letters.to_lowercase());
+                } else if prose && w.chars().all(|c| c.is_lowercase()) {
+                    prose_lower.insert(w.to_string());
+                }
+            }
+        }
+    }
+    let acronyms: Vec<&String> = capitals.difference(&prose_lower).collect();
+    let mut out = String::from(
+        "/// Every word of the built-in decks, lowercased and sorted (written by build.rs).\n\
+         pub static VOCABULARY: &[&str] = &[\n",
+    );
+    for w in &words {
+        out.push_str(&format!("    {w:?},\n"));
+    }
+    out.push_str(
+        "];\n\n/// The acronyms of the built-in decks, lowercased and sorted (written by build.rs).\n\
+         pub static ACRONYMS: &[&str] = &[\n",
+    );
+    for w in acronyms {
+        out.push_str(&format!("    {w:?},\n"));
+    }
+    out.push_str("];\n");
+    let dest =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("vocabulary.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
+}

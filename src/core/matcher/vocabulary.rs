@@ -1,0 +1,136 @@
+//! The words of the built-in decks (`VOCABULARY`, written by build.rs from `content/*.toml`):
+//! what the matcher knows to be a word. Derived from the bank, never listed by hand.
+//!
+//! - A typed word that is a word of the bank (or a form of one) is never taken for a typo of
+//!   another: "contact" is not a slip for "contract", nor "identify" for "identity".
+//! - A derived word whose base is a word keeps its own meaning: an agent noun is not its verb
+//!   ("developer" is not "develop", "officer" not "office") and an `-ly` word made from a noun
+//!   is not the noun ("quarterly" is not "quarter", "costly" not "cost"), where Snowball joins them.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/vocabulary.rs"));
+
+/// Whether a lowercased word occurs, as it is, in the built-in decks.
+pub fn is_word(lower: &str) -> bool {
+    VOCABULARY.binary_search(&lower).is_ok()
+}
+
+/// Whether a lowercased word is an acronym of the built-in decks (written in capitals there,
+/// never in lower case: "rto", "sla", "kpi").
+pub fn is_acronym(lower: &str) -> bool {
+    ACRONYMS.binary_search(&lower).is_ok()
+}
+
+fn stems() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| VOCABULARY.iter().map(|w| super::stem(w)).collect())
+}
+
+/// Whether a lowercased word is a word of the bank or a form of one (its stem is one's stem):
+/// "contacts" is known when "contact" is.
+pub fn is_known(lower: &str) -> bool {
+    is_word(lower) || stems().contains(&super::stem(lower))
+}
+
+/// Endings of adjectives: an `-ly` word made from one is its adverb, the same meaning
+/// ("financially"), even when the adjective also serves as a noun ("financials").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "al", "ive", "ic", "ent", "ant", "ate", "ous", "ful", "ible", "able", "ar", "less",
+];
+
+/// Whether `base` is a noun of the bank: its plural is a word and it has no adjective ending.
+fn noun(base: &str) -> bool {
+    base.chars().count() >= 3
+        && !ADJECTIVE_ENDINGS.iter().any(|e| base.ends_with(e))
+        && (is_word(&format!("{base}s")) || is_word(&format!("{base}es")))
+}
+
+/// The bases an agent noun in `-er` can come from: "develop" (developer), "manage" (manager),
+/// "plan" (planner), "identify" (identifier).
+fn agent_bases(sing: &str) -> Vec<String> {
+    let Some(stripped) = sing.strip_suffix("er") else {
+        return Vec::new();
+    };
+    let mut out = vec![stripped.to_string(), format!("{stripped}e")];
+    let b = stripped.as_bytes();
+    if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+        out.push(stripped[..stripped.len() - 1].to_string());
+    }
+    if let Some(y) = stripped.strip_suffix('i') {
+        out.push(format!("{y}y"));
+    }
+    out
+}
+
+/// The stem Snowball gave `word` (`snowball`), kept apart from a base of another meaning:
+///
+/// - a word that is not a stop word never stems to one ("underlying" is not "under");
+/// - an agent noun whose base is a word keeps its ending ("developer", "officer",
+///   "investigator"), so it is not its verb or noun;
+/// - an `-ly` word whose base is a noun keeps its ending ("quarterly", "monthly", "costly"),
+///   while an adverb stays with its adjective ("regularly" is "regular").
+pub fn keep_apart(word: &str, snowball: String) -> String {
+    if !super::is_stop_word(word)
+        && super::is_stop_word(&snowball)
+        && !inflection_of(word, &snowball)
+    {
+        return word.to_string();
+    }
+    let sing = word
+        .strip_suffix('s')
+        .filter(|s| s.ends_with("er") || s.ends_with("or"))
+        .unwrap_or(word);
+    if sing.ends_with("er")
+        && !snowball.ends_with("er")
+        && agent_bases(sing)
+            .iter()
+            .any(|b| b.chars().count() >= 3 && is_word(b))
+    {
+        return format!("{snowball}er");
+    }
+    if let Some(stripped) = sing.strip_suffix("ator")
+        && !snowball.ends_with("ator")
+        && is_word(&format!("{stripped}ate"))
+    {
+        return format!("{snowball}ator");
+    }
+    if let Some(base) = word.strip_suffix("ly")
+        && !snowball.ends_with("li")
+        && noun(base)
+    {
+        return format!("{snowball}li");
+    }
+    snowball
+}
+
+/// Whether `word` is `base` with an inflection: "getting" of "get", "others" of "other", "having"
+/// of "have" (not "underlying" of "under").
+fn inflection_of(word: &str, base: &str) -> bool {
+    ["s", "es", "ed", "d", "ing", "ting"]
+        .iter()
+        .filter_map(|end| word.strip_suffix(end))
+        .any(|w| w == base || w.strip_suffix('e') == Some(base) || format!("{w}e") == base)
+}
+
+/// Nouns in `-ision` and `-ription` taken to their verb when the verb is a word of the bank:
+/// "decision" is "decide", "revision" "revise", "description" "describe".
+pub fn verb_of(word: &str) -> Option<String> {
+    const RULES: &[(&str, &[&str])] = &[
+        ("ision", &["ide", "ise"]),
+        ("isions", &["ide", "ise"]),
+        ("ription", &["ribe"]),
+        ("riptions", &["ribe"]),
+    ];
+    RULES.iter().find_map(|(noun, verbs)| {
+        let base = word.strip_suffix(noun)?;
+        if base.chars().count() < 2 {
+            return None;
+        }
+        verbs
+            .iter()
+            .map(|v| format!("{base}{v}"))
+            .find(|v| is_word(v))
+    })
+}
