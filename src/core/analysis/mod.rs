@@ -13,7 +13,6 @@ mod fillers;
 mod grading;
 mod input;
 mod star;
-mod star_lexicon;
 mod tokens;
 
 pub use answer::{AnswerAnalysis, PointMatch, analyse, check_points};

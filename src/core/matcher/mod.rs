@@ -25,7 +25,9 @@
 //!   "risk early" only if `GAP` allows it).
 //! - A key point is covered when one of its `keywords` matches, or when every term of one of
 //!   its `together` groups matches in the same sentence; and then, if it has `require` terms,
-//!   only when one of those matches too.
+//!   only when one of those matches too. A point whose text joins two claims ("Seeks feedback
+//!   and takes ownership") is not covered by a keyword of one claim alone: the answer must say
+//!   something of the other too ([`claims`]).
 //! - A keyword whose words (stop words aside) all occur in the card's question never counts:
 //!   repeating the question is not an answer. Likewise a `together` group whose terms all
 //!   occur in the question. The parser records the question's words on each key point
@@ -469,6 +471,9 @@ pub struct PreparedPoint {
     require: Option<Vec<Term>>,
     /// The words of the point's text that carry its meaning (see [`concept_words`]).
     concept: Vec<ConceptWord>,
+    /// The claims of a text that joins two ("Seeks feedback and takes ownership"): each
+    /// claim's specific words. Empty when the text makes one claim.
+    claims: Vec<Vec<ConceptWord>>,
     /// The acronyms of the card's question: an answer's words that spell one out name the
     /// term asked about and count no more than the acronym would.
     acronyms: Vec<String>,
@@ -508,6 +513,55 @@ fn concept_words(point: &KeyPoint) -> Vec<ConceptWord> {
         .collect()
 }
 
+/// The claims of a key point's text that joins two or more with "and" before a verb, as rubric
+/// texts do ("Seeks feedback and takes ownership", "Separates the need from the risk and finds
+/// a compromise"): each claim's words ([`concept_words`]). A text that does not start with a
+/// verb, a list ("time, cost, quality and risk") and a part made only of generic words
+/// ("Listens and measures the problem") are one claim.
+fn claims(point: &KeyPoint) -> Vec<Vec<ConceptWord>> {
+    let words = split_words(&point.text);
+    let verb =
+        |w: &Word| w.lower.ends_with('s') && !w.lower.ends_with("ss") && !is_stop_word(&w.lower);
+    if !words.first().is_some_and(verb) {
+        return Vec::new();
+    }
+    // Each part, and whether it names a thing ("and a lesson") rather than an act.
+    let mut parts: Vec<(Vec<Word>, bool)> = vec![(Vec::new(), false)];
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1);
+        // "and a lesson" after an act names a second thing, unless it ends a list ("likelihood,
+        // impact and an overall score").
+        let listed = || point.text[..w.range.start].contains(',');
+        let thing = next
+            .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an" | "the" | "its" | "their"))
+            && !listed();
+        if w.lower == "and" && (thing || next.is_some_and(verb)) {
+            parts.push((Vec::new(), thing));
+        } else if let Some((p, _)) = parts.last_mut() {
+            p.push(w.clone());
+        }
+    }
+    let concept = concept_words(point);
+    let claims: Vec<Vec<ConceptWord>> = parts
+        .iter()
+        .filter_map(|(p, thing)| {
+            let words: Vec<ConceptWord> = concept
+                .iter()
+                .filter(|c| p.iter().any(|w| w.stem == c.word.stem))
+                .cloned()
+                .collect();
+            // A thing counts even when its words are generic ("a lesson", "the result"); an
+            // act made only of generic words ("Listens") is not demanded on its own.
+            (words.iter().any(|w| !w.generic) || (*thing && !words.is_empty())).then_some(words)
+        })
+        .collect();
+    if claims.len() >= 2 {
+        claims
+    } else {
+        Vec::new()
+    }
+}
+
 impl PreparedPoint {
     pub fn new(point: &KeyPoint) -> Self {
         let in_question = |t: &Term| t.repeats_question(point);
@@ -530,6 +584,7 @@ impl PreparedPoint {
                 .then(|| point.require.iter().map(|k| Term::new(k)).collect()),
             concept: concept_words(point),
             acronyms: named_acronyms(point),
+            claims: claims(point),
         }
     }
 }
@@ -724,13 +779,63 @@ impl MatchText {
         })
     }
 
+    /// The claims of `point` that `term` speaks to: those holding one of its words, or a word
+    /// it paraphrases.
+    fn claims_of(point: &PreparedPoint, term: &Term) -> Vec<usize> {
+        point
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, claim)| {
+                claim.iter().any(|c| {
+                    term.words.iter().any(|w| same_word(&c.word, w))
+                        || thesaurus::alternatives(&c.word.stem).iter().any(|alt| {
+                            alt.words
+                                .iter()
+                                .all(|a| term.words.iter().any(|w| a.stem == w.stem))
+                        })
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether the text says something of claim `i` of `point`: one of its words, or their
+    /// paraphrases, anywhere and not negated, or a keyword that speaks to it.
+    fn tells_claim(&self, point: &PreparedPoint, i: usize) -> bool {
+        let all = 0..self.words.len();
+        point.claims[i].iter().any(|c| {
+            all.clone()
+                .any(|j| !self.negated[j] && same_word(&c.word, &self.words[j]))
+                || thesaurus::alternatives(&c.word.stem)
+                    .iter()
+                    .any(|t| self.find_in(t, all.clone()).is_some())
+        }) || point
+            .keywords
+            .iter()
+            .filter(|t| Self::claims_of(point, t).contains(&i))
+            .any(|t| self.find_in(t, all.clone()).is_some())
+    }
+
+    /// Whether a match through `term` stands: when the point joins claims and the term speaks
+    /// to one of them only, the text must say something of each other claim too ("ownership"
+    /// alone does not cover "Seeks feedback and takes ownership").
+    fn whole_claim(&self, point: &PreparedPoint, term: &Term) -> bool {
+        let of = Self::claims_of(point, term);
+        of.len() != 1
+            || (0..point.claims.len())
+                .filter(|i| *i != of[0])
+                .all(|i| self.tells_claim(point, i))
+    }
+
     fn check_words(&self, point: &PreparedPoint) -> Option<Vec<String>> {
         let all = 0..self.words.len();
         let mut matched: Option<Vec<String>> = point
             .keywords
             .iter()
-            .find_map(|t| self.find_in(t, all.clone()))
-            .map(|at| vec![self.typed(&at)]);
+            .filter_map(|t| Some((t, self.find_in(t, all.clone())?)))
+            .find(|(t, _)| self.whole_claim(point, t))
+            .map(|(_, at)| vec![self.typed(&at)]);
         if matched.is_none() && !point.together.is_empty() {
             matched = self.together_match(point);
         }
