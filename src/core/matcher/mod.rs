@@ -25,7 +25,9 @@
 //!   "risk early" only if `GAP` allows it).
 //! - A key point is covered when one of its `keywords` matches, or when every term of one of
 //!   its `together` groups matches in the same sentence; and then, if it has `require` terms,
-//!   only when one of those matches too.
+//!   only when one of those matches too. A point whose text joins two claims ("Seeks feedback
+//!   and takes ownership") is not covered by a keyword of one claim alone: the answer must say
+//!   something of the other too ([`claims`]).
 //! - A keyword whose words (stop words aside) all occur in the card's question never counts:
 //!   repeating the question is not an answer. Likewise a `together` group whose terms all
 //!   occur in the question. The parser records the question's words on each key point
@@ -33,14 +35,18 @@
 //!   spells out one the question uses is in the question, and an answer's words that spell it
 //!   out count as negated, unless the point's text spells it out itself.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::core::deck::KeyPoint;
+use crate::core::fast_hash::{FastMap, FastSet};
 
+mod index;
 mod lexicon;
 mod thesaurus;
 pub mod verbs;
@@ -54,8 +60,8 @@ pub const GAP: usize = 1;
 /// Shortest word (in letters) that typo tolerance applies to.
 pub const TYPO_MIN_LEN: usize = 7;
 
-fn stop_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stop_words() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
 }
 
@@ -94,8 +100,8 @@ fn stemmer() -> &'static Stemmer {
 pub fn stem(lower: &str) -> String {
     // Texts repeat their words: a per-thread memo makes stemming a whole bank (the lint) cheap.
     thread_local! {
-        static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static MEMO: std::cell::RefCell<FastMap<String, String>> =
+            std::cell::RefCell::new(FastMap::default());
     }
     if let Some(s) = MEMO.with(|m| m.borrow().get(lower).cloned()) {
         return s;
@@ -185,6 +191,9 @@ pub fn content_stems(text: &str) -> Vec<String> {
 struct Word {
     lower: String,
     stem: String,
+    /// Hashes of `lower` and `stem` ([`index::key`]), for the index's look-ups.
+    lower_key: u64,
+    stem_key: u64,
     sentence: usize,
     range: Range<usize>,
 }
@@ -194,7 +203,7 @@ fn is_number(w: &str) -> bool {
 }
 
 /// Optimal string alignment distance, stopping early above 1 (only "at most one edit" is asked).
-fn within_one_edit(a: &[char], b: &[char]) -> bool {
+fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a.len().abs_diff(b.len()) > 1 {
         return false;
     }
@@ -258,6 +267,10 @@ fn typo_close(a: &str, b: &str) -> bool {
     if !typo_possible(a, b) {
         return false;
     }
+    // Most words are ASCII, where a letter is a byte: no need to collect the letters.
+    if a.is_ascii() && b.is_ascii() {
+        return within_one_edit(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     a.len() >= TYPO_MIN_LEN && b.len() >= TYPO_MIN_LEN && within_one_edit(&a, &b)
@@ -272,8 +285,11 @@ fn split_words(text: &str) -> Vec<Word> {
     let mut start: Option<usize> = None;
     let push = |out: &mut Vec<Word>, range: Range<usize>, sentence: usize| {
         let lower = text[range.clone()].to_lowercase().replace('-', "");
+        let stem = stem(&lower);
         out.push(Word {
-            stem: stem(&lower),
+            lower_key: index::key(&lower),
+            stem_key: index::key(&stem),
+            stem,
             lower,
             sentence,
             range,
@@ -317,6 +333,10 @@ fn acronyms_in(question: &[String]) -> impl Iterator<Item = &str> {
 /// The acronyms of `point`'s question ([`acronyms_in`]) that the point's text does not spell
 /// out: when the text says "Mean time to repair: ...", saying it is part of the point.
 fn named_acronyms(point: &KeyPoint) -> Vec<String> {
+    // Most questions name no acronym: then the text need not be split.
+    if acronyms_in(&point.question).next().is_none() {
+        return Vec::new();
+    }
     let text = split_words(&point.text);
     acronyms_in(&point.question)
         .filter(|a| spelled_spans(&text, a).is_empty())
@@ -328,8 +348,16 @@ fn named_acronyms(point: &KeyPoint) -> Vec<String> {
 /// that is not a stop word ("the mean time to repair": `mean`..`repair`).
 fn spelled_spans(words: &[Word], acronym: &str) -> Vec<Range<usize>> {
     let n = acronym.chars().count();
+    let Some(initial) = acronym.chars().next() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for i in 0..words.len() {
+        // A span starts on a word that is not a stop word, so on the acronym's first letter
+        // (a quick no for most words: the lint tries every point on every filler answer).
+        if !words[i].lower.starts_with(initial) {
+            continue;
+        }
         // The span runs to `n` words, and a little more for the stop words inside it.
         for end in i + 2..=(i + 2 * n).min(words.len()) {
             let span = &words[i..end];
@@ -443,6 +471,9 @@ pub struct PreparedPoint {
     require: Option<Vec<Term>>,
     /// The words of the point's text that carry its meaning (see [`concept_words`]).
     concept: Vec<ConceptWord>,
+    /// The claims of a text that joins two ("Seeks feedback and takes ownership"): each
+    /// claim's specific words. Empty when the text makes one claim.
+    claims: Vec<Vec<ConceptWord>>,
     /// The acronyms of the card's question: an answer's words that spell one out name the
     /// term asked about and count no more than the acronym would.
     acronyms: Vec<String>,
@@ -482,6 +513,55 @@ fn concept_words(point: &KeyPoint) -> Vec<ConceptWord> {
         .collect()
 }
 
+/// The claims of a key point's text that joins two or more with "and" before a verb, as rubric
+/// texts do ("Seeks feedback and takes ownership", "Separates the need from the risk and finds
+/// a compromise"): each claim's words ([`concept_words`]). A text that does not start with a
+/// verb, a list ("time, cost, quality and risk") and a part made only of generic words
+/// ("Listens and measures the problem") are one claim.
+fn claims(point: &KeyPoint) -> Vec<Vec<ConceptWord>> {
+    let words = split_words(&point.text);
+    let verb =
+        |w: &Word| w.lower.ends_with('s') && !w.lower.ends_with("ss") && !is_stop_word(&w.lower);
+    if !words.first().is_some_and(verb) {
+        return Vec::new();
+    }
+    // Each part, and whether it names a thing ("and a lesson") rather than an act.
+    let mut parts: Vec<(Vec<Word>, bool)> = vec![(Vec::new(), false)];
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1);
+        // "and a lesson" after an act names a second thing, unless it ends a list ("likelihood,
+        // impact and an overall score").
+        let listed = || point.text[..w.range.start].contains(',');
+        let thing = next
+            .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an" | "the" | "its" | "their"))
+            && !listed();
+        if w.lower == "and" && (thing || next.is_some_and(verb)) {
+            parts.push((Vec::new(), thing));
+        } else if let Some((p, _)) = parts.last_mut() {
+            p.push(w.clone());
+        }
+    }
+    let concept = concept_words(point);
+    let claims: Vec<Vec<ConceptWord>> = parts
+        .iter()
+        .filter_map(|(p, thing)| {
+            let words: Vec<ConceptWord> = concept
+                .iter()
+                .filter(|c| p.iter().any(|w| w.stem == c.word.stem))
+                .cloned()
+                .collect();
+            // A thing counts even when its words are generic ("a lesson", "the result"); an
+            // act made only of generic words ("Listens") is not demanded on its own.
+            (words.iter().any(|w| !w.generic) || (*thing && !words.is_empty())).then_some(words)
+        })
+        .collect();
+    if claims.len() >= 2 {
+        claims
+    } else {
+        Vec::new()
+    }
+}
+
 impl PreparedPoint {
     pub fn new(point: &KeyPoint) -> Self {
         let in_question = |t: &Term| t.repeats_question(point);
@@ -504,6 +584,7 @@ impl PreparedPoint {
                 .then(|| point.require.iter().map(|k| Term::new(k)).collect()),
             concept: concept_words(point),
             acronyms: named_acronyms(point),
+            claims: claims(point),
         }
     }
 }
@@ -516,6 +597,24 @@ pub struct MatchText {
     /// Per word: whether a negator ([`NEGATORS`]) comes up to [`NEGATION_REACH`] words
     /// before it in its sentence, so "we never ran a pilot" does not count as a pilot.
     negated: Vec<bool>,
+    /// Where each keyword word can occur, built on the first search.
+    index: OnceLock<index::WordIndex>,
+    /// [`MatchText::found`]'s answers, by the word's key (and the word, to tell a collision).
+    found: RefCell<FastMap<u64, (String, Rc<Found>)>>,
+}
+
+/// Where one word of a key point's text occurs in a text: the positions of the same word, and
+/// each of its thesaurus alternatives' [`MatchText::occurrences`] (in the thesaurus's order).
+#[derive(Debug)]
+struct Found {
+    direct: Vec<usize>,
+    through: Vec<Vec<Vec<usize>>>,
+}
+
+impl Found {
+    fn is_empty(&self) -> bool {
+        self.direct.is_empty() && self.through.iter().all(Vec::is_empty)
+    }
 }
 
 /// How many words before a term a negator turns it round.
@@ -556,7 +655,14 @@ impl MatchText {
             text: text.to_string(),
             negated: negations(&words),
             words,
+            index: OnceLock::new(),
+            found: RefCell::default(),
         }
+    }
+
+    fn index(&self) -> &index::WordIndex {
+        self.index
+            .get_or_init(|| index::WordIndex::new(&self.words))
     }
 
     /// The text's words, lowercased.
@@ -572,29 +678,42 @@ impl MatchText {
     /// [`MatchText::find_in`], with or without skipping negated occurrences.
     fn find_with(&self, term: &Term, scope: Range<usize>, negation: bool) -> Option<Vec<usize>> {
         let first = term.words.first()?;
-        'start: for i in scope.clone() {
-            if (negation && self.negated[i]) || !word_matches(first, &self.words[i]) {
-                continue;
-            }
-            let mut at = vec![i];
-            let mut prev = i;
-            for kw in &term.words[1..] {
-                let end = (prev + 2 + GAP).min(scope.end);
-                let next = (prev + 1..end).find(|&j| {
-                    self.words[j].sentence == self.words[i].sentence
-                        && word_matches(kw, &self.words[j])
-                });
-                match next {
-                    Some(j) => {
-                        at.push(j);
-                        prev = j;
-                    }
-                    None => continue 'start,
-                }
-            }
-            return Some(at);
+        self.index()
+            .matching(&self.words, first)
+            .into_iter()
+            .filter(|&i| scope.contains(&i) && !(negation && self.negated[i]))
+            .find_map(|i| self.complete(term, i, scope.end))
+    }
+
+    /// The rest of `term` after its first word matched at `i`: each next word within [`GAP`]
+    /// words of the previous one, in the same sentence, before `end`.
+    fn complete(&self, term: &Term, i: usize, end: usize) -> Option<Vec<usize>> {
+        let mut at = vec![i];
+        let mut prev = i;
+        for kw in &term.words[1..] {
+            let stop = (prev + 2 + GAP).min(end);
+            let j = (prev + 1..stop).find(|&j| {
+                self.words[j].sentence == self.words[i].sentence && word_matches(kw, &self.words[j])
+            })?;
+            at.push(j);
+            prev = j;
         }
-        None
+        Some(at)
+    }
+
+    /// Every occurrence of `term` in the text, in order of its first word: what
+    /// [`MatchText::find_with`] finds in a sentence is the first of them that starts there
+    /// ([`first_in`]), so a term looked up in sentence after sentence is searched for once.
+    fn occurrences(&self, term: &Term, negation: bool) -> Vec<Vec<usize>> {
+        let Some(first) = term.words.first() else {
+            return Vec::new();
+        };
+        self.index()
+            .matching(&self.words, first)
+            .into_iter()
+            .filter(|&i| !(negation && self.negated[i]))
+            .filter_map(|i| self.complete(term, i, self.words.len()))
+            .collect()
     }
 
     /// The word index range of the first occurrence of `keyword`, if any.
@@ -660,13 +779,63 @@ impl MatchText {
         })
     }
 
+    /// The claims of `point` that `term` speaks to: those holding one of its words, or a word
+    /// it paraphrases.
+    fn claims_of(point: &PreparedPoint, term: &Term) -> Vec<usize> {
+        point
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, claim)| {
+                claim.iter().any(|c| {
+                    term.words.iter().any(|w| same_word(&c.word, w))
+                        || thesaurus::alternatives(&c.word.stem).iter().any(|alt| {
+                            alt.words
+                                .iter()
+                                .all(|a| term.words.iter().any(|w| a.stem == w.stem))
+                        })
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether the text says something of claim `i` of `point`: one of its words, or their
+    /// paraphrases, anywhere and not negated, or a keyword that speaks to it.
+    fn tells_claim(&self, point: &PreparedPoint, i: usize) -> bool {
+        let all = 0..self.words.len();
+        point.claims[i].iter().any(|c| {
+            all.clone()
+                .any(|j| !self.negated[j] && same_word(&c.word, &self.words[j]))
+                || thesaurus::alternatives(&c.word.stem)
+                    .iter()
+                    .any(|t| self.find_in(t, all.clone()).is_some())
+        }) || point
+            .keywords
+            .iter()
+            .filter(|t| Self::claims_of(point, t).contains(&i))
+            .any(|t| self.find_in(t, all.clone()).is_some())
+    }
+
+    /// Whether a match through `term` stands: when the point joins claims and the term speaks
+    /// to one of them only, the text must say something of each other claim too ("ownership"
+    /// alone does not cover "Seeks feedback and takes ownership").
+    fn whole_claim(&self, point: &PreparedPoint, term: &Term) -> bool {
+        let of = Self::claims_of(point, term);
+        of.len() != 1
+            || (0..point.claims.len())
+                .filter(|i| *i != of[0])
+                .all(|i| self.tells_claim(point, i))
+    }
+
     fn check_words(&self, point: &PreparedPoint) -> Option<Vec<String>> {
         let all = 0..self.words.len();
         let mut matched: Option<Vec<String>> = point
             .keywords
             .iter()
-            .find_map(|t| self.find_in(t, all.clone()))
-            .map(|at| vec![self.typed(&at)]);
+            .filter_map(|t| Some((t, self.find_in(t, all.clone())?)))
+            .find(|(t, _)| self.whole_claim(point, t))
+            .map(|(_, at)| vec![self.typed(&at)]);
         if matched.is_none() && !point.together.is_empty() {
             matched = self.together_match(point);
         }
@@ -728,9 +897,10 @@ impl MatchText {
                 .iter()
                 .filter(|c| !c.generic && !own.contains(&c.word.stem.as_str()))
                 .find_map(|c| {
-                    scope.clone().find(|&i| {
-                        !at.contains(&i) && !self.negated[i] && same_word(&c.word, &self.words[i])
-                    })
+                    self.index()
+                        .same_word(&self.words, &c.word)
+                        .into_iter()
+                        .find(|&i| scope.contains(&i) && !at.contains(&i) && !self.negated[i])
                 })
                 .map(|i| vec![i])
         })
@@ -766,19 +936,24 @@ impl MatchText {
         if concept.iter().all(|c| c.generic) || concept.len() < CONCEPT_MIN {
             return None;
         }
+        // Where each word occurs in the whole text, then taken sentence by sentence.
+        let found: Vec<Rc<Found>> = concept.iter().map(|c| self.found(&c.word)).collect();
+        // A sentence needs CONCEPT_MIN of the words: fewer in the whole text is a quick no.
+        if found.iter().filter(|f| !f.is_empty()).count() < CONCEPT_MIN {
+            return None;
+        }
         self.sentence_scopes().into_iter().find_map(|scope| {
             let mut hits: Vec<(Vec<usize>, usize, bool)> = Vec::new();
-            for (ci, c) in concept.iter().enumerate() {
+            for (ci, found) in found.iter().enumerate() {
                 // No negation here: a point's text may itself say "cannot be altered".
-                let direct = scope
-                    .clone()
-                    .find(|&i| same_word(&c.word, &self.words[i]))
+                let direct = found
+                    .direct
+                    .iter()
+                    .copied()
+                    .find(|i| scope.contains(i))
                     .map(|i| vec![i]);
-                let at = direct.or_else(|| {
-                    thesaurus::alternatives(&c.word.stem)
-                        .iter()
-                        .find_map(|t| self.find_with(t, scope.clone(), false))
-                });
+                let at =
+                    direct.or_else(|| found.through.iter().find_map(|occ| first_in(occ, &scope)));
                 // Two words of the text found through one typed word count once.
                 if let Some(at) = at
                     && !hits
@@ -801,10 +976,43 @@ impl MatchText {
         })
     }
 
+    /// Where a word of a key point's text occurs in this text, directly or through the
+    /// thesaurus, found once per word: the lint looks for the same words in the same filler
+    /// answers for every key point of the bank.
+    fn found(&self, word: &Word) -> Rc<Found> {
+        if let Some((lower, found)) = self.found.borrow().get(&word.lower_key)
+            && *lower == word.lower
+        {
+            return Rc::clone(found);
+        }
+        let found = Rc::new(Found {
+            direct: self.index().same_word(&self.words, word),
+            through: thesaurus::alternatives(&word.stem)
+                .iter()
+                .map(|t| self.occurrences(t, false))
+                .collect(),
+        });
+        // Another word with the same key (a hash collision) is found again each time.
+        self.found
+            .borrow_mut()
+            .entry(word.lower_key)
+            .or_insert_with(|| (word.lower.clone(), Rc::clone(&found)));
+        found
+    }
+
     /// Whether the text covers the key point.
     pub fn covers(&self, point: &KeyPoint) -> bool {
         self.check(point).is_some()
     }
+}
+
+/// The first of a term's [`MatchText::occurrences`] that starts in `sentence` (the word range
+/// of one sentence, or of the whole text): what [`MatchText::find_in`] finds there.
+fn first_in(occurrences: &[Vec<usize>], sentence: &Range<usize>) -> Option<Vec<usize>> {
+    occurrences
+        .iter()
+        .find(|at| sentence.contains(&at[0]))
+        .cloned()
 }
 
 /// Whether `keyword` occurs in `text` by the matching rule.

@@ -441,3 +441,47 @@ fn spelling_out_an_acronym_of_the_question_is_not_an_answer() {
     };
     assert!(MatchText::new("user satisfaction experience rose").covers(&q));
 }
+
+#[test]
+fn a_point_that_joins_two_claims_needs_both() {
+    let p = KeyPoint {
+        text: "Seeks feedback and takes ownership".into(),
+        ..point(&["ownership", "asked for input"])
+    };
+    // A keyword of one claim alone does not cover the other.
+    assert!(!MatchText::new("I always take ownership and stay positive.").covers(&p));
+    assert!(MatchText::new("I took ownership. Then I asked my boss for feedback.").covers(&p));
+    // A keyword that speaks to no claim in particular is the author's phrase for the whole.
+    assert!(MatchText::new("I asked for input from my director.").covers(&p));
+    // A list is one claim: "risk" is not a second claim of "Assesses impact on ...".
+    let list = KeyPoint {
+        text: "Assesses impact on time, cost, quality and risk".into(),
+        ..point(&["impact assessment"])
+    };
+    assert!(MatchText::new("I did an impact assessment.").covers(&list));
+    // Nor is a text that does not start with a verb.
+    let noun = KeyPoint {
+        text: "Pay bands and pay transparency rules".into(),
+        ..point(&["banding"])
+    };
+    assert!(MatchText::new("within your banding").covers(&noun));
+}
+
+#[test]
+fn a_second_thing_after_and_is_a_claim_too() {
+    // "and a lesson" names a second thing the point asks for, even in generic words.
+    let p = KeyPoint {
+        text: "Reports measured results and a lesson".into(),
+        ..point(&["measured result"])
+    };
+    assert!(!MatchText::new("We measured results every week.").covers(&p));
+    assert!(
+        MatchText::new("We measured results every week; the lesson was to start small.").covers(&p)
+    );
+    // The end of a list is not: "an overall score" is one item of what is recorded.
+    let list = KeyPoint {
+        text: "Records each risk with likelihood, impact and an overall score".into(),
+        ..point(&["risk score"])
+    };
+    assert!(MatchText::new("Each one got a risk score.").covers(&list));
+}

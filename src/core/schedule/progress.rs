@@ -428,8 +428,20 @@ impl Progress {
 
     /// [`Progress::card`] by the card's two ids, without building its key.
     pub fn card_of(&self, deck: &DeckId, card: &CardId) -> Option<&CardMemory> {
+        self.place_of(deck, card).map(|i| &self.cards[i].1)
+    }
+
+    /// Where the card with these ids is among [`Progress::cards`] (the same place for as long
+    /// as this progress is not changed), without building its key.
+    pub fn place_of(&self, deck: &DeckId, card: &CardId) -> Option<usize> {
         let key: &dyn KeyRef = &(deck, card);
-        self.index.get(key).map(|&i| &self.cards[i].1)
+        self.index.get(key).copied()
+    }
+
+    /// The card at `place` among [`Progress::cards`]: its key (the one its reviews share)
+    /// and memory.
+    pub fn card_at(&self, place: usize) -> Option<(&Arc<CardKey>, &CardMemory)> {
+        self.cards.get(place).map(|(key, memory)| (key, memory))
     }
 
     /// How many cards the log mentions.

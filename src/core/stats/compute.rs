@@ -1,6 +1,6 @@
 //! One pass over the cards and one over the reviews: everything in [`Stats`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -187,19 +187,18 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
 
     // Categories in deck order, and where each card belongs.
     let mut categories: Vec<(usize, usize, CategoryAcc)> = vec![];
+    // Each card's category by its place in progress (a card the log mentions), so reviews
+    // find theirs without a map of every card's ids; by the ids only for mock answers.
+    let mut category_at: Vec<Option<usize>> = vec![None; progress.len()];
+    // What a review's key says (loaded deck? which category?), found by the key's address:
+    // filled here for the cards of the decks, worked out in the walk for any other.
+    let mut per_key: FastMap<usize, (bool, Option<usize>)> = FastMap::default();
     let mut card_category: FastMap<(&str, &str), usize> = FastMap::default();
+    let by_ids = !mocks.answers.is_empty();
     let mut due_dates = vec![];
     let fresh = CardMemory::new();
-    // Each card's state by the key's strings (no key is built per card).
-    let mut memories: FastMap<(&str, &str), &CardMemory> = FastMap::default();
-    memories.reserve(progress.len());
-    memories.extend(
-        progress
-            .cards()
-            .map(|(key, memory)| ((key.deck.as_str(), key.card.as_str()), memory)),
-    );
     for (d, deck) in decks.iter().enumerate() {
-        let mut local: HashMap<&str, usize> = HashMap::new();
+        let mut local: FastMap<&str, usize> = FastMap::default();
         for (c, category) in deck.categories.iter().enumerate() {
             local.insert(category.id.as_str(), categories.len());
             categories.push((
@@ -217,11 +216,19 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
             let Some(&index) = local.get(card.category.as_str()) else {
                 continue;
             };
-            card_category.insert((deck.id.as_str(), card.id.as_str()), index);
-            let state = memories
-                .get(&(deck.id.as_str(), card.id.as_str()))
-                .copied()
-                .unwrap_or(&fresh);
+            if by_ids {
+                card_category.insert((deck.id.as_str(), card.id.as_str()), index);
+            }
+            // Each card's state by its ids (no key is built per card).
+            let place = progress.place_of(&deck.id, &card.id);
+            let state = match place.and_then(|p| Some((p, progress.card_at(p)?))) {
+                Some((place, (key, state))) => {
+                    category_at[place] = Some(index);
+                    per_key.insert(std::sync::Arc::as_ptr(key) as usize, (true, Some(index)));
+                    state
+                }
+                None => &fresh,
+            };
             let acc = &mut categories[index].2;
             acc.evidence.cards += 1;
             if state.reps > 0 {
@@ -251,9 +258,8 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
     // Reviews come in time order: the study date only changes at day boundaries.
     let mut day_cache: Option<(DateTime<Utc>, DateTime<Utc>, chrono::NaiveDate)> = None;
     let mut run: Option<(chrono::NaiveDate, u32)> = None;
-    // The reviews of a card share one key: what the key says (loaded deck? which category?)
-    // is worked out once per card, found again by the key's address.
-    let mut per_key: FastMap<usize, (bool, Option<usize>)> = FastMap::default();
+    // The reviews of a card share one key: what the key says is worked out once per card
+    // (when the walk of the decks did not), found again by the key's address.
     let reviews = match since {
         Some(since) => progress.reviews_since(since),
         None => progress.reviews(),
@@ -269,10 +275,11 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
         let (loaded, category) = *per_key
             .entry(std::sync::Arc::as_ptr(&r.key) as usize)
             .or_insert_with(|| {
-                let card = (r.key.deck.as_str(), r.key.card.as_str());
                 (
                     decks.iter().any(|d| d.id == r.key.deck),
-                    card_category.get(&card).copied(),
+                    progress
+                        .place_of(&r.key.deck, &r.key.card)
+                        .and_then(|p| category_at[p]),
                 )
             });
         if !loaded {
