@@ -333,6 +333,10 @@ fn acronyms_in(question: &[String]) -> impl Iterator<Item = &str> {
 /// The acronyms of `point`'s question ([`acronyms_in`]) that the point's text does not spell
 /// out: when the text says "Mean time to repair: ...", saying it is part of the point.
 fn named_acronyms(point: &KeyPoint) -> Vec<String> {
+    // Most questions name no acronym: then the text need not be split.
+    if acronyms_in(&point.question).next().is_none() {
+        return Vec::new();
+    }
     let text = split_words(&point.text);
     acronyms_in(&point.question)
         .filter(|a| spelled_spans(&text, a).is_empty())
@@ -344,8 +348,16 @@ fn named_acronyms(point: &KeyPoint) -> Vec<String> {
 /// that is not a stop word ("the mean time to repair": `mean`..`repair`).
 fn spelled_spans(words: &[Word], acronym: &str) -> Vec<Range<usize>> {
     let n = acronym.chars().count();
+    let Some(initial) = acronym.chars().next() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for i in 0..words.len() {
+        // A span starts on a word that is not a stop word, so on the acronym's first letter
+        // (a quick no for most words: the lint tries every point on every filler answer).
+        if !words[i].lower.starts_with(initial) {
+            continue;
+        }
         // The span runs to `n` words, and a little more for the stop words inside it.
         for end in i + 2..=(i + 2 * n).min(words.len()) {
             let span = &words[i..end];
@@ -513,25 +525,35 @@ fn claims(point: &KeyPoint) -> Vec<Vec<ConceptWord>> {
     if !words.first().is_some_and(verb) {
         return Vec::new();
     }
-    let mut parts: Vec<Vec<Word>> = vec![Vec::new()];
+    // Each part, and whether it names a thing ("and a lesson") rather than an act.
+    let mut parts: Vec<(Vec<Word>, bool)> = vec![(Vec::new(), false)];
     for (i, w) in words.iter().enumerate() {
-        if w.lower == "and" && words.get(i + 1).is_some_and(verb) {
-            parts.push(Vec::new());
-        } else if let Some(p) = parts.last_mut() {
+        let next = words.get(i + 1);
+        // "and a lesson" after an act names a second thing, unless it ends a list ("likelihood,
+        // impact and an overall score").
+        let listed = || point.text[..w.range.start].contains(',');
+        let thing = next
+            .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an" | "the" | "its" | "their"))
+            && !listed();
+        if w.lower == "and" && (thing || next.is_some_and(verb)) {
+            parts.push((Vec::new(), thing));
+        } else if let Some((p, _)) = parts.last_mut() {
             p.push(w.clone());
         }
     }
     let concept = concept_words(point);
     let claims: Vec<Vec<ConceptWord>> = parts
         .iter()
-        .map(|p| {
-            concept
+        .filter_map(|(p, thing)| {
+            let words: Vec<ConceptWord> = concept
                 .iter()
                 .filter(|c| p.iter().any(|w| w.stem == c.word.stem))
                 .cloned()
-                .collect::<Vec<ConceptWord>>()
+                .collect();
+            // A thing counts even when its words are generic ("a lesson", "the result"); an
+            // act made only of generic words ("Listens") is not demanded on its own.
+            (words.iter().any(|w| !w.generic) || (*thing && !words.is_empty())).then_some(words)
         })
-        .filter(|c| c.iter().any(|w| !w.generic))
         .collect();
     if claims.len() >= 2 {
         claims

@@ -466,3 +466,22 @@ fn a_point_that_joins_two_claims_needs_both() {
     };
     assert!(MatchText::new("within your banding").covers(&noun));
 }
+
+#[test]
+fn a_second_thing_after_and_is_a_claim_too() {
+    // "and a lesson" names a second thing the point asks for, even in generic words.
+    let p = KeyPoint {
+        text: "Reports measured results and a lesson".into(),
+        ..point(&["measured result"])
+    };
+    assert!(!MatchText::new("We measured results every week.").covers(&p));
+    assert!(
+        MatchText::new("We measured results every week; the lesson was to start small.").covers(&p)
+    );
+    // The end of a list is not: "an overall score" is one item of what is recorded.
+    let list = KeyPoint {
+        text: "Records each risk with likelihood, impact and an overall score".into(),
+        ..point(&["risk score"])
+    };
+    assert!(MatchText::new("Each one got a risk score.").covers(&list));
+}

@@ -1,0 +1,118 @@
+//! STAR detection on the project's own labelled stories and on the lint's filler answers.
+//!
+//! `cargo run --release --example eval_star -- [PATH] [--verbose]`
+//! (PATH defaults to `tests/fixtures/star/stories.json`: behavioural answers written for this
+//! test, each with the STAR parts a careful reader marks; see the fixture's notes). Prints the
+//! accuracy per part, the filler answers' parts (they should have none) and, with `--verbose`,
+//! every disagreement with the words that showed a part.
+
+use std::process::ExitCode;
+
+use prepdeck::core::analysis::{StarCues, StarPart};
+use prepdeck::core::deck::FILLER_ANSWERS;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Story {
+    id: String,
+    answer: String,
+    star: Star,
+}
+
+#[derive(Deserialize)]
+struct Star {
+    situation: bool,
+    task: bool,
+    action: bool,
+    result: bool,
+}
+
+impl Star {
+    fn get(&self, p: StarPart) -> bool {
+        match p {
+            StarPart::Situation => self.situation,
+            StarPart::Task => self.task,
+            StarPart::Action => self.action,
+            StarPart::Result => self.result,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .cloned()
+        .unwrap_or_else(|| "tests/fixtures/star/stories.json".into());
+    let stories: Vec<Story> = match std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    // Per part: right, false positives, false negatives.
+    let mut ok = [0usize; 4];
+    let mut fp = [0usize; 4];
+    let mut fn_ = [0usize; 4];
+    for s in &stories {
+        let got = StarCues::detect(&s.answer);
+        for (i, p) in StarPart::ALL.into_iter().enumerate() {
+            let (want, have) = (s.star.get(p), got.has(p));
+            match (want, have) {
+                _ if want == have => ok[i] += 1,
+                (false, true) => fp[i] += 1,
+                _ => fn_[i] += 1,
+            }
+            if verbose && want != have {
+                println!(
+                    "{}: {} want {want}, got {have} {:?}",
+                    s.id,
+                    p.label(),
+                    got.cue(p)
+                );
+            }
+        }
+    }
+    let n = stories.len();
+    println!("{n} stories from {path}");
+    for (i, p) in StarPart::ALL.into_iter().enumerate() {
+        println!(
+            "{:<10} {:4.0}% ({}/{n})  found but absent {}, missed {}",
+            p.label(),
+            100.0 * ok[i] as f64 / n.max(1) as f64,
+            ok[i],
+            fp[i],
+            fn_[i]
+        );
+    }
+    let with_parts: Vec<String> = FILLER_ANSWERS
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let got = StarCues::detect(t);
+            (!got.present().is_empty()).then(|| {
+                let parts: Vec<String> = got
+                    .present()
+                    .into_iter()
+                    .map(|p| format!("{} {:?}", p.label(), got.cue(p).unwrap_or("")))
+                    .collect();
+                format!("  filler {}: {}", i + 1, parts.join(", "))
+            })
+        })
+        .collect();
+    println!(
+        "filler answers with a STAR part: {} of {}",
+        with_parts.len(),
+        FILLER_ANSWERS.len()
+    );
+    for l in with_parts {
+        println!("{l}");
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,264 @@
+//! The function words of the grammar STAR parts are read from (auxiliaries, determiners,
+//! particles, habit adverbs...) and the few small classes of content words that decide a
+//! clause's role (nouns of a step, of a goal handed over, generic objects).
+
+/// Adverbs of habit: "I always put", "as there usually is" speak of what is usual, not of
+/// one event.
+pub const HABITUAL: &[&str] = &[
+    "always",
+    "usually",
+    "often",
+    "normally",
+    "generally",
+    "typically",
+    "sometimes",
+    "regularly",
+    "constantly",
+    "frequently",
+];
+
+/// Auxiliaries of tense, aspect and mood, with their negative contractions ("hadn't" is
+/// "hadn", "t"); forms of "be" apart.
+pub const AUXILIARIES: &[&str] = &[
+    "had", "have", "has", "d", "ve", "do", "does", "did", "didn", "don", "doesn", "hadn", "haven",
+    "hasn", "could", "couldn", "can", "will", "won", "would", "wouldn", "ll", "should", "shouldn",
+    "might", "may", "must", "shall", "ought", "wasn", "weren", "isn", "aren",
+];
+
+/// Forms of "be": "I was", "I'm" are states, not actions.
+pub const BE_FORMS: &[&str] = &[
+    "am", "m", "is", "s", "are", "re", "was", "were", "be", "been", "being",
+];
+
+/// Finite verbs that are only past ("was", "had", "couldn't").
+pub const PAST_AUXILIARIES: &[&str] = &[
+    "was", "were", "had", "did", "didn", "wasn", "weren", "hadn", "could", "couldn",
+];
+
+/// Finite verbs that are present.
+pub const PRESENT_AUXILIARIES: &[&str] = &[
+    "is", "are", "s", "re", "has", "have", "does", "do", "isn", "aren", "can", "don",
+];
+
+/// Words of a moment: "it's my second week", "it's the Friday before Christmas" open a
+/// story told in the present.
+pub const TIME_NOUNS: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "christmas",
+    "midnight",
+    "lunchtime",
+];
+
+/// After "to", words that begin a noun phrase, not a verb ("had to the end").
+pub const NOT_VERBS: &[&str] = &[
+    "the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these",
+    "those", "me", "us", "him", "them", "it", "do",
+];
+
+/// Nouns of a decision: "the call was mine".
+pub const DECISION_NOUNS: &[&str] = &["call", "decision", "problem", "choice", "project"];
+
+/// "on my desk", "on my plate": where a duty lands.
+pub const PLATES: &[&str] = &["desk", "plate", "shoulders", "lap"];
+
+/// Words that hand a duty to someone ("given to me", "down to me", "landed on my desk").
+pub const ASSIGNING: &[&str] = &[
+    "given",
+    "handed",
+    "assigned",
+    "passed",
+    "delegated",
+    "entrusted",
+    "allocated",
+    "fell",
+    "falls",
+    "landed",
+    "lands",
+    "dropped",
+    "down",
+    "up",
+];
+
+/// Nouns that name a step taken: "my first move was to", "the action I took was".
+pub const ACTION_NOUNS: &[&str] = &["step", "move", "action", "act", "thing"];
+
+/// Particles of phrasal verbs ("set up", "drawn up", "rolled out").
+pub const PARTICLES: &[&str] = &[
+    "in", "up", "out", "on", "down", "over", "back", "off", "forward", "together",
+];
+
+/// Determiners before an object.
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "some", "our", "my", "their", "his", "her", "its", "this", "that", "these",
+    "those", "every", "each", "all", "any",
+];
+
+/// Modifiers that leave an object as vague as its noun ("new processes", "better tools").
+pub const VAGUE_MODIFIERS: &[&str] = &[
+    "new",
+    "better",
+    "improved",
+    "various",
+    "several",
+    "different",
+    "more",
+    "additional",
+    "many",
+    "few",
+    "lots",
+    "of",
+    "clear",
+    "proper",
+    "robust",
+    "modern",
+    "stronger",
+    "key",
+];
+
+/// Objects that name nothing in particular: "we implemented new processes", "I improved the
+/// way we worked".
+pub const GENERIC_OBJECTS: &[&str] = &[
+    "process",
+    "processes",
+    "tools",
+    "changes",
+    "improvements",
+    "initiatives",
+    "practices",
+    "measures",
+    "solutions",
+    "steps",
+    "way",
+    "ways",
+    "things",
+    "stuff",
+    "approach",
+    "approaches",
+    "methods",
+    "ideas",
+];
+
+/// What "kept X ..." keeps X as: a state kept up, not an action ("kept the client in the
+/// loop", "kept everyone informed").
+pub const KEPT_STATES: &[&str] = &[
+    "loop",
+    "informed",
+    "updated",
+    "posted",
+    "aligned",
+    "happy",
+    "track",
+    "board",
+    "touch",
+    "eye",
+    "busy",
+    "engaged",
+    "motivated",
+];
+
+/// Verbs of leaving or arriving: an action only with somewhere or someone to go to ("I went
+/// to the director"; "I left before the launch" is not one).
+pub const DEPARTURES: &[&str] = &["left", "went", "came", "arrived", "returned"];
+
+/// What ends a departure with no destination.
+pub const DEPARTURE_ENDS: &[&str] = &[
+    "", "before", "after", "when", "because", "and", "but", "so", "while", "as", "early", "home",
+    "soon", "shortly",
+];
+
+/// "lots of", "many": an experience claim's object ("I've handled lots of").
+pub const QUANTIFIERS: &[&str] = &[
+    "lots",
+    "loads",
+    "many",
+    "several",
+    "plenty",
+    "countless",
+    "numerous",
+    "various",
+    "dozens",
+    "hundreds",
+    "all",
+];
+
+/// Outcome verbs that need their figure close by ("went from 55 to 80 per cent", "sat at
+/// 4.6"): "my deputy went on leave for three months" tells no outcome.
+pub const WEAK_OUTCOMES: &[&str] = &[
+    "went", "came", "sat", "stayed", "became", "meant", "ran", "kept", "held", "stood", "turned",
+    "moved", "settled", "landed", "passed", "returned", "reached", "hit",
+];
+
+/// Verbs after which "and ...-ed" is an adjective of the speaker, not a second action ("I was
+/// tired and stressed").
+pub const COPULAS: &[&str] = &["was", "were", "been", "felt", "seemed", "became", "got"];
+
+/// Pronouns that can be the subject of a verb.
+pub const SUBJECT_PRONOUNS: &[&str] = &[
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+    "there",
+    "who",
+    "which",
+    "everyone",
+    "everybody",
+    "nobody",
+    "someone",
+    "nothing",
+    "everything",
+    "none",
+];
+
+/// States a group with the speaker is in ("we were losing customers", "we lost our DBA"):
+/// the scene, where "we needed to" is a goal and "we kept" an action.
+pub const WE_STATES: &[&str] = &[
+    "were",
+    "weren",
+    "had",
+    "hadn",
+    "lost",
+    "couldn",
+    "faced",
+    "struggled",
+    "lacked",
+    "suffered",
+];
+
+/// Pronouns between a verb and its object ("set myself the goal", "gave them the brief").
+pub const OBJECT_PRONOUNS: &[&str] = &["myself", "ourselves", "me", "us", "them", "him", "her"];
+
+/// Words that open a subordinate clause at the start of a sentence ("When the numbers were
+/// poor we met"): its state is the moment of what the main clause does.
+pub const SUBORDINATORS: &[&str] = &[
+    "when", "while", "as", "once", "after", "if", "since", "because", "before",
+];
+
+/// Words before a verb that make it an infinitive or a possibility, not a told outcome ("my
+/// goal was to cut costs", "it might reduce").
+pub const NOT_FINITE: &[&str] = &[
+    "to", "would", "could", "will", "should", "can", "might", "may", "must",
+];
+
+/// Verbs of a comment on the story, in the present whatever the story's tense ("I think I
+/// put", "I remember we set up").
+pub const COMMENT_VERBS: &[&str] = &[
+    "think", "believe", "guess", "suppose", "reckon", "mean", "know", "remember", "feel", "recall",
+    "say", "admit", "suspect", "imagine",
+];

@@ -1,0 +1,164 @@
+//! STAR cues: does a behavioral answer tell the Situation, the Task, the Action and the Result?
+//!
+//! Each sentence is read for what it does, from its grammar (who is the subject of which verb,
+//! in which tense, in which kind of clause), not from set phrases: a scene (a time or place
+//! with a state or an event that is not the speaker's: "At a university I worked at, the
+//! admissions team were furious"; the opening sentence needs no time phrase), a goal or duty
+//! taken on or given ("my aim was", "I was asked to", "it fell to me", "the board wanted"),
+//! an action of the speaker's (any verb in the past, or in the present of a story told in the
+//! present, but not a state, a habit or a vague verb such as "helped" or "made sure"; "what I
+//! did was", "drawn up by me"), and an outcome (a figure with a verb of change, a verb such as
+//! "fell" or "halved", an outcome announced by "as a result", or what followed the actions,
+//! told of others; never a bare judgement such as "it was a success"). The parts of the
+//! grammar are in [`sentence`], the parts of STAR in [`scene`], [`action`] and [`outcome`], the
+//! word lists in [`lexicon`]. Cues are hints, not a judgement of the story.
+
+use serde::Serialize;
+
+mod action;
+mod grammar_words;
+mod lexicon;
+mod outcome;
+mod scene;
+mod scene_words;
+mod sentence;
+
+use sentence::{Sentence, Story};
+
+/// One part of a STAR answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StarPart {
+    Situation,
+    Task,
+    Action,
+    Result,
+}
+
+impl StarPart {
+    pub const ALL: [StarPart; 4] = [
+        StarPart::Situation,
+        StarPart::Task,
+        StarPart::Action,
+        StarPart::Result,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StarPart::Situation => "Situation",
+            StarPart::Task => "Task",
+            StarPart::Action => "Action",
+            StarPart::Result => "Result",
+        }
+    }
+}
+
+/// Which STAR parts an answer has: for each, the words of the first sentence that showed it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct StarCues {
+    pub situation: Option<String>,
+    pub task: Option<String>,
+    pub action: Option<String>,
+    pub result: Option<String>,
+}
+
+impl StarCues {
+    /// Reads each sentence for what it does: sets a scene (a time or place with a state),
+    /// states a goal or duty, tells an action of the speaker's ("I" with a verb in the past,
+    /// any verb but a vague or a state one), or tells an outcome (a change with a figure, a
+    /// verb of change such as "fell" or "halved", or an outcome announced by "as a result",
+    /// "six months later"..., never a bare judgement such as "it was a success").
+    pub fn detect(text: &str) -> Self {
+        let sentences: Vec<Sentence> = sentences(text)
+            .iter()
+            .map(|s| Sentence::new(s))
+            .filter(|s| !s.words.is_empty())
+            .collect();
+        let story = Story::read(&sentences);
+        let mut cues = StarCues::default();
+        // Whether something has been done in an earlier sentence (an action of the speaker's
+        // or an event told in the passive): what follows it may be the outcome.
+        let mut done = false;
+        // Whether an earlier sentence has the speaker doing something: the scene is set before
+        // the speaker enters the story (without a time or place, see `Sentence::situation`).
+        let mut speaker_acted = false;
+        for s in &sentences {
+            let action = s.action(&story);
+            // The sentence that sets the scene (the first one that does).
+            let opening = !speaker_acted && !s.speaker_clause() && action.is_none();
+            let scene = match s.situation(&story, opening) {
+                Some(cue) if cues.situation.is_none() => {
+                    cues.situation = Some(cue);
+                    true
+                }
+                _ => false,
+            };
+            if cues.task.is_none() {
+                cues.task = s.task();
+            }
+            if cues.result.is_none() {
+                cues.result = s.result(&story, done, scene);
+            }
+            // A passive in the scene ("the budget was cut") is the situation, not a step taken.
+            done |= action.is_some() || (s.passive_event() && !scene);
+            speaker_acted |= s.speaker_clause() || action.is_some();
+            if cues.action.is_none() {
+                cues.action = action;
+            }
+        }
+        cues
+    }
+
+    /// The words that showed `part`, if it was found.
+    pub fn cue(&self, part: StarPart) -> Option<&str> {
+        match part {
+            StarPart::Situation => self.situation.as_deref(),
+            StarPart::Task => self.task.as_deref(),
+            StarPart::Action => self.action.as_deref(),
+            StarPart::Result => self.result.as_deref(),
+        }
+    }
+
+    pub fn has(&self, part: StarPart) -> bool {
+        self.cue(part).is_some()
+    }
+
+    /// The parts present, in STAR order.
+    pub fn present(&self) -> Vec<StarPart> {
+        StarPart::ALL.into_iter().filter(|p| self.has(*p)).collect()
+    }
+
+    /// The parts missing, in STAR order.
+    pub fn missing(&self) -> Vec<StarPart> {
+        StarPart::ALL
+            .into_iter()
+            .filter(|p| !self.has(*p))
+            .collect()
+    }
+}
+
+/// Splits a text into sentences: at `.`, `!` or `?` followed by a space or the end, at `;`
+/// and at line ends. A decimal point ("4.6") does not end a sentence.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let end = match c {
+            '.' | '!' | '?' => chars.peek().is_none_or(|n| n.is_whitespace()),
+            ';' | '\n' => true,
+            _ => false,
+        };
+        if end {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.retain(|s| s.chars().any(char::is_alphanumeric));
+    out
+}
+
+#[cfg(test)]
+mod tests;

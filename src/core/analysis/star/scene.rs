@@ -1,0 +1,245 @@
+//! The Situation and the Task: a scene (a time or place with a state or an event that is not
+//! the speaker's doing) and a goal or duty (stated, given to the speaker, or taken on).
+
+use super::lexicon::*;
+use super::sentence::{CLAUSE_STARTS, Sentence, Story, is_adverb, is_in, is_past, is_subject};
+use crate::core::matcher::STOP_WORDS;
+use crate::core::matcher::verbs::is_irregular_past;
+
+impl Sentence {
+    /// A time or place anchor: a listed phrase, "at/in a(n)/one" + a place word, or "in 2019".
+    fn anchor(&self) -> Option<String> {
+        if let Some(p) = self.first_phrase(TIME_ANCHORS) {
+            return Some(p);
+        }
+        self.words.windows(3).find_map(|w| {
+            let place = matches!(w[0].as_str(), "at" | "in" | "with" | "for")
+                && matches!(w[1].as_str(), "a" | "an" | "one")
+                && !is_in(NOT_PLACES, &w[2])
+                && !is_in(STOP_WORDS, &w[2]);
+            let year = w[0] == "in"
+                && w[1].len() == 4
+                && (w[1].starts_with("19") || w[1].starts_with("20"))
+                && w[1].chars().all(|c| c.is_ascii_digit());
+            (place || year).then(|| w[..2 + usize::from(place)].join(" "))
+        })
+    }
+
+    /// A scene: a time or place with a state ("were furious") or an event that is not the
+    /// speaker's ("our supplier went bust"); "In my previous role I helped the team" sets no
+    /// scene. Before the speaker has done anything (`opening`: no earlier sentence and not
+    /// this one has them act), a sentence that tells a state or an event of others sets the
+    /// scene without a time or place ("Our head of IT left suddenly"), unless it is a
+    /// judgement, a habit, a supposition or an outcome, or the state is the statement of a
+    /// goal ("my task was", "we needed to"). In a story told in the present, its moment
+    /// ("it's my second week").
+    pub(super) fn situation(&self, story: &Story, opening: bool) -> Option<String> {
+        if story.present
+            && let Some(moment) = self.present_moment()
+        {
+            return Some(moment);
+        }
+        let n = self.words.len();
+        if let Some(anchor) = self.anchor() {
+            // Only "I" is the speaker here: "in my last role we went through a restructure"
+            // sets a scene.
+            let speakers = |i: usize| {
+                let mut k = i;
+                while k > 0 && is_adverb(self.at(k - 1)) {
+                    k -= 1;
+                }
+                k > 0 && self.at(k - 1) == "i"
+            };
+            let state = self.any(STATE_WORDS).is_some()
+                || (0..n).any(|i| {
+                    (is_irregular_past(self.at(i)) && !speakers(i)) || self.noun_led_regular_past(i)
+                });
+            if state {
+                return Some(anchor);
+            }
+        }
+        if !opening
+            || self.judgement()
+            || self.habitual()
+            || self.hypothetical()
+            || self.outcome_told()
+        {
+            return None;
+        }
+        let goal_from = self.task_at().map_or(n, |(i, _)| i);
+        // "When the numbers were poor we met": the clause is the moment of what the speaker
+        // did next, not a scene.
+        let responds = |i: usize| {
+            is_in(SUBORDINATORS, self.at(0))
+                && (i + 1..n).any(|k| {
+                    matches!(self.at(k), "i" | "we") && {
+                        let v = self.at(self.verb_after(k));
+                        is_past(v) || is_in(&["had", "d"], v)
+                    }
+                })
+        };
+        (0..goal_from)
+            .filter(|&i| !responds(i))
+            .find(|&i| {
+                let subject = self.subject_of(i);
+                if !is_subject(subject) || subject == "i" {
+                    return false;
+                }
+                let verb = self.at(i);
+                // "The project was delivered": a passive outcome, not a scene.
+                let state = is_in(STATE_WORDS, verb)
+                    && !is_in(OUTCOME_VERBS, self.at(self.verb_after(i)))
+                    && !is_in(GOAL_NOUNS, subject)
+                    && (subject != "we" || is_in(WE_STATES, verb));
+                let event =
+                    subject != "we" && (is_irregular_past(verb) || self.noun_led_regular_past(i));
+                state || event
+            })
+            .map(|i| self.words[i.saturating_sub(2)..=i].join(" "))
+    }
+
+    /// A goal or a duty, read from the sentence's roles rather than set phrases: a goal noun
+    /// stated ("my main aim was", "the brief was", "I set myself the goal of"), the speaker
+    /// (or a group with them) given a duty ("I was asked to", "we were tasked with", "I'd been
+    /// brought in to", "the CIO asked me to", "the review was handed to me", "it was down to
+    /// me", "the call was mine"), or taking on a goal ("I had to", "we needed to", "I wanted
+    /// them to", "I set out to", "I had two weeks to"), or a responsibility ("responsible
+    /// for"); or what a named stakeholder wanted ("the board wanted a single supplier").
+    pub(super) fn task(&self) -> Option<String> {
+        self.task_at().map(|(_, cue)| cue)
+    }
+
+    /// [`Sentence::task`], with the index of the word where the goal or duty starts.
+    fn task_at(&self) -> Option<(usize, String)> {
+        let phrase = TASK_PHRASES
+            .iter()
+            .filter_map(|p| self.phrase_at(p).map(|i| (i, p.to_string())))
+            .min_by_key(|(i, _)| *i);
+        if phrase.is_some() {
+            return phrase;
+        }
+        let w: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        let at = |i: usize| w.get(i).copied().unwrap_or("");
+        // A goal word within the next few words ("to", "with" a task, "for" a duty).
+        let goal_follows = |from: usize, reach: usize| {
+            (from..from + reach).find(|&k| matches!(at(k), "to" | "with" | "for"))
+        };
+        // "to" followed by a verb, not by a noun phrase ("had to the end").
+        let to_verb =
+            |k: usize| at(k) == "to" && !is_in(NOT_VERBS, at(k + 1)) && !at(k + 1).is_empty();
+        for i in 0..w.len() {
+            // "my/our/the (one word) NOUN was/is": "my main aim was", "the real ask was"; and
+            // "the NOUN was mine": "the call was mine".
+            if matches!(w[i], "my" | "our" | "the") {
+                for n in [i + 1, i + 2] {
+                    let goal = is_in(GOAL_NOUNS, at(n)) || is_in(DECISION_NOUNS, at(n));
+                    if goal
+                        && matches!(at(n + 1), "was" | "is")
+                        && matches!(at(n + 2), "mine" | "ours")
+                    {
+                        return Some((i, w[i..=n + 2].join(" ")));
+                    }
+                    if is_in(GOAL_NOUNS, at(n))
+                        && matches!(at(n + 1), "was" | "is" | "were" | "had")
+                        && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
+                    {
+                        return Some((i, w[i..=n + 1].join(" ")));
+                    }
+                }
+            }
+            // A duty handed to the speaker: "the review was given to me", "it was down to me",
+            // "it landed on my desk".
+            if matches!(w[i], "to" | "on" | "with")
+                && (matches!(at(i + 1), "me" | "us")
+                    || (matches!(at(i + 1), "my" | "our") && is_in(PLATES, at(i + 2))))
+                && (i.saturating_sub(2)..i).any(|k| is_in(ASSIGNING, at(k)))
+            {
+                return Some((
+                    i.saturating_sub(2),
+                    w[i.saturating_sub(2)..=i + 1].join(" "),
+                ));
+            }
+            // A named stakeholder's want: "the board wanted a single supplier by April".
+            if matches!(w[i], "wanted" | "needed" | "expected" | "demanded") && i > 0 {
+                let mut s = i;
+                while s > 0 && is_adverb(at(s - 1)) {
+                    s -= 1;
+                }
+                let subject = if s == 0 { "" } else { at(s - 1) };
+                if !subject.is_empty()
+                    && !is_in(STOP_WORDS, subject)
+                    && !is_in(CLAUSE_STARTS, subject)
+                    && !is_in(&["was", "is", "were"], at(i + 1))
+                    && !at(i + 1).is_empty()
+                {
+                    return Some((s - 1, format!("{subject} {}", w[i])));
+                }
+            }
+            if !matches!(w[i], "i" | "we") {
+                continue;
+            }
+            let mut j = i + 1;
+            while is_adverb(at(j)) {
+                j += 1;
+            }
+            // The speaker given a duty: "I was asked to", "we'd been tasked with".
+            let mut k = j;
+            if matches!(at(k), "d" | "had" | "have" | "ve") && at(k + 1) == "been" {
+                k += 2;
+            } else if matches!(at(k), "was" | "were" | "got") {
+                k += 1;
+            }
+            if k > j {
+                while is_adverb(at(k)) {
+                    k += 1;
+                }
+                if is_in(DUTY_PASSIVES, at(k))
+                    && let Some(g) = goal_follows(k + 1, 3)
+                {
+                    return Some((i, w[i..=g].join(" ")));
+                }
+            }
+            // The speaker taking on a goal: "I had to", "we needed to", "I had a week to", "I
+            // wanted them to"; "agreed to" is a duty only for "I" ("we agreed to meet" is
+            // a decision between people).
+            if is_in(DUTY_VERBS, at(j)) && !(w[i] == "we" && at(j) == "agreed") {
+                let reach = match at(j) {
+                    "had" => 4,
+                    "wanted" | "needed" => 3,
+                    _ => 1,
+                };
+                if let Some(g) = (j + 1..j + 1 + reach)
+                    .take_while(|&k| k == j + 1 || !is_in(CLAUSE_STARTS, at(k)))
+                    .find(|&k| at(k) == "to")
+                    && to_verb(g)
+                {
+                    return Some((i, w[i..=g].join(" ")));
+                }
+            }
+            if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {
+                return Some((i, w[i..=j + 2].join(" ")));
+            }
+            // A goal as the object of the speaker's verb: "I set myself the goal of", "we had
+            // a clear brief to".
+            if let Some(n) = (j + 1..j + 5)
+                .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)))
+                .find(|&n| is_in(GOAL_NOUNS, at(n)))
+                && matches!(
+                    at(n - 1),
+                    "a" | "an" | "the" | "my" | "our" | "clear" | "one"
+                )
+                && (at(n + 1) == "of" || to_verb(n + 1))
+            {
+                return Some((i, w[i..=n + 1].join(" ")));
+            }
+        }
+        // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to".
+        w.windows(2).enumerate().find_map(|(i, p)| {
+            (is_in(DUTY_GIVERS, p[0]) && matches!(p[1], "me" | "us"))
+                .then(|| goal_follows(i + 2, 2))
+                .flatten()
+                .filter(|&g| at(g) != "for")
+                .map(|g| (i, w[i..=g].join(" ")))
+        })
+    }
+}

@@ -1,0 +1,334 @@
+//! The grammar STAR parts are read from: one sentence as words, which verbs are past, present
+//! or imagined, and who is the subject of a verb; and the story around it (told in the past
+//! or in the present).
+
+use super::lexicon::*;
+use crate::core::matcher::STOP_WORDS;
+use crate::core::matcher::verbs::{irregular_base, is_irregular_participle, is_irregular_past};
+
+pub(super) fn is_in(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// Regular past tenses end in `-ed`; these words do too but are not past tenses.
+const NOT_PAST: &[&str] = &[
+    "need", "feed", "seed", "speed", "bleed", "breed", "proceed", "exceed", "succeed", "embed",
+    "shed", "bed", "red", "hundred", "indeed", "weed", "greed", "steed", "reed", "freed",
+];
+
+pub(super) fn is_past(w: &str) -> bool {
+    is_irregular_past(w) || is_regular_past(w)
+}
+
+pub(super) fn is_regular_past(w: &str) -> bool {
+    w.len() >= 4 && w.ends_with("ed") && !is_in(NOT_PAST, w)
+}
+
+/// A past participle: what follows "I had", "I'd" or "I've" in a told action ("I'd already
+/// booked", "I had rung", "I've rewritten").
+pub(super) fn is_participle(w: &str) -> bool {
+    is_irregular_participle(w) || is_regular_past(w)
+}
+
+/// An irregular past that is also its verb's base ("set", "put", "cut"): past or present
+/// according to the words around it.
+pub(super) fn is_ambiguous_past(w: &str) -> bool {
+    is_irregular_past(w) && irregular_base(w).is_none()
+}
+
+/// Words that may stand between the subject and its verb: the listed adverbs and any `-ly`
+/// adverb ("I quietly moved").
+pub(super) fn is_adverb(w: &str) -> bool {
+    is_in(ADVERBS, w) || is_in(HABITUAL, w) || (w.len() >= 5 && w.ends_with("ly"))
+}
+
+/// Whether the base form `base` ("plan", "get") is the verb of one of the past forms in
+/// `list` ("planned", "got"): the lists of past forms serve a story told in the present.
+pub(super) fn base_in(list: &[&str], base: &str) -> bool {
+    list.iter().any(|p| {
+        irregular_base(p) == Some(base)
+            || p.strip_suffix("ed").is_some_and(|stem| {
+                stem == base
+                    || format!("{stem}e") == base
+                    || stem
+                        .strip_suffix('i')
+                        .is_some_and(|s| format!("{s}y") == base)
+                    || (stem.len() > 2
+                        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
+                        && &stem[..stem.len() - 1] == base)
+            })
+    })
+}
+
+/// Words that start a new clause with another subject: a verb after them is not the
+/// speaker's.
+pub(super) const CLAUSE_STARTS: &[&str] = &[
+    "we", "they", "he", "she", "it", "you", "i", "but", "because", "so", "which", "who", "that",
+    "when", "while", "if", "until", "although", "though", "whether", "where",
+];
+
+/// One sentence, as lowercase words (apostrophes split: "didn't" is "didn", "t").
+pub(super) struct Sentence {
+    pub words: Vec<String>,
+    /// Whether each word is joined to the one before by a hyphen ("ITIL-aligned").
+    hyphened: Vec<bool>,
+    /// Whether a comma, colon or dash stands before each word: a clause or list boundary.
+    comma: Vec<bool>,
+    /// The words joined by single spaces, with a space at each end, for phrase tests.
+    joined: String,
+    percent: bool,
+}
+
+impl Sentence {
+    pub fn new(text: &str) -> Self {
+        let mut words = Vec::new();
+        let mut hyphened = Vec::new();
+        let mut comma = Vec::new();
+        let mut word = String::new();
+        let mut gap = String::new();
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if word.is_empty() {
+                    hyphened.push(!words.is_empty() && gap == "-");
+                    comma.push(
+                        gap.contains([',', ':', '\u{2014}', '\u{2013}']) || gap.contains(" - "),
+                    );
+                    gap.clear();
+                }
+                word.extend(c.to_lowercase());
+            } else {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                gap.push(c);
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+        let joined = format!(" {} ", words.join(" "));
+        Sentence {
+            words,
+            hyphened,
+            comma,
+            joined,
+            percent: text.contains('%'),
+        }
+    }
+
+    /// The word at `i`, or "" past either end.
+    pub fn at(&self, i: usize) -> &str {
+        self.words.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn has_phrase(&self, phrase: &str) -> bool {
+        self.joined.contains(&format!(" {phrase} "))
+    }
+
+    /// The index of the word where `phrase` (words separated by single spaces) first starts.
+    pub fn phrase_at(&self, phrase: &str) -> Option<usize> {
+        let want: Vec<&str> = phrase.split(' ').collect();
+        self.words
+            .windows(want.len())
+            .position(|w| w.iter().zip(&want).all(|(a, b)| a == b))
+    }
+
+    pub fn first_phrase(&self, phrases: &[&str]) -> Option<String> {
+        phrases
+            .iter()
+            .find(|p| self.has_phrase(p))
+            .map(|p| p.to_string())
+    }
+
+    pub fn any(&self, list: &[&str]) -> Option<&str> {
+        self.words
+            .iter()
+            .map(String::as_str)
+            .find(|w| is_in(list, w))
+    }
+
+    pub fn has_figure(&self) -> bool {
+        self.percent || self.words.iter().any(|w| is_figure(w))
+    }
+
+    /// Would, will, 'd, 'll, could: the sentence imagines rather than tells ("could" is as
+    /// often a purpose, "so we could pay", as a past ability).
+    pub fn hypothetical(&self) -> bool {
+        self.words
+            .iter()
+            .any(|w| matches!(w.as_str(), "would" | "will" | "ll" | "d" | "should") || w == "could")
+    }
+
+    /// A habit or a general truth ("I always", "as there usually is"), not a told event.
+    pub fn habitual(&self) -> bool {
+        self.any(HABITUAL).is_some()
+    }
+
+    /// A bare judgement ("a real success", "it worked out fine") or a lesson.
+    pub fn judgement(&self) -> bool {
+        self.any(JUDGEMENTS).is_some()
+    }
+
+    /// The subject of the verb at `k`: the word before it, past adverbs and auxiliaries ("I
+    /// had already", "we've").
+    pub fn subject_of(&self, k: usize) -> &str {
+        let mut s = k;
+        while s > 0 && (is_adverb(self.at(s - 1)) || is_in(AUXILIARIES, self.at(s - 1))) {
+            s -= 1;
+        }
+        if s == 0 { "" } else { self.at(s - 1) }
+    }
+
+    /// A regular `-ed` past whose subject is a noun ("our payroll system crashed", "the client
+    /// threatened"): a verb, not an adjective ("an ITIL-aligned desk", "the planned start"),
+    /// nor a verb after a list's comma ("I reviewed every licence, removed 60"), nor a verb
+    /// after an object ("kept everyone informed").
+    pub fn noun_led_regular_past(&self, i: usize) -> bool {
+        if !is_regular_past(self.at(i)) || self.hyphened[i] || self.comma[i] {
+            return false;
+        }
+        let mut k = i;
+        while k > 0 && is_adverb(self.at(k - 1)) && !self.comma[k] {
+            k -= 1;
+        }
+        if k == 0 || self.comma[k] {
+            return false;
+        }
+        let noun = self.at(k - 1);
+        let object = (k.saturating_sub(5)..k - 1)
+            .rev()
+            .take_while(|&m| !self.comma[m + 1] && !is_in(CLAUSE_STARTS, self.at(m)))
+            .any(|m| is_past(self.at(m)));
+        noun.len() > 1
+            && noun.chars().all(char::is_alphabetic)
+            && !is_in(STOP_WORDS, noun)
+            && !is_in(CLAUSE_STARTS, noun)
+            && !is_figure(noun)
+            && !is_past(noun)
+            && !object
+    }
+
+    /// The nearest subject before the verb at `k` in its clause: "I rang them and moved half
+    /// the order" has "I" for "moved".
+    pub fn clause_subject(&self, k: usize) -> &str {
+        (0..k)
+            .rev()
+            .map(|m| self.at(m))
+            .find(|w| is_in(CLAUSE_STARTS, w))
+            .unwrap_or("")
+    }
+
+    /// The index of the speaker's verb after "I"/"we" at `i` (adverbs skipped).
+    pub fn verb_after(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while is_adverb(self.at(j)) {
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether a habit adverb stands between the subject at `i` and its verb at `j`.
+    pub fn habit_between(&self, i: usize, j: usize) -> bool {
+        (i + 1..j).any(|k| is_in(HABITUAL, self.at(k)))
+    }
+
+    /// "I"/"we" doing something (any verb but a form of "be"): the speaker is in the story.
+    pub fn speaker_clause(&self) -> bool {
+        (0..self.words.len()).any(|i| {
+            matches!(self.at(i), "i" | "we") && {
+                let v = self.at(self.verb_after(i));
+                is_in(AUXILIARIES, v) || is_present_form(v) || is_past(v)
+            }
+        })
+    }
+
+    /// "I"/"we" with a verb in the present ("I hold", "we always put"): the sentence speaks of
+    /// the present, so a form such as "set" or "put" is present too. A comment on the story
+    /// ("I think", "I remember") does not set its tense.
+    pub fn present_speaker(&self) -> bool {
+        (0..self.words.len()).any(|i| {
+            matches!(self.at(i), "i" | "we") && {
+                let v = self.at(self.verb_after(i));
+                is_present_form(v) && !is_in(COMMENT_VERBS, v)
+            }
+        })
+    }
+
+    /// A verb in a form that is only past ("went", "crashed", "was"; not "set").
+    pub fn unambiguous_past(&self) -> bool {
+        self.words
+            .iter()
+            .any(|w| is_in(PAST_AUXILIARIES, w) || (is_past(w) && !is_ambiguous_past(w)))
+    }
+
+    /// "It's my second week", "it's the Friday before Christmas": a story told in the present
+    /// opens on its moment.
+    pub fn present_moment(&self) -> Option<String> {
+        (0..self.words.len()).find_map(|i| {
+            (self.at(i) == "it"
+                && matches!(self.at(i + 1), "s" | "is")
+                && (i + 2..i + 6).any(|k| is_in(TIME_NOUNS, self.at(k))))
+            .then(|| self.words[i..(i + 6).min(self.words.len())].join(" "))
+        })
+    }
+
+    /// Something done told in the passive without the speaker ("a matching tool was bought"):
+    /// what follows it may be the outcome.
+    pub fn passive_event(&self) -> bool {
+        !self.words.iter().any(|w| w == "i" || w == "we")
+            && (1..self.words.len()).any(|k| {
+                is_in(&["was", "were", "been"], self.at(k - 1))
+                    && is_participle(self.at(k))
+                    && !is_in(NOT_ACTIONS, self.at(k))
+            })
+    }
+}
+
+/// A word that can be the subject of a verb: a noun or a subject pronoun, not a function word
+/// ("to", "and") or a verb.
+pub(super) fn is_subject(w: &str) -> bool {
+    is_in(SUBJECT_PRONOUNS, w)
+        || (w.len() > 1
+            && w.chars().all(char::is_alphanumeric)
+            && !is_in(STOP_WORDS, w)
+            && !is_past(w))
+}
+
+/// A word that is a figure: digits or a number word.
+pub(super) fn is_figure(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) || is_in(NUMBER_WORDS, w)
+}
+
+/// A verb in the present after "I"/"we": a word that is no past, auxiliary, adverb or stop word.
+pub(super) fn is_present_form(w: &str) -> bool {
+    w.len() > 1
+        && w.chars().all(char::is_alphabetic)
+        && !is_past(w)
+        && !is_adverb(w)
+        && !is_in(STOP_WORDS, w)
+        && !is_in(AUXILIARIES, w)
+        && !is_in(BE_FORMS, w)
+}
+
+/// How the whole answer is told.
+pub(super) struct Story {
+    /// Told in the present ("So it's my second week and the laptop gets ransomware. I pull
+    /// it off the network"): present verbs of the speaker's are actions, present outcomes
+    /// are results.
+    pub present: bool,
+    /// Some verb is only past: a form such as "set" reads as past unless its own sentence is
+    /// in the present.
+    pub past: bool,
+    /// Some sentence has the speaker in the present ("I hold people accountable").
+    pub present_speaker: bool,
+}
+
+impl Story {
+    pub fn read(sentences: &[Sentence]) -> Self {
+        Story {
+            present: sentences.iter().any(|s| s.present_moment().is_some()),
+            past: sentences.iter().any(Sentence::unambiguous_past),
+            present_speaker: sentences.iter().any(Sentence::present_speaker),
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! STAR detection on example sentences, on the lint's filler answers and on the labelled
+//! stories of `tests/fixtures/star/stories.json`.
+
+use super::*;
+use StarPart::*;
+
+#[test]
+fn star_table() {
+    let cases: &[(&str, &[StarPart])] = &[
+        (
+            "At my last job our deploys failed weekly. My goal was to fix that, so I set up \
+             canary releases. As a result, incidents fell by 40%.",
+            &[Situation, Task, Action, Result],
+        ),
+        (
+            "I decided to rewrite the pipeline and it reduced build times.",
+            &[Action, Result],
+        ),
+        ("We shipped 30% faster.", &[Action, Result]),
+        ("I was responsible for onboarding.", &[Task]),
+        ("Kafka is a log.", &[]),
+        // Any verb in the past tense, not a phrase list.
+        (
+            "I reviewed every licence, removed 60 unused ones and renegotiated the support \
+             contract.",
+            &[Action],
+        ),
+        // A scene needs a state; "when" alone is not one; "on-time" is not an outcome.
+        ("When the numbers were poor we met.", &[]),
+        ("The project was delivered on-time.", &[]),
+        ("It was a real success and everyone learned a lot.", &[]),
+        ("I helped the team and made sure everyone was aligned.", &[]),
+        (
+            "At a university I worked at, the admissions team were furious. I was asked to \
+             sort it out. I walked over and sat down with their director. Six months later \
+             complaints had dropped to two a term.",
+            &[Situation, Task, Action, Result],
+        ),
+        ("I would set up a call and the risk would fall.", &[]),
+        ("", &[]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(
+            StarCues::detect(text).present(),
+            want.to_vec(),
+            "in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn reports_the_cue_and_the_missing_parts() {
+    let s = StarCues::detect("So I led the migration");
+    assert_eq!(s.action.as_deref(), Some("I led"));
+    assert_eq!(s.missing(), vec![Situation, Task, Result]);
+}
+
+/// Each case exercises one rule of sentence grammar (written for these tests, not taken from
+/// any labelled answer).
+#[test]
+fn parts_read_from_grammar() {
+    let cases: &[(&str, &[StarPart])] = &[
+        // A regular past whose subject is a noun is an event of the scene ("ITIL-aligned" is
+        // an adjective).
+        ("Last month our build server crashed twice.", &[Situation]),
+        // The opening sentence sets a scene without a time phrase; a task is not a scene.
+        (
+            "Our supplier missed three deliveries in a row. I rang their director and moved \
+             half the order to a second supplier.",
+            &[Situation, Action],
+        ),
+        ("My goal was to cut costs.", &[Task]),
+        // A story told in the present.
+        (
+            "So it's the Monday of launch week and the payment page goes down. I call the \
+             provider, roll back the release and post an update for customers. Checkout works \
+             again by lunch.",
+            &[Situation, Action, Result],
+        ),
+        // A form that is past and present alike ("put", "set") is present in a habit or
+        // beside present verbs.
+        ("I always put the customer first.", &[]),
+        ("I set high standards and I hold people to them.", &[]),
+        (
+            "Last year our travel costs were too high, so I put every trip through one \
+             booking tool.",
+            &[Situation, Action],
+        ),
+        // Goals taken on or given: "needed to" with any verb, "wanted X to", a duty handed
+        // to the speaker, a decision that is theirs, a goal set as an object, a stakeholder's
+        // want.
+        ("We needed to get the site back before Monday.", &[Task]),
+        ("I wanted the team to own their estimates.", &[Task]),
+        ("The migration was handed to me.", &[Task]),
+        ("It was down to me to fix the rota.", &[Task]),
+        ("Then it landed on my desk.", &[Task]),
+        ("The decision was mine.", &[Task]),
+        (
+            "I set myself the target of answering every email within a day.",
+            &[Task],
+        ),
+        ("The board wanted a single supplier by April.", &[Task]),
+        // Actions told in the passive with the speaker as agent, or named as a step.
+        (
+            "The new rota was drawn up by me and sent to every ward.",
+            &[Action],
+        ),
+        ("What I did was phone every client myself.", &[Action]),
+        ("My first step was to freeze all changes.", &[Action]),
+        ("I did the cutover myself on a Sunday.", &[Action]),
+        // Not actions: "did my best", keeping people informed, generic objects, experience
+        // claims, leaving.
+        ("I did my best.", &[]),
+        ("We kept the client in the loop.", &[]),
+        ("I kept everyone informed.", &[]),
+        (
+            "We implemented new processes and introduced better tools.",
+            &[],
+        ),
+        ("I improved the way we worked.", &[]),
+        ("I've handled lots of angry customers.", &[]),
+        ("I left before the launch.", &[]),
+        // "went" is an outcome only with a figure after it.
+        (
+            "Two years ago my deputy went on leave for three months.",
+            &[Situation],
+        ),
+        ("Satisfaction went from 60 to 85 per cent.", &[Result]),
+        // The scene, before anything is done, is not the result.
+        (
+            "At my last job the budget was cut by a fifth.",
+            &[Situation],
+        ),
+        // What followed the action, told of others, is the result; a judgement or the
+        // speaker's next step is not.
+        (
+            "I rewrote the rota. Nobody missed a shift after that.",
+            &[Action, Result],
+        ),
+        ("I rewrote the rota. It worked out fine.", &[Action]),
+        ("I rewrote the rota. I also thanked the team.", &[Action]),
+        (
+            "At my old firm the files were a mess. A new filing system was bought and the old \
+             files were sorted. Lost documents were rare after that.",
+            &[Situation, Result],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got = StarCues::detect(text);
+        if got.present() != want.to_vec() {
+            wrong.push(format!("{text:?}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn agreeing_with_others_is_not_a_task() {
+    assert!(!StarCues::detect("We agreed to meet weekly.").has(Task));
+}
+
+/// The lint's filler answers tell no story: no STAR part.
+#[test]
+fn filler_answers_have_no_parts() {
+    for text in crate::core::deck::FILLER_ANSWERS {
+        let got = StarCues::detect(text);
+        assert!(got.present().is_empty(), "{text:?}: {got:?}");
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Story {
+    id: String,
+    answer: String,
+    star: std::collections::BTreeMap<String, bool>,
+}
+
+/// The labelled stories (`examples/eval_star.rs` prints the figures and the disagreements):
+/// each part agrees with the label on at least `FLOOR` of them.
+#[test]
+fn labelled_stories() {
+    const FLOOR: f64 = 0.9;
+    let stories: Vec<Story> =
+        serde_json::from_str(include_str!("../../../../tests/fixtures/star/stories.json"))
+            .expect("the fixture is valid JSON");
+    assert!(stories.len() >= 30);
+    for part in StarPart::ALL {
+        let key = part.label().to_lowercase();
+        let wrong: Vec<&str> = stories
+            .iter()
+            .filter(|s| StarCues::detect(&s.answer).has(part) != s.star[&key])
+            .map(|s| s.id.as_str())
+            .collect();
+        let share = 1.0 - wrong.len() as f64 / stories.len() as f64;
+        assert!(
+            share >= FLOOR,
+            "{}: {:.0}%, wrong on {wrong:?}",
+            part.label(),
+            share * 100.0
+        );
+    }
+}
