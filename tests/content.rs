@@ -382,3 +382,71 @@ fn it_fundamentals_cards_say_why_a_manager_cares() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Answers written for the matcher's precision work (tests/fixtures/debrief/own-answers.json,
+/// the format of the dev benchmark's file): genuine, weak, filler and off-topic answers to 20
+/// built-in cards that are not dev cards, labelled by meaning before the matcher was changed.
+/// The matcher must keep issue 11's goals for genuine and weak answers on them (recall >= 80%,
+/// precision >= 90%); filler and off-topic ticks are held at their level of 2026-12-05
+/// (4 of 38 points, 11%: hard off-topic answers that name another point's domain term), the
+/// goal being 5%.
+#[test]
+fn own_labelled_answers_keep_the_matcher_goals() {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        deck: String,
+        card: String,
+        kind: String,
+        answer: String,
+        covers: Vec<String>,
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/debrief/own-answers.json"
+    );
+    let text = std::fs::read_to_string(path).expect("the fixture is readable");
+    let entries: Vec<Entry> = serde_json::from_str(&text).expect("the fixture is valid JSON");
+    let (mut tp, mut fp, mut fn_, mut junk, mut junk_ticks) = (0, 0, 0, 0, 0);
+    let mut errors = Vec::new();
+    for e in &entries {
+        let card = deck(&e.deck)
+            .cards
+            .iter()
+            .find(|c| c.id.as_str() == e.card)
+            .unwrap_or_else(|| panic!("no card {}/{}", e.deck, e.card));
+        for label in &e.covers {
+            assert!(
+                card.key_points.iter().any(|k| &k.text == label),
+                "{}/{}: label {label:?} names no key point",
+                e.deck,
+                e.card
+            );
+        }
+        let got = coverage(&e.answer, &card.key_points);
+        for (k, got) in card.key_points.iter().zip(got) {
+            let want = e.covers.contains(&k.text);
+            if matches!(e.kind.as_str(), "filler" | "off_topic") {
+                junk += 1;
+                junk_ticks += usize::from(got);
+            } else {
+                tp += usize::from(want && got);
+                fp += usize::from(!want && got);
+                fn_ += usize::from(want && !got);
+            }
+            if want != got {
+                errors.push(format!(
+                    "{}/{} [{}] {:?}: {got}",
+                    e.deck, e.card, e.kind, k.text
+                ));
+            }
+        }
+    }
+    let recall = tp as f64 / (tp + fn_) as f64;
+    let precision = tp as f64 / (tp + fp) as f64;
+    let report = format!(
+        "recall {recall:.2}, precision {precision:.2}, filler/off-topic {junk_ticks}/{junk}\n{}",
+        errors.join("\n")
+    );
+    assert!(recall >= 0.8 && precision >= 0.9, "{report}");
+    assert!(junk_ticks <= 4, "{report}");
+}

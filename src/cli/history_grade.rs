@@ -7,17 +7,19 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 
 use super::home::Home;
 use super::{Cli, UsageError};
 use crate::core::grade::Grade;
+use crate::core::record::{Record, RecordBody};
 use crate::core::session::debrief_text as text;
-use crate::core::session::{Debrief, DebriefItem, PastInterview, past_interviews};
+use crate::core::session::{Debrief, DebriefItem, PastInterview};
 use crate::core::text::sanitize_line;
 use crate::store::log::StateLog;
 use crate::study::past::{grade_question, save_ticks};
+use crate::study::{Journal, LogStudy, Study, StudyError};
 
 /// `prepdeck history` subcommands.
 #[derive(Debug, Subcommand)]
@@ -64,12 +66,14 @@ fn parse_grade_arg(s: &str) -> Result<(usize, Grade), String> {
 }
 
 pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode> {
-    let path = home.state_file();
-    // Grading writes: the lock is held, so the app cannot be writing at the same time.
-    let (mut log, report) = StateLog::open(&path)?;
-    super::print_load_warnings(&path, &report.warnings);
+    // Grading writes: the lock is held, so the app cannot be writing at the same time. The
+    // interviews come from the mock records the study keeps (from the progress cache when it
+    // matches: a long log is not read whole).
+    let (mut study, warnings) = super::open_study::open_study_quietly(home)?;
+    super::open_study::print_warnings(home, &warnings);
     let decks = super::interviews::load_decks_for_history(cli, home)?;
-    let mut all = past_interviews(&report.records);
+    let mut all = study.past_interviews();
+    let mut log = Through(&mut study);
     if !cli.deck.is_empty() {
         // `--deck`: only interviews that asked from these decks.
         all.retain(|p| {
@@ -144,7 +148,22 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     if left > 0 {
         writeln!(out, "Grade them later with: prepdeck history grade {id}")?;
     }
+    // The progress cache takes the grades in (the next start need not read them).
+    study.close();
     Ok(ExitCode::SUCCESS)
+}
+
+/// The records go through the study (which keeps the progress and its cache up to date).
+struct Through<'a>(&'a mut LogStudy<StateLog>);
+
+impl Journal for Through<'_> {
+    fn append(&mut self, body: RecordBody, now: DateTime<Utc>) -> Result<Record, StudyError> {
+        Study::append(self.0, body, now)
+    }
+
+    fn read_back(&self) -> Result<Vec<Record>, StudyError> {
+        Journal::read_back(self.0.journal())
+    }
 }
 
 /// The `--grade N=G` flags by question number, each checked against the interview: a question
@@ -206,7 +225,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
 /// or at `q`.
 fn ask<R: BufRead, W: Write>(
     p: &mut Prompt<R, W>,
-    log: &mut StateLog,
+    log: &mut Through<'_>,
     d: &mut Debrief,
     interview: &PastInterview,
     pending: &[usize],

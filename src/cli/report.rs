@@ -14,6 +14,7 @@ use super::mock::args::{ReportArgs, ReportFormat};
 use super::time_text::{local_time, rfc3339};
 use crate::core::analysis::Insights;
 use crate::core::grade::Grade;
+use crate::core::session::Ending;
 use crate::core::session::debrief_text as text;
 use crate::core::session::{
     AnswerMode, CategoryCoverage, Debrief, Focus, MockSetup, PastInterview, ScoreParts,
@@ -312,7 +313,7 @@ fn json<'a>(p: &'a PastInterview, d: &'a Debrief) -> JsonReport<'a> {
         started_at: rfc3339(p.started_at),
         finished_at: p.finished_at.map(rfc3339),
         ending: p.ending.label(),
-        completed: d.completed,
+        completed: d.ending == Ending::Completed,
         decks: p.decks().iter().map(|d| d.to_string()).collect(),
         setup: &p.setup,
         questions: p.questions.len(),

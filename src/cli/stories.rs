@@ -255,7 +255,7 @@ fn show_coverage(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode>
         .iter()
         .map(|r| {
             vec![
-                sanitize_line(&r.id),
+                sanitize_line(r.id.as_str()),
                 r.stories.len().to_string(),
                 if r.short { "NEEDS MORE" } else { "ok" }.to_string(),
                 truncate_line(&r.title, 34),

@@ -15,7 +15,7 @@ pub(super) fn print_tag_warnings(err: &mut impl Write, deck: &Deck) -> std::io::
             err,
             "warning: {origin}:{}: card `{}`: {}",
             w.line,
-            sanitize_line(&show_hidden(&w.card)),
+            sanitize_line(&show_hidden(w.card.as_str())),
             sanitize_line(&show_hidden(&w.message))
         )?;
     }

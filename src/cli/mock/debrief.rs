@@ -281,7 +281,7 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
     p.out.flush()?;
     Ok(PlainOutcome {
         interview: id,
-        completed: d.completed,
+        ending: d.ending,
         reached: d.items.len(),
         graded,
         unsaved,

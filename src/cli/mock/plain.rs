@@ -19,6 +19,7 @@ use std::time::Duration;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::core::ids::InterviewId;
+use crate::core::session::Ending;
 use crate::core::session::debrief_text::duration;
 use crate::core::session::{
     AnswerMode, Effect, Event, MockInterview, MockQuestion, MockSetup, Phase, Timing,
@@ -30,7 +31,7 @@ use crate::study::{MockDriver, MockUpdate, Pending, Study};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlainOutcome {
     pub interview: InterviewId,
-    pub completed: bool,
+    pub ending: Ending,
     /// Questions with a debrief entry (answered or skipped).
     pub reached: usize,
     /// Grades confirmed and recorded.
@@ -224,10 +225,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     "(Time is up; you are over time now. Finish when you are ready: the overtime is counted.)"
                 )?,
                 Effect::TimeUp { .. } | Effect::Record(_) => {}
-                Effect::Finished { completed } => {
+                Effect::Finished { ending } => {
                     let reached = self.m().answers().len();
                     let n = self.m().questions().len();
-                    if completed {
+                    if ending == Ending::Completed {
                         writeln!(self.out, "\nThe interview is over.")?;
                     } else {
                         writeln!(

@@ -245,7 +245,7 @@ fn two_typed_questions_one_on_time_with_follow_up_one_cut_at_the_limit() {
     assert_eq!(r[1].grade, Grade::Hard);
     assert_eq!(r[1].card.as_str(), "q2");
     assert_eq!(outcome.graded, 2);
-    assert!(outcome.completed);
+    assert_eq!(outcome.ending, Ending::Completed);
 
     // Summary.
     assert!(out.contains("\nSummary\nScore: "), "{out}");
@@ -316,7 +316,7 @@ fn end_of_input_keeps_the_answers_so_far_and_quits_cleanly() {
     ));
     assert!(reviews(&records).is_empty(), "no grade without input");
     assert!(out.contains("Suggested grade: Good."), "{out}");
-    assert!(!outcome.completed);
+    assert_eq!(outcome.ending, Ending::QuitEarly);
     assert_eq!(outcome.reached, 1);
 }
 

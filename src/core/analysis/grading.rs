@@ -86,9 +86,17 @@ impl AnswerTiming {
     }
 }
 
+/// Whether a question got an answer: typed words, or "done" given to a spoken one. A skipped
+/// question, or an answer with nothing typed, is [`Response::Missing`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Response {
+    Given,
+    Missing,
+}
+
 /// The suggested grade (see the module doc for the rule).
-pub fn suggest_grade(answered: bool, coverage: Option<f64>, timing: AnswerTiming) -> Grade {
-    if !answered {
+pub fn suggest_grade(response: Response, coverage: Option<f64>, timing: AnswerTiming) -> Grade {
+    if response == Response::Missing {
         return Grade::Again;
     }
     match coverage {
@@ -114,25 +122,25 @@ mod tests {
     #[test]
     fn grade_rule_table() {
         use Grade::*;
-        let cases: &[(bool, Option<f64>, AnswerTiming, Grade)] = &[
-            (false, Some(1.0), t(10, 120), Again),
-            (true, Some(0.49), t(10, 120), Again),
-            (true, Some(0.5), t(10, 120), Hard),
-            (true, Some(0.79), t(60, 120), Hard),
-            (true, Some(1.0), t(121, 120), Hard),
-            (true, Some(0.8), t(120, 120), Good),
-            (true, Some(0.89), t(10, 120), Good),
-            (true, Some(0.9), t(91, 120), Good),
-            (true, Some(0.9), t(90, 120), Easy),
-            (true, None, t(100, 120), Good),
-            (true, None, t(130, 120), Hard),
-            (false, None, t(0, 120), Again),
+        let cases: &[(Response, Option<f64>, AnswerTiming, Grade)] = &[
+            (Response::Missing, Some(1.0), t(10, 120), Again),
+            (Response::Given, Some(0.49), t(10, 120), Again),
+            (Response::Given, Some(0.5), t(10, 120), Hard),
+            (Response::Given, Some(0.79), t(60, 120), Hard),
+            (Response::Given, Some(1.0), t(121, 120), Hard),
+            (Response::Given, Some(0.8), t(120, 120), Good),
+            (Response::Given, Some(0.89), t(10, 120), Good),
+            (Response::Given, Some(0.9), t(91, 120), Good),
+            (Response::Given, Some(0.9), t(90, 120), Easy),
+            (Response::Given, None, t(100, 120), Good),
+            (Response::Given, None, t(130, 120), Hard),
+            (Response::Missing, None, t(0, 120), Again),
         ];
-        for (answered, cov, timing, want) in cases {
+        for (response, cov, timing, want) in cases {
             assert_eq!(
-                suggest_grade(*answered, *cov, *timing),
+                suggest_grade(*response, *cov, *timing),
                 *want,
-                "{answered} {cov:?} {timing:?}"
+                "{response:?} {cov:?} {timing:?}"
             );
         }
     }

@@ -18,8 +18,8 @@ mod tokens;
 pub use answer::{AnswerAnalysis, PointMatch, analyse, check_points};
 pub use fillers::{FillerHit, FillerKind, find_fillers};
 pub use grading::{
-    AGAIN_BELOW, AnswerTiming, EASY_FROM, HARD_BELOW, KeyPointCoverage, WELL_UNDER_TIME, fraction,
-    percent, suggest_grade,
+    AGAIN_BELOW, AnswerTiming, EASY_FROM, HARD_BELOW, KeyPointCoverage, Response, WELL_UNDER_TIME,
+    fraction, percent, suggest_grade,
 };
 pub use input::{AnswerTextError, MAX_ANSWER_CHARS, check_answer_text};
 pub use star::{StarCues, StarPart};

@@ -99,7 +99,17 @@ struct BankCard<'a> {
     /// told apart from its own copy in the bank.
     id: (&'a str, &'a str),
     stems: HashSet<String>,
-    text: MatchText,
+    card: &'a Card,
+    /// The card's text prepared for matching, on first need: most keywords are told apart by
+    /// `stems` alone.
+    text: std::cell::OnceCell<MatchText>,
+}
+
+impl BankCard<'_> {
+    fn text(&self) -> &MatchText {
+        self.text
+            .get_or_init(|| MatchText::new(&card_text(self.card, Answer::Included)))
+    }
 }
 
 /// Whether [`card_text`] includes the model answer.
@@ -125,13 +135,13 @@ impl<'a> Bank<'a> {
         let cards = decks
             .iter()
             .flat_map(|d| d.cards.iter().map(move |c| (d, c)))
-            .map(|(deck, card)| {
-                let text = card_text(card, Answer::Included);
-                BankCard {
-                    id: (deck.id.as_str(), card.id.as_str()),
-                    stems: content_stems(&text).into_iter().collect(),
-                    text: MatchText::new(&text),
-                }
+            .map(|(deck, card)| BankCard {
+                id: (deck.id.as_str(), card.id.as_str()),
+                stems: content_stems(&card_text(card, Answer::Included))
+                    .into_iter()
+                    .collect(),
+                card,
+                text: std::cell::OnceCell::new(),
             })
             .collect();
         Bank { cards }
@@ -145,7 +155,7 @@ impl<'a> Bank<'a> {
             || self.cards.iter().any(|c| {
                 c.id != own
                     && stems.iter().all(|s| c.stems.contains(*s))
-                    && c.text.contains(keyword)
+                    && c.text().contains(keyword)
             })
     }
 }

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::model::Deck;
+use crate::core::ids::CardId;
 use crate::core::text::{is_hidden, show_hidden};
 
 /// A tag problem worth telling the deck's author about.
@@ -16,7 +17,7 @@ pub struct TagWarning {
     /// 1-based line of the `[[card]]` header of the card that uses the later spelling.
     pub line: usize,
     /// That card's id.
-    pub card: String,
+    pub card: CardId,
     pub message: String,
 }
 
@@ -96,14 +97,14 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 pub fn tag_warnings(deck: &Deck) -> Vec<TagWarning> {
     let mut warnings = Vec::new();
     // Each distinct spelling, with the line of the first card that uses it.
-    let mut first_use: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    let mut first_use: BTreeMap<&str, (usize, &CardId)> = BTreeMap::new();
     let mut order: Vec<&str> = Vec::new();
     for card in &deck.cards {
         for tag in &card.tags {
             if first_use.contains_key(tag.as_str()) {
                 continue;
             }
-            first_use.insert(tag, (card.line, card.id.as_str()));
+            first_use.insert(tag, (card.line, &card.id));
             order.push(tag);
             let canonical = canonical_tag(tag);
             if canonical != *tag {
@@ -120,7 +121,7 @@ pub fn tag_warnings(deck: &Deck) -> Vec<TagWarning> {
                 };
                 warnings.push(TagWarning {
                     line: card.line,
-                    card: card.id.to_string(),
+                    card: card.id.clone(),
                     message,
                 });
             }
@@ -138,7 +139,7 @@ pub fn tag_warnings(deck: &Deck) -> Vec<TagWarning> {
             let (line, card) = first_use[later];
             warnings.push(TagWarning {
                 line,
-                card: card.to_string(),
+                card: card.clone(),
                 message: format!(
                     "tags `{later}` and `{earlier}` (first used at line {}) look like the same \
                      tag; use one spelling",

@@ -333,6 +333,10 @@ fn acronyms_in(question: &[String]) -> impl Iterator<Item = &str> {
 /// The acronyms of `point`'s question ([`acronyms_in`]) that the point's text does not spell
 /// out: when the text says "Mean time to repair: ...", saying it is part of the point.
 fn named_acronyms(point: &KeyPoint) -> Vec<String> {
+    // Most questions name no acronym: then the text need not be split.
+    if acronyms_in(&point.question).next().is_none() {
+        return Vec::new();
+    }
     let text = split_words(&point.text);
     acronyms_in(&point.question)
         .filter(|a| spelled_spans(&text, a).is_empty())
@@ -344,8 +348,16 @@ fn named_acronyms(point: &KeyPoint) -> Vec<String> {
 /// that is not a stop word ("the mean time to repair": `mean`..`repair`).
 fn spelled_spans(words: &[Word], acronym: &str) -> Vec<Range<usize>> {
     let n = acronym.chars().count();
+    let Some(initial) = acronym.chars().next() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for i in 0..words.len() {
+        // A span starts on a word that is not a stop word, so on the acronym's first letter
+        // (a quick no for most words: the lint tries every point on every filler answer).
+        if !words[i].lower.starts_with(initial) {
+            continue;
+        }
         // The span runs to `n` words, and a little more for the stop words inside it.
         for end in i + 2..=(i + 2 * n).min(words.len()) {
             let span = &words[i..end];

@@ -18,7 +18,7 @@
 use serde::Serialize;
 
 use crate::core::analysis::{
-    AnswerTiming, Insights, check_points, fraction, percent, suggest_grade,
+    AnswerTiming, Insights, Response, check_points, fraction, percent, suggest_grade,
 };
 use crate::core::grade::Grade;
 use crate::core::ids::{CategoryId, DeckId, InterviewId};
@@ -27,6 +27,7 @@ use crate::core::record::{RecordBody, Review, ReviewMode};
 use super::debrief_score::Scored;
 use super::debrief_score::{ScoreParts, TimeDiscipline};
 use super::events::Effect;
+use super::history::Ending;
 use super::question::MockQuestion;
 use super::records::{MockAnswered, MockDebriefed, MockRecord};
 use super::setup::{AnswerMode, MockSetup, Timing};
@@ -135,7 +136,16 @@ impl DebriefItem {
 
     /// Whether something was answered (spoken answers count once "done" was given).
     pub fn answered(&self) -> bool {
-        !self.skipped && (self.spoken || !self.answer.trim().is_empty())
+        self.response() == Response::Given
+    }
+
+    /// [`DebriefItem::answered`], as the grading rule takes it.
+    pub fn response(&self) -> Response {
+        if !self.skipped && (self.spoken || !self.answer.trim().is_empty()) {
+            Response::Given
+        } else {
+            Response::Missing
+        }
     }
 
     /// Share of key points ticked, `None` when the card has none.
@@ -161,7 +171,7 @@ impl DebriefItem {
                 .used_ms
                 .max(timing.limit_ms + self.overtime_ms.max(1));
         }
-        suggest_grade(self.answered(), self.coverage(), timing)
+        suggest_grade(self.response(), self.coverage(), timing)
     }
 
     /// The confirmed grade, else the suggested one.
@@ -172,7 +182,7 @@ impl DebriefItem {
     /// This question's score and why ([`super::debrief_score`]).
     pub fn score_parts(&self) -> ScoreParts {
         ScoreParts::of(Scored {
-            answered: self.answered(),
+            response: self.response(),
             ticked: self.checklist.iter().filter(|c| **c).count(),
             points: self.checklist.len(),
             grade: self.grade(),
@@ -226,7 +236,9 @@ pub struct Debrief {
     pub items: Vec<DebriefItem>,
     /// Questions planned (more than `items.len()` after an early quit).
     pub planned: usize,
-    pub completed: bool,
+    /// How the interview ended ([`Ending::Interrupted`] while it runs, and when the log has
+    /// no end for it).
+    pub ending: Ending,
 }
 
 impl Debrief {
@@ -237,14 +249,14 @@ impl Debrief {
         setup: &MockSetup,
         questions: &[MockQuestion],
         answers: &[MockAnswered],
-        completed: bool,
+        ending: Ending,
     ) -> Self {
         Self::build(
             interview,
             setup,
             questions,
             answers,
-            completed,
+            ending,
             Analysis::Include,
         )
     }
@@ -255,7 +267,7 @@ impl Debrief {
         setup: &MockSetup,
         questions: &[MockQuestion],
         answers: &[MockAnswered],
-        completed: bool,
+        ending: Ending,
         insights: Analysis,
     ) -> Self {
         let ctx = Context {
@@ -272,7 +284,7 @@ impl Debrief {
             interview: interview.clone(),
             items,
             planned: questions.len(),
-            completed,
+            ending,
         }
     }
 

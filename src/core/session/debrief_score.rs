@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use crate::core::analysis::percent;
+use crate::core::analysis::{Response, percent};
 use crate::core::grade::Grade;
 
 /// Weight of coverage in a question's score (timing has the rest).
@@ -63,7 +63,7 @@ pub struct ScoreParts {
 /// What [`ScoreParts::of`] needs to know about an answer.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Scored {
-    pub answered: bool,
+    pub response: Response,
     /// Ticked and total key points.
     pub ticked: usize,
     pub points: usize,
@@ -86,7 +86,7 @@ pub fn grade_value(grade: Grade) -> f64 {
 
 impl ScoreParts {
     pub(super) fn of(s: Scored) -> ScoreParts {
-        if !s.answered {
+        if s.response == Response::Missing {
             return ScoreParts {
                 coverage: 0.0,
                 coverage_from: CoverageBasis::NoAnswer,
@@ -160,7 +160,7 @@ mod tests {
 
     fn scored(ticked: usize, points: usize) -> Scored {
         Scored {
-            answered: true,
+            response: Response::Given,
             ticked,
             points,
             grade: Grade::Good,
@@ -206,7 +206,7 @@ mod tests {
         });
         assert_eq!((way_over.score, way_over.time), (70, 0.0));
         let skipped = ScoreParts::of(Scored {
-            answered: false,
+            response: Response::Missing,
             ..scored(4, 4)
         });
         assert_eq!(

@@ -31,7 +31,7 @@ fn debrief_with(
     qs: &[MockQuestion],
     answers: &[MockAnswered],
     spoken: bool,
-    completed: bool,
+    ending: Ending,
 ) -> Debrief {
     let setup = MockSetup {
         timing,
@@ -42,11 +42,11 @@ fn debrief_with(
         },
         ..MockSetup::default()
     };
-    Debrief::new(&InterviewId::new("i"), &setup, qs, answers, completed)
+    Debrief::new(&InterviewId::new("i"), &setup, qs, answers, ending)
 }
 
-fn build(qs: &[MockQuestion], answers: &[MockAnswered], spoken: bool, completed: bool) -> Debrief {
-    debrief_with(Timing::Soft, qs, answers, spoken, completed)
+fn build(qs: &[MockQuestion], answers: &[MockAnswered], spoken: bool, ending: Ending) -> Debrief {
+    debrief_with(Timing::Soft, qs, answers, spoken, ending)
 }
 
 fn sample() -> Debrief {
@@ -64,7 +64,7 @@ fn sample() -> Debrief {
         answer(2, &qs[2], "I did it", 150_000, 50_000),
         skipped,
     ];
-    build(&qs, &answers, false, true)
+    build(&qs, &answers, false, Ending::Completed)
 }
 
 #[test]
@@ -211,8 +211,11 @@ fn spoken_debrief_starts_unticked_and_partial_has_fewer_items() {
     ];
     let mut a = answer(0, &qs[0], "", 30_000, 0);
     a.coverage = vec![false];
-    let d = build(&qs, &[a], true, false);
-    assert_eq!((d.items.len(), d.planned, d.completed), (1, 2, false));
+    let d = build(&qs, &[a], true, Ending::QuitEarly);
+    assert_eq!(
+        (d.items.len(), d.planned, d.ending),
+        (1, 2, Ending::QuitEarly)
+    );
     assert!(d.items[0].answered() && d.items[0].insights.is_none());
     assert_eq!(
         d.items[0].suggested_grade(),
@@ -220,18 +223,28 @@ fn spoken_debrief_starts_unticked_and_partial_has_fewer_items() {
         "until the candidate ticks"
     );
     assert_eq!((d.strongest(), d.weakest()), (Some(0), None));
-    assert_eq!(build(&qs, &[], false, false).score(), 0);
+    assert_eq!(build(&qs, &[], false, Ending::QuitEarly).score(), 0);
 }
 
 #[test]
 fn an_empty_typed_answer_scores_nothing_even_on_time() {
     let qs = vec![question("b1", 100, None, &["alpha"])];
-    let d = build(&qs, &[answer(0, &qs[0], "   ", 100_000, 0)], false, true);
+    let d = build(
+        &qs,
+        &[answer(0, &qs[0], "   ", 100_000, 0)],
+        false,
+        Ending::Completed,
+    );
     assert!(!d.items[0].answered());
     assert_eq!(d.items[0].score(), 0);
     assert_eq!(d.score(), 0);
     // Spoken answers have no text and score by the ticked key points and the time.
-    let mut d = build(&qs, &[answer(0, &qs[0], "", 50_000, 0)], true, true);
+    let mut d = build(
+        &qs,
+        &[answer(0, &qs[0], "", 50_000, 0)],
+        true,
+        Ending::Completed,
+    );
     assert_eq!(d.items[0].score(), 0, "nothing ticked yet");
     d.toggle_point(0, 0);
     assert_eq!(d.items[0].score(), 100);
@@ -269,7 +282,7 @@ fn a_strict_clock_that_ends_an_answer_makes_it_over_time() {
         answer(0, &qs[0], "alpha and", 100_000, 0),
         answer(1, &qs[1], "gamma", 60_000, 0),
     ];
-    let d = debrief_with(Timing::Strict, &qs, &answers, false, true);
+    let d = debrief_with(Timing::Strict, &qs, &answers, false, Ending::Completed);
     let cut = &d.items[0];
     assert!(cut.cut_off && !cut.within_time());
     assert_eq!(cut.suggested_grade(), Grade::Hard);
@@ -282,12 +295,12 @@ fn a_strict_clock_that_ends_an_answer_makes_it_over_time() {
     let t = d.time_discipline();
     assert_eq!((t.answered, t.within_time, t.cut_off), (2, 1, 1));
     // The same times under soft timing are within time.
-    let d = debrief_with(Timing::Soft, &qs, &answers, false, true);
+    let d = debrief_with(Timing::Soft, &qs, &answers, false, Ending::Completed);
     assert!(!d.items[0].cut_off && d.items[0].within_time());
     // A follow-up cut off counts too.
     let mut a = answer(0, &qs[0], "alpha and beta", 10_000, 0);
     a.follow_up_answer = Some("and then".into());
     a.follow_up_ms = Some(60_000);
-    let d = debrief_with(Timing::Strict, &qs, &[a], false, true);
+    let d = debrief_with(Timing::Strict, &qs, &[a], false, Ending::Completed);
     assert!(d.items[0].cut_off);
 }

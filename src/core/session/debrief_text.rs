@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use super::history::Ending;
 use crate::core::analysis::{FillerKind, Insights};
 use crate::core::session::{
     COVERAGE_WEIGHT, CategoryCoverage, CoverageBasis, Debrief, DebriefItem, TimeBasis,
@@ -140,7 +141,11 @@ pub fn score(d: &Debrief) -> String {
         "Score: {}/100 ({answered} of {} questions answered{})",
         d.score(),
         d.planned,
-        if d.completed { "" } else { "; ended early" }
+        if d.ending == Ending::Completed {
+            ""
+        } else {
+            "; ended early"
+        }
     )
 }
 
@@ -324,7 +329,7 @@ mod tests {
                 timing,
                 ..MockSetup::default()
             };
-            let d = Debrief::new(&InterviewId::new("i"), &setup, &qs, &[a], true);
+            let d = Debrief::new(&InterviewId::new("i"), &setup, &qs, &[a], Ending::Completed);
             score_why(&d.items[0])
         };
         assert_eq!(

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use super::history::Ending;
 use super::records::MockRecord;
 
 /// What the candidate did, or that time passed.
@@ -53,8 +54,9 @@ pub enum Effect {
     Overtime { index: usize },
     /// Append to the state log before moving on.
     Record(MockRecord),
-    /// The interview is over; show the debrief.
-    Finished { completed: bool },
+    /// The interview is over ([`Ending::Completed`] or [`Ending::QuitEarly`]); show the
+    /// debrief.
+    Finished { ending: Ending },
 }
 
 /// The clock as a front end draws it.

@@ -171,7 +171,7 @@ impl PastInterview {
             &self.setup,
             &questions,
             &self.answers,
-            self.ending == Ending::Completed,
+            self.ending,
             insights,
         );
         for i in 0..debrief.items.len() {

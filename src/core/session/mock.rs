@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::core::analysis::{AnswerTiming, KeyPointCoverage, suggest_grade};
+use crate::core::analysis::{AnswerTiming, KeyPointCoverage, Response, suggest_grade};
 use crate::core::grade::Grade;
 use crate::core::ids::InterviewId;
 use crate::core::record::millis;
@@ -72,7 +72,8 @@ pub struct MockInterview {
     paused: Duration,
     main: Option<Given>,
     answers: Vec<MockAnswered>,
-    completed: bool,
+    /// How the interview ended; [`Ending::Interrupted`] until it does.
+    ending: Ending,
 }
 
 /// The time from `from` to `to` in whole milliseconds (what the records keep); zero when `to`
@@ -114,7 +115,7 @@ impl MockInterview {
             paused: Duration::ZERO,
             main: None,
             answers: Vec::new(),
-            completed: false,
+            ending: Ending::Interrupted,
         };
         let mut fx = vec![Effect::Record(MockRecord::MockStarted(MockStarted {
             interview: m.id.clone(),
@@ -356,8 +357,12 @@ impl MockInterview {
                 used_ms: if cut_off { limit_ms + 1 } else { used_ms },
                 limit_ms,
             };
-            let answered = !main.text.trim().is_empty();
-            Some(suggest_grade(answered, coverage.fraction(), timing))
+            let response = if main.text.trim().is_empty() {
+                Response::Missing
+            } else {
+                Response::Given
+            };
+            Some(suggest_grade(response, coverage.fraction(), timing))
         } else {
             None
         };
@@ -383,18 +388,17 @@ impl MockInterview {
     /// Ends the interview: [`Ending::Completed`] after the last question, else
     /// [`Ending::QuitEarly`].
     fn finish(&mut self, ending: Ending, fx: &mut Vec<Effect>) {
-        let completed = ending == Ending::Completed;
         self.phase = Phase::Done;
         self.deadline = None;
         self.paused_at = None;
-        self.completed = completed;
+        self.ending = ending;
         let score = self.debrief().score();
         fx.push(Effect::Record(MockRecord::MockFinished(MockFinished {
             interview: self.id.clone(),
             score,
-            completed,
+            completed: ending == Ending::Completed,
         })));
-        fx.push(Effect::Finished { completed });
+        fx.push(Effect::Finished { ending });
     }
 
     pub fn id(&self) -> &InterviewId {
@@ -465,7 +469,7 @@ impl MockInterview {
             &self.setup,
             &self.questions,
             &self.answers,
-            self.completed,
+            self.ending,
         )
     }
 }

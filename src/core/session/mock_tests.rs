@@ -208,7 +208,9 @@ fn submit_exactly_at_the_deadline_needs_no_time_up() {
     let fx = m.handle(submit("in time"), at(60_000));
     assert!(!fx.contains(&Effect::TimeUp { index: 0 }), "{fx:?}");
     assert_eq!(answered(&fx)[0].answer_ms, 60_000);
-    assert!(fx.contains(&Effect::Finished { completed: true }));
+    assert!(fx.contains(&Effect::Finished {
+        ending: Ending::Completed
+    }));
 }
 
 #[test]
@@ -330,11 +332,19 @@ fn early_quit_keeps_the_answers_and_ends_partial() {
         panic!("{fx:?}");
     };
     assert!(!f.completed);
-    assert_eq!(fx[1], Effect::Finished { completed: false });
+    assert_eq!(
+        fx[1],
+        Effect::Finished {
+            ending: Ending::QuitEarly
+        }
+    );
     assert!(m.is_done() && m.current().is_none() && m.clock(at(40_000)).is_none());
     assert_eq!(m.handle(submit("late"), at(41_000)), vec![]);
     let d = m.debrief();
-    assert_eq!((d.items.len(), d.planned, d.completed), (1, 3, false));
+    assert_eq!(
+        (d.items.len(), d.planned, d.ending),
+        (1, 3, Ending::QuitEarly)
+    );
     assert_eq!(f.score, d.score());
 }
 
@@ -371,7 +381,12 @@ fn a_full_run_records_every_answer_then_finishes() {
         panic!()
     };
     assert!(f.completed);
-    assert_eq!(fx.last(), Some(&Effect::Finished { completed: true }));
+    assert_eq!(
+        fx.last(),
+        Some(&Effect::Finished {
+            ending: Ending::Completed
+        })
+    );
     // Records survive a JSON round trip (the store writes them as JSON Lines).
     let json = serde_json::to_string(records[1]).unwrap();
     assert_eq!(
@@ -384,7 +399,12 @@ fn a_full_run_records_every_answer_then_finishes() {
 fn no_questions_finishes_at_once() {
     let (m, fx) = MockInterview::new(MockSetup::default(), vec![], t0());
     assert!(m.is_done());
-    assert_eq!(fx.last(), Some(&Effect::Finished { completed: true }));
+    assert_eq!(
+        fx.last(),
+        Some(&Effect::Finished {
+            ending: Ending::Completed
+        })
+    );
 }
 
 #[test]
@@ -422,6 +442,11 @@ fn quitting_during_the_follow_up_keeps_the_main_answer() {
     assert_eq!(a[0].answer, "my answer");
     assert_eq!(a[0].answer_ms, 10_000);
     assert_eq!(a[0].follow_up_answer, None);
-    assert_eq!(fx.last(), Some(&Effect::Finished { completed: false }));
+    assert_eq!(
+        fx.last(),
+        Some(&Effect::Finished {
+            ending: Ending::QuitEarly
+        })
+    );
     assert_eq!(m.debrief().items.len(), 1);
 }

@@ -169,7 +169,8 @@ enum DueDates {
     Skip,
 }
 
-/// With `since`, only the reviews from then on are walked.
+/// With `since`, only the reviews from then on are walked, and only for the categories'
+/// evidence (the summary: no totals, time or days are counted).
 fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTime<Utc>>) -> Pass {
     let StatsInput {
         decks,
@@ -263,7 +264,14 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
         Some(since) => progress.reviews_since(since),
         None => progress.reviews(),
     };
+    let evidence_only = since.is_some();
     for r in reviews {
+        let retained = r.phase_before == Phase::Review && r.at >= retention_from;
+        let lapsed_now =
+            r.grade == Grade::Again && r.phase_before != Phase::New && r.at >= lapse_from;
+        if evidence_only && !retained && !lapsed_now {
+            continue;
+        }
         let (loaded, category) = *per_key
             .entry(std::sync::Arc::as_ptr(&r.key) as usize)
             .or_insert_with(|| {
@@ -277,31 +285,33 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
         if !loaded {
             continue;
         }
-        reviews_total += 1;
-        time.total = time
-            .total
-            .saturating_add(std::time::Duration::from_millis(u64::from(r.took_ms)));
-        if r.at >= start && r.at < tomorrow {
-            reviewed_today += 1;
-            time.today = time
-                .today
+        if !evidence_only {
+            reviews_total += 1;
+            time.total = time
+                .total
                 .saturating_add(std::time::Duration::from_millis(u64::from(r.took_ms)));
-        }
-        let date = match day_cache {
-            Some((from, to, date)) if r.at >= from && r.at < to => date,
-            _ => {
-                let from = day_start(r.at, offset, hour);
-                let date = study_date(r.at, offset, hour);
-                day_cache = Some((from, from + Duration::days(1), date));
-                date
+            if r.at >= start && r.at < tomorrow {
+                reviewed_today += 1;
+                time.today = time
+                    .today
+                    .saturating_add(std::time::Duration::from_millis(u64::from(r.took_ms)));
             }
-        };
-        // Reviews come in time order: counted per run of one day, then added to the map.
-        match &mut run {
-            Some((d, n)) if *d == date => *n += 1,
-            _ => {
-                if let Some((d, n)) = run.replace((date, 1)) {
-                    *days.entry(d).or_insert(0) += n;
+            let date = match day_cache {
+                Some((from, to, date)) if r.at >= from && r.at < to => date,
+                _ => {
+                    let from = day_start(r.at, offset, hour);
+                    let date = study_date(r.at, offset, hour);
+                    day_cache = Some((from, from + Duration::days(1), date));
+                    date
+                }
+            };
+            // Reviews come in time order: counted per run of one day, then added to the map.
+            match &mut run {
+                Some((d, n)) if *d == date => *n += 1,
+                _ => {
+                    if let Some((d, n)) = run.replace((date, 1)) {
+                        *days.entry(d).or_insert(0) += n;
+                    }
                 }
             }
         }
@@ -311,17 +321,13 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
             continue;
         };
         let evidence = &mut categories[index].2.evidence;
-        if r.phase_before == Phase::Review && r.at >= retention_from {
+        if retained {
             evidence.retention_reviews += 1;
             if r.grade >= Grade::Hard {
                 evidence.retention_passed += 1;
             }
         }
-        if r.grade == Grade::Again
-            && r.phase_before != Phase::New
-            && r.at >= lapse_from
-            && lapsed.insert(card)
-        {
+        if lapsed_now && lapsed.insert(card) {
             evidence.lapsed_cards += 1;
         }
     }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::StoryBank;
 use super::words::stems;
 use crate::core::deck::{Deck, Kind};
+use crate::core::ids::{CategoryId, DeckId};
 
 /// Stories a competency needs.
 pub const STORIES_PER_COMPETENCY: usize = 2;
@@ -35,10 +36,10 @@ pub fn competency_matches(competency: &str, category_id: &str, category_title: &
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CompetencyRow {
     /// The category id.
-    pub id: String,
+    pub id: CategoryId,
     pub title: String,
     /// The decks that have this category.
-    pub decks: Vec<String>,
+    pub decks: Vec<DeckId>,
     /// Ids of the stories whose competencies name it.
     pub stories: Vec<String>,
     /// Fewer than [`STORIES_PER_COMPETENCY`] stories.
@@ -74,12 +75,12 @@ pub fn coverage(bank: &StoryBank, decks: &[Deck]) -> Coverage {
             if !storyish {
                 continue;
             }
-            match rows.iter_mut().find(|r| r.id == cat.id.as_str()) {
-                Some(row) => row.decks.push(deck.id.to_string()),
+            match rows.iter_mut().find(|r| r.id == cat.id) {
+                Some(row) => row.decks.push(deck.id.clone()),
                 None => rows.push(CompetencyRow {
-                    id: cat.id.to_string(),
+                    id: cat.id.clone(),
                     title: cat.title.clone(),
-                    decks: vec![deck.id.to_string()],
+                    decks: vec![deck.id.clone()],
                     stories: vec![],
                     short: true,
                 }),
@@ -91,7 +92,7 @@ pub fn coverage(bank: &StoryBank, decks: &[Deck]) -> Coverage {
         for comp in &story.competencies {
             let mut any = false;
             for row in rows.iter_mut() {
-                if competency_matches(comp, &row.id, &row.title) {
+                if competency_matches(comp, row.id.as_str(), &row.title) {
                     any = true;
                     if !row.stories.contains(&story.id) {
                         row.stories.push(story.id.clone());

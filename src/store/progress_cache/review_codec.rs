@@ -43,14 +43,19 @@ pub(super) struct Reader {
 }
 
 impl Reader {
-    /// The review in `b` ([`FIXED`] bytes); `None` when they do not read as one (or name a
-    /// card not among `keys`).
-    pub(super) fn read(&mut self, b: &[u8], keys: &[Arc<CardKey>]) -> Option<ReviewEntry> {
+    /// The review in `b` ([`FIXED`] bytes) whose [`Reader::time`] is `at`; `None` when they
+    /// do not read as one (or name a card not among `keys`).
+    pub(super) fn read(
+        &self,
+        b: &[u8],
+        at: DateTime<Utc>,
+        keys: &[Arc<CardKey>],
+    ) -> Option<ReviewEntry> {
         let b = b.get(..FIXED)?;
         let position = usize::try_from(le32(&b[0..4])?).ok()?;
         Some(ReviewEntry::from_parts(
             Arc::clone(keys.get(position)?),
-            self.at_day.time(&b[4..16])?,
+            at,
             le32(&b[19..23])?,
             le32(&b[23..27])?,
             *Grade::ALL.get(usize::from(b[16]).checked_sub(1)?)?,
@@ -59,7 +64,7 @@ impl Reader {
         ))
     }
 
-    /// Only the time of the review in `b`.
+    /// The time of the review in `b`.
     pub(super) fn time(&mut self, b: &[u8]) -> Option<DateTime<Utc>> {
         self.at_day.time(b.get(4..16)?)
     }

@@ -86,7 +86,6 @@ impl Section {
     ) -> Option<Vec<ReviewEntry>> {
         let mut buf = vec![0u8; CHUNK * FIXED];
         let mut reader = Reader::default();
-        let mut times = Reader::default();
         let held = (chunks.end * CHUNK).min(self.count);
         let mut out = Vec::with_capacity(held.saturating_sub(chunks.start * CHUNK) + room);
         for c in chunks {
@@ -101,8 +100,9 @@ impl Section {
                 return None;
             }
             for b in bytes.chunks_exact(FIXED) {
-                if keep(times.time(b)?) {
-                    out.push(reader.read(b, &self.keys)?);
+                let at = reader.time(b)?;
+                if keep(at) {
+                    out.push(reader.read(b, at, &self.keys)?);
                 }
             }
         }

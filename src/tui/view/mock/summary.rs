@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::core::session::Ending;
 use crate::core::session::debrief_text as text;
 use crate::core::text::sanitize_line;
 use crate::tui::keymap::key_for;
@@ -50,7 +51,7 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(foot)]).areas(area);
     let w = usize::from(body.width);
     let db = &d.debrief;
-    let title = if db.completed {
+    let title = if db.ending == Ending::Completed {
         "Interview complete"
     } else {
         "Interview ended early"
