@@ -208,6 +208,12 @@ impl Sentence {
             }
             n => n,
         };
+        // "I took it upon myself to": a duty taken on, the task.
+        if (j + 1..j + 4)
+            .any(|k| matches!(self.at(k), "myself" | "ourselves") && self.at(k + 1) == "to")
+        {
+            return false;
+        }
         let object = self.object_head(j);
         // "I set myself the goal of": a goal set is the task.
         if is_in(GENERIC_OBJECTS, object) || is_in(GOAL_NOUNS, object) {

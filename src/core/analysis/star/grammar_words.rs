@@ -262,3 +262,25 @@ pub const COMMENT_VERBS: &[&str] = &[
     "think", "believe", "guess", "suppose", "reckon", "mean", "know", "remember", "feel", "recall",
     "say", "admit", "suspect", "imagine",
 ];
+
+/// Prepositions: a noun phrase after one is no subject ("into my role").
+pub const PREPOSITIONS: &[&str] = &[
+    "in",
+    "into",
+    "at",
+    "during",
+    "from",
+    "of",
+    "for",
+    "with",
+    "on",
+    "about",
+    "through",
+    "throughout",
+    "within",
+    "after",
+    "before",
+    "since",
+    "under",
+    "as",
+];

@@ -50,7 +50,10 @@ impl Sentence {
                 }
                 k > 0 && self.at(k - 1) == "i"
             };
-            let state = self.any(STATE_WORDS).is_some()
+            // A state of the goal ("our objective was to") is no state of the scene.
+            // A state of the goal ("our objective was to") is no state of the scene.
+            let state = (0..n)
+                .any(|i| is_in(STATE_WORDS, self.at(i)) && !is_in(GOAL_NOUNS, self.subject_of(i)))
                 || (0..n).any(|i| {
                     (is_irregular_past(self.at(i)) && !speakers(i)) || self.noun_led_regular_past(i)
                 });
@@ -111,9 +114,16 @@ impl Sentence {
 
     /// [`Sentence::task`], with the index of the word where the goal or duty starts.
     fn task_at(&self) -> Option<(usize, String)> {
+        // "my job", "my role" as the object of a preposition ("a few months into my role",
+        // "in my job as") place the story; they state no goal.
         let phrase = TASK_PHRASES
             .iter()
             .filter_map(|p| self.phrase_at(p).map(|i| (i, p.to_string())))
+            .filter(|(i, p)| {
+                !(p.starts_with("my ") || p.starts_with("our "))
+                    || *i == 0
+                    || !is_in(PREPOSITIONS, self.at(i - 1))
+            })
             .min_by_key(|(i, _)| *i);
         if phrase.is_some() {
             return phrase;
@@ -215,6 +225,24 @@ impl Sentence {
                 {
                     return Some((i, w[i..=g].join(" ")));
                 }
+            }
+            // "What we had to do was get him up to speed".
+            if i > 0
+                && at(i - 1) == "what"
+                && is_in(DUTY_VERBS, at(j))
+                && at(j + 1) == "to"
+                && at(j + 2) == "do"
+                && at(j + 3) == "was"
+            {
+                return Some((i - 1, w[i - 1..=j + 3].join(" ")));
+            }
+            // A duty taken on oneself: "I took it upon myself to fix it".
+            if let Some(r) = (j + 1..j + 4)
+                .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)) || at(k) == "it")
+                .find(|&k| matches!(at(k), "myself" | "ourselves"))
+                && to_verb(r + 1)
+            {
+                return Some((i, w[i..=r + 1].join(" ")));
             }
             if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {
                 return Some((i, w[i..=j + 2].join(" ")));

@@ -232,12 +232,16 @@ impl Sentence {
         (i + 1..j).any(|k| is_in(HABITUAL, self.at(k)))
     }
 
-    /// "I"/"we" doing something (any verb but a form of "be"): the speaker is in the story.
+    /// "I"/"we" doing something (any verb but a form of "be" or "had" of possession): the
+    /// speaker is in the story.
     pub fn speaker_clause(&self) -> bool {
         (0..self.words.len()).any(|i| {
             matches!(self.at(i), "i" | "we") && {
-                let v = self.at(self.verb_after(i));
-                is_in(AUXILIARIES, v) || is_present_form(v) || is_past(v)
+                let j = self.verb_after(i);
+                let v = self.at(j);
+                // "We had a junior developer who..." is a state; "we had rolled it back" is not.
+                let state = v == "had" && !is_participle(self.at(self.verb_after(j)));
+                !state && (is_in(AUXILIARIES, v) || is_present_form(v) || is_past(v))
             }
         })
     }
