@@ -14,6 +14,7 @@ use super::home::Home;
 use super::read_progress::read_all;
 use super::time_text::local_time;
 use super::{Cli, UserError, load_decks};
+use crate::cli::output::Format;
 use crate::core::ids::CategoryId;
 use crate::core::notes::{
     BrowseFilter, CardDetail, CardState, CardView, Notebook, card_detail, filter_cards,
@@ -27,12 +28,12 @@ pub fn run(
     cli: &Cli,
     home: &Home,
     filter: &CardsFilter,
-    json: bool,
+    format: Format,
     command: Option<&CardsCommand>,
 ) -> anyhow::Result<ExitCode> {
     match command {
-        None => list(cli, home, filter, json),
-        Some(CardsCommand::Show { card, json }) => show(cli, home, card, *json),
+        None => list(cli, home, filter, format),
+        Some(CardsCommand::Show { card, json }) => show(cli, home, card, Format::json_if(*json)),
         Some(CardsCommand::Note { card, edit }) => super::note_edit::note(cli, home, card, edit),
         Some(CardsCommand::Answer {
             card,
@@ -152,14 +153,14 @@ fn browse_filter(loaded: &LoadedDecks, f: &CardsFilter) -> anyhow::Result<Browse
     })
 }
 
-fn list(cli: &Cli, home: &Home, f: &CardsFilter, json: bool) -> anyhow::Result<ExitCode> {
+fn list(cli: &Cli, home: &Home, f: &CardsFilter, format: Format) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(cli, home)?;
     let filter = browse_filter(&loaded, f)?;
     let (_, progress, notebook) = read_all(home)?;
     let views = filter_cards(&loaded.decks, &progress, &notebook, &filter, Utc::now());
     let rows = card_rows(&views, &notebook);
     let mut out = std::io::stdout().lock();
-    if json {
+    if format == Format::Json {
         crate::core::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
@@ -206,13 +207,13 @@ fn list(cli: &Cli, home: &Home, f: &CardsFilter, json: bool) -> anyhow::Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Result<ExitCode> {
+fn show(cli: &Cli, home: &Home, name: &str, format: Format) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(cli, home)?;
     let (deck, card) = resolve_card(&loaded, name)?;
     let (_, progress, notebook) = read_all(home)?;
     let detail = card_detail(deck, card, &progress, &notebook, Utc::now());
     let mut out = std::io::stdout().lock();
-    if json {
+    if format == Format::Json {
         crate::core::json::to_writer_pretty(&mut out, &sanitized_detail(detail))?;
         writeln!(out)?;
     } else {

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::home::Home;
 use super::{Cli, UserError, load_decks, template};
+use crate::cli::output::Format;
 use crate::core::deck::{Deck, DeckSource, Linter};
 use crate::core::text::{sanitize_line, truncate_line};
 use crate::store::decks::{BUILTIN, load_all, load_builtin, load_files};
@@ -76,11 +77,11 @@ pub(crate) fn print_table(
     Ok(())
 }
 
-pub fn list(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
+pub fn list(cli: &Cli, home: &Home, format: Format) -> anyhow::Result<ExitCode> {
     let loaded = load_decks(cli, home)?;
     let rows = rows(&loaded.decks);
     let mut out = std::io::stdout().lock();
-    if json {
+    if format == Format::Json {
         crate::core::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {

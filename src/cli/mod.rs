@@ -48,6 +48,7 @@ pub use stats::load_stats;
 use crate::core::text::{sanitize, sanitize_line, show_hidden};
 use crate::store::decks::LoadedDecks;
 use crate::store::log::LoadWarning;
+use output::Format;
 
 /// An error for the user: printed as one sentence (or a block of diagnostics), exit code 1.
 #[derive(Debug, thiserror::Error)]
@@ -184,7 +185,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             None => drill::drill(&cli, &home, args),
         },
         Some(Command::Decks { command }) => match command {
-            DecksCommand::List { json } => decks::list(&cli, &home, *json),
+            DecksCommand::List { json } => decks::list(&cli, &home, Format::json_if(*json)),
             DecksCommand::Check { paths } => decks::check(&cli, &home, paths),
             DecksCommand::New { path } => decks::new(&cli, &home, path),
         },
@@ -198,7 +199,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             filter,
             json,
             command,
-        }) => cards::run(&cli, &home, filter, *json, command.as_ref()),
+        }) => cards::run(
+            &cli,
+            &home,
+            filter,
+            Format::json_if(*json),
+            command.as_ref(),
+        ),
         Some(Command::State { command }) => match command {
             StateCommand::Path => state::path(&home),
             StateCommand::Check => state::check(&cli, &home),
@@ -208,7 +215,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stories { command }) => stories::run(&cli, &home, command),
         Some(Command::Import(args)) => import::run(&cli, &home, args),
         Some(Command::Export { command }) => export::run(&cli, &home, command),
-        Some(Command::Stats { json }) => stats::run(&cli, &home, *json),
+        Some(Command::Stats { json }) => stats::run(&cli, &home, Format::json_if(*json)),
         Some(Command::Target { command }) => target::run(&cli, &home, command),
         Some(Command::Completions { shell }) => {
             let mut cmd = Cli::command();

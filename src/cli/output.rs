@@ -16,6 +16,20 @@ use super::{Cli, UserError};
 use crate::core::text::sanitize_line;
 use crate::store::paths::{write_private_new, write_private_replace};
 
+/// How a command prints what it found: text for people, or JSON for scripts (`--json`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    Text,
+    Json,
+}
+
+impl Format {
+    /// The format a `--json` flag asks for.
+    pub(crate) fn json_if(flag: bool) -> Self {
+        if flag { Format::Json } else { Format::Text }
+    }
+}
+
 /// Writes `bytes` to `path`: a new file, or with `force` a replacement of an existing one.
 /// Refuses prepdeck's own files with a clear message.
 pub(crate) fn write_output_file(

@@ -14,6 +14,7 @@ use chrono::{DateTime, FixedOffset, Offset, Utc};
 
 use super::home::Home;
 use super::{Cli, load_decks};
+use crate::cli::output::Format;
 use crate::core::deck::Deck;
 use crate::core::schedule::optimize_suggestion;
 use crate::core::stats::Stats;
@@ -75,7 +76,7 @@ fn compute(read: &ReadProgress, decks: &[Deck], now: DateTime<Utc>) -> (Stats, V
     (read.study.stats(decks, now), read.warnings.clone())
 }
 
-pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
+pub fn run(cli: &Cli, home: &Home, format: Format) -> anyhow::Result<ExitCode> {
     let now = Utc::now();
     let offset = chrono::Local::now().offset().fix();
     // The state file is read and replayed while the decks load (both only read). Errors and
@@ -103,7 +104,7 @@ pub fn run(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
         eprintln!("warning: {}", sanitize_line(w));
     }
     let mut out = std::io::stdout().lock();
-    if json {
+    if format == Format::Json {
         #[derive(serde::Serialize)]
         struct Report<'a> {
             #[serde(flatten)]

@@ -12,6 +12,7 @@ use clap::Subcommand;
 use super::decks::print_table;
 use super::home::Home;
 use super::{Cli, UserError, load_decks};
+use crate::cli::output::Format;
 use crate::core::deck::Deck;
 use crate::core::stories::STORIES_TEMPLATE;
 use crate::core::stories::{
@@ -88,10 +89,12 @@ pub enum StoriesCommand {
 pub fn run(cli: &Cli, home: &Home, command: &StoriesCommand) -> anyhow::Result<ExitCode> {
     match command {
         StoriesCommand::Check { file } => check(home, file.as_deref()),
-        StoriesCommand::List { json } => list(home, *json),
+        StoriesCommand::List { json } => list(home, Format::json_if(*json)),
         StoriesCommand::New { path } => new(home, path.as_deref()),
-        StoriesCommand::Coverage { json } => show_coverage(cli, home, *json),
-        StoriesCommand::Suggest { card, limit, json } => suggest(cli, home, card, *limit, *json),
+        StoriesCommand::Coverage { json } => show_coverage(cli, home, Format::json_if(*json)),
+        StoriesCommand::Suggest { card, limit, json } => {
+            suggest(cli, home, card, *limit, Format::json_if(*json))
+        }
         StoriesCommand::Drill { plain, limit } => drill(cli, home, *plain, *limit),
     }
 }
@@ -165,10 +168,10 @@ struct StoryRow {
     short: Option<String>,
 }
 
-fn list(home: &Home, json: bool) -> anyhow::Result<ExitCode> {
+fn list(home: &Home, format: Format) -> anyhow::Result<ExitCode> {
     let bank = load_existing(home)?;
     let mut out = std::io::stdout().lock();
-    if json {
+    if format == Format::Json {
         let rows: Vec<StoryRow> = bank
             .stories
             .iter()
@@ -238,12 +241,12 @@ fn new(home: &Home, path: Option<&Path>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn show_coverage(cli: &Cli, home: &Home, json: bool) -> anyhow::Result<ExitCode> {
+fn show_coverage(cli: &Cli, home: &Home, format: Format) -> anyhow::Result<ExitCode> {
     let bank = load_existing(home)?;
     let decks = load_decks(cli, home)?;
     let cov = coverage(&bank, &decks.decks);
     let mut out = std::io::stdout().lock();
-    if json {
+    if format == Format::Json {
         let mut value = serde_json::to_value(&cov)?;
         sanitize_json(&mut value);
         crate::core::json::to_writer_pretty(&mut out, &value)?;
@@ -301,7 +304,7 @@ fn suggest(
     home: &Home,
     name: &str,
     limit: usize,
-    json: bool,
+    format: Format,
 ) -> anyhow::Result<ExitCode> {
     let decks = load_decks(cli, home)?;
     let (deck, card) = super::card_name::resolve_card(&decks, name)?;
@@ -309,7 +312,7 @@ fn suggest(
     let mut found = suggest_for_card(&bank, deck, card);
     found.truncate(limit);
     let mut out = std::io::stdout().lock();
-    if json {
+    if format == Format::Json {
         let mut value = serde_json::to_value(&found)?;
         sanitize_json(&mut value);
         crate::core::json::to_writer_pretty(&mut out, &value)?;

@@ -20,6 +20,7 @@ use clap::Subcommand;
 
 use super::home::Home;
 use super::{Cli, UsageError, UserError};
+use crate::cli::output::Format;
 use crate::core::target::{
     InterviewDate, MAX_JOB_BYTES, PlanLimits, Target, TargetInputError, TargetName, check_job_text,
 };
@@ -135,9 +136,11 @@ pub fn run(cli: &Cli, home: &Home, command: &TargetCommand) -> anyhow::Result<Ex
             job,
             no_date,
         } => edit(home, name, fields, job.as_deref(), *no_date),
-        TargetCommand::List { json } => list(home, *json),
-        TargetCommand::Show { name, json } => show::show(cli, home, name, *json),
-        TargetCommand::Plan { name, json } => plan_out::run(cli, home, name, *json),
+        TargetCommand::List { json } => list(home, Format::json_if(*json)),
+        TargetCommand::Show { name, json } => show::show(cli, home, name, Format::json_if(*json)),
+        TargetCommand::Plan { name, json } => {
+            plan_out::run(cli, home, name, Format::json_if(*json))
+        }
         TargetCommand::Brief {
             name,
             output,
@@ -351,14 +354,14 @@ pub(crate) fn sorted_targets(home: &Home) -> (Vec<Target>, Vec<TargetStoreError>
     (targets, problems)
 }
 
-fn list(home: &Home, json: bool) -> anyhow::Result<ExitCode> {
+fn list(home: &Home, format: Format) -> anyhow::Result<ExitCode> {
     let (targets, problems) = sorted_targets(home);
     for p in &problems {
         eprintln!("warning: {}", sanitize_line(&p.to_string()));
     }
     let now = Utc::now();
     let offset = local_offset();
-    if json {
+    if format == Format::Json {
         let rows: Vec<serde_json::Value> = targets
             .iter()
             .map(|t| show::summary_json(t, now, offset))

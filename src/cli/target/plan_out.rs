@@ -9,12 +9,13 @@ use serde_json::{Value, json};
 use super::context::{Context, read_context};
 use super::countdown::countdown;
 use crate::cli::home::Home;
+use crate::cli::output::Format;
 use crate::cli::{Cli, UserError};
 use crate::core::deck::find_card;
 use crate::core::target::Plan;
 use crate::core::text::truncate_line;
 
-pub(super) fn run(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn run(cli: &Cli, home: &Home, name: &str, format: Format) -> anyhow::Result<ExitCode> {
     let ctx = read_context(cli, home, name)?;
     let Some(plan) = &ctx.plan else {
         return Err(UserError(format!(
@@ -23,7 +24,7 @@ pub(super) fn run(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Res
         ))
         .into());
     };
-    if json {
+    if format == Format::Json {
         crate::core::json::to_writer_pretty(std::io::stdout().lock(), &plan_json(&ctx, plan))?;
         println!();
     } else {

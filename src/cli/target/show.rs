@@ -11,6 +11,7 @@ use super::countdown::countdown;
 use super::plan_out::{PlanDetail, plan_json, plan_text};
 use crate::cli::Cli;
 use crate::cli::home::Home;
+use crate::cli::output::Format;
 use crate::core::deck::{Deck, find_card};
 use crate::core::target::{Reading, Target};
 use crate::core::text::{sanitize, sanitize_line, truncate_line};
@@ -142,9 +143,9 @@ pub(crate) fn target_json(
     v
 }
 
-pub(super) fn show(cli: &Cli, home: &Home, name: &str, json: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn show(cli: &Cli, home: &Home, name: &str, format: Format) -> anyhow::Result<ExitCode> {
     let ctx = read_context(cli, home, name)?;
-    if json {
+    if format == Format::Json {
         let mut v = target_json(&ctx.target, &ctx.decks, &ctx.reading, ctx.now, ctx.offset);
         if let Value::Object(map) = &mut v {
             map.insert(

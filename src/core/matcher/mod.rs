@@ -600,8 +600,14 @@ pub struct MatchText {
     /// Where each keyword word can occur, built on the first search.
     index: OnceLock<index::WordIndex>,
     /// [`MatchText::found`]'s answers, by the word's key (and the word, to tell a collision).
-    found: RefCell<FastMap<u64, (String, Rc<Found>)>>,
+    found: Memo<Found>,
+    /// [`MatchText::starts`]' answers, the same way.
+    starts: Memo<[usize]>,
 }
+
+/// Answers remembered per word of a key point or keyword: by the word's key, with the word
+/// itself to tell two words of one key apart.
+type Memo<T> = RefCell<FastMap<u64, (String, Rc<T>)>>;
 
 /// Where one word of a key point's text occurs in a text: the positions of the same word, and
 /// each of its thesaurus alternatives' [`MatchText::occurrences`] (in the thesaurus's order).
@@ -657,6 +663,7 @@ impl MatchText {
             words,
             index: OnceLock::new(),
             found: RefCell::default(),
+            starts: RefCell::default(),
         }
     }
 
@@ -678,11 +685,28 @@ impl MatchText {
     /// [`MatchText::find_in`], with or without skipping negated occurrences.
     fn find_with(&self, term: &Term, scope: Range<usize>, negation: bool) -> Option<Vec<usize>> {
         let first = term.words.first()?;
-        self.index()
-            .matching(&self.words, first)
-            .into_iter()
+        self.starts(first)
+            .iter()
+            .copied()
             .filter(|&i| scope.contains(&i) && !(negation && self.negated[i]))
             .find_map(|i| self.complete(term, i, scope.end))
+    }
+
+    /// Where a keyword word matches in this text ([`index::WordIndex::matching`]), found once
+    /// per word: the lint tries the same keywords on the same filler answers many times.
+    fn starts(&self, word: &Word) -> Rc<[usize]> {
+        if let Some((lower, at)) = self.starts.borrow().get(&word.lower_key)
+            && *lower == word.lower
+        {
+            return Rc::clone(at);
+        }
+        let at: Rc<[usize]> = self.index().matching(&self.words, word).into();
+        // Another word with the same key (a hash collision) is looked up again each time.
+        self.starts
+            .borrow_mut()
+            .entry(word.lower_key)
+            .or_insert_with(|| (word.lower.clone(), Rc::clone(&at)));
+        at
     }
 
     /// The rest of `term` after its first word matched at `i`: each next word within [`GAP`]
@@ -708,9 +732,9 @@ impl MatchText {
         let Some(first) = term.words.first() else {
             return Vec::new();
         };
-        self.index()
-            .matching(&self.words, first)
-            .into_iter()
+        self.starts(first)
+            .iter()
+            .copied()
             .filter(|&i| !(negation && self.negated[i]))
             .filter_map(|i| self.complete(term, i, self.words.len()))
             .collect()
