@@ -25,11 +25,34 @@ impl Sentence {
         let w = &self.words;
         for (i, word) in w.iter().enumerate() {
             // "we" includes the speaker: a group's concrete action counts (the I/we line of
-            // the insights still says whose it was).
-            if word != "i" && word != "we" {
+            // the insights still says whose it was). "Me and my deputy rebuilt it", "my
+            // deputy and me rebuilt it": spoken subjects.
+            let me_and = word == "me"
+                && self.at(i + 1) == "and"
+                && (i == 0 || is_in(CLAUSE_STARTS, self.at(i - 1)));
+            let and_me = word == "me" && i > 0 && self.at(i - 1) == "and";
+            if word != "i" && word != "we" && !me_and && !and_me {
                 continue;
             }
-            let j = self.verb_after(i);
+            let j = if me_and {
+                match (i + 2..i + 6).find(|&k| is_past(self.at(k))) {
+                    Some(k) => k,
+                    None => continue,
+                }
+            } else {
+                self.verb_after(i)
+            };
+            let word = if word == "me" { "i" } else { word.as_str() };
+            // "I was able to get it approved": an ability used, an action.
+            if matches!(self.at(j), "was" | "were")
+                && self.at(j + 1) == "able"
+                && self.at(j + 2) == "to"
+                && !self.at(j + 3).is_empty()
+                && !is_in(NOT_VERBS, self.at(j + 3))
+                && self.concrete(j + 3, true)
+            {
+                return Some(format!("{word} was able to {}", self.at(j + 3)));
+            }
             let habit = self.habit_between(i, j);
             // A perfect: "had"/"'d"/"'ve" + participle; "'d" + anything else is "would".
             if matches!(self.at(j), "had" | "d" | "ve" | "have") {
@@ -138,8 +161,13 @@ impl Sentence {
             if self.at(i) == "thing" && k == i + 1 {
                 continue;
             }
+            // "was to meet", "was meeting"; a bare verb only after "I did" ("the first
+            // thing I did was call"): "my approach was good" names no step.
+            let gerund = |k: usize| self.at(k).ends_with("ing") && self.at(k).len() > 4;
             if self.at(k) == "was"
-                && (self.at(k + 1) == "to" && verb_follows(k + 2) || verb_follows(k + 1))
+                && (self.at(k + 1) == "to" && verb_follows(k + 2)
+                    || gerund(k + 1)
+                    || (k > i + 1 && verb_follows(k + 1)))
             {
                 return Some(self.words[i.saturating_sub(1)..=k + 1].join(" "));
             }

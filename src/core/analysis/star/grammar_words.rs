@@ -93,8 +93,12 @@ pub const ASSIGNING: &[&str] = &[
     "up",
 ];
 
-/// Nouns that name a step taken: "my first move was to", "the action I took was".
-pub const ACTION_NOUNS: &[&str] = &["step", "move", "action", "act", "thing"];
+/// Nouns that name a step taken: "my first move was to", "the action I took was", "my
+/// approach was to".
+pub const ACTION_NOUNS: &[&str] = &[
+    "step", "move", "action", "act", "thing", "approach", "solution", "response", "answer", "fix",
+    "strategy", "reaction",
+];
 
 /// Particles of phrasal verbs ("set up", "drawn up", "rolled out").
 pub const PARTICLES: &[&str] = &[

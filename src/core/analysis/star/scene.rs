@@ -155,6 +155,17 @@ impl Sentence {
                     {
                         return Some((i, w[i..=n + 1].join(" ")));
                     }
+                    // With its complement: "the brief from the director was to", "the goal of
+                    // the project was to".
+                    if is_in(GOAL_NOUNS, at(n))
+                        && matches!(at(n + 1), "from" | "of" | "for" | "on")
+                        && let Some(m) = (n + 2..n + 7)
+                            .take_while(|&m| !is_in(CLAUSE_STARTS, at(m)))
+                            .find(|&m| matches!(at(m), "was" | "is"))
+                        && to_verb(m + 1)
+                    {
+                        return Some((i, w[i..=m + 1].join(" ")));
+                    }
                 }
             }
             // A duty handed to the speaker: "the review was given to me", "it was down to me",
@@ -243,6 +254,22 @@ impl Sentence {
                 && to_verb(r + 1)
             {
                 return Some((i, w[i..=r + 1].join(" ")));
+            }
+            // A responsibility taken on: "I took ownership of", "I owned the relationship",
+            // "I stepped up to lead", "I was there to", "I was the one who had to".
+            let took_on = at(j) == "took"
+                && matches!(at(j + 1), "ownership" | "charge" | "responsibility")
+                && matches!(at(j + 2), "of" | "for");
+            let owned = at(j) == "owned" && matches!(at(j + 1), "the" | "our" | "a");
+            let stepped = at(j) == "stepped" && matches!(at(j + 1), "in" | "up") && to_verb(j + 2);
+            let there = at(j) == "was" && at(j + 1) == "there" && to_verb(j + 2);
+            let the_one = at(j) == "was"
+                && matches!(at(j + 2), "one" | "person")
+                && at(j + 3) == "who"
+                && is_in(DUTY_VERBS, at(j + 4))
+                && to_verb(j + 5);
+            if took_on || owned || stepped || there || the_one {
+                return Some((i, w[i..=(j + 2).min(w.len() - 1)].join(" ")));
             }
             if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {
                 return Some((i, w[i..=j + 2].join(" ")));

@@ -218,13 +218,20 @@ impl Sentence {
             .unwrap_or("")
     }
 
-    /// The index of the speaker's verb after "I"/"we" at `i` (adverbs skipped).
+    /// The index of the speaker's verb after "I"/"we" at `i` (adverbs and the hedges "kind
+    /// of", "sort of" skipped).
     pub fn verb_after(&self, i: usize) -> usize {
         let mut j = i + 1;
-        while is_adverb(self.at(j)) {
-            j += 1;
+        loop {
+            if is_adverb(self.at(j)) {
+                j += 1;
+            } else if matches!(self.at(j), "kind" | "sort") && self.at(j + 1) == "of" {
+                // A spoken hedge: "I sort of pulled together a plan".
+                j += 2;
+            } else {
+                return j;
+            }
         }
-        j
     }
 
     /// Whether a habit adverb stands between the subject at `i` and its verb at `j`.

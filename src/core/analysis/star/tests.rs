@@ -237,3 +237,60 @@ fn states_clefts_and_prepositions() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Common ways of telling a task and an action that name them with a noun: a goal noun with
+/// its complement before "was", a duty by selection, a step named as an approach or a fix.
+#[test]
+fn goals_and_steps_named_by_nouns() {
+    let cases: &[(&str, &[StarPart])] = &[
+        (
+            "The brief from the director was to halve the backlog.",
+            &[Task],
+        ),
+        (
+            "The goal of the project was to move everyone to one CRM.",
+            &[Task],
+        ),
+        ("I was chosen to lead the rollout.", &[Task]),
+        (
+            "My approach was to meet each supplier in person.",
+            &[Action],
+        ),
+        ("Our fix was to move the reports to a replica.", &[Action]),
+        ("My approach was good.", &[]),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got = StarCues::detect(text);
+        if got.present() != want.to_vec() {
+            wrong.push(format!("{text:?}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Spoken forms: a hedge between the speaker and the verb, "me and my deputy" as subject,
+/// "was able to"; duties as responsibilities taken on ("took ownership of", "owned the",
+/// "stepped in to", "I was the one who had to", "I was there to").
+#[test]
+fn spoken_subjects_and_responsibilities() {
+    let cases: &[(&str, &[StarPart])] = &[
+        ("I sort of pulled together a recovery plan.", &[Action]),
+        ("Me and my deputy rebuilt the schedule.", &[Action]),
+        ("My deputy and me rebuilt the schedule.", &[Action]),
+        ("I was able to get the budget approved.", &[Action]),
+        ("I took ownership of the outage.", &[Task]),
+        ("I owned the relationship with the vendor.", &[Task]),
+        ("I was the one who had to tell the board.", &[Task]),
+        ("I was there to keep the move on track.", &[Task]),
+        ("I stepped up to lead the rebuild.", &[Task, Action]),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got = StarCues::detect(text);
+        if got.present() != want.to_vec() {
+            wrong.push(format!("{text:?}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
