@@ -349,8 +349,8 @@ pub(crate) fn detail_text(d: &CardDetail) -> String {
         let _ = writeln!(s, "Reviews ({}, newest first):", d.history.len());
         for h in &d.history {
             let interval = h
-                .interval_seconds
-                .map(|secs| format_interval(chrono::Duration::seconds(secs)))
+                .interval
+                .map(format_interval)
                 .unwrap_or_else(|| "-".into());
             let mode = match h.mode {
                 crate::core::record::ReviewMode::Drill => "drill",

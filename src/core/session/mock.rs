@@ -349,13 +349,18 @@ impl MockInterview {
         let grade = if skipped {
             Some(Grade::Again)
         } else if typed {
-            let limit_ms = millis(q.answer_time);
-            let used_ms = millis(main.took);
+            let limit = q.answer_time;
+            // To the millisecond, as the record keeps it and the debrief reads it back.
+            let used = Duration::from_millis(millis(main.took));
             // Cut off by a strict clock (the time is capped at the limit) is over time.
-            let cut_off = self.setup.timing == Timing::Strict && used_ms >= limit_ms;
+            let cut_off = self.setup.timing == Timing::Strict && used >= limit;
             let timing = AnswerTiming {
-                used_ms: if cut_off { limit_ms + 1 } else { used_ms },
-                limit_ms,
+                used: if cut_off {
+                    limit + Duration::from_millis(1)
+                } else {
+                    used
+                },
+                limit,
             };
             let response = if main.text.trim().is_empty() {
                 Response::Missing

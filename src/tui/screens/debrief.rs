@@ -161,7 +161,7 @@ impl DebriefState {
 
     /// Total paused time over the interview.
     pub fn paused(&self) -> std::time::Duration {
-        std::time::Duration::from_millis(self.debrief.items.iter().map(|i| i.paused_ms).sum())
+        self.debrief.items.iter().map(|i| i.paused).sum()
     }
 
     pub fn graded(&self) -> usize {
@@ -191,7 +191,7 @@ impl DebriefState {
             deck: item.question.key.deck.clone(),
             card: item.question.key.card.clone(),
             grade: g,
-            took_ms: item.timing.used_ms,
+            took_ms: crate::core::record::millis(item.timing.used),
             mode: ReviewMode::Mock,
         };
         self.grading = Some((pos, g, previous.as_ref().map(|r| r.grade)));
