@@ -12,6 +12,7 @@ use super::cards_args::{CardsCommand, CardsFilter};
 use super::decks::print_table;
 use super::home::Home;
 use super::read_progress::read_all;
+use super::state::Suspension;
 use super::time_text::local_time;
 use super::{Cli, UserError, load_decks};
 use crate::cli::output::Format;
@@ -40,8 +41,12 @@ pub fn run(
             edit,
             promote,
         }) => super::note_edit::answer(cli, home, card, edit, *promote),
-        Some(CardsCommand::Suspend { cards }) => super::state::suspend(cli, home, true, cards),
-        Some(CardsCommand::Unsuspend { cards }) => super::state::suspend(cli, home, false, cards),
+        Some(CardsCommand::Suspend { cards }) => {
+            super::state::suspend(cli, home, Suspension::Suspend, cards)
+        }
+        Some(CardsCommand::Unsuspend { cards }) => {
+            super::state::suspend(cli, home, Suspension::Unsuspend, cards)
+        }
         Some(CardsCommand::Unbury { cards }) => super::state::unbury(cli, home, cards),
     }
 }
