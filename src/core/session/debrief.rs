@@ -20,7 +20,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::core::analysis::{
-    AnswerTiming, Insights, Response, check_points, fraction, percent, suggest_grade,
+    AnswerTiming, Insights, Response, check_points_with_follow_up, fraction, percent, suggest_grade,
 };
 use crate::core::grade::Grade;
 use crate::core::ids::{CategoryId, DeckId, InterviewId};
@@ -96,7 +96,11 @@ impl DebriefItem {
         let words = if spoken || !(ctx.insights || stale) {
             Vec::new()
         } else {
-            check_points(&question.key_points, &a.answer)
+            let follow_up = question
+                .follow_up
+                .as_deref()
+                .zip(a.follow_up_answer.as_deref());
+            check_points_with_follow_up(&question.key_points, &a.answer, follow_up)
         };
         let matched = if a.coverage.len() == question.key_points.len() {
             a.coverage.clone()
