@@ -12,6 +12,7 @@ use super::cards_args::{CardsCommand, CardsFilter};
 use super::decks::print_table;
 use super::home::Home;
 use super::read_progress::read_all;
+use super::state::Suspension;
 use super::time_text::local_time;
 use super::{Cli, UserError, load_decks};
 use crate::cli::output::Format;
@@ -40,8 +41,12 @@ pub fn run(
             edit,
             promote,
         }) => super::note_edit::answer(cli, home, card, edit, *promote),
-        Some(CardsCommand::Suspend { cards }) => super::state::suspend(cli, home, true, cards),
-        Some(CardsCommand::Unsuspend { cards }) => super::state::suspend(cli, home, false, cards),
+        Some(CardsCommand::Suspend { cards }) => {
+            super::state::suspend(cli, home, Suspension::Suspend, cards)
+        }
+        Some(CardsCommand::Unsuspend { cards }) => {
+            super::state::suspend(cli, home, Suspension::Unsuspend, cards)
+        }
         Some(CardsCommand::Unbury { cards }) => super::state::unbury(cli, home, cards),
     }
 }
@@ -349,8 +354,8 @@ pub(crate) fn detail_text(d: &CardDetail) -> String {
         let _ = writeln!(s, "Reviews ({}, newest first):", d.history.len());
         for h in &d.history {
             let interval = h
-                .interval_seconds
-                .map(|secs| format_interval(chrono::Duration::seconds(secs)))
+                .interval
+                .map(format_interval)
                 .unwrap_or_else(|| "-".into());
             let mode = match h.mode {
                 crate::core::record::ReviewMode::Drill => "drill",

@@ -14,6 +14,7 @@ use super::mock::args::{ReportArgs, ReportFormat};
 use super::time_text::{local_time, rfc3339};
 use crate::core::analysis::Insights;
 use crate::core::grade::Grade;
+use crate::core::record::millis;
 use crate::core::session::Ending;
 use crate::core::session::debrief_text as text;
 use crate::core::session::{
@@ -284,9 +285,9 @@ fn json<'a>(p: &'a PastInterview, d: &'a Debrief) -> JsonReport<'a> {
                 answer: &i.answer,
                 follow_up: i.follow_up_answer.as_ref().and(q.follow_up.as_deref()),
                 follow_up_answer: i.follow_up_answer.as_deref(),
-                answer_ms: i.timing.used_ms,
-                limit_ms: i.timing.limit_ms,
-                overtime_ms: i.overtime_ms,
+                answer_ms: millis(i.timing.used),
+                limit_ms: millis(i.timing.limit),
+                overtime_ms: millis(i.overtime),
                 key_points: q
                     .key_points
                     .iter()

@@ -102,15 +102,22 @@ pub fn merge(home: &Home, other: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Which of `prepdeck cards suspend` and `unsuspend` runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Suspension {
+    Suspend,
+    Unsuspend,
+}
+
 /// `prepdeck cards suspend|unsuspend DECK/CARD...`: one durable record per card.
 pub fn suspend(
     cli: &Cli,
     home: &Home,
-    suspend: bool,
+    which: Suspension,
     names: &[String],
 ) -> anyhow::Result<ExitCode> {
     use crate::core::record::RecordBody;
-    let change = if suspend {
+    let change = if which == Suspension::Suspend {
         Change {
             done: "suspended",
             nothing: "already suspended",
@@ -123,12 +130,9 @@ pub fn suspend(
             needed: &|memory, _| memory.is_some_and(|m| m.suspended),
         }
     };
-    for_each_card(cli, home, names, change, |deck, card, _| {
-        if suspend {
-            RecordBody::Suspend { deck, card }
-        } else {
-            RecordBody::Unsuspend { deck, card }
-        }
+    for_each_card(cli, home, names, change, |deck, card, _| match which {
+        Suspension::Suspend => RecordBody::Suspend { deck, card },
+        Suspension::Unsuspend => RecordBody::Unsuspend { deck, card },
     })
 }
 

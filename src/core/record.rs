@@ -18,6 +18,12 @@ pub fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
+/// A duration in JSON output as whole milliseconds (`#[serde(serialize_with = ..)]` on a
+/// `Duration` field named `..._ms`): how the reports have always shown times.
+pub fn serialize_millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(millis(*d))
+}
+
 /// The newest record format this build writes and understands. A record with a larger `v` is
 /// from a newer prepdeck: the file is then read-only for us.
 ///

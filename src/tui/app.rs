@@ -520,7 +520,7 @@ impl App {
             Route::DrillCards(keys) => self.start_drill_cards(keys, now),
             Route::Stories => self.open_stories(),
             Route::StoryDrill => self.start_story_drill(now),
-            Route::Targets { add } => self.open_targets(add, now),
+            Route::Targets => self.open_targets(now),
             Route::TargetDrill { name, weakest } => self.start_target_drill(&name, weakest, now),
             Route::TargetMock { name, setup } => self.start_target_mock(&name, setup, now),
         }

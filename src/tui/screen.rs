@@ -81,10 +81,8 @@ pub enum Route {
     Stories,
     /// A drill on the stories of the bank that are due.
     StoryDrill,
-    /// The interview targets (with the "new target" form open when `add`).
-    Targets {
-        add: bool,
-    },
+    /// The interview targets (on the "new target" form when there is none yet).
+    Targets,
     /// A drill for a target: today's part of its plan and its cards first, or (with
     /// `weakest`) its weakest categories. The normal drill once it is past.
     TargetDrill {

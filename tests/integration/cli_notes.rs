@@ -288,6 +288,9 @@ fn the_drill_keeps_drafts_and_shows_notes_previous_and_best_attempts() {
     );
     assert_eq!(d["history"].as_array().unwrap().len(), 3);
     assert_eq!(d["history"][0]["grade"], "good");
+    // The wait a review gave, in whole seconds (a Good review makes the card wait).
+    let wait = &d["history"][0]["interval_seconds"];
+    assert!(wait.as_i64().is_some_and(|s| s > 0), "{wait}");
     assert!(d["memory"]["stability"].as_f64().unwrap() > 0.0);
     let recall = d["memory"]["recall_now"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&recall), "{recall}");

@@ -40,6 +40,14 @@ pub struct PlainOutcome {
     pub unsaved: usize,
 }
 
+/// Whether the line typed last is part of the answer: a line finished after a strict clock ran
+/// out is not kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LastLine {
+    Kept,
+    DroppedLate,
+}
+
 /// The state of one line-mode run; the debrief borrows it too.
 pub(super) struct Plain<'a, R, W> {
     pub input: R,
@@ -300,7 +308,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     let fx = self.send(Event::StartAnswer, now)?;
                     if fx.iter().any(|e| matches!(e, Effect::TimeUp { .. })) {
                         // Strict timing: prep and answer time both ran out before Enter.
-                        return self.submit(Vec::new(), now, false);
+                        return self.submit(Vec::new(), now, LastLine::Kept);
                     }
                     if typed && !l.trim().is_empty() && l.trim() != "." {
                         self.carry = Some(l);
@@ -340,7 +348,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let Some(line) = line else {
                 self.input_ended()?;
                 if !spoken && !lines.is_empty() {
-                    self.submit(lines, now, false)?;
+                    self.submit(lines, now, LastLine::Kept)?;
                 }
                 self.send(Event::Quit, now)?;
                 return Ok(());
@@ -351,16 +359,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 None => {}
             }
             if spoken || line.trim() == "." {
-                return self.submit(lines, now, false);
+                return self.submit(lines, now, LastLine::Kept);
             }
             let fx = self.send(Event::Tick, now)?;
             if fx.iter().any(|e| matches!(e, Effect::TimeUp { .. })) {
                 // Strict timing ran out while this line was typed.
-                let late = self.deadline.is_some_and(|d| now > d);
-                if !late {
+                let last = if self.deadline.is_some_and(|d| now > d) {
+                    LastLine::DroppedLate
+                } else {
                     lines.push(line);
-                }
-                return self.submit(lines, now, late);
+                    LastLine::Kept
+                };
+                return self.submit(lines, now, last);
             }
             lines.push(line);
         }
@@ -371,7 +381,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         &mut self,
         lines: Vec<String>,
         now: DateTime<Utc>,
-        dropped_late_line: bool,
+        last: LastLine,
     ) -> anyhow::Result<()> {
         if let Some(view) = self.m().clock(now) {
             let limit = view.limit;
@@ -393,7 +403,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     "Time is up: the answer was cut at the {} limit",
                     duration(limit)
                 );
-                if dropped_late_line {
+                if last == LastLine::DroppedLate {
                     msg.push_str("; the line finished after the limit was not kept");
                 }
             }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Insights, fraction};
 use crate::core::deck::{Card, KeyPoint};
-use crate::core::matcher::MatchText;
+use crate::core::matcher::{MatchText, content_stems};
 
 /// One key point checked against an answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -50,6 +50,46 @@ pub fn check_points(points: &[KeyPoint], text: &str) -> Vec<PointMatch> {
             }
         })
         .collect()
+}
+
+/// Each of `points` checked against an answer and, when there is one, the answer to a
+/// follow-up question (`(follow-up question, its answer)`): a point counts when either answer
+/// covers it, with the words that matched in both. A point made only when the interviewer asked
+/// for it still counts, as it would in the room; but the follow-up question's own words never
+/// count in its answer (repeating the question is not an answer), as with the card's question.
+pub fn check_points_with_follow_up(
+    points: &[KeyPoint],
+    text: &str,
+    follow_up: Option<(&str, &str)>,
+) -> Vec<PointMatch> {
+    let mut out = check_points(points, text);
+    let Some((asked, answer)) = follow_up.filter(|(_, a)| !a.trim().is_empty()) else {
+        return out;
+    };
+    let asked = content_stems(asked);
+    let points: Vec<KeyPoint> = points
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            for s in &asked {
+                if !p.question.contains(s) {
+                    p.question.push(s.clone());
+                }
+            }
+            p
+        })
+        .collect();
+    for (m, f) in out.iter_mut().zip(check_points(&points, answer)) {
+        if f.covered {
+            m.covered = true;
+            for w in f.matched {
+                if !m.matched.contains(&w) {
+                    m.matched.push(w);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Analyses `text` as an answer to `card`.

@@ -10,6 +10,8 @@
 //! A card without key points has no coverage: only steps 1, 3 (over time) and 5 apply. The
 //! grade is a suggestion; the candidate confirms or changes it in the debrief.
 
+use std::time::Duration;
+
 use serde::Serialize;
 
 use crate::core::deck::KeyPoint;
@@ -68,21 +70,30 @@ pub fn percent(share: f64) -> u8 {
 /// How long an answer took against its limit (pauses excluded).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct AnswerTiming {
-    pub used_ms: u64,
-    pub limit_ms: u64,
+    #[serde(
+        rename = "used_ms",
+        serialize_with = "crate::core::record::serialize_millis"
+    )]
+    pub used: Duration,
+    #[serde(
+        rename = "limit_ms",
+        serialize_with = "crate::core::record::serialize_millis"
+    )]
+    pub limit: Duration,
 }
 
 impl AnswerTiming {
-    pub fn overtime_ms(&self) -> u64 {
-        self.used_ms.saturating_sub(self.limit_ms)
+    pub fn overtime(&self) -> Duration {
+        self.used.saturating_sub(self.limit)
     }
 
     pub fn within_time(&self) -> bool {
-        self.used_ms <= self.limit_ms
+        self.used <= self.limit
     }
 
     fn well_under_time(&self) -> bool {
-        self.used_ms as f64 <= self.limit_ms as f64 * WELL_UNDER_TIME
+        use crate::core::record::millis;
+        millis(self.used) as f64 <= millis(self.limit) as f64 * WELL_UNDER_TIME
     }
 }
 
@@ -114,8 +125,8 @@ mod tests {
 
     fn t(used_s: u64, limit_s: u64) -> AnswerTiming {
         AnswerTiming {
-            used_ms: used_s * 1000,
-            limit_ms: limit_s * 1000,
+            used: Duration::from_secs(used_s),
+            limit: Duration::from_secs(limit_s),
         }
     }
 

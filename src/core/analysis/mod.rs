@@ -15,7 +15,7 @@ mod input;
 mod star;
 mod tokens;
 
-pub use answer::{AnswerAnalysis, PointMatch, analyse, check_points};
+pub use answer::{AnswerAnalysis, PointMatch, analyse, check_points, check_points_with_follow_up};
 pub use fillers::{FillerHit, FillerKind, find_fillers};
 pub use grading::{
     AGAIN_BELOW, AnswerTiming, EASY_FROM, HARD_BELOW, KeyPointCoverage, Response, WELL_UNDER_TIME,

@@ -121,8 +121,9 @@ fn star_sentence_roles() {
         // A verb joined to the speaker's clause; not an adjective after a state.
         ("I was asked to help and rewrote the rota.", &[Task, Action]),
         ("I was tired and stressed.", &[]),
-        // A group with the speaker acts; a vague verb with a particle stays vague.
-        ("We rolled out single sign-on to 400 staff.", &[Action]),
+        // A group's action is not the speaker's; a vague verb with a particle stays vague.
+        ("We rolled out single sign-on to 400 staff.", &[]),
+        ("I rolled out single sign-on to 400 staff.", &[Action]),
         ("We brought in better processes.", &[]),
         ("We implemented better processes and a new culture.", &[]),
         // Tasks as roles.
@@ -148,6 +149,92 @@ fn star_sentence_roles() {
             StarCues::detect(text).present(),
             want.to_vec(),
             "in {text:?}"
+        );
+    }
+}
+
+mod follow_up {
+    use crate::core::analysis::check_points_with_follow_up;
+    use crate::core::deck::KeyPoint;
+    use crate::core::matcher::content_stems;
+
+    fn points() -> Vec<KeyPoint> {
+        let question = content_stems("Two colleagues have fallen out. What would you do?");
+        [
+            (
+                "Meets each person separately",
+                vec!["separately", "one-to-one"],
+            ),
+            ("Knows when to involve HR", vec!["hr", "formal process"]),
+            ("Follows up later", vec!["follow up", "check in"]),
+        ]
+        .into_iter()
+        .map(|(text, kw)| KeyPoint {
+            text: text.into(),
+            keywords: kw.into_iter().map(String::from).collect(),
+            question: question.clone(),
+            ..KeyPoint::default()
+        })
+        .collect()
+    }
+
+    fn covered(answer: &str, follow_up: Option<(&str, &str)>) -> Vec<bool> {
+        check_points_with_follow_up(&points(), answer, follow_up)
+            .iter()
+            .map(|p| p.covered)
+            .collect()
+    }
+
+    #[test]
+    fn a_point_made_in_the_follow_up_answer_counts_with_its_words() {
+        let got = check_points_with_follow_up(
+            &points(),
+            "I would talk to each of them separately.",
+            Some((
+                "What would you do a month later?",
+                "I would check in with both and start a formal process if nothing changed.",
+            )),
+        );
+        let covered: Vec<bool> = got.iter().map(|p| p.covered).collect();
+        assert_eq!(covered, [true, true, true]);
+        assert_eq!(got[0].matched, ["separately"]);
+        assert_eq!(got[1].matched, ["formal process"]);
+        assert_eq!(got[2].matched, ["check in"]);
+    }
+
+    #[test]
+    fn the_follow_up_question_words_do_not_count_in_its_answer() {
+        // The follow-up asks about HR: answering "HR" repeats the question.
+        let asked = "At what point would you involve HR?";
+        assert_eq!(
+            covered("I would listen.", Some((asked, "HR, at some point."))),
+            [false, false, false]
+        );
+        // Said in the main answer, unprompted, it counts.
+        assert_eq!(
+            covered("I would bring HR in early.", Some((asked, "As I said."))),
+            [false, true, false]
+        );
+        // Another way of saying it in the follow-up counts.
+        assert_eq!(
+            covered(
+                "I would listen.",
+                Some((asked, "Once it becomes a formal process."))
+            ),
+            [false, true, false]
+        );
+    }
+
+    #[test]
+    fn no_follow_up_or_an_empty_one_is_the_answer_alone() {
+        let alone = covered("We met one-to-one and I follow up weekly.", None);
+        assert_eq!(alone, [true, false, true]);
+        assert_eq!(
+            covered(
+                "We met one-to-one and I follow up weekly.",
+                Some(("Why?", "  "))
+            ),
+            alone
         );
     }
 }

@@ -2,7 +2,7 @@
 //! review history and the memory now. One value the app, `prepdeck cards show` and scripts
 //! (`--json`) all show.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
 use super::attempts::{Attempt, best_attempt};
@@ -20,8 +20,18 @@ pub struct HistoryEntry {
     pub at: DateTime<Utc>,
     pub grade: Grade,
     pub mode: ReviewMode,
-    /// Time until the card was due again after this review, in seconds.
-    pub interval_seconds: Option<i64>,
+    /// Time until the card was due again after this review (in whole seconds in JSON:
+    /// `interval_seconds`).
+    #[serde(rename = "interval_seconds", serialize_with = "whole_seconds")]
+    pub interval: Option<TimeDelta>,
+}
+
+/// An interval as `prepdeck cards show --json` has always shown it: whole seconds, or null.
+fn whole_seconds<S: serde::Serializer>(d: &Option<TimeDelta>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&d.num_seconds()),
+        None => s.serialize_none(),
+    }
 }
 
 /// The card's memory at `now` (FSRS).
@@ -95,7 +105,7 @@ pub fn card_detail(
             at: r.at,
             grade: r.grade,
             mode: r.mode,
-            interval_seconds: r.interval_seconds(),
+            interval: r.interval_seconds().map(TimeDelta::seconds),
         })
         .collect();
     CardDetail {

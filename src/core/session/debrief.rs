@@ -15,10 +15,12 @@
 //! The score is explained in [`super::debrief_score`]; the interview's score is the mean over
 //! the questions reached.
 
+use std::time::Duration;
+
 use serde::Serialize;
 
 use crate::core::analysis::{
-    AnswerTiming, Insights, Response, check_points, fraction, percent, suggest_grade,
+    AnswerTiming, Insights, Response, check_points_with_follow_up, fraction, percent, suggest_grade,
 };
 use crate::core::grade::Grade;
 use crate::core::ids::{CategoryId, DeckId, InterviewId};
@@ -39,7 +41,7 @@ struct Context {
     insights: bool,
     spoken: bool,
     strict: bool,
-    follow_up_limit_ms: u64,
+    follow_up_limit: Duration,
 }
 
 /// One question of the debrief.
@@ -53,8 +55,8 @@ pub struct DebriefItem {
     /// Main answer time against its limit.
     pub timing: AnswerTiming,
     /// Overtime of the answer and the follow-up together.
-    pub overtime_ms: u64,
-    pub paused_ms: u64,
+    pub overtime: Duration,
+    pub paused: Duration,
     /// Per key point: ticked (by the matcher, then by the candidate).
     pub checklist: Vec<bool>,
     /// Per key point: what the matcher found, to tell hand ticks apart.
@@ -77,21 +79,28 @@ pub struct DebriefItem {
 impl DebriefItem {
     fn new(question: &MockQuestion, a: &MockAnswered, ctx: Context) -> Self {
         let spoken = ctx.spoken;
-        let limit_ms = millis(question.answer_time);
+        let limit = question.answer_time;
+        let used = Duration::from_millis(a.answer_ms);
+        let follow_up_limit = ctx.follow_up_limit;
         // A strict clock caps the time at the limit: reaching it means the clock ended the
         // answer (or the follow-up), not the candidate.
         let cut_off = ctx.strict
             && !a.skipped
-            && ((limit_ms > 0 && a.answer_ms >= limit_ms)
-                || a.follow_up_ms
-                    .is_some_and(|ms| ctx.follow_up_limit_ms > 0 && ms >= ctx.follow_up_limit_ms));
+            && ((!limit.is_zero() && used >= limit)
+                || a.follow_up_ms.is_some_and(|ms| {
+                    !follow_up_limit.is_zero() && Duration::from_millis(ms) >= follow_up_limit
+                }));
         // The matched words are for the debrief screen; history and stats (built without
         // insights) skip the matcher unless the deck changed since the interview.
         let stale = a.coverage.len() != question.key_points.len();
         let words = if spoken || !(ctx.insights || stale) {
             Vec::new()
         } else {
-            check_points(&question.key_points, &a.answer)
+            let follow_up = question
+                .follow_up
+                .as_deref()
+                .zip(a.follow_up_answer.as_deref());
+            check_points_with_follow_up(&question.key_points, &a.answer, follow_up)
         };
         let matched = if a.coverage.len() == question.key_points.len() {
             a.coverage.clone()
@@ -115,12 +124,10 @@ impl DebriefItem {
             answer: a.answer.clone(),
             follow_up_answer: a.follow_up_answer.clone(),
             skipped: a.skipped,
-            timing: AnswerTiming {
-                used_ms: a.answer_ms,
-                limit_ms,
-            },
-            overtime_ms: a.overtime_ms + a.follow_up_overtime_ms,
-            paused_ms: a.paused_ms,
+            timing: AnswerTiming { used, limit },
+            overtime: Duration::from_millis(a.overtime_ms)
+                + Duration::from_millis(a.follow_up_overtime_ms),
+            paused: Duration::from_millis(a.paused_ms),
             checklist: matched.clone(),
             stored_checklist: matched.clone(),
             matched,
@@ -159,7 +166,7 @@ impl DebriefItem {
 
     /// Ended within its time: not over (soft timing) and not cut off (strict timing).
     pub fn within_time(&self) -> bool {
-        self.overtime_ms == 0 && !self.cut_off
+        self.overtime.is_zero() && !self.cut_off
     }
 
     /// The suggested grade from the current checklist and timing ([`suggest_grade`]).
@@ -167,9 +174,9 @@ impl DebriefItem {
         let mut timing = self.timing;
         if !self.within_time() {
             // A follow-up over time, or an answer cut off, counts as over time too.
-            timing.used_ms = timing
-                .used_ms
-                .max(timing.limit_ms + self.overtime_ms.max(1));
+            timing.used = timing
+                .used
+                .max(timing.limit + self.overtime.max(Duration::from_millis(1)));
         }
         suggest_grade(self.response(), self.coverage(), timing)
     }
@@ -186,8 +193,8 @@ impl DebriefItem {
             ticked: self.checklist.iter().filter(|c| **c).count(),
             points: self.checklist.len(),
             grade: self.grade(),
-            overtime_ms: self.overtime_ms,
-            limit_ms: self.timing.limit_ms,
+            overtime: self.overtime,
+            limit: self.timing.limit,
             cut_off: self.cut_off,
         })
     }
@@ -274,7 +281,7 @@ impl Debrief {
             insights: insights == Analysis::Include,
             spoken: setup.mode == AnswerMode::Spoken,
             strict: setup.timing == Timing::Strict,
-            follow_up_limit_ms: millis(setup.follow_up_time()),
+            follow_up_limit: setup.follow_up_time(),
         };
         let items = answers
             .iter()
@@ -372,7 +379,7 @@ impl Debrief {
             deck: item.question.key.deck.clone(),
             card: item.question.key.card.clone(),
             grade,
-            took_ms: item.timing.used_ms,
+            took_ms: millis(item.timing.used),
             mode: ReviewMode::Mock,
         };
         self.set_grade(q, grade);
@@ -440,7 +447,7 @@ impl Debrief {
             t.answered += 1;
             t.within_time += usize::from(item.within_time());
             t.cut_off += usize::from(item.cut_off);
-            t.total_overtime_ms += item.overtime_ms;
+            t.total_overtime += item.overtime;
         }
         t
     }
@@ -480,7 +487,7 @@ impl Debrief {
                     deck: i.question.key.deck.clone(),
                     card: i.question.key.card.clone(),
                     grade: i.confirmed?,
-                    took_ms: i.timing.used_ms,
+                    took_ms: millis(i.timing.used),
                     mode: ReviewMode::Mock,
                 })
             })

@@ -11,10 +11,13 @@
 //!   one key point (or, without key points, is graded above Again), never to padding;
 //! - a skipped question, or a typed answer left empty, scores 0.
 
+use std::time::Duration;
+
 use serde::Serialize;
 
 use crate::core::analysis::{Response, percent};
 use crate::core::grade::Grade;
+use crate::core::record::millis;
 
 /// Weight of coverage in a question's score (timing has the rest).
 pub const COVERAGE_WEIGHT: f64 = 0.7;
@@ -37,8 +40,20 @@ pub enum CoverageBasis {
 pub enum TimeBasis {
     /// Ended within the limit.
     WithinTime,
-    /// Went over by `overtime_ms` (soft timing) against a limit of `limit_ms`.
-    Overtime { overtime_ms: u64, limit_ms: u64 },
+    /// Went over by `overtime` (soft timing) against a limit of `limit` (in milliseconds in
+    /// JSON: `overtime_ms`, `limit_ms`).
+    Overtime {
+        #[serde(
+            rename = "overtime_ms",
+            serialize_with = "crate::core::record::serialize_millis"
+        )]
+        overtime: Duration,
+        #[serde(
+            rename = "limit_ms",
+            serialize_with = "crate::core::record::serialize_millis"
+        )]
+        limit: Duration,
+    },
     /// Cut off by a strict clock: over time.
     CutOff,
     /// No time credit: the answer covered no key point (or was graded Again).
@@ -69,8 +84,8 @@ pub(super) struct Scored {
     pub points: usize,
     /// The confirmed, else suggested grade (used without key points).
     pub grade: Grade,
-    pub overtime_ms: u64,
-    pub limit_ms: u64,
+    pub overtime: Duration,
+    pub limit: Duration,
     pub cut_off: bool,
 }
 
@@ -113,13 +128,13 @@ impl ScoreParts {
             (0.0, TimeBasis::NothingCovered)
         } else if s.cut_off {
             (0.0, TimeBasis::CutOff)
-        } else if s.overtime_ms > 0 {
-            let limit = s.limit_ms.max(1) as f64;
+        } else if !s.overtime.is_zero() {
+            let limit = millis(s.limit).max(1) as f64;
             (
-                (1.0 - s.overtime_ms as f64 / limit).max(0.0),
+                (1.0 - millis(s.overtime) as f64 / limit).max(0.0),
                 TimeBasis::Overtime {
-                    overtime_ms: s.overtime_ms,
-                    limit_ms: s.limit_ms,
+                    overtime: s.overtime,
+                    limit: s.limit,
                 },
             )
         } else {
@@ -144,7 +159,12 @@ pub struct TimeDiscipline {
     pub within_time: usize,
     /// Answers (or follow-ups) cut off by a strict clock: over time, not within.
     pub cut_off: usize,
-    pub total_overtime_ms: u64,
+    /// In milliseconds in JSON.
+    #[serde(
+        rename = "total_overtime_ms",
+        serialize_with = "crate::core::record::serialize_millis"
+    )]
+    pub total_overtime: Duration,
 }
 
 impl TimeDiscipline {
@@ -164,8 +184,8 @@ mod tests {
             ticked,
             points,
             grade: Grade::Good,
-            overtime_ms: 0,
-            limit_ms: 100_000,
+            overtime: Duration::ZERO,
+            limit: Duration::from_secs(100),
             cut_off: false,
         }
     }
@@ -196,12 +216,12 @@ mod tests {
         });
         assert_eq!((cut.score, cut.time_from), (35, TimeBasis::CutOff));
         let over = ScoreParts::of(Scored {
-            overtime_ms: 25_000,
+            overtime: Duration::from_secs(25),
             ..scored(4, 4)
         });
         assert_eq!(over.score, 93); // 70 + 0.3 * 75
         let way_over = ScoreParts::of(Scored {
-            overtime_ms: 500_000,
+            overtime: Duration::from_secs(500),
             ..scored(4, 4)
         });
         assert_eq!((way_over.score, way_over.time), (70, 0.0));
@@ -212,6 +232,39 @@ mod tests {
         assert_eq!(
             (skipped.score, skipped.coverage_from),
             (0, CoverageBasis::NoAnswer)
+        );
+    }
+
+    #[test]
+    fn json_keeps_times_in_milliseconds() {
+        let over = ScoreParts::of(Scored {
+            overtime: Duration::from_millis(2_750),
+            limit: Duration::from_secs(10),
+            ..scored(1, 1)
+        });
+        assert_eq!(
+            serde_json::to_value(over.time_from).unwrap(),
+            serde_json::json!({"from": "overtime", "overtime_ms": 2750, "limit_ms": 10000})
+        );
+        let t = TimeDiscipline {
+            answered: 2,
+            within_time: 1,
+            cut_off: 0,
+            total_overtime: Duration::from_millis(1_500),
+        };
+        assert_eq!(
+            serde_json::to_value(t).unwrap(),
+            serde_json::json!({
+                "answered": 2, "within_time": 1, "cut_off": 0, "total_overtime_ms": 1500
+            })
+        );
+        let timing = crate::core::analysis::AnswerTiming {
+            used: Duration::from_millis(61_001),
+            limit: Duration::from_secs(60),
+        };
+        assert_eq!(
+            serde_json::to_value(timing).unwrap(),
+            serde_json::json!({"used_ms": 61001, "limit_ms": 60000})
         );
     }
 }

@@ -196,8 +196,8 @@ fn interview_wide_figures() {
     );
     let t = d.time_discipline();
     assert_eq!(
-        (t.answered, t.within_time, t.total_overtime_ms),
-        (3, 2, 50_000)
+        (t.answered, t.within_time, t.total_overtime),
+        (3, 2, std::time::Duration::from_secs(50))
     );
     assert_eq!(d.strongest(), Some(0));
     assert_eq!(d.weakest(), Some(1));

@@ -11,11 +11,6 @@ use crate::core::session::{
 };
 use crate::core::text::sanitize_line;
 
-/// A time the debrief keeps as its records do, in milliseconds.
-fn ms(ms: u64) -> Duration {
-    Duration::from_millis(ms)
-}
-
 /// `12s`, `1m 05s`, `2m 00s` (whole seconds, rounded up).
 pub fn duration(d: Duration) -> String {
     let s = d.as_millis().div_ceil(1000);
@@ -29,18 +24,14 @@ pub fn duration(d: Duration) -> String {
 /// "1m 12s of 2m 00s" with "; 12s over" (soft timing) or "; time was up" (strict, capped).
 pub fn time_used(item: &DebriefItem) -> String {
     let t = item.timing;
-    let mut s = format!(
-        "{} of {}",
-        duration(ms(t.used_ms)),
-        duration(ms(t.limit_ms))
-    );
-    if item.overtime_ms > 0 {
-        s.push_str(&format!("; {} over", duration(ms(item.overtime_ms))));
-    } else if t.limit_ms > 0 && t.used_ms >= t.limit_ms {
+    let mut s = format!("{} of {}", duration(t.used), duration(t.limit));
+    if !item.overtime.is_zero() {
+        s.push_str(&format!("; {} over", duration(item.overtime)));
+    } else if !t.limit.is_zero() && t.used >= t.limit {
         s.push_str("; the time ran out");
     }
-    if item.paused_ms > 0 {
-        s.push_str(&format!(" (paused {})", duration(ms(item.paused_ms))));
+    if !item.paused.is_zero() {
+        s.push_str(&format!(" (paused {})", duration(item.paused)));
     }
     s
 }
@@ -176,11 +167,8 @@ pub fn time_discipline(d: &Debrief) -> String {
     if t.cut_off > 0 {
         s.push_str(&format!("; {} cut off by the clock", t.cut_off));
     }
-    if t.total_overtime_ms > 0 {
-        s.push_str(&format!(
-            "; {} over in total",
-            duration(ms(t.total_overtime_ms))
-        ));
+    if !t.total_overtime.is_zero() {
+        s.push_str(&format!("; {} over in total", duration(t.total_overtime)));
     }
     s
 }
@@ -188,11 +176,11 @@ pub fn time_discipline(d: &Debrief) -> String {
 /// Overtime as the score's sum uses it: to a tenth of a second under a minute ("2.7s", so
 /// `1 − 2.7/10 = 0.73` can be checked by hand; a whole number without ".0"), else as
 /// [`duration`].
-fn overtime(overtime_ms: u64) -> String {
-    if overtime_ms >= 60_000 {
-        return duration(ms(overtime_ms));
+fn overtime(overtime: Duration) -> String {
+    if overtime >= Duration::from_secs(60) {
+        return duration(overtime);
     }
-    let tenths = (overtime_ms + 50) / 100;
+    let tenths = (overtime.as_millis() + 50) / 100;
     if tenths.is_multiple_of(10) {
         format!("{}s", tenths / 10)
     } else {
@@ -214,14 +202,9 @@ pub fn score_why(item: &DebriefItem) -> String {
     };
     let t = match p.time_from {
         TimeBasis::WithinTime => "within time".to_string(),
-        TimeBasis::Overtime {
-            overtime_ms,
-            limit_ms,
-        } => format!(
-            "{} over a {} limit",
-            overtime(overtime_ms),
-            duration(ms(limit_ms))
-        ),
+        TimeBasis::Overtime { overtime: o, limit } => {
+            format!("{} over a {} limit", overtime(o), duration(limit))
+        }
         TimeBasis::CutOff => "cut off by the clock: no time credit".into(),
         TimeBasis::NothingCovered => "no time credit without a key point covered".into(),
         TimeBasis::NoAnswer => "no answer".into(),
@@ -268,6 +251,7 @@ mod tests {
 
     #[test]
     fn durations_read_naturally() {
+        let ms = Duration::from_millis;
         assert_eq!(duration(ms(0)), "0s");
         assert_eq!(duration(ms(12_000)), "12s");
         assert_eq!(duration(ms(12_001)), "13s");

@@ -125,7 +125,11 @@ fn groups_records_by_interview_and_attaches_grades() {
     let debrief = second.debrief(&decks());
     assert_eq!(debrief.items.len(), 2);
     assert_eq!(debrief.items[0].confirmed, Some(Grade::Easy));
-    assert_eq!(debrief.items[0].timing.limit_ms, 30_000, "override applied");
+    assert_eq!(
+        debrief.items[0].timing.limit,
+        std::time::Duration::from_secs(30),
+        "override applied"
+    );
     assert_eq!(debrief.items[0].coverage_percent(), Some(100));
     assert!(find_interview(&all, second.id.as_str()).is_some());
     assert!(find_interview(&all, "nope").is_none());

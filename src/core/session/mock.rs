@@ -22,7 +22,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::core::analysis::{AnswerTiming, KeyPointCoverage, Response, suggest_grade};
+use crate::core::analysis::{
+    AnswerTiming, KeyPointCoverage, Response, check_points_with_follow_up, suggest_grade,
+};
 use crate::core::grade::Grade;
 use crate::core::ids::InterviewId;
 use crate::core::record::millis;
@@ -340,7 +342,18 @@ impl MockInterview {
         let q = &self.questions[self.index];
         let typed = self.setup.mode == AnswerMode::Typed;
         let coverage = if typed {
-            KeyPointCoverage::check(&main.text, &q.key_points)
+            // A point made in the answer to the follow-up counts too (its question's words
+            // aside).
+            let follow_up = q
+                .follow_up
+                .as_deref()
+                .zip(follow.as_ref().map(|f| f.text.as_str()));
+            KeyPointCoverage {
+                covered: check_points_with_follow_up(&q.key_points, &main.text, follow_up)
+                    .iter()
+                    .map(|p| p.covered)
+                    .collect(),
+            }
         } else {
             KeyPointCoverage {
                 covered: vec![false; q.key_points.len()],
@@ -349,13 +362,18 @@ impl MockInterview {
         let grade = if skipped {
             Some(Grade::Again)
         } else if typed {
-            let limit_ms = millis(q.answer_time);
-            let used_ms = millis(main.took);
+            let limit = q.answer_time;
+            // To the millisecond, as the record keeps it and the debrief reads it back.
+            let used = Duration::from_millis(millis(main.took));
             // Cut off by a strict clock (the time is capped at the limit) is over time.
-            let cut_off = self.setup.timing == Timing::Strict && used_ms >= limit_ms;
+            let cut_off = self.setup.timing == Timing::Strict && used >= limit;
             let timing = AnswerTiming {
-                used_ms: if cut_off { limit_ms + 1 } else { used_ms },
-                limit_ms,
+                used: if cut_off {
+                    limit + Duration::from_millis(1)
+                } else {
+                    used
+                },
+                limit,
             };
             let response = if main.text.trim().is_empty() {
                 Response::Missing

@@ -283,6 +283,21 @@ fn follow_up_is_asked_and_recorded_with_the_answer() {
 }
 
 #[test]
+fn a_key_point_made_in_the_follow_up_answer_is_covered() {
+    // The follow-up asks about the licence; saying "licence" back is not a point, "pilot" is.
+    let qs = vec![question(
+        "b1",
+        60,
+        Some("What about the licence?"),
+        &["licence", "pilot", "rota"],
+    )];
+    let (mut m, _) = MockInterview::new(typed(0, Timing::Strict), qs, t0());
+    m.handle(submit("I would change the rota first."), at(20_000));
+    let a = answered(&m.handle(submit("The licence would pay for a pilot."), at(30_000)));
+    assert_eq!(a[0].coverage, [false, true, true]);
+}
+
+#[test]
 fn follow_ups_can_be_off_or_skipped() {
     let qs = vec![question("b1", 60, Some("And then?"), &[])];
     let (mut off, _) = MockInterview::new(

@@ -88,15 +88,10 @@ pub struct CategoryStats {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TimeSpent {
     /// Since the study day began.
-    #[serde(serialize_with = "as_millis")]
+    #[serde(serialize_with = "crate::core::record::serialize_millis")]
     pub today: Duration,
-    #[serde(serialize_with = "as_millis")]
+    #[serde(serialize_with = "crate::core::record::serialize_millis")]
     pub total: Duration,
-}
-
-/// A duration as whole milliseconds, as `prepdeck stats --json` has always shown it.
-fn as_millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_u64(crate::core::record::millis(*d))
 }
 
 /// Everything `prepdeck stats` shows.

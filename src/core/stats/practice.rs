@@ -2,6 +2,8 @@
 //! and in total, and how many were recalled. They count for nothing else: not for retention,
 //! readiness, the streak or the forecast, since they move no due date.
 
+use std::time::Duration;
+
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
@@ -20,8 +22,12 @@ pub struct PracticeStats {
     pub today: usize,
     /// Answers graded Hard, Good or Easy.
     pub recalled: usize,
-    /// Time spent answering, in milliseconds.
-    pub time_ms: u64,
+    /// Time spent answering (in milliseconds in JSON).
+    #[serde(
+        rename = "time_ms",
+        serialize_with = "crate::core::record::serialize_millis"
+    )]
+    pub time: Duration,
 }
 
 /// Counts the `practice` records of `records` on `decks`' cards, leaving out the `undone`.
@@ -49,7 +55,7 @@ pub fn practice_stats(
         if p.grade != Grade::Again {
             s.recalled += 1;
         }
-        s.time_ms = s.time_ms.saturating_add(p.took_ms);
+        s.time = s.time.saturating_add(Duration::from_millis(p.took_ms));
     }
     s
 }
@@ -97,8 +103,13 @@ mod tests {
                 total: 2,
                 today: 1,
                 recalled: 1,
-                time_ms: 2000
+                time: Duration::from_secs(2)
             }
+        );
+        assert_eq!(
+            serde_json::to_value(s).unwrap()["time_ms"],
+            2000,
+            "JSON in ms"
         );
     }
 }

@@ -11,14 +11,22 @@ use crate::store::bounded::{MAX_STATE_BYTES, open_regular, read_capped, read_reg
 use crate::store::error::StoreError;
 use crate::store::paths::{ensure_private_dir, write_private_new_whole};
 
+/// What opening the log does when there is no file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum IfMissing {
+    /// Create it (and its folders) privately.
+    Create,
+    /// Answer `Ok(None)`.
+    Leave,
+}
+
 /// Opens the log for reading and writing, takes the exclusive lock, and reads it whole.
-/// With `create`, a missing file (and its folders) is created privately; without it, a missing
-/// file is `Ok(None)`.
+/// A missing file is created or left, as `missing` says (`Ok(None)` when left).
 pub(crate) fn open_locked(
     path: &Path,
-    create: bool,
+    missing: IfMissing,
 ) -> Result<Option<(File, Vec<u8>)>, StoreError> {
-    let Some(mut file) = open_locked_unread(path, create)? else {
+    let Some(mut file) = open_locked_unread(path, missing)? else {
         return Ok(None);
     };
     let bytes = read_rest(path, &mut file)?;
@@ -39,7 +47,11 @@ const REOPEN_ATTEMPTS: usize = 20;
 /// repair renames a new file over the path while it holds the old file's lock). A lock on the
 /// replaced file protects nothing and appends to it would go nowhere, so once locked, the file
 /// must still be the one at the path (same device and inode); if not, it is opened again.
-pub(crate) fn open_locked_unread(path: &Path, create: bool) -> Result<Option<File>, StoreError> {
+pub(crate) fn open_locked_unread(
+    path: &Path,
+    missing: IfMissing,
+) -> Result<Option<File>, StoreError> {
+    let create = missing == IfMissing::Create;
     if create && let Some(parent) = path.parent() {
         ensure_private_dir(parent)?;
     }

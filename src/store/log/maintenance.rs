@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::store::error::StoreError;
-use crate::store::log::files::{open_locked, read_unlocked, write_side_file};
+use crate::store::log::files::{IfMissing, open_locked, read_unlocked, write_side_file};
 use crate::store::log::scan::{BadLine, DuplicateId, LineProblem, TornTail, scan};
 use crate::store::log::{StateLog, read, refuse_fatal};
 use crate::store::paths::write_private_replace;
@@ -157,7 +157,7 @@ pub fn repair(path: impl AsRef<Path>) -> Result<RepairReport, StoreError> {
         duplicates_dropped: 0,
     };
     // The lock is held (via `_file`) until the rewrite is done.
-    let Some((_file, bytes)) = open_locked(path, false)? else {
+    let Some((_file, bytes)) = open_locked(path, IfMissing::Leave)? else {
         return Ok(report);
     };
     let found = scan(&bytes);

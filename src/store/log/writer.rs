@@ -14,7 +14,7 @@ use crate::core::fast_hash::FastSet;
 use crate::core::ids::RecordId;
 use crate::core::record::{Record, RecordBody};
 use crate::store::error::StoreError;
-use crate::store::log::files::{open_locked_unread, read_rest, write_side_file};
+use crate::store::log::files::{IfMissing, open_locked_unread, read_rest, write_side_file};
 use crate::store::log::known_ids::{IdHashes, KnownIds, read_own};
 use crate::store::log::resume::{Digest, FileStamp, clean_tail, hash_prefix, read_after};
 use crate::store::log::scan::scan;
@@ -339,7 +339,7 @@ impl StateLog {
 /// Opens (creating if missing) and locks the log file.
 fn open_for_writing(path: &Path) -> Result<File, StoreError> {
     // open_locked_unread only returns None when not asked to create.
-    open_locked_unread(path, true)?.ok_or_else(|| {
+    open_locked_unread(path, IfMissing::Create)?.ok_or_else(|| {
         StoreError::io(
             path,
             "open",

@@ -51,8 +51,8 @@ impl App {
         })
     }
 
-    /// Opens the targets screen (on the form when `add`, or when there is no target yet).
-    pub fn open_targets(&mut self, add: bool, now: DateTime<Utc>) {
+    /// Opens the targets screen (on the form when there is no target yet).
+    pub fn open_targets(&mut self, now: DateTime<Utc>) {
         let Some(list) = targets_list(&*self.study, now) else {
             self.notify(
                 Level::Error,
@@ -62,12 +62,12 @@ impl App {
         };
         let empty = list.targets.is_empty();
         let mut screen = TargetsScreen::new();
-        if add || empty {
+        if empty {
             screen = screen.with_form();
         }
         self.show(Current::Targets(Box::new(screen)));
         self.reply_to_screen(Reply::Targets(Some(list)), now);
-        if empty && !add {
+        if empty {
             self.notify(
                 Level::Info,
                 "No target yet: paste the job description, give the interview date, Ctrl-S saves.",

@@ -13,9 +13,9 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::core::analysis::check_points_with_follow_up;
 use crate::core::grade::Grade;
 use crate::core::ids::{InterviewId, RecordId};
-use crate::core::matcher::MatchText;
 use crate::core::record::{Review, ReviewMode};
 use crate::core::session::{AnswerMode, Debrief, DebriefItem, MockSetup};
 use crate::study::{GradeError, GradeOutcome};
@@ -78,15 +78,22 @@ pub struct DebriefState {
     pub story_notes: Vec<String>,
 }
 
-/// What the matcher found for each key point in a typed answer (the main answer, as the
-/// interview matched it); nothing for a spoken, skipped or empty one.
+/// What the matcher found for each key point in a typed answer and its follow-up answer (as
+/// the interview matched them); nothing for a spoken, skipped or empty one.
 fn matched_words(item: &DebriefItem) -> Vec<Option<Vec<String>>> {
     let points = &item.question.key_points;
     if item.skipped || item.answer.trim().is_empty() {
         return vec![None; points.len()];
     }
-    let text = MatchText::new(&item.answer);
-    points.iter().map(|p| text.check(p)).collect()
+    let follow_up = item
+        .question
+        .follow_up
+        .as_deref()
+        .zip(item.follow_up_answer.as_deref());
+    check_points_with_follow_up(points, &item.answer, follow_up)
+        .into_iter()
+        .map(|p| p.covered.then_some(p.matched))
+        .collect()
 }
 
 impl DebriefState {
@@ -161,7 +168,7 @@ impl DebriefState {
 
     /// Total paused time over the interview.
     pub fn paused(&self) -> std::time::Duration {
-        std::time::Duration::from_millis(self.debrief.items.iter().map(|i| i.paused_ms).sum())
+        self.debrief.items.iter().map(|i| i.paused).sum()
     }
 
     pub fn graded(&self) -> usize {
@@ -191,7 +198,7 @@ impl DebriefState {
             deck: item.question.key.deck.clone(),
             card: item.question.key.card.clone(),
             grade: g,
-            took_ms: item.timing.used_ms,
+            took_ms: crate::core::record::millis(item.timing.used),
             mode: ReviewMode::Mock,
         };
         self.grading = Some((pos, g, previous.as_ref().map(|r| r.grade)));

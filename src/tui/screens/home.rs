@@ -101,7 +101,7 @@ impl Screen for HomeScreen {
             Some(Action::Own(OwnAction::Browse)) => Route::Browser(BrowserStart::List),
             Some(Action::Own(OwnAction::Search)) => Route::Browser(BrowserStart::Search),
             Some(Action::Own(OwnAction::Stories)) => Route::Stories,
-            Some(Action::Target(TargetAction::Open)) => Route::Targets { add: false },
+            Some(Action::Target(TargetAction::Open)) => Route::Targets,
             Some(Action::Back) => return vec![Effect::Quit],
             _ => return vec![],
         };

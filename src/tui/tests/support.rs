@@ -235,14 +235,39 @@ pub fn sweep_sizes() -> (u64, Vec<(u16, u16)>) {
 
 /// Draws the current screen at every size of `sweep_sizes`: nothing may panic.
 pub fn sweep(mut h: Harness) {
+    sweep_with(|w, ht| {
+        h.render_only(w, ht);
+    });
+}
+
+/// Calls `draw` at every size of `sweep_sizes`; a panic is passed on, with the size and the
+/// seed that found it.
+fn sweep_with(mut draw: impl FnMut(u16, u16)) {
     let (seed, sizes) = sweep_sizes();
     for (w, ht) in sizes {
-        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            h.render_only(w, ht);
-        }));
+        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(w, ht)));
         if let Err(panic) = drawn {
             eprintln!("the sweep panicked at {w}x{ht} (PREPDECK_SWEEP_SEED={seed})");
             std::panic::resume_unwind(panic);
         }
+    }
+}
+
+/// The sampled sweep still fails where a layout breaks: a screen that panics at one size
+/// among the small ones (where layouts give rows and columns up) or just past a breakpoint is
+/// caught, whatever the random part drew.
+#[test]
+fn a_sampled_sweep_catches_a_layout_that_breaks_at_one_size() {
+    let smallest_widths = 1..=8u16;
+    let smallest_heights = 1..=8u16;
+    let breakpoints = [(39, 24), (41, 24), (79, 23), (81, 25), (59, 16)];
+    let planted = smallest_widths
+        .flat_map(|w| smallest_heights.clone().map(move |h| (w, h)))
+        .chain(breakpoints);
+    for (pw, ph) in planted {
+        let caught = std::panic::catch_unwind(|| {
+            sweep_with(|w, h| assert!((w, h) != (pw, ph), "planted mistake"));
+        });
+        assert!(caught.is_err(), "a panic at {pw}x{ph} went unnoticed");
     }
 }

@@ -2,7 +2,7 @@
 //! your answer and note, every attempt, review history, memory) with the text box over it
 //! while writing.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -213,10 +213,6 @@ fn render_list(cx: &Cx, b: &BrowserScreen, area: Rect, buf: &mut Buffer) {
     footer(foot_area, buf, hint, cx.message, t);
 }
 
-fn interval_words(seconds: i64) -> String {
-    interval_label(Duration::seconds(seconds))
-}
-
 /// The card page's lines (wrapped to `w`).
 pub fn page_lines(
     t: Theme,
@@ -300,9 +296,7 @@ pub fn page_lines(
         out.push(Line::styled("Never reviewed.", t.dim()));
     }
     for h in &d.history {
-        let ivl = h
-            .interval_seconds
-            .map_or_else(|| "-".to_string(), interval_words);
+        let ivl = h.interval.map_or_else(|| "-".to_string(), interval_label);
         let mode = match h.mode {
             crate::core::record::ReviewMode::Drill => "drill",
             crate::core::record::ReviewMode::Mock => "mock",

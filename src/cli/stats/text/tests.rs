@@ -72,7 +72,7 @@ fn sample() -> Stats {
             total: 5,
             today: 2,
             recalled: 4,
-            time_ms: 60_000,
+            time: std::time::Duration::from_secs(60),
         },
     }
 }
