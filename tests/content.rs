@@ -390,8 +390,17 @@ fn it_fundamentals_cards_say_why_a_manager_cares() {
 /// precision >= 90%); filler and off-topic ticks are held at their level of 2026-12-05
 /// (4 of 38 points, 11%: hard off-topic answers that name another point's domain term), the
 /// goal being 5%.
-#[test]
-fn own_labelled_answers_keep_the_matcher_goals() {
+/// The least recall and precision of ticks on genuine and weak answers, and the most ticks on
+/// filler and off-topic answers, that a labelled answer file must keep.
+struct Floors {
+    recall: f64,
+    precision: f64,
+    junk_ticks: usize,
+}
+
+/// Runs the matcher on a labelled answer file (format: `../shared/eval/README.md`) and checks
+/// its figures against `floors`.
+fn labelled_answers_keep_the_goals(file: &str, floors: Floors) {
     #[derive(serde::Deserialize)]
     struct Entry {
         deck: String,
@@ -400,11 +409,11 @@ fn own_labelled_answers_keep_the_matcher_goals() {
         answer: String,
         covers: Vec<String>,
     }
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/debrief/own-answers.json"
+    let path = format!(
+        "{}/tests/fixtures/debrief/{file}",
+        env!("CARGO_MANIFEST_DIR")
     );
-    let text = std::fs::read_to_string(path).expect("the fixture is readable");
+    let text = std::fs::read_to_string(&path).expect("the fixture is readable");
     let entries: Vec<Entry> = serde_json::from_str(&text).expect("the fixture is valid JSON");
     let (mut tp, mut fp, mut fn_, mut junk, mut junk_ticks) = (0, 0, 0, 0, 0);
     let mut errors = Vec::new();
@@ -444,9 +453,44 @@ fn own_labelled_answers_keep_the_matcher_goals() {
     let recall = tp as f64 / (tp + fn_) as f64;
     let precision = tp as f64 / (tp + fp) as f64;
     let report = format!(
-        "recall {recall:.2}, precision {precision:.2}, filler/off-topic {junk_ticks}/{junk}\n{}",
+        "{file}: recall {recall:.2}, precision {precision:.2}, filler/off-topic \
+         {junk_ticks}/{junk}\n{}",
         errors.join("\n")
     );
-    assert!(recall >= 0.8 && precision >= 0.9, "{report}");
-    assert!(junk_ticks <= 4, "{report}");
+    assert!(
+        recall >= floors.recall && precision >= floors.precision,
+        "{report}"
+    );
+    assert!(junk_ticks <= floors.junk_ticks, "{report}");
+}
+
+#[test]
+fn own_labelled_answers_keep_the_matcher_goals() {
+    // The goals (recall 80 %, precision 90 %); filler and off-topic ticks as measured.
+    labelled_answers_keep_the_goals(
+        "own-answers.json",
+        Floors {
+            recall: 0.8,
+            precision: 0.9,
+            junk_ticks: 4,
+        },
+    );
+}
+
+/// `fresh-answers.json`: 40 answers to 20 cards in neither the dev file nor the own set,
+/// written from the cards' questions and key-point texts only, before the matcher was changed
+/// for them (docs/mock-interviews.md). The floors are the figures measured after the changes
+/// it led to (recall 97 %, precision 89.6 %: wrong ticks on weak answers, which name a
+/// point's subject without making it), so a change that loses ground on cards nobody tuned
+/// for fails here.
+#[test]
+fn fresh_labelled_answers_keep_the_matcher_goals() {
+    labelled_answers_keep_the_goals(
+        "fresh-answers.json",
+        Floors {
+            recall: 0.95,
+            precision: 0.89,
+            junk_ticks: 2,
+        },
+    );
 }

@@ -121,8 +121,9 @@ fn star_sentence_roles() {
         // A verb joined to the speaker's clause; not an adjective after a state.
         ("I was asked to help and rewrote the rota.", &[Task, Action]),
         ("I was tired and stressed.", &[]),
-        // A group with the speaker acts; a vague verb with a particle stays vague.
-        ("We rolled out single sign-on to 400 staff.", &[Action]),
+        // A group's action is not the speaker's; a vague verb with a particle stays vague.
+        ("We rolled out single sign-on to 400 staff.", &[]),
+        ("I rolled out single sign-on to 400 staff.", &[Action]),
         ("We brought in better processes.", &[]),
         ("We implemented better processes and a new culture.", &[]),
         // Tasks as roles.

@@ -23,6 +23,10 @@
 //! - A keyword of several words matches those words in order within one sentence, with at
 //!   most [`GAP`] other words between two of them ("risks were tracked early" matches
 //!   "risk early" only if `GAP` allows it).
+//! - A keyword of two or more content words also matches with one word replaced by a specific
+//!   member of its paraphrase set ([`Term::paraphrases`]), and with the speaker in the other
+//!   number ("we introduced" for `i introduced`); so does a `together` group with one term
+//!   replaced.
 //! - A key point is covered when one of its `keywords` matches, or when every term of one of
 //!   its `together` groups matches in the same sentence; and then, if it has `require` terms,
 //!   only when one of those matches too. A point whose text joins two claims ("Seeks feedback
@@ -118,9 +122,12 @@ pub fn stem(lower: &str) -> String {
     stemmed
 }
 
-/// Nouns Snowball leaves apart from their verbs, taken to the verb: "resolution" is "resolve", "recovery" "recover", "analysis" "analyse". Each rule is an ending
-/// of English derivation, not a list of words; the part before it must keep 2 letters
-/// ("reduction", not "vision" or "emission").
+/// Nouns and adverbs Snowball leaves apart from their verbs and adjectives, taken to them:
+/// "resolution" is "resolve", "recovery" "recover", "analysis" "analyse", "verification"
+/// "verify", "response" "respond" (not "responsible"), "failure" "fail", "disclosure"
+/// "disclose", "growth" "grow", "exclusion" "exclude", "extension" "extend", "temporarily"
+/// "temporary". Each rule is an ending of English derivation, not a list of words; the part
+/// before it must keep 2 letters ("reduction", not "vision" or "emission").
 const DERIVATIONS: &[(&str, &str)] = &[
     ("olution", "olve"),
     ("olutions", "olve"),
@@ -138,6 +145,21 @@ const DERIVATIONS: &[(&str, &str)] = &[
     ("umptions", "ume"),
     ("mission", "mit"),
     ("missions", "mit"),
+    ("ification", "ify"),
+    ("ifications", "ify"),
+    ("sponse", "spond"),
+    ("sponses", "spond"),
+    ("osure", "ose"),
+    ("osures", "ose"),
+    ("ilure", "il"),
+    ("ilures", "il"),
+    ("owth", "ow"),
+    ("clusion", "clude"),
+    ("clusions", "clude"),
+    ("ension", "end"),
+    ("ensions", "end"),
+    ("pansion", "pand"),
+    ("arily", "ary"),
 ];
 
 fn underive(w: &str) -> std::borrow::Cow<'_, str> {
@@ -454,11 +476,70 @@ impl Term {
         self.words.len() == 1 && !self.hyphenated && is_generic_stem(&self.words[0].stem)
     }
 
+    /// The term said in other words: each phrase of two or more words with one of its content
+    /// words replaced by a member of that word's paraphrase sets (`thesaurus`), so `permanent
+    /// fix` also matches "lasting fix", and with the speaker in the singular or the plural
+    /// (`i introduced` matches "we introduced", `our data` "my data"): a candidate tells their
+    /// story either way. Only a specific alternative replaces a word ("weeks" is no paraphrase
+    /// of `time`), and the phrase keeps at least one of its own content words. One word alone
+    /// is not replaced: a keyword of one word is the author's term, and its sets are loose
+    /// ("late" for `time`).
+    pub fn paraphrases(&self) -> Vec<Term> {
+        if self.words.len() < 2 {
+            return Vec::new();
+        }
+        let content = self
+            .words
+            .iter()
+            .filter(|w| !is_stop_word(&w.lower))
+            .count();
+        let mut out = Vec::new();
+        for (i, w) in self.words.iter().enumerate() {
+            if let Some(other) = first_person(&w.lower) {
+                out.push(self.with(i, &Term::new(other)));
+                continue;
+            }
+            if content < 2 || is_stop_word(&w.lower) || is_number(&w.lower) {
+                continue;
+            }
+            for alt in thesaurus::alternatives(&w.stem) {
+                if !alt.generic() && !alt.only_stop_words() {
+                    out.push(self.with(i, alt));
+                }
+            }
+        }
+        out
+    }
+
+    /// The term with its word `i` replaced by `alt`'s words.
+    fn with(&self, i: usize, alt: &Term) -> Term {
+        let mut words = self.words[..i].to_vec();
+        words.extend(alt.words.iter().cloned());
+        words.extend(self.words[i + 1..].iter().cloned());
+        Term {
+            words,
+            hyphenated: self.hyphenated || alt.hyphenated,
+        }
+    }
+
     /// Whether the term holds only stop words. A hyphenated compound ("must-have",
     /// "at-will") is one word of its own, not its parts.
     pub fn only_stop_words(&self) -> bool {
         self.words.iter().all(|w| is_stop_word(&w.lower)) && !self.hyphenated
     }
+}
+
+/// The speaker in the other number: "i" and "we", "my" and "our", "me" and "us".
+fn first_person(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "i" => "we",
+        "we" => "i",
+        "my" => "our",
+        "our" => "my",
+        "me" => "us",
+        "us" => "me",
+        _ => return None,
+    })
 }
 
 /// A key point's terms, stemmed once, with those the question contains left out.
@@ -562,6 +643,41 @@ fn claims(point: &KeyPoint) -> Vec<Vec<ConceptWord>> {
     }
 }
 
+/// A `together` group in other words: one of its terms replaced by a specific member of its
+/// paraphrase sets, or by one of its [`Term::paraphrases`]; the group's other terms still have
+/// to occur in the same sentence.
+fn group_paraphrases(group: &[Term]) -> Vec<Vec<Term>> {
+    let mut out = Vec::new();
+    for (j, term) in group.iter().enumerate() {
+        let mut alts = term.paraphrases();
+        if term.len() == 1 && !term.generic() {
+            alts.extend(
+                thesaurus::alternatives(&term.words[0].stem)
+                    .iter()
+                    .filter(|a| !a.generic() && !a.only_stop_words())
+                    .cloned(),
+            );
+        }
+        // The group's terms stay distinct: `["informed", "updated"]` does not become
+        // `["informed", "keep informed"]`.
+        let others: Vec<&str> = group
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != j)
+            .flat_map(|(_, t)| t.content_stems())
+            .collect();
+        for alt in alts {
+            if alt.content_stems().iter().any(|s| others.contains(s)) {
+                continue;
+            }
+            let mut g = group.to_vec();
+            g[j] = alt;
+            out.push(g);
+        }
+    }
+    out
+}
+
 impl PreparedPoint {
     pub fn new(point: &KeyPoint) -> Self {
         let in_question = |t: &Term| t.repeats_question(point);
@@ -571,15 +687,29 @@ impl PreparedPoint {
             .map(|k| Term::new(k))
             .filter(|t| !t.is_empty() && !in_question(t))
             .partition(Term::generic);
+        // Each phrase in other words ([`Term::paraphrases`]), after the author's own terms.
+        let paraphrased: Vec<Term> = keywords
+            .iter()
+            .flat_map(Term::paraphrases)
+            .filter(|t| !in_question(t))
+            .collect();
+        let mut keywords = keywords;
+        keywords.extend(paraphrased);
         PreparedPoint {
             keywords,
             weak,
-            together: point
-                .together
-                .iter()
-                .map(|g| g.iter().map(|k| Term::new(k)).collect::<Vec<Term>>())
-                .filter(|g| !g.is_empty() && !g.iter().all(in_question))
-                .collect(),
+            together: {
+                let groups: Vec<Vec<Term>> = point
+                    .together
+                    .iter()
+                    .map(|g| g.iter().map(|k| Term::new(k)).collect::<Vec<Term>>())
+                    .collect();
+                let mut all = groups.clone();
+                all.extend(groups.iter().flat_map(|g| group_paraphrases(g)));
+                all.into_iter()
+                    .filter(|g| !g.is_empty() && !g.iter().all(in_question))
+                    .collect()
+            },
             require: (!point.require.is_empty())
                 .then(|| point.require.iter().map(|k| Term::new(k)).collect()),
             concept: concept_words(point),

@@ -40,6 +40,17 @@ fn matching_table() {
         ("she gave permission", "permit", true),
         ("a clear explanation", "explain", true),
         ("an emission", "emit", false),
+        ("the verification step", "verify", true),
+        ("we sent notifications", "notify", true),
+        ("our incident response", "respond", true),
+        ("she responded", "response", true),
+        ("responsible for it", "response", false),
+        ("a failure", "fail", true),
+        ("the disclosure", "disclose", true),
+        ("storage growth", "grow", true),
+        ("exclusions apply", "exclude", true),
+        ("an extension", "extend", true),
+        ("granted temporarily", "temporary", true),
         ("CI/CD pipeline", "ci/cd", true),
         ("CI CD", "ci/cd", true),
         ("the 3-2-1 rule", "3-2-1", true),
@@ -484,4 +495,57 @@ fn a_second_thing_after_and_is_a_claim_too() {
         ..point(&["risk score"])
     };
     assert!(MatchText::new("Each one got a risk score.").covers(&list));
+}
+
+#[test]
+fn a_phrase_counts_in_other_words() {
+    // One word of a phrase replaced by a member of its paraphrase set.
+    let p = point(&["permanent fix"]);
+    assert_eq!(
+        MatchText::new("We put in a permanent repair.").check(&p),
+        Some(vec!["permanent repair".into()])
+    );
+    // A keyword of one word is the author's term: its set is not searched.
+    assert!(!MatchText::new("We ran a trial.").covers(&point(&["pilot"])));
+    // A generic member is no paraphrase ("weeks" for "time"), and a phrase of one content
+    // word is not rewritten.
+    assert!(!MatchText::new("Over the next weeks it was fine.").covers(&point(&["next time"])));
+    // A negated paraphrase does not count.
+    assert!(!MatchText::new("We never found a permanent repair.").covers(&p));
+}
+
+#[test]
+fn the_speaker_counts_in_the_singular_or_the_plural() {
+    assert!(MatchText::new("We introduced a weekly check.").covers(&point(&["i introduced"])));
+    assert!(MatchText::new("My data was clean.").covers(&point(&["our data"])));
+    // Only in a phrase: a keyword of one pronoun stays itself.
+    assert!(!MatchText::new("our fault").covers(&point(&["my"])));
+}
+
+#[test]
+fn a_together_group_counts_in_other_words() {
+    let p = KeyPoint {
+        together: vec![vec!["monitored".into(), "weeks".into()]],
+        ..point(&[])
+    };
+    assert_eq!(
+        MatchText::new("We watched it for six weeks.").check(&p),
+        Some(vec!["watched".into(), "weeks".into()])
+    );
+    assert!(!MatchText::new("We watched it. Six weeks later it broke.").covers(&p));
+    // The group's terms stay two: a paraphrase that repeats the other term does not count.
+    let q = KeyPoint {
+        together: vec![vec!["informed".into(), "updated".into()]],
+        ..point(&[])
+    };
+    assert!(!MatchText::new("I keep everyone informed.").covers(&q));
+}
+
+#[test]
+fn lasting_is_not_last() {
+    let p = KeyPoint {
+        text: "Implements a permanent fix".into(),
+        ..point(&["change request"])
+    };
+    assert!(!MatchText::new("In my last role I fixed printers.").covers(&p));
 }

@@ -49,7 +49,8 @@ pub const SETS: &[&[&str]] = &[
     ],
     &[
         "permanent",
-        "lasting",
+        // Not "lasting" alone: it stems to "last" ("in my last job").
+        "long-lasting",
         "long-term",
         "never happens again",
         "stop it recurring",
@@ -637,6 +638,14 @@ pub const SETS: &[&[&str]] = &[
     &["decision", "choice", "sign-off"],
     &["protect", "safeguard", "shield", "defend"],
     &["prioritise", "triage", "rank", "most urgent"],
+    &[
+        "lesson",
+        "learned",
+        "learnt",
+        "takeaway",
+        "do differently",
+        "taught me",
+    ],
 ];
 
 /// For each stem, the other members of its sets, prepared for matching.

@@ -1,12 +1,24 @@
-//! The Action: what the speaker (or a group with them) did, read from who does which verb in
-//! which tense, not from a list of action phrases.
+//! The Action: what the speaker did, read from who does which verb in which tense, not from a
+//! list of action phrases. A group's action ("we moved the servers") is read the same way: it
+//! shows that something was done, but it is not the speaker's own Action.
 
 use super::lexicon::*;
 use super::sentence::{
-    CLAUSE_STARTS, Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_in, is_participle,
-    is_past, is_present_form, is_regular_past,
+    CLAUSE_STARTS, Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_in,
+    is_participle, is_past, is_present_form, is_regular_past,
 };
 use crate::core::matcher::verbs::irregular_base;
+
+/// An action told in a sentence: the speaker's own ("I rewrote the rota", "my deputy and I
+/// rebuilt it"), or a group's that includes them ("we rewrote the rota"), which shows that
+/// something was done but not what the speaker did.
+pub(super) struct Act {
+    pub cue: String,
+    pub own: bool,
+    /// Done once, in the story ("I rewrote the rota"), not a practice kept up ("I meet each
+    /// engineer every fortnight"): what follows an event may be its outcome.
+    pub event: bool,
+}
 
 impl Sentence {
     /// "I" (adverbs allowed between) and a past-tense verb that is neither vague nor a state,
@@ -18,106 +30,173 @@ impl Sentence {
     /// speaker acting. In a story told in the present, a present verb is the action ("I pull
     /// it off the network"); elsewhere a form such as "put" or "set" is present when a habit
     /// or a present verb stands beside it ("I always put the customer first").
-    pub(super) fn action(&self, story: &Story) -> Option<String> {
-        if let Some(step) = self.named_step().or_else(|| self.done_by_speaker()) {
-            return Some(step);
+    pub(super) fn action(&self, story: &Story) -> Option<Act> {
+        let mut group = None;
+        for act in [
+            self.named_step(),
+            self.done_by_speaker(),
+            self.subjectless(story),
+        ]
+        .into_iter()
+        .flatten()
+        .chain((0..self.words.len()).filter_map(|i| self.action_at(i, story)))
+        {
+            if act.own {
+                return Some(act);
+            }
+            group.get_or_insert(act);
         }
+        group
+    }
+
+    /// The action of the subject at `i` ("I", "we", "me and my deputy"), if it tells one.
+    fn action_at(&self, i: usize, story: &Story) -> Option<Act> {
         let w = &self.words;
-        for (i, word) in w.iter().enumerate() {
-            // "we" includes the speaker: a group's concrete action counts (the I/we line of
-            // the insights still says whose it was). "Me and my deputy rebuilt it", "my
-            // deputy and me rebuilt it": spoken subjects.
-            let me_and = word == "me"
-                && self.at(i + 1) == "and"
-                && (i == 0 || is_in(CLAUSE_STARTS, self.at(i - 1)));
-            let and_me = word == "me" && i > 0 && self.at(i - 1) == "and";
-            if word != "i" && word != "we" && !me_and && !and_me {
-                continue;
+        let word = self.at(i);
+        // "Me and my deputy rebuilt it", "my deputy and me rebuilt it": spoken subjects.
+        let me_and = word == "me"
+            && self.at(i + 1) == "and"
+            && (i == 0 || is_in(CLAUSE_STARTS, self.at(i - 1)));
+        let and_me = word == "me" && i > 0 && self.at(i - 1) == "and";
+        if word != "i" && word != "we" && !me_and && !and_me {
+            return None;
+        }
+        let j = if me_and {
+            (i + 2..i + 6).find(|&k| is_past(self.at(k)))?
+        } else {
+            self.verb_after(i)
+        };
+        // "At the bank where I ran the service desk": a clause that describes a place of
+        // the scene, not a step of the story.
+        if i > 0 && self.at(i - 1) == "where" {
+            return None;
+        }
+        let word = if word == "me" { "i" } else { word };
+        // "we" includes the speaker, but a group's action is not shown to be theirs: it
+        // counts as something done (what follows may be the outcome), not as their Action.
+        let own = word == "i";
+        let act = |cue: String| {
+            Some(Act {
+                cue,
+                own,
+                event: true,
+            })
+        };
+        // "I was able to get it approved": an ability used, an action.
+        if matches!(self.at(j), "was" | "were")
+            && self.at(j + 1) == "able"
+            && self.at(j + 2) == "to"
+            && !self.at(j + 3).is_empty()
+            && !is_in(NOT_VERBS, self.at(j + 3))
+            && self.concrete(j + 3, true)
+        {
+            return act(format!("{word} was able to {}", self.at(j + 3)));
+        }
+        let habit = self.habit_between(i, j);
+        // A perfect: "had"/"'d"/"'ve" + participle; "'d" + anything else is "would".
+        if matches!(self.at(j), "had" | "d" | "ve" | "have") {
+            let k = self.verb_after(j);
+            // "'d" + a form that is also a base ("I'd set up a call") is "would".
+            let would = self.at(j) == "d"
+                && !is_regular_past(self.at(k))
+                && irregular_base(self.at(k)).is_none();
+            // "I've handled lots of", "I've always tried": a claim of experience.
+            let claim = matches!(self.at(j), "ve" | "have")
+                && (self.habit_between(j, k) || self.quantified_object(k));
+            if is_participle(self.at(k)) && !would && !claim && self.concrete(k, false) {
+                let subject = if own { "I" } else { "we" };
+                return act(
+                    format!("{subject} {} {}", self.at(j), self.at(k)).replace(" d ", "'d ")
+                );
             }
-            let j = if me_and {
-                match (i + 2..i + 6).find(|&k| is_past(self.at(k))) {
-                    Some(k) => k,
-                    None => continue,
-                }
+            // "I have a call with each of them every Monday" may be a practice (below).
+            if !matches!(self.at(j), "had" | "have") {
+                return None;
+            }
+        }
+        // A group's action names its object: "we shipped it" or "we implemented better
+        // processes" tells nothing ("a", "the" and a particle skipped).
+        let named = word == "i" || {
+            let mut o = j + 1;
+            while matches!(
+                self.at(o),
+                "a" | "an" | "the" | "some" | "in" | "up" | "out" | "on"
+            ) {
+                o += 1;
+            }
+            !matches!(
+                self.at(o),
+                "" | "it" | "that" | "this" | "things" | "stuff" | "and"
+            ) && !is_in(VAGUE_OBJECTS, self.at(o))
+        };
+        let told = self.told_past(j, story, habit);
+        let present = story.present && !habit && is_present_form(self.at(j));
+        if (told || present) && named && self.concrete(j, !told) {
+            return act(format!("{} {}", if own { "I" } else { "we" }, self.at(j)));
+        }
+        // A step of a past story told in the present after a mark of its moment, as a
+        // learner of English or a speaker warming up may tell it: "the next day I call the
+        // customers", "after that I ring the supplier".
+        if !told
+            && story.past
+            && !habit
+            && is_present_form(self.at(j))
+            && !is_in(COMMENT_VERBS, self.at(j))
+            && !self.hypothetical()
+            && self.sequenced(i)
+            && self.concrete(j, true)
+        {
+            return act(format!("{} {}", if own { "I" } else { "we" }, self.at(j)));
+        }
+        // A practice told in the present with its schedule or measure, the answer to "how do
+        // you...": "I meet each engineer for half an hour every fortnight", "I send the board
+        // a one-page report each month". A practice with no such detail ("I always
+        // communicate openly", "I hold people to high standards") is a claim, not an action.
+        // "I have a call with each of them every Monday": "have" of a meeting held.
+        let held = self.at(j) == "have" && !is_participle(self.at(self.verb_after(j)));
+        if !told
+            && (is_present_form(self.at(j)) || held)
+            && !is_in(COMMENT_VERBS, self.at(j))
+            && named
+            && !self.quantified_object(j)
+            && !self.hypothetical()
+            && self.scheduled(i)
+            && (if held {
+                let object = self.object_head(j);
+                !object.is_empty()
+                    && !is_in(VAGUE_OBJECTS, object)
+                    && !is_in(GENERIC_OBJECTS, object)
             } else {
-                self.verb_after(i)
-            };
-            let word = if word == "me" { "i" } else { word.as_str() };
-            // "I was able to get it approved": an ability used, an action.
-            if matches!(self.at(j), "was" | "were")
-                && self.at(j + 1) == "able"
-                && self.at(j + 2) == "to"
-                && !self.at(j + 3).is_empty()
-                && !is_in(NOT_VERBS, self.at(j + 3))
-                && self.concrete(j + 3, true)
-            {
-                return Some(format!("{word} was able to {}", self.at(j + 3)));
-            }
-            let habit = self.habit_between(i, j);
-            // A perfect: "had"/"'d"/"'ve" + participle; "'d" + anything else is "would".
-            if matches!(self.at(j), "had" | "d" | "ve" | "have") {
-                let k = self.verb_after(j);
-                // "'d" + a form that is also a base ("I'd set up a call") is "would".
-                let would = self.at(j) == "d"
-                    && !is_regular_past(self.at(k))
-                    && irregular_base(self.at(k)).is_none();
-                // "I've handled lots of", "I've always tried": a claim of experience.
-                let claim = matches!(self.at(j), "ve" | "have")
-                    && (self.habit_between(j, k) || self.quantified_object(k));
-                if is_participle(self.at(k)) && !would && !claim && self.concrete(k, false) {
-                    return Some(
-                        format!("I {} {}", self.at(j), self.at(k)).replace("I d ", "I'd "),
-                    );
+                self.concrete(j, true)
+            })
+        {
+            return Some(Act {
+                cue: format!("{} {}", if own { "I" } else { "we" }, self.at(j)),
+                own,
+                event: false,
+            });
+        }
+        // Verbs joined to the speaker's clause: "I X ... and (then) Y-ed". After a state
+        // ("I was tired and stressed") only once a goal has been stated ("I was asked to
+        // help and rewrote the rota").
+        let mut infinitive = !is_in(COPULAS, self.at(j));
+        let mut k = j + 1;
+        while k < w.len() && !is_in(CLAUSE_STARTS, self.at(k)) {
+            infinitive |= self.at(k) == "to";
+            if infinitive && matches!(self.at(k), "and" | "then") {
+                let mut v = k + 1;
+                while is_adverb(self.at(v)) || self.at(v) == "then" {
+                    v += 1;
                 }
-                if self.at(j) != "had" {
-                    continue;
+                if self.told_past(v, story, habit)
+                    && !self.at(v + 1).is_empty()
+                    && self.concrete(v, false)
+                {
+                    let subject = if own { "I" } else { "we" };
+                    return act(format!("{subject} ... {}", self.at(v)));
                 }
             }
-            // A group's action names its object: "we shipped it" or "we implemented better
-            // processes" tells nothing ("a", "the" and a particle skipped).
-            let named = word == "i" || {
-                let mut o = j + 1;
-                while matches!(
-                    self.at(o),
-                    "a" | "an" | "the" | "some" | "in" | "up" | "out" | "on"
-                ) {
-                    o += 1;
-                }
-                !matches!(
-                    self.at(o),
-                    "" | "it" | "that" | "this" | "things" | "stuff" | "and"
-                ) && !is_in(VAGUE_OBJECTS, self.at(o))
-            };
-            let told = self.told_past(j, story, habit);
-            let present = story.present && !habit && is_present_form(self.at(j));
-            if (told || present) && named && self.concrete(j, !told) {
-                return Some(format!(
-                    "{} {}",
-                    if word == "i" { "I" } else { "we" },
-                    self.at(j)
-                ));
-            }
-            // Verbs joined to the speaker's clause: "I X ... and (then) Y-ed". After a state
-            // ("I was tired and stressed") only once a goal has been stated ("I was asked to
-            // help and rewrote the rota").
-            let mut infinitive = !is_in(COPULAS, self.at(j));
-            let mut k = j + 1;
-            while k < w.len() && !is_in(CLAUSE_STARTS, self.at(k)) {
-                infinitive |= self.at(k) == "to";
-                if infinitive && matches!(self.at(k), "and" | "then") {
-                    let mut v = k + 1;
-                    while is_adverb(self.at(v)) || self.at(v) == "then" {
-                        v += 1;
-                    }
-                    if self.told_past(v, story, habit)
-                        && !self.at(v + 1).is_empty()
-                        && self.concrete(v, false)
-                    {
-                        return Some(format!("I ... {}", self.at(v)));
-                    }
-                }
-                k += 1;
-            }
+            k += 1;
         }
         None
     }
@@ -134,7 +213,7 @@ impl Sentence {
 
     /// A step named as such: "what I did was phone", "my first move was to walk over", "the
     /// action I took was to cut", "the first thing I did was call".
-    fn named_step(&self) -> Option<String> {
+    fn named_step(&self) -> Option<Act> {
         let n = self.words.len();
         let verb_follows = |k: usize| {
             is_present_form(self.at(k)) || self.at(k).ends_with("ing") && self.at(k).len() > 4
@@ -146,7 +225,17 @@ impl Sentence {
                 && self.at(i + 3) == "was"
                 && !self.at(i + 4).is_empty()
             {
-                return Some(format!("what I did was {}", self.at(i + 4)));
+                let own = self.at(i + 1) == "i";
+                let cue = format!(
+                    "what {} did was {}",
+                    if own { "I" } else { "we" },
+                    self.at(i + 4)
+                );
+                return Some(Act {
+                    cue,
+                    own,
+                    event: true,
+                });
             }
             if !is_in(ACTION_NOUNS, self.at(i))
                 || !(i.saturating_sub(3)..i).any(|k| matches!(self.at(k), "my" | "our" | "the"))
@@ -169,14 +258,55 @@ impl Sentence {
                     || gerund(k + 1)
                     || (k > i + 1 && verb_follows(k + 1)))
             {
-                return Some(self.words[i.saturating_sub(1)..=k + 1].join(" "));
+                // Whose step: "my first move", "the action I took"; "our fix", "the first
+                // thing we did" are a group's.
+                let own =
+                    (i.saturating_sub(3)..i).any(|d| self.at(d) == "my") || self.at(i + 1) == "i";
+                let cue = self.words[i.saturating_sub(1)..=k + 1].join(" ");
+                return Some(Act {
+                    cue,
+                    own,
+                    event: true,
+                });
             }
         }
         None
     }
 
-    /// A passive with the speaker as agent: "the rota was drawn up by me".
-    fn done_by_speaker(&self) -> Option<String> {
+    /// A terse note with the speaker left out: a sentence that opens on a past verb with its
+    /// object ("Rang the supplier, froze all changes", "Then audited every licence"). Not an
+    /// adjective before a noun and its verb ("Unplanned changes caused most outages",
+    /// "Shared drives were full"), a participle set off by a comma ("Frustrated, I rang"), a
+    /// state or a vague verb ("Needed more staff", "Worked closely with them"), nor "turned
+    /// out".
+    fn subjectless(&self, story: &Story) -> Option<Act> {
+        let mut j = 0;
+        while is_adverb(self.at(j)) || matches!(self.at(j), "so" | "and" | "then") {
+            j += 1;
+        }
+        let verbish = |k: usize| {
+            let w = self.at(k);
+            is_past(w) || is_in(AUXILIARIES, w) || is_in(BE_FORMS, w)
+        };
+        let noun_then_verb = verbish(j + 1) || (!self.boundary(j + 2) && verbish(j + 2));
+        let turned_out = self.at(j) == "turned" && self.at(j + 1) == "out";
+        let object =
+            !self.boundary(j + 1) && !self.at(j + 1).is_empty() && !self.at(j + 2).is_empty();
+        (self.told_past(j, story, false)
+            && object
+            && !noun_then_verb
+            && !turned_out
+            && self.concrete(j, false))
+        .then(|| Act {
+            cue: self.at(j).to_string(),
+            own: true,
+            event: true,
+        })
+    }
+
+    /// A passive with the speaker as agent: "the rota was drawn up by me" ("by us": a
+    /// group's).
+    fn done_by_speaker(&self) -> Option<Act> {
         (1..self.words.len()).find_map(|k| {
             if self.at(k) != "by" || !matches!(self.at(k + 1), "me" | "us" | "myself") {
                 return None;
@@ -186,8 +316,50 @@ impl Sentence {
                 p -= 1;
             }
             let passive = (0..p).any(|q| matches!(self.at(q), "was" | "were" | "been"));
-            (passive && is_participle(self.at(p)) && !is_in(NOT_ACTIONS, self.at(p)))
-                .then(|| self.words[p..=k + 1].join(" "))
+            (passive && is_participle(self.at(p)) && !is_in(NOT_ACTIONS, self.at(p))).then(|| Act {
+                cue: self.words[p..=k + 1].join(" "),
+                own: self.at(k + 1) != "us",
+                event: true,
+            })
+        })
+    }
+
+    /// Whether the clause of the subject at `subject` (from the boundary before it to the
+    /// next subject) gives a schedule or a length of time: "every fortnight", "each month", "once a
+    /// quarter", "weekly", "on Mondays", "for thirty minutes" ("I manage seven people" has
+    /// neither).
+    fn scheduled(&self, subject: usize) -> bool {
+        let from = (0..subject)
+            .rev()
+            .find(|&k| self.boundary(k + 1))
+            .map_or(0, |k| k + 1);
+        let end = (subject + 1..self.words.len())
+            .find(|&k| matches!(self.at(k), "i" | "we" | "they" | "he" | "she"))
+            .unwrap_or(self.words.len());
+        (from..end).any(|k| {
+            let w = self.at(k);
+            (is_figure(w) && (k + 1..k + 3).any(|u| is_in(TIME_UNITS, self.at(u))))
+                || is_in(FREQUENCIES, w)
+                || (matches!(w, "every" | "each" | "once" | "twice" | "per" | "a")
+                    && is_in(PERIODS, self.at(k + 1)))
+                || w.strip_suffix('s').is_some_and(|d| is_in(WEEKDAYS, d))
+        })
+    }
+
+    /// Whether the clause of the subject at `i` opens on a moment in a sequence: "the next
+    /// day", "that afternoon", "after that", "on day two".
+    fn sequenced(&self, i: usize) -> bool {
+        let from = (0..i)
+            .rev()
+            .find(|&k| self.boundary(k + 1))
+            .map_or(0, |k| k + 1);
+        (from..i).any(|k| {
+            (matches!(
+                self.at(k),
+                "next" | "following" | "same" | "that" | "second" | "third"
+            ) && is_in(PERIODS, self.at(k + 1)))
+                || (self.at(k) == "after" && matches!(self.at(k + 1), "that" | "this"))
+                || matches!(self.at(k), "afterwards" | "later")
         })
     }
 
@@ -251,6 +423,10 @@ impl Sentence {
             return false;
         }
         if in_list(DEPARTURES) && is_in(DEPARTURE_ENDS, next) {
+            return false;
+        }
+        // "I managed to get it approved" is an action; "I managed seven people" a role.
+        if in_list(&["managed"]) && next != "to" {
             return false;
         }
         if in_list(NOT_ACTIONS) {

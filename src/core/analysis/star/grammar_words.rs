@@ -63,6 +63,51 @@ pub const TIME_NOUNS: &[&str] = &[
     "lunchtime",
 ];
 
+/// Periods of a schedule: "every fortnight", "once a quarter" (with the words of a moment).
+pub const PERIODS: &[&str] = &[
+    "day",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "sprint",
+    "shift",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+];
+
+/// Days of the week: "on Mondays" is a schedule.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Adverbs of a schedule: "I review the queue daily".
+pub const FREQUENCIES: &[&str] = &[
+    "daily",
+    "weekly",
+    "fortnightly",
+    "monthly",
+    "quarterly",
+    "annually",
+    "yearly",
+    "nightly",
+    "hourly",
+];
+
 /// After "to", words that begin a noun phrase, not a verb ("had to the end").
 pub const NOT_VERBS: &[&str] = &[
     "the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these",
@@ -287,4 +332,86 @@ pub const PREPOSITIONS: &[&str] = &[
     "since",
     "under",
     "as",
+];
+
+/// Pronouns that open a relative clause ("something that", "a rota which").
+pub const RELATIVES: &[&str] = &["that", "which", "who", "whom", "where", "whose"];
+
+/// Modal verbs: after a noun, they open a clause about it ("something people could rely on").
+pub const MODALS: &[&str] = &[
+    "could", "would", "can", "will", "might", "should", "d", "ll",
+];
+
+/// Pronouns that stand for a thing or person not yet named ("something", "everyone").
+pub const INDEFINITES: &[&str] = &[
+    "something",
+    "someone",
+    "somebody",
+    "anything",
+    "anyone",
+    "everything",
+    "everyone",
+    "everybody",
+    "one",
+    "two",
+    "three",
+];
+
+/// Verbs that link a subject to its predicate ("it was my call", "that became my job").
+pub const LINKING: &[&str] = &["was", "is", "became", "becomes", "remained"];
+
+/// Words in "-ing" that are nouns, not a verb's form ("the thing was", "the meeting").
+pub const NOT_GERUNDS: &[&str] = &[
+    "thing",
+    "things",
+    "something",
+    "nothing",
+    "anything",
+    "everything",
+    "morning",
+    "evening",
+    "meeting",
+    "meetings",
+    "building",
+    "ceiling",
+    "during",
+    "being",
+    "feeling",
+    "funding",
+    "training",
+    "briefing",
+    "booking",
+    "thinking",
+    "setting",
+    "ring",
+    "bring",
+    "king",
+    "spring",
+    "string",
+    "wing",
+    "sing",
+    "swing",
+    "bling",
+];
+
+/// Units of time after a figure: "for thirty minutes", "two hours a week".
+pub const TIME_UNITS: &[&str] = &[
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "fortnight",
+    "fortnights",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
 ];

@@ -163,6 +163,7 @@ pub const ADVERBS: &[&str] = &[
     "jointly",
     "carefully",
     "calmly",
+    "now",
 ];
 
 /// Verbs (past tense) and words that tell how something turned out.
@@ -294,8 +295,49 @@ pub const CHANGE_WORDS: &[&str] = &[
     "longer", "better", "worse", "down", "up", "saving", "savings", "instead",
 ];
 
+/// Words that tell how things stand now, after the story ("she's now our lead").
+pub const AFTERMATH_WORDS: &[&str] = &["now", "nowadays", "today", "still"];
+
+/// Phrases that tell how things stand now.
+pub const AFTERMATH_PHRASES: &[&str] = &["these days", "to this day", "ever since", "since then"];
+
+/// Past verbs of an achievement ("we hit the deadline", "I passed the audit").
+pub const ACHIEVEMENTS: &[&str] = &[
+    "met",
+    "hit",
+    "beat",
+    "achieved",
+    "completed",
+    "finished",
+    "won",
+    "passed",
+    "exceeded",
+    "launched",
+];
+
+/// Phrases that tell a step against its plan: "two days before the deadline", "under budget".
+pub const AGAINST_PLAN: &[&str] = &[
+    "on time",
+    "on schedule",
+    "on budget",
+    "ahead of schedule",
+    "ahead of plan",
+    "ahead of time",
+    "before the deadline",
+    "under budget",
+    "within budget",
+    "to spare",
+];
+
+/// Words after an achievement verb that make it another step ("met with", "passed it on").
+pub const STEP_ENDS: &[&str] = &[
+    "up", "on", "to", "over", "by", "around", "through", "it", "them", "him", "her", "that",
+    "this", "off", "back", "out", "along",
+];
+
 /// Words that make a sentence a bare judgement rather than an outcome.
 pub const JUDGEMENTS: &[&str] = &[
+    "better",
     "success",
     "successful",
     "well",
@@ -303,9 +345,6 @@ pub const JUDGEMENTS: &[&str] = &[
     "positive",
     "good",
     "experience",
-    "learning",
-    "lesson",
-    "lessons",
     "learned",
     "learnt",
     "happy",
@@ -323,6 +362,39 @@ pub const JUDGEMENTS: &[&str] = &[
     "best",
     "rewarding",
 ];
+
+/// Words before "lesson(s)" that make it a lesson drawn ("the main lesson", "lessons").
+pub const LESSON_BEFORE: &[&str] = &[
+    "",
+    "a",
+    "the",
+    "my",
+    "our",
+    "main",
+    "key",
+    "big",
+    "biggest",
+    "real",
+    "valuable",
+    "important",
+    "hard",
+    "good",
+    "great",
+    "useful",
+    "many",
+    "some",
+    "few",
+    "those",
+    "these",
+];
+
+/// Words after "lesson(s)" that make it a lesson drawn ("lessons learned", "the lesson was").
+pub const LESSON_AFTER: &[&str] = &[
+    "learned", "learnt", "was", "is", "were", "are", "for", "from", "i", "we", "here", "there",
+];
+
+/// Words after "learning" that make it a judgement ("a learning experience").
+pub const LEARNING_AFTER: &[&str] = &["experience", "curve", "opportunity", "point", "journey"];
 
 /// Number words: a figure need not be written in digits.
 pub const NUMBER_WORDS: &[&str] = &[

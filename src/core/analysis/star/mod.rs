@@ -7,7 +7,9 @@
 //! taken on or given ("my aim was", "I was asked to", "it fell to me", "the board wanted"),
 //! an action of the speaker's (any verb in the past, or in the present of a story told in the
 //! present, but not a state, a habit or a vague verb such as "helped" or "made sure"; "what I
-//! did was", "drawn up by me"), and an outcome (a figure with a verb of change, a verb such as
+//! did was", "drawn up by me"; a group's "we moved the servers" shows that something was done
+//! but is not the speaker's own; a practice in the present counts with its schedule, "I meet
+//! each engineer every fortnight"), and an outcome (a figure with a verb of change, a verb such as
 //! "fell" or "halved", an outcome announced by "as a result", or what followed the actions,
 //! told of others; never a bare judgement such as "it was a success"). The parts of the
 //! grammar are in [`sentence`], the parts of STAR in [`scene`], [`action`] and [`outcome`], the
@@ -83,9 +85,10 @@ impl StarCues {
         // the speaker enters the story (without a time or place, see `Sentence::situation`).
         let mut speaker_acted = false;
         for s in &sentences {
-            let action = s.action(&story);
+            let act = s.action(&story);
+            let acted = act.is_some();
             // The sentence that sets the scene (the first one that does).
-            let opening = !speaker_acted && !s.speaker_clause() && action.is_none();
+            let opening = !speaker_acted && !s.speaker_clause() && !acted;
             let scene = match s.situation(&story, opening) {
                 Some(cue) if cues.situation.is_none() => {
                     cues.situation = Some(cue);
@@ -100,10 +103,14 @@ impl StarCues {
                 cues.result = s.result(&story, done, scene);
             }
             // A passive in the scene ("the budget was cut") is the situation, not a step taken.
-            done |= action.is_some() || (s.passive_event() && !scene);
-            speaker_acted |= s.speaker_clause() || action.is_some();
+            // A practice kept up ("I meet each of them every fortnight") is no event that an
+            // outcome follows.
+            done |= act.as_ref().is_some_and(|a| a.event) || (s.passive_event() && !scene);
+            speaker_acted |= s.speaker_clause() || acted;
+            // Only the speaker's own action is their Action: a story told only with "we" does
+            // not say what they did.
             if cues.action.is_none() {
-                cues.action = action;
+                cues.action = act.filter(|a| a.own).map(|a| a.cue);
             }
         }
         cues

@@ -2,7 +2,7 @@
 //! was a success"), a plan ("it would cut costs") or the scene before anything was done.
 
 use super::lexicon::*;
-use super::sentence::{Sentence, Story, is_figure, is_in, is_past};
+use super::sentence::{Sentence, Story, base_in, is_figure, is_in, is_past};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -14,7 +14,16 @@ impl Sentence {
     /// The scene (`scene`, before anything was done: "the budget was cut by a fifth") is an
     /// outcome only when announced as one.
     pub(super) fn result(&self, story: &Story, done: bool, scene: bool) -> Option<String> {
-        if self.hypothetical() {
+        // "By Wednesday every pupil could join": an ability that followed, at its moment, is
+        // an outcome; "could" elsewhere is as often a purpose ("so we could pay").
+        let ability = done
+            && self.words.iter().any(|w| w == "could")
+            && !self
+                .words
+                .iter()
+                .any(|w| matches!(w.as_str(), "would" | "will" | "ll" | "d" | "should"))
+            && (self.at(0) == "by" || self.first_phrase(RESULT_MARKERS).is_some());
+        if self.hypothetical() && !ability {
             return None;
         }
         let judgement = self.judgement();
@@ -44,10 +53,53 @@ impl Sentence {
         if announced.is_some() {
             return announced;
         }
-        if done && !judgement && !self.habitual() {
-            return self.others_outcome(story);
+        if judgement || self.habitual() {
+            return None;
         }
-        None
+        if done && let Some(outcome) = self.others_outcome(story) {
+            return Some(outcome);
+        }
+        self.achieved(story, done)
+    }
+
+    /// How things stand now, after a story told in the past: "she's now our network lead",
+    /// "these days the desk closes most calls on first contact", "to this day nobody has".
+    fn aftermath(&self) -> bool {
+        self.any(AFTERMATH_WORDS).is_some() || self.first_phrase(AFTERMATH_PHRASES).is_some()
+    }
+
+    /// An achievement of the speaker or their group, told after what they did: "we hit the
+    /// deadline", "I passed the audit with no findings", "we finished a week early"; "we met
+    /// with the vendor" or "I passed it to finance" is another step.
+    /// Also a step told against its plan ("we submitted the reports two days before the
+    /// deadline", "I closed the old site under budget"), and going live.
+    /// A step told against its plan needs nothing done before it.
+    fn achieved(&self, story: &Story, done: bool) -> Option<String> {
+        // "a week early", not "early on".
+        let early = (1..self.words.len())
+            .any(|k| self.at(k) == "early" && is_in(TIME_UNITS, self.at(k - 1)));
+        let on_plan = self.first_phrase(AGAINST_PLAN).is_some() || early;
+        (1..self.words.len()).find_map(|k| {
+            let subject = self.subject_of(k);
+            let w = self.at(k);
+            let verb = is_in(ACHIEVEMENTS, w) || (story.present && base_in(ACHIEVEMENTS, w));
+            let live = matches!(w, "went" | "go" | "goes") && self.at(k + 1) == "live";
+            // A step of the speaker's, not a duty ("we had to deliver on time") or a state.
+            let told = (is_past(w) || story.present)
+                && !is_in(NOT_ACTIONS, w)
+                && !is_in(AUXILIARIES, w)
+                && !is_in(BE_FORMS, w)
+                && self.task().is_none();
+            (matches!(subject, "i" | "we")
+                && ((done
+                    && ((verb
+                        && (!is_in(STEP_ENDS, self.at(k + 1)) || on_plan)
+                        && !(w == "met" && self.at(k + 1) == "with")
+                        && !self.at(k + 1).is_empty())
+                        || live))
+                    || (told && on_plan)))
+                .then(|| format!("{subject} {w}"))
+        })
     }
 
     /// Whether the sentence tells an outcome by its words alone (a verb that is one, a change
@@ -101,6 +153,7 @@ impl Sentence {
         if self.task().is_some() {
             return None;
         }
+        let aftermath = self.aftermath();
         for k in 0..self.words.len() {
             let w = self.at(k);
             if matches!(w, "i" | "we" | "you") {
@@ -110,14 +163,18 @@ impl Sentence {
                 continue;
             }
             let past = is_in(PAST_AUXILIARIES, w) || is_past(w);
+            // After a past story, how things stand now may be told of a person ("she now
+            // leads the team").
+            let subject = self.subject_of(k);
             let present = is_in(PRESENT_AUXILIARIES, w)
                 || (w.len() > 3
                     && w.ends_with('s')
                     && !w.ends_with("ss")
                     && !is_in(STOP_WORDS, w)
-                    && !is_in(STOP_WORDS, self.subject_of(k))
-                    && !self.subject_of(k).is_empty());
-            if past || (present && story.present) {
+                    && !subject.is_empty()
+                    && (!is_in(STOP_WORDS, subject)
+                        || (aftermath && is_in(&["he", "she", "they"], subject))));
+            if past || (present && (story.present || aftermath)) {
                 return Some(format!("{} {w}", self.at(k - 1)));
             }
             if is_in(PRESENT_AUXILIARIES, w) {

@@ -12,10 +12,13 @@ impl Sentence {
         if let Some(p) = self.first_phrase(TIME_ANCHORS) {
             return Some(p);
         }
-        self.words.windows(3).find_map(|w| {
+        (0..self.words.len().saturating_sub(2)).find_map(|i| {
+            let w = &self.words[i..i + 3];
+            // "at a strategic level", "at a steady pace" name no place either.
             let place = matches!(w[0].as_str(), "at" | "in" | "with" | "for")
                 && matches!(w[1].as_str(), "a" | "an" | "one")
                 && !is_in(NOT_PLACES, &w[2])
+                && !is_in(NOT_PLACES, self.at(i + 3))
                 && !is_in(STOP_WORDS, &w[2]);
             let year = w[0] == "in"
                 && w[1].len() == 4
@@ -52,12 +55,23 @@ impl Sentence {
             };
             // A state of the goal ("our objective was to") is no state of the scene.
             // A state of the goal ("our objective was to") is no state of the scene.
-            let state = (0..n)
-                .any(|i| is_in(STATE_WORDS, self.at(i)) && !is_in(GOAL_NOUNS, self.subject_of(i)))
-                || (0..n).any(|i| {
-                    (is_irregular_past(self.at(i)) && !speakers(i)) || self.noun_led_regular_past(i)
+            // "I was known for being reliable" describes the speaker, not a scene.
+            let state = (0..n).any(|i| {
+                is_in(STATE_WORDS, self.at(i))
+                    && !is_in(GOAL_NOUNS, self.subject_of(i))
+                    && !(self.subject_of(i) == "i" && is_in(REPUTATION, self.at(i + 1)))
+            }) || (0..n).any(|i| {
+                (is_irregular_past(self.at(i)) && !speakers(i)) || self.noun_led_regular_past(i)
+            });
+            // The speaker's post in the present, the context of an answer about how they work:
+            // "I manage seven people at a district council", "I'm head of IT at a charity".
+            let post = matches!(anchor.split(' ').next(), Some("at" | "in" | "for"))
+                && (0..n).any(|i| {
+                    matches!(self.at(i), "i" | "we")
+                        && is_in(POST_VERBS, self.at(self.verb_after(i)))
+                        && !self.habitual()
                 });
-            if state {
+            if state || post {
                 return Some(anchor);
             }
         }
@@ -137,9 +151,24 @@ impl Sentence {
         // "to" followed by a verb, not by a noun phrase ("had to the end").
         let to_verb =
             |k: usize| at(k) == "to" && !is_in(NOT_VERBS, at(k + 1)) && !at(k + 1).is_empty();
+        // A verb's "-ing" form ("was getting"), not a noun such as "thing" or "morning".
+        let gerund =
+            |k: usize| at(k).len() > 5 && at(k).ends_with("ing") && !is_in(NOT_GERUNDS, at(k));
         for i in 0..w.len() {
             // "my/our/the (one word) NOUN was/is": "my main aim was", "the real ask was"; and
             // "the NOUN was mine": "the call was mine".
+            // A goal or a decision as the predicate: "getting the desk back was my first
+            // priority", "keeping the lights on became our job", "it was my call whether".
+            if matches!(w[i], "my" | "our")
+                && i > 0
+                && is_in(LINKING, at(i - 1))
+                && let Some(n) = [i + 1, i + 2].into_iter().find(|&n| {
+                    is_in(GOAL_NOUNS, at(n)) || matches!(at(n), "call" | "decision" | "choice")
+                })
+                && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
+            {
+                return Some((i - 1, w[i - 1..=n].join(" ")));
+            }
             if matches!(w[i], "my" | "our" | "the") {
                 for n in [i + 1, i + 2] {
                     let goal = is_in(GOAL_NOUNS, at(n)) || is_in(DECISION_NOUNS, at(n));
@@ -157,12 +186,17 @@ impl Sentence {
                     }
                     // With its complement: "the brief from the director was to", "the goal of
                     // the project was to".
+                    // "the job in front of me was getting", "the task I was given was to".
                     if is_in(GOAL_NOUNS, at(n))
-                        && matches!(at(n + 1), "from" | "of" | "for" | "on")
-                        && let Some(m) = (n + 2..n + 7)
-                            .take_while(|&m| !is_in(CLAUSE_STARTS, at(m)))
-                            .find(|&m| matches!(at(m), "was" | "is"))
-                        && to_verb(m + 1)
+                        && !matches!(at(n + 1), "was" | "is")
+                        && let Some(m) = (n + 1..n + 8)
+                            .take_while(|&m| {
+                                !self.boundary(m)
+                                    && (!is_in(CLAUSE_STARTS, at(m)) || matches!(at(m), "i" | "we"))
+                            })
+                            .find(|&m| {
+                                matches!(at(m), "was" | "is") && (to_verb(m + 1) || gerund(m + 1))
+                            })
                     {
                         return Some((i, w[i..=m + 1].join(" ")));
                     }
@@ -236,6 +270,17 @@ impl Sentence {
                 {
                     return Some((i, w[i..=g].join(" ")));
                 }
+            }
+            // A goal as what the speaker wanted, with what it was to do: "I wanted something
+            // the team could rely on", "we wanted one queue that every site used"; "I wanted
+            // a career in IT" is a wish, not a goal.
+            if at(j) == "wanted"
+                && (is_in(DETERMINERS, at(j + 1)) || is_in(INDEFINITES, at(j + 1)))
+                && let Some(r) = (j + 2..j + 8)
+                    .take_while(|&k| !self.boundary(k) && !at(k).is_empty())
+                    .find(|&k| is_in(RELATIVES, at(k)) || is_in(MODALS, at(k)))
+            {
+                return Some((i, w[i..r].join(" ")));
             }
             // "What we had to do was get him up to speed".
             if i > 0

@@ -294,3 +294,25 @@ pub const DUTY_GIVERS: &[&str] = &[
     "gave",
     "handed",
 ];
+
+/// Verbs of a post held now, with "I"/"we": with a place, they set the scene of an answer about
+/// how the speaker works ("I manage seven people at a council", "we're a team of ten at a
+/// charity").
+pub const POST_VERBS: &[&str] = &[
+    "am", "m", "are", "re", "manage", "run", "lead", "head", "oversee",
+];
+
+/// Participles of a reputation: "I was known for", "I was seen as" describe the speaker.
+pub const REPUTATION: &[&str] = &[
+    "known",
+    "seen",
+    "regarded",
+    "considered",
+    "described",
+    "recognised",
+    "recognized",
+    "thought",
+    "viewed",
+    "praised",
+    "valued",
+];

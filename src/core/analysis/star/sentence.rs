@@ -121,6 +121,12 @@ impl Sentence {
         self.words.get(i).map(String::as_str).unwrap_or("")
     }
 
+    /// Whether a comma, colon or dash stands before the word at `i`: a clause or list
+    /// boundary.
+    pub fn boundary(&self, i: usize) -> bool {
+        self.comma.get(i).copied().unwrap_or(false)
+    }
+
     pub fn has_phrase(&self, phrase: &str) -> bool {
         self.joined.contains(&format!(" {phrase} "))
     }
@@ -166,7 +172,20 @@ impl Sentence {
 
     /// A bare judgement ("a real success", "it worked out fine") or a lesson.
     pub fn judgement(&self) -> bool {
-        self.any(JUDGEMENTS).is_some()
+        self.any(JUDGEMENTS).is_some() || self.lesson()
+    }
+
+    /// A lesson drawn ("the main lesson was", "lessons learned", "a real learning
+    /// experience"), not lessons taught ("every pupil could join online lessons").
+    fn lesson(&self) -> bool {
+        (0..self.words.len()).any(|i| match self.at(i) {
+            "lesson" | "lessons" => {
+                is_in(LESSON_BEFORE, if i > 0 { self.at(i - 1) } else { "" })
+                    || is_in(LESSON_AFTER, self.at(i + 1))
+            }
+            "learning" => is_in(LEARNING_AFTER, self.at(i + 1)),
+            _ => false,
+        })
     }
 
     /// The subject of the verb at `k`: the word before it, past adverbs and auxiliaries ("I
@@ -243,7 +262,8 @@ impl Sentence {
     /// speaker is in the story.
     pub fn speaker_clause(&self) -> bool {
         (0..self.words.len()).any(|i| {
-            matches!(self.at(i), "i" | "we") && {
+            // "the bank where I worked" describes a place of the scene.
+            matches!(self.at(i), "i" | "we") && (i == 0 || self.at(i - 1) != "where") && {
                 let j = self.verb_after(i);
                 let v = self.at(j);
                 // "We had a junior developer who..." is a state; "we had rolled it back" is not.
