@@ -8,12 +8,19 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::home::Home;
+use chrono::FixedOffset;
+
 use super::open_study::{open_study, open_study_quietly, print_warnings};
 use super::{Cli, UsageError, decks, report_decks};
+use crate::core::schedule::SchedulerConfig;
+use crate::core::stats::HomeInputs;
 use crate::core::text::sanitize_line;
+use crate::store::config::load_config;
 use crate::store::decks::FirstDecks;
+use crate::store::log::{LoadWarning, LockedLog, StateLog};
 use crate::store::mock_setup::load_mock_setup;
 use crate::store::paths;
+use crate::study::{FirstFrame, LogStudy, OpenProgress, Study, lock_for_home, open_study_locked};
 use crate::tui::Start;
 
 /// Opens the app on `start`; without a terminal, prints the deck summary instead.
@@ -75,31 +82,67 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     };
     let (first, opened) = if cli.deck.is_empty() {
         // Without `--deck` filters loading the decks cannot fail, so the state file is opened
-        // and replayed meanwhile; messages print in the usual order (decks first).
-        let (first, study) = beside(read, || open_study_quietly(home));
+        // meanwhile; messages print in the usual order (decks first). For home, when the home
+        // snapshot was made from the state file as it is, the progress itself is opened only
+        // after the first frame.
+        let (first, study) = beside(read, || open_for_start(home, first_frame));
         (first, Some(study))
     } else {
         (read(), None)
     };
     let FirstDecks { loaded, bare } = first;
     let mut loaded = report_decks(cli, loaded)?;
-    let study = match opened {
-        Some(study) => {
-            let (study, warnings) = study?;
-            print_warnings(home, &warnings);
-            study
+    let owned = paths::Home::at(home.root());
+    let finish = move |study: LogStudy<StateLog>| {
+        let study = study.with_home(owned.clone());
+        match remembered {
+            Some(setup) => study.with_mock_setup(owned, setup),
+            None => study,
         }
-        None => open_study(home)?,
     };
-    let mut study = study.with_home(paths::Home::at(home.root()));
-    if let Some(setup) = remembered {
-        study = study.with_mock_setup(paths::Home::at(home.root()), setup);
-    }
+    let opened = match opened {
+        Some(opening) => opening?,
+        None => Opening::Opened(open_study(home)?, vec![]),
+    };
+    let (study, has_mocks): (Box<dyn Study>, bool) = match opened {
+        Opening::Opened(study, warnings) => {
+            print_warnings(home, &warnings);
+            let mocks = study.has_mock_records();
+            (Box::new(finish(study)), mocks)
+        }
+        Opening::Locked {
+            locked,
+            inputs: Some(inputs),
+            config,
+            offset,
+        } if inputs.covers(chrono::Utc::now()) && inputs.view(&loaded.decks).is_some() => {
+            let at = paths::Home::at(home.root());
+            let replay = config.clone();
+            let open: OpenProgress = Box::new(move || {
+                let (study, _) = open_study_locked(&at, replay, offset, locked)?;
+                let study = study.with_home_snapshot(at.home_snapshot_file(), true);
+                Ok(Box::new(finish(study)) as Box<dyn Study>)
+            });
+            let first = FirstFrame::new(inputs, config, offset, home.state_file(), open);
+            (Box::new(first), false)
+        }
+        Opening::Locked {
+            locked,
+            config,
+            offset,
+            ..
+        } => {
+            let (study, warnings) = open_study_locked(home, config, offset, locked)?;
+            print_warnings(home, &warnings);
+            let mocks = study.has_mock_records();
+            (Box::new(finish(study)), mocks)
+        }
+    };
 
     let mut reload = whole_decks(cli, home);
     let mut whole: Option<crate::tui::app::WholeDecks> = None;
     if bare {
-        if study.has_mock_records() {
+        if has_mocks {
             // The coverage of typed mock answers (in home's weakest categories) depends on
             // the cards' key points: the whole decks are needed before the first frame.
             loaded.decks = reload().0;
@@ -109,13 +152,47 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     }
     crate::tui::run(
         loaded.decks,
-        Box::new(study),
+        study,
         loaded.problems,
         start,
         Box::new(reload),
         whole,
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How the state file was opened for a start (one value per start: its size does not
+/// matter).
+#[allow(clippy::large_enum_variant)]
+enum Opening {
+    /// The progress is open; what loading found worth a warning.
+    Opened(LogStudy<StateLog>, Vec<LoadWarning>),
+    /// Home's start: the state file is locked, the progress not opened yet; the home snapshot
+    /// when it was made from the file as it is.
+    Locked {
+        locked: LockedLog,
+        inputs: Option<HomeInputs>,
+        config: SchedulerConfig,
+        offset: FixedOffset,
+    },
+}
+
+/// Opens the state file for a start: for home's first frame only locked (and the home
+/// snapshot read), otherwise with the progress.
+fn open_for_start(home: &Home, first_frame: bool) -> anyhow::Result<Opening> {
+    if !first_frame {
+        let (study, warnings) = open_study_quietly(home)?;
+        return Ok(Opening::Opened(study, warnings));
+    }
+    let config = load_config(home.root())?.scheduler;
+    let offset = *chrono::Local::now().offset();
+    let (locked, inputs) = lock_for_home(home, &config)?;
+    Ok(Opening::Locked {
+        locked,
+        inputs,
+        config,
+        offset,
+    })
 }
 
 /// Loads every deck whole, with the `--deck` filters applied: the decks and the files that

@@ -13,7 +13,6 @@ const HEADER: usize = 8 + 16;
 
 /// The payload of what [`Enc::seal`] wrote with `magic` and `key`; `None` if anything of it
 /// changed, or it was sealed with another key (see [`crate::store::cache_key`]).
-#[cfg(test)]
 pub(crate) fn unseal<'a>(magic: &[u8; 8], key: u128, bytes: &'a [u8]) -> Option<&'a [u8]> {
     let rest = bytes.strip_prefix(magic.as_slice())?;
     let (sum, payload) = rest.split_at_checked(16)?;
@@ -81,6 +80,10 @@ impl Enc {
 
     pub(crate) fn bool(&mut self, b: bool) {
         self.0.push(u8::from(b));
+    }
+
+    pub(crate) fn u32(&mut self, n: u32) {
+        self.0.extend_from_slice(&n.to_le_bytes());
     }
 
     pub(crate) fn u64(&mut self, n: u64) {
@@ -200,7 +203,7 @@ impl Stream<'_> {
 }
 
 impl<'a> Dec<'a> {
-    #[cfg(test)]
+    /// Reads `b` (an entry in memory: see [`unseal`]).
     pub(crate) fn new(b: &'a [u8]) -> Dec<'a> {
         Dec {
             b,

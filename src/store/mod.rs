@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod error;
 pub mod export;
 pub mod fsrs_parameters;
+pub mod home_snapshot;
 pub mod import;
 pub mod log;
 pub mod mock_setup;

@@ -77,6 +77,11 @@ impl Home {
         self.root.join("cache").join("progress.bin")
     }
 
+    /// What the home screen's first frame needs of the progress (`store::home_snapshot`).
+    pub fn home_snapshot_file(&self) -> PathBuf {
+        self.root.join("cache").join("home.bin")
+    }
+
     pub fn mock_setup_file(&self) -> PathBuf {
         self.root.join("mock-setup.toml")
     }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::port::StudyError;
 use crate::core::record::{Record, RecordBody};
-use crate::store::log::{LogPrefix, StateLog};
+use crate::store::log::{FileStamp, LogPrefix, StateLog};
 
 /// Where records go: the state log in the binary, memory in tests.
 pub trait Journal {
@@ -30,6 +30,11 @@ pub trait Journal {
     }
     /// See [`super::Study::warm_up`].
     fn warm_up(&self) {}
+    /// The file's stamp when it is settled and holds exactly what the journal does (see
+    /// [`StateLog::settled_stamp`]): what the home snapshot is recognised by.
+    fn settled_stamp(&self) -> Option<FileStamp> {
+        None
+    }
 }
 
 impl Journal for StateLog {
@@ -55,6 +60,10 @@ impl Journal for StateLog {
 
     fn warm_up(&self) {
         StateLog::warm_up(self);
+    }
+
+    fn settled_stamp(&self) -> Option<FileStamp> {
+        StateLog::settled_stamp(self)
     }
 }
 

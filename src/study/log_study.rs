@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::Journal;
-use super::port::{DrillFilter, Overview, Study, StudyError, WEAKEST_LIMIT, WeakCategory};
+use super::first_frame::overview_from;
+use super::port::{DrillFilter, Overview, Study, StudyError, WEAKEST_LIMIT};
 use crate::core::deck::Deck;
 use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::ids::{CardKey, RecordId};
@@ -23,8 +24,9 @@ use crate::core::schedule::{
 };
 use crate::core::session::{MockSetup, PastInterview, past_interviews};
 use crate::core::stats::{
-    MockHistory, Stats, StatsInput, practice_queue, practice_stats, weakest_drill_queue,
+    HomeInputs, MockHistory, Stats, StatsInput, practice_queue, practice_stats, weakest_drill_queue,
 };
+use crate::store::home_snapshot;
 use crate::store::mock_setup::save_mock_setup;
 use crate::store::paths::Home;
 use crate::store::progress_cache::{self, Snapshot, SnapshotRef};
@@ -79,6 +81,8 @@ pub struct LogStudy<J: Journal> {
     restamp: bool,
     /// The data folder of the candidate's own files (the story bank, editor drafts).
     home: Option<Home>,
+    /// Where the home snapshot is kept, and whether it holds what this progress would give.
+    home_snapshot: Option<(PathBuf, bool)>,
 }
 
 /// The card a record is about, if any.
@@ -161,6 +165,7 @@ impl<J: Journal> LogStudy<J> {
             cache: None,
             restamp: false,
             home: None,
+            home_snapshot: None,
         }
     }
 
@@ -194,6 +199,7 @@ impl<J: Journal> LogStudy<J> {
             cache: None,
             restamp: false,
             home: None,
+            home_snapshot: None,
         };
         study.unabsorbed = tail.iter().map(|r| r.id.clone()).collect();
         for record in &tail {
@@ -226,6 +232,12 @@ impl<J: Journal> LogStudy<J> {
     /// [`Study::close`] saves it when it is behind.
     pub fn with_progress_cache(mut self, path: PathBuf, state: CacheState) -> LogStudy<J> {
         self.cache = Some((path, state));
+        self
+    }
+
+    /// Keeps the home snapshot at `path`; `fresh` when it holds what this progress gives.
+    pub fn with_home_snapshot(mut self, path: PathBuf, fresh: bool) -> LogStudy<J> {
+        self.home_snapshot = Some((path, fresh));
         self
     }
 
@@ -305,6 +317,9 @@ impl<J: Journal> LogStudy<J> {
         }
         if let Some((_, state)) = &mut self.cache {
             *state = CacheState::Behind;
+        }
+        if let Some((_, fresh)) = &mut self.home_snapshot {
+            *fresh = false;
         }
         if self.undone.contains(&record.id) {
             // An earlier undo already took it back: it counts for nothing.
@@ -563,39 +578,7 @@ impl<J: Journal> Study for LogStudy<J> {
             now,
             offset: self.offset,
         });
-        // Without any review every category is at 0: nothing to single out yet.
-        let weakest = if summary.reviews_total == 0 {
-            vec![]
-        } else {
-            // Home singles out categories the candidate has started; untouched ones are not
-            // "weak", just not begun.
-            summary
-                .categories
-                .iter()
-                .filter(|c| c.seen > 0)
-                .take(3)
-                .map(|c| WeakCategory {
-                    deck: c.deck.clone(),
-                    category: c.category.clone(),
-                    title: c.title.clone(),
-                    readiness: c.readiness,
-                })
-                .collect()
-        };
-        let learning = q.decks.iter().map(|c| c.learning).sum();
-        let due = q.decks.iter().map(|c| c.due).sum::<usize>();
-        Overview {
-            total: (
-                q.new_available_today,
-                learning,
-                due.min(self.config.reviews_per_day as usize),
-            ),
-            decks: q.decks,
-            reviewed_today: q.reviewed_today,
-            streak_days: summary.streak_days,
-            weakest,
-            next_due,
-        }
+        overview_from(q, next_due, summary, &self.config)
     }
 
     fn queue(&self, decks: &[Deck], filter: &DrillFilter, now: DateTime<Utc>) -> Vec<CardKey> {
@@ -677,6 +660,28 @@ impl<J: Journal> Study for LogStudy<J> {
 
     fn warm_up(&self) {
         self.log.warm_up();
+    }
+
+    /// Only for a progress that is the log's (cached, so nothing to warn about), without
+    /// mock interviews (their coverage needs the whole decks).
+    fn keep_home(&mut self, decks: &[Deck], now: DateTime<Utc>) {
+        let Some((path, false)) = &self.home_snapshot else {
+            return;
+        };
+        if self.cache.is_none() || !self.mocks.is_empty() || !self.progress.is_complete() {
+            return;
+        }
+        let Some(stamp) = self.log.settled_stamp() else {
+            return;
+        };
+        let Some(inputs) = HomeInputs::of(decks, &self.progress, now) else {
+            return;
+        };
+        if home_snapshot::save(path, &self.config, &stamp, &inputs)
+            && let Some((_, fresh)) = &mut self.home_snapshot
+        {
+            *fresh = true;
+        }
     }
 
     fn notebook(&self) -> Option<&Notebook> {

@@ -5,6 +5,7 @@
 //! answers queue, preview and overview questions. It never draws and never reads the clock.
 
 mod drill_driver;
+mod first_frame;
 mod journal;
 mod log_study;
 mod material;
@@ -20,6 +21,7 @@ mod targets_view;
 mod tests;
 
 pub use drill_driver::{DrillDriver, DrillUpdate};
+pub use first_frame::{FirstFrame, OpenProgress, home_overview};
 pub use journal::{Journal, ReadOnlyLog};
 pub use log_study::LogStudy;
 pub use material::*;
@@ -27,7 +29,7 @@ pub use mock_driver::{
     GradeError, GradeOutcome, MockDriver, MockUpdate, PreparedMock, prepare_mock,
     prepare_mock_with, record_grade,
 };
-pub use open::{open_study, read_study};
+pub use open::{lock_for_home, open_study, open_study_locked, read_study};
 pub use pending::Pending;
 pub use port::*;
 pub use target::{TargetDrill, TargetedStudy, target_queue};

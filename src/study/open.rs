@@ -7,8 +7,10 @@ use super::LogStudy;
 use super::journal::ReadOnlyLog;
 use super::log_study::CacheState;
 use crate::core::schedule::SchedulerConfig;
+use crate::core::stats::HomeInputs;
 use crate::store::error::StoreError;
-use crate::store::log::{self, LoadWarning, Opened, StateLog};
+use crate::store::home_snapshot;
+use crate::store::log::{self, LoadWarning, LockedLog, Opened, StateLog};
 use crate::store::paths::Home;
 use crate::store::progress_cache;
 
@@ -25,10 +27,48 @@ pub fn open_study(
     config: SchedulerConfig,
     offset: FixedOffset,
 ) -> Result<(LogStudy<StateLog>, Vec<LoadWarning>), StoreError> {
+    open_study_locked(home, config, offset, LockedLog::open(home.state_file())?)
+}
+
+/// The state file of `home` locked, and the home snapshot when it was made from the file as
+/// it is now with `config`'s replay settings: a start can draw home's first frame from it
+/// (see [`super::FirstFrame`]) and open the progress after that, from `locked`.
+pub fn lock_for_home(
+    home: &Home,
+    config: &SchedulerConfig,
+) -> Result<(LockedLog, Option<HomeInputs>), StoreError> {
+    let locked = LockedLog::open(home.state_file())?;
+    let inputs = locked
+        .stamp()
+        .and_then(|stamp| home_snapshot::load(&home.home_snapshot_file(), config, &stamp));
+    Ok((locked, inputs))
+}
+
+/// [`open_study`] of a state file already locked; `fresh`: the home snapshot is known to
+/// hold what the progress gives.
+pub fn open_study_locked(
+    home: &Home,
+    config: SchedulerConfig,
+    offset: FixedOffset,
+    locked: LockedLog,
+) -> Result<(LogStudy<StateLog>, Vec<LoadWarning>), StoreError> {
+    let (study, warnings) = open_locked(home, config, offset, locked)?;
+    Ok((
+        study.with_home_snapshot(home.home_snapshot_file(), false),
+        warnings,
+    ))
+}
+
+fn open_locked(
+    home: &Home,
+    config: SchedulerConfig,
+    offset: FixedOffset,
+    locked: LockedLog,
+) -> Result<(LogStudy<StateLog>, Vec<LoadWarning>), StoreError> {
     let cache = home.progress_cache_file();
     let state_file = home.state_file();
     let (log, report) = match progress_cache::load(&cache, &state_file, &config) {
-        Some(snapshot) => match StateLog::open_resuming(&state_file, &snapshot.prefix)? {
+        Some(snapshot) => match StateLog::open_resuming_locked(locked, &snapshot.prefix)? {
             (log, Opened::Resumed(tail)) => {
                 let state = if tail.is_empty() {
                     CacheState::Current
@@ -56,7 +96,7 @@ pub fn open_study(
             }
             (log, Opened::Full(report)) => (log, report),
         },
-        None => StateLog::open(&state_file)?,
+        None => StateLog::open_locked(locked)?,
     };
     let study = LogStudy::new(log, report.records, config, offset).reading_back();
     // A log with something to warn about is not cached: the warning stays in view on every

@@ -195,6 +195,18 @@ pub trait Study {
     /// The first screen is drawn: a chance to make ready what the first write needs, so that
     /// no key waits for it.
     fn warm_up(&self) {}
+    /// The first frame is on screen: what it was drawn without is loaded now (a start drawn
+    /// from the home snapshot opens the progress here, before any key is read). An error
+    /// ends the app, as one at its start would.
+    fn ready(&mut self) -> Result<(), StudyError> {
+        Ok(())
+    }
+    /// Keeps what the next start's first frame needs of the progress for `decks` (the home
+    /// snapshot), when it changed and the state file can be recognised. Never fails: it is
+    /// only a cache.
+    fn keep_home(&mut self, decks: &[Deck], now: DateTime<Utc>) {
+        let _ = (decks, now);
+    }
     /// Remembers the setup of an interview that starts.
     fn save_mock_setup(&mut self, setup: &MockSetup) -> Result<(), StudyError> {
         let _ = setup;

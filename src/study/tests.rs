@@ -9,9 +9,11 @@ use crate::core::deck::{Deck, DeckSource, parse_deck};
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, DeckId, InterviewId};
 use crate::core::record::{Record, RecordBody, Review, ReviewMode};
-use crate::core::schedule::{SchedulerConfig, replay};
+use crate::core::schedule::{SchedulerConfig, build_queue, build_queue_from, replay};
 use crate::core::session::MockFinished;
+use crate::core::stats::HomeInputs;
 use crate::fixtures::{FixtureSpec, deck_toml};
+use crate::store::home_snapshot;
 use crate::store::log::{self, StateLog};
 use crate::store::paths::Home;
 
@@ -179,6 +181,8 @@ fn run(ops: &[Op], config: &SchedulerConfig) -> Result<(), TestCaseError> {
             op
         );
         prop_assert_eq!(study.progress().entries(), full.progress().entries());
+        // And from the home snapshot made now, kept and read back, at once and later.
+        same_home_from_snapshot(&home, &study, &full, config, now)?;
     }
     let full = reference(&home, config);
     same_answers(&study, &full, &decks, now)?;
@@ -187,6 +191,86 @@ fn run(ops: &[Op], config: &SchedulerConfig) -> Result<(), TestCaseError> {
     drop(study);
     let (read, _) = super::read_study(&home, config.clone(), utc()).unwrap();
     same_answers(&read, &full, &decks, now)
+}
+
+/// The decks of the property test, and the same with its last two cards left out (the log
+/// then mentions cards no deck has: reviews of other cards, due times of others).
+fn deck_sets() -> [Vec<Deck>; 2] {
+    let mut fewer = deck();
+    fewer.cards.truncate(3);
+    [vec![deck()], vec![fewer]]
+}
+
+/// Home's overview drawn from a home snapshot of `study` made at `made_at` (saved and read
+/// back under a stamp) is the full replay's at that time and later, for each set of decks.
+fn same_home_from_snapshot<J: Journal>(
+    home: &Home,
+    study: &LogStudy<J>,
+    full: &LogStudy<Vec<(RecordBody, DateTime<Utc>)>>,
+    config: &SchedulerConfig,
+    made_at: DateTime<Utc>,
+) -> Result<(), TestCaseError> {
+    let stamp = crate::store::log::FileStamp {
+        dev: 1,
+        ino: 2,
+        len: 3,
+        mtime: (4, 5),
+        ctime: (6, 7),
+    };
+    let path = home.home_snapshot_file();
+    for decks in deck_sets() {
+        let made = HomeInputs::of(&decks, study.progress(), made_at).unwrap();
+        prop_assert!(home_snapshot::save(&path, config, &stamp, &made));
+        let inputs = home_snapshot::load(&path, config, &stamp).unwrap();
+        prop_assert_eq!(&inputs, &made);
+        let view = inputs.view(&decks).unwrap();
+        for later in [
+            0,
+            1,
+            20,
+            60 * 24,
+            60 * 24 * 3 + 7,
+            60 * 24 * 40,
+            60 * 24 * 95,
+        ] {
+            let now = made_at + Duration::minutes(later);
+            let drawn = super::home_overview(&inputs, &decks, now, config, utc());
+            prop_assert_eq!(
+                drawn,
+                Some(full.overview(&decks, now)),
+                "{} min later",
+                later
+            );
+            // What it is made of, unrounded: the whole queue and summary.
+            let filter = crate::core::schedule::QueueFilter::default();
+            prop_assert_eq!(
+                build_queue_from(&decks, &view, now, utc(), config, &filter),
+                build_queue(&decks, full.progress(), now, utc(), config, &filter)
+            );
+            let mocks = crate::core::stats::MockHistory::default();
+            let summary = crate::core::stats::summary(&crate::core::stats::StatsInput {
+                decks: &decks,
+                progress: full.progress(),
+                mocks: &mocks,
+                config,
+                now,
+                offset: utc(),
+            });
+            prop_assert_eq!(view.summary(&decks, config, now, utc()), summary);
+        }
+        // Not for a time before it was made, nor for decks of another shape.
+        let before = made_at - Duration::seconds(1);
+        prop_assert_eq!(
+            super::home_overview(&inputs, &decks, before, config, utc()),
+            None
+        );
+        let other = &deck_sets()[usize::from(decks[0].cards.len() == 5)];
+        prop_assert_eq!(
+            super::home_overview(&inputs, other, made_at, config, utc()),
+            None
+        );
+    }
+    Ok(())
 }
 
 /// Every screen's answers from `fast` (resumed, from caches) are the full replay's: the home
@@ -572,4 +656,113 @@ fn a_settled_log_is_recognised_by_its_stamp_and_an_edit_still_tells() {
     let study = open(&home, &config);
     assert!(!study.resumed(), "the edit was not noticed");
     same_answers(&study, &reference(&home, &config), &decks, now).unwrap();
+}
+
+/// A start finds the home snapshot made from the state file as it is and draws home from it
+/// without opening the progress (opened right after the first frame, by `ready`); a change
+/// to the log, other settings or a damaged snapshot, and it is not used.
+#[test]
+fn a_start_draws_home_from_the_snapshot_and_opens_the_progress_after_it() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let dir = tempfile::tempdir().unwrap();
+    let home = Home::at(dir.path());
+    let config = SchedulerConfig::default();
+    let decks = vec![deck()];
+    let now = history(&home, &config, 60);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // No snapshot yet: the progress is opened, and the snapshot kept after the first frame.
+    let (locked, inputs) = super::lock_for_home(&home, &config).unwrap();
+    assert!(inputs.is_none());
+    let (mut study, _) = super::open_study_locked(&home, config.clone(), utc(), locked).unwrap();
+    study.keep_home(&decks, now);
+    study.close();
+    drop(study);
+    let path = home.home_snapshot_file();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let good = std::fs::read(&path).unwrap();
+
+    let (locked, inputs) = super::lock_for_home(&home, &config).unwrap();
+    let inputs = inputs.expect("the snapshot was not recognised");
+    let opened = Rc::new(Cell::new(false));
+    let opener: super::OpenProgress = {
+        let (opened, home, config) = (opened.clone(), home.clone(), config.clone());
+        Box::new(move || {
+            opened.set(true);
+            let (study, _) = super::open_study_locked(&home, config, utc(), locked)?;
+            let study = study.with_home_snapshot(home.home_snapshot_file(), true);
+            Ok(Box::new(study) as Box<dyn Study>)
+        })
+    };
+    let mut first =
+        super::FirstFrame::new(inputs, config.clone(), utc(), home.state_file(), opener);
+    let full = reference(&home, &config);
+    let later = now + Duration::hours(5);
+    assert_eq!(first.overview(&decks, later), full.overview(&decks, later));
+    assert!(first.past_interviews().is_empty());
+    assert!(!opened.get(), "the progress was opened for the first frame");
+    first.ready().unwrap();
+    assert!(opened.get());
+    same_answers_of(&first, &full, &decks, later);
+    // A grade: the log changed, so the snapshot is no longer the log's.
+    first.append(review(1, 2), later).unwrap();
+    let full = reference(&home, &config);
+    assert_eq!(first.overview(&decks, later), full.overview(&decks, later));
+    first.keep_home(&decks, later);
+    first.close();
+    drop(first);
+    let (locked, inputs) = super::lock_for_home(&home, &config).unwrap();
+    assert!(
+        inputs.is_none(),
+        "a snapshot of the log before the grade was used"
+    );
+    drop(locked);
+
+    // Settled again and kept; then other replay settings, or a damaged snapshot: not used.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let mut study = open(&home, &config);
+    study.keep_home(&decks, later);
+    drop(study);
+    let (locked, inputs) = super::lock_for_home(&home, &config).unwrap();
+    assert!(inputs.is_some());
+    drop(locked);
+    let other = SchedulerConfig {
+        desired_retention: 0.85,
+        ..SchedulerConfig::default()
+    };
+    let (locked, inputs) = super::lock_for_home(&home, &other).unwrap();
+    assert!(inputs.is_none());
+    drop(locked);
+    let kept = std::fs::read(&path).unwrap();
+    assert!(kept != good);
+    for i in [0, 30, kept.len() / 2, kept.len() - 1] {
+        let mut damaged = kept.clone();
+        damaged[i] ^= 0x20;
+        std::fs::write(&path, &damaged).unwrap();
+        let (locked, inputs) = super::lock_for_home(&home, &config).unwrap();
+        assert!(inputs.is_none(), "a snapshot damaged at byte {i} was used");
+        drop(locked);
+    }
+    std::fs::write(&path, &kept[..kept.len() - 3]).unwrap();
+    let (_, inputs) = super::lock_for_home(&home, &config).unwrap();
+    assert!(inputs.is_none());
+}
+
+/// What the screens after home ask of a study drawn from the snapshot are the full replay's.
+fn same_answers_of(
+    fast: &dyn Study,
+    full: &LogStudy<Vec<(RecordBody, DateTime<Utc>)>>,
+    decks: &[Deck],
+    now: DateTime<Utc>,
+) {
+    assert_eq!(fast.overview(decks, now), full.overview(decks, now));
+    assert_eq!(fast.stats(decks, now), full.stats(decks, now));
+    assert_eq!(fast.replayed(), full.replayed());
+    assert_eq!(fast.notebook(), full.notebook());
+    assert_eq!(fast.read_back(), full.read_back());
 }

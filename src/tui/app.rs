@@ -216,6 +216,8 @@ impl App {
         if !std::mem::take(&mut self.next_pending) {
             return false;
         }
+        // What the next start's first frame needs, when it changed.
+        self.study.keep_home(&self.decks, now);
         self.refresh_next_target(now);
         true
     }

@@ -88,6 +88,7 @@ pub fn run(
     let result = runner::run(&mut term, &mut app, &mut TerminalHost::new(reload));
     terminal::bracketed_paste(false);
     ratatui::restore();
+    app.study.keep_home(&app.decks, chrono::Utc::now());
     app.study.close();
     // Only after the user confirmed quitting without them (a second Ctrl-C).
     let lost = app.unsaved_count();

@@ -54,7 +54,9 @@ where
             dirty = false;
         }
         if std::mem::take(&mut first) {
-            // What the first frame did not need, made ready before the first key is read.
+            // What the first frame did not need, made ready before the first key is read:
+            // the progress itself when the frame came from the home snapshot.
+            app.study.ready()?;
             app.study.warm_up();
         }
         if app.should_quit() {

@@ -38,7 +38,10 @@ pub use optimize::{
     training_set,
 };
 pub use progress::{Progress, ReviewEntry, known_keys, review_room};
-pub use queue::{DailyQueue, DeckCounts, QueueEntry, QueueFilter, QueueKind, build_queue};
+pub use queue::{
+    DailyQueue, DeckCounts, Done, QueueEntry, QueueFilter, QueueKind, QueueSource, build_queue,
+    build_queue_from,
+};
 pub use replay::{effective_reviews, replay};
 pub use reviews::Reviews;
 pub use scheduler::{GradePreview, Scheduler};

@@ -87,6 +87,60 @@ pub struct DailyQueue {
     pub next_day_start: DateTime<Utc>,
 }
 
+/// What today's queue reads of the progress: each card's state and today's reviews.
+/// [`Progress`] is one; the home screen's snapshot (`core::stats::HomeInputs`) another.
+pub trait QueueSource {
+    /// The state of `card` of `deck`, at `place` (the deck's and the card's positions in the
+    /// decks the queue is built from); `None`: new, never touched.
+    fn state(&self, place: (usize, usize), deck: &Deck, card: &Card) -> Option<&CardMemory>;
+    /// What was done from `start` to just before `end` (today).
+    fn done(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Done<'_>;
+}
+
+/// The reviews of a span (today), as the queue counts them.
+pub struct Done<'a> {
+    /// Effective reviews (every deck, every mode).
+    pub reviews: usize,
+    /// Of which first reviews (the card was new), and reviews of review cards.
+    pub new: usize,
+    pub of_review_cards: usize,
+    /// Whether a card (by place, deck, card as in [`QueueSource::state`]) was introduced:
+    /// first reviewed as a new card in the span.
+    pub introduced: Introduced<'a>,
+}
+
+/// See [`Done::introduced`].
+pub type Introduced<'a> = Box<dyn Fn((usize, usize), &Deck, &Card) -> bool + 'a>;
+
+impl QueueSource for Progress {
+    /// Looked up by its ids: no key is built for a card that is not kept.
+    fn state(&self, _place: (usize, usize), deck: &Deck, card: &Card) -> Option<&CardMemory> {
+        self.card_of(&deck.id, &card.id)
+    }
+
+    fn done(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Done<'_> {
+        // Reviews are in time order: today's are one run, found by bisection (a long history
+        // is not walked for them).
+        let today = self.reviews_between(start, end);
+        let count = |phase| today.iter().filter(|r| r.phase_before == phase).count();
+        // Cards introduced today: still ordered as new cards, so the order stays put all day.
+        let introduced: FastSet<&CardKey> = today
+            .iter()
+            .filter(|r| r.phase_before == Phase::New)
+            .map(|r| &*r.key)
+            .collect();
+        Done {
+            reviews: today.len(),
+            new: count(Phase::New),
+            of_review_cards: count(Phase::Review),
+            introduced: Box::new(move |_, deck: &Deck, card: &Card| {
+                let key: &dyn KeyRef = &(&deck.id, &card.id);
+                introduced.contains(key)
+            }),
+        }
+    }
+}
+
 /// Builds the queue for `now`. `offset` is the local UTC offset that `day_starts_at` uses.
 pub fn build_queue(
     decks: &[Deck],
@@ -96,27 +150,23 @@ pub fn build_queue(
     config: &SchedulerConfig,
     filter: &QueueFilter,
 ) -> DailyQueue {
+    build_queue_from(decks, progress, now, offset, config, filter)
+}
+
+/// [`build_queue`] from any [`QueueSource`].
+pub fn build_queue_from(
+    decks: &[Deck],
+    progress: &dyn QueueSource,
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+    config: &SchedulerConfig,
+    filter: &QueueFilter,
+) -> DailyQueue {
     let start = day_start(now, offset, config.day_starts_at);
     let tomorrow = next_day_start(now, offset, config.day_starts_at);
-    // Reviews are in time order: today's are one run, found by bisection (a long history is
-    // not walked for them).
-    let today: Vec<_> = progress.reviews_between(start, tomorrow).iter().collect();
-    let new_done = today
-        .iter()
-        .filter(|r| r.phase_before == Phase::New)
-        .count();
-    let reviews_done = today
-        .iter()
-        .filter(|r| r.phase_before == Phase::Review)
-        .count();
-    let new_left = (config.new_per_day as usize).saturating_sub(new_done);
-    // Cards introduced today: still ordered as new cards, so the order stays put all day.
-    let introduced: FastSet<&CardKey> = today
-        .iter()
-        .filter(|r| r.phase_before == Phase::New)
-        .map(|r| &*r.key)
-        .collect();
-    let reviews_left = (config.reviews_per_day as usize).saturating_sub(reviews_done);
+    let done = progress.done(start, tomorrow);
+    let new_left = (config.new_per_day as usize).saturating_sub(done.new);
+    let reviews_left = (config.reviews_per_day as usize).saturating_sub(done.of_review_cards);
 
     let fresh = CardMemory::new();
     // (due, position in deck order, deck, card): a key is made only for a card that is kept.
@@ -145,8 +195,9 @@ pub fn build_queue(
                 continue;
             }
             position += 1;
-            // Looked up by its ids: no key is built for a card that is not kept.
-            let state = progress.card_of(&deck.id, &card.id).unwrap_or(&fresh);
+            let state = progress
+                .state((deck_position, card_index), deck, card)
+                .unwrap_or(&fresh);
             if state.phase == Phase::New && !state.suspended {
                 c.unseen += 1;
             }
@@ -168,8 +219,7 @@ pub fn build_queue(
                 }
                 continue;
             }
-            let key: &dyn KeyRef = &(&deck.id, &card.id);
-            if introduced.contains(key) {
+            if (done.introduced)((deck_position, card_index), deck, card) {
                 new.push(new_card(false));
             } else {
                 *seen.entry(&card.category).or_default() += 1;
@@ -253,7 +303,7 @@ pub fn build_queue(
         decks: counts,
         due_now,
         new_available_today,
-        reviewed_today: today.len(),
+        reviewed_today: done.reviews,
         next_learning_due,
         day_start: start,
         next_day_start: tomorrow,

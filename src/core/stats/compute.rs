@@ -30,8 +30,8 @@ pub fn recall_now(model: &Model, card: &CardMemory, now: DateTime<Utc>) -> f64 {
     }
 }
 
-struct CategoryAcc {
-    evidence: Evidence,
+pub(super) struct CategoryAcc {
+    pub(super) evidence: Evidence,
     due: usize,
     mock_sum: f64,
     mock_answers: usize,
@@ -79,6 +79,12 @@ fn streak_by_day(input: &StatsInput<'_>) -> u32 {
             })
     };
     let today = day_start(input.now, input.offset, input.config.day_starts_at);
+    streak_from(today, studied)
+}
+
+/// The streak ending today (whose study day begins at `today`) or yesterday: how many study
+/// days in a row `studied(day's start)` holds.
+pub(super) fn streak_from(today: DateTime<Utc>, studied: impl Fn(DateTime<Utc>) -> bool) -> u32 {
     let mut day = if studied(today) {
         today
     } else {
@@ -185,8 +191,6 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
     let start = day_start(now, offset, hour);
     let tomorrow = next_day_start(now, offset, hour);
 
-    // Categories in deck order, and where each card belongs.
-    let mut categories: Vec<(usize, usize, CategoryAcc)> = vec![];
     // Each card's category by its place in progress (a card the log mentions), so reviews
     // find theirs without a map of every card's ids; by the ids only for mock answers.
     let mut category_at: Vec<Option<usize>> = vec![None; progress.len()];
@@ -196,57 +200,23 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
     let mut card_category: FastMap<(&str, &str), usize> = FastMap::default();
     let by_ids = !mocks.answers.is_empty();
     let mut due_dates = vec![];
-    let fresh = CardMemory::new();
-    for (d, deck) in decks.iter().enumerate() {
-        let mut local: FastMap<&str, usize> = FastMap::default();
-        for (c, category) in deck.categories.iter().enumerate() {
-            local.insert(category.id.as_str(), categories.len());
-            categories.push((
-                d,
-                c,
-                CategoryAcc {
-                    evidence: Evidence::default(),
-                    due: 0,
-                    mock_sum: 0.0,
-                    mock_answers: 0,
-                },
-            ));
-        }
-        for card in &deck.cards {
-            let Some(&index) = local.get(card.category.as_str()) else {
-                continue;
-            };
+    let mut categories = walk_cards(
+        decks,
+        &model,
+        (now, tomorrow),
+        |_, deck, card, index| {
             if by_ids {
                 card_category.insert((deck.id.as_str(), card.id.as_str()), index);
             }
             // Each card's state by its ids (no key is built per card).
-            let place = progress.place_of(&deck.id, &card.id);
-            let state = match place.and_then(|p| Some((p, progress.card_at(p)?))) {
-                Some((place, (key, state))) => {
-                    category_at[place] = Some(index);
-                    per_key.insert(std::sync::Arc::as_ptr(key) as usize, (true, Some(index)));
-                    state
-                }
-                None => &fresh,
-            };
-            let acc = &mut categories[index].2;
-            acc.evidence.cards += 1;
-            if state.reps > 0 {
-                acc.evidence.seen += 1;
-                acc.evidence.recall_sum += recall_now(&model, state, now);
-            }
-            if let (Some(due), false, true) =
-                (state.due, state.suspended, state.phase != Phase::New)
-            {
-                if due_dates_wanted == DueDates::Collect {
-                    due_dates.push(due);
-                }
-                if due < tomorrow {
-                    acc.due += 1;
-                }
-            }
-        }
-    }
+            let place = progress.place_of(&deck.id, &card.id)?;
+            let (key, state) = progress.card_at(place)?;
+            category_at[place] = Some(index);
+            per_key.insert(std::sync::Arc::as_ptr(key) as usize, (true, Some(index)));
+            Some(state)
+        },
+        (due_dates_wanted == DueDates::Collect).then_some(&mut due_dates),
+    );
 
     // Reviews, oldest first.
     let retention_from = now - Duration::days(RETENTION_DAYS);
@@ -345,6 +315,82 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
         }
     }
 
+    let rows = category_rows(categories, decks);
+    Pass {
+        rows,
+        reviews_total,
+        reviewed_today,
+        days,
+        time,
+        due_dates,
+    }
+}
+
+/// The categories of `decks` in order, each with its deck's and its own position, and what
+/// its cards say (count, seen, recall now, due by `tomorrow`): the walk over the cards that
+/// the statistics and the home screen's snapshot share. `state` gives a card's state
+/// (`None`: new, never touched) from its place (deck and card positions), deck, card and
+/// category (its position among the categories); `due_dates` collects every due date.
+pub(super) fn walk_cards<'d, 'p>(
+    decks: &'d [crate::core::deck::Deck],
+    model: &Model,
+    (now, tomorrow): (DateTime<Utc>, DateTime<Utc>),
+    mut state: impl FnMut(
+        (usize, usize),
+        &'d crate::core::deck::Deck,
+        &'d crate::core::deck::Card,
+        usize,
+    ) -> Option<&'p CardMemory>,
+    mut due_dates: Option<&mut Vec<DateTime<Utc>>>,
+) -> Vec<(usize, usize, CategoryAcc)> {
+    let mut categories: Vec<(usize, usize, CategoryAcc)> = vec![];
+    let fresh = CardMemory::new();
+    for (d, deck) in decks.iter().enumerate() {
+        let mut local: FastMap<&str, usize> = FastMap::default();
+        for (c, category) in deck.categories.iter().enumerate() {
+            local.insert(category.id.as_str(), categories.len());
+            categories.push((
+                d,
+                c,
+                CategoryAcc {
+                    evidence: Evidence::default(),
+                    due: 0,
+                    mock_sum: 0.0,
+                    mock_answers: 0,
+                },
+            ));
+        }
+        for (c, card) in deck.cards.iter().enumerate() {
+            let Some(&index) = local.get(card.category.as_str()) else {
+                continue;
+            };
+            let state = state((d, c), deck, card, index).unwrap_or(&fresh);
+            let acc = &mut categories[index].2;
+            acc.evidence.cards += 1;
+            if state.reps > 0 {
+                acc.evidence.seen += 1;
+                acc.evidence.recall_sum += recall_now(model, state, now);
+            }
+            if let (Some(due), false, true) =
+                (state.due, state.suspended, state.phase != Phase::New)
+            {
+                if let Some(dates) = due_dates.as_mut() {
+                    dates.push(due);
+                }
+                if due < tomorrow {
+                    acc.due += 1;
+                }
+            }
+        }
+    }
+    categories
+}
+
+/// The rows of the categories with at least one card, weakest first.
+pub(super) fn category_rows(
+    categories: Vec<(usize, usize, CategoryAcc)>,
+    decks: &[crate::core::deck::Deck],
+) -> Vec<CategoryStats> {
     let mut rows: Vec<CategoryStats> = categories
         .into_iter()
         .filter(|(_, _, acc)| acc.evidence.cards > 0)
@@ -372,14 +418,7 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
         })
         .collect();
     rank_weakest_first(&mut rows);
-    Pass {
-        rows,
-        reviews_total,
-        reviewed_today,
-        days,
-        time,
-        due_dates,
-    }
+    rows
 }
 
 /// Started categories first (a category never started scores 0, but it is not begun rather

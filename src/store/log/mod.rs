@@ -33,7 +33,7 @@ pub use known_ids::{HashSource, IdHashes, hashes_of};
 pub use maintenance::{CheckReport, MergeReport, RepairReport, check, merge, repair};
 pub use resume::FileStamp;
 pub use scan::{BadLine, DuplicateId, LineProblem, TornTail};
-pub use writer::{Opened, StateLog};
+pub use writer::{LockedLog, Opened, StateLog};
 
 /// What loading the state file found.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -48,15 +48,43 @@ pub enum Opened {
     Resumed(Vec<Record>),
 }
 
+/// The state file opened (created if missing) and locked, nothing read yet: a start compares
+/// its stamp with a cache's before it reads anything, and opens the log from it later.
+#[derive(Debug)]
+pub struct LockedLog {
+    path: PathBuf,
+    file: File,
+}
+
+impl LockedLog {
+    /// Opens and locks the state file as [`StateLog::open`] does.
+    pub fn open(path: impl AsRef<Path>) -> Result<LockedLog, StoreError> {
+        let path = path.as_ref();
+        Ok(LockedLog {
+            path: path.to_path_buf(),
+            file: open_for_writing(path)?,
+        })
+    }
+
+    /// The file's stamp now (see [`FileStamp`]).
+    pub fn stamp(&self) -> Option<FileStamp> {
+        FileStamp::of(&self.file)
+    }
+}
+
 impl StateLog {
     /// Opens (creating it, 0600, in 0700 folders, if missing) and locks the state file, and
     /// loads every record. A torn last line is copied to `<file>.torn-<unix-time>` and cut off
     /// the log. A damaged or newer-format file is refused and left untouched.
     pub fn open(path: impl AsRef<Path>) -> Result<(StateLog, LoadReport), StoreError> {
-        let path = path.as_ref();
-        let mut file = open_for_writing(path)?;
-        let bytes = read_rest(path, &mut file)?;
-        StateLog::open_read(path, file, bytes)
+        StateLog::open_locked(LockedLog::open(path)?)
+    }
+
+    /// [`StateLog::open`] of a file already locked.
+    pub fn open_locked(locked: LockedLog) -> Result<(StateLog, LoadReport), StoreError> {
+        let LockedLog { path, mut file } = locked;
+        let bytes = read_rest(&path, &mut file)?;
+        StateLog::open_read(&path, file, bytes)
     }
 
     /// [`StateLog::open`], reading only what follows `known` when the file starts with exactly
@@ -65,8 +93,16 @@ impl StateLog {
         path: impl AsRef<Path>,
         known: &LogPrefix,
     ) -> Result<(StateLog, Opened), StoreError> {
-        let path = path.as_ref();
-        let mut file = open_for_writing(path)?;
+        StateLog::open_resuming_locked(LockedLog::open(path)?, known)
+    }
+
+    /// [`StateLog::open_resuming`] of a file already locked.
+    pub fn open_resuming_locked(
+        locked: LockedLog,
+        known: &LogPrefix,
+    ) -> Result<(StateLog, Opened), StoreError> {
+        let LockedLog { path, mut file } = locked;
+        let path = path.as_path();
         if let Some((digest, tail)) = read_after(path, &mut file, known)?
             && let Some((ids, records)) = clean_tail(known, &tail)
         {
@@ -185,6 +221,15 @@ impl StateLog {
     /// The file's stamp now (see [`FileStamp`]).
     pub fn stamp(&self) -> Option<FileStamp> {
         FileStamp::of(&self.file)
+    }
+
+    /// The file's stamp when it has been still for a second and holds exactly what this log
+    /// knows of (so a cache made from what it knows may be recognised by it).
+    pub fn settled_stamp(&self) -> Option<FileStamp> {
+        if self.poisoned || self.missing_newline {
+            return None;
+        }
+        FileStamp::settled(&self.file).filter(|s| s.len == self.len)
     }
 
     /// Number of distinct records in the log.

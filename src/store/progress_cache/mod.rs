@@ -115,7 +115,7 @@ pub struct SnapshotRef<'a> {
 
 /// The settings a snapshot was replayed with, as compared on load: every scheduler setting
 /// but the ones only today's queue uses (so a new setting counts unless left out here).
-fn settings(config: &SchedulerConfig) -> String {
+pub(crate) fn settings(config: &SchedulerConfig) -> String {
     let queue_only = SchedulerConfig::default();
     let replayed = SchedulerConfig {
         new_per_day: queue_only.new_per_day,
@@ -361,7 +361,7 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Option<Ve
     Some(bytes)
 }
 
-fn card_memory(e: &mut Enc, m: &CardMemory) {
+pub(crate) fn card_memory(e: &mut Enc, m: &CardMemory) {
     e.u8(phase_code(m.phase));
     e.u64(m.step as u64);
     match m.memory {
@@ -476,7 +476,7 @@ fn decode_head(mut d: Dec<'_>, config: &SchedulerConfig) -> Option<Head> {
     })
 }
 
-fn read_card_memory(d: &mut Dec<'_>) -> Option<CardMemory> {
+pub(crate) fn read_card_memory(d: &mut Dec<'_>) -> Option<CardMemory> {
     Some(CardMemory {
         phase: *PHASES.get(usize::from(d.u8()?))?,
         step: usize::try_from(d.u64()?).ok()?,

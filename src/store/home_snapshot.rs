@@ -1,0 +1,186 @@
+//! The home snapshot, `<home>/cache/home.bin`: what the home screen's counts need of the
+//! progress ([`HomeInputs`]), so that a start draws its first frame without opening the
+//! progress cache (at 100,000 reviews that was most of the first frame); the progress loads
+//! right after it.
+//!
+//! Derived, never the truth, under the progress cache's rules: an entry is used only for the
+//! state file it was made from, recognised by its stamp ([`FileStamp`], taken only once the
+//! file had been still for a second, compared before anything else), with the same replay
+//! settings, by a build with the same replay and encoding (the progress cache's fingerprint
+//! and this file's source), for decks of the same shape ([`HomeInputs::view`]) and a clock
+//! not before it was made ([`HomeInputs::covers`]). Sealed with the home's cache key; written
+//! atomically (0600, in a 0700 folder); anything missing, damaged or stale is ignored, and
+//! failing to write one is too. Safe to delete.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::core::grade::Grade;
+use crate::core::ids::DeckId;
+use crate::core::schedule::{Activity, SchedulerConfig};
+use crate::core::stats::{HomeInputs, HomeReview};
+use crate::store::bounded::{MAX_CACHE_BYTES, open_regular};
+use crate::store::cache_key;
+use crate::store::codec::{Dec, Enc, fingerprint, unseal};
+use crate::store::log::FileStamp;
+use crate::store::paths::{ensure_private_dir, write_cache_replace};
+use crate::store::progress_cache::{self, PHASES, phase_code};
+
+const MAGIC: &[u8; 8] = b"PDHOME1\n";
+
+/// The progress cache's fingerprint (what a log replays to) and what this file adds.
+const BUILD: u64 = fingerprint(&[
+    include_str!("home_snapshot.rs"),
+    include_str!("../core/stats/home.rs"),
+    include_str!("../core/schedule/card.rs"),
+    include_str!("progress_cache/mod.rs"),
+    include_str!("progress_cache/sections.rs"),
+    include_str!("progress_cache/review_codec.rs"),
+    include_str!("../study/log_study.rs"),
+    include_str!("../core/schedule/replay.rs"),
+    include_str!("../core/schedule/progress.rs"),
+    include_str!("../core/schedule/scheduler.rs"),
+    include_str!("../core/schedule/fsrs_formulas.rs"),
+    include_str!("../core/schedule/fuzz.rs"),
+    include_str!("../core/schedule/config.rs"),
+    include_str!("../core/record.rs"),
+    include_str!("log/scan.rs"),
+    include_str!("log/fast.rs"),
+    env!("CARGO_PKG_VERSION"),
+    include_str!("../../Cargo.lock"),
+]);
+
+/// The snapshot at `path` when it was made from the state file whose stamp is now `stamp`,
+/// with the replay settings of `config`.
+pub fn load(path: &Path, config: &SchedulerConfig, stamp: &FileStamp) -> Option<HomeInputs> {
+    let key = cache_key::existing(path.parent()?)?;
+    let mut file = open_regular(path, std::fs::OpenOptions::new().read(true)).ok()?;
+    let size = file.metadata().ok()?.len();
+    if size > MAX_CACHE_BYTES {
+        return None;
+    }
+    // Small (about 100 bytes a card): read whole, checked, then decoded from memory.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).ok()?);
+    file.read_to_end(&mut bytes).ok()?;
+    let mut d = Dec::new(unseal(MAGIC, key, &bytes)?);
+    if d.u64()? != BUILD || read_stamp(&mut d)? != *stamp {
+        return None;
+    }
+    if d.str()? != progress_cache::settings(config) {
+        return None;
+    }
+    let made_at = d.time()?;
+    let shape = d.u64()?;
+    let reviews_total = usize::try_from(d.u64()?).ok()?;
+    let cards = d.list(|d| d.opt(progress_cache::read_card_memory))?;
+    let other_due = d.list(Dec::time)?;
+    let activity = Activity::from_runs(d.list(|d| {
+        let deck = DeckId(d.str()?);
+        Some((deck, d.list(|d| Some((d.time()?, d.time()?)))?))
+    })?)?;
+    let n = d.len()?;
+    let reviews = d
+        .take(n.checked_mul(REVIEW)?)?
+        .chunks_exact(REVIEW)
+        .map(read_review)
+        .collect::<Option<Vec<HomeReview>>>()?;
+    if !d.at_end() {
+        return None;
+    }
+    HomeInputs::from_parts(
+        made_at,
+        shape,
+        cards,
+        other_due,
+        reviews,
+        activity,
+        reviews_total,
+    )
+}
+
+/// The bytes of a review: seconds (i64), nanoseconds (u32), the card's place (u32, `u32::MAX`
+/// for none), grade and phase before (u8 each).
+const REVIEW: usize = 8 + 4 + 4 + 1 + 1;
+
+fn read_review(b: &[u8]) -> Option<HomeReview> {
+    let u32_at = |i: usize| Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?));
+    let secs = i64::from_le_bytes(b.get(0..8)?.try_into().ok()?);
+    let card = u32_at(12)?;
+    Some(HomeReview {
+        at: (secs, u32_at(8)?),
+        card: (card != u32::MAX).then_some(card),
+        grade: *Grade::ALL.get(usize::from(*b.get(16)?))?,
+        phase_before: *PHASES.get(usize::from(*b.get(17)?))?,
+    })
+}
+
+/// Saves `inputs`, made from the state file whose stamp is `stamp` (settled), with `config`;
+/// `false` when it could not be written (only a cache).
+pub fn save(path: &Path, config: &SchedulerConfig, stamp: &FileStamp, inputs: &HomeInputs) -> bool {
+    let Some(key) = path.parent().and_then(cache_key::get_or_make) else {
+        return false;
+    };
+    let mut e = Enc::with_capacity(64 + inputs.cards.len() * 64 + inputs.reviews.len() * 18);
+    e.u64(BUILD);
+    for n in [stamp.dev, stamp.ino, stamp.len] {
+        e.u64(n);
+    }
+    for (secs, nanos) in [stamp.mtime, stamp.ctime] {
+        e.u64(secs as u64);
+        e.u64(nanos as u64);
+    }
+    e.str(&progress_cache::settings(config));
+    e.time(inputs.made_at);
+    e.u64(inputs.shape);
+    e.u64(inputs.reviews_total as u64);
+    e.u64(inputs.cards.len() as u64);
+    for card in &inputs.cards {
+        match card {
+            None => e.u8(0),
+            Some(memory) => {
+                e.u8(1);
+                progress_cache::card_memory(&mut e, memory);
+            }
+        }
+    }
+    e.u64(inputs.other_due.len() as u64);
+    for due in &inputs.other_due {
+        e.time(*due);
+    }
+    let runs = inputs.activity.runs();
+    e.u64(runs.len() as u64);
+    for (deck, runs) in runs {
+        e.str(deck.as_str());
+        e.u64(runs.len() as u64);
+        for (first, last) in runs {
+            e.time(*first);
+            e.time(*last);
+        }
+    }
+    e.u64(inputs.reviews.len() as u64);
+    for r in &inputs.reviews {
+        e.u64(r.at.0 as u64);
+        e.u32(r.at.1);
+        e.u32(r.card.unwrap_or(u32::MAX));
+        e.u8(grade_code(r.grade));
+        e.u8(phase_code(r.phase_before));
+    }
+    let bytes = e.seal(MAGIC, key);
+    path.parent()
+        .is_some_and(|dir| ensure_private_dir(dir).is_ok())
+        && write_cache_replace(path, &bytes).is_ok()
+}
+
+fn grade_code(g: Grade) -> u8 {
+    Grade::ALL.iter().position(|x| *x == g).unwrap_or(0) as u8
+}
+
+fn read_stamp(d: &mut Dec<'_>) -> Option<FileStamp> {
+    Some(FileStamp {
+        dev: d.u64()?,
+        ino: d.u64()?,
+        len: d.u64()?,
+        mtime: (d.u64()? as i64, d.u64()? as i64),
+        ctime: (d.u64()? as i64, d.u64()? as i64),
+    })
+}
