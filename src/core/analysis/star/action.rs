@@ -359,7 +359,10 @@ impl Sentence {
                 "next" | "following" | "same" | "that" | "second" | "third"
             ) && is_in(PERIODS, self.at(k + 1)))
                 || (self.at(k) == "after" && matches!(self.at(k + 1), "that" | "this"))
-                || matches!(self.at(k), "afterwards" | "later")
+                || matches!(
+                    self.at(k),
+                    "afterwards" | "later" | "then" | "next" | "finally"
+                )
         })
     }
 
@@ -423,6 +426,10 @@ impl Sentence {
             return false;
         }
         if in_list(DEPARTURES) && is_in(DEPARTURE_ENDS, next) {
+            return false;
+        }
+        // "When I took over the desk": a post taken up, like "joined" or "started".
+        if in_list(&["took"]) && self.at(j + 1) == "over" {
             return false;
         }
         // "I managed to get it approved" is an action; "I managed seven people" a role.

@@ -95,6 +95,14 @@ pub const NOT_ACTIONS: &[&str] = &[
     "agreed",
     "decided",
     "judged",
+    "championed",
+    "facilitated",
+    "fostered",
+    "spearheaded",
+    "drove",
+    "empowered",
+    "promised",
+    "committed",
 ];
 
 /// Past tenses of "I" + a light verb that do count as actions when something concrete follows
@@ -128,6 +136,7 @@ pub const VAGUE_OBJECTS: &[&str] = &[
     "what",
     "nothing",
     "anything",
+    "from",
 ];
 
 /// Words that may stand between "I" and the verb ("I also dropped", "I then went").
@@ -299,7 +308,16 @@ pub const CHANGE_WORDS: &[&str] = &[
 pub const AFTERMATH_WORDS: &[&str] = &["now", "nowadays", "today", "still"];
 
 /// Phrases that tell how things stand now.
-pub const AFTERMATH_PHRASES: &[&str] = &["these days", "to this day", "ever since", "since then"];
+pub const AFTERMATH_PHRASES: &[&str] = &[
+    "these days",
+    "to this day",
+    "ever since",
+    "since then",
+    "after this",
+    "after that",
+    "from then on",
+    "from that point",
+];
 
 /// Past verbs of an achievement ("we hit the deadline", "I passed the audit").
 pub const ACHIEVEMENTS: &[&str] = &[

@@ -169,3 +169,5 @@ fn sentences(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;

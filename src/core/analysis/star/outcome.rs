@@ -2,7 +2,9 @@
 //! was a success"), a plan ("it would cut costs") or the scene before anything was done.
 
 use super::lexicon::*;
-use super::sentence::{Sentence, Story, base_in, is_figure, is_in, is_past};
+use super::sentence::{
+    Sentence, Story, base_in, is_figure, is_in, is_participle, is_past, is_present_form,
+};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -27,7 +29,10 @@ impl Sentence {
             return None;
         }
         let judgement = self.judgement();
-        let marker = self.first_phrase(RESULT_MARKERS);
+        // "I ended up rewriting the guide myself" is a step.
+        let marker = self
+            .first_phrase(RESULT_MARKERS)
+            .filter(|m| !(m == "ended up" && self.after_phrase_gerund("ended up")));
         let announced = marker.filter(|_| !judgement && self.finite_in(OUTCOME_VERBS).is_some());
         if scene && !done {
             return announced;
@@ -59,7 +64,19 @@ impl Sentence {
         if done && let Some(outcome) = self.others_outcome(story) {
             return Some(outcome);
         }
+        // "No more Monday panics", "we no longer needed the contractor".
+        if done && let Some(p) = self.first_phrase(&["no more", "no longer"]) {
+            return Some(p);
+        }
         self.achieved(story, done)
+    }
+
+    /// Whether the word after `phrase` is a verb's "-ing" form ("ended up rewriting").
+    fn after_phrase_gerund(&self, phrase: &str) -> bool {
+        self.phrase_at(phrase).is_some_and(|i| {
+            let w = self.at(i + phrase.split(' ').count());
+            w.len() > 5 && w.ends_with("ing")
+        })
     }
 
     /// How things stand now, after a story told in the past: "she's now our network lead",
@@ -84,6 +101,12 @@ impl Sentence {
             let w = self.at(k);
             let verb = is_in(ACHIEVEMENTS, w) || (story.present && base_in(ACHIEVEMENTS, w));
             let live = matches!(w, "went" | "go" | "goes") && self.at(k + 1) == "live";
+            // "We haven't had a single missed escalation since".
+            let since = self.at(self.words.len() - 1) == "since"
+                && matches!(w, "have" | "haven" | "has" | "hasn" | "ve");
+            // "We kept all three clients"; "we kept them in the loop" is a state kept up.
+            let kept = matches!(w, "kept" | "retained")
+                && !(k + 1..k + 7).any(|m| is_in(KEPT_STATES, self.at(m)));
             // A step of the speaker's, not a duty ("we had to deliver on time") or a state.
             let told = (is_past(w) || story.present)
                 && !is_in(NOT_ACTIONS, w)
@@ -96,7 +119,9 @@ impl Sentence {
                         && (!is_in(STEP_ENDS, self.at(k + 1)) || on_plan)
                         && !(w == "met" && self.at(k + 1) == "with")
                         && !self.at(k + 1).is_empty())
-                        || live))
+                        || live
+                        || since
+                        || kept))
                     || (told && on_plan)))
                 .then(|| format!("{subject} {w}"))
         })
@@ -173,8 +198,20 @@ impl Sentence {
                     && !is_in(STOP_WORDS, w)
                     && !subject.is_empty()
                     && (!is_in(STOP_WORDS, subject)
-                        || (aftermath && is_in(&["he", "she", "they"], subject))));
-            if past || (present && (story.present || aftermath)) {
+                        || (aftermath && is_in(&["he", "she", "they"], subject))))
+                // "After that the printers work every morning": a plural's present.
+                || (aftermath
+                    && is_present_form(w)
+                    && !is_in(COMMENT_VERBS, w)
+                    && (subject == "they"
+                        || (subject.len() > 3
+                            && subject.ends_with('s')
+                            && !is_in(STOP_WORDS, subject))));
+            // What has held since the actions: "nobody has lost a file since", "the reports
+            // have run without a failure".
+            let perfect = matches!(w, "has" | "have" | "hasn" | "haven")
+                && is_participle(self.at(self.verb_after(k)));
+            if past || perfect || (present && (story.present || aftermath)) {
                 return Some(format!("{} {w}", self.at(k - 1)));
             }
             if is_in(PRESENT_AUXILIARIES, w) {

@@ -51,9 +51,10 @@ impl Sentence {
                 while k > 0 && is_adverb(self.at(k - 1)) {
                     k -= 1;
                 }
-                k > 0 && self.at(k - 1) == "i"
+                // "I went over and sat with them": the speaker's clause goes on.
+                (k > 0 && self.at(k - 1) == "i")
+                    || (k > 0 && self.at(k - 1) == "and" && self.clause_subject(i) == "i")
             };
-            // A state of the goal ("our objective was to") is no state of the scene.
             // A state of the goal ("our objective was to") is no state of the scene.
             // "I was known for being reliable" describes the speaker, not a scene.
             let state = (0..n).any(|i| {
@@ -83,7 +84,17 @@ impl Sentence {
         {
             return None;
         }
-        let goal_from = self.task_at().map_or(n, |(i, _)| i);
+        // "It was my job to...": the dummy subject and its verb belong to the goal.
+        let goal_from = self.task_at().map_or(n, |(i, _)| {
+            if i >= 2
+                && is_in(LINKING, self.at(i - 1))
+                && matches!(self.at(i - 2), "it" | "this" | "that")
+            {
+                i - 2
+            } else {
+                i
+            }
+        });
         // "When the numbers were poor we met": the clause is the moment of what the speaker
         // did next, not a scene.
         let responds = |i: usize| {
@@ -128,15 +139,27 @@ impl Sentence {
 
     /// [`Sentence::task`], with the index of the word where the goal or duty starts.
     fn task_at(&self) -> Option<(usize, String)> {
+        // "When a supplier slipped I would make sure we had a plan to recover": what the
+        // speaker would do whenever something happens is a habit, not a goal of the story.
+        if matches!(self.at(0), "when" | "whenever" | "if")
+            && self.words.iter().any(|w| w == "would")
+        {
+            return None;
+        }
         // "my job", "my role" as the object of a preposition ("a few months into my role",
         // "in my job as") place the story; they state no goal.
         let phrase = TASK_PHRASES
             .iter()
             .filter_map(|p| self.phrase_at(p).map(|i| (i, p.to_string())))
             .filter(|(i, p)| {
-                !(p.starts_with("my ") || p.starts_with("our "))
-                    || *i == 0
-                    || !is_in(PREPOSITIONS, self.at(i - 1))
+                let noun = p.starts_with("my ") || p.starts_with("our ");
+                // The goal noun heads its phrase: "our target market" is a market.
+                let after = i + p.split(' ').count();
+                let head = self.boundary(after)
+                    || is_in(STOP_WORDS, self.at(after))
+                    || is_past(self.at(after))
+                    || is_in(&["involves", "covers", "includes", "means"], self.at(after));
+                !noun || ((*i == 0 || !is_in(PREPOSITIONS, self.at(i - 1))) && head)
             })
             .min_by_key(|(i, _)| *i);
         if phrase.is_some() {
@@ -155,6 +178,43 @@ impl Sentence {
         let gerund =
             |k: usize| at(k).len() > 5 && at(k).ends_with("ing") && !is_in(NOT_GERUNDS, at(k));
         for i in 0..w.len() {
+            // "Fixing the rota was mine to do", "the call was ours": a duty owned.
+            if matches!(w[i], "mine" | "ours")
+                && i > 0
+                && is_in(LINKING, at(i - 1))
+                && (at(i + 1) == "to" || gerund(0) || is_in(DECISION_NOUNS, at(i - 2)))
+            {
+                return Some((i - 1, w[i - 1..=i].join(" ")));
+            }
+            // A goal noun set off by a colon, or opening a terse sentence: "The aim: one help
+            // desk by Easter", "Goal was simple, get every laptop encrypted".
+            if is_in(GOAL_NOUNS, w[i])
+                && ((self.boundary(i + 1)
+                    && (i == 0 || matches!(at(i - 1), "the" | "my" | "our" | "main")))
+                    || (i == 0 && matches!(at(1), "was" | "is")))
+                && !at(i + 1).is_empty()
+            {
+                return Some((i, w[i..=i + 1].join(" ")));
+            }
+            // "I'd promised the board a working portal by March": a commitment made.
+            if matches!(w[i], "i" | "we")
+                && matches!(
+                    at(i + 1),
+                    "promised" | "pledged" | "guaranteed" | "d" | "had"
+                )
+            {
+                let v = if matches!(at(i + 1), "d" | "had") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if matches!(at(v), "promised" | "pledged" | "guaranteed")
+                    && !at(v + 1).is_empty()
+                    && !is_in(CLAUSE_STARTS, at(v + 1))
+                {
+                    return Some((i, w[i..=v].join(" ")));
+                }
+            }
             // "my/our/the (one word) NOUN was/is": "my main aim was", "the real ask was"; and
             // "the NOUN was mine": "the call was mine".
             // A goal or a decision as the predicate: "getting the desk back was my first
@@ -332,6 +392,16 @@ impl Sentence {
             {
                 return Some((i, w[i..=n + 1].join(" ")));
             }
+        }
+        // A goal handed to the speaker as a thing: "my manager gave me the task of", "the
+        // board set us a target to", "she gives me the job to" (the verb in any form).
+        if let Some(i) = (1..w.len()).find(|&i| {
+            matches!(w[i], "me" | "us")
+                && is_in(DETERMINERS, at(i + 1))
+                && is_in(GOAL_NOUNS, at(i + 2))
+                && (at(i + 3) == "of" || to_verb(i + 3))
+        }) {
+            return Some((i - 1, w[i - 1..=i + 3].join(" ")));
         }
         // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to".
         w.windows(2).enumerate().find_map(|(i, p)| {

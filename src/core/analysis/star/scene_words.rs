@@ -109,6 +109,9 @@ pub const NOT_PLACES: &[&str] = &[
     "way",
     "weekend",
     "minimum",
+    "whole",
+    "bit",
+    "couple",
 ];
 
 /// Words that tell a state: the scene, not an action.
@@ -202,6 +205,7 @@ pub const GOAL_NOUNS: &[&str] = &[
     "challenge",
     "mission",
     "mandate",
+    "focus",
     "target",
     "ask",
     "assignment",
