@@ -172,7 +172,9 @@ fn underive(w: &str) -> std::borrow::Cow<'_, str> {
     }
     // `-ision` and `-ription` only where the bank has the verb: "decision" is "decide",
     // "revision" "revise", but "vision" stays.
-    vocabulary::verb_of(w).map_or(w.into(), Into::into)
+    vocabulary::verb_of(w)
+        .or_else(|| vocabulary::adjective_of(w))
+        .map_or(w.into(), Into::into)
 }
 
 fn britishise(w: &str) -> String {
@@ -306,7 +308,7 @@ fn split_words(text: &str) -> Vec<Word> {
     let mut sentence = 0;
     let mut start: Option<usize> = None;
     let push = |out: &mut Vec<Word>, range: Range<usize>, sentence: usize| {
-        let lower = text[range.clone()].to_lowercase().replace('-', "");
+        let lower = text[range.clone()].to_lowercase().replace(['-', ','], "");
         let stem = stem(&lower);
         out.push(Word {
             lower_key: index::key(&lower),
@@ -320,6 +322,14 @@ fn split_words(text: &str) -> Vec<Word> {
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
+            continue;
+        }
+        // A number is one word: "4,000" and "2.5" (no sentence ends inside it).
+        if matches!(c, ',' | '.')
+            && start.is_some()
+            && text[..i].ends_with(|d: char| d.is_ascii_digit())
+            && text[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+        {
             continue;
         }
         // A prefix that turns its word round stays on it: "de-escalate" is not "escalate",
@@ -464,8 +474,17 @@ impl Term {
     /// spell it out itself. Naming the term asked about is not an answer.
     pub fn repeats_question(&self, point: &KeyPoint) -> bool {
         self.within(&point.question)
-            || (self.words.len() >= 2
-                && named_acronyms(point).iter().any(|a| spells(&self.words, a)))
+            || (self.words.len() >= 2 && self.spells_any(&named_acronyms(point)))
+    }
+
+    /// [`Term::repeats_question`] with the point's [`named_acronyms`] worked out once for all
+    /// of its terms (the lint prepares every point of the bank).
+    fn repeats_question_naming(&self, point: &KeyPoint, acronyms: &[String]) -> bool {
+        self.within(&point.question) || (self.words.len() >= 2 && self.spells_any(acronyms))
+    }
+
+    fn spells_any(&self, acronyms: &[String]) -> bool {
+        acronyms.iter().any(|a| spells(&self.words, a))
     }
 
     /// Whether the term is one generic word ([`GENERIC_WORDS`]): such a term ("priority",
@@ -494,6 +513,19 @@ impl Term {
             .filter(|w| !is_stop_word(&w.lower))
             .count();
         let mut out = Vec::new();
+        // Two content words in either order, one of them specific: `tickets closed` is "closed
+        // 4,000 tickets", `risk assessment` "assessed the risk" (but `value delivered` is not
+        // "delivering value": padding both ways round).
+        if self.words.len() == 2
+            && content == 2
+            && !self.words.iter().any(|w| is_number(&w.lower))
+            && self.words.iter().any(|w| !is_generic_stem(&w.stem))
+        {
+            out.push(Term {
+                words: vec![self.words[1].clone(), self.words[0].clone()],
+                hyphenated: self.hyphenated,
+            });
+        }
         for (i, w) in self.words.iter().enumerate() {
             if let Some(other) = first_person(&w.lower) {
                 out.push(self.with(i, &Term::new(other)));
@@ -680,7 +712,8 @@ fn group_paraphrases(group: &[Term]) -> Vec<Vec<Term>> {
 
 impl PreparedPoint {
     pub fn new(point: &KeyPoint) -> Self {
-        let in_question = |t: &Term| t.repeats_question(point);
+        let acronyms = named_acronyms(point);
+        let in_question = |t: &Term| t.repeats_question_naming(point, &acronyms);
         let (weak, keywords): (Vec<Term>, Vec<Term>) = point
             .keywords
             .iter()
@@ -713,7 +746,7 @@ impl PreparedPoint {
             require: (!point.require.is_empty())
                 .then(|| point.require.iter().map(|k| Term::new(k)).collect()),
             concept: concept_words(point),
-            acronyms: named_acronyms(point),
+            acronyms: acronyms.clone(),
             claims: claims(point),
         }
     }

@@ -51,6 +51,14 @@ fn matching_table() {
         ("exclusions apply", "exclude", true),
         ("an extension", "extend", true),
         ("granted temporarily", "temporary", true),
+        // An adverb is its adjective; a noun's `-ly` word is not the noun.
+        ("what they really needed", "real need", true),
+        ("it was easily done", "easy", true),
+        ("weekly reports", "week", false),
+        // A number is one word, whatever its separators.
+        ("we closed 4,000 tickets", "closed 4000 tickets", true),
+        ("a 2.5 per cent rise", "2.5 per cent", true),
+        ("a 2.5 per cent rise", "5 per cent", false),
         ("CI/CD pipeline", "ci/cd", true),
         ("CI CD", "ci/cd", true),
         ("the 3-2-1 rule", "3-2-1", true),
@@ -512,6 +520,9 @@ fn a_phrase_counts_in_other_words() {
     assert!(!MatchText::new("Over the next weeks it was fine.").covers(&point(&["next time"])));
     // A negated paraphrase does not count.
     assert!(!MatchText::new("We never found a permanent repair.").covers(&p));
+    // Two content words in either order, unless both are padding.
+    assert!(MatchText::new("We closed 4,000 tickets.").covers(&point(&["tickets closed"])));
+    assert!(!MatchText::new("We keep delivering value.").covers(&point(&["value delivered"])));
 }
 
 #[test]
@@ -548,4 +559,14 @@ fn lasting_is_not_last() {
         ..point(&["change request"])
     };
     assert!(!MatchText::new("In my last role I fixed printers.").covers(&p));
+}
+
+#[test]
+fn no_sentence_ends_inside_a_number() {
+    let p = KeyPoint {
+        together: vec![vec!["cut".into(), "million".into()]],
+        ..point(&[])
+    };
+    assert!(MatchText::new("We cut 2.5 million from the budget.").covers(&p));
+    assert!(!MatchText::new("We cut 2. Then a million more.").covers(&p));
 }

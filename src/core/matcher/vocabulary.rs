@@ -134,3 +134,22 @@ pub fn verb_of(word: &str) -> Option<String> {
             .find(|v| is_word(v))
     })
 }
+
+/// An adverb in `-ly` taken to its adjective when Snowball leaves them apart and the adjective
+/// is a word of the bank that is not a noun: "really" is "real", "easily" "easy", "deeply"
+/// "deep" (so "really needed" says `real need`); "weekly" and "costly" stay apart (nouns),
+/// and so does "only" (a stop word, and too short).
+pub fn adjective_of(word: &str) -> Option<String> {
+    if word.chars().count() < 6 {
+        return None;
+    }
+    let base = word.strip_suffix("ly")?;
+    let mut candidates = Vec::new();
+    if let Some(b) = base.strip_suffix('i') {
+        candidates.push(format!("{b}y"));
+    }
+    candidates.push(base.to_string());
+    candidates
+        .into_iter()
+        .find(|c| c.chars().count() >= 4 && is_word(c) && !noun(c) && !super::is_stop_word(c))
+}
