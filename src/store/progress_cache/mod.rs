@@ -361,7 +361,7 @@ fn encode(config: &SchedulerConfig, s: &SnapshotRef<'_>, key: u128) -> Option<Ve
     Some(bytes)
 }
 
-pub(crate) fn card_memory(e: &mut Enc, m: &CardMemory) {
+fn card_memory(e: &mut Enc, m: &CardMemory) {
     e.u8(phase_code(m.phase));
     e.u64(m.step as u64);
     match m.memory {
@@ -476,7 +476,7 @@ fn decode_head(mut d: Dec<'_>, config: &SchedulerConfig) -> Option<Head> {
     })
 }
 
-pub(crate) fn read_card_memory(d: &mut Dec<'_>) -> Option<CardMemory> {
+fn read_card_memory(d: &mut Dec<'_>) -> Option<CardMemory> {
     Some(CardMemory {
         phase: *PHASES.get(usize::from(d.u8()?))?,
         step: usize::try_from(d.u64()?).ok()?,
