@@ -475,8 +475,17 @@ impl Term {
     /// spell it out itself. Naming the term asked about is not an answer.
     pub fn repeats_question(&self, point: &KeyPoint) -> bool {
         self.within(&point.question)
-            || (self.words.len() >= 2
-                && named_acronyms(point).iter().any(|a| spells(&self.words, a)))
+            || (self.words.len() >= 2 && self.spells_any(&named_acronyms(point)))
+    }
+
+    /// [`Term::repeats_question`] with the point's [`named_acronyms`] worked out once for all
+    /// of its terms (the lint prepares every point of the bank).
+    fn repeats_question_naming(&self, point: &KeyPoint, acronyms: &[String]) -> bool {
+        self.within(&point.question) || (self.words.len() >= 2 && self.spells_any(acronyms))
+    }
+
+    fn spells_any(&self, acronyms: &[String]) -> bool {
+        acronyms.iter().any(|a| spells(&self.words, a))
     }
 
     /// Whether the term is one generic word ([`GENERIC_WORDS`]): such a term ("priority",
@@ -730,7 +739,8 @@ fn group_paraphrases(group: &[Term]) -> Vec<Vec<Term>> {
 
 impl PreparedPoint {
     pub fn new(point: &KeyPoint) -> Self {
-        let in_question = |t: &Term| t.repeats_question(point);
+        let acronyms = named_acronyms(point);
+        let in_question = |t: &Term| t.repeats_question_naming(point, &acronyms);
         let (weak, keywords): (Vec<Term>, Vec<Term>) = point
             .keywords
             .iter()
@@ -763,7 +773,7 @@ impl PreparedPoint {
             require: (!point.require.is_empty())
                 .then(|| point.require.iter().map(|k| Term::new(k)).collect()),
             concept: concept_words(point),
-            acronyms: named_acronyms(point),
+            acronyms: acronyms.clone(),
             claims: claims(point),
         }
     }
