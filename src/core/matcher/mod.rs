@@ -174,6 +174,7 @@ fn underive(w: &str) -> std::borrow::Cow<'_, str> {
     // "revision" "revise", but "vision" stays.
     vocabulary::verb_of(w)
         .or_else(|| vocabulary::adjective_of(w))
+        .or_else(|| vocabulary::compared(w).map(str::to_string))
         .map_or(w.into(), Into::into)
 }
 
@@ -531,11 +532,20 @@ impl Term {
                 out.push(self.with(i, &Term::new(other)));
                 continue;
             }
-            if content < 2 || is_stop_word(&w.lower) || is_number(&w.lower) {
+            // An irregular past in a phrase is its verb in any form: `broke the work` is also
+            // "breaking the work" (not where the verb is padding: "found" is "find").
+            if let Some(base) = verbs::irregular_base(&w.lower)
+                && !is_stop_word(base)
+                && !is_generic_stem(&stem(base))
+                && !LIGHT_VERBS.contains(&base)
+            {
+                out.push(self.with(i, &Term::new(base)));
+            }
+            if content < 1 || is_stop_word(&w.lower) || is_number(&w.lower) {
                 continue;
             }
             for alt in thesaurus::alternatives(&w.stem) {
-                if !alt.generic() && !alt.only_stop_words() {
+                if alt.specific() {
                     out.push(self.with(i, alt));
                 }
             }
@@ -554,12 +564,29 @@ impl Term {
         }
     }
 
+    /// Whether one of the term's content words is not generic: a paraphrase made only of
+    /// padding ("keep informed", "weeks") says nothing in place of a word.
+    pub fn specific(&self) -> bool {
+        !self.only_stop_words()
+            && self
+                .content_stems()
+                .iter()
+                .any(|s| !is_generic_stem(s) && !is_stop_word(s))
+    }
+
     /// Whether the term holds only stop words. A hyphenated compound ("must-have",
     /// "at-will") is one word of its own, not its parts.
     pub fn only_stop_words(&self) -> bool {
         self.words.iter().all(|w| is_stop_word(&w.lower)) && !self.hyphenated
     }
 }
+
+/// Verbs that say little outside an idiom ("went with" is a choice, "go with" anything): an
+/// irregular past of one stays as written in a phrase.
+const LIGHT_VERBS: &[&str] = &[
+    "go", "come", "see", "say", "tell", "think", "let", "mean", "become", "feel", "leave", "hear",
+    "stand", "fall", "hold",
+];
 
 /// The speaker in the other number: "i" and "we", "my" and "our", "me" and "us".
 fn first_person(lower: &str) -> Option<&'static str> {
@@ -686,7 +713,7 @@ fn group_paraphrases(group: &[Term]) -> Vec<Vec<Term>> {
             alts.extend(
                 thesaurus::alternatives(&term.words[0].stem)
                     .iter()
-                    .filter(|a| !a.generic() && !a.only_stop_words())
+                    .filter(|a| a.specific())
                     .cloned(),
             );
         }
