@@ -10,6 +10,7 @@ mod journal;
 mod log_study;
 mod material;
 mod mock_driver;
+mod mock_target;
 mod open;
 mod own_files;
 pub mod past;
@@ -29,6 +30,7 @@ pub use mock_driver::{
     GradeError, GradeOutcome, MockDriver, MockUpdate, PreparedMock, prepare_mock,
     prepare_mock_with, record_grade,
 };
+pub use mock_target::{RememberedTarget, remember_mock_target, remembered_mock_target};
 pub use open::{lock_for_home, open_study, open_study_locked, read_study};
 pub use pending::Pending;
 pub use port::*;

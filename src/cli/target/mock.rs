@@ -11,7 +11,7 @@ use crate::core::ids::CardKey;
 use crate::core::session::{MockQuestion, MockSetup};
 use crate::core::target::{Target, focus, read_job, target_questions};
 use crate::core::text::sanitize_line;
-use crate::store::targets::{load_mock_target, save_mock_target};
+use crate::study::{RememberedTarget, remember_mock_target, remembered_mock_target};
 
 /// The target of this interview: `--target NAME` (remembered), else the remembered one while
 /// it is upcoming; `--no-target` forgets it.
@@ -23,7 +23,7 @@ pub(crate) fn mock_target(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<Target>> {
     if no_target {
-        save_mock_target(home, None)?;
+        remember_mock_target(home, None)?;
         return Ok(None);
     }
     if let Some(name) = given {
@@ -35,7 +35,7 @@ pub(crate) fn mock_target(
             ))
             .into());
         }
-        save_mock_target(home, Some(&target.name))?;
+        remember_mock_target(home, Some(&target.name))?;
         if plain {
             println!(
                 "Target: {} (remembered; --no-target for the whole bank)",
@@ -47,21 +47,19 @@ pub(crate) fn mock_target(
     if !plain {
         return Ok(None);
     }
-    let Some(name) = load_mock_target(home) else {
-        return Ok(None);
-    };
-    match load(home, name.as_str()) {
-        Ok(t) if !t.is_past(now, local_offset()) => {
+    match remembered_mock_target(home, now, local_offset()) {
+        RememberedTarget::None => Ok(None),
+        RememberedTarget::Upcoming(t) => {
             println!(
                 "Target: {} (remembered; --no-target for the whole bank)",
                 sanitize_line(t.name.as_str())
             );
             Ok(Some(t))
         }
-        _ => {
+        RememberedTarget::Forgotten(name, forgot) => {
             // Removed, broken or over: back to the whole bank.
             eprintln!("note: the remembered target {name} is gone or past; asking from every deck");
-            save_mock_target(home, None)?;
+            forgot?;
             Ok(None)
         }
     }

@@ -174,6 +174,7 @@ fn underive(w: &str) -> std::borrow::Cow<'_, str> {
     // "revision" "revise", but "vision" stays.
     vocabulary::verb_of(w)
         .or_else(|| vocabulary::adjective_of(w))
+        .or_else(|| vocabulary::compared(w).map(str::to_string))
         .map_or(w.into(), Into::into)
 }
 
@@ -474,8 +475,17 @@ impl Term {
     /// spell it out itself. Naming the term asked about is not an answer.
     pub fn repeats_question(&self, point: &KeyPoint) -> bool {
         self.within(&point.question)
-            || (self.words.len() >= 2
-                && named_acronyms(point).iter().any(|a| spells(&self.words, a)))
+            || (self.words.len() >= 2 && self.spells_any(&named_acronyms(point)))
+    }
+
+    /// [`Term::repeats_question`] with the point's [`named_acronyms`] worked out once for all
+    /// of its terms (the lint prepares every point of the bank).
+    fn repeats_question_naming(&self, point: &KeyPoint, acronyms: &[String]) -> bool {
+        self.within(&point.question) || (self.words.len() >= 2 && self.spells_any(acronyms))
+    }
+
+    fn spells_any(&self, acronyms: &[String]) -> bool {
+        acronyms.iter().any(|a| spells(&self.words, a))
     }
 
     /// Whether the term is one generic word ([`GENERIC_WORDS`]): such a term ("priority",
@@ -522,11 +532,20 @@ impl Term {
                 out.push(self.with(i, &Term::new(other)));
                 continue;
             }
-            if content < 2 || is_stop_word(&w.lower) || is_number(&w.lower) {
+            // An irregular past in a phrase is its verb in any form: `broke the work` is also
+            // "breaking the work" (not where the verb is padding: "found" is "find").
+            if let Some(base) = verbs::irregular_base(&w.lower)
+                && !is_stop_word(base)
+                && !is_generic_stem(&stem(base))
+                && !LIGHT_VERBS.contains(&base)
+            {
+                out.push(self.with(i, &Term::new(base)));
+            }
+            if content < 1 || is_stop_word(&w.lower) || is_number(&w.lower) {
                 continue;
             }
             for alt in thesaurus::alternatives(&w.stem) {
-                if !alt.generic() && !alt.only_stop_words() {
+                if alt.specific() {
                     out.push(self.with(i, alt));
                 }
             }
@@ -545,12 +564,29 @@ impl Term {
         }
     }
 
+    /// Whether one of the term's content words is not generic: a paraphrase made only of
+    /// padding ("keep informed", "weeks") says nothing in place of a word.
+    pub fn specific(&self) -> bool {
+        !self.only_stop_words()
+            && self
+                .content_stems()
+                .iter()
+                .any(|s| !is_generic_stem(s) && !is_stop_word(s))
+    }
+
     /// Whether the term holds only stop words. A hyphenated compound ("must-have",
     /// "at-will") is one word of its own, not its parts.
     pub fn only_stop_words(&self) -> bool {
         self.words.iter().all(|w| is_stop_word(&w.lower)) && !self.hyphenated
     }
 }
+
+/// Verbs that say little outside an idiom ("went with" is a choice, "go with" anything): an
+/// irregular past of one stays as written in a phrase.
+const LIGHT_VERBS: &[&str] = &[
+    "go", "come", "see", "say", "tell", "think", "let", "mean", "become", "feel", "leave", "hear",
+    "stand", "fall", "hold",
+];
 
 /// The speaker in the other number: "i" and "we", "my" and "our", "me" and "us".
 fn first_person(lower: &str) -> Option<&'static str> {
@@ -677,7 +713,7 @@ fn group_paraphrases(group: &[Term]) -> Vec<Vec<Term>> {
             alts.extend(
                 thesaurus::alternatives(&term.words[0].stem)
                     .iter()
-                    .filter(|a| !a.generic() && !a.only_stop_words())
+                    .filter(|a| a.specific())
                     .cloned(),
             );
         }
@@ -703,7 +739,8 @@ fn group_paraphrases(group: &[Term]) -> Vec<Vec<Term>> {
 
 impl PreparedPoint {
     pub fn new(point: &KeyPoint) -> Self {
-        let in_question = |t: &Term| t.repeats_question(point);
+        let acronyms = named_acronyms(point);
+        let in_question = |t: &Term| t.repeats_question_naming(point, &acronyms);
         let (weak, keywords): (Vec<Term>, Vec<Term>) = point
             .keywords
             .iter()
@@ -736,7 +773,7 @@ impl PreparedPoint {
             require: (!point.require.is_empty())
                 .then(|| point.require.iter().map(|k| Term::new(k)).collect()),
             concept: concept_words(point),
-            acronyms: named_acronyms(point),
+            acronyms: acronyms.clone(),
             claims: claims(point),
         }
     }

@@ -55,6 +55,11 @@ fn matching_table() {
         ("what they really needed", "real need", true),
         ("it was easily done", "easy", true),
         ("weekly reports", "week", false),
+        // A comparative or superlative is its adjective.
+        ("a small office", "smaller office", true),
+        ("the biggest risk", "big risk", true),
+        ("easier access", "easy", true),
+        ("the planner", "plan", false),
         // A number is one word, whatever its separators.
         ("we closed 4,000 tickets", "closed 4000 tickets", true),
         ("a 2.5 per cent rise", "2.5 per cent", true),
@@ -515,9 +520,14 @@ fn a_phrase_counts_in_other_words() {
     );
     // A keyword of one word is the author's term: its set is not searched.
     assert!(!MatchText::new("We ran a trial.").covers(&point(&["pilot"])));
-    // A generic member is no paraphrase ("weeks" for "time"), and a phrase of one content
-    // word is not rewritten.
+    // A generic member is no paraphrase ("weeks" for "time", "keep informed" for "call").
     assert!(!MatchText::new("Over the next weeks it was fine.").covers(&point(&["next time"])));
+    assert!(!MatchText::new("I keep everyone informed.").covers(&point(&["i called"])));
+    // A phrase of one content word is rewritten too.
+    assert!(MatchText::new("It taught me to ask.").covers(&point(&["learned to"])));
+    // An irregular past is its verb in any form, unless the verb is light ("went with").
+    assert!(MatchText::new("Breaking the work down helped.").covers(&point(&["broke the work"])));
+    assert!(!MatchText::new("Go with the flow.").covers(&point(&["went with"])));
     // A negated paraphrase does not count.
     assert!(!MatchText::new("We never found a permanent repair.").covers(&p));
     // Two content words in either order, unless both are padding.

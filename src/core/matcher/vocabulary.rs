@@ -153,3 +153,34 @@ pub fn adjective_of(word: &str) -> Option<String> {
         .into_iter()
         .find(|c| c.chars().count() >= 4 && is_word(c) && !noun(c) && !super::is_stop_word(c))
 }
+
+/// Adjectives compared with `-er` and `-est` ("smaller", "biggest"): general English, the
+/// common short ones. Not "late" and "early": "later" and "earlier" mostly mean "afterwards"
+/// and "before".
+const COMPARABLE: &[&str] = &[
+    "small", "big", "large", "fast", "quick", "slow", "cheap", "easy", "high", "low", "short",
+    "long", "clear", "simple", "safe", "strong", "weak", "close", "tight", "wide", "broad", "deep",
+    "tough", "calm", "busy", "heavy", "light", "smart", "clean", "quiet", "loud", "rich", "poor",
+    "fair", "firm", "hard", "soft", "new", "old", "young", "great", "narrow", "lean", "rough",
+    "steady", "tidy", "lazy", "happy", "risky", "costly", "healthy", "friendly", "handy", "noisy",
+    "sharp", "bold", "brief", "neat", "plain", "warm", "cool", "cold", "hot",
+];
+
+/// The adjective of a comparative or superlative ("smaller", "larger", "bigger", "easier",
+/// "smallest"): [`COMPARABLE`] only, since an `-er` word is more often an agent ("planner").
+pub fn compared(word: &str) -> Option<&'static str> {
+    let base = word
+        .strip_suffix("est")
+        .or_else(|| word.strip_suffix("er"))?;
+    let mut candidates = vec![base.to_string(), format!("{base}e")];
+    if let Some(b) = base.strip_suffix('i') {
+        candidates.push(format!("{b}y"));
+    }
+    let bytes = base.as_bytes();
+    if bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+        candidates.push(base[..base.len() - 1].to_string());
+    }
+    candidates
+        .iter()
+        .find_map(|c| COMPARABLE.iter().find(|a| **a == c.as_str()).copied())
+}

@@ -8,7 +8,8 @@ use super::{App, Current, Level};
 use crate::core::session::MockSetup;
 use crate::core::target::{TargetName, target_questions};
 use crate::study::{
-    create_target, delete_target, next_target, prepare_mock_with, set_target_limits, target_detail,
+    RememberedTarget, create_target, delete_target, next_target, prepare_mock_with,
+    remember_mock_target, remembered_mock_target, set_target_limits, target_detail,
     target_drill_cards, targets_list,
 };
 use crate::tui::screen::{Effect, Reply};
@@ -36,7 +37,7 @@ impl App {
             }
             Effect::ForgetMockTarget => {
                 if let Some(home) = self.study.data_home()
-                    && let Err(e) = crate::store::targets::save_mock_target(home, None)
+                    && let Err(e) = remember_mock_target(home, None)
                 {
                     self.notify(Level::Error, format!("The target was not forgotten: {e}"));
                 }
@@ -146,7 +147,7 @@ impl App {
             return;
         };
         if let Some(home) = self.study.data_home()
-            && let Err(e) = crate::store::targets::save_mock_target(home, Some(name))
+            && let Err(e) = remember_mock_target(home, Some(name))
         {
             self.notify(Level::Error, format!("The target was not remembered: {e}"));
         }
@@ -160,14 +161,10 @@ impl App {
         now: DateTime<Utc>,
     ) -> Option<(TargetName, String)> {
         let home = self.study.data_home()?;
-        let name = crate::store::targets::load_mock_target(home)?;
         let (_, offset) = self.study.schedule_settings();
-        match crate::store::targets::load_target(home, &name) {
-            Ok(t) if !t.is_past(now, offset) => Some((name, crate::study::target_title(&t))),
-            _ => {
-                let _ = crate::store::targets::save_mock_target(home, None);
-                None
-            }
+        match remembered_mock_target(home, now, offset) {
+            RememberedTarget::Upcoming(t) => Some((t.name.clone(), crate::study::target_title(&t))),
+            RememberedTarget::None | RememberedTarget::Forgotten(..) => None,
         }
     }
 

@@ -41,6 +41,11 @@ impl Sentence {
         .flatten()
         .chain((0..self.words.len()).filter_map(|i| self.action_at(i, story)))
         {
+            // "We reviewed the alerts regularly": a habit kept up, no event of the story.
+            let act = Act {
+                event: act.event && !self.habitual(),
+                ..act
+            };
             if act.own {
                 return Some(act);
             }
@@ -66,6 +71,10 @@ impl Sentence {
         } else {
             self.verb_after(i)
         };
+        // What was never done is the scene, not a step: "we had never tested the restore".
+        if !me_and && self.negated(i) {
+            return None;
+        }
         // "At the bank where I ran the service desk": a clause that describes a place of
         // the scene, not a step of the story.
         if i > 0 && self.at(i - 1) == "where" {
@@ -325,13 +334,13 @@ impl Sentence {
     }
 
     /// Whether the clause of the subject at `subject` (from the boundary before it to the
-    /// next subject) gives a schedule or a length of time: "every fortnight", "each month", "once a
-    /// quarter", "weekly", "on Mondays", "for thirty minutes" ("I manage seven people" has
-    /// neither).
+    /// next subject) says when or how long: "every fortnight", "within the same week", "once
+    /// a quarter", "weekly", "on Mondays", "for thirty minutes" ("I manage seven people" does
+    /// not).
     fn scheduled(&self, subject: usize) -> bool {
         let from = (0..subject)
             .rev()
-            .find(|&k| self.boundary(k + 1))
+            .find(|&k| self.boundary(k + 1) || matches!(self.at(k), "and" | "but" | "so"))
             .map_or(0, |k| k + 1);
         let end = (subject + 1..self.words.len())
             .find(|&k| matches!(self.at(k), "i" | "we" | "they" | "he" | "she"))
@@ -339,6 +348,8 @@ impl Sentence {
         (from..end).any(|k| {
             let w = self.at(k);
             (is_figure(w) && (k + 1..k + 3).any(|u| is_in(TIME_UNITS, self.at(u))))
+                || is_in(PERIODS, w)
+                || is_in(TIME_UNITS, w)
                 || is_in(FREQUENCIES, w)
                 || (matches!(w, "every" | "each" | "once" | "twice" | "per" | "a")
                     && is_in(PERIODS, self.at(k + 1)))
@@ -428,8 +439,17 @@ impl Sentence {
         if in_list(DEPARTURES) && is_in(DEPARTURE_ENDS, next) {
             return false;
         }
-        // "When I took over the desk": a post taken up, like "joined" or "started".
-        if in_list(&["took"]) && self.at(j + 1) == "over" {
+        // "I found that half the laptops...": a discovery, the scene ("I found the fault" is
+        // a step).
+        if in_list(&["found"]) && matches!(next, "that" | "out") {
+            return false;
+        }
+        // "When I took over the desk", "when I took the team on": a post taken up, like
+        // "joined" or "started" ("I took on two contractors" is a step).
+        if in_list(&["took"])
+            && (self.at(j + 1) == "over"
+                || (is_in(POSTS, object) && (j + 2..j + 6).any(|k| self.at(k) == "on")))
+        {
             return false;
         }
         // "I managed to get it approved" is an action; "I managed seven people" a role.

@@ -308,8 +308,26 @@ pub const NOT_FINITE: &[&str] = &[
 /// Verbs of a comment on the story, in the present whatever the story's tense ("I think I
 /// put", "I remember we set up").
 pub const COMMENT_VERBS: &[&str] = &[
-    "think", "believe", "guess", "suppose", "reckon", "mean", "know", "remember", "feel", "recall",
-    "say", "admit", "suspect", "imagine",
+    "think", "believe", "guess", "suppose", "reckon", "mean", "know", "remember", "feel", "find",
+    "recall", "say", "admit", "suspect", "imagine",
+];
+
+/// Verbs of finding something out or arriving: the speaker notices the scene ("I noticed a
+/// storage account left open", "when I joined"), they do not act in it yet.
+pub const DISCOVERY_VERBS: &[&str] = &[
+    "noticed",
+    "found",
+    "discovered",
+    "spotted",
+    "realised",
+    "realized",
+    "saw",
+    "learned",
+    "learnt",
+    "heard",
+    "inherited",
+    "joined",
+    "arrived",
 ];
 
 /// Prepositions: a noun phrase after one is no subject ("into my role").
@@ -414,4 +432,19 @@ pub const TIME_UNITS: &[&str] = &[
     "quarters",
     "year",
     "years",
+];
+
+/// Nouns of a post or a unit one takes on ("I took the team on"): taking one up is no step.
+pub const POSTS: &[&str] = &[
+    "team",
+    "role",
+    "job",
+    "post",
+    "position",
+    "department",
+    "desk",
+    "function",
+    "unit",
+    "group",
+    "service",
 ];

@@ -103,6 +103,8 @@ pub const NOT_ACTIONS: &[&str] = &[
     "empowered",
     "promised",
     "committed",
+    "spotted",
+    "discovered",
 ];
 
 /// Past tenses of "I" + a light verb that do count as actions when something concrete follows
@@ -356,6 +358,8 @@ pub const STEP_ENDS: &[&str] = &[
 /// Words that make a sentence a bare judgement rather than an outcome.
 pub const JUDGEMENTS: &[&str] = &[
     "better",
+    "improvement",
+    "difference",
     "success",
     "successful",
     "well",

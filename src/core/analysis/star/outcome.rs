@@ -58,11 +58,14 @@ impl Sentence {
         if announced.is_some() {
             return announced;
         }
-        if judgement || self.habitual() {
+        if self.habitual() {
             return None;
         }
         if done && let Some(outcome) = self.others_outcome(story) {
             return Some(outcome);
+        }
+        if judgement {
+            return None;
         }
         // "No more Monday panics", "we no longer needed the contractor".
         if done && let Some(p) = self.first_phrase(&["no more", "no longer"]) {
@@ -108,11 +111,17 @@ impl Sentence {
             let kept = matches!(w, "kept" | "retained")
                 && !(k + 1..k + 7).any(|m| is_in(KEPT_STATES, self.at(m)));
             // A step of the speaker's, not a duty ("we had to deliver on time") or a state.
-            let told = (is_past(w) || story.present)
-                && !is_in(NOT_ACTIONS, w)
+            // "We were out with three weeks to spare": a state against the plan too, unless
+            // negated ("we were never on time").
+            let be = is_in(BE_FORMS, w) && !self.negated(k - 1);
+            let told = (is_past(w) || story.present || be)
+                && (!is_in(NOT_ACTIONS, w) || be)
                 && !is_in(AUXILIARIES, w)
-                && !is_in(BE_FORMS, w)
                 && self.task().is_none();
+            // "We came in under budget", "it came in eight thousand under".
+            let came_in = matches!(w, "came" | "come" | "comes")
+                && self.at(k + 1) == "in"
+                && (k + 2..k + 6).any(|m| matches!(self.at(m), "under" | "below" | "within"));
             (matches!(subject, "i" | "we")
                 && ((done
                     && ((verb
@@ -121,7 +130,8 @@ impl Sentence {
                         && !self.at(k + 1).is_empty())
                         || live
                         || since
-                        || kept))
+                        || kept
+                        || came_in))
                     || (told && on_plan)))
                 .then(|| format!("{subject} {w}"))
         })
@@ -179,12 +189,54 @@ impl Sentence {
             return None;
         }
         let aftermath = self.aftermath();
-        for k in 0..self.words.len() {
+        let n = self.words.len();
+        // Each clause joined by a conjunction: "I moved the phones to a cloud service, and
+        // the rerun passed every step" tells its outcome in the second. A judgement holds
+        // for its side of a "but" ("quality was fine and people were happier" tells none;
+        // "quality was fine, but logins took three minutes" does).
+        let mut starts: Vec<usize> = (1..n)
+            .filter(|&k| is_in(&["and", "but", "so", "whereas"], self.at(k)))
+            .collect();
+        starts.insert(0, 0);
+        starts.push(n);
+        let contrast = |k: usize| matches!(self.at(k), "but" | "whereas");
+        starts.windows(2).find_map(|c| {
+            let side_from = (0..=c[0])
+                .rev()
+                .find(|&k| k == 0 || contrast(k))
+                .unwrap_or(0);
+            let side_to = (c[1]..n).find(|&k| contrast(k)).unwrap_or(n);
+            let judged = (side_from..side_to).any(|k| is_in(JUDGEMENTS, self.at(k)))
+                || self.lesson_in(side_from, side_to);
+            (!judged)
+                .then(|| self.clause_outcome(c[0], c[1], story, aftermath))
+                .flatten()
+        })
+    }
+
+    /// [`Sentence::others_outcome`] in the clause from `from` to `to`: its first verb, told of
+    /// others, in the past (or the present, in a story told in the present or of how things
+    /// stand now); a clause after the first needs its own subject ("and the rerun passed",
+    /// not "and then rang them").
+    fn clause_outcome(
+        &self,
+        from: usize,
+        to: usize,
+        story: &Story,
+        aftermath: bool,
+    ) -> Option<String> {
+        for k in from..to {
             let w = self.at(k);
             if matches!(w, "i" | "we" | "you") {
                 return None;
             }
-            if k == 0 {
+            if k == from {
+                continue;
+            }
+            if from > 0 && !self.subject_within(k, from) {
+                if is_past(w) || is_in(PAST_AUXILIARIES, w) || is_in(PRESENT_AUXILIARIES, w) {
+                    return None;
+                }
                 continue;
             }
             let past = is_in(PAST_AUXILIARIES, w) || is_past(w);

@@ -2,7 +2,9 @@
 //! the speaker's doing) and a goal or duty (stated, given to the speaker, or taken on).
 
 use super::lexicon::*;
-use super::sentence::{CLAUSE_STARTS, Sentence, Story, is_adverb, is_in, is_past, is_subject};
+use super::sentence::{
+    CLAUSE_STARTS, Sentence, Story, is_adverb, is_ambiguous_past, is_in, is_past, is_subject,
+};
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::is_irregular_past;
 
@@ -12,20 +14,23 @@ impl Sentence {
         if let Some(p) = self.first_phrase(TIME_ANCHORS) {
             return Some(p);
         }
-        (0..self.words.len().saturating_sub(2)).find_map(|i| {
-            let w = &self.words[i..i + 3];
-            // "at a strategic level", "at a steady pace" name no place either.
-            let place = matches!(w[0].as_str(), "at" | "in" | "with" | "for")
-                && matches!(w[1].as_str(), "a" | "an" | "one")
-                && !is_in(NOT_PLACES, &w[2])
-                && !is_in(NOT_PLACES, self.at(i + 3))
-                && !is_in(STOP_WORDS, &w[2]);
-            let year = w[0] == "in"
-                && w[1].len() == 4
-                && (w[1].starts_with("19") || w[1].starts_with("20"))
-                && w[1].chars().all(|c| c.is_ascii_digit());
-            (place || year).then(|| w[..2 + usize::from(place)].join(" "))
-        })
+        (0..self.words.len().saturating_sub(2))
+            .find_map(|i| {
+                let w = &self.words[i..i + 3];
+                // "at a strategic level", "at a steady pace" name no place either.
+                let place = ((matches!(w[0].as_str(), "at" | "in" | "with" | "for")
+                    && matches!(w[1].as_str(), "a" | "an" | "one"))
+                    || (w[0] == "during"
+                        && matches!(w[1].as_str(), "a" | "an" | "the" | "our" | "my")))
+                    && !is_in(NOT_PLACES, &w[2])
+                    && !is_in(TIME_UNITS, &w[2])
+                    && !is_in(NOT_PLACES, self.at(i + 3))
+                    && !is_in(STOP_WORDS, &w[2]);
+                let year = w[0] == "in" && is_year(&w[1]);
+                (place || year).then(|| w[..2 + usize::from(place)].join(" "))
+            })
+            // A year named anywhere: "this was, gosh, 2019", "2021, a logistics firm".
+            .or_else(|| self.words.iter().find(|w| is_year(w)).cloned())
     }
 
     /// A scene: a time or place with a state ("were furious") or an event that is not the
@@ -72,14 +77,15 @@ impl Sentence {
                         && is_in(POST_VERBS, self.at(self.verb_after(i)))
                         && !self.habitual()
                 });
-            if state || post {
+            if state || post || self.discovery().is_some() {
                 return Some(anchor);
             }
         }
+        let past_habit = self.past_habit();
         if !opening
             || self.judgement()
-            || self.habitual()
-            || self.hypothetical()
+            || (self.habitual() && !past_habit)
+            || (self.hypothetical() && !past_habit)
             || self.outcome_told()
         {
             return None;
@@ -119,11 +125,47 @@ impl Sentence {
                     && !is_in(OUTCOME_VERBS, self.at(self.verb_after(i)))
                     && !is_in(GOAL_NOUNS, subject)
                     && (subject != "we" || is_in(WE_STATES, verb));
-                let event =
-                    subject != "we" && (is_irregular_past(verb) || self.noun_led_regular_past(i));
-                state || event
+                // "cost", "put", "set" are past only in a story told in the past.
+                let event = subject != "we"
+                    && ((is_irregular_past(verb) && (story.past || !is_ambiguous_past(verb)))
+                        || self.noun_led_regular_past(i));
+                state || event || (past_habit && verb == "would")
             })
             .map(|i| self.words[i.saturating_sub(2)..=i].join(" "))
+            .or_else(|| self.discovery())
+            .or_else(|| self.scene_in_goal(goal_from))
+    }
+
+    /// A scene told inside the goal, in a relative clause with a past state: "my manager
+    /// asked me to sign off a release that hadn't passed testing".
+    fn scene_in_goal(&self, goal_from: usize) -> Option<String> {
+        (goal_from..self.words.len()).find_map(|r| {
+            let verb = (r + 1..r + 4)
+                .find(|&k| is_in(PAST_AUXILIARIES, self.at(k)) || is_past(self.at(k)))?;
+            // Not the speaker's duty again ("I was the one who had to tell them").
+            (is_in(&["that", "which", "who"], self.at(r))
+                && r > goal_from
+                && !matches!(self.at(r - 1), "one" | "person" | "me" | "us")
+                && self.at(verb + 1) != "to"
+                && (r + 1..verb).all(|k| !matches!(self.at(k), "i" | "we")))
+            .then(|| self.words[r..=verb].join(" "))
+        })
+    }
+
+    /// The speaker finding the scene: "I noticed a storage account left open", "I found that
+    /// the backups had not run" (a discovery with what was found).
+    fn discovery(&self) -> Option<String> {
+        (0..self.words.len()).find_map(|i| {
+            let j = self.verb_after(i);
+            (matches!(self.at(i), "i" | "we")
+                && matches!(
+                    self.at(j),
+                    "noticed" | "found" | "discovered" | "spotted" | "realised" | "realized"
+                )
+                && !self.at(j + 1).is_empty()
+                && !self.negated(i))
+            .then(|| format!("{} {}", self.at(i), self.at(j)))
+        })
     }
 
     /// A goal or a duty, read from the sentence's roles rather than set phrases: a goal noun
@@ -182,7 +224,10 @@ impl Sentence {
             if matches!(w[i], "mine" | "ours")
                 && i > 0
                 && is_in(LINKING, at(i - 1))
-                && (at(i + 1) == "to" || gerund(0) || is_in(DECISION_NOUNS, at(i - 2)))
+                && (at(i + 1) == "to"
+                    || gerund(0)
+                    || (i.saturating_sub(6)..i - 1)
+                        .any(|k| is_in(DECISION_NOUNS, at(k)) || is_in(GOAL_NOUNS, at(k))))
             {
                 return Some((i - 1, w[i - 1..=i].join(" ")));
             }
@@ -368,11 +413,11 @@ impl Sentence {
             let owned = at(j) == "owned" && matches!(at(j + 1), "the" | "our" | "a");
             let stepped = at(j) == "stepped" && matches!(at(j + 1), "in" | "up") && to_verb(j + 2);
             let there = at(j) == "was" && at(j + 1) == "there" && to_verb(j + 2);
+            // "I was the one who had to tell them", "I was the one leading it".
             let the_one = at(j) == "was"
                 && matches!(at(j + 2), "one" | "person")
-                && at(j + 3) == "who"
-                && is_in(DUTY_VERBS, at(j + 4))
-                && to_verb(j + 5);
+                && ((at(j + 3) == "who" && is_in(DUTY_VERBS, at(j + 4)) && to_verb(j + 5))
+                    || gerund(j + 3));
             if took_on || owned || stepped || there || the_one {
                 return Some((i, w[i..=(j + 2).min(w.len() - 1)].join(" ")));
             }
@@ -412,4 +457,11 @@ impl Sentence {
                 .map(|g| (i, w[i..=g].join(" ")))
         })
     }
+}
+
+/// A year of a story: four digits from 1980 to 2039.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && w.parse::<u32>().is_ok_and(|y| (1980..2040).contains(&y))
 }

@@ -160,9 +160,33 @@ impl Sentence {
     /// Would, will, 'd, 'll, could: the sentence imagines rather than tells ("could" is as
     /// often a purpose, "so we could pay", as a past ability).
     pub fn hypothetical(&self) -> bool {
-        self.words
-            .iter()
-            .any(|w| matches!(w.as_str(), "would" | "will" | "ll" | "d" | "should") || w == "could")
+        // "whether the office could run from the other site" asks; it does not suppose.
+        let asked = |k: usize| {
+            (0..k)
+                .rev()
+                .take_while(|&m| !self.boundary(m + 1))
+                .any(|m| self.at(m) == "whether")
+        };
+        (0..self.words.len()).any(|k| match self.at(k) {
+            "would" | "will" | "ll" | "should" | "could" => !asked(k),
+            // "we'd budgeted" is "we had": a participle follows.
+            "d" => !is_participle(self.at(self.verb_after(k))),
+            _ => false,
+        })
+    }
+
+    /// A trouble that kept happening, told of others: "every Monday the printers would drop
+    /// off", "the night shift would always ring me" (a past habit with "would", not a
+    /// supposition).
+    pub fn past_habit(&self) -> bool {
+        let n = self.words.len();
+        let recurring = self.habitual()
+            || (0..n)
+                .any(|k| matches!(self.at(k), "every" | "each") && is_in(PERIODS, self.at(k + 1)));
+        recurring
+            && (1..n).any(|k| {
+                self.at(k) == "would" && !matches!(self.subject_of(k), "i" | "we" | "you" | "")
+            })
     }
 
     /// A habit or a general truth ("I always", "as there usually is"), not a told event.
@@ -178,7 +202,27 @@ impl Sentence {
     /// A lesson drawn ("the main lesson was", "lessons learned", "a real learning
     /// experience"), not lessons taught ("every pupil could join online lessons").
     fn lesson(&self) -> bool {
-        (0..self.words.len()).any(|i| match self.at(i) {
+        self.lesson_in(0, self.words.len())
+    }
+
+    /// Whether the verb at `k` has its subject after `from` (a clause of its own): a noun or
+    /// a pronoun, adverbs and auxiliaries skipped.
+    pub fn subject_within(&self, k: usize, from: usize) -> bool {
+        let mut s = k;
+        while s > from && (is_adverb(self.at(s - 1)) || is_in(AUXILIARIES, self.at(s - 1))) {
+            s -= 1;
+        }
+        let first = from + usize::from(is_in(&["and", "but", "so", "whereas"], self.at(from)));
+        s > first && {
+            let subject = self.at(s - 1);
+            (is_subject(subject) && !is_in(CLAUSE_STARTS, subject))
+                || matches!(subject, "it" | "they" | "he" | "she")
+        }
+    }
+
+    /// A lesson drawn between `from` and `to` (see [`Sentence::judgement`]).
+    pub fn lesson_in(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|i| match self.at(i) {
             "lesson" | "lessons" => {
                 is_in(LESSON_BEFORE, if i > 0 { self.at(i - 1) } else { "" })
                     || is_in(LESSON_AFTER, self.at(i + 1))
@@ -268,9 +312,27 @@ impl Sentence {
                 let v = self.at(j);
                 // "We had a junior developer who..." is a state; "we had rolled it back" is not.
                 let state = v == "had" && !is_participle(self.at(self.verb_after(j)));
-                !state && (is_in(AUXILIARIES, v) || is_present_form(v) || is_past(v))
+                // "I think", "I noticed", "we had never tested": a comment, a discovery or
+                // what was not done; the speaker has not acted yet.
+                let quiet = is_in(COMMENT_VERBS, v)
+                    || is_in(DISCOVERY_VERBS, v)
+                    || is_in(DISCOVERY_VERBS, self.at(self.verb_after(j)))
+                    || self.negated(i);
+                !state && !quiet && (is_in(AUXILIARIES, v) || is_present_form(v) || is_past(v))
             }
         })
+    }
+
+    /// Whether the verb of the subject at `i` is negated: "we had never tested", "I did not
+    /// ring".
+    pub fn negated(&self, i: usize) -> bool {
+        let j = self.verb_after(i);
+        let end = if is_in(AUXILIARIES, self.at(j)) || is_in(BE_FORMS, self.at(j)) {
+            self.verb_after(j)
+        } else {
+            j
+        };
+        (i + 1..=end).any(|k| matches!(self.at(k), "never" | "not" | "t"))
     }
 
     /// "I"/"we" with a verb in the present ("I hold", "we always put"): the sentence speaks of

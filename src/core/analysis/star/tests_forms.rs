@@ -119,6 +119,14 @@ fn practices_with_a_schedule_are_actions() {
         ("I make sure everyone is aligned every week.", &[]),
         ("I would meet them every week.", &[]),
         ("I think weekly check-ins matter.", &[]),
+        (
+            "I have run lots of projects over the years and I find the key is trust.",
+            &[],
+        ),
+        (
+            "I keep a short note of each one-to-one within the same day.",
+            &[Action],
+        ),
     ]);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     let s = StarCues::detect(
@@ -313,6 +321,8 @@ fn vague_leadership_posts_and_steps() {
         ),
     ]);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let s = StarCues::detect("When I took the team on, nobody had a job description.");
+    assert!(!s.has(Action), "{s:?}");
 }
 
 /// Outcomes told as what has held since, as "no more" or "no longer", as clients kept;
@@ -355,6 +365,111 @@ fn present_steps_and_states_after_a_past_scene() {
              it a lot.",
             &[Situation],
         ),
+    ]);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Scenes the speaker only notices or comments on, what was never done, a year named:
+/// "I think", "I spotted", "we had never restored" do not put the speaker to work yet.
+#[test]
+fn scenes_noticed_commented_and_never_done() {
+    let wrong = disagreements(&[
+        (
+            "Um, I think it was March, and the payroll provider went bust.",
+            &[Situation],
+        ),
+        (
+            "While checking the firewall logs I spotted an admin account with no MFA.",
+            &[Situation],
+        ),
+        (
+            "During the audit, I found that half the laptops had no encryption.",
+            &[Situation],
+        ),
+        (
+            "We had never restored a full server from backup.",
+            &[Situation],
+        ),
+        (
+            "This was 2018, a small charity, and the server room flooded.",
+            &[Situation],
+        ),
+        ("I never rang them back.", &[]),
+        // The scene inside the goal, in a relative clause.
+        (
+            "The director asked me to approve a change that had skipped every test.",
+            &[Situation, Task],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Duties owned by a spoken cleft or a goal noun's "was mine"; outcomes told in a clause of
+/// their own, on the other side of a "but" from a judgement, coming in under budget, or
+/// finished with time to spare; habits are no event that an outcome follows.
+#[test]
+fn owned_duties_and_outcomes_in_their_own_clause() {
+    let wrong = disagreements(&[
+        ("I was the one running the cutover.", &[Task]),
+        ("Responsibility for the clean-up was mine.", &[Task]),
+        (
+            "I rebuilt the index, and the nightly job finished in twenty minutes.",
+            &[Action, Result],
+        ),
+        (
+            "I ran a four-week trial. Setup was fine, but the licences cost twice our estimate.",
+            &[Action, Result],
+        ),
+        (
+            "I ran a four-week trial. Setup was fine and people were happier.",
+            &[Action],
+        ),
+        (
+            "I ran a four-week trial. It made a big difference.",
+            &[Action],
+        ),
+        (
+            "I renegotiated two contracts. We came in under budget by four thousand.",
+            &[Action, Result],
+        ),
+        (
+            "I split the move into three waves. We were finished with a week to spare.",
+            &[Action, Result],
+        ),
+        // "we'd" + a participle is "we had", no supposition.
+        (
+            "I ran a four-week trial. The licences cost twice what we'd budgeted.",
+            &[Action, Result],
+        ),
+        (
+            "I split the move into three waves. We were never on time.",
+            &[Action],
+        ),
+        (
+            "I rang the supplier, and then rang their director.",
+            &[Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let s = StarCues::detect("We reviewed the logs regularly. The vendor was slow to reply.");
+    assert!(!s.has(Result), "{s:?}");
+}
+
+/// A trouble that kept happening, told with "would", sets the scene (it is no supposition);
+/// a question asked with "whether ... could" supposes nothing.
+#[test]
+fn past_habits_and_questions_set_scenes() {
+    let wrong = disagreements(&[
+        (
+            "Every Friday the payroll export would time out and finance would ring us.",
+            &[Situation],
+        ),
+        (
+            "Nobody had checked whether the standby site could take the load.",
+            &[Situation],
+        ),
+        ("I would ring the supplier every Friday.", &[]),
+        ("The export would time out.", &[]),
     ]);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
