@@ -81,10 +81,11 @@ impl Sentence {
                 return Some(anchor);
             }
         }
+        let past_habit = self.past_habit();
         if !opening
             || self.judgement()
-            || self.habitual()
-            || self.hypothetical()
+            || (self.habitual() && !past_habit)
+            || (self.hypothetical() && !past_habit)
             || self.outcome_told()
         {
             return None;
@@ -128,7 +129,7 @@ impl Sentence {
                 let event = subject != "we"
                     && ((is_irregular_past(verb) && (story.past || !is_ambiguous_past(verb)))
                         || self.noun_led_regular_past(i));
-                state || event
+                state || event || (past_habit && verb == "would")
             })
             .map(|i| self.words[i.saturating_sub(2)..=i].join(" "))
             .or_else(|| self.discovery())

@@ -160,12 +160,33 @@ impl Sentence {
     /// Would, will, 'd, 'll, could: the sentence imagines rather than tells ("could" is as
     /// often a purpose, "so we could pay", as a past ability).
     pub fn hypothetical(&self) -> bool {
+        // "whether the office could run from the other site" asks; it does not suppose.
+        let asked = |k: usize| {
+            (0..k)
+                .rev()
+                .take_while(|&m| !self.boundary(m + 1))
+                .any(|m| self.at(m) == "whether")
+        };
         (0..self.words.len()).any(|k| match self.at(k) {
-            "would" | "will" | "ll" | "should" | "could" => true,
+            "would" | "will" | "ll" | "should" | "could" => !asked(k),
             // "we'd budgeted" is "we had": a participle follows.
             "d" => !is_participle(self.at(self.verb_after(k))),
             _ => false,
         })
+    }
+
+    /// A trouble that kept happening, told of others: "every Monday the printers would drop
+    /// off", "the night shift would always ring me" (a past habit with "would", not a
+    /// supposition).
+    pub fn past_habit(&self) -> bool {
+        let n = self.words.len();
+        let recurring = self.habitual()
+            || (0..n)
+                .any(|k| matches!(self.at(k), "every" | "each") && is_in(PERIODS, self.at(k + 1)));
+        recurring
+            && (1..n).any(|k| {
+                self.at(k) == "would" && !matches!(self.subject_of(k), "i" | "we" | "you" | "")
+            })
     }
 
     /// A habit or a general truth ("I always", "as there usually is"), not a told event.

@@ -454,3 +454,22 @@ fn owned_duties_and_outcomes_in_their_own_clause() {
     let s = StarCues::detect("We reviewed the logs regularly. The vendor was slow to reply.");
     assert!(!s.has(Result), "{s:?}");
 }
+
+/// A trouble that kept happening, told with "would", sets the scene (it is no supposition);
+/// a question asked with "whether ... could" supposes nothing.
+#[test]
+fn past_habits_and_questions_set_scenes() {
+    let wrong = disagreements(&[
+        (
+            "Every Friday the payroll export would time out and finance would ring us.",
+            &[Situation],
+        ),
+        (
+            "Nobody had checked whether the standby site could take the load.",
+            &[Situation],
+        ),
+        ("I would ring the supplier every Friday.", &[]),
+        ("The export would time out.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
