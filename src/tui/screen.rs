@@ -23,7 +23,7 @@ use crate::core::session::{Debrief, MockSetup};
 use crate::core::target::TargetName;
 use crate::study::{
     Beside, BrowseRow, DrillFilter, DrillUpdate, GradeOutcome, MockUpdate, NewTarget, Overview,
-    OwnText, Saved, Shown, StoriesView, TargetDetail, TargetsList,
+    OwnText, Saved, Shown, StoriesView, TargetDetail, TargetsList, WEAKEST_CATEGORIES,
 };
 
 /// How a status message looks.
@@ -95,6 +95,17 @@ pub enum Route {
         name: TargetName,
         setup: Option<MockSetup>,
     },
+}
+
+impl Route {
+    /// Targeted practice (home's and the statistics' key): a drill of the weakest categories,
+    /// due or not.
+    pub fn weakest_drill() -> Route {
+        Route::Drill(DrillFilter {
+            weakest: Some(WEAKEST_CATEGORIES),
+            ..DrillFilter::default()
+        })
+    }
 }
 
 /// What a screen asks the app to do.

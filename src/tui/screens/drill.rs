@@ -332,7 +332,7 @@ impl Screen for DrillScreen {
 
     fn on_paste(&mut self, text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         if self.editing {
-            return crate::tui::screens::mock_run::paste_into(&mut self.editor, text);
+            return super::paste::paste_into(&mut self.editor, text);
         }
         vec![]
     }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::study::{DrillFilter, GradeAs, WEAKEST_CATEGORIES};
+use crate::study::{DrillFilter, GradeAs};
 use crate::tui::keys::{Action, Context, OwnAction, TargetAction};
 use crate::tui::screen::{BrowserStart, Cx, Effect, Route, Screen};
 
@@ -15,14 +15,6 @@ pub struct HomeScreen {
     /// The next interview (a target with a date to come): its countdown and today's part of
     /// its plan.
     pub next: Option<crate::study::NextTarget>,
-}
-
-/// Targeted practice: a drill of the weakest categories, due or not.
-pub fn weakest_drill() -> Route {
-    Route::Drill(DrillFilter {
-        weakest: Some(WEAKEST_CATEGORIES),
-        ..DrillFilter::default()
-    })
 }
 
 /// `o` on home: the first deck file that did not load, in `$EDITOR` at its first problem.
@@ -93,7 +85,7 @@ impl Screen for HomeScreen {
             }),
             Some(Action::DrillDue) => Route::Drill(DrillFilter::default()),
             Some(Action::Mock) => Route::MockSetup,
-            Some(Action::Weak) => weakest_drill(),
+            Some(Action::Weak) => Route::weakest_drill(),
             Some(Action::Stats) => Route::Stats,
             Some(Action::Problems) => Route::Problems,
             Some(Action::OpenBroken) => return open_broken(cx),

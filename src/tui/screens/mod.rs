@@ -11,6 +11,7 @@ pub mod home;
 pub mod mock_run;
 mod mock_run_own;
 pub mod mock_setup;
+mod paste;
 pub mod point_cursor;
 pub mod problems;
 pub mod stats;

@@ -6,7 +6,6 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use super::home::weakest_drill;
 use crate::core::stats::Stats;
 use crate::tui::keys::{Action, Context};
 use crate::tui::screen::{Cx, Effect, Route, Screen};
@@ -94,7 +93,7 @@ impl Screen for StatsScreen {
             Action::PageDown => self.scroll = self.scroll.saturating_add(page).min(room),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = room,
-            Action::Weak => return vec![Effect::Go(weakest_drill())],
+            Action::Weak => return vec![Effect::Go(Route::weakest_drill())],
             Action::Back => return vec![Effect::Go(Route::Home)],
             _ => {}
         }

@@ -61,12 +61,7 @@ impl TextBox {
             OwnText::Note => "a note",
             OwnText::Answer => "your answer",
         };
-        crate::tui::screens::mock_run::paste_up_to(
-            &mut self.area,
-            text,
-            crate::study::MAX_TEXT_CHARS,
-            what,
-        )
+        super::paste::paste_up_to(&mut self.area, text, crate::study::MAX_TEXT_CHARS, what)
     }
 
     pub fn changed(&self) -> bool {
