@@ -498,12 +498,23 @@ fn fresh_labelled_answers_keep_the_matcher_goals() {
 /// `fresh-answers-2.json`: 13 answers in a spoken, paraphrasing style to 10 more cards, written
 /// the same way; the matcher's rules of 19:33 UTC were made from its misses, so these floors
 /// only keep what was reached (recall 91 %, precision 100 %).
+///
+/// `fresh-answers-3.json`: 8 answers in the same style to 8 more cards, written after those
+/// rules and measured once (recall 83 %, precision 100 %).
 #[test]
 fn second_fresh_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "fresh-answers-2.json",
         Floors {
             recall: 0.9,
+            precision: 0.95,
+            junk_ticks: 0,
+        },
+    );
+    labelled_answers_keep_the_goals(
+        "fresh-answers-3.json",
+        Floors {
+            recall: 0.8,
             precision: 0.95,
             junk_ticks: 0,
         },

@@ -15,6 +15,7 @@ pub use args::{HistoryArgs, MockArgs, ReportArgs, ReportFormat};
 pub use plain::PlainOutcome;
 
 use super::home::Home;
+use super::target::FrontEnd;
 use super::{Cli, UserError, load_decks};
 use crate::core::deck::Deck;
 use crate::core::ids::CardKey;
@@ -54,7 +55,7 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
             home,
             args.target.as_deref(),
             args.no_target,
-            false,
+            FrontEnd::App,
             Utc::now(),
         )?;
         // Flags given: start at once with them; none: the setup screen, prefilled (with the
@@ -73,8 +74,13 @@ pub fn run(cli: &Cli, home: &Home, args: &MockArgs) -> anyhow::Result<ExitCode> 
     let mut study = super::open_study::open_study(home)?
         .with_mock_setup(paths::Home::at(home.root()), remembered);
     let now = Utc::now();
-    let target =
-        super::target::mock_target(home, args.target.as_deref(), args.no_target, true, now)?;
+    let target = super::target::mock_target(
+        home,
+        args.target.as_deref(),
+        args.no_target,
+        FrontEnd::LineMode,
+        now,
+    )?;
     // A target's job description picks the questions; otherwise the usual choice.
     let choose = |setup: &MockSetup, weakness: &dyn Fn(&CardKey) -> f64, seed: u64| match &target {
         Some(t) => super::target::mock_questions(t, &loaded.decks, setup, weakness, seed),

@@ -13,15 +13,24 @@ use crate::core::target::{Target, focus, read_job, target_questions};
 use crate::core::text::sanitize_line;
 use crate::study::{RememberedTarget, remember_mock_target, remembered_mock_target};
 
-/// The target of this interview: `--target NAME` (remembered), else the remembered one while
-/// it is upcoming; `--no-target` forgets it.
+/// Where the interview runs: line mode says which target it is for and reads the remembered
+/// one here; the app shows the remembered one on its setup screen and reads it itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FrontEnd {
+    App,
+    LineMode,
+}
+
+/// The target of this interview: `--target NAME` (remembered), else (in line mode) the
+/// remembered one while it is upcoming; `--no-target` forgets it.
 pub(crate) fn mock_target(
     home: &Home,
     given: Option<&str>,
     no_target: bool,
-    plain: bool,
+    front_end: FrontEnd,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<Target>> {
+    let plain = front_end == FrontEnd::LineMode;
     if no_target {
         remember_mock_target(home, None)?;
         return Ok(None);

@@ -9,7 +9,7 @@ mod plan_out;
 mod show;
 
 pub(crate) use drill::drill;
-pub(crate) use mock::{mock_questions, mock_target};
+pub(crate) use mock::{FrontEnd, mock_questions, mock_target};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
