@@ -7,6 +7,7 @@ pub mod grade;
 pub mod ids;
 pub mod json;
 pub mod matcher;
+pub mod millis;
 pub mod notes;
 pub mod record;
 pub mod schedule;

@@ -3,8 +3,6 @@
 //! Pure data. The store writes them as JSON Lines; card state is derived by replaying them
 //! (see [`crate::core::schedule`]). Nothing derived is ever stored in a record.
 
-use std::time::Duration;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -12,17 +10,7 @@ use crate::core::grade::Grade;
 use crate::core::ids::{CardId, DeckId, RecordId};
 use crate::core::session::{MockAnswered, MockDebriefed, MockFinished, MockRecord, MockStarted};
 
-/// A duration as the records hold it (`took_ms`, `answer_ms`, `paused_ms`...): whole
-/// milliseconds.
-pub fn millis(d: Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
-}
-
-/// A duration in JSON output as whole milliseconds (`#[serde(serialize_with = ..)]` on a
-/// `Duration` field named `..._ms`): how the reports have always shown times.
-pub fn serialize_millis<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_u64(millis(*d))
-}
+pub use crate::core::millis::{millis, serialize_millis};
 
 /// The newest record format this build writes and understands. A record with a larger `v` is
 /// from a newer prepdeck: the file is then read-only for us.

@@ -72,12 +72,12 @@ pub fn percent(share: f64) -> u8 {
 pub struct AnswerTiming {
     #[serde(
         rename = "used_ms",
-        serialize_with = "crate::core::record::serialize_millis"
+        serialize_with = "crate::core::millis::serialize_millis"
     )]
     pub used: Duration,
     #[serde(
         rename = "limit_ms",
-        serialize_with = "crate::core::record::serialize_millis"
+        serialize_with = "crate::core::millis::serialize_millis"
     )]
     pub limit: Duration,
 }
@@ -92,7 +92,7 @@ impl AnswerTiming {
     }
 
     fn well_under_time(&self) -> bool {
-        use crate::core::record::millis;
+        use crate::core::millis::millis;
         millis(self.used) as f64 <= millis(self.limit) as f64 * WELL_UNDER_TIME
     }
 }

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::core::analysis::{Response, percent};
 use crate::core::grade::Grade;
-use crate::core::record::millis;
+use crate::core::millis::millis;
 
 /// Weight of coverage in a question's score (timing has the rest).
 pub const COVERAGE_WEIGHT: f64 = 0.7;
@@ -45,12 +45,12 @@ pub enum TimeBasis {
     Overtime {
         #[serde(
             rename = "overtime_ms",
-            serialize_with = "crate::core::record::serialize_millis"
+            serialize_with = "crate::core::millis::serialize_millis"
         )]
         overtime: Duration,
         #[serde(
             rename = "limit_ms",
-            serialize_with = "crate::core::record::serialize_millis"
+            serialize_with = "crate::core::millis::serialize_millis"
         )]
         limit: Duration,
     },
@@ -162,7 +162,7 @@ pub struct TimeDiscipline {
     /// In milliseconds in JSON.
     #[serde(
         rename = "total_overtime_ms",
-        serialize_with = "crate::core::record::serialize_millis"
+        serialize_with = "crate::core::millis::serialize_millis"
     )]
     pub total_overtime: Duration,
 }

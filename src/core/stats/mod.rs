@@ -88,9 +88,9 @@ pub struct CategoryStats {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TimeSpent {
     /// Since the study day began.
-    #[serde(serialize_with = "crate::core::record::serialize_millis")]
+    #[serde(serialize_with = "crate::core::millis::serialize_millis")]
     pub today: Duration,
-    #[serde(serialize_with = "crate::core::record::serialize_millis")]
+    #[serde(serialize_with = "crate::core::millis::serialize_millis")]
     pub total: Duration,
 }
 

@@ -25,7 +25,7 @@ pub struct PracticeStats {
     /// Time spent answering (in milliseconds in JSON).
     #[serde(
         rename = "time_ms",
-        serialize_with = "crate::core::record::serialize_millis"
+        serialize_with = "crate::core::millis::serialize_millis"
     )]
     pub time: Duration,
 }
