@@ -118,12 +118,13 @@ fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
     tmux.send(&["C-s"]);
 
     // Question 1: the first point's tick changed by hand (the first Tab goes to point 1).
-    let before = tmux.wait_for_secs("Debrief · Question 1 of 2", 10);
+    let before =
+        tmux.wait_for_all_secs(&["Debrief · Question 1 of 2", "Key points (", "Score "], 10);
     let [covered, points] = numbers_after(&before, "Key points (")[..] else {
         panic!("{before}")
     };
     tmux.send(&["Tab", "Space"]);
-    let after = tmux.wait_for_secs("by you", 5);
+    let after = tmux.wait_for_all_secs(&["by you", "Key points (", "Score "], 5);
     let [covered1, _] = numbers_after(&after, "Key points (")[..] else {
         panic!("{after}")
     };
@@ -133,13 +134,13 @@ fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
     tmux.send(&["Enter"]); // its suggested grade: question 2
     tmux.wait_for_secs("Debrief · Question 2 of 2", 5);
     tmux.send(&["Tab", "Tab", "Space"]); // point 2 ticked or unticked by hand
-    let q2 = tmux.wait_for_secs("by you", 5);
+    let q2 = tmux.wait_for_all_secs(&["by you", "Key points (", "Score "], 5);
     let covered2 = numbers_after(&q2, "Key points (")[0];
     let score2 = numbers_after(&q2, "Score ")[0];
 
     // The summary; leaving with question 2 ungraded asks, and it is left so.
     tmux.send(&["q"]);
-    let summary = tmux.wait_for_secs("Interview complete", 5);
+    let summary = tmux.wait_for_all_secs(&["Interview complete", "Score: "], 5);
     let total = numbers_after(&summary, "Score: ")[0];
     tmux.send(&["Enter"]);
     tmux.wait_for_secs("Leave ungraded?", 5);

@@ -80,14 +80,20 @@ impl Tmux {
 
     /// Waits up to `secs` seconds until the pane shows `text`.
     pub fn wait_for_secs(&self, text: &str, secs: u64) -> String {
+        self.wait_for_all_secs(&[text], secs)
+    }
+
+    /// Waits up to `secs` seconds until the pane shows every one of `texts` at once (a capture
+    /// can catch a frame half drawn: the first text there, the next not yet).
+    pub fn wait_for_all_secs(&self, texts: &[&str], secs: u64) -> String {
         let start = Instant::now();
         loop {
             let screen = self.capture();
-            if screen.contains(text) {
+            if texts.iter().all(|t| screen.contains(t)) {
                 return screen;
             }
             if start.elapsed() > Duration::from_secs(secs) {
-                panic!("timed out waiting for {text:?}; the pane shows:\n{screen}");
+                panic!("timed out waiting for {texts:?}; the pane shows:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(50));
         }
