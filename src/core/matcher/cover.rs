@@ -176,7 +176,8 @@ impl MatchText {
         })
     }
 
-    /// A `together` group whose terms all match in one sentence; a group made only of generic
+    /// A `together` group whose terms all match in one sentence (and, where the point joins
+    /// claims, with the others told: [`MatchText::whole_claim`]); a group made only of generic
     /// words (`["relationship", "improved"]`) is padding too and needs support like a single
     /// generic keyword.
     fn together_match(&self, point: &PreparedPoint) -> Option<Vec<String>> {
@@ -187,6 +188,11 @@ impl MatchText {
                     .iter()
                     .map(|t| self.find_in(t, scope.clone()))
                     .collect::<Option<Vec<Vec<usize>>>>()?;
+                // A group that speaks to one claim of a point joining two needs the other too,
+                // as a keyword does ("stayed professional" is not "... and draws a lesson").
+                if !self.whole_claim(point, &Term::joined(terms)) {
+                    return None;
+                }
                 let mut out: Vec<String> = found.iter().map(|at| self.typed(at)).collect();
                 if terms.iter().all(Term::generic) {
                     let at: Vec<usize> = found.concat();

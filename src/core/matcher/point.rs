@@ -86,7 +86,9 @@ pub(super) fn claims(point: &KeyPoint) -> Vec<Vec<ConceptWord>> {
         let thing = next
             .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an" | "the" | "its" | "their"))
             && !listed();
-        if w.lower == "and" && (thing || next.is_some_and(verb)) {
+        // A word in -s after the "and" that ends a list is its last item, not a second act
+        // ("templates, diagrams and runbooks").
+        if w.lower == "and" && (thing || (next.is_some_and(verb) && !listed())) {
             parts.push((Vec::new(), thing));
         } else if let Some((p, _)) = parts.last_mut() {
             p.push(w.clone());

@@ -142,6 +142,15 @@ impl Term {
         out
     }
 
+    /// The words of a `together` group's terms as one term, to ask which claims of a point the
+    /// group speaks to (`MatchText::whole_claim`).
+    pub(super) fn joined(terms: &[Term]) -> Term {
+        Term {
+            words: terms.iter().flat_map(|t| t.words.iter().cloned()).collect(),
+            hyphenated: terms.iter().any(|t| t.hyphenated),
+        }
+    }
+
     /// The term with its word `i` replaced by `alt`'s words.
     fn with(&self, i: usize, alt: &Term) -> Term {
         let mut words = self.words[..i].to_vec();

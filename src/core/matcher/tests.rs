@@ -489,6 +489,32 @@ fn a_point_that_joins_two_claims_needs_both() {
         ..point(&["banding"])
     };
     assert!(MatchText::new("within your banding").covers(&noun));
+    // A plural noun ending a list is its last item, not a second act ("and runbooks").
+    let items = KeyPoint {
+        text: "Sets a simple standard with templates, diagrams and runbooks".into(),
+        ..point(&["template"])
+    };
+    assert!(MatchText::new("I wrote one template for every system.").covers(&items));
+}
+
+#[test]
+fn a_together_group_of_one_claim_needs_the_other_too() {
+    let p = KeyPoint {
+        text: "Stays professional and draws a lesson".into(),
+        together: vec![vec!["professional".into(), "tone".into()]],
+        ..point(&[])
+    };
+    assert!(!MatchText::new("I kept a professional tone with them.").covers(&p));
+    assert!(
+        MatchText::new("I kept a professional tone. The lesson: exit terms from day one.")
+            .covers(&p)
+    );
+    // A group that shares no word with either claim is the author's phrase for the whole.
+    let whole = KeyPoint {
+        together: vec![vec!["polite".into(), "throughout".into()]],
+        ..p.clone()
+    };
+    assert!(MatchText::new("I stayed polite throughout.").covers(&whole));
 }
 
 #[test]
