@@ -24,6 +24,7 @@ mod outcome;
 mod scene;
 mod scene_words;
 mod sentence;
+mod task;
 
 use sentence::{Sentence, Story};
 
