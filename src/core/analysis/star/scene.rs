@@ -27,6 +27,15 @@ impl Sentence {
                 let year = w[0] == "in" && is_year(&w[1]);
                 (place || year).then(|| w[..2 + usize::from(place)].join(" "))
             })
+            // A place set off at the start: "At the library, everyone would..."
+            .or_else(|| {
+                (matches!(self.at(0), "at" | "in")
+                    && self.at(1) == "the"
+                    && !is_in(NOT_PLACES, self.at(2))
+                    && !is_in(TIME_UNITS, self.at(2))
+                    && (3..6).any(|k| self.boundary(k)))
+                .then(|| self.words[..3].join(" "))
+            })
             // A year named anywhere: "this was, gosh, 2019", "2021, a logistics firm".
             .or_else(|| self.words.iter().find(|w| is_year(w)).cloned())
     }
@@ -39,14 +48,18 @@ impl Sentence {
     /// judgement, a habit, a supposition or an outcome, or the state is the statement of a
     /// goal ("my task was", "we needed to"). In a story told in the present, its moment
     /// ("it's my second week").
-    pub(super) fn situation(&self, story: &Story, opening: bool) -> Option<String> {
+    /// `before`: where the speaker enters in this sentence ("The module was something people
+    /// clicked through, so I scrapped it": the scene is told before "I scrapped").
+    pub(super) fn situation(&self, story: &Story, opening: bool, before: usize) -> Option<String> {
         if story.present
             && let Some(moment) = self.present_moment()
         {
             return Some(moment);
         }
         let n = self.words.len();
-        if let Some(anchor) = self.anchor() {
+        // An anchor at the close of a story that tells an outcome ("Last year our score went
+        // from 3.1 to 4.2") is the result's moment, not a scene.
+        if let Some(anchor) = self.anchor().filter(|_| opening || !self.outcome_told()) {
             // Only "I" is the speaker here: "in my last role we went through a restructure"
             // sets a scene.
             let speakers = |i: usize| {
@@ -80,11 +93,16 @@ impl Sentence {
             }
         }
         let past_habit = self.past_habit();
+        if opening && let Some(arrival) = self.arrival_scene() {
+            return Some(arrival);
+        }
         if !opening
             || self.judgement()
-            || (self.habitual() && !past_habit)
+            || (self.general_habit() && !past_habit)
             || (self.hypothetical() && !past_habit)
-            || self.outcome_told()
+            || (self.outcome_told()
+                && !matches!(self.at(0), "when" | "while" | "as")
+                && !self.imposed_change())
         {
             return None;
         }
@@ -101,8 +119,10 @@ impl Sentence {
         });
         // "When the numbers were poor we met": the clause is the moment of what the speaker
         // did next, not a scene.
+        // An event in that clause ("When the server crashed, I rang") is the scene.
         let responds = |i: usize| {
             is_in(SUBORDINATORS, self.at(0))
+                && (is_in(BE_FORMS, self.at(i)) || matches!(self.at(i), "had" | "got"))
                 && (i + 1..n).any(|k| {
                     matches!(self.at(k), "i" | "we") && {
                         let v = self.at(self.verb_after(k));
@@ -110,7 +130,12 @@ impl Sentence {
                     }
                 })
         };
-        (0..goal_from)
+        // "When we moved offices, ...": a group's event in an opening clause of time.
+        let first_clause = |i: usize| {
+            matches!(self.at(0), "when" | "after" | "as" | "while")
+                && (1..=i).all(|k| !self.boundary(k))
+        };
+        (0..goal_from.min(before))
             .filter(|&i| !responds(i))
             .find(|&i| {
                 let subject = self.subject_of(i);
@@ -119,19 +144,89 @@ impl Sentence {
                 }
                 let verb = self.at(i);
                 // "The project was delivered": a passive outcome, not a scene.
-                let state = is_in(STATE_WORDS, verb)
-                    && !is_in(OUTCOME_VERBS, self.at(self.verb_after(i)))
+                // In a story told in the present, "the system is slow" is a state too.
+                let state = (is_in(STATE_WORDS, verb)
+                    || (story.present && matches!(verb, "is" | "are" | "s" | "re")))
+                    && (!is_in(OUTCOME_VERBS, self.at(self.verb_after(i)))
+                        || self.imposed_change())
                     && !is_in(GOAL_NOUNS, subject)
-                    && (subject != "we" || is_in(WE_STATES, verb));
+                    && (subject != "we" || is_in(WE_STATES, verb))
+                    && !self.step_passive(i);
                 // "cost", "put", "set" are past only in a story told in the past.
-                let event = subject != "we"
+                let event = (subject != "we" || first_clause(i))
                     && ((is_irregular_past(verb) && (story.past || !is_ambiguous_past(verb)))
-                        || self.noun_led_regular_past(i));
+                        || self.noun_led_regular_past(i)
+                        || (subject == "we" && is_past(verb) && !is_in(NOT_ACTIONS, verb))
+                        || (story.present && self.present_event_at(i)));
                 state || event || (past_habit && verb == "would")
             })
             .map(|i| self.words[i.saturating_sub(2)..=i].join(" "))
             .or_else(|| self.discovery())
             .or_else(|| self.scene_in_goal(goal_from))
+    }
+
+    /// A habit or a general truth that sets no scene: the speaker's ("I always put"), or told
+    /// in the present ("as there always is with change"). A trouble of others that kept
+    /// happening, told in the past ("the printers jammed so often that..."), is a scene.
+    fn general_habit(&self) -> bool {
+        self.habitual()
+            && ((0..self.words.len()).any(|k| {
+                is_in(HABITUAL, self.at(k))
+                    && (k.saturating_sub(2)..k).any(|m| matches!(self.at(m), "i" | "we" | "you"))
+            }) || !self.unambiguous_past()
+                || self
+                    .words
+                    .iter()
+                    .any(|w| is_in(PRESENT_AUXILIARIES, w) || matches!(w.as_str(), "am" | "m")))
+    }
+
+    /// A change of quantity done to the speaker's side, in the passive with no agent: "the
+    /// budget was cut by a fifth", "our team was halved" (the scene, where "we cut costs by a
+    /// fifth" tells a result).
+    fn imposed_change(&self) -> bool {
+        let made = (1..self.words.len()).any(|i| self.step_passive(i));
+        !made
+            && (1..self.words.len()).any(|k| {
+                is_in(&["was", "were", "been"], self.at(k - 1))
+                    && is_in(QUANTITY_CHANGES, self.at(k))
+                    && !(k + 1..self.words.len()).any(|m| {
+                        self.at(m) == "by" && matches!(self.at(m + 1), "me" | "us" | "i" | "we")
+                    })
+            })
+    }
+
+    /// A passive of something made or put in place ("a new rota was drawn up", "a review was
+    /// carried out"): a step, whoever took it, not the scene.
+    fn step_passive(&self, i: usize) -> bool {
+        is_in(&["was", "were"], self.at(i)) && is_in(MADE_PARTICIPLES, self.at(self.verb_after(i)))
+    }
+
+    /// The speaker arriving in the scene with what they found: "I inherited a spreadsheet
+    /// nobody trusted", "I took on a junior analyst who was going quiet in meetings".
+    fn arrival_scene(&self) -> Option<String> {
+        let n = self.words.len();
+        (0..n).find_map(|i| {
+            let j = self.verb_after(i);
+            let arrived = self.at(i) == "i"
+                && (matches!(self.at(j), "inherited" | "joined" | "arrived")
+                    || (self.at(j) == "took" && matches!(self.at(j + 1), "on" | "over")));
+            if !arrived {
+                return None;
+            }
+            // A clause about what was found: "that was late", "who was going quiet",
+            // "nobody trusted".
+            (j + 2..(j + 9).min(n))
+                .take_while(|&k| !matches!(self.at(k), "and" | "so" | "but"))
+                .find(|&k| {
+                    (is_in(RELATIVES, self.at(k))
+                        || is_in(&["nobody", "no", "everyone", "half"], self.at(k)))
+                        && (k + 1..(k + 6).min(n)).any(|m| {
+                            is_in(PAST_AUXILIARIES, self.at(m))
+                                || (is_past(self.at(m)) && !is_in(NOT_ACTIONS, self.at(m)))
+                        })
+                })
+                .map(|k| self.words[i..k].join(" "))
+        })
     }
 
     /// A scene told inside the goal, in a relative clause with a past state: "my manager
@@ -168,7 +263,7 @@ impl Sentence {
 }
 
 /// A year of a story: four digits from 1980 to 2039.
-fn is_year(w: &str) -> bool {
+pub(super) fn is_year(w: &str) -> bool {
     w.len() == 4
         && w.chars().all(|c| c.is_ascii_digit())
         && w.parse::<u32>().is_ok_and(|y| (1980..2040).contains(&y))

@@ -2,7 +2,7 @@
 //! speaker, taken on, owned), not from set phrases.
 
 use super::lexicon::*;
-use super::sentence::{CLAUSE_STARTS, Sentence, is_adverb, is_in, is_past};
+use super::sentence::{CLAUSE_STARTS, Sentence, base_in, is_adverb, is_in, is_past};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -164,13 +164,26 @@ impl Sentence {
                     s -= 1;
                 }
                 let subject = if s == 0 { "" } else { at(s - 1) };
+                // "Every time the sales team needed a report, they would email me": a want
+                // inside a clause of time or condition is the moment, not the goal.
+                let clause = (0..s)
+                    .rev()
+                    .take_while(|&k| !self.boundary(k + 1))
+                    .any(|k| {
+                        is_in(SUBORDINATORS, at(k))
+                            || at(k) == "whenever"
+                            || (at(k) == "time" && k > 0 && matches!(at(k - 1), "every" | "each"))
+                    });
+                // The goal starts after the want: the stakeholder who wanted it is also the
+                // scene ("Our sales director wanted the CRM live before the trade show").
                 if !subject.is_empty()
+                    && !clause
                     && !is_in(STOP_WORDS, subject)
                     && !is_in(CLAUSE_STARTS, subject)
                     && !is_in(&["was", "is", "were"], at(i + 1))
                     && !at(i + 1).is_empty()
                 {
-                    return Some((s - 1, format!("{subject} {}", w[i])));
+                    return Some((i + 1, format!("{subject} {}", w[i])));
                 }
             }
             if !matches!(w[i], "i" | "we") {
@@ -286,9 +299,19 @@ impl Sentence {
         }) {
             return Some((i - 1, w[i - 1..=i + 3].join(" ")));
         }
-        // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to".
+        if let Some(demand) = self.reported_demand().or_else(|| self.role_duty()) {
+            return Some(demand);
+        }
+        // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to";
+        // in a story told in the present, or by a learner, "my boss tells me to".
+        let giver = |v: &str| {
+            is_in(DUTY_GIVERS, v)
+                || (!self.habitual()
+                    && (base_in(DUTY_GIVERS, v)
+                        || v.strip_suffix('s').is_some_and(|b| base_in(DUTY_GIVERS, b))))
+        };
         w.windows(2).enumerate().find_map(|(i, p)| {
-            (is_in(DUTY_GIVERS, p[0]) && matches!(p[1], "me" | "us"))
+            (giver(p[0]) && matches!(p[1], "me" | "us"))
                 .then(|| goal_follows(i + 2, 2))
                 .flatten()
                 .filter(|&g| at(g) != "for")
