@@ -3,6 +3,7 @@
 //! or in the present).
 
 use super::lexicon::*;
+use crate::core::figures;
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::{irregular_base, is_irregular_participle, is_irregular_past};
 
@@ -414,9 +415,9 @@ pub(super) fn is_subject(w: &str) -> bool {
             && !is_past(w))
 }
 
-/// A word that is a figure: digits or a number word.
+/// A word that is a figure: digits, a number word or "none" ([`figures::is_figure`]).
 pub(super) fn is_figure(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit()) || is_in(NUMBER_WORDS, w)
+    figures::is_figure(w)
 }
 
 /// A verb in the present after "I"/"we": a word that is no past, auxiliary, adverb or stop word.

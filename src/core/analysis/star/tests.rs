@@ -131,6 +131,9 @@ fn parts_read_from_grammar() {
             &[Situation],
         ),
         ("Satisfaction went from 60 to 85 per cent.", &[Result]),
+        // Number words are figures too (`core::figures`), and "none" is a count.
+        ("Satisfaction went from sixty to ninety.", &[Result]),
+        ("Waiting times went down to thirteen minutes.", &[Result]),
         // The scene, before anything is done, is not the result.
         (
             "At my last job the budget was cut by a fifth.",
