@@ -5,9 +5,11 @@
 //!   overlap. Drawn-out sounds count as their short form ("ummm" is "um", "hmmm" is "hmm").
 //! - "like" is a filler only when it is set off from the sentence (it starts the text or follows
 //!   punctuation: "Like, we...", "it was, like, a mess"), is followed by a comma, or comes
-//!   before a number ("like 3 weeks", "like ten people"). Not set off, it is never a filler
-//!   right after "would", "I'd", "to", "do", "don't", a pronoun... So "I would like to" and "things like caching" are not counted,
-//!   and neither is "we had like a week" (a miss we accept).
+//!   before a number ("like 3 weeks", "like ten people", "like a hundred": the number words
+//!   are `core::figures`'). Not set off, it is never a filler right after "would", "I'd",
+//!   "to", "do", "don't", a pronoun... So "I would like to", "things like caching" and "it
+//!   felt like a failure" are not counted, and neither is "we had like a week" (a miss we
+//!   accept: "a" counts as a number only before a number word).
 //! - "you know" is not a filler in a question or condition ("do you know", "if you know").
 
 use std::ops::Range;
@@ -15,6 +17,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::tokens::Token;
+use crate::core::figures;
 
 /// Whether a hit is a pure filler or a hedge that weakens a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -66,28 +69,6 @@ const PHRASES: &[(&str, FillerKind)] = &[
 const LIKE_VERB_BEFORE: &[&str] = &[
     "would", "i'd", "we'd", "you'd", "they'd", "to", "do", "does", "did", "don't", "didn't",
     "doesn't", "really", "i", "we", "you", "they", "also",
-];
-
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "half",
-    "a",
 ];
 
 /// A drawn-out sound in its short form: repeated letters collapse ("ummm" -> "um").
@@ -153,10 +134,8 @@ fn accepted(phrase: &str, text: &str, tokens: &[Token], i: usize) -> bool {
             let next = tokens.get(i + 1);
             let comma_after =
                 next.is_some_and(|n| text[tokens[i].range.end..n.range.start].contains(','));
-            let number_after = next.is_some_and(|n| {
-                n.lower.starts_with(|c: char| c.is_ascii_digit())
-                    || NUMBER_WORDS.contains(&n.lower.as_str())
-            });
+            let after = tokens.get(i + 2).map(|t| t.lower.as_str());
+            let number_after = next.is_some_and(|n| figures::starts_number(&n.lower, after));
             comma_after || number_after
         }
         "you know" => !prev.is_some_and(|p| {
@@ -189,6 +168,11 @@ mod tests {
             ("Like, we had no tests", &[("like", "Like")]),
             ("It was, like, a mess", &[("like", "like")]),
             ("We waited like 3 weeks", &[("like", "like")]),
+            ("We had like ten people on it", &[("like", "like")]),
+            ("We had like a hundred tickets", &[("like", "like")]),
+            ("It took like an eighteen months", &[("like", "like")]),
+            ("It felt like a failure", &[]),
+            ("We had like a week", &[]),
             (
                 "Ummm, I think we, you know, kind of won",
                 &[
