@@ -4,7 +4,8 @@
 //! - Phrases match whole words, case-insensitively; the longest phrase wins and hits never
 //!   overlap. Drawn-out sounds count as their short form ("ummm" is "um", "hmmm" is "hmm").
 //! - "like" is a filler when a comma follows it ("Like, we...", "it was, like, a mess"), when it
-//!   comes before a number ("like 3 weeks", "like ten people"), or when it is set off after a
+//!   comes before a number ("like 3 weeks", "like ten people", "like a hundred": the number
+//!   words are `core::figures`'), or when it is set off after a
 //!   little word ("so, like we...", "and. Like we did") or starts a sentence before a pronoun
 //!   ("Like we had no tests"). It is never a filler after a verb that takes it ("I would like
 //!   to", "it looks like", "it felt like", "do you like") nor when it brings in an example or a
@@ -12,7 +13,8 @@
 //!   risks, like call quality"), or opening a sentence before a noun phrase ("Like most teams,
 //!   we..."). "we had like a week" is not counted (a miss we accept).
 //! - "just" is a filler except where it says when or how much: "just as", "just before", "just
-//!   after", "just when", "just in time", "just over/under" a figure, "just 3 people".
+//!   after", "just when", "just in time", "just over/under" a figure, "just 3 people" ("just a
+//!   mess" is still a filler: "a" is a number only before a number word).
 //! - "you know" is not a filler in a question or condition ("do you know", "if you know").
 
 use std::ops::Range;
@@ -20,6 +22,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::tokens::Token;
+use crate::core::figures;
 
 /// Whether a hit is a pure filler or a hedge that weakens a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -122,28 +125,6 @@ const JUST_PRECISE_BEFORE: &[&str] = &[
     "below", "above", "about", "around", "short", "enough", "behind", "ahead",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "half",
-    "a",
-];
-
 /// A drawn-out sound in its short form: repeated letters collapse ("ummm" -> "um").
 fn normalize(word: &str) -> String {
     let mut out = String::new();
@@ -193,10 +174,12 @@ fn accepted(phrase: &str, text: &str, tokens: &[Token], i: usize) -> bool {
     match phrase {
         "like" => like_is_filler(text, tokens, i),
         // "just 3 people" is "only"; "just a mess" is still a filler.
-        "just" => !tokens.get(i + 1).is_some_and(|n| {
-            JUST_PRECISE_BEFORE.contains(&n.lower.as_str())
-                || (is_number(&n.lower) && n.lower != "a")
-        }),
+        "just" => {
+            !(tokens
+                .get(i + 1)
+                .is_some_and(|n| JUST_PRECISE_BEFORE.contains(&n.lower.as_str()))
+                || number_at(tokens, i + 1))
+        }
         "you know" => !prev.is_some_and(|p| {
             matches!(
                 p,
@@ -207,9 +190,12 @@ fn accepted(phrase: &str, text: &str, tokens: &[Token], i: usize) -> bool {
     }
 }
 
-/// A figure: digits ("3", "40%") or a number word.
-fn is_number(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word)
+/// Whether the words from token `i` on start a number (`core::figures`): "3", "ten", "a
+/// hundred".
+fn number_at(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|n| {
+        figures::starts_number(&n.lower, tokens.get(i + 1).map(|t| t.lower.as_str()))
+    })
 }
 
 /// "like" at token `i` (see the module doc for the rules).
@@ -232,14 +218,14 @@ fn like_is_filler(text: &str, tokens: &[Token], i: usize) -> bool {
     if prev.is_some_and(|p| LIKE_VERB_BEFORE.contains(&p)) {
         return false;
     }
-    let number_after = next.is_some_and(|n| is_number(&n.lower));
+    let number_after = number_at(tokens, i + 1);
     let set_off = gap_before.contains([',', ';', ':', '(', '—', '–']);
     if set_off {
         // After a noun the clause that follows is an example ("the risks, like call
         // quality"); after a little word it is a filler ("so, like we...", "it was, like a
         // mess"), as before a digit ("late, like 3 weeks").
         let after_noun = prev.is_some_and(|p| !super::tokens::STOP_WORDS.contains(&p));
-        let digit_after = next.is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit()));
+        let digit_after = next.is_some_and(|n| figures::has_digit(&n.lower));
         return !after_noun || digit_after;
     }
     number_after
@@ -265,6 +251,11 @@ mod tests {
             ("Like, we had no tests", &[("like", "Like")]),
             ("It was, like, a mess", &[("like", "like")]),
             ("We waited like 3 weeks", &[("like", "like")]),
+            ("We had like ten people on it", &[("like", "like")]),
+            ("We had like a hundred tickets", &[("like", "like")]),
+            ("It took like an eighteen months", &[("like", "like")]),
+            ("It felt like a failure", &[]),
+            ("We had like a week", &[]),
             (
                 "Ummm, I think we, you know, kind of won",
                 &[
