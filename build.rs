@@ -77,9 +77,25 @@ fn main() {
 /// the decks are written (`key = "..."`, `key = [...]` and `"""` blocks).
 fn write_topics(files: &[std::path::PathBuf]) {
     const FIELDS: &[&str] = &[
-        "id", "category", "kind", "level", "tags", "question", "guidance", "answer", "outline",
-        "own_story", "manager_angle", "jurisdiction", "checked", "follow_ups", "text",
-        "keywords", "together", "require", "answer_seconds",
+        "id",
+        "category",
+        "kind",
+        "level",
+        "tags",
+        "question",
+        "guidance",
+        "answer",
+        "outline",
+        "own_story",
+        "manager_angle",
+        "jurisdiction",
+        "checked",
+        "follow_ups",
+        "text",
+        "keywords",
+        "together",
+        "require",
+        "answer_seconds",
     ];
     let mut out = String::from(
         "/// Each built-in card's key, question and the words of its fields, lowercased, each once\n\
@@ -102,7 +118,10 @@ fn write_topics(files: &[std::path::PathBuf]) {
         };
         for line in text.lines() {
             let trimmed = line.trim();
-            if trimmed.starts_with('[') && !trimmed.starts_with("[[card.") && !trimmed.starts_with("[\"") {
+            if trimmed.starts_with('[')
+                && !trimmed.starts_with("[[card.")
+                && !trimmed.starts_with("[\"")
+            {
                 flush(&mut card, &mut out);
                 in_deck = trimmed == "[deck]";
                 if trimmed == "[[card]]" {
@@ -130,7 +149,9 @@ fn write_topics(files: &[std::path::PathBuf]) {
                 *id = format!("{deck}/{}", value.trim().trim_matches('"'));
                 continue;
             }
-            if trimmed.starts_with('#') || matches!(key, "category" | "kind" | "level" | "answer_seconds") {
+            if trimmed.starts_with('#')
+                || matches!(key, "category" | "kind" | "level" | "answer_seconds")
+            {
                 continue;
             }
             for w in value.split(|c: char| !c.is_alphanumeric()) {

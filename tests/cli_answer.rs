@@ -270,7 +270,10 @@ fn an_answer_to_another_question_ticks_nothing_and_says_which_it_reads_like() {
     assert_eq!(v["coverage"].as_f64(), Some(0.0));
     let other = &v["other_question"];
     assert!(
-        other["card"].as_str().unwrap().starts_with("it-manager/budget"),
+        other["card"]
+            .as_str()
+            .unwrap()
+            .starts_with("it-manager/budget"),
         "{other}"
     );
     assert!(!other["question"].as_str().unwrap().is_empty(), "{other}");
@@ -284,7 +287,12 @@ fn an_answer_to_another_question_ticks_nothing_and_says_which_it_reads_like() {
         ));
     // The same story asked for where it belongs is on topic and ticks points.
     let out = prepdeck(h.path())
-        .args(["answer", "it-manager/budget-cut-costs-without-harm", "-", "--json"])
+        .args([
+            "answer",
+            "it-manager/budget-cut-costs-without-harm",
+            "-",
+            "--json",
+        ])
         .write_stdin(OTHER_QUESTION)
         .assert()
         .success()

@@ -206,7 +206,11 @@ pub fn relevance(topic: &Topic, answer: &str) -> Option<Relevance> {
         .filter(|s| own_stems.contains(s.as_str()))
         .map(|s| weight(s).powi(2))
         .sum();
-    let own = if own_norm > 0.0 { own_dot / own_norm } else { 0.0 };
+    let own = if own_norm > 0.0 {
+        own_dot / own_norm
+    } else {
+        0.0
+    };
     let same_card = |key: &str| {
         key == topic.key
             || (!topic.key.contains('/')
@@ -258,9 +262,11 @@ mod tests {
     #[test]
     fn the_bank_holds_every_built_in_card_with_its_question() {
         assert!(TOPICS.len() > 250, "{}", TOPICS.len());
-        assert!(TOPICS.iter().all(|(k, q, w)| k.contains('/')
-            && !q.is_empty()
-            && w.split(' ').count() > 20));
+        assert!(
+            TOPICS
+                .iter()
+                .all(|(k, q, w)| k.contains('/') && !q.is_empty() && w.split(' ').count() > 20)
+        );
     }
 
     #[test]
@@ -272,8 +278,11 @@ mod tests {
             support contracts for servers we had already retired, cancelled them at renewal \
             and moved our backup storage to a cheaper tier. We met the cut without losing any \
             service and the savings were confirmed in the quarterly budget review.";
-        let r = relevance(&topic_of("it-manager/software-delivery-failed-release"), budget)
-            .expect("long enough to judge");
+        let r = relevance(
+            &topic_of("it-manager/software-delivery-failed-release"),
+            budget,
+        )
+        .expect("long enough to judge");
         assert!(!r.on_topic(), "{r:?}");
         let other = r.reads_like.expect("names the question it reads like");
         assert!(other.card.starts_with("it-manager/budget"), "{other:?}");
@@ -287,8 +296,11 @@ mod tests {
             banner on the site, and the next week ran a review with the developers and testers \
             without blaming anyone. The cause was a configuration setting that differed between \
             test and production, so we added an automated check to the deployment pipeline.";
-        let r = relevance(&topic_of("it-manager/software-delivery-failed-release"), release)
-            .expect("long enough to judge");
+        let r = relevance(
+            &topic_of("it-manager/software-delivery-failed-release"),
+            release,
+        )
+        .expect("long enough to judge");
         assert!(r.on_topic(), "{r:?}");
         assert!(r.rank < NEAREST, "{r:?}");
     }

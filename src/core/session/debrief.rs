@@ -100,7 +100,13 @@ impl DebriefItem {
                 .follow_up
                 .as_deref()
                 .zip(a.follow_up_answer.as_deref());
-            check_answer(&question.topic(), &question.key_points, &a.answer, follow_up).points
+            check_answer(
+                &question.topic(),
+                &question.key_points,
+                &a.answer,
+                follow_up,
+            )
+            .points
         };
         let matched = if a.coverage.len() == question.key_points.len() {
             a.coverage.clone()

@@ -34,11 +34,7 @@ impl MockQuestion {
             .into_iter()
             .chain(self.guidance.as_deref())
             .chain(self.follow_up.as_deref());
-        Topic::new(
-            self.key.to_string(),
-            texts,
-            &self.key_points,
-        )
+        Topic::new(self.key.to_string(), texts, &self.key_points)
     }
 
     pub fn new(deck: &Deck, card: &Card) -> Self {
