@@ -3,6 +3,11 @@
 //! word of the bank is never taken for a typo of another ("contact" is not "contract"), and a
 //! derived word is told from its base by whether the base is a word ("developer" is not
 //! "develop"). Derived from the decks, never listed by hand.
+//!
+//! Also writes `$OUT_DIR/builtin_keys.rs`: each built-in deck's length and XXH3 hash, the key
+//! of its entry in the deck overview cache, so that a start does not hash the megabyte of
+//! deck text compiled into the binary (reading it in costs page faults too) before its first
+//! frame. A test checks them against the hash worked out at run time.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -16,6 +21,7 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
+    write_builtin_keys(&files);
     let mut words = BTreeSet::new();
     // Acronyms: words the bank writes in capitals ("RTO", "KPIs") and never in lower case in
     // its prose (keywords, tags and ids are written in lower case, so those lines do not count):
@@ -164,5 +170,29 @@ fn write_topics(files: &[std::path::PathBuf]) {
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("topics.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// `(file name, length, XXH3-64 of the text)` of every built-in deck.
+fn write_builtin_keys(files: &[std::path::PathBuf]) {
+    let mut out = String::from(
+        "/// `(file name, length, XXH3-64 hash)` of each built-in deck's text (written by build.rs).\n\
+         pub static BUILTIN_TEXT_KEYS: &[(&str, u64, u64)] = &[\n",
+    );
+    for f in files {
+        let bytes = std::fs::read(f).expect("content/ is readable");
+        let name = f
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("a built-in deck's name is UTF-8");
+        out.push_str(&format!(
+            "    ({name:?}, {}, {:#018x}),\n",
+            bytes.len(),
+            xxhash_rust::xxh3::xxh3_64(&bytes)
+        ));
+    }
+    out.push_str("];\n");
+    let dest =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_keys.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
 }

@@ -155,7 +155,7 @@ fn unknown_and_malformed_cards() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "no card `it-manager/no-such-card`",
+            "no card `no-such-card` in deck `it-manager`; `prepdeck cards --deck it-manager` lists its cards",
         ));
     prepdeck(h.path())
         .args(["answer", "no-slash", "-"])
@@ -163,6 +163,29 @@ fn unknown_and_malformed_cards() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not DECK/CARD"));
+    // An empty card or deck id is malformed (usage, exit 2), not a card that is missing.
+    prepdeck(h.path())
+        .args(["answer", "it-manager/", "-"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`it-manager/` is not DECK/CARD: the card id is missing",
+        ));
+    prepdeck(h.path())
+        .args(["answer", "/budget-build-annual", "-"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the deck id is missing"));
+    // A deck that does not exist is named as such, with the decks there are.
+    prepdeck(h.path())
+        .args(["answer", "nodeck/budget-build-annual", "-"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no deck `nodeck`; the decks are "))
+        .stderr(predicate::str::contains("it-manager"));
     prepdeck(h.path())
         .args(["answer", "bad\u{1b}]0;x\u{7}/c", "-"])
         .write_stdin(GOOD)
@@ -309,4 +332,30 @@ fn an_answer_to_another_question_ticks_nothing_and_says_which_it_reads_like() {
             .any(|p| p["covered"] == true),
         "{v:#}"
     );
+}
+
+/// A global option given after the subcommand is not shown as a required part of the usage
+/// line (clap lists the options used): `prepdeck answer --home DIR` without a card.
+#[test]
+fn usage_errors_do_not_make_global_options_look_required() {
+    let h = home();
+    let out = Command::cargo_bin("prepdeck")
+        .unwrap()
+        .env_remove("PREPDECK_HOME")
+        .args(["answer", "--home"])
+        .arg(h.path())
+        .args(["--deck", "it-manager"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(
+        err.contains("Usage: prepdeck answer <DECK/CARD> [FILE]"),
+        "{err}"
+    );
+    assert!(!err.contains("--home <DIR>"), "{err}");
+    assert!(!err.contains("--deck <ID>"), "{err}");
 }

@@ -16,7 +16,7 @@ use crate::core::grade::Grade;
 use crate::core::record::{Record, RecordBody};
 use crate::core::session::debrief_text as text;
 use crate::core::session::{Debrief, DebriefItem, PastInterview};
-use crate::core::text::sanitize_line;
+use crate::core::text::{count, count_of, sanitize_line};
 use crate::store::log::StateLog;
 use crate::study::past::{grade_question, save_ticks};
 use crate::study::{Journal, LogStudy, Study, StudyError};
@@ -95,6 +95,9 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
         },
     };
     let mut d = p.debrief(&decks);
+    // A `--grade` for a question out of range or already graded is a usage error (exit 2)
+    // whatever the interview's state, before "nothing to grade" could make it look accepted.
+    let explicit = explicit_grades(&d, &args.grades)?;
     let pending = d.ungraded();
     let id = p.shown_id();
     if d.items.is_empty() {
@@ -105,14 +108,12 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
         writeln!(out, "Every question of {id} is graded.")?;
         return Ok(ExitCode::SUCCESS);
     }
-    let explicit = explicit_grades(&d, &args.grades)?;
     let scripted = args.accept || !args.grades.is_empty();
     writeln!(
         out,
-        "Interview {id} ({}): {} of {} questions not graded.",
+        "Interview {id} ({}): {} not graded.",
         super::time_text::local_time(p.started_at),
-        pending.len(),
-        d.items.len()
+        count_of(pending.len(), d.items.len(), "question", "questions")
     )?;
     let mut graded = 0;
     if scripted {
@@ -143,7 +144,9 @@ pub fn run(cli: &Cli, home: &Home, args: &GradeArgs) -> anyhow::Result<ExitCode>
     let left = d.ungraded().len();
     writeln!(
         out,
-        "\nRecorded {graded} grade(s); {left} question(s) still ungraded."
+        "\nRecorded {}; {} still ungraded.",
+        count(graded, "grade", "grades"),
+        count(left, "question", "questions")
     )?;
     if left > 0 {
         writeln!(out, "Grade them later with: prepdeck history grade {id}")?;

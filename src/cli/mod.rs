@@ -17,6 +17,7 @@ mod export;
 mod history;
 mod history_grade;
 mod home;
+mod huge_pages;
 mod import;
 mod input;
 mod interviews;
@@ -100,9 +101,37 @@ fn parse_error(e: &clap::Error) -> ExitCode {
         let _ = e.print();
         return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
     }
-    let text = e.render().to_string();
+    let text = without_global_options(&e.render().to_string());
     eprintln!("{}", sanitize(&show_hidden(&text)).trim_end());
     ExitCode::from(2)
+}
+
+/// clap's usage line in an error lists the options the command line used: a global option
+/// given after the subcommand (`prepdeck answer --home DIR`) made it read `Usage: prepdeck
+/// answer --home <DIR> <DECK/CARD> [FILE]`, as if `--home` were required. The global options
+/// are left out of the usage line (`prepdeck --help` describes them).
+fn without_global_options(text: &str) -> String {
+    let cmd = Cli::command();
+    let globals: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .filter_map(|a| {
+            let long = a.get_long()?;
+            let value = a.get_value_names()?.first()?;
+            Some(format!(" --{long} <{value}>"))
+        })
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let mut line = line.to_string();
+        if line.starts_with("Usage:") {
+            for g in &globals {
+                line = line.replace(&format!("{g}..."), "").replace(g, "");
+            }
+        }
+        out.push(line);
+    }
+    out.join("\n")
 }
 
 /// The error as printed: escapes removed, but lines kept (deck and import diagnostics span

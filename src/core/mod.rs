@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod deck;
 pub mod fast_hash;
+pub mod figures;
 pub mod grade;
 pub mod ids;
 pub mod json;

@@ -78,6 +78,17 @@ pub fn show_hidden(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// "1 question", "3 questions": a count with its noun in the right number (`many` is the
+/// plural, for nouns that do not just take an "s").
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "1 of 3 questions", "1 of 1 question": a part of a count, the noun agreeing with the whole.
+pub fn count_of(n: usize, total: usize, one: &str, many: &str) -> String {
+    format!("{n} of {}", count(total, one, many))
+}
+
 /// A value the user gave (an id, a name), as a message quotes it: on one line, with its
 /// hidden characters written out ([`show_hidden`]) rather than dropped.
 pub fn quoted(text: &str) -> String {
@@ -175,6 +186,15 @@ fn skip_string(chars: &mut Chars<'_>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count(0, "question", "questions"), "0 questions");
+        assert_eq!(count(1, "question", "questions"), "1 question");
+        assert_eq!(count(2, "grade", "grades"), "2 grades");
+        assert_eq!(count_of(1, 1, "question", "questions"), "1 of 1 question");
+        assert_eq!(count_of(1, 3, "question", "questions"), "1 of 3 questions");
+    }
+
     use super::*;
     use proptest::prelude::*;
 

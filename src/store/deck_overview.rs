@@ -39,6 +39,11 @@ const BUILD: u64 = fnv(
     crate::store::deck_cache::BUILD,
 );
 
+/// The overview cache's file in the deck cache folder `dir`.
+pub fn file(dir: &Path) -> std::path::PathBuf {
+    dir.join(FILE)
+}
+
 /// What an entry is valid for: the text of a built-in deck, or the stamp of a deck file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceKey {
@@ -52,6 +57,20 @@ impl SourceKey {
         SourceKey::Text {
             len: text.len() as u64,
             hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+        }
+    }
+
+    /// The key of the built-in deck `name` whose text is `text`: its length and hash as
+    /// build.rs worked them out ([`crate::store::decks::BUILTIN_TEXT_KEYS`]), so no start
+    /// hashes the deck text compiled into the binary; worked out here for a text they do
+    /// not describe.
+    pub fn of_builtin(name: &str, text: &str) -> SourceKey {
+        match crate::store::decks::BUILTIN_TEXT_KEYS
+            .iter()
+            .find(|(n, ..)| *n == name)
+        {
+            Some(&(_, len, hash)) if len == text.len() as u64 => SourceKey::Text { len, hash },
+            _ => SourceKey::of_text(text),
         }
     }
 

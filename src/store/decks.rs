@@ -32,6 +32,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+include!(concat!(env!("OUT_DIR"), "/builtin_keys.rs"));
+
 /// Deck files larger than this are refused before parsing.
 pub const MAX_DECK_BYTES: u64 = 32 * 1024 * 1024;
 
@@ -188,7 +190,7 @@ pub fn load_first(user_decks_dir: &Path, extra: &[PathBuf], cache: &Path) -> Fir
     let mut results: Vec<(String, Result<Deck, Diagnostics>)> = Vec::new();
     for (name, text) in BUILTIN {
         let source = DeckSource::Builtin(name.to_string());
-        let loaded = match take(&source, Some(SourceKey::of_text(text))) {
+        let loaded = match take(&source, Some(SourceKey::of_builtin(name, text))) {
             Some(deck) => Ok(deck),
             None => parse_cached(text, source, Some(cache)),
         };
@@ -312,6 +314,25 @@ mod tests {
                 Err(d) => { let _ = d.to_string(); }
             }
         }
+    }
+
+    #[test]
+    fn build_time_keys_of_the_builtin_decks_are_their_hashes() {
+        assert_eq!(BUILTIN_TEXT_KEYS.len(), BUILTIN.len());
+        for (name, text) in BUILTIN {
+            assert!(BUILTIN_TEXT_KEYS.iter().any(|(n, ..)| n == name), "{name}");
+            assert_eq!(SourceKey::of_builtin(name, text), SourceKey::of_text(text));
+        }
+        // A text the build did not see is hashed.
+        let other = "[deck]\nid = \"x\"\n";
+        assert_eq!(
+            SourceKey::of_builtin(BUILTIN[0].0, other),
+            SourceKey::of_text(other)
+        );
+        assert_ne!(
+            SourceKey::of_builtin(BUILTIN[0].0, other),
+            SourceKey::of_builtin(BUILTIN[0].0, BUILTIN[0].1)
+        );
     }
 
     #[test]

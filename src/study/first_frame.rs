@@ -37,7 +37,7 @@ pub(crate) fn overview_from(
         summary
             .categories
             .iter()
-            .filter(|c| c.seen > 0)
+            .filter(|c| c.started())
             .take(3)
             .map(|c| WeakCategory {
                 deck: c.deck.clone(),

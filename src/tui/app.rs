@@ -161,7 +161,7 @@ impl Current {
     }
 }
 
-/// "Your last mock interview has 2 questions not graded": said once at start when the latest
+/// "Your last mock interview has 2 questions not graded" ("1 question"): said once at start when the latest
 /// interview was left with questions ungraded (a quit, a closed terminal, a crash), so nothing
 /// is dropped silently.
 fn ungraded_nudge(study: &dyn Study) -> Option<(Level, String)> {
@@ -174,8 +174,9 @@ fn ungraded_nudge(study: &dyn Study) -> Option<(Level, String)> {
     Some((
         Level::Info,
         format!(
-            "Your last mock interview has {n} question(s) not graded: press {key} to grade \
-             them."
+            "Your last mock interview has {} not graded: press {key} to grade {}.",
+            crate::core::text::count(n, "question", "questions"),
+            if n == 1 { "it" } else { "them" }
         ),
     ))
 }

@@ -159,7 +159,7 @@ pub fn help_rows(ctx: Context) -> Vec<(String, &'static str)> {
         }
     }
     rows.into_iter()
-        .map(|(a, keys)| (keys.join("/"), a.describe()))
+        .map(|(a, keys)| (keys.join("/"), a.describe_in(ctx)))
         .collect()
 }
 

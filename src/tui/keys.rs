@@ -106,6 +106,20 @@ pub enum Action {
 }
 
 impl Action {
+    /// One line for the help screen of `ctx`: as [`Action::describe`], except the grades of a
+    /// mock debrief, which judge an answer (as the suggested grade does), not a recall.
+    pub fn describe_in(self, ctx: Context) -> &'static str {
+        match (ctx, self) {
+            (Context::Mock(MockCtx::Debrief), Action::Grade(g)) => match g {
+                Grade::Again => "grade Again: no answer, or under half the key points",
+                Grade::Hard => "grade Hard: key points missed, or over time",
+                Grade::Good => "grade Good: most key points, within time",
+                Grade::Easy => "grade Easy: nearly every key point, with time to spare",
+            },
+            _ => self.describe(),
+        }
+    }
+
     /// One line for the help screen.
     pub fn describe(self) -> &'static str {
         match self {

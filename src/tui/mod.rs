@@ -61,6 +61,7 @@ pub fn run(
     start: Start,
     reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>,
     whole: Option<app::WholeDecks>,
+    first_frame_drawn: Box<dyn FnOnce()>,
 ) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     let mut app = App::new(decks, study, Theme::from_env(), now).with_broken(broken);
@@ -85,7 +86,8 @@ pub fn run(
     let mut term = ratatui::try_init()?;
     // A paste arrives as one event (an answer pasted whole, not typed key by key).
     terminal::bracketed_paste(true);
-    let result = runner::run(&mut term, &mut app, &mut TerminalHost::new(reload));
+    let mut host = TerminalHost::new(reload).after_first_frame(first_frame_drawn);
+    let result = runner::run(&mut term, &mut app, &mut host);
     terminal::bracketed_paste(false);
     ratatui::restore();
     app.study.keep_home(&app.decks, chrono::Utc::now());

@@ -77,7 +77,7 @@ fn an_interview_left_ungraded_is_marked_and_graded_later_with_flags() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "1 of 1 questions not graded: the scheduler has not heard of them",
+            "1 of 1 question not graded: the scheduler has not heard of it",
         ))
         .stdout(predicate::str::contains("prepdeck history grade mock-"));
     assert_eq!(count(&state(home.path()), "\"type\":\"review\""), 0);
@@ -105,7 +105,9 @@ fn an_interview_left_ungraded_is_marked_and_graded_later_with_flags() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Question 1: recorded Hard."))
-        .stdout(predicate::str::contains("0 question(s) still ungraded"));
+        .stdout(predicate::str::contains(
+            "Recorded 1 grade; 0 questions still ungraded.",
+        ));
     let after = state(home.path());
     assert_eq!(count(&after, "\"type\":\"review\""), 1);
     assert_eq!(count(&after, "\"mode\":\"mock\""), 1);
@@ -122,9 +124,23 @@ fn an_interview_left_ungraded_is_marked_and_graded_later_with_flags() {
         .stdout(predicate::str::contains(
             "No interview has ungraded questions.",
         ));
-    // Already graded: a usage error, not a second review.
+    // Already graded: a usage error (exit 2, as the docs say), not a second review, though
+    // every question is graded; so is a question out of range.
     prepdeck(home.path())
         .args(["history", "grade", "--last", "--grade", "1=easy"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "question 1 is already graded (Hard)",
+        ));
+    prepdeck(home.path())
+        .args(["history", "grade", "--last", "--grade", "5=good"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("question 5 was not reached"));
+    // Without a bad flag, a graded interview is simply said to be graded.
+    prepdeck(home.path())
+        .args(["history", "grade", "--last"])
         .assert()
         .success()
         .stdout(predicate::str::contains("is graded"));
@@ -148,7 +164,7 @@ fn grading_later_offers_the_suggestion_and_takes_it_with_enter() {
         .write_stdin("I start from the actuals and known changes.\n.\n")
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 of 1 questions not graded"));
+        .stdout(predicate::str::contains("1 of 1 question not graded"));
     prepdeck(home.path())
         .args(["history", "grade"])
         .write_stdin("\n")

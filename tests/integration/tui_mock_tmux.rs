@@ -145,7 +145,7 @@ fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
     tmux.send(&["Enter"]);
     tmux.wait_for_secs("Leave ungraded?", 5);
     tmux.send(&["y"]);
-    tmux.wait_for_secs("1 question(s) left ungraded", 5);
+    tmux.wait_for_secs("1 question left ungraded", 5);
     tmux.send(&["q"]);
     tmux.wait_for_secs("exited-0", 5);
 
@@ -180,7 +180,7 @@ fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
     );
     tmux.send(&["clear", "Enter"]);
     tmux.send(&[&cmd, "Enter"]);
-    tmux.wait_for_secs("has 1 question(s) not graded: press h", 15);
+    tmux.wait_for_secs("has 1 question not graded: press h", 15);
     tmux.send(&["h"]);
     let list_screen = tmux.wait_for_secs("Past mock interviews", 5);
     assert!(
@@ -261,7 +261,7 @@ fn a_debrief_closed_with_the_terminal_is_graded_later_from_the_shell() {
         "{json}"
     );
     let graded = run(home.path(), &["history", "grade", "--accept"]);
-    assert!(graded.contains("Recorded 1 grade(s)"), "{graded}");
+    assert!(graded.contains("Recorded 1 grade;"), "{graded}");
     let list: serde_json::Value =
         serde_json::from_str(&run(home.path(), &["history", "--json"])).unwrap();
     assert_eq!(list[0]["ungraded"], 0, "{list}");

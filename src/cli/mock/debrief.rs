@@ -266,11 +266,12 @@ pub(super) fn run<R: BufRead, W: Write>(p: &mut Plain<'_, R, W>) -> anyhow::Resu
     let id = p.m().id().clone();
     let ungraded = d.ungraded().len();
     if ungraded > 0 {
+        let them = if ungraded == 1 { "it" } else { "them" };
         writeln!(
             p.out,
-            "\n{ungraded} of {} questions not graded: the scheduler has not heard of them. \
-             Grade them later with: prepdeck history grade {id}",
-            d.items.len()
+            "\n{} not graded: the scheduler has not heard of {them}. \
+             Grade {them} later with: prepdeck history grade {id}",
+            crate::core::text::count_of(ungraded, d.items.len(), "question", "questions")
         )?;
     }
     writeln!(

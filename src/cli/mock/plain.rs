@@ -48,6 +48,14 @@ enum LastLine {
     DroppedLate,
 }
 
+/// What follows a submitted answer: the next phase, or the end of an interview ended early
+/// (`/quit` or the end of input with lines typed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Then {
+    GoOn,
+    EndEarly,
+}
+
 /// The state of one line-mode run; the debrief borrows it too.
 pub(super) struct Plain<'a, R, W> {
     pub input: R,
@@ -66,6 +74,7 @@ pub(super) struct Plain<'a, R, W> {
     pub eof: bool,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Command {
     Skip,
     Quit,
@@ -238,6 +247,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     let n = self.m().questions().len();
                     if ending == Ending::Completed {
                         writeln!(self.out, "\nThe interview is over.")?;
+                    } else if reached == n {
+                        writeln!(
+                            self.out,
+                            "\nThe interview ended early, on its last question; your answers are kept."
+                        )?;
                     } else {
                         writeln!(
                             self.out,
@@ -308,7 +322,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     let fx = self.send(Event::StartAnswer, now)?;
                     if fx.iter().any(|e| matches!(e, Effect::TimeUp { .. })) {
                         // Strict timing: prep and answer time both ran out before Enter.
-                        return self.submit(Vec::new(), now, LastLine::Kept);
+                        return self.submit(Vec::new(), now, LastLine::Kept, Then::GoOn);
                     }
                     if typed && !l.trim().is_empty() && l.trim() != "." {
                         self.carry = Some(l);
@@ -345,21 +359,29 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.prompt()?;
             let line = self.read_line()?;
             let now = (self.clock)();
-            let Some(line) = line else {
-                self.input_ended()?;
-                if !spoken && !lines.is_empty() {
-                    self.submit(lines, now, LastLine::Kept)?;
+            let quit = match &line {
+                None => {
+                    self.input_ended()?;
+                    true
                 }
-                self.send(Event::Quit, now)?;
+                Some(l) => command(l) == Some(Command::Quit),
+            };
+            if quit {
+                // The lines typed so far are the answer; the interview ended early, on its
+                // last question too.
+                if !spoken && !lines.is_empty() {
+                    return self.submit(lines, now, LastLine::Kept, Then::EndEarly);
+                }
+                return self.send(Event::Quit, now).map(drop);
+            }
+            let Some(line) = line else {
                 return Ok(());
             };
-            match command(&line) {
-                Some(Command::Skip) => return self.send(Event::Skip, now).map(drop),
-                Some(Command::Quit) => return self.send(Event::Quit, now).map(drop),
-                None => {}
+            if command(&line) == Some(Command::Skip) {
+                return self.send(Event::Skip, now).map(drop);
             }
             if spoken || line.trim() == "." {
-                return self.submit(lines, now, LastLine::Kept);
+                return self.submit(lines, now, LastLine::Kept, Then::GoOn);
             }
             let fx = self.send(Event::Tick, now)?;
             if fx.iter().any(|e| matches!(e, Effect::TimeUp { .. })) {
@@ -370,18 +392,19 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     lines.push(line);
                     LastLine::Kept
                 };
-                return self.submit(lines, now, last);
+                return self.submit(lines, now, last, Then::GoOn);
             }
             lines.push(line);
         }
     }
 
-    /// Reports the time used and submits `lines` at `now`.
+    /// Reports the time used and submits `lines` at `now`, then goes on or ends the interview.
     fn submit(
         &mut self,
         lines: Vec<String>,
         now: DateTime<Utc>,
         last: LastLine,
+        then: Then,
     ) -> anyhow::Result<()> {
         if let Some(view) = self.m().clock(now) {
             let limit = view.limit;
@@ -413,7 +436,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(note) = crate::cli::input::too_long_note(&text) {
             writeln!(self.out, "{note}")?;
         }
-        self.send(Event::Submit { text }, now)?;
+        let event = match then {
+            Then::GoOn => Event::Submit { text },
+            Then::EndEarly => Event::EndEarly { text },
+        };
+        self.send(event, now)?;
         Ok(())
     }
 }

@@ -320,6 +320,39 @@ fn end_of_input_keeps_the_answers_so_far_and_quits_cleanly() {
     assert_eq!(outcome.reached, 1);
 }
 
+/// The end of input, or `/quit`, on the last question with lines typed: the lines are the
+/// answer, and the interview ended early (not "completed").
+#[test]
+fn ending_on_the_last_question_with_lines_typed_is_ending_early() {
+    for last in [None, Some("/quit")] {
+        let mut lines = vec![
+            (5_000, "A first answer."),
+            (6_000, "."),
+            (9_000, "Half of a second"),
+        ];
+        if let Some(q) = last {
+            lines.push((10_000, q));
+        }
+        let (out, records, outcome) = run(
+            setup(0, Timing::Strict, AnswerMode::Typed),
+            vec![question("q1", 60, None, &[]), question("q2", 60, None, &[])],
+            &lines,
+        );
+        let a = answered(&records);
+        assert_eq!(a.len(), 2, "{out}");
+        assert_eq!(a[1].0.answer, "Half of a second");
+        assert!(
+            out.contains("The interview ended early, on its last question"),
+            "{out}"
+        );
+        assert!(matches!(
+            records.iter().rev().find(|r| matches!(r.0, RecordBody::MockFinished(_))).map(|r| &r.0),
+            Some(RecordBody::MockFinished(f)) if !f.completed
+        ));
+        assert_eq!(outcome.ending, Ending::QuitEarly);
+    }
+}
+
 #[test]
 fn skip_and_quit_commands() {
     let (out, records, _) = run(

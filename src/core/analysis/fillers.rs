@@ -3,11 +3,18 @@
 //! Rules, kept simple on purpose (a missed filler costs less than a flagged verb):
 //! - Phrases match whole words, case-insensitively; the longest phrase wins and hits never
 //!   overlap. Drawn-out sounds count as their short form ("ummm" is "um", "hmmm" is "hmm").
-//! - "like" is a filler only when it is set off from the sentence (it starts the text or follows
-//!   punctuation: "Like, we...", "it was, like, a mess"), is followed by a comma, or comes
-//!   before a number ("like 3 weeks", "like ten people"). Not set off, it is never a filler
-//!   right after "would", "I'd", "to", "do", "don't", a pronoun... So "I would like to" and "things like caching" are not counted,
-//!   and neither is "we had like a week" (a miss we accept).
+//! - "like" is a filler when a comma follows it ("Like, we...", "it was, like, a mess"), when it
+//!   comes before a number ("like 3 weeks", "like ten people", "like a hundred": the number
+//!   words are `core::figures`'), or when it is set off after a
+//!   little word ("so, like we...", "and. Like we did") or starts a sentence before a pronoun
+//!   ("Like we had no tests"). It is never a filler after a verb that takes it ("I would like
+//!   to", "it looks like", "it felt like", "do you like") nor when it brings in an example or a
+//!   comparison: after a noun ("things like caching"), after a comma that follows a noun ("the
+//!   risks, like call quality"), or opening a sentence before a noun phrase ("Like most teams,
+//!   we..."). "we had like a week" is not counted (a miss we accept).
+//! - "just" is a filler except where it says when or how much: "just as", "just before", "just
+//!   after", "just when", "just in time", "just over/under" a figure, "just 3 people" ("just a
+//!   mess" is still a filler: "a" is a number only before a number word).
 //! - "you know" is not a filler in a question or condition ("do you know", "if you know").
 
 use std::ops::Range;
@@ -15,6 +22,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::tokens::Token;
+use crate::core::figures;
 
 /// Whether a hit is a pure filler or a hedge that weakens a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -62,32 +70,59 @@ const PHRASES: &[(&str, FillerKind)] = &[
     ("perhaps", Hedge),
 ];
 
-/// Words after which "like" is a verb or part of "would like".
+/// Words after which "like" is a verb ("do you like"), part of "would like", or the second
+/// half of a verb of seeming ("it looks like", "it felt like", "something like").
 const LIKE_VERB_BEFORE: &[&str] = &[
-    "would", "i'd", "we'd", "you'd", "they'd", "to", "do", "does", "did", "don't", "didn't",
-    "doesn't", "really", "i", "we", "you", "they", "also",
+    "would",
+    "i'd",
+    "we'd",
+    "you'd",
+    "they'd",
+    "to",
+    "do",
+    "does",
+    "did",
+    "don't",
+    "didn't",
+    "doesn't",
+    "really",
+    "i",
+    "we",
+    "you",
+    "they",
+    "also",
+    "look",
+    "looks",
+    "looked",
+    "looking",
+    "seem",
+    "seems",
+    "seemed",
+    "sound",
+    "sounds",
+    "sounded",
+    "feel",
+    "feels",
+    "felt",
+    "feeling",
+    "something",
+    "anything",
+    "nothing",
+    "much",
+    "more",
+    "exactly",
+    "just",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "half",
-    "a",
+/// Subjects after which a "like" opening a sentence is a filler ("Like we had no tests"), not a
+/// comparison ("Like most teams, we...").
+const PRONOUNS: &[&str] = &["i", "we", "you", "they", "he", "she", "it", "there"];
+
+/// Words after which "just" says when or how much, not nothing: "just as the onboarding
+/// started", "just before the launch", "just over a week".
+const JUST_PRECISE_BEFORE: &[&str] = &[
+    "as", "before", "after", "when", "while", "once", "then", "now", "in", "over", "under",
+    "below", "above", "about", "around", "short", "enough", "behind", "ahead",
 ];
 
 /// A drawn-out sound in its short form: repeated letters collapse ("ummm" -> "um").
@@ -137,27 +172,13 @@ pub fn find_fillers(text: &str, tokens: &[Token]) -> Vec<FillerHit> {
 fn accepted(phrase: &str, text: &str, tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| tokens[p].lower.as_str());
     match phrase {
-        "like" => {
-            let gap_before = match i.checked_sub(1) {
-                Some(p) => &text[tokens[p].range.end..tokens[i].range.start],
-                None => "",
-            };
-            let set_off = prev.is_none()
-                || gap_before.contains([',', '.', ';', ':', '!', '?', '(', '—', '–']);
-            if set_off {
-                return true;
-            }
-            if prev.is_some_and(|p| LIKE_VERB_BEFORE.contains(&p)) {
-                return false;
-            }
-            let next = tokens.get(i + 1);
-            let comma_after =
-                next.is_some_and(|n| text[tokens[i].range.end..n.range.start].contains(','));
-            let number_after = next.is_some_and(|n| {
-                n.lower.starts_with(|c: char| c.is_ascii_digit())
-                    || NUMBER_WORDS.contains(&n.lower.as_str())
-            });
-            comma_after || number_after
+        "like" => like_is_filler(text, tokens, i),
+        // "just 3 people" is "only"; "just a mess" is still a filler.
+        "just" => {
+            !(tokens
+                .get(i + 1)
+                .is_some_and(|n| JUST_PRECISE_BEFORE.contains(&n.lower.as_str()))
+                || number_at(tokens, i + 1))
         }
         "you know" => !prev.is_some_and(|p| {
             matches!(
@@ -167,6 +188,47 @@ fn accepted(phrase: &str, text: &str, tokens: &[Token], i: usize) -> bool {
         }),
         _ => true,
     }
+}
+
+/// Whether the words from token `i` on start a number (`core::figures`): "3", "ten", "a
+/// hundred".
+fn number_at(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|n| {
+        figures::starts_number(&n.lower, tokens.get(i + 1).map(|t| t.lower.as_str()))
+    })
+}
+
+/// "like" at token `i` (see the module doc for the rules).
+fn like_is_filler(text: &str, tokens: &[Token], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| tokens[p].lower.as_str());
+    let gap_before = match i.checked_sub(1) {
+        Some(p) => &text[tokens[p].range.end..tokens[i].range.start],
+        None => "",
+    };
+    let next = tokens.get(i + 1);
+    let comma_after = next.is_some_and(|n| text[tokens[i].range.end..n.range.start].contains(','));
+    if comma_after {
+        return true;
+    }
+    let sentence_start = prev.is_none() || gap_before.contains(['.', '!', '?']);
+    if sentence_start {
+        // "Like we had no tests" / "Like most teams, we...".
+        return next.is_some_and(|n| PRONOUNS.contains(&n.lower.as_str()));
+    }
+    if prev.is_some_and(|p| LIKE_VERB_BEFORE.contains(&p)) {
+        return false;
+    }
+    let number_after = number_at(tokens, i + 1);
+    let set_off = gap_before.contains([',', ';', ':', '(', '—', '–']);
+    if set_off {
+        // After a noun the clause that follows is an example ("the risks, like call
+        // quality"); after a little word it is a filler ("so, like we...", "it was, like a
+        // mess"), as before a digit ("late, like 3 weeks").
+        let after_noun = prev.is_some_and(|p| !super::tokens::STOP_WORDS.contains(&p));
+        let digit_after = next.is_some_and(|n| figures::has_digit(&n.lower));
+        return !after_noun || digit_after;
+    }
+    number_after
 }
 
 #[cfg(test)]
@@ -189,6 +251,11 @@ mod tests {
             ("Like, we had no tests", &[("like", "Like")]),
             ("It was, like, a mess", &[("like", "like")]),
             ("We waited like 3 weeks", &[("like", "like")]),
+            ("We had like ten people on it", &[("like", "like")]),
+            ("We had like a hundred tickets", &[("like", "like")]),
+            ("It took like an eighteen months", &[("like", "like")]),
+            ("It felt like a failure", &[]),
+            ("We had like a week", &[]),
             (
                 "Ummm, I think we, you know, kind of won",
                 &[
@@ -218,6 +285,29 @@ mod tests {
                 ],
             ),
             ("umbrella, uhuru, errand, humming", &[]),
+            // "just" saying when or how much is not a filler.
+            ("It broke just as the release went out", &[]),
+            (
+                "We signed just before the deadline and just after the audit",
+                &[],
+            ),
+            ("The fix landed just in time, just over a week late", &[]),
+            ("It took just 3 people", &[]),
+            (
+                "I just rang them, it was just a mess",
+                &[("just", "just"), ("just", "just")],
+            ),
+            // "like" bringing in an example, or after a verb of seeming, is not a filler.
+            ("We listed the risks, like staff turnover and cost", &[]),
+            ("It looks like the vendor slipped", &[]),
+            ("It felt like a long week", &[]),
+            ("We would like a second supplier", &[]),
+            ("Like most teams, we had no runbook", &[]),
+            ("Tools like dashboards, like the one we built, helped", &[]),
+            // ...while a "like" set off after a little word, or before a pronoun, still is.
+            ("So, like we never tested it", &[("like", "like")]),
+            ("Like we had no tests", &[("like", "Like")]),
+            ("It was late, like 3 weeks", &[("like", "like")]),
             ("", &[]),
         ];
         for (text, want) in cases {

@@ -86,7 +86,7 @@ impl Ownership {
 }
 
 /// Words too common to say anything about an answer.
-const STOP_WORDS: &[&str] = &[
+pub(super) const STOP_WORDS: &[&str] = &[
     "a",
     "about",
     "after",

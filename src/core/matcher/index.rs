@@ -8,7 +8,8 @@
 //! checked with the matcher's own rule, so the index changes how fast a match is found, never
 //! which words match (a property test compares it with the plain scan).
 
-use super::{TYPO_MIN_LEN, Word, same_word, word_matches};
+use super::TYPO_MIN_LEN;
+use super::word::{Word, same_word, word_matches};
 use crate::core::fast_hash::FastMap;
 
 /// The index's key for a word or stem: a hash, computed once per word. Two words with one key
@@ -101,7 +102,9 @@ impl WordIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{MatchText, Term, first_in, split_words};
+    use super::super::cover::first_in;
+    use super::super::word::split_words;
+    use super::super::{MatchText, Term};
     use super::*;
     use proptest::prelude::*;
 

@@ -11,14 +11,22 @@ use crate::core::session::{
 };
 use crate::core::text::sanitize_line;
 
-/// `12s`, `1m 05s`, `2m 00s` (whole seconds, rounded up).
+/// Every duration the debrief, the line mode and the reports show, with one rounding, so the
+/// same time reads the same on every line ("2m 10s of 2m 00s; 10.3s over" beside the score's
+/// "10.3s over a 2m 00s limit"): under a minute to the nearest tenth of a second (`10.3s`; a
+/// whole number without ".0": `12s`), so the score's sum can be checked by hand; from a minute
+/// on to the nearest second (`1m 05s`, `2m 00s`).
 pub fn duration(d: Duration) -> String {
-    let s = d.as_millis().div_ceil(1000);
-    if s < 60 {
-        format!("{s}s")
-    } else {
-        format!("{}m {:02}s", s / 60, s % 60)
+    let tenths = (d.as_millis() + 50) / 100;
+    if tenths < 600 {
+        return if tenths.is_multiple_of(10) {
+            format!("{}s", tenths / 10)
+        } else {
+            format!("{}.{}s", tenths / 10, tenths % 10)
+        };
     }
+    let s = (d.as_millis() + 500) / 1000;
+    format!("{}m {:02}s", s / 60, s % 60)
 }
 
 /// "1m 12s of 2m 00s" with "; 12s over" (soft timing) or "; time was up" (strict, capped).
@@ -173,21 +181,6 @@ pub fn time_discipline(d: &Debrief) -> String {
     s
 }
 
-/// Overtime as the score's sum uses it: to a tenth of a second under a minute ("2.7s", so
-/// `1 − 2.7/10 = 0.73` can be checked by hand; a whole number without ".0"), else as
-/// [`duration`].
-fn overtime(overtime: Duration) -> String {
-    if overtime >= Duration::from_secs(60) {
-        return duration(overtime);
-    }
-    let tenths = (overtime.as_millis() + 50) / 100;
-    if tenths.is_multiple_of(10) {
-        format!("{}s", tenths / 10)
-    } else {
-        format!("{}.{}s", tenths / 10, tenths % 10)
-    }
-}
-
 /// Why a question scores what it does: "Score 58/100 = 0.7 × 0.60 (3 of 5 key points) +
 /// 0.3 × 0.53 (28s over a 1m 00s limit)".
 pub fn score_why(item: &DebriefItem) -> String {
@@ -203,7 +196,7 @@ pub fn score_why(item: &DebriefItem) -> String {
     let t = match p.time_from {
         TimeBasis::WithinTime => "within time".to_string(),
         TimeBasis::Overtime { overtime: o, limit } => {
-            format!("{} over a {} limit", overtime(o), duration(limit))
+            format!("{} over a {} limit", duration(o), duration(limit))
         }
         TimeBasis::CutOff => "cut off by the clock: no time credit".into(),
         TimeBasis::NothingCovered => "no time credit without a key point covered".into(),
@@ -219,7 +212,8 @@ pub fn score_why(item: &DebriefItem) -> String {
 }
 
 /// "Strongest answer: ..." and "Weakest answer: ..."; one line when every answer scored
-/// the same (the strongest would also be the weakest).
+/// the same (the strongest would also be the weakest), or when there is one answer ("Best
+/// answer: ..." when it scored above 0, never for a 0/100 answer).
 pub fn best_and_worst(d: &Debrief) -> Vec<String> {
     let (Some(s), w) = (d.strongest(), d.weakest()) else {
         return Vec::new();
@@ -230,6 +224,8 @@ pub fn best_and_worst(d: &Debrief) -> Vec<String> {
             format!("Weakest answer: {}", which(d, w)),
         ],
         Some(_) => vec![format!("Every answer scored {}/100", d.items[s].score())],
+        // One answer: "best" only when it scored something.
+        None if d.items[s].score() == 0 => vec!["No answer scored above 0/100".to_string()],
         None => vec![format!("Best answer: {}", which(d, s))],
     }
 }
@@ -254,9 +250,96 @@ mod tests {
         let ms = Duration::from_millis;
         assert_eq!(duration(ms(0)), "0s");
         assert_eq!(duration(ms(12_000)), "12s");
-        assert_eq!(duration(ms(12_001)), "13s");
+        assert_eq!(duration(ms(12_001)), "12s");
+        assert_eq!(duration(ms(10_258)), "10.3s");
+        assert_eq!(duration(ms(59_949)), "59.9s");
+        assert_eq!(duration(ms(59_950)), "1m 00s");
         assert_eq!(duration(ms(72_000)), "1m 12s");
+        assert_eq!(duration(ms(130_258)), "2m 10s");
+        assert_eq!(duration(ms(130_500)), "2m 11s");
         assert_eq!(duration(ms(120_000)), "2m 00s");
+    }
+
+    /// The trial's case: 2m 10.258s against 2 minutes, soft timing. The time line said "2m 11s
+    /// ...; 11s over" (rounded up) and the score "10.3s over" (to a tenth) for the same time.
+    #[test]
+    fn the_time_line_and_the_score_round_the_same_way() {
+        use crate::core::ids::InterviewId;
+        use crate::core::session::test_support::question;
+        use crate::core::session::{MockAnswered, MockSetup, Timing};
+        let qs = vec![question("b1", 120, None, &["alpha", "beta"])];
+        let a = MockAnswered {
+            interview: InterviewId::new("i"),
+            index: 0,
+            card: qs[0].key.clone(),
+            answer: "alpha and more".into(),
+            follow_up_answer: None,
+            answer_ms: 130_258,
+            overtime_ms: 10_258,
+            follow_up_ms: None,
+            follow_up_overtime_ms: 0,
+            paused_ms: 0,
+            skipped: false,
+            coverage: vec![true, false],
+            grade: None,
+        };
+        let setup = MockSetup {
+            timing: Timing::Soft,
+            ..MockSetup::default()
+        };
+        let d = Debrief::new(&InterviewId::new("i"), &setup, &qs, &[a], Ending::Completed);
+        assert_eq!(time_used(&d.items[0]), "2m 10s of 2m 00s; 10.3s over");
+        assert!(
+            score_why(&d.items[0]).contains("(10.3s over a 2m 00s limit)"),
+            "{}",
+            score_why(&d.items[0])
+        );
+        assert!(
+            time_discipline(&d).ends_with("; 10.3s over in total"),
+            "{}",
+            time_discipline(&d)
+        );
+    }
+
+    /// A single answer that scored 0 is not called the best.
+    #[test]
+    fn a_zero_answer_is_not_the_best() {
+        use crate::core::ids::InterviewId;
+        use crate::core::session::test_support::question;
+        use crate::core::session::{MockAnswered, MockSetup};
+        let qs = vec![question("b1", 60, None, &["alpha", "beta"])];
+        let answer = |text: &str, coverage: Vec<bool>| MockAnswered {
+            interview: InterviewId::new("i"),
+            index: 0,
+            card: qs[0].key.clone(),
+            answer: text.into(),
+            follow_up_answer: None,
+            answer_ms: 10_000,
+            overtime_ms: 0,
+            follow_up_ms: None,
+            follow_up_overtime_ms: 0,
+            paused_ms: 0,
+            skipped: false,
+            coverage,
+            grade: None,
+        };
+        let lines = |a: MockAnswered| {
+            let d = Debrief::new(
+                &InterviewId::new("i"),
+                &MockSetup::default(),
+                &qs,
+                &[a],
+                Ending::Completed,
+            );
+            best_and_worst(&d)
+        };
+        assert_eq!(
+            lines(answer("words", vec![false, false])),
+            ["No answer scored above 0/100"]
+        );
+        let good = lines(answer("alpha", vec![true, false]));
+        assert_eq!(good.len(), 1);
+        assert!(good[0].starts_with("Best answer: question 1 ("), "{good:?}");
     }
 
     #[test]

@@ -23,6 +23,13 @@ pub enum Event {
     Skip,
     /// End now; answers given so far are kept and the debrief is partial.
     Quit,
+    /// End now, keeping `text` (typed so far) as the answer to the phase being answered: the
+    /// main answer, or the follow-up's. The interview ended early ([`Ending::QuitEarly`]) even
+    /// on its last question, the answer counting as given. Empty text, a spoken answer or the
+    /// reading time: as [`Event::Quit`]. Works while paused (the pause ends there).
+    EndEarly {
+        text: String,
+    },
     /// The time passed (the front end sends it at the latest at the [`Effect::StartTimer`]
     /// deadline); fires a due deadline.
     Tick,

@@ -33,7 +33,8 @@ use super::setup::{AnswerMode, MockSetup};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ending {
     Completed,
-    /// The candidate quit (or input ended) before the last question.
+    /// The candidate ended the interview before finishing it (or input ended), on its last
+    /// question too; what they answered counts as answered. Shown as "ended early".
     QuitEarly,
     /// No `MockFinished` record: prepdeck stopped mid-interview (a crash, a closed terminal).
     Interrupted,
@@ -43,7 +44,7 @@ impl Ending {
     pub fn label(self) -> &'static str {
         match self {
             Ending::Completed => "completed",
-            Ending::QuitEarly => "quit early",
+            Ending::QuitEarly => "ended early",
             Ending::Interrupted => "interrupted",
         }
     }

@@ -16,7 +16,11 @@
 //! is submitted by the machine itself. In soft timing [`Effect::Overtime`] says the clock went
 //! negative, and the overtime is measured at `Submit`.
 //!
-//! While paused, only `Resume` and `Quit` do anything.
+//! While paused, only `Resume`, `Quit` and `EndEarly` do anything.
+//!
+//! Ending early (`Quit`, or `EndEarly` with the text typed so far) always ends the interview as
+//! [`Ending::QuitEarly`], on its last question too: the candidate ended it, and says so in
+//! `history` and `report`, while what they answered counts as answered.
 
 use std::time::Duration;
 
@@ -140,7 +144,10 @@ impl MockInterview {
         }
         let due = Due {
             // An event that ends the answer anyway needs no TimeUp/Overtime notice first...
-            quiet: matches!(event, Event::Submit { .. } | Event::Skip | Event::Quit),
+            quiet: matches!(
+                event,
+                Event::Submit { .. } | Event::Skip | Event::Quit | Event::EndEarly { .. }
+            ),
             // ...and a late Submit must not be applied twice (once by the clock, once itself).
             submitting: matches!(event, Event::Submit { .. }),
         };
@@ -150,13 +157,8 @@ impl MockInterview {
         }
         match event {
             Event::Tick => {}
-            Event::Quit => {
-                // A main answer waiting for its follow-up is kept, without the follow-up.
-                if self.phase == Phase::FollowUp && self.main.is_some() {
-                    self.record_answer(None, Outcome::Answered, &mut fx);
-                }
-                self.finish(Ending::QuitEarly, &mut fx)
-            }
+            Event::Quit => self.end_early(String::new(), now, &mut fx),
+            Event::EndEarly { text } => self.end_early(text, now, &mut fx),
             Event::Pause => {
                 if self.paused_at.is_none() {
                     self.paused_at = Some(now);
@@ -307,6 +309,37 @@ impl MockInterview {
             }
         });
         self.complete(given, Outcome::Answered, at, fx);
+    }
+
+    /// Ends the interview early at `at`, `text` (typed so far) being the answer to the phase
+    /// being answered. A main answer waiting for its follow-up is kept, with the follow-up's
+    /// text if any.
+    fn end_early(&mut self, text: String, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
+        // The time paused (to ask "End early?", say) is not answer time.
+        if let Some(paused_at) = self.paused_at.take() {
+            let paused = between(paused_at, at);
+            self.paused += paused;
+            self.phase_start += delta(paused);
+        }
+        let given = (self.setup.mode == AnswerMode::Typed && !text.trim().is_empty()).then(|| {
+            let (took, overtime) = self.measure(at);
+            Given {
+                text: accept_answer(&text).0,
+                took,
+                overtime,
+            }
+        });
+        match self.phase {
+            Phase::Answer if given.is_some() => {
+                self.main = given;
+                self.record_answer(None, Outcome::Answered, fx);
+            }
+            Phase::FollowUp if self.main.is_some() => {
+                self.record_answer(given, Outcome::Answered, fx);
+            }
+            _ => {}
+        }
+        self.finish(Ending::QuitEarly, fx);
     }
 
     fn skip_question(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {

@@ -363,6 +363,70 @@ fn early_quit_keeps_the_answers_and_ends_partial() {
     assert_eq!(f.score, d.score());
 }
 
+/// Ending early on the last question with a partial answer: the answer counts as answered,
+/// and the interview ended early (it used to be "completed", while an empty answer was "quit").
+#[test]
+fn ending_early_on_the_last_question_keeps_the_answer_and_says_so() {
+    let qs = vec![
+        question("b1", 60, None, &["x"]),
+        question("b2", 60, Some("And then?"), &["y"]),
+    ];
+    for text in ["y half an answer", ""] {
+        let (mut m, _) = MockInterview::new(typed(0, Timing::Soft), qs.clone(), t0());
+        m.handle(submit("x yes"), at(30_000));
+        m.handle(Event::Pause, at(40_000));
+        let fx = m.handle(
+            Event::EndEarly {
+                text: text.to_string(),
+            },
+            at(55_000),
+        );
+        let finished = fx.iter().find_map(|e| match e {
+            Effect::Record(MockRecord::MockFinished(f)) => Some(f.clone()),
+            _ => None,
+        });
+        assert!(finished.is_some_and(|f| !f.completed), "{text:?}: {fx:?}");
+        assert!(fx.contains(&Effect::Finished {
+            ending: Ending::QuitEarly
+        }));
+        let d = m.debrief();
+        assert_eq!(d.ending, Ending::QuitEarly);
+        if text.is_empty() {
+            assert_eq!(d.items.len(), 1, "nothing typed: no second answer");
+        } else {
+            let a = answered(&fx);
+            assert_eq!(a.len(), 1);
+            assert_eq!(a[0].answer, text);
+            // Answered from 30 s to the pause at 40 s; the pause is not answer time.
+            assert_eq!(a[0].answer_ms, 10_000);
+            assert_eq!(a[0].follow_up_answer, None, "the follow-up was not asked");
+            assert_eq!(d.items.len(), 2);
+            assert!(d.items[1].answered());
+        }
+    }
+}
+
+/// Ending early during the follow-up keeps the main answer and the follow-up typed so far.
+#[test]
+fn ending_early_in_the_follow_up_keeps_both_answers() {
+    let qs = vec![question("b1", 60, Some("And then?"), &["x"])];
+    let (mut m, _) = MockInterview::new(typed(0, Timing::Soft), qs, t0());
+    m.handle(submit("x main"), at(20_000));
+    assert_eq!(m.phase(), Phase::FollowUp);
+    let fx = m.handle(
+        Event::EndEarly {
+            text: "then this".into(),
+        },
+        at(25_000),
+    );
+    let a = answered(&fx);
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].answer, "x main");
+    assert_eq!(a[0].follow_up_answer.as_deref(), Some("then this"));
+    assert_eq!(a[0].follow_up_ms, Some(5_000));
+    assert_eq!(m.debrief().ending, Ending::QuitEarly);
+}
+
 #[test]
 fn a_full_run_records_every_answer_then_finishes() {
     let qs = vec![

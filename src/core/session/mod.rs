@@ -31,7 +31,7 @@ pub use history::{CardIndex, Ending, PastInterview, find_interview, past_intervi
 pub use mock::MockInterview;
 pub use question::MockQuestion;
 pub use records::{MockAnswered, MockDebriefed, MockFinished, MockRecord, MockStarted};
-pub use select::select_questions;
+pub use select::{question_pool, select_questions};
 pub use setup::{
     AnswerMode, Focus, MAX_ANSWER_SECONDS, MAX_PREP_SECONDS, MAX_QUESTIONS, MIN_ANSWER_SECONDS,
     MockSetup, Timing,

@@ -54,26 +54,7 @@ pub fn select_questions(
     weakness: impl Fn(&CardKey) -> f64,
     seed: u64,
 ) -> Vec<MockQuestion> {
-    let chosen: Vec<&Deck> = decks
-        .iter()
-        .filter(|d| setup.decks.is_empty() || setup.decks.contains(&d.id))
-        .collect();
-    let mut pool: Vec<(&Deck, &Card)> = cards_of(&chosen);
-    if pool.is_empty() {
-        pool = cards_of(&decks.iter().collect::<Vec<_>>());
-    }
-    let focused: Vec<(&Deck, &Card)> = pool
-        .iter()
-        .copied()
-        .filter(|(_, c)| match &setup.focus {
-            Focus::Mixed | Focus::Weakest => true,
-            Focus::Category(id) => &c.category == id,
-            Focus::Kind(k) => c.kind == *k,
-        })
-        .collect();
-    if !focused.is_empty() {
-        pool = focused;
-    }
+    let pool = question_pool(decks, setup);
 
     let weakest = setup.focus == Focus::Weakest;
     let mut groups = group(&pool, |d, c| {
@@ -108,6 +89,29 @@ pub fn select_questions(
         }
     }
     out
+}
+
+/// The cards `setup` draws its questions from (see the module doc): the chosen decks' cards,
+/// narrowed by a category or kind focus that matches any. The setup screen counts them.
+pub fn question_pool<'a>(decks: &'a [Deck], setup: &MockSetup) -> Vec<(&'a Deck, &'a Card)> {
+    let chosen: Vec<&Deck> = decks
+        .iter()
+        .filter(|d| setup.decks.is_empty() || setup.decks.contains(&d.id))
+        .collect();
+    let mut pool: Vec<(&Deck, &Card)> = cards_of(&chosen);
+    if pool.is_empty() {
+        pool = cards_of(&decks.iter().collect::<Vec<_>>());
+    }
+    let focused: Vec<(&Deck, &Card)> = pool
+        .iter()
+        .copied()
+        .filter(|(_, c)| match &setup.focus {
+            Focus::Mixed | Focus::Weakest => true,
+            Focus::Category(id) => &c.category == id,
+            Focus::Kind(k) => c.kind == *k,
+        })
+        .collect();
+    if focused.is_empty() { pool } else { focused }
 }
 
 fn cards_of<'a>(decks: &[&'a Deck]) -> Vec<(&'a Deck, &'a Card)> {

@@ -421,13 +421,13 @@ pub(super) fn category_rows(
     rows
 }
 
-/// Started categories first (a category never started scores 0, but it is not begun rather
-/// than weak), each part weakest first; ties go to the category with fewer cards seen, then
-/// deck and category id.
+/// Started categories first (reviewed, or answered in a mock: [`CategoryStats::started`]; a
+/// category never started scores 0, but it is not begun rather than weak), each part weakest
+/// first; ties go to the category with fewer cards seen, then deck and category id.
 pub fn rank_weakest_first(rows: &mut [CategoryStats]) {
     rows.sort_by(|a, b| {
-        (a.seen == 0)
-            .cmp(&(b.seen == 0))
+        (!a.started())
+            .cmp(&!b.started())
             .then_with(|| a.readiness.total_cmp(&b.readiness))
             .then_with(|| a.seen.cmp(&b.seen))
             .then_with(|| a.deck.cmp(&b.deck))

@@ -84,6 +84,15 @@ pub struct CategoryStats {
     pub evidence: Evidence,
 }
 
+impl CategoryStats {
+    /// Practised: a card reviewed, or a question answered in a mock interview. A category with
+    /// only a mock answer has a readiness above 0 (its mock coverage): it is ranked with the
+    /// started ones, by that readiness, not after the categories never begun.
+    pub fn started(&self) -> bool {
+        self.seen > 0 || self.mock_answers > 0
+    }
+}
+
 /// Time spent answering (sum of the reviews' `took_ms`); in milliseconds in JSON.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TimeSpent {
@@ -138,8 +147,8 @@ impl Stats {
         // A category never started scores 0 by the formula, but "weakest" should point at what
         // the candidate has practised and still gets wrong: started categories come first,
         // and untouched ones only fill the list when fewer than `n` have been started.
-        let started = self.categories.iter().filter(|c| c.seen > 0);
-        let untouched = self.categories.iter().filter(|c| c.seen == 0);
+        let started = self.categories.iter().filter(|c| c.started());
+        let untouched = self.categories.iter().filter(|c| !c.started());
         started.chain(untouched).take(n).collect()
     }
 }

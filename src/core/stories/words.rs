@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use crate::core::figures;
 use crate::core::target::terms::Analyzer;
 
 fn analyzer() -> &'static Analyzer {
@@ -59,46 +60,14 @@ pub fn terms_with_words(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Number words that count as a figure in a result.
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "percent",
-    "half",
-    "halved",
-    "double",
-    "doubled",
-    "twice",
-    "triple",
-    "tripled",
-    "dozen",
-    "dozens",
-];
-
-/// Whether the text gives a figure: a digit or a number word ("halved", "twice", "thousand").
+/// Whether the text gives a figure: digits, a number word or the verb of a ratio ("twice",
+/// "a third", "halved": [`figures::states_figure`]).
 pub fn has_figure(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit())
-        || words(text).any(|w| NUMBER_WORDS.contains(&w.as_str()))
+    let words: Vec<String> = words(text).collect();
+    (0..words.len()).any(|i| {
+        let prev = i.checked_sub(1).map(|p| words[p].as_str());
+        figures::states_figure(&words[i], prev)
+    })
 }
 
 #[cfg(test)]
@@ -126,6 +95,15 @@ mod tests {
         assert!(has_figure("cut costs by 12%"));
         assert!(has_figure("we halved the backlog"));
         assert!(has_figure("Two hundred users"));
+        assert!(has_figure("we cut the cost by a third"));
+        assert!(has_figure("zero downtime since"));
+        assert!(has_figure("sixty sites moved"));
+        assert!(has_figure("calls doubled"));
+        assert!(!has_figure("none of them complained"));
+        assert!(!has_figure("one of the sites"));
+        assert!(!has_figure(
+            "the vendor met its targets from the next quarter"
+        ));
         assert!(!has_figure("the team was happier and the sponsor agreed"));
     }
 }

@@ -127,4 +127,23 @@ mod tests {
         assert_eq!(key_for(TYPING, i(M::Submit)).as_deref(), Some("Ctrl-S"));
         assert!(key_for(CONFIRM, i(M::CancelQuit)).is_some());
     }
+
+    /// The debrief's grades judge an answer; the drill's wording ("forgot it") is not theirs.
+    #[test]
+    fn the_debrief_help_speaks_of_answers_not_recall() {
+        let debrief = help_rows(DEBRIEF);
+        let again = debrief
+            .iter()
+            .find(|(k, _)| k == "1")
+            .map(|(_, d)| *d)
+            .unwrap();
+        assert!(!again.contains("forgot"), "{again}");
+        assert!(again.contains("key points"), "{again}");
+        let drill = help_rows(Context::Revealed);
+        assert!(
+            drill
+                .iter()
+                .any(|(k, d)| k == "1" && d.contains("forgot it"))
+        );
+    }
 }

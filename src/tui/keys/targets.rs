@@ -70,7 +70,9 @@ impl TargetAction {
             TargetAction::FewerNew => "the plan: one fewer new card a day (limit)",
             TargetAction::MoreReviews => "the plan: ten more reviews a day (limit)",
             TargetAction::FewerReviews => "the plan: ten fewer reviews a day (limit)",
-            TargetAction::DropTarget => "ask from the whole bank, not the job (forgets the target)",
+            TargetAction::DropTarget => {
+                "with a job target (named in the title): use the whole bank"
+            }
             TargetAction::NextField => "next field",
             TargetAction::PrevField => "previous field",
             TargetAction::Save => "check and save the target",

@@ -7,8 +7,8 @@
 //! an earlier session are kept (their records are not at hand to take back), the questions
 //! left ungraded are offered their suggested grades again, and leaving goes back to the list.
 //!
-//! Nothing is dropped silently: leaving the summary of a new interview with questions
-//! ungraded asks first ([`super::debrief_leave`]).
+//! Nothing is dropped silently: leaving the summary with questions ungraded asks first, for a
+//! new interview and for a past one opened from History alike.
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
@@ -298,10 +298,11 @@ impl DebriefState {
             }
             None => {
                 self.accepting = false;
-                let n = self.recorded.len();
-                self.leave(Some(format!(
-                    "Recorded the suggested grades: all {n} questions are graded."
-                )))
+                let done = match self.recorded.len() {
+                    1 => "the question is graded".to_string(),
+                    n => format!("all {n} questions are graded"),
+                };
+                self.leave(Some(format!("Recorded the suggested grades: {done}.")))
             }
         }
     }
@@ -330,9 +331,15 @@ impl DebriefState {
             MockAction::LeaveUngraded => {
                 self.leave_confirmed = true;
                 let n = self.ungraded();
+                let left = crate::core::text::count(n, "question", "questions");
+                let them = if n == 1 { "it" } else { "them" };
+                let later = match self.origin {
+                    Origin::Interview => "from History (h on the home screen)",
+                    Origin::History => "by opening the interview again",
+                };
                 self.leave(Some(format!(
-                    "{n} question(s) left ungraded: your schedule has not heard of them. \
-                     Grade them later from History (h on the home screen)."
+                    "{left} left ungraded: your schedule has not heard of {them}. Grade {them} later \
+                     {later}."
                 )))
             }
             MockAction::Stay => {
@@ -382,8 +389,8 @@ impl DebriefState {
         }
         match action {
             Action::Interview(MockAction::Home) => {
-                if self.origin == Origin::Interview && self.ungraded() > 0 && !self.leave_confirmed
-                {
+                // A past interview opened from History asks too: leaving it is as silent.
+                if self.ungraded() > 0 && !self.leave_confirmed {
                     self.leaving = true;
                     return vec![];
                 }

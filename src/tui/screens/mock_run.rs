@@ -213,25 +213,21 @@ impl Screen for RunScreen {
         vec![Effect::Interview(Event::Tick)]
     }
 
-    /// "End the interview?" answered yes: text typed so far is an answer, kept (the clock,
-    /// stopped to ask or by the candidate, runs again for that instant so it can be given).
+    /// "End the interview?" answered yes: text typed so far is an answer, kept, and the
+    /// interview ended early, on its last question too (the core ends the pause, made to ask
+    /// or by the candidate, at that instant).
     fn on_confirm(&mut self, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         if self.moved_on() {
             return vec![];
         }
         self.paused_to_ask = false;
-        let m = self.interview();
-        let answering = matches!(m.phase(), Phase::Answer | Phase::FollowUp);
+        let answering = matches!(self.interview().phase(), Phase::Answer | Phase::FollowUp);
         let text = self.text();
-        let mut fx = Vec::new();
         if self.typed() && answering && !text.trim().is_empty() {
-            if m.is_paused() {
-                fx.push(Effect::Interview(Event::Resume));
-            }
-            fx.push(Effect::Interview(Event::Submit { text }));
+            vec![Effect::Interview(Event::EndEarly { text })]
+        } else {
+            vec![Effect::Interview(Event::Quit)]
         }
-        fx.push(Effect::Interview(Event::Quit));
-        fx
     }
 
     /// "End the interview?" answered no: the clock runs again, unless the candidate had paused

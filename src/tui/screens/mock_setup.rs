@@ -151,6 +151,12 @@ impl SetupForm {
         self.chosen(decks).iter().map(|d| d.cards.len()).sum()
     }
 
+    /// Cards the questions are drawn from: the chosen decks' cards narrowed by the focus (a
+    /// category or a kind; the whole pool when the focus matches none).
+    pub fn focused_pool(&self, decks: &[Deck]) -> usize {
+        crate::core::session::question_pool(decks, &self.setup).len()
+    }
+
     /// The focuses offered for the chosen decks.
     pub fn focus_options(&self, decks: &[Deck]) -> Vec<Focus> {
         let mut out = vec![Focus::Mixed, Focus::Weakest];

@@ -140,7 +140,10 @@ fn left_ungraded_then_graded_from_the_history_screen() {
     h.key(KeyCode::Char('y'));
     assert_eq!(ctx(&h), Context::Home);
     let s = h.screen(80, 24);
-    assert!(s.contains("1 question(s) left ungraded"), "{s}");
+    assert!(
+        s.contains("1 question left ungraded: your schedule has not heard of it"),
+        "{s}"
+    );
     assert_eq!(reviews(&h).len(), 1);
 
     h.key(KeyCode::Char('h'));
@@ -171,6 +174,36 @@ fn left_ungraded_then_graded_from_the_history_screen() {
     assert_eq!(ctx(&h), Context::Home);
 }
 
+/// A past interview opened from History asks before its summary is left with questions
+/// ungraded, as a new interview's does (History -> Enter -> s -> q left silently).
+#[test]
+fn leaving_a_past_interview_ungraded_asks_first() {
+    let mut first = answered_both();
+    let records = as_records(&first);
+    first.key(KeyCode::Char('q'));
+    let mut h = Harness::with_records(records);
+    h.key(KeyCode::Char('h'));
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('s'));
+    assert_eq!(ctx(&h), Context::Mock(MockCtx::Summary));
+    h.key(KeyCode::Char('q'));
+    assert_eq!(ctx(&h), Context::Mock(MockCtx::ConfirmLeave));
+    let s = h.screen(80, 24);
+    assert!(s.contains("2 of 2 questions have no grade"), "{s}");
+    assert!(s.contains("a record the suggested grades"), "{s}");
+    h.key(KeyCode::Char('n'));
+    assert_eq!(ctx(&h), Context::Mock(MockCtx::Summary));
+    h.key(KeyCode::Char('q'));
+    h.key(KeyCode::Char('y'));
+    assert_eq!(ctx(&h), Context::History);
+    let s = h.screen(200, 24);
+    assert!(
+        s.contains("2 questions left ungraded: your schedule has not heard of them. Grade them later by opening the interview again."),
+        "{s}"
+    );
+    assert!(reviews(&h).is_empty());
+}
+
 #[test]
 fn a_restart_says_the_last_interview_has_ungraded_questions() {
     let mut first = answered_both();
@@ -180,7 +213,7 @@ fn a_restart_says_the_last_interview_has_ungraded_questions() {
     let mut h = Harness::with_records(records);
     let s = h.screen(80, 24);
     assert!(
-        s.contains("Your last mock interview has 2 question(s) not graded: press h"),
+        s.contains("Your last mock interview has 2 questions not graded: press h"),
         "{s}"
     );
     h.key(KeyCode::Char('h'));

@@ -75,6 +75,21 @@ fn setup_screen() {
     snap(&mut h, "mock_setup_help");
 }
 
+/// The title counts the cards the focus draws from, not every card whatever the focus.
+#[test]
+fn the_setup_counts_the_cards_of_the_focus() {
+    let mut h = Harness::new();
+    h.key(KeyCode::Char('m'));
+    assert!(h.screen(80, 24).contains("4 cards in the chosen decks"));
+    h.key(KeyCode::Down); // Focus
+    h.key(KeyCode::Right); // the weakest: every card, weighted
+    assert!(h.screen(80, 24).contains("4 cards in the chosen decks"));
+    h.key(KeyCode::Right); // the first category: 2 of the 4 cards
+    let s = h.screen(80, 24);
+    assert!(s.contains("Incident management"), "{s}");
+    assert!(s.contains("2 of 4 cards match the focus"), "{s}");
+}
+
 #[test]
 fn running_typed_in_each_colour_band() {
     let mut h = started(setup());

@@ -163,8 +163,12 @@ fn detail_lines(cx: &Cx, r: &HistoryRow, w: usize, small: bool) -> Vec<Line<'sta
     let enter = key_for(Context::History, Action::Open).unwrap_or_default();
     let what = match r.ungraded {
         0 => format!("{enter} opens its debrief."),
+        1 => format!(
+            "{enter} opens it to grade 1 question, its suggested grade offered again (your \
+             schedule has not heard of it)."
+        ),
         n => format!(
-            "{enter} opens it to grade {n} question(s), their suggested grades offered again \
+            "{enter} opens it to grade {n} questions, their suggested grades offered again \
              (your schedule has not heard of them)."
         ),
     };

@@ -371,7 +371,7 @@ fn mocks(s: &Stats, t: Theme, w: usize, h: usize) -> Vec<Line<'static>> {
         let how = if m.completed {
             "completed"
         } else {
-            "quit early"
+            "ended early"
         };
         out.push(Line::raw(format!(
             "  {}  {:>3}  {how}",

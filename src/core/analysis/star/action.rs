@@ -197,7 +197,13 @@ impl Sentence {
                 while is_adverb(self.at(v)) || self.at(v) == "then" {
                     v += 1;
                 }
+                // "I agree the goal and let them get on with it": a form such as "let" takes
+                // the tense of the verb it is joined to.
+                let joined_present = is_ambiguous_past(self.at(v))
+                    && is_present_form(self.at(j))
+                    && !is_past(self.at(j));
                 if self.told_past(v, story, habit)
+                    && !joined_present
                     && !self.at(v + 1).is_empty()
                     && self.concrete(v, false)
                 {
@@ -337,7 +343,7 @@ impl Sentence {
     /// next subject) says when or how long: "every fortnight", "within the same week", "once
     /// a quarter", "weekly", "on Mondays", "for thirty minutes" ("I manage seven people" does
     /// not).
-    fn scheduled(&self, subject: usize) -> bool {
+    pub(super) fn scheduled(&self, subject: usize) -> bool {
         let from = (0..subject)
             .rev()
             .find(|&k| self.boundary(k + 1) || matches!(self.at(k), "and" | "but" | "so"))

@@ -18,12 +18,15 @@
 use serde::Serialize;
 
 mod action;
+mod demand;
 mod grammar_words;
 mod lexicon;
+mod narrative;
 mod outcome;
 mod scene;
 mod scene_words;
 mod sentence;
+mod task;
 
 use sentence::{Sentence, Story};
 
@@ -84,20 +87,40 @@ impl StarCues {
         // Whether an earlier sentence has the speaker doing something: the scene is set before
         // the speaker enters the story (without a time or place, see `Sentence::situation`).
         let mut speaker_acted = false;
+        // A scene or a task told as someone turning to the speaker ("people came to me when
+        // they had problems") counts only if the speaker then does something: without that
+        // it describes them, it tells no story.
+        let mut pending_scene = false;
+        let mut pending_task = None;
         for s in &sentences {
             let act = s.action(&story);
             let acted = act.is_some();
-            // The sentence that sets the scene (the first one that does).
-            let opening = !speaker_acted && !s.speaker_clause() && !acted;
-            let scene = match s.situation(&story, opening) {
+            // The sentence that sets the scene (the first one that does), told before the
+            // speaker enters it.
+            // Once something was done, even in the passive ("a new rota was drawn up"),
+            // what follows is no opening scene.
+            let opening = !speaker_acted && !done;
+            let before = if acted && !s.speaker_clause() {
+                0
+            } else {
+                s.speaker_clause_at()
+            };
+            let turned = s.turned_to_speaker();
+            let scene = match s.situation(&story, opening, before) {
                 Some(cue) if cues.situation.is_none() => {
                     cues.situation = Some(cue);
+                    pending_scene = turned.is_some();
                     true
                 }
                 _ => false,
             };
             if cues.task.is_none() {
                 cues.task = s.task();
+                if cues.task.is_none() && pending_task.is_none() {
+                    pending_task = turned
+                        .filter(|t| t.named)
+                        .map(|t| s.words[t.verb..=(t.verb + 1).min(s.words.len() - 1)].join(" "));
+                }
             }
             if cues.result.is_none() {
                 cues.result = s.result(&story, done, scene);
@@ -106,12 +129,20 @@ impl StarCues {
             // A practice kept up ("I meet each of them every fortnight") is no event that an
             // outcome follows.
             done |= act.as_ref().is_some_and(|a| a.event) || (s.passive_event() && !scene);
-            speaker_acted |= s.speaker_clause() || acted;
+            // "Normally I agree the goal and let them get on with it": a habit of the
+            // speaker's, told before the story, does not enter them in it.
+            speaker_acted |= (s.speaker_clause() && !s.habitual()) || acted;
             // Only the speaker's own action is their Action: a story told only with "we" does
             // not say what they did.
             if cues.action.is_none() {
                 cues.action = act.filter(|a| a.own).map(|a| a.cue);
+                if cues.action.is_some() && cues.task.is_none() {
+                    cues.task = pending_task.take();
+                }
             }
+        }
+        if pending_scene && cues.action.is_none() {
+            cues.situation = None;
         }
         cues
     }
@@ -144,15 +175,30 @@ impl StarCues {
     }
 }
 
-/// Splits a text into sentences: at `.`, `!` or `?` followed by a space or the end, at `;`
+/// Splits a text into sentences: at `.`, `!` or `?` followed by a space or the end (a closing
+/// quote or bracket may stand between: "My boss said, 'Fix it by Friday.' So I..."), at `;`
 /// and at line ends. A decimal point ("4.6") does not end a sentence.
 fn sentences(text: &str) -> Vec<String> {
+    const CLOSERS: &[char] = &['\'', '"', '\u{2019}', '\u{201D}', ')', ']'];
+    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut cur = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
         let end = match c {
-            '.' | '!' | '?' => chars.peek().is_none_or(|n| n.is_whitespace()),
+            '.' | '!' | '?' => {
+                let mut k = i;
+                while chars.get(k).is_some_and(|q| CLOSERS.contains(q)) {
+                    k += 1;
+                }
+                let ends = chars.get(k).is_none_or(|n| n.is_whitespace());
+                if ends {
+                    i = k;
+                }
+                ends
+            }
             ';' | '\n' => true,
             _ => false,
         };
@@ -171,3 +217,5 @@ fn sentences(text: &str) -> Vec<String> {
 mod tests;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_voices;

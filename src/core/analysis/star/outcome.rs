@@ -71,7 +71,44 @@ impl Sentence {
         if done && let Some(p) = self.first_phrase(&["no more", "no longer"]) {
             return Some(p);
         }
+        if let Some(p) = self.harm_avoided() {
+            return Some(p);
+        }
+        // "The number of missed calls went down", "complaints came down": a change told by
+        // a verb's particle, of others.
+        if done
+            && let Some(k) = (1..self.words.len()).find(|&k| {
+                is_in(WEAK_OUTCOMES, self.at(k))
+                    && matches!(self.at(k + 1), "down" | "up")
+                    && !matches!(self.subject_of(k), "i" | "we" | "you")
+            })
+        {
+            return Some(self.words[k..=k + 1].join(" "));
+        }
         self.achieved(story, done)
+    }
+
+    /// A step of the speaker's or their group's told with the harm it avoided: "we moved the
+    /// servers without losing any data", "I cut over with no downtime", "we went live
+    /// without a single failed payment".
+    fn harm_avoided(&self) -> Option<String> {
+        let n = self.words.len();
+        (1..n).find_map(|k| {
+            let none = match self.at(k) {
+                "without" => {
+                    matches!(self.at(k + 1), "any" | "losing" | "dropping" | "missing")
+                        || (self.at(k + 1) == "a" && self.at(k + 2) == "single")
+                }
+                "with" => matches!(self.at(k + 1), "no" | "zero"),
+                _ => false,
+            };
+            let told = (0..k).any(|v| {
+                matches!(self.subject_of(v), "i" | "we")
+                    && is_past(self.at(v))
+                    && !is_in(PAST_AUXILIARIES, self.at(v))
+            });
+            (none && told).then(|| format!("{} {}", self.at(k), self.at(k + 1)))
+        })
     }
 
     /// Whether the word after `phrase` is a verb's "-ing" form ("ended up rewriting").

@@ -2,9 +2,7 @@
 //! the speaker's doing) and a goal or duty (stated, given to the speaker, or taken on).
 
 use super::lexicon::*;
-use super::sentence::{
-    CLAUSE_STARTS, Sentence, Story, is_adverb, is_ambiguous_past, is_in, is_past, is_subject,
-};
+use super::sentence::{Sentence, Story, is_adverb, is_ambiguous_past, is_in, is_past, is_subject};
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::is_irregular_past;
 
@@ -29,6 +27,15 @@ impl Sentence {
                 let year = w[0] == "in" && is_year(&w[1]);
                 (place || year).then(|| w[..2 + usize::from(place)].join(" "))
             })
+            // A place set off at the start: "At the library, everyone would..."
+            .or_else(|| {
+                (matches!(self.at(0), "at" | "in")
+                    && self.at(1) == "the"
+                    && !is_in(NOT_PLACES, self.at(2))
+                    && !is_in(TIME_UNITS, self.at(2))
+                    && (3..6).any(|k| self.boundary(k)))
+                .then(|| self.words[..3].join(" "))
+            })
             // A year named anywhere: "this was, gosh, 2019", "2021, a logistics firm".
             .or_else(|| self.words.iter().find(|w| is_year(w)).cloned())
     }
@@ -41,14 +48,18 @@ impl Sentence {
     /// judgement, a habit, a supposition or an outcome, or the state is the statement of a
     /// goal ("my task was", "we needed to"). In a story told in the present, its moment
     /// ("it's my second week").
-    pub(super) fn situation(&self, story: &Story, opening: bool) -> Option<String> {
+    /// `before`: where the speaker enters in this sentence ("The module was something people
+    /// clicked through, so I scrapped it": the scene is told before "I scrapped").
+    pub(super) fn situation(&self, story: &Story, opening: bool, before: usize) -> Option<String> {
         if story.present
             && let Some(moment) = self.present_moment()
         {
             return Some(moment);
         }
         let n = self.words.len();
-        if let Some(anchor) = self.anchor() {
+        // An anchor at the close of a story that tells an outcome ("Last year our score went
+        // from 3.1 to 4.2") is the result's moment, not a scene.
+        if let Some(anchor) = self.anchor().filter(|_| opening || !self.outcome_told()) {
             // Only "I" is the speaker here: "in my last role we went through a restructure"
             // sets a scene.
             let speakers = |i: usize| {
@@ -82,11 +93,16 @@ impl Sentence {
             }
         }
         let past_habit = self.past_habit();
+        if opening && let Some(arrival) = self.arrival_scene() {
+            return Some(arrival);
+        }
         if !opening
             || self.judgement()
-            || (self.habitual() && !past_habit)
+            || (self.general_habit() && !past_habit)
             || (self.hypothetical() && !past_habit)
-            || self.outcome_told()
+            || (self.outcome_told()
+                && !matches!(self.at(0), "when" | "while" | "as")
+                && !self.imposed_change())
         {
             return None;
         }
@@ -103,8 +119,10 @@ impl Sentence {
         });
         // "When the numbers were poor we met": the clause is the moment of what the speaker
         // did next, not a scene.
+        // An event in that clause ("When the server crashed, I rang") is the scene.
         let responds = |i: usize| {
             is_in(SUBORDINATORS, self.at(0))
+                && (is_in(BE_FORMS, self.at(i)) || matches!(self.at(i), "had" | "got"))
                 && (i + 1..n).any(|k| {
                     matches!(self.at(k), "i" | "we") && {
                         let v = self.at(self.verb_after(k));
@@ -112,7 +130,12 @@ impl Sentence {
                     }
                 })
         };
-        (0..goal_from)
+        // "When we moved offices, ...": a group's event in an opening clause of time.
+        let first_clause = |i: usize| {
+            matches!(self.at(0), "when" | "after" | "as" | "while")
+                && (1..=i).all(|k| !self.boundary(k))
+        };
+        (0..goal_from.min(before))
             .filter(|&i| !responds(i))
             .find(|&i| {
                 let subject = self.subject_of(i);
@@ -121,19 +144,89 @@ impl Sentence {
                 }
                 let verb = self.at(i);
                 // "The project was delivered": a passive outcome, not a scene.
-                let state = is_in(STATE_WORDS, verb)
-                    && !is_in(OUTCOME_VERBS, self.at(self.verb_after(i)))
+                // In a story told in the present, "the system is slow" is a state too.
+                let state = (is_in(STATE_WORDS, verb)
+                    || (story.present && matches!(verb, "is" | "are" | "s" | "re")))
+                    && (!is_in(OUTCOME_VERBS, self.at(self.verb_after(i)))
+                        || self.imposed_change())
                     && !is_in(GOAL_NOUNS, subject)
-                    && (subject != "we" || is_in(WE_STATES, verb));
+                    && (subject != "we" || is_in(WE_STATES, verb))
+                    && !self.step_passive(i);
                 // "cost", "put", "set" are past only in a story told in the past.
-                let event = subject != "we"
+                let event = (subject != "we" || first_clause(i))
                     && ((is_irregular_past(verb) && (story.past || !is_ambiguous_past(verb)))
-                        || self.noun_led_regular_past(i));
+                        || self.noun_led_regular_past(i)
+                        || (subject == "we" && is_past(verb) && !is_in(NOT_ACTIONS, verb))
+                        || (story.present && self.present_event_at(i)));
                 state || event || (past_habit && verb == "would")
             })
             .map(|i| self.words[i.saturating_sub(2)..=i].join(" "))
             .or_else(|| self.discovery())
             .or_else(|| self.scene_in_goal(goal_from))
+    }
+
+    /// A habit or a general truth that sets no scene: the speaker's ("I always put"), or told
+    /// in the present ("as there always is with change"). A trouble of others that kept
+    /// happening, told in the past ("the printers jammed so often that..."), is a scene.
+    fn general_habit(&self) -> bool {
+        self.habitual()
+            && ((0..self.words.len()).any(|k| {
+                is_in(HABITUAL, self.at(k))
+                    && (k.saturating_sub(2)..k).any(|m| matches!(self.at(m), "i" | "we" | "you"))
+            }) || !self.unambiguous_past()
+                || self
+                    .words
+                    .iter()
+                    .any(|w| is_in(PRESENT_AUXILIARIES, w) || matches!(w.as_str(), "am" | "m")))
+    }
+
+    /// A change of quantity done to the speaker's side, in the passive with no agent: "the
+    /// budget was cut by a fifth", "our team was halved" (the scene, where "we cut costs by a
+    /// fifth" tells a result).
+    fn imposed_change(&self) -> bool {
+        let made = (1..self.words.len()).any(|i| self.step_passive(i));
+        !made
+            && (1..self.words.len()).any(|k| {
+                is_in(&["was", "were", "been"], self.at(k - 1))
+                    && is_in(QUANTITY_CHANGES, self.at(k))
+                    && !(k + 1..self.words.len()).any(|m| {
+                        self.at(m) == "by" && matches!(self.at(m + 1), "me" | "us" | "i" | "we")
+                    })
+            })
+    }
+
+    /// A passive of something made or put in place ("a new rota was drawn up", "a review was
+    /// carried out"): a step, whoever took it, not the scene.
+    fn step_passive(&self, i: usize) -> bool {
+        is_in(&["was", "were"], self.at(i)) && is_in(MADE_PARTICIPLES, self.at(self.verb_after(i)))
+    }
+
+    /// The speaker arriving in the scene with what they found: "I inherited a spreadsheet
+    /// nobody trusted", "I took on a junior analyst who was going quiet in meetings".
+    fn arrival_scene(&self) -> Option<String> {
+        let n = self.words.len();
+        (0..n).find_map(|i| {
+            let j = self.verb_after(i);
+            let arrived = self.at(i) == "i"
+                && (matches!(self.at(j), "inherited" | "joined" | "arrived")
+                    || (self.at(j) == "took" && matches!(self.at(j + 1), "on" | "over")));
+            if !arrived {
+                return None;
+            }
+            // A clause about what was found: "that was late", "who was going quiet",
+            // "nobody trusted".
+            (j + 2..(j + 9).min(n))
+                .take_while(|&k| !matches!(self.at(k), "and" | "so" | "but"))
+                .find(|&k| {
+                    (is_in(RELATIVES, self.at(k))
+                        || is_in(&["nobody", "no", "everyone", "half"], self.at(k)))
+                        && (k + 1..(k + 6).min(n)).any(|m| {
+                            is_in(PAST_AUXILIARIES, self.at(m))
+                                || (is_past(self.at(m)) && !is_in(NOT_ACTIONS, self.at(m)))
+                        })
+                })
+                .map(|k| self.words[i..k].join(" "))
+        })
     }
 
     /// A scene told inside the goal, in a relative clause with a past state: "my manager
@@ -167,300 +260,10 @@ impl Sentence {
             .then(|| format!("{} {}", self.at(i), self.at(j)))
         })
     }
-
-    /// A goal or a duty, read from the sentence's roles rather than set phrases: a goal noun
-    /// stated ("my main aim was", "the brief was", "I set myself the goal of"), the speaker
-    /// (or a group with them) given a duty ("I was asked to", "we were tasked with", "I'd been
-    /// brought in to", "the CIO asked me to", "the review was handed to me", "it was down to
-    /// me", "the call was mine"), or taking on a goal ("I had to", "we needed to", "I wanted
-    /// them to", "I set out to", "I had two weeks to"), or a responsibility ("responsible
-    /// for"); or what a named stakeholder wanted ("the board wanted a single supplier").
-    pub(super) fn task(&self) -> Option<String> {
-        self.task_at().map(|(_, cue)| cue)
-    }
-
-    /// [`Sentence::task`], with the index of the word where the goal or duty starts.
-    fn task_at(&self) -> Option<(usize, String)> {
-        // "When a supplier slipped I would make sure we had a plan to recover": what the
-        // speaker would do whenever something happens is a habit, not a goal of the story.
-        if matches!(self.at(0), "when" | "whenever" | "if")
-            && self.words.iter().any(|w| w == "would")
-        {
-            return None;
-        }
-        // "my job", "my role" as the object of a preposition ("a few months into my role",
-        // "in my job as") place the story; they state no goal.
-        let phrase = TASK_PHRASES
-            .iter()
-            .filter_map(|p| self.phrase_at(p).map(|i| (i, p.to_string())))
-            .filter(|(i, p)| {
-                let noun = p.starts_with("my ") || p.starts_with("our ");
-                // The goal noun heads its phrase: "our target market" is a market.
-                let after = i + p.split(' ').count();
-                let head = self.boundary(after)
-                    || is_in(STOP_WORDS, self.at(after))
-                    || is_past(self.at(after))
-                    || is_in(&["involves", "covers", "includes", "means"], self.at(after));
-                !noun || ((*i == 0 || !is_in(PREPOSITIONS, self.at(i - 1))) && head)
-            })
-            .min_by_key(|(i, _)| *i);
-        if phrase.is_some() {
-            return phrase;
-        }
-        let w: Vec<&str> = self.words.iter().map(String::as_str).collect();
-        let at = |i: usize| w.get(i).copied().unwrap_or("");
-        // A goal word within the next few words ("to", "with" a task, "for" a duty).
-        let goal_follows = |from: usize, reach: usize| {
-            (from..from + reach).find(|&k| matches!(at(k), "to" | "with" | "for"))
-        };
-        // "to" followed by a verb, not by a noun phrase ("had to the end").
-        let to_verb =
-            |k: usize| at(k) == "to" && !is_in(NOT_VERBS, at(k + 1)) && !at(k + 1).is_empty();
-        // A verb's "-ing" form ("was getting"), not a noun such as "thing" or "morning".
-        let gerund =
-            |k: usize| at(k).len() > 5 && at(k).ends_with("ing") && !is_in(NOT_GERUNDS, at(k));
-        for i in 0..w.len() {
-            // "Fixing the rota was mine to do", "the call was ours": a duty owned.
-            if matches!(w[i], "mine" | "ours")
-                && i > 0
-                && is_in(LINKING, at(i - 1))
-                && (at(i + 1) == "to"
-                    || gerund(0)
-                    || (i.saturating_sub(6)..i - 1)
-                        .any(|k| is_in(DECISION_NOUNS, at(k)) || is_in(GOAL_NOUNS, at(k))))
-            {
-                return Some((i - 1, w[i - 1..=i].join(" ")));
-            }
-            // A goal noun set off by a colon, or opening a terse sentence: "The aim: one help
-            // desk by Easter", "Goal was simple, get every laptop encrypted".
-            if is_in(GOAL_NOUNS, w[i])
-                && ((self.boundary(i + 1)
-                    && (i == 0 || matches!(at(i - 1), "the" | "my" | "our" | "main")))
-                    || (i == 0 && matches!(at(1), "was" | "is")))
-                && !at(i + 1).is_empty()
-            {
-                return Some((i, w[i..=i + 1].join(" ")));
-            }
-            // "I'd promised the board a working portal by March": a commitment made.
-            if matches!(w[i], "i" | "we")
-                && matches!(
-                    at(i + 1),
-                    "promised" | "pledged" | "guaranteed" | "d" | "had"
-                )
-            {
-                let v = if matches!(at(i + 1), "d" | "had") {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                if matches!(at(v), "promised" | "pledged" | "guaranteed")
-                    && !at(v + 1).is_empty()
-                    && !is_in(CLAUSE_STARTS, at(v + 1))
-                {
-                    return Some((i, w[i..=v].join(" ")));
-                }
-            }
-            // "my/our/the (one word) NOUN was/is": "my main aim was", "the real ask was"; and
-            // "the NOUN was mine": "the call was mine".
-            // A goal or a decision as the predicate: "getting the desk back was my first
-            // priority", "keeping the lights on became our job", "it was my call whether".
-            if matches!(w[i], "my" | "our")
-                && i > 0
-                && is_in(LINKING, at(i - 1))
-                && let Some(n) = [i + 1, i + 2].into_iter().find(|&n| {
-                    is_in(GOAL_NOUNS, at(n)) || matches!(at(n), "call" | "decision" | "choice")
-                })
-                && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
-            {
-                return Some((i - 1, w[i - 1..=n].join(" ")));
-            }
-            if matches!(w[i], "my" | "our" | "the") {
-                for n in [i + 1, i + 2] {
-                    let goal = is_in(GOAL_NOUNS, at(n)) || is_in(DECISION_NOUNS, at(n));
-                    if goal
-                        && matches!(at(n + 1), "was" | "is")
-                        && matches!(at(n + 2), "mine" | "ours")
-                    {
-                        return Some((i, w[i..=n + 2].join(" ")));
-                    }
-                    if is_in(GOAL_NOUNS, at(n))
-                        && matches!(at(n + 1), "was" | "is" | "were" | "had")
-                        && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
-                    {
-                        return Some((i, w[i..=n + 1].join(" ")));
-                    }
-                    // With its complement: "the brief from the director was to", "the goal of
-                    // the project was to".
-                    // "the job in front of me was getting", "the task I was given was to".
-                    if is_in(GOAL_NOUNS, at(n))
-                        && !matches!(at(n + 1), "was" | "is")
-                        && let Some(m) = (n + 1..n + 8)
-                            .take_while(|&m| {
-                                !self.boundary(m)
-                                    && (!is_in(CLAUSE_STARTS, at(m)) || matches!(at(m), "i" | "we"))
-                            })
-                            .find(|&m| {
-                                matches!(at(m), "was" | "is") && (to_verb(m + 1) || gerund(m + 1))
-                            })
-                    {
-                        return Some((i, w[i..=m + 1].join(" ")));
-                    }
-                }
-            }
-            // A duty handed to the speaker: "the review was given to me", "it was down to me",
-            // "it landed on my desk".
-            if matches!(w[i], "to" | "on" | "with")
-                && (matches!(at(i + 1), "me" | "us")
-                    || (matches!(at(i + 1), "my" | "our") && is_in(PLATES, at(i + 2))))
-                && (i.saturating_sub(2)..i).any(|k| is_in(ASSIGNING, at(k)))
-            {
-                return Some((
-                    i.saturating_sub(2),
-                    w[i.saturating_sub(2)..=i + 1].join(" "),
-                ));
-            }
-            // A named stakeholder's want: "the board wanted a single supplier by April".
-            if matches!(w[i], "wanted" | "needed" | "expected" | "demanded") && i > 0 {
-                let mut s = i;
-                while s > 0 && is_adverb(at(s - 1)) {
-                    s -= 1;
-                }
-                let subject = if s == 0 { "" } else { at(s - 1) };
-                if !subject.is_empty()
-                    && !is_in(STOP_WORDS, subject)
-                    && !is_in(CLAUSE_STARTS, subject)
-                    && !is_in(&["was", "is", "were"], at(i + 1))
-                    && !at(i + 1).is_empty()
-                {
-                    return Some((s - 1, format!("{subject} {}", w[i])));
-                }
-            }
-            if !matches!(w[i], "i" | "we") {
-                continue;
-            }
-            let mut j = i + 1;
-            while is_adverb(at(j)) {
-                j += 1;
-            }
-            // The speaker given a duty: "I was asked to", "we'd been tasked with".
-            let mut k = j;
-            if matches!(at(k), "d" | "had" | "have" | "ve") && at(k + 1) == "been" {
-                k += 2;
-            } else if matches!(at(k), "was" | "were" | "got") {
-                k += 1;
-            }
-            if k > j {
-                while is_adverb(at(k)) {
-                    k += 1;
-                }
-                if is_in(DUTY_PASSIVES, at(k))
-                    && let Some(g) = goal_follows(k + 1, 3)
-                {
-                    return Some((i, w[i..=g].join(" ")));
-                }
-            }
-            // The speaker taking on a goal: "I had to", "we needed to", "I had a week to", "I
-            // wanted them to"; "agreed to" is a duty only for "I" ("we agreed to meet" is
-            // a decision between people).
-            if is_in(DUTY_VERBS, at(j)) && !(w[i] == "we" && at(j) == "agreed") {
-                let reach = match at(j) {
-                    "had" => 4,
-                    "wanted" | "needed" => 3,
-                    _ => 1,
-                };
-                if let Some(g) = (j + 1..j + 1 + reach)
-                    .take_while(|&k| k == j + 1 || !is_in(CLAUSE_STARTS, at(k)))
-                    .find(|&k| at(k) == "to")
-                    && to_verb(g)
-                {
-                    return Some((i, w[i..=g].join(" ")));
-                }
-            }
-            // A goal as what the speaker wanted, with what it was to do: "I wanted something
-            // the team could rely on", "we wanted one queue that every site used"; "I wanted
-            // a career in IT" is a wish, not a goal.
-            if at(j) == "wanted"
-                && (is_in(DETERMINERS, at(j + 1)) || is_in(INDEFINITES, at(j + 1)))
-                && let Some(r) = (j + 2..j + 8)
-                    .take_while(|&k| !self.boundary(k) && !at(k).is_empty())
-                    .find(|&k| is_in(RELATIVES, at(k)) || is_in(MODALS, at(k)))
-            {
-                return Some((i, w[i..r].join(" ")));
-            }
-            // "What we had to do was get him up to speed".
-            if i > 0
-                && at(i - 1) == "what"
-                && is_in(DUTY_VERBS, at(j))
-                && at(j + 1) == "to"
-                && at(j + 2) == "do"
-                && at(j + 3) == "was"
-            {
-                return Some((i - 1, w[i - 1..=j + 3].join(" ")));
-            }
-            // A duty taken on oneself: "I took it upon myself to fix it".
-            if let Some(r) = (j + 1..j + 4)
-                .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)) || at(k) == "it")
-                .find(|&k| matches!(at(k), "myself" | "ourselves"))
-                && to_verb(r + 1)
-            {
-                return Some((i, w[i..=r + 1].join(" ")));
-            }
-            // A responsibility taken on: "I took ownership of", "I owned the relationship",
-            // "I stepped up to lead", "I was there to", "I was the one who had to".
-            let took_on = at(j) == "took"
-                && matches!(at(j + 1), "ownership" | "charge" | "responsibility")
-                && matches!(at(j + 2), "of" | "for");
-            let owned = at(j) == "owned" && matches!(at(j + 1), "the" | "our" | "a");
-            let stepped = at(j) == "stepped" && matches!(at(j + 1), "in" | "up") && to_verb(j + 2);
-            let there = at(j) == "was" && at(j + 1) == "there" && to_verb(j + 2);
-            // "I was the one who had to tell them", "I was the one leading it".
-            let the_one = at(j) == "was"
-                && matches!(at(j + 2), "one" | "person")
-                && ((at(j + 3) == "who" && is_in(DUTY_VERBS, at(j + 4)) && to_verb(j + 5))
-                    || gerund(j + 3));
-            if took_on || owned || stepped || there || the_one {
-                return Some((i, w[i..=(j + 2).min(w.len() - 1)].join(" ")));
-            }
-            if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {
-                return Some((i, w[i..=j + 2].join(" ")));
-            }
-            // A goal as the object of the speaker's verb: "I set myself the goal of", "we had
-            // a clear brief to".
-            if let Some(n) = (j + 1..j + 5)
-                .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)))
-                .find(|&n| is_in(GOAL_NOUNS, at(n)))
-                && matches!(
-                    at(n - 1),
-                    "a" | "an" | "the" | "my" | "our" | "clear" | "one"
-                )
-                && (at(n + 1) == "of" || to_verb(n + 1))
-            {
-                return Some((i, w[i..=n + 1].join(" ")));
-            }
-        }
-        // A goal handed to the speaker as a thing: "my manager gave me the task of", "the
-        // board set us a target to", "she gives me the job to" (the verb in any form).
-        if let Some(i) = (1..w.len()).find(|&i| {
-            matches!(w[i], "me" | "us")
-                && is_in(DETERMINERS, at(i + 1))
-                && is_in(GOAL_NOUNS, at(i + 2))
-                && (at(i + 3) == "of" || to_verb(i + 3))
-        }) {
-            return Some((i - 1, w[i - 1..=i + 3].join(" ")));
-        }
-        // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to".
-        w.windows(2).enumerate().find_map(|(i, p)| {
-            (is_in(DUTY_GIVERS, p[0]) && matches!(p[1], "me" | "us"))
-                .then(|| goal_follows(i + 2, 2))
-                .flatten()
-                .filter(|&g| at(g) != "for")
-                .map(|g| (i, w[i..=g].join(" ")))
-        })
-    }
 }
 
 /// A year of a story: four digits from 1980 to 2039.
-fn is_year(w: &str) -> bool {
+pub(super) fn is_year(w: &str) -> bool {
     w.len() == 4
         && w.chars().all(|c| c.is_ascii_digit())
         && w.parse::<u32>().is_ok_and(|y| (1980..2040).contains(&y))

@@ -320,3 +320,156 @@ pub const REPUTATION: &[&str] = &[
     "praised",
     "valued",
 ];
+
+/// Verbs in the present that tell a state, not an event: "nobody knows why", "it depends",
+/// "the key is". Each in its base form and its `-s` form.
+pub const PRESENT_STATES: &[&str] = &[
+    "know", "knows", "depend", "depends", "matter", "matters", "mean", "means", "seem", "seems",
+    "need", "needs", "want", "wants", "like", "likes", "belong", "belongs", "include", "includes",
+    "involve", "involves", "require", "requires", "help", "helps", "make", "makes", "get", "gets",
+    "go", "goes", "come", "comes", "feel", "feels", "look", "looks", "work", "works", "try",
+    "tries", "keep", "keeps", "let", "lets",
+];
+
+/// Phrases that name a moment in the past: a story after them is past, whatever its verbs'
+/// forms ("Two years ago I work in a call centre").
+pub const PAST_MOMENTS: &[&str] = &[
+    "ago",
+    "last year",
+    "last month",
+    "last week",
+    "last summer",
+    "last winter",
+    "last spring",
+    "last autumn",
+    "one day",
+    "one morning",
+    "one night",
+    "one time",
+    "back then",
+    "at the time",
+    "at that time",
+    "in my last",
+    "in my previous",
+    "at my last",
+    "at my previous",
+];
+
+/// Words of order and of a particular moment in a story: "then", "after this", "now", "the
+/// same day", "by the afternoon".
+pub const SEQUENCE_WORDS: &[&str] = &[
+    "then",
+    "after",
+    "afterwards",
+    "next",
+    "now",
+    "later",
+    "finally",
+    "since",
+    "same",
+    "anymore",
+    "suddenly",
+    "immediately",
+    "first",
+    "clock",
+];
+
+/// Verbs of speech that may carry a demand: "my boss said it had to be done by Friday".
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "texted",
+    "texts",
+    "emailed",
+    "emails",
+    "wrote",
+    "writes",
+    "messaged",
+    "messages",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "announced",
+    "announces",
+    "replied",
+    "replies",
+    "rang",
+    "rings",
+    "phoned",
+    "phones",
+    "called",
+    "calls",
+];
+
+/// Words of an obligation before "to": "it had to be done", "we needed to be out".
+pub const OBLIGATIONS: &[&str] = &["has", "have", "had", "needs", "need", "needed", "got"];
+
+/// Verbs of someone turning to the speaker: "rang me", "came to me", "complained to us".
+pub const CONTACT_VERBS: &[&str] = &[
+    "rang",
+    "phoned",
+    "called",
+    "emailed",
+    "messaged",
+    "texted",
+    "chased",
+    "came",
+    "complained",
+    "escalated",
+    "turned",
+    "asked",
+    "pinged",
+];
+
+/// The base forms of [`CONTACT_VERBS`], after "would" or "kept": "would ring me", "kept
+/// chasing us".
+pub const CONTACT_BASES: &[&str] = &[
+    "ring", "phone", "call", "email", "message", "text", "chase", "come", "complain", "escalate",
+    "turn", "ask", "ping",
+];
+
+/// Nouns of a role in the events: "I was incident lead", "I was the project owner".
+pub const ROLE_NOUNS: &[&str] = &["lead", "owner", "coordinator", "commander", "sponsor"];
+
+/// Participles of something made or put in place: "a new rota was drawn up", "a review was
+/// carried out" tell a step (whoever took it), not the scene.
+pub const MADE_PARTICIPLES: &[&str] = &[
+    "drawn",
+    "written",
+    "built",
+    "created",
+    "introduced",
+    "implemented",
+    "rolled",
+    "carried",
+    "designed",
+    "developed",
+    "installed",
+    "produced",
+    "arranged",
+    "organised",
+    "organized",
+    "agreed",
+    "adopted",
+    "added",
+    "replaced",
+    "rewritten",
+    "redesigned",
+];
+
+/// Participles of a change of quantity: "the budget was cut by a fifth".
+pub const QUANTITY_CHANGES: &[&str] = &[
+    "cut",
+    "reduced",
+    "halved",
+    "slashed",
+    "frozen",
+    "increased",
+    "doubled",
+    "raised",
+    "lowered",
+    "trimmed",
+];

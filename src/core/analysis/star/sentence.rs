@@ -3,6 +3,7 @@
 //! or in the present).
 
 use super::lexicon::*;
+use crate::core::figures;
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::{irregular_base, is_irregular_participle, is_irregular_past};
 
@@ -180,9 +181,18 @@ impl Sentence {
     /// supposition).
     pub fn past_habit(&self) -> bool {
         let n = self.words.len();
+        // "Whenever", "every time", or "when" with a past event: "everyone would come to me
+        // when the kiosks froze".
         let recurring = self.habitual()
-            || (0..n)
-                .any(|k| matches!(self.at(k), "every" | "each") && is_in(PERIODS, self.at(k + 1)));
+            || (0..n).any(|k| {
+                (matches!(self.at(k), "every" | "each")
+                    && (is_in(PERIODS, self.at(k + 1)) || self.at(k + 1) == "time"))
+                    || self.at(k) == "whenever"
+                    || (self.at(k) == "when"
+                        && (k + 1..n)
+                            .take_while(|&m| !self.boundary(m))
+                            .any(|m| is_past(self.at(m))))
+            });
         recurring
             && (1..n).any(|k| {
                 self.at(k) == "would" && !matches!(self.subject_of(k), "i" | "we" | "you" | "")
@@ -305,7 +315,12 @@ impl Sentence {
     /// "I"/"we" doing something (any verb but a form of "be" or "had" of possession): the
     /// speaker is in the story.
     pub fn speaker_clause(&self) -> bool {
-        (0..self.words.len()).any(|i| {
+        (0..self.words.len()).any(|i| self.speaker_clause_from(i))
+    }
+
+    /// [`Sentence::speaker_clause`] for the subject at `i`.
+    fn speaker_clause_from(&self, i: usize) -> bool {
+        {
             // "the bank where I worked" describes a place of the scene.
             matches!(self.at(i), "i" | "we") && (i == 0 || self.at(i - 1) != "where") && {
                 let j = self.verb_after(i);
@@ -314,13 +329,37 @@ impl Sentence {
                 let state = v == "had" && !is_participle(self.at(self.verb_after(j)));
                 // "I think", "I noticed", "we had never tested": a comment, a discovery or
                 // what was not done; the speaker has not acted yet.
-                let quiet = is_in(COMMENT_VERBS, v)
+                // "I work in a call centre", "I run the desk": a post held, not a step.
+                let post = is_in(POST_VERBS, v)
+                    || (matches!(v, "work" | "worked")
+                        && matches!(self.at(j + 1), "in" | "at" | "for" | "as"));
+                let quiet = post
+                    || is_in(COMMENT_VERBS, v)
                     || is_in(DISCOVERY_VERBS, v)
                     || is_in(DISCOVERY_VERBS, self.at(self.verb_after(j)))
                     || self.negated(i);
                 !state && !quiet && (is_in(AUXILIARIES, v) || is_present_form(v) || is_past(v))
             }
-        })
+        }
+    }
+
+    /// Where the speaker first enters the sentence doing something (see
+    /// [`Sentence::speaker_clause`]), or its length.
+    /// The speaker as the subject of a clause of time that opens the sentence ("When we
+    /// rolled out the new system, I...") has not entered yet: that clause is the scene.
+    pub fn speaker_clause_at(&self) -> usize {
+        let n = self.words.len();
+        let opened = matches!(self.at(0), "when" | "while" | "as" | "after" | "once");
+        (0..n)
+            .filter(|&i| self.speaker_clause_from(i))
+            .find(|&i| {
+                let main = (i + 1..n).any(|k| {
+                    matches!(self.at(k), "i" | "we")
+                        || (self.boundary(k) && (k..n).any(|m| matches!(self.at(m), "i" | "we")))
+                });
+                !(opened && i <= 3 && main)
+            })
+            .unwrap_or(n)
     }
 
     /// Whether the verb of the subject at `i` is negated: "we had never tested", "I did not
@@ -354,17 +393,6 @@ impl Sentence {
             .any(|w| is_in(PAST_AUXILIARIES, w) || (is_past(w) && !is_ambiguous_past(w)))
     }
 
-    /// "It's my second week", "it's the Friday before Christmas": a story told in the present
-    /// opens on its moment.
-    pub fn present_moment(&self) -> Option<String> {
-        (0..self.words.len()).find_map(|i| {
-            (self.at(i) == "it"
-                && matches!(self.at(i + 1), "s" | "is")
-                && (i + 2..i + 6).any(|k| is_in(TIME_NOUNS, self.at(k))))
-            .then(|| self.words[i..(i + 6).min(self.words.len())].join(" "))
-        })
-    }
-
     /// Something done told in the passive without the speaker ("a matching tool was bought"):
     /// what follows it may be the outcome.
     pub fn passive_event(&self) -> bool {
@@ -387,9 +415,9 @@ pub(super) fn is_subject(w: &str) -> bool {
             && !is_past(w))
 }
 
-/// A word that is a figure: digits or a number word.
+/// A word that is a figure: digits, a number word or "none" ([`figures::is_figure`]).
 pub(super) fn is_figure(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit()) || is_in(NUMBER_WORDS, w)
+    figures::is_figure(w)
 }
 
 /// A verb in the present after "I"/"we": a word that is no past, auxiliary, adverb or stop word.
@@ -419,7 +447,7 @@ pub(super) struct Story {
 impl Story {
     pub fn read(sentences: &[Sentence]) -> Self {
         Story {
-            present: sentences.iter().any(|s| s.present_moment().is_some()),
+            present: super::narrative::told_in_present(sentences),
             past: sentences.iter().any(Sentence::unambiguous_past),
             present_speaker: sentences.iter().any(Sentence::present_speaker),
         }

@@ -184,6 +184,49 @@ fn ties_rank_fewer_seen_first() {
     assert_eq!(order, ["b", "a", "c"]);
 }
 
+/// A category with only a mock answer (no review) has a readiness from its mock coverage; it
+/// was ranked after the categories never begun (at 0), though "weakest first" follows readiness.
+#[test]
+fn a_category_answered_only_in_a_mock_ranks_by_its_readiness() {
+    let decks = vec![deck("d", &[("a", 2), ("b", 2), ("c", 2)])];
+    let mut log = Log::default();
+    log.review("d", "a-0", Grade::Good, at("2026-03-10T10:00:00Z"));
+    log.review("d", "a-1", Grade::Good, at("2026-03-10T10:05:00Z"));
+    let mut mocks = MockHistory::default();
+    mocks.push_answer(
+        key("d", "b-0"),
+        at("2026-03-10T11:00:00Z"),
+        Some(&[true, false]),
+    );
+    let s = compute(&decks, &log, &mocks);
+    let order: Vec<(&str, f64)> = s
+        .categories
+        .iter()
+        .map(|c| (c.category.as_str(), c.readiness))
+        .collect();
+    let b = s
+        .categories
+        .iter()
+        .find(|c| c.category.as_str() == "b")
+        .unwrap();
+    assert!(b.readiness > 0.0 && b.seen == 0 && b.started(), "{order:?}");
+    // The started ones (a reviewed, b answered) by readiness, then the untouched c.
+    let started: Vec<f64> = s
+        .categories
+        .iter()
+        .filter(|c| c.started())
+        .map(|c| c.readiness)
+        .collect();
+    assert_eq!(started.len(), 2, "{order:?}");
+    assert!(started[0] <= started[1], "{order:?}");
+    assert_eq!(order.last().map(|o| o.0), Some("c"), "{order:?}");
+    assert_eq!(s.weakest(2).len(), 2);
+    assert!(
+        s.weakest(2).iter().all(|c| c.category.as_str() != "c"),
+        "{order:?}"
+    );
+}
+
 #[test]
 fn mock_scores_are_passed_through_in_time_order() {
     let decks = vec![deck("d", &[("a", 1)])];

@@ -66,7 +66,15 @@ pub fn render(cx: &Cx, form: &SetupForm, area: Rect, buf: &mut Buffer) {
             ),
             t.warn(),
         ),
-        None => Span::styled(format!("  {pool} cards in the chosen decks"), t.dim()),
+        None => {
+            let focused = form.focused_pool(cx.decks);
+            let text = if focused < pool {
+                format!("  {focused} of {pool} cards match the focus")
+            } else {
+                format!("  {pool} cards in the chosen decks")
+            };
+            Span::styled(text, t.dim())
+        }
     };
     Line::from(vec![
         Span::styled("Mock interview setup", t.title()),

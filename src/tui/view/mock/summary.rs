@@ -9,13 +9,16 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::core::session::Ending;
 use crate::core::session::debrief_text as text;
-use crate::core::text::sanitize_line;
+use crate::core::text::{count_of, sanitize_line};
 use crate::tui::keymap::key_for;
 use crate::tui::keys::{Action, Context};
 use crate::tui::keys::{MockAction, MockCtx};
 use crate::tui::screen::Cx;
 use crate::tui::screens::debrief::{DebriefState, Origin};
 use crate::tui::view::layout::{footer, footer_height, hints};
+
+/// What `a` does in "Leave ungraded?", in the dialog and in the footer alike.
+const ACCEPT_ALL: &str = "record the suggested grades";
 
 pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
     let t = cx.theme;
@@ -28,7 +31,7 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
         hints(
             Context::Mock(MockCtx::ConfirmLeave),
             &[
-                (i(MockAction::AcceptAll), "grade them all"),
+                (i(MockAction::AcceptAll), ACCEPT_ALL),
                 (i(MockAction::LeaveUngraded), "leave ungraded"),
                 (i(MockAction::Stay), "stay"),
                 (Action::Help, "help"),
@@ -138,14 +141,20 @@ fn render_leave(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
     let key =
         |a| key_for(Context::Mock(MockCtx::ConfirmLeave), Action::Interview(a)).unwrap_or_default();
     let n = d.ungraded();
+    let (verb, them) = if n == 1 {
+        ("has", "it")
+    } else {
+        ("have", "them")
+    };
     let text = format!(
-        "{n} of {} question(s) have no grade, so your schedule will not hear of them. Record \
-         the suggested grades, leave them ungraded (grade them later from History), or stay \
-         and grade them?",
-        d.recorded.len()
+        "{} {verb} no grade, so your schedule will not hear of {them}. Record the suggested \
+         {grades}, leave {them} ungraded (grade {them} later from History), or stay and grade \
+         {them}?",
+        count_of(n, d.recorded.len(), "question", "questions"),
+        grades = if n == 1 { "grade" } else { "grades" },
     );
     let answers = [
-        (key(MockAction::AcceptAll), "record the suggested grades"),
+        (key(MockAction::AcceptAll), ACCEPT_ALL),
         (key(MockAction::LeaveUngraded), "leave them ungraded"),
         (key(MockAction::Stay), "stay"),
     ];

@@ -1,0 +1,184 @@
+//! Demands and roles that give the speaker a task without naming it: a demand in reported
+//! speech or as an order ("my boss said the migration had to be done by Friday", "the
+//! director texts me: sort it before six"), someone turning to the speaker with a trouble
+//! ("the finance director rang me every month because the report was wrong", "everyone would
+//! come to me when the kiosks froze"), a role in the events ("I was incident lead", "the
+//! recovery was mine", "fixing it was on me").
+
+use super::lexicon::*;
+use super::sentence::{Sentence, is_in, is_past, is_subject};
+
+/// Someone turning to the speaker (see [`Sentence::turned_to_speaker`]).
+pub(super) struct TurnedTo {
+    /// The index of the verb.
+    pub verb: usize,
+    /// Whether the one who turned is named ("the finance director", "our biggest client"),
+    /// not "everyone", "people" or "they": their demand is the speaker's task.
+    pub named: bool,
+}
+
+impl Sentence {
+    /// A demand told in reported speech or as an order, with the index of its first word
+    /// (after the speech verb, so that the one who spoke stays in the scene): a speech verb of
+    /// someone else's followed by an obligation ("said the servers had to be out by Friday",
+    /// "told us it must be live in May") or by an order ("texts me: sort it before six").
+    pub(super) fn reported_demand(&self) -> Option<(usize, String)> {
+        let n = self.words.len();
+        (1..n).find_map(|k| {
+            let subject = self.subject_of(k);
+            if !is_in(SPEECH_VERBS, self.at(k))
+                || matches!(subject, "i" | "we" | "you" | "")
+                || !is_subject(subject)
+            {
+                return None;
+            }
+            let mut d = k + 1;
+            if matches!(self.at(d), "me" | "us") {
+                d += 1;
+            }
+            if self.at(d) == "that" {
+                d += 1;
+            }
+            let order = self.boundary(d)
+                && self.at(d).len() > 1
+                && self.at(d).chars().all(char::is_alphabetic)
+                && !is_past(self.at(d))
+                && !is_in(BE_FORMS, self.at(d))
+                && !is_in(AUXILIARIES, self.at(d))
+                && !is_in(DETERMINERS, self.at(d))
+                && !is_in(SUBJECT_PRONOUNS, self.at(d))
+                && (is_in(OBJECT_PRONOUNS, self.at(d + 1))
+                    || is_in(DETERMINERS, self.at(d + 1))
+                    || matches!(self.at(d + 1), "it" | "this" | "that" | "everything"));
+            let obligation = (d..(d + 8).min(n)).find(|&m| {
+                (is_in(OBLIGATIONS, self.at(m)) && self.at(m + 1) == "to")
+                    || (self.at(m) == "must" && !self.at(m + 1).is_empty())
+            });
+            (order || obligation.is_some())
+                .then(|| (d, self.words[k.saturating_sub(1)..=d].join(" ")))
+        })
+    }
+
+    /// Someone turning to the speaker with a trouble, as an event or a habit: "the finance
+    /// director rang me every month because the report was wrong", "people came to me when
+    /// they had problems", "everyone would ask me", "the client kept chasing us". A scene only
+    /// when the speaker then acts (see `StarCues::detect`).
+    pub(super) fn turned_to_speaker(&self) -> Option<TurnedTo> {
+        let n = self.words.len();
+        (1..n).find_map(|k| {
+            let v = self.at(k);
+            // "would ring me", "kept ringing me".
+            let kept = matches!(self.at(k.checked_sub(1)?), "kept" | "would" | "d")
+                || (k >= 2 && self.at(k - 2) == "kept");
+            let contact = is_in(CONTACT_VERBS, v)
+                || (kept
+                    && (is_in(CONTACT_BASES, v)
+                        || v.strip_suffix("ing").is_some_and(|b| {
+                            is_in(CONTACT_BASES, b) || is_in(CONTACT_BASES, &format!("{b}e"))
+                        })));
+            if !contact {
+                return None;
+            }
+            let me = match self.at(k + 1) {
+                "me" | "us" => k + 1,
+                "to" if matches!(self.at(k + 2), "me" | "us") => k + 2,
+                _ => return None,
+            };
+            // "asked me to review it" hands over a duty (the task, read elsewhere).
+            if self.at(me + 1) == "to" {
+                return None;
+            }
+            let mut s = k;
+            while s > 0
+                && (matches!(self.at(s - 1), "kept" | "would" | "d")
+                    || is_in(ADVERBS, self.at(s - 1))
+                    || is_in(HABITUAL, self.at(s - 1)))
+            {
+                s -= 1;
+            }
+            let subject = if s == 0 { "" } else { self.at(s - 1) };
+            if matches!(subject, "i" | "we" | "you" | "") || !is_subject(subject) {
+                return None;
+            }
+            // With what for, or how often: "because", "when", "about", "every Monday".
+            let reason = (me + 1..n).any(|m| {
+                is_in(
+                    &[
+                        "because",
+                        "when",
+                        "whenever",
+                        "about",
+                        "with",
+                        "if",
+                        "every",
+                        "each",
+                        "asking",
+                        "saying",
+                        "complaining",
+                    ],
+                    self.at(m),
+                )
+            });
+            // Named: one person or body with a determiner ("the finance director", "our
+            // biggest client"), not "everyone", "people", "drivers" or "they".
+            // The head of "the head of sales" is "head".
+            let (head, at) = if s >= 3 && self.at(s - 2) == "of" {
+                (self.at(s - 3), s - 2)
+            } else {
+                (subject, s)
+            };
+            let named = !is_in(SUBJECT_PRONOUNS, head)
+                && !is_in(INDEFINITES, head)
+                && !head.ends_with('s')
+                && (at.saturating_sub(4)..at).any(|m| is_in(DETERMINERS, self.at(m)));
+            reason.then_some(TurnedTo { verb: k, named })
+        })
+    }
+
+    /// A role in the events the speaker held: "I was incident lead", "I was the owner of the
+    /// rollout", "the recovery was mine", "fixing it was on me".
+    pub(super) fn role_duty(&self) -> Option<(usize, String)> {
+        let n = self.words.len();
+        let clause_end = |m: usize| {
+            m >= n
+                || self.boundary(m)
+                || is_in(
+                    &["and", "so", "but", "because", "as", "for", "of", "on"],
+                    self.at(m),
+                )
+        };
+        (0..n).find_map(|i| {
+            // "I was incident lead", "I was the project owner".
+            if self.at(i) == "i" && self.at(i + 1) == "was" {
+                return (i + 2..(i + 6).min(n))
+                    .take_while(|&m| m == i + 2 || !self.boundary(m))
+                    .find(|&m| is_in(ROLE_NOUNS, self.at(m)) && clause_end(m + 1))
+                    .map(|m| (i, self.words[i..=m].join(" ")));
+            }
+            // "The recovery was mine", "fixing it was on me": a duty owned.
+            let owned = matches!(self.at(i), "mine" | "ours") && clause_end(i + 1);
+            let on_me =
+                self.at(i) == "on" && matches!(self.at(i + 1), "me" | "us") && clause_end(i + 2);
+            // What was mine is a piece of work ("the recovery", "the fix", "sorting it out"),
+            // not a thing ("the book was mine"), nor a fault owned ("that was on me").
+            let subject = if i >= 2 { self.at(i - 2) } else { "" };
+            let work = ["ion", "ery", "ment", "ing", "al", "ure", "sis"]
+                .iter()
+                .any(|e| subject.ends_with(e))
+                || is_in(GOAL_NOUNS, subject)
+                || is_in(DECISION_NOUNS, subject)
+                || matches!(subject, "fix" | "work" | "call" | "rest")
+                || {
+                    // A gerund opening its clause: "sorting out the rota was on me".
+                    let from = (0..i).rev().find(|&m| self.boundary(m)).unwrap_or(0);
+                    self.at(from).len() > 4 && self.at(from).ends_with("ing")
+                };
+            (i >= 2
+                && (owned || on_me)
+                && work
+                && is_in(LINKING, self.at(i - 1))
+                && !matches!(subject, "i" | "we"))
+            .then(|| (i - 1, self.words[i - 1..=i].join(" ")))
+        })
+    }
+}

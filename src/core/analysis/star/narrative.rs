@@ -1,0 +1,125 @@
+//! A story told in the present: by a speaker warming up ("So it's my second week and the
+//! laptop gets ransomware"), or by a learner of English who tells a past story in present
+//! forms ("Two years ago I work in a call centre", "The scanners lose the connection and the
+//! pickers wait. I check the access points..."). Told so, the speaker's present verbs are
+//! the steps and the others' present verbs the scene and the outcome. A practice ("I meet
+//! each engineer every fortnight") or a claim ("I identify risks and deal with issues") is
+//! no story: it has no scene of others told as events, no particular moment, no figure.
+
+use super::lexicon::*;
+use super::scene::is_year;
+use super::sentence::{Sentence, is_in, is_present_form, is_subject};
+use crate::core::matcher::STOP_WORDS;
+
+impl Sentence {
+    /// "It's my second week", "so it is 2019": a story told in the present opens on its
+    /// moment.
+    pub fn present_moment(&self) -> Option<String> {
+        (0..self.words.len()).find_map(|i| {
+            (self.at(i) == "it"
+                && matches!(self.at(i + 1), "s" | "is")
+                && (is_year(self.at(i + 2))
+                    || (i + 2..i + 6).any(|k| is_in(TIME_NOUNS, self.at(k)))))
+            .then(|| self.words[i..(i + 6).min(self.words.len())].join(" "))
+        })
+    }
+
+    /// Whether the word at `k` is a verb in the present told of others, as an event: "the
+    /// booking system stops", "the pickers wait", "service desk get 200 calls" (a learner's
+    /// singular); not a form of "be" or "have", a comment, or "it depends".
+    pub(super) fn present_event_at(&self, k: usize) -> bool {
+        let w = self.at(k);
+        let subject = self.subject_of(k);
+        if k == 0
+            || !is_present_form(w)
+            || is_in(COMMENT_VERBS, w)
+            || is_in(PRESENT_STATES, w)
+            || !is_subject(subject)
+            || matches!(
+                subject,
+                "i" | "we" | "you" | "it" | "there" | "this" | "that" | "which" | "who"
+            )
+            || is_in(STOP_WORDS, w)
+        {
+            return false;
+        }
+        // The subject is a noun phrase's head, not an object or a preposition's noun: the
+        // word before it is a determiner, a possessive, the start or a clause boundary.
+        let s = (0..k).rev().find(|&m| self.at(m) == subject).unwrap_or(0);
+        let before = if s == 0 { "" } else { self.at(s - 1) };
+        let headed = s == 0
+            || self.boundary(s)
+            || is_in(DETERMINERS, before)
+            || matches!(
+                before,
+                "and" | "but" | "so" | "then" | "now" | "when" | "if"
+            )
+            || is_in(SUBJECT_PRONOUNS, subject)
+            || (s >= 2 && is_in(DETERMINERS, self.at(s - 2)));
+        headed && !is_in(PREPOSITIONS, before)
+    }
+
+    /// A step of the speaker's told in the present, at a moment rather than as a practice or
+    /// a claim: "I check the access points myself", "I move the backup to four o'clock"; not
+    /// "I always put", "I meet them every week", "I manage seven people", "I would".
+    pub(super) fn present_step(&self) -> bool {
+        !self.habitual()
+            && !self.hypothetical()
+            && (0..self.words.len()).any(|i| {
+                let j = self.verb_after(i);
+                let v = self.at(j);
+                matches!(self.at(i), "i" | "we")
+                    && (i == 0 || !matches!(self.at(i - 1), "where" | "if" | "when"))
+                    && is_present_form(v)
+                    && !is_in(COMMENT_VERBS, v)
+                    && !is_in(POST_VERBS, v)
+                    && !is_in(PRESENT_STATES, v)
+                    && !self.negated(i)
+                    && !self.scheduled(i)
+                    && !self.at(j + 1).is_empty()
+                    && self.concrete(j, true)
+            })
+    }
+
+    /// A moment in the past named at the start of a story: "two years ago", "last year", "in
+    /// 2019", "one day".
+    fn past_moment(&self) -> bool {
+        self.first_phrase(PAST_MOMENTS).is_some()
+            || (0..self.words.len())
+                .any(|i| is_in(&["in", "back"], self.at(i)) && is_year(self.at(i + 1)))
+    }
+
+    /// Words of a particular moment or order: a figure, "then", "after", "now", "same day".
+    fn particular(&self) -> bool {
+        self.has_figure()
+            || self
+                .words
+                .iter()
+                .any(|w| is_in(SEQUENCE_WORDS, w) || is_in(TIME_NOUNS, w))
+    }
+}
+
+/// Whether a story is told in the present: it opens on its moment ("it's my second week"), or
+/// it has no verb that is only past and at least two steps of the speaker's told in the
+/// present, with either a moment in the past named ("two years ago I work in a call centre")
+/// or an event of others in the present and a particular moment or figure.
+pub(super) fn told_in_present(sentences: &[Sentence]) -> bool {
+    if sentences.iter().any(|s| s.present_moment().is_some()) {
+        return true;
+    }
+    let steps = sentences.iter().filter(|s| s.present_step()).count();
+    let past = sentences.iter().filter(|s| s.unambiguous_past()).count();
+    let imagined = sentences.iter().filter(|s| s.hypothetical()).count();
+    let anchored = sentences.iter().any(Sentence::past_moment);
+    // A learner's story named in the past and told in the present may have one step only.
+    if anchored && past == 0 && steps == 1 && imagined == 0 {
+        return true;
+    }
+    if steps < 2 || past > 1 || past * 2 >= steps || imagined >= steps {
+        return false;
+    }
+    let scene = sentences
+        .iter()
+        .any(|s| (1..s.words.len()).any(|k| s.present_event_at(k)));
+    anchored || (scene && sentences.iter().any(Sentence::particular))
+}

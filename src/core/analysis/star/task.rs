@@ -1,0 +1,321 @@
+//! The Task: a goal or duty, read from who is given or takes it on (stated, handed to the
+//! speaker, taken on, owned), not from set phrases.
+
+use super::lexicon::*;
+use super::sentence::{CLAUSE_STARTS, Sentence, base_in, is_adverb, is_in, is_past};
+use crate::core::matcher::STOP_WORDS;
+
+impl Sentence {
+    /// A goal or a duty, read from the sentence's roles rather than set phrases: a goal noun
+    /// stated ("my main aim was", "the brief was", "I set myself the goal of"), the speaker
+    /// (or a group with them) given a duty ("I was asked to", "we were tasked with", "I'd been
+    /// brought in to", "the CIO asked me to", "the review was handed to me", "it was down to
+    /// me", "the call was mine"), or taking on a goal ("I had to", "we needed to", "I wanted
+    /// them to", "I set out to", "I had two weeks to"), or a responsibility ("responsible
+    /// for"); or what a named stakeholder wanted ("the board wanted a single supplier").
+    pub(super) fn task(&self) -> Option<String> {
+        self.task_at().map(|(_, cue)| cue)
+    }
+
+    /// [`Sentence::task`], with the index of the word where the goal or duty starts.
+    pub(super) fn task_at(&self) -> Option<(usize, String)> {
+        // "When a supplier slipped I would make sure we had a plan to recover": what the
+        // speaker would do whenever something happens is a habit, not a goal of the story.
+        if matches!(self.at(0), "when" | "whenever" | "if")
+            && self.words.iter().any(|w| w == "would")
+        {
+            return None;
+        }
+        // "my job", "my role" as the object of a preposition ("a few months into my role",
+        // "in my job as") place the story; they state no goal.
+        let phrase = TASK_PHRASES
+            .iter()
+            .filter_map(|p| self.phrase_at(p).map(|i| (i, p.to_string())))
+            .filter(|(i, p)| {
+                let noun = p.starts_with("my ") || p.starts_with("our ");
+                // The goal noun heads its phrase: "our target market" is a market.
+                let after = i + p.split(' ').count();
+                let head = self.boundary(after)
+                    || is_in(STOP_WORDS, self.at(after))
+                    || is_past(self.at(after))
+                    || is_in(&["involves", "covers", "includes", "means"], self.at(after));
+                !noun || ((*i == 0 || !is_in(PREPOSITIONS, self.at(i - 1))) && head)
+            })
+            .min_by_key(|(i, _)| *i);
+        if phrase.is_some() {
+            return phrase;
+        }
+        let w: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        let at = |i: usize| w.get(i).copied().unwrap_or("");
+        // A goal word within the next few words ("to", "with" a task, "for" a duty).
+        let goal_follows = |from: usize, reach: usize| {
+            (from..from + reach).find(|&k| matches!(at(k), "to" | "with" | "for"))
+        };
+        // "to" followed by a verb, not by a noun phrase ("had to the end").
+        let to_verb =
+            |k: usize| at(k) == "to" && !is_in(NOT_VERBS, at(k + 1)) && !at(k + 1).is_empty();
+        // A verb's "-ing" form ("was getting"), not a noun such as "thing" or "morning".
+        let gerund =
+            |k: usize| at(k).len() > 5 && at(k).ends_with("ing") && !is_in(NOT_GERUNDS, at(k));
+        for i in 0..w.len() {
+            // "Fixing the rota was mine to do", "the call was ours": a duty owned.
+            if matches!(w[i], "mine" | "ours")
+                && i > 0
+                && is_in(LINKING, at(i - 1))
+                && (at(i + 1) == "to"
+                    || gerund(0)
+                    || (i.saturating_sub(6)..i - 1)
+                        .any(|k| is_in(DECISION_NOUNS, at(k)) || is_in(GOAL_NOUNS, at(k))))
+            {
+                return Some((i - 1, w[i - 1..=i].join(" ")));
+            }
+            // A goal noun set off by a colon, or opening a terse sentence: "The aim: one help
+            // desk by Easter", "Goal was simple, get every laptop encrypted".
+            if is_in(GOAL_NOUNS, w[i])
+                && ((self.boundary(i + 1)
+                    && (i == 0 || matches!(at(i - 1), "the" | "my" | "our" | "main")))
+                    || (i == 0 && matches!(at(1), "was" | "is")))
+                && !at(i + 1).is_empty()
+            {
+                return Some((i, w[i..=i + 1].join(" ")));
+            }
+            // "I'd promised the board a working portal by March": a commitment made.
+            if matches!(w[i], "i" | "we")
+                && matches!(
+                    at(i + 1),
+                    "promised" | "pledged" | "guaranteed" | "d" | "had"
+                )
+            {
+                let v = if matches!(at(i + 1), "d" | "had") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if matches!(at(v), "promised" | "pledged" | "guaranteed")
+                    && !at(v + 1).is_empty()
+                    && !is_in(CLAUSE_STARTS, at(v + 1))
+                {
+                    return Some((i, w[i..=v].join(" ")));
+                }
+            }
+            // "my/our/the (one word) NOUN was/is": "my main aim was", "the real ask was"; and
+            // "the NOUN was mine": "the call was mine".
+            // A goal or a decision as the predicate: "getting the desk back was my first
+            // priority", "keeping the lights on became our job", "it was my call whether".
+            if matches!(w[i], "my" | "our")
+                && i > 0
+                && is_in(LINKING, at(i - 1))
+                && let Some(n) = [i + 1, i + 2].into_iter().find(|&n| {
+                    is_in(GOAL_NOUNS, at(n)) || matches!(at(n), "call" | "decision" | "choice")
+                })
+                && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
+            {
+                return Some((i - 1, w[i - 1..=n].join(" ")));
+            }
+            if matches!(w[i], "my" | "our" | "the") {
+                for n in [i + 1, i + 2] {
+                    let goal = is_in(GOAL_NOUNS, at(n)) || is_in(DECISION_NOUNS, at(n));
+                    if goal
+                        && matches!(at(n + 1), "was" | "is")
+                        && matches!(at(n + 2), "mine" | "ours")
+                    {
+                        return Some((i, w[i..=n + 2].join(" ")));
+                    }
+                    if is_in(GOAL_NOUNS, at(n))
+                        && matches!(at(n + 1), "was" | "is" | "were" | "had")
+                        && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
+                    {
+                        return Some((i, w[i..=n + 1].join(" ")));
+                    }
+                    // With its complement: "the brief from the director was to", "the goal of
+                    // the project was to".
+                    // "the job in front of me was getting", "the task I was given was to".
+                    if is_in(GOAL_NOUNS, at(n))
+                        && !matches!(at(n + 1), "was" | "is")
+                        && let Some(m) = (n + 1..n + 8)
+                            .take_while(|&m| {
+                                !self.boundary(m)
+                                    && (!is_in(CLAUSE_STARTS, at(m)) || matches!(at(m), "i" | "we"))
+                            })
+                            .find(|&m| {
+                                matches!(at(m), "was" | "is") && (to_verb(m + 1) || gerund(m + 1))
+                            })
+                    {
+                        return Some((i, w[i..=m + 1].join(" ")));
+                    }
+                }
+            }
+            // A duty handed to the speaker: "the review was given to me", "it was down to me",
+            // "it landed on my desk".
+            if matches!(w[i], "to" | "on" | "with")
+                && (matches!(at(i + 1), "me" | "us")
+                    || (matches!(at(i + 1), "my" | "our") && is_in(PLATES, at(i + 2))))
+                && (i.saturating_sub(2)..i).any(|k| is_in(ASSIGNING, at(k)))
+            {
+                return Some((
+                    i.saturating_sub(2),
+                    w[i.saturating_sub(2)..=i + 1].join(" "),
+                ));
+            }
+            // A named stakeholder's want: "the board wanted a single supplier by April".
+            if matches!(w[i], "wanted" | "needed" | "expected" | "demanded") && i > 0 {
+                let mut s = i;
+                while s > 0 && is_adverb(at(s - 1)) {
+                    s -= 1;
+                }
+                let subject = if s == 0 { "" } else { at(s - 1) };
+                // "Every time the sales team needed a report, they would email me": a want
+                // inside a clause of time or condition is the moment, not the goal.
+                let clause = (0..s)
+                    .rev()
+                    .take_while(|&k| !self.boundary(k + 1))
+                    .any(|k| {
+                        is_in(SUBORDINATORS, at(k))
+                            || at(k) == "whenever"
+                            || (at(k) == "time" && k > 0 && matches!(at(k - 1), "every" | "each"))
+                    });
+                // The goal starts after the want: the stakeholder who wanted it is also the
+                // scene ("Our sales director wanted the CRM live before the trade show").
+                if !subject.is_empty()
+                    && !clause
+                    && !is_in(STOP_WORDS, subject)
+                    && !is_in(CLAUSE_STARTS, subject)
+                    && !is_in(&["was", "is", "were"], at(i + 1))
+                    && !at(i + 1).is_empty()
+                {
+                    return Some((i + 1, format!("{subject} {}", w[i])));
+                }
+            }
+            if !matches!(w[i], "i" | "we") {
+                continue;
+            }
+            let mut j = i + 1;
+            while is_adverb(at(j)) {
+                j += 1;
+            }
+            // The speaker given a duty: "I was asked to", "we'd been tasked with".
+            let mut k = j;
+            if matches!(at(k), "d" | "had" | "have" | "ve") && at(k + 1) == "been" {
+                k += 2;
+            } else if matches!(at(k), "was" | "were" | "got") {
+                k += 1;
+            }
+            if k > j {
+                while is_adverb(at(k)) {
+                    k += 1;
+                }
+                if is_in(DUTY_PASSIVES, at(k))
+                    && let Some(g) = goal_follows(k + 1, 3)
+                {
+                    return Some((i, w[i..=g].join(" ")));
+                }
+            }
+            // The speaker taking on a goal: "I had to", "we needed to", "I had a week to", "I
+            // wanted them to"; "agreed to" is a duty only for "I" ("we agreed to meet" is
+            // a decision between people).
+            if is_in(DUTY_VERBS, at(j)) && !(w[i] == "we" && at(j) == "agreed") {
+                let reach = match at(j) {
+                    "had" => 4,
+                    "wanted" | "needed" => 3,
+                    _ => 1,
+                };
+                if let Some(g) = (j + 1..j + 1 + reach)
+                    .take_while(|&k| k == j + 1 || !is_in(CLAUSE_STARTS, at(k)))
+                    .find(|&k| at(k) == "to")
+                    && to_verb(g)
+                {
+                    return Some((i, w[i..=g].join(" ")));
+                }
+            }
+            // A goal as what the speaker wanted, with what it was to do: "I wanted something
+            // the team could rely on", "we wanted one queue that every site used"; "I wanted
+            // a career in IT" is a wish, not a goal.
+            if at(j) == "wanted"
+                && (is_in(DETERMINERS, at(j + 1)) || is_in(INDEFINITES, at(j + 1)))
+                && let Some(r) = (j + 2..j + 8)
+                    .take_while(|&k| !self.boundary(k) && !at(k).is_empty())
+                    .find(|&k| is_in(RELATIVES, at(k)) || is_in(MODALS, at(k)))
+            {
+                return Some((i, w[i..r].join(" ")));
+            }
+            // "What we had to do was get him up to speed".
+            if i > 0
+                && at(i - 1) == "what"
+                && is_in(DUTY_VERBS, at(j))
+                && at(j + 1) == "to"
+                && at(j + 2) == "do"
+                && at(j + 3) == "was"
+            {
+                return Some((i - 1, w[i - 1..=j + 3].join(" ")));
+            }
+            // A duty taken on oneself: "I took it upon myself to fix it".
+            if let Some(r) = (j + 1..j + 4)
+                .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)) || at(k) == "it")
+                .find(|&k| matches!(at(k), "myself" | "ourselves"))
+                && to_verb(r + 1)
+            {
+                return Some((i, w[i..=r + 1].join(" ")));
+            }
+            // A responsibility taken on: "I took ownership of", "I owned the relationship",
+            // "I stepped up to lead", "I was there to", "I was the one who had to".
+            let took_on = at(j) == "took"
+                && matches!(at(j + 1), "ownership" | "charge" | "responsibility")
+                && matches!(at(j + 2), "of" | "for");
+            let owned = at(j) == "owned" && matches!(at(j + 1), "the" | "our" | "a");
+            let stepped = at(j) == "stepped" && matches!(at(j + 1), "in" | "up") && to_verb(j + 2);
+            let there = at(j) == "was" && at(j + 1) == "there" && to_verb(j + 2);
+            // "I was the one who had to tell them", "I was the one leading it".
+            let the_one = at(j) == "was"
+                && matches!(at(j + 2), "one" | "person")
+                && ((at(j + 3) == "who" && is_in(DUTY_VERBS, at(j + 4)) && to_verb(j + 5))
+                    || gerund(j + 3));
+            if took_on || owned || stepped || there || the_one {
+                return Some((i, w[i..=(j + 2).min(w.len() - 1)].join(" ")));
+            }
+            if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {
+                return Some((i, w[i..=j + 2].join(" ")));
+            }
+            // A goal as the object of the speaker's verb: "I set myself the goal of", "we had
+            // a clear brief to".
+            if let Some(n) = (j + 1..j + 5)
+                .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)))
+                .find(|&n| is_in(GOAL_NOUNS, at(n)))
+                && matches!(
+                    at(n - 1),
+                    "a" | "an" | "the" | "my" | "our" | "clear" | "one"
+                )
+                && (at(n + 1) == "of" || to_verb(n + 1))
+            {
+                return Some((i, w[i..=n + 1].join(" ")));
+            }
+        }
+        // A goal handed to the speaker as a thing: "my manager gave me the task of", "the
+        // board set us a target to", "she gives me the job to" (the verb in any form).
+        if let Some(i) = (1..w.len()).find(|&i| {
+            matches!(w[i], "me" | "us")
+                && is_in(DETERMINERS, at(i + 1))
+                && is_in(GOAL_NOUNS, at(i + 2))
+                && (at(i + 3) == "of" || to_verb(i + 3))
+        }) {
+            return Some((i - 1, w[i - 1..=i + 3].join(" ")));
+        }
+        if let Some(demand) = self.reported_demand().or_else(|| self.role_duty()) {
+            return Some(demand);
+        }
+        // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to";
+        // in a story told in the present, or by a learner, "my boss tells me to".
+        let giver = |v: &str| {
+            is_in(DUTY_GIVERS, v)
+                || (!self.habitual()
+                    && (base_in(DUTY_GIVERS, v)
+                        || v.strip_suffix('s').is_some_and(|b| base_in(DUTY_GIVERS, b))))
+        };
+        w.windows(2).enumerate().find_map(|(i, p)| {
+            (giver(p[0]) && matches!(p[1], "me" | "us"))
+                .then(|| goal_follows(i + 2, 2))
+                .flatten()
+                .filter(|&g| at(g) != "for")
+                .map(|g| (i, w[i..=g].join(" ")))
+        })
+    }
+}

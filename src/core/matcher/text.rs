@@ -1,0 +1,204 @@
+//! A text prepared for matching: its words, which of them are negated, and where a term
+//! occurs in it.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+use super::stemming::is_negator;
+use super::term::Term;
+use super::word::{Word, split_words, word_matches};
+use super::{GAP, index};
+use crate::core::fast_hash::FastMap;
+
+/// A text prepared for matching many keywords against it.
+#[derive(Clone, Debug, Default)]
+pub struct MatchText {
+    pub(super) text: String,
+    pub(super) words: Vec<Word>,
+    /// Per word: whether a negator ([`NEGATORS`]) comes up to [`NEGATION_REACH`] words
+    /// before it in its sentence, so "we never ran a pilot" does not count as a pilot.
+    ///
+    /// [`NEGATORS`]: super::NEGATORS
+    pub(super) negated: Vec<bool>,
+    /// Where each keyword word can occur, built on the first search.
+    pub(super) index: OnceLock<index::WordIndex>,
+    /// [`MatchText::found`]'s answers, by the word's key (and the word, to tell a collision).
+    pub(super) found: Memo<Found>,
+    /// [`MatchText::starts`]' answers, the same way.
+    pub(super) starts: Memo<[usize]>,
+}
+
+/// Answers remembered per word of a key point or keyword: by the word's key, with the word
+/// itself to tell two words of one key apart.
+type Memo<T> = RefCell<FastMap<u64, (String, Rc<T>)>>;
+
+/// Where one word of a key point's text occurs in a text: the positions of the same word, and
+/// each of its thesaurus alternatives' [`MatchText::occurrences`] (in the thesaurus's order).
+#[derive(Debug)]
+pub(super) struct Found {
+    pub(super) direct: Vec<usize>,
+    pub(super) through: Vec<Vec<Vec<usize>>>,
+}
+
+impl Found {
+    pub(super) fn is_empty(&self) -> bool {
+        self.direct.is_empty() && self.through.iter().all(Vec::is_empty)
+    }
+}
+
+/// How many words before a term a negator turns it round.
+pub const NEGATION_REACH: usize = 3;
+
+fn negations(words: &[Word]) -> Vec<bool> {
+    let negates: Vec<bool> = (0..words.len()).map(|j| negates_at(words, j)).collect();
+    (0..words.len())
+        .map(|i| {
+            (i.saturating_sub(NEGATION_REACH)..i)
+                .any(|j| words[j].sentence == words[i].sentence && negates[j])
+        })
+        .collect()
+}
+
+/// Whether the word at `j` turns round what follows it: a negator ([`NEGATORS`]), except where
+/// it adds rather than denies ("not just the price", "not only the servers", "no more than
+/// ...") and "instead" that is not "instead of" ("Instead, I ran a pilot" ran one).
+///
+/// [`NEGATORS`]: super::NEGATORS
+fn negates_at(words: &[Word], j: usize) -> bool {
+    if !is_negator(&words[j].lower) {
+        return false;
+    }
+    let next = words
+        .get(j + 1)
+        .filter(|w| w.sentence == words[j].sentence)
+        .map(|w| w.lower.as_str());
+    match words[j].lower.as_str() {
+        "instead" => next == Some("of"),
+        "not" | "no" => !matches!(next, Some("just" | "only" | "merely" | "simply" | "more")),
+        _ => true,
+    }
+}
+
+impl MatchText {
+    pub fn new(text: &str) -> Self {
+        let words = split_words(text);
+        Self {
+            text: text.to_string(),
+            negated: negations(&words),
+            words,
+            index: OnceLock::new(),
+            found: RefCell::default(),
+            starts: RefCell::default(),
+        }
+    }
+
+    pub(super) fn index(&self) -> &index::WordIndex {
+        self.index
+            .get_or_init(|| index::WordIndex::new(&self.words))
+    }
+
+    /// The text's words, lowercased.
+    pub fn words(&self) -> Vec<&str> {
+        self.words.iter().map(|w| w.lower.as_str()).collect()
+    }
+
+    /// The word indexes where `term` first occurs within the words `scope`.
+    pub(super) fn find_in(&self, term: &Term, scope: Range<usize>) -> Option<Vec<usize>> {
+        self.find_with(term, scope, true)
+    }
+
+    /// [`MatchText::find_in`], with or without skipping negated occurrences.
+    pub(super) fn find_with(
+        &self,
+        term: &Term,
+        scope: Range<usize>,
+        negation: bool,
+    ) -> Option<Vec<usize>> {
+        let first = term.words.first()?;
+        self.starts(first)
+            .iter()
+            .copied()
+            .filter(|&i| scope.contains(&i) && !(negation && self.negated[i]))
+            .find_map(|i| self.complete(term, i, scope.end))
+    }
+
+    /// Where a keyword word matches in this text ([`index::WordIndex::matching`]), found once
+    /// per word: the lint tries the same keywords on the same filler answers many times.
+    fn starts(&self, word: &Word) -> Rc<[usize]> {
+        if let Some((lower, at)) = self.starts.borrow().get(&word.lower_key)
+            && *lower == word.lower
+        {
+            return Rc::clone(at);
+        }
+        let at: Rc<[usize]> = self.index().matching(&self.words, word).into();
+        // Another word with the same key (a hash collision) is looked up again each time.
+        self.starts
+            .borrow_mut()
+            .entry(word.lower_key)
+            .or_insert_with(|| (word.lower.clone(), Rc::clone(&at)));
+        at
+    }
+
+    /// The rest of `term` after its first word matched at `i`: each next word within [`GAP`]
+    /// words of the previous one, in the same sentence, before `end`.
+    fn complete(&self, term: &Term, i: usize, end: usize) -> Option<Vec<usize>> {
+        let mut at = vec![i];
+        let mut prev = i;
+        for kw in &term.words[1..] {
+            let stop = (prev + 2 + GAP).min(end);
+            let j = (prev + 1..stop).find(|&j| {
+                self.words[j].sentence == self.words[i].sentence && word_matches(kw, &self.words[j])
+            })?;
+            at.push(j);
+            prev = j;
+        }
+        Some(at)
+    }
+
+    /// Every occurrence of `term` in the text, in order of its first word: what
+    /// [`MatchText::find_with`] finds in a sentence is the first of them that starts there
+    /// ([`first_in`]), so a term looked up in sentence after sentence is searched for once.
+    ///
+    /// [`first_in`]: super::cover::first_in
+    pub(super) fn occurrences(&self, term: &Term, negation: bool) -> Vec<Vec<usize>> {
+        let Some(first) = term.words.first() else {
+            return Vec::new();
+        };
+        self.starts(first)
+            .iter()
+            .copied()
+            .filter(|&i| !(negation && self.negated[i]))
+            .filter_map(|i| self.complete(term, i, self.words.len()))
+            .collect()
+    }
+
+    /// The word index range of the first occurrence of `keyword`, if any.
+    pub fn find(&self, keyword: &str) -> Option<Range<usize>> {
+        let at = self.find_in(&Term::new(keyword), 0..self.words.len())?;
+        Some(at[0]..at[at.len() - 1] + 1)
+    }
+
+    pub fn contains(&self, keyword: &str) -> bool {
+        self.find(keyword).is_some()
+    }
+
+    pub(super) fn typed(&self, at: &[usize]) -> String {
+        at.iter()
+            .map(|&i| &self.text[self.words[i].range.clone()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub(super) fn sentence_scopes(&self) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (i, w) in self.words.iter().enumerate() {
+            match out.last_mut() {
+                Some(r) if self.words[r.start].sentence == w.sentence => r.end = i + 1,
+                _ => out.push(i..i + 1),
+            }
+        }
+        out
+    }
+}
