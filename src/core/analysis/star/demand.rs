@@ -1,8 +1,8 @@
 //! Demands and roles that give the speaker a task without naming it: a demand in reported
 //! speech or as an order ("my boss said the migration had to be done by Friday", "the
 //! director texts me: sort it before six"), someone turning to the speaker with a trouble
-//! ("the finance director rang me every month because the report was wrong", "everyone would
-//! come to me when the kiosks froze"), a role in the events ("I was incident lead", "the
+//! ("the shop manager rang me every week because the tills were slow", "everyone would come
+//! to me when the kiosks froze"), a role in the events ("I was incident lead", "the
 //! recovery was mine", "fixing it was on me").
 
 use super::lexicon::*;
@@ -59,9 +59,9 @@ impl Sentence {
         })
     }
 
-    /// Someone turning to the speaker with a trouble, as an event or a habit: "the finance
-    /// director rang me every month because the report was wrong", "people came to me when
-    /// they had problems", "everyone would ask me", "the client kept chasing us". A scene only
+    /// Someone turning to the speaker with a trouble, as an event or a habit: "the shop
+    /// manager rang me every week because the tills were slow", "people came to me when they
+    /// had problems", "everyone would ask me", "the client kept chasing us". A scene only
     /// when the speaker then acts (see `StarCues::detect`).
     pub(super) fn turned_to_speaker(&self) -> Option<TurnedTo> {
         let n = self.words.len();
@@ -148,6 +148,16 @@ impl Sentence {
                 )
         };
         (0..n).find_map(|i| {
+            // "I was on call", "I was the one on duty": a role in the events.
+            if self.at(i) == "i" && self.at(i + 1) == "was" {
+                let mut m = i + 2;
+                if self.at(m) == "the" && matches!(self.at(m + 1), "one" | "person") {
+                    m += 2;
+                }
+                if self.at(m) == "on" && matches!(self.at(m + 1), "call" | "duty" | "shift") {
+                    return Some((i, self.words[i..=m + 1].join(" ")));
+                }
+            }
             // "I was incident lead", "I was the project owner".
             if self.at(i) == "i" && self.at(i + 1) == "was" {
                 return (i + 2..(i + 6).min(n))

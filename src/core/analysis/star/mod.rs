@@ -122,16 +122,25 @@ impl StarCues {
                         .map(|t| s.words[t.verb..=(t.verb + 1).min(s.words.len() - 1)].join(" "));
                 }
             }
+            // "We halved our outages in six months. It started when...": a story told result
+            // first; the scene may still follow.
+            let result_first = cues.result.is_none()
+                && !done
+                && !speaker_acted
+                && cues.situation.is_none()
+                && s.outcome_told();
             if cues.result.is_none() {
                 cues.result = s.result(&story, done, scene);
             }
+            let result_first = result_first && cues.result.is_some();
             // A passive in the scene ("the budget was cut") is the situation, not a step taken.
             // A practice kept up ("I meet each of them every fortnight") is no event that an
             // outcome follows.
-            done |= act.as_ref().is_some_and(|a| a.event) || (s.passive_event() && !scene);
+            done |= !result_first
+                && (act.as_ref().is_some_and(|a| a.event) || (s.passive_event() && !scene));
             // "Normally I agree the goal and let them get on with it": a habit of the
             // speaker's, told before the story, does not enter them in it.
-            speaker_acted |= (s.speaker_clause() && !s.habitual()) || acted;
+            speaker_acted |= !result_first && ((s.speaker_clause() && !s.habitual()) || acted);
             // Only the speaker's own action is their Action: a story told only with "we" does
             // not say what they did.
             if cues.action.is_none() {

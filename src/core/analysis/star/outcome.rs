@@ -186,8 +186,12 @@ impl Sentence {
     /// The first word of `list` told as a fact: not an infinitive or a possibility ("my goal
     /// was to cut costs").
     fn finite_in(&self, list: &[&str]) -> Option<&str> {
+        // "Rang the carrier, stopped all dispatches": a terse note's list of steps.
+        let note = is_past(self.at(0));
         (0..self.words.len())
-            .find(|&i| is_in(list, self.at(i)) && !self.infinitive(i))
+            .find(|&i| {
+                is_in(list, self.at(i)) && !self.infinitive(i) && !(note && self.boundary(i))
+            })
             .map(|i| self.at(i))
     }
 

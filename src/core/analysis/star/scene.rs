@@ -92,7 +92,9 @@ impl Sentence {
                 return Some(anchor);
             }
         }
-        let past_habit = self.past_habit();
+        // "The two teams would not talk to each other": a refusal of others, told in the
+        // past, is a state of the scene, no supposition.
+        let past_habit = self.past_habit() || self.refusal();
         if opening && let Some(arrival) = self.arrival_scene() {
             return Some(arrival);
         }
@@ -102,6 +104,8 @@ impl Sentence {
             || (self.hypothetical() && !past_habit)
             || (self.outcome_told()
                 && !matches!(self.at(0), "when" | "while" | "as")
+                // "It began when the council closed two branches".
+                && !self.words.iter().any(|w| w == "when")
                 && !self.imposed_change())
         {
             return None;
@@ -158,11 +162,35 @@ impl Sentence {
                         || self.noun_led_regular_past(i)
                         || (subject == "we" && is_past(verb) && !is_in(NOT_ACTIONS, verb))
                         || (story.present && self.present_event_at(i)));
-                state || event || (past_habit && verb == "would")
+                state || event || (past_habit && matches!(verb, "would" | "wouldn"))
             })
             .map(|i| self.words[i.saturating_sub(2)..=i].join(" "))
             .or_else(|| self.discovery())
             .or_else(|| self.scene_in_goal(goal_from))
+            .or_else(|| self.trouble_after(before))
+    }
+
+    /// A trouble of others told in its own clause after the speaker's, before anything was
+    /// done: "We pushed an update on a Friday and within an hour customers couldn't pay".
+    fn trouble_after(&self, before: usize) -> Option<String> {
+        (before + 1..self.words.len())
+            .find(|&k| {
+                // Not a verb of the speaker's list: "Rang the supplier, froze all changes".
+                !self.boundary(k)
+                    && (is_in(TROUBLES, self.at(k))
+                        || (self.at(k) == "could"
+                            && (self.at(k + 1) == "not"
+                                || matches!(self.subject_of(k), "nobody" | "none" | "no"))))
+                    && self.subject_within(
+                        k,
+                        (before..k)
+                            .rev()
+                            .find(|&m| matches!(self.at(m), "and" | "but" | "so"))
+                            .unwrap_or(before),
+                    )
+                    && !matches!(self.subject_of(k), "i" | "we" | "you")
+            })
+            .map(|k| self.words[k.saturating_sub(1)..=k].join(" "))
     }
 
     /// A habit or a general truth that sets no scene: the speaker's ("I always put"), or told
@@ -193,6 +221,17 @@ impl Sentence {
                         self.at(m) == "by" && matches!(self.at(m + 1), "me" | "us" | "i" | "we")
                     })
             })
+    }
+
+    /// Others refusing, in the past: "the two teams would not talk to each other", "the
+    /// supplier wouldn't give a date" ("I would not" imagines, or is the speaker's own).
+    fn refusal(&self) -> bool {
+        (1..self.words.len()).any(|k| {
+            matches!(self.at(k), "would" | "wouldn")
+                && matches!(self.at(k + 1), "not" | "t")
+                && !matches!(self.subject_of(k), "i" | "we" | "you" | "")
+                && !matches!(self.at(0), "if" | "unless")
+        })
     }
 
     /// A passive of something made or put in place ("a new rota was drawn up", "a review was

@@ -112,6 +112,8 @@ pub const NOT_PLACES: &[&str] = &[
     "whole",
     "bit",
     "couple",
+    "hurry",
+    "rush",
 ];
 
 /// Words that tell a state: the scene, not an action.
@@ -458,6 +460,21 @@ pub const MADE_PARTICIPLES: &[&str] = &[
     "replaced",
     "rewritten",
     "redesigned",
+];
+
+/// Verbs of a trouble: "customers couldn't pay", "the database crashed" (and "could not").
+pub const TROUBLES: &[&str] = &[
+    "couldn",
+    "wasn",
+    "weren",
+    "didn",
+    "failed",
+    "crashed",
+    "broke",
+    "stopped",
+    "collapsed",
+    "froze",
+    "died",
 ];
 
 /// Participles of a change of quantity: "the budget was cut by a fifth".

@@ -169,6 +169,13 @@ impl Sentence {
                 .any(|m| self.at(m) == "whether")
         };
         (0..self.words.len()).any(|k| match self.at(k) {
+            // "Customers could not pay", "nobody could log in": a past inability, like
+            // "couldn't".
+            "could"
+                if self.at(k + 1) == "not" || matches!(self.subject_of(k), "nobody" | "none") =>
+            {
+                false
+            }
             "would" | "will" | "ll" | "should" | "could" => !asked(k),
             // "we'd budgeted" is "we had": a participle follows.
             "d" => !is_participle(self.at(self.verb_after(k))),

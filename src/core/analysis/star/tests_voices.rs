@@ -215,3 +215,39 @@ fn hypothetical_answers_have_no_parts() {
     ]);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A story told result first still has its scene after the result; a refusal of others in the
+/// past is a state of the scene; a trouble of others after the speaker's clause in the opening
+/// sentence is the scene; being on call is a role in the events.
+#[test]
+fn results_first_refusals_and_troubles() {
+    let wrong = disagreements(&[
+        (
+            "We doubled the number of online renewals in a year. It began when the council \
+             closed two branches. I built a renewal page with the library system's API.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "At my old school the science department would not use the shared drive. I moved \
+             their files for them over half-term.",
+            &[Situation, Action],
+        ),
+        (
+            "We upgraded the phone system on a Monday and by lunchtime nobody could transfer \
+             a call. I was on duty, so I switched back to the old routing.",
+            &[Situation, Task, Action],
+        ),
+        // "I would not" imagines; "if" supposes.
+        ("I would not do it that way again.", &[]),
+        (
+            "If the staff would not cooperate, I would escalate it.",
+            &[],
+        ),
+        // A list of the speaker's verbs is no trouble of others.
+        (
+            "Rang the carrier, stopped all dispatches and rebooked the vans.",
+            &[Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
