@@ -72,6 +72,105 @@ fn main() {
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("vocabulary.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
+    write_topics(&files);
+}
+
+/// Writes `$OUT_DIR/topics.rs`: for each built-in card, its key (`deck/card`) and every word
+/// of its fields (question, guidance, model answer, follow-ups, notes, key points and their
+/// terms), lowercased, each once. The answer checker compares an answer with every card of the
+/// bank to tell an answer to this question from an answer to another one
+/// (`core::analysis::relevance`). Field names are left out; values are read line by line, as
+/// the decks are written (`key = "..."`, `key = [...]` and `"""` blocks).
+fn write_topics(files: &[std::path::PathBuf]) {
+    const FIELDS: &[&str] = &[
+        "id",
+        "category",
+        "kind",
+        "level",
+        "tags",
+        "question",
+        "guidance",
+        "answer",
+        "outline",
+        "own_story",
+        "manager_angle",
+        "jurisdiction",
+        "checked",
+        "follow_ups",
+        "text",
+        "keywords",
+        "together",
+        "require",
+        "answer_seconds",
+    ];
+    let mut out = String::from(
+        "/// Each built-in card's key, question and the words of its fields, lowercased, each once\n\
+         /// (written by build.rs).\n\
+         pub static TOPICS: &[(&str, &str, &str)] = &[\n",
+    );
+    for f in files {
+        let text = std::fs::read_to_string(f).expect("a built-in deck is UTF-8 text");
+        let mut deck = String::new();
+        let mut card: Option<(String, String, BTreeSet<String>)> = None;
+        let mut in_deck = false;
+        let flush = |card: &mut Option<(String, String, BTreeSet<String>)>, out: &mut String| {
+            if let Some((key, question, words)) = card.take() {
+                let joined: Vec<&str> = words.iter().map(String::as_str).collect();
+                out.push_str(&format!(
+                    "    ({key:?}, {question:?}, {:?}),\n",
+                    joined.join(" ")
+                ));
+            }
+        };
+        for line in text.lines() {
+            let trimmed = line.trim();
+            if trimmed.starts_with('[')
+                && !trimmed.starts_with("[[card.")
+                && !trimmed.starts_with("[\"")
+            {
+                flush(&mut card, &mut out);
+                in_deck = trimmed == "[deck]";
+                if trimmed == "[[card]]" {
+                    card = Some((String::new(), String::new(), BTreeSet::new()));
+                }
+                continue;
+            }
+            if trimmed.starts_with("[[card.") {
+                continue;
+            }
+            let (key, value) = match trimmed.split_once('=') {
+                Some((k, v)) if FIELDS.contains(&k.trim()) => (k.trim(), v),
+                _ => ("", trimmed),
+            };
+            if in_deck && key == "id" && deck.is_empty() {
+                deck = value.trim().trim_matches('"').to_string();
+            }
+            let Some((id, question, words)) = card.as_mut() else {
+                continue;
+            };
+            if key == "question" {
+                *question = value.trim().trim_matches('"').to_string();
+            }
+            if key == "id" && id.is_empty() {
+                *id = format!("{deck}/{}", value.trim().trim_matches('"'));
+                continue;
+            }
+            if trimmed.starts_with('#')
+                || matches!(key, "category" | "kind" | "level" | "answer_seconds")
+            {
+                continue;
+            }
+            for w in value.split(|c: char| !c.is_alphanumeric()) {
+                if !w.is_empty() {
+                    words.insert(w.to_lowercase());
+                }
+            }
+        }
+        flush(&mut card, &mut out);
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("topics.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
 }
 
 /// `(file name, length, XXH3-64 of the text)` of every built-in deck.

@@ -266,6 +266,74 @@ fn matched_words_and_texts_are_sanitised() {
     assert_eq!(v["key_points"][0]["matched"][0], "widget");
 }
 
+/// A decent answer to another question of the bank: a budget story given to a question about a
+/// failed release.
+const OTHER_QUESTION: &str = "In my second year the finance director told me the IT budget \
+    would be cut by twelve per cent for the next financial year. I went through every contract \
+    and licence line with the accountant, found forty unused software licences and two support \
+    contracts for servers we had already retired, cancelled them at renewal and moved our backup \
+    storage to a cheaper tier. We met the cut without losing any service and the savings were \
+    confirmed in the quarterly budget review.";
+
+#[test]
+fn an_answer_to_another_question_ticks_nothing_and_says_which_it_reads_like() {
+    let h = home();
+    let card = "it-manager/software-delivery-failed-release";
+    let out = prepdeck(h.path())
+        .args(["answer", card, "-", "--json"])
+        .write_stdin(OTHER_QUESTION)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let points = v["key_points"].as_array().unwrap();
+    assert!(points.iter().all(|p| p["covered"] == false), "{v:#}");
+    assert_eq!(v["coverage"].as_f64(), Some(0.0));
+    let other = &v["other_question"];
+    assert!(
+        other["card"]
+            .as_str()
+            .unwrap()
+            .starts_with("it-manager/budget"),
+        "{other}"
+    );
+    assert!(!other["question"].as_str().unwrap().is_empty(), "{other}");
+    prepdeck(h.path())
+        .args(["answer", card, "-"])
+        .write_stdin(OTHER_QUESTION)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "This reads like an answer to another question (it-manager/budget",
+        ));
+    // The same story asked for where it belongs is on topic and ticks points.
+    let out = prepdeck(h.path())
+        .args([
+            "answer",
+            "it-manager/budget-cut-costs-without-harm",
+            "-",
+            "--json",
+        ])
+        .write_stdin(OTHER_QUESTION)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    assert!(v["other_question"].is_null(), "{v:#}");
+    assert!(
+        v["key_points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["covered"] == true),
+        "{v:#}"
+    );
+}
+
 /// A global option given after the subcommand is not shown as a required part of the usage
 /// line (clap lists the options used): `prepdeck answer --home DIR` without a card.
 #[test]

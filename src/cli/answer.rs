@@ -116,6 +116,9 @@ struct JsonReport {
     coverage: Option<f64>,
     /// The STAR parts found (behavioural cards; `null` for other kinds).
     star: Option<JsonStar>,
+    /// Set when the answer reads as an answer to another question of the built-in bank (then
+    /// no key point is ticked): that card and its question.
+    other_question: Option<JsonOther>,
     words: usize,
     fillers: Vec<JsonCount>,
     hedges: Vec<JsonCount>,
@@ -129,6 +132,12 @@ struct JsonPoint {
     text: String,
     covered: bool,
     matched: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonOther {
+    card: String,
+    question: String,
 }
 
 #[derive(Serialize)]
@@ -180,6 +189,14 @@ impl JsonReport {
                 action: s.has(StarPart::Action),
                 result: s.has(StarPart::Result),
             }),
+            other_question: a
+                .relevance
+                .as_ref()
+                .and_then(|r| r.reads_like.as_ref())
+                .map(|o| JsonOther {
+                    card: sanitize_line(&o.card),
+                    question: sanitize_line(&o.question),
+                }),
             words: ins.word_count,
             fillers: counts(ins, FillerKind::Filler),
             hedges: counts(ins, FillerKind::Hedge),
@@ -216,6 +233,14 @@ fn text_report(deck: &str, card: &Card, a: &AnswerAnalysis) -> String {
             ));
         }
         None => s.push_str("Key points: this card has none\n"),
+    }
+    if let Some(other) = a.relevance.as_ref().and_then(|r| r.reads_like.as_ref()) {
+        s.push_str(&format!(
+            "This reads like an answer to another question ({}: \"{}\"), so no key point is \
+             ticked.\n",
+            sanitize_line(&other.card),
+            sanitize_line(&other.question)
+        ));
     }
     for (i, k) in a.key_points.iter().enumerate() {
         let mark = if k.covered { "x" } else { " " };

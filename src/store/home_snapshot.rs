@@ -5,7 +5,9 @@
 //!
 //! Derived, never the truth, under the progress cache's rules: an entry is used only for the
 //! state file it was made from, recognised by its stamp ([`FileStamp`], taken only once the
-//! file had been still for a second, compared before anything else), with the same replay
+//! file was past the tick of its times, `FileStamp::quiet`: a tenth of a second after the
+//! last write where the file system keeps sub-second times, else a second; compared before
+//! anything else), with the same replay
 //! settings, by a build with the same replay and encoding (the progress cache's fingerprint
 //! and this file's source), for decks of the same shape ([`HomeInputs::view`]) and a clock
 //! not before it was made ([`HomeInputs::covers`]). Sealed with the home's cache key; written
@@ -199,8 +201,8 @@ fn read_review(b: &[u8]) -> Option<HomeReview> {
     })
 }
 
-/// Saves `inputs`, made from the state file whose stamp is `stamp` (settled), with `config`;
-/// `false` when it could not be written (only a cache).
+/// Saves `inputs`, made from the state file whose stamp is `stamp` (past its tick:
+/// `FileStamp::quiet`), with `config`; `false` when it could not be written (only a cache).
 pub fn save(path: &Path, config: &SchedulerConfig, stamp: &FileStamp, inputs: &HomeInputs) -> bool {
     let Some(key) = path.parent().and_then(cache_key::get_or_make) else {
         return false;

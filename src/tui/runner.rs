@@ -61,6 +61,9 @@ where
             // the progress itself when the frame came from the home snapshot.
             app.study.ready()?;
             app.study.warm_up();
+            // The bank's words, for telling an answer to another question (built once, about
+            // 40 ms): ready before the first answer is checked, off the key path.
+            std::thread::spawn(crate::core::analysis::relevance::warm);
         }
         if app.should_quit() {
             return Ok(());

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::relevance::{Relevance, Topic, relevance};
 use super::{Insights, fraction};
 use crate::core::deck::{Card, KeyPoint};
 use crate::core::matcher::{MatchText, content_stems};
@@ -21,6 +22,9 @@ pub struct PointMatch {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AnswerAnalysis {
     pub key_points: Vec<PointMatch>,
+    /// How the answer relates to the question (`None`: too short to judge); when it reads as
+    /// an answer to another question, no key point is ticked.
+    pub relevance: Option<Relevance>,
     pub insights: Insights,
 }
 
@@ -92,10 +96,49 @@ pub fn check_points_with_follow_up(
     out
 }
 
+/// Key points checked against an answer (and a follow-up answer) to a question, with how
+/// the answer relates to the question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub points: Vec<PointMatch>,
+    pub relevance: Option<Relevance>,
+}
+
+/// [`check_points_with_follow_up`] for an answer to the question of `topic`: when the answer
+/// (with its follow-up answer) reads as an answer to another question
+/// ([`super::relevance`]), no point is ticked.
+pub fn check_answer(
+    topic: &Topic,
+    points: &[KeyPoint],
+    text: &str,
+    follow_up: Option<(&str, &str)>,
+) -> Checked {
+    let whole = match follow_up {
+        Some((_, answer)) if !answer.trim().is_empty() => format!("{text}\n{answer}"),
+        _ => text.to_string(),
+    };
+    let relevance = relevance(topic, &whole);
+    let points = if relevance.as_ref().is_some_and(|r| !r.on_topic()) {
+        points
+            .iter()
+            .map(|p| PointMatch {
+                text: p.text.clone(),
+                covered: false,
+                matched: Vec::new(),
+            })
+            .collect()
+    } else {
+        check_points_with_follow_up(points, text, follow_up)
+    };
+    Checked { points, relevance }
+}
+
 /// Analyses `text` as an answer to `card`.
 pub fn analyse(card: &Card, text: &str) -> AnswerAnalysis {
+    let checked = check_answer(&Topic::of_card(card), &card.key_points, text, None);
     AnswerAnalysis {
-        key_points: check_points(&card.key_points, text),
+        key_points: checked.points,
+        relevance: checked.relevance,
         insights: Insights::of(text, card.kind),
     }
 }

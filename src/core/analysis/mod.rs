@@ -12,16 +12,21 @@ mod answer;
 mod fillers;
 mod grading;
 mod input;
+pub mod relevance;
 mod star;
 mod tokens;
 
-pub use answer::{AnswerAnalysis, PointMatch, analyse, check_points, check_points_with_follow_up};
+pub use answer::{
+    AnswerAnalysis, Checked, PointMatch, analyse, check_answer, check_points,
+    check_points_with_follow_up,
+};
 pub use fillers::{FillerHit, FillerKind, find_fillers};
 pub use grading::{
     AGAIN_BELOW, AnswerTiming, EASY_FROM, HARD_BELOW, KeyPointCoverage, Response, WELL_UNDER_TIME,
     fraction, percent, suggest_grade,
 };
 pub use input::{AnswerTextError, MAX_ANSWER_CHARS, check_answer_text};
+pub use relevance::{Relevance, Topic};
 pub use star::{StarCues, StarPart};
 pub use tokens::{Ownership, TOP_WORDS, Token, tokenize, top_words};
 

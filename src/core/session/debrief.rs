@@ -20,7 +20,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::core::analysis::{
-    AnswerTiming, Insights, Response, check_points_with_follow_up, fraction, percent, suggest_grade,
+    AnswerTiming, Insights, Response, check_answer, fraction, percent, suggest_grade,
 };
 use crate::core::grade::Grade;
 use crate::core::ids::{CategoryId, DeckId, InterviewId};
@@ -100,7 +100,13 @@ impl DebriefItem {
                 .follow_up
                 .as_deref()
                 .zip(a.follow_up_answer.as_deref());
-            check_points_with_follow_up(&question.key_points, &a.answer, follow_up)
+            check_answer(
+                &question.topic(),
+                &question.key_points,
+                &a.answer,
+                follow_up,
+            )
+            .points
         };
         let matched = if a.coverage.len() == question.key_points.len() {
             a.coverage.clone()

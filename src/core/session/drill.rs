@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::core::analysis::check_points;
+use crate::core::analysis::{Topic, check_answer};
 use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
@@ -363,7 +363,10 @@ impl Drill {
                 let (draft, _) = accept_answer(&draft);
                 let points = self
                     .current_card()
-                    .map(|c| check_points(&c.key_points, &draft))
+                    .map(|c| {
+                        let topic = Topic::new(c.key.to_string(), [], &c.key_points);
+                        check_answer(&topic, &c.key_points, &draft, None).points
+                    })
                     .unwrap_or_default();
                 self.checklist = points.iter().map(|p| p.covered).collect();
                 self.matched_words = points.into_iter().map(|p| p.matched).collect();

@@ -27,7 +27,7 @@ use std::time::Duration;
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::core::analysis::{
-    AnswerTiming, KeyPointCoverage, Response, check_points_with_follow_up, suggest_grade,
+    AnswerTiming, KeyPointCoverage, Response, check_answer, suggest_grade,
 };
 use crate::core::grade::Grade;
 use crate::core::ids::InterviewId;
@@ -382,7 +382,8 @@ impl MockInterview {
                 .as_deref()
                 .zip(follow.as_ref().map(|f| f.text.as_str()));
             KeyPointCoverage {
-                covered: check_points_with_follow_up(&q.key_points, &main.text, follow_up)
+                covered: check_answer(&q.topic(), &q.key_points, &main.text, follow_up)
+                    .points
                     .iter()
                     .map(|p| p.covered)
                     .collect(),

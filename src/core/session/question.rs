@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::core::analysis::Topic;
 use crate::core::deck::{Card, Deck, KeyPoint, Kind};
 use crate::core::ids::{CardKey, CategoryId};
 
@@ -27,6 +28,15 @@ pub struct MockQuestion {
 }
 
 impl MockQuestion {
+    /// What the question is about, to tell an answer to it from an answer to another one.
+    pub fn topic(&self) -> Topic {
+        let texts = [self.question.as_str(), &self.model_answer]
+            .into_iter()
+            .chain(self.guidance.as_deref())
+            .chain(self.follow_up.as_deref());
+        Topic::new(self.key.to_string(), texts, &self.key_points)
+    }
+
     pub fn new(deck: &Deck, card: &Card) -> Self {
         let category_title = deck
             .category(&card.category)

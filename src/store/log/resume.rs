@@ -97,10 +97,39 @@ pub struct FileStamp {
 /// leave the times as they were.
 const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
 
+/// On a file system that keeps times finer than a second (the stamp has a sub-second part), a
+/// tick is the kernel's coarse clock, at most 10 ms (HZ of 100 or more): a stamp this old is
+/// past its tick. See [`FileStamp::quiet`].
+const SETTLED_FINE: std::time::Duration = std::time::Duration::from_millis(100);
+
 impl FileStamp {
     /// The file's stamp, when it is settled (see [`SETTLED`]).
     pub(super) fn settled(file: &File) -> Option<FileStamp> {
         FileStamp::of(file).filter(FileStamp::is_settled)
+    }
+
+    /// The file's stamp once a write can no longer share a tick of its times: [`SETTLED`]
+    /// after it last changed, or [`SETTLED_FINE`] on a file system that keeps sub-second
+    /// times. For a file this process holds locked since it last read or wrote it (so what it
+    /// knows is what the file holds, and no other prepdeck writes before it lets go): any later
+    /// write changes the stamp.
+    pub(super) fn quiet(file: &File) -> Option<FileStamp> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?;
+        FileStamp::of(file).filter(|s| s.is_quiet_at(now))
+    }
+
+    /// Whether this stamp is past its tick at `now` (since the Unix epoch): see
+    /// [`FileStamp::quiet`].
+    fn is_quiet_at(&self, now: std::time::Duration) -> bool {
+        let (Ok(secs), Ok(nanos)) = (u64::try_from(self.ctime.0), u32::try_from(self.ctime.1))
+        else {
+            return false;
+        };
+        let fine = self.ctime.1 != 0 || self.mtime.1 != 0;
+        now.checked_sub(std::time::Duration::new(secs, nanos))
+            .is_some_and(|age| age >= if fine { SETTLED_FINE } else { SETTLED })
     }
 
     /// Whether the file had not changed for [`SETTLED`] when this stamp was taken.
@@ -338,6 +367,41 @@ mod tests {
         };
         let (_, opened) = retry_while_locked(|| StateLog::open_resuming(&path, &honest)).unwrap();
         assert!(matches!(opened, Opened::Resumed(ref t) if t.is_empty()));
+    }
+
+    /// A stamp is quiet a tenth of a second after the file last changed when its times have a
+    /// sub-second part, a second after when they are whole seconds.
+    #[test]
+    fn a_stamp_is_quiet_once_past_its_tick() {
+        use std::time::Duration;
+        let stamp = |secs: i64, nanos: i64| FileStamp {
+            dev: 1,
+            ino: 2,
+            len: 3,
+            mtime: (secs, nanos),
+            ctime: (secs, nanos),
+        };
+        let at = |secs: u64, millis: u64| Duration::new(secs, 0) + Duration::from_millis(millis);
+        let fine = stamp(1_000, 250_000_000);
+        assert!(!fine.is_quiet_at(at(1_000, 250)));
+        assert!(!fine.is_quiet_at(at(1_000, 340)));
+        assert!(fine.is_quiet_at(at(1_000, 350)));
+        // Whole seconds: the file system's tick may be a second.
+        let coarse = stamp(1_000, 0);
+        assert!(!coarse.is_quiet_at(at(1_000, 500)));
+        assert!(!coarse.is_quiet_at(at(1_000, 999)));
+        assert!(coarse.is_quiet_at(at(1_001, 0)));
+        // A change time after now (the clock went back): not quiet.
+        assert!(!fine.is_quiet_at(at(999, 0)));
+        // A real file, right after a write: not quiet yet.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"x").unwrap();
+        let file = File::open(&path).unwrap();
+        let now = FileStamp::of(&file).unwrap();
+        let written = Duration::new(now.ctime.0 as u64, now.ctime.1 as u32);
+        assert!(!now.is_quiet_at(written + Duration::from_millis(50)));
+        assert!(now.is_quiet_at(written + SETTLED));
     }
 
     /// A stamp is settled a second after the file last changed, not before.

@@ -223,13 +223,15 @@ impl StateLog {
         FileStamp::of(&self.file)
     }
 
-    /// The file's stamp when it has been still for a second and holds exactly what this log
-    /// knows of (so a cache made from what it knows may be recognised by it).
+    /// The file's stamp when it is past its tick ([`FileStamp::quiet`]: this log holds the
+    /// lock) and holds exactly what this log knows of (so a cache made from what it knows may
+    /// be recognised by it). On the way out right after a grade it is usually there already: a
+    /// tenth of a second after the last write on a file system with sub-second times.
     pub fn settled_stamp(&self) -> Option<FileStamp> {
         if self.poisoned || self.missing_newline {
             return None;
         }
-        FileStamp::settled(&self.file).filter(|s| s.len == self.len)
+        FileStamp::quiet(&self.file).filter(|s| s.len == self.len)
     }
 
     /// Number of distinct records in the log.

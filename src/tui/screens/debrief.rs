@@ -13,7 +13,8 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::core::analysis::check_points_with_follow_up;
+use crate::core::analysis::check_answer;
+use crate::core::analysis::relevance::OtherQuestion;
 use crate::core::grade::Grade;
 use crate::core::ids::{InterviewId, RecordId};
 use crate::core::record::{Review, ReviewMode};
@@ -65,6 +66,9 @@ pub struct DebriefState {
     /// Per question, per key point: the answer's words that made the matcher tick it (as
     /// typed), so a wrong tick is visible. `None` where it found nothing.
     pub matched_words: Vec<Vec<Option<Vec<String>>>>,
+    /// Per question: the other question its answer reads like, when it does (then the matcher
+    /// ticked nothing).
+    pub reads_like: Vec<Option<OtherQuestion>>,
     /// The grade being recorded (question, grade, the grade it replaces), until the app says
     /// how it went.
     grading: Option<(usize, Grade, Option<Grade>)>,
@@ -79,21 +83,25 @@ pub struct DebriefState {
 }
 
 /// What the matcher found for each key point in a typed answer and its follow-up answer (as
-/// the interview matched them); nothing for a spoken, skipped or empty one.
-fn matched_words(item: &DebriefItem) -> Vec<Option<Vec<String>>> {
+/// the interview matched them), and the other question the answer reads like, if it does;
+/// nothing for a spoken, skipped or empty one.
+fn matched_words(item: &DebriefItem) -> (Vec<Option<Vec<String>>>, Option<OtherQuestion>) {
     let points = &item.question.key_points;
     if item.skipped || item.answer.trim().is_empty() {
-        return vec![None; points.len()];
+        return (vec![None; points.len()], None);
     }
     let follow_up = item
         .question
         .follow_up
         .as_deref()
         .zip(item.follow_up_answer.as_deref());
-    check_points_with_follow_up(points, &item.answer, follow_up)
+    let checked = check_answer(&item.question.topic(), points, &item.answer, follow_up);
+    let words = checked
+        .points
         .into_iter()
         .map(|p| p.covered.then_some(p.matched))
-        .collect()
+        .collect();
+    (words, checked.relevance.and_then(|r| r.reads_like))
 }
 
 impl DebriefState {
@@ -131,9 +139,11 @@ impl DebriefState {
         origin: Origin,
     ) -> DebriefState {
         let n = debrief.items.len();
+        let (matched_words, reads_like) = debrief.items.iter().map(matched_words).unzip();
         DebriefState {
             summary: n == 0,
-            matched_words: debrief.items.iter().map(matched_words).collect(),
+            matched_words,
+            reads_like,
             debrief,
             interview,
             spoken: setup.mode == AnswerMode::Spoken,

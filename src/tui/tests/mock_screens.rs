@@ -187,3 +187,34 @@ fn sweep_mock_summary() {
     h.key(KeyCode::Char('s'));
     sweep(h);
 }
+
+#[test]
+fn an_answer_to_another_question_says_so_in_the_debrief() {
+    let mut h = started(MockSetup {
+        focus: Focus::Category(crate::core::ids::CategoryId::new("incidents")),
+        seed: Some(2),
+        ..setup()
+    });
+    h.wait(20);
+    // A budget story, given to the major-incident question: it says "update" and
+    // "communicate"-like words but answers another question.
+    h.chars(
+        "In my second year the finance director told me the IT budget would be cut by twelve \
+         per cent. I went through every contract and licence line with the accountant, found \
+         forty unused software licences and two support contracts for retired servers, \
+         cancelled them at renewal and moved backup storage to a cheaper tier. We met the cut \
+         without losing any service and the savings were confirmed in the quarterly budget \
+         review, and I kept the finance team updated every month.",
+    );
+    h.key(KeyCode::Enter);
+    h.key_mod(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    h.wait(3);
+    h.key(KeyCode::F(4));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("This reads like an answer to another question"),
+        "{screen}"
+    );
+    assert!(screen.contains("Key points (0 of"), "{screen}");
+    assert!(!screen.contains("[x]"), "{screen}");
+}

@@ -188,6 +188,14 @@ fn checklist(
         format!("Key points ({cov})")
     };
     out.extend(wrapped(&head, t.heading(), w));
+    if let Some(other) = d.reads_like.get(d.pos).and_then(Option::as_ref) {
+        let note = format!(
+            "This reads like an answer to another question (\"{}\"), so the matcher ticked \
+             nothing. Tick what you made.",
+            sanitize_line(&other.question)
+        );
+        out.extend(wrapped(&note, t.dim(), w));
+    }
     for (i, p) in points.iter().enumerate() {
         let ticked = item.checklist.get(i).copied().unwrap_or(false);
         let mark = if ticked { "[x] " } else { "[ ] " };
