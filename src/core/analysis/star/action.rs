@@ -7,6 +7,7 @@ use super::sentence::{
     CLAUSE_STARTS, Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_in,
     is_participle, is_past, is_present_form, is_regular_past,
 };
+use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::irregular_base;
 
 /// An action told in a sentence: the speaker's own ("I rewrote the rota", "my deputy and I
@@ -83,7 +84,8 @@ impl Sentence {
         let word = if word == "me" { "i" } else { word };
         // "we" includes the speaker, but a group's action is not shown to be theirs: it
         // counts as something done (what follows may be the outcome), not as their Action.
-        let own = word == "i";
+        // "I provided training": something was done, but it names no step of the speaker's.
+        let own = word == "i" && !self.bare_abstract(j);
         let act = |cue: String| {
             Some(Act {
                 cue,
@@ -381,6 +383,43 @@ impl Sentence {
                     "afterwards" | "later" | "then" | "next" | "finally"
                 )
         })
+    }
+
+    /// A verb whose object is a bare abstract noun and nothing particular after it: "I
+    /// provided training", "I introduced problem management", "I talked about security a lot"
+    /// (where "I ran two workshops for the drivers" or "I introduced a weekly problem review"
+    /// name what was done).
+    fn bare_abstract(&self, j: usize) -> bool {
+        let mut k = j + 1;
+        if matches!(self.at(k), "about" | "on" | "in" | "up") {
+            k += 1;
+        }
+        let first = self.at(k);
+        if first.is_empty()
+            || is_in(DETERMINERS, first)
+            || is_in(OBJECT_PRONOUNS, first)
+            || is_in(STOP_WORDS, first)
+            || is_figure(first)
+        {
+            return false;
+        }
+        // The noun phrase: up to three words, to the end of the clause.
+        let end = (k..k + 3)
+            .find(|&m| {
+                let w = self.at(m + 1);
+                w.is_empty() || self.boundary(m + 1) || is_in(STOP_WORDS, w)
+            })
+            .unwrap_or(k + 2);
+        let abstract_noun = ["ing", "ment", "ity", "ance", "ence", "tion", "ness"]
+            .iter()
+            .any(|e| self.at(end).ends_with(e) && self.at(end).len() > 5);
+        // Nothing particular follows in the clause: no figure, no determiner, no name.
+        let rest = (end + 1..self.words.len())
+            .take_while(|&m| !self.boundary(m) && !matches!(self.at(m), "and" | "but" | "so"));
+        let particular = rest
+            .clone()
+            .any(|m| is_figure(self.at(m)) || is_in(DETERMINERS, self.at(m)));
+        abstract_noun && !particular
     }
 
     /// "lots of", "many", "a few": the object of an experience claim, not of one action.

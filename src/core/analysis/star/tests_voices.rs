@@ -251,3 +251,22 @@ fn results_first_refusals_and_troubles() {
     ]);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A verb with a bare abstract object and nothing particular after it names no step ("I
+/// delivered coaching"), though something was done, so what follows may be its outcome; an
+/// object with a determiner, a figure or a particular complement is a step.
+#[test]
+fn bare_abstract_objects_are_vague() {
+    let wrong = disagreements(&[
+        ("Last spring I delivered coaching.", &[]),
+        ("I organised regular testing and things improved.", &[]),
+        (
+            "I introduced change management. The number of failed changes went down.",
+            &[Result],
+        ),
+        ("I introduced a weekly change review.", &[Action]),
+        ("I provided training to the night shift.", &[Action]),
+        ("I rebuilt the reporting for the finance team.", &[Action]),
+    ]);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
