@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use crate::core::analysis::relevance::OtherQuestion;
 use crate::core::analysis::{Topic, check_answer};
 use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
@@ -172,6 +173,7 @@ struct Done {
     draft_record: Option<RecordId>,
     checklist: Vec<bool>,
     matched_words: Vec<Vec<String>>,
+    reads_like: Option<OtherQuestion>,
 }
 
 /// The figures of the end-of-session summary.
@@ -208,6 +210,8 @@ pub struct Drill {
     checklist: Vec<bool>,
     /// Per key point, the draft's words that made the matcher tick it (empty when it did not).
     matched_words: Vec<Vec<String>>,
+    /// The other question the revealed draft reads like, when it does (then nothing is ticked).
+    reads_like: Option<OtherQuestion>,
     history: Vec<Done>,
     started: DateTime<Utc>,
     ended: Option<DateTime<Utc>>,
@@ -247,6 +251,7 @@ impl Drill {
             draft_record: None,
             checklist: Vec::new(),
             matched_words: Vec::new(),
+            reads_like: None,
             history: Vec::new(),
             started: now,
             ended: None,
@@ -283,6 +288,11 @@ impl Drill {
     /// (empty for a point it did not tick), so a wrong tick is visible.
     pub fn matched_words(&self) -> &[Vec<String>] {
         &self.matched_words
+    }
+    /// The other question the revealed draft reads like, when it reads as an answer to another
+    /// question (then the matcher ticked nothing).
+    pub fn reads_like(&self) -> Option<&OtherQuestion> {
+        self.reads_like.as_ref()
     }
     pub fn draft(&self) -> &str {
         &self.draft
@@ -361,13 +371,15 @@ impl Drill {
             (_, Event::Undo) => self.undo(),
             (Phase::Question, Event::Reveal { draft }) => {
                 let (draft, _) = accept_answer(&draft);
-                let points = self
-                    .current_card()
-                    .map(|c| {
-                        let topic = Topic::new(c.key.to_string(), [], &c.key_points);
-                        check_answer(&topic, &c.key_points, &draft, None).points
-                    })
-                    .unwrap_or_default();
+                let checked = self.current_card().map(|c| {
+                    let topic = Topic::new(c.key.to_string(), [], &c.key_points);
+                    check_answer(&topic, &c.key_points, &draft, None)
+                });
+                self.reads_like = checked
+                    .as_ref()
+                    .and_then(|c| c.relevance.as_ref())
+                    .and_then(|r| r.reads_like.clone());
+                let points = checked.map(|c| c.points).unwrap_or_default();
                 self.checklist = points.iter().map(|p| p.covered).collect();
                 self.matched_words = points.into_iter().map(|p| p.matched).collect();
                 self.draft = draft;
@@ -532,6 +544,7 @@ impl Drill {
         self.draft_record = done.draft_record;
         self.checklist = done.checklist;
         self.matched_words = done.matched_words;
+        self.reads_like = done.reads_like;
         self.phase = done.phase;
         self.ended = None;
         vec![
@@ -553,6 +566,7 @@ impl Drill {
                 draft_record: self.draft_record.take(),
                 checklist: std::mem::take(&mut self.checklist),
                 matched_words: std::mem::take(&mut self.matched_words),
+                reads_like: self.reads_like.take(),
             });
         }
     }
@@ -567,6 +581,7 @@ impl Drill {
                 self.draft_record = None;
                 self.checklist.clear();
                 self.matched_words.clear();
+                self.reads_like = None;
                 self.phase = Phase::Question;
                 vec![Effect::Show(next)]
             }

@@ -379,3 +379,44 @@ fn practice_grades_write_practice_records_and_undo_them() {
     assert!(out.contains(&Effect::Notice("Undone: the Hard practice grade.".into())));
     assert_eq!(d.current(), Some(0));
 }
+
+#[test]
+fn a_draft_answering_another_question_ticks_nothing_and_says_so_until_the_next_card() {
+    // A built-in card: its words in the bank say what it is about.
+    let release = SessionCard {
+        key: CardKey::new("it-manager", "software-delivery-failed-release"),
+        key_points: vec![KeyPoint {
+            text: "Takes personal ownership and shows the result".into(),
+            keywords: vec!["without losing any service".into()],
+            ..Default::default()
+        }],
+    };
+    let (mut d, _) = Drill::start(vec![release, card("b")], t0());
+    let budget = "In my second year the finance director told me the IT budget would be cut by \
+        twelve per cent for the next financial year. I went through every contract and licence \
+        line with the accountant, found forty unused software licences and two support \
+        contracts for servers we had already retired, cancelled them at renewal and moved our \
+        backup storage to a cheaper tier. We met the cut without losing any service and the \
+        savings were confirmed in the quarterly budget review.";
+    d.handle(
+        Event::Reveal {
+            draft: budget.into(),
+        },
+        t0(),
+    );
+    assert_eq!(d.checklist(), &[false]);
+    let other = d
+        .reads_like()
+        .expect("names the question the draft reads like");
+    assert!(other.card.starts_with("it-manager/budget"), "{other:?}");
+    let mut n = 0;
+    let fx = d.handle(Event::Grade(Grade::Good), t0());
+    store(&mut d, fx, t0(), &mut n);
+    assert_eq!(d.reads_like(), None, "the next card starts clean");
+    let fx = d.handle(Event::Undo, t0());
+    store(&mut d, fx, t0(), &mut n);
+    assert!(
+        d.reads_like().is_some(),
+        "undo brings the revealed card back as it was"
+    );
+}

@@ -215,6 +215,16 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
             format!("Key points ({got}/{} covered)", card.key_points.len()),
             t.heading(),
         ));
+        if let Some(other) = d.session().reads_like() {
+            let note = format!(
+                "Your draft reads like an answer to another question (\"{}\"), so nothing \
+                 is ticked.",
+                sanitize_line(&other.question)
+            );
+            for l in wrap(&note, width) {
+                out.push(Line::styled(l, t.dim()));
+            }
+        }
         for (i, p) in card.key_points.iter().enumerate() {
             let ticked = checklist.get(i).copied().unwrap_or(false);
             let mark = if ticked { "[x] " } else { "[ ] " };
