@@ -431,7 +431,8 @@ fn labelled_answers_keep_the_goals(file: &str, floors: Floors) {
                 e.card
             );
         }
-        let got = coverage(&e.answer, &card.key_points);
+        // The debrief's own check: an answer to another question ticks nothing.
+        let got = prepdeck::core::analysis::analyse(card, &e.answer).covered();
         for (k, got) in card.key_points.iter().zip(got) {
             let want = e.covers.contains(&k.text);
             if matches!(e.kind.as_str(), "filler" | "off_topic") {
@@ -466,12 +467,31 @@ fn labelled_answers_keep_the_goals(file: &str, floors: Floors) {
 
 #[test]
 fn own_labelled_answers_keep_the_matcher_goals() {
-    // The goals (recall 80 %, precision 90 %); filler and off-topic ticks as measured.
+    // The goals (recall 80 %, precision 90 %); filler and off-topic ticks as measured (4 of 38
+    // before answers to another question were told apart, 1 since).
     labelled_answers_keep_the_goals(
         "own-answers.json",
         Floors {
             recall: 0.8,
             precision: 0.9,
+            junk_ticks: 1,
+        },
+    );
+}
+
+/// `blind-answers.json`: 90 answers to 30 cards outside every other set, written and labelled
+/// by helpers who never saw the code, the keywords or our fixtures (2026-12-05). Measured
+/// blind at e174422: junk ticks 11 %, recall 86 %, precision 84 %; after the relevance check
+/// 3 % (4 of 132), 84 %, 84 %. Precision is short of the 90 % goal (weak answers naming a
+/// point's topic); the floors keep what is reached. Half B of its cards (eval_debrief
+/// `--split`) is kept back: develop against `--verbose-a` only.
+#[test]
+fn blind_labelled_answers_keep_their_figures() {
+    labelled_answers_keep_the_goals(
+        "blind-answers.json",
+        Floors {
+            recall: 0.83,
+            precision: 0.83,
             junk_ticks: 4,
         },
     );
