@@ -250,6 +250,14 @@ pub fn relevance(topic: &Topic, answer: &str) -> Option<Relevance> {
 mod tests {
     use super::*;
 
+    /// A budget story: an answer to another question for most cards of the bank.
+    const BUDGET: &str = "In my second year the finance director told me the IT budget would be \
+    cut by twelve per cent for the next financial year. I went through every contract \
+    and licence line with the accountant, found forty unused software licences and two \
+    support contracts for servers we had already retired, cancelled them at renewal \
+    and moved our backup storage to a cheaper tier. We met the cut without losing any \
+    service and the savings were confirmed in the quarterly budget review.";
+
     fn topic_of(key: &str) -> Topic {
         let (k, q, words) = TOPICS
             .iter()
@@ -272,15 +280,9 @@ mod tests {
     #[test]
     fn an_answer_to_another_question_is_named_as_such() {
         // A budget story given to a question about a failed software release.
-        let budget = "In my second year the finance director told me the IT budget would be \
-            cut by twelve per cent for the next financial year. I went through every contract \
-            and licence line with the accountant, found forty unused software licences and two \
-            support contracts for servers we had already retired, cancelled them at renewal \
-            and moved our backup storage to a cheaper tier. We met the cut without losing any \
-            service and the savings were confirmed in the quarterly budget review.";
         let r = relevance(
             &topic_of("it-manager/software-delivery-failed-release"),
-            budget,
+            BUDGET,
         )
         .expect("long enough to judge");
         assert!(!r.on_topic(), "{r:?}");
@@ -311,17 +313,9 @@ mod tests {
         let point = KeyPoint {
             text: "Takes personal ownership and shows the result".into(),
             keywords: vec!["without losing any service".into()],
-            together: Vec::new(),
-            require: Vec::new(),
-            question: Vec::new(),
-            line: 0,
+            ..Default::default()
         };
-        let answer = "In my second year the finance director told me the IT budget would be \
-            cut by twelve per cent for the next financial year. I went through every contract \
-            and licence line with the accountant, found forty unused software licences and two \
-            support contracts for servers we had already retired, cancelled them at renewal \
-            and moved our backup storage to a cheaper tier. We met the cut without losing any \
-            service and the savings were confirmed in the quarterly budget review.";
+        let answer = BUDGET;
         let points = [point];
         // The matcher alone ticks the point...
         assert!(check_points(&points, answer)[0].covered);
@@ -351,10 +345,7 @@ mod tests {
             &[KeyPoint {
                 text: "Uses a structured handover such as SBAR at the bedside".into(),
                 keywords: vec!["sbar".into(), "bedside".into()],
-                together: Vec::new(),
-                require: Vec::new(),
-                question: Vec::new(),
-                line: 0,
+                ..Default::default()
             }],
         );
         let answer = "On our ward I moved handover to the bedside and used SBAR for every \
