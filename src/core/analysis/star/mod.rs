@@ -26,6 +26,7 @@ mod outcome;
 mod scene;
 mod scene_words;
 mod sentence;
+mod steps;
 mod task;
 
 use sentence::{Sentence, Story};
