@@ -254,7 +254,7 @@ impl Sentence {
 
     /// Whether the clause of the subject at `i` opens on a moment in a sequence: "the next
     /// day", "that afternoon", "after that", "on day two".
-    fn sequenced(&self, i: usize) -> bool {
+    pub(super) fn sequenced(&self, i: usize) -> bool {
         let from = (0..i)
             .rev()
             .find(|&k| self.boundary(k + 1))
@@ -267,7 +267,7 @@ impl Sentence {
                 || (self.at(k) == "after" && matches!(self.at(k + 1), "that" | "this"))
                 || matches!(
                     self.at(k),
-                    "afterwards" | "later" | "then" | "next" | "finally"
+                    "first" | "firstly" | "afterwards" | "later" | "then" | "next" | "finally"
                 )
         })
     }
@@ -369,6 +369,10 @@ impl Sentence {
             return false;
         }
         if in_list(DEPARTURES) && is_in(DEPARTURE_ENDS, next) {
+            return false;
+        }
+        // "I'd just started at a bakery chain", "I started as its IT lead": a post taken up.
+        if in_list(&["started"]) && matches!(next, "at" | "as" | "in" | "there") {
             return false;
         }
         // "I found that half the laptops...": a discovery, the scene ("I found the fault" is

@@ -4,7 +4,7 @@
 
 use super::action::Act;
 use super::lexicon::*;
-use super::sentence::{Sentence, Story, is_adverb, is_in, is_past, is_participle, is_present_form};
+use super::sentence::{Sentence, Story, is_adverb, is_in, is_participle, is_past, is_present_form};
 
 impl Sentence {
     /// A step named as such: "what I did was phone", "my first move was to walk over", "the

@@ -1,0 +1,90 @@
+//! STAR detection read as a person reads (issue 11 item 4, 2026-12-06): what a sentence does
+//! from where it stands and who does what, on kinds of answers written by strangers. Every
+//! sentence is written for these tests, none taken from a labelled answer.
+
+use super::tests_voices::disagreements;
+use super::*;
+use StarPart::*;
+
+/// The scene: a date told in full in a story told in the present, a terse note with no verb,
+/// a learner's present after a past moment, a place with a duty handed over, the moment of
+/// arriving, the speaker's own state before they act, what the speaker had, and the time
+/// before the actions told after them. Without them, no scene.
+#[test]
+fn scenes_as_a_reader_finds_them() {
+    let wrong = disagreements(&[
+        (
+            "Grocery wholesaler, 80 staff, 2021. I was asked to cut the invoice backlog. I \
+             sorted the invoices by supplier and paid the oldest first. The backlog fell from \
+             400 to 30 in a month.",
+            &[Situation, Task, Action, Result],
+        ),
+        // A verbless note with no place or time sets no scene.
+        (
+            "Lots of meetings, lots of emails. I sorted the invoices by supplier and paid the \
+             oldest first.",
+            &[Action],
+        ),
+        (
+            "In my last company, it is a small shop in Porto, we have a problem with the \
+             stock counts. I wrote a script that read the tills every night.",
+            &[Situation, Action],
+        ),
+        (
+            "At the hospital I was asked to cut the time patients wait on the phone. I added \
+             a call-back option and moved two clerks to the morning peak.",
+            &[Situation, Task, Action],
+        ),
+        // A goal stated beside a place is no scene.
+        (
+            "At a housing charity our aim was to move rent payments online. I ran three \
+             workshops with tenants and wrote the payment form with them.",
+            &[Task, Action],
+        ),
+        (
+            "When I join the clinic as IT lead, the wifi is patchy and the nurses are angry. \
+             First I map the dead spots with a laptop, every ward. I add four access points \
+             and I move the router to the corridor.",
+            &[Situation, Action],
+        ),
+        (
+            "I was the only IT person there. The server in the cupboard kept overheating. I \
+             moved it to the cooler back office and fitted a fan.",
+            &[Situation, Action],
+        ),
+        (
+            "I had a junior analyst whose reports kept arriving late. I sat with him for a \
+             week and built him a checklist.",
+            &[Situation, Action],
+        ),
+        (
+            "I had a row with our finance lead about the laptop budget. I apologised the next \
+             day and rewrote the budget with her.",
+            &[Situation, Action],
+        ),
+        // Told of the time before the actions: a scene, not an outcome.
+        (
+            "I set up a shared calendar for the whole office. Before that, bookings were made \
+             by email.",
+            &[Situation, Action],
+        ),
+        (
+            "I moved our payroll onto a cloud service. Before that, payroll ran on a server \
+             under a desk. Now it runs without anyone touching it.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "In my last job I was known for being calm under pressure.",
+            &[],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // "It's June 2019": the moment of a story told in the present, with its month.
+    let cues = StarCues::detect(
+        "So it's June 2019 and I've just started at a bakery chain. Then a store manager \
+         loses the weekend orders. I rebuild the order list from the till receipts and I \
+         ring each customer.",
+    );
+    assert!(cues.has(Situation), "{cues:?}");
+    assert_eq!(cues.action.as_deref(), Some("I rebuild"), "{cues:?}");
+}
