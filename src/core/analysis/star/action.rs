@@ -2,6 +2,7 @@
 //! list of action phrases. A group's action ("we moved the servers") is read the same way: it
 //! shows that something was done, but it is not the speaker's own Action.
 
+use super::demand::is_work_noun;
 use super::lexicon::*;
 use super::sentence::{
     CLAUSE_STARTS, Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_in,
@@ -318,7 +319,7 @@ impl Sentence {
 
     /// The head word of the object after the verb at `j`: particles, determiners and vague
     /// modifiers skipped ("brought in some new processes" → "processes").
-    fn object_head(&self, j: usize) -> &str {
+    pub(super) fn object_head(&self, j: usize) -> &str {
         let mut k = j + 1;
         while is_in(PARTICLES, self.at(k))
             || is_in(DETERMINERS, self.at(k))
@@ -386,6 +387,11 @@ impl Sentence {
             && (self.at(j + 1) == "over"
                 || (is_in(POSTS, object) && (j + 2..j + 6).any(|k| self.at(k) == "on")))
         {
+            return false;
+        }
+        // "I led the replacement of our servers": the speaker's role, the task ("I led a
+        // workshop" is a step).
+        if in_list(&["led"]) && (self.at(j + 1) == "it" || is_work_noun(object)) {
             return false;
         }
         // "I managed to get it approved" is an action; "I managed seven people" a role.

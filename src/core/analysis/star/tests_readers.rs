@@ -88,3 +88,73 @@ fn scenes_as_a_reader_finds_them() {
     assert!(cues.has(Situation), "{cues:?}");
     assert_eq!(cues.action.as_deref(), Some("I rebuild"), "{cues:?}");
 }
+
+/// The task as a reader finds it: a need with what it is for, a duty resting on the speaker,
+/// a duty given in a clause joined to theirs, an order inside reported speech, a goal opening
+/// a clause of a terse note, the speaker's share of a group's work, and a piece of work the
+/// speaker led (which is then no step of theirs; leading a meeting is).
+#[test]
+fn tasks_as_a_reader_finds_them() {
+    let task = |text: &str| StarCues::detect(text).task;
+    assert_eq!(
+        task(
+            "It's 2020 and the print room keeps losing jobs. I need a queue that shows every \
+             job and that the teachers can check themselves. I install a print server."
+        )
+        .as_deref(),
+        Some("i need a queue")
+    );
+    assert_eq!(
+        task(
+            "I'm the office manager and it's on me to tell the staff about the new rota. I \
+             wrote a one-page note."
+        )
+        .as_deref(),
+        Some("on me to")
+    );
+    assert_eq!(
+        task(
+            "I joined a removals firm as head of IT and was asked to stop the van tablets \
+             dropping offline. I swapped the SIMs to a second network."
+        )
+        .as_deref(),
+        Some("was asked to")
+    );
+    assert!(
+        task(
+            "My manager phoned and said, this one is yours now, get the tills working by \
+             Friday. I drove down and replaced the router."
+        )
+        .is_some()
+    );
+    assert_eq!(
+        task(
+            "Twelve shops, one engineer, goal was a working till in every shop before \
+             Christmas. I rebuilt the tills one shop a night."
+        )
+        .as_deref(),
+        Some("goal was")
+    );
+    assert_eq!(
+        task(
+            "We decided to move the finance reports into the cloud. My part was the data \
+             model and the testing. I wrote the model."
+        )
+        .as_deref(),
+        Some("my part was")
+    );
+    let led = StarCues::detect(
+        "In 2019 I led the migration of our phones to Teams. I ran a pilot with the sales \
+         floor and fixed the headsets.",
+    );
+    assert_eq!(led.task.as_deref(), Some("i led"), "{led:?}");
+    assert_eq!(led.action.as_deref(), Some("I ran"), "{led:?}");
+    let workshop = StarCues::detect(
+        "I led a workshop with the warehouse staff and wrote down every complaint.",
+    );
+    assert_eq!(workshop.task, None, "{workshop:?}");
+    assert_eq!(workshop.action.as_deref(), Some("I led"), "{workshop:?}");
+    // Nothing that rests on the speaker, nor a habit of making sure.
+    assert_eq!(task("The report was on my desk by nine."), None);
+    assert_eq!(task("I always make sure my team has what it needs."), None);
+}
