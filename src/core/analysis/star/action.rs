@@ -311,10 +311,15 @@ impl Sentence {
     }
 
     /// "lots of", "many", "a few": the object of an experience claim, not of one action.
-    fn quantified_object(&self, verb: usize) -> bool {
-        let next = self.at(verb + 1);
+    /// "Quite a few" and "so many" too.
+    pub(super) fn quantified_object(&self, verb: usize) -> bool {
+        let mut o = verb + 1;
+        while matches!(self.at(o), "quite" | "so" | "very" | "really" | "such") {
+            o += 1;
+        }
+        let next = self.at(o);
         is_in(QUANTIFIERS, next)
-            || (next == "a" && matches!(self.at(verb + 2), "few" | "lot" | "number" | "range"))
+            || (next == "a" && matches!(self.at(o + 1), "few" | "lot" | "number" | "range"))
     }
 
     /// The head word of the object after the verb at `j`: particles, determiners and vague
@@ -325,6 +330,25 @@ impl Sentence {
             || is_in(DETERMINERS, self.at(k))
             || is_in(OBJECT_PRONOUNS, self.at(k))
             || is_in(VAGUE_MODIFIERS, self.at(k))
+        {
+            k += 1;
+        }
+        self.at(k)
+    }
+
+    /// The last word of the noun phrase after the verb at `j`: "a virtualisation project a
+    /// year ago" → "project".
+    fn phrase_head(&self, j: usize) -> &str {
+        let mut k = j + 1;
+        while is_in(DETERMINERS, self.at(k)) || is_in(VAGUE_MODIFIERS, self.at(k)) {
+            k += 1;
+        }
+        while k < j + 5
+            && !self.at(k + 1).is_empty()
+            && !self.boundary(k + 1)
+            && !is_in(STOP_WORDS, self.at(k + 1))
+            && !is_past(self.at(k + 1))
+            && !is_figure(self.at(k + 1))
         {
             k += 1;
         }
@@ -387,6 +411,14 @@ impl Sentence {
             && (self.at(j + 1) == "over"
                 || (is_in(POSTS, object) && (j + 2..j + 6).any(|k| self.at(k) == "on")))
         {
+            return false;
+        }
+        // "I did a virtualisation project": a project claimed, not a step told (the head of
+        // the noun phrase, not its first word; "I did the testing" is a step).
+        if in_list(&["did"]) && {
+            let head = self.phrase_head(j);
+            is_in(DECISION_NOUNS, head) || is_in(GOAL_NOUNS, head)
+        } {
             return false;
         }
         // "I led the replacement of our servers": the speaker's role, the task ("I led a

@@ -124,6 +124,13 @@ impl Sentence {
         self.words.get(i).map(String::as_str).unwrap_or("")
     }
 
+    /// Whether the word at `i` is part of a hyphened compound ("cut-over", "follow-up"): a
+    /// noun or a modifier, not a verb.
+    pub fn compound(&self, i: usize) -> bool {
+        self.hyphened.get(i).copied().unwrap_or(false)
+            || self.hyphened.get(i + 1).copied().unwrap_or(false)
+    }
+
     /// Whether a comma, colon or dash stands before the word at `i`: a clause or list
     /// boundary.
     pub fn boundary(&self, i: usize) -> bool {

@@ -91,12 +91,19 @@ impl Sentence {
             }
             // A duty that rests on the speaker, with what it is: "it's on me to tell them",
             // "it was up to us to find the money".
+            // The goal starts at its dummy subject ("it was down to me to"), so that no
+            // scene is read in it.
             if matches!(w[i], "on" | "to")
                 && matches!(at(i + 1), "me" | "us")
                 && to_verb(i + 2)
-                && (i.saturating_sub(3)..i).any(|k| is_in(BE_FORMS, at(k)))
+                && let Some(be) = (i.saturating_sub(3)..i).find(|&k| is_in(BE_FORMS, at(k)))
             {
-                return Some((i, w[i..=i + 2].join(" ")));
+                let from = if be > 0 && matches!(at(be - 1), "it" | "this" | "that") {
+                    be - 1
+                } else {
+                    be
+                };
+                return Some((from, w[from..=i + 2].join(" ")));
             }
             // Given a duty in a clause joined to the speaker's: "I joined as head of
             // operations and was asked to sort out the outages".

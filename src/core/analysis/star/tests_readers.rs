@@ -110,7 +110,7 @@ fn tasks_as_a_reader_finds_them() {
              wrote a one-page note."
         )
         .as_deref(),
-        Some("on me to")
+        Some("it s on me to")
     );
     assert_eq!(
         task(
@@ -157,4 +157,49 @@ fn tasks_as_a_reader_finds_them() {
     // Nothing that rests on the speaker, nor a habit of making sure.
     assert_eq!(task("The report was on my desk by nine."), None);
     assert_eq!(task("I always make sure my team has what it needs."), None);
+}
+
+/// Outcomes as a reader finds them: a measure told from what it was to what it became, with
+/// or without its verb; an achievement beside a judgement of its own clause; a terse note of
+/// the end. No outcome in a hyphened noun ("the cut-over weekend"), in a claim of many things
+/// or of experience, nor in a project claimed ("I did a project").
+#[test]
+fn outcomes_and_claims_as_a_reader_reads_them() {
+    let wrong = disagreements(&[
+        (
+            "I moved the alerts into one channel and wrote a runbook per alarm. Next \
+             quarter's figure: complaints from 30 a month to 4.",
+            &[Action, Result],
+        ),
+        (
+            "I moved the alerts into one channel. The managers were pleased and we passed the \
+             audit with two minor findings.",
+            &[Action, Result],
+        ),
+        (
+            "I split the rollout into three waves and trained a champion per floor. Finished \
+             a month before the deadline.",
+            &[Action, Result],
+        ),
+        (
+            "I wrote the migration plan and booked the engineers. That's where we are going \
+             into the cut-over weekend.",
+            &[Action],
+        ),
+        (
+            "I split the rollout into three waves. It brought a lot of benefits to everyone.",
+            &[Action],
+        ),
+        (
+            "I've run quite a few projects like this. Generally I plan carefully.",
+            &[],
+        ),
+        (
+            "I did a data centre project a few years ago. It was a great experience.",
+            &[],
+        ),
+        ("I did the cabling myself over a weekend.", &[Action]),
+        ("Our goal was to go from 40 tickets a day to 10.", &[Task]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
