@@ -57,7 +57,7 @@ impl Sentence {
         }
         // "Hotfixes down from nine a month to two", "we'd gone from 54 percent to 78": a
         // measure told from what it was to what it became, with or without its verb.
-        if let Some(change) = self.from_to() {
+        if let Some(change) = self.measured_change() {
             return Some(change);
         }
         if announced.is_some() {
@@ -228,7 +228,7 @@ impl Sentence {
 
     /// A measure told from what it was to what it became: "from nine a month to two",
     /// "from 54 percent satisfied to 78".
-    fn from_to(&self) -> Option<String> {
+    fn measured_change(&self) -> Option<String> {
         if self.task().is_some() {
             return None;
         }

@@ -113,7 +113,7 @@ impl Sentence {
                 && is_in(DUTY_PASSIVES, at(i + 1))
                 && (0..i)
                     .rev()
-                    .map(|k| at(k))
+                    .map(at)
                     .find(|w| matches!(*w, "i" | "we" | "he" | "she" | "they"))
                     .is_some_and(|w| matches!(w, "i" | "we"))
                 && let Some(g) = goal_follows(i + 2, 3)
