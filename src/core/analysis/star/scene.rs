@@ -118,7 +118,7 @@ impl Sentence {
         // "The two teams would not talk to each other": a refusal of others, told in the
         // past, is a state of the scene, no supposition.
         let past_habit = self.past_habit() || self.refusal();
-        if opening && let Some(arrival) = self.arrival_scene() {
+        if opening && let Some(arrival) = self.arrival_scene().or_else(|| self.had_with()) {
             return Some(arrival);
         }
         if !opening
@@ -272,20 +272,7 @@ impl Sentence {
             let arrived = self.at(i) == "i"
                 && (matches!(self.at(j), "inherited" | "joined" | "arrived")
                     || (self.at(j) == "took" && matches!(self.at(j + 1), "on" | "over")));
-            // What the speaker had: "I had a second-line engineer whose closure rate had
-            // dropped", "I had a disagreement with our network engineer" (not "I had to", "I
-            // had two weeks to": a duty).
-            let had = self.at(i) == "i"
-                && self.at(j) == "had"
-                && !is_participle(self.at(self.verb_after(j)))
-                && !(j + 1..j + 5).any(|k| self.at(k) == "to");
-            if had
-                && let Some(k) = (j + 2..(j + 6).min(n))
-                    .take_while(|&k| !self.boundary(k))
-                    .find(|&k| self.at(k) == "with")
-            {
-                return Some(self.words[i..k].join(" "));
-            }
+            let had = self.had_at(i).is_some();
             if !arrived && !had {
                 return None;
             }
@@ -319,6 +306,33 @@ impl Sentence {
             || (matches!(w, "before" | "until" | "till")
                 && matches!(next, "that" | "this" | "then"))
             || (w == "prior" && next == "to" && matches!(self.at(k + 2), "that" | "this"))
+    }
+
+    /// What the speaker had, at the subject `i`: "I had a second-line engineer whose closure
+    /// rate had dropped", "I had a disagreement with our network engineer" (not "I had to",
+    /// "I had two weeks to": a duty). With "with", the index of that word.
+    fn had_at(&self, i: usize) -> Option<usize> {
+        let j = self.verb_after(i);
+        let had = self.at(i) == "i"
+            && self.at(j) == "had"
+            && !is_participle(self.at(self.verb_after(j)))
+            && !(j + 1..j + 5).any(|k| self.at(k) == "to");
+        had.then(|| {
+            (j + 2..(j + 6).min(self.words.len()))
+                .take_while(|&k| !self.boundary(k))
+                .find(|&k| self.at(k) == "with")
+                .unwrap_or(j)
+        })
+    }
+
+    /// A scene told as what the speaker had with someone ("I had a row with our finance
+    /// lead"): a scene only when the speaker then acts ("I had a chat with him" tells no
+    /// story), like someone turning to them.
+    pub(super) fn had_with(&self) -> Option<String> {
+        (0..self.words.len()).find_map(|i| {
+            let k = self.had_at(i)?;
+            (self.at(k) == "with").then(|| self.words[i..k].join(" "))
+        })
     }
 
     /// A scene told inside the goal, in a relative clause with a past state: "my manager
