@@ -431,7 +431,14 @@ impl Sentence {
             return false;
         }
         if in_list(NOT_ACTIONS) {
+            // "I got the team together", "I brought everyone on board": a light verb whose
+            // object is only gathered or involved names no step.
+            let gathered = (j + 1..j + 5).any(|k| {
+                matches!(self.at(k), "together" | "involved" | "aligned" | "engaged")
+                    || (self.at(k) == "on" && self.at(k + 1) == "board")
+            });
             in_list(LIGHT_ACTIONS)
+                && !gathered
                 && !next.is_empty()
                 && !is_in(VAGUE_OBJECTS, next)
                 && !is_in(VAGUE_OBJECTS, object)

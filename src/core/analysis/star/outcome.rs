@@ -376,8 +376,14 @@ impl Sentence {
             // have run without a failure".
             let perfect = matches!(w, "has" | "have" | "hasn" | "haven")
                 && is_participle(self.at(self.verb_after(k)));
-            // "It delivered a lot of benefits": a claim of many things, no outcome told.
-            let claim = self.quantified_object(k) && !(k..to).any(|m| is_figure(self.at(m)));
+            // "It delivered a lot of benefits", "it made everything faster": a claim of many
+            // things or of everything, no outcome told.
+            let claim = (self.quantified_object(k)
+                || matches!(
+                    self.at(k + 1),
+                    "everything" | "things" | "everyone" | "life"
+                ))
+                && !(k..to).any(|m| is_figure(self.at(m)));
             if (past || perfect || (present && (story.present || aftermath))) && !claim {
                 return Some(format!("{} {w}", self.at(k - 1)));
             }

@@ -199,6 +199,17 @@ fn outcomes_and_claims_as_a_reader_reads_them() {
             &[],
         ),
         ("I did the cabling myself over a weekend.", &[Action]),
+        // Gathering people names no step; making everything better tells no outcome.
+        ("I got the team together and we talked it through.", &[]),
+        (
+            "I rebuilt the test server from scratch. It made everything faster and simpler.",
+            &[Action],
+        ),
+        (
+            "I rebuilt the test server from scratch. It made the nightly build 40 minutes \
+             faster.",
+            &[Action, Result],
+        ),
         ("Our goal was to go from 40 tickets a day to 10.", &[Task]),
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
