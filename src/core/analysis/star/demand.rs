@@ -7,6 +7,7 @@
 
 use super::lexicon::*;
 use super::sentence::{Sentence, is_in, is_past, is_subject};
+use crate::core::matcher::STOP_WORDS;
 
 /// Someone turning to the speaker (see [`Sentence::turned_to_speaker`]).
 pub(super) struct TurnedTo {
@@ -41,8 +42,10 @@ impl Sentence {
             }
             // An order in any clause of what was said: "said, you own this, get us off the
             // bottom".
+            // Right after the speech verb the comma may be left out: "said sort it out".
+            let first = d;
             let order_at = |d: usize| {
-                self.boundary(d)
+                (self.boundary(d) || (d == first && !is_in(STOP_WORDS, self.at(d))))
                     && self.at(d).len() > 1
                     && self.at(d).chars().all(char::is_alphabetic)
                     && !is_past(self.at(d))

@@ -199,6 +199,26 @@ fn outcomes_and_claims_as_a_reader_reads_them() {
             &[],
         ),
         ("I did the cabling myself over a weekend.", &[Action]),
+        // A verb of change in a story told in the present, beside a judgement.
+        (
+            "Two years ago I work for a school as technician. My director ask me to fix the \
+             projectors. I check every classroom and I replace the old cables. After this the \
+             complaints stop and the director is happy.",
+            &[Situation, Task, Action, Result],
+        ),
+        // An order right after the speech verb, with no comma.
+        (
+            "This was at a hotel group. My boss said sort it out before summer. I changed \
+             the schedule of the sync job.",
+            &[Situation, Task, Action],
+        ),
+        // What someone wanted is no outcome; a particle is no word of change.
+        (
+            "The finance director wanted month-end closed in three days instead of seven. I \
+             automated the bank reconciliation.",
+            &[Situation, Task, Action],
+        ),
+        ("I set up a ten-minute call for the night shift.", &[Action]),
         // Gathering people names no step; making everything better tells no outcome.
         ("I got the team together and we talked it through.", &[]),
         (
