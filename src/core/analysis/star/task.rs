@@ -89,6 +89,24 @@ impl Sentence {
             {
                 return Some((i, w[i..=i + 1].join(" ")));
             }
+            // A need told in the past as what mattered: "it was important that he knew it
+            // mattered", "it was vital to get the tills back first" ("it is important to
+            // listen" is a general truth).
+            if matches!(w[i], "it" | "this")
+                && at(i + 1) == "was"
+                && matches!(
+                    at(i + 2),
+                    "important" | "essential" | "vital" | "crucial" | "critical"
+                )
+            {
+                let mut k = i + 3;
+                if matches!(at(k), "to" | "for") && matches!(at(k + 1), "me" | "us" | "them") {
+                    k += 2;
+                }
+                if at(k) == "that" || to_verb(k) {
+                    return Some((i, w[i..=k].join(" ")));
+                }
+            }
             // A duty that rests on the speaker, with what it is: "it's on me to tell them",
             // "it was up to us to find the money".
             // The goal starts at its dummy subject ("it was down to me to"), so that no

@@ -154,6 +154,16 @@ fn tasks_as_a_reader_finds_them() {
     );
     assert_eq!(workshop.task, None, "{workshop:?}");
     assert_eq!(workshop.action.as_deref(), Some("I led"), "{workshop:?}");
+    assert_eq!(
+        task(
+            "One of my engineers had rebuilt the backup jobs on his own time. It was \
+             important to me that the board heard about it. I put his name on the report."
+        )
+        .as_deref(),
+        Some("it was important to me that")
+    );
+    // A general truth in the present is no goal.
+    assert_eq!(task("It is important to listen to the team."), None);
     // Nothing that rests on the speaker, nor a habit of making sure.
     assert_eq!(task("The report was on my desk by nine."), None);
     assert_eq!(task("I always make sure my team has what it needs."), None);
