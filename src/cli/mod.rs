@@ -76,7 +76,8 @@ pub fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
-            eprintln!("prepdeck: {}", error_text(&e));
+            // Not `eprintln!`: it panics when standard error cannot be written.
+            let _ = writeln!(std::io::stderr(), "prepdeck: {}", error_text(&e));
             if e.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {

@@ -19,6 +19,8 @@ pub mod view;
 #[cfg(test)]
 mod tests;
 
+use std::io::Write;
+
 use crate::study::{DrillFilter, Study};
 use app::App;
 use terminal::TerminalHost;
@@ -82,6 +84,7 @@ pub fn run(
         Start::TargetMock { name, setup } => app.start_target_mock(&name, Some(setup), now),
     }
     terminal::restore_on_signals()?;
+    terminal::leave_on_hang_up()?;
     // Installs a panic hook that restores the terminal before the panic message prints.
     let mut term = ratatui::try_init()?;
     // A paste arrives as one event (an answer pasted whole, not typed key by key).
@@ -89,13 +92,20 @@ pub fn run(
     let mut host = TerminalHost::new(reload).after_first_frame(first_frame_drawn);
     let result = runner::run(&mut term, &mut app, &mut host);
     terminal::bracketed_paste(false);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     app.study.keep_home(&app.decks, chrono::Utc::now());
     app.study.close();
+    // A frame that could not be written because the terminal was closed: leave as on SIGHUP
+    // (the hang-up thread's exit, when it is first), not with an error nobody can read.
+    if result.is_err() && terminal::hung_up(&std::io::stdout()) {
+        std::process::exit(129);
+    }
     // Only after the user confirmed quitting without them (a second Ctrl-C).
     let lost = app.unsaved_count();
     if lost > 0 {
-        eprintln!(
+        // Not `eprintln!`: standard error may be the terminal that was just closed.
+        let _ = writeln!(
+            std::io::stderr(),
             "warning: {lost} record(s) of the mock interview could not be saved and were dropped"
         );
     }

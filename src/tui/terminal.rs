@@ -89,6 +89,19 @@ impl Host for TerminalHost {
     }
 }
 
+/// Whether `fd` is a terminal that has hung up: the kernel then answers every request on it
+/// with EIO (reads return nothing, which crossterm takes for "no input yet"). Anything else (a
+/// live terminal, not a terminal at all) is not a hang-up.
+#[cfg(unix)]
+pub fn hung_up(fd: &impl std::os::fd::AsFd) -> bool {
+    rustix::termios::tcgetwinsize(fd).is_err_and(|e| e == rustix::io::Errno::IO)
+}
+
+#[cfg(not(unix))]
+pub fn hung_up<T>(_fd: &T) -> bool {
+    false
+}
+
 /// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`; words after the first are arguments
 /// (`EDITOR="code --wait"`).
 pub fn editor_command(visual: Option<String>, editor: Option<String>) -> (String, Vec<String>) {
@@ -134,11 +147,45 @@ pub fn restore_on_signals() -> std::io::Result<()> {
     Ok(())
 }
 
+/// How often [`leave_on_hang_up`] looks at the terminal.
+const HANG_UP_CHECK: Duration = Duration::from_secs(1);
+
+/// Leaves as on SIGHUP (terminal restored as far as it can be, exit status 129) once the
+/// terminal the app draws on has hung up. Closing a terminal sends SIGHUP only to its session's
+/// leader and foreground group, so a wrapper that leads the session and keeps the signal (or a
+/// job the shell disowned) never passes it on; crossterm (0.29) then reads nothing from the
+/// closed terminal in a loop it never leaves, and the app spun on a core until killed. A thread
+/// that looks once a second costs nothing noticeable and does not depend on how input is read.
+/// As on SIGHUP, every record the user saw as saved is already durable.
+#[cfg(unix)]
+pub fn leave_on_hang_up() -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("prepdeck-hangup".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(HANG_UP_CHECK);
+                if hung_up(&std::io::stdout()) {
+                    restore_terminal();
+                    std::process::exit(129);
+                }
+            }
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+pub fn leave_on_hang_up() -> std::io::Result<()> {
+    Ok(())
+}
+
 /// Raw mode off, the main screen back, the cursor shown (ratatui's `restore` leaves the cursor
 /// hidden: its `Terminal` shows it when dropped, which an exit from another thread skips).
+/// Quiet when the terminal is gone: ratatui's `restore` reports a failure with `eprintln!`,
+/// which panics when standard error is the closed terminal too (closing the window ended the
+/// app with SIGABRT instead of 129).
 pub fn restore_terminal() {
     bracketed_paste(false);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     let _ = execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }
 

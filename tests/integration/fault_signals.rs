@@ -76,3 +76,88 @@ fn every_signal_that_ends_the_app_restores_the_terminal() {
         );
     }
 }
+
+/// The terminal closed under the app without a SIGHUP reaching it (the pseudo-terminal is not
+/// the app's controlling terminal, as under a wrapper that leads the session and keeps the
+/// signal): the app must leave, as on SIGHUP (exit status 129), within seconds. It used to read
+/// nothing from the closed terminal in a busy loop until the next study day.
+#[cfg(unix)]
+#[test]
+fn a_terminal_closed_without_sighup_ends_the_app() {
+    use rustix::fs::{Mode, OFlags};
+    use std::io::Read;
+    use std::os::fd::OwnedFd;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let home = tempfile::tempdir().unwrap();
+    let master = rustix::pty::openpt(
+        rustix::pty::OpenptFlags::RDWR
+            | rustix::pty::OpenptFlags::NOCTTY
+            | rustix::pty::OpenptFlags::CLOEXEC,
+    )
+    .unwrap();
+    rustix::pty::grantpt(&master).unwrap();
+    rustix::pty::unlockpt(&master).unwrap();
+    let name = rustix::pty::ptsname(&master, Vec::new()).unwrap();
+    let slave: OwnedFd = rustix::fs::open(
+        name.as_c_str(),
+        OFlags::RDWR | OFlags::NOCTTY,
+        Mode::empty(),
+    )
+    .unwrap();
+    let size = rustix::termios::Winsize {
+        ws_row: 30,
+        ws_col: 120,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    rustix::termios::tcsetwinsize(&slave, size).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .arg("--home")
+        .arg(home.path())
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave))
+        .spawn()
+        .unwrap();
+    // Read the screen on a thread until home shows; the thread owns the only copy of the
+    // master side (close-on-exec: no child holds one), so its end closes the terminal.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut master = std::fs::File::from(master);
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = master.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&seen).contains("All decks") {
+                let _ = tx.send(());
+                return;
+            }
+        }
+    });
+    if rx.recv_timeout(Duration::from_secs(60)).is_err() {
+        let _ = child.kill();
+        panic!("the home screen never showed on the pseudo-terminal");
+    }
+    reader.join().unwrap();
+    let closed = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if closed.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the app was still running 20 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(
+        status.code(),
+        Some(129),
+        "left as on SIGHUP, without a panic: {status:?}"
+    );
+}
