@@ -306,7 +306,7 @@ fn home_from_the_deck_overview_is_the_same_and_follows_an_edit() {
             home.path().display()
         );
         tmux.send(&[&cmd, "Enter"]);
-        tmux.wait_for(expect)
+        tmux.wait_for_settled(expect)
     };
     let quit = || {
         tmux.send(&["q"]);

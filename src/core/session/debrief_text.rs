@@ -345,7 +345,7 @@ mod tests {
     #[test]
     fn insight_lines_count_fillers_and_hedges() {
         let ins = Insights::of(
-            "Um, I think we, um, basically fixed it. I led it.",
+            "Um, I think we, um, basically fixed it. I rebuilt it.",
             crate::core::deck::Kind::Behavioral,
         );
         let lines = insights(&ins);

@@ -78,6 +78,26 @@ impl Tmux {
         self.wait_for_secs(text, 15)
     }
 
+    /// Waits until the pane shows `text` and then until two captures 150 ms apart are the
+    /// same: the whole screen once drawn, for tests that compare screens (on a busy machine a
+    /// capture as soon as `text` shows can catch the rest of the frame still being written).
+    #[allow(dead_code)]
+    pub fn wait_for_settled(&self, text: &str) -> String {
+        let mut screen = self.wait_for(text);
+        let start = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let next = self.capture();
+            if next == screen {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("the pane never settled; it shows:\n{next}");
+            }
+            screen = next;
+        }
+    }
+
     /// Waits up to `secs` seconds until the pane shows `text`.
     pub fn wait_for_secs(&self, text: &str, secs: u64) -> String {
         self.wait_for_all_secs(&[text], secs)

@@ -2,6 +2,7 @@
 //! list of action phrases. A group's action ("we moved the servers") is read the same way: it
 //! shows that something was done, but it is not the speaker's own Action.
 
+use super::demand::is_work_noun;
 use super::lexicon::*;
 use super::sentence::{
     CLAUSE_STARTS, Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_in,
@@ -222,123 +223,10 @@ impl Sentence {
     /// the present ("put", "set") no habit adverb before it ("I always put") and a story that
     /// is not all in the present ("I set high standards and I hold people to them"). A present
     /// aside in the same sentence ("I set up a call, which I still run") leaves it past.
-    fn told_past(&self, j: usize, story: &Story, habit: bool) -> bool {
+    pub(super) fn told_past(&self, j: usize, story: &Story, habit: bool) -> bool {
         let verb = self.at(j);
         is_past(verb)
             && !(is_ambiguous_past(verb) && (habit || (!story.past && story.present_speaker)))
-    }
-
-    /// A step named as such: "what I did was phone", "my first move was to walk over", "the
-    /// action I took was to cut", "the first thing I did was call".
-    fn named_step(&self) -> Option<Act> {
-        let n = self.words.len();
-        let verb_follows = |k: usize| {
-            is_present_form(self.at(k)) || self.at(k).ends_with("ing") && self.at(k).len() > 4
-        };
-        for i in 0..n {
-            if self.at(i) == "what"
-                && matches!(self.at(i + 1), "i" | "we")
-                && matches!(self.at(i + 2), "did" | "do")
-                && self.at(i + 3) == "was"
-                && !self.at(i + 4).is_empty()
-            {
-                let own = self.at(i + 1) == "i";
-                let cue = format!(
-                    "what {} did was {}",
-                    if own { "I" } else { "we" },
-                    self.at(i + 4)
-                );
-                return Some(Act {
-                    cue,
-                    own,
-                    event: true,
-                });
-            }
-            if !is_in(ACTION_NOUNS, self.at(i))
-                || !(i.saturating_sub(3)..i).any(|k| matches!(self.at(k), "my" | "our" | "the"))
-            {
-                continue;
-            }
-            let mut k = i + 1;
-            if matches!(self.at(k), "i" | "we") && matches!(self.at(k + 1), "took" | "did" | "made")
-            {
-                k += 2;
-            }
-            if self.at(i) == "thing" && k == i + 1 {
-                continue;
-            }
-            // "was to meet", "was meeting"; a bare verb only after "I did" ("the first
-            // thing I did was call"): "my approach was good" names no step.
-            let gerund = |k: usize| self.at(k).ends_with("ing") && self.at(k).len() > 4;
-            if self.at(k) == "was"
-                && (self.at(k + 1) == "to" && verb_follows(k + 2)
-                    || gerund(k + 1)
-                    || (k > i + 1 && verb_follows(k + 1)))
-            {
-                // Whose step: "my first move", "the action I took"; "our fix", "the first
-                // thing we did" are a group's.
-                let own =
-                    (i.saturating_sub(3)..i).any(|d| self.at(d) == "my") || self.at(i + 1) == "i";
-                let cue = self.words[i.saturating_sub(1)..=k + 1].join(" ");
-                return Some(Act {
-                    cue,
-                    own,
-                    event: true,
-                });
-            }
-        }
-        None
-    }
-
-    /// A terse note with the speaker left out: a sentence that opens on a past verb with its
-    /// object ("Rang the supplier, froze all changes", "Then audited every licence"). Not an
-    /// adjective before a noun and its verb ("Unplanned changes caused most outages",
-    /// "Shared drives were full"), a participle set off by a comma ("Frustrated, I rang"), a
-    /// state or a vague verb ("Needed more staff", "Worked closely with them"), nor "turned
-    /// out".
-    fn subjectless(&self, story: &Story) -> Option<Act> {
-        let mut j = 0;
-        while is_adverb(self.at(j)) || matches!(self.at(j), "so" | "and" | "then") {
-            j += 1;
-        }
-        let verbish = |k: usize| {
-            let w = self.at(k);
-            is_past(w) || is_in(AUXILIARIES, w) || is_in(BE_FORMS, w)
-        };
-        let noun_then_verb = verbish(j + 1) || (!self.boundary(j + 2) && verbish(j + 2));
-        let turned_out = self.at(j) == "turned" && self.at(j + 1) == "out";
-        let object =
-            !self.boundary(j + 1) && !self.at(j + 1).is_empty() && !self.at(j + 2).is_empty();
-        (self.told_past(j, story, false)
-            && object
-            && !noun_then_verb
-            && !turned_out
-            && self.concrete(j, false))
-        .then(|| Act {
-            cue: self.at(j).to_string(),
-            own: true,
-            event: true,
-        })
-    }
-
-    /// A passive with the speaker as agent: "the rota was drawn up by me" ("by us": a
-    /// group's).
-    fn done_by_speaker(&self) -> Option<Act> {
-        (1..self.words.len()).find_map(|k| {
-            if self.at(k) != "by" || !matches!(self.at(k + 1), "me" | "us" | "myself") {
-                return None;
-            }
-            let mut p = k - 1;
-            while p > 0 && is_in(PARTICLES, self.at(p)) {
-                p -= 1;
-            }
-            let passive = (0..p).any(|q| matches!(self.at(q), "was" | "were" | "been"));
-            (passive && is_participle(self.at(p)) && !is_in(NOT_ACTIONS, self.at(p))).then(|| Act {
-                cue: self.words[p..=k + 1].join(" "),
-                own: self.at(k + 1) != "us",
-                event: true,
-            })
-        })
     }
 
     /// Whether the clause of the subject at `subject` (from the boundary before it to the
@@ -367,7 +255,7 @@ impl Sentence {
 
     /// Whether the clause of the subject at `i` opens on a moment in a sequence: "the next
     /// day", "that afternoon", "after that", "on day two".
-    fn sequenced(&self, i: usize) -> bool {
+    pub(super) fn sequenced(&self, i: usize) -> bool {
         let from = (0..i)
             .rev()
             .find(|&k| self.boundary(k + 1))
@@ -380,7 +268,7 @@ impl Sentence {
                 || (self.at(k) == "after" && matches!(self.at(k + 1), "that" | "this"))
                 || matches!(
                     self.at(k),
-                    "afterwards" | "later" | "then" | "next" | "finally"
+                    "first" | "firstly" | "afterwards" | "later" | "then" | "next" | "finally"
                 )
         })
     }
@@ -423,20 +311,44 @@ impl Sentence {
     }
 
     /// "lots of", "many", "a few": the object of an experience claim, not of one action.
-    fn quantified_object(&self, verb: usize) -> bool {
-        let next = self.at(verb + 1);
+    /// "Quite a few" and "so many" too.
+    pub(super) fn quantified_object(&self, verb: usize) -> bool {
+        let mut o = verb + 1;
+        while matches!(self.at(o), "quite" | "so" | "very" | "really" | "such") {
+            o += 1;
+        }
+        let next = self.at(o);
         is_in(QUANTIFIERS, next)
-            || (next == "a" && matches!(self.at(verb + 2), "few" | "lot" | "number" | "range"))
+            || (next == "a" && matches!(self.at(o + 1), "few" | "lot" | "number" | "range"))
     }
 
     /// The head word of the object after the verb at `j`: particles, determiners and vague
     /// modifiers skipped ("brought in some new processes" → "processes").
-    fn object_head(&self, j: usize) -> &str {
+    pub(super) fn object_head(&self, j: usize) -> &str {
         let mut k = j + 1;
         while is_in(PARTICLES, self.at(k))
             || is_in(DETERMINERS, self.at(k))
             || is_in(OBJECT_PRONOUNS, self.at(k))
             || is_in(VAGUE_MODIFIERS, self.at(k))
+        {
+            k += 1;
+        }
+        self.at(k)
+    }
+
+    /// The last word of the noun phrase after the verb at `j`: "a virtualisation project a
+    /// year ago" → "project".
+    fn phrase_head(&self, j: usize) -> &str {
+        let mut k = j + 1;
+        while is_in(DETERMINERS, self.at(k)) || is_in(VAGUE_MODIFIERS, self.at(k)) {
+            k += 1;
+        }
+        while k < j + 5
+            && !self.at(k + 1).is_empty()
+            && !self.boundary(k + 1)
+            && !is_in(STOP_WORDS, self.at(k + 1))
+            && !is_past(self.at(k + 1))
+            && !is_figure(self.at(k + 1))
         {
             k += 1;
         }
@@ -484,6 +396,10 @@ impl Sentence {
         if in_list(DEPARTURES) && is_in(DEPARTURE_ENDS, next) {
             return false;
         }
+        // "I'd just started at a bakery chain", "I started as its IT lead": a post taken up.
+        if in_list(&["started"]) && matches!(next, "at" | "as" | "in" | "there") {
+            return false;
+        }
         // "I found that half the laptops...": a discovery, the scene ("I found the fault" is
         // a step).
         if in_list(&["found"]) && matches!(next, "that" | "out") {
@@ -497,12 +413,32 @@ impl Sentence {
         {
             return false;
         }
+        // "I did a virtualisation project": a project claimed, not a step told (the head of
+        // the noun phrase, not its first word; "I did the testing" is a step).
+        if in_list(&["did"]) && {
+            let head = self.phrase_head(j);
+            is_in(DECISION_NOUNS, head) || is_in(GOAL_NOUNS, head)
+        } {
+            return false;
+        }
+        // "I led the replacement of our servers": the speaker's role, the task ("I led a
+        // workshop" is a step).
+        if in_list(&["led"]) && (self.at(j + 1) == "it" || is_work_noun(object)) {
+            return false;
+        }
         // "I managed to get it approved" is an action; "I managed seven people" a role.
         if in_list(&["managed"]) && next != "to" {
             return false;
         }
         if in_list(NOT_ACTIONS) {
+            // "I got the team together", "I brought everyone on board": a light verb whose
+            // object is only gathered or involved names no step.
+            let gathered = (j + 1..j + 5).any(|k| {
+                matches!(self.at(k), "together" | "involved" | "aligned" | "engaged")
+                    || (self.at(k) == "on" && self.at(k + 1) == "board")
+            });
             in_list(LIGHT_ACTIONS)
+                && !gathered
                 && !next.is_empty()
                 && !is_in(VAGUE_OBJECTS, next)
                 && !is_in(VAGUE_OBJECTS, object)

@@ -7,6 +7,7 @@
 
 use super::lexicon::*;
 use super::sentence::{Sentence, is_in, is_past, is_subject};
+use crate::core::matcher::STOP_WORDS;
 
 /// Someone turning to the speaker (see [`Sentence::turned_to_speaker`]).
 pub(super) struct TurnedTo {
@@ -39,17 +40,24 @@ impl Sentence {
             if self.at(d) == "that" {
                 d += 1;
             }
-            let order = self.boundary(d)
-                && self.at(d).len() > 1
-                && self.at(d).chars().all(char::is_alphabetic)
-                && !is_past(self.at(d))
-                && !is_in(BE_FORMS, self.at(d))
-                && !is_in(AUXILIARIES, self.at(d))
-                && !is_in(DETERMINERS, self.at(d))
-                && !is_in(SUBJECT_PRONOUNS, self.at(d))
-                && (is_in(OBJECT_PRONOUNS, self.at(d + 1))
-                    || is_in(DETERMINERS, self.at(d + 1))
-                    || matches!(self.at(d + 1), "it" | "this" | "that" | "everything"));
+            // An order in any clause of what was said: "said, you own this, get us off the
+            // bottom".
+            // Right after the speech verb the comma may be left out: "said sort it out".
+            let first = d;
+            let order_at = |d: usize| {
+                (self.boundary(d) || (d == first && !is_in(STOP_WORDS, self.at(d))))
+                    && self.at(d).len() > 1
+                    && self.at(d).chars().all(char::is_alphabetic)
+                    && !is_past(self.at(d))
+                    && !is_in(BE_FORMS, self.at(d))
+                    && !is_in(AUXILIARIES, self.at(d))
+                    && !is_in(DETERMINERS, self.at(d))
+                    && !is_in(SUBJECT_PRONOUNS, self.at(d))
+                    && (is_in(OBJECT_PRONOUNS, self.at(d + 1))
+                        || is_in(DETERMINERS, self.at(d + 1))
+                        || matches!(self.at(d + 1), "it" | "this" | "that" | "everything"))
+            };
+            let order = (d..(d + 10).min(n)).any(order_at);
             let obligation = (d..(d + 8).min(n)).find(|&m| {
                 (is_in(OBLIGATIONS, self.at(m)) && self.at(m + 1) == "to")
                     || (self.at(m) == "must" && !self.at(m + 1).is_empty())
@@ -148,6 +156,14 @@ impl Sentence {
                 )
         };
         (0..n).find_map(|i| {
+            // "I led the replacement of our servers", "I led it": the piece of work was the
+            // speaker's to lead ("I led a workshop" is a step).
+            if self.at(i) == "i" && self.at(self.verb_after(i)) == "led" {
+                let j = self.verb_after(i);
+                if self.at(j + 1) == "it" || is_work_noun(self.object_head(j)) {
+                    return Some((i, self.words[i..=j].join(" ")));
+                }
+            }
             // "I was on call", "I was the one on duty": a role in the events.
             if self.at(i) == "i" && self.at(i + 1) == "was" {
                 let mut m = i + 2;
@@ -172,13 +188,8 @@ impl Sentence {
             // What was mine is a piece of work ("the recovery", "the fix", "sorting it out"),
             // not a thing ("the book was mine"), nor a fault owned ("that was on me").
             let subject = if i >= 2 { self.at(i - 2) } else { "" };
-            let work = ["ion", "ery", "ment", "ing", "al", "ure", "sis"]
-                .iter()
-                .any(|e| subject.ends_with(e))
-                || is_in(GOAL_NOUNS, subject)
-                || is_in(DECISION_NOUNS, subject)
-                || matches!(subject, "fix" | "work" | "call" | "rest")
-                || {
+            let work =
+                is_work_noun(subject) || matches!(subject, "fix" | "work" | "call" | "rest") || {
                     // A gerund opening its clause: "sorting out the rota was on me".
                     let from = (0..i).rev().find(|&m| self.boundary(m)).unwrap_or(0);
                     self.at(from).len() > 4 && self.at(from).ends_with("ing")
@@ -191,4 +202,13 @@ impl Sentence {
             .then(|| (i - 1, self.words[i - 1..=i].join(" ")))
         })
     }
+}
+
+/// A noun of a piece of work: "the recovery", "the replacement", "the project", "the goal".
+pub(super) fn is_work_noun(w: &str) -> bool {
+    ["ion", "ery", "ment", "ing", "al", "ure", "sis"]
+        .iter()
+        .any(|e| w.ends_with(e))
+        || is_in(GOAL_NOUNS, w)
+        || is_in(DECISION_NOUNS, w)
 }

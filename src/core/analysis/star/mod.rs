@@ -26,6 +26,7 @@ mod outcome;
 mod scene;
 mod scene_words;
 mod sentence;
+mod steps;
 mod task;
 
 use sentence::{Sentence, Story};
@@ -106,10 +107,13 @@ impl StarCues {
                 s.speaker_clause_at()
             };
             let turned = s.turned_to_speaker();
-            let scene = match s.situation(&story, opening, before) {
+            // "Before that, releases were manual": told of the time before the actions, a
+            // scene wherever it stands, and no outcome.
+            let earlier = s.flashback();
+            let scene = match s.situation(&story, opening || earlier, before) {
                 Some(cue) if cues.situation.is_none() => {
                     cues.situation = Some(cue);
-                    pending_scene = turned.is_some();
+                    pending_scene = turned.is_some() || s.had_with().is_some();
                     true
                 }
                 _ => false,
@@ -129,7 +133,7 @@ impl StarCues {
                 && !speaker_acted
                 && cues.situation.is_none()
                 && s.outcome_told();
-            if cues.result.is_none() {
+            if cues.result.is_none() && !earlier {
                 cues.result = s.result(&story, done, scene);
             }
             let result_first = result_first && cues.result.is_some();
@@ -226,5 +230,7 @@ fn sentences(text: &str) -> Vec<String> {
 mod tests;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_readers;
 #[cfg(test)]
 mod tests_voices;

@@ -16,10 +16,10 @@ impl Sentence {
     /// moment.
     pub fn present_moment(&self) -> Option<String> {
         (0..self.words.len()).find_map(|i| {
+            // The date may be told in full: "it's March 2021", "it's late 2023".
             (self.at(i) == "it"
                 && matches!(self.at(i + 1), "s" | "is")
-                && (is_year(self.at(i + 2))
-                    || (i + 2..i + 6).any(|k| is_in(TIME_NOUNS, self.at(k)))))
+                && (i + 2..i + 6).any(|k| is_year(self.at(k)) || is_in(TIME_NOUNS, self.at(k))))
             .then(|| self.words[i..(i + 6).min(self.words.len())].join(" "))
         })
     }
@@ -75,7 +75,9 @@ impl Sentence {
                     && !is_in(POST_VERBS, v)
                     && !is_in(PRESENT_STATES, v)
                     && !self.negated(i)
-                    && !self.scheduled(i)
+                    // "First I invite their manager to our weekly meeting": a step in
+                    // its order, not a practice with its schedule.
+                    && (!self.scheduled(i) || self.sequenced(i))
                     && !self.at(j + 1).is_empty()
                     && self.concrete(j, true)
             })
@@ -83,7 +85,7 @@ impl Sentence {
 
     /// A moment in the past named at the start of a story: "two years ago", "last year", "in
     /// 2019", "one day".
-    fn past_moment(&self) -> bool {
+    pub(super) fn past_moment(&self) -> bool {
         self.first_phrase(PAST_MOMENTS).is_some()
             || (0..self.words.len())
                 .any(|i| is_in(&["in", "back"], self.at(i)) && is_year(self.at(i + 1)))

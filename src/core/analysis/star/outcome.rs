@@ -40,6 +40,22 @@ impl Sentence {
         if let Some(v) = self.finite_in(STRONG_OUTCOMES) {
             return Some(v.to_string());
         }
+        // In a story told in the present, after the actions: "after this the complaints stop".
+        if story.present
+            && done
+            && let Some(k) = (1..self.words.len()).find(|&k| {
+                is_present_form(self.at(k))
+                    && (base_in(STRONG_OUTCOMES, self.at(k))
+                        || self
+                            .at(k)
+                            .strip_suffix('s')
+                            .is_some_and(|b| base_in(STRONG_OUTCOMES, b)))
+                    && !self.infinitive(k)
+                    && !matches!(self.subject_of(k), "i" | "we" | "you" | "")
+            })
+        {
+            return Some(self.words[k].clone());
+        }
         if self.has_figure() {
             if let Some(v) = self.figured_outcome() {
                 return Some(v);
@@ -47,13 +63,20 @@ impl Sentence {
             // The word of change goes with the figure ("30% faster", "up 22 per cent"), not
             // with a verb's particle ("split it between two so none could hold us up").
             let n = self.words.len();
+            // "I set up a ten-minute check-in": "up" is the particle of a step.
             if let Some(c) = (0..n).find(|&i| {
                 is_in(CHANGE_WORDS, self.at(i))
+                    && !(i > 0 && is_past(self.at(i - 1)) && !is_in(OUTCOME_VERBS, self.at(i - 1)))
                     && (i.saturating_sub(3)..(i + 4).min(n)).any(|k| is_figure(self.at(k)))
             }) && self.words.iter().any(|w| is_past(w))
             {
                 return Some(self.words[c].clone());
             }
+        }
+        // "Hotfixes down from nine a month to two", "we'd gone from 54 percent to 78": a
+        // measure told from what it was to what it became, with or without its verb.
+        if let Some(change) = self.measured_change() {
+            return Some(change);
         }
         if announced.is_some() {
             return announced;
@@ -64,8 +87,10 @@ impl Sentence {
         if done && let Some(outcome) = self.others_outcome(story) {
             return Some(outcome);
         }
+        // A judgement holds for its own clause: "the auditors were happy and we passed with
+        // two minor points" tells an achievement in the second.
         if judgement {
-            return None;
+            return self.achieved(story, done);
         }
         // "No more Monday panics", "we no longer needed the contractor".
         if done && let Some(p) = self.first_phrase(&["no more", "no longer"]) {
@@ -135,8 +160,23 @@ impl Sentence {
         // "a week early", not "early on".
         let early = (1..self.words.len())
             .any(|k| self.at(k) == "early" && is_in(TIME_UNITS, self.at(k - 1)));
-        let on_plan = self.first_phrase(AGAINST_PLAN).is_some() || early;
+        let on_plan = self.first_phrase(AGAINST_PLAN).is_some() || early || self.ahead_of_plan();
+        // A terse note of the end, after the actions: "Finished a week early", "Done in
+        // five months".
+        if done
+            && (is_in(ACHIEVEMENTS, self.at(0)) || self.at(0) == "done")
+            && !self
+                .words
+                .iter()
+                .any(|w| matches!(w.as_str(), "i" | "we" | "you"))
+            && !self.at(1).is_empty()
+        {
+            return Some(self.at(0).to_string());
+        }
         (1..self.words.len()).find_map(|k| {
+            if self.judged_clause(k) {
+                return None;
+            }
             let subject = self.subject_of(k);
             let w = self.at(k);
             let verb = is_in(ACHIEVEMENTS, w) || (story.present && base_in(ACHIEVEMENTS, w));
@@ -174,6 +214,54 @@ impl Sentence {
         })
     }
 
+    /// A comparison with the plan: "ahead of the deadline", "inside our estimate", "under
+    /// the target".
+    fn ahead_of_plan(&self) -> bool {
+        (0..self.words.len()).any(|k| {
+            let start = match self.at(k) {
+                "ahead" if self.at(k + 1) == "of" => k + 2,
+                "before" | "inside" | "within" | "under" => k + 1,
+                _ => return false,
+            };
+            (start..start + 2).any(|m| {
+                matches!(
+                    self.at(m),
+                    "deadline" | "schedule" | "plan" | "target" | "budget" | "estimate"
+                )
+            })
+        })
+    }
+
+    /// Whether the clause (between "and", "but", "so" or a boundary) around the word at `k`
+    /// holds a judgement.
+    fn judged_clause(&self, k: usize) -> bool {
+        let joins =
+            |m: usize| self.boundary(m) || is_in(&["and", "but", "so", "whereas"], self.at(m));
+        let from = (1..=k).rev().find(|&m| joins(m)).unwrap_or(0);
+        let to = (k + 1..self.words.len())
+            .find(|&m| joins(m))
+            .unwrap_or(self.words.len());
+        (from..to).any(|m| is_in(JUDGEMENTS, self.at(m))) || self.lesson_in(from, to)
+    }
+
+    /// A measure told from what it was to what it became: "from nine a month to two",
+    /// "from 54 percent satisfied to 78".
+    fn measured_change(&self) -> Option<String> {
+        if self.task().is_some() {
+            return None;
+        }
+        (0..self.words.len()).find_map(|k| {
+            if self.at(k) != "from" {
+                return None;
+            }
+            let was = (k + 1..k + 4).find(|&m| is_figure(self.at(m)))?;
+            let to = (was + 1..was + 5).find(|&m| self.at(m) == "to")?;
+            (to + 1..to + 5)
+                .any(|m| is_figure(self.at(m)))
+                .then(|| self.words[k..=to + 1].join(" "))
+        })
+    }
+
     /// Whether the sentence tells an outcome by its words alone (a verb that is one, a change
     /// with a figure, an announced outcome): such an opening is no scene.
     pub(super) fn outcome_told(&self) -> bool {
@@ -197,8 +285,25 @@ impl Sentence {
 
     /// Whether the verb at `i` is no told outcome: an infinitive or a possibility, or a duty
     /// handed over ("it fell to me", "it landed on my desk").
+    /// A word of a hyphened compound ("the cut-over weekend") is no verb either.
+    /// Nor is a verb in what someone wanted ("the director wanted month-end closed in three
+    /// days").
     fn infinitive(&self, i: usize) -> bool {
-        (i > 0 && is_in(NOT_FINITE, self.at(i - 1)))
+        self.compound(i)
+            || (i.saturating_sub(3)..i).any(|m| {
+                matches!(
+                    self.at(m),
+                    "wanted"
+                        | "needed"
+                        | "expected"
+                        | "demanded"
+                        | "want"
+                        | "wants"
+                        | "need"
+                        | "needs"
+                )
+            })
+            || (i > 0 && is_in(NOT_FINITE, self.at(i - 1)))
             || (matches!(self.at(i + 1), "to" | "on" | "with")
                 && matches!(self.at(i + 2), "me" | "us" | "my" | "our"))
     }
@@ -292,8 +397,9 @@ impl Sentence {
                     && !subject.is_empty()
                     && (!is_in(STOP_WORDS, subject)
                         || (aftermath && is_in(&["he", "she", "they"], subject))))
-                // "After that the printers work every morning": a plural's present.
-                || (aftermath
+                // "After that the printers work every morning": a plural's present, also in a
+                // story told in the present ("after this the complaints stop").
+                || ((aftermath || story.present)
                     && is_present_form(w)
                     && !is_in(COMMENT_VERBS, w)
                     && (subject == "they"
@@ -304,7 +410,15 @@ impl Sentence {
             // have run without a failure".
             let perfect = matches!(w, "has" | "have" | "hasn" | "haven")
                 && is_participle(self.at(self.verb_after(k)));
-            if past || perfect || (present && (story.present || aftermath)) {
+            // "It delivered a lot of benefits", "it made everything faster": a claim of many
+            // things or of everything, no outcome told.
+            let claim = (self.quantified_object(k)
+                || matches!(
+                    self.at(k + 1),
+                    "everything" | "things" | "everyone" | "life"
+                ))
+                && !(k..to).any(|m| is_figure(self.at(m)));
+            if (past || perfect || (present && (story.present || aftermath))) && !claim {
                 return Some(format!("{} {w}", self.at(k - 1)));
             }
             if is_in(PRESENT_AUXILIARIES, w) {

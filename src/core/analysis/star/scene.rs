@@ -2,7 +2,9 @@
 //! the speaker's doing) and a goal or duty (stated, given to the speaker, or taken on).
 
 use super::lexicon::*;
-use super::sentence::{Sentence, Story, is_adverb, is_ambiguous_past, is_in, is_past, is_subject};
+use super::sentence::{
+    Sentence, Story, is_adverb, is_ambiguous_past, is_in, is_participle, is_past, is_subject,
+};
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::is_irregular_past;
 
@@ -33,7 +35,9 @@ impl Sentence {
                     && self.at(1) == "the"
                     && !is_in(NOT_PLACES, self.at(2))
                     && !is_in(TIME_UNITS, self.at(2))
-                    && (3..6).any(|k| self.boundary(k)))
+                    // Set off by a comma, or followed by the speaker: "At the council I was
+                    // asked to...".
+                    && (3..6).any(|k| self.boundary(k) || matches!(self.at(k), "i" | "we")))
                 .then(|| self.words[..3].join(" "))
             })
             // A year named anywhere: "this was, gosh, 2019", "2021, a logistics firm".
@@ -80,6 +84,25 @@ impl Sentence {
             }) || (0..n).any(|i| {
                 (is_irregular_past(self.at(i)) && !speakers(i)) || self.noun_led_regular_past(i)
             });
+            // A learner's past told in present forms after a past moment ("Last year in the
+            // logistics company we have only four people"), or a story told in the present: a
+            // state of others in the present (or an event, in a story told in the present).
+            let present_state = (story.present || self.past_moment())
+                && (1..n).any(|i| {
+                    self.present_state_at(i) || (story.present && self.present_event_at(i))
+                });
+            // A terse note with no verb that opens the story: "Insurance broker, 300 staff,
+            // 2020", "Payments team at a fintech, 2022".
+            let note = opening && self.verbless();
+            // The moment with a duty handed to the speaker, someone else's request: "At the
+            // council I was asked to cut call volumes" ("At a charity, our objective was to
+            // move repairs online" states a goal, no scene).
+            let given = opening
+                && self.task().is_some_and(|t| {
+                    t.split(' ').any(|w| {
+                        (is_in(DUTY_PASSIVES, w) && is_participle(w)) || is_in(DUTY_GIVERS, w)
+                    })
+                });
             // The speaker's post in the present, the context of an answer about how they work:
             // "I manage seven people at a district council", "I'm head of IT at a charity".
             let post = matches!(anchor.split(' ').next(), Some("at" | "in" | "for"))
@@ -88,14 +111,14 @@ impl Sentence {
                         && is_in(POST_VERBS, self.at(self.verb_after(i)))
                         && !self.habitual()
                 });
-            if state || post || self.discovery().is_some() {
+            if state || present_state || note || given || post || self.discovery().is_some() {
                 return Some(anchor);
             }
         }
         // "The two teams would not talk to each other": a refusal of others, told in the
         // past, is a state of the scene, no supposition.
         let past_habit = self.past_habit() || self.refusal();
-        if opening && let Some(arrival) = self.arrival_scene() {
+        if opening && let Some(arrival) = self.arrival_scene().or_else(|| self.had_with()) {
             return Some(arrival);
         }
         if !opening
@@ -249,7 +272,8 @@ impl Sentence {
             let arrived = self.at(i) == "i"
                 && (matches!(self.at(j), "inherited" | "joined" | "arrived")
                     || (self.at(j) == "took" && matches!(self.at(j + 1), "on" | "over")));
-            if !arrived {
+            let had = self.had_at(i).is_some();
+            if !arrived && !had {
                 return None;
             }
             // A clause about what was found: "that was late", "who was going quiet",
@@ -265,6 +289,49 @@ impl Sentence {
                         })
                 })
                 .map(|k| self.words[i..k].join(" "))
+        })
+    }
+
+    /// A sentence told of the time before the story's actions: "Before that, releases were
+    /// manual", "Previously the desk closed tickets by hand", "Until then nobody had
+    /// checked": a scene, wherever it stands, and no outcome.
+    pub(super) fn flashback(&self) -> bool {
+        let mut k = 0;
+        while matches!(self.at(k), "and" | "so" | "but") {
+            k += 1;
+        }
+        let w = self.at(k);
+        let next = self.at(k + 1);
+        matches!(w, "previously" | "formerly")
+            || (matches!(w, "before" | "until" | "till")
+                && matches!(next, "that" | "this" | "then"))
+            || (w == "prior" && next == "to" && matches!(self.at(k + 2), "that" | "this"))
+    }
+
+    /// What the speaker had, at the subject `i`: "I had a second-line engineer whose closure
+    /// rate had dropped", "I had a disagreement with our network engineer" (not "I had to",
+    /// "I had two weeks to": a duty). With "with", the index of that word.
+    fn had_at(&self, i: usize) -> Option<usize> {
+        let j = self.verb_after(i);
+        let had = self.at(i) == "i"
+            && self.at(j) == "had"
+            && !is_participle(self.at(self.verb_after(j)))
+            && !(j + 1..j + 5).any(|k| self.at(k) == "to");
+        had.then(|| {
+            (j + 2..(j + 6).min(self.words.len()))
+                .take_while(|&k| !self.boundary(k))
+                .find(|&k| self.at(k) == "with")
+                .unwrap_or(j)
+        })
+    }
+
+    /// A scene told as what the speaker had with someone ("I had a row with our finance
+    /// lead"): a scene only when the speaker then acts ("I had a chat with him" tells no
+    /// story), like someone turning to them.
+    pub(super) fn had_with(&self) -> Option<String> {
+        (0..self.words.len()).find_map(|i| {
+            let k = self.had_at(i)?;
+            (self.at(k) == "with").then(|| self.words[i..k].join(" "))
         })
     }
 
@@ -297,6 +364,28 @@ impl Sentence {
                 && !self.at(j + 1).is_empty()
                 && !self.negated(i))
             .then(|| format!("{} {}", self.at(i), self.at(j)))
+        })
+    }
+}
+
+impl Sentence {
+    /// A state or an event of others told in the present at `i`: "it is a bank", "we have
+    /// a problem", "the management start three projects" (not the speaker's "I have").
+    fn present_state_at(&self, i: usize) -> bool {
+        let subject = self.subject_of(i);
+        matches!(self.at(i), "is" | "are" | "s" | "re" | "have" | "has")
+            && subject != "i"
+            && (subject == "we" || is_subject(subject))
+    }
+
+    /// A note with no verb: no past form, no form of "be" or auxiliary, no "I" or "we"
+    /// ("Insurance broker, 300 staff, 2020").
+    pub(super) fn verbless(&self) -> bool {
+        self.words.iter().all(|w| {
+            !is_past(w)
+                && !is_in(BE_FORMS, w)
+                && !is_in(AUXILIARIES, w)
+                && !matches!(w.as_str(), "i" | "we")
         })
     }
 }

@@ -45,9 +45,11 @@ pub(super) fn is_adverb(w: &str) -> bool {
 
 /// Whether the base form `base` ("plan", "get") is the verb of one of the past forms in
 /// `list` ("planned", "got"): the lists of past forms serve a story told in the present.
+/// A participle that is no past form ("given", "been") stands for no present: "I give them
+/// access" is not "I was given".
 pub(super) fn base_in(list: &[&str], base: &str) -> bool {
     list.iter().any(|p| {
-        irregular_base(p) == Some(base)
+        (irregular_base(p) == Some(base) && is_irregular_past(p))
             || p.strip_suffix("ed").is_some_and(|stem| {
                 stem == base
                     || format!("{stem}e") == base
@@ -120,6 +122,13 @@ impl Sentence {
     /// The word at `i`, or "" past either end.
     pub fn at(&self, i: usize) -> &str {
         self.words.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    /// Whether the word at `i` is part of a hyphened compound ("cut-over", "follow-up"): a
+    /// noun or a modifier, not a verb.
+    pub fn compound(&self, i: usize) -> bool {
+        self.hyphened.get(i).copied().unwrap_or(false)
+            || self.hyphened.get(i + 1).copied().unwrap_or(false)
     }
 
     /// Whether a comma, colon or dash stands before the word at `i`: a clause or list
@@ -333,7 +342,16 @@ impl Sentence {
                 let j = self.verb_after(i);
                 let v = self.at(j);
                 // "We had a junior developer who..." is a state; "we had rolled it back" is not.
-                let state = v == "had" && !is_participle(self.at(self.verb_after(j)));
+                // "I was head of IT", "I'd been there three months": the speaker's state, no
+                // step ("I was asked to", "I'd been told" are the speaker given a duty).
+                let after = self.at(self.verb_after(j));
+                let state = (v == "had" && !is_participle(after))
+                    || (is_in(&["was", "were"], v)
+                        && !is_participle(after)
+                        && !matches!(after, "able" | "going"))
+                    || (is_in(&["had", "d", "have", "ve"], v)
+                        && after == "been"
+                        && !is_participle(self.at(self.verb_after(self.verb_after(j)))));
                 // "I think", "I noticed", "we had never tested": a comment, a discovery or
                 // what was not done; the speaker has not acted yet.
                 // "I work in a call centre", "I run the desk": a post held, not a step.
@@ -364,7 +382,12 @@ impl Sentence {
                     matches!(self.at(k), "i" | "we")
                         || (self.boundary(k) && (k..n).any(|m| matches!(self.at(m), "i" | "we")))
                 });
-                !(opened && i <= 3 && main)
+                // "When I join the hospital group, the network is outsourced": arriving is the
+                // moment of the scene that the main clause tells.
+                let j = self.verb_after(i);
+                let arriving =
+                    (i + 1..n).any(|k| self.boundary(k)) && !self.concrete(j, !is_past(self.at(j)));
+                !(opened && i <= 3 && (main || arriving))
             })
             .unwrap_or(n)
     }
@@ -394,10 +417,18 @@ impl Sentence {
     }
 
     /// A verb in a form that is only past ("went", "crashed", "was"; not "set").
+    /// A participle after a present form of "be" ("the network is outsourced") is no past.
     pub fn unambiguous_past(&self) -> bool {
-        self.words
-            .iter()
-            .any(|w| is_in(PAST_AUXILIARIES, w) || (is_past(w) && !is_ambiguous_past(w)))
+        (0..self.words.len()).any(|k| {
+            let w = self.at(k);
+            let mut b = k;
+            while b > 0 && is_adverb(self.at(b - 1)) {
+                b -= 1;
+            }
+            let present_passive =
+                b > 0 && matches!(self.at(b - 1), "is" | "are" | "am" | "m" | "s" | "re");
+            is_in(PAST_AUXILIARIES, w) || (is_past(w) && !is_ambiguous_past(w) && !present_passive)
+        })
     }
 
     /// Something done told in the passive without the speaker ("a matching tool was bought"):

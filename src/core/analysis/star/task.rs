@@ -79,6 +79,65 @@ impl Sentence {
             {
                 return Some((i, w[i..=i + 1].join(" ")));
             }
+            // A goal noun opening a clause of a terse note: "Twelve buildings, goal was full
+            // coverage by September".
+            if is_in(GOAL_NOUNS, w[i])
+                && i > 0
+                && self.boundary(i)
+                && matches!(at(i + 1), "was" | "is")
+                && !at(i + 2).is_empty()
+            {
+                return Some((i, w[i..=i + 1].join(" ")));
+            }
+            // A need told in the past as what mattered: "it was important that he knew it
+            // mattered", "it was vital to get the tills back first" ("it is important to
+            // listen" is a general truth).
+            if matches!(w[i], "it" | "this")
+                && at(i + 1) == "was"
+                && matches!(
+                    at(i + 2),
+                    "important" | "essential" | "vital" | "crucial" | "critical"
+                )
+            {
+                let mut k = i + 3;
+                if matches!(at(k), "to" | "for") && matches!(at(k + 1), "me" | "us" | "them") {
+                    k += 2;
+                }
+                if at(k) == "that" || to_verb(k) {
+                    return Some((i, w[i..=k].join(" ")));
+                }
+            }
+            // A duty that rests on the speaker, with what it is: "it's on me to tell them",
+            // "it was up to us to find the money".
+            // The goal starts at its dummy subject ("it was down to me to"), so that no
+            // scene is read in it.
+            if matches!(w[i], "on" | "to")
+                && matches!(at(i + 1), "me" | "us")
+                && to_verb(i + 2)
+                && let Some(be) = (i.saturating_sub(3)..i).find(|&k| is_in(BE_FORMS, at(k)))
+            {
+                let from = if be > 0 && matches!(at(be - 1), "it" | "this" | "that") {
+                    be - 1
+                } else {
+                    be
+                };
+                return Some((from, w[from..=i + 2].join(" ")));
+            }
+            // Given a duty in a clause joined to the speaker's: "I joined as head of
+            // operations and was asked to sort out the outages".
+            if i > 0
+                && at(i - 1) == "and"
+                && matches!(w[i], "was" | "were")
+                && is_in(DUTY_PASSIVES, at(i + 1))
+                && (0..i)
+                    .rev()
+                    .map(at)
+                    .find(|w| matches!(*w, "i" | "we" | "he" | "she" | "they"))
+                    .is_some_and(|w| matches!(w, "i" | "we"))
+                && let Some(g) = goal_follows(i + 2, 3)
+            {
+                return Some((i, w[i..=g].join(" ")));
+            }
             // "I'd promised the board a working portal by March": a commitment made.
             if matches!(w[i], "i" | "we")
                 && matches!(
@@ -111,6 +170,13 @@ impl Sentence {
                 && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
             {
                 return Some((i - 1, w[i - 1..=n].join(" ")));
+            }
+            // The speaker's share of the work: "my part was the design".
+            if matches!(w[i], "my" | "our")
+                && matches!(at(i + 1), "part" | "share")
+                && matches!(at(i + 2), "was" | "is")
+            {
+                return Some((i, w[i..=i + 2].join(" ")));
             }
             if matches!(w[i], "my" | "our" | "the") {
                 for n in [i + 1, i + 2] {
@@ -230,7 +296,8 @@ impl Sentence {
             // A goal as what the speaker wanted, with what it was to do: "I wanted something
             // the team could rely on", "we wanted one queue that every site used"; "I wanted
             // a career in IT" is a wish, not a goal.
-            if at(j) == "wanted"
+            // A need the same: "I need a rota that doesn't hang on one person".
+            if matches!(at(j), "wanted" | "needed" | "want" | "need")
                 && (is_in(DETERMINERS, at(j + 1)) || is_in(INDEFINITES, at(j + 1)))
                 && let Some(r) = (j + 2..j + 8)
                     .take_while(|&k| !self.boundary(k) && !at(k).is_empty())

@@ -51,9 +51,13 @@ fn star_table() {
 
 #[test]
 fn reports_the_cue_and_the_missing_parts() {
-    let s = StarCues::detect("So I led the migration");
-    assert_eq!(s.action.as_deref(), Some("I led"));
+    let s = StarCues::detect("So I rewrote the rota");
+    assert_eq!(s.action.as_deref(), Some("I rewrote"));
     assert_eq!(s.missing(), vec![Situation, Task, Result]);
+    // A piece of work led is the speaker's task, not a step (2026-12-06).
+    let s = StarCues::detect("So I led the migration");
+    assert_eq!(s.task.as_deref(), Some("i led"));
+    assert_eq!(s.missing(), vec![Situation, Action, Result]);
 }
 
 /// Each case exercises one rule of sentence grammar (written for these tests, not taken from

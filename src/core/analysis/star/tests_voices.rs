@@ -8,7 +8,7 @@ use super::*;
 use StarPart::*;
 
 /// The cases whose parts found are not exactly the parts wanted, described.
-fn disagreements(cases: &[(&str, &[StarPart])]) -> Vec<String> {
+pub(super) fn disagreements(cases: &[(&str, &[StarPart])]) -> Vec<String> {
     cases
         .iter()
         .filter_map(|(text, want)| {
