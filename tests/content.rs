@@ -484,15 +484,16 @@ fn own_labelled_answers_keep_the_matcher_goals() {
 /// blind at e174422: junk ticks 11 %, recall 86 %, precision 84 %; after the relevance check
 /// 3 % (4 of 132), 84 %, 84 %. Precision is short of the 90 % goal (weak answers naming a
 /// point's topic); the floors keep what is reached. Half B of its cards (eval_debrief
-/// `--split`) is kept back: develop against `--verbose-a` only.
+/// `--split`) is kept back: develop against `--verbose-a` only. After thin answers and points
+/// that ask for a figure (2026-12-06): 2 % (3 of 132), 84 %, 87 %.
 #[test]
 fn blind_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "blind-answers.json",
         Floors {
             recall: 0.83,
-            precision: 0.83,
-            junk_ticks: 4,
+            precision: 0.87,
+            junk_ticks: 3,
         },
     );
 }
@@ -502,14 +503,15 @@ fn blind_labelled_answers_keep_their_figures() {
 /// for them (docs/mock-interviews.md). The floors are the figures measured after the changes
 /// it led to (recall 97 %, precision 89.6 %: wrong ticks on weak answers, which name a
 /// point's subject without making it), so a change that loses ground on cards nobody tuned
-/// for fails here.
+/// for fails here. Since thin answers need support for a keyword that names one thing
+/// (2026-12-06): precision 93.5 % (86 of 92).
 #[test]
 fn fresh_labelled_answers_keep_the_matcher_goals() {
     labelled_answers_keep_the_goals(
         "fresh-answers.json",
         Floors {
             recall: 0.95,
-            precision: 0.89,
+            precision: 0.93,
             junk_ticks: 2,
         },
     );

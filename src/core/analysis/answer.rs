@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::relevance::{Relevance, Topic, relevance};
+use super::substance::Substance;
 use super::{Insights, fraction};
 use crate::core::deck::{Card, KeyPoint};
 use crate::core::matcher::{MatchText, content_stems};
@@ -40,9 +41,15 @@ impl AnswerAnalysis {
     }
 }
 
-/// Each of `points` checked against `text`, in order, with the words that matched.
+/// Each of `points` checked against `text`, in order, with the words that matched. In a thin
+/// answer ([`Substance::thin`]) a keyword that names one thing needs support in its sentence.
 pub fn check_points(points: &[KeyPoint], text: &str) -> Vec<PointMatch> {
-    let t = MatchText::new(text);
+    check_points_as(points, text, Substance::of(text))
+}
+
+/// [`check_points`] with the substance of the whole answer (with its follow-up answer).
+fn check_points_as(points: &[KeyPoint], text: &str, substance: Substance) -> Vec<PointMatch> {
+    let t = MatchText::new(text).with_evidence(substance.evidence());
     points
         .iter()
         .map(|p| {
@@ -61,15 +68,17 @@ pub fn check_points(points: &[KeyPoint], text: &str) -> Vec<PointMatch> {
 /// covers it, with the words that matched in both. A point made only when the interviewer asked
 /// for it still counts, as it would in the room; but the follow-up question's own words never
 /// count in its answer (repeating the question is not an answer), as with the card's question.
+/// Whether the answer is thin ([`Substance`]) is judged on both answers together.
 pub fn check_points_with_follow_up(
     points: &[KeyPoint],
     text: &str,
     follow_up: Option<(&str, &str)>,
 ) -> Vec<PointMatch> {
-    let mut out = check_points(points, text);
     let Some((asked, answer)) = follow_up.filter(|(_, a)| !a.trim().is_empty()) else {
-        return out;
+        return check_points(points, text);
     };
+    let substance = Substance::of(&format!("{text}\n{answer}"));
+    let mut out = check_points_as(points, text, substance);
     let asked = content_stems(asked);
     let points: Vec<KeyPoint> = points
         .iter()
@@ -83,7 +92,10 @@ pub fn check_points_with_follow_up(
             p
         })
         .collect();
-    for (m, f) in out.iter_mut().zip(check_points(&points, answer)) {
+    for (m, f) in out
+        .iter_mut()
+        .zip(check_points_as(&points, answer, substance))
+    {
         if f.covered {
             m.covered = true;
             for w in f.matched {

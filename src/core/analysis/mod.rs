@@ -14,6 +14,7 @@ mod grading;
 mod input;
 pub mod relevance;
 mod star;
+mod substance;
 mod tokens;
 
 pub use answer::{
@@ -28,6 +29,7 @@ pub use grading::{
 pub use input::{AnswerTextError, MAX_ANSWER_CHARS, check_answer_text};
 pub use relevance::{Relevance, Topic};
 pub use star::{StarCues, StarPart};
+pub use substance::{Substance, THIN_WORDS};
 pub use tokens::{Ownership, TOP_WORDS, Token, tokenize, top_words};
 
 use serde::Serialize;

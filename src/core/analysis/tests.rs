@@ -212,7 +212,7 @@ mod follow_up {
         );
         // Said in the main answer, unprompted, it counts.
         assert_eq!(
-            covered("I would bring HR in early.", Some((asked, "As I said."))),
+            covered("I would involve HR early.", Some((asked, "As I said."))),
             [false, true, false]
         );
         // Another way of saying it in the follow-up counts.

@@ -8,7 +8,7 @@ use super::acronym::spelled_spans;
 use super::point::{CONCEPT_MIN, CONCEPT_SPECIFIC, ConceptWord, PreparedPoint};
 use super::stemming::is_generic_stem;
 use super::term::Term;
-use super::text::{Found, MatchText};
+use super::text::{Evidence, Found, MatchText};
 use super::thesaurus;
 use super::word::{Word, same_word};
 use crate::core::deck::KeyPoint;
@@ -99,10 +99,17 @@ impl MatchText {
     }
 
     fn check_words(&self, point: &PreparedPoint) -> Option<Vec<String>> {
+        // A point that asks for a figure is not made by an answer that states none.
+        if point.numeric && !self.states_figure() {
+            return None;
+        }
         let all = 0..self.words.len();
+        // Where the text must support its keywords, one that names a single thing needs it.
+        let alone = |t: &&Term| self.evidence == Evidence::Keyword || !t.names_one_thing();
         let mut matched: Option<Vec<String>> = point
             .keywords
             .iter()
+            .filter(alone)
             .filter_map(|t| Some((t, self.find_in(t, all.clone())?)))
             .find(|(t, _)| self.whole_claim(point, t))
             .map(|(_, at)| vec![self.typed(&at)]);
@@ -113,7 +120,17 @@ impl MatchText {
             matched = self.concept_match(&point.concept);
         }
         if matched.is_none() && !point.weak.is_empty() {
-            matched = self.supported_match(point);
+            matched = self.supported_match(point, &point.weak);
+        }
+        if matched.is_none() && self.evidence == Evidence::Supported {
+            let strict: Vec<Term> = point
+                .keywords
+                .iter()
+                .filter(|t| t.names_one_thing())
+                .filter(|t| self.whole_claim(point, t))
+                .cloned()
+                .collect();
+            matched = self.supported_match(point, &strict);
         }
         let mut matched = matched?;
         if let Some(require) = &point.require {
@@ -126,12 +143,13 @@ impl MatchText {
         Some(matched)
     }
 
-    /// A generic keyword with a supporting word in its sentence: another of the point's
-    /// keywords or `require` terms (not generic ones), or a word of its text that is not
-    /// generic and that the keyword does not hold.
-    fn supported_match(&self, point: &PreparedPoint) -> Option<Vec<String>> {
+    /// One of `terms` (the generic keywords, or where the text must support every keyword
+    /// that names one thing, those) with a supporting word in its sentence: another of the
+    /// point's keywords or `require` terms (not generic ones), or a word of its text that is
+    /// not generic and that the keyword does not hold.
+    fn supported_match(&self, point: &PreparedPoint, terms: &[Term]) -> Option<Vec<String>> {
         self.sentence_scopes().into_iter().find_map(|scope| {
-            point.weak.iter().find_map(|t| {
+            terms.iter().find_map(|t| {
                 let at = self.find_in(t, scope.clone())?;
                 let support = self.support(point, scope.clone(), &at, &t.content_stems())?;
                 let mut out = vec![self.typed(&at), self.typed(&support)];

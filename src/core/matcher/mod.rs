@@ -32,6 +32,13 @@
 //!   only when one of those matches too. A point whose text joins two claims ("Seeks feedback
 //!   and takes ownership") is not covered by a keyword of one claim alone: the answer must say
 //!   something of the other too (`point::claims`).
+//! - A key point whose text asks for a figure ("Quantifies the saving", "Shows a measured
+//!   result", "Achievements with numbers": `point::asks_for_figure`) is not covered by a text
+//!   that states none (digits, a number word, "halved", "a third": `core::figures`).
+//! - Where the caller asks for support ([`Evidence::Supported`], for an answer that says
+//!   nothing specific: `analysis::Substance`), a keyword that names one thing (one word or
+//!   one hyphenated compound, not a past tense or an `-ly` adverb: [`Term::names_one_thing`])
+//!   counts only beside a supporting word in its sentence, as a generic keyword always does.
 //! - A keyword whose words (stop words aside) all occur in the card's question never counts:
 //!   repeating the question is not an answer. Likewise a `together` group whose terms all
 //!   occur in the question. The parser records the question's words on each key point
@@ -65,7 +72,7 @@ pub use lexicon::{GENERIC_WORDS, NEGATORS, STOP_WORDS};
 pub use point::{CONCEPT_MIN, CONCEPT_SPECIFIC, PreparedPoint};
 pub use stemming::{content_stems, is_generic_stem, is_negator, is_stop_word, stem, words};
 pub use term::Term;
-pub use text::{MatchText, NEGATION_REACH};
+pub use text::{Evidence, MatchText, NEGATION_REACH};
 
 /// Most other words allowed between two words of a multi-word keyword.
 pub const GAP: usize = 1;
@@ -86,3 +93,5 @@ pub fn coverage(text: &str, points: &[KeyPoint]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_evidence;

@@ -26,6 +26,9 @@ pub struct PreparedPoint {
     /// The acronyms of the card's question: an answer's words that spell one out name the
     /// term asked about and count no more than the acronym would.
     pub(super) acronyms: Vec<String>,
+    /// Whether the point's text asks for a figure ("Quantifies the saving", "Shows a measured
+    /// result"): an answer that states none cannot make it.
+    pub(super) numeric: bool,
 }
 
 /// One word of a key point's text, and whether it is generic ([`GENERIC_WORDS`]).
@@ -115,6 +118,26 @@ pub(super) fn claims(point: &KeyPoint) -> Vec<Vec<ConceptWord>> {
     }
 }
 
+/// Whether a key point's text asks for a figure, so that an answer stating none cannot make
+/// it: its act is to quantify ("Quantifies the noise") or, as its first word, to calculate
+/// ("Calculates ROI or payback"); it asks for something measured ("Shows a measured result",
+/// but not "how the figure was measured"); or it asks for numbers or figures ("Achievements
+/// with numbers", "Gives the saving in figures"; but not "keeps incident figures honest").
+pub(super) fn asks_for_figure(text: &str) -> bool {
+    let words = split_words(text);
+    words.iter().enumerate().any(|(i, w)| {
+        let prev = i.checked_sub(1).map(|p| words[p].lower.as_str());
+        let w = w.lower.as_str();
+        w.starts_with("quantif")
+            || (i == 0 && w.starts_with("calculat"))
+            || (w == "measured"
+                && !prev.is_some_and(|p| {
+                    matches!(p, "was" | "were" | "is" | "are" | "be" | "been" | "how")
+                }))
+            || (matches!(w, "numbers" | "figures") && matches!(prev, Some("with" | "in")))
+    })
+}
+
 /// A `together` group in other words: one of its terms replaced by a specific member of its
 /// paraphrase sets, or by one of its [`Term::paraphrases`]; the group's other terms still have
 /// to occur in the same sentence.
@@ -188,6 +211,7 @@ impl PreparedPoint {
             concept: concept_words(point),
             acronyms: acronyms.clone(),
             claims: claims(point),
+            numeric: asks_for_figure(&point.text),
         }
     }
 }

@@ -75,6 +75,22 @@ impl Term {
         acronyms.iter().any(|a| spells(&self.words, a))
     }
 
+    /// Whether the term names one thing: one word ("jenkins", "monitoring") or one hyphenated
+    /// compound ("self-service", "hyper-v"), but not a word that tells what was done or how
+    /// ([`says_an_act`]: "apologised", "separately"). A phrase ("follow up", "in front of",
+    /// "restore test") says more than a name. Where an answer says nothing specific
+    /// ([`Evidence::Supported`]), a term that names one thing names the point's topic and
+    /// needs support to make the point.
+    ///
+    /// [`Evidence::Supported`]: super::Evidence::Supported
+    pub fn names_one_thing(&self) -> bool {
+        match self.words.as_slice() {
+            [one] => !says_an_act(&one.lower),
+            [_, _] => self.hyphenated,
+            _ => false,
+        }
+    }
+
     /// Whether the term is one generic word ([`GENERIC_WORDS`]): such a term ("priority",
     /// "lessons") is in any padded answer, so it counts only beside a supporting word. A
     /// phrase ("on time", "the problem was") is the author's choice of words and stands alone;
@@ -185,6 +201,17 @@ const LIGHT_VERBS: &[&str] = &[
     "go", "come", "see", "say", "tell", "think", "let", "mean", "become", "feel", "leave", "hear",
     "stand", "fall", "hold",
 ];
+
+/// Whether a keyword of one word tells an act or its manner rather than names a thing: a past
+/// tense or participle ("apologised", "escalated", "wrote", but not "cost", which is also a
+/// noun) or an adverb in `-ly` ("separately", "promptly"). Such a word is a claim about what
+/// the candidate did.
+fn says_an_act(lower: &str) -> bool {
+    let letters = lower.chars().count();
+    (letters >= 5 && lower.ends_with("ed") && !lower.ends_with("eed"))
+        || verbs::irregular_base(lower).is_some()
+        || (letters >= 6 && lower.ends_with("ly"))
+}
 
 /// The speaker in the other number: "i" and "we", "my" and "our", "me" and "us".
 fn first_person(lower: &str) -> Option<&'static str> {

@@ -525,8 +525,12 @@ fn a_second_thing_after_and_is_a_claim_too() {
         ..point(&["measured result"])
     };
     assert!(!MatchText::new("We measured results every week.").covers(&p));
+    // (The point asks for a figure too: "measured results".)
     assert!(
-        MatchText::new("We measured results every week; the lesson was to start small.").covers(&p)
+        MatchText::new(
+            "We measured results every week and errors fell by half; the lesson was to start small."
+        )
+        .covers(&p)
     );
     // The end of a list is not: "an overall score" is one item of what is recorded.
     let list = KeyPoint {

@@ -11,6 +11,7 @@ use super::term::Term;
 use super::word::{Word, split_words, word_matches};
 use super::{GAP, index};
 use crate::core::fast_hash::FastMap;
+use crate::core::figures;
 
 /// A text prepared for matching many keywords against it.
 #[derive(Clone, Debug, Default)]
@@ -28,6 +29,21 @@ pub struct MatchText {
     pub(super) found: Memo<Found>,
     /// [`MatchText::starts`]' answers, the same way.
     pub(super) starts: Memo<[usize]>,
+    /// How much a key point's keyword needs to count ([`Evidence`]).
+    pub(super) evidence: Evidence,
+}
+
+/// How much a text must say for one keyword of a key point to count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Evidence {
+    /// One keyword is enough (a generic one aside, which always needs support).
+    #[default]
+    Keyword,
+    /// A keyword that names one thing ([`Term::names_one_thing`]: "jenkins", "self-service")
+    /// needs support in its sentence, as a generic one does: another of the point's terms or
+    /// a specific word of its text. For an answer that says nothing specific, where naming a
+    /// point's topic is not making the point (`analysis::Substance` decides).
+    Supported,
 }
 
 /// Answers remembered per word of a key point or keyword: by the word's key, with the word
@@ -91,12 +107,28 @@ impl MatchText {
             index: OnceLock::new(),
             found: RefCell::default(),
             starts: RefCell::default(),
+            evidence: Evidence::Keyword,
         }
+    }
+
+    /// This text with keywords needing `evidence`.
+    pub fn with_evidence(mut self, evidence: Evidence) -> Self {
+        self.evidence = evidence;
+        self
     }
 
     pub(super) fn index(&self) -> &index::WordIndex {
         self.index
             .get_or_init(|| index::WordIndex::new(&self.words))
+    }
+
+    /// Whether the text states a figure: digits, a number word, a ratio ("halved"), a fraction
+    /// ("a third"): [`figures::states_figure`].
+    pub fn states_figure(&self) -> bool {
+        self.words.iter().enumerate().any(|(i, w)| {
+            let prev = i.checked_sub(1).map(|p| self.words[p].lower.as_str());
+            figures::states_figure(&w.lower, prev)
+        })
     }
 
     /// The text's words, lowercased.

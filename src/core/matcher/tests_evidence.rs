@@ -1,0 +1,106 @@
+//! Tests of what a keyword needs to count where an answer says nothing specific
+//! ([`Evidence::Supported`]) and of key points that ask for a figure.
+
+use super::point::asks_for_figure;
+use super::*;
+
+fn backups() -> KeyPoint {
+    KeyPoint {
+        text: "Proves the backups work by restoring them".into(),
+        keywords: [
+            "veeam",
+            "air-gapped",
+            "recovery drill",
+            "rehearsed",
+            "independently",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect(),
+        ..KeyPoint::default()
+    }
+}
+
+fn supported(text: &str) -> MatchText {
+    MatchText::new(text).with_evidence(Evidence::Supported)
+}
+
+#[test]
+fn a_keyword_naming_one_thing_needs_support_where_asked() {
+    let p = backups();
+    // Ordinarily one keyword is evidence enough...
+    assert!(MatchText::new("We use Veeam.").covers(&p));
+    assert!(MatchText::new("Our copies are air-gapped.").covers(&p));
+    // ... but where support is asked for, naming the tool or the compound is not enough.
+    assert!(!supported("We use Veeam.").covers(&p));
+    assert!(!supported("Our copies are air-gapped.").covers(&p));
+    // A word of the point's text in the same sentence supports it, and shows.
+    let t = supported("We restore Veeam jobs into a sandbox.");
+    assert_eq!(t.check(&p), Some(vec!["restore".into(), "Veeam".into()]));
+    // Not in another sentence.
+    assert!(!supported("We use Veeam. Restoring is slow.").covers(&p));
+    // A phrase of two content words stands alone.
+    assert!(supported("We hold a recovery drill.").covers(&p));
+}
+
+#[test]
+fn a_keyword_that_tells_an_act_stands_alone_where_support_is_asked() {
+    let p = backups();
+    assert!(supported("We rehearsed it.").covers(&p));
+    assert!(supported("An outside firm checks them independently.").covers(&p));
+    // The table behind it.
+    for (keyword, one_thing) in [
+        ("jenkins", true),
+        ("monitoring", true),
+        ("in front of", false),
+        ("follow up", false),
+        ("self-service", true),
+        ("cost", true),
+        ("speed", true),
+        ("restore test", false),
+        ("apologised", false),
+        ("wrote", false),
+        ("separately", false),
+    ] {
+        assert_eq!(Term::new(keyword).names_one_thing(), one_thing, "{keyword}");
+    }
+}
+
+#[test]
+fn a_point_asks_for_a_figure_when_its_act_is_to_quantify() {
+    for (text, asks) in [
+        ("Quantifies the saving", true),
+        ("Audits alerts and quantifies the noise", true),
+        ("Calculates the payback period", true),
+        ("Shows a measured result", true),
+        ("Gives evidence with numbers", true),
+        ("Reports the saving in figures", true),
+        ("Explains how the figure was measured", false),
+        ("Checks how the metrics are calculated", false),
+        ("Keeps incident figures honest", false),
+        ("Measures the effect", false),
+        ("Says what they would measure", false),
+    ] {
+        assert_eq!(asks_for_figure(text), asks, "{text}");
+    }
+}
+
+#[test]
+fn a_point_that_asks_for_a_figure_needs_one_in_the_answer() {
+    let p = KeyPoint {
+        text: "Quantifies the saving".into(),
+        keywords: vec!["cost avoidance".into(), "payback".into()],
+        ..KeyPoint::default()
+    };
+    assert!(!MatchText::new("The cost avoidance was worth it.").covers(&p));
+    assert!(MatchText::new("The cost avoidance was £40k a year.").covers(&p));
+    assert!(MatchText::new("Payback came in eighteen months.").covers(&p));
+    // The figure may be in another sentence of the answer.
+    assert!(MatchText::new("We cut licences by a third. The payback was quick.").covers(&p));
+    // A point that does not ask for one is made without.
+    let plain = KeyPoint {
+        text: "Names the saving".into(),
+        ..p.clone()
+    };
+    assert!(MatchText::new("The cost avoidance was worth it.").covers(&plain));
+}
