@@ -226,6 +226,44 @@ fn labelled_stories() {
     }
 }
 
+/// The three blind story sets, written by helpers who never saw the detector (A and B on
+/// 2026-12-05, C on 2026-12-06; C was kept outside the repository until the session's STAR
+/// work was done and measured 94/94/100/81 % after it). Set A was developed against, B and C
+/// were not. Each part agrees with the labels on at least its floor over the 82 stories: what
+/// the detector reaches on them (2026-12-06, d081826), short of the 90 % goal for results.
+#[test]
+fn blind_stories_keep_their_figures() {
+    let mut stories: Vec<Story> = Vec::new();
+    for set in [
+        include_str!("../../../../tests/fixtures/star/stories-blind-a.json"),
+        include_str!("../../../../tests/fixtures/star/stories-blind-b.json"),
+        include_str!("../../../../tests/fixtures/star/stories-blind-c.json"),
+    ] {
+        let more: Vec<Story> = serde_json::from_str(set).expect("the fixture is valid JSON");
+        stories.extend(more);
+    }
+    assert_eq!(stories.len(), 82);
+    let mut report = Vec::new();
+    let mut below = false;
+    for (part, floor) in StarPart::ALL.into_iter().zip([0.97, 0.92, 0.97, 0.89]) {
+        let key = part.label().to_lowercase();
+        let wrong: Vec<&str> = stories
+            .iter()
+            .filter(|s| StarCues::detect(&s.answer).has(part) != s.star[&key])
+            .map(|s| s.id.as_str())
+            .collect();
+        let share = 1.0 - wrong.len() as f64 / stories.len() as f64;
+        below |= share < floor;
+        report.push(format!(
+            "{}: {:.1}% (floor {:.0}%), wrong on {wrong:?}",
+            part.label(),
+            share * 100.0,
+            floor * 100.0
+        ));
+    }
+    assert!(!below, "{}", report.join("\n"));
+}
+
 /// Found on answers written after the first rules (`stories-fresh.json`, measured once before
 /// these): a group's possession is a state, a cleft or a reflexive duty is a task, a goal or
 /// a job after a preposition is neither scene nor task.
