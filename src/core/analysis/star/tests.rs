@@ -188,6 +188,18 @@ struct Story {
     star: std::collections::BTreeMap<String, bool>,
 }
 
+/// The share of `stories` whose label for `part` the detector agrees with, and the ids of
+/// those it does not.
+fn agreement(stories: &[Story], part: StarPart) -> (f64, Vec<&str>) {
+    let key = part.label().to_lowercase();
+    let wrong: Vec<&str> = stories
+        .iter()
+        .filter(|s| StarCues::detect(&s.answer).has(part) != s.star[&key])
+        .map(|s| s.id.as_str())
+        .collect();
+    (1.0 - wrong.len() as f64 / stories.len() as f64, wrong)
+}
+
 /// The labelled stories, all four sets (`examples/eval_star.rs` prints the figures and the
 /// disagreements): each part agrees with the label on at least `FLOOR` of them.
 #[test]
@@ -210,13 +222,7 @@ fn labelled_stories() {
     }
     assert!(stories.len() >= 30);
     for part in StarPart::ALL {
-        let key = part.label().to_lowercase();
-        let wrong: Vec<&str> = stories
-            .iter()
-            .filter(|s| StarCues::detect(&s.answer).has(part) != s.star[&key])
-            .map(|s| s.id.as_str())
-            .collect();
-        let share = 1.0 - wrong.len() as f64 / stories.len() as f64;
+        let (share, wrong) = agreement(&stories, part);
         assert!(
             share >= FLOOR,
             "{}: {:.0}%, wrong on {wrong:?}",
@@ -246,13 +252,7 @@ fn blind_stories_keep_their_figures() {
     let mut report = Vec::new();
     let mut below = false;
     for (part, floor) in StarPart::ALL.into_iter().zip([0.97, 0.92, 0.97, 0.89]) {
-        let key = part.label().to_lowercase();
-        let wrong: Vec<&str> = stories
-            .iter()
-            .filter(|s| StarCues::detect(&s.answer).has(part) != s.star[&key])
-            .map(|s| s.id.as_str())
-            .collect();
-        let share = 1.0 - wrong.len() as f64 / stories.len() as f64;
+        let (share, wrong) = agreement(&stories, part);
         below |= share < floor;
         report.push(format!(
             "{}: {:.1}% (floor {:.0}%), wrong on {wrong:?}",
