@@ -359,3 +359,37 @@ fn usage_errors_do_not_make_global_options_look_required() {
     assert!(!err.contains("--home <DIR>"), "{err}");
     assert!(!err.contains("--deck <ID>"), "{err}");
 }
+
+/// A short answer with no figure is thin (a single name ticks a point only with something said
+/// of it): `--json` says so, and the text report explains it; a figure makes it a story.
+#[test]
+fn a_thin_answer_is_named_as_such() {
+    let h = home();
+    let json = |text: &str| {
+        let out = prepdeck(h.path())
+            .args(["answer", CARD, "-", "--json"])
+            .write_stdin(text.to_string())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        json_of(&out)
+    };
+    assert_eq!(json(GOOD)["thin"], true);
+    let with_figure = format!("{GOOD} Ours were four hours and fifteen minutes.");
+    assert_eq!(json(&with_figure)["thin"], false);
+    let note = "A short answer with no figures: a single name";
+    prepdeck(h.path())
+        .args(["answer", CARD, "-"])
+        .write_stdin(GOOD)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(note));
+    prepdeck(h.path())
+        .args(["answer", CARD, "-"])
+        .write_stdin(with_figure)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(note).not());
+}

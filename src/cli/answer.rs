@@ -119,6 +119,9 @@ struct JsonReport {
     /// Set when the answer reads as an answer to another question of the built-in bank (then
     /// no key point is ticked): that card and its question.
     other_question: Option<JsonOther>,
+    /// Whether the answer is short and states no figure: then a single name (a tool, an
+    /// acronym) ticks a point only with something said of it in the same sentence.
+    thin: bool,
     words: usize,
     fillers: Vec<JsonCount>,
     hedges: Vec<JsonCount>,
@@ -197,6 +200,7 @@ impl JsonReport {
                     card: sanitize_line(&o.card),
                     question: sanitize_line(&o.question),
                 }),
+            thin: a.thin,
             words: ins.word_count,
             fillers: counts(ins, FillerKind::Filler),
             hedges: counts(ins, FillerKind::Hedge),
@@ -241,6 +245,13 @@ fn text_report(deck: &str, card: &Card, a: &AnswerAnalysis) -> String {
             sanitize_line(&other.card),
             sanitize_line(&other.question)
         ));
+    }
+    let elsewhere = a.relevance.as_ref().is_some_and(|r| r.reads_like.is_some());
+    if a.thin && !a.key_points.is_empty() && !elsewhere {
+        s.push_str(
+            "A short answer with no figures: a single name (a tool, an acronym) ticks a point \
+             only with something said of it in the same sentence.\n",
+        );
     }
     for (i, k) in a.key_points.iter().enumerate() {
         let mark = if k.covered { "x" } else { " " };

@@ -26,6 +26,9 @@ pub struct AnswerAnalysis {
     /// How the answer relates to the question (`None`: too short to judge); when it reads as
     /// an answer to another question, no key point is ticked.
     pub relevance: Option<Relevance>,
+    /// Whether the answer is thin ([`Substance::thin`]: short, with no figure): there a
+    /// keyword that names one thing counts only with something said of it in its sentence.
+    pub thin: bool,
     pub insights: Insights,
 }
 
@@ -151,6 +154,7 @@ pub fn analyse(card: &Card, text: &str) -> AnswerAnalysis {
     AnswerAnalysis {
         key_points: checked.points,
         relevance: checked.relevance,
+        thin: Substance::of(text).thin(),
         insights: Insights::of(text, card.kind),
     }
 }
