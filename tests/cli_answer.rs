@@ -29,6 +29,19 @@ fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out).unwrap()
 }
 
+/// `prepdeck answer CARD - --json` with `text` on standard input, which must succeed.
+fn answer_json(home: &Path, card: &str, text: &str) -> Value {
+    let out = prepdeck(home)
+        .args(["answer", card, "-", "--json"])
+        .write_stdin(text.to_string())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    json_of(&out)
+}
+
 #[test]
 fn text_report_lists_each_point_with_the_words_that_matched() {
     let h = home();
@@ -56,15 +69,7 @@ fn text_report_lists_each_point_with_the_words_that_matched() {
 #[test]
 fn json_has_key_points_in_card_order_coverage_and_star() {
     let h = home();
-    let out = prepdeck(h.path())
-        .args(["answer", CARD, "-", "--json"])
-        .write_stdin(GOOD)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json_of(&out);
+    let v = answer_json(h.path(), CARD, GOOD);
     let points = v["key_points"].as_array().unwrap();
     let card = prepdeck(h.path())
         .args(["cards", "show", CARD, "--json"])
@@ -149,43 +154,40 @@ fn bad_answers_are_refused_with_a_message() {
 #[test]
 fn unknown_and_malformed_cards() {
     let h = home();
-    prepdeck(h.path())
-        .args(["answer", "it-manager/no-such-card", "-"])
-        .write_stdin(GOOD)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "no card `no-such-card` in deck `it-manager`; `prepdeck cards --deck it-manager` lists its cards",
-        ));
-    prepdeck(h.path())
-        .args(["answer", "no-slash", "-"])
-        .write_stdin(GOOD)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("is not DECK/CARD"));
-    // An empty card or deck id is malformed (usage, exit 2), not a card that is missing.
-    prepdeck(h.path())
-        .args(["answer", "it-manager/", "-"])
-        .write_stdin(GOOD)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "`it-manager/` is not DECK/CARD: the card id is missing",
-        ));
-    prepdeck(h.path())
-        .args(["answer", "/budget-build-annual", "-"])
-        .write_stdin(GOOD)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("the deck id is missing"));
-    // A deck that does not exist is named as such, with the decks there are.
-    prepdeck(h.path())
-        .args(["answer", "nodeck/budget-build-annual", "-"])
-        .write_stdin(GOOD)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("no deck `nodeck`; the decks are "))
-        .stderr(predicate::str::contains("it-manager"));
+    // Card, exit code, what standard error must say.
+    let cases: &[(&str, i32, &[&str])] = &[
+        (
+            "it-manager/no-such-card",
+            1,
+            &[
+                "no card `no-such-card` in deck `it-manager`; `prepdeck cards --deck it-manager` lists its cards",
+            ],
+        ),
+        ("no-slash", 2, &["is not DECK/CARD"]),
+        // An empty card or deck id is malformed (usage, exit 2), not a card that is missing.
+        (
+            "it-manager/",
+            2,
+            &["`it-manager/` is not DECK/CARD: the card id is missing"],
+        ),
+        ("/budget-build-annual", 2, &["the deck id is missing"]),
+        // A deck that does not exist is named as such, with the decks there are.
+        (
+            "nodeck/budget-build-annual",
+            1,
+            &["no deck `nodeck`; the decks are ", "it-manager"],
+        ),
+    ];
+    for (card, code, says) in cases {
+        let mut run = prepdeck(h.path())
+            .args(["answer", card, "-"])
+            .write_stdin(GOOD)
+            .assert()
+            .code(*code);
+        for text in *says {
+            run = run.stderr(predicate::str::contains(*text));
+        }
+    }
     prepdeck(h.path())
         .args(["answer", "bad\u{1b}]0;x\u{7}/c", "-"])
         .write_stdin(GOOD)
@@ -279,15 +281,7 @@ const OTHER_QUESTION: &str = "In my second year the finance director told me the
 fn an_answer_to_another_question_ticks_nothing_and_says_which_it_reads_like() {
     let h = home();
     let card = "it-manager/software-delivery-failed-release";
-    let out = prepdeck(h.path())
-        .args(["answer", card, "-", "--json"])
-        .write_stdin(OTHER_QUESTION)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json_of(&out);
+    let v = answer_json(h.path(), card, OTHER_QUESTION);
     let points = v["key_points"].as_array().unwrap();
     assert!(points.iter().all(|p| p["covered"] == false), "{v:#}");
     assert_eq!(v["coverage"].as_f64(), Some(0.0));
@@ -309,20 +303,11 @@ fn an_answer_to_another_question_ticks_nothing_and_says_which_it_reads_like() {
             "This reads like an answer to another question (it-manager/budget",
         ));
     // The same story asked for where it belongs is on topic and ticks points.
-    let out = prepdeck(h.path())
-        .args([
-            "answer",
-            "it-manager/budget-cut-costs-without-harm",
-            "-",
-            "--json",
-        ])
-        .write_stdin(OTHER_QUESTION)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v = json_of(&out);
+    let v = answer_json(
+        h.path(),
+        "it-manager/budget-cut-costs-without-harm",
+        OTHER_QUESTION,
+    );
     assert!(v["other_question"].is_null(), "{v:#}");
     assert!(
         v["key_points"]
@@ -365,20 +350,9 @@ fn usage_errors_do_not_make_global_options_look_required() {
 #[test]
 fn a_thin_answer_is_named_as_such() {
     let h = home();
-    let json = |text: &str| {
-        let out = prepdeck(h.path())
-            .args(["answer", CARD, "-", "--json"])
-            .write_stdin(text.to_string())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        json_of(&out)
-    };
-    assert_eq!(json(GOOD)["thin"], true);
+    assert_eq!(answer_json(h.path(), CARD, GOOD)["thin"], true);
     let with_figure = format!("{GOOD} Ours were four hours and fifteen minutes.");
-    assert_eq!(json(&with_figure)["thin"], false);
+    assert_eq!(answer_json(h.path(), CARD, &with_figure)["thin"], false);
     let note = "A short answer with no figures: a single name";
     prepdeck(h.path())
         .args(["answer", CARD, "-"])

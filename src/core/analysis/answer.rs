@@ -77,10 +77,33 @@ pub fn check_points_with_follow_up(
     text: &str,
     follow_up: Option<(&str, &str)>,
 ) -> Vec<PointMatch> {
+    check_points_judged(
+        points,
+        text,
+        follow_up,
+        Substance::of(&whole_answer(text, follow_up)),
+    )
+}
+
+/// The answer and, when there is one, its follow-up answer: the text whose substance and
+/// relevance are judged.
+fn whole_answer(text: &str, follow_up: Option<(&str, &str)>) -> String {
+    match follow_up {
+        Some((_, answer)) if !answer.trim().is_empty() => format!("{text}\n{answer}"),
+        _ => text.to_string(),
+    }
+}
+
+/// [`check_points_with_follow_up`] with the substance of the whole answer already judged.
+fn check_points_judged(
+    points: &[KeyPoint],
+    text: &str,
+    follow_up: Option<(&str, &str)>,
+    substance: Substance,
+) -> Vec<PointMatch> {
     let Some((asked, answer)) = follow_up.filter(|(_, a)| !a.trim().is_empty()) else {
-        return check_points(points, text);
+        return check_points_as(points, text, substance);
     };
-    let substance = Substance::of(&format!("{text}\n{answer}"));
     let mut out = check_points_as(points, text, substance);
     let asked = content_stems(asked);
     let points: Vec<KeyPoint> = points
@@ -117,6 +140,8 @@ pub fn check_points_with_follow_up(
 pub struct Checked {
     pub points: Vec<PointMatch>,
     pub relevance: Option<Relevance>,
+    /// Whether the whole answer is thin ([`Substance::thin`]).
+    pub thin: bool,
 }
 
 /// [`check_points_with_follow_up`] for an answer to the question of `topic`: when the answer
@@ -128,10 +153,8 @@ pub fn check_answer(
     text: &str,
     follow_up: Option<(&str, &str)>,
 ) -> Checked {
-    let whole = match follow_up {
-        Some((_, answer)) if !answer.trim().is_empty() => format!("{text}\n{answer}"),
-        _ => text.to_string(),
-    };
+    let whole = whole_answer(text, follow_up);
+    let substance = Substance::of(&whole);
     let relevance = relevance(topic, &whole);
     let points = if relevance.as_ref().is_some_and(|r| !r.on_topic()) {
         points
@@ -143,9 +166,13 @@ pub fn check_answer(
             })
             .collect()
     } else {
-        check_points_with_follow_up(points, text, follow_up)
+        check_points_judged(points, text, follow_up, substance)
     };
-    Checked { points, relevance }
+    Checked {
+        points,
+        relevance,
+        thin: substance.thin(),
+    }
 }
 
 /// Analyses `text` as an answer to `card`.
@@ -154,7 +181,7 @@ pub fn analyse(card: &Card, text: &str) -> AnswerAnalysis {
     AnswerAnalysis {
         key_points: checked.points,
         relevance: checked.relevance,
-        thin: Substance::of(text).thin(),
+        thin: checked.thin,
         insights: Insights::of(text, card.kind),
     }
 }
