@@ -35,10 +35,7 @@ fn scenes_of_short_answers() {
             &[],
         ),
         // No time or place: the undertaking alone is a step.
-        (
-            "I ran a migration of our mail to the cloud.",
-            &[Action],
-        ),
+        ("I ran a migration of our mail to the cloud.", &[Action]),
         (
             "When our phone system was failing twice a week, I rang three suppliers and \
              ordered a trial.",
