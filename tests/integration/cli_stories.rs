@@ -237,6 +237,9 @@ fn story_text_never_reaches_the_terminal_raw() {
 fn stories_are_drilled_with_spaced_repetition_under_their_own_deck_id() {
     let home = setup(Some(BANK));
     let h = home.path();
+    // New stories in the bank's order: the default order is shuffled once per study day, and
+    // the answer below is written for the first story.
+    std::fs::write(h.join("config.toml"), "[scheduler]\nnew_order = \"file\"\n").unwrap();
     let out = prepdeck(h)
         .args(["stories", "drill", "--plain"])
         .write_stdin("I stopped the project for a week and cut scope with the sponsor; downtime under 15 minutes\n\n3\n\n1\n")
