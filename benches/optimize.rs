@@ -4,10 +4,6 @@
 //! `cargo bench --bench optimize` (std::time::Instant loops; prints the median and fastest
 //! of each phase). No budget: the command runs on request, not while you study.
 
-// The binary runs on mimalloc (src/main.rs); measure with the same allocator.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod common;
 /// The test data generators, shared with the library's own tests (not part of the library).
 #[allow(dead_code)]

@@ -7,10 +7,6 @@
 //! `cargo bench --bench state` (std::time::Instant loops; prints the median and fastest run of
 //! each phase and exits 1 when a budget is missed).
 
-// The binary runs on mimalloc (src/main.rs); measure with the same allocator.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 mod common;
 /// The test data generators, shared with the library's own tests (not part of the library).
 #[allow(dead_code)]

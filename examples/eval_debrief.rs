@@ -57,6 +57,9 @@ struct Figures {
     fn_: usize,
     star_n: usize,
     star_ok: [usize; 4],
+    /// Per STAR part: found where the label says absent, and missed where it says present.
+    star_fp: [usize; 4],
+    star_fn: [usize; 4],
 }
 
 fn pct(a: usize, b: usize) -> String {
@@ -86,6 +89,18 @@ impl Figures {
             pct(self.star_ok[3], self.star_n),
             self.star_n,
         );
+        if self.star_n > 0 {
+            let parts: Vec<String> = StarPart::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("{} {}/{}", p.label(), self.star_fp[i], self.star_fn[i]))
+                .collect();
+            println!(
+                "{:<10} STAR found but absent / missed: {}",
+                "",
+                parts.join(", ")
+            );
+        }
     }
 }
 
@@ -193,8 +208,10 @@ fn main() -> ExitCode {
             {
                 f.star_n += 1;
                 for (i, p) in StarPart::ALL.into_iter().enumerate() {
-                    if star.get(p) == got.has(p) {
-                        f.star_ok[i] += 1;
+                    match (star.get(p), got.has(p)) {
+                        (want, have) if want == have => f.star_ok[i] += 1,
+                        (false, _) => f.star_fp[i] += 1,
+                        _ => f.star_fn[i] += 1,
                     }
                 }
             }
@@ -219,13 +236,14 @@ fn main() -> ExitCode {
                 for p in StarPart::ALL {
                     if star.get(p) != got.has(p) {
                         println!(
-                            "{}/{} [{}] STAR {}: want {}, got {}",
+                            "{}/{} [{}] STAR {}: want {}, got {}{}",
                             e.deck,
                             e.card,
                             e.kind,
                             p.label(),
                             star.get(p),
-                            got.has(p)
+                            got.has(p),
+                            got.cue(p).map(|c| format!(" ({c:?})")).unwrap_or_default()
                         );
                     }
                 }

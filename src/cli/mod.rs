@@ -17,7 +17,6 @@ mod export;
 mod history;
 mod history_grade;
 mod home;
-mod huge_pages;
 mod import;
 mod input;
 mod interviews;

@@ -18,6 +18,7 @@
 mod common;
 mod support;
 
+mod binary_shape;
 mod cli_card_notes;
 mod cli_decks;
 mod cli_drill_plain;

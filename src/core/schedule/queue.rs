@@ -95,6 +95,12 @@ pub trait QueueSource {
     fn state(&self, place: (usize, usize), deck: &Deck, card: &Card) -> Option<&CardMemory>;
     /// What was done from `start` to just before `end` (today).
     fn done(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Done<'_>;
+    /// How many of the decks' cards are new, if known cheaply (0 if not): room for them is
+    /// made at once. Grown a doubling at a time, the list of 10,000 new cards took fresh
+    /// 2 MiB pages before a first frame, each cleared (docs/performance.md, session 10).
+    fn new_cards_hint(&self) -> usize {
+        0
+    }
 }
 
 /// The reviews of a span (today), as the queue counts them.
@@ -172,7 +178,7 @@ pub fn build_queue_from(
     // (due, position in deck order, deck, card): a key is made only for a card that is kept.
     let mut learning = vec![];
     let mut reviews = vec![];
-    let mut new: Vec<NewCard<'_>> = vec![];
+    let mut new: Vec<NewCard<'_>> = Vec::with_capacity(progress.new_cards_hint());
     let mut next_learning_due: Option<DateTime<Utc>> = None;
     let mut counts = vec![];
     let mut position = 0usize;
@@ -189,6 +195,9 @@ pub fn build_queue_from(
             new_alone: 0,
         };
         let mut seen: FastMap<&CategoryId, usize> = FastMap::default();
+        // A deck's cards mostly come a category at a time: its count is looked up again
+        // only when the category changes.
+        let mut run: Option<(&CategoryId, usize)> = None;
         let first_new_card = new.len();
         for (card_index, card) in deck.cards.iter().enumerate() {
             if !filter.admits(deck, card) {
@@ -222,7 +231,14 @@ pub fn build_queue_from(
             if (done.introduced)((deck_position, card_index), deck, card) {
                 new.push(new_card(false));
             } else {
-                *seen.entry(&card.category).or_default() += 1;
+                match &mut run {
+                    Some((category, n)) if *category == &card.category => *n += 1,
+                    _ => {
+                        if let Some((category, n)) = run.replace((&card.category, 1)) {
+                            *seen.entry(category).or_default() += n;
+                        }
+                    }
+                }
             }
             if state.is_hidden(now) {
                 continue;
@@ -246,6 +262,9 @@ pub fn build_queue_from(
                 }
                 Phase::Review => {}
             }
+        }
+        if let Some((category, n)) = run {
+            *seen.entry(category).or_default() += n;
         }
         let seen_in_deck = seen.values().sum();
         for card in &mut new[first_new_card..] {

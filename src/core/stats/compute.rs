@@ -360,8 +360,19 @@ pub(super) fn walk_cards<'d, 'p>(
                 },
             ));
         }
+        // A deck's cards mostly come a category at a time: looked up again only when the
+        // category changes.
+        let mut run: Option<(&str, Option<usize>)> = None;
         for (c, card) in deck.cards.iter().enumerate() {
-            let Some(&index) = local.get(card.category.as_str()) else {
+            let found = match run {
+                Some((category, found)) if category == card.category.as_str() => found,
+                _ => {
+                    let found = local.get(card.category.as_str()).copied();
+                    run = Some((card.category.as_str(), found));
+                    found
+                }
+            };
+            let Some(index) = found else {
                 continue;
             };
             let state = state((d, c), deck, card, index).unwrap_or(&fresh);

@@ -326,6 +326,11 @@ impl QueueSource for HomeView<'_> {
         self.inputs.cards.get(self.place(place)?)?.as_ref()
     }
 
+    fn new_cards_hint(&self) -> usize {
+        let new = |c: &&Option<CardMemory>| c.as_ref().is_none_or(|m| m.phase == Phase::New);
+        self.inputs.cards.iter().filter(new).count()
+    }
+
     fn done(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Done<'_> {
         let (start, end) = (instant(start), instant(end));
         let first = self.inputs.reviews.partition_point(|r| r.at < start);

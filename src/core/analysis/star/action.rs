@@ -338,7 +338,7 @@ impl Sentence {
 
     /// The last word of the noun phrase after the verb at `j`: "a virtualisation project a
     /// year ago" → "project".
-    fn phrase_head(&self, j: usize) -> &str {
+    pub(super) fn phrase_head(&self, j: usize) -> &str {
         let mut k = j + 1;
         while is_in(DETERMINERS, self.at(k)) || is_in(VAGUE_MODIFIERS, self.at(k)) {
             k += 1;
@@ -423,7 +423,12 @@ impl Sentence {
         }
         // "I led the replacement of our servers": the speaker's role, the task ("I led a
         // workshop" is a step).
-        if in_list(&["led"]) && (self.at(j + 1) == "it" || is_work_noun(object)) {
+        // "I led a big virtualisation project": the head of the phrase, past its modifiers.
+        if in_list(&["led"])
+            && (self.at(j + 1) == "it"
+                || is_work_noun(object)
+                || is_in(UNDERTAKINGS, self.phrase_head(j)))
+        {
             return false;
         }
         // "I managed to get it approved" is an action; "I managed seven people" a role.

@@ -417,3 +417,49 @@ pub const LESSON_AFTER: &[&str] = &[
 
 /// Words after "learning" that make it a judgement ("a learning experience").
 pub const LEARNING_AFTER: &[&str] = &["experience", "curve", "opportunity", "point", "journey"];
+
+/// Nouns of an undertaking, a piece of work with a start and an end: "I did a virtualisation
+/// project a few years ago", "we had an audit last year" (placed in time or place, the scene).
+pub const UNDERTAKINGS: &[&str] = &[
+    "project",
+    "projects",
+    "programme",
+    "program",
+    "migration",
+    "replacement",
+    "refresh",
+    "rollout",
+    "upgrade",
+    "implementation",
+    "overhaul",
+    "restructure",
+    "reorganisation",
+    "reorganization",
+    "audit",
+    "merger",
+    "transition",
+    "transformation",
+    "consolidation",
+    "deployment",
+    "relocation",
+    "tender",
+    "procurement",
+    "inspection",
+];
+
+/// Adverbs of emphasis: an outcome told with one and nothing measured is how the speaker rates
+/// it ("the team really embraced it"), not what happened.
+pub const INTENSIFIERS: &[&str] = &[
+    "really",
+    "definitely",
+    "certainly",
+    "truly",
+    "genuinely",
+    "hugely",
+    "massively",
+    "absolutely",
+    "totally",
+    "incredibly",
+    "extremely",
+    "pretty",
+];

@@ -229,6 +229,8 @@ fn sentences(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_debrief;
+#[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
 mod tests_readers;

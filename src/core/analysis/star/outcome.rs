@@ -37,7 +37,10 @@ impl Sentence {
         if scene && !done {
             return announced;
         }
-        if let Some(v) = self.finite_in(STRONG_OUTCOMES) {
+        // "It really reduced the pressure": an outcome told with emphasis and nothing
+        // measured is the speaker's estimate, a judgement.
+        let emphatic = self.emphatic(0, self.words.len());
+        if let Some(v) = self.finite_in(STRONG_OUTCOMES).filter(|_| !emphatic) {
             return Some(v.to_string());
         }
         // In a story told in the present, after the actions: "after this the complaints stop".
@@ -308,6 +311,27 @@ impl Sentence {
                 && matches!(self.at(i + 2), "me" | "us" | "my" | "our"))
     }
 
+    /// Whether the words from `from` to `to` tell something with emphasis and no figure
+    /// ("the team really embraced it", "the answers were pretty consistent"): how the
+    /// speaker rates it, not a measured outcome.
+    fn emphatic(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| is_in(INTENSIFIERS, self.at(k)))
+            && !(from..to).any(|k| is_figure(self.at(k)))
+            && !(from == 0 && to == self.words.len() && self.has_figure())
+    }
+
+    /// A figure that measures, at `k`: not a stretch of time that only says when ("went bust
+    /// two weeks before go-live"; "went from four hours to one" measures).
+    fn measures(&self, k: usize) -> bool {
+        is_figure(self.at(k))
+            && !(is_in(TIME_UNITS, self.at(k + 1))
+                && !(k > 0
+                    && matches!(
+                        self.at(k - 1),
+                        "from" | "to" | "by" | "under" | "within" | "down" | "up"
+                    )))
+    }
+
     /// A verb of change with a figure: one that tells a change by itself ("rose", "improved")
     /// anywhere in the sentence, one that needs its figure ("went", "came", "sat") with the
     /// figure close by ("went from 55 to 80", "80 per cent came in", not "went on leave for
@@ -320,7 +344,7 @@ impl Sentence {
                     && !self.infinitive(i)
                     && (!is_in(WEAK_OUTCOMES, self.at(i))
                         || ((i.saturating_sub(3)..(i + 4).min(n))
-                            .any(|k| k != i && is_figure(self.at(k)))
+                            .any(|k| k != i && self.measures(k))
                             && !matches!(self.clause_subject(i), "i" | "we")))
             })
             .map(|i| self.words[i].clone())
@@ -353,7 +377,8 @@ impl Sentence {
                 .unwrap_or(0);
             let side_to = (c[1]..n).find(|&k| contrast(k)).unwrap_or(n);
             let judged = (side_from..side_to).any(|k| is_in(JUDGEMENTS, self.at(k)))
-                || self.lesson_in(side_from, side_to);
+                || self.lesson_in(side_from, side_to)
+                || self.emphatic(side_from, side_to);
             (!judged)
                 .then(|| self.clause_outcome(c[0], c[1], story, aftermath))
                 .flatten()

@@ -111,7 +111,14 @@ impl Sentence {
                         && is_in(POST_VERBS, self.at(self.verb_after(i)))
                         && !self.habitual()
                 });
-            if state || present_state || note || given || post || self.discovery().is_some() {
+            if state
+                || present_state
+                || note
+                || given
+                || post
+                || self.undertaking().is_some()
+                || self.discovery().is_some()
+            {
                 return Some(anchor);
             }
         }
@@ -147,9 +154,12 @@ impl Sentence {
         // "When the numbers were poor we met": the clause is the moment of what the speaker
         // did next, not a scene.
         // An event in that clause ("When the server crashed, I rang") is the scene.
+        // A progressive there is an event under way ("When our servers were coming to the
+        // end of support, I..."), the scene.
         let responds = |i: usize| {
             is_in(SUBORDINATORS, self.at(0))
-                && (is_in(BE_FORMS, self.at(i)) || matches!(self.at(i), "had" | "got"))
+                && ((is_in(BE_FORMS, self.at(i)) && !self.progressive_at(i))
+                    || matches!(self.at(i), "had" | "got"))
                 && (i + 1..n).any(|k| {
                     matches!(self.at(k), "i" | "we") && {
                         let v = self.at(self.verb_after(k));
@@ -349,6 +359,27 @@ impl Sentence {
                 && (r + 1..verb).all(|k| !matches!(self.at(k), "i" | "we")))
             .then(|| self.words[r..=verb].join(" "))
         })
+    }
+
+    /// A piece of work of the speaker's or their group's, named as such: "I did a
+    /// virtualisation project", "we had an audit", "I ran a migration of our mail" (with a
+    /// time or place, the story's scene: the undertaking placed in it).
+    pub(super) fn undertaking(&self) -> Option<String> {
+        (0..self.words.len()).find_map(|i| {
+            let j = self.verb_after(i);
+            (matches!(self.at(i), "i" | "we")
+                && is_past(self.at(j))
+                && !self.negated(i)
+                && (is_in(UNDERTAKINGS, self.object_head(j))
+                    || is_in(UNDERTAKINGS, self.phrase_head(j))))
+            .then(|| format!("{} {}", self.at(i), self.at(j)))
+        })
+    }
+
+    /// A progressive at the form of "be" at `i`: "were coming", "was failing".
+    fn progressive_at(&self, i: usize) -> bool {
+        let k = self.verb_after(i);
+        k > i && self.at(k).len() > 4 && self.at(k).ends_with("ing")
     }
 
     /// The speaker finding the scene: "I noticed a storage account left open", "I found that

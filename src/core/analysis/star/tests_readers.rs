@@ -204,9 +204,10 @@ fn outcomes_and_claims_as_a_reader_reads_them() {
             "I've run quite a few projects like this. Generally I plan carefully.",
             &[],
         ),
+        // A project claimed is no step and no outcome; placed in time, it is the scene.
         (
             "I did a data centre project a few years ago. It was a great experience.",
-            &[],
+            &[Situation],
         ),
         ("I did the cabling myself over a weekend.", &[Action]),
         // A verb of change in a story told in the present, beside a judgement.
