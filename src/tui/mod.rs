@@ -82,8 +82,7 @@ pub fn run(
         Start::TargetDrill { name, weakest } => app.start_target_drill(&name, weakest, now),
         Start::TargetMock { name, setup } => app.start_target_mock(&name, Some(setup), now),
     }
-    terminal::restore_on_signals()?;
-    terminal::leave_on_hang_up()?;
+    terminal::watch_terminal()?;
     // Installs a panic hook that restores the terminal before the panic message prints.
     let mut term = ratatui::try_init()?;
     // A paste arrives as one event (an answer pasted whole, not typed key by key).

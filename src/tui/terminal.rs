@@ -99,7 +99,7 @@ pub fn editor_command(visual: Option<String>, editor: Option<String>) -> (String
     (program, words.collect())
 }
 
-/// The signals [`restore_on_signals`] restores the terminal on: every one whose default action
+/// The signals [`watch_terminal`] restores the terminal on: every one whose default action
 /// ends the process and that a terminal user or a session manager sends (`kill`, closing the
 /// terminal, `kill -INT`, Ctrl-\\ outside raw mode).
 #[cfg(unix)]
@@ -111,43 +111,51 @@ pub const RESTORED_ON: [i32; 4] = [
 ];
 
 /// Restores the terminal and exits (with 128 + the signal's number, as a shell reports a
-/// process the signal killed) when one of [`RESTORED_ON`] arrives. Every review the user saw
-/// as recorded is already durable, so exiting at once loses nothing the user was told is
-/// saved. The one exception: records of a mock interview that storage already refused (the
+/// process the signal killed) when one of [`RESTORED_ON`] arrives, and as on SIGHUP (exit
+/// status 129) once the terminal the app draws on has hung up: closing a terminal sends SIGHUP
+/// only to its session's leader and foreground group, so a wrapper that leads the session and
+/// keeps the signal (or a job the shell disowned) never passes it on; crossterm (0.29) then
+/// reads nothing from the closed terminal in a loop it never leaves, and the app spun on a core
+/// until killed. Looking once a second costs nothing noticeable and does not depend on how
+/// input is read.
+///
+/// Every review the user saw as recorded is already durable, so exiting at once loses nothing
+/// the user was told is saved. The one exception: records of a mock interview that storage already refused (the
 /// screen said "Not saved yet") live only in memory and are lost; they are not retried here
 /// because the app is owned by the main thread, which may be blocked on input. Ctrl-C and the
 /// keys that leave the interview do retry them and ask before dropping them.
 #[cfg(unix)]
-pub fn restore_on_signals() -> std::io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new(RESTORED_ON)?;
+pub fn watch_terminal() -> std::io::Result<()> {
+    use std::io::Read;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // One thread for both watches (a thread costs the start about 0.1 ms before its first
+    // frame): each signal records its number, then wakes the thread through a socket; the
+    // thread also wakes once a second to look at the terminal.
+    let (mut wake, waker) = std::os::unix::net::UnixStream::pair()?;
+    let last = Arc::new(AtomicUsize::new(0));
+    for sig in RESTORED_ON {
+        signal_hook::flag::register_usize(sig, last.clone(), sig as usize)?;
+        signal_hook::low_level::pipe::register(sig, waker.try_clone()?)?;
+    }
+    wake.set_read_timeout(Some(HANG_UP_CHECK))?;
     std::thread::Builder::new()
         .name("prepdeck-signals".into())
         .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                restore_terminal();
-                std::process::exit(128 + sig);
-            }
-        })?;
-    Ok(())
-}
-
-/// How often [`leave_on_hang_up`] looks at the terminal.
-const HANG_UP_CHECK: Duration = Duration::from_secs(1);
-
-/// Leaves as on SIGHUP (terminal restored as far as it can be, exit status 129) once the
-/// terminal the app draws on has hung up. Closing a terminal sends SIGHUP only to its session's
-/// leader and foreground group, so a wrapper that leads the session and keeps the signal (or a
-/// job the shell disowned) never passes it on; crossterm (0.29) then reads nothing from the
-/// closed terminal in a loop it never leaves, and the app spun on a core until killed. A thread
-/// that looks once a second costs nothing noticeable and does not depend on how input is read.
-/// As on SIGHUP, every record the user saw as saved is already durable.
-#[cfg(unix)]
-pub fn leave_on_hang_up() -> std::io::Result<()> {
-    std::thread::Builder::new()
-        .name("prepdeck-hangup".into())
-        .spawn(|| {
+            let mut byte = [0u8; 16];
             loop {
-                std::thread::sleep(HANG_UP_CHECK);
+                match wake.read(&mut byte) {
+                    Ok(n) if n > 0 => {
+                        let sig = last.load(Ordering::SeqCst);
+                        if sig != 0 {
+                            restore_terminal();
+                            std::process::exit(128 + sig as i32);
+                        }
+                    }
+                    // Never seen (the write ends live as long as the process), but never spin.
+                    Ok(_) => std::thread::sleep(HANG_UP_CHECK),
+                    Err(_) => {}
+                }
                 if hung_up(&std::io::stdout()) {
                     restore_terminal();
                     std::process::exit(129);
@@ -157,10 +165,8 @@ pub fn leave_on_hang_up() -> std::io::Result<()> {
     Ok(())
 }
 
-#[cfg(not(unix))]
-pub fn leave_on_hang_up() -> std::io::Result<()> {
-    Ok(())
-}
+/// How often [`watch_terminal`] looks at the terminal.
+const HANG_UP_CHECK: Duration = Duration::from_secs(1);
 
 /// Raw mode off, the main screen back, the cursor shown (ratatui's `restore` leaves the cursor
 /// hidden: its `Terminal` shows it when dropped, which an exit from another thread skips).
@@ -185,7 +191,7 @@ pub fn bracketed_paste(on: bool) {
 }
 
 #[cfg(not(unix))]
-pub fn restore_on_signals() -> std::io::Result<()> {
+pub fn watch_terminal() -> std::io::Result<()> {
     Ok(())
 }
 
