@@ -12,9 +12,7 @@ use xxhash_rust::xxh3::Xxh3Default;
 const HEADER: usize = 8 + 16;
 
 /// The payload of what [`Enc::seal`] wrote with `magic` and `key`; `None` if anything of it
-/// changed, or it was sealed with another key (see [`crate::store::cache_key`]). (The caches
-/// are read with [`Dec::sealed_stream`], a piece at a time; this checks the format's tests.)
-#[cfg(test)]
+/// changed, or it was sealed with another key (see [`crate::store::cache_key`]).
 pub(crate) fn unseal<'a>(magic: &[u8; 8], key: u128, bytes: &'a [u8]) -> Option<&'a [u8]> {
     let rest = bytes.strip_prefix(magic.as_slice())?;
     let (sum, payload) = rest.split_at_checked(16)?;
@@ -206,7 +204,6 @@ impl Stream<'_> {
 
 impl<'a> Dec<'a> {
     /// Reads `b` (an entry in memory: see [`unseal`]).
-    #[cfg(test)]
     pub(crate) fn new(b: &'a [u8]) -> Dec<'a> {
         Dec {
             b,

@@ -14,6 +14,7 @@
 //! atomically (0600, in a 0700 folder); anything missing, damaged or stale is ignored, and
 //! failing to write one is too. Safe to delete.
 
+use std::io::Read;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -24,7 +25,7 @@ use crate::core::schedule::{Activity, CardMemory, Memory, SchedulerConfig};
 use crate::core::stats::{HomeInputs, HomeReview};
 use crate::store::bounded::{MAX_CACHE_BYTES, open_regular};
 use crate::store::cache_key;
-use crate::store::codec::{Dec, Enc, fingerprint};
+use crate::store::codec::{Dec, Enc, fingerprint, unseal};
 use crate::store::log::FileStamp;
 use crate::store::paths::{ensure_private_dir, write_cache_replace};
 use crate::store::progress_cache::{self, PHASES, phase_code};
@@ -63,10 +64,9 @@ pub fn load(path: &Path, config: &SchedulerConfig, stamp: &FileStamp) -> Option<
         return None;
     }
     // Small (about 100 bytes a card): read whole, checked, then decoded from memory.
-    // Read a piece at a time, its checksum checked at the end (`Dec::finish`): nothing is
-    // returned before it holds. Reading the whole file first took a megabyte at 10,000 cards
-    // that the first frame does not need (one more 2 MiB page cleared; docs/performance.md).
-    let mut d = Dec::sealed_stream(MAGIC, key, &mut file, size)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).ok()?);
+    file.read_to_end(&mut bytes).ok()?;
+    let mut d = Dec::new(unseal(MAGIC, key, &bytes)?);
     if d.u64()? != BUILD || read_stamp(&mut d)? != *stamp {
         return None;
     }
@@ -77,8 +77,7 @@ pub fn load(path: &Path, config: &SchedulerConfig, stamp: &FileStamp) -> Option<
     let shape = d.u64()?;
     let reviews_total = usize::try_from(d.u64()?).ok()?;
     let n = d.len()?;
-    // Bounded until the checksum is known: a length is only checked against what is left.
-    let mut cards = Vec::with_capacity(n.min(1 << 16));
+    let mut cards = Vec::with_capacity(n);
     for _ in 0..n {
         cards.push(match d.u8()? {
             0 => None,
@@ -92,14 +91,12 @@ pub fn load(path: &Path, config: &SchedulerConfig, stamp: &FileStamp) -> Option<
         Some((deck, d.list(|d| Some((d.time()?, d.time()?)))?))
     })?)?;
     let n = d.len()?;
-    let mut reviews = Vec::with_capacity(n.min(1 << 16));
-    while reviews.len() < n {
-        let k = (n - reviews.len()).min(REVIEWS_AT_ONCE);
-        for r in d.take(k * REVIEW)?.chunks_exact(REVIEW) {
-            reviews.push(read_review(r)?);
-        }
-    }
-    if !d.finish() {
+    let reviews = d
+        .take(n.checked_mul(REVIEW)?)?
+        .chunks_exact(REVIEW)
+        .map(read_review)
+        .collect::<Option<Vec<HomeReview>>>()?;
+    if !d.at_end() {
         return None;
     }
     HomeInputs::from_parts(
@@ -192,9 +189,6 @@ fn read_card(b: &[u8]) -> Option<CardMemory> {
 /// for none), grade and phase before (u8 each).
 const REVIEW: usize = 8 + 4 + 4 + 1 + 1;
 
-/// Reviews decoded from one piece of the file (within the stream's 64 KiB).
-const REVIEWS_AT_ONCE: usize = 3_000;
-
 fn read_review(b: &[u8]) -> Option<HomeReview> {
     let u32_at = |i: usize| Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?));
     let secs = i64::from_le_bytes(b.get(0..8)?.try_into().ok()?);
@@ -284,7 +278,7 @@ mod tests {
     use crate::core::schedule::Phase;
     use chrono::Duration;
 
-    /// A snapshot of several of the stream's 64 KiB pieces: 5,000 cards, 9,000 reviews.
+    /// A snapshot of half a megabyte: 5,000 cards, 9,000 reviews.
     fn inputs() -> HomeInputs {
         let t0 = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
         let cards = (0..5_000u32)
@@ -315,7 +309,7 @@ mod tests {
     }
 
     #[test]
-    fn read_a_piece_at_a_time_it_comes_back_whole_and_any_damage_refuses_it() {
+    fn a_snapshot_comes_back_whole_and_any_damage_refuses_it() {
         let home = tempfile::tempdir().unwrap();
         let path = crate::store::paths::Home::at(home.path()).home_snapshot_file();
         let config = SchedulerConfig::default();
@@ -332,7 +326,7 @@ mod tests {
         let other = FileStamp { len: 4, ..stamp };
         assert_eq!(load(&path, &config, &other), None, "another state file");
         let bytes = std::fs::read(&path).unwrap();
-        assert!(bytes.len() > 4 << 16, "several pieces: {}", bytes.len());
+        assert!(bytes.len() > 4 << 16, "{}", bytes.len());
         let refused = |b: &[u8], what: &str| {
             std::fs::write(&path, b).unwrap();
             assert_eq!(load(&path, &config, &stamp), None, "{what}");

@@ -96,8 +96,8 @@ pub trait QueueSource {
     /// What was done from `start` to just before `end` (today).
     fn done(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Done<'_>;
     /// How many of the decks' cards are new, if known cheaply (0 if not): room for them is
-    /// made at once. Grown a doubling at a time, the list of 10,000 new cards took fresh
-    /// 2 MiB pages before a first frame, each cleared (docs/performance.md, session 10).
+    /// made at once, not a doubling at a time (10,000 new cards before a first frame:
+    /// docs/performance.md, session 10).
     fn new_cards_hint(&self) -> usize {
         0
     }
