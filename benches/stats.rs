@@ -11,6 +11,10 @@ mod common;
 #[path = "../src/fixtures.rs"]
 mod fixtures;
 
+// The binary runs on mimalloc (src/main.rs); measure with the same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use common::time;
 
 use std::path::Path;

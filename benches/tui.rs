@@ -2,6 +2,10 @@
 //!
 //! `cargo bench --bench tui`. Plain `Instant` loops; prints the mean, the 99th percentile and the worst run.
 
+// The binary runs on mimalloc (src/main.rs); measure with the same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::Path;
 use std::time::{Duration as StdDuration, Instant};
 
