@@ -485,14 +485,17 @@ fn own_labelled_answers_keep_the_matcher_goals() {
 /// 3 % (4 of 132), 84 %, 84 %. Precision is short of the 90 % goal (weak answers naming a
 /// point's topic); the floors keep what is reached. Half B of its cards (eval_debrief
 /// `--split`) is kept back: develop against `--verbose-a` only. After thin answers and points
-/// that ask for a figure (2026-12-06): 2 % (3 of 132), 84 %, 87 %.
+/// that ask for a figure (2026-12-06): 2 % (3 of 132), 84 %, 87 %. Since a point that names
+/// several things needs a second sign for a lone keyword (2026-12-06, 03:50 UTC): 2 %, 82 %
+/// (142 of 173), 90 % (142 of 157); the recall floor went down with it (three labels of
+/// a lenient labeller, for nine wrong ticks gone).
 #[test]
 fn blind_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "blind-answers.json",
         Floors {
-            recall: 0.83,
-            precision: 0.87,
+            recall: 0.82,
+            precision: 0.90,
             junk_ticks: 3,
         },
     );
@@ -503,14 +506,16 @@ fn blind_labelled_answers_keep_their_figures() {
 /// repository while two lanes worked on precision and STAR: measured at a1f2968 before them
 /// (junk 2 %, recall 88 %, precision 82 %) and at d081826 after them (2 % (2 of 93), 88 %
 /// (115 of 130), 85 % (115 of 136)). Nobody has developed against it; the floors keep what it
-/// measured (docs/mock-interviews.md, "A second blind set").
+/// measured (docs/mock-interviews.md, "A second blind set"). Since a point that names several
+/// things needs a second sign for a lone keyword (03:50 UTC): 85 % (111 of 130), 87 % (111 of
+/// 128); the recall floor went down with it (four labels, for eight wrong ticks gone).
 #[test]
 fn second_blind_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "blind-answers-2.json",
         Floors {
-            recall: 0.88,
-            precision: 0.84,
+            recall: 0.85,
+            precision: 0.86,
             junk_ticks: 2,
         },
     );
@@ -522,13 +527,15 @@ fn second_blind_labelled_answers_keep_their_figures() {
 /// it led to (recall 97 %, precision 89.6 %: wrong ticks on weak answers, which name a
 /// point's subject without making it), so a change that loses ground on cards nobody tuned
 /// for fails here. Since thin answers need support for a keyword that names one thing
-/// (2026-12-06): precision 93.5 % (86 of 92).
+/// (2026-12-06): precision 93.5 % (86 of 92). Since a point that names several things needs a
+/// second sign for a lone keyword: recall 94 % (84 of 89), precision 93 % (84 of 90); the
+/// recall floor went down a point with it.
 #[test]
 fn fresh_labelled_answers_keep_the_matcher_goals() {
     labelled_answers_keep_the_goals(
         "fresh-answers.json",
         Floors {
-            recall: 0.95,
+            recall: 0.94,
             precision: 0.93,
             junk_ticks: 2,
         },

@@ -1,5 +1,6 @@
 //! Whether a text covers a key point, and through which words: keywords, `together` groups,
-//! the point's own words, generic keywords with support, `require` gates and joined claims.
+//! the point's own words, generic keywords with support, `require` gates, joined claims and a
+//! second sign for a point that names several things.
 
 use std::ops::Range;
 use std::rc::Rc;
@@ -98,6 +99,76 @@ impl MatchText {
                 .all(|i| self.tells_claim(point, i))
     }
 
+    /// Whether a match through the keyword `term` (found at `at`) stands where the point names
+    /// several things ([`PreparedPoint::several`]): one keyword is then one of them ("DPO" of
+    /// "Knows the 72-hour breach reporting duty and works with the DPO", "MFA" of "Secures
+    /// processing with access control, MFA and encryption") or a name of the author's, so the
+    /// text must give a second sign of the point. (Letting a keyword of the text's first part,
+    /// its main claim, stand alone was measured and lost: docs/mock-interviews.md.) Anywhere in it, not negated: another of the point's
+    /// terms (a keyword or `require` term with other words, a `together` group), a specific
+    /// word of one of its terms or of its text (or a paraphrase of a word of its text); or, in
+    /// the keyword's own sentence, a generic word of its text. A point that names one thing
+    /// takes one keyword as before.
+    fn second_sign(&self, point: &PreparedPoint, term: &Term, at: &[usize]) -> bool {
+        if !point.several {
+            return true;
+        }
+        let own = term.content_stems();
+        let elsewhere = |i: &usize| !self.negated[*i] && !at.contains(i);
+        let sentence = self.words[at[0]].sentence;
+        // A generic word of the text beside the keyword: "breaks ... working again fast".
+        let beside = point
+            .concept
+            .iter()
+            .filter(|c| c.generic && !own.contains(&c.word.stem.as_str()))
+            .any(|c| {
+                self.found(&c.word)
+                    .direct
+                    .iter()
+                    .any(|i| elsewhere(i) && self.words[*i].sentence == sentence)
+            });
+        let other_term = point
+            .keywords
+            .iter()
+            .chain(point.require.iter().flatten())
+            .filter(|o| !o.content_stems().iter().all(|s| own.contains(s)))
+            .any(|o| {
+                self.occurrences(o, true)
+                    .iter()
+                    .any(|oat| oat.iter().all(|i| !at.contains(i)))
+            });
+        let term_word = || {
+            point
+                .term_words
+                .iter()
+                .filter(|w| !own.contains(&w.stem.as_str()))
+                .any(|w| self.index().same_word(&self.words, w).iter().any(elsewhere))
+        };
+        let text_word = || {
+            point
+                .concept
+                .iter()
+                .filter(|c| !c.generic && !own.contains(&c.word.stem.as_str()))
+                .any(|c| {
+                    let found = self.found(&c.word);
+                    found.direct.iter().any(elsewhere)
+                        || thesaurus::alternatives(&c.word.stem)
+                            .iter()
+                            .zip(&found.through)
+                            .any(|(alt, occ)| {
+                                alt.specific()
+                                    && !alt.content_stems().iter().all(|s| own.contains(s))
+                                    && occ.iter().any(|o| o.iter().all(elsewhere))
+                            })
+                })
+        };
+        beside
+            || other_term
+            || term_word()
+            || text_word()
+            || (!point.together.is_empty() && self.together_match(point).is_some())
+    }
+
     fn check_words(&self, point: &PreparedPoint) -> Option<Vec<String>> {
         // A point that asks for a figure is not made by an answer that states none.
         if point.numeric && !self.states_figure() {
@@ -111,7 +182,7 @@ impl MatchText {
             .iter()
             .filter(alone)
             .filter_map(|t| Some((t, self.find_in(t, all.clone())?)))
-            .find(|(t, _)| self.whole_claim(point, t))
+            .find(|(t, at)| self.whole_claim(point, t) && self.second_sign(point, t, at))
             .map(|(_, at)| vec![self.typed(&at)]);
         if matched.is_none() && !point.together.is_empty() {
             matched = self.together_match(point);

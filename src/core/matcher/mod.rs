@@ -31,7 +31,11 @@
 //!   its `together` groups matches in the same sentence; and then, if it has `require` terms,
 //!   only when one of those matches too. A point whose text joins two claims ("Seeks feedback
 //!   and takes ownership") is not covered by a keyword of one claim alone: the answer must say
-//!   something of the other too (`point::claims`).
+//!   something of the other too (`point::claims`). A point whose text names several things
+//!   (two or more parts with a specific word, split at punctuation and joining words:
+//!   `point::parts`) is not covered by one keyword alone: the text must hold a second sign of
+//!   the point too (another of its terms, a specific word of one of them or of its text, or a
+//!   generic word of its text beside the keyword: `MatchText::second_sign`).
 //! - A key point whose text asks for a figure ("Quantifies the saving", "Shows a measured
 //!   result", "Achievements with numbers": `point::asks_for_figure`) is not covered by a text
 //!   that states none (digits, a number word, "halved", "a third": `core::figures`).

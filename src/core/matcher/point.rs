@@ -1,5 +1,6 @@
 //! A key point prepared for matching: its terms (less those the question contains), the words
-//! of its text that carry its meaning, and the claims a text joins with "and".
+//! of its text that carry its meaning, the claims a text joins with "and", and whether the
+//! text names several things.
 
 use std::collections::HashSet;
 
@@ -29,6 +30,12 @@ pub struct PreparedPoint {
     /// Whether the point's text asks for a figure ("Quantifies the saving", "Shows a measured
     /// result"): an answer that states none cannot make it.
     pub(super) numeric: bool,
+    /// Whether the point's text names several things ([`parts`]): one keyword alone
+    /// is then one of them, and the answer must give a second sign of the point.
+    pub(super) several: bool,
+    /// The specific words of the point's terms (keywords, `together` groups, `require`), not
+    /// in the question, each stem once: a second sign of the point where one is needed.
+    pub(super) term_words: Vec<Word>,
 }
 
 /// One word of a key point's text, and whether it is generic ([`GENERIC_WORDS`]).
@@ -118,6 +125,61 @@ pub(super) fn claims(point: &KeyPoint) -> Vec<Vec<ConceptWord>> {
     }
 }
 
+/// Joining words that start another part of a key point's text ([`parts`]).
+const PART_JOINS: &[&str] = &[
+    " and ",
+    " with ",
+    " before ",
+    " vs ",
+    " versus ",
+    " including ",
+    " such as ",
+    " e.g. ",
+];
+
+/// The parts of a key point's text, split at punctuation (`,` `;` `:` and brackets) and at
+/// joining words ([`PART_JOINS`]: "and", "with", "such as"...), that hold a specific word of
+/// the text (`concept`: not generic, not the question's). With two or more the text
+/// names several things: "Secures processing with access control, MFA and encryption",
+/// "Knows the 72-hour breach reporting duty and works with the DPO", "Tests quickly, then
+/// deploys in waves"; not "Keeps users and stakeholders informed" (generic words) nor
+/// "Checks recent changes". Finer than [`claims`]: a list's items are parts here, since a
+/// keyword that names one item ("MFA") is not yet the point.
+fn parts(text: &str, concept: &[ConceptWord]) -> usize {
+    let mut text = format!(" {} ", text.to_lowercase());
+    for join in PART_JOINS {
+        text = text.replace(join, "|");
+    }
+    text.split(['|', ',', ';', ':', '(', ')'])
+        .filter(|part| {
+            split_words(part)
+                .iter()
+                .any(|w| concept.iter().any(|c| !c.generic && c.word.stem == w.stem))
+        })
+        .count()
+}
+
+/// The specific words of a key point's terms that the question does not contain, each stem
+/// once: a word of another keyword ("breach" of `report a breach`) is a sign the answer speaks
+/// of the point, though not the point made.
+fn term_words(point: &KeyPoint) -> Vec<Word> {
+    let mut seen = HashSet::new();
+    point
+        .keywords
+        .iter()
+        .chain(point.together.iter().flatten())
+        .chain(&point.require)
+        .flat_map(|k| Term::new(k).words)
+        .filter(|w| {
+            !is_stop_word(&w.lower)
+                && !is_generic_stem(&w.stem)
+                && !is_number(&w.lower)
+                && !point.question.contains(&w.stem)
+                && seen.insert(w.stem.clone())
+        })
+        .collect()
+}
+
 /// Whether a key point's text asks for a figure, so that an answer stating none cannot make
 /// it: its act is to quantify ("Quantifies the noise") or, as its first word, to calculate
 /// ("Calculates ROI or payback"); it asks for something measured ("Shows a measured result",
@@ -191,7 +253,10 @@ impl PreparedPoint {
             .collect();
         let mut keywords = keywords;
         keywords.extend(paraphrased);
+        let concept = concept_words(point);
         PreparedPoint {
+            several: parts(&point.text, &concept) >= 2,
+            term_words: term_words(point),
             keywords,
             weak,
             together: {
@@ -208,7 +273,7 @@ impl PreparedPoint {
             },
             require: (!point.require.is_empty())
                 .then(|| point.require.iter().map(|k| Term::new(k)).collect()),
-            concept: concept_words(point),
+            concept,
             acronyms: acronyms.clone(),
             claims: claims(point),
             numeric: asks_for_figure(&point.text),

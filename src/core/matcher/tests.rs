@@ -475,26 +475,128 @@ fn a_point_that_joins_two_claims_needs_both() {
     // A keyword of one claim alone does not cover the other.
     assert!(!MatchText::new("I always take ownership and stay positive.").covers(&p));
     assert!(MatchText::new("I took ownership. Then I asked my boss for feedback.").covers(&p));
-    // A keyword that speaks to no claim in particular is the author's phrase for the whole.
-    assert!(MatchText::new("I asked for input from my director.").covers(&p));
+    // A keyword that speaks to no claim in particular is the author's phrase for the whole,
+    // though alone it is one sign of a point that names several things: a second is needed.
+    assert!(
+        MatchText::new("I asked for input from my director and took ownership of the fix.")
+            .covers(&p)
+    );
+    assert!(!MatchText::new("I asked for input from my director.").covers(&p));
     // A list is one claim: "risk" is not a second claim of "Assesses impact on ...".
     let list = KeyPoint {
         text: "Assesses impact on time, cost, quality and risk".into(),
         ..point(&["impact assessment"])
     };
-    assert!(MatchText::new("I did an impact assessment.").covers(&list));
+    assert!(MatchText::new("I did an impact assessment of the cost.").covers(&list));
     // Nor is a text that does not start with a verb.
     let noun = KeyPoint {
         text: "Pay bands and pay transparency rules".into(),
         ..point(&["banding"])
     };
-    assert!(MatchText::new("within your banding").covers(&noun));
+    assert!(MatchText::new("within your banding for that pay grade").covers(&noun));
     // A plural noun ending a list is its last item, not a second act ("and runbooks").
     let items = KeyPoint {
         text: "Sets a simple standard with templates, diagrams and runbooks".into(),
         ..point(&["template"])
     };
-    assert!(MatchText::new("I wrote one template for every system.").covers(&items));
+    assert!(
+        MatchText::new("I wrote one template as the standard for every system.").covers(&items)
+    );
+}
+
+#[test]
+fn a_point_that_names_several_things_needs_a_second_sign() {
+    let p = KeyPoint {
+        text: "Knows the 72-hour breach reporting duty and works with the DPO".into(),
+        ..point(&["dpo", "72 hours", "supervisory authority"])
+    };
+    let covers = |text: &str| MatchText::new(text).covers(&p);
+    // One keyword names one of its things: not yet the point.
+    assert!(!covers("I did the first assessments myself with our DPO."));
+    // A second sign anywhere: another keyword, a word of one, a word of the text.
+    assert!(covers("I met our DPO. Reports go in within 72 hours."));
+    assert!(covers("I met our DPO. We keep the authority informed."));
+    assert!(covers("I met our DPO. We log every breach."));
+    // Not negated, and not the keyword's own word again; a generic word of the text ("works")
+    // only beside the keyword.
+    assert!(!covers("I met our DPO. We never had a breach."));
+    assert!(!covers("I met our DPO. Our DPO is new."));
+    assert!(!covers("I met our DPO. It works."));
+    assert!(covers("I work closely with our DPO."));
+    // A generic word of the text counts beside the keyword, not elsewhere.
+    let generic = KeyPoint {
+        text: "Incident: unplanned interruption; goal is fast restoration".into(),
+        question: content_stems("What is an incident?"),
+        ..point(&["breaks"])
+    };
+    assert!(MatchText::new("It is when something breaks and we fix it fast.").covers(&generic));
+    assert!(!MatchText::new("It is when something breaks. We are fast.").covers(&generic));
+    // A `together` group is a second sign too.
+    let group = KeyPoint {
+        together: vec![vec!["breach".into(), "notify".into()]],
+        ..p.clone()
+    };
+    assert!(MatchText::new("I met our DPO. We notify each breach.").covers(&group));
+    // A point that names one thing takes one keyword.
+    let one = KeyPoint {
+        text: "Involves the DPO".into(),
+        ..point(&["dpo"])
+    };
+    assert!(MatchText::new("I did them with our DPO.").covers(&one));
+}
+
+#[test]
+fn the_deck_format_worked_example_holds() {
+    // docs/deck-format.md, "Key points and keywords": the table under the worked example.
+    let p = KeyPoint {
+        text: "Assesses impact on time, cost, quality and risk".into(),
+        together: vec![
+            vec!["impact".into(), "schedule".into()],
+            vec!["impact".into(), "budget".into()],
+            vec!["extra".into(), "weeks".into()],
+        ],
+        ..point(&[
+            "impact assessment",
+            "change request",
+            "re-plan",
+            "trade-off",
+        ])
+    };
+    let covers = |text: &str| MatchText::new(text).covers(&p);
+    assert!(covers("I'd raise a change request and size the cost."));
+    assert!(!covers("I'd raise a change request."));
+    assert!(covers("I'd work out the impact on the schedule."));
+    assert!(covers("It would add money and testing to the plan."));
+    assert!(!covers("Cost and quality matter to me."));
+    assert!(!covers("We did not re-plan."));
+}
+
+#[test]
+fn what_names_several_things() {
+    let several = |text: &str| {
+        let p = KeyPoint {
+            text: text.into(),
+            ..point(&["x"])
+        };
+        PreparedPoint::new(&p).several
+    };
+    for text in [
+        "Secures processing with access control, MFA and encryption",
+        "Knows the 72-hour breach reporting duty and works with the DPO",
+        "Tests quickly, then deploys in waves or rings",
+        "Manages risk, e.g. by phasing, testing and rollback",
+        "Considers modern choices such as cloud, colocation or redundancy",
+    ] {
+        assert!(several(text), "{text}");
+    }
+    // One part, or parts of generic words only.
+    for text in [
+        "Checks recent changes",
+        "Escalates early through the on-call process",
+        "Keeps users and stakeholders informed",
+    ] {
+        assert!(!several(text), "{text}");
+    }
 }
 
 #[test]
@@ -537,7 +639,7 @@ fn a_second_thing_after_and_is_a_claim_too() {
         text: "Records each risk with likelihood, impact and an overall score".into(),
         ..point(&["risk score"])
     };
-    assert!(MatchText::new("Each one got a risk score.").covers(&list));
+    assert!(MatchText::new("Each one got a likelihood and a risk score.").covers(&list));
 }
 
 #[test]

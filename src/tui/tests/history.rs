@@ -55,7 +55,7 @@ fn answered_both() -> Harness {
         ..setup()
     });
     h.wait(10);
-    h.chars("Open a major incident and restore with a workaround.");
+    h.chars("I take command: open a major incident and restore with a workaround.");
     submit(&mut h);
     h.wait(5);
     h.chars("A second answer");
