@@ -8,6 +8,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::home::Home;
+use super::huge_pages::Pause;
 use chrono::FixedOffset;
 
 use super::open_study::{open_study, open_study_quietly, print_warnings};
@@ -65,6 +66,14 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     // Home's first frame needs only titles and counts: the decks come bare from the deck
     // overview cache when it has them, and whole after the first frame (`whole` below).
     let first_frame = matches!(start, Start::Home);
+    // A first frame from small caches is drawn without transparent huge pages (see
+    // `huge_pages`); they are back on once it is drawn.
+    let pause = first_frame.then(|| {
+        Pause::for_first_frame(
+            &crate::store::deck_overview::file(&home.deck_cache_dir()),
+            &[home.home_snapshot_file(), home.progress_cache_file()],
+        )
+    });
     let (decks_dir, extra, cache) = (
         home.decks_dir(),
         cli.deck_file.clone(),
@@ -157,6 +166,7 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         start,
         Box::new(reload),
         whole,
+        Box::new(move || drop(pause)),
     )?;
     Ok(ExitCode::SUCCESS)
 }

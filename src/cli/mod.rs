@@ -17,6 +17,7 @@ mod export;
 mod history;
 mod history_grade;
 mod home;
+mod huge_pages;
 mod import;
 mod input;
 mod interviews;

@@ -63,6 +63,7 @@ pub fn run(
     start: Start,
     reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>,
     whole: Option<app::WholeDecks>,
+    first_frame_drawn: Box<dyn FnOnce()>,
 ) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     let mut app = App::new(decks, study, Theme::from_env(), now).with_broken(broken);
@@ -87,7 +88,7 @@ pub fn run(
     let mut term = ratatui::try_init()?;
     // A paste arrives as one event (an answer pasted whole, not typed key by key).
     terminal::bracketed_paste(true);
-    let mut host = TerminalHost::new(reload);
+    let mut host = TerminalHost::new(reload).after_first_frame(first_frame_drawn);
     let result = runner::run(&mut term, &mut app, &mut host);
     terminal::bracketed_paste(false);
     let _ = ratatui::try_restore();

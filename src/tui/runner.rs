@@ -30,6 +30,8 @@ pub trait Host {
     fn input_waiting(&mut self) -> std::io::Result<bool> {
         Ok(false)
     }
+    /// Called once, right after the first frame is drawn.
+    fn first_frame_drawn(&mut self) {}
     /// Leaves the terminal, runs the user's editor on `path` at `line`, and comes back.
     fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()>;
     /// Loads the decks again: the decks, and the files that did not load.
@@ -54,6 +56,7 @@ where
             dirty = false;
         }
         if std::mem::take(&mut first) {
+            host.first_frame_drawn();
             // What the first frame did not need, made ready before the first key is read:
             // the progress itself when the frame came from the home snapshot.
             app.study.ready()?;

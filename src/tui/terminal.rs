@@ -20,11 +20,21 @@ use crate::core::deck::{Deck, DeckProblem};
 /// Input from crossterm, the system clock and a real `$EDITOR`.
 pub struct TerminalHost {
     reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>,
+    after_first_frame: Option<Box<dyn FnOnce()>>,
 }
 
 impl TerminalHost {
     pub fn new(reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>) -> TerminalHost {
-        TerminalHost { reload }
+        TerminalHost {
+            reload,
+            after_first_frame: None,
+        }
+    }
+
+    /// Runs `f` once the first frame is on the terminal.
+    pub fn after_first_frame(mut self, f: Box<dyn FnOnce()>) -> TerminalHost {
+        self.after_first_frame = Some(f);
+        self
     }
 }
 
@@ -44,6 +54,12 @@ impl Host for TerminalHost {
 
     fn input_waiting(&mut self) -> std::io::Result<bool> {
         event::poll(Duration::ZERO)
+    }
+
+    fn first_frame_drawn(&mut self) {
+        if let Some(f) = self.after_first_frame.take() {
+            f();
+        }
     }
 
     fn edit(&mut self, path: &Path, line: usize) -> anyhow::Result<()> {
