@@ -12,7 +12,7 @@ impl Sentence {
     fn goal_not_object(&self, i: usize) -> bool {
         i == 0 || {
             let prev = self.at(i - 1);
-            !is_in(PREPOSITIONS, prev) && !(is_past(prev) && !is_in(LINKING, prev))
+            !is_in(PREPOSITIONS, prev) && (!is_past(prev) || is_in(LINKING, prev))
         }
     }
 
