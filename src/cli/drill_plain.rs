@@ -1,7 +1,7 @@
 //! `prepdeck drill --plain`: the line-mode drill for screen readers, scripts and tests.
 //!
 //! Each card: its deck, category and question, then a prompt ending in `> `. Lines typed there
-//! are a draft (`/skip`, `/bury`, `/suspend`, `/undo`, `/quit` act instead); an empty line
+//! are a draft (`/skip`, `/bury`, `/suspend`, `/undo` or a first line `u`, `/quit` act instead); an empty line
 //! reveals the key points (ticked where the draft covers them), the guidance, the model answer
 //! and the follow-ups. Then the grade prompt: `1`-`4` or `again|hard|good|easy`, `u` undo, `s`
 //! skip, `b` bury, `x` suspend, `q` quit. A line beginning `recorded:` is printed only once the
@@ -179,7 +179,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.header(pos, total, deck, c)?;
         writeln!(
             self.out,
-            "Type a draft answer if you like; an empty line reveals the answer. /skip, /bury, /suspend, /undo, /quit."
+            "Type a draft answer if you like; an empty line reveals the answer. /skip, /bury, /suspend, /undo (or u), /quit."
         )?;
         let mut draft: Vec<String> = Vec::new();
         loop {
@@ -193,6 +193,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "/bury" => return self.bury(),
                 "/suspend" => return self.act(Event::Suspend),
                 "/undo" => return self.undo(),
+                // The confirmation just printed offers `u`: a draft of one letter is not an
+                // answer, so `u` as the first line undoes, as at the grade prompt.
+                "u" if draft.is_empty() => return self.undo(),
                 "/quit" => return self.event(Event::Finish),
                 _ => draft.push(line),
             }
@@ -537,6 +540,20 @@ mod tests {
         // The undo shows the card it went back to (card 1 again); "nothing to undo" does not.
         assert_eq!(out.matches("Card 1 of 2").count(), 2, "{out}");
         assert_eq!(out.matches("Card 2 of 2").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn u_at_the_next_question_undoes_the_grade_it_was_offered_for() {
+        // Grade card 1, then `u` (as its confirmation offers) at card 2's question.
+        let (outcome, out) = drill(b"\n3\nu\n4\n/quit\n", false);
+        assert!(out.contains("(u: undo"), "{out}");
+        assert!(out.contains("Undone: the Good grade"), "{out}");
+        assert!(!out.contains("your draft covers"), "{out}");
+        // Card 1 is back and graded again; `u` in a longer draft stays text.
+        assert_eq!(out.matches("Card 1 of 2").count(), 2, "{out}");
+        assert_eq!(outcome.summary.reviewed, 1, "{out}");
+        let (_, out) = drill(b"\n3\nfirst line\nu\n\n4\nq\n", false);
+        assert!(!out.contains("Undone"), "{out}");
     }
 
     #[test]

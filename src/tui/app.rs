@@ -39,6 +39,7 @@ pub use decks::WholeDecks;
 mod decks;
 mod own;
 mod targets;
+mod typing;
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -116,6 +116,9 @@ impl Action {
                 Grade::Good => "grade Good: most key points, within time",
                 Grade::Easy => "grade Easy: nearly every key point, with time to spare",
             },
+            (Context::Own(OwnCtx::Browser | OwnCtx::Search), Action::Select) => {
+                "open the selected card: your note, answer and attempts"
+            }
             _ => self.describe(),
         }
     }

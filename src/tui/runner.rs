@@ -4,7 +4,7 @@
 //! waits for input or the start of the next study day (when home's counts change), so an idle
 //! app wakes up once a day (at most once an hour, in case the computer slept).
 //! Input already waiting is handled before the next frame: a paste of thousands of characters
-//! draws once, not per character.
+//! draws once, not per character; typing already waiting for an editor goes in as one paste.
 
 use std::path::Path;
 use std::time::Duration;
@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::app::{App, Request};
 use crate::core::deck::{Deck, DeckProblem};
@@ -47,8 +47,10 @@ where
 {
     let mut dirty = true;
     let mut first = true;
+    // An event read while gathering a run of typing, handled next.
+    let mut waiting: Option<Event> = None;
     loop {
-        if dirty && !host.input_waiting()? {
+        if dirty && waiting.is_none() && !host.input_waiting()? {
             let size = terminal.size()?;
             app.resize(size.width, size.height);
             let now = host.now();
@@ -79,10 +81,21 @@ where
         } else {
             app.wake_in(host.now())
         };
-        dirty |= match host.next_event(Some(timeout))? {
+        let event = match waiting.take() {
+            Some(event) => Some(event),
+            None => host.next_event(Some(timeout))?,
+        };
+        dirty |= match event {
             // A tick: the clock moved (a deadline may be due, or a new day begun).
             None => {
                 app.tick(host.now());
+                true
+            }
+            // Typing already waiting behind this key: one paste (see `app/typing.rs`).
+            Some(Event::Key(key)) if app.typed_text(&key).is_some() && host.input_waiting()? => {
+                let (text, next) = typed_run(app, host, key)?;
+                waiting = next;
+                app.paste(&text, host.now());
                 true
             }
             Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
@@ -118,4 +131,26 @@ where
             Some(_) => false,
         };
     }
+}
+
+/// The text typed by `first` and the keys already waiting after it that type into the same
+/// editor, and the first waiting event that does not (handled next, as usual).
+fn typed_run<H: Host>(
+    app: &App,
+    host: &mut H,
+    first: KeyEvent,
+) -> std::io::Result<(String, Option<Event>)> {
+    let mut text: String = app.typed_text(&first).into_iter().collect();
+    while host.input_waiting()? {
+        match host.next_event(Some(Duration::ZERO))? {
+            None => break,
+            Some(Event::Key(key)) if key.kind == KeyEventKind::Release => {}
+            Some(Event::Key(key)) => match app.typed_text(&key) {
+                Some(c) => text.push(c),
+                None => return Ok((text, Some(Event::Key(key)))),
+            },
+            Some(other) => return Ok((text, Some(other))),
+        }
+    }
+    Ok((text, None))
 }

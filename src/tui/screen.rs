@@ -244,6 +244,12 @@ pub trait Screen: Draw {
         cx: &Cx,
         now: DateTime<Utc>,
     ) -> Vec<Effect>;
+    /// Whether an editor of this screen takes the characters typed now (keys bound to
+    /// nothing are typed into it, and a paste goes into it the same way): a run of such keys
+    /// already waiting is then taken as one paste (`App::typed_text`).
+    fn takes_typing(&self) -> bool {
+        false
+    }
     /// Text pasted into the terminal (bracketed paste): an editor takes it whole, at once.
     fn on_paste(&mut self, _text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         Vec::new()

@@ -555,3 +555,35 @@ fn a_target_link_to_a_missing_file_is_named_plainly() {
             .stderr(predicate::str::contains("entity not found").not());
     }
 }
+
+#[test]
+fn a_posting_without_requirements_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    prepdeck(home.path())
+        .args([
+            "target",
+            "add",
+            "short",
+            "--job",
+            "-",
+            "--date",
+            &in_days(10),
+        ])
+        .write_stdin("IT manager wanted. A budget of £2.4m and 40k users.\n")
+        .assert()
+        .success();
+    prepdeck(home.path())
+        .args(["target", "show", "short"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "names no requirements prepdeck could read",
+        ))
+        .stdout(predicate::str::contains("target edit short --job FILE"));
+    add(home.path(), "acme", &in_days(10));
+    prepdeck(home.path())
+        .args(["target", "show", "acme"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("names no requirements").not());
+}

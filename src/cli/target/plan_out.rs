@@ -136,11 +136,11 @@ pub(crate) fn plan_text(ctx: &Context, plan: &Plan, detail: PlanDetail) -> Strin
     );
     let _ = writeln!(
         out,
-        "  Each day: {} new, about {} reviews; the last {} day(s) before it ({}) see every card \
+        "  Each day: {} new, about {}; the last {} before it ({}) see every card \
          again: {} reviews a day",
         plan.new_per_day,
-        plan.reviews_per_day,
-        plan.final_days,
+        crate::core::text::count(plan.reviews_per_day as usize, "review", "reviews"),
+        crate::core::text::count(usize::try_from(plan.final_days).unwrap_or(0), "day", "days"),
         plan.final_window_from
             .with_timezone(&ctx.offset)
             .format("from %Y-%m-%d"),

@@ -221,6 +221,14 @@ fn show_text(ctx: &Context) -> String {
         out.push_str(&plan_text(ctx, plan, PlanDetail::Outline));
     }
     let _ = writeln!(out, "\nRequirements and how the bank covers them");
+    if reading.requirements.is_empty() {
+        let _ = writeln!(
+            out,
+            "  The job description names no requirements prepdeck could read (give it the list of \
+             duties and skills: prepdeck target edit {} --job FILE).",
+            t.name
+        );
+    }
     for r in &reading.requirements {
         let _ = writeln!(
             out,

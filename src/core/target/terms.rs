@@ -332,7 +332,12 @@ fn split_words(text: &str) -> Vec<(&str, bool)> {
     let mut start = None;
     let mut joinable = true;
     for (i, c) in text.char_indices() {
-        let word_char = c.is_alphanumeric() || (c == '\'' && start.is_some());
+        // A decimal point or a thousands comma between digits stays in the number ("2.4m").
+        let in_number = (c == '.' || c == ',')
+            && start.is_some()
+            && text[..i].ends_with(|p: char| p.is_ascii_digit())
+            && text[i + 1..].starts_with(|n: char| n.is_ascii_digit());
+        let word_char = c.is_alphanumeric() || in_number || (c == '\'' && start.is_some());
         match (word_char, start) {
             (true, None) => {
                 if let Some(last) = words.last_mut() {
@@ -372,7 +377,20 @@ fn is_content(lower: &str) -> bool {
     if lower.chars().all(|c| c.is_ascii_digit()) {
         return (3..=5).contains(&lower.len());
     }
-    true
+    !is_figure(lower)
+}
+
+/// An amount or an ordinal as a posting writes it ("2.4m", "40k", "3bn", "1,500", "2nd"):
+/// a figure, not a name (numbers that name something, "Microsoft 365", stay words).
+fn is_figure(lower: &str) -> bool {
+    let digits = ["k", "m", "bn", "mn", "st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .unwrap_or(lower);
+    digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
 #[cfg(test)]
@@ -407,6 +425,10 @@ mod tests {
             ["microsoft", "365", "microsoft 365"]
         );
         assert!(a.terms("7 years").is_empty());
+        // Amounts and ordinals are figures, not names: none of "4m" from "£2.4m".
+        assert!(a.terms("£2.4m").is_empty());
+        assert!(a.terms("40k 3bn 1,500 2nd").is_empty());
+        assert_eq!(a.terms("5G"), ["5g"]);
         assert!(a.terms("").is_empty());
     }
 

@@ -402,6 +402,11 @@ fn pasted_search(search: &str, text: &str) -> String {
 }
 
 impl Screen for BrowserScreen {
+    /// Only the text box: the search box filters as each key is typed.
+    fn takes_typing(&self) -> bool {
+        self.page.as_ref().is_some_and(|p| p.editor.is_some())
+    }
+
     /// A paste goes to the text box being edited, or to the search box (one line).
     fn on_paste(&mut self, text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         if let Some(editor) = self.page.as_mut().and_then(|p| p.editor.as_mut()) {

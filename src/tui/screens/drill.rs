@@ -330,6 +330,10 @@ impl Screen for DrillScreen {
         vec![Effect::Drill(event)]
     }
 
+    fn takes_typing(&self) -> bool {
+        self.editing
+    }
+
     fn on_paste(&mut self, text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         if self.editing {
             return super::paste::paste_into(&mut self.editor, text);

@@ -198,6 +198,10 @@ impl Screen for RunScreen {
         vec![Effect::Interview(event)]
     }
 
+    fn takes_typing(&self) -> bool {
+        self.context() == Context::Mock(MockCtx::Typing)
+    }
+
     fn on_paste(&mut self, text: &str, _cx: &Cx, _now: DateTime<Utc>) -> Vec<Effect> {
         if self.moved_on() {
             return vec![];

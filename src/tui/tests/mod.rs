@@ -13,3 +13,4 @@ mod stats;
 mod study_flows;
 pub(crate) mod support;
 mod targets;
+mod typing;

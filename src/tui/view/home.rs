@@ -179,10 +179,10 @@ fn render_next(cx: &Cx, n: &crate::study::NextTarget, area: Rect, buf: &mut Buff
         )),
     ]);
     let today = format!(
-        "  Today's plan: {} new, {} reviews ({} of {} cards learned; recall on the day if you \
+        "  Today's plan: {} new, {} ({} of {} cards learned; recall on the day if you \
          stopped now {:.0}%) · t: targets, plan, brief",
         n.new_today,
-        n.reviews_today,
+        crate::core::text::count(n.reviews_today, "review", "reviews"),
         n.learned,
         n.cards,
         n.recall_on_day * 100.0

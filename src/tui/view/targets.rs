@@ -254,11 +254,11 @@ fn plan_lines(cx: &Cx, d: &TargetDetail, w: usize) -> Vec<Line<'static>> {
     )];
     out.extend(para(
         &format!(
-            "Each day: {} new, about {} reviews. The last {} day(s), from {}, see every card \
+            "Each day: {} new, about {}. The last {}, from {}, see every card \
              again: {} reviews a day, so the last review is close to the interview.",
             p.new_per_day,
-            p.reviews_per_day,
-            p.final_days,
+            crate::core::text::count(p.reviews_per_day as usize, "review", "reviews"),
+            crate::core::text::count(usize::try_from(p.final_days).unwrap_or(0), "day", "days"),
             p.final_window_from
                 .with_timezone(&d.offset)
                 .format("%a %-d %b"),
@@ -270,11 +270,11 @@ fn plan_lines(cx: &Cx, d: &TargetDetail, w: usize) -> Vec<Line<'static>> {
     ));
     out.extend(para(
         &format!(
-            "Today: {} new, {} reviews{} (d drills them). Limits: {} new and {} reviews a day \
+            "Today: {} new, {}{} (d drills them). Limits: {} new and {} reviews a day \
              (+/- and ]/[ change them here; prepdeck target edit {name} --new-per-day N \
              --reviews-per-day N).",
             p.today.new.len(),
-            p.today.reviews.len(),
+            crate::core::text::count(p.today.reviews.len(), "review", "reviews"),
             if p.today.new_done > 0 {
                 format!(", {} new done already", p.today.new_done)
             } else {

@@ -2,7 +2,6 @@
 //! list of action phrases. A group's action ("we moved the servers") is read the same way: it
 //! shows that something was done, but it is not the speaker's own Action.
 
-use super::demand::is_work_noun;
 use super::lexicon::*;
 use super::sentence::{
     CLAUSE_STARTS, Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_in,
@@ -339,6 +338,11 @@ impl Sentence {
     /// The last word of the noun phrase after the verb at `j`: "a virtualisation project a
     /// year ago" → "project".
     pub(super) fn phrase_head(&self, j: usize) -> &str {
+        self.at(self.phrase_head_at(j))
+    }
+
+    /// The index of [`Sentence::phrase_head`].
+    pub(super) fn phrase_head_at(&self, j: usize) -> usize {
         let mut k = j + 1;
         while is_in(DETERMINERS, self.at(k)) || is_in(VAGUE_MODIFIERS, self.at(k)) {
             k += 1;
@@ -352,7 +356,7 @@ impl Sentence {
         {
             k += 1;
         }
-        self.at(k)
+        k
     }
 
     /// Whether the verb at `j` (a base form when `base`, in a story told in the present)
@@ -424,11 +428,7 @@ impl Sentence {
         // "I led the replacement of our servers": the speaker's role, the task ("I led a
         // workshop" is a step).
         // "I led a big virtualisation project": the head of the phrase, past its modifiers.
-        if in_list(&["led"])
-            && (self.at(j + 1) == "it"
-                || is_work_noun(object)
-                || is_in(UNDERTAKINGS, self.phrase_head(j)))
-        {
+        if in_list(&["led"]) && (self.led_work(j) || is_in(UNDERTAKINGS, self.phrase_head(j))) {
             return false;
         }
         // "I managed to get it approved" is an action; "I managed seven people" a role.

@@ -158,11 +158,13 @@ impl Sentence {
         (0..n).find_map(|i| {
             // "I led the replacement of our servers", "I led it": the piece of work was the
             // speaker's to lead ("I led a workshop" is a step).
-            if self.at(i) == "i" && self.at(self.verb_after(i)) == "led" {
+            // A note that leaves out "I": "Led a migration to the cloud for a retailer".
+            if self.at(i) == "i" && self.led_work(self.verb_after(i)) {
                 let j = self.verb_after(i);
-                if self.at(j + 1) == "it" || is_work_noun(self.object_head(j)) {
-                    return Some((i, self.words[i..=j].join(" ")));
-                }
+                return Some((i, self.words[i..=j].join(" ")));
+            }
+            if i == 0 && self.led_work(0) {
+                return Some((0, self.words[..2].join(" ")));
             }
             // "I was on call", "I was the one on duty": a role in the events.
             if self.at(i) == "i" && self.at(i + 1) == "was" {
@@ -202,6 +204,28 @@ impl Sentence {
             .then(|| (i - 1, self.words[i - 1..=i].join(" ")))
         })
     }
+}
+
+impl Sentence {
+    /// Whether the verb at `j` is "led" with a piece of work for object: "led the replacement
+    /// of our servers", "led a migration to the cloud" (a noun of doing, past its
+    /// modifiers), "led our move to the cloud" (a noun with where the work went), "led it";
+    /// not "led a workshop" (a step), "led a big network project" (a claim) or "led by".
+    pub(super) fn led_work(&self, j: usize) -> bool {
+        let head = self.phrase_head_at(j);
+        self.at(j) == "led"
+            && self.at(j + 1) != "by"
+            && (self.at(j + 1) == "it"
+                || is_work_noun(self.object_head(j))
+                || is_doing_noun(self.at(head))
+                || (self.at(head + 1) == "to" && !self.at(head + 2).is_empty()))
+    }
+}
+
+/// A noun of doing, by its ending: "the replacement", "a migration", "the closure" (not a
+/// name for work as a whole: "a big network project" claims one).
+fn is_doing_noun(w: &str) -> bool {
+    ["ion", "ment", "al", "ure"].iter().any(|e| w.ends_with(e))
 }
 
 /// A noun of a piece of work: "the recovery", "the replacement", "the project", "the goal".

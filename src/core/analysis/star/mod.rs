@@ -118,8 +118,13 @@ impl StarCues {
                 }
                 _ => false,
             };
+            // Whether this sentence states the goal: naming a duty ("I was asked to...",
+            // "I led the move to the cloud") does not yet enter the speaker in the story, so
+            // the scene may still follow ("The old contract ended in March").
+            let mut goal_here = false;
             if cues.task.is_none() {
                 cues.task = s.task();
+                goal_here = cues.task.is_some();
                 if cues.task.is_none() && pending_task.is_none() {
                     pending_task = turned
                         .filter(|t| t.named)
@@ -144,7 +149,8 @@ impl StarCues {
                 && (act.as_ref().is_some_and(|a| a.event) || (s.passive_event() && !scene));
             // "Normally I agree the goal and let them get on with it": a habit of the
             // speaker's, told before the story, does not enter them in it.
-            speaker_acted |= !result_first && ((s.speaker_clause() && !s.habitual()) || acted);
+            speaker_acted |=
+                !result_first && ((s.speaker_clause() && !s.habitual() && !goal_here) || acted);
             // Only the speaker's own action is their Action: a story told only with "we" does
             // not say what they did.
             if cues.action.is_none() {

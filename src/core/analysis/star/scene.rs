@@ -42,6 +42,12 @@ impl Sentence {
             })
             // A year named anywhere: "this was, gosh, 2019", "2021, a logistics firm".
             .or_else(|| self.words.iter().find(|w| is_year(w)).cloned())
+            // A stretch of time back from now: "about a year ago", "a month ago".
+            .or_else(|| {
+                (1..self.words.len())
+                    .find(|&k| self.at(k) == "ago" && is_in(TIME_UNITS, self.at(k - 1)))
+                    .map(|k| self.words[k - 1..=k].join(" "))
+            })
     }
 
     /// A scene: a time or place with a state ("were furious") or an event that is not the
@@ -285,6 +291,21 @@ impl Sentence {
             let had = self.had_at(i).is_some();
             if !arrived && !had {
                 return None;
+            }
+            // What the person the speaker had went on to do, in a clause of its own: "I had
+            // a support tech, very good technically, but he avoided customers".
+            let theirs = had
+                && self.had_with().is_none()
+                && (j + 2..n).any(|k| {
+                    matches!(self.at(k), "but" | "and")
+                        && matches!(self.at(k + 1), "he" | "she" | "they")
+                        && (k + 2..(k + 4).min(n)).any(|m| {
+                            is_in(PAST_AUXILIARIES, self.at(m))
+                                || (is_past(self.at(m)) && !is_in(NOT_ACTIONS, self.at(m)))
+                        })
+                });
+            if theirs {
+                return Some(self.words[i..=j + 1].join(" "));
             }
             // A clause about what was found: "that was late", "who was going quiet",
             // "nobody trusted".

@@ -2,10 +2,20 @@
 //! speaker, taken on, owned), not from set phrases.
 
 use super::lexicon::*;
-use super::sentence::{CLAUSE_STARTS, Sentence, base_in, is_adverb, is_in, is_past};
+use super::sentence::{CLAUSE_STARTS, Sentence, base_in, is_adverb, is_in, is_participle, is_past};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
+    /// Whether the goal noun phrase starting at `i` stands as a subject or after "is": not
+    /// after a preposition ("a few months into my role", "at my last job the business was
+    /// growing") nor as the object of a verb of someone's ("one of them covered my job").
+    fn goal_not_object(&self, i: usize) -> bool {
+        i == 0 || {
+            let prev = self.at(i - 1);
+            !is_in(PREPOSITIONS, prev) && (!is_past(prev) || is_in(LINKING, prev))
+        }
+    }
+
     /// A goal or a duty, read from the sentence's roles rather than set phrases: a goal noun
     /// stated ("my main aim was", "the brief was", "I set myself the goal of"), the speaker
     /// (or a group with them) given a duty ("I was asked to", "we were tasked with", "I'd been
@@ -39,7 +49,7 @@ impl Sentence {
                     || is_in(STOP_WORDS, self.at(after))
                     || is_past(self.at(after))
                     || is_in(&["involves", "covers", "includes", "means"], self.at(after));
-                !noun || ((*i == 0 || !is_in(PREPOSITIONS, self.at(i - 1))) && head)
+                !noun || (self.goal_not_object(*i) && head)
             })
             .min_by_key(|(i, _)| *i);
         if phrase.is_some() {
@@ -171,6 +181,18 @@ impl Sentence {
             {
                 return Some((i - 1, w[i - 1..=n].join(" ")));
             }
+            // A goal noun, however it is owned, with the goal as its predicate: "the
+            // strategy's headline goal was to cut", "Sam's brief was to".
+            if is_in(GOAL_NOUNS, w[i])
+                && matches!(at(i + 1), "was" | "is")
+                && to_verb(i + 2)
+                && i > 0
+                && !is_in(PREPOSITIONS, at(i - 1))
+                // "Her job was to run payroll" tells someone else's.
+                && !(i.saturating_sub(2)..i).any(|k| matches!(at(k), "his" | "her" | "their"))
+            {
+                return Some((i, w[i..=i + 2].join(" ")));
+            }
             // The speaker's share of the work: "my part was the design".
             if matches!(w[i], "my" | "our")
                 && matches!(at(i + 1), "part" | "share")
@@ -178,7 +200,7 @@ impl Sentence {
             {
                 return Some((i, w[i..=i + 2].join(" ")));
             }
-            if matches!(w[i], "my" | "our" | "the") {
+            if matches!(w[i], "my" | "our" | "the") && self.goal_not_object(i) {
                 for n in [i + 1, i + 2] {
                     let goal = is_in(GOAL_NOUNS, at(n)) || is_in(DECISION_NOUNS, at(n));
                     if goal
@@ -187,8 +209,13 @@ impl Sentence {
                     {
                         return Some((i, w[i..=n + 2].join(" ")));
                     }
+                    // "My focus has been the suppliers": the goal held up to now ("the job
+                    // has been done" is a passive).
+                    let perfect = matches!(at(n + 1), "has" | "have")
+                        && at(n + 2) == "been"
+                        && !is_participle(at(n + 3));
                     if is_in(GOAL_NOUNS, at(n))
-                        && matches!(at(n + 1), "was" | "is" | "were" | "had")
+                        && (matches!(at(n + 1), "was" | "is" | "were" | "had") || perfect)
                         && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
                     {
                         return Some((i, w[i..=n + 1].join(" ")));
@@ -251,6 +278,22 @@ impl Sentence {
                 {
                     return Some((i + 1, format!("{subject} {}", w[i])));
                 }
+            }
+            // A commitment in a clause joined to the speaker's: "I took it to the board and
+            // committed to closing the gap".
+            if w[i] == "and"
+                && matches!(
+                    at(i + 1),
+                    "committed" | "promised" | "pledged" | "undertook" | "volunteered"
+                )
+                && to_verb(i + 2)
+                && (0..i)
+                    .rev()
+                    .map(at)
+                    .find(|w| matches!(*w, "i" | "we" | "he" | "she" | "they"))
+                    .is_some_and(|w| matches!(w, "i" | "we"))
+            {
+                return Some((i + 1, w[i + 1..=i + 2].join(" ")));
             }
             if !matches!(w[i], "i" | "we") {
                 continue;
@@ -377,9 +420,17 @@ impl Sentence {
                     && (base_in(DUTY_GIVERS, v)
                         || v.strip_suffix('s').is_some_and(|b| base_in(DUTY_GIVERS, b))))
         };
+        // The moment may stand between: "my boss asked me last month to".
+        let moment = |k: usize| {
+            if matches!(at(k), "last" | "this" | "that" | "next") && is_in(PERIODS, at(k + 1)) {
+                2
+            } else {
+                usize::from(matches!(at(k), "yesterday" | "today" | "recently"))
+            }
+        };
         w.windows(2).enumerate().find_map(|(i, p)| {
             (giver(p[0]) && matches!(p[1], "me" | "us"))
-                .then(|| goal_follows(i + 2, 2))
+                .then(|| goal_follows(i + 2 + moment(i + 2), 2))
                 .flatten()
                 .filter(|&g| at(g) != "for")
                 .map(|g| (i, w[i..=g].join(" ")))

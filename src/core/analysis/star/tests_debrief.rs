@@ -84,6 +84,144 @@ fn emphatic_outcomes_are_judgements() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// A piece of work the speaker led, named by a noun of doing ("a migration of", "the
+/// consolidation of") or by where it went ("our switch to"), is the task, told as a note too;
+/// a project named only as one is a claim, a workshop led a step (2026-12-06, 05:40 UTC).
+#[test]
+fn work_led_is_the_task() {
+    let wrong = disagreements(&[
+        (
+            "Two years ago I led a migration of our payroll to a hosted service. I mapped \
+             every report the finance team used.",
+            &[Situation, Task, Action],
+        ),
+        (
+            "Led the consolidation of four service desks into one. Picked a single tool and \
+             retrained the agents.",
+            &[Task, Action],
+        ),
+        (
+            "I led our switch to a single phone supplier. I ported 400 numbers over one \
+             weekend.",
+            &[Task, Action],
+        ),
+        (
+            "I led a workshop on phishing for the ward clerks.",
+            &[Action],
+        ),
+        (
+            "I led a large network project at my previous employer. We picked a vendor.",
+            &[Situation],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert!(!StarCues::detect("The audit was led by our finance director.").has(Task));
+}
+
+/// A goal noun states the goal as a subject or after "is", however it is owned or however
+/// long it has held; as the object of someone's verb or after a preposition it states none.
+#[test]
+fn goal_nouns_as_subjects_not_objects() {
+    let wrong = disagreements(&[
+        (
+            "My focus has been the suppliers and their contracts. I checked every one of them.",
+            &[Task, Action],
+        ),
+        (
+            "The strategy's main goal was to cut the time to invoice by a week. I mapped the \
+             whole process with the credit team.",
+            &[Task, Action],
+        ),
+        (
+            "Her job was to run the payroll. I rebuilt the export for her.",
+            &[Action],
+        ),
+        (
+            "At my last job the office was moving to a new building. I planned the network.",
+            &[Situation, Action],
+        ),
+        ("The whole job has been finished by the contractor.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    let covered = "I rebuilt the export. One of my engineers covered my job for two weeks.";
+    assert!(!StarCues::detect(covered).has(Task));
+}
+
+/// A duty given with its moment between ("asked me last month to": the moment with the duty
+/// handed over is the scene too), and a commitment in a clause joined to the speaker's ("and
+/// committed to halving").
+#[test]
+fn duties_given_with_their_moment_and_commitments() {
+    let wrong = disagreements(&[
+        (
+            "My director asked me last month to cut our print costs. I removed forty \
+             printers.",
+            &[Situation, Task, Action],
+        ),
+        (
+            "I took the figures to the board and committed to halving the backlog by June. \
+             I hired two contractors.",
+            &[Task, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// Scenes: a person the speaker had, with what that person did in a clause of its own; a
+/// time told as a stretch back from now ("about a year ago"); and the scene told after the
+/// goal, before any step (stating a duty does not enter the speaker in the story).
+#[test]
+fn scenes_after_goals_and_people_one_had() {
+    let wrong = disagreements(&[
+        (
+            "I had a network engineer, very sharp, but he missed every deadline. I sat down \
+             with him on the Monday.",
+            &[Situation, Action],
+        ),
+        (
+            "About a year ago I noticed that half our laptops had no encryption, so I wrote a \
+             plan that anyone could follow.",
+            &[Situation, Action],
+        ),
+        (
+            "I led our switch to a single phone supplier. The old contracts ran out in \
+             March and half the handsets were failing. I ported 400 numbers over one weekend.",
+            &[Situation, Task, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// No outcome in a clause that goes on with the complement of the verb before it ("I made
+/// sure it was sent and that everyone knew"), nor in how long something took ("it took a
+/// while to get the directors on board"); an outcome told in its own clause still counts.
+#[test]
+fn complements_and_effort_are_no_outcomes() {
+    let wrong = disagreements(&[
+        (
+            "I rolled out a leavers checklist. I made sure it was sent to every manager and \
+             that everyone knew where to find it.",
+            &[Action],
+        ),
+        (
+            "I rolled out a leavers checklist, and the number of accounts left open fell to \
+             zero.",
+            &[Action, Result],
+        ),
+        (
+            "I proposed moving the file shares to the cloud. It took a while to get the \
+             directors on board.",
+            &[Action],
+        ),
+        (
+            "I moved the file shares to the cloud over two weekends. After that nobody lost \
+             a file.",
+            &[Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 #[derive(serde::Deserialize)]
 struct Answer {
     card: String,
@@ -96,7 +234,7 @@ struct Answer {
 /// The blind debrief answers' STAR labels (`tests/fixtures/debrief/blind-answers.json`, 48
 /// answers to behavioural cards; `eval_debrief --split` prints them by half): each part
 /// agrees with the label on at least as many answers as it did after this session's changes
-/// (S/T/A/R 88/73/88/83 % at 03:00 UTC, from 81/73/88/79 %).
+/// (S/T/A/R 88/73/88/83 % at 03:00 UTC, from 81/73/88/79 %; 94/83/88/83 % at 05:50 UTC, results 88 % at 06:35).
 #[test]
 fn blind_debrief_answers_keep_their_star_figures() {
     let answers: Vec<Answer> = serde_json::from_str(include_str!(
@@ -110,7 +248,7 @@ fn blind_debrief_answers_keep_their_star_figures() {
     assert_eq!(labelled.len(), 48);
     let mut report = Vec::new();
     let mut below = false;
-    for (part, floor) in StarPart::ALL.into_iter().zip([42, 35, 42, 40]) {
+    for (part, floor) in StarPart::ALL.into_iter().zip([45, 40, 42, 42]) {
         let key = part.label().to_lowercase();
         let wrong: Vec<String> = labelled
             .iter()
