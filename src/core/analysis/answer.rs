@@ -52,7 +52,9 @@ pub fn check_points(points: &[KeyPoint], text: &str) -> Vec<PointMatch> {
 
 /// [`check_points`] with the substance of the whole answer (with its follow-up answer).
 fn check_points_as(points: &[KeyPoint], text: &str, substance: Substance) -> Vec<PointMatch> {
-    let t = MatchText::new(text).with_evidence(substance.evidence());
+    let t = MatchText::new(text)
+        .with_evidence(substance.evidence())
+        .keywords_only(substance.sparse());
     points
         .iter()
         .map(|p| {

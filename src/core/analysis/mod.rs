@@ -29,7 +29,7 @@ pub use grading::{
 pub use input::{AnswerTextError, MAX_ANSWER_CHARS, check_answer_text};
 pub use relevance::{Relevance, Topic};
 pub use star::{StarCues, StarPart};
-pub use substance::{Substance, THIN_WORDS};
+pub use substance::{SPARSE_SPECIFIC, Substance, THIN_WORDS};
 pub use tokens::{Ownership, TOP_WORDS, Token, tokenize, top_words};
 
 use serde::Serialize;

@@ -238,3 +238,46 @@ mod follow_up {
         );
     }
 }
+
+mod sparse {
+    use crate::core::analysis::{Substance, check_points};
+    use crate::core::deck::KeyPoint;
+
+    fn point() -> KeyPoint {
+        KeyPoint {
+            text: "Keeps a risk register with owners and actions".into(),
+            keywords: vec!["raid log".into()],
+            ..KeyPoint::default()
+        }
+    }
+
+    const PADDING: &str = "I believe communication is key, so I always keep stakeholders \
+        informed and aligned with the business and make sure the team works together. ";
+
+    #[test]
+    fn an_answer_of_generic_words_finds_a_point_only_through_a_keyword() {
+        // Two words of the point's text in one sentence, in an answer that says little else.
+        let sparse =
+            format!("{PADDING}Every risk went on the register with an owner. We learn lessons.");
+        assert!(Substance::of(&sparse).sparse());
+        assert!(!check_points(&[point()], &sparse)[0].covered);
+        // The same sentence in an answer that tells a story counts.
+        let story = format!(
+            "{PADDING}Every risk went on the register with an owner. The supplier missed the cabling \
+             deadline, so the migration of the finance servers slipped into January, the \
+             auditors asked for evidence and the warehouse scanners stayed on the old \
+             network until the firewall rules were rewritten."
+        );
+        assert!(
+            !Substance::of(&story).sparse(),
+            "{:?}",
+            Substance::of(&story)
+        );
+        assert!(check_points(&[point()], &story)[0].covered);
+        // The author's keyword counts in the sparse answer.
+        let keyword =
+            format!("{PADDING}We kept a RAID log, each line with an owner. We learn lessons.");
+        assert!(Substance::of(&keyword).sparse());
+        assert!(check_points(&[point()], &keyword)[0].covered);
+    }
+}

@@ -14,6 +14,19 @@ use super::thesaurus;
 use super::word::{Word, same_word};
 use crate::core::deck::KeyPoint;
 
+/// How a key point was found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// One of its keywords (with a second sign where the point names several things).
+    Keyword,
+    /// All the terms of one of its `together` groups, in one sentence.
+    Together,
+    /// Words of its text, in one sentence ([`CONCEPT_MIN`] specific ones, or one more).
+    OwnWords,
+    /// A keyword that needs support, beside a supporting word in its sentence.
+    Supported,
+}
+
 impl MatchText {
     /// The words of this text that make `point` count (as typed, one entry per keyword or
     /// term matched), or `None` when it does not count. See the module doc for the rule.
@@ -23,6 +36,11 @@ impl MatchText {
 
     /// [`MatchText::check`] with the point's terms prepared once (for many texts).
     pub fn check_prepared(&self, point: &PreparedPoint) -> Option<Vec<String>> {
+        self.check_route(point).map(|(_, words)| words)
+    }
+
+    /// [`MatchText::check_prepared`] with the way the point was found ([`Route`]).
+    pub fn check_route(&self, point: &PreparedPoint) -> Option<(Route, Vec<String>)> {
         match self.spelled_out(&point.acronyms) {
             Some(muted) => muted.check_words(point),
             None => self.check_words(point),
@@ -169,7 +187,7 @@ impl MatchText {
             || (!point.together.is_empty() && self.together_match(point).is_some())
     }
 
-    fn check_words(&self, point: &PreparedPoint) -> Option<Vec<String>> {
+    fn check_words(&self, point: &PreparedPoint) -> Option<(Route, Vec<String>)> {
         // A point that asks for a figure is not made by an answer that states none.
         if point.numeric && !self.states_figure() {
             return None;
@@ -177,21 +195,29 @@ impl MatchText {
         let all = 0..self.words.len();
         // Where the text must support its keywords, one that names a single thing needs it.
         let alone = |t: &&Term| self.evidence == Evidence::Keyword || !t.names_one_thing();
-        let mut matched: Option<Vec<String>> = point
+        let mut matched: Option<(Route, Vec<String>)> = point
             .keywords
             .iter()
             .filter(alone)
             .filter_map(|t| Some((t, self.find_in(t, all.clone())?)))
             .find(|(t, at)| self.whole_claim(point, t) && self.second_sign(point, t, at))
-            .map(|(_, at)| vec![self.typed(&at)]);
+            .map(|(_, at)| (Route::Keyword, vec![self.typed(&at)]));
+        // In a text that says too little, only a keyword: two words are chance there.
+        if matched.is_none() && self.keywords_only {
+            return None;
+        }
         if matched.is_none() && !point.together.is_empty() {
-            matched = self.together_match(point);
+            matched = self.together_match(point).map(|m| (Route::Together, m));
         }
         if matched.is_none() {
-            matched = self.concept_match(&point.concept);
+            matched = self
+                .concept_match(&point.concept)
+                .map(|m| (Route::OwnWords, m));
         }
         if matched.is_none() && !point.weak.is_empty() {
-            matched = self.supported_match(point, &point.weak);
+            matched = self
+                .supported_match(point, &point.weak)
+                .map(|m| (Route::Supported, m));
         }
         if matched.is_none() && self.evidence == Evidence::Supported {
             let strict: Vec<Term> = point
@@ -201,9 +227,11 @@ impl MatchText {
                 .filter(|t| self.whole_claim(point, t))
                 .cloned()
                 .collect();
-            matched = self.supported_match(point, &strict);
+            matched = self
+                .supported_match(point, &strict)
+                .map(|m| (Route::Supported, m));
         }
-        let mut matched = matched?;
+        let (route, mut matched) = matched?;
         if let Some(require) = &point.require {
             let gate = require.iter().find_map(|t| self.find_in(t, all.clone()))?;
             let typed = self.typed(&gate);
@@ -211,7 +239,7 @@ impl MatchText {
                 matched.push(typed);
             }
         }
-        Some(matched)
+        Some((route, matched))
     }
 
     /// One of `terms` (the generic keywords, or where the text must support every keyword

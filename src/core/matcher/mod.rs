@@ -43,6 +43,10 @@
 //!   nothing specific: `analysis::Substance`), a keyword that names one thing (one word or
 //!   one hyphenated compound, not a past tense or an `-ly` adverb: [`Term::names_one_thing`])
 //!   counts only beside a supporting word in its sentence, as a generic keyword always does.
+//! - Where the caller says the text says too little ([`MatchText::keywords_only`], for an
+//!   answer of generic words: `analysis::Substance::sparse`), a point counts only through one
+//!   of its keywords: not through a `together` group, two words of its text or a keyword
+//!   beside a supporting word, which such sentences hold by chance.
 //! - A keyword whose words (stop words aside) all occur in the card's question never counts:
 //!   repeating the question is not an answer. Likewise a `together` group whose terms all
 //!   occur in the question. The parser records the question's words on each key point
@@ -72,6 +76,7 @@ pub mod verbs;
 mod vocabulary;
 mod word;
 
+pub use cover::Route;
 pub use lexicon::{GENERIC_WORDS, NEGATORS, STOP_WORDS};
 pub use point::{CONCEPT_MIN, CONCEPT_SPECIFIC, PreparedPoint};
 pub use stemming::{content_stems, is_generic_stem, is_negator, is_stop_word, stem, words};

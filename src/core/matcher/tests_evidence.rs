@@ -104,3 +104,61 @@ fn a_point_that_asks_for_a_figure_needs_one_in_the_answer() {
     };
     assert!(MatchText::new("The cost avoidance was worth it.").covers(&plain));
 }
+
+#[test]
+fn where_only_keywords_count_two_words_in_a_sentence_do_not() {
+    let p = KeyPoint {
+        text: "Keeps a risk register with owners and actions".into(),
+        keywords: vec!["raid log".into()],
+        together: vec![vec!["log".into(), "weekly".into()]],
+        ..KeyPoint::default()
+    };
+    let own_words = "Every risk went on the register with an owner.";
+    let group = "We went through the log weekly.";
+    // Ordinarily two words of the text, or a group, make the point, and say how.
+    let t = MatchText::new(own_words);
+    assert_eq!(
+        t.check_route(&PreparedPoint::new(&p)).map(|(r, _)| r),
+        Some(Route::OwnWords)
+    );
+    let t = MatchText::new(group);
+    assert_eq!(
+        t.check_route(&PreparedPoint::new(&p)).map(|(r, _)| r),
+        Some(Route::Together)
+    );
+    // Where the text says too little, neither counts...
+    assert!(!MatchText::new(own_words).keywords_only(true).covers(&p));
+    assert!(!MatchText::new(group).keywords_only(true).covers(&p));
+    // ... but a keyword the author wrote for the point does.
+    let t = MatchText::new("We kept a RAID log, each line with an owner.").keywords_only(true);
+    assert_eq!(
+        t.check_route(&PreparedPoint::new(&p)),
+        Some((Route::Keyword, vec!["RAID log".into()]))
+    );
+}
+
+#[test]
+fn where_only_keywords_count_a_generic_keyword_with_support_does_not() {
+    let p = KeyPoint {
+        text: "Logs it at the right priority given the business impact".into(),
+        keywords: vec!["priority".into()],
+        ..KeyPoint::default()
+    };
+    let text = "I logged it as top priority.";
+    assert_eq!(
+        MatchText::new(text)
+            .check_route(&PreparedPoint::new(&p))
+            .map(|(r, _)| r),
+        Some(Route::Supported)
+    );
+    assert!(!MatchText::new(text).keywords_only(true).covers(&p));
+    // Where support is asked for as well, a name beside a word of the text no longer counts.
+    let jenkins = KeyPoint {
+        text: "Describes the pipeline: automated build, tests and deployment".into(),
+        keywords: vec!["jenkins".into()],
+        ..KeyPoint::default()
+    };
+    let text = "Jenkins ran the tests on every commit.";
+    assert!(supported(text).covers(&jenkins));
+    assert!(!supported(text).keywords_only(true).covers(&jenkins));
+}

@@ -31,6 +31,9 @@ pub struct MatchText {
     pub(super) starts: Memo<[usize]>,
     /// How much a key point's keyword needs to count ([`Evidence`]).
     pub(super) evidence: Evidence,
+    /// Whether the text says too little for two words in one sentence to make a point
+    /// ([`MatchText::keywords_only`]).
+    pub(super) keywords_only: bool,
 }
 
 /// How much a text must say for one keyword of a key point to count.
@@ -108,12 +111,26 @@ impl MatchText {
             found: RefCell::default(),
             starts: RefCell::default(),
             evidence: Evidence::Keyword,
+            keywords_only: false,
         }
     }
 
     /// This text with keywords needing `evidence`.
     pub fn with_evidence(mut self, evidence: Evidence) -> Self {
         self.evidence = evidence;
+        self
+    }
+
+    /// This text with key points found only through their keywords (`true`), for an answer
+    /// that says too little for two words in one sentence to make a point (`analysis::Substance`
+    /// decides: [`Substance::sparse`]). There a `together` group, two words of a point's text,
+    /// or a keyword beside a supporting word turn up by chance in sentences of generic words
+    /// ("we introduced better monitoring"); a keyword the author wrote for the point still
+    /// counts, with a second sign where the point names several things.
+    ///
+    /// [`Substance::sparse`]: crate::core::analysis::Substance::sparse
+    pub fn keywords_only(mut self, yes: bool) -> Self {
+        self.keywords_only = yes;
         self
     }
 

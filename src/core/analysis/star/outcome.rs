@@ -371,6 +371,12 @@ impl Sentence {
         starts.push(n);
         let contrast = |k: usize| matches!(self.at(k), "but" | "whereas");
         starts.windows(2).find_map(|c| {
+            // "I made sure it was sent to all staff and that everyone was aware": a clause
+            // opened by "and that" goes on with the complement of the verb before it, no
+            // outcome of its own.
+            if c[0] > 0 && self.at(c[0] + 1) == "that" {
+                return None;
+            }
             let side_from = (0..=c[0])
                 .rev()
                 .find(|&k| k == 0 || contrast(k))
@@ -443,7 +449,10 @@ impl Sentence {
                     "everything" | "things" | "everyone" | "life"
                 ))
                 && !(k..to).any(|m| is_figure(self.at(m)));
-            if (past || perfect || (present && (story.present || aftermath))) && !claim {
+            // "It took a while to get buy-in": how long something took is the effort spent,
+            // no outcome.
+            let effort = w == "took" && subject == "it";
+            if (past || perfect || (present && (story.present || aftermath))) && !claim && !effort {
                 return Some(format!("{} {w}", self.at(k - 1)));
             }
             if is_in(PRESENT_AUXILIARIES, w) {

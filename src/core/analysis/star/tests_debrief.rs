@@ -192,6 +192,36 @@ fn scenes_after_goals_and_people_one_had() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// No outcome in a clause that goes on with the complement of the verb before it ("I made
+/// sure it was sent and that everyone knew"), nor in how long something took ("it took a
+/// while to get the directors on board"); an outcome told in its own clause still counts.
+#[test]
+fn complements_and_effort_are_no_outcomes() {
+    let wrong = disagreements(&[
+        (
+            "I rolled out a leavers checklist. I made sure it was sent to every manager and \
+             that everyone knew where to find it.",
+            &[Action],
+        ),
+        (
+            "I rolled out a leavers checklist, and the number of accounts left open fell to \
+             zero.",
+            &[Action, Result],
+        ),
+        (
+            "I proposed moving the file shares to the cloud. It took a while to get the \
+             directors on board.",
+            &[Action],
+        ),
+        (
+            "I moved the file shares to the cloud over two weekends. After that nobody lost \
+             a file.",
+            &[Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 #[derive(serde::Deserialize)]
 struct Answer {
     card: String,
@@ -204,7 +234,7 @@ struct Answer {
 /// The blind debrief answers' STAR labels (`tests/fixtures/debrief/blind-answers.json`, 48
 /// answers to behavioural cards; `eval_debrief --split` prints them by half): each part
 /// agrees with the label on at least as many answers as it did after this session's changes
-/// (S/T/A/R 88/73/88/83 % at 03:00 UTC, from 81/73/88/79 %; 94/83/88/83 % at 05:50 UTC).
+/// (S/T/A/R 88/73/88/83 % at 03:00 UTC, from 81/73/88/79 %; 94/83/88/83 % at 05:50 UTC, results 88 % at 06:35).
 #[test]
 fn blind_debrief_answers_keep_their_star_figures() {
     let answers: Vec<Answer> = serde_json::from_str(include_str!(
@@ -218,7 +248,7 @@ fn blind_debrief_answers_keep_their_star_figures() {
     assert_eq!(labelled.len(), 48);
     let mut report = Vec::new();
     let mut below = false;
-    for (part, floor) in StarPart::ALL.into_iter().zip([45, 40, 42, 40]) {
+    for (part, floor) in StarPart::ALL.into_iter().zip([45, 40, 42, 42]) {
         let key = part.label().to_lowercase();
         let wrong: Vec<String> = labelled
             .iter()
