@@ -367,3 +367,21 @@ fn a_thin_answer_is_named_as_such() {
         .success()
         .stdout(predicate::str::contains(note).not());
 }
+
+#[test]
+fn a_list_of_terms_is_named_as_such() {
+    let h = home();
+    let list = "Priority matrix. Escalation. Triage. Backlog duplicates. Impact urgency.";
+    assert_eq!(answer_json(h.path(), CARD, list)["lists_terms"], true);
+    assert_eq!(answer_json(h.path(), CARD, GOOD)["lists_terms"], false);
+    let out = prepdeck(h.path())
+        .args(["answer", CARD, "-"])
+        .write_stdin(list)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("\nShape: a list of terms"), "{text}");
+}

@@ -122,6 +122,9 @@ struct JsonReport {
     /// Whether the answer is short and states no figure: then a single name (a tool, an
     /// acronym) ticks a point only with something said of it in the same sentence.
     thin: bool,
+    /// Whether the answer only lists terms in fragments of a few words (no sentence that
+    /// says something of them).
+    lists_terms: bool,
     words: usize,
     fillers: Vec<JsonCount>,
     hedges: Vec<JsonCount>,
@@ -201,6 +204,7 @@ impl JsonReport {
                     question: sanitize_line(&o.question),
                 }),
             thin: a.thin,
+            lists_terms: ins.lists_terms,
             words: ins.word_count,
             fillers: counts(ins, FillerKind::Filler),
             hedges: counts(ins, FillerKind::Hedge),

@@ -13,6 +13,7 @@ mod fillers;
 mod grading;
 mod input;
 pub mod relevance;
+mod shape;
 mod star;
 mod substance;
 mod tokens;
@@ -47,6 +48,8 @@ pub struct Insights {
     pub star: Option<StarCues>,
     /// The most-used words (stop words left out), most frequent first.
     pub top_words: Vec<(String, usize)>,
+    /// Whether the answer only lists terms, in fragments of a few words ([`shape`]).
+    pub lists_terms: bool,
 }
 
 impl Insights {
@@ -59,6 +62,7 @@ impl Insights {
             ownership: Ownership::count(&tokens),
             star: (kind == Kind::Behavioral).then(|| StarCues::detect(text)),
             top_words: top_words(&tokens),
+            lists_terms: shape::lists_terms(text),
         }
     }
 

@@ -131,6 +131,13 @@ pub fn insights(ins: &Insights) -> Vec<String> {
             names(star.missing())
         ));
     }
+    if ins.lists_terms {
+        out.push(
+            "Shape: a list of terms, not sentences: a panel hears topics named; say what you \
+             did or would do, how and why"
+                .into(),
+        );
+    }
     if !ins.top_words.is_empty() {
         let words: Vec<String> = ins
             .top_words

@@ -197,7 +197,7 @@ impl StarCues {
 /// Splits a text into sentences: at `.`, `!` or `?` followed by a space or the end (a closing
 /// quote or bracket may stand between: "My boss said, 'Fix it by Friday.' So I..."), at `;`
 /// and at line ends. A decimal point ("4.6") does not end a sentence.
-fn sentences(text: &str) -> Vec<String> {
+pub(super) fn sentences(text: &str) -> Vec<String> {
     const CLOSERS: &[char] = &['\'', '"', '\u{2019}', '\u{201D}', ')', ']'];
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
