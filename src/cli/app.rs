@@ -13,11 +13,12 @@ use chrono::FixedOffset;
 
 use super::open_study::{open_study, open_study_quietly, print_warnings};
 use super::{Cli, UsageError, decks, report_decks};
+use crate::core::deck::{Deck, StartDecks};
 use crate::core::schedule::SchedulerConfig;
 use crate::core::stats::HomeInputs;
 use crate::core::text::sanitize_line;
 use crate::store::config::load_config;
-use crate::store::decks::FirstDecks;
+use crate::store::decks::{FirstDecks, LoadedDecks};
 use crate::store::log::{LoadWarning, LockedLog, StateLog};
 use crate::store::mock_setup::load_mock_setup;
 use crate::store::paths;
@@ -83,9 +84,10 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         if first_frame {
             crate::store::decks::load_first(&decks_dir, &extra, &cache)
         } else {
+            let l = crate::store::decks::load_all_cached(&decks_dir, &extra, Some(&cache));
             FirstDecks {
-                loaded: crate::store::decks::load_all_cached(&decks_dir, &extra, Some(&cache)),
-                bare: false,
+                decks: StartDecks::Whole(l.decks),
+                problems: l.problems,
             }
         }
     };
@@ -99,8 +101,20 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
     } else {
         (read(), None)
     };
-    let FirstDecks { loaded, bare } = first;
-    let mut loaded = report_decks(cli, loaded)?;
+    let FirstDecks {
+        decks: mut first,
+        problems,
+    } = first;
+    // The problems are reported and the `--deck` filters checked on the decks themselves.
+    let heads: Vec<Deck> = first.heads().into_iter().map(Deck::without_cards).collect();
+    let loaded = report_decks(
+        cli,
+        LoadedDecks {
+            decks: heads,
+            problems,
+        },
+    )?;
+    first.retain(|d| loaded.find(d.id.as_str()).is_some());
     let owned = paths::Home::at(home.root());
     let finish = move |study: LogStudy<StateLog>| {
         let study = study.with_home(owned.clone());
@@ -113,18 +127,17 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         Some(opening) => opening?,
         None => Opening::Opened(open_study(home)?, vec![]),
     };
-    let (study, has_mocks): (Box<dyn Study>, bool) = match opened {
+    let study: Box<dyn Study> = match opened {
         Opening::Opened(study, warnings) => {
             print_warnings(home, &warnings);
-            let mocks = study.has_mock_records();
-            (Box::new(finish(study)), mocks)
+            Box::new(finish(study))
         }
         Opening::Locked {
             locked,
             inputs: Some(inputs),
             config,
             offset,
-        } if inputs.covers(chrono::Utc::now()) && inputs.view(&loaded.decks).is_some() => {
+        } if inputs.covers(chrono::Utc::now()) && fits(&inputs, &first) => {
             let at = paths::Home::at(home.root());
             let replay = config.clone();
             let open: OpenProgress = Box::new(move || {
@@ -132,8 +145,13 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
                 let study = study.with_home_snapshot(at.home_snapshot_file(), true);
                 Ok(Box::new(finish(study)) as Box<dyn Study>)
             });
-            let first = FirstFrame::new(inputs, config, offset, home.state_file(), open);
-            (Box::new(first), false)
+            Box::new(FirstFrame::new(
+                inputs,
+                config,
+                offset,
+                home.state_file(),
+                open,
+            ))
         }
         Opening::Locked {
             locked,
@@ -143,24 +161,17 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         } => {
             let (study, warnings) = open_study_locked(home, config, offset, locked)?;
             print_warnings(home, &warnings);
-            let mocks = study.has_mock_records();
-            (Box::new(finish(study)), mocks)
+            Box::new(finish(study))
         }
     };
 
-    let mut reload = whole_decks(cli, home);
-    let mut whole: Option<crate::tui::app::WholeDecks> = None;
-    if bare {
-        if has_mocks {
-            // The coverage of typed mock answers (in home's weakest categories) depends on
-            // the cards' key points: the whole decks are needed before the first frame.
-            loaded.decks = reload().0;
-        } else {
-            whole = Some(Box::new(whole_decks(cli, home)));
-        }
-    }
+    // Bare decks are loaded whole after the first frame, or before it when home cannot be
+    // drawn from them (a log with mock interviews: `App::new_bare`).
+    let whole: Option<crate::tui::app::WholeDecks> = matches!(first, StartDecks::Bare(_))
+        .then(|| Box::new(whole_decks(cli, home)) as crate::tui::app::WholeDecks);
+    let reload = whole_decks(cli, home);
     crate::tui::run(
-        loaded.decks,
+        first,
         study,
         loaded.problems,
         start,
@@ -169,6 +180,14 @@ pub fn open(cli: &Cli, home: &Home, start: Start) -> anyhow::Result<ExitCode> {
         Box::new(move || drop(pause)),
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether the home snapshot's `inputs` were made for `decks`.
+fn fits(inputs: &HomeInputs, decks: &StartDecks) -> bool {
+    match decks {
+        StartDecks::Whole(d) => inputs.view(d).is_some(),
+        StartDecks::Bare(d) => inputs.view(d).is_some(),
+    }
 }
 
 /// How the state file was opened for a start (one value per start: its size does not

@@ -97,6 +97,15 @@ impl KeyRef for (&DeckId, &CardId) {
     }
 }
 
+impl KeyRef for (&str, &str) {
+    fn deck_id(&self) -> &str {
+        self.0
+    }
+    fn card_id(&self) -> &str {
+        self.1
+    }
+}
+
 // As `CardKey`'s derived `Hash`: each id hashes as its `String`, that is as its `str`.
 impl std::hash::Hash for dyn KeyRef + '_ {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {

@@ -1,5 +1,5 @@
 //! The deck overview cache, `<home>/cache/decks/overview.bin`: every deck that loads, bare
-//! ([`Deck::bare`]: titles, categories, each card's id, category and kind, no texts), so that
+//! ([`BareDeck`]: titles, categories, each card's id, category and kind, no texts), so that
 //! the app's first frame does not read and decode every card's text (at 10,000 cards that was
 //! most of the first frame). The whole decks load right after it (see
 //! [`crate::store::decks::load_first`]).
@@ -17,8 +17,8 @@
 
 use std::path::Path;
 
-use crate::core::deck::{Card, CardNotes, Deck, DeckSource, Kind};
-use crate::core::ids::{CardId, CategoryId, DeckId};
+use crate::core::deck::{BareDeck, CardTable, Deck, DeckSource, Kind};
+use crate::core::ids::{CategoryId, DeckId};
 use crate::store::bounded::{MAX_CACHE_BYTES, open_regular};
 use crate::store::cache_key;
 use crate::store::codec::{Dec, Enc, fnv};
@@ -33,7 +33,7 @@ const FILE: &str = "overview.bin";
 const BUILD: u64 = fnv(
     concat!(
         include_str!("deck_overview.rs"),
-        include_str!("../core/deck/bare.rs")
+        include_str!("../core/deck/table.rs")
     )
     .as_bytes(),
     crate::store::deck_cache::BUILD,
@@ -94,19 +94,19 @@ impl SourceKey {
 /// The bare decks of the overview cache, by origin ([`DeckSource::display_name`]).
 #[derive(Debug, Default)]
 pub struct Overview {
-    entries: Vec<(String, SourceKey, Deck)>,
+    entries: Vec<(String, SourceKey, BareDeck)>,
 }
 
 impl Overview {
     /// The bare deck of `source` if its entry was made under `key`, taken out of the cache.
-    pub fn take(&mut self, source: &DeckSource, key: &SourceKey) -> Option<Deck> {
+    pub fn take(&mut self, source: &DeckSource, key: &SourceKey) -> Option<BareDeck> {
         let origin = source.display_name();
         let i = self.entries.iter().position(|(o, _, _)| *o == origin)?;
         let (_, k, mut deck) = self.entries.swap_remove(i);
         if k != *key {
             return None;
         }
-        deck.source = source.clone();
+        deck.head.source = source.clone();
         Some(deck)
     }
 }
@@ -136,15 +136,15 @@ fn read_entries(dir: &Path) -> Option<Overview> {
     d.finish().then_some(Overview { entries })
 }
 
-/// Saves the bare form of `decks`, each with the key of the source it was read from (taken
-/// before reading). Decks whose key is not lasting are left out. Failures are ignored.
-pub fn save(dir: &Path, decks: &[(SourceKey, &Deck)]) {
+/// Saves the bare `decks`, each with the key of the source it was read from (taken before
+/// reading). Decks whose key is not lasting are left out. Failures are ignored.
+pub fn save(dir: &Path, decks: &[(SourceKey, &BareDeck)]) {
     let kept: Vec<_> = decks.iter().filter(|(k, _)| k.lasting()).collect();
     let mut e = Enc::with_capacity(4096);
     e.u64(BUILD);
     e.u64(kept.len() as u64);
     for (key, deck) in kept {
-        e.str(&deck.source.display_name());
+        e.str(&deck.head.source.display_name());
         e.source_key(key);
         e.bare_deck(deck);
     }
@@ -180,24 +180,25 @@ impl Enc {
         }
     }
 
-    /// The parts of a deck [`Deck::bare`] keeps; each card's category as its place in the
-    /// deck's list (or, for one not listed, its id after the list's length).
-    fn bare_deck(&mut self, deck: &Deck) {
-        self.deck_head(deck);
-        self.u64(deck.cards.len() as u64);
-        for c in &deck.cards {
-            self.str(c.id.as_str());
-            match deck.categories.iter().position(|k| k.id == c.category) {
-                Some(i) => self.u64(i as u64),
-                None => {
-                    self.u64(deck.categories.len() as u64);
-                    self.str(c.category.as_str());
-                }
-            }
-            self.u8(c.kind as u8);
-            self.opt_u64(c.level.map(u64::from));
-            self.opt_u64(c.answer_seconds.map(u64::from));
-            self.u64(c.line as u64);
+    /// A bare deck: the deck itself, then its cards' table column by column (the ids as one
+    /// string, then each card's id end, category place and kind as blocks of fixed size).
+    fn bare_deck(&mut self, deck: &BareDeck) {
+        self.deck_head(&deck.head);
+        let t = &deck.cards;
+        self.str(t.ids());
+        self.u64(t.ends().len() as u64);
+        for &end in t.ends() {
+            self.u32(end);
+        }
+        for &category in t.categories() {
+            self.u32(category);
+        }
+        for &kind in t.kinds() {
+            self.u8(kind as u8);
+        }
+        self.u64(t.unlisted().len() as u64);
+        for c in t.unlisted() {
+            self.str(c.as_str());
         }
     }
 }
@@ -220,48 +221,47 @@ impl Dec<'_> {
         })
     }
 
-    fn bare_deck(&mut self) -> Option<Deck> {
+    fn bare_deck(&mut self) -> Option<BareDeck> {
         let id = DeckId(self.str()?);
         let title = self.str()?;
         let description = self.opt(Self::str)?;
         let role = self.opt(Self::str)?;
         let answer_seconds = self.small()?;
         let categories = self.categories()?;
-        let cards = self.list(|d| {
-            let id = CardId(d.str()?);
-            let i = usize::try_from(d.u64()?).ok()?;
-            let category = match categories.get(i) {
-                Some(c) => c.id.clone(),
-                None if i == categories.len() => CategoryId(d.str()?),
-                None => return None,
-            };
-            Some(Card {
-                id,
-                category,
-                kind: *Kind::ALL.get(usize::from(d.u8()?))?,
-                level: d.small()?,
-                tags: Vec::new(),
-                question: String::new(),
-                guidance: None,
-                answer: String::new(),
-                answer_seconds: d.small()?,
-                follow_ups: Vec::new(),
-                key_points: Vec::new(),
-                notes: CardNotes::default(),
-                line: usize::try_from(d.u64()?).ok()?,
-            })
-        })?;
-        Some(Deck {
+        let ids = self.str()?;
+        let n = self.len()?;
+        let ends = self.u32s(n)?;
+        let places = self.u32s(n)?;
+        let kinds = self
+            .take(n)?
+            .iter()
+            .map(|&k| Kind::ALL.get(usize::from(k)).copied())
+            .collect::<Option<Vec<Kind>>>()?;
+        let unlisted = self.list(|d| Some(CategoryId(d.str()?)))?;
+        let cards = CardTable::from_parts(ids, ends, places, unlisted, kinds, categories.len())?;
+        let head = Deck {
             id,
             title,
             description,
             role,
             answer_seconds,
             categories,
-            cards,
+            cards: Vec::new(),
             // Set by `Overview::take` from the source asked for.
             source: DeckSource::Builtin(String::new()),
-        })
+        };
+        Some(BareDeck { head, cards })
+    }
+
+    /// `n` numbers of 4 bytes, read as one block.
+    fn u32s(&mut self, n: usize) -> Option<Vec<u32>> {
+        let bytes = self.take(n.checked_mul(4)?)?;
+        Some(
+            bytes
+                .chunks_exact(4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .collect(),
+        )
     }
 }
 
@@ -270,10 +270,11 @@ mod tests {
     use super::*;
     use crate::store::decks::{BUILTIN, load_builtin};
 
-    fn builtin(i: usize) -> (DeckSource, SourceKey, Deck) {
+    fn builtin(i: usize) -> (DeckSource, SourceKey, BareDeck) {
         let (name, text) = BUILTIN[i];
         let deck = load_builtin(name, text).unwrap();
-        (deck.source.clone(), SourceKey::of_text(text), deck)
+        let bare = BareDeck::of(&deck).unwrap();
+        (deck.source.clone(), SourceKey::of_text(text), bare)
     }
 
     fn cache_dir(home: &Path) -> std::path::PathBuf {
@@ -291,8 +292,8 @@ mod tests {
         let mut o = read(&dir);
         assert_eq!(o.take(&a_source, &b_key), None, "another deck's key");
         let mut o2 = read(&dir);
-        assert_eq!(o2.take(&a_source, &a_key), Some(a.bare()));
-        assert_eq!(o.take(&b_source, &b_key), Some(b.bare()));
+        assert_eq!(o2.take(&a_source, &a_key), Some(a.clone()));
+        assert_eq!(o.take(&b_source, &b_key), Some(b.clone()));
         let other = DeckSource::File("/x/other.toml".into());
         assert_eq!(read(&dir).take(&other, &a_key), None);
     }
@@ -327,8 +328,8 @@ mod tests {
         std::fs::write(&path, "x").unwrap();
         let key = SourceKey::of_file(&path).unwrap();
         let (_, _, mut deck) = builtin(3);
-        deck.source = DeckSource::File(path.clone());
-        let source = deck.source.clone();
+        deck.head.source = DeckSource::File(path.clone());
+        let source = deck.head.source.clone();
         save(&dir, &[(key, &deck)]);
         assert_eq!(
             read(&dir).take(&source, &key),
@@ -343,7 +344,7 @@ mod tests {
             SourceKey::Text { .. } => unreachable!(),
         };
         save(&dir, &[(settled, &deck)]);
-        assert_eq!(read(&dir).take(&source, &settled), Some(deck.bare()));
+        assert_eq!(read(&dir).take(&source, &settled), Some(deck.clone()));
         std::fs::write(&path, "y").unwrap();
         assert_ne!(SourceKey::of_file(&path), Some(settled));
         assert_eq!(SourceKey::of_file(&home.path().join("none.toml")), None);
@@ -354,9 +355,16 @@ mod tests {
     fn a_card_in_an_unlisted_category_keeps_it() {
         let home = tempfile::tempdir().unwrap();
         let dir = cache_dir(home.path());
-        let (source, key, mut deck) = builtin(0);
-        deck.cards[0].category = CategoryId("not-listed".into());
+        let (name, text) = BUILTIN[0];
+        let mut whole = load_builtin(name, text).unwrap();
+        whole.cards[0].category = CategoryId("not-listed".into());
+        whole.cards[3].category = CategoryId("not-listed".into());
+        whole.cards[2].category = CategoryId("other".into());
+        let deck = BareDeck::of(&whole).unwrap();
+        let (source, key) = (whole.source.clone(), SourceKey::of_text(text));
         save(&dir, &[(key, &deck)]);
-        assert_eq!(read(&dir).take(&source, &key), Some(deck.bare()));
+        let back = read(&dir).take(&source, &key).unwrap();
+        assert!(back.is_of(&whole));
+        assert_eq!(read(&dir).take(&source, &key), Some(deck.clone()));
     }
 }

@@ -6,7 +6,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::core::deck::{Deck, DeckSource, Diagnostic, Diagnostics, parse_deck};
+use crate::core::deck::{
+    BareDeck, Deck, DeckSource, Diagnostic, Diagnostics, StartDecks, parse_deck,
+};
+use crate::core::ids::DeckId;
 use crate::store::bounded::{ReadError, read_regular};
 use crate::store::deck_cache;
 use crate::store::deck_overview::{self, SourceKey};
@@ -169,70 +172,120 @@ pub fn load_all_cached(
     collect(results)
 }
 
-/// The decks as the app's first frame needs them: each deck bare ([`Deck::bare`]) when the
+/// The decks as the app's first frame needs them: each deck bare ([`BareDeck`]) when the
 /// deck overview cache in `cache` ([`deck_overview`]) holds it for the same source, else read
 /// whole through the deck cache. Decks with problems are always read, so their problems are
 /// the parser's; which decks load, in which order, and every problem are as
-/// [`load_all_cached`]'s. When a deck that loads was not in the overview cache (or another
-/// version of it was), the cache is saved again.
+/// [`load_all_cached`]'s. When no deck came from the overview cache, the decks are given whole;
+/// when some did, every deck is given bare (those read whole too: the whole ones are loaded
+/// again after the first frame). When a deck that loads was not in the overview cache (or
+/// another version of it was), the cache is saved again.
 pub fn load_first(user_decks_dir: &Path, extra: &[PathBuf], cache: &Path) -> FirstDecks {
     let mut overview = deck_overview::read(cache);
-    let mut served: Vec<String> = Vec::new();
+    let mut served = 0usize;
     // Each source's key, taken before it is read.
     let mut keys: HashMap<String, SourceKey> = HashMap::new();
     let mut take = |source: &DeckSource, key: Option<SourceKey>| {
         let key = key?;
         keys.insert(source.display_name(), key);
         let deck = overview.take(source, &key)?;
-        served.push(source.display_name());
+        served += 1;
         Some(deck)
     };
-    let mut results: Vec<(String, Result<Deck, Diagnostics>)> = Vec::new();
+    let mut results: Vec<(String, Result<First, Diagnostics>)> = Vec::new();
     for (name, text) in BUILTIN {
         let source = DeckSource::Builtin(name.to_string());
         let loaded = match take(&source, Some(SourceKey::of_builtin(name, text))) {
-            Some(deck) => Ok(deck),
-            None => parse_cached(text, source, Some(cache)),
+            Some(deck) => Ok(First::Bare(deck)),
+            None => parse_cached(text, source, Some(cache)).map(First::Whole),
         };
         results.push((format!("built-in:{name}"), loaded));
     }
     for path in deck_files_in(user_decks_dir).iter().chain(extra) {
         let source = DeckSource::File(path.to_path_buf());
         let loaded = match take(&source, SourceKey::of_file(path)) {
-            Some(deck) => Ok(deck),
+            Some(deck) => Ok(First::Bare(deck)),
             None => read_deck_text(path)
                 .map_err(|d| Diagnostics(vec![d]))
-                .and_then(|text| parse_cached(&text, source, Some(cache))),
+                .and_then(|text| parse_cached(&text, source, Some(cache)))
+                .map(First::Whole),
         };
         results.push((path.display().to_string(), loaded));
     }
-    let loaded = collect(results);
+    let (decks, problems) = collect_by_id(results, First::id);
     // Decks with problems are never kept in the overview: only a deck that loaded whole
     // makes it stale.
-    let stale = loaded
-        .decks
-        .iter()
-        .any(|d| !served.contains(&d.source.display_name()));
-    if stale {
-        let keyed: Vec<(SourceKey, &Deck)> = loaded
-            .decks
-            .iter()
-            .filter_map(|d| Some((*keys.get(&d.source.display_name())?, d)))
+    let stale = decks.iter().any(|d| matches!(d, First::Whole(_)));
+    if served == 0 {
+        let decks: Vec<Deck> = decks
+            .into_iter()
+            .filter_map(|d| match d {
+                First::Whole(deck) => Some(deck),
+                First::Bare(_) => None,
+            })
             .collect();
-        deck_overview::save(cache, &keyed);
+        if stale {
+            let bare: Vec<BareDeck> = decks.iter().filter_map(BareDeck::of).collect();
+            save_overview(cache, &keys, &bare);
+        }
+        return FirstDecks {
+            decks: StartDecks::Whole(decks),
+            problems,
+        };
+    }
+    let bare: Vec<BareDeck> = decks
+        .into_iter()
+        .filter_map(|d| match d {
+            First::Bare(deck) => Some(deck),
+            First::Whole(deck) => BareDeck::of(&deck),
+        })
+        .collect();
+    if stale {
+        save_overview(cache, &keys, &bare);
     }
     FirstDecks {
-        bare: !served.is_empty(),
-        loaded,
+        decks: StartDecks::Bare(bare),
+        problems,
     }
 }
 
-/// What [`load_first`] gave.
+/// A deck as [`load_first`] read it.
+enum First {
+    Bare(BareDeck),
+    Whole(Deck),
+}
+
+impl First {
+    fn id(&self) -> &DeckId {
+        match self {
+            First::Bare(d) => &d.head.id,
+            First::Whole(d) => &d.id,
+        }
+    }
+}
+
+/// Saves `decks` in the overview cache, each under the key of its source in `keys`.
+fn save_overview(cache: &Path, keys: &HashMap<String, SourceKey>, decks: &[BareDeck]) {
+    let keyed: Vec<(SourceKey, &BareDeck)> = decks
+        .iter()
+        .filter_map(|d| Some((*keys.get(&d.head.source.display_name())?, d)))
+        .collect();
+    deck_overview::save(cache, &keyed);
+}
+
+/// What [`load_first`] gave: the decks that load, whole or bare (then the whole ones are still
+/// to be loaded: [`load_all_cached`]), and the files that did not load.
 #[derive(Debug)]
 pub struct FirstDecks {
-    pub loaded: LoadedDecks,
-    /// Some decks are bare: the whole ones are still to be loaded ([`load_all_cached`]).
-    pub bare: bool,
+    pub decks: StartDecks,
+    pub problems: Vec<DeckProblem>,
+}
+
+impl FirstDecks {
+    /// Whether the decks are bare.
+    pub fn bare(&self) -> bool {
+        matches!(self.decks, StartDecks::Bare(_))
+    }
 }
 
 fn parse_cached(text: &str, source: DeckSource, cache: Option<&Path>) -> Result<Deck, Diagnostics> {
@@ -258,14 +311,24 @@ pub fn load_files(paths: &[PathBuf]) -> LoadedDecks {
 }
 
 fn collect(results: Vec<(String, Result<Deck, Diagnostics>)>) -> LoadedDecks {
-    let mut out = LoadedDecks::default();
+    let (decks, problems) = collect_by_id(results, |d| &d.id);
+    LoadedDecks { decks, problems }
+}
+
+/// The decks of `results` in order, but for those whose id an earlier deck has, and every
+/// problem (a repeated id is one).
+fn collect_by_id<T>(
+    results: Vec<(String, Result<T, Diagnostics>)>,
+    id_of: impl Fn(&T) -> &DeckId,
+) -> (Vec<T>, Vec<DeckProblem>) {
+    let mut out = (Vec::new(), Vec::new());
     let mut seen: HashMap<String, String> = HashMap::new();
     for (origin, result) in results {
         match result {
             Ok(deck) => {
-                let id = deck.id.to_string();
+                let id = id_of(&deck).to_string();
                 if let Some(first) = seen.get(&id) {
-                    out.problems.push(DeckProblem {
+                    out.1.push(DeckProblem {
                         origin: origin.clone(),
                         diagnostics: Diagnostics(vec![Diagnostic::whole_file(
                             &origin,
@@ -275,10 +338,10 @@ fn collect(results: Vec<(String, Result<Deck, Diagnostics>)>) -> LoadedDecks {
                     });
                 } else {
                     seen.insert(id, origin);
-                    out.decks.push(deck);
+                    out.0.push(deck);
                 }
             }
-            Err(diagnostics) => out.problems.push(DeckProblem {
+            Err(diagnostics) => out.1.push(DeckProblem {
                 origin,
                 diagnostics,
             }),

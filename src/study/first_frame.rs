@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::port::{Overview, Study, StudyError, WeakCategory};
 use super::{LogStudy, ReadOnlyLog};
-use crate::core::deck::Deck;
+use crate::core::deck::{BareDeck, Deck, DeckCards};
 use crate::core::ids::CardKey;
 use crate::core::notes::Notebook;
 use crate::core::record::{Record, RecordBody};
@@ -146,9 +146,9 @@ impl FirstFrame {
 
 /// Home's overview from the home snapshot's `inputs`, when they answer for `decks` at `now`:
 /// what the progress they were made from gives.
-pub fn home_overview(
+pub fn home_overview<D: DeckCards>(
     inputs: &HomeInputs,
-    decks: &[Deck],
+    decks: &[D],
     now: DateTime<Utc>,
     config: &SchedulerConfig,
     offset: FixedOffset,
@@ -171,6 +171,16 @@ impl Study for FirstFrame {
             return overview;
         }
         self.get().overview(decks, now)
+    }
+
+    fn overview_bare(&self, decks: &[BareDeck], now: DateTime<Utc>) -> Option<Overview> {
+        if self.loaded().is_none()
+            && let Some(overview) =
+                home_overview(&self.inputs, decks, now, &self.config, self.offset)
+        {
+            return Some(overview);
+        }
+        self.get().overview_bare(decks, now)
     }
 
     fn queue(

@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use super::Journal;
 use super::first_frame::overview_from;
 use super::port::{DrillFilter, Overview, Study, StudyError, WEAKEST_LIMIT};
-use crate::core::deck::Deck;
+use crate::core::deck::{BareDeck, Deck, DeckCards};
 use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::ids::{CardKey, RecordId};
 use crate::core::notes::{Notebook, is_own_material};
@@ -444,12 +444,6 @@ impl<J: Journal> LogStudy<J> {
         }
     }
 
-    /// Whether the log holds mock-interview records: home's weakest categories then depend
-    /// on the cards' key points (the coverage of typed answers), not only on their ids.
-    pub fn has_mock_records(&self) -> bool {
-        !self.mocks.is_empty()
-    }
-
     /// Where the records go (tests read what was written).
     pub fn journal(&self) -> &J {
         &self.log
@@ -485,6 +479,40 @@ impl<J: Journal> LogStudy<J> {
 }
 
 impl<J: Journal> LogStudy<J> {
+    /// Home's overview of `decks` (whole or bare) with the mock history `mocks`.
+    fn overview_with<D: DeckCards>(
+        &self,
+        decks: &[D],
+        mocks: &MockHistory,
+        now: DateTime<Utc>,
+    ) -> Overview {
+        let q = build_queue(
+            decks,
+            &self.progress,
+            now,
+            self.offset,
+            &self.config,
+            &QueueFilter::default(),
+        );
+        let next_due = self
+            .progress
+            .cards()
+            .filter(|(_, c)| !c.suspended)
+            .filter_map(|(_, c)| c.due)
+            .filter(|d| *d > now)
+            .min();
+        // Only what the home screen shows of the statistics.
+        let summary = crate::core::stats::summary(&StatsInput {
+            decks,
+            progress: &self.progress,
+            mocks,
+            config: &self.config,
+            now,
+            offset: self.offset,
+        });
+        overview_from(q, next_due, summary, &self.config)
+    }
+
     /// The cards of the `n` weakest categories among the filter's decks (and categories, when
     /// given), ranked by [`weakest_drill_queue`].
     fn weakest_queue(
@@ -560,25 +588,14 @@ impl<J: Journal> LogStudy<J> {
 
 impl<J: Journal> Study for LogStudy<J> {
     fn overview(&self, decks: &[Deck], now: DateTime<Utc>) -> Overview {
-        let q = self.queue_for(decks, QueueFilter::default(), now);
-        let next_due = self
-            .progress
-            .cards()
-            .filter(|(_, c)| !c.suspended)
-            .filter_map(|(_, c)| c.due)
-            .filter(|d| *d > now)
-            .min();
-        // Only what the home screen shows of the statistics.
-        let mocks = MockHistory::from_records(&self.mocks, decks);
-        let summary = crate::core::stats::summary(&StatsInput {
-            decks,
-            progress: &self.progress,
-            mocks: &mocks,
-            config: &self.config,
-            now,
-            offset: self.offset,
-        });
-        overview_from(q, next_due, summary, &self.config)
+        self.overview_with(decks, &MockHistory::from_records(&self.mocks, decks), now)
+    }
+
+    /// Without a past mock interview the mock history is empty whatever the decks say.
+    fn overview_bare(&self, decks: &[BareDeck], now: DateTime<Utc>) -> Option<Overview> {
+        past_interviews(&self.mocks)
+            .is_empty()
+            .then(|| self.overview_with(decks, &MockHistory::default(), now))
     }
 
     fn queue(&self, decks: &[Deck], filter: &DrillFilter, now: DateTime<Utc>) -> Vec<CardKey> {

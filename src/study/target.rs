@@ -111,6 +111,13 @@ impl Study for TargetedStudy<'_> {
     fn overview(&self, decks: &[Deck], now: DateTime<Utc>) -> Overview {
         self.inner.overview(decks, now)
     }
+    fn overview_bare(
+        &self,
+        decks: &[crate::core::deck::BareDeck],
+        now: DateTime<Utc>,
+    ) -> Option<Overview> {
+        self.inner.overview_bare(decks, now)
+    }
     fn queue(&self, decks: &[Deck], filter: &DrillFilter, now: DateTime<Utc>) -> Vec<CardKey> {
         target_queue(&*self.inner, decks, filter, &self.target, now)
     }
@@ -191,6 +198,13 @@ mod tests {
     impl Study for Fixed {
         fn overview(&self, _: &[Deck], _: DateTime<Utc>) -> Overview {
             Overview::default()
+        }
+        fn overview_bare(
+            &self,
+            _: &[crate::core::deck::BareDeck],
+            _: DateTime<Utc>,
+        ) -> Option<Overview> {
+            Some(Overview::default())
         }
         fn queue(&self, _: &[Deck], f: &DrillFilter, _: DateTime<Utc>) -> Vec<CardKey> {
             self.1.borrow_mut().push(f.clone());

@@ -180,6 +180,11 @@ fn run(ops: &[Op], config: &SchedulerConfig) -> Result<(), TestCaseError> {
             "after {:?}",
             op
         );
+        // From bare decks (home's first frame): the same.
+        prop_assert_eq!(
+            study.overview_bare(&bare(&decks), now),
+            Some(full.overview(&decks, now))
+        );
         prop_assert_eq!(study.progress().entries(), full.progress().entries());
         // And from the home snapshot made now, kept and read back, at once and later.
         same_home_from_snapshot(&home, &study, &full, config, now)?;
@@ -195,10 +200,23 @@ fn run(ops: &[Op], config: &SchedulerConfig) -> Result<(), TestCaseError> {
 
 /// The decks of the property test, and the same with its last two cards left out (the log
 /// then mentions cards no deck has: reviews of other cards, due times of others).
-fn deck_sets() -> [Vec<Deck>; 2] {
+fn deck_sets() -> [Vec<Deck>; 3] {
     let mut fewer = deck();
     fewer.cards.truncate(3);
-    [vec![deck()], vec![fewer]]
+    // Cards in a category the deck does not list, and two categories' cards interleaved.
+    let mut odd = deck();
+    odd.cards[1].category = crate::core::ids::CategoryId::new("not-listed");
+    odd.cards[4].category = crate::core::ids::CategoryId::new("not-listed");
+    odd.cards[3].category = odd.cards[0].category.clone();
+    [vec![deck()], vec![fewer], vec![odd]]
+}
+
+/// `decks` bare, as the deck overview cache gives them.
+fn bare(decks: &[Deck]) -> Vec<crate::core::deck::BareDeck> {
+    decks
+        .iter()
+        .map(|d| crate::core::deck::BareDeck::of(d).unwrap())
+        .collect()
 }
 
 /// Home's overview drawn from a home snapshot of `study` made at `made_at` (saved and read
@@ -224,6 +242,12 @@ fn same_home_from_snapshot<J: Journal>(
         let inputs = home_snapshot::load(&path, config, &stamp).unwrap();
         prop_assert_eq!(&inputs, &made);
         let view = inputs.view(&decks).unwrap();
+        let bare = bare(&decks);
+        prop_assert!(inputs.view(&bare).is_some());
+        prop_assert_eq!(
+            crate::core::stats::shape(&bare),
+            crate::core::stats::shape(&decks)
+        );
         for later in [
             0,
             1,
@@ -236,16 +260,25 @@ fn same_home_from_snapshot<J: Journal>(
             let now = made_at + Duration::minutes(later);
             let drawn = super::home_overview(&inputs, &decks, now, config, utc());
             prop_assert_eq!(
-                drawn,
-                Some(full.overview(&decks, now)),
+                &drawn,
+                &Some(full.overview(&decks, now)),
                 "{} min later",
                 later
             );
+            prop_assert_eq!(
+                super::home_overview(&inputs, &bare, now, config, utc()),
+                drawn
+            );
             // What it is made of, unrounded: the whole queue and summary.
             let filter = crate::core::schedule::QueueFilter::default();
+            let queue = build_queue(&decks, full.progress(), now, utc(), config, &filter);
             prop_assert_eq!(
-                build_queue_from(&decks, &view, now, utc(), config, &filter),
-                build_queue(&decks, full.progress(), now, utc(), config, &filter)
+                &build_queue_from(&decks, &view, now, utc(), config, &filter),
+                &queue
+            );
+            prop_assert_eq!(
+                &build_queue_from(&bare, &view, now, utc(), config, &filter),
+                &queue
             );
             let mocks = crate::core::stats::MockHistory::default();
             let summary = crate::core::stats::summary(&crate::core::stats::StatsInput {
@@ -256,7 +289,8 @@ fn same_home_from_snapshot<J: Journal>(
                 now,
                 offset: utc(),
             });
-            prop_assert_eq!(view.summary(&decks, config, now, utc()), summary);
+            prop_assert_eq!(&view.summary(&decks, config, now, utc()), &summary);
+            prop_assert_eq!(&view.summary(&bare, config, now, utc()), &summary);
         }
         // Not for a time before it was made, nor for decks of another shape.
         let before = made_at - Duration::seconds(1);

@@ -108,8 +108,9 @@ pub struct App {
     quit: bool,
     /// The next interview is still to be read for home ([`App::run_deferred`]).
     next_pending: bool,
-    /// Loads the whole decks when the app started with bare ones ([`App::with_whole_decks`]).
-    whole: Option<decks::WholeDecks>,
+    /// When the app started with bare decks ([`App::new_bare`]): their cards, and what loads
+    /// the whole decks.
+    whole: Option<decks::Completion>,
 }
 
 /// The read-only context of a screen, from the app's fields (so the screen itself can be
@@ -185,6 +186,17 @@ fn ungraded_nudge(study: &dyn Study) -> Option<(Level, String)> {
 impl App {
     pub fn new(decks: Vec<Deck>, study: Box<dyn Study>, theme: Theme, now: DateTime<Utc>) -> App {
         let overview = study.overview(&decks, now);
+        App::with_overview(decks, study, theme, now, overview)
+    }
+
+    /// An app on `decks` whose home shows `overview` (the study's for them at `now`).
+    fn with_overview(
+        decks: Vec<Deck>,
+        study: Box<dyn Study>,
+        theme: Theme,
+        now: DateTime<Utc>,
+        overview: Overview,
+    ) -> App {
         let next_day = study.next_day_start(now);
         let message = ungraded_nudge(&*study);
         let mut app = App {

@@ -26,7 +26,7 @@ use app::App;
 use terminal::TerminalHost;
 use theme::Theme;
 
-use crate::core::deck::{Deck, DeckProblem};
+use crate::core::deck::{Deck, DeckProblem, StartDecks};
 use crate::core::session::MockSetup;
 
 /// The screen the app opens on.
@@ -55,24 +55,28 @@ pub enum Start {
 
 /// Opens the app on the real terminal and runs it until the user quits, on the `start`
 /// screen. The terminal is restored before this returns, whatever happened. With `whole`,
-/// `decks` are bare ([`Deck::bare`]) and `whole` loads them after the first frame.
+/// `decks` are bare ([`StartDecks::Bare`]) and `whole` loads them after the first frame.
 pub fn run(
-    decks: Vec<Deck>,
+    decks: StartDecks,
     study: Box<dyn Study>,
     broken: Vec<DeckProblem>,
     start: Start,
-    reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>,
+    mut reload: Box<dyn FnMut() -> (Vec<Deck>, Vec<DeckProblem>)>,
     whole: Option<app::WholeDecks>,
     first_frame_drawn: Box<dyn FnOnce()>,
 ) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
-    let mut app = App::new(decks, study, Theme::from_env(), now).with_broken(broken);
-    if let Some(whole) = whole {
-        app = app.with_whole_decks(whole);
-        // Only home's first frame is drawn from bare decks.
-        if !matches!(start, Start::Home) {
-            app.complete_decks(now);
-        }
+    let theme = Theme::from_env();
+    let mut app = match (decks, whole) {
+        (StartDecks::Whole(decks), _) => App::new(decks, study, theme, now),
+        (StartDecks::Bare(decks), Some(whole)) => App::new_bare(decks, study, theme, now, whole),
+        // Nothing to load them whole with after the first frame: now.
+        (StartDecks::Bare(_), None) => App::new(reload().0, study, theme, now),
+    }
+    .with_broken(broken);
+    // Only home's first frame is drawn from bare decks.
+    if !matches!(start, Start::Home) {
+        app.complete_decks(now);
     }
     match start {
         Start::Home => {}
@@ -92,7 +96,10 @@ pub fn run(
     let result = runner::run(&mut term, &mut app, &mut host);
     terminal::bracketed_paste(false);
     let _ = ratatui::try_restore();
-    app.study.keep_home(&app.decks, chrono::Utc::now());
+    // (Bare decks, when the first frame was never drawn, are not what the snapshot is for.)
+    if !app.decks_bare() {
+        app.study.keep_home(&app.decks, chrono::Utc::now());
+    }
     app.study.close();
     // A frame that could not be written because the terminal was closed: leave as on SIGHUP
     // (the hang-up thread's exit, when it is first), not with an error nobody can read.

@@ -3,13 +3,13 @@
 //!
 //! Pure: takes the text of a file and a name for it; reading files is the store's job.
 
-mod bare;
 mod diagnostic;
 mod fields;
 mod lint;
 mod model;
 mod notes;
 mod parse;
+mod table;
 mod tags;
 mod write;
 
@@ -19,6 +19,7 @@ pub use lint::{FILLER_ANSWERS, LintKind, LintWarning, Linter, lint_key_points};
 pub use model::{Card, CardNotes, Category, DECK_FORMAT, Deck, DeckSource, KeyPoint, Kind};
 pub use parse::parse_deck;
 pub(crate) use parse::{Table as TomlTable, Walker};
+pub use table::{BareDeck, CardRef, CardTable, DeckCards, StartDecks};
 pub use tags::{TagWarning, canonical_tag, tag_warnings};
 pub use write::write_deck;
 

@@ -17,14 +17,14 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use super::config::NewOrder;
 use crate::core::fast_hash::FastMap;
-use crate::core::ids::{CardId, CategoryId, DeckId};
+use crate::core::ids::{CategoryId, DeckId};
 
 /// A card that was new when the study day began (borrowed from its deck), with its deck's
 /// position in the deck list and its own position among the cards considered.
 #[derive(Clone, Copy, Debug)]
 pub struct NewCard<'a> {
     pub deck: &'a DeckId,
-    pub card: &'a CardId,
+    pub card: &'a str,
     pub category: &'a CategoryId,
     pub deck_position: usize,
     pub position: usize,
@@ -119,7 +119,7 @@ fn interleave(cards: &[NewCard<'_>], seed: u64, limit: usize) -> Vec<usize> {
             }
         };
         let group = &mut groups[g];
-        let shuffle = xxh3_64_with_seed(c.card.as_str().as_bytes(), !group.deck_hash);
+        let shuffle = xxh3_64_with_seed(c.card.as_bytes(), !group.deck_hash);
         group.cards.push((shuffle, i));
     }
     // Deck by deck, category by category (each in the order of its hash, then its id), the
@@ -198,7 +198,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::core::ids::CardKey;
+    use crate::core::ids::{CardId, CardKey};
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().to_utc()
@@ -222,7 +222,7 @@ mod tests {
             .iter()
             .map(|c| NewCard {
                 deck: &c.deck,
-                card: &c.card,
+                card: c.card.as_str(),
                 category: &c.category,
                 deck_position: c.deck_position,
                 position: c.position,
@@ -235,7 +235,7 @@ mod tests {
             .into_iter()
             .map(|i| CardKey {
                 deck: borrowed[i].deck.clone(),
-                card: borrowed[i].card.clone(),
+                card: CardId::new(borrowed[i].card),
             })
             .collect()
     }

@@ -434,8 +434,18 @@ impl Progress {
     /// Where the card with these ids is among [`Progress::cards`] (the same place for as long
     /// as this progress is not changed), without building its key.
     pub fn place_of(&self, deck: &DeckId, card: &CardId) -> Option<usize> {
+        self.place_of_ids(deck.as_str(), card.as_str())
+    }
+
+    /// [`Progress::place_of`] from the ids as strings.
+    pub fn place_of_ids(&self, deck: &str, card: &str) -> Option<usize> {
         let key: &dyn KeyRef = &(deck, card);
         self.index.get(key).copied()
+    }
+
+    /// [`Progress::card_of`] from the ids as strings.
+    pub fn card_of_ids(&self, deck: &str, card: &str) -> Option<&CardMemory> {
+        self.place_of_ids(deck, card).map(|i| &self.cards[i].1)
     }
 
     /// The card at `place` among [`Progress::cards`]: its key (the one its reviews share)

@@ -14,9 +14,9 @@ use super::config::SchedulerConfig;
 use super::new_order::{NewCard, first_new};
 use super::progress::Progress;
 use super::time::{day_start, next_day_start};
-use crate::core::deck::{Card, Deck, Kind};
+use crate::core::deck::{CardRef, DeckCards, Kind};
 use crate::core::fast_hash::{FastMap, FastSet};
-use crate::core::ids::{CardKey, CategoryId, DeckId, KeyRef};
+use crate::core::ids::{CardId, CardKey, CategoryId, DeckId, KeyRef};
 
 /// Which cards to consider. An empty list means no restriction.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,9 +27,9 @@ pub struct QueueFilter {
 }
 
 impl QueueFilter {
-    fn admits(&self, deck: &Deck, card: &Card) -> bool {
-        (self.decks.is_empty() || self.decks.contains(&deck.id))
-            && (self.categories.is_empty() || self.categories.contains(&card.category))
+    fn admits(&self, deck: &DeckId, card: &CardRef<'_>) -> bool {
+        (self.decks.is_empty() || self.decks.contains(deck))
+            && (self.categories.is_empty() || self.categories.contains(card.category))
             && (self.kinds.is_empty() || self.kinds.contains(&card.kind))
     }
 }
@@ -90,9 +90,9 @@ pub struct DailyQueue {
 /// What today's queue reads of the progress: each card's state and today's reviews.
 /// [`Progress`] is one; the home screen's snapshot (`core::stats::HomeInputs`) another.
 pub trait QueueSource {
-    /// The state of `card` of `deck`, at `place` (the deck's and the card's positions in the
-    /// decks the queue is built from); `None`: new, never touched.
-    fn state(&self, place: (usize, usize), deck: &Deck, card: &Card) -> Option<&CardMemory>;
+    /// The state of the card with id `card` of the deck `deck`, at `place` (the deck's and
+    /// the card's positions in the decks the queue is built from); `None`: new, never touched.
+    fn state(&self, place: (usize, usize), deck: &DeckId, card: &str) -> Option<&CardMemory>;
     /// What was done from `start` to just before `end` (today).
     fn done(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Done<'_>;
     /// How many of the decks' cards are new, if known cheaply (0 if not): room for them is
@@ -116,12 +116,12 @@ pub struct Done<'a> {
 }
 
 /// See [`Done::introduced`].
-pub type Introduced<'a> = Box<dyn Fn((usize, usize), &Deck, &Card) -> bool + 'a>;
+pub type Introduced<'a> = Box<dyn Fn((usize, usize), &DeckId, &str) -> bool + 'a>;
 
 impl QueueSource for Progress {
     /// Looked up by its ids: no key is built for a card that is not kept.
-    fn state(&self, _place: (usize, usize), deck: &Deck, card: &Card) -> Option<&CardMemory> {
-        self.card_of(&deck.id, &card.id)
+    fn state(&self, _place: (usize, usize), deck: &DeckId, card: &str) -> Option<&CardMemory> {
+        self.card_of_ids(deck.as_str(), card)
     }
 
     fn done(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Done<'_> {
@@ -139,8 +139,8 @@ impl QueueSource for Progress {
             reviews: today.len(),
             new: count(Phase::New),
             of_review_cards: count(Phase::Review),
-            introduced: Box::new(move |_, deck: &Deck, card: &Card| {
-                let key: &dyn KeyRef = &(&deck.id, &card.id);
+            introduced: Box::new(move |_, deck: &DeckId, card: &str| {
+                let key: &dyn KeyRef = &(deck.as_str(), card);
                 introduced.contains(key)
             }),
         }
@@ -148,8 +148,8 @@ impl QueueSource for Progress {
 }
 
 /// Builds the queue for `now`. `offset` is the local UTC offset that `day_starts_at` uses.
-pub fn build_queue(
-    decks: &[Deck],
+pub fn build_queue<D: DeckCards>(
+    decks: &[D],
     progress: &Progress,
     now: DateTime<Utc>,
     offset: FixedOffset,
@@ -159,9 +159,9 @@ pub fn build_queue(
     build_queue_from(decks, progress, now, offset, config, filter)
 }
 
-/// [`build_queue`] from any [`QueueSource`].
-pub fn build_queue_from(
-    decks: &[Deck],
+/// [`build_queue`] from any [`QueueSource`], for decks whole or bare ([`DeckCards`]).
+pub fn build_queue_from<D: DeckCards>(
+    decks: &[D],
     progress: &dyn QueueSource,
     now: DateTime<Utc>,
     offset: FixedOffset,
@@ -182,7 +182,7 @@ pub fn build_queue_from(
     let mut next_learning_due: Option<DateTime<Utc>> = None;
     let mut counts = vec![];
     let mut position = 0usize;
-    for (deck_position, deck) in decks.iter().enumerate() {
+    for (deck_position, deck) in decks.iter().map(DeckCards::head).enumerate() {
         if !filter.decks.is_empty() && !filter.decks.contains(&deck.id) {
             continue;
         }
@@ -194,26 +194,26 @@ pub fn build_queue_from(
             unseen: 0,
             new_alone: 0,
         };
-        let mut seen: FastMap<&CategoryId, usize> = FastMap::default();
-        // A deck's cards mostly come a category at a time: its count is looked up again
-        // only when the category changes.
-        let mut run: Option<(&CategoryId, usize)> = None;
+        // Cards no longer new, by their category's place (`CardRef::place`); the places of
+        // this deck's new cards, in order.
+        let mut seen: Vec<usize> = vec![0; deck.categories.len()];
+        let mut new_places: Vec<u32> = Vec::new();
         let first_new_card = new.len();
-        for (card_index, card) in deck.cards.iter().enumerate() {
-            if !filter.admits(deck, card) {
+        for (card_index, card) in decks[deck_position].card_refs().enumerate() {
+            if !filter.admits(&deck.id, &card) {
                 continue;
             }
             position += 1;
             let state = progress
-                .state((deck_position, card_index), deck, card)
+                .state((deck_position, card_index), &deck.id, card.id)
                 .unwrap_or(&fresh);
             if state.phase == Phase::New && !state.suspended {
                 c.unseen += 1;
             }
             let new_card = |wanted| NewCard {
                 deck: &deck.id,
-                card: &card.id,
-                category: &card.category,
+                card: card.id,
+                category: card.category,
                 deck_position,
                 position,
                 seen_in_category: 0,
@@ -223,22 +223,21 @@ pub fn build_queue_from(
             if state.phase == Phase::New {
                 let shown = !state.is_hidden(now);
                 new.push(new_card(shown));
+                new_places.push(card.place);
                 if shown {
                     c.new_alone += 1;
                 }
                 continue;
             }
-            if (done.introduced)((deck_position, card_index), deck, card) {
+            if (done.introduced)((deck_position, card_index), &deck.id, card.id) {
                 new.push(new_card(false));
+                new_places.push(card.place);
             } else {
-                match &mut run {
-                    Some((category, n)) if *category == &card.category => *n += 1,
-                    _ => {
-                        if let Some((category, n)) = run.replace((&card.category, 1)) {
-                            *seen.entry(category).or_default() += n;
-                        }
-                    }
+                let place = card.place as usize;
+                if place >= seen.len() {
+                    seen.resize(place + 1, 0);
                 }
+                seen[place] += 1;
             }
             if state.is_hidden(now) {
                 continue;
@@ -263,12 +262,9 @@ pub fn build_queue_from(
                 Phase::Review => {}
             }
         }
-        if let Some((category, n)) = run {
-            *seen.entry(category).or_default() += n;
-        }
-        let seen_in_deck = seen.values().sum();
-        for card in &mut new[first_new_card..] {
-            card.seen_in_category = seen.get(card.category).copied().unwrap_or(0);
+        let seen_in_deck = seen.iter().sum();
+        for (card, place) in new[first_new_card..].iter_mut().zip(new_places) {
+            card.seen_in_category = seen.get(place as usize).copied().unwrap_or(0);
             card.seen_in_deck = seen_in_deck;
         }
         c.new_alone = c.new_alone.min(new_left);
@@ -279,8 +275,14 @@ pub fn build_queue_from(
     learning.sort_unstable();
     reviews.sort_unstable();
     reviews.truncate(reviews_left);
-    let key =
-        |&(_, _, d, c): &(DateTime<Utc>, usize, usize, usize)| decks[d].key(&decks[d].cards[c]);
+    // (Places found in the loop above.)
+    let key = |&(_, _, d, c): &(DateTime<Utc>, usize, usize, usize)| {
+        let deck = &decks[d];
+        CardKey {
+            deck: deck.head().id.clone(),
+            card: CardId::new(deck.card_id(c).unwrap_or_default()),
+        }
+    };
     let learning: Vec<CardKey> = learning.iter().map(key).collect();
     let reviews: Vec<CardKey> = reviews.iter().map(key).collect();
     // Ordered over every card new when the day began (so the cards still new keep their
@@ -289,7 +291,7 @@ pub fn build_queue_from(
         .into_iter()
         .map(|i| CardKey {
             deck: new[i].deck.clone(),
-            card: new[i].card.clone(),
+            card: CardId::new(new[i].card),
         })
         .collect();
     // Each deck's share of what is left after the global limits.

@@ -7,8 +7,10 @@ use chrono::{DateTime, Duration, Utc};
 use super::activity::{by_day, calendar_start, forecast, streak_days, study_date};
 use super::readiness::{Evidence, LAPSE_DAYS, RETENTION_DAYS};
 use super::{CategoryStats, Stats, StatsInput, TimeSpent};
+use crate::core::deck::{Deck, DeckCards};
 use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::grade::Grade;
+use crate::core::ids::DeckId;
 use crate::core::schedule::{
     CardMemory, Model, Phase, QueueFilter, build_queue, day_start, next_day_start,
 };
@@ -53,7 +55,7 @@ pub struct Summary {
 /// Walks only the reviews the categories depend on (the retention and lapse windows): the
 /// streak is found by bisection, day by day, and the total from the cards' review counts, so
 /// the home screen does not walk a long history.
-pub fn summary(input: &StatsInput<'_>) -> Summary {
+pub fn summary<D: DeckCards>(input: &StatsInput<'_, D>) -> Summary {
     let since = input.now - Duration::days(RETENTION_DAYS.max(LAPSE_DAYS));
     let pass = pass(input, DueDates::Skip, Some(since));
     Summary {
@@ -62,7 +64,7 @@ pub fn summary(input: &StatsInput<'_>) -> Summary {
         reviews_total: input
             .progress
             .cards()
-            .filter(|(key, _)| input.decks.iter().any(|d| d.id == key.deck))
+            .filter(|(key, _)| of_decks(input.decks, &key.deck))
             .map(|(_, memory)| memory.reps as usize)
             .sum(),
     }
@@ -70,16 +72,21 @@ pub fn summary(input: &StatsInput<'_>) -> Summary {
 
 /// [`streak_days`] of the study days with a review of a loaded deck, looking each day up in
 /// the reviews (in time order) by bisection.
-fn streak_by_day(input: &StatsInput<'_>) -> u32 {
+fn streak_by_day<D: DeckCards>(input: &StatsInput<'_, D>) -> u32 {
     let studied = |from: DateTime<Utc>| {
         input
             .progress
             .studied(from, from + Duration::days(1), |deck| {
-                input.decks.iter().any(|d| d.id == *deck)
+                of_decks(input.decks, deck)
             })
     };
     let today = day_start(input.now, input.offset, input.config.day_starts_at);
     streak_from(today, studied)
+}
+
+/// Whether `deck` is the id of one of `decks`.
+pub(super) fn of_decks<D: DeckCards>(decks: &[D], deck: &DeckId) -> bool {
+    decks.iter().any(|d| d.head().id == *deck)
 }
 
 /// The streak ending today (whose study day begins at `today`) or yesterday: how many study
@@ -177,7 +184,11 @@ enum DueDates {
 
 /// With `since`, only the reviews from then on are walked, and only for the categories'
 /// evidence (the summary: no totals, time or days are counted).
-fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTime<Utc>>) -> Pass {
+fn pass<D: DeckCards>(
+    input: &StatsInput<'_, D>,
+    due_dates_wanted: DueDates,
+    since: Option<DateTime<Utc>>,
+) -> Pass {
     let StatsInput {
         decks,
         progress,
@@ -206,10 +217,10 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
         (now, tomorrow),
         |_, deck, card, index| {
             if by_ids {
-                card_category.insert((deck.id.as_str(), card.id.as_str()), index);
+                card_category.insert((deck.as_str(), card), index);
             }
             // Each card's state by its ids (no key is built per card).
-            let place = progress.place_of(&deck.id, &card.id)?;
+            let place = progress.place_of_ids(deck.as_str(), card)?;
             let (key, state) = progress.card_at(place)?;
             category_at[place] = Some(index);
             per_key.insert(std::sync::Arc::as_ptr(key) as usize, (true, Some(index)));
@@ -246,7 +257,7 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
             .entry(std::sync::Arc::as_ptr(&r.key) as usize)
             .or_insert_with(|| {
                 (
-                    decks.iter().any(|d| d.id == r.key.deck),
+                    of_decks(decks, &r.key.deck),
                     progress
                         .place_of(&r.key.deck, &r.key.card)
                         .and_then(|p| category_at[p]),
@@ -329,26 +340,23 @@ fn pass(input: &StatsInput<'_>, due_dates_wanted: DueDates, since: Option<DateTi
 /// The categories of `decks` in order, each with its deck's and its own position, and what
 /// its cards say (count, seen, recall now, due by `tomorrow`): the walk over the cards that
 /// the statistics and the home screen's snapshot share. `state` gives a card's state
-/// (`None`: new, never touched) from its place (deck and card positions), deck, card and
+/// (`None`: new, never touched) from its place (deck and card positions), deck id, card id and
 /// category (its position among the categories); `due_dates` collects every due date.
-pub(super) fn walk_cards<'d, 'p>(
-    decks: &'d [crate::core::deck::Deck],
+pub(super) fn walk_cards<'d, 'p, D: DeckCards>(
+    decks: &'d [D],
     model: &Model,
     (now, tomorrow): (DateTime<Utc>, DateTime<Utc>),
-    mut state: impl FnMut(
-        (usize, usize),
-        &'d crate::core::deck::Deck,
-        &'d crate::core::deck::Card,
-        usize,
-    ) -> Option<&'p CardMemory>,
+    mut state: impl FnMut((usize, usize), &'d DeckId, &'d str, usize) -> Option<&'p CardMemory>,
     mut due_dates: Option<&mut Vec<DateTime<Utc>>>,
 ) -> Vec<(usize, usize, CategoryAcc)> {
     let mut categories: Vec<(usize, usize, CategoryAcc)> = vec![];
     let fresh = CardMemory::new();
-    for (d, deck) in decks.iter().enumerate() {
-        let mut local: FastMap<&str, usize> = FastMap::default();
-        for (c, category) in deck.categories.iter().enumerate() {
-            local.insert(category.id.as_str(), categories.len());
+    for (d, cards) in decks.iter().enumerate() {
+        let deck = cards.head();
+        // A card's category is the one at its place (`CardRef::place`) among the deck's, if
+        // it is listed.
+        let first = categories.len();
+        for (c, _) in deck.categories.iter().enumerate() {
             categories.push((
                 d,
                 c,
@@ -360,22 +368,14 @@ pub(super) fn walk_cards<'d, 'p>(
                 },
             ));
         }
-        // A deck's cards mostly come a category at a time: looked up again only when the
-        // category changes.
-        let mut run: Option<(&str, Option<usize>)> = None;
-        for (c, card) in deck.cards.iter().enumerate() {
-            let found = match run {
-                Some((category, found)) if category == card.category.as_str() => found,
-                _ => {
-                    let found = local.get(card.category.as_str()).copied();
-                    run = Some((card.category.as_str(), found));
-                    found
-                }
-            };
-            let Some(index) = found else {
+        let listed = deck.categories.len();
+        for (c, card) in cards.card_refs().enumerate() {
+            let place = card.place as usize;
+            if place >= listed {
                 continue;
-            };
-            let state = state((d, c), deck, card, index).unwrap_or(&fresh);
+            }
+            let index = first + place;
+            let state = state((d, c), &deck.id, card.id, index).unwrap_or(&fresh);
             let acc = &mut categories[index].2;
             acc.evidence.cards += 1;
             if state.reps > 0 {
@@ -398,15 +398,15 @@ pub(super) fn walk_cards<'d, 'p>(
 }
 
 /// The rows of the categories with at least one card, weakest first.
-pub(super) fn category_rows(
+pub(super) fn category_rows<D: DeckCards>(
     categories: Vec<(usize, usize, CategoryAcc)>,
-    decks: &[crate::core::deck::Deck],
+    decks: &[D],
 ) -> Vec<CategoryStats> {
     let mut rows: Vec<CategoryStats> = categories
         .into_iter()
         .filter(|(_, _, acc)| acc.evidence.cards > 0)
         .map(|(d, c, mut acc)| {
-            let deck = &decks[d];
+            let deck: &Deck = decks[d].head();
             let category = &deck.categories[c];
             acc.evidence.mock_coverage =
                 (acc.mock_answers > 0).then(|| acc.mock_sum / acc.mock_answers as f64);

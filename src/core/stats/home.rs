@@ -12,11 +12,12 @@
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::Summary;
-use super::compute::{category_rows, streak_from, walk_cards};
+use super::compute::{category_rows, of_decks, streak_from, walk_cards};
 use super::readiness::{LAPSE_DAYS, RETENTION_DAYS};
-use crate::core::deck::{Card, Deck};
+use crate::core::deck::{Deck, DeckCards};
 use crate::core::fast_hash::FastSet;
 use crate::core::grade::Grade;
+use crate::core::ids::DeckId;
 use crate::core::schedule::{
     Activity, CardMemory, Done, Model, Phase, Progress, QueueSource, SchedulerConfig, day_start,
     next_day_start,
@@ -72,30 +73,30 @@ pub struct HomeView<'a> {
 }
 
 /// A hash of the deck and card ids of `decks` in order: what [`HomeInputs`] depends on of
-/// them.
-pub fn shape(decks: &[Deck]) -> u64 {
+/// them. The same for a deck whole or bare.
+pub fn shape<D: DeckCards>(decks: &[D]) -> u64 {
     let mut bytes =
-        Vec::with_capacity(64 + decks.iter().map(|d| d.cards.len() * 16).sum::<usize>());
+        Vec::with_capacity(64 + decks.iter().map(|d| d.card_count() * 16).sum::<usize>());
     let mut put = |s: &str| {
         bytes.extend_from_slice(&(s.len() as u32).to_le_bytes());
         bytes.extend_from_slice(s.as_bytes());
     };
     for deck in decks {
-        put(deck.id.as_str());
-        put(&deck.cards.len().to_string());
-        for card in &deck.cards {
-            put(card.id.as_str());
+        put(deck.head().id.as_str());
+        put(&deck.card_count().to_string());
+        for card in deck.card_refs() {
+            put(card.id);
         }
     }
     xxhash_rust::xxh3::xxh3_64(&bytes)
 }
 
-fn starts_of(decks: &[Deck]) -> Vec<usize> {
+fn starts_of<D: DeckCards>(decks: &[D]) -> Vec<usize> {
     decks
         .iter()
         .scan(0, |at, d| {
             let start = *at;
-            *at += d.cards.len();
+            *at += d.card_count();
             Some(start)
         })
         .collect()
@@ -219,8 +220,8 @@ impl HomeInputs {
     }
 
     /// These inputs for `decks`, when made for decks of their shape.
-    pub fn view(&self, decks: &[Deck]) -> Option<HomeView<'_>> {
-        let fits = decks.iter().map(|d| d.cards.len()).sum::<usize>() == self.cards.len()
+    pub fn view<D: DeckCards>(&self, decks: &[D]) -> Option<HomeView<'_>> {
+        let fits = decks.iter().map(DeckCards::card_count).sum::<usize>() == self.cards.len()
             && shape(decks) == self.shape;
         fits.then(|| HomeView {
             inputs: self,
@@ -255,9 +256,9 @@ impl HomeView<'_> {
 
     /// What [`super::summary`] gives for the progress and the decks at `now` (which the
     /// inputs must [`HomeInputs::covers`]).
-    pub fn summary(
+    pub fn summary<D: DeckCards>(
         &self,
-        decks: &[Deck],
+        decks: &[D],
         config: &SchedulerConfig,
         now: DateTime<Utc>,
         offset: FixedOffset,
@@ -307,7 +308,7 @@ impl HomeView<'_> {
             }
         }
         let today = day_start(now, offset, config.day_starts_at);
-        let of_decks = |deck: &crate::core::ids::DeckId| decks.iter().any(|d| d.id == *deck);
+        let of_decks = |deck: &DeckId| of_decks(decks, deck);
         Summary {
             categories: category_rows(categories, decks),
             streak_days: streak_from(today, |from| {
@@ -322,7 +323,7 @@ impl HomeView<'_> {
 }
 
 impl QueueSource for HomeView<'_> {
-    fn state(&self, place: (usize, usize), _deck: &Deck, _card: &Card) -> Option<&CardMemory> {
+    fn state(&self, place: (usize, usize), _deck: &DeckId, _card: &str) -> Option<&CardMemory> {
         self.inputs.cards.get(self.place(place)?)?.as_ref()
     }
 

@@ -42,11 +42,12 @@ pub use readiness::{
     WEIGHT_RECALL, WEIGHT_RETENTION, WEIGHT_SEEN,
 };
 
-/// Everything statistics are computed from.
-#[derive(Clone, Copy, Debug)]
-pub struct StatsInput<'a> {
+/// Everything statistics are computed from. Home's summary ([`summary`]) reads the decks
+/// whole or bare (`D`: [`crate::core::deck::DeckCards`]); everything else whole.
+#[derive(Debug)]
+pub struct StatsInput<'a, D = Deck> {
     /// The decks in scope (after `--deck`). Only their cards and reviews are counted.
-    pub decks: &'a [Deck],
+    pub decks: &'a [D],
     /// The replayed state log.
     pub progress: &'a Progress,
     pub mocks: &'a MockHistory,
@@ -56,6 +57,14 @@ pub struct StatsInput<'a> {
     /// The local UTC offset that `day_starts_at` is read in.
     pub offset: FixedOffset,
 }
+
+impl<D> Clone for StatsInput<'_, D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D> Copy for StatsInput<'_, D> {}
 
 /// The figures of one category.
 #[derive(Clone, Debug, PartialEq, Serialize)]

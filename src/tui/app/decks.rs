@@ -4,37 +4,73 @@
 use chrono::{DateTime, Utc};
 
 use super::{App, Level};
-use crate::core::deck::{Deck, DeckProblem};
+use crate::core::deck::{BareDeck, CardTable, Deck, DeckProblem};
+use crate::study::Study;
 use crate::tui::screen::Reply;
+use crate::tui::theme::Theme;
 
 /// Loads the whole decks (and the files that did not load) for an app started with bare ones.
 pub type WholeDecks = Box<dyn FnOnce() -> (Vec<Deck>, Vec<DeckProblem>)>;
 
+/// What an app started with bare decks keeps until the whole ones are in place: each deck's
+/// cards (the decks themselves are [`App::decks`], with no cards) and what loads them whole.
+pub(super) struct Completion {
+    cards: Vec<CardTable>,
+    load: WholeDecks,
+}
+
 impl App {
-    /// The app was made with bare decks ([`Deck::bare`], enough for home's first frame):
-    /// `whole` loads them whole. That happens after the first frame and before anything else
-    /// ([`App::complete_decks`]); no screen but home's first frame ever sees a bare deck.
-    pub fn with_whole_decks(mut self, whole: WholeDecks) -> App {
-        self.whole = Some(whole);
-        self
+    /// An app whose home's first frame is drawn from bare decks ([`BareDeck`]); `whole` loads
+    /// them whole, after the first frame and before anything else ([`App::complete_decks`]):
+    /// no screen but home's first frame ever sees a deck without its cards. Until then
+    /// [`App::decks`] holds the decks with no cards (titles and categories: all home draws of
+    /// them). When the study cannot draw home from bare decks (a log with mock answers: their
+    /// coverage depends on the key points), the whole decks are loaded first.
+    pub fn new_bare(
+        decks: Vec<BareDeck>,
+        study: Box<dyn Study>,
+        theme: Theme,
+        now: DateTime<Utc>,
+        whole: WholeDecks,
+    ) -> App {
+        let Some(overview) = study.overview_bare(&decks, now) else {
+            let (decks, _) = whole();
+            return App::new(decks, study, theme, now);
+        };
+        let (heads, cards): (Vec<Deck>, Vec<CardTable>) =
+            decks.into_iter().map(|d| (d.head, d.cards)).unzip();
+        let mut app = App::with_overview(heads, study, theme, now, overview);
+        app.whole = Some(Completion { cards, load: whole });
+        app
+    }
+
+    /// Whether the whole decks are still to be loaded ([`App::new_bare`]).
+    pub fn decks_bare(&self) -> bool {
+        self.whole.is_some()
     }
 
     /// Puts the whole decks in place of bare ones, when they are still to be loaded. When they
     /// are what the bare ones said (the usual case), nothing visible changes; otherwise (a
     /// deck changed meanwhile, a stale cache) home's counts are worked out again.
     pub fn complete_decks(&mut self, now: DateTime<Utc>) {
-        let Some(load) = self.whole.take() else {
+        let Some(Completion { cards, load }) = self.whole.take() else {
             return;
         };
         let (decks, problems) = load();
-        let same = decks.len() == self.decks.len()
-            && decks.iter().zip(&self.decks).all(|(a, b)| a.same_bare(b))
+        let heads = std::mem::replace(&mut self.decks, decks);
+        let same = heads.len() == self.decks.len()
+            && cards.len() == heads.len()
+            && heads
+                .into_iter()
+                .zip(cards)
+                .map(|(head, cards)| BareDeck { head, cards })
+                .zip(&self.decks)
+                .all(|(bare, whole)| bare.is_of(whole))
             && problems.len() == self.broken.len()
             && problems
                 .iter()
                 .zip(&self.broken)
                 .all(|(a, b)| a.origin == b.origin && a.diagnostics == b.diagnostics);
-        self.decks = decks;
         self.broken = problems;
         if !same {
             self.overview = self.study.overview(&self.decks, now);

@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::Duration;
 
 use super::support::{Harness, t0};
-use crate::core::deck::{Deck, DeckProblem};
+use crate::core::deck::{BareDeck, Deck, DeckProblem, StartDecks};
 use crate::fixtures::{FixtureSpec, deck_toml, review_records};
 use crate::store::decks::{FirstDecks, load_all_cached, load_first};
 use crate::store::paths::Home;
@@ -40,14 +40,18 @@ fn whole(root: &Path) -> (Vec<Deck>, Vec<DeckProblem>) {
     (l.decks, l.problems)
 }
 
-fn harness(first: FirstDecks, records: &[crate::core::record::Record]) -> Harness {
-    let mut h = Harness::with_decks(first.loaded.decks, records.to_vec());
-    h.app = h.app.with_broken(first.loaded.problems);
-    h
+fn whole_decks(first: FirstDecks) -> Vec<Deck> {
+    match first.decks {
+        StartDecks::Whole(decks) => decks,
+        StartDecks::Bare(_) => panic!("bare decks"),
+    }
 }
 
-fn is_bare(d: &Deck) -> bool {
-    d.cards.iter().all(|c| c.question.is_empty())
+fn bare_decks(first: FirstDecks) -> Vec<BareDeck> {
+    match first.decks {
+        StartDecks::Bare(decks) => decks,
+        StartDecks::Whole(_) => panic!("whole decks"),
+    }
 }
 
 #[test]
@@ -59,26 +63,29 @@ fn home_from_the_overview_cache_is_home_from_whole_decks_until_a_deck_changes() 
 
     // The first start reads every deck whole and saves the overview; the next is bare.
     let cold = first(dir.path());
-    assert!(!cold.bare && !cold.loaded.decks.iter().any(is_bare));
+    assert!(!cold.bare());
     let warm = first(dir.path());
-    assert!(warm.bare);
-    assert!(
-        warm.loaded.decks.iter().all(is_bare),
-        "every deck that loads is bare"
-    );
-    assert_eq!(warm.loaded.decks.len(), 6, "4 built-in, bench, test-deck");
+    assert!(warm.bare());
     assert_eq!(
-        warm.loaded.problems.len(),
+        warm.problems.len(),
         1,
         "the broken deck is diagnosed as before"
     );
-    assert_eq!(
-        warm.loaded.problems[0].diagnostics,
-        cold.loaded.problems[0].diagnostics
-    );
+    assert_eq!(warm.problems[0].diagnostics, cold.problems[0].diagnostics);
+    let (cold_problems, warm_problems) = (cold.problems.clone(), warm.problems.clone());
+    let (cold, warm) = (whole_decks(cold), bare_decks(warm));
+    assert_eq!(warm.len(), 6, "4 built-in, bench, test-deck");
+    for (bare, whole) in warm.iter().zip(&cold) {
+        assert!(bare.is_of(whole), "{}", whole.id);
+        assert!(bare.head.cards.is_empty());
+    }
 
-    let mut from_whole = harness(cold, &records);
-    let mut from_bare = harness(warm, &records);
+    let mut from_whole = Harness::with_decks(cold.clone(), records.clone());
+    from_whole.app = from_whole.app.with_broken(cold_problems);
+    let root = dir.path().to_path_buf();
+    let mut from_bare = Harness::with_bare(warm, records, Box::new(move || whole(&root)));
+    from_bare.app = from_bare.app.with_broken(warm_problems);
+    assert!(from_bare.app.decks_bare());
     assert_eq!(from_bare.app.overview, from_whole.app.overview);
     assert!(from_whole.app.overview.reviewed_today > 0);
     assert!(!from_whole.app.overview.weakest.is_empty());
@@ -87,32 +94,26 @@ fn home_from_the_overview_cache_is_home_from_whole_decks_until_a_deck_changes() 
     }
 
     // The whole decks arrive after the first frame: nothing visible changes.
-    let root = dir.path().to_path_buf();
-    from_bare.app = from_bare
-        .app
-        .with_whole_decks(Box::new(move || whole(&root)));
     assert!(from_bare.app.run_deferred(from_bare.now));
+    assert!(!from_bare.app.decks_bare());
     assert_eq!(from_bare.app.decks, from_whole.app.decks);
     assert_eq!(from_bare.app.overview, from_whole.app.overview);
     assert_eq!(from_bare.screen(120, 30), from_whole.screen(120, 30));
 
-    // An edit of the same length: the file's stamp changed, so that deck is read whole (and
-    // shows the edit); the others stay bare.
+    // An edit of the same length: the file's stamp changed, so that deck is read whole again
+    // (and shows the edit); the others come from the overview.
     let path = dir.path().join("decks/test-deck.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let edited = text.replacen("title = \"Test", "title = \"Best", 1);
     assert_ne!(edited, text);
     std::fs::write(&path, &edited).unwrap();
-    let after = first(dir.path());
-    assert!(after.bare);
-    let test_deck = after
-        .loaded
-        .decks
-        .iter()
-        .find(|d| d.title.starts_with("Best"))
-        .expect("the edited deck, read again");
-    assert!(!is_bare(test_deck));
-    assert_eq!(after.loaded.decks.iter().filter(|d| is_bare(d)).count(), 5);
+    let after = bare_decks(first(dir.path()));
+    let (now_whole, _) = whole(dir.path());
+    assert_eq!(after.len(), now_whole.len());
+    for (bare, whole) in after.iter().zip(&now_whole) {
+        assert!(bare.is_of(whole), "{}", whole.id);
+    }
+    assert!(after.iter().any(|d| d.head.title.starts_with("Best")));
 }
 
 /// When the whole decks say something else than the bare ones did (the deck changed between
@@ -120,14 +121,20 @@ fn home_from_the_overview_cache_is_home_from_whole_decks_until_a_deck_changes() 
 #[test]
 fn whole_decks_that_differ_from_the_bare_ones_redo_home() {
     let deck = super::support::deck();
-    let mut fewer = deck.bare();
+    let mut fewer = deck.clone();
     fewer.cards.pop();
-    let mut h = Harness::with_decks(vec![fewer], vec![]);
-    let before = h.app.overview.clone();
     let whole = deck.clone();
-    h.app = h
-        .app
-        .with_whole_decks(Box::new(move || (vec![whole], vec![])));
+    let mut h = Harness::with_bare(
+        vec![BareDeck::of(&fewer).unwrap()],
+        vec![],
+        Box::new(move || (vec![whole], vec![])),
+    );
+    let before = h.app.overview.clone();
+    assert_eq!(
+        before,
+        Harness::with_decks(vec![fewer], vec![]).app.overview,
+        "drawn from the bare decks"
+    );
     h.app.complete_decks(h.now);
     assert_eq!(h.app.decks, vec![deck.clone()]);
     assert_ne!(h.app.overview, before);
@@ -142,11 +149,13 @@ fn whole_decks_that_differ_from_the_bare_ones_redo_home() {
 #[test]
 fn a_key_before_the_whole_decks_loaded_waits_for_them() {
     let deck = super::support::deck();
-    let mut h = Harness::with_decks(vec![deck.bare()], vec![]);
     let whole = deck.clone();
-    h.app = h
-        .app
-        .with_whole_decks(Box::new(move || (vec![whole], vec![])));
+    let mut h = Harness::with_bare(
+        vec![BareDeck::of(&deck).unwrap()],
+        vec![],
+        Box::new(move || (vec![whole], vec![])),
+    );
+    assert!(h.app.decks[0].cards.is_empty());
     h.key(ratatui::crossterm::event::KeyCode::Char('d'));
     assert_eq!(h.app.decks, vec![deck]);
 }

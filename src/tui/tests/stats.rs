@@ -243,6 +243,44 @@ fn home_shows_the_weakest_categories_by_readiness() {
     assert!(!empty().screen(80, 24).contains("Weakest"));
 }
 
+/// With mock interviews in the log, home's weakest categories depend on the cards' key points:
+/// an app started from bare decks loads the whole ones before its first frame, and shows what
+/// whole decks show.
+#[test]
+fn home_from_bare_decks_with_mock_interviews_waits_for_the_whole_decks() {
+    let decks = vec![deck(), ops_deck()];
+    let bare = decks
+        .iter()
+        .map(|d| crate::core::deck::BareDeck::of(d).unwrap())
+        .collect();
+    let whole = decks.clone();
+    let mut h = Harness::with_bare(bare, rich_records(), Box::new(move || (whole, vec![])));
+    assert!(!h.app.decks_bare());
+    assert_eq!(h.app.decks, decks);
+    let mut r = rich();
+    assert_eq!(h.app.overview, r.app.overview);
+    assert!(
+        r.app.overview.weakest.len() > 1,
+        "home singles out weak categories"
+    );
+    assert_eq!(h.screen(80, 24), r.screen(80, 24));
+    // Without the mock interviews the same app draws from the bare decks.
+    let reviews: Vec<Record> = rich_records()
+        .into_iter()
+        .filter(|r| !r.body.is_mock_history())
+        .collect();
+    let whole = decks.clone();
+    let bare = decks
+        .iter()
+        .map(|d| crate::core::deck::BareDeck::of(d).unwrap())
+        .collect();
+    let mut h = Harness::with_bare(bare, reviews.clone(), Box::new(move || (whole, vec![])));
+    assert!(h.app.decks_bare());
+    let mut w = Harness::with_decks(decks, reviews);
+    assert_eq!(h.app.overview, w.app.overview);
+    assert_eq!(h.screen(80, 24), w.screen(80, 24));
+}
+
 #[test]
 fn w_on_home_drills_the_weakest_categories() {
     let mut h = rich();

@@ -106,6 +106,29 @@ impl Harness {
         records: Vec<Record>,
         home: Option<&std::path::Path>,
     ) -> Harness {
+        Harness::starting(records, home, |study| {
+            App::new(decks, study, Theme::colored(), t0())
+        })
+    }
+
+    /// An app started from bare decks ([`App::new_bare`]) with the log `records`; `whole`
+    /// loads the whole decks.
+    pub fn with_bare(
+        decks: Vec<crate::core::deck::BareDeck>,
+        records: Vec<Record>,
+        whole: crate::tui::app::WholeDecks,
+    ) -> Harness {
+        Harness::starting(records, None, |study| {
+            App::new_bare(decks, study, Theme::colored(), t0(), whole)
+        })
+    }
+
+    /// The app `make` makes with a study of the log `records`.
+    fn starting(
+        records: Vec<Record>,
+        home: Option<&std::path::Path>,
+        make: impl FnOnce(Box<dyn crate::study::Study>) -> App,
+    ) -> Harness {
         let written = Rc::new(Cell::new(0));
         let fail = Rc::new(Cell::new(false));
         let fail_after = Rc::new(Cell::new(None));
@@ -127,7 +150,7 @@ impl Harness {
         if let Some(home) = home {
             study = study.with_home(crate::store::paths::Home::at(home));
         }
-        let app = App::new(decks, Box::new(study), Theme::colored(), t0());
+        let app = make(Box::new(study));
         Harness {
             app,
             now: t0(),
