@@ -109,6 +109,10 @@ fn new_writes_a_private_template_that_checks_clean_and_never_overwrites() {
         "the template has no warning: {err}"
     );
     assert!(out.contains("1 story OK"), "{out}");
+    // Its example's competencies are categories of the built-in decks: coverage flags none.
+    let (code, out, _) = run(h, &["stories", "coverage"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("name no category"), "{out}");
     std::fs::write(&path, "# mine\n").unwrap();
     let (code, _, err) = run(h, &["stories", "new"]);
     assert_eq!(code, 1);

@@ -148,6 +148,29 @@ fn toggling_the_checklist_changes_coverage_and_score() {
 }
 
 #[test]
+fn transcripts_say_which_ticks_the_candidate_changed() {
+    use crate::core::session::debrief_text::key_points;
+    let mut d = sample();
+    let labels = |d: &Debrief, q: usize| -> Vec<&'static str> {
+        key_points(&d.items[q])
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect()
+    };
+    assert_eq!(labels(&d, 1), ["Missed"]);
+    d.toggle_point(1, 0);
+    assert_eq!(labels(&d, 1), ["Covered (ticked by you)"]);
+    let found = d.items[0]
+        .matched
+        .iter()
+        .position(|m| *m)
+        .expect("a point the matcher found");
+    assert_eq!(labels(&d, 0)[found], "Covered");
+    d.toggle_point(0, found);
+    assert_eq!(labels(&d, 0)[found], "Missed (unticked by you)");
+}
+
+#[test]
 fn confirmed_grades_become_mock_reviews() {
     let mut d = sample();
     assert!(d.set_grade(0, Grade::Good));

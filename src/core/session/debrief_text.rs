@@ -67,14 +67,23 @@ pub fn point_numbers(line: &str, points: usize) -> Option<Vec<usize>> {
         .then_some(nums)
 }
 
-/// The key points as ("Covered" | "Missed", text), in deck order.
+/// The key points as ("Covered" | "Missed", text), in deck order; a tick the candidate
+/// changed says so ("Covered (ticked by you)", "Missed (unticked by you)"), so a transcript
+/// tells the matcher's reading from the candidate's.
 pub fn key_points(item: &DebriefItem) -> Vec<(&'static str, String)> {
     item.question
         .key_points
         .iter()
         .zip(&item.checklist)
-        .map(|(p, ticked)| {
-            let label = if *ticked { "Covered" } else { "Missed" };
+        .enumerate()
+        .map(|(i, (p, ticked))| {
+            let found = item.matched.get(i).copied().unwrap_or(false);
+            let label = match (*ticked, found) {
+                (true, true) => "Covered",
+                (true, false) => "Covered (ticked by you)",
+                (false, true) => "Missed (unticked by you)",
+                (false, false) => "Missed",
+            };
             (label, sanitize_line(&p.text))
         })
         .collect()

@@ -29,7 +29,7 @@ result = """
 All 120 users moved in 11 weeks, a week early; no deal was lost and support
 tickets were back to normal within 4 days.
 """
-competencies = ["projects", "stakeholder management"]   # words or category ids of your decks
+competencies = ["projects", "communication"]   # category ids or words of your decks' categories
 short = """
 A CRM out of support in six months: I piloted with the toughest region, trained
 champions, moved a region per weekend. Done in 11 weeks, no deal lost.

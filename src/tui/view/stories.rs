@@ -229,7 +229,7 @@ pub fn render(cx: &Cx, s: &StoriesScreen, area: Rect, buf: &mut Buffer) {
                 .unwrap_or(u16::MAX)
                 .min(body.height / 2)
                 .max(1);
-            let [list, _, detail] = Layout::vertical([
+            let [list, legend, detail] = Layout::vertical([
                 Constraint::Length(list_rows),
                 Constraint::Length(1),
                 Constraint::Fill(1),
@@ -246,6 +246,12 @@ pub fn render(cx: &Cx, s: &StoriesScreen, area: Rect, buf: &mut Buffer) {
                 .map(|(i, st)| story_row(t, st, w, i == s.selected))
                 .collect();
             Paragraph::new(rows).render(list, buf);
+            // What the marks of the list mean (the row between the list and the story).
+            Line::styled(
+                truncate_line("no# result without a figure · 90s a 90-second version", w),
+                t.dim(),
+            )
+            .render(legend, buf);
             if let Some(st) = bank.stories.get(s.selected) {
                 let mut lines = story_lines(t, st, w);
                 if !v.read.warnings.is_empty() {
