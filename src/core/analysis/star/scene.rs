@@ -87,6 +87,9 @@ impl Sentence {
                 is_in(STATE_WORDS, self.at(i))
                     && !is_in(GOAL_NOUNS, self.subject_of(i))
                     && !(self.subject_of(i) == "i" && is_in(REPUTATION, self.at(i + 1)))
+                    // "I sent him on a course and he passed it, which was great": a state
+                    // told of what followed the speaker's step is no scene.
+                    && !(i > before && i > 0 && self.at(i - 1) == "which")
             }) || (0..n).any(|i| {
                 (is_irregular_past(self.at(i)) && !speakers(i)) || self.noun_led_regular_past(i)
             });

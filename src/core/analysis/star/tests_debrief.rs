@@ -222,6 +222,35 @@ fn complements_and_effort_are_no_outcomes() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// A state told in a "which" clause after the speaker's step is what followed it, no scene
+/// beside the time or place; the scene the speaker took over or was handed still is.
+#[test]
+fn a_state_after_the_step_is_no_scene() {
+    let wrong = disagreements(&[
+        (
+            "In my last team I sent one of the analysts on a networking course and she \
+             passed it, which was great for her.",
+            &[Action],
+        ),
+        (
+            "At my last job I moved the rota into the ticketing tool, which was a big change \
+             for the engineers.",
+            &[Action],
+        ),
+        (
+            "At my last job I took over a rota, which was a mess. I rebuilt it in the \
+             ticketing tool.",
+            &[Situation, Action],
+        ),
+        (
+            "Last year I was asked to fix the rota, which was a mess. I rebuilt it in the \
+             ticketing tool.",
+            &[Situation, Task, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 #[derive(serde::Deserialize)]
 struct Answer {
     card: String,
@@ -234,7 +263,7 @@ struct Answer {
 /// The blind debrief answers' STAR labels (`tests/fixtures/debrief/blind-answers.json`, 48
 /// answers to behavioural cards; `eval_debrief --split` prints them by half): each part
 /// agrees with the label on at least as many answers as it did after this session's changes
-/// (S/T/A/R 88/73/88/83 % at 03:00 UTC, from 81/73/88/79 %; 94/83/88/83 % at 05:50 UTC, results 88 % at 06:35).
+/// (S/T/A/R 88/73/88/83 % at 03:00 UTC, from 81/73/88/79 %; 94/83/88/83 % at 05:50 UTC, results 88 % at 06:35, scenes 96 % at 06:58).
 #[test]
 fn blind_debrief_answers_keep_their_star_figures() {
     let answers: Vec<Answer> = serde_json::from_str(include_str!(
@@ -248,7 +277,7 @@ fn blind_debrief_answers_keep_their_star_figures() {
     assert_eq!(labelled.len(), 48);
     let mut report = Vec::new();
     let mut below = false;
-    for (part, floor) in StarPart::ALL.into_iter().zip([45, 40, 42, 42]) {
+    for (part, floor) in StarPart::ALL.into_iter().zip([46, 40, 42, 42]) {
         let key = part.label().to_lowercase();
         let wrong: Vec<String> = labelled
             .iter()
