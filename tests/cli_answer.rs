@@ -42,6 +42,19 @@ fn answer_json(home: &Path, card: &str, text: &str) -> Value {
     json_of(&out)
 }
 
+/// `prepdeck answer CARD -` with `text` on standard input, which must succeed: the report.
+fn answer_text(home: &Path, card: &str, text: &str) -> String {
+    let out = prepdeck(home)
+        .args(["answer", card, "-"])
+        .write_stdin(text.to_string())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
 #[test]
 fn text_report_lists_each_point_with_the_words_that_matched() {
     let h = home();
@@ -374,14 +387,6 @@ fn a_list_of_terms_is_named_as_such() {
     let list = "Priority matrix. Escalation. Triage. Backlog duplicates. Impact urgency.";
     assert_eq!(answer_json(h.path(), CARD, list)["lists_terms"], true);
     assert_eq!(answer_json(h.path(), CARD, GOOD)["lists_terms"], false);
-    let out = prepdeck(h.path())
-        .args(["answer", CARD, "-"])
-        .write_stdin(list)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = answer_text(h.path(), CARD, list);
     assert!(text.contains("\nShape: a list of terms"), "{text}");
 }
