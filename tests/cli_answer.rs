@@ -29,30 +29,28 @@ fn json_of(out: &[u8]) -> Value {
     serde_json::from_slice(out).unwrap()
 }
 
-/// `prepdeck answer CARD - --json` with `text` on standard input, which must succeed.
-fn answer_json(home: &Path, card: &str, text: &str) -> Value {
-    let out = prepdeck(home)
-        .args(["answer", card, "-", "--json"])
+/// `prepdeck answer CARD -` (with `extra` arguments) and `text` on standard input, which
+/// must succeed: its standard output.
+fn answer_out(home: &Path, card: &str, text: &str, extra: &[&str]) -> Vec<u8> {
+    prepdeck(home)
+        .args(["answer", card, "-"])
+        .args(extra)
         .write_stdin(text.to_string())
         .assert()
         .success()
         .get_output()
         .stdout
-        .clone();
-    json_of(&out)
+        .clone()
+}
+
+/// `prepdeck answer CARD - --json` with `text` on standard input, which must succeed.
+fn answer_json(home: &Path, card: &str, text: &str) -> Value {
+    json_of(&answer_out(home, card, text, &["--json"]))
 }
 
 /// `prepdeck answer CARD -` with `text` on standard input, which must succeed: the report.
 fn answer_text(home: &Path, card: &str, text: &str) -> String {
-    let out = prepdeck(home)
-        .args(["answer", card, "-"])
-        .write_stdin(text.to_string())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
+    String::from_utf8(answer_out(home, card, text, &[])).unwrap()
 }
 
 #[test]
