@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::keymap::{self, key_for};
+use super::keymap;
 use super::keys::{Action, Context, MockAction, MockCtx};
 use super::screen::{Cx, Effect, Reply, Route, Screen, Ticking};
 use super::screens::browser::BrowserScreen;
@@ -28,10 +28,7 @@ use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::{Deck, DeckProblem};
 use crate::core::text::sanitize_line;
-use crate::study::{
-    DrillDriver, DrillFilter, MockDriver, Overview, Pending, Study, StudyError, prepare_mock,
-    record_grade,
-};
+use crate::study::{DrillDriver, DrillFilter, Overview, Pending, Study, record_grade};
 
 pub use super::screen::Level;
 pub use decks::WholeDecks;
@@ -40,6 +37,7 @@ mod decks;
 mod own;
 mod targets;
 mod typing;
+mod unsaved;
 
 /// Something the event loop must do outside the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,6 +127,10 @@ macro_rules! cx {
     };
 }
 
+// After `cx!`, which it uses.
+mod mock;
+use mock::ungraded_nudge;
+
 impl Current {
     fn screen(&self) -> Option<&dyn Screen> {
         Some(match self {
@@ -161,26 +163,6 @@ impl Current {
             Current::Targets(s) => &mut **s,
         })
     }
-}
-
-/// "Your last mock interview has 2 questions not graded" ("1 question"): said once at start when the latest
-/// interview was left with questions ungraded (a quit, a closed terminal, a crash), so nothing
-/// is dropped silently.
-fn ungraded_nudge(study: &dyn Study) -> Option<(Level, String)> {
-    let last = study.past_interviews().pop()?;
-    let n = last.ungraded();
-    if n == 0 {
-        return None;
-    }
-    let key = key_for(Context::Home, Action::History).unwrap_or_else(|| "h".into());
-    Some((
-        Level::Info,
-        format!(
-            "Your last mock interview has {} not graded: press {key} to grade {}.",
-            crate::core::text::count(n, "question", "questions"),
-            if n == 1 { "it" } else { "them" }
-        ),
-    ))
 }
 
 impl App {
@@ -607,54 +589,6 @@ impl App {
         }
     }
 
-    /// Opens the mock interview's setup screen, prefilled from the remembered setup.
-    pub fn open_mock_setup(&mut self, now: DateTime<Utc>) {
-        let target = self.remembered_mock_target(now);
-        let form = SetupForm::new(self.study.mock_setup(), &self.decks).with_target(target);
-        self.show(Current::MockSetup(Box::new(form)));
-    }
-
-    /// Chooses the questions and starts the interview; remembers the setup.
-    pub fn start_mock(&mut self, setup: crate::core::session::MockSetup, now: DateTime<Utc>) {
-        // The start-up nudge about an ungraded interview names a home-screen key: not for the
-        // interview's screen (started straight from `prepdeck mock`).
-        if matches!(&self.message, Some((Level::Info, m)) if m.starts_with("Your last mock")) {
-            self.message = None;
-        }
-        let Some(prepared) = prepare_mock(&mut *self.study, &self.decks, setup, now) else {
-            self.notify(
-                Level::Error,
-                "No cards to ask: no deck with cards is loaded.",
-            );
-            return;
-        };
-        self.run_prepared_mock(prepared, now);
-    }
-
-    /// Starts the interview on questions already chosen.
-    fn run_prepared_mock(&mut self, prepared: crate::study::PreparedMock, now: DateTime<Utc>) {
-        let (driver, updates) = MockDriver::start(
-            &mut *self.study,
-            &mut self.pending,
-            prepared.setup,
-            prepared.questions,
-            now,
-        );
-        self.show(Current::MockRun(Box::new(RunScreen::new(driver))));
-        if self.modal == Some(Modal::DiscardUnsaved) {
-            self.modal = None;
-        }
-        let context = self.context();
-        let fx = match self.current.screen_mut() {
-            Some(s) => s.on_reply(Reply::Mock(updates), &cx!(self, context), now),
-            None => vec![],
-        };
-        self.run(fx, now);
-        if let Err(e) = prepared.remembered {
-            self.notify(Level::Error, format!("The setup was not remembered: {e}"));
-        }
-    }
-
     /// Opens the statistics screen with figures computed now.
     pub fn open_stats(&mut self, now: DateTime<Utc>) {
         let stats = self.study.stats(&self.decks, now);
@@ -670,93 +604,6 @@ impl App {
             select,
         );
         self.show(Current::History(Box::new(list)));
-    }
-
-    /// How many records of a mock interview storage has not made durable.
-    pub fn unsaved_count(&self) -> usize {
-        self.pending.len()
-    }
-
-    /// Writes the queued records; a success closes a pending "discard?" question.
-    fn flush_unsaved(&mut self, now: DateTime<Utc>) -> Result<(), StudyError> {
-        let flushed = self.pending.flush(&mut *self.study, now);
-        if flushed.is_ok() && self.modal == Some(Modal::DiscardUnsaved) {
-            self.modal = None;
-        }
-        flushed
-    }
-
-    /// Quits, unless a mock interview has records storage refused: they are tried again;
-    /// when they still fail the user is asked, and only a second Ctrl-C quits without them.
-    /// (Every review the user saw as recorded is already durable.)
-    fn request_quit(&mut self, now: DateTime<Utc>) {
-        let Err(e) = self.flush_unsaved(now) else {
-            self.quit = true;
-            return;
-        };
-        if self.modal == Some(Modal::QuitUnsaved) {
-            self.quit = true;
-            return;
-        }
-        let n = self.unsaved_count();
-        self.modal = Some(Modal::QuitUnsaved);
-        self.notify(
-            Level::Error,
-            format!(
-                "{n} record(s) of this interview are not saved: {e}. Press Ctrl-C again to quit \
-                 without them, or any other key to stay."
-            ),
-        );
-    }
-
-    /// Tries the queued records once more; true when none is left. When some still fail,
-    /// says so, with the keys to try again or to discard them.
-    fn flush_before_leaving(&mut self, now: DateTime<Utc>) -> bool {
-        let Err(e) = self.flush_unsaved(now) else {
-            return true;
-        };
-        let ctx = self.context();
-        let retry =
-            key_for(ctx, Action::Interview(MockAction::Home)).unwrap_or_else(|| "Enter".into());
-        let n = self.unsaved_count();
-        let discard = key_for(ctx, Action::Interview(MockAction::Discard))
-            .map(|k| format!(", or {k} to discard them"))
-            .unwrap_or_default();
-        self.notify(
-            Level::Error,
-            format!(
-                "{n} record(s) of this interview are not saved: {e}. Press {retry} to try \
-                 again{discard}."
-            ),
-        );
-        false
-    }
-
-    /// The discard key: the first press asks, the second throws the queued records away and
-    /// goes home. Without queued records it does nothing.
-    fn discard_unsaved(&mut self, now: DateTime<Utc>) {
-        let n = self.pending.len();
-        if n == 0 {
-            return;
-        }
-        if self.modal == Some(Modal::DiscardUnsaved) {
-            self.pending.discard();
-            self.modal = None;
-            self.go(Route::Home, now);
-            self.notify(
-                Level::Error,
-                format!("{n} unsaved record(s) of the interview were discarded."),
-            );
-        } else {
-            self.modal = Some(Modal::DiscardUnsaved);
-            self.notify(
-                Level::Error,
-                format!(
-                    "Discard {n} unsaved record(s) for good? Press D again to discard them; \
-                     any other key keeps them."
-                ),
-            );
-        }
     }
 
     /// Draws the current screen and the modal layer into `buf`.
