@@ -89,7 +89,7 @@ pub fn run(
     }
     terminal::watch_terminal()?;
     // Installs a panic hook that restores the terminal before the panic message prints.
-    let mut term = ratatui::try_init()?;
+    let mut term = terminal::enter()?;
     // A paste arrives as one event (an answer pasted whole, not typed key by key).
     terminal::bracketed_paste(true);
     let mut host = TerminalHost::new(reload).after_first_frame(first_frame_drawn);

@@ -1,15 +1,18 @@
 //! The real terminal: entering and leaving it safely, input, signals and `$EDITOR`.
 //!
 //! The terminal is restored (raw mode off, main screen, cursor shown) on normal exit, on error,
-//! on panic (ratatui's hook) and on every signal that ends the app by default and can be caught
+//! on panic (the hook [`enter`] installs) and on every signal that ends the app by default and can be caught
 //! (SIGTERM, SIGHUP, SIGINT, SIGQUIT: a signal-hook thread). SIGKILL cannot be caught; `reset`
 //! mends the terminal then.
 
+use std::io::{BufWriter, Stdout};
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
@@ -194,6 +197,29 @@ pub fn restore_terminal() {
     let _ = ratatui::try_restore();
     let _ = execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }
+
+/// The terminal the app draws on: raw mode, the alternate screen, and a panic hook that
+/// restores the terminal before the panic message prints (as `ratatui::try_init`). Frames are
+/// written through a buffer, flushed once a frame: the first frame's few thousand cells no
+/// longer each take the lock of the line-buffered standard output (about 0.3 million of a
+/// built-in start's instructions, docs/performance.md).
+pub fn enter() -> std::io::Result<Terminal<CrosstermBackend<BufWriter<Stdout>>>> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        hook(info);
+    }));
+    enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER,
+        std::io::stdout(),
+    )))
+}
+
+/// Bytes a frame is gathered in before it is written (a full 120x30 frame with colours is
+/// about 20 KB; a larger one is written in pieces).
+const FRAME_BUFFER: usize = 64 * 1024;
 
 /// Turns bracketed paste on or off: on, a paste arrives as one [`Event::Paste`]. Best effort
 /// (a terminal without it sends the keys as before).

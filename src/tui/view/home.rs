@@ -3,7 +3,7 @@
 use crate::core::text::truncate_line;
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
@@ -58,17 +58,20 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
         (Some(_), true) => 1,
         (Some(_), false) => 3,
     };
-    let [title, today, banner, next, decks, weak, _, foot_area] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(if small { 1 } else { 2 }),
-        Constraint::Length(banner_rows),
-        Constraint::Length(next_rows),
-        Constraint::Max(rows(cx.decks.len()).saturating_add(if small { 2 } else { 4 })),
-        Constraint::Length(weak_rows),
-        Constraint::Fill(1),
-        Constraint::Length(foot),
-    ])
-    .areas(area);
+    // Without the solver when the rows fit: this split is most of the first frame's layout work.
+    let [title, today, banner, next, decks, weak, _, foot_area] = super::stack::vertical(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(if small { 1 } else { 2 }),
+            Constraint::Length(banner_rows),
+            Constraint::Length(next_rows),
+            Constraint::Max(rows(cx.decks.len()).saturating_add(if small { 2 } else { 4 })),
+            Constraint::Length(weak_rows),
+            Constraint::Fill(1),
+            Constraint::Length(foot),
+        ],
+    );
 
     Line::from(vec![
         Span::styled("prepdeck", t.title()),
@@ -240,9 +243,11 @@ fn render_decks(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer, small:
     // Keep the selected row on screen.
     let visible = usize::from(inner.height).max(1);
     let first = (home.selected + 2).saturating_sub(visible);
-    Paragraph::new(lines)
-        .scroll((u16::try_from(first).unwrap_or(0), 0))
-        .render(inner, buf);
+    // Line by line rather than through a `Paragraph`: the same cells (no wrapping here), without
+    // the paragraph's line composer, which was most of the first frame's drawing work.
+    for (line, y) in lines.iter().skip(first).zip(inner.top()..inner.bottom()) {
+        line.render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
 }
 
 impl Draw for HomeScreen {

@@ -1,6 +1,6 @@
 //! Drawing. Every function here reads a screen's state and its read-only context and writes
 //! cells; none changes any state. One file per screen, and shared helpers ([`layout`],
-//! [`charts`]).
+//! [`charts`], [`stack`]).
 
 pub mod browser;
 pub(crate) mod charts;
@@ -12,6 +12,7 @@ pub mod layout;
 pub mod mock;
 pub mod own;
 mod problems;
+mod stack;
 pub mod stats;
 mod stats_tabs;
 pub mod stories;
