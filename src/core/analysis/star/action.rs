@@ -171,7 +171,9 @@ impl Sentence {
             && named
             && !self.quantified_object(j)
             && !self.hypothetical()
-            && self.scheduled(i)
+            // "First I listen to both sides, then I bring them together": a practice told in
+            // its order names its steps as its schedule would.
+            && (self.scheduled(i) || (own && self.sequenced(i)))
             && (if held {
                 let object = self.object_head(j);
                 !object.is_empty()

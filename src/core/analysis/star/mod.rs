@@ -23,6 +23,7 @@ mod grammar_words;
 mod lexicon;
 mod narrative;
 mod outcome;
+mod practice;
 mod scene;
 mod scene_words;
 mod sentence;
@@ -92,6 +93,10 @@ impl StarCues {
         // they had problems") counts only if the speaker then does something: without that
         // it describes them, it tells no story.
         let mut pending_scene = false;
+        // Whether a practice kept up has been told ("I meet each engineer every fortnight"):
+        // no event, but what is told after it in the past or the perfect ("since then no
+        // release has failed", "this year that found sixty thousand") is what it led to.
+        let mut practised = false;
         let mut pending_task = None;
         for s in &sentences {
             let act = s.action(&story);
@@ -139,12 +144,14 @@ impl StarCues {
                 && cues.situation.is_none()
                 && s.outcome_told();
             if cues.result.is_none() && !earlier {
-                cues.result = s.result(&story, done, scene);
+                let followed = done || (practised && !scene && s.past_or_perfect());
+                cues.result = s.result(&story, followed, scene);
             }
             let result_first = result_first && cues.result.is_some();
             // A passive in the scene ("the budget was cut") is the situation, not a step taken.
             // A practice kept up ("I meet each of them every fortnight") is no event that an
             // outcome follows.
+            practised |= act.as_ref().is_some_and(|a| !a.event);
             done |= !result_first
                 && (act.as_ref().is_some_and(|a| a.event) || (s.passive_event() && !scene));
             // "Normally I agree the goal and let them get on with it": a habit of the
@@ -238,6 +245,8 @@ mod tests;
 mod tests_debrief;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_practice;
 #[cfg(test)]
 mod tests_readers;
 #[cfg(test)]

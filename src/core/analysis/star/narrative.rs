@@ -109,6 +109,10 @@ pub(super) fn told_in_present(sentences: &[Sentence]) -> bool {
     if sentences.iter().any(|s| s.present_moment().is_some()) {
         return true;
     }
+    // "When a project slips, I call the sponsor": an answer about any case is a practice.
+    if sentences.iter().any(Sentence::generic_condition) {
+        return false;
+    }
     let steps = sentences.iter().filter(|s| s.present_step()).count();
     let past = sentences.iter().filter(|s| s.unambiguous_past()).count();
     let imagined = sentences.iter().filter(|s| s.hypothetical()).count();

@@ -3,7 +3,8 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    Sentence, Story, base_in, is_figure, is_in, is_participle, is_past, is_present_form,
+    Sentence, Story, base_in, is_ambiguous_past, is_figure, is_in, is_participle, is_past,
+    is_present_form,
 };
 use crate::core::matcher::STOP_WORDS;
 
@@ -40,7 +41,11 @@ impl Sentence {
         // "It really reduced the pressure": an outcome told with emphasis and nothing
         // measured is the speaker's estimate, a judgement.
         let emphatic = self.emphatic(0, self.words.len());
-        if let Some(v) = self.finite_in(STRONG_OUTCOMES).filter(|_| !emphatic) {
+        // "We cut what can wait": "cut" is past only in a story told in the past.
+        if let Some(v) = self
+            .finite_in(STRONG_OUTCOMES)
+            .filter(|v| !emphatic && (story.past || !is_ambiguous_past(v)))
+        {
             return Some(v.to_string());
         }
         // In a story told in the present, after the actions: "after this the complaints stop".
@@ -67,11 +72,17 @@ impl Sentence {
             // with a verb's particle ("split it between two so none could hold us up").
             let n = self.words.len();
             // "I set up a ten-minute check-in": "up" is the particle of a step.
+            // "I write down two options": the particle of the speaker's verb in the present.
+            // "cost", "put", "set" are past only in a story told in the past.
             if let Some(c) = (0..n).find(|&i| {
                 is_in(CHANGE_WORDS, self.at(i))
                     && !(i > 0 && is_past(self.at(i - 1)) && !is_in(OUTCOME_VERBS, self.at(i - 1)))
+                    && !(i > 1 && matches!(self.at(i - 2), "i" | "we"))
                     && (i.saturating_sub(3)..(i + 4).min(n)).any(|k| is_figure(self.at(k)))
-            }) && self.words.iter().any(|w| is_past(w))
+            }) && self
+                .words
+                .iter()
+                .any(|w| is_past(w) && (story.past || !is_ambiguous_past(w)))
             {
                 return Some(self.words[c].clone());
             }

@@ -3,7 +3,8 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    Sentence, Story, is_adverb, is_ambiguous_past, is_in, is_participle, is_past, is_subject,
+    Sentence, Story, is_adverb, is_ambiguous_past, is_in, is_participle, is_past, is_present_form,
+    is_subject,
 };
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::is_irregular_past;
@@ -18,8 +19,15 @@ impl Sentence {
             .find_map(|i| {
                 let w = &self.words[i..i + 3];
                 // "at a strategic level", "at a steady pace" name no place either.
-                let place = ((matches!(w[0].as_str(), "at" | "in" | "with" | "for")
-                    && matches!(w[1].as_str(), "a" | "an" | "one"))
+                // "for a" names a place ("I run IT for a school", "I worked for a bank"),
+                // but not after a word whose object it is ("I ask for a realistic date",
+                // "responsible for a portfolio", "the case for a new system").
+                let preposition = match w[0].as_str() {
+                    "at" | "in" | "with" => true,
+                    "for" => i == 0 || !is_in(FOR_OBJECTS, self.at(i - 1)),
+                    _ => false,
+                };
+                let place = ((preposition && matches!(w[1].as_str(), "a" | "an" | "one"))
                     || (w[0] == "during"
                         && matches!(w[1].as_str(), "a" | "an" | "the" | "our" | "my")))
                     && !is_in(NOT_PLACES, &w[2])
@@ -91,15 +99,35 @@ impl Sentence {
                     // told of what followed the speaker's step is no scene.
                     && !(i > before && i > 0 && self.at(i - 1) == "which")
             }) || (0..n).any(|i| {
-                (is_irregular_past(self.at(i)) && !speakers(i)) || self.noun_led_regular_past(i)
+                // "options with their cost": "cost", "put", "set" are past only in a story
+                // told in the past.
+                (is_irregular_past(self.at(i))
+                    && (story.past || !is_ambiguous_past(self.at(i)))
+                    && !speakers(i))
+                    || self.noun_led_regular_past(i)
             });
             // A learner's past told in present forms after a past moment ("Last year in the
             // logistics company we have only four people"), or a story told in the present: a
             // state of others in the present (or an event, in a story told in the present).
-            let present_state = (story.present || self.past_moment())
-                && (1..n).any(|i| {
-                    self.present_state_at(i) || (story.present && self.present_event_at(i))
+            // The present of the speaker's post, named as such ("at my current place we get
+            // a lot of password calls", "in my current role we support 900 users"): a state
+            // of the speaker's side or of others now, as "at my last job we had" in the past
+            // ("in my current role I look after forty projects" describes the speaker).
+            let current = anchor.contains("current")
+                && !self.habitual()
+                && (0..n).any(|i| {
+                    let v = self.verb_after(i);
+                    (self.at(i) == "we"
+                        && v > i
+                        && ((is_present_form(self.at(v)) && !is_in(PRESENT_STATES, self.at(v)))
+                            || matches!(self.at(v), "get" | "have")))
+                        || (self.present_state_at(i) && !matches!(self.subject_of(i), "i" | ""))
                 });
+            let present_state = current
+                || (story.present || self.past_moment())
+                    && (1..n).any(|i| {
+                        self.present_state_at(i) || (story.present && self.present_event_at(i))
+                    });
             // A terse note with no verb that opens the story: "Insurance broker, 300 staff,
             // 2020", "Payments team at a fintech, 2022".
             let note = opening && self.verbless();

@@ -200,6 +200,28 @@ fn agreement(stories: &[Story], part: StarPart) -> (f64, Vec<&str>) {
     (1.0 - wrong.len() as f64 / stories.len() as f64, wrong)
 }
 
+/// The parts of the stories in `json` (exactly `count` of them) whose agreement with the
+/// labels is below its floor (S, T, A, R), with the stories it disagrees on.
+pub(super) fn agreement_of(json: &str, count: usize, floors: [f64; 4]) -> Vec<String> {
+    let stories: Vec<Story> = serde_json::from_str(json).expect("the fixture is valid JSON");
+    assert_eq!(stories.len(), count);
+    StarPart::ALL
+        .into_iter()
+        .zip(floors)
+        .filter_map(|(part, floor)| {
+            let (share, wrong) = agreement(&stories, part);
+            (share < floor).then(|| {
+                format!(
+                    "{}: {:.1}% (floor {:.0}%), wrong on {wrong:?}",
+                    part.label(),
+                    share * 100.0,
+                    floor * 100.0
+                )
+            })
+        })
+        .collect()
+}
+
 /// The labelled stories, all four sets (`examples/eval_star.rs` prints the figures and the
 /// disagreements): each part agrees with the label on at least `FLOOR` of them.
 #[test]
