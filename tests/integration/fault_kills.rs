@@ -278,36 +278,48 @@ const MOCK: &[&str] = &[
     "0",
     "--timing",
     "soft",
-    "--no-follow-ups",
+    // Every card of the built-in it-manager deck has a follow-up (the input below answers
+    // each question and its follow-up).
+    "--follow-ups",
 ];
 
-/// What a line-mode interview acknowledged: the questions whose answer was saved (the next
-/// question, or the end, was shown) and those whose grade was (`Recorded:`).
-fn mock_acks(stdout: &str) -> (Vec<usize>, Vec<usize>) {
-    let (mut answered, mut graded) = (Vec::new(), Vec::new());
+/// What a line-mode interview acknowledged.
+#[derive(Debug, Default, PartialEq)]
+struct Acks {
+    /// Questions whose main answer was saved (their follow-up was shown).
+    answered: Vec<usize>,
+    /// Questions whose follow-up answer was saved (the next question, or the end, was shown).
+    followed: Vec<usize>,
+    /// Questions whose grade was saved (`Recorded:`).
+    graded: Vec<usize>,
+}
+
+fn mock_acks(stdout: &str) -> Acks {
+    let mut acks = Acks::default();
     let mut debrief = false;
     let mut current = 0;
     for line in stdout.lines() {
         let line = line.trim_start_matches("> ");
         if line == "The interview is over." {
             debrief = true;
-            answered.push(3);
+            acks.followed.push(3);
         } else if let Some(rest) = line.strip_prefix("Question ") {
             let n: usize = rest
                 .split([' ', ':'])
                 .next()
                 .and_then(|n| n.parse().ok())
                 .unwrap_or(0);
-            if debrief {
-                current = n;
-            } else if n >= 2 {
-                answered.push(n - 1);
+            current = n;
+            if !debrief && n >= 2 {
+                acks.followed.push(n - 1);
             }
+        } else if !debrief && line.starts_with("Follow-up: ") {
+            acks.answered.push(current);
         } else if debrief && line.starts_with("Recorded: ") {
-            graded.push(current);
+            acks.graded.push(current);
         }
     }
-    (answered, graded)
+    acks
 }
 
 #[test]
@@ -316,18 +328,32 @@ fn kills_during_mock_interviews_lose_no_acknowledged_answer_or_grade() {
     let home = tempfile::tempdir().unwrap();
     let input = |run: usize| {
         (1..=3)
-            .map(|q| format!("kill-{run}-q{q}: I would agree the budget with the board.\n.\n"))
+            .map(|q| {
+                format!(
+                    "kill-{run}-q{q}: I would agree the budget with the board.\n.\n\
+                     kill-{run}-f{q}: then I would check it every month.\n.\n"
+                )
+            })
             .collect::<String>()
             + "3\n3\n3\n"
     };
     let full = run(home.path(), MOCK, input(0).as_bytes(), None);
     assert!(full.finished, "{}", full.stdout);
-    assert_eq!(mock_acks(&full.stdout), (vec![1, 2, 3], vec![1, 2, 3]));
+    let all = vec![1, 2, 3];
+    assert_eq!(
+        mock_acks(&full.stdout),
+        Acks {
+            answered: all.clone(),
+            followed: all.clone(),
+            graded: all
+        }
+    );
     let mut times = RunTime::new(&full);
     // Answer text -> (interview, index), and every acknowledgement so far.
     let mut acked_answers: Vec<String> = (1..=3).map(|q| format!("kill-0-q{q}")).collect();
+    let mut acked_follow_ups: Vec<String> = (1..=3).map(|q| format!("kill-0-f{q}")).collect();
     let mut acked_grades: Vec<String> = acked_answers.clone();
-    let (mut answers_seen, mut grades_seen) = (0, 0);
+    let (mut answers_seen, mut follow_ups_seen, mut grades_seen) = (0, 0, 0);
     for n in 1..=KILLS {
         let r = run(
             home.path(),
@@ -336,20 +362,29 @@ fn kills_during_mock_interviews_lose_no_acknowledged_answer_or_grade() {
             Some(times.kill_moment(&mut rng)),
         );
         times.observe(&r);
-        let (answered, graded) = mock_acks(&r.stdout);
-        answers_seen += answered.len();
-        grades_seen += graded.len();
-        acked_answers.extend(answered.iter().map(|q| format!("kill-{n}-q{q}")));
-        acked_grades.extend(graded.iter().map(|q| format!("kill-{n}-q{q}")));
+        let acks = mock_acks(&r.stdout);
+        answers_seen += acks.answered.len();
+        follow_ups_seen += acks.followed.len();
+        grades_seen += acks.graded.len();
+        acked_answers.extend(acks.answered.iter().map(|q| format!("kill-{n}-q{q}")));
+        acked_follow_ups.extend(acks.followed.iter().map(|q| format!("kill-{n}-f{q}")));
+        acked_grades.extend(acks.graded.iter().map(|q| format!("kill-{n}-q{q}")));
         let context = format!("after kill {n} ({:?})", r.elapsed);
         let records = read_back(home.path(), &context);
         let mut where_answered: HashMap<String, (String, u64)> = HashMap::new();
         let mut debriefed: HashSet<(String, u64)> = HashSet::new();
+        let mut follow_ups: HashSet<String> = HashSet::new();
         for record in &records {
             match &record.body {
                 RecordBody::MockAnswered(a) => {
                     let tag = a.answer.split(':').next().unwrap_or("").to_string();
-                    where_answered.insert(tag, (a.interview.to_string(), a.index as u64));
+                    let place = (a.interview.to_string(), a.index as u64);
+                    let before = where_answered.insert(tag.clone(), place);
+                    assert!(before.is_none(), "{context}: {tag} written twice");
+                }
+                RecordBody::MockFollowUp(f) => {
+                    let text = f.follow_up_answer.as_deref().unwrap_or("");
+                    follow_ups.insert(text.split(':').next().unwrap_or("").to_string());
                 }
                 RecordBody::MockDebriefed(d) => {
                     debriefed.insert((d.interview.to_string(), d.index as u64));
@@ -361,6 +396,12 @@ fn kills_during_mock_interviews_lose_no_acknowledged_answer_or_grade() {
             assert!(
                 where_answered.contains_key(tag),
                 "{context}: the acknowledged answer {tag} is lost"
+            );
+        }
+        for tag in &acked_follow_ups {
+            assert!(
+                follow_ups.contains(tag),
+                "{context}: the acknowledged follow-up answer {tag} is lost"
             );
         }
         for tag in &acked_grades {
@@ -388,8 +429,8 @@ fn kills_during_mock_interviews_lose_no_acknowledged_answer_or_grade() {
         String::from_utf8_lossy(&check.stdout)
     );
     eprintln!(
-        "mock: {KILLS} kills (one run takes {:?}); {answers_seen} acknowledged answers \
-         and {grades_seen} grades in killed runs, all kept",
+        "mock: {KILLS} kills (one run takes {:?}); {answers_seen} acknowledged answers, \
+         {follow_ups_seen} follow-up answers and {grades_seen} grades in killed runs, all kept",
         times.typical()
     );
 }
