@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::grade::Grade;
 use crate::core::ids::{CardId, DeckId, RecordId};
-use crate::core::session::{MockAnswered, MockDebriefed, MockFinished, MockRecord, MockStarted};
+use crate::core::session::{
+    MockAnswered, MockDebriefed, MockFinished, MockFollowUp, MockRecord, MockStarted,
+};
 
 pub use crate::core::millis::{millis, serialize_millis};
 
@@ -22,8 +24,10 @@ pub use crate::core::millis::{millis, serialize_millis};
 /// the same card for the interview's grade); `note`, `my_answer` and `drill_answer` records (an
 /// older build would call them damage). Format 3: `practice` records (an older build would call
 /// them damage). A `drill_answer` with `ticks_of` stays format 2: its answer is empty, and
-/// builds that do not know the field skip empty drafts.
-pub const RECORD_FORMAT: u32 = 3;
+/// builds that do not know the field skip empty drafts. Format 4: `mock_follow_up` records
+/// (the follow-up's answer, written apart from the main answer's `mock_answered`, which
+/// stays format 1: on its own it reads correctly everywhere, as an answer with no follow-up).
+pub const RECORD_FORMAT: u32 = 4;
 
 /// One line of the state log.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -65,8 +69,12 @@ pub enum RecordBody {
     },
     /// A mock interview began (its setup and questions).
     MockStarted(Box<MockStarted>),
-    /// One mock-interview question was answered or skipped (written as it happens).
+    /// One mock-interview question was answered or skipped (written as it happens; with a
+    /// follow-up, when the main answer is submitted).
     MockAnswered(Box<MockAnswered>),
+    /// The follow-up's answer to a question whose main answer is a `MockAnswered` record
+    /// (format 4).
+    MockFollowUp(Box<MockFollowUp>),
     /// A mock interview ended (completed or quit early).
     MockFinished(MockFinished),
     /// The candidate's note on a card (an empty text clears it). The latest one counts.
@@ -139,6 +147,7 @@ impl RecordBody {
             | RecordBody::MyAnswer(_)
             | RecordBody::DrillAnswer(_) => 2,
             RecordBody::Practice(_) => 3,
+            RecordBody::MockFollowUp(_) => 4,
             _ => 1,
         }
     }
@@ -150,6 +159,7 @@ impl RecordBody {
         match self {
             RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
+            | RecordBody::MockFollowUp(_)
             | RecordBody::MockFinished(_)
             | RecordBody::MockDebriefed(_)
             | RecordBody::Undo { .. } => true,
@@ -170,6 +180,7 @@ impl From<MockRecord> for RecordBody {
         match r {
             MockRecord::MockStarted(m) => RecordBody::MockStarted(Box::new(m)),
             MockRecord::MockAnswered(m) => RecordBody::MockAnswered(Box::new(m)),
+            MockRecord::MockFollowUp(m) => RecordBody::MockFollowUp(Box::new(m)),
             MockRecord::MockFinished(m) => RecordBody::MockFinished(m),
             MockRecord::MockDebriefed(m) => RecordBody::MockDebriefed(Box::new(m)),
         }
@@ -309,6 +320,57 @@ mod tests {
             .v,
             1
         );
+    }
+
+    /// A follow-up recorded apart from its main answer is a format-4 line of its own type (an
+    /// older prepdeck refuses the file instead of calling it damage); the main answer's
+    /// `mock_answered` stays format 1.
+    #[test]
+    fn a_follow_up_is_a_format_4_line_and_its_main_answer_format_1() {
+        use crate::core::ids::{CardKey, InterviewId};
+        let at = DateTime::parse_from_rfc3339("2026-01-02T03:04:05Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let main = MockAnswered {
+            interview: InterviewId::new("mock-1"),
+            index: 0,
+            card: CardKey::new("d", "c"),
+            answer: "main".into(),
+            follow_up_answer: None,
+            answer_ms: 9_000,
+            overtime_ms: 0,
+            follow_up_ms: None,
+            follow_up_overtime_ms: 0,
+            paused_ms: 0,
+            skipped: false,
+            coverage: vec![false],
+            grade: Some(Grade::Again),
+        };
+        let whole = MockAnswered {
+            follow_up_answer: Some("then".into()),
+            follow_up_ms: Some(3_000),
+            coverage: vec![true],
+            grade: Some(Grade::Good),
+            ..main.clone()
+        };
+        let f = MockFollowUp::of(&whole);
+        assert_eq!(main.join(&f), Some(whole));
+        let r = Record::new(RecordId::new("f"), at, MockRecord::MockFollowUp(f).into());
+        let line = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            line,
+            r#"{"v":4,"id":"f","at":"2026-01-02T03:04:05Z","type":"mock_follow_up","interview":"mock-1","index":0,"card":{"deck":"d","card":"c"},"follow_up_answer":"then","follow_up_ms":3000,"follow_up_overtime_ms":0,"paused_ms":0,"coverage":[true],"grade":"good"}"#
+        );
+        assert!(!line.contains("main"), "the main answer is not repeated");
+        assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), r);
+        assert!(r.body.is_mock_history());
+        let main = Record::new(
+            RecordId::new("a"),
+            at,
+            MockRecord::MockAnswered(main).into(),
+        );
+        assert_eq!(main.v, 1);
+        assert_eq!(RECORD_FORMAT, 4);
     }
 
     #[test]

@@ -182,3 +182,7 @@ pub fn record_grade(
         Err(e) => not(taken_back, GradeError::Review(e)),
     }
 }
+
+#[cfg(test)]
+#[path = "mock_driver_tests.rs"]
+mod tests;

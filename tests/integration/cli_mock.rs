@@ -100,19 +100,22 @@ fn an_interview_is_recorded_listed_and_reported() {
             v["type"].as_str().unwrap().to_string()
         })
         .collect();
+    // Each main answer is written when it is submitted, its follow-up's answer apart.
     assert_eq!(
-        types[..4],
+        types[..6],
         [
             "mock_started",
             "mock_answered",
+            "mock_follow_up",
             "mock_answered",
+            "mock_follow_up",
             "mock_finished"
         ],
         "{state}"
     );
     // Each grade: the review for the scheduler, then the verdict (ticks and grade).
     assert_eq!(
-        types[4..],
+        types[6..],
         ["review", "mock_debriefed", "review", "mock_debriefed"],
         "{types:?}"
     );
@@ -172,6 +175,18 @@ fn an_interview_is_recorded_listed_and_reported() {
                 .and(predicate::str::contains("- Grade: Good"))
                 .and(predicate::str::contains("## Summary")),
         );
+    // The follow-up's answer, recorded apart, is joined to its main answer: each shown once.
+    let report = prepdeck(home.path())
+        .args(["report", "--last"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(report.stdout).unwrap();
+    for answer in [
+        "I use the actuals and known changes.",
+        "I would revisit them.",
+    ] {
+        assert_eq!(report.matches(answer).count(), 1, "{answer}:\n{report}");
+    }
     let json = prepdeck(home.path())
         .args(["report", "--id", &id, "--format", "json"])
         .output()
@@ -334,4 +349,83 @@ fn interviews_feed_the_statistics() {
         .sum();
     // Only `forecast` has key points; `overspend` has none, so it has no coverage to count.
     assert_eq!(answered, 1, "{stats}");
+}
+
+/// The process is killed during a follow-up, after the main answer was submitted (the
+/// follow-up was shown: the answer was acknowledged). The answer was saved when submitted:
+/// `history` lists the interview as interrupted with that answer ungraded, `report` shows it,
+/// and `history grade --accept` grades it later from the shell.
+#[test]
+fn a_main_answer_outlives_a_kill_during_its_follow_up() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let home = home();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+        .env("PREPDECK_HOME", home.path())
+        .env("TZ", "UTC")
+        .args(["--deck", "mini", "mock", "--plain", "--questions", "1"])
+        .args(["--prep", "0", "--answer-seconds", "300", "--seed", "3"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"Kept after the kill: I use the actuals.\n.\n")
+        .unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = String::new();
+    let shown = loop {
+        // Generous: a busy machine; the child waits for input meanwhile, never ends by itself.
+        match rx.recv_timeout(std::time::Duration::from_secs(120)) {
+            Ok(line) => {
+                seen.push_str(&line);
+                seen.push('\n');
+                if line.starts_with("Follow-up:") {
+                    break true;
+                }
+            }
+            Err(_) => break false,
+        }
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert!(shown, "no follow-up shown:\n{seen}");
+
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = prepdeck(home.path()).args(args).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let rows = json(&["history", "--json"]);
+    assert_eq!(rows[0]["answered"], 1, "{rows}");
+    assert_eq!(rows[0]["completed"], false, "{rows}");
+    assert_eq!(rows[0]["ungraded"], 1, "{rows}");
+    let report = prepdeck(home.path())
+        .args(["report", "--last"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(report.stdout).unwrap();
+    assert_eq!(
+        report
+            .matches("Kept after the kill: I use the actuals.")
+            .count(),
+        1,
+        "{report}"
+    );
+    prepdeck(home.path())
+        .args(["history", "grade", "--accept"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Recorded 1 grade;"));
+    assert_eq!(json(&["history", "--json"])[0]["ungraded"], 0);
 }

@@ -266,3 +266,113 @@ fn a_debrief_closed_with_the_terminal_is_graded_later_from_the_shell() {
         serde_json::from_str(&run(home.path(), &["history", "--json"])).unwrap();
     assert_eq!(list[0]["ungraded"], 0, "{list}");
 }
+
+/// A one-card deck whose question has a follow-up.
+const FOLLOW_UP_DECK: &str = r#"format = 1
+
+[deck]
+id = "mini"
+title = "Mini deck"
+
+[[category]]
+id = "budget"
+title = "Budgeting"
+
+[[card]]
+id = "forecast"
+category = "budget"
+kind = "knowledge"
+question = "How do you forecast a budget?"
+answer = "I start from last year's actuals and adjust for known changes."
+follow_ups = ["What if the numbers are wrong?"]
+
+[[card.key_point]]
+text = "Starts from actuals"
+keywords = ["actuals"]
+"#;
+
+/// The terminal closes (`tmux kill-session`: a hang-up) during the follow-up, after the main
+/// answer was submitted and the follow-up shown. The main answer was saved when submitted:
+/// `history` lists it ungraded, `report` shows it, and the app started again offers it to
+/// grade from the history screen.
+#[test]
+fn a_main_answer_outlives_a_terminal_closed_during_its_follow_up() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("decks")).unwrap();
+    std::fs::write(home.path().join("decks/mini.toml"), FOLLOW_UP_DECK).unwrap();
+    let Some(tmux) = Tmux::start("e2e-follow-up") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_prepdeck");
+    let cmd = format!(
+        "'{bin}' --home '{}' --deck mini mock --questions 1 --answer-seconds 120 --prep 0 \
+         --follow-ups --seed 2",
+        home.path().display()
+    );
+    tmux.send(&[&cmd, "Enter"]);
+    tmux.wait_for_secs("Question 1 of 1", 15);
+    tmux.wait_for_secs("Ctrl-S submits", 5);
+    tmux.type_text("Kept after the hang-up: the actuals.");
+    tmux.send(&["C-s"]);
+    tmux.wait_for_secs("What if the numbers are wrong?", 10);
+    tmux.type_text("Typed into the follow-up, never submitted");
+    tmux.wait_for_secs("never submitted", 5);
+    let closed = tmux.run(&["kill-session", "-t", "e2e"]);
+    assert!(closed.status.success(), "{closed:?}");
+    // The app exits on the hang-up and lets go of the state file's lock.
+    let mut history = String::new();
+    for _ in 0..50 {
+        let out = Command::new(bin)
+            .arg("--home")
+            .arg(home.path())
+            .args(["history", "--json"])
+            .output()
+            .unwrap();
+        if out.status.success() {
+            history = String::from_utf8(out.stdout).unwrap();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let list: serde_json::Value = serde_json::from_str(&history).unwrap();
+    assert_eq!(list[0]["answered"], 1, "{history}");
+    assert_eq!(list[0]["ungraded"], 1, "{history}");
+    assert_eq!(list[0]["ending"], "interrupted", "{history}");
+    let report = run(home.path(), &["--deck", "mini", "report", "--last"]);
+    assert!(
+        report.contains("Kept after the hang-up: the actuals."),
+        "{report}"
+    );
+    assert!(!report.contains("never submitted"), "{report}");
+
+    // Started again: graded from the history screen, the suggested grade offered again.
+    let Some(tmux) = Tmux::start("e2e-follow-up-2") else {
+        return;
+    };
+    let cmd = format!(
+        "'{bin}' --home '{}' --deck mini; echo \"exited-$?\"",
+        home.path().display()
+    );
+    tmux.send(&[&cmd, "Enter"]);
+    tmux.wait_for_secs("has 1 question not graded: press h", 15);
+    tmux.send(&["h"]);
+    let list_screen = tmux.wait_for_secs("Past mock interviews", 5);
+    assert!(
+        list_screen.contains("interrupted, 1 ungraded"),
+        "{list_screen}"
+    );
+    tmux.send(&["Enter"]);
+    let debrief = tmux.wait_for_secs("Debrief · Question 1 of 1", 5);
+    assert!(debrief.contains("Kept after the hang-up"), "{debrief}");
+    tmux.send(&["Enter"]);
+    tmux.wait_for_secs("Grades recorded: 1 of 1", 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("all graded", 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("interview trainer", 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("exited-0", 5);
+    let list: serde_json::Value =
+        serde_json::from_str(&run(home.path(), &["history", "--json"])).unwrap();
+    assert_eq!(list[0]["ungraded"], 0, "{list}");
+}

@@ -18,3 +18,4 @@ mod support;
 
 mod state_log;
 mod state_merge;
+mod state_mock;

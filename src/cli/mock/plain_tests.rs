@@ -203,16 +203,34 @@ fn two_typed_questions_one_on_time_with_follow_up_one_cut_at_the_limit() {
     );
     assert_eq!(a[0].0.answer_ms, 25_000);
     assert_eq!(
-        a[0].0.follow_up_answer.as_deref(),
-        Some("Because we hit our targets.")
+        a[0].0.follow_up_answer, None,
+        "the follow-up's answer comes apart"
     );
     assert_eq!(a[0].0.coverage, vec![true, true]);
-    assert_eq!(a[0].1, at(45_000), "written when the question is done");
+    assert_eq!(
+        a[0].1,
+        at(30_000),
+        "written when the main answer is submitted"
+    );
+    let RecordBody::MockFollowUp(f) = &records[2].0 else {
+        panic!("{records:?}")
+    };
+    assert_eq!(
+        records[2].1,
+        at(45_000),
+        "written when the follow-up is done"
+    );
+    let joined = a[0].0.join(f).unwrap();
+    assert_eq!(
+        joined.follow_up_answer.as_deref(),
+        Some("Because we hit our targets.")
+    );
+    assert_eq!(joined.follow_up_ms, Some(15_000));
     assert_eq!(a[1].0.answer, "At my last job I led the fix.");
     assert_eq!(a[1].0.answer_ms, 30_000, "capped at the limit");
     assert!(matches!(records[0].0, RecordBody::MockStarted(_)));
     assert!(
-        matches!(&records[3].0, RecordBody::MockFinished(f) if f.completed),
+        matches!(&records[4].0, RecordBody::MockFinished(f) if f.completed),
         "{records:?}"
     );
 

@@ -100,11 +100,27 @@ impl Notebook {
                 };
                 // A mock question debriefed in format 2 has the candidate's own ticks and
                 // grade; otherwise the grade is the review that followed.
-                let debriefed = match (&a.source, a.question) {
+                let (debriefed, follow_up) = match (&a.source, a.question) {
                     (AttemptSource::Mock { interview }, Some(q)) => {
-                        self.debriefed.get(&(interview.clone(), q))
+                        let slot = (interview.clone(), q);
+                        (
+                            self.debriefed.get(&slot),
+                            // A follow-up recorded apart from the main answer (format 4).
+                            self.follow_ups
+                                .get(&slot)
+                                .map(|f| &f.record)
+                                .filter(|f| &f.card == key),
+                        )
                     }
-                    _ => None,
+                    _ => (None, None),
+                };
+                let (follow_up_text, matched, suggested) = match follow_up {
+                    Some(f) => (
+                        f.follow_up_answer.clone().filter(|t| !t.trim().is_empty()),
+                        &f.coverage,
+                        f.grade,
+                    ),
+                    None => (a.follow_up.clone(), &a.coverage, a.suggested),
                 };
                 let grade = match debriefed {
                     Some(d) => d.grade,
@@ -122,18 +138,18 @@ impl Notebook {
                     None => self.drill_ticks.get(&a.id).map(|(_, _, t)| t),
                 };
                 let coverage = match ticked {
-                    Some(t) if t.len() == a.coverage.len() => t.clone(),
-                    _ => a.coverage.clone(),
+                    Some(t) if t.len() == matched.len() => t.clone(),
+                    _ => matched.clone(),
                 };
                 Attempt {
                     id: a.id.clone(),
                     at: a.at,
                     source: a.source.clone(),
                     text: a.text.clone(),
-                    follow_up: a.follow_up.clone(),
+                    follow_up: follow_up_text,
                     coverage,
                     grade,
-                    suggested: a.suggested,
+                    suggested,
                 }
             })
             .collect();

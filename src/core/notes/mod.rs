@@ -66,6 +66,14 @@ pub(crate) struct Debriefed {
     pub grade: Option<crate::core::grade::Grade>,
 }
 
+/// A `mock_follow_up` record, joined to its question's attempt when attempts are listed.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct FollowUp {
+    pub at: DateTime<Utc>,
+    pub id: RecordId,
+    pub record: crate::core::session::MockFollowUp,
+}
+
 /// Notes, own answers and typed attempts of every card the log mentions.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Notebook {
@@ -73,6 +81,9 @@ pub struct Notebook {
     answers: FastMap<CardKey, Written>,
     attempts: FastMap<CardKey, Vec<RawAttempt>>,
     debriefed: FastMap<(crate::core::ids::InterviewId, usize), Debriefed>,
+    /// The follow-up of a mock question recorded apart from its main answer (`mock_follow_up`):
+    /// the first (time, then id) of each question.
+    follow_ups: FastMap<(crate::core::ids::InterviewId, usize), FollowUp>,
     /// The ticks changed after a drill reveal, by the `drill_answer` they belong to: (when,
     /// record id, ticks) of the latest.
     drill_ticks: FastMap<RecordId, (DateTime<Utc>, RecordId, Vec<bool>)>,
@@ -171,6 +182,22 @@ impl Notebook {
                         question: Some(m.index),
                     },
                 ),
+            RecordBody::MockFollowUp(f) => {
+                let slot = (f.interview.clone(), f.index);
+                match self.follow_ups.get(&slot) {
+                    Some(old) if (old.at, &old.id) <= (record.at, &record.id) => {}
+                    _ => {
+                        self.follow_ups.insert(
+                            slot,
+                            FollowUp {
+                                at: record.at,
+                                id: record.id.clone(),
+                                record: f.as_ref().clone(),
+                            },
+                        );
+                    }
+                }
+            }
             RecordBody::MockDebriefed(m) => {
                 let new = Debriefed {
                     at: record.at,

@@ -253,6 +253,7 @@ impl Progress {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
+            | RecordBody::MockFollowUp(_)
             | RecordBody::MockFinished(_)
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
@@ -299,6 +300,7 @@ impl Progress {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
+            | RecordBody::MockFollowUp(_)
             | RecordBody::MockFinished(_)
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)

@@ -230,6 +230,7 @@ impl<'r> Fold<'r, '_> {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
+            | RecordBody::MockFollowUp(_)
             | RecordBody::MockFinished(_)
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)
@@ -270,6 +271,7 @@ impl<'r> Fold<'r, '_> {
             RecordBody::Undo { .. }
             | RecordBody::MockStarted(_)
             | RecordBody::MockAnswered(_)
+            | RecordBody::MockFollowUp(_)
             | RecordBody::MockFinished(_)
             | RecordBody::MockDebriefed(_)
             | RecordBody::Note(_)

@@ -1,7 +1,11 @@
 //! Past mock interviews, rebuilt from the state log's records.
 //!
-//! An interview is its `MockStarted` record plus the `MockAnswered`, `MockDebriefed` and
-//! `MockFinished` records with the same interview id. The candidate's ticks and confirmed
+//! An interview is its `MockStarted` record plus the `MockAnswered`, `MockFollowUp`,
+//! `MockDebriefed` and `MockFinished` records with the same interview id. A question whose
+//! follow-up was asked has its main answer in a `MockAnswered` record (written when it was
+//! submitted) and its follow-up in a `MockFollowUp` record, joined here into one answer
+//! ([`MockAnswered::join`]); without the follow-up's record (the interview was cut off during
+//! the follow-up) the main answer is the whole answer. The candidate's ticks and confirmed
 //! grade of a question are its latest `MockDebriefed` record (latest by time, then by place
 //! in the file); without one, the ticks are the matcher's and the question is ungraded.
 //!
@@ -26,7 +30,7 @@ use crate::core::text::sanitize_line;
 
 use super::debrief::{Analysis, Debrief};
 use super::question::MockQuestion;
-use super::records::{MockAnswered, MockDebriefed};
+use super::records::{MockAnswered, MockDebriefed, MockFollowUp};
 use super::setup::{AnswerMode, MockSetup};
 
 /// How an interview ended.
@@ -58,7 +62,8 @@ pub struct PastInterview {
     pub setup: MockSetup,
     /// The questions planned, in order.
     pub questions: Vec<CardKey>,
-    /// The answers recorded, by position (the first record of each position).
+    /// The answers recorded, by position (the first record of each position, joined with the
+    /// first follow-up record of the position).
     pub answers: Vec<MockAnswered>,
     /// When each answer was recorded, by position.
     pub answered_at: HashMap<usize, DateTime<Utc>>,
@@ -260,8 +265,14 @@ pub fn past_interviews(records: &[Record]) -> Vec<PastInterview> {
             });
         }
     }
+    let mut follow_ups: HashMap<(usize, usize), &MockFollowUp> = HashMap::new();
     for r in &ordered {
         match &r.body {
+            RecordBody::MockFollowUp(f) => {
+                if let Some(&i) = by_id.get(&f.interview) {
+                    follow_ups.entry((i, f.index)).or_insert(f);
+                }
+            }
             RecordBody::MockAnswered(a) => {
                 if let Some(p) = by_id.get(&a.interview).map(|&i| &mut out[i])
                     && !p.answers.iter().any(|x| x.index == a.index)
@@ -305,8 +316,13 @@ pub fn past_interviews(records: &[Record]) -> Vec<PastInterview> {
             out[i].debriefed.insert(d.index, d.as_ref().clone());
         }
     }
-    for p in &mut out {
+    for (i, p) in out.iter_mut().enumerate() {
         p.answers.sort_by_key(|a| a.index);
+        for a in &mut p.answers {
+            if let Some(joined) = follow_ups.get(&(i, a.index)).and_then(|f| a.join(f)) {
+                *a = joined;
+            }
+        }
     }
     attach_grades(&ordered, &mut out);
     out

@@ -312,3 +312,120 @@ fn two_ids_that_differ_only_in_hidden_characters_are_shown_apart_and_found() {
     // Stripped, both read `mock-`: that names no one interview.
     assert!(find_interview(&all, "mock-").is_none());
 }
+
+/// The records of a one-question interview on a card with a follow-up: the main answer
+/// submitted at 10 s, then `follow_up` (the follow-up answered at 20 s, or nothing: the
+/// process died during the follow-up).
+fn with_follow_up(follow_up: Option<&str>) -> (Vec<Deck>, Vec<Record>) {
+    let mut c1 = card("b1", "budget", Kind::Behavioral);
+    c1.follow_ups = vec!["What if they are wrong?".into()];
+    c1.key_points = ["actuals", "pilot"]
+        .iter()
+        .map(|k| KeyPoint {
+            text: format!("mentions {k}"),
+            keywords: vec![k.to_string()],
+            ..Default::default()
+        })
+        .collect();
+    let d = vec![deck("d", vec![c1])];
+    let setup = MockSetup {
+        prep_seconds: 0,
+        answer_seconds: Some(30),
+        ..MockSetup::default()
+    };
+    let (mut m, mut fx) =
+        MockInterview::new(setup, vec![MockQuestion::new(&d[0], &d[0].cards[0])], at(0));
+    let mut records = Vec::new();
+    let mut keep = |fx: Vec<Effect>, ms: i64| {
+        for e in fx {
+            if let Effect::Record(r) = e {
+                let id = RecordId::new(format!("r{}", records.len()));
+                records.push(Record::new(id, at(ms), r.into()));
+            }
+        }
+    };
+    keep(std::mem::take(&mut fx), 0);
+    let main = Event::Submit {
+        text: "I compared actuals".into(),
+    };
+    keep(m.handle(main, at(10_000)), 10_000);
+    if let Some(text) = follow_up {
+        let event = Event::Submit { text: text.into() };
+        keep(m.handle(event, at(20_000)), 20_000);
+    }
+    (d, records)
+}
+
+/// A log cut after the main answer (killed during the follow-up) replays to that answer,
+/// interrupted and ungraded, with the suggested grade to offer again; the follow-up's record,
+/// once there, joins it: one answer, never two.
+#[test]
+fn a_log_cut_during_the_follow_up_keeps_the_main_answer_to_grade_later() {
+    let (d, cut) = with_follow_up(None);
+    let kinds: Vec<&str> = cut
+        .iter()
+        .map(|r| match r.body {
+            RecordBody::MockStarted(_) => "started",
+            RecordBody::MockAnswered(_) => "answered",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["started", "answered"]);
+    let all = past_interviews(&cut);
+    let p = &all[0];
+    assert_eq!(
+        (p.ending, p.answered(), p.ungraded()),
+        (Ending::Interrupted, 1, 1)
+    );
+    let debrief = p.debrief(&d);
+    assert_eq!(debrief.items.len(), 1);
+    let item = &debrief.items[0];
+    assert_eq!(item.answer, "I compared actuals");
+    assert_eq!(item.follow_up_answer, None);
+    assert_eq!(item.checklist, [true, false]);
+    assert_eq!(item.confirmed, None);
+    assert!(p.answers[0].grade.is_some(), "a suggestion to offer again");
+    assert_eq!(p.answered_at.get(&0), Some(&at(10_000)));
+
+    let (_, whole) = with_follow_up(Some("I would run a pilot"));
+    assert_eq!(whole.len(), 4, "started, answered, follow-up, finished");
+    assert_eq!(whole[1], cut[1], "the main answer is written the same way");
+    let mut shuffled = whole.clone();
+    shuffled.reverse(); // file order does not matter
+    for records in [whole, shuffled] {
+        let all = past_interviews(&records);
+        let p = &all[0];
+        assert_eq!((p.ending, p.answers.len()), (Ending::Completed, 1));
+        let a = &p.answers[0];
+        assert_eq!(a.answer, "I compared actuals");
+        assert_eq!(a.follow_up_answer.as_deref(), Some("I would run a pilot"));
+        assert_eq!((a.answer_ms, a.follow_up_ms), (10_000, Some(10_000)));
+        assert_eq!(a.coverage, [true, true], "the follow-up's point counts");
+        assert_eq!(p.debrief(&d).items.len(), 1);
+    }
+}
+
+/// A `mock_answered` line written before follow-ups had their own record (both answers in
+/// it) reads as it always did.
+#[test]
+fn an_old_answer_with_its_follow_up_in_one_record_still_loads() {
+    let lines = [
+        r#"{"v":2,"id":"s","at":"2026-11-22T08:43:59.624Z","type":"mock_started","interview":"mock-1","setup":{"questions":1,"focus":"mixed","prep_seconds":0,"follow_ups":true,"follow_up_seconds":60,"mode":"typed","timing":"strict","seed":7,"decks":["d"],"answer_seconds":30},"questions":[{"deck":"d","card":"b1"}]}"#,
+        r#"{"v":1,"id":"a","at":"2026-11-22T08:44:41.102Z","type":"mock_answered","interview":"mock-1","index":0,"card":{"deck":"d","card":"b1"},"answer":"I listen first.","follow_up_answer":"Then I act.","answer_ms":8100,"overtime_ms":0,"follow_up_ms":4000,"follow_up_overtime_ms":0,"paused_ms":0,"skipped":false,"coverage":[true],"grade":"hard"}"#,
+    ];
+    let records: Vec<Record> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let all = past_interviews(&records);
+    let a = &all[0].answers;
+    assert_eq!(a.len(), 1);
+    assert_eq!(
+        (a[0].answer.as_str(), a[0].follow_up_answer.as_deref()),
+        ("I listen first.", Some("Then I act."))
+    );
+    assert_eq!(
+        (a[0].follow_up_ms, a[0].grade),
+        (Some(4000), Some(Grade::Hard))
+    );
+}

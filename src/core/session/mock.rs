@@ -18,6 +18,13 @@
 //!
 //! While paused, only `Resume`, `Quit` and `EndEarly` do anything.
 //!
+//! Records: a question is recorded ([`Effect::Record`] of a `MockAnswered`) when it is done.
+//! A question whose follow-up is asked is recorded in two parts: its `MockAnswered` as soon as
+//! the main answer is submitted (the effect comes before [`Effect::ShowFollowUp`], so the
+//! answer is durable before the follow-up is shown), and a `MockFollowUp` when the follow-up is
+//! done, answered or not. [`MockAnswered::join`] of the two is the question's answer, as
+//! [`MockInterview::answers`] holds it.
+//!
 //! Ending early (`Quit`, or `EndEarly` with the text typed so far) always ends the interview as
 //! [`Ending::QuitEarly`], on its last question too: the candidate ended it, and says so in
 //! `history` and `report`, while what they answered counts as answered.
@@ -26,19 +33,15 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use crate::core::analysis::{
-    AnswerTiming, KeyPointCoverage, Response, check_answer, suggest_grade,
-};
-use crate::core::grade::Grade;
 use crate::core::ids::InterviewId;
-use crate::core::record::millis;
 use crate::core::text::accept_answer;
 
+use super::assess::{Answer, Given, Outcome};
 use super::debrief::Debrief;
 use super::events::{ClockView, Effect, Event, Phase};
 use super::history::Ending;
 use super::question::MockQuestion;
-use super::records::{MockAnswered, MockFinished, MockRecord, MockStarted};
+use super::records::{MockAnswered, MockFinished, MockFollowUp, MockRecord, MockStarted};
 use super::setup::{AnswerMode, MockSetup, Timing};
 
 /// How the event being handled affects a deadline that is due.
@@ -51,13 +54,6 @@ struct Due {
 #[derive(Clone, Debug)]
 struct Deadline {
     at: DateTime<Utc>,
-}
-
-#[derive(Clone, Debug)]
-struct Given {
-    text: String,
-    took: Duration,
-    overtime: Duration,
 }
 
 /// One mock interview in progress.
@@ -77,6 +73,9 @@ pub struct MockInterview {
     /// Paused time on the current question.
     paused: Duration,
     main: Option<Given>,
+    /// The main answer is recorded already (its follow-up was asked): the question's end is
+    /// recorded as a `MockFollowUp`.
+    main_recorded: bool,
     answers: Vec<MockAnswered>,
     /// How the interview ended; [`Ending::Interrupted`] until it does.
     ending: Ending,
@@ -90,13 +89,6 @@ fn between(from: DateTime<Utc>, to: DateTime<Utc>) -> Duration {
 
 fn delta(d: Duration) -> TimeDelta {
     TimeDelta::from_std(d).unwrap_or(TimeDelta::milliseconds(i64::MAX / 2))
-}
-
-/// How a question ended: answered (possibly with nothing typed) or skipped.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Outcome {
-    Answered,
-    Skipped,
 }
 
 impl MockInterview {
@@ -120,6 +112,7 @@ impl MockInterview {
             paused_at: None,
             paused: Duration::ZERO,
             main: None,
+            main_recorded: false,
             answers: Vec::new(),
             ending: Ending::Interrupted,
         };
@@ -246,6 +239,7 @@ impl MockInterview {
     fn begin_question(&mut self, at: DateTime<Utc>, fx: &mut Vec<Effect>) {
         self.paused = Duration::ZERO;
         self.main = None;
+        self.main_recorded = false;
         fx.push(Effect::ShowQuestion { index: self.index });
         let prep = self.setup.prep_time();
         if prep.is_zero() {
@@ -284,6 +278,11 @@ impl MockInterview {
         let follow_up = self.questions[self.index].follow_up.clone();
         match follow_up {
             Some(text) if self.setup.follow_ups => {
+                // Durable before the follow-up is shown: a crash, a kill or a closed terminal
+                // during the follow-up keeps the main answer.
+                let main = self.answer(None, Outcome::Answered).record();
+                fx.push(Effect::Record(MockRecord::MockAnswered(main)));
+                self.main_recorded = true;
                 fx.push(Effect::ShowFollowUp {
                     index: self.index,
                     text,
@@ -364,77 +363,35 @@ impl MockInterview {
         }
     }
 
-    /// Records question `index` (without moving on).
-    fn record_answer(&mut self, follow: Option<Given>, outcome: Outcome, fx: &mut Vec<Effect>) {
-        let skipped = outcome == Outcome::Skipped;
-        let main = self.main.take().unwrap_or(Given {
-            text: String::new(),
-            took: Duration::ZERO,
-            overtime: Duration::ZERO,
-        });
-        let q = &self.questions[self.index];
-        let typed = self.setup.mode == AnswerMode::Typed;
-        let coverage = if typed {
-            // A point made in the answer to the follow-up counts too (its question's words
-            // aside).
-            let follow_up = q
-                .follow_up
-                .as_deref()
-                .zip(follow.as_ref().map(|f| f.text.as_str()));
-            KeyPointCoverage {
-                covered: check_answer(&q.topic(), &q.key_points, &main.text, follow_up)
-                    .points
-                    .iter()
-                    .map(|p| p.covered)
-                    .collect(),
-            }
-        } else {
-            KeyPointCoverage {
-                covered: vec![false; q.key_points.len()],
-            }
-        };
-        let grade = if skipped {
-            Some(Grade::Again)
-        } else if typed {
-            let limit = q.answer_time;
-            // To the millisecond, as the record keeps it and the debrief reads it back.
-            let used = Duration::from_millis(millis(main.took));
-            // Cut off by a strict clock (the time is capped at the limit) is over time.
-            let cut_off = self.setup.timing == Timing::Strict && used >= limit;
-            let timing = AnswerTiming {
-                used: if cut_off {
-                    limit + Duration::from_millis(1)
-                } else {
-                    used
-                },
-                limit,
-            };
-            let response = if main.text.trim().is_empty() {
-                Response::Missing
-            } else {
-                Response::Given
-            };
-            Some(suggest_grade(response, coverage.fraction(), timing))
-        } else {
-            None
-        };
-        let record = MockAnswered {
-            interview: self.id.clone(),
+    /// Question `index` as answered so far: the main answer (nothing when skipped) and
+    /// `follow`.
+    fn answer<'a>(&'a self, follow: Option<&'a Given>, outcome: Outcome) -> Answer<'a> {
+        const NONE: &Given = &Given::NONE;
+        Answer {
+            interview: &self.id,
+            setup: &self.setup,
             index: self.index,
-            card: q.key.clone(),
-            answer: main.text,
-            follow_up_answer: follow.as_ref().map(|f| f.text.clone()),
-            answer_ms: millis(main.took),
-            overtime_ms: millis(main.overtime),
-            follow_up_ms: follow.as_ref().map(|f| millis(f.took)),
-            follow_up_overtime_ms: follow.as_ref().map_or(0, |f| millis(f.overtime)),
-            paused_ms: millis(self.paused),
-            skipped,
-            coverage: coverage.covered,
-            grade,
-        };
+            question: &self.questions[self.index],
+            main: self.main.as_ref().unwrap_or(NONE),
+            follow,
+            paused: self.paused,
+            outcome,
+        }
+    }
+
+    /// Records question `index` (without moving on): its `MockAnswered`, or, when that was
+    /// recorded at the main answer, its `MockFollowUp`.
+    fn record_answer(&mut self, follow: Option<Given>, outcome: Outcome, fx: &mut Vec<Effect>) {
+        let record = self.answer(follow.as_ref(), outcome).record();
+        self.main = None;
         self.answers.push(record.clone());
-        fx.push(Effect::Record(MockRecord::MockAnswered(record)));
+        if std::mem::take(&mut self.main_recorded) {
+            fx.push(Effect::Record(MockRecord::MockFollowUp(MockFollowUp::of(
+                &record,
+            ))));
+        } else {
+            fx.push(Effect::Record(MockRecord::MockAnswered(record)));
+        }
     }
 
     /// Ends the interview: [`Ending::Completed`] after the last question, else
@@ -526,6 +483,9 @@ impl MockInterview {
     }
 }
 
+#[cfg(test)]
+#[path = "mock_follow_up_tests.rs"]
+mod follow_up_tests;
 #[cfg(test)]
 #[path = "mock_tests.rs"]
 mod tests;

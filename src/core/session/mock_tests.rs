@@ -3,7 +3,7 @@
 use super::*;
 use crate::core::session::test_support::{at, question, t0};
 
-fn setup(prep: u32, timing: Timing, mode: AnswerMode, follow_ups: bool) -> MockSetup {
+pub(super) fn setup(prep: u32, timing: Timing, mode: AnswerMode, follow_ups: bool) -> MockSetup {
     MockSetup {
         prep_seconds: prep,
         timing,
@@ -14,15 +14,15 @@ fn setup(prep: u32, timing: Timing, mode: AnswerMode, follow_ups: bool) -> MockS
     }
 }
 
-fn typed(prep: u32, timing: Timing) -> MockSetup {
+pub(super) fn typed(prep: u32, timing: Timing) -> MockSetup {
     setup(prep, timing, AnswerMode::Typed, true)
 }
 
-fn submit(text: &str) -> Event {
+pub(super) fn submit(text: &str) -> Event {
     Event::Submit { text: text.into() }
 }
 
-fn answered(fx: &[Effect]) -> Vec<MockAnswered> {
+pub(super) fn answered(fx: &[Effect]) -> Vec<MockAnswered> {
     fx.iter()
         .filter_map(|e| match e {
             Effect::Record(MockRecord::MockAnswered(a)) => Some(a.clone()),
@@ -257,68 +257,6 @@ fn soft_timing_counts_overtime() {
 }
 
 #[test]
-fn follow_up_is_asked_and_recorded_with_the_answer() {
-    let qs = vec![question("b1", 60, Some("And then?"), &[])];
-    let (mut m, _) = MockInterview::new(typed(0, Timing::Strict), qs, t0());
-    let fx = m.handle(submit("main"), at(40_000));
-    assert_eq!(
-        fx,
-        vec![
-            Effect::ShowFollowUp {
-                index: 0,
-                text: "And then?".into()
-            },
-            Effect::StartTimer {
-                deadline: at(70_000)
-            }
-        ],
-        "no record before the follow-up is done"
-    );
-    assert_eq!(m.phase(), Phase::FollowUp);
-    let a = answered(&m.handle(submit("then this"), at(50_000)));
-    assert_eq!(a[0].answer, "main");
-    assert_eq!(a[0].follow_up_answer.as_deref(), Some("then this"));
-    assert_eq!((a[0].answer_ms, a[0].follow_up_ms), (40_000, Some(10_000)));
-    assert!(m.is_done());
-}
-
-#[test]
-fn a_key_point_made_in_the_follow_up_answer_is_covered() {
-    // The follow-up asks about the licence; saying "licence" back is not a point, "pilot" is.
-    let qs = vec![question(
-        "b1",
-        60,
-        Some("What about the licence?"),
-        &["licence", "pilot", "rota"],
-    )];
-    let (mut m, _) = MockInterview::new(typed(0, Timing::Strict), qs, t0());
-    m.handle(submit("I would change the rota first."), at(20_000));
-    let a = answered(&m.handle(submit("The licence would pay for a pilot."), at(30_000)));
-    assert_eq!(a[0].coverage, [false, true, true]);
-}
-
-#[test]
-fn follow_ups_can_be_off_or_skipped() {
-    let qs = vec![question("b1", 60, Some("And then?"), &[])];
-    let (mut off, _) = MockInterview::new(
-        setup(0, Timing::Strict, AnswerMode::Typed, false),
-        qs.clone(),
-        t0(),
-    );
-    let a = answered(&off.handle(submit("main"), at(1_000)));
-    assert_eq!(a[0].follow_up_answer, None);
-
-    let (mut m, _) = MockInterview::new(typed(0, Timing::Strict), qs, t0());
-    m.handle(submit("main"), at(1_000));
-    let a = answered(&m.handle(Event::Skip, at(2_000)));
-    assert_eq!(
-        (a[0].answer.as_str(), a[0].follow_up_answer.clone()),
-        ("main", None)
-    );
-    assert!(!a[0].skipped);
-}
-
-#[test]
 fn skip_records_the_question_as_skipped() {
     let qs = vec![
         question("b1", 60, None, &["x"]),
@@ -406,27 +344,6 @@ fn ending_early_on_the_last_question_keeps_the_answer_and_says_so() {
     }
 }
 
-/// Ending early during the follow-up keeps the main answer and the follow-up typed so far.
-#[test]
-fn ending_early_in_the_follow_up_keeps_both_answers() {
-    let qs = vec![question("b1", 60, Some("And then?"), &["x"])];
-    let (mut m, _) = MockInterview::new(typed(0, Timing::Soft), qs, t0());
-    m.handle(submit("x main"), at(20_000));
-    assert_eq!(m.phase(), Phase::FollowUp);
-    let fx = m.handle(
-        Event::EndEarly {
-            text: "then this".into(),
-        },
-        at(25_000),
-    );
-    let a = answered(&fx);
-    assert_eq!(a.len(), 1);
-    assert_eq!(a[0].answer, "x main");
-    assert_eq!(a[0].follow_up_answer.as_deref(), Some("then this"));
-    assert_eq!(a[0].follow_up_ms, Some(5_000));
-    assert_eq!(m.debrief().ending, Ending::QuitEarly);
-}
-
 #[test]
 fn a_full_run_records_every_answer_then_finishes() {
     let qs = vec![
@@ -484,48 +401,4 @@ fn no_questions_finishes_at_once() {
             ending: Ending::Completed
         })
     );
-}
-
-#[test]
-fn a_late_spoken_done_is_applied_once() {
-    let qs = vec![
-        question("b1", 60, Some("Why?"), &[]),
-        question("b2", 60, None, &[]),
-    ];
-    let (mut m, _) =
-        MockInterview::new(setup(0, Timing::Strict, AnswerMode::Spoken, true), qs, t0());
-    let fx = m.handle(submit(""), at(60_500));
-    assert_eq!(answered(&fx), vec![], "the follow-up is still to come");
-    assert_eq!(m.phase(), Phase::FollowUp);
-    assert_eq!(
-        m.clock(at(60_500)).unwrap().remaining.num_milliseconds(),
-        30_000
-    );
-}
-
-#[test]
-fn quitting_during_the_follow_up_keeps_the_main_answer() {
-    let qs = vec![
-        question("b1", 60, Some("Why?"), &[]),
-        question("b2", 60, None, &[]),
-    ];
-    let (mut m, _) = MockInterview::new(typed(0, Timing::Strict), qs, t0());
-    let fx = m.handle(submit("my answer"), at(10_000));
-    assert!(
-        answered(&fx).is_empty(),
-        "recorded only once the follow-up is done"
-    );
-    let fx = m.handle(Event::Quit, at(15_000));
-    let a = answered(&fx);
-    assert_eq!(a.len(), 1);
-    assert_eq!(a[0].answer, "my answer");
-    assert_eq!(a[0].answer_ms, 10_000);
-    assert_eq!(a[0].follow_up_answer, None);
-    assert_eq!(
-        fx.last(),
-        Some(&Effect::Finished {
-            ending: Ending::QuitEarly
-        })
-    );
-    assert_eq!(m.debrief().items.len(), 1);
 }

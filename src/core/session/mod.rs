@@ -10,6 +10,7 @@
 //! scheduler or the store: the caller turns scheduler data into values (weakness weights,
 //! interval previews) and hands records to the store.
 
+mod assess;
 mod debrief;
 mod debrief_score;
 pub mod debrief_text;
@@ -30,7 +31,9 @@ pub use events::{ClockView, Effect, Event, Phase};
 pub use history::{CardIndex, Ending, PastInterview, find_interview, past_interviews};
 pub use mock::MockInterview;
 pub use question::MockQuestion;
-pub use records::{MockAnswered, MockDebriefed, MockFinished, MockRecord, MockStarted};
+pub use records::{
+    MockAnswered, MockDebriefed, MockFinished, MockFollowUp, MockRecord, MockStarted,
+};
 pub use select::{question_pool, select_questions};
 pub use setup::{
     AnswerMode, Focus, MAX_ANSWER_SECONDS, MAX_PREP_SECONDS, MAX_QUESTIONS, MIN_ANSWER_SECONDS,

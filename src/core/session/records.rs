@@ -21,8 +21,12 @@ pub struct MockStarted {
     pub questions: Vec<CardKey>,
 }
 
-/// One question was answered (or skipped); written when the question is done, follow-up
-/// included, so a crash keeps every finished answer.
+/// One question was answered (or skipped). Written when the question is done; or, when a
+/// follow-up is asked, as soon as the main answer is submitted (before the follow-up is
+/// shown), so a crash, a kill or a closed terminal during the follow-up keeps the main answer.
+/// The follow-up's answer then comes in a [`MockFollowUp`] record, joined to this one on
+/// replay ([`MockAnswered::join`]); until it does (the interview was cut off), this record is
+/// the whole answer, assessed on the main answer alone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MockAnswered {
     pub interview: InterviewId,
@@ -52,6 +56,68 @@ pub struct MockAnswered {
     pub coverage: Vec<bool>,
     /// The suggested grade when answered; `None` in spoken mode (nothing to judge yet).
     pub grade: Option<Grade>,
+}
+
+impl MockAnswered {
+    /// This main answer with its follow-up's record applied: the follow-up's answer and
+    /// times, the question's paused time, and the matcher's ticks and suggested grade over
+    /// both answers. `None` when `f` is another question's.
+    pub fn join(&self, f: &MockFollowUp) -> Option<MockAnswered> {
+        (f.interview == self.interview && f.index == self.index && f.card == self.card).then(|| {
+            MockAnswered {
+                follow_up_answer: f.follow_up_answer.clone(),
+                follow_up_ms: f.follow_up_ms,
+                follow_up_overtime_ms: f.follow_up_overtime_ms,
+                paused_ms: f.paused_ms,
+                coverage: f.coverage.clone(),
+                grade: f.grade,
+                ..self.clone()
+            }
+        })
+    }
+}
+
+/// The end of a question whose follow-up was asked (record format 4): the follow-up's answer
+/// (`None` when it was skipped or the interview was ended before anything was typed) and the
+/// question's final assessment. Its main answer is the [`MockAnswered`] record written when it
+/// was submitted; this record never repeats it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MockFollowUp {
+    pub interview: InterviewId,
+    /// 0-based position in the interview.
+    pub index: usize,
+    pub card: CardKey,
+    #[serde(default)]
+    pub follow_up_answer: Option<String>,
+    /// Follow-up answer time, pauses excluded; `None` with no answer.
+    #[serde(default)]
+    pub follow_up_ms: Option<u64>,
+    #[serde(default)]
+    pub follow_up_overtime_ms: u64,
+    /// Time spent paused on the question (any phase, the main answer's included).
+    pub paused_ms: u64,
+    /// Per key point, whether the matcher found it in the main answer or the follow-up's
+    /// (replaces the main answer record's).
+    pub coverage: Vec<bool>,
+    /// The suggested grade over both answers (replaces the main answer record's).
+    pub grade: Option<Grade>,
+}
+
+impl MockFollowUp {
+    /// The follow-up part of `whole`, a question's answer as the interview holds it.
+    pub fn of(whole: &MockAnswered) -> MockFollowUp {
+        MockFollowUp {
+            interview: whole.interview.clone(),
+            index: whole.index,
+            card: whole.card.clone(),
+            follow_up_answer: whole.follow_up_answer.clone(),
+            follow_up_ms: whole.follow_up_ms,
+            follow_up_overtime_ms: whole.follow_up_overtime_ms,
+            paused_ms: whole.paused_ms,
+            coverage: whole.coverage.clone(),
+            grade: whole.grade,
+        }
+    }
 }
 
 /// The interview ended.
@@ -88,6 +154,7 @@ pub struct MockDebriefed {
 pub enum MockRecord {
     MockStarted(MockStarted),
     MockAnswered(MockAnswered),
+    MockFollowUp(MockFollowUp),
     MockFinished(MockFinished),
     MockDebriefed(MockDebriefed),
 }

@@ -492,10 +492,10 @@ mod tests {
     #[test]
     fn unknown_type_and_newer_version() {
         let unknown = r#"{"v":1,"id":"c","at":"2026-01-02T03:04:05Z","type":"teleport"}"#;
-        let newer = r#"{"v":4,"id":"d","at":"2026-01-02T03:04:05Z","type":"hologram"}"#;
+        let newer = r#"{"v":5,"id":"d","at":"2026-01-02T03:04:05Z","type":"hologram"}"#;
         let s = scan(format!("{unknown}\n{newer}\n").as_bytes());
         assert!(matches!(s.bad[0].problem, LineProblem::NotRecord { .. }));
-        assert_eq!(s.bad[1].problem, LineProblem::NewerFormat { version: 4 });
+        assert_eq!(s.bad[1].problem, LineProblem::NewerFormat { version: 5 });
         assert_eq!(s.first_fatal().unwrap().line, 2);
         // Valid JSON without a newline is not torn: it was written whole.
         let s = scan(unknown.as_bytes());
@@ -509,7 +509,7 @@ mod tests {
         // string, which only serde reads: each pair must be judged alike.
         let review = r#"{"v":1,"id":"r","at":"2026-01-02T03:04:05Z","type":"review","deck":"d","card":"c","grade":"good","took_ms":1,"mode":"drill"}"#;
         let cases = [
-            (review.replace("\"v\":1", "\"v\":4"), Some(4)),
+            (review.replace("\"v\":1", "\"v\":5"), Some(5)),
             (review.replace("2026-01-02T03:04:05Z", "+262142-12-31T23:59:59Z"), None),
             (review.replace("2026-01-02T03:04:05Z", "-262143-01-01T00:00:00Z"), None),
             (review.replace("2026-01-02T03:04:05Z", "+10000-01-01T00:00:00Z"), None),

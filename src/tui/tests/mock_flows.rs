@@ -36,6 +36,7 @@ fn kinds(h: &Harness) -> Vec<&'static str> {
         .map(|b| match b {
             RecordBody::MockStarted(_) => "started",
             RecordBody::MockAnswered(_) => "answered",
+            RecordBody::MockFollowUp(_) => "follow_up",
             RecordBody::MockFinished(_) => "finished",
             RecordBody::Review(_) => "review",
             RecordBody::Undo { .. } => "undo",
@@ -134,14 +135,20 @@ fn follow_up_has_its_own_shorter_clock() {
     assert!(s.contains("Follow-up  0:30 left"), "{s}");
     assert_eq!(
         kinds(&h),
-        ["started"],
-        "recorded once the follow-up is done"
+        ["started", "answered"],
+        "the main answer is saved before the follow-up is shown"
     );
+    assert_eq!(answered(&h, 0).answer, "I open a major incident.");
     h.chars("The incident manager.");
     submit(&mut h);
-    assert_eq!(kinds(&h), ["started", "answered", "finished"]);
+    assert_eq!(kinds(&h), ["started", "answered", "follow_up", "finished"]);
+    let follow_up = h.log.borrow().iter().find_map(|b| match b {
+        RecordBody::MockFollowUp(f) => Some((**f).clone()),
+        _ => None,
+    });
+    let joined = answered(&h, 0).join(&follow_up.expect("a follow-up record"));
     assert_eq!(
-        answered(&h, 0).follow_up_answer.as_deref(),
+        joined.and_then(|a| a.follow_up_answer).as_deref(),
         Some("The incident manager.")
     );
     assert!(h.screen(100, 40).contains("The incident manager."));
