@@ -11,9 +11,9 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use prepdeck::core::analysis::{StarPart, analyse};
+use prepdeck::core::analysis::{StarPart, Substance, analyse};
 use prepdeck::core::deck::{Card, Deck, Kind};
-use prepdeck::core::matcher::content_stems;
+use prepdeck::core::matcher::{MatchText, PreparedPoint, content_stems};
 use prepdeck::store::decks::{BUILTIN, load_builtin};
 use serde::Deserialize;
 
@@ -220,15 +220,27 @@ fn main() -> ExitCode {
             for (i, (kp, got)) in card.key_points.iter().zip(&covered).enumerate() {
                 let want = e.covers.iter().any(|c| label_point(card, c) == Some(i));
                 if want != *got {
+                    // How the point was found (a keyword, a group, words of its text...), read
+                    // with the rule the analysis applied to this answer.
+                    let route = got.then(|| {
+                        let s = Substance::of(&e.answer);
+                        MatchText::new(&e.answer)
+                            .with_evidence(s.evidence())
+                            .keywords_only(s.sparse())
+                            .check_route(&PreparedPoint::new(kp))
+                            .map(|(r, _)| format!(" by {r:?}"))
+                            .unwrap_or_default()
+                    });
                     println!(
-                        "{}/{} [{}] point {}: {} {:?} matched {:?}",
+                        "{}/{} [{}] point {}: {} {:?} matched {:?}{}",
                         e.deck,
                         e.card,
                         e.kind,
                         i + 1,
                         if *got { "WRONG TICK" } else { "MISSED" },
                         kp.text,
-                        a.key_points.get(i).map(|k| &k.matched)
+                        a.key_points.get(i).map(|k| &k.matched),
+                        route.unwrap_or_default()
                     );
                 }
             }

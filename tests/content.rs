@@ -491,14 +491,16 @@ fn own_labelled_answers_keep_the_matcher_goals() {
 /// a lenient labeller, for nine wrong ticks gone). Since a sparse answer (no figure, fewer
 /// than 15 specific words) finds points only through keywords (2026-12-06, 06:00 UTC): 2 % (2
 /// of 132), 81.5 % (141 of 173), 93 % (141 of 152); the recall floor went down with it (one
-/// label: a genuine 41-word answer without a figure, for five wrong ticks gone).
+/// label: a genuine 41-word answer without a figure, for five wrong ticks gone). Since what
+/// should have been done counts as not done (2026-12-06, 08:30 UTC): precision 93.4 % (141
+/// of 151).
 #[test]
 fn blind_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "blind-answers.json",
         Floors {
             recall: 0.81,
-            precision: 0.92,
+            precision: 0.93,
             junk_ticks: 2,
         },
     );
@@ -513,13 +515,15 @@ fn blind_labelled_answers_keep_their_figures() {
 /// things needs a second sign for a lone keyword (03:50 UTC): 85 % (111 of 130), 87 % (111 of
 /// 128); the recall floor went down with it (four labels, for eight wrong ticks gone). Since
 /// a sparse answer finds points only through keywords: junk 0 of 93, 85 %, 88 % (111 of 126).
+/// Since a keyword that did not stand is not two words of the text (2026-12-06, 08:40 UTC):
+/// 85 %, 89.5 % (111 of 124).
 #[test]
 fn second_blind_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "blind-answers-2.json",
         Floors {
             recall: 0.85,
-            precision: 0.88,
+            precision: 0.89,
             junk_ticks: 0,
         },
     );

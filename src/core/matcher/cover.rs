@@ -202,6 +202,20 @@ impl MatchText {
             .filter_map(|t| Some((t, self.find_in(t, all.clone())?)))
             .find(|(t, at)| self.whole_claim(point, t) && self.second_sign(point, t, at))
             .map(|(_, at)| (Route::Keyword, vec![self.typed(&at)]));
+        // The words of a keyword found that did not stand (one thing of several, one claim of
+        // two) are that keyword still: alone they are no two words of the point's text either
+        // ("lift and shift" of "Rehost or lift and shift, and replatform" is one name).
+        let spent: Vec<Vec<usize>> = if matched.is_none() {
+            point
+                .keywords
+                .iter()
+                .filter(alone)
+                .flat_map(|t| self.occurrences(t, true))
+                .filter(|at| at.len() > 1)
+                .collect()
+        } else {
+            Vec::new()
+        };
         // In a text that says too little, only a keyword: two words are chance there.
         if matched.is_none() && self.keywords_only {
             return None;
@@ -211,7 +225,7 @@ impl MatchText {
         }
         if matched.is_none() {
             matched = self
-                .concept_match(&point.concept)
+                .concept_match(&point.concept, &spent)
                 .map(|m| (Route::OwnWords, m));
         }
         if matched.is_none() && !point.weak.is_empty() {
@@ -324,8 +338,9 @@ impl MatchText {
 
     /// The first sentence holding [`CONCEPT_MIN`] distinct words of a key point's text, none
     /// of them generic, or one more with at least one not generic: the typed words, in the
-    /// text's order.
-    fn concept_match(&self, concept: &[ConceptWord]) -> Option<Vec<String>> {
+    /// text's order. Words that are all of one occurrence in `spent` (a keyword that did not
+    /// stand) are no match: they are one name, not two words.
+    fn concept_match(&self, concept: &[ConceptWord], spent: &[Vec<usize>]) -> Option<Vec<String>> {
         if concept.iter().all(|c| c.generic) || concept.len() < CONCEPT_MIN {
             return None;
         }
@@ -360,8 +375,14 @@ impl MatchText {
                 }
             }
             let specific = hits.iter().filter(|h| h.2).count();
-            let enough = (hits.len() >= CONCEPT_MIN && specific >= CONCEPT_SPECIFIC)
-                || (hits.len() > CONCEPT_MIN && specific >= 1);
+            // Words that all belong to one keyword that did not stand are that keyword again.
+            let fresh = !spent.iter().any(|occ| {
+                hits.iter()
+                    .all(|(at, _, _)| at.iter().all(|i| occ.contains(i)))
+            });
+            let enough = fresh
+                && ((hits.len() >= CONCEPT_MIN && specific >= CONCEPT_SPECIFIC)
+                    || (hits.len() > CONCEPT_MIN && specific >= 1));
             enough.then(|| {
                 hits.sort_unstable();
                 hits.iter().map(|(at, _, _)| self.typed(at)).collect()

@@ -35,7 +35,10 @@
 //!   (two or more parts with a specific word, split at punctuation and joining words:
 //!   `point::parts`) is not covered by one keyword alone: the text must hold a second sign of
 //!   the point too (another of its terms, a specific word of one of them or of its text, or a
-//!   generic word of its text beside the keyword: `MatchText::second_sign`).
+//!   generic word of its text beside the keyword: `MatchText::second_sign`). A keyword that
+//!   did not stand so is one name, not two words of the point's text ("lift and shift").
+//! - Negation: a term shortly after a negator ([`NEGATORS`]) or after "should have", "could
+//!   have", "would have" and a past participle ("I should've asked") does not count.
 //! - A key point whose text asks for a figure ("Quantifies the saving", "Shows a measured
 //!   result", "Achievements with numbers": `point::asks_for_figure`) is not covered by a text
 //!   that states none (digits, a number word, "halved", "a third": `core::figures`).

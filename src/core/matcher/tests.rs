@@ -197,6 +197,21 @@ fn negated_terms_do_not_count() {
 }
 
 #[test]
+fn what_should_have_been_done_was_not() {
+    let p = point(&["asked the users"]);
+    assert!(!MatchText::new("Looking back, I should've asked the users first.").covers(&p));
+    assert!(!MatchText::new("We could have asked the users in May.").covers(&p));
+    assert!(!MatchText::new("I would have asked the users, given time.").covers(&p));
+    // A past participle must follow: a need or a plan is not a regret.
+    let runbook = point(&["runbook"]);
+    assert!(MatchText::new("Every team should have a runbook, and ours did.").covers(&runbook));
+    assert!(MatchText::new("We could have runbook reviews monthly.").covers(&runbook));
+    // An inference is not a regret, and a later clause is not turned round.
+    assert!(MatchText::new("Someone must have asked the users already.").covers(&p));
+    assert!(MatchText::new("I should have escalated sooner. Then I asked the users.").covers(&p));
+}
+
+#[test]
 fn negators_that_add_do_not_turn_round() {
     let p = point(&["pilot"]);
     assert!(MatchText::new("Instead, I ran a pilot with ten users.").covers(&p));
@@ -452,12 +467,14 @@ fn spelling_out_an_acronym_of_the_question_is_not_an_answer() {
         ..m.clone()
     };
     assert!(!Term::new("mean time to repair").repeats_question(&own));
-    assert!(
-        MatchText::new("It is the mean time to repair").covers(&KeyPoint {
-            keywords: vec!["mean time to repair".into()],
-            ..own
-        })
-    );
+    // (The text names two things, the name and its meaning: the name needs a second sign, and
+    // its words alone are the name again, not two words of the text.)
+    let named = KeyPoint {
+        keywords: vec!["mean time to repair".into()],
+        ..own
+    };
+    assert!(MatchText::new("It is the mean time to repair, on average").covers(&named));
+    assert!(!MatchText::new("It is the mean time to repair").covers(&named));
     // Only acronyms: "use" in a question is no acronym of "user satisfaction experience".
     let q = KeyPoint {
         question: content_stems("Why do we use surveys?"),
@@ -502,6 +519,25 @@ fn a_point_that_joins_two_claims_needs_both() {
     assert!(
         MatchText::new("I wrote one template as the standard for every system.").covers(&items)
     );
+}
+
+#[test]
+fn a_keyword_that_did_not_stand_is_not_two_words_of_the_text() {
+    // "pick and pack" is one name, though the text's "and" makes it two of its parts.
+    let p = KeyPoint {
+        text: "Runs pick and pack stations, and labels parcels".into(),
+        ..point(&["pick and pack", "parcel labels"])
+    };
+    let covers = |text: &str| MatchText::new(text).covers(&p);
+    // The keyword alone names one thing; its two words are not the text's words either.
+    assert!(!covers("Our warehouse moved to pick and pack last year."));
+    // With a second sign it stands, and two words of the text beyond one keyword still count.
+    assert!(covers(
+        "We moved to pick and pack, and every parcel gets a label."
+    ));
+    assert!(covers(
+        "Each station does the picking, then packs the order."
+    ));
 }
 
 #[test]

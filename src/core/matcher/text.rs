@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use super::stemming::is_negator;
 use super::term::Term;
+use super::verbs::is_irregular_participle;
 use super::word::{Word, split_words, word_matches};
 use super::{GAP, index};
 use crate::core::fast_hash::FastMap;
@@ -86,6 +87,9 @@ fn negations(words: &[Word]) -> Vec<bool> {
 ///
 /// [`NEGATORS`]: super::NEGATORS
 fn negates_at(words: &[Word], j: usize) -> bool {
+    if counterfactual_at(words, j) {
+        return true;
+    }
     if !is_negator(&words[j].lower) {
         return false;
     }
@@ -98,6 +102,24 @@ fn negates_at(words: &[Word], j: usize) -> bool {
         "not" | "no" => !matches!(next, Some("just" | "only" | "merely" | "simply" | "more")),
         _ => true,
     }
+}
+
+/// Whether the word at `j` is the "have" of a modal past that says something was not done:
+/// "should have", "could have", "would have" (or "should've") before a past participle ("I
+/// should've asked earlier", "it could have cost us the contract"). What follows did not
+/// happen, as after "never". Not before anything else: "every team should have a runbook" says
+/// what a team needs, and "must have" infers ("it must have been the cache").
+fn counterfactual_at(words: &[Word], j: usize) -> bool {
+    let w = &words[j];
+    let same = |k: usize| words.get(k).filter(|o| o.sentence == w.sentence);
+    matches!(w.lower.as_str(), "have" | "ve")
+        && j.checked_sub(1)
+            .and_then(same)
+            .is_some_and(|m| matches!(m.lower.as_str(), "should" | "could" | "would"))
+        && same(j + 1).is_some_and(|p| {
+            (p.lower.ends_with("ed") && p.lower.chars().count() > 3)
+                || is_irregular_participle(&p.lower)
+        })
 }
 
 impl MatchText {
