@@ -49,8 +49,10 @@ pub struct QueueEntry {
     pub kind: QueueKind,
 }
 
-/// Home-screen counts of one deck: its share of today's queue under the global limits, so
-/// the rows add up to the total (studying the filter's decks together).
+/// Counts of one deck: its share of today's queue under the global limits (`new`, `due`: they
+/// add up to the total of studying the filter's decks together) and what a drill of this deck
+/// alone gives today (`new_alone`, `due_alone`: what the home screen's deck row shows, as its
+/// Enter drills that deck alone).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DeckCounts {
     pub deck: DeckId,
@@ -65,6 +67,9 @@ pub struct DeckCounts {
     /// New cards a drill of this deck alone would introduce today (the daily limit applied to
     /// this deck only).
     pub new_alone: usize,
+    /// Review cards a drill of this deck alone would show today (the daily review limit applied
+    /// to this deck only).
+    pub due_alone: usize,
 }
 
 /// The queue for `now` and the counts around it.
@@ -193,6 +198,7 @@ pub fn build_queue_from<D: DeckCards>(
             due: 0,
             unseen: 0,
             new_alone: 0,
+            due_alone: 0,
         };
         // Cards no longer new, by their category's place (`CardRef::place`); the places of
         // this deck's new cards, in order.
@@ -257,6 +263,7 @@ pub fn build_queue_from<D: DeckCards>(
                     }
                 }
                 Phase::Review if due < tomorrow => {
+                    c.due_alone += 1;
                     reviews.push((due, position, deck_position, card_index));
                 }
                 Phase::Review => {}
@@ -268,6 +275,7 @@ pub fn build_queue_from<D: DeckCards>(
             card.seen_in_deck = seen_in_deck;
         }
         c.new_alone = c.new_alone.min(new_left);
+        c.due_alone = c.due_alone.min(reviews_left);
         counts.push(c);
     }
 

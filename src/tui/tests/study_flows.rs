@@ -153,3 +153,58 @@ fn statistics_lists_jump_to_their_ends() {
     h.key(KeyCode::Char('g'));
     assert_eq!(h.screen(80, 12), top);
 }
+
+/// The test deck under another id and title, its cards copied `copies` times (ids made unique).
+fn deck_copy(id: &str, title: &str, copies: usize) -> crate::core::deck::Deck {
+    let text = include_str!("deck.toml");
+    let (head, cards) = text.split_at(text.find("[[card]]").unwrap());
+    let head = head
+        .replace("id = \"test-deck\"", &format!("id = \"{id}\""))
+        .replace("Test deck: interview basics", title);
+    let mut out = head;
+    for n in 0..copies {
+        out.push_str(&cards.replace("[[card]]\nid = \"", &format!("[[card]]\nid = \"c{n}-")));
+    }
+    crate::core::deck::parse_deck(
+        &out,
+        crate::core::deck::DeckSource::Builtin(format!("{id}.toml")),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_deck_rows_new_count_is_what_its_enter_drills() {
+    // Ten new cards a day: deck a's twelve take all ten when the decks are drilled together;
+    // deck b, drilled alone, introduces its four.
+    let mut h = Harness::with_decks(
+        vec![
+            deck_copy("a", "Deck Alpha", 3),
+            deck_copy("b", "Deck Beta", 1),
+        ],
+        vec![],
+    );
+    let s = h.screen(80, 24);
+    let row = |s: &str, name: &str| {
+        s.lines()
+            .find(|l| l.contains(name))
+            .map(|l| {
+                let numbers: Vec<String> = l
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
+                    .collect();
+                numbers.into_iter().rev().take(3).collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    // The row's numbers from the right: due, learn, new.
+    assert_eq!(row(&s, "All decks"), ["0", "0", "10"], "{s}");
+    assert_eq!(row(&s, "Deck Alpha"), ["0", "0", "10"], "{s}");
+    assert_eq!(row(&s, "Deck Beta"), ["0", "0", "4"], "{s}");
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Enter);
+    let s = h.screen(80, 24);
+    assert!(s.contains("Deck Beta"), "{s}");
+    assert!(s.contains("1/4"), "{s}");
+}

@@ -237,7 +237,9 @@ fn render_decks(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer, small:
     };
     lines.push(row(home.selected == 0, "All decks", total));
     for (i, d) in cx.decks.iter().enumerate() {
-        let c = counts_for(cx, &d.id).map_or((0, 0, 0), |c| (c.new, c.learning, c.due));
+        // What this row's Enter gives: a drill of this deck alone (the daily limits applied to
+        // it only); "All decks" is the day's total, so the rows may add up to more.
+        let c = counts_for(cx, &d.id).map_or((0, 0, 0), |c| (c.new_alone, c.learning, c.due_alone));
         lines.push(row(home.selected == i + 1, &sanitize_line(&d.title), c));
     }
     // Keep the selected row on screen.

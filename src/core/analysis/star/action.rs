@@ -170,6 +170,7 @@ impl Sentence {
             && !is_in(COMMENT_VERBS, self.at(j))
             && named
             && !self.quantified_object(j)
+            && !self.volume(j)
             && !self.hypothetical()
             // "First I listen to both sides, then I bring them together": a practice told in
             // its order names its steps as its schedule would.

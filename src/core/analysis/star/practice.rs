@@ -87,4 +87,50 @@ impl Sentence {
                     && is_participle(self.at(self.verb_after(k)))
             })
     }
+
+    /// The speaker's post held now: "I manage", "we run", "I'm head of IT" (not "I always
+    /// run").
+    pub(super) fn post_held(&self) -> bool {
+        (0..self.words.len()).any(|i| {
+            matches!(self.at(i), "i" | "we")
+                && is_in(POST_VERBS, self.at(self.verb_after(i)))
+                && !self.habitual()
+        })
+    }
+
+    /// A place counted by whom a post serves: "across two hospitals", "for twelve schools",
+    /// "in 40 branches" (not "in two weeks", "for three months").
+    pub(super) fn counted_place(&self) -> Option<String> {
+        (0..self.words.len()).find_map(|i| {
+            let noun = self.at(i + 2);
+            (matches!(self.at(i), "across" | "for" | "in" | "at")
+                && is_figure(self.at(i + 1))
+                && noun.len() > 3
+                && noun.ends_with('s')
+                && !is_in(TIME_UNITS, noun)
+                && !is_in(TIME_UNITS, noun.trim_end_matches('s'))
+                && !is_in(NOT_PLACES, noun)
+                && !is_in(STOP_WORDS, noun))
+            .then(|| self.words[i..=i + 2].join(" "))
+        })
+    }
+
+    /// A volume looked after, counted, the scope of a post rather than a step: "I look after
+    /// about forty projects a year", "I handle 200 tickets a week" ("I send the board a
+    /// report each month" names one).
+    pub(super) fn volume(&self, verb: usize) -> bool {
+        let mut o = verb + 1;
+        while matches!(
+            self.at(o),
+            "after" | "about" | "around" | "roughly" | "over" | "some" | "up" | "to" | "with"
+        ) {
+            o += 1;
+        }
+        is_in(
+            &[
+                "look", "handle", "support", "cover", "oversee", "manage", "process", "field",
+            ],
+            self.at(verb),
+        ) && is_figure(self.at(o))
+    }
 }

@@ -142,12 +142,8 @@ impl Sentence {
                 });
             // The speaker's post in the present, the context of an answer about how they work:
             // "I manage seven people at a district council", "I'm head of IT at a charity".
-            let post = matches!(anchor.split(' ').next(), Some("at" | "in" | "for"))
-                && (0..n).any(|i| {
-                    matches!(self.at(i), "i" | "we")
-                        && is_in(POST_VERBS, self.at(self.verb_after(i)))
-                        && !self.habitual()
-                });
+            let post =
+                matches!(anchor.split(' ').next(), Some("at" | "in" | "for")) && self.post_held();
             if state
                 || present_state
                 || note
@@ -158,6 +154,11 @@ impl Sentence {
             {
                 return Some(anchor);
             }
+        }
+        // The speaker's post told by whom it serves, counted: "I manage a team of eight
+        // supporting 600 users across two hospitals", "we run IT for twelve schools".
+        if let Some(place) = self.counted_place().filter(|_| self.post_held()) {
+            return Some(place);
         }
         // "The two teams would not talk to each other": a refusal of others, told in the
         // past, is a state of the scene, no supposition.
@@ -227,8 +228,15 @@ impl Sentence {
                     && (subject != "we" || is_in(WE_STATES, verb))
                     && !self.step_passive(i);
                 // "cost", "put", "set" are past only in a story told in the past.
+                // "Each person gets an hour, and they set the agenda": a form such as "set"
+                // beside a present of others, with no past in the sentence, is present.
+                let present_beside = is_ambiguous_past(verb)
+                    && !self.unambiguous_past()
+                    && (1..n).any(|k| k != i && self.present_event_at(k));
                 let event = (subject != "we" || first_clause(i))
-                    && ((is_irregular_past(verb) && (story.past || !is_ambiguous_past(verb)))
+                    && ((is_irregular_past(verb)
+                        && (story.past || !is_ambiguous_past(verb))
+                        && !present_beside)
                         || self.noun_led_regular_past(i)
                         || (subject == "we" && is_past(verb) && !is_in(NOT_ACTIONS, verb))
                         || (story.present && self.present_event_at(i)));

@@ -110,11 +110,35 @@ fn the_present_of_the_current_post() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// A post told by whom it serves, counted, is the scene of a practice ("across two
+/// hospitals"; not "for three months"); a volume looked after is the post's scope, no step;
+/// "set" beside a present of others is present, no event of a scene.
+#[test]
+fn posts_volumes_and_present_forms_beside() {
+    let wrong = disagreements(&[
+        (
+            "I lead a team of five technicians covering 900 staff across four depots.",
+            &[Situation],
+        ),
+        ("I stayed on the project for three months.", &[Action]),
+        (
+            "In my current job I handle about 120 change requests a quarter.",
+            &[],
+        ),
+        (
+            "Every new analyst gets a mentor for their first month, and they set their own \
+             learning goals together. I keep a note of what we agreed.",
+            &[],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 /// The practice set (`stories-practice.json`, written and labelled before these rules,
-/// first measured at 83/96/88/71 %) keeps its figures.
+/// first measured at 83/96/88/71 % on its first 24 answers) keeps its figures.
 #[test]
 fn practice_stories_keep_their_figures() {
     let stories = include_str!("../../../../tests/fixtures/star/stories-practice.json");
-    let report = agreement_of(stories, 24, [0.91, 0.95, 0.87, 0.82]);
+    let report = agreement_of(stories, 28, [0.96, 0.96, 0.92, 0.82]);
     assert!(report.is_empty(), "{report:#?}");
 }

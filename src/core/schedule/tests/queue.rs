@@ -212,3 +212,35 @@ fn filters_restrict_decks_categories_and_kinds() {
     );
     assert_eq!(q.decks.len(), 1);
 }
+
+#[test]
+fn a_decks_reviews_alone_are_what_a_drill_of_it_alone_shows() {
+    let mut log = Log::default();
+    // Three review cards in deck a (due first) and two in deck b, all due by day 20.
+    let day1 = at("2026-01-01T09:00:00Z");
+    for c in ["c0", "c1", "c2"] {
+        log.review("a", c, Grade::Easy, day1);
+    }
+    for c in ["c0", "c1"] {
+        log.review("b", c, Grade::Easy, day1 + Duration::hours(1));
+    }
+    let cfg = SchedulerConfig {
+        new_per_day: 0,
+        reviews_per_day: 3,
+        ..no_fuzz()
+    };
+    let q = queue(&log, 3, "2026-01-20T09:00:00Z", &cfg);
+    // Together: deck a's three fill the day's three reviews.
+    assert_eq!((q.decks[0].due, q.decks[1].due), (3, 0));
+    // Alone: each deck's own, under the same limit.
+    assert_eq!((q.decks[0].due_alone, q.decks[1].due_alone), (3, 2));
+    // What drilling deck b alone shows.
+    let decks = vec![deck("a", 3), deck("b", 2)];
+    let p = replay(&log.records, &cfg);
+    let only_b = QueueFilter {
+        decks: vec![DeckId::new("b")],
+        ..QueueFilter::default()
+    };
+    let alone = build_queue(&decks, &p, at("2026-01-20T09:00:00Z"), utc(), &cfg, &only_b);
+    assert_eq!(alone.entries.len(), q.decks[1].due_alone);
+}

@@ -69,6 +69,7 @@ pub(super) fn build_queue(
             due: 0,
             unseen: 0,
             new_alone: 0,
+            due_alone: 0,
         };
         let mut seen: FastMap<&CategoryId, usize> = FastMap::default();
         let first_new = new.len();
@@ -119,7 +120,10 @@ pub(super) fn build_queue(
                         next_learning_due = Some(next_learning_due.map_or(due, |d| d.min(due)));
                     }
                 }
-                Phase::Review if due < tomorrow => reviews.push((due, position, key)),
+                Phase::Review if due < tomorrow => {
+                    c.due_alone += 1;
+                    reviews.push((due, position, key));
+                }
                 Phase::Review => {}
             }
         }
@@ -129,6 +133,7 @@ pub(super) fn build_queue(
             card.seen_in_deck = seen_in_deck;
         }
         c.new_alone = c.new_alone.min(new_left);
+        c.due_alone = c.due_alone.min(reviews_left);
         counts.push(c);
     }
 
