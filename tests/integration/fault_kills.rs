@@ -1,10 +1,10 @@
 //! Kill tests through the real binary: SIGKILL at random moments during a mock interview's
-//! record writes, `state repair`, `state merge` and the progress and deck cache writes (drill
-//! appends are killed by `state_crash`). After every kill:
+//! record writes (in `fault_kills_mock`, with these helpers), `state repair`, `state merge` and
+//! the progress and deck cache writes (drill appends are killed by `state_crash`). After every kill:
 //!
 //! - the state file reads back (a torn last line is allowed: the next open sets it aside);
-//! - nothing the program acknowledged is missing (an answer is acknowledged when the next
-//!   question is shown, a grade by `Recorded:` / `recorded:`; a repair or a merge leaves the
+//! - nothing the program acknowledged is missing (an answer is acknowledged when its follow-up
+//!   or the next question is shown, a grade by `Recorded:` / `recorded:`; a repair or a merge leaves the
 //!   old file or the complete new one, never less);
 //! - a side file that exists (`.bak-`, `.rejected-`) is whole;
 //! - a cache is never trusted when torn: `export progress` and `decks list --json` say
@@ -20,26 +20,25 @@
 //! of kills; none has a wall-clock budget. The seed is printed; `PREPDECK_KILL_SEED=N`
 //! replays one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use prepdeck::core::record::RecordBody;
 use prepdeck::store::log;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-const BIN: &str = env!("CARGO_BIN_EXE_prepdeck");
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_prepdeck");
 /// Kills per test: where every other kill is aimed at the writes (see [`RunTime`]), fewer
 /// runs land more kills where they matter than 20 drawn over the whole run did.
-const KILLS: usize = 20;
+pub(crate) const KILLS: usize = 20;
 const REPAIR_KILLS: usize = 10;
 const MERGE_KILLS: usize = 8;
 const CACHE_KILLS: usize = 10;
 
-fn rng(test: &str) -> StdRng {
+pub(crate) fn rng(test: &str) -> StdRng {
     let seed = std::env::var("PREPDECK_KILL_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -49,10 +48,10 @@ fn rng(test: &str) -> StdRng {
 }
 
 /// What one run printed, and whether it ended by itself.
-struct Run {
-    stdout: String,
-    finished: bool,
-    elapsed: Duration,
+pub(crate) struct Run {
+    pub(crate) stdout: String,
+    pub(crate) finished: bool,
+    pub(crate) elapsed: Duration,
     /// When the watched path (if any) was first seen changed, from the start of the run; for a
     /// killed run, only a change seen before the kill.
     first_write: Option<Duration>,
@@ -78,7 +77,7 @@ enum Kill {
 
 /// Runs prepdeck in `home` with `stdin`, and SIGKILLs it after `kill_after` unless it ended
 /// before (`None`: waits for the end).
-fn run(home: &Path, args: &[&str], stdin: &[u8], kill_after: Option<Duration>) -> Run {
+pub(crate) fn run(home: &Path, args: &[&str], stdin: &[u8], kill_after: Option<Duration>) -> Run {
     run_watched(
         home,
         args,
@@ -169,7 +168,7 @@ fn run_watched(home: &Path, args: &[&str], stdin: &[u8], kill: Kill, watch: Opti
 /// every other kill can land while a run writes: most of a merge or a repair is reading and
 /// checking, and its writes are its last few milliseconds, which kills drawn over the whole
 /// run almost never hit (none of 20 in a merge, measured).
-struct RunTime {
+pub(crate) struct RunTime {
     seen: Vec<Duration>,
     /// From the first write to the end, in runs that ended by themselves.
     writing: Vec<Duration>,
@@ -178,7 +177,7 @@ struct RunTime {
 }
 
 impl RunTime {
-    fn new(first: &Run) -> RunTime {
+    pub(crate) fn new(first: &Run) -> RunTime {
         let mut times = RunTime {
             seen: vec![],
             writing: vec![],
@@ -189,7 +188,7 @@ impl RunTime {
     }
 
     /// A run that ended by itself took `elapsed`; a killed one may have been writing.
-    fn observe(&mut self, r: &Run) {
+    pub(crate) fn observe(&mut self, r: &Run) {
         let latest = |list: &mut Vec<Duration>, d: Duration| {
             list.push(d);
             if list.len() > 5 {
@@ -212,7 +211,7 @@ impl RunTime {
         sorted[sorted.len() / 2]
     }
 
-    fn typical(&self) -> Duration {
+    pub(crate) fn typical(&self) -> Duration {
         RunTime::median(&self.seen)
     }
 
@@ -231,14 +230,14 @@ impl RunTime {
     }
 
     /// A kill moment drawn uniformly over one run's time (and a tenth more).
-    fn kill_moment(&self, rng: &mut StdRng) -> Duration {
+    pub(crate) fn kill_moment(&self, rng: &mut StdRng) -> Duration {
         let span = self.typical().as_micros() as u64 * 11 / 10;
         Duration::from_micros(rng.random_range(0..=span.max(1)))
     }
 }
 
 /// The state file must read back; its records.
-fn read_back(home: &Path, context: &str) -> Vec<prepdeck::core::record::Record> {
+pub(crate) fn read_back(home: &Path, context: &str) -> Vec<prepdeck::core::record::Record> {
     match log::read(home.join("state.jsonl")) {
         Ok(report) => report.records,
         Err(e) => panic!("{context}: the state file does not read back: {e}"),
@@ -246,7 +245,7 @@ fn read_back(home: &Path, context: &str) -> Vec<prepdeck::core::record::Record> 
 }
 
 /// Files in `dir` whose name contains `part`.
-fn files_with(dir: &Path, part: &str) -> Vec<PathBuf> {
+pub(crate) fn files_with(dir: &Path, part: &str) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
         .map(|d| {
             d.filter_map(Result::ok)
@@ -265,133 +264,6 @@ fn review_line(n: usize, deck: &str, card: &str) -> String {
         (n / 60) % 60,
         n % 60
     )
-}
-
-const MOCK: &[&str] = &[
-    "--deck",
-    "it-manager",
-    "mock",
-    "--plain",
-    "--questions",
-    "3",
-    "--prep",
-    "0",
-    "--timing",
-    "soft",
-    "--no-follow-ups",
-];
-
-/// What a line-mode interview acknowledged: the questions whose answer was saved (the next
-/// question, or the end, was shown) and those whose grade was (`Recorded:`).
-fn mock_acks(stdout: &str) -> (Vec<usize>, Vec<usize>) {
-    let (mut answered, mut graded) = (Vec::new(), Vec::new());
-    let mut debrief = false;
-    let mut current = 0;
-    for line in stdout.lines() {
-        let line = line.trim_start_matches("> ");
-        if line == "The interview is over." {
-            debrief = true;
-            answered.push(3);
-        } else if let Some(rest) = line.strip_prefix("Question ") {
-            let n: usize = rest
-                .split([' ', ':'])
-                .next()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(0);
-            if debrief {
-                current = n;
-            } else if n >= 2 {
-                answered.push(n - 1);
-            }
-        } else if debrief && line.starts_with("Recorded: ") {
-            graded.push(current);
-        }
-    }
-    (answered, graded)
-}
-
-#[test]
-fn kills_during_mock_interviews_lose_no_acknowledged_answer_or_grade() {
-    let mut rng = rng("mock");
-    let home = tempfile::tempdir().unwrap();
-    let input = |run: usize| {
-        (1..=3)
-            .map(|q| format!("kill-{run}-q{q}: I would agree the budget with the board.\n.\n"))
-            .collect::<String>()
-            + "3\n3\n3\n"
-    };
-    let full = run(home.path(), MOCK, input(0).as_bytes(), None);
-    assert!(full.finished, "{}", full.stdout);
-    assert_eq!(mock_acks(&full.stdout), (vec![1, 2, 3], vec![1, 2, 3]));
-    let mut times = RunTime::new(&full);
-    // Answer text -> (interview, index), and every acknowledgement so far.
-    let mut acked_answers: Vec<String> = (1..=3).map(|q| format!("kill-0-q{q}")).collect();
-    let mut acked_grades: Vec<String> = acked_answers.clone();
-    let (mut answers_seen, mut grades_seen) = (0, 0);
-    for n in 1..=KILLS {
-        let r = run(
-            home.path(),
-            MOCK,
-            input(n).as_bytes(),
-            Some(times.kill_moment(&mut rng)),
-        );
-        times.observe(&r);
-        let (answered, graded) = mock_acks(&r.stdout);
-        answers_seen += answered.len();
-        grades_seen += graded.len();
-        acked_answers.extend(answered.iter().map(|q| format!("kill-{n}-q{q}")));
-        acked_grades.extend(graded.iter().map(|q| format!("kill-{n}-q{q}")));
-        let context = format!("after kill {n} ({:?})", r.elapsed);
-        let records = read_back(home.path(), &context);
-        let mut where_answered: HashMap<String, (String, u64)> = HashMap::new();
-        let mut debriefed: HashSet<(String, u64)> = HashSet::new();
-        for record in &records {
-            match &record.body {
-                RecordBody::MockAnswered(a) => {
-                    let tag = a.answer.split(':').next().unwrap_or("").to_string();
-                    where_answered.insert(tag, (a.interview.to_string(), a.index as u64));
-                }
-                RecordBody::MockDebriefed(d) => {
-                    debriefed.insert((d.interview.to_string(), d.index as u64));
-                }
-                _ => {}
-            }
-        }
-        for tag in &acked_answers {
-            assert!(
-                where_answered.contains_key(tag),
-                "{context}: the acknowledged answer {tag} is lost"
-            );
-        }
-        for tag in &acked_grades {
-            assert!(
-                debriefed.contains(&where_answered[tag]),
-                "{context}: the acknowledged grade of {tag} is lost"
-            );
-        }
-    }
-    // A run to the end afterwards: every temp file a killed write left is cleared away.
-    let last = run(home.path(), MOCK, input(KILLS + 1).as_bytes(), None);
-    assert!(last.finished, "{}", last.stdout);
-    for dir in [home.path().to_path_buf(), home.path().join("cache")] {
-        let left = files_with(&dir, ".tmp-");
-        assert!(left.is_empty(), "temp files left: {left:?}");
-    }
-    let check = Command::new(BIN)
-        .args(["state", "check"])
-        .env("PREPDECK_HOME", home.path())
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
-    eprintln!(
-        "mock: {KILLS} kills (one run takes {:?}); {answers_seen} acknowledged answers \
-         and {grades_seen} grades in killed runs, all kept",
-        times.typical()
-    );
 }
 
 #[test]

@@ -39,6 +39,7 @@ mod cli_target;
 mod cli_trial_fixes;
 mod fault_hostile_files;
 mod fault_kills;
+mod fault_kills_mock;
 mod fault_signals;
 mod state_crash;
 mod state_faults;
