@@ -228,7 +228,12 @@ fn main() -> ExitCode {
                             .with_evidence(s.evidence())
                             .keywords_only(s.sparse())
                             .check_route(&PreparedPoint::new(kp))
-                            .map(|(r, _)| format!(" by {r:?}"))
+                            .map(|(r, _)| {
+                                format!(
+                                    " by {r:?} (words {}, specific {}, figure {})",
+                                    s.words, s.specific, s.figure
+                                )
+                            })
                             .unwrap_or_default()
                     });
                     println!(

@@ -493,15 +493,16 @@ fn own_labelled_answers_keep_the_matcher_goals() {
 /// of 132), 81.5 % (141 of 173), 93 % (141 of 152); the recall floor went down with it (one
 /// label: a genuine 41-word answer without a figure, for five wrong ticks gone). Since what
 /// should have been done counts as not done (2026-12-06, 08:30 UTC): precision 93.4 % (141
-/// of 151).
+/// of 151). Since a keyword in a sparse answer needs a second sign (09:20 UTC): junk 1 of
+/// 132, 81.5 %, 95.3 % (141 of 148).
 #[test]
 fn blind_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "blind-answers.json",
         Floors {
             recall: 0.81,
-            precision: 0.93,
-            junk_ticks: 2,
+            precision: 0.95,
+            junk_ticks: 1,
         },
     );
 }
@@ -516,14 +517,15 @@ fn blind_labelled_answers_keep_their_figures() {
 /// 128); the recall floor went down with it (four labels, for eight wrong ticks gone). Since
 /// a sparse answer finds points only through keywords: junk 0 of 93, 85 %, 88 % (111 of 126).
 /// Since a keyword that did not stand is not two words of the text (2026-12-06, 08:40 UTC):
-/// 85 %, 89.5 % (111 of 124).
+/// 85 %, 89.5 % (111 of 124). Since a keyword in a sparse answer needs a second sign (09:20
+/// UTC): 85 %, 90.2 % (111 of 123).
 #[test]
 fn second_blind_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "blind-answers-2.json",
         Floors {
             recall: 0.85,
-            precision: 0.89,
+            precision: 0.9,
             junk_ticks: 0,
         },
     );

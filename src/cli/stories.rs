@@ -48,7 +48,7 @@ pub enum StoriesCommand {
     /// are flagged)
     #[command(
         after_help = "Competencies are the categories of the loaded decks (`--deck` narrows them) that have \
-                      behavioral or situational questions.\n\nExamples:\n  prepdeck stories coverage\n  prepdeck --deck it-manager stories coverage --json"
+                      behavioral questions, or situational ones in a deck that also asks behavioral ones.\n\nExamples:\n  prepdeck stories coverage\n  prepdeck --deck it-manager stories coverage --json"
     )]
     Coverage {
         /// Print JSON for scripts

@@ -79,7 +79,9 @@ impl Substance {
     /// believe in communication with stakeholders, aligning the team and learning lessons..."
     /// is made of generic words). There a point counts only through one of its keywords
     /// ([`MatchText::keywords_only`]): a `together` group, two words of its text or a keyword
-    /// beside a supporting word turn up by chance in such sentences. A note of a few words
+    /// beside a supporting word turn up by chance in such sentences, and the keyword needs a
+    /// second sign of the point (such answers name topics more than they make points). A
+    /// note of a few words
     /// (fewer than [`MIN_STEMS`] content words) is not judged, as for [`Substance::thin`].
     ///
     /// [`MatchText::keywords_only`]: crate::core::matcher::MatchText::keywords_only

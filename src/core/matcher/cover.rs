@@ -126,9 +126,11 @@ impl MatchText {
     /// terms (a keyword or `require` term with other words, a `together` group), a specific
     /// word of one of its terms or of its text (or a paraphrase of a word of its text); or, in
     /// the keyword's own sentence, a generic word of its text. A point that names one thing
-    /// takes one keyword as before.
+    /// takes one keyword as before, except in a text that says too little
+    /// ([`MatchText::keywords_only`]): there naming a point's topic is not yet making it, so
+    /// every keyword needs the second sign.
     fn second_sign(&self, point: &PreparedPoint, term: &Term, at: &[usize]) -> bool {
-        if !point.several {
+        if !point.several && !self.keywords_only {
             return true;
         }
         let own = term.content_stems();

@@ -49,7 +49,8 @@
 //! - Where the caller says the text says too little ([`MatchText::keywords_only`], for an
 //!   answer of generic words: `analysis::Substance::sparse`), a point counts only through one
 //!   of its keywords: not through a `together` group, two words of its text or a keyword
-//!   beside a supporting word, which such sentences hold by chance.
+//!   beside a supporting word, which such sentences hold by chance; and that keyword needs a
+//!   second sign of the point even where the point names one thing.
 //! - A keyword whose words (stop words aside) all occur in the card's question never counts:
 //!   repeating the question is not an answer. Likewise a `together` group whose terms all
 //!   occur in the question. The parser records the question's words on each key point

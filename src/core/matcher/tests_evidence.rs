@@ -138,6 +138,23 @@ fn where_only_keywords_count_two_words_in_a_sentence_do_not() {
 }
 
 #[test]
+fn where_only_keywords_count_a_keyword_needs_a_second_sign() {
+    // A point that names one thing takes one keyword in an ordinary answer...
+    let p = KeyPoint {
+        text: "Schedules work against a change calendar".into(),
+        keywords: vec!["change calendar".into()],
+        ..KeyPoint::default()
+    };
+    let named = "Honestly the change calendar matters and I keep everyone aligned.";
+    assert!(MatchText::new(named).covers(&p));
+    // ... but where the text says too little, naming it is not yet making it: the keyword
+    // needs a second sign, as on a point that names several things.
+    assert!(!MatchText::new(named).keywords_only(true).covers(&p));
+    let made = "We schedule every release against the change calendar.";
+    assert!(MatchText::new(made).keywords_only(true).covers(&p));
+}
+
+#[test]
 fn where_only_keywords_count_a_generic_keyword_with_support_does_not() {
     let p = KeyPoint {
         text: "Logs it at the right priority given the business impact".into(),

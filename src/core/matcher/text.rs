@@ -148,7 +148,8 @@ impl MatchText {
     /// decides: [`Substance::sparse`]). There a `together` group, two words of a point's text,
     /// or a keyword beside a supporting word turn up by chance in sentences of generic words
     /// ("we introduced better monitoring"); a keyword the author wrote for the point still
-    /// counts, with a second sign where the point names several things.
+    /// counts, with a second sign of the point (another of its terms, a word of its text:
+    /// `MatchText::second_sign`), whether the point names several things or one.
     ///
     /// [`Substance::sparse`]: crate::core::analysis::Substance::sparse
     pub fn keywords_only(mut self, yes: bool) -> Self {

@@ -62,16 +62,21 @@ impl Coverage {
     }
 }
 
-/// The competencies of `decks` (the categories with at least one behavioural or situational
-/// card: the questions a story answers; categories of the same id in several decks are one)
-/// and the stories of `bank` that prove each.
+/// The competencies of `decks` and the stories of `bank` that prove each. A competency is a
+/// category with a behavioural card ("Tell me about a time..."), or with a situational one in
+/// a deck that asks behavioural questions (its "What would you do if..." is answered with a
+/// story too); a deck without behavioural cards is not about competencies (interview craft:
+/// what to ask, how to negotiate), whatever its situational cards. Categories of the same id in
+/// several decks are one.
 pub fn coverage(bank: &StoryBank, decks: &[Deck]) -> Coverage {
     let mut rows: Vec<CompetencyRow> = Vec::new();
     for deck in decks {
+        let asks_for_stories = deck.cards.iter().any(|c| c.kind == Kind::Behavioral);
         for cat in &deck.categories {
-            let storyish = deck.cards.iter().any(|c| {
-                c.category == cat.id && matches!(c.kind, Kind::Behavioral | Kind::Situational)
-            });
+            let storyish = asks_for_stories
+                && deck.cards.iter().any(|c| {
+                    c.category == cat.id && matches!(c.kind, Kind::Behavioral | Kind::Situational)
+                });
             if !storyish {
                 continue;
             }

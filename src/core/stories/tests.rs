@@ -207,6 +207,50 @@ fn coverage_counts_stories_per_story_competency_and_flags_fewer_than_two() {
 }
 
 #[test]
+fn a_deck_without_behavioural_questions_probes_no_competency() {
+    let craft = crate::store::decks::load_builtin(
+        "craft.toml",
+        r#"format = 1
+[deck]
+id = "craft"
+title = "Craft"
+[[category]]
+id = "asking"
+title = "Questions to ask"
+[[category]]
+id = "projects"
+title = "Projects"
+[[card]]
+id = "ask"
+category = "asking"
+kind = "situational"
+question = "The panel asks whether you have any questions for them. What do you ask?"
+answer = "x"
+[[card]]
+id = "plan"
+category = "projects"
+kind = "situational"
+question = "Your project is a month late on day one. What do you do?"
+answer = "x"
+"#,
+    )
+    .unwrap();
+    let bank = bank();
+    let ids = |decks: &[Deck]| -> Vec<String> {
+        coverage(&bank, decks)
+            .competencies
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect()
+    };
+    // Situational questions about the interview itself are no competency a story proves.
+    assert!(ids(std::slice::from_ref(&craft)).is_empty());
+    // The same deck beside one that asks for stories still adds none, and its "projects"
+    // category is the other deck's competency, not a second one.
+    assert_eq!(ids(&[deck(), craft]), ["projects", "people"]);
+}
+
+#[test]
 fn competencies_match_ids_titles_and_inflections() {
     assert!(competency_matches("people", "people", "People management"));
     assert!(competency_matches(
