@@ -748,3 +748,11 @@ fn no_sentence_ends_inside_a_number() {
     assert!(MatchText::new("We cut 2.5 million from the budget.").covers(&p));
     assert!(!MatchText::new("We cut 2. Then a million more.").covers(&p));
 }
+
+#[test]
+fn a_comparative_of_letters_of_several_bytes_does_not_panic() {
+    // "ம" ends in two equal bytes: a doubled last letter judged by bytes cut it in two.
+    assert_eq!(super::vocabulary::compared("மer"), None);
+    assert_eq!(super::vocabulary::compared("ñrமest"), None);
+    assert_eq!(super::vocabulary::compared("biggest"), Some("big"));
+}

@@ -176,9 +176,13 @@ pub fn compared(word: &str) -> Option<&'static str> {
     if let Some(b) = base.strip_suffix('i') {
         candidates.push(format!("{b}y"));
     }
-    let bytes = base.as_bytes();
-    if bytes.len() >= 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
-        candidates.push(base[..base.len() - 1].to_string());
+    // A doubled last letter ("biggest"): compared as letters, not bytes, so a letter of
+    // several bytes ("ம", whose last two bytes are equal) is never cut in two.
+    let mut last = base.chars().rev();
+    if let (Some(a), Some(b)) = (last.next(), last.next())
+        && a == b
+    {
+        candidates.push(base[..base.len() - a.len_utf8()].to_string());
     }
     candidates
         .iter()
