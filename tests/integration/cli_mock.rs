@@ -5,7 +5,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
 
-const DECK: &str = r#"format = 1
+/// Two cards, each with a follow-up (also `tui_mock_tmux`'s deck).
+pub(crate) const DECK: &str = r#"format = 1
 
 [deck]
 id = "mini"

@@ -174,30 +174,13 @@ fn ticks_changed_in_the_app_are_what_history_report_and_stats_show() {
     assert_eq!(stats["mock_scores"][0]["score"], total, "{stats}");
 
     // Started again: the question left ungraded is offered from the history screen.
-    let cmd = format!(
-        "'{bin}' --home '{}'; echo \"exited-$?\"",
-        home.path().display()
-    );
-    tmux.send(&["clear", "Enter"]);
-    tmux.send(&[&cmd, "Enter"]);
-    tmux.wait_for_secs("has 1 question not graded: press h", 15);
-    tmux.send(&["h"]);
-    let list_screen = tmux.wait_for_secs("Past mock interviews", 5);
-    assert!(
-        list_screen.contains("completed, 1 ungraded"),
-        "{list_screen}"
+    let (list_screen, _) = grade_from_the_history_screen(
+        &tmux,
+        home.path(),
+        "completed, 1 ungraded",
+        ["Debrief · Question 2 of 2", "Grades recorded: 2 of 2"],
     );
     assert!(list_screen.contains(&format!(" {total} ")), "{list_screen}");
-    tmux.send(&["Enter"]);
-    tmux.wait_for_secs("Debrief · Question 2 of 2", 5);
-    tmux.send(&["Enter"]); // the suggested grade, offered again
-    tmux.wait_for_secs("Grades recorded: 2 of 2", 5);
-    tmux.send(&["q"]);
-    tmux.wait_for_secs("all graded", 5);
-    tmux.send(&["q"]);
-    tmux.wait_for_secs("interview trainer", 5);
-    tmux.send(&["q"]);
-    tmux.wait_for_secs("exited-0", 5);
     let history = prepdeck(&["history", "--json"]);
     let list: serde_json::Value = serde_json::from_str(&history).unwrap();
     assert_eq!(list[0]["ungraded"], 0, "{history}");
@@ -234,26 +217,8 @@ fn a_debrief_closed_with_the_terminal_is_graded_later_from_the_shell() {
     tmux.send(&["Tab", "Space"]);
     let screen = tmux.wait_for_secs("by you", 5);
     let covered = numbers_after(&screen, "Key points (")[0];
-    // The terminal goes away with the app in it.
-    let closed = tmux.run(&["kill-session", "-t", "e2e"]);
-    assert!(closed.status.success(), "{closed:?}");
-    // The app exits on the hang-up and lets go of the state file's lock.
-    let mut history = String::new();
-    for _ in 0..50 {
-        let out = Command::new(bin)
-            .arg("--home")
-            .arg(home.path())
-            .args(["history", "--json"])
-            .output()
-            .unwrap();
-        if out.status.success() {
-            history = String::from_utf8(out.stdout).unwrap();
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    let list: serde_json::Value = serde_json::from_str(&history).unwrap();
-    assert_eq!(list[0]["ungraded"], 1, "{history}");
+    let list = hang_up(&tmux, home.path());
+    assert_eq!(list[0]["ungraded"], 1, "{list}");
     let json: serde_json::Value =
         serde_json::from_str(&run(home.path(), &["report", "--last", "--format", "json"])).unwrap();
     assert_eq!(
@@ -267,39 +232,70 @@ fn a_debrief_closed_with_the_terminal_is_graded_later_from_the_shell() {
     assert_eq!(list[0]["ungraded"], 0, "{list}");
 }
 
-/// A one-card deck whose question has a follow-up.
-const FOLLOW_UP_DECK: &str = r#"format = 1
+/// The terminal goes away with the app in it (`tmux kill-session`: a hang-up); once the app
+/// has exited and let go of the state file's lock, `history --json`.
+fn hang_up(tmux: &Tmux, home: &std::path::Path) -> serde_json::Value {
+    let closed = tmux.run(&["kill-session", "-t", "e2e"]);
+    assert!(closed.status.success(), "{closed:?}");
+    for _ in 0..50 {
+        let out = Command::new(env!("CARGO_BIN_EXE_prepdeck"))
+            .arg("--home")
+            .arg(home)
+            .args(["history", "--json"])
+            .output()
+            .unwrap();
+        if out.status.success() {
+            return serde_json::from_slice(&out.stdout).unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("the app still holds the state file after the hang-up");
+}
 
-[deck]
-id = "mini"
-title = "Mini deck"
+/// Starts the app on `home` in `tmux`, which says an interview has a question to grade; on
+/// the history screen that interview's status reads `status`; it is opened and its question
+/// given the suggested grade (`screens`: the debrief's title, then the line after grading);
+/// then the app is left. The list screen and the debrief as shown.
+fn grade_from_the_history_screen(
+    tmux: &Tmux,
+    home: &std::path::Path,
+    status: &str,
+    [question, recorded]: [&str; 2],
+) -> (String, String) {
+    let cmd = format!(
+        "'{}' --home '{}'; echo \"exited-$?\"",
+        env!("CARGO_BIN_EXE_prepdeck"),
+        home.display()
+    );
+    tmux.send(&["clear", "Enter"]);
+    tmux.send(&[&cmd, "Enter"]);
+    tmux.wait_for_secs("has 1 question not graded: press h", 15);
+    tmux.send(&["h"]);
+    let list_screen = tmux.wait_for_secs("Past mock interviews", 5);
+    assert!(list_screen.contains(status), "{list_screen}");
+    tmux.send(&["Enter"]);
+    let debrief = tmux.wait_for_secs(question, 5);
+    tmux.send(&["Enter"]); // the suggested grade, offered again
+    tmux.wait_for_secs(recorded, 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("all graded", 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("interview trainer", 5);
+    tmux.send(&["q"]);
+    tmux.wait_for_secs("exited-0", 5);
+    (list_screen, debrief)
+}
 
-[[category]]
-id = "budget"
-title = "Budgeting"
-
-[[card]]
-id = "forecast"
-category = "budget"
-kind = "knowledge"
-question = "How do you forecast a budget?"
-answer = "I start from last year's actuals and adjust for known changes."
-follow_ups = ["What if the numbers are wrong?"]
-
-[[card.key_point]]
-text = "Starts from actuals"
-keywords = ["actuals"]
-"#;
-
-/// The terminal closes (`tmux kill-session`: a hang-up) during the follow-up, after the main
-/// answer was submitted and the follow-up shown. The main answer was saved when submitted:
-/// `history` lists it ungraded, `report` shows it, and the app started again offers it to
-/// grade from the history screen.
+/// The terminal closes (a hang-up) during the follow-up, after the main answer was submitted
+/// and the follow-up shown. The main answer was saved when submitted: `history` lists it
+/// ungraded, `report` shows it, and the app started again offers it to grade from the history
+/// screen.
 #[test]
 fn a_main_answer_outlives_a_terminal_closed_during_its_follow_up() {
     let home = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(home.path().join("decks")).unwrap();
-    std::fs::write(home.path().join("decks/mini.toml"), FOLLOW_UP_DECK).unwrap();
+    // Every card of it has a follow-up.
+    std::fs::write(home.path().join("decks/mini.toml"), crate::cli_mock::DECK).unwrap();
     let Some(tmux) = Tmux::start("e2e-follow-up") else {
         return;
     };
@@ -314,33 +310,19 @@ fn a_main_answer_outlives_a_terminal_closed_during_its_follow_up() {
     tmux.wait_for_secs("Ctrl-S submits", 5);
     tmux.type_text("Kept after the hang-up: the actuals.");
     tmux.send(&["C-s"]);
-    tmux.wait_for_secs("What if the numbers are wrong?", 10);
+    tmux.wait_for_secs("Follow-up: ", 10);
     tmux.type_text("Typed into the follow-up, never submitted");
     tmux.wait_for_secs("never submitted", 5);
-    let closed = tmux.run(&["kill-session", "-t", "e2e"]);
-    assert!(closed.status.success(), "{closed:?}");
-    // The app exits on the hang-up and lets go of the state file's lock.
-    let mut history = String::new();
-    for _ in 0..50 {
-        let out = Command::new(bin)
-            .arg("--home")
-            .arg(home.path())
-            .args(["history", "--json"])
-            .output()
-            .unwrap();
-        if out.status.success() {
-            history = String::from_utf8(out.stdout).unwrap();
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    let list: serde_json::Value = serde_json::from_str(&history).unwrap();
-    assert_eq!(list[0]["answered"], 1, "{history}");
-    assert_eq!(list[0]["ungraded"], 1, "{history}");
-    assert_eq!(list[0]["ending"], "interrupted", "{history}");
-    let report = run(home.path(), &["--deck", "mini", "report", "--last"]);
-    assert!(
-        report.contains("Kept after the hang-up: the actuals."),
+    let list = hang_up(&tmux, home.path());
+    assert_eq!(list[0]["answered"], 1, "{list}");
+    assert_eq!(list[0]["ungraded"], 1, "{list}");
+    assert_eq!(list[0]["ending"], "interrupted", "{list}");
+    let report = run(home.path(), &["report", "--last"]);
+    assert_eq!(
+        report
+            .matches("Kept after the hang-up: the actuals.")
+            .count(),
+        1,
         "{report}"
     );
     assert!(!report.contains("never submitted"), "{report}");
@@ -349,29 +331,13 @@ fn a_main_answer_outlives_a_terminal_closed_during_its_follow_up() {
     let Some(tmux) = Tmux::start("e2e-follow-up-2") else {
         return;
     };
-    let cmd = format!(
-        "'{bin}' --home '{}' --deck mini; echo \"exited-$?\"",
-        home.path().display()
+    let (_, debrief) = grade_from_the_history_screen(
+        &tmux,
+        home.path(),
+        "interrupted, 1 ungraded",
+        ["Debrief · Question 1 of 1", "Grades recorded: 1 of 1"],
     );
-    tmux.send(&[&cmd, "Enter"]);
-    tmux.wait_for_secs("has 1 question not graded: press h", 15);
-    tmux.send(&["h"]);
-    let list_screen = tmux.wait_for_secs("Past mock interviews", 5);
-    assert!(
-        list_screen.contains("interrupted, 1 ungraded"),
-        "{list_screen}"
-    );
-    tmux.send(&["Enter"]);
-    let debrief = tmux.wait_for_secs("Debrief · Question 1 of 1", 5);
     assert!(debrief.contains("Kept after the hang-up"), "{debrief}");
-    tmux.send(&["Enter"]);
-    tmux.wait_for_secs("Grades recorded: 1 of 1", 5);
-    tmux.send(&["q"]);
-    tmux.wait_for_secs("all graded", 5);
-    tmux.send(&["q"]);
-    tmux.wait_for_secs("interview trainer", 5);
-    tmux.send(&["q"]);
-    tmux.wait_for_secs("exited-0", 5);
     let list: serde_json::Value =
         serde_json::from_str(&run(home.path(), &["history", "--json"])).unwrap();
     assert_eq!(list[0]["ungraded"], 0, "{list}");

@@ -306,7 +306,8 @@ impl Sentence {
             let mut k = j;
             if matches!(at(k), "d" | "had" | "have" | "ve") && at(k + 1) == "been" {
                 k += 2;
-            } else if matches!(at(k), "was" | "were" | "got") {
+            } else if matches!(at(k), "was" | "were" | "got" | "m" | "am" | "are" | "re") {
+                // "I'm expected to keep", "we're charged with": a duty held now.
                 k += 1;
             }
             if k > j {
@@ -322,9 +323,29 @@ impl Sentence {
             // The speaker taking on a goal: "I had to", "we needed to", "I had a week to", "I
             // wanted them to"; "agreed to" is a duty only for "I" ("we agreed to meet" is
             // a decision between people).
-            if is_in(DUTY_VERBS, at(j)) && !(w[i] == "we" && at(j) == "agreed") {
+            // "I have to keep 400 laptops patched", "I need to show the board": a duty held
+            // now, in an answer about how the speaker works ("you have to" is a truth).
+            // "I have to say", "I need to get better at": a comment or a lesson, no duty.
+            let held = w[i] == "i"
+                && matches!(at(j), "have" | "need")
+                && at(j + 1) == "to"
+                && !matches!(
+                    at(j + 2),
+                    "say"
+                        | "admit"
+                        | "confess"
+                        | "be"
+                        | "get"
+                        | "learn"
+                        | "improve"
+                        | "work"
+                        | "think"
+                        | "remember"
+                )
+                && !self.hypothetical();
+            if (is_in(DUTY_VERBS, at(j)) || held) && !(w[i] == "we" && at(j) == "agreed") {
                 let reach = match at(j) {
-                    "had" => 4,
+                    "had" | "have" => 4,
                     "wanted" | "needed" => 3,
                     _ => 1,
                 };
@@ -371,7 +392,8 @@ impl Sentence {
             let took_on = at(j) == "took"
                 && matches!(at(j + 1), "ownership" | "charge" | "responsibility")
                 && matches!(at(j + 2), "of" | "for");
-            let owned = at(j) == "owned" && matches!(at(j + 1), "the" | "our" | "a");
+            let owned = (at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
+                && matches!(at(j + 1), "the" | "our" | "a");
             let stepped = at(j) == "stepped" && matches!(at(j + 1), "in" | "up") && to_verb(j + 2);
             let there = at(j) == "was" && at(j + 1) == "there" && to_verb(j + 2);
             // "I was the one who had to tell them", "I was the one leading it".
