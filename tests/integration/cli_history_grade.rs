@@ -197,9 +197,7 @@ fn a_spoken_answer_keeps_the_ticks_given_in_the_debrief() {
         .write_stdin("\n2\n-\n")
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "Key points: 1 of 2 key points covered (50%).",
-        ));
+        .stdout(predicate::str::contains("1 of 2 key points covered (50%)."));
     let text = state(home.path());
     assert!(
         text.contains("\"type\":\"mock_debriefed\"")

@@ -76,7 +76,7 @@ pub fn print_item(
 
 fn print_key_points(out: &mut impl Write, item: &DebriefItem) -> std::io::Result<()> {
     if let Some(line) = text::coverage(item) {
-        writeln!(out, "Key points: {line}.")?;
+        writeln!(out, "{line}.")?;
         for (n, (label, point)) in text::key_points(item).into_iter().enumerate() {
             writeln!(out, "  {}. {label}: {point}", n + 1)?;
         }
@@ -164,7 +164,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
         }
         if let Some(line) = text::coverage(&d.items[pos]) {
-            writeln!(self.out, "Key points: {line}.")?;
+            writeln!(self.out, "{line}.")?;
         }
         Ok(())
     }

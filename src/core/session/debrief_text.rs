@@ -49,8 +49,8 @@ pub fn coverage(item: &DebriefItem) -> Option<String> {
     let pct = item.coverage_percent()?;
     let covered = item.checklist.iter().filter(|c| **c).count();
     Some(format!(
-        "{covered} of {} key points covered ({pct}%)",
-        item.checklist.len()
+        "{} covered ({pct}%)",
+        crate::core::text::count_of(covered, item.checklist.len(), "key point", "key points")
     ))
 }
 
@@ -157,9 +157,9 @@ pub fn score(d: &Debrief) -> String {
         d.score(),
         d.planned,
         if d.ending == Ending::Completed {
-            ""
+            String::new()
         } else {
-            "; ended early"
+            format!("; {}", d.ending.label())
         }
     )
 }

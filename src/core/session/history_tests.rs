@@ -150,6 +150,33 @@ fn a_crash_mid_interview_is_interrupted_and_gone_cards_are_placeholders() {
     assert_eq!(debrief.items[0].answer, "I compared actuals");
 }
 
+#[test]
+fn an_interrupted_interview_has_its_history_score_in_statistics() {
+    let d = decks();
+    let mut records = interview(0, Event::Tick);
+    records.retain(|r| !matches!(r.body, RecordBody::MockFinished(_)));
+    let all = past_interviews(&records);
+    assert_eq!(all[0].ending, Ending::Interrupted);
+    let shown = all[0].scored_debrief_in(&CardIndex::new(&d)).score();
+    let stats = crate::core::stats::MockHistory::from_records(&records, &d);
+    assert_eq!(stats.scores.len(), 1);
+    assert_eq!(stats.scores[0].score, shown);
+    assert!(!stats.scores[0].completed);
+    // At its last answer's time.
+    assert_eq!(stats.scores[0].at, at(10_000));
+    // Cut off before its first answer: nothing to score.
+    let first: Vec<Record> = records
+        .iter()
+        .filter(|r| matches!(r.body, RecordBody::MockStarted(_)))
+        .cloned()
+        .collect();
+    assert!(
+        crate::core::stats::MockHistory::from_records(&first, &d)
+            .scores
+            .is_empty()
+    );
+}
+
 fn debriefed(
     interview: &str,
     index: usize,

@@ -27,8 +27,11 @@ pub struct MockScore {
     pub at: DateTime<Utc>,
     /// 0 to 100.
     pub score: u8,
-    /// False when the candidate quit early.
+    /// False when the candidate quit early or the interview was cut off (then `at` is its last
+    /// answer's time).
     pub completed: bool,
+    /// How it ended, as `history` says it: "completed", "ended early" or "interrupted".
+    pub ending: &'static str,
 }
 
 /// Every mock result statistics uses.
@@ -67,8 +70,9 @@ impl MockHistory {
     /// The mock results in a state log, as the debriefs show them (see
     /// [`crate::core::session::past_interviews`]): each answer's coverage is the candidate's
     /// final ticks (the matcher's for a typed answer nobody changed; a spoken answer counts
-    /// once ticked or graded; a skipped one covered nothing), and each finished interview's
-    /// score is its debrief's, with those ticks and the confirmed grades. `records` need only
+    /// once ticked or graded; a skipped one covered nothing), and each interview's score is its
+    /// debrief's, with those ticks and the confirmed grades (an interview cut off mid-way
+    /// counts once it has an answer, at the time of its last). `records` need only
     /// be the ones [`crate::core::record::RecordBody::is_mock_history`] keeps.
     pub fn from_records(records: &[crate::core::record::Record], decks: &[Deck]) -> MockHistory {
         let mut h = MockHistory::default();
@@ -98,12 +102,16 @@ impl MockHistory {
                     judged.then_some(&covered[..]),
                 );
             }
-            if let Some(at) = p.finished_at {
+            // An interview cut off (a closed terminal, a crash) counts from its last answer, as
+            // `history` lists it; one cut off before any answer has no score to show.
+            let last_answer = p.answered_at.values().max().copied();
+            if let Some(at) = p.finished_at.or(last_answer) {
                 h.push_score(MockScore {
                     interview: p.id.clone(),
                     at,
                     score: d.score(),
                     completed: p.ending == Ending::Completed,
+                    ending: p.ending.label(),
                 });
             }
         }
@@ -140,6 +148,7 @@ mod tests {
                 at: at(t),
                 score: 50,
                 completed: true,
+                ending: "completed",
             });
         }
         let ids: Vec<&str> = h.scores.iter().map(|s| s.interview.as_str()).collect();

@@ -368,11 +368,7 @@ fn mocks(s: &Stats, t: Theme, w: usize, h: usize) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.push(Line::styled("Latest first", t.heading()));
     for m in s.mock_scores.iter().rev() {
-        let how = if m.completed {
-            "completed"
-        } else {
-            "ended early"
-        };
+        let how = m.ending;
         out.push(Line::raw(format!(
             "  {}  {:>3}  {how}",
             m.at.format("%Y-%m-%d"),

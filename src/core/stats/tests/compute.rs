@@ -237,6 +237,7 @@ fn mock_scores_are_passed_through_in_time_order() {
             at: at(&format!("2026-03-{day:02}T10:00:00Z")),
             score,
             completed: true,
+            ending: "completed",
         });
     }
     let s = compute(&decks, &Log::default(), &mocks);

@@ -54,10 +54,10 @@ pub fn render(cx: &Cx, d: &DebriefState, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Fill(1), Constraint::Length(foot)]).areas(area);
     let w = usize::from(body.width);
     let db = &d.debrief;
-    let title = if db.ending == Ending::Completed {
-        "Interview complete"
-    } else {
-        "Interview ended early"
+    let title = match db.ending {
+        Ending::Completed => "Interview complete",
+        Ending::QuitEarly => "Interview ended early",
+        Ending::Interrupted => "Interview interrupted",
     };
     let mut lines = vec![Line::styled(title, t.title()), Line::raw("")];
     if db.items.is_empty() {
