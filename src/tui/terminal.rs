@@ -1,9 +1,9 @@
 //! The real terminal: entering and leaving it safely, input, signals and `$EDITOR`.
 //!
 //! The terminal is restored (raw mode off, main screen, cursor shown) on normal exit, on error,
-//! on panic (the hook [`enter`] installs) and on every signal that ends the app by default and can be caught
-//! (SIGTERM, SIGHUP, SIGINT, SIGQUIT: a signal-hook thread). SIGKILL cannot be caught; `reset`
-//! mends the terminal then.
+//! on panic (the hook [`enter`] installs) and on every signal that ends the app by default and
+//! can be caught (SIGTERM, SIGHUP, SIGINT, SIGQUIT: a signal-hook thread). SIGKILL cannot be
+//! caught; `reset` mends the terminal then.
 
 use std::io::{BufWriter, Stdout};
 use std::path::Path;
@@ -201,7 +201,7 @@ pub fn restore_terminal() {
 /// The terminal the app draws on: raw mode, the alternate screen, and a panic hook that
 /// restores the terminal before the panic message prints (as `ratatui::try_init`). Frames are
 /// written through a buffer, flushed once a frame: the first frame's few thousand cells no
-/// longer each take the lock of the line-buffered standard output (about 0.3 million of a
+/// longer each take the lock of the line-buffered standard output (0.23 million of a
 /// built-in start's instructions, docs/performance.md).
 pub fn enter() -> std::io::Result<Terminal<CrosstermBackend<BufWriter<Stdout>>>> {
     let hook = std::panic::take_hook();
@@ -217,8 +217,9 @@ pub fn enter() -> std::io::Result<Terminal<CrosstermBackend<BufWriter<Stdout>>>>
     )))
 }
 
-/// Bytes a frame is gathered in before it is written (a full 120x30 frame with colours is
-/// about 20 KB; a larger one is written in pieces).
+/// Bytes a frame is gathered in before it is written (home's first frame at 120x30 is about
+/// 2.5 KB; a screen full of coloured text can be tens of KB, and a larger one is written in
+/// pieces).
 const FRAME_BUFFER: usize = 64 * 1024;
 
 /// Turns bracketed paste on or off: on, a paste arrives as one [`Event::Paste`]. Best effort
