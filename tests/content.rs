@@ -562,7 +562,7 @@ fn fresh_labelled_answers_keep_the_matcher_goals() {
 /// measured by its summaries only until session 13 (recall 86 %, precision 79 %, junk 2 of
 /// 91) and readable since (`holdout-README.md`). Its wrong ticks led the rework of topic
 /// keywords in the built-in decks (docs/mock-interviews.md, session 13): recall 86 % (87 of
-/// 101), precision 87.9 % (87 of 99), then 89.7 % (87 of 97), junk 1 of 91. The floors keep
+/// 101), precision 87.9 % (87 of 99), then 90.6 % (87 of 96), junk 1 of 91. The floors keep
 /// that.
 #[test]
 fn first_holdout_labelled_answers_keep_their_figures() {
@@ -570,7 +570,7 @@ fn first_holdout_labelled_answers_keep_their_figures() {
         "holdout-answers.json",
         Floors {
             recall: 0.86,
-            precision: 0.89,
+            precision: 0.9,
             junk_ticks: 1,
         },
     );
