@@ -332,6 +332,9 @@ fn show(out: &mut impl Write, item: &DebriefItem, planned: usize) -> std::io::Re
         writeln!(out, "Key points: {line}.")?;
         for (n, (label, point)) in text::key_points(item).into_iter().enumerate() {
             writeln!(out, "  {}. {label}: {point}", n + 1)?;
+            if let Some(words) = text::found_words(item, n) {
+                writeln!(out, "     {words}")?;
+            }
         }
     }
     writeln!(out, "{}.", text::score_why(item))

@@ -152,8 +152,11 @@ fn markdown(p: &PastInterview, d: &Debrief) -> String {
         }
         if let Some(c) = text::coverage(item) {
             let _ = writeln!(o, "- Key points: {c}");
-            for (label, point) in text::key_points(item) {
+            for (n, (label, point)) in text::key_points(item).into_iter().enumerate() {
                 let _ = writeln!(o, "  - {label}: {point}");
+                if let Some(words) = text::found_words(item, n) {
+                    let _ = writeln!(o, "    - {words}");
+                }
             }
         }
         if let Some(ins) = &item.insights {

@@ -237,6 +237,52 @@ fn an_interview_is_recorded_listed_and_reported() {
         );
 }
 
+/// Issue 11: every tick shows the words that made it, in the line-mode debrief and the report,
+/// including a point made only in the follow-up answer (here with nothing typed before it).
+#[test]
+fn a_tick_from_the_follow_up_answer_shows_its_words() {
+    let home = home();
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "mini",
+            "mock",
+            "--plain",
+            "--questions",
+            "1",
+            "--prep",
+            "0",
+            "--focus",
+            "kind:knowledge",
+            "--timing",
+            "soft",
+        ])
+        .write_stdin(
+            "I would start from the actuals.\n.\nI would check the known changes again.\n.\n\n",
+        )
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let want = "  1. Covered: Starts from actuals\n     matched \"actuals\"\n  \
+        2. Covered: Adjusts for known changes\n     matched \"known changes\" in the follow-up answer\n";
+    assert!(out.contains(want), "{out}");
+    let report = prepdeck(home.path())
+        .args(["report", "--last"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report = String::from_utf8(report).unwrap();
+    assert!(
+        report.contains("    - matched \"known changes\" in the follow-up answer\n"),
+        "{report}"
+    );
+}
+
 #[test]
 fn end_of_input_keeps_the_answers_so_far() {
     let home = home();

@@ -79,6 +79,9 @@ fn print_key_points(out: &mut impl Write, item: &DebriefItem) -> std::io::Result
         writeln!(out, "{line}.")?;
         for (n, (label, point)) in text::key_points(item).into_iter().enumerate() {
             writeln!(out, "  {}. {label}: {point}", n + 1)?;
+            if let Some(words) = text::found_words(item, n) {
+                writeln!(out, "     {words}")?;
+            }
         }
     }
     Ok(())

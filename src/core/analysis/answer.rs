@@ -17,6 +17,10 @@ pub struct PointMatch {
     pub covered: bool,
     /// The answer's words that made the point count, as typed (empty when not covered).
     pub matched: Vec<String>,
+    /// Those of `matched` that are in the answer to the follow-up question and not in the
+    /// main answer (empty without a follow-up), so a debrief can say where a tick came from.
+    #[serde(skip)]
+    pub in_follow_up: Vec<String>,
 }
 
 /// What one answer to one card shows.
@@ -63,6 +67,7 @@ fn check_points_as(points: &[KeyPoint], text: &str, substance: Substance) -> Vec
                 text: p.text.clone(),
                 covered: hit.is_some(),
                 matched: hit.unwrap_or_default(),
+                in_follow_up: Vec::new(),
             }
         })
         .collect()
@@ -128,7 +133,8 @@ fn check_points_judged(
             m.covered = true;
             for w in f.matched {
                 if !m.matched.contains(&w) {
-                    m.matched.push(w);
+                    m.matched.push(w.clone());
+                    m.in_follow_up.push(w);
                 }
             }
         }
@@ -165,6 +171,7 @@ pub fn check_answer(
                 text: p.text.clone(),
                 covered: false,
                 matched: Vec::new(),
+                in_follow_up: Vec::new(),
             })
             .collect()
     } else {

@@ -200,6 +200,25 @@ mod follow_up {
         assert_eq!(got[0].matched, ["separately"]);
         assert_eq!(got[1].matched, ["formal process"]);
         assert_eq!(got[2].matched, ["check in"]);
+        // Where each word came from: the debrief says so.
+        assert!(got[0].in_follow_up.is_empty());
+        assert_eq!(got[1].in_follow_up, ["formal process"]);
+        assert_eq!(got[2].in_follow_up, ["check in"]);
+    }
+
+    #[test]
+    fn a_word_in_both_answers_is_the_main_answers() {
+        let got = check_points_with_follow_up(
+            &points(),
+            "I would see them separately.",
+            Some((
+                "What would you do a month later?",
+                "Again separately, then check in.",
+            )),
+        );
+        assert_eq!(got[0].matched, ["separately"]);
+        assert!(got[0].in_follow_up.is_empty(), "{got:?}");
+        assert_eq!(got[2].in_follow_up, ["check in"]);
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub struct DebriefItem {
     /// Per key point: the answer's words that made the matcher tick it (empty for a point it
     /// did not tick, for a spoken answer, and for a tick stored before the deck changed).
     pub matched_words: Vec<Vec<String>>,
+    /// Per key point: those of `matched_words` found in the follow-up answer only.
+    pub follow_up_words: Vec<Vec<String>>,
     /// Insights on the typed answer (`None` when spoken or skipped).
     pub insights: Option<Insights>,
     /// The grade the candidate confirmed.
@@ -116,14 +118,14 @@ impl DebriefItem {
             // The deck changed since the interview: match again.
             words.iter().map(|p| p.covered).collect()
         };
-        let matched_words = matched
+        let (matched_words, follow_up_words) = matched
             .iter()
             .enumerate()
             .map(|(i, m)| match words.get(i) {
-                Some(p) if *m && p.covered => p.matched.clone(),
-                _ => Vec::new(),
+                Some(p) if *m && p.covered => (p.matched.clone(), p.in_follow_up.clone()),
+                _ => (Vec::new(), Vec::new()),
             })
-            .collect();
+            .unzip();
         DebriefItem {
             index: a.index,
             question: question.clone(),
@@ -138,6 +140,7 @@ impl DebriefItem {
             stored_checklist: matched.clone(),
             matched,
             matched_words,
+            follow_up_words,
             insights: (ctx.insights && !spoken && !a.skipped)
                 .then(|| Insights::of(&a.answer, question.kind)),
             confirmed: None,

@@ -327,3 +327,46 @@ fn a_strict_clock_that_ends_an_answer_makes_it_over_time() {
     let d = debrief_with(Timing::Strict, &qs, &[a], false, Ending::Completed);
     assert!(d.items[0].cut_off);
 }
+
+/// Issue 11: every tick shows the words that made it, including a point made only in the
+/// answer to the follow-up question (and when the main answer is empty).
+#[test]
+fn ticks_from_the_follow_up_answer_show_their_words_and_where_they_are() {
+    use crate::core::session::debrief_text::tick_why;
+    let qs = vec![question("b1", 100, Some("And then?"), &["alpha", "beta"])];
+    let with = |main: &str, later: &str| {
+        let mut a = answer(0, &qs[0], main, 50_000, 0);
+        a.follow_up_answer = Some(later.into());
+        a.coverage = crate::core::analysis::check_points_with_follow_up(
+            &qs[0].key_points,
+            main,
+            Some(("And then?", later)),
+        )
+        .iter()
+        .map(|p| p.covered)
+        .collect();
+        build(&qs, &[a], false, Ending::Completed)
+    };
+    let d = with("We did alpha first.", "Then beta was done.");
+    let why = |d: &Debrief, i: usize| tick_why(&d.items[0], i);
+    assert_eq!(why(&d, 0).as_deref(), Some("matched \"alpha\""));
+    assert_eq!(
+        why(&d, 1).as_deref(),
+        Some("matched \"beta\" in the follow-up answer")
+    );
+    // Nothing typed to the question itself: the follow-up's words still show.
+    let mut d = with("", "Then beta was done.");
+    assert_eq!(d.items[0].checklist, [false, true]);
+    assert_eq!(
+        why(&d, 1).as_deref(),
+        Some("matched \"beta\" in the follow-up answer")
+    );
+    d.toggle_point(0, 1);
+    assert_eq!(
+        why(&d, 1).as_deref(),
+        Some("unticked by you (the matcher found \"beta\" in the follow-up answer)")
+    );
+    // A word in both answers is the answer's.
+    let d = with("We did alpha.", "Then alpha again and beta.");
+    assert_eq!(why(&d, 0).as_deref(), Some("matched \"alpha\""));
+}

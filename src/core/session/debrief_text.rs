@@ -67,6 +67,67 @@ pub fn point_numbers(line: &str, points: usize) -> Option<Vec<usize>> {
         .then_some(nums)
 }
 
+/// The words that made the matcher tick key point `i`, quoted and joined with " + "; those
+/// found only in the follow-up answer are named so: `"restore" in the answer, "blameless" in
+/// the follow-up answer`, or `"blameless" in the follow-up answer` when they are all there.
+/// `None` when the matcher did not tick the point or its words are not known (a spoken
+/// answer; a tick stored before the deck changed).
+pub fn matched_words(item: &DebriefItem, i: usize) -> Option<String> {
+    let words = item.matched_words.get(i).filter(|w| !w.is_empty())?;
+    let later = item.follow_up_words.get(i).map_or(&[][..], Vec::as_slice);
+    let quote = |w: &[&String]| {
+        w.iter()
+            .map(|x| format!("\"{}\"", sanitize_line(x)))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    let (first, second): (Vec<&String>, Vec<&String>) =
+        words.iter().partition(|w| !later.contains(w));
+    Some(match (first.is_empty(), second.is_empty()) {
+        (_, true) => quote(&first),
+        (true, false) => format!("{} in the follow-up answer", quote(&second)),
+        (false, false) => format!(
+            "{} in the answer, {} in the follow-up answer",
+            quote(&first),
+            quote(&second)
+        ),
+    })
+}
+
+/// Why key point `i` is ticked or not, for under it: `matched "..."` (the words, see
+/// [`matched_words`]), "ticked by you", `unticked by you (the matcher found "...")`; `None`
+/// for a point neither the matcher nor the candidate ticked.
+pub fn tick_why(item: &DebriefItem, i: usize) -> Option<String> {
+    let ticked = item.checklist.get(i).copied().unwrap_or(false);
+    let by_matcher = item.matched.get(i).copied().unwrap_or(false);
+    let words = matched_words(item, i);
+    match (ticked, by_matcher) {
+        (true, true) => Some(match words {
+            Some(q) => format!("matched {q}"),
+            None => "ticked by the matcher".into(),
+        }),
+        (true, false) => Some("ticked by you".into()),
+        (false, true) => Some(match words {
+            Some(q) => format!("unticked by you (the matcher found {q})"),
+            None => "unticked by you".into(),
+        }),
+        (false, false) => None,
+    }
+}
+
+/// For the line mode and the reports, under key point `i` of [`key_points`] (whose label
+/// already says who ticked it): `matched "..."` for a tick the matcher made, `the matcher
+/// found "..."` for one the candidate took back; `None` when the matcher did not tick it or
+/// its words are not known.
+pub fn found_words(item: &DebriefItem, i: usize) -> Option<String> {
+    let words = matched_words(item, i)?;
+    Some(if item.checklist.get(i).copied().unwrap_or(false) {
+        format!("matched {words}")
+    } else {
+        format!("the matcher found {words}")
+    })
+}
+
 /// The key points as ("Covered" | "Missed", text), in deck order; a tick the candidate
 /// changed says so ("Covered (ticked by you)", "Missed (unticked by you)"), so a transcript
 /// tells the matcher's reading from the candidate's.

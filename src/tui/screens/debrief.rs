@@ -63,9 +63,6 @@ pub struct DebriefState {
     /// The candidate answered it "leave them ungraded": not asked again (a leave that a failed
     /// save held back is retried with the same key).
     leave_confirmed: bool,
-    /// Per question, per key point: the answer's words that made the matcher tick it (as
-    /// typed), so a wrong tick is visible. `None` where it found nothing.
-    pub matched_words: Vec<Vec<Option<Vec<String>>>>,
     /// Per question: the other question its answer reads like, when it does (then the matcher
     /// ticked nothing).
     pub reads_like: Vec<Option<OtherQuestion>>,
@@ -82,26 +79,27 @@ pub struct DebriefState {
     pub story_notes: Vec<String>,
 }
 
-/// What the matcher found for each key point in a typed answer and its follow-up answer (as
-/// the interview matched them), and the other question the answer reads like, if it does;
-/// nothing for a spoken, skipped or empty one.
-fn matched_words(item: &DebriefItem) -> (Vec<Option<Vec<String>>>, Option<OtherQuestion>) {
-    let points = &item.question.key_points;
-    if item.skipped || item.answer.trim().is_empty() {
-        return (vec![None; points.len()], None);
-    }
+/// The other question a typed answer (with its follow-up answer) reads like, if it does (then
+/// the matcher ticked nothing); nothing for a spoken, skipped or empty one. The words that
+/// made each tick are the debrief item's own ([`DebriefItem::matched_words`]).
+fn reads_like(item: &DebriefItem) -> Option<OtherQuestion> {
     let follow_up = item
         .question
         .follow_up
         .as_deref()
         .zip(item.follow_up_answer.as_deref());
-    let checked = check_answer(&item.question.topic(), points, &item.answer, follow_up);
-    let words = checked
-        .points
-        .into_iter()
-        .map(|p| p.covered.then_some(p.matched))
-        .collect();
-    (words, checked.relevance.and_then(|r| r.reads_like))
+    let said =
+        !item.answer.trim().is_empty() || follow_up.is_some_and(|(_, a)| !a.trim().is_empty());
+    if item.skipped || !said {
+        return None;
+    }
+    let checked = check_answer(
+        &item.question.topic(),
+        &item.question.key_points,
+        &item.answer,
+        follow_up,
+    );
+    checked.relevance.and_then(|r| r.reads_like)
 }
 
 impl DebriefState {
@@ -139,10 +137,9 @@ impl DebriefState {
         origin: Origin,
     ) -> DebriefState {
         let n = debrief.items.len();
-        let (matched_words, reads_like) = debrief.items.iter().map(matched_words).unzip();
+        let reads_like = debrief.items.iter().map(reads_like).collect();
         DebriefState {
             summary: n == 0,
-            matched_words,
             reads_like,
             debrief,
             interview,

@@ -154,6 +154,38 @@ fn follow_up_has_its_own_shorter_clock() {
     assert!(h.screen(100, 40).contains("The incident manager."));
 }
 
+/// Issue 11: a key point ticked by the follow-up answer shows its words, even with nothing
+/// typed to the question itself, and unticking it says what the matcher found.
+#[test]
+fn a_tick_from_the_follow_up_answer_shows_its_words() {
+    let mut h = started(MockSetup {
+        focus: Focus::Kind(Kind::Situational),
+        follow_ups: true,
+        ..setup()
+    });
+    submit(&mut h); // nothing typed to the question
+    h.chars("We run a blameless review afterwards.");
+    submit(&mut h);
+    assert_eq!(ctx(&h), Context::Mock(MockCtx::Debrief));
+    let s = h.screen(100, 60);
+    assert!(s.contains("[x] Runs a blameless review afterwards"), "{s}");
+    assert!(
+        s.contains("matched \"blameless\" in the follow-up answer"),
+        "{s}"
+    );
+    for _ in 0..4 {
+        h.key(KeyCode::Tab);
+    }
+    h.key(KeyCode::Char(' '));
+    let s = h.screen(100, 60);
+    assert!(s.contains("[ ] Runs a blameless review afterwards"), "{s}");
+    assert!(
+        s.contains("unticked by you (the matcher found \"blameless\" in")
+            && s.contains("    the follow-up answer)"),
+        "{s}"
+    );
+}
+
 #[test]
 fn soft_timing_counts_overtime() {
     let mut h = started(MockSetup {

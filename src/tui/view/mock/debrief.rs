@@ -208,41 +208,11 @@ fn checklist(
             let prefix = if j == 0 { mark } else { "    " };
             out.push(Line::styled(format!("{prefix}{l}"), style));
         }
-        let words = d
-            .matched_words
-            .get(d.pos)
-            .and_then(|w| w.get(i))
-            .cloned()
-            .flatten();
-        let by_matcher = item.matched.get(i).copied().unwrap_or(false);
-        if let Some(why) = tick_why(ticked, by_matcher, words.as_deref()) {
-            for l in crate::tui::view::layout::wrap(&sanitize_line(&why), w.saturating_sub(4)) {
+        if let Some(why) = text::tick_why(item, i) {
+            for l in crate::tui::view::layout::wrap(&why, w.saturating_sub(4)) {
                 out.push(Line::styled(format!("    {l}"), t.dim()));
             }
         }
-    }
-}
-
-/// Why a key point is ticked or not, under it: the words that matched, or that the tick is the
-/// candidate's own. Nothing for a point neither the matcher nor the candidate ticked.
-fn tick_why(ticked: bool, by_matcher: bool, words: Option<&[String]>) -> Option<String> {
-    let quoted = words.filter(|w| !w.is_empty()).map(|w| {
-        w.iter()
-            .map(|x| format!("\"{x}\""))
-            .collect::<Vec<_>>()
-            .join(" + ")
-    });
-    match (ticked, by_matcher) {
-        (true, true) => Some(match quoted {
-            Some(q) => format!("matched {q}"),
-            None => "ticked by the matcher".into(),
-        }),
-        (true, false) => Some("ticked by you".into()),
-        (false, true) => Some(match quoted {
-            Some(q) => format!("unticked by you (the matcher found {q})"),
-            None => "unticked by you".into(),
-        }),
-        (false, false) => None,
     }
 }
 
