@@ -409,12 +409,47 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
+    /// Whether this is a drill of the story bank (`prepdeck stories drill --plain`).
+    fn stories(&self) -> bool {
+        !self.decks.is_empty()
+            && self
+                .decks
+                .iter()
+                .all(|d| d.id.as_str() == crate::core::stories::STORY_DECK)
+    }
+
+    /// What the next-due line is about: "story" or "card".
+    fn noun(&self) -> &'static str {
+        if self.stories() { "story" } else { "card" }
+    }
+
+    /// When the next of the drilled decks' cards (or stories) comes due after `now`, not
+    /// suspended: never another deck's card, nor a story after a deck drill. Without the
+    /// replayed progress, home's next due (any card) for a deck drill, nothing for stories.
+    fn next_due(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let Some(progress) = self.study.replayed() else {
+            return if self.stories() {
+                None
+            } else {
+                self.study.overview(self.decks, now).next_due
+            };
+        };
+        self.decks
+            .iter()
+            .flat_map(|d| d.cards.iter().map(move |c| d.key(c)))
+            .filter_map(|k| progress.card(&k))
+            .filter(|c| !c.suspended)
+            .filter_map(|c| c.due)
+            .filter(|t| *t > now)
+            .min()
+    }
+
     fn nothing_due(&mut self, now: DateTime<Utc>) -> anyhow::Result<()> {
-        let next = self.study.overview(self.decks, now).next_due;
-        match next {
+        match self.next_due(now) {
             Some(t) => writeln!(
                 self.out,
-                "Nothing to drill right now. The next card is due {} (in {}).",
+                "Nothing to drill right now. The next {} is due {} (in {}).",
+                self.noun(),
                 local(t),
                 format_interval(t - now)
             )?,
@@ -450,10 +485,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             writeln!(self.out, "Also: {}.", others.join(", "))?;
         }
         let now = (self.clock)();
-        if let Some(t) = self.study.overview(self.decks, now).next_due {
+        if let Some(t) = self.next_due(now) {
             writeln!(
                 self.out,
-                "Next card due {} (in {}).",
+                "Next {} due {} (in {}).",
+                self.noun(),
                 local(t),
                 format_interval(t - now)
             )?;

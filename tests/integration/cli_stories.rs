@@ -86,6 +86,19 @@ fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+fn run_in(home: &Path, args: &[&str], input: &str) -> (i32, String, String) {
+    let out = prepdeck(home)
+        .args(args)
+        .write_stdin(input.to_string())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 #[test]
 fn new_writes_a_private_template_that_checks_clean_and_never_overwrites() {
     let home = setup(None);
@@ -287,6 +300,54 @@ fn stories_are_drilled_with_spaced_repetition_under_their_own_deck_id() {
     let (code, _, err) = run(h, &["stories", "drill"]);
     assert_eq!(code, 2, "without a terminal the app cannot drill: {err}");
     assert!(err.contains("needs a terminal"), "{err}");
+}
+
+/// `text` of the first line after `head`, up to " (": a due time as the drill prints it.
+fn due_after(out: &str, head: &str) -> Option<String> {
+    let at = out.find(head)? + head.len();
+    Some(out[at..].split(" (").next()?.to_string())
+}
+
+/// The story drill's last line is about the stories: a deck card due sooner (here one failed a
+/// moment ago) is not "the next card due" of a story drill; nor is a story due sooner the next
+/// card of a deck drill.
+#[test]
+fn the_drills_say_when_their_own_next_card_or_story_is_due() {
+    let drill = |h: &Path, story_grade: &str, card_grade: &str| {
+        let (code, stories, _) = run_in(
+            h,
+            &["stories", "drill", "--plain"],
+            &format!("\n{story_grade}\n/quit\n"),
+        );
+        assert_eq!(code, 0, "{stories}");
+        let (code, cards, _) = run_in(
+            h,
+            &["--deck", "mini", "drill", "--plain"],
+            &format!("\n{card_grade}\n/quit\n"),
+        );
+        assert_eq!(code, 0, "{cards}");
+        (stories, cards)
+    };
+    // The story comes back in 10 minutes, the card in 1: the story drill names the story's.
+    let home = setup(Some(BANK));
+    let (_, cards) = drill(home.path(), "3", "1");
+    let (code, stories, _) = run_in(home.path(), &["stories", "drill", "--plain"], "/quit\n");
+    assert_eq!(code, 0, "{stories}");
+    let card_due = due_after(&cards, "recorded: Again; next due ").expect("the card's due");
+    assert!(!stories.contains("Next card due"), "{stories}");
+    assert!(!stories.contains(&card_due), "{stories}");
+    assert!(stories.contains("Next story due "), "{stories}");
+    // The card in 10 minutes, the story in 1: the deck drill names the card's.
+    let home = setup(Some(BANK));
+    let (stories, cards) = drill(home.path(), "1", "3");
+    let card_due = due_after(&cards, "recorded: Good; next due ").expect("the card's due");
+    let story_due = due_after(&stories, "recorded: Again; next due ").expect("the story's due");
+    assert_ne!(card_due, story_due);
+    assert_eq!(
+        due_after(&cards, "Next card due ").as_deref(),
+        Some(card_due.as_str()),
+        "{cards}"
+    );
 }
 
 #[test]
