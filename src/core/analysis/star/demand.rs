@@ -166,12 +166,23 @@ impl Sentence {
             if i == 0 && self.led_work(0) {
                 return Some((0, self.words[..2].join(" ")));
             }
-            // "I was on call", "I was the one on duty": a role in the events.
+            // "I was leading the response": the piece of work the speaker was leading.
+            if self.at(i) == "i" && matches!(self.at(i + 1), "was" | "were") && self.led_work(i + 2)
+            {
+                return Some((i, self.words[i..=i + 2].join(" ")));
+            }
+            // "I was on call", "I was the one on duty", "I was the senior engineer on shift":
+            // a role in the events (the one who held it named in up to three words).
             if self.at(i) == "i" && self.at(i + 1) == "was" {
-                let mut m = i + 2;
-                if self.at(m) == "the" && matches!(self.at(m + 1), "one" | "person") {
-                    m += 2;
-                }
+                let from = i + 2;
+                let named = if self.at(from) == "the" {
+                    (from + 2..=from + 4)
+                        .take_while(|&m| !self.boundary(m))
+                        .find(|&m| self.at(m) == "on")
+                } else {
+                    None
+                };
+                let m = named.unwrap_or(from);
                 if self.at(m) == "on" && matches!(self.at(m + 1), "call" | "duty" | "shift") {
                     return Some((i, self.words[i..=m + 1].join(" ")));
                 }
@@ -213,19 +224,30 @@ impl Sentence {
     /// not "led a workshop" (a step), "led a big network project" (a claim) or "led by".
     pub(super) fn led_work(&self, j: usize) -> bool {
         let head = self.phrase_head_at(j);
-        self.at(j) == "led"
+        // The progressive after "was": "was leading the response".
+        let leading = self.at(j) == "leading" && j > 0 && matches!(self.at(j - 1), "was" | "were");
+        (self.at(j) == "led" || leading)
             && self.at(j + 1) != "by"
             && (self.at(j + 1) == "it"
                 || is_work_noun(self.object_head(j))
+                || is_doing_noun(self.object_head(j))
                 || is_doing_noun(self.at(head))
                 || (self.at(head + 1) == "to" && !self.at(head + 2).is_empty()))
     }
 }
 
-/// A noun of doing, by its ending: "the replacement", "a migration", "the closure" (not a
-/// name for work as a whole: "a big network project" claims one).
+/// A noun of doing, by its ending: "the replacement", "a migration", "the closure", or one of
+/// the few without such an ending ("the response", "the rollout"); not a name for work as a
+/// whole ("a big network project" claims one).
 fn is_doing_noun(w: &str) -> bool {
     ["ion", "ment", "al", "ure"].iter().any(|e| w.ends_with(e))
+        || is_in(
+            &[
+                "response", "rollout", "upgrade", "overhaul", "refresh", "cutover", "rebuild",
+                "redesign",
+            ],
+            w,
+        )
 }
 
 /// A noun of a piece of work: "the recovery", "the replacement", "the project", "the goal".

@@ -22,6 +22,7 @@ mod demand;
 mod grammar_words;
 mod lexicon;
 mod narrative;
+mod note;
 mod outcome;
 mod practice;
 mod scene;
@@ -249,5 +250,7 @@ mod tests_forms;
 mod tests_practice;
 #[cfg(test)]
 mod tests_readers;
+#[cfg(test)]
+mod tests_roles;
 #[cfg(test)]
 mod tests_voices;

@@ -463,7 +463,26 @@ impl Sentence {
             // "It took a while to get buy-in": how long something took is the effort spent,
             // no outcome.
             let effort = w == "took" && subject == "it";
-            if (past || perfect || (present && (story.present || aftermath))) && !claim && !effort {
+            // "It was about making sure people only have what they need": what something
+            // was about says what it was, not how it turned out.
+            let about = is_in(BE_FORMS, w) && self.at(self.verb_after(k)) == "about";
+            // "There was some resistance": what there was, with nothing counted or absent, is
+            // no outcome ("there were no findings", "there were two calls all week" are).
+            let existential = subject == "there"
+                && is_in(BE_FORMS, w)
+                && !(k + 1..to).any(|m| {
+                    is_figure(self.at(m))
+                        || matches!(
+                            self.at(m),
+                            "no" | "not" | "nothing" | "never" | "fewer" | "less" | "zero"
+                        )
+                });
+            if past || perfect || (present && (story.present || aftermath)) {
+                // The clause's first verb tells no outcome: its object ("made things
+                // easier") is no verb of its own.
+                if claim || effort || about || existential {
+                    return None;
+                }
                 return Some(format!("{} {w}", self.at(k - 1)));
             }
             if is_in(PRESENT_AUXILIARIES, w) {

@@ -166,6 +166,9 @@ impl Sentence {
         if opening && let Some(arrival) = self.arrival_scene().or_else(|| self.had_with()) {
             return Some(arrival);
         }
+        if opening && let Some(topic) = self.topic_note() {
+            return Some(topic);
+        }
         if !opening
             || self.judgement()
             || (self.general_habit() && !past_habit)
@@ -467,17 +470,6 @@ impl Sentence {
         matches!(self.at(i), "is" | "are" | "s" | "re" | "have" | "has")
             && subject != "i"
             && (subject == "we" || is_subject(subject))
-    }
-
-    /// A note with no verb: no past form, no form of "be" or auxiliary, no "I" or "we"
-    /// ("Insurance broker, 300 staff, 2020").
-    pub(super) fn verbless(&self) -> bool {
-        self.words.iter().all(|w| {
-            !is_past(w)
-                && !is_in(BE_FORMS, w)
-                && !is_in(AUXILIARIES, w)
-                && !matches!(w.as_str(), "i" | "we")
-        })
     }
 }
 

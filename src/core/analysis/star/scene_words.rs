@@ -216,6 +216,21 @@ pub const GOAL_NOUNS: &[&str] = &[
     "deadline",
 ];
 
+/// Words of rank before a goal noun that opens a sentence without its article: "First
+/// priority is the service", "main aim was".
+pub const RANKS: &[&str] = &[
+    "first",
+    "main",
+    "top",
+    "biggest",
+    "real",
+    "immediate",
+    "overall",
+    "only",
+    "key",
+    "chief",
+];
+
 /// Passive verbs that give the speaker a duty when a goal follows ("I was asked to", "we were
 /// tasked with", "I'd been brought in to"): see `Sentence::task`.
 pub const DUTY_PASSIVES: &[&str] = &[

@@ -70,6 +70,10 @@ pub(super) const CLAUSE_STARTS: &[&str] = &[
     "when", "while", "if", "until", "although", "though", "whether", "where",
 ];
 
+/// Words that open a clause of cause or condition: what it tells explains, it does not
+/// advance the story.
+const CAUSES: &[&str] = &["because", "if", "unless", "whether", "although", "though"];
+
 /// One sentence, as lowercase words (apostrophes split: "didn't" is "didn", "t").
 pub(super) struct Sentence {
     pub words: Vec<String>,
@@ -433,12 +437,18 @@ impl Sentence {
 
     /// Something done told in the passive without the speaker ("a matching tool was bought"):
     /// what follows it may be the outcome.
+    /// A passive in a clause of cause or condition ("students were locked out because links
+    /// were built wrong") explains the trouble: no event of the story.
     pub fn passive_event(&self) -> bool {
         !self.words.iter().any(|w| w == "i" || w == "we")
             && (1..self.words.len()).any(|k| {
                 is_in(&["was", "were", "been"], self.at(k - 1))
                     && is_participle(self.at(k))
                     && !is_in(NOT_ACTIONS, self.at(k))
+                    && !(0..k)
+                        .rev()
+                        .take_while(|&m| !self.boundary(m + 1))
+                        .any(|m| is_in(CAUSES, self.at(m)))
             })
     }
 }

@@ -62,8 +62,13 @@ impl Sentence {
             (from..from + reach).find(|&k| matches!(at(k), "to" | "with" | "for"))
         };
         // "to" followed by a verb, not by a noun phrase ("had to the end").
-        let to_verb =
-            |k: usize| at(k) == "to" && !is_in(NOT_VERBS, at(k + 1)) && !at(k + 1).is_empty();
+        // "gave a task to someone": a person after "to" receives the goal, no verb follows.
+        let to_verb = |k: usize| {
+            at(k) == "to"
+                && !is_in(NOT_VERBS, at(k + 1))
+                && !is_in(INDEFINITES, at(k + 1))
+                && !at(k + 1).is_empty()
+        };
         // A verb's "-ing" form ("was getting"), not a noun such as "thing" or "morning".
         let gerund =
             |k: usize| at(k).len() > 5 && at(k).ends_with("ing") && !is_in(NOT_GERUNDS, at(k));
@@ -80,11 +85,13 @@ impl Sentence {
                 return Some((i - 1, w[i - 1..=i].join(" ")));
             }
             // A goal noun set off by a colon, or opening a terse sentence: "The aim: one help
-            // desk by Easter", "Goal was simple, get every laptop encrypted".
+            // desk by Easter", "Goal was simple, get every laptop encrypted", "First priority
+            // is the service" (a word of rank before it; "customer focus is key" names none).
+            let ranked = i == 1 && is_in(RANKS, at(0));
             if is_in(GOAL_NOUNS, w[i])
                 && ((self.boundary(i + 1)
                     && (i == 0 || matches!(at(i - 1), "the" | "my" | "our" | "main")))
-                    || (i == 0 && matches!(at(1), "was" | "is")))
+                    || ((i == 0 || ranked) && matches!(at(i + 1), "was" | "is")))
                 && !at(i + 1).is_empty()
             {
                 return Some((i, w[i..=i + 1].join(" ")));
@@ -192,6 +199,21 @@ impl Sentence {
                 && !(i.saturating_sub(2)..i).any(|k| matches!(at(k), "his" | "her" | "their"))
             {
                 return Some((i, w[i..=i + 2].join(" ")));
+            }
+            // What the speaker was after, in a clause that closes on it: "that's the change
+            // I was after", "what we were after was one queue" ("I was after him in the
+            // queue" goes on with its object).
+            if w[i] == "after"
+                && i >= 3
+                && matches!(at(i - 1), "was" | "were")
+                && matches!(at(i - 2), "i" | "we")
+                && (at(i - 3) == "what" || !is_in(STOP_WORDS, at(i - 3)))
+                && (i + 1 == w.len() || self.boundary(i + 1) || is_in(LINKING, at(i + 1)))
+            {
+                // The whole clause states the goal: "a shorter queue was the change I was
+                // after" holds no scene.
+                let from = (1..i - 2).rev().find(|&k| self.boundary(k)).unwrap_or(0);
+                return Some((from, w[i - 2..=i].join(" ")));
             }
             // The speaker's share of the work: "my part was the design".
             if matches!(w[i], "my" | "our")

@@ -259,7 +259,8 @@ fn labelled_stories() {
 /// work was done and measured 94/94/100/81 % after it). Set A was developed against, B and C
 /// were not. Each part agrees with the labels on at least its floor over the 82 stories: what
 /// the detector reaches on them (2026-12-06, d081826; tasks 92 -> 96 % at 05:50 UTC, set B
-/// 83 -> 96 %), short of the 90 % goal for results.
+/// 83 -> 96 %; scenes 97 -> 98 % at 11:30 UTC, a note naming the work), short of the 90 %
+/// goal for results.
 #[test]
 fn blind_stories_keep_their_figures() {
     let mut stories: Vec<Story> = Vec::new();
@@ -274,7 +275,7 @@ fn blind_stories_keep_their_figures() {
     assert_eq!(stories.len(), 82);
     let mut report = Vec::new();
     let mut below = false;
-    for (part, floor) in StarPart::ALL.into_iter().zip([0.97, 0.96, 0.97, 0.89]) {
+    for (part, floor) in StarPart::ALL.into_iter().zip([0.98, 0.96, 0.97, 0.89]) {
         let (share, wrong) = agreement(&stories, part);
         below |= share < floor;
         report.push(format!(
