@@ -165,6 +165,49 @@ fn check_locates_every_problem_and_warns_about_results_without_figures() {
     assert_eq!(code, 1);
 }
 
+/// A stray `"""` swallows the rest of the file: one error, where it opens (it gave six, the
+/// first right and five follow-on ones, and an unclosed value was placed at the file's end).
+#[test]
+fn a_stray_triple_quote_is_one_error_where_it_opens() {
+    let home = setup(None);
+    let h = home.path();
+    let stray = BANK.replace(
+        "competencies = [\"projects\"]\n",
+        "competencies = [\"projects\"]\n\"\"\"\n",
+    );
+    std::fs::write(h.join("stories.toml"), &stray).unwrap();
+    let (code, _, err) = run(h, &["stories", "check"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.matches("error").count(), 1, "one error: {err}");
+    assert!(
+        err.contains("this \"\"\" opens a multi-line string that is never closed"),
+        "{err}"
+    );
+    assert!(err.contains("stories.toml:9:1"), "{err}");
+    assert!(err.contains("remove it if it is a stray one"), "{err}");
+    // An opening one never closed is placed where it opens, not at the end of the file.
+    let unclosed = BANK.replace("result = \"Went live", "result = \"\"\"Went live");
+    std::fs::write(h.join("stories.toml"), &unclosed).unwrap();
+    let (code, _, err) = run(h, &["stories", "check"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.matches("error").count(), 1, "one error: {err}");
+    assert!(err.contains("stories.toml:7:10"), "{err}");
+    // Other syntax errors: the first, and how many more the parser found after it.
+    std::fs::write(
+        h.join("stories.toml"),
+        "[[story]]\nid = \"a\" \"b\"\ntitle = = 2\nx = [1,\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(h, &["stories", "check"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.matches("error").count(), 1, "one error: {err}");
+    assert!(err.contains("stories.toml:2:10"), "{err}");
+    assert!(
+        err.contains("the parser found 3 more problems after this one; they may follow"),
+        "{err}"
+    );
+}
+
 #[test]
 fn list_coverage_and_suggest_in_text_and_json() {
     let home = setup(Some(BANK));
