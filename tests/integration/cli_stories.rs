@@ -121,10 +121,46 @@ fn new_writes_a_private_template_that_checks_clean_and_never_overwrites() {
         (0, ""),
         "the template has no warning: {err}"
     );
-    assert!(out.contains("1 story OK"), "{out}");
-    // Its example's competencies are categories of the built-in decks: coverage flags none.
+    // Its example is commented out: no story of yours, in check, list, coverage or drill.
+    assert!(out.contains("OK, no stories yet"), "{out}");
+    assert!(out.contains("commented example"), "{out}");
+    let (code, out, _) = run(h, &["stories", "list"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("No stories yet") && !out.contains("crm-migration"),
+        "{out}"
+    );
     let (code, out, _) = run(h, &["stories", "coverage"]);
     assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("crm-migration"), "{out}");
+    let (code, _, err) = run(h, &["stories", "drill", "--plain"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("has no stories to drill"), "{err}");
+    // Uncommented, the example is a story (its competencies categories of the built-in decks).
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut example = false;
+    let uncommented: String = text
+        .lines()
+        .map(|l| {
+            example |= l == "# [[story]]";
+            example &= !l.is_empty();
+            format!(
+                "{}\n",
+                if example {
+                    l.strip_prefix("# ").unwrap_or(l)
+                } else {
+                    l
+                }
+            )
+        })
+        .collect();
+    std::fs::write(&path, uncommented).unwrap();
+    let (code, out, err) = run(h, &["stories", "check"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.contains("1 story OK"), "{out}");
+    let (code, out, _) = run(h, &["stories", "coverage"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("crm-migration"), "{out}");
     assert!(!out.contains("name no category"), "{out}");
     std::fs::write(&path, "# mine\n").unwrap();
     let (code, _, err) = run(h, &["stories", "new"]);
