@@ -562,14 +562,15 @@ fn fresh_labelled_answers_keep_the_matcher_goals() {
 /// measured by its summaries only until session 13 (recall 86 %, precision 79 %, junk 2 of
 /// 91) and readable since (`holdout-README.md`). Its wrong ticks led the rework of topic
 /// keywords in the built-in decks (docs/mock-interviews.md, session 13): recall 86 % (87 of
-/// 101), precision 87.9 % (87 of 99), junk 1 of 91. The floors keep that.
+/// 101), precision 87.9 % (87 of 99), then 90.6 % (87 of 96), junk 1 of 91. The floors keep
+/// that.
 #[test]
 fn first_holdout_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "holdout-answers.json",
         Floors {
             recall: 0.86,
-            precision: 0.87,
+            precision: 0.9,
             junk_ticks: 1,
         },
     );
