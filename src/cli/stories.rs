@@ -139,6 +139,14 @@ fn check(home: &Home, file: Option<&Path>) -> anyhow::Result<ExitCode> {
     }
     let n = loaded.bank.stories.len();
     let w = loaded.warnings.len();
+    if n == 0 && w == 0 {
+        println!(
+            "{}: OK, no stories yet: add a [[story]] block for each of yours (the file's \
+             commented example shows how; it does not count)",
+            shown(&path)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     println!(
         "{}: {n} stor{} OK{}",
         shown(&path),
@@ -197,7 +205,7 @@ fn list(home: &Home, format: Format) -> anyhow::Result<ExitCode> {
     if bank.stories.is_empty() {
         writeln!(
             out,
-            "No stories yet: add [[story]] tables to {}.",
+            "No stories yet: add [[story]] tables to {} (a commented example does not count).",
             shown(&stories_file(home))
         )?;
         return Ok(ExitCode::SUCCESS);
@@ -235,7 +243,8 @@ fn new(home: &Home, path: Option<&Path>) -> anyhow::Result<ExitCode> {
     create_stories_file(&path, STORIES_TEMPLATE)
         .map_err(|e| UserError(sanitize_line(&e.to_string())))?;
     println!(
-        "wrote {}: replace the example with your stories, then run `prepdeck stories check`",
+        "wrote {}: its example story is commented out and does not count; add yours (copy the \
+         example without its \"# \"), then run `prepdeck stories check`",
         shown(&path)
     );
     Ok(ExitCode::SUCCESS)

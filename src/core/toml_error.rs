@@ -107,12 +107,48 @@ pub(crate) fn deep_key_span(text: &str) -> Option<Range<usize>> {
     receiver.found
 }
 
+/// The opening delimiter (`"""` or `'''`) of the first multi-line string that is never
+/// closed: the rest of the file is read as its text, so every error after it follows from it
+/// (a stray `"""` makes a handful), and `toml`'s own error for it is at the end of the file.
+pub fn unclosed_string(text: &str) -> Option<Range<usize>> {
+    use toml_parser::lexer::TokenKind;
+    let source = toml_parser::Source::new(text);
+    source.lex().find_map(|t| {
+        let delim = match t.kind() {
+            TokenKind::MlBasicString => "\"\"\"",
+            TokenKind::MlLiteralString => "'''",
+            _ => return None,
+        };
+        let span = t.span();
+        let raw = text.get(span.start()..span.end())?;
+        let closed = raw.len() >= 2 * delim.len() && raw.ends_with(delim);
+        (!closed).then(|| span.start()..span.start() + delim.len())
+    })
+}
+
 /// How many dots a key may have before `toml` refuses it (its parser's `LIMIT` of 80 parts).
 const KEY_DEPTH_LIMIT: usize = 80;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_multi_line_string_is_found_where_it_opens() {
+        let text = "a = \"\"\"\nx\n\"\"\"\nb = 1\n\"\"\"\n\nc = 2\n";
+        assert_eq!(
+            unclosed_string(text),
+            Some(20..23),
+            "the stray one on line 5"
+        );
+        assert_eq!(unclosed_string("a = '''\nnever closed\n"), Some(4..7));
+        assert_eq!(unclosed_string("a = \"\"\"x\"\"\"\nb = '''y'''\n"), None);
+        assert_eq!(
+            unclosed_string("a = \"\"\"\"\"\n"),
+            Some(4..7),
+            "five quotes"
+        );
+    }
 
     #[test]
     fn a_key_nested_too_deep_is_placed_on_its_line() {

@@ -121,10 +121,46 @@ fn new_writes_a_private_template_that_checks_clean_and_never_overwrites() {
         (0, ""),
         "the template has no warning: {err}"
     );
-    assert!(out.contains("1 story OK"), "{out}");
-    // Its example's competencies are categories of the built-in decks: coverage flags none.
+    // Its example is commented out: no story of yours, in check, list, coverage or drill.
+    assert!(out.contains("OK, no stories yet"), "{out}");
+    assert!(out.contains("commented example"), "{out}");
+    let (code, out, _) = run(h, &["stories", "list"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("No stories yet") && !out.contains("crm-migration"),
+        "{out}"
+    );
     let (code, out, _) = run(h, &["stories", "coverage"]);
     assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("crm-migration"), "{out}");
+    let (code, _, err) = run(h, &["stories", "drill", "--plain"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("has no stories to drill"), "{err}");
+    // Uncommented, the example is a story (its competencies categories of the built-in decks).
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut example = false;
+    let uncommented: String = text
+        .lines()
+        .map(|l| {
+            example |= l == "# [[story]]";
+            example &= !l.is_empty();
+            format!(
+                "{}\n",
+                if example {
+                    l.strip_prefix("# ").unwrap_or(l)
+                } else {
+                    l
+                }
+            )
+        })
+        .collect();
+    std::fs::write(&path, uncommented).unwrap();
+    let (code, out, err) = run(h, &["stories", "check"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{out}");
+    assert!(out.contains("1 story OK"), "{out}");
+    let (code, out, _) = run(h, &["stories", "coverage"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("crm-migration"), "{out}");
     assert!(!out.contains("name no category"), "{out}");
     std::fs::write(&path, "# mine\n").unwrap();
     let (code, _, err) = run(h, &["stories", "new"]);
@@ -163,6 +199,49 @@ fn check_locates_every_problem_and_warns_about_results_without_figures() {
     assert!(out.contains("1 story OK, 1 warning(s)"), "{out}");
     let (code, _, _) = run(h, &["stories", "check", "/no/such/stories.toml"]);
     assert_eq!(code, 1);
+}
+
+/// A stray `"""` swallows the rest of the file: one error, where it opens (it gave six, the
+/// first right and five follow-on ones, and an unclosed value was placed at the file's end).
+#[test]
+fn a_stray_triple_quote_is_one_error_where_it_opens() {
+    let home = setup(None);
+    let h = home.path();
+    let stray = BANK.replace(
+        "competencies = [\"projects\"]\n",
+        "competencies = [\"projects\"]\n\"\"\"\n",
+    );
+    std::fs::write(h.join("stories.toml"), &stray).unwrap();
+    let (code, _, err) = run(h, &["stories", "check"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.matches("error").count(), 1, "one error: {err}");
+    assert!(
+        err.contains("this \"\"\" opens a multi-line string that is never closed"),
+        "{err}"
+    );
+    assert!(err.contains("stories.toml:9:1"), "{err}");
+    assert!(err.contains("remove it if it is a stray one"), "{err}");
+    // An opening one never closed is placed where it opens, not at the end of the file.
+    let unclosed = BANK.replace("result = \"Went live", "result = \"\"\"Went live");
+    std::fs::write(h.join("stories.toml"), &unclosed).unwrap();
+    let (code, _, err) = run(h, &["stories", "check"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.matches("error").count(), 1, "one error: {err}");
+    assert!(err.contains("stories.toml:7:10"), "{err}");
+    // Other syntax errors: the first, and how many more the parser found after it.
+    std::fs::write(
+        h.join("stories.toml"),
+        "[[story]]\nid = \"a\" \"b\"\ntitle = = 2\nx = [1,\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(h, &["stories", "check"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(err.matches("error").count(), 1, "one error: {err}");
+    assert!(err.contains("stories.toml:2:10"), "{err}");
+    assert!(
+        err.contains("the parser found 3 more problems after this one; they may follow"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -96,25 +96,64 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Parses the text into a spanned tree; `None` after recording its syntax errors.
+    /// Parses the text into a spanned tree; `None` after recording its first syntax error.
+    /// Only the first: the parser recovers from one by guessing, and what it finds after that
+    /// is mostly noise from the same mistake (a stray `"""` gave six errors). A multi-line
+    /// string never closed is named where it opens (the parser's own error for it is at the
+    /// end of the file); otherwise the message says how many more problems were found.
     pub(crate) fn parse_toml(&mut self) -> Option<toml::Spanned<DeTable<'a>>> {
+        use crate::core::toml_error;
         let (root, syntax) = DeTable::parse_recoverable(self.text);
         if syntax.is_empty() {
             return Some(root);
         }
-        for e in syntax {
-            let msg = first_line(e.message());
-            match crate::core::toml_error::span(self.text, &e) {
-                Some(span) => {
-                    let help = crate::core::toml_error::help(&e);
-                    self.error(span, format!("invalid TOML: {msg}"), help)
-                }
-                None => self.errors.push(Diagnostic::whole_file(
-                    self.origin,
-                    format!("invalid TOML: {msg}"),
-                    None,
+        let located: Vec<_> = syntax
+            .iter()
+            .map(|e| (toml_error::span(self.text, e), e))
+            .collect();
+        let first = located
+            .iter()
+            .min_by_key(|(span, _)| span.as_ref().map_or(usize::MAX, |s| s.start));
+        let first_at = first.and_then(|(s, _)| s.as_ref()).map(|s| s.start);
+        if let Some(open) = toml_error::unclosed_string(self.text)
+            && first_at.is_none_or(|at| at >= open.start)
+        {
+            let delim = self.text.get(open.clone()).unwrap_or("\"\"\"").to_string();
+            self.error(
+                open,
+                format!(
+                    "invalid TOML: this {delim} opens a multi-line string that is never closed"
+                ),
+                Some(format!(
+                    "the rest of the file is read as its text: close it with {delim}, or \
+                     remove it if it is a stray one"
                 )),
-            }
+            );
+            return None;
+        }
+        let (span, e) = first?;
+        let msg = first_line(e.message());
+        let mut help = toml_error::help(e);
+        if syntax.len() > 1 {
+            let more = syntax.len() - 1;
+            let note = format!(
+                "the parser found {more} more problem{} after this one; {} may follow from it: \
+                 fix it and check again",
+                if more == 1 { "" } else { "s" },
+                if more == 1 { "it" } else { "they" }
+            );
+            help = Some(match help {
+                Some(h) => format!("{h}; {note}"),
+                None => note,
+            });
+        }
+        match span {
+            Some(span) => self.error(span.clone(), format!("invalid TOML: {msg}"), help),
+            None => self.errors.push(Diagnostic::whole_file(
+                self.origin,
+                format!("invalid TOML: {msg}"),
+                help,
+            )),
         }
         None
     }

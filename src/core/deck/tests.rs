@@ -130,6 +130,24 @@ fn syntax_errors_are_located() {
 }
 
 #[test]
+fn only_the_first_syntax_error_is_reported() {
+    // A stray `"""` swallows the rest of the deck: named where it opens, alone.
+    let text = VALID.replacen("[[card]]", "\"\"\"\n[[card]]", 1);
+    let line = text.lines().position(|l| l == "\"\"\"").unwrap() + 1;
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err.len(), 1, "{err}");
+    let d = &err.0[0];
+    assert_eq!((d.line, d.column), (line, 1));
+    assert!(d.message.contains("never closed"), "{}", d.message);
+    // Several other errors: the first, saying how many more were found.
+    let err = parse("format = 1\n[deck]\nid = \"a\" \"b\"\ntitle = = 2\n").unwrap_err();
+    assert_eq!(err.len(), 1, "{err}");
+    assert_eq!(err.0[0].line, 3);
+    let help = err.0[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("more problem"), "{help}");
+}
+
+#[test]
 fn empty_file_is_explained() {
     let err = parse("  \n").unwrap_err();
     assert_eq!(err.0[0].message, "the file is empty");

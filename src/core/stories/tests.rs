@@ -379,3 +379,18 @@ proptest::proptest! {
         let _ = parse_stories(&text, "p.toml");
     }
 }
+
+/// The template's example is commented out: it is no story of the user's (it counted in
+/// `check` and `coverage`); uncommented, it is a valid story without warnings.
+#[test]
+fn the_templates_example_does_not_count_but_is_valid_uncommented() {
+    let (bank, warnings) = parse_stories(STORIES_TEMPLATE, "stories.toml").unwrap();
+    assert!(bank.stories.is_empty(), "{:?}", bank.stories);
+    assert!(warnings.is_empty());
+    let text = super::template::uncommented_example();
+    let (bank, warnings) = parse_stories(&text, "stories.toml").unwrap();
+    assert_eq!(bank.stories.len(), 1, "{text}");
+    assert_eq!(bank.stories[0].id, "crm-migration");
+    assert!(bank.stories[0].short.is_some() && bank.stories[0].result_has_figure());
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

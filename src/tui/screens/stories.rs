@@ -161,7 +161,7 @@ impl Screen for StoriesScreen {
                 Effect::LoadStories,
                 Effect::Notify(
                     Level::Info,
-                    "Story bank created from the template: e edits it.".into(),
+                    "Story bank created: its example is commented out; e edits it.".into(),
                 ),
             ],
             Reply::Written(Err(e)) => vec![Effect::Notify(

@@ -216,7 +216,8 @@ pub fn render(cx: &Cx, s: &StoriesScreen, area: Rect, buf: &mut Buffer) {
         }
         Ok(bank) if bank.stories.is_empty() => {
             let text = if v.read.exists {
-                "The story bank has no story yet: e opens it; copy the [[story]] block."
+                "The story bank has no story yet: e opens it; copy the commented example's \
+                 [[story]] block without its \"# \" (the example itself does not count)."
             } else {
                 "No story bank yet. Coaches advise 8 to 10 STAR stories, two or more per \
                  competency, each with a 90-second version and a result with a number. n \

@@ -169,7 +169,7 @@ impl Sentence {
         if opening && let Some(arrival) = self.arrival_scene().or_else(|| self.had_with()) {
             return Some(arrival);
         }
-        if opening && let Some(topic) = self.topic_note() {
+        if opening && let Some(topic) = self.topic_note().or_else(|| self.group_work_led()) {
             return Some(topic);
         }
         if !opening
