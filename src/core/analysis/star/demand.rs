@@ -218,6 +218,45 @@ impl Sentence {
 }
 
 impl Sentence {
+    /// A question put to the speaker's side by someone else, which they must answer: "the
+    /// board asked whether we could recover", "the auditor wanted to know if we had tested
+    /// it" ("I asked if I could sit in" is the speaker's own request).
+    pub(super) fn question_put(&self) -> Option<(usize, String)> {
+        let n = self.words.len();
+        (1..n).find_map(|k| {
+            let q = match self.at(k) {
+                "asked" => k + 1 + usize::from(matches!(self.at(k + 1), "me" | "us")),
+                "wanted" if self.at(k + 1) == "to" && self.at(k + 2) == "know" => k + 3,
+                _ => return None,
+            };
+            let subject = self.subject_of(k);
+            (matches!(self.at(q), "whether" | "if")
+                && matches!(self.at(q + 1), "i" | "we")
+                && !matches!(subject, "i" | "we" | "you" | "")
+                && is_subject(subject))
+            // The goal starts at the question: the one who asked is also the scene.
+            .then(|| (q, self.words[k..=q].join(" ")))
+        })
+    }
+
+    /// The group's piece of work named by the speaker's lead of it in the same sentence: "we
+    /// moved 90 servers to the cloud over six months, and I led it", "we replaced the phones
+    /// at all four sites, and I was responsible for the rollout" (the undertaking, the scene).
+    pub(super) fn group_work_led(&self) -> Option<String> {
+        let (t, cue) = self.task_at()?;
+        if t < 2 || self.at(t - 1) != "and" || !(cue == "i led" || cue.contains("responsible")) {
+            return None;
+        }
+        (0..t - 1).find_map(|i| {
+            let v = self.verb_after(i);
+            (self.at(i) == "we"
+                && is_past(self.at(v))
+                && !matches!(self.at(v), "was" | "were" | "had")
+                && !self.negated(i))
+            .then(|| format!("we {}", self.at(v)))
+        })
+    }
+
     /// Whether the verb at `j` is "led" with a piece of work for object: "led the replacement
     /// of our servers", "led a migration to the cloud" (a noun of doing, past its
     /// modifiers), "led our move to the cloud" (a noun with where the work went), "led it";

@@ -142,8 +142,11 @@ impl Sentence {
                 });
             // The speaker's post in the present, the context of an answer about how they work:
             // "I manage seven people at a district council", "I'm head of IT at a charity".
-            let post =
-                matches!(anchor.split(' ').next(), Some("at" | "in" | "for")) && self.post_held();
+            // Or held then, with the time or place of the story: "Last year at a housing
+            // association I ran IT", "In 2019 I managed the service desk".
+            let post = (matches!(anchor.split(' ').next(), Some("at" | "in" | "for"))
+                && self.post_held())
+                || self.past_post_held();
             if state
                 || present_state
                 || note
@@ -166,7 +169,7 @@ impl Sentence {
         if opening && let Some(arrival) = self.arrival_scene().or_else(|| self.had_with()) {
             return Some(arrival);
         }
-        if opening && let Some(topic) = self.topic_note() {
+        if opening && let Some(topic) = self.topic_note().or_else(|| self.group_work_led()) {
             return Some(topic);
         }
         if !opening
@@ -436,6 +439,22 @@ impl Sentence {
                 && (is_in(UNDERTAKINGS, self.object_head(j))
                     || is_in(UNDERTAKINGS, self.phrase_head(j))))
             .then(|| format!("{} {}", self.at(i), self.at(j)))
+        })
+    }
+
+    /// A post the speaker held, told in the past: "I ran IT", "I managed the service desk",
+    /// "I headed a team of six" (not a piece of work: "I ran a migration" is an
+    /// undertaking, not a post; not a habit or a denial).
+    fn past_post_held(&self) -> bool {
+        (0..self.words.len()).any(|i| {
+            let j = self.verb_after(i);
+            self.at(i) == "i"
+                && matches!(self.at(j), "ran" | "managed" | "headed" | "oversaw" | "led")
+                && !self.negated(i)
+                && !self.habitual()
+                && !is_in(UNDERTAKINGS, self.object_head(j))
+                && !is_in(UNDERTAKINGS, self.phrase_head(j))
+                && !self.at(j + 1).is_empty()
         })
     }
 

@@ -453,7 +453,11 @@ impl Sentence {
         }) {
             return Some((i - 1, w[i - 1..=i + 3].join(" ")));
         }
-        if let Some(demand) = self.reported_demand().or_else(|| self.role_duty()) {
+        if let Some(demand) = self
+            .reported_demand()
+            .or_else(|| self.role_duty())
+            .or_else(|| self.question_put())
+        {
             return Some(demand);
         }
         // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to";

@@ -245,3 +245,40 @@ fn outcomes_and_claims_as_a_reader_reads_them() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// The post the speaker held then, told in the past with the story's time or place, sets the
+/// scene ("In 2019 at a college I managed the service desk"); a piece of work run then is an
+/// undertaking and sets it as before; without a time or place, or denied, no scene.
+#[test]
+fn a_post_held_then_sets_the_scene() {
+    let wrong = disagreements(&[
+        (
+            "Two summers ago at a water company I ran the network team. I moved the depots \
+             onto one firewall policy and wrote the change plan myself. Outages fell by half \
+             that winter.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "In 2019 at a sixth-form college I headed a team of four. I rebuilt the timetable \
+             server over a weekend.",
+            &[Situation, Action],
+        ),
+        (
+            "Back in 2020 I oversaw the field engineers for a wholesaler. I replanned their van \
+             routes with a planning tool.",
+            &[Situation, Action],
+        ),
+        // No time or place: the post alone is no scene.
+        (
+            "I managed the field engineers. I replanned their van routes with a planning tool.",
+            &[Action],
+        ),
+        // A denial is no post held.
+        (
+            "Last year at the depot I never managed anyone. I replanned the van routes with a \
+             planning tool.",
+            &[Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -138,6 +138,55 @@ fn passives_that_explain_are_no_events() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// A question put to the speaker's side by someone else is the task (and, as a named
+/// stakeholder's demand, the scene too); the speaker's own request is a step.
+#[test]
+fn questions_put_to_the_speaker() {
+    let wrong = disagreements(&[
+        (
+            "The auditor asked whether we could restore last month's ledger.",
+            &[Situation, Task],
+        ),
+        (
+            "Our chair wanted to know if we had tested the backups.",
+            &[Situation, Task],
+        ),
+        // Turned to the speaker, the scene once they act.
+        (
+            "The regulator asked us if we kept the call logs. I sent them our retention \
+             policy.",
+            &[Situation, Task, Action],
+        ),
+        ("I asked if I could sit in on the review.", &[Action]),
+        // A question about others names nothing the speaker must answer.
+        (
+            "The auditor asked whether the ledger balanced.",
+            &[Situation],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The group's piece of work, named in the sentence where the speaker says they led it, is
+/// the scene of the answer.
+#[test]
+fn group_work_led_by_the_speaker() {
+    let wrong = disagreements(&[
+        (
+            "We replaced the phones at all four depots over the spring, and I led it. I picked \
+             the supplier.",
+            &[Situation, Task, Action],
+        ),
+        (
+            "We rebuilt the booking site in six weeks, and I was responsible for the testing.",
+            &[Situation, Task],
+        ),
+        // Without the lead, the group's step alone sets no scene.
+        ("We rebuilt the booking site in six weeks.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 /// The first held-out debrief set's STAR labels (`tests/fixtures/debrief/holdout-answers.json`,
 /// readable since session 13; its 27 answers to behavioural cards, as `eval_debrief` counts
 /// them): each part agrees with the label on at least as many answers as after session 13's
@@ -176,7 +225,7 @@ fn holdout_debrief_answers_keep_their_star_figures() {
     assert_eq!(labelled.len(), 27);
     let mut report = Vec::new();
     let mut below = false;
-    for (part, floor) in StarPart::ALL.into_iter().zip([20, 22, 19, 24]) {
+    for (part, floor) in StarPart::ALL.into_iter().zip([22, 23, 19, 24]) {
         let key = part.label().to_lowercase();
         let wrong: Vec<String> = labelled
             .iter()
