@@ -22,11 +22,14 @@ use crate::core::session::{MockSetup, PastInterview};
 use crate::core::stats::{HomeInputs, Stats, Summary};
 
 /// Home's overview from today's queue, the next due time and the summary of the statistics.
+/// `reviewed_today`: today's reviews of the decks in use, counted as the streak is (the
+/// queue's count, every deck's, is for the daily limits).
 pub(crate) fn overview_from(
     q: DailyQueue,
     next_due: Option<DateTime<Utc>>,
     summary: Summary,
     config: &SchedulerConfig,
+    reviewed_today: usize,
 ) -> Overview {
     // Without any review every category is at 0: nothing to single out yet.
     let weakest = if summary.reviews_total == 0 {
@@ -56,7 +59,7 @@ pub(crate) fn overview_from(
             due.min(config.reviews_per_day as usize),
         ),
         decks: q.decks,
-        reviewed_today: q.reviewed_today,
+        reviewed_today,
         streak_days: summary.streak_days,
         weakest,
         next_due,
@@ -159,7 +162,14 @@ pub fn home_overview<D: DeckCards>(
     let view = inputs.view(decks)?;
     let q = build_queue_from(decks, &view, now, offset, config, &QueueFilter::default());
     let summary = view.summary(decks, config, now, offset);
-    Some(overview_from(q, view.next_due(now), summary, config))
+    let reviewed = view.reviews_of_decks_between(q.day_start, q.next_day_start);
+    Some(overview_from(
+        q,
+        view.next_due(now),
+        summary,
+        config,
+        reviewed,
+    ))
 }
 
 impl Study for FirstFrame {

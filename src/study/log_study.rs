@@ -510,7 +510,16 @@ impl<J: Journal> LogStudy<J> {
             now,
             offset: self.offset,
         });
-        overview_from(q, next_due, summary, &self.config)
+        // Today's reviews of these decks' cards (the queue's count is every deck's, for the
+        // limits).
+        let reviewed = crate::core::stats::reviews_of_cards(
+            decks,
+            self.progress
+                .reviews_between(q.day_start, q.next_day_start)
+                .iter()
+                .map(|r| &*r.key),
+        );
+        overview_from(q, next_due, summary, &self.config, reviewed)
     }
 
     /// The cards of the `n` weakest categories among the filter's decks (and categories, when

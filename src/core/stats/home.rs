@@ -42,6 +42,31 @@ pub struct HomeReview {
     pub phase_before: Phase,
 }
 
+/// How many of `reviews` (by card) are of a card of `decks`: home's "Today: N reviewed", of
+/// the decks in use as the streak is (not a story, another deck, or a card no longer in its
+/// deck). What [`HomeView::reviews_of_decks_between`] counts from the snapshot.
+pub fn reviews_of_cards<'a, D: DeckCards>(
+    decks: &[D],
+    reviews: impl Iterator<Item = &'a crate::core::ids::CardKey>,
+) -> usize {
+    let mine: Vec<&crate::core::ids::CardKey> =
+        reviews.filter(|k| of_decks(decks, &k.deck)).collect();
+    if mine.is_empty() {
+        return 0;
+    }
+    let cards: FastSet<(&str, &str)> = decks
+        .iter()
+        .filter(|d| mine.iter().any(|k| k.deck == d.head().id))
+        .flat_map(|d| {
+            let id = d.head().id.as_str();
+            (0..d.card_count()).filter_map(move |i| d.card_id(i).map(|c| (id, c)))
+        })
+        .collect();
+    mine.iter()
+        .filter(|k| cards.contains(&(k.deck.as_str(), k.card.as_str())))
+        .count()
+}
+
 /// See the module documentation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HomeInputs {
@@ -233,6 +258,18 @@ impl HomeInputs {
 impl HomeView<'_> {
     fn place(&self, (deck, card): (usize, usize)) -> Option<usize> {
         Some(self.starts.get(deck)? + card)
+    }
+
+    /// How many reviews of the decks' cards fall from `start` to just before `end`: home's
+    /// "Today: N reviewed", counted as the streak is (the decks in use only).
+    pub fn reviews_of_decks_between(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> usize {
+        let (start, end) = (instant(start), instant(end));
+        let first = self.inputs.reviews.partition_point(|r| r.at < start);
+        let last = self.inputs.reviews.partition_point(|r| r.at < end);
+        self.inputs.reviews[first..last.max(first)]
+            .iter()
+            .filter(|r| r.card.is_some())
+            .count()
     }
 
     /// When the next card comes due after `now` (any card the log mentions, not suspended).

@@ -34,7 +34,7 @@ pub use activity::{
 };
 pub use compute::{Summary, compute, recall_now, summary};
 pub use drill::{DrillPick, DrillReason, practice_queue, weakest_drill_queue};
-pub use home::{HomeInputs, HomeReview, HomeView, Instant, instant, shape};
+pub use home::{HomeInputs, HomeReview, HomeView, Instant, instant, reviews_of_cards, shape};
 pub use mock::{MockAnswer, MockHistory, MockScore};
 pub use practice::{PracticeStats, practice_stats};
 pub use readiness::{

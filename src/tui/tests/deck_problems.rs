@@ -218,3 +218,22 @@ fn the_idle_loop_sleeps_until_the_day_turns_then_redraws() {
     assert_eq!(h.app.overview.reviewed_today, 0);
     assert!(term.backend().to_string().contains("Today: 0 reviewed"));
 }
+
+/// A banner of broken decks on a short terminal leaves no row for the deck list: Enter is not
+/// offered for it.
+#[test]
+fn home_without_room_for_the_deck_list_does_not_offer_enter() {
+    let mut h = Harness::new();
+    h.app.broken = vec![broken(), broken(), broken(), broken()];
+    let s = h.screen(30, 8);
+    assert!(!s.contains("▸"), "{s}");
+    assert!(!s.contains("drill selected"), "{s}");
+    for w in [30, 40, 60, 80] {
+        for ht in 8..=16 {
+            let s = h.screen(w, ht);
+            if s.contains("drill selected") {
+                assert!(s.contains("▸"), "{w}x{ht}:\n{s}");
+            }
+        }
+    }
+}

@@ -341,3 +341,45 @@ fn sweep_statistics() {
     h.key(KeyCode::Char('s'));
     sweep(h);
 }
+
+/// Home never offers Enter for a deck list it does not show; on a short terminal the deck list
+/// comes before the weakest categories (30x8 showed the weakest, no deck, and "Enter drill
+/// selected").
+#[test]
+fn home_offers_enter_only_with_the_deck_list_on_screen() {
+    let mut h = rich();
+    let s = h.screen(30, 8);
+    assert!(s.contains("▸ All decks"), "{s}");
+    assert!(!s.contains("Weakest"), "{s}");
+    for w in [30, 34, 40, 50, 60, 79, 80, 100] {
+        for ht in 8..=24 {
+            let s = h.screen(w, ht);
+            if s.contains("drill selected") {
+                assert!(s.contains("▸"), "{w}x{ht}:\n{s}");
+            }
+        }
+    }
+}
+
+/// With `--deck` (the app given one deck), home's "Today: N reviewed" counts that deck, as its
+/// streak and the statistics do (it counted every deck's reviews).
+#[test]
+fn home_today_counts_the_decks_in_use_as_the_streak_and_statistics_do() {
+    let today_of = |s: &str| -> usize {
+        s.split("Today: ")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .expect("Today: N")
+    };
+    let all = today_of(&rich().screen(80, 24));
+    let mut one = Harness::with_decks(vec![ops_deck()], rich_records());
+    let only = today_of(&one.screen(80, 24));
+    assert!(
+        only < all,
+        "another deck's reviews today counted: {only} of {all}"
+    );
+    one.key(KeyCode::Char('s'));
+    let stats = one.screen(80, 24);
+    assert!(stats.contains(&format!(", {only} today")), "{stats}");
+}

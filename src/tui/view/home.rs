@@ -19,35 +19,41 @@ fn counts_for<'a>(cx: &'a Cx, id: &crate::core::ids::DeckId) -> Option<&'a DeckC
     cx.overview.decks.iter().find(|c| &c.deck == id)
 }
 
-pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
-    let t = cx.theme;
+/// Home's hints; with `select`, Enter on the deck list (offered only when the list shows).
+fn hint_spans(cx: &Cx, select: bool) -> Vec<Span<'static>> {
+    let mut keys = vec![
+        (Action::Select, "drill selected"),
+        (Action::DrillDue, "drill all due"),
+        (Action::Mock, "mock interview"),
+        (Action::Weak, "drill weakest"),
+        (Action::Practice, "practise"),
+        (Action::Stats, "statistics"),
+        (Action::History, "history"),
+        (
+            Action::Own(crate::tui::keys::OwnAction::Search),
+            "find a card",
+        ),
+        (Action::Own(crate::tui::keys::OwnAction::Stories), "stories"),
+        (
+            Action::Target(crate::tui::keys::TargetAction::Open),
+            "targets",
+        ),
+        (Action::Help, "help"),
+        (Action::Back, "quit"),
+    ];
+    if !select {
+        keys.remove(0);
+    }
+    hints(Context::Home, &keys, cx.theme)
+}
+
+/// The screen's rows: title, today, banner, next interview, decks, weakest, gap, footer. On a
+/// short terminal the deck list comes before the weakest categories: they are left out when
+/// both do not fit.
+fn areas(cx: &Cx, home: &HomeScreen, area: Rect, hint_spans: &[Span<'static>]) -> [Rect; 8] {
     let small = compact(area);
-    let hint_spans = hints(
-        Context::Home,
-        &[
-            (Action::Select, "drill selected"),
-            (Action::DrillDue, "drill all due"),
-            (Action::Mock, "mock interview"),
-            (Action::Weak, "drill weakest"),
-            (Action::Practice, "practise"),
-            (Action::Stats, "statistics"),
-            (Action::History, "history"),
-            (
-                Action::Own(crate::tui::keys::OwnAction::Search),
-                "find a card",
-            ),
-            (Action::Own(crate::tui::keys::OwnAction::Stories), "stories"),
-            (
-                Action::Target(crate::tui::keys::TargetAction::Open),
-                "targets",
-            ),
-            (Action::Help, "help"),
-            (Action::Back, "quit"),
-        ],
-        t,
-    );
-    let foot = footer_height(&hint_spans, cx.message, area.width);
-    let weak_rows = if cx.overview.weakest.is_empty() {
+    let foot = footer_height(hint_spans, cx.message, area.width);
+    let mut weak_rows = if cx.overview.weakest.is_empty() {
         0
     } else {
         rows(cx.overview.weakest.len()).saturating_add(1)
@@ -58,12 +64,21 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
         (Some(_), true) => 1,
         (Some(_), false) => 3,
     };
+    let today_rows = if small { 1 } else { 2 };
+    // The header and one deck row, inside the frame when there is one.
+    let decks_least = if small { 2 } else { 4 };
+    let taken = [1, today_rows, banner_rows, next_rows, foot, decks_least]
+        .iter()
+        .fold(0u16, |sum, n| sum.saturating_add(*n));
+    if taken.saturating_add(weak_rows) > area.height {
+        weak_rows = 0;
+    }
     // Without the solver when the rows fit: this split is most of the first frame's layout work.
-    let [title, today, banner, next, decks, weak, _, foot_area] = super::stack::vertical(
+    super::stack::vertical(
         area,
         [
             Constraint::Length(1),
-            Constraint::Length(if small { 1 } else { 2 }),
+            Constraint::Length(today_rows),
             Constraint::Length(banner_rows),
             Constraint::Length(next_rows),
             Constraint::Max(rows(cx.decks.len()).saturating_add(if small { 2 } else { 4 })),
@@ -71,7 +86,30 @@ pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
             Constraint::Fill(1),
             Constraint::Length(foot),
         ],
-    );
+    )
+}
+
+/// Rows of deck list an area of the deck list shows (inside its frame on a large terminal).
+fn deck_rows(area: Rect, small: bool) -> u16 {
+    if small {
+        area.height
+    } else {
+        area.height.saturating_sub(2)
+    }
+}
+
+pub fn render(cx: &Cx, home: &HomeScreen, area: Rect, buf: &mut Buffer) {
+    let t = cx.theme;
+    let small = compact(area);
+    let mut hint_spans = hint_spans(cx, true);
+    let mut rows_of = areas(cx, home, area, &hint_spans);
+    // No deck row on screen (a banner and a next interview on a short terminal): Enter is not
+    // offered for a list that is not shown.
+    if deck_rows(rows_of[4], small) == 0 {
+        hint_spans = self::hint_spans(cx, false);
+        rows_of = areas(cx, home, area, &hint_spans);
+    }
+    let [title, today, banner, next, decks, weak, _, foot_area] = rows_of;
 
     Line::from(vec![
         Span::styled("prepdeck", t.title()),
