@@ -6,6 +6,7 @@
 use super::tests_voices::disagreements;
 use super::*;
 use StarPart::*;
+use std::collections::BTreeMap;
 
 /// The scene of a short answer: an undertaking of the speaker's (a project, a migration, an
 /// audit) placed in time or place, and a progressive of others in an opening clause of time
@@ -251,13 +252,43 @@ fn a_state_after_the_step_is_no_scene() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// A labelled debrief answer of the eval format (`../shared/eval/README.md`), as far as the
+/// STAR floors read it.
 #[derive(serde::Deserialize)]
-struct Answer {
-    card: String,
-    kind: String,
-    answer: String,
+pub(super) struct Answer {
     #[serde(default)]
-    star: Option<std::collections::BTreeMap<String, bool>>,
+    pub(super) deck: String,
+    pub(super) card: String,
+    pub(super) kind: String,
+    pub(super) answer: String,
+    #[serde(default)]
+    pub(super) star: Option<std::collections::BTreeMap<String, bool>>,
+}
+
+/// Panics, naming the answers each part is wrong on, when a STAR part agrees with the labels
+/// of `labelled` on fewer answers than its floor (S, T, A, R).
+pub(super) fn assert_star_floors(
+    labelled: &[(&Answer, &BTreeMap<String, bool>)],
+    floors: [usize; 4],
+) {
+    let n = labelled.len();
+    let mut report = Vec::new();
+    let mut below = false;
+    for (part, floor) in StarPart::ALL.into_iter().zip(floors) {
+        let key = part.label().to_lowercase();
+        let wrong: Vec<String> = labelled
+            .iter()
+            .filter(|(a, s)| StarCues::detect(&a.answer).has(part) != s[&key])
+            .map(|(a, _)| format!("{} [{}]", a.card, a.kind))
+            .collect();
+        let agree = n - wrong.len();
+        below |= agree < floor;
+        report.push(format!(
+            "{}: {agree} of {n} (floor {floor}), wrong on {wrong:?}",
+            part.label()
+        ));
+    }
+    assert!(!below, "{}", report.join("\n"));
 }
 
 /// The blind debrief answers' STAR labels (`tests/fixtures/debrief/blind-answers.json`, 48
@@ -270,26 +301,10 @@ fn blind_debrief_answers_keep_their_star_figures() {
         "../../../../tests/fixtures/debrief/blind-answers.json"
     ))
     .expect("the fixture is valid JSON");
-    let labelled: Vec<(&Answer, &std::collections::BTreeMap<String, bool>)> = answers
+    let labelled: Vec<(&Answer, &BTreeMap<String, bool>)> = answers
         .iter()
         .filter_map(|a| a.star.as_ref().map(|s| (a, s)))
         .collect();
     assert_eq!(labelled.len(), 48);
-    let mut report = Vec::new();
-    let mut below = false;
-    for (part, floor) in StarPart::ALL.into_iter().zip([46, 40, 42, 42]) {
-        let key = part.label().to_lowercase();
-        let wrong: Vec<String> = labelled
-            .iter()
-            .filter(|(a, s)| StarCues::detect(&a.answer).has(part) != s[&key])
-            .map(|(a, _)| format!("{} [{}]", a.card, a.kind))
-            .collect();
-        let agree = labelled.len() - wrong.len();
-        below |= agree < floor;
-        report.push(format!(
-            "{}: {agree} of 48 (floor {floor}), wrong on {wrong:?}",
-            part.label()
-        ));
-    }
-    assert!(!below, "{}", report.join("\n"));
+    assert_star_floors(&labelled, [46, 40, 42, 42]);
 }

@@ -4,6 +4,7 @@
 //! whose first verb tells no outcome. Every sentence is written for these tests, none taken
 //! from a labelled answer.
 
+use super::tests_debrief::{Answer, assert_star_floors};
 use super::tests_voices::disagreements;
 use super::*;
 use StarPart::*;
@@ -193,15 +194,6 @@ fn group_work_led_by_the_speaker() {
 /// changes (S/T/A/R 67/67/70/85 % while it was held out; see docs/mock-interviews.md).
 #[test]
 fn holdout_debrief_answers_keep_their_star_figures() {
-    #[derive(serde::Deserialize)]
-    struct Answer {
-        deck: String,
-        card: String,
-        kind: String,
-        answer: String,
-        #[serde(default)]
-        star: Option<std::collections::BTreeMap<String, bool>>,
-    }
     let decks: Vec<crate::core::deck::Deck> = crate::store::decks::BUILTIN
         .iter()
         .map(|(name, text)| crate::store::decks::load_builtin(name, text).expect("a built-in deck"))
@@ -223,21 +215,5 @@ fn holdout_debrief_answers_keep_their_star_figures() {
         .filter_map(|a| a.star.as_ref().map(|s| (a, s)))
         .collect();
     assert_eq!(labelled.len(), 27);
-    let mut report = Vec::new();
-    let mut below = false;
-    for (part, floor) in StarPart::ALL.into_iter().zip([22, 23, 19, 24]) {
-        let key = part.label().to_lowercase();
-        let wrong: Vec<String> = labelled
-            .iter()
-            .filter(|(a, s)| StarCues::detect(&a.answer).has(part) != s[&key])
-            .map(|(a, _)| format!("{} [{}]", a.card, a.kind))
-            .collect();
-        let agree = labelled.len() - wrong.len();
-        below |= agree < floor;
-        report.push(format!(
-            "{}: {agree} of 27 (floor {floor}), wrong on {wrong:?}",
-            part.label()
-        ));
-    }
-    assert!(!below, "{}", report.join("\n"));
+    assert_star_floors(&labelled, [22, 23, 19, 24]);
 }
