@@ -94,7 +94,8 @@ impl Answer<'_> {
                 },
                 limit,
             };
-            let response = if main.text.trim().is_empty() {
+            let wrote = super::records::typed(&main.text, self.follow.map(|f| f.text.as_str()));
+            let response = if !wrote {
                 Response::Missing
             } else {
                 Response::Given

@@ -157,7 +157,8 @@ impl DebriefItem {
 
     /// [`DebriefItem::answered`], as the grading rule takes it.
     pub fn response(&self) -> Response {
-        if !self.skipped && (self.spoken || !self.answer.trim().is_empty()) {
+        let typed = super::records::typed(&self.answer, self.follow_up_answer.as_deref());
+        if !self.skipped && (self.spoken || typed) {
             Response::Given
         } else {
             Response::Missing

@@ -370,3 +370,46 @@ fn ticks_from_the_follow_up_answer_show_their_words_and_where_they_are() {
     let d = with("We did alpha.", "Then alpha again and beta.");
     assert_eq!(why(&d, 0).as_deref(), Some("matched \"alpha\""));
 }
+
+/// A question left blank whose follow-up was answered is answered: scored on the points the
+/// follow-up covered, counted as answered in the interview's history, not "0/100: no answer".
+/// Nothing typed to either stays no answer.
+#[test]
+fn a_blank_answer_with_an_answered_follow_up_is_scored() {
+    use crate::core::session::debrief_text::score_why;
+    let qs = vec![question("b1", 100, Some("And then?"), &["alpha", "beta"])];
+    let item = |later: Option<&str>| {
+        let mut a = answer(0, &qs[0], "", 50_000, 0);
+        a.follow_up_answer = later.map(str::to_string);
+        a.coverage = crate::core::analysis::check_points_with_follow_up(
+            &qs[0].key_points,
+            "",
+            later.map(|l| ("And then?", l)),
+        )
+        .iter()
+        .map(|p| p.covered)
+        .collect();
+        a
+    };
+    let d = build(
+        &qs,
+        &[item(Some("Then beta was done."))],
+        false,
+        Ending::Completed,
+    );
+    assert!(d.items[0].answered());
+    assert_eq!(d.items[0].checklist, [false, true]);
+    assert!(d.items[0].score() > 0, "{}", score_why(&d.items[0]));
+    assert!(
+        score_why(&d.items[0]).contains("1 of 2 key points"),
+        "{}",
+        score_why(&d.items[0])
+    );
+    assert!(item(Some("Then beta was done.")).typed_something());
+    for blank in [None, Some("  \n")] {
+        let d = build(&qs, &[item(blank)], false, Ending::Completed);
+        assert!(!d.items[0].answered());
+        assert_eq!(score_why(&d.items[0]), "Score 0/100: no answer");
+        assert!(!item(blank).typed_something());
+    }
+}

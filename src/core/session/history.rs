@@ -106,11 +106,11 @@ impl PastInterview {
         self.setup.mode == AnswerMode::Spoken
     }
 
-    /// Questions answered (not skipped; typed answers not empty).
+    /// Questions answered (not skipped; something typed to the question or its follow-up).
     pub fn answered(&self) -> usize {
         self.answers
             .iter()
-            .filter(|a| !a.skipped && (self.spoken() || !a.answer.trim().is_empty()))
+            .filter(|a| !a.skipped && (self.spoken() || a.typed_something()))
             .count()
     }
 

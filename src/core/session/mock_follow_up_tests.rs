@@ -188,3 +188,29 @@ fn quitting_during_the_follow_up_keeps_the_main_answer() {
     );
     assert_eq!(m.debrief().items.len(), 1);
 }
+
+/// A question left blank whose follow-up answer makes a point: the suggested grade is read
+/// from that point, not "Again" for an answer never given; blank both ways stays Again.
+#[test]
+fn a_blank_answer_with_a_follow_up_that_makes_a_point_is_graded_on_it() {
+    let qs = || {
+        vec![question(
+            "b1",
+            60,
+            Some("What about the licence?"),
+            &["pilot", "rota"],
+        )]
+    };
+    let grade = |later: &str| {
+        let (mut m, _) = MockInterview::new(typed(0, Timing::Strict), qs(), t0());
+        let mut fx = m.handle(submit(""), at(20_000));
+        fx.extend(m.handle(submit(later), at(30_000)));
+        joined(&fx)[0].grade
+    };
+    let g = grade("I would run a pilot first, then change the rota.");
+    assert!(
+        g.is_some_and(|g| g != crate::core::grade::Grade::Again),
+        "{g:?}"
+    );
+    assert_eq!(grade(""), Some(crate::core::grade::Grade::Again));
+}

@@ -59,6 +59,12 @@ pub struct MockAnswered {
 }
 
 impl MockAnswered {
+    /// Whether anything was typed to the question: its answer or its follow-up's (a question
+    /// left blank whose follow-up was answered is answered, and scored on what it says).
+    pub fn typed_something(&self) -> bool {
+        typed(&self.answer, self.follow_up_answer.as_deref())
+    }
+
     /// This main answer with its follow-up's record applied: the follow-up's answer and
     /// times, the question's paused time, and the matcher's ticks and suggested grade over
     /// both answers. `None` when `f` is another question's.
@@ -157,4 +163,9 @@ pub enum MockRecord {
     MockFollowUp(MockFollowUp),
     MockFinished(MockFinished),
     MockDebriefed(MockDebriefed),
+}
+
+/// Whether an answer or its follow-up's holds anything but blanks.
+pub fn typed(answer: &str, follow_up: Option<&str>) -> bool {
+    !answer.trim().is_empty() || follow_up.is_some_and(|f| !f.trim().is_empty())
 }
