@@ -270,6 +270,10 @@ pub const KEPT_STATES: &[&str] = &[
     "busy",
     "engaged",
     "motivated",
+    // "I kept every cut-over away from month-end": a step keeping something apart.
+    "away",
+    "apart",
+    "clear",
 ];
 
 /// Verbs of leaving or arriving: an action only with somewhere or someone to go to ("I went

@@ -463,3 +463,24 @@ pub const INTENSIFIERS: &[&str] = &[
     "extremely",
     "pretty",
 ];
+
+/// Verbs of speech besides those that may carry a demand ([`SPEECH_VERBS`]): what others
+/// said or asked, which the speaker may go on to answer ("he complained it was unfair").
+pub const SAID_VERBS: &[&str] = &[
+    "asked",
+    "asks",
+    "replied",
+    "answered",
+    "complained",
+    "complains",
+    "mentioned",
+    "explained",
+    "admitted",
+    "argued",
+    "claimed",
+    "commented",
+    "posted",
+    "shouted",
+    "objected",
+    "pushed",
+];

@@ -99,6 +99,8 @@ impl StarCues {
         // release has failed", "this year that found sixty thousand") is what it led to.
         let mut practised = false;
         let mut pending_task = None;
+        // Whether the outcome found is only what happened to others (see `Outcome`).
+        let mut tentative = false;
         for s in &sentences {
             let act = s.action(&story);
             let acted = act.is_some();
@@ -144,9 +146,18 @@ impl StarCues {
                 && !speaker_acted
                 && cues.situation.is_none()
                 && s.outcome_told();
+            // What happened to others, followed by another step of the speaker's own, was a
+            // turn in the story ("one colleague wrote in the chat that it was unfair. I
+            // called her..."), not its outcome.
+            if tentative && act.as_ref().is_some_and(|a| a.own && a.event) {
+                cues.result = None;
+                tentative = false;
+            }
             if cues.result.is_none() && !earlier {
                 let followed = done || (practised && !scene && s.past_or_perfect());
-                cues.result = s.result(&story, followed, scene);
+                let outcome = s.result(&story, followed, scene);
+                tentative = outcome.as_ref().is_some_and(|o| o.tentative);
+                cues.result = outcome.map(|o| o.cue);
             }
             let result_first = result_first && cues.result.is_some();
             // A passive in the scene ("the budget was cut") is the situation, not a step taken.
@@ -252,5 +263,7 @@ mod tests_practice;
 mod tests_readers;
 #[cfg(test)]
 mod tests_roles;
+#[cfg(test)]
+mod tests_turns;
 #[cfg(test)]
 mod tests_voices;

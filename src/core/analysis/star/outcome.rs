@@ -8,6 +8,15 @@ use super::sentence::{
 };
 use crate::core::matcher::STOP_WORDS;
 
+/// An outcome a sentence tells, and whether it is only what others said after the actions
+/// ("one colleague wrote in the chat that it was unfair"): that is the outcome only if the
+/// speaker does nothing more ("finance told us it was the first budget they had not queried");
+/// followed by more of their own steps, it was a reaction they answered, not the end.
+pub(super) struct Outcome {
+    pub cue: String,
+    pub tentative: bool,
+}
+
 impl Sentence {
     /// An outcome: a verb that is one by itself ("it halved", "complaints stopped"), a verb of
     /// change with its figure ("satisfaction went from 60 to 85"), a figure with a word of
@@ -16,7 +25,28 @@ impl Sentence {
     /// others ("by March the backlog was 35 jobs", "after that she raised tickets herself").
     /// The scene (`scene`, before anything was done: "the budget was cut by a fifth") is an
     /// outcome only when announced as one.
-    pub(super) fn result(&self, story: &Story, done: bool, scene: bool) -> Option<String> {
+    pub(super) fn result(&self, story: &Story, done: bool, scene: bool) -> Option<Outcome> {
+        if let Some(cue) = self.result_cue(story, done, scene, false) {
+            return Some(Outcome {
+                cue,
+                tentative: false,
+            });
+        }
+        // What others said is their reaction: with nothing counted, it is the outcome only
+        // if the speaker does nothing more.
+        self.result_cue(story, done, scene, true)
+            .map(|cue| Outcome {
+                tentative: !self.has_figure()
+                    && cue
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|v| is_in(SPEECH_VERBS, v) || is_in(SAID_VERBS, v)),
+                cue,
+            })
+    }
+
+    /// [`Sentence::result`]'s cue; what happened to others counts only with `others`.
+    fn result_cue(&self, story: &Story, done: bool, scene: bool, others: bool) -> Option<String> {
         // "By Wednesday every pupil could join": an ability that followed, at its moment, is
         // an outcome; "could" elsewhere is as often a purpose ("so we could pay").
         let ability = done
@@ -31,9 +61,10 @@ impl Sentence {
         }
         let judgement = self.judgement();
         // "I ended up rewriting the guide myself" is a step.
-        let marker = self
-            .first_phrase(RESULT_MARKERS)
-            .filter(|m| !(m == "ended up" && self.after_phrase_gerund("ended up")));
+        // "...which meant presenting it to the heads himself" tells what a step involved.
+        let marker = self.first_phrase(RESULT_MARKERS).filter(|m| {
+            !((m == "ended up" || m.ends_with(" meant")) && self.after_phrase_gerund(m))
+        });
         let announced = marker.filter(|_| !judgement && self.finite_in(OUTCOME_VERBS).is_some());
         if scene && !done {
             return announced;
@@ -98,7 +129,10 @@ impl Sentence {
         if self.habitual() {
             return None;
         }
-        if done && let Some(outcome) = self.others_outcome(story) {
+        if others
+            && done
+            && let Some(outcome) = self.others_outcome(story)
+        {
             return Some(outcome);
         }
         // A judgement holds for its own clause: "the auditors were happy and we passed with
@@ -199,7 +233,9 @@ impl Sentence {
             let since = self.at(self.words.len() - 1) == "since"
                 && matches!(w, "have" | "haven" | "has" | "hasn" | "ve");
             // "We kept all three clients"; "we kept them in the loop" is a state kept up.
+            // "I kept checking his tickets" goes on doing a step.
             let kept = matches!(w, "kept" | "retained")
+                && !(self.at(k + 1).len() > 4 && self.at(k + 1).ends_with("ing"))
                 && !(k + 1..k + 7).any(|m| is_in(KEPT_STATES, self.at(m)));
             // A step of the speaker's, not a duty ("we had to deliver on time") or a state.
             // "We were out with three weeks to spare": a state against the plan too, unless
@@ -322,13 +358,25 @@ impl Sentence {
                 && matches!(self.at(i + 2), "me" | "us" | "my" | "our"))
     }
 
-    /// Whether the words from `from` to `to` tell something with emphasis and no figure
-    /// ("the team really embraced it", "the answers were pretty consistent"): how the
-    /// speaker rates it, not a measured outcome.
+    /// Whether the words from `from` to `to` tell something with emphasis or an amount nobody
+    /// counted, and no figure ("the team really embraced it", "the answers were pretty
+    /// consistent", "it saved a lot of time"): how the speaker rates it, not a measured
+    /// outcome.
     fn emphatic(&self, from: usize, to: usize) -> bool {
-        (from..to).any(|k| is_in(INTENSIFIERS, self.at(k)))
+        (from..to).any(|k| is_in(INTENSIFIERS, self.at(k)) || self.vague_amount(k))
             && !(from..to).any(|k| is_figure(self.at(k)))
             && !(from == 0 && to == self.words.len() && self.has_figure())
+    }
+
+    /// Whether the word at `k` is an amount nobody counted: "it saved a lot of time", "lots
+    /// of", "loads of", "a great deal".
+    fn vague_amount(&self, k: usize) -> bool {
+        match self.at(k) {
+            "lot" => k > 0 && self.at(k - 1) == "a",
+            "lots" | "loads" | "tons" | "heaps" | "plenty" => self.at(k + 1) == "of",
+            "deal" => k > 0 && self.at(k - 1) == "great",
+            _ => false,
+        }
     }
 
     /// A figure that measures, at `k`: not a stretch of time that only says when ("went bust
@@ -388,6 +436,12 @@ impl Sentence {
             if c[0] > 0 && self.at(c[0] + 1) == "that" {
                 return None;
             }
+            // "I did the work in the evenings so users weren't disrupted", "I briefed the
+            // CEO so nobody heard it secondhand": a harm the step was meant to keep away,
+            // told after "so" with nothing counted, is the step's purpose.
+            if c[0] > 0 && self.at(c[0]) == "so" && self.averted(c[0], c[1]) {
+                return None;
+            }
             let side_from = (0..=c[0])
                 .rev()
                 .find(|&k| k == 0 || contrast(k))
@@ -400,6 +454,25 @@ impl Sentence {
                 .then(|| self.clause_outcome(c[0], c[1], story, aftermath))
                 .flatten()
         })
+    }
+
+    /// Whether the clause from `from` to `to` tells something that did not happen, with
+    /// nothing counted, after a step of the speaker's earlier in the sentence.
+    fn averted(&self, from: usize, to: usize) -> bool {
+        let negation = (from..to).any(|k| {
+            matches!(
+                self.at(k),
+                "not" | "t" | "never" | "no" | "nobody" | "none" | "nothing" | "noone"
+            )
+        });
+        // "I did the cut-overs on Sundays" is a step; "I was on call" is none.
+        let step = (0..from).any(|v| {
+            matches!(self.subject_of(v), "i" | "we")
+                && is_past(self.at(v))
+                && !is_in(BE_FORMS, self.at(v))
+                && self.at(v) != "had"
+        });
+        negation && step && !(from..to).any(|k| is_figure(self.at(k)))
     }
 
     /// [`Sentence::others_outcome`] in the clause from `from` to `to`: its first verb, told of
@@ -477,10 +550,21 @@ impl Sentence {
                             "no" | "not" | "nothing" | "never" | "fewer" | "less" | "zero"
                         )
                 });
+            // "Users were reopening them and complaining", "the desk is getting hammered":
+            // something going on, told in the progressive with nothing counted, is the
+            // background of the story (or its trouble), no outcome; "by May all six were
+            // taking bookings", told at its moment, is one.
+            let ongoing = is_in(BE_FORMS, w)
+                && !self.words.iter().any(|w| w == "by")
+                && {
+                    let v = self.at(self.verb_after(k));
+                    v.len() > 4 && v.ends_with("ing") && !is_in(STOP_WORDS, v)
+                }
+                && !(k..to).any(|m| is_figure(self.at(m)));
             if past || perfect || (present && (story.present || aftermath)) {
                 // The clause's first verb tells no outcome: its object ("made things
                 // easier") is no verb of its own.
-                if claim || effort || about || existential {
+                if claim || effort || about || existential || ongoing {
                     return None;
                 }
                 return Some(format!("{} {w}", self.at(k - 1)));

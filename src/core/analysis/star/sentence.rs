@@ -93,6 +93,14 @@ impl Sentence {
         let mut comma = Vec::new();
         let mut word = String::new();
         let mut gap = String::new();
+        // "IT" in capitals is the department, a noun, not the pronoun "it": kept as typed, it
+        // matches no grammar word ("the backlog in IT fell", "only IT was testing").
+        let mut raw = String::new();
+        let push = |words: &mut Vec<String>, word: &mut String, raw: &mut String| {
+            let w = std::mem::take(word);
+            words.push(if raw == "IT" { std::mem::take(raw) } else { w });
+            raw.clear();
+        };
         for c in text.chars() {
             if c.is_alphanumeric() {
                 if word.is_empty() {
@@ -103,15 +111,16 @@ impl Sentence {
                     gap.clear();
                 }
                 word.extend(c.to_lowercase());
+                raw.push(c);
             } else {
                 if !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
+                    push(&mut words, &mut word, &mut raw);
                 }
                 gap.push(c);
             }
         }
         if !word.is_empty() {
-            words.push(word);
+            push(&mut words, &mut word, &mut raw);
         }
         let joined = format!(" {} ", words.join(" "));
         Sentence {

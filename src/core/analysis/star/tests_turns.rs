@@ -1,0 +1,110 @@
+//! STAR outcomes told apart from the story's turns (issue 11 item 4, session 14): what others
+//! said that the speaker then answers, a harm a step was meant to keep away, something going
+//! on, an amount nobody counted, what a step involved, and "IT" the department. Every sentence
+//! is written for these tests, none taken from a labelled answer.
+
+use super::tests_voices::disagreements;
+use super::*;
+use StarPart::*;
+
+#[test]
+fn what_others_said_is_the_outcome_only_when_the_story_ends_there() {
+    let wrong = disagreements(&[
+        // Answered by another step of the speaker's: a turn, not the outcome.
+        (
+            "At a logistics firm the night drivers were quitting over the rota. I moved the \
+             night shift to a four-day week. One driver \
+             complained on the team board that nobody had asked him. I rang him and went \
+             through the rota line by line.",
+            &[Situation, Action],
+        ),
+        // The last word, after the steps: the outcome.
+        (
+            "At a logistics firm the night drivers were quitting over the rota. I moved the \
+             night shift to a four-day week. I rang every \
+             driver and went through the rota line by line. The union rep told us it was the \
+             first rota change nobody had appealed.",
+            &[Situation, Action, Result],
+        ),
+        // Counted, it is an outcome whatever follows.
+        (
+            "At a logistics firm the night drivers were quitting over the rota. I moved the \
+             night shift to a four-day week. Payroll said \
+             overtime fell by 30 percent. I wrote up the new rota for the other depots.",
+            &[Situation, Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn a_harm_kept_away_after_so_is_the_steps_purpose() {
+    let wrong = disagreements(&[
+        (
+            "At a dental group the practice servers were failing every week. I replaced them. I did the cut-overs on \
+             Sundays so no surgery was disrupted.",
+            &[Situation, Action],
+        ),
+        (
+            "At a dental group the practice servers were failing every week. I replaced them. I briefed every practice \
+             manager so nobody heard about it from a patient.",
+            &[Situation, Action],
+        ),
+        // Counted, it is what happened.
+        (
+            "At a dental group the practice servers were failing every week. I replaced them. I did the cut-overs on \
+             Sundays, so not one of the 14 surgeries lost a booking.",
+            &[Situation, Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn something_going_on_or_an_uncounted_amount_is_no_outcome() {
+    let wrong = disagreements(&[
+        (
+            "At a print works the service desk queue had grown to 300 tickets. I sorted the queue by age. \
+             Users were still reopening old tickets.",
+            &[Situation, Action],
+        ),
+        // At its moment ("by May"), the progressive tells how things turned out.
+        (
+            "At a print works the service desk queue had grown to 300 tickets. I sorted the queue by age. By \
+             May the team were closing tickets on the first call.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "At a print works the stock report took a day every week. I scripted it, which saved a lot of time.",
+            &[Situation, Action],
+        ),
+        (
+            "At a print works the stock report took a day every week. I scripted it, which saved six hours a \
+             week.",
+            &[Situation, Action, Result],
+        ),
+        // What a step involved, not what it led to.
+        (
+            "At a print works the monthly report had always been mine. I gave it to my deputy, \
+             which meant presenting it to the directors himself.",
+            &[Situation, Action],
+        ),
+        // A step kept up, and a step keeping things apart, are no outcome.
+        (
+            "At a print works the service desk queue had grown to 300 tickets. I kept checking the queue every \
+             Friday.",
+            &[Situation, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn it_in_capitals_is_the_department() {
+    // Kept as typed, "IT" matches no grammar word: not the pronoun "it".
+    let words = sentence::Sentence::new("Only IT was testing it. It worked").words;
+    assert_eq!(
+        words,
+        ["only", "IT", "was", "testing", "it", "it", "worked"]
+    );
+}
