@@ -414,8 +414,23 @@ impl Sentence {
             let took_on = at(j) == "took"
                 && matches!(at(j + 1), "ownership" | "charge" | "responsibility")
                 && matches!(at(j + 2), "of" | "for");
+            // "I was VP of IT and owned the contract": the same subject, after "and".
             let owned = (at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
                 && matches!(at(j + 1), "the" | "our" | "a");
+            let and_owned = (j + 1..w.len()).find(|&k| {
+                at(k) == "and"
+                    && at(k + 1) == "owned"
+                    && matches!(at(k + 2), "the" | "our" | "a" | "all" | "every")
+            });
+            if let Some(k) = and_owned.filter(|_| matches!(w[i], "i" | "we")) {
+                return Some((k + 1, w[k + 1..=k + 2].join(" ")));
+            }
+            // "I was the budget holder", "I was the service owner": a post that names what
+            // the speaker answers for.
+            let holder = is_in(BE_FORMS, at(j))
+                && matches!(at(j + 1), "the" | "a")
+                && (j + 2..j + 5)
+                    .any(|k| matches!(at(k), "holder" | "owner" | "owners") && at(k + 1) != "s");
             let stepped = at(j) == "stepped" && matches!(at(j + 1), "in" | "up") && to_verb(j + 2);
             let there = at(j) == "was" && at(j + 1) == "there" && to_verb(j + 2);
             // "I was the one who had to tell them", "I was the one leading it".
@@ -423,7 +438,7 @@ impl Sentence {
                 && matches!(at(j + 2), "one" | "person")
                 && ((at(j + 3) == "who" && is_in(DUTY_VERBS, at(j + 4)) && to_verb(j + 5))
                     || gerund(j + 3));
-            if took_on || owned || stepped || there || the_one {
+            if took_on || owned || holder || stepped || there || the_one {
                 return Some((i, w[i..=(j + 2).min(w.len() - 1)].join(" ")));
             }
             if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {

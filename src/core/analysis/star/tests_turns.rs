@@ -108,3 +108,17 @@ fn it_in_capitals_is_the_department() {
         ["only", "IT", "was", "testing", "it", "it", "worked"]
     );
 }
+
+/// What the speaker answers for, told as a post that names it or owned after "and".
+#[test]
+fn what_the_speaker_answers_for_is_their_task() {
+    let wrong = disagreements(&[
+        ("I was the budget holder for the estates team.", &[Task]),
+        ("I was the service owner for payroll.", &[Task]),
+        ("I was head of IT and owned the print contract.", &[Task]),
+        // A thing owned by others is the scene; a relation is no post.
+        ("The bank owned the building.", &[Situation]),
+        ("I was the owner's nephew.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
