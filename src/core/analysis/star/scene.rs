@@ -175,7 +175,7 @@ impl Sentence {
         if !opening
             || self.judgement()
             || (self.general_habit() && !past_habit)
-            || (self.hypothetical() && !past_habit)
+            || (self.supposed() && !past_habit)
             || (self.outcome_told()
                 && !matches!(self.at(0), "when" | "while" | "as")
                 // "It began when the council closed two branches".

@@ -205,6 +205,33 @@ impl Sentence {
         })
     }
 
+    /// [`Sentence::hypothetical`], except for a modal in a purpose clause after a told event
+    /// ([`Sentence::purpose`]): that sentence still tells what happened, so it may set the
+    /// scene (the purpose itself is no outcome).
+    pub fn supposed(&self) -> bool {
+        self.hypothetical()
+            && (0..self.words.len()).any(|k| {
+                matches!(
+                    self.at(k),
+                    "would" | "will" | "ll" | "should" | "could" | "d"
+                ) && !self.purpose(k)
+            })
+    }
+
+    /// Whether the modal at `k` is in a purpose clause after a told event: "a supplier
+    /// offered us a pilot, so a senior engineer could see what the field engineer sees".
+    fn purpose(&self, k: usize) -> bool {
+        let Some(so) = (1..k).rev().find(|&m| self.at(m) == "so") else {
+            return false;
+        };
+        k - so <= 8
+            && (0..so).any(|m| {
+                is_past(self.at(m))
+                    && !matches!(self.at(m), "would" | "could" | "should" | "d" | "might")
+            })
+            && !(0..so).any(|m| matches!(self.at(m), "would" | "will" | "ll" | "should" | "could"))
+    }
+
     /// A trouble that kept happening, told of others: "every Monday the printers would drop
     /// off", "the night shift would always ring me" (a past habit with "would", not a
     /// supposition).

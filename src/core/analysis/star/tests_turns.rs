@@ -122,3 +122,22 @@ fn what_the_speaker_answers_for_is_their_task() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// A modal in a purpose clause after a told event ("so the night nurse could see") does not
+/// make the scene a supposition; the purpose is still no outcome.
+#[test]
+fn a_purpose_after_a_told_event_keeps_the_scene() {
+    let wrong = disagreements(&[
+        (
+            "Our district nurses were losing an hour a day to paperwork, and a supplier lent \
+             us twenty tablets so a nurse could file notes from the car. I ran the trial.",
+            &[Situation, Action],
+        ),
+        // Supposed from the start: no scene.
+        (
+            "A supplier would lend us twenty tablets so a nurse could file notes from the car.",
+            &[],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
