@@ -484,3 +484,21 @@ pub const SAID_VERBS: &[&str] = &[
     "objected",
     "pushed",
 ];
+
+/// An end told with nothing in it: no outcome without a figure ("we got there in the end",
+/// "it was resolved eventually", "still in progress when I left", "the right decision").
+pub const VAGUE_ENDS: &[&str] = &[
+    "got there",
+    "worked out",
+    "was resolved",
+    "got resolved",
+    "was sorted",
+    "got sorted",
+    "got used to",
+    "in progress",
+    "still ongoing",
+    "right decision",
+    "right call",
+    "right choice",
+    "right thing",
+];

@@ -59,6 +59,12 @@ impl Sentence {
         if self.hypothetical() && !ability {
             return None;
         }
+        // "We got there in the end", "it was resolved eventually", "that was still in
+        // progress when I left", "it was the right decision", "and then it was sort of...":
+        // an end told with nothing in it.
+        if !self.has_figure() && (self.first_phrase(VAGUE_ENDS).is_some() || self.trails_off()) {
+            return None;
+        }
         let judgement = self.judgement();
         // "I ended up rewriting the guide myself" is a step.
         // "...which meant presenting it to the heads himself" tells what a step involved.
@@ -182,6 +188,28 @@ impl Sentence {
             });
             (none && told).then(|| format!("{} {}", self.at(k), self.at(k + 1)))
         })
+    }
+
+    /// Whether the sentence stops on a be-form and a hedge ("and then it was sort of...", "it
+    /// was, um"): a thought the speaker did not finish ("how smooth it was" is finished).
+    fn trails_off(&self) -> bool {
+        let n = self.words.len();
+        let mut end = n;
+        while end > 0
+            && matches!(
+                self.at(end - 1),
+                "um" | "uh" | "er" | "erm" | "like" | "yeah"
+            )
+        {
+            end -= 1;
+        }
+        if end >= 2
+            && matches!(self.at(end - 1), "of")
+            && matches!(self.at(end - 2), "sort" | "kind")
+        {
+            end -= 2;
+        }
+        end < n && end > 0 && is_in(BE_FORMS, self.at(end - 1))
     }
 
     /// Whether the word after `phrase` is a verb's "-ing" form ("ended up rewriting").

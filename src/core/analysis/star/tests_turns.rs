@@ -141,3 +141,42 @@ fn a_purpose_after_a_told_event_keeps_the_scene() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// An end told with nothing in it is no outcome; with a figure it is one.
+#[test]
+fn an_end_with_nothing_in_it_is_no_outcome() {
+    let wrong = disagreements(&[
+        (
+            "At a housing trust the repairs queue had doubled. I split it by trade. It took \
+             months but we got there in the end.",
+            &[Situation, Action],
+        ),
+        (
+            "At a housing trust the repairs queue had doubled. I split it by trade. The new \
+             queue was still in progress when I left.",
+            &[Situation, Action],
+        ),
+        (
+            "At a housing trust the repairs queue had doubled. I split it by trade. It was the \
+             right decision for the tenants.",
+            &[Situation, Action],
+        ),
+        (
+            "At a housing trust the repairs queue had doubled. I split it by trade. And then it \
+             was sort of...",
+            &[Situation, Action],
+        ),
+        (
+            "At a housing trust the repairs queue had doubled. I split it by trade. We got there \
+             in the end: the queue was down to 40 jobs by June.",
+            &[Situation, Action, Result],
+        ),
+        // A finished thought that ends on "was" still tells what happened.
+        (
+            "At a housing trust the repairs queue had doubled. I split it by trade. Tenants \
+             wrote in to say how quick it was.",
+            &[Situation, Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
