@@ -438,6 +438,14 @@ impl Sentence {
                 && matches!(at(j + 2), "one" | "person")
                 && ((at(j + 3) == "who" && is_in(DUTY_VERBS, at(j + 4)) && to_verb(j + 5))
                     || gerund(j + 3));
+            // "I was the support manager who had to make it work": a post with its duty.
+            let post_duty = (at(j) == "was" && matches!(at(j + 1), "the" | "a" | "an"))
+                .then(|| (j + 2..j + 6).find(|&k| at(k) == "who"))
+                .flatten()
+                .filter(|&k| matches!(at(k + 1), "had" | "needed") && to_verb(k + 2));
+            if let Some(k) = post_duty {
+                return Some((i, w[i..=(k + 2).min(w.len() - 1)].join(" ")));
+            }
             if took_on || owned || holder || stepped || there || the_one {
                 return Some((i, w[i..=(j + 2).min(w.len() - 1)].join(" ")));
             }
@@ -467,6 +475,16 @@ impl Sentence {
                 && (at(i + 3) == "of" || to_verb(i + 3))
         }) {
             return Some((i - 1, w[i - 1..=i + 3].join(" ")));
+        }
+        // Without its article: "the rector's office gave me responsibility for the data",
+        // "she handed us ownership of the rollout".
+        if let Some(i) = (1..w.len()).find(|&i| {
+            matches!(w[i], "me" | "us")
+                && matches!(at(i - 1), "gave" | "give" | "gives" | "handed" | "hands")
+                && matches!(at(i + 1), "responsibility" | "ownership" | "charge")
+                && matches!(at(i + 2), "of" | "for")
+        }) {
+            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
         }
         if let Some(demand) = self
             .reported_demand()

@@ -180,3 +180,15 @@ fn an_end_with_nothing_in_it_is_no_outcome() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// A duty handed without its article, and a post told with its duty.
+#[test]
+fn duties_handed_bare_or_with_the_post() {
+    let wrong = disagreements(&[
+        ("The registrar gave me responsibility for the exam data.", &[Task]),
+        ("I was the site manager who had to keep the kitchens open.", &[Task]),
+        // A post with a wish of the speaker's is no duty.
+        ("I was the site manager who wanted to retire.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
