@@ -182,7 +182,7 @@ fn filler_answers_have_no_parts() {
 }
 
 #[derive(serde::Deserialize)]
-struct Story {
+pub(super) struct Story {
     id: String,
     answer: String,
     star: std::collections::BTreeMap<String, bool>,
@@ -190,7 +190,7 @@ struct Story {
 
 /// The share of `stories` whose label for `part` the detector agrees with, and the ids of
 /// those it does not.
-fn agreement(stories: &[Story], part: StarPart) -> (f64, Vec<&str>) {
+pub(super) fn agreement(stories: &[Story], part: StarPart) -> (f64, Vec<&str>) {
     let key = part.label().to_lowercase();
     let wrong: Vec<&str> = stories
         .iter()

@@ -3,6 +3,8 @@
 //! on, an amount nobody counted, what a step involved, and "IT" the department. Every sentence
 //! is written for these tests, none taken from a labelled answer.
 
+use super::tests::{Story, agreement};
+use super::tests_debrief::{Answer, assert_star_floors};
 use super::tests_voices::disagreements;
 use super::*;
 use StarPart::*;
@@ -185,10 +187,52 @@ fn an_end_with_nothing_in_it_is_no_outcome() {
 #[test]
 fn duties_handed_bare_or_with_the_post() {
     let wrong = disagreements(&[
-        ("The registrar gave me responsibility for the exam data.", &[Task]),
-        ("I was the site manager who had to keep the kitchens open.", &[Task]),
+        (
+            "The registrar gave me responsibility for the exam data.",
+            &[Task],
+        ),
+        (
+            "I was the site manager who had to keep the kitchens open.",
+            &[Task],
+        ),
         // A post with a wish of the speaker's is no duty.
         ("I was the site manager who wanted to retire.", &[]),
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The third held-out set (`tests/fixtures/holdout-3/`), read since session 14 when a fourth
+/// set took its place: its 15 STAR-labelled debrief answers and 24 stories keep what the
+/// detector reaches on them after this file's rules (debrief S/T/A/R 14/15/14/14 of 15, from
+/// 14/14/14/11 at the start of session 14; stories 19/21/24/20 of 24, from 18/20/24/20).
+#[test]
+fn the_third_held_out_set_keeps_its_star_figures() {
+    let answers: Vec<Answer> = serde_json::from_str(include_str!(
+        "../../../../tests/fixtures/holdout-3/debrief-answers.json"
+    ))
+    .expect("the fixture is valid JSON");
+    let labelled: Vec<(&Answer, &std::collections::BTreeMap<String, bool>)> = answers
+        .iter()
+        .filter_map(|a| a.star.as_ref().map(|s| (a, s)))
+        .collect();
+    assert_eq!(labelled.len(), 15);
+    assert_star_floors(&labelled, [14, 15, 14, 14]);
+
+    let stories: Vec<Story> = serde_json::from_str(include_str!(
+        "../../../../tests/fixtures/holdout-3/star-stories.json"
+    ))
+    .expect("the fixture is valid JSON");
+    assert_eq!(stories.len(), 24);
+    let mut report = Vec::new();
+    let mut below = false;
+    for (part, floor) in StarPart::ALL.into_iter().zip([19, 21, 24, 20]) {
+        let (share, wrong) = agreement(&stories, part);
+        let agree = (share * stories.len() as f64).round() as usize;
+        below |= agree < floor;
+        report.push(format!(
+            "{}: {agree} of 24 (floor {floor}), wrong on {wrong:?}",
+            part.label()
+        ));
+    }
+    assert!(!below, "{}", report.join("\n"));
 }
