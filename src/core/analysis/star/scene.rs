@@ -75,6 +75,18 @@ impl Sentence {
             return Some(moment);
         }
         let n = self.words.len();
+        // "Context: new head of ops, team of nine, half of them remote": a note that labels its
+        // scene, before the story moves on.
+        if opening
+            && n > 2
+            && matches!(
+                self.at(0),
+                "context" | "background" | "situation" | "setting"
+            )
+            && self.boundary(1)
+        {
+            return Some(self.at(0).to_string());
+        }
         // An anchor at the close of a story that tells an outcome ("Last year our score went
         // from 3.1 to 4.2") is the result's moment, not a scene.
         if let Some(anchor) = self.anchor().filter(|_| opening || !self.outcome_told()) {

@@ -236,3 +236,18 @@ fn the_third_held_out_set_keeps_its_star_figures() {
     }
     assert!(!below, "{}", report.join("\n"));
 }
+
+/// A note that labels its scene ("Context: ...", "Background: ...") sets it.
+#[test]
+fn a_labelled_scene_sets_it() {
+    let wrong = disagreements(&[
+        (
+            "Context: new IT lead at a bakery chain, forty shops, one of me.\n- Logged every \
+             till crash for a month.",
+            &[Situation, Action],
+        ),
+        // The word alone labels nothing.
+        ("Context matters in these stories.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
