@@ -12,8 +12,9 @@
 //! each engineer every fortnight"), and an outcome (a figure with a verb of change, a verb such as
 //! "fell" or "halved", an outcome announced by "as a result", or what followed the actions,
 //! told of others; never a bare judgement such as "it was a success"). The parts of the
-//! grammar are in [`sentence`], the parts of STAR in [`scene`], [`action`] and [`outcome`], the
-//! word lists in [`lexicon`]. Cues are hints, not a judgement of the story.
+//! grammar are in [`sentence`], the parts of STAR in [`scene`], [`action`] and [`outcome`] (with
+//! [`others`] for what happened to others), the word lists in [`lexicon`]. Cues are hints, not
+//! a judgement of the story.
 
 use serde::Serialize;
 
@@ -23,6 +24,7 @@ mod grammar_words;
 mod lexicon;
 mod narrative;
 mod note;
+mod others;
 mod outcome;
 mod practice;
 mod scene;

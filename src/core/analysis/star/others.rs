@@ -1,0 +1,176 @@
+//! What happened to others after the speaker's steps, as a Result: the subject of a clause's
+//! first verb is not the speaker and the verb tells a fact, not a judgement, a purpose ("so
+//! nobody heard it secondhand"), something going on, what was said or an effort spent.
+
+use super::lexicon::*;
+use super::sentence::{Sentence, Story, is_figure, is_in, is_participle, is_past, is_present_form};
+use crate::core::matcher::STOP_WORDS;
+
+impl Sentence {
+    /// What happened to others, told as a fact: the subject of the sentence's first verb is
+    /// not the speaker ("I also asked finance" is another step), and the verb is past (or
+    /// present, in a story told in the present; "the key is communication" is no outcome).
+    /// A sentence that states a goal ("the aim was to") is no outcome.
+    pub(super) fn others_outcome(&self, story: &Story) -> Option<String> {
+        if self.task().is_some() {
+            return None;
+        }
+        let aftermath = self.aftermath();
+        let n = self.words.len();
+        // Each clause joined by a conjunction: "I moved the phones to a cloud service, and
+        // the rerun passed every step" tells its outcome in the second. A judgement holds
+        // for its side of a "but" ("quality was fine and people were happier" tells none;
+        // "quality was fine, but logins took three minutes" does).
+        let mut starts: Vec<usize> = (1..n)
+            .filter(|&k| is_in(&["and", "but", "so", "whereas"], self.at(k)))
+            .collect();
+        starts.insert(0, 0);
+        starts.push(n);
+        let contrast = |k: usize| matches!(self.at(k), "but" | "whereas");
+        starts.windows(2).find_map(|c| {
+            // "I made sure it was sent to all staff and that everyone was aware": a clause
+            // opened by "and that" goes on with the complement of the verb before it, no
+            // outcome of its own.
+            if c[0] > 0 && self.at(c[0] + 1) == "that" {
+                return None;
+            }
+            // "I did the work in the evenings so users weren't disrupted", "I briefed the
+            // CEO so nobody heard it secondhand": a harm the step was meant to keep away,
+            // told after "so" with nothing counted, is the step's purpose.
+            if c[0] > 0 && self.at(c[0]) == "so" && self.averted(c[0], c[1]) {
+                return None;
+            }
+            let side_from = (0..=c[0])
+                .rev()
+                .find(|&k| k == 0 || contrast(k))
+                .unwrap_or(0);
+            let side_to = (c[1]..n).find(|&k| contrast(k)).unwrap_or(n);
+            let judged = (side_from..side_to).any(|k| is_in(JUDGEMENTS, self.at(k)))
+                || self.lesson_in(side_from, side_to)
+                || self.emphatic(side_from, side_to);
+            (!judged)
+                .then(|| self.clause_outcome(c[0], c[1], story, aftermath))
+                .flatten()
+        })
+    }
+
+    /// Whether the clause from `from` to `to` tells something that did not happen, with
+    /// nothing counted, after a step of the speaker's earlier in the sentence.
+    fn averted(&self, from: usize, to: usize) -> bool {
+        let negation = (from..to).any(|k| {
+            matches!(
+                self.at(k),
+                "not" | "t" | "never" | "no" | "nobody" | "none" | "nothing" | "noone"
+            )
+        });
+        // "I did the cut-overs on Sundays" is a step; "I was on call" is none.
+        let step = (0..from).any(|v| {
+            matches!(self.subject_of(v), "i" | "we")
+                && is_past(self.at(v))
+                && !is_in(BE_FORMS, self.at(v))
+                && self.at(v) != "had"
+        });
+        negation && step && !(from..to).any(|k| is_figure(self.at(k)))
+    }
+
+    /// [`Sentence::others_outcome`] in the clause from `from` to `to`: its first verb, told of
+    /// others, in the past (or the present, in a story told in the present or of how things
+    /// stand now); a clause after the first needs its own subject ("and the rerun passed",
+    /// not "and then rang them").
+    fn clause_outcome(
+        &self,
+        from: usize,
+        to: usize,
+        story: &Story,
+        aftermath: bool,
+    ) -> Option<String> {
+        for k in from..to {
+            let w = self.at(k);
+            if matches!(w, "i" | "we" | "you") {
+                return None;
+            }
+            if k == from {
+                continue;
+            }
+            if from > 0 && !self.subject_within(k, from) {
+                if is_past(w) || is_in(PAST_AUXILIARIES, w) || is_in(PRESENT_AUXILIARIES, w) {
+                    return None;
+                }
+                continue;
+            }
+            let past = is_in(PAST_AUXILIARIES, w) || is_past(w);
+            // After a past story, how things stand now may be told of a person ("she now
+            // leads the team").
+            let subject = self.subject_of(k);
+            let present = is_in(PRESENT_AUXILIARIES, w)
+                || (w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !is_in(STOP_WORDS, w)
+                    && !subject.is_empty()
+                    && (!is_in(STOP_WORDS, subject)
+                        || (aftermath && is_in(&["he", "she", "they"], subject))))
+                // "After that the printers work every morning": a plural's present, also in a
+                // story told in the present ("after this the complaints stop").
+                || ((aftermath || story.present)
+                    && is_present_form(w)
+                    && !is_in(COMMENT_VERBS, w)
+                    && (subject == "they"
+                        || (subject.len() > 3
+                            && subject.ends_with('s')
+                            && !is_in(STOP_WORDS, subject))));
+            // What has held since the actions: "nobody has lost a file since", "the reports
+            // have run without a failure".
+            let perfect = matches!(w, "has" | "have" | "hasn" | "haven")
+                && is_participle(self.at(self.verb_after(k)));
+            // "It delivered a lot of benefits", "it made everything faster": a claim of many
+            // things or of everything, no outcome told.
+            let claim = (self.quantified_object(k)
+                || matches!(
+                    self.at(k + 1),
+                    "everything" | "things" | "everyone" | "life"
+                ))
+                && !(k..to).any(|m| is_figure(self.at(m)));
+            // "It took a while to get buy-in": how long something took is the effort spent,
+            // no outcome.
+            let effort = w == "took" && subject == "it";
+            // "It was about making sure people only have what they need": what something
+            // was about says what it was, not how it turned out.
+            let about = is_in(BE_FORMS, w) && self.at(self.verb_after(k)) == "about";
+            // "There was some resistance": what there was, with nothing counted or absent, is
+            // no outcome ("there were no findings", "there were two calls all week" are).
+            let existential = subject == "there"
+                && is_in(BE_FORMS, w)
+                && !(k + 1..to).any(|m| {
+                    is_figure(self.at(m))
+                        || matches!(
+                            self.at(m),
+                            "no" | "not" | "nothing" | "never" | "fewer" | "less" | "zero"
+                        )
+                });
+            // "Users were reopening them and complaining", "the desk is getting hammered":
+            // something going on, told in the progressive with nothing counted, is the
+            // background of the story (or its trouble), no outcome; "by May all six were
+            // taking bookings", told at its moment, is one.
+            let ongoing = is_in(BE_FORMS, w)
+                && !self.words.iter().any(|w| w == "by")
+                && {
+                    let v = self.at(self.verb_after(k));
+                    v.len() > 4 && v.ends_with("ing") && !is_in(STOP_WORDS, v)
+                }
+                && !(k..to).any(|m| is_figure(self.at(m)));
+            if past || perfect || (present && (story.present || aftermath)) {
+                // The clause's first verb tells no outcome: its object ("made things
+                // easier") is no verb of its own.
+                if claim || effort || about || existential || ongoing {
+                    return None;
+                }
+                return Some(format!("{} {w}", self.at(k - 1)));
+            }
+            if is_in(PRESENT_AUXILIARIES, w) {
+                return None;
+            }
+        }
+        None
+    }
+}
