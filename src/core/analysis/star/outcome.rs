@@ -24,7 +24,8 @@ impl Sentence {
     /// The scene (`scene`, before anything was done: "the budget was cut by a fifth") is an
     /// outcome only when announced as one.
     pub(super) fn result(&self, story: &Story, done: bool, scene: bool) -> Option<Outcome> {
-        if let Some(cue) = self.result_cue(story, done, scene, false) {
+        let mut others = None;
+        if let Some(cue) = self.result_cue(story, done, scene, &mut others) {
             return Some(Outcome {
                 cue,
                 tentative: false,
@@ -32,19 +33,26 @@ impl Sentence {
         }
         // What others said is their reaction: with nothing counted, it is the outcome only
         // if the speaker does nothing more.
-        self.result_cue(story, done, scene, true)
-            .map(|cue| Outcome {
-                tentative: !self.has_figure()
-                    && cue
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|v| is_in(SPEECH_VERBS, v) || is_in(SAID_VERBS, v)),
-                cue,
-            })
+        others.map(|cue: String| Outcome {
+            tentative: !self.has_figure()
+                && cue
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|v| is_in(SPEECH_VERBS, v) || is_in(SAID_VERBS, v)),
+            cue,
+        })
     }
 
-    /// [`Sentence::result`]'s cue; what happened to others counts only with `others`.
-    fn result_cue(&self, story: &Story, done: bool, scene: bool, others: bool) -> Option<String> {
+    /// [`Sentence::result`]'s cue told by any other way than what happened to others; that
+    /// one, where the sentence reaches it, goes to `others` (the weakest sign: any other
+    /// outcome of the sentence comes first).
+    fn result_cue(
+        &self,
+        story: &Story,
+        done: bool,
+        scene: bool,
+        others: &mut Option<String>,
+    ) -> Option<String> {
         // "By Wednesday every pupil could join": an ability that followed, at its moment, is
         // an outcome; "could" elsewhere is as often a purpose ("so we could pay").
         let ability = done
@@ -133,11 +141,8 @@ impl Sentence {
         if self.habitual() {
             return None;
         }
-        if others
-            && done
-            && let Some(outcome) = self.others_outcome(story)
-        {
-            return Some(outcome);
+        if done {
+            *others = self.others_outcome(story);
         }
         // A judgement holds for its own clause: "the auditors were happy and we passed with
         // two minor points" tells an achievement in the second.

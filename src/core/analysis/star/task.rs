@@ -302,13 +302,16 @@ impl Sentence {
                 }
             }
             // A commitment in a clause joined to the speaker's: "I took it to the board and
-            // committed to closing the gap".
+            // committed to closing the gap"; a charge owned so: "I was VP of IT and owned the
+            // contract".
+            let committed = matches!(
+                at(i + 1),
+                "committed" | "promised" | "pledged" | "undertook" | "volunteered"
+            ) && to_verb(i + 2);
+            let owned =
+                at(i + 1) == "owned" && matches!(at(i + 2), "the" | "our" | "a" | "all" | "every");
             if w[i] == "and"
-                && matches!(
-                    at(i + 1),
-                    "committed" | "promised" | "pledged" | "undertook" | "volunteered"
-                )
-                && to_verb(i + 2)
+                && (committed || owned)
                 && (0..i)
                     .rev()
                     .map(at)
@@ -414,17 +417,8 @@ impl Sentence {
             let took_on = at(j) == "took"
                 && matches!(at(j + 1), "ownership" | "charge" | "responsibility")
                 && matches!(at(j + 2), "of" | "for");
-            // "I was VP of IT and owned the contract": the same subject, after "and".
             let owned = (at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
                 && matches!(at(j + 1), "the" | "our" | "a");
-            let and_owned = (j + 1..w.len()).find(|&k| {
-                at(k) == "and"
-                    && at(k + 1) == "owned"
-                    && matches!(at(k + 2), "the" | "our" | "a" | "all" | "every")
-            });
-            if let Some(k) = and_owned.filter(|_| matches!(w[i], "i" | "we")) {
-                return Some((k + 1, w[k + 1..=k + 2].join(" ")));
-            }
             // "I was the budget holder", "I was the service owner": a post that names what
             // the speaker answers for.
             let holder = is_in(BE_FORMS, at(j))

@@ -183,14 +183,14 @@ fn filler_answers_have_no_parts() {
 
 #[derive(serde::Deserialize)]
 pub(super) struct Story {
-    id: String,
-    answer: String,
-    star: std::collections::BTreeMap<String, bool>,
+    pub(super) id: String,
+    pub(super) answer: String,
+    pub(super) star: std::collections::BTreeMap<String, bool>,
 }
 
 /// The share of `stories` whose label for `part` the detector agrees with, and the ids of
 /// those it does not.
-pub(super) fn agreement(stories: &[Story], part: StarPart) -> (f64, Vec<&str>) {
+fn agreement(stories: &[Story], part: StarPart) -> (f64, Vec<&str>) {
     let key = part.label().to_lowercase();
     let wrong: Vec<&str> = stories
         .iter()

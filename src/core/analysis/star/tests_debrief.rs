@@ -271,15 +271,28 @@ pub(super) fn assert_star_floors(
     labelled: &[(&Answer, &BTreeMap<String, bool>)],
     floors: [usize; 4],
 ) {
+    let named: Vec<(String, &str, &BTreeMap<String, bool>)> = labelled
+        .iter()
+        .map(|(a, s)| (format!("{} [{}]", a.card, a.kind), a.answer.as_str(), *s))
+        .collect();
+    assert_labelled_floors(&named, floors);
+}
+
+/// Panics, naming the texts each part is wrong on, when a STAR part agrees with the labels of
+/// `labelled` (a name, the text, its labels) on fewer texts than its floor (S, T, A, R).
+pub(super) fn assert_labelled_floors(
+    labelled: &[(String, &str, &BTreeMap<String, bool>)],
+    floors: [usize; 4],
+) {
     let n = labelled.len();
     let mut report = Vec::new();
     let mut below = false;
     for (part, floor) in StarPart::ALL.into_iter().zip(floors) {
         let key = part.label().to_lowercase();
-        let wrong: Vec<String> = labelled
+        let wrong: Vec<&str> = labelled
             .iter()
-            .filter(|(a, s)| StarCues::detect(&a.answer).has(part) != s[&key])
-            .map(|(a, _)| format!("{} [{}]", a.card, a.kind))
+            .filter(|(_, text, s)| StarCues::detect(text).has(part) != s[&key])
+            .map(|(name, _, _)| name.as_str())
             .collect();
         let agree = n - wrong.len();
         below |= agree < floor;

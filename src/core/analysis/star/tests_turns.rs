@@ -3,8 +3,8 @@
 //! on, an amount nobody counted, what a step involved, and "IT" the department. Every sentence
 //! is written for these tests, none taken from a labelled answer.
 
-use super::tests::{Story, agreement};
-use super::tests_debrief::{Answer, assert_star_floors};
+use super::tests::Story;
+use super::tests_debrief::{Answer, assert_labelled_floors, assert_star_floors};
 use super::tests_voices::disagreements;
 use super::*;
 use StarPart::*;
@@ -239,18 +239,11 @@ fn the_second_held_out_set_keeps_its_star_figures() {
 fn assert_story_floors(json: &str, floors: [usize; 4]) {
     let stories: Vec<Story> = serde_json::from_str(json).expect("the fixture is valid JSON");
     assert_eq!(stories.len(), 24);
-    let mut report = Vec::new();
-    let mut below = false;
-    for (part, floor) in StarPart::ALL.into_iter().zip(floors) {
-        let (share, wrong) = agreement(&stories, part);
-        let agree = (share * stories.len() as f64).round() as usize;
-        below |= agree < floor;
-        report.push(format!(
-            "{}: {agree} of 24 (floor {floor}), wrong on {wrong:?}",
-            part.label()
-        ));
-    }
-    assert!(!below, "{}", report.join("\n"));
+    let named: Vec<(String, &str, &std::collections::BTreeMap<String, bool>)> = stories
+        .iter()
+        .map(|s| (s.id.clone(), s.answer.as_str(), &s.star))
+        .collect();
+    assert_labelled_floors(&named, floors);
 }
 
 /// A note that labels its scene ("Context: ...", "Background: ...") sets it.
