@@ -113,7 +113,7 @@ impl Sentence {
                 && irregular_base(self.at(k)).is_none();
             // "I've handled lots of", "I've always tried": a claim of experience.
             let claim = matches!(self.at(j), "ve" | "have")
-                && (self.habit_between(j, k) || self.quantified_object(k));
+                && (self.habit_between(j, k) || self.quantified_object(k) || self.done_before(k));
             if is_participle(self.at(k)) && !would && !claim && self.concrete(k, false) {
                 let subject = if own { "I" } else { "we" };
                 return act(
@@ -324,6 +324,20 @@ impl Sentence {
             || (next == "a" && matches!(self.at(o + 1), "few" | "lot" | "number" | "range"))
     }
 
+    /// Whether the clause of the participle at `k` ends on "before": "I have introduced
+    /// role-based access before" claims experience, it tells no step.
+    fn done_before(&self, k: usize) -> bool {
+        (k + 1..self.words.len())
+            .take_while(|&m| !self.boundary(m) && !is_in(CLAUSE_STARTS, self.at(m)))
+            .any(|m| {
+                self.at(m) == "before"
+                    && (self.at(m + 1).is_empty()
+                        || self.boundary(m + 1)
+                        || matches!(self.at(m + 1), "and" | "but" | "so")
+                        || is_in(CLAUSE_STARTS, self.at(m + 1)))
+            })
+    }
+
     /// The head word of the object after the verb at `j`: particles, determiners and vague
     /// modifiers skipped ("brought in some new processes" → "processes").
     pub(super) fn object_head(&self, j: usize) -> &str {
@@ -393,6 +407,21 @@ impl Sentence {
             return false;
         }
         let object = self.object_head(j);
+        // "I dealt with it", "I sorted it out", "I got to the bottom of it": the trouble
+        // handled, with no step named.
+        let handled = in_list(&["dealt", "handled", "sorted", "tackled", "addressed"])
+            && (j + 1..j + 3).any(|k| {
+                matches!(
+                    self.at(k),
+                    "it" | "this" | "that" | "them" | "things" | "everything"
+                )
+            })
+            && !(j + 1..j + 5).any(|k| self.at(k) == "by");
+        let claimed = j > 0 && matches!(self.at(j - 1), "have" | "ve") && self.done_before(j);
+        let bottom = in_list(&["got"]) && self.at(j + 1) == "to" && self.at(j + 3) == "bottom";
+        if handled || bottom || claimed {
+            return false;
+        }
         // "I set myself the goal of": a goal set is the task.
         if is_in(GENERIC_OBJECTS, object) || is_in(GOAL_NOUNS, object) {
             return false;
@@ -431,7 +460,9 @@ impl Sentence {
         // "I led the replacement of our servers": the speaker's role, the task ("I led a
         // workshop" is a step).
         // "I led a big virtualisation project": the head of the phrase, past its modifiers.
-        if in_list(&["led"]) && (self.led_work(j) || is_in(UNDERTAKINGS, self.phrase_head(j))) {
+        if (in_list(&["led"]) && (self.led_work(j) || is_in(UNDERTAKINGS, self.phrase_head(j))))
+            || (in_list(&["ran", "oversaw", "headed"]) && self.led_work(j))
+        {
             return false;
         }
         // "I managed to get it approved" is an action; "I managed seven people" a role.

@@ -187,6 +187,49 @@ impl Sentence {
                     return Some((i, self.words[i..=m + 1].join(" ")));
                 }
             }
+            // "I was duty incident manager", "I'm the on-call engineer": a post held for the
+            // events, named by its turn of duty (the on-call rule above takes "on call" after).
+            if self.at(i) == "i" && matches!(self.at(i + 1), "was" | "m" | "am") {
+                let from = i + 2 + usize::from(matches!(self.at(i + 2), "the" | "a" | "an"));
+                let turn = match (self.at(from), self.at(from + 1)) {
+                    ("duty", _) => Some(from + 1),
+                    ("on", "call") => Some(from + 2),
+                    _ => None,
+                };
+                if let Some(m) = turn.and_then(|t| {
+                    (t..t + 3)
+                        .take_while(|&m| !self.boundary(m))
+                        .find(|&m| is_in(POST_HEADS, self.at(m)))
+                }) {
+                    return Some((i, self.words[i..=m].join(" ")));
+                }
+            }
+            // "As IT operations manager I declared a major incident", "as the head of IT, I
+            // rang the insurer": the post the speaker acted in ("as a result, I", "as soon as
+            // I" name none).
+            if i == 0 && self.at(0) == "as" {
+                let speaker = (2..10.min(n)).find(|&m| self.at(m) == "i");
+                if let Some(k) = speaker
+                    && (1..k).any(|m| is_in(POST_HEADS, self.at(m)))
+                    && !(1..k).any(|m| {
+                        is_in(&["if", "soon", "long", "far", "well", "though"], self.at(m))
+                    })
+                    && is_past(self.at(self.verb_after(k)))
+                {
+                    return Some((0, self.words[..k].join(" ")));
+                }
+            }
+            // "I'm the infrastructure director, tasked with getting everything moved": a post
+            // with the duty it was given.
+            if self.at(i) == "i"
+                && matches!(self.at(i + 1), "was" | "m" | "am")
+                && let Some(k) = (i + 3..(i + 9).min(n)).find(|&k| {
+                    matches!(self.at(k), "tasked" | "charged") && self.at(k + 1) == "with"
+                })
+                && (i + 2..k).any(|m| is_in(POST_HEADS, self.at(m)))
+            {
+                return Some((i, self.words[i..=k + 1].join(" ")));
+            }
             // "I was incident lead", "I was the project owner".
             if self.at(i) == "i" && self.at(i + 1) == "was" {
                 return (i + 2..(i + 6).min(n))
@@ -265,7 +308,13 @@ impl Sentence {
         let head = self.phrase_head_at(j);
         // The progressive after "was": "was leading the response".
         let leading = self.at(j) == "leading" && j > 0 && matches!(self.at(j - 1), "was" | "were");
-        (self.at(j) == "led" || leading)
+        // "I oversaw the migration", "I ran the monthly problem review": a piece of work
+        // overseen, or a duty that recurs, run as its lead ("I ran a trial", "I ran a
+        // blameless review" are steps).
+        let ran = (matches!(self.at(j), "oversaw" | "headed")
+            && (is_doing_noun(self.object_head(j)) || is_doing_noun(self.at(head))))
+            || (self.at(j) == "ran" && (j + 1..head).any(|k| is_in(RECURRING, self.at(k))));
+        ran || (self.at(j) == "led" || leading)
             && self.at(j + 1) != "by"
             && (self.at(j + 1) == "it"
                 || is_work_noun(self.object_head(j))
@@ -274,6 +323,35 @@ impl Sentence {
                 || (self.at(head + 1) == "to" && !self.at(head + 2).is_empty()))
     }
 }
+
+/// How often a duty recurs: "the monthly review", "the weekly change board".
+const RECURRING: &[&str] = &[
+    "daily",
+    "weekly",
+    "fortnightly",
+    "monthly",
+    "quarterly",
+    "annual",
+    "yearly",
+];
+
+/// The head of a post's name: "incident manager", "head of IT", "network lead".
+const POST_HEADS: &[&str] = &[
+    "manager",
+    "lead",
+    "head",
+    "director",
+    "engineer",
+    "officer",
+    "owner",
+    "administrator",
+    "analyst",
+    "coordinator",
+    "commander",
+    "architect",
+    "supervisor",
+    "controller",
+];
 
 /// A noun of doing, by its ending: "the replacement", "a migration", "the closure", or one of
 /// the few without such an ending ("the response", "the rollout"); not a name for work as a

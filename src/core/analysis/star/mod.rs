@@ -260,6 +260,8 @@ mod tests_debrief;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
+mod tests_posts;
+#[cfg(test)]
 mod tests_practice;
 #[cfg(test)]
 mod tests_readers;

@@ -98,6 +98,14 @@ impl Sentence {
                 }
                 continue;
             }
+            // "And finally the ERP, which everything else relied on": a verb of a relative
+            // clause describes a noun, no outcome (the clause ends at its comma).
+            if (from + 1..k).any(|m| {
+                matches!(self.at(m), "which" | "whom" | "whose")
+                    && !(m + 1..=k).any(|b| self.boundary(b))
+            }) {
+                continue;
+            }
             let past = is_in(PAST_AUXILIARIES, w) || is_past(w);
             // After a past story, how things stand now may be told of a person ("she now
             // leads the team").

@@ -387,6 +387,12 @@ impl Sentence {
             || (i > 0 && is_in(NOT_FINITE, self.at(i - 1)))
             || (matches!(self.at(i + 1), "to" | "on" | "with")
                 && matches!(self.at(i + 2), "me" | "us" | "my" | "our"))
+            // "So the moves fell during the shutdowns": when something took place, no fall.
+            || (self.at(i) == "fell"
+                && matches!(
+                    self.at(i + 1),
+                    "during" | "on" | "over" | "outside" | "within" | "between" | "into"
+                ))
     }
 
     /// Whether the words from `from` to `to` tell something with emphasis or an amount nobody

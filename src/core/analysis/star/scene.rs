@@ -32,6 +32,9 @@ impl Sentence {
                         && matches!(w[1].as_str(), "a" | "an" | "the" | "our" | "my")))
                     && !is_in(NOT_PLACES, &w[2])
                     && !is_in(TIME_UNITS, &w[2])
+                    // "I could have done it in an afternoon": how long, not when.
+                    && !(w[0] == "in"
+                        && matches!(w[2].as_str(), "afternoon" | "morning" | "evening" | "weekend"))
                     && !is_in(NOT_PLACES, self.at(i + 3))
                     && !is_in(STOP_WORDS, &w[2]);
                 let year = w[0] == "in" && is_year(&w[1]);
@@ -228,7 +231,14 @@ impl Sentence {
             matches!(self.at(0), "when" | "after" | "as" | "while")
                 && (1..=i).all(|k| !self.boundary(k))
         };
-        (0..goal_from.min(before))
+        // "After we acquired a firm in Leeds, our two teams had to become one": the group's
+        // event in an opening clause of time is the scene, though "we" acts in it.
+        let opening_clause = if matches!(self.at(0), "when" | "after" | "as" | "while") {
+            (1..n).find(|&k| self.boundary(k)).unwrap_or(0)
+        } else {
+            0
+        };
+        (0..goal_from.min(before.max(opening_clause)))
             .filter(|&i| !responds(i))
             .find(|&i| {
                 let subject = self.subject_of(i);
@@ -461,7 +471,10 @@ impl Sentence {
         (0..self.words.len()).any(|i| {
             let j = self.verb_after(i);
             self.at(i) == "i"
-                && matches!(self.at(j), "ran" | "managed" | "headed" | "oversaw" | "led")
+                && matches!(
+                    self.at(j),
+                    "ran" | "managed" | "headed" | "oversaw" | "led" | "owned"
+                )
                 && !self.negated(i)
                 && !self.habitual()
                 && !is_in(UNDERTAKINGS, self.object_head(j))

@@ -152,6 +152,7 @@ pub const TASK_PHRASES: &[&str] = &[
     "my objective",
     "my responsibility",
     "my challenge",
+    "my project",
     "the aim was",
     "the goal was",
     "the brief was",

@@ -417,8 +417,14 @@ impl Sentence {
             let took_on = at(j) == "took"
                 && matches!(at(j + 1), "ownership" | "charge" | "responsibility")
                 && matches!(at(j + 2), "of" | "for");
-            let owned = (at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
-                && matches!(at(j + 1), "the" | "our" | "a");
+            // "The print contract, which I managed": a piece of work the speaker answered for.
+            let owned = ((at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
+                && matches!(at(j + 1), "the" | "our" | "a" | "that" | "this" | "my"))
+                || (w[i] == "i"
+                    && i > 1
+                    && matches!(at(i - 1), "which" | "that")
+                    && matches!(at(j), "managed" | "owned")
+                    && (at(j + 1).is_empty() || self.boundary(j + 1)));
             // "I was the budget holder", "I was the service owner": a post that names what
             // the speaker answers for.
             let holder = is_in(BE_FORMS, at(j))
