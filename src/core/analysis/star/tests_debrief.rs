@@ -278,6 +278,18 @@ pub(super) fn assert_star_floors(
     assert_labelled_floors(&named, floors);
 }
 
+/// [`assert_star_floors`] over the STAR-labelled answers of a debrief set (`json`, the eval
+/// format), which must number `n`.
+pub(super) fn assert_debrief_set_floors(json: &str, n: usize, floors: [usize; 4]) {
+    let answers: Vec<Answer> = serde_json::from_str(json).expect("the fixture is valid JSON");
+    let labelled: Vec<(&Answer, &BTreeMap<String, bool>)> = answers
+        .iter()
+        .filter_map(|a| a.star.as_ref().map(|s| (a, s)))
+        .collect();
+    assert_eq!(labelled.len(), n);
+    assert_star_floors(&labelled, floors);
+}
+
 /// Panics, naming the texts each part is wrong on, when a STAR part agrees with the labels of
 /// `labelled` (a name, the text, its labels) on fewer texts than its floor (S, T, A, R).
 pub(super) fn assert_labelled_floors(

@@ -3,8 +3,8 @@
 //! experience claimed, a relative clause that describes a noun, and a duration that is no
 //! moment. Every sentence is written for these tests, none taken from a labelled answer.
 
-use super::tests::Story;
-use super::tests_debrief::{Answer, assert_labelled_floors, assert_star_floors};
+use super::tests_debrief::assert_debrief_set_floors;
+use super::tests_turns::assert_story_floors;
 use super::tests_voices::disagreements;
 use super::*;
 use StarPart::*;
@@ -142,25 +142,13 @@ fn descriptions_and_durations_tell_no_outcome_or_scene() {
 /// 14/11/11/13; stories 21/22/23/23 of 24, from 19/17/23/23).
 #[test]
 fn the_fifth_held_out_set_keeps_its_star_figures() {
-    let answers: Vec<Answer> = serde_json::from_str(include_str!(
-        "../../../../tests/fixtures/holdout-5/debrief-answers.json"
-    ))
-    .expect("the fixture is valid JSON");
-    let labelled: Vec<(&Answer, &std::collections::BTreeMap<String, bool>)> = answers
-        .iter()
-        .filter_map(|a| a.star.as_ref().map(|s| (a, s)))
-        .collect();
-    assert_eq!(labelled.len(), 15);
-    assert_star_floors(&labelled, [15, 14, 14, 14]);
-
-    let stories: Vec<Story> = serde_json::from_str(include_str!(
-        "../../../../tests/fixtures/holdout-5/star-stories.json"
-    ))
-    .expect("the fixture is valid JSON");
-    assert_eq!(stories.len(), 24);
-    let named: Vec<(String, &str, &std::collections::BTreeMap<String, bool>)> = stories
-        .iter()
-        .map(|s| (s.id.clone(), s.answer.as_str(), &s.star))
-        .collect();
-    assert_labelled_floors(&named, [21, 22, 23, 23]);
+    assert_debrief_set_floors(
+        include_str!("../../../../tests/fixtures/holdout-5/debrief-answers.json"),
+        15,
+        [15, 14, 14, 14],
+    );
+    assert_story_floors(
+        include_str!("../../../../tests/fixtures/holdout-5/star-stories.json"),
+        [21, 22, 23, 23],
+    );
 }

@@ -4,7 +4,7 @@
 //! is written for these tests, none taken from a labelled answer.
 
 use super::tests::Story;
-use super::tests_debrief::{Answer, assert_labelled_floors, assert_star_floors};
+use super::tests_debrief::{assert_debrief_set_floors, assert_labelled_floors};
 use super::tests_voices::disagreements;
 use super::*;
 use StarPart::*;
@@ -207,17 +207,11 @@ fn duties_handed_bare_or_with_the_post() {
 /// 14/14/14/11 at the start of session 14; stories 19/21/24/20 of 24, from 18/20/24/20).
 #[test]
 fn the_third_held_out_set_keeps_its_star_figures() {
-    let answers: Vec<Answer> = serde_json::from_str(include_str!(
-        "../../../../tests/fixtures/holdout-3/debrief-answers.json"
-    ))
-    .expect("the fixture is valid JSON");
-    let labelled: Vec<(&Answer, &std::collections::BTreeMap<String, bool>)> = answers
-        .iter()
-        .filter_map(|a| a.star.as_ref().map(|s| (a, s)))
-        .collect();
-    assert_eq!(labelled.len(), 15);
-    assert_star_floors(&labelled, [14, 15, 14, 14]);
-
+    assert_debrief_set_floors(
+        include_str!("../../../../tests/fixtures/holdout-3/debrief-answers.json"),
+        15,
+        [14, 15, 14, 14],
+    );
     assert_story_floors(
         include_str!("../../../../tests/fixtures/holdout-3/star-stories.json"),
         [19, 21, 24, 20],
@@ -236,7 +230,7 @@ fn the_second_held_out_set_keeps_its_star_figures() {
 
 /// Panics, naming the stories each part is wrong on, when a STAR part agrees with the labels
 /// of the 24 stories of `json` on fewer stories than its floor (S, T, A, R).
-fn assert_story_floors(json: &str, floors: [usize; 4]) {
+pub(super) fn assert_story_floors(json: &str, floors: [usize; 4]) {
     let stories: Vec<Story> = serde_json::from_str(json).expect("the fixture is valid JSON");
     assert_eq!(stories.len(), 24);
     let named: Vec<(String, &str, &std::collections::BTreeMap<String, bool>)> = stories
