@@ -297,18 +297,26 @@ impl Sentence {
         let end = (k..k + 3)
             .find(|&m| {
                 let w = self.at(m + 1);
-                w.is_empty() || self.boundary(m + 1) || is_in(STOP_WORDS, w)
+                w.is_empty()
+                    || self.boundary(m + 1)
+                    || is_in(STOP_WORDS, w)
+                    || matches!(w, "across" | "between" | "throughout" | "within" | "among")
             })
             .unwrap_or(k + 2);
-        let abstract_noun = ["ing", "ment", "ity", "ance", "ence", "tion", "ness"]
+        let abstract_noun = ["ing", "ment", "ity", "ance", "ence", "tion", "ness", "ship"]
             .iter()
             .any(|e| self.at(end).ends_with(e) && self.at(end).len() > 5);
         // Nothing particular follows in the clause: no figure, no determiner, no name.
         let rest = (end + 1..self.words.len())
             .take_while(|&m| !self.boundary(m) && !matches!(self.at(m), "and" | "but" | "so"));
+        // "Across the board", "at all levels": everywhere, nothing particular.
+        let everywhere = |m: usize| {
+            (self.at(m) == "the" && self.at(m - 1) == "across" && self.at(m + 1) == "board")
+                || (self.at(m) == "all" && self.at(m - 1) == "at" && self.at(m + 1) == "levels")
+        };
         let particular = rest
             .clone()
-            .any(|m| is_figure(self.at(m)) || is_in(DETERMINERS, self.at(m)));
+            .any(|m| is_figure(self.at(m)) || (is_in(DETERMINERS, self.at(m)) && !everywhere(m)));
         abstract_noun && !particular
     }
 

@@ -100,6 +100,9 @@ fn trouble_handled_and_experience_claimed() {
             &[Action],
         ),
         ("I've rewritten the rota before the audit.", &[Action]),
+        // Something abstract encouraged everywhere is no step; somewhere named, it is.
+        ("I encouraged ownership across the board.", &[]),
+        ("I encouraged ownership across the two depots.", &[Action]),
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
