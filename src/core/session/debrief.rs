@@ -141,8 +141,12 @@ impl DebriefItem {
             matched,
             matched_words,
             follow_up_words,
-            insights: (ctx.insights && !spoken && !a.skipped)
-                .then(|| Insights::of(&a.answer, question.kind)),
+            insights: (ctx.insights && !spoken && !a.skipped).then(|| {
+                Insights::of(
+                    &whole_answer(&a.answer, a.follow_up_answer.as_deref()),
+                    question.kind,
+                )
+            }),
             confirmed: None,
             stored_grade: None,
             cut_off,
@@ -235,6 +239,17 @@ pub struct CategoryCoverage {
 impl CategoryCoverage {
     pub fn percent(&self) -> Option<u8> {
         (self.points > 0).then(|| percent(self.covered as f64 / self.points as f64))
+    }
+}
+
+/// What the candidate typed to a question, the follow-up's answer after the main one: the
+/// insights (words, fillers, I and we, STAR) read both, as the key points do; a question left
+/// blank whose follow-up was answered is read from the follow-up.
+fn whole_answer<'a>(answer: &'a str, follow_up: Option<&str>) -> std::borrow::Cow<'a, str> {
+    match follow_up.map(str::trim).filter(|f| !f.is_empty()) {
+        Some(f) if answer.trim().is_empty() => f.to_string().into(),
+        Some(f) => format!("{}\n\n{f}", answer.trim_end()).into(),
+        None => answer.into(),
     }
 }
 

@@ -406,6 +406,13 @@ fn a_blank_answer_with_an_answered_follow_up_is_scored() {
         score_why(&d.items[0])
     );
     assert!(item(Some("Then beta was done.")).typed_something());
+    // The insights read what was typed: the follow-up here, both answers where both were.
+    let words = |d: &Debrief| d.items[0].insights.as_ref().map(|i| i.word_count);
+    assert_eq!(words(&d), Some(4));
+    let mut both = item(Some("Then beta was done."));
+    both.answer = "We did alpha.".into();
+    let d = build(&qs, &[both], false, Ending::Completed);
+    assert_eq!(words(&d), Some(7));
     for blank in [None, Some("  \n")] {
         let d = build(&qs, &[item(blank)], false, Ending::Completed);
         assert!(!d.items[0].answered());
