@@ -35,7 +35,9 @@ impl Sentence {
                     // "I could have done it in an afternoon": how long, not when.
                     && !(w[0] == "in"
                         && matches!(w[2].as_str(), "afternoon" | "morning" | "evening" | "weekend"))
-                    && !is_in(NOT_PLACES, self.at(i + 3))
+                    // "At a fintech start-up" is a place ("at a steady pace" is none).
+                    && (!is_in(NOT_PLACES, self.at(i + 3))
+                        || (self.at(i + 3) == "start" && self.at(i + 4) == "up"))
                     && !is_in(STOP_WORDS, &w[2]);
                 let year = w[0] == "in" && is_year(&w[1]);
                 (place || year).then(|| w[..2 + usize::from(place)].join(" "))

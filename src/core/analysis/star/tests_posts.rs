@@ -130,6 +130,9 @@ fn descriptions_and_durations_tell_no_outcome_or_scene() {
             "I cut the report down. Calls fell by a third.",
             &[Action, Result],
         ),
+        // A start-up is a place; "a steady pace" is none.
+        ("I run a team of six at a payments start-up.", &[Situation]),
+        ("I worked at a steady pace through the night.", &[]),
         // A group's event opening a clause of time is the scene.
         (
             "After we merged with a firm in Hull, the two service desks had to share one queue.",
