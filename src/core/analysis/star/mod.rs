@@ -28,6 +28,7 @@ mod others;
 mod outcome;
 mod practice;
 mod scene;
+mod scene_signs;
 mod scene_words;
 mod sentence;
 mod steps;
