@@ -113,7 +113,7 @@ impl Sentence {
                 && irregular_base(self.at(k)).is_none();
             // "I've handled lots of", "I've always tried": a claim of experience.
             let claim = matches!(self.at(j), "ve" | "have")
-                && (self.habit_between(j, k) || self.quantified_object(k) || self.done_before(k));
+                && (self.habit_between(j, k) || self.quantified_object(k));
             if is_participle(self.at(k)) && !would && !claim && self.concrete(k, false) {
                 let subject = if own { "I" } else { "we" };
                 return act(
@@ -425,7 +425,12 @@ impl Sentence {
                 )
             })
             && !(j + 1..j + 5).any(|k| self.at(k) == "by");
-        let claimed = j > 0 && matches!(self.at(j - 1), "have" | "ve") && self.done_before(j);
+        // "I have (also) introduced role-based access before": experience claimed.
+        let perfect = (0..j)
+            .rev()
+            .find(|&k| !is_adverb(self.at(k)))
+            .is_some_and(|k| matches!(self.at(k), "have" | "ve"));
+        let claimed = perfect && self.done_before(j);
         let bottom = in_list(&["got"]) && self.at(j + 1) == "to" && self.at(j + 3) == "bottom";
         if handled || bottom || claimed {
             return false;

@@ -187,8 +187,10 @@ impl Sentence {
                     return Some((i, self.words[i..=m + 1].join(" ")));
                 }
             }
-            // "I was duty incident manager", "I'm the on-call engineer": a post held for the
-            // events, named by its turn of duty (the on-call rule above takes "on call" after).
+            // A post held for the events: named by its turn of duty ("I was duty incident
+            // manager", "I'm the on-call engineer"; the on-call rule above takes "on call"
+            // after), or with the duty it was given ("I'm the infrastructure director, tasked
+            // with getting everything moved").
             if self.at(i) == "i" && matches!(self.at(i + 1), "was" | "m" | "am") {
                 let from = i + 2 + usize::from(matches!(self.at(i + 2), "the" | "a" | "an"));
                 let turn = match (self.at(from), self.at(from + 1)) {
@@ -196,12 +198,19 @@ impl Sentence {
                     ("on", "call") => Some(from + 2),
                     _ => None,
                 };
-                if let Some(m) = turn.and_then(|t| {
+                let on_duty = turn.and_then(|t| {
                     (t..t + 3)
                         .take_while(|&m| !self.boundary(m))
                         .find(|&m| is_in(POST_HEADS, self.at(m)))
-                }) {
-                    return Some((i, self.words[i..=m].join(" ")));
+                });
+                let tasked = (i + 3..(i + 9).min(n))
+                    .find(|&k| {
+                        matches!(self.at(k), "tasked" | "charged") && self.at(k + 1) == "with"
+                    })
+                    .filter(|&k| (i + 2..k).any(|m| is_in(POST_HEADS, self.at(m))))
+                    .map(|k| k + 1);
+                if let Some(end) = on_duty.or(tasked) {
+                    return Some((i, self.words[i..=end].join(" ")));
                 }
             }
             // "As IT operations manager I declared a major incident", "as the head of IT, I
@@ -218,17 +227,6 @@ impl Sentence {
                 {
                     return Some((0, self.words[..k].join(" ")));
                 }
-            }
-            // "I'm the infrastructure director, tasked with getting everything moved": a post
-            // with the duty it was given.
-            if self.at(i) == "i"
-                && matches!(self.at(i + 1), "was" | "m" | "am")
-                && let Some(k) = (i + 3..(i + 9).min(n)).find(|&k| {
-                    matches!(self.at(k), "tasked" | "charged") && self.at(k + 1) == "with"
-                })
-                && (i + 2..k).any(|m| is_in(POST_HEADS, self.at(m)))
-            {
-                return Some((i, self.words[i..=k + 1].join(" ")));
             }
             // "I was incident lead", "I was the project owner".
             if self.at(i) == "i" && self.at(i + 1) == "was" {
@@ -313,7 +311,8 @@ impl Sentence {
         // blameless review" are steps).
         let ran = (matches!(self.at(j), "oversaw" | "headed")
             && (is_doing_noun(self.object_head(j)) || is_doing_noun(self.at(head))))
-            || (self.at(j) == "ran" && (j + 1..head).any(|k| is_in(RECURRING, self.at(k))));
+            || (self.at(j) == "ran"
+                && (j + 1..head).any(|k| is_in(FREQUENCIES, self.at(k)) || self.at(k) == "annual"));
         ran || (self.at(j) == "led" || leading)
             && self.at(j + 1) != "by"
             && (self.at(j + 1) == "it"
@@ -323,35 +322,6 @@ impl Sentence {
                 || (self.at(head + 1) == "to" && !self.at(head + 2).is_empty()))
     }
 }
-
-/// How often a duty recurs: "the monthly review", "the weekly change board".
-const RECURRING: &[&str] = &[
-    "daily",
-    "weekly",
-    "fortnightly",
-    "monthly",
-    "quarterly",
-    "annual",
-    "yearly",
-];
-
-/// The head of a post's name: "incident manager", "head of IT", "network lead".
-const POST_HEADS: &[&str] = &[
-    "manager",
-    "lead",
-    "head",
-    "director",
-    "engineer",
-    "officer",
-    "owner",
-    "administrator",
-    "analyst",
-    "coordinator",
-    "commander",
-    "architect",
-    "supervisor",
-    "controller",
-];
 
 /// A noun of doing, by its ending: "the replacement", "a migration", "the closure", or one of
 /// the few without such an ending ("the response", "the rollout"); not a name for work as a

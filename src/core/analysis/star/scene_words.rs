@@ -452,6 +452,25 @@ pub const CONTACT_BASES: &[&str] = &[
 /// Nouns of a role in the events: "I was incident lead", "I was the project owner".
 pub const ROLE_NOUNS: &[&str] = &["lead", "owner", "coordinator", "commander", "sponsor"];
 
+/// The head of a post's name, held for the events ("I was duty incident manager", "as head
+/// of IT, I"): wider than [`ROLE_NOUNS`], which names a role alone ("I was incident lead").
+pub const POST_HEADS: &[&str] = &[
+    "manager",
+    "lead",
+    "head",
+    "director",
+    "engineer",
+    "officer",
+    "owner",
+    "administrator",
+    "analyst",
+    "coordinator",
+    "commander",
+    "architect",
+    "supervisor",
+    "controller",
+];
+
 /// Participles of something made or put in place: "a new rota was drawn up", "a review was
 /// carried out" tell a step (whoever took it), not the scene.
 pub const MADE_PARTICIPLES: &[&str] = &[
