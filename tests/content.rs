@@ -497,14 +497,16 @@ fn own_labelled_answers_keep_the_matcher_goals() {
 /// of 151). Since a keyword in a sparse answer needs a second sign (09:20 UTC): junk 1 of
 /// 132, 81.5 %, 95.3 % (141 of 148). Since the built-in decks' topic keywords were joined to
 /// the words that make their claims (2026-12-06, session 13): junk 0, 81.5 %, 96.6 % (141 of
-/// 146).
+/// 146). Since the point's own words need three in a sentence, two typed as specific words
+/// (2026-12-06, session 16): 80.9 % (140 of 173), 97.2 % (140 of 144); the recall floor went
+/// down with it (one label, for two wrong ticks gone).
 #[test]
 fn blind_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "blind-answers.json",
         Floors {
-            recall: 0.81,
-            precision: 0.96,
+            recall: 0.8,
+            precision: 0.97,
             junk_ticks: 0,
         },
     );
@@ -544,13 +546,15 @@ fn second_blind_labelled_answers_keep_their_figures() {
 /// (2026-12-06): precision 93.5 % (86 of 92). Since a point that names several things needs a
 /// second sign for a lone keyword: recall 94 % (84 of 89), precision 93 % (84 of 90); the
 /// recall floor went down a point with it. Since a sparse answer finds points only through
-/// keywords: precision 95 % (84 of 88).
+/// keywords: precision 95 % (84 of 88). Since the point's own words need three in a sentence, two typed as specific words
+/// (2026-12-06, session 16): recall 93 % (83 of 89), precision
+/// 95 % (83 of 87).
 #[test]
 fn fresh_labelled_answers_keep_the_matcher_goals() {
     labelled_answers_keep_the_goals(
         "fresh-answers.json",
         Floors {
-            recall: 0.94,
+            recall: 0.93,
             precision: 0.95,
             junk_ticks: 2,
         },
@@ -562,15 +566,16 @@ fn fresh_labelled_answers_keep_the_matcher_goals() {
 /// measured by its summaries only until session 13 (recall 86 %, precision 79 %, junk 2 of
 /// 91) and readable since (`holdout-README.md`). Its wrong ticks led the rework of topic
 /// keywords in the built-in decks (docs/mock-interviews.md, session 13): recall 86 % (87 of
-/// 101), precision 87.9 % (87 of 99), then 90.6 % (87 of 96), junk 1 of 91. The floors keep
-/// that.
+/// 101), precision 87.9 % (87 of 99), then 90.6 % (87 of 96), junk 1 of 91. Since the point's own words need three in a sentence, two typed as specific words
+/// (2026-12-06, session 16): recall 83 % (84 of 101), precision 93 % (84 of 90): three
+/// labels for six wrong ticks. The floors keep that.
 #[test]
 fn first_holdout_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "holdout-answers.json",
         Floors {
-            recall: 0.86,
-            precision: 0.9,
+            recall: 0.83,
+            precision: 0.93,
             junk_ticks: 1,
         },
     );
@@ -602,7 +607,8 @@ fn second_and_third_holdout_labelled_answers_keep_their_figures() {
 
 /// `fresh-answers-2.json`: 13 answers in a spoken, paraphrasing style to 10 more cards, written
 /// the same way; the matcher's rules of 19:33 UTC were made from its misses, so these floors
-/// only keep what was reached (recall 91 %, precision 100 %).
+/// only keep what was reached (recall 91 %, precision 100 %). Since the point's own words need three in a sentence, two typed as specific words
+/// (2026-12-06, session 16): recall 89 % (39 of 44).
 ///
 /// `fresh-answers-3.json`: 8 answers in the same style to 8 more cards, written after those
 /// rules and measured once (recall 83 %, precision 100 %).
@@ -611,7 +617,7 @@ fn second_fresh_labelled_answers_keep_their_figures() {
     labelled_answers_keep_the_goals(
         "fresh-answers-2.json",
         Floors {
-            recall: 0.9,
+            recall: 0.88,
             precision: 0.95,
             junk_ticks: 0,
         },

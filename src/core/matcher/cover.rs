@@ -21,7 +21,7 @@ pub enum Route {
     Keyword,
     /// All the terms of one of its `together` groups, in one sentence.
     Together,
-    /// Words of its text, in one sentence ([`CONCEPT_MIN`] specific ones, or one more).
+    /// Words of its text, in one sentence ([`CONCEPT_MIN`] with [`CONCEPT_SPECIFIC`] specific, or one more with one).
     OwnWords,
     /// A keyword that needs support, beside a supporting word in its sentence.
     Supported,

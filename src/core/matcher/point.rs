@@ -49,7 +49,7 @@ pub(super) struct ConceptWord {
 
 /// Fewest distinct words of a key point's text that one sentence of an answer must contain for
 /// the text alone to cover the point; at least one of them must not be generic.
-pub const CONCEPT_MIN: usize = 2;
+pub const CONCEPT_MIN: usize = 3;
 
 /// Of those, how many must not be generic; with one word more, one specific word is enough.
 pub const CONCEPT_SPECIFIC: usize = 2;
