@@ -7,6 +7,9 @@
 //! the cards (alternate cards in name order), to check that a change moves both halves the same
 //! way rather than fitting one. `--verbose` lists every wrong tick, miss and STAR error;
 //! `--verbose-a` only those of half A, to develop on half A and keep half B as a hold-out.
+//! `--routes` adds a count of the ticks on genuine and weak answers by the way each was found
+//! (a keyword, a `together` group, the point's own words, a supported keyword) and whether the
+//! label agrees: a summary, safe on a held-out set nobody may read.
 
 use std::collections::BTreeSet;
 use std::process::ExitCode;
@@ -130,6 +133,10 @@ fn main() -> ExitCode {
     let verbose = args.iter().any(|a| a == "--verbose");
     // `--verbose-a`: the errors of half A only, so half B stays a hold-out while developing.
     let verbose_a = args.iter().any(|a| a == "--verbose-a");
+    let routes = args.iter().any(|a| a == "--routes");
+    // Per (route, kind of answer): right and wrong ticks.
+    let mut by_route: std::collections::BTreeMap<(String, String), [usize; 2]> =
+        std::collections::BTreeMap::new();
     let explicit = args.iter().find(|a| !a.starts_with("--")).cloned();
     let candidates: Vec<String> = explicit
         .into_iter()
@@ -216,6 +223,22 @@ fn main() -> ExitCode {
                 }
             }
         }
+        if routes && matches!(e.kind.as_str(), "genuine" | "weak") {
+            let s = Substance::of(&e.answer);
+            let text = MatchText::new(&e.answer)
+                .with_evidence(s.evidence())
+                .keywords_only(s.sparse());
+            for (i, (kp, got)) in card.key_points.iter().zip(&covered).enumerate() {
+                if !*got {
+                    continue;
+                }
+                let want = e.covers.iter().any(|c| label_point(card, c) == Some(i));
+                let route = text
+                    .check_route(&PreparedPoint::new(kp))
+                    .map_or("other".to_string(), |(r, _)| format!("{r:?}"));
+                by_route.entry((route, e.kind.clone())).or_default()[usize::from(want)] += 1;
+            }
+        }
         if verbose || (verbose_a && half_of(&e.deck, &e.card) == 0) {
             for (i, (kp, got)) in card.key_points.iter().zip(&covered).enumerate() {
                 let want = e.covers.iter().any(|c| label_point(card, c) == Some(i));
@@ -294,6 +317,9 @@ fn main() -> ExitCode {
     if split {
         halves[0].print("half A");
         halves[1].print("half B");
+    }
+    for ((route, kind), [wrong, right]) in &by_route {
+        println!("ticks by {route:<10} on {kind:<8} right {right:>4}  wrong {wrong:>3}");
     }
     ExitCode::SUCCESS
 }

@@ -68,7 +68,11 @@ impl Sentence {
         // "We got there in the end", "it was resolved eventually", "that was still in
         // progress when I left", "it was the right decision", "and then it was sort of...":
         // an end told with nothing in it.
-        if !self.has_figure() && (self.first_phrase(VAGUE_ENDS).is_some() || self.trails_off()) {
+        // A figure of time does not measure the end: "still in progress when I left, about
+        // six months in".
+        if !self.measures_something()
+            && (self.first_phrase(VAGUE_ENDS).is_some() || self.trails_off())
+        {
             return None;
         }
         let judgement = self.judgement();
@@ -359,7 +363,12 @@ impl Sentence {
         let note = is_past(self.at(0));
         (0..self.words.len())
             .find(|&i| {
-                is_in(list, self.at(i)) && !self.infinitive(i) && !(note && self.boundary(i))
+                is_in(list, self.at(i))
+                    && !self.infinitive(i)
+                    && !(note && self.boundary(i))
+                    // "a single fibre cut used to stop shipping": a noun, the subject of the
+                    // verb that follows.
+                    && !(self.at(i + 1) == "used" && self.at(i + 2) == "to")
             })
             .map(|i| self.at(i))
     }

@@ -180,6 +180,15 @@ impl Sentence {
         self.percent || self.words.iter().any(|w| is_figure(w))
     }
 
+    /// A figure that measures something, not one that only says how long or when ("about six
+    /// months in", "after 3 weeks"): a percentage, or a figure not followed by a unit of time.
+    pub fn measures_something(&self) -> bool {
+        self.percent
+            || (0..self.words.len()).any(|k| {
+                is_figure(self.at(k)) && !(k + 1..k + 3).any(|u| is_in(TIME_UNITS, self.at(u)))
+            })
+    }
+
     /// Would, will, 'd, 'll, could: the sentence imagines rather than tells ("could" is as
     /// often a purpose, "so we could pay", as a past ability).
     pub fn hypothetical(&self) -> bool {

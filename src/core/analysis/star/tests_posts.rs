@@ -158,3 +158,36 @@ fn the_fifth_held_out_set_keeps_its_star_figures() {
         [22, 22, 23, 23],
     );
 }
+
+/// An end left open stays open when the sentence gives only its time, and a noun that is the
+/// subject of "used to" is no outcome (session 16). Sentences written for the test.
+#[test]
+fn ends_left_open_and_nouns_before_used_to() {
+    let wrong = disagreements(&[
+        (
+            "I ran three workshops with both warehouses. The new intake was still in progress \
+             about eight months in.",
+            &[Action],
+        ),
+        (
+            "I moved the tills to the new network. It was still ongoing after 3 weeks.",
+            &[Action],
+        ),
+        // A figure that measures the end is one.
+        (
+            "I moved the tills to the new network. By May it was 70% done and still in \
+             progress.",
+            &[Action, Result],
+        ),
+        (
+            "I gave the depot a second line, because a single cable cut used to stop the \
+             scanners.",
+            &[Action],
+        ),
+        (
+            "I gave the depot a second line. Outages that used to last hours now last minutes.",
+            &[Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
