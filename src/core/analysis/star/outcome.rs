@@ -363,12 +363,13 @@ impl Sentence {
         let note = is_past(self.at(0));
         (0..self.words.len())
             .find(|&i| {
+                // "a single fibre cut used to stop shipping": a noun, the subject of the
+                // verb that follows.
+                let subject_of_used_to = self.at(i + 1) == "used" && self.at(i + 2) == "to";
                 is_in(list, self.at(i))
                     && !self.infinitive(i)
                     && !(note && self.boundary(i))
-                    // "a single fibre cut used to stop shipping": a noun, the subject of the
-                    // verb that follows.
-                    && !(self.at(i + 1) == "used" && self.at(i + 2) == "to")
+                    && !subject_of_used_to
             })
             .map(|i| self.at(i))
     }
