@@ -365,11 +365,10 @@ impl Sentence {
             .find(|&i| {
                 // "a single fibre cut used to stop shipping": a noun, the subject of the
                 // verb that follows.
-                let subject_of_used_to = self.at(i + 1) == "used" && self.at(i + 2) == "to";
-                is_in(list, self.at(i))
-                    && !self.infinitive(i)
-                    && !(note && self.boundary(i))
-                    && !subject_of_used_to
+                if self.at(i + 1) == "used" && self.at(i + 2) == "to" {
+                    return false;
+                }
+                is_in(list, self.at(i)) && !self.infinitive(i) && !(note && self.boundary(i))
             })
             .map(|i| self.at(i))
     }
