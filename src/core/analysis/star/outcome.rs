@@ -70,8 +70,13 @@ impl Sentence {
         // an end told with nothing in it.
         // A figure of time does not measure the end: "still in progress when I left, about
         // six months in".
+        // "In the end everything was delivered": all of it, nothing named, is a judgement.
+        let everything = (0..self.words.len()).any(|k| {
+            self.at(k) == "everything"
+                && (is_in(BE_FORMS, self.at(k + 1)) || is_past(self.at(k + 1)))
+        });
         if !self.measures_something()
-            && (self.first_phrase(VAGUE_ENDS).is_some() || self.trails_off())
+            && (self.first_phrase(VAGUE_ENDS).is_some() || self.trails_off() || everything)
         {
             return None;
         }
@@ -81,7 +86,12 @@ impl Sentence {
         let marker = self.first_phrase(RESULT_MARKERS).filter(|m| {
             !((m == "ended up" || m.ends_with(" meant")) && self.after_phrase_gerund(m))
         });
-        let announced = marker.filter(|_| !judgement && self.finite_in(OUTCOME_VERBS).is_some());
+        // "Nine months later we were at 71%": announced, a state measured is an outcome too.
+        let announced = marker.filter(|_| {
+            !judgement
+                && (self.finite_in(OUTCOME_VERBS).is_some()
+                    || (self.measures_something() && self.any(BE_FORMS).is_some()))
+        });
         if scene && !done {
             return announced;
         }
