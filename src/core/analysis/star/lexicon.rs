@@ -101,6 +101,7 @@ pub const NOT_ACTIONS: &[&str] = &[
     "spearheaded",
     "drove",
     "empowered",
+    "leveraged",
     "promised",
     "committed",
     "spotted",

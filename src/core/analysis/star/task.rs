@@ -468,13 +468,38 @@ impl Sentence {
         }
         // A goal handed to the speaker as a thing: "my manager gave me the task of", "the
         // board set us a target to", "she gives me the job to" (the verb in any form).
+        // "The VP gave me one target: weekly releases" names the goal after a colon.
         if let Some(i) = (1..w.len()).find(|&i| {
             matches!(w[i], "me" | "us")
-                && is_in(DETERMINERS, at(i + 1))
+                && (is_in(DETERMINERS, at(i + 1)) || at(i + 1) == "one")
                 && is_in(GOAL_NOUNS, at(i + 2))
-                && (at(i + 3) == "of" || to_verb(i + 3))
+                && (at(i + 3) == "of"
+                    || to_verb(i + 3)
+                    || (self.boundary(i + 3)
+                        && matches!(at(i - 1), "gave" | "give" | "gives" | "set" | "sets")))
         }) {
-            return Some((i - 1, w[i - 1..=i + 3].join(" ")));
+            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
+        }
+        // A duty handed to the speaker: "I was handed ownership of the inventory", "we were
+        // given responsibility for the move".
+        if let Some(i) = (1..w.len()).find(|&i| {
+            matches!(w[i - 1], "i" | "we")
+                && matches!(w[i], "was" | "were")
+                && matches!(at(i + 1), "given" | "handed")
+                && matches!(at(i + 2), "responsibility" | "ownership" | "charge")
+                && matches!(at(i + 3), "of" | "for")
+        }) {
+            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
+        }
+        // "Sorting out resilience was part of my remit": a duty that came with the post.
+        if let Some(i) = (1..w.len()).find(|&i| {
+            w[i - 1] == "part"
+                && w[i] == "of"
+                && matches!(at(i + 1), "my" | "our")
+                && (is_in(GOAL_NOUNS, at(i + 2))
+                    || matches!(at(i + 2), "role" | "responsibilities"))
+        }) {
+            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
         }
         // Without its article: "the rector's office gave me responsibility for the data",
         // "she handed us ownership of the rollout".

@@ -239,3 +239,37 @@ fn measured_states_everything_done_and_manner_only() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// Duties handed over as things ("I was handed ownership of", "gave me one target:", "part
+/// of my remit"), a terse note's own step after an adverb, and jargon that names no step
+/// (session 16). Sentences written for the test.
+#[test]
+fn duties_handed_over_notes_and_jargon() {
+    let wrong = disagreements(&[
+        (
+            "I was given responsibility for the print estate. I replaced the twelve oldest \
+             printers.",
+            &[Task, Action],
+        ),
+        (
+            "The director gave me one target: a clean audit by June. I rewrote the access \
+             review.",
+            &[Task, Action],
+        ),
+        (
+            "Keeping the labs patched was part of my role. I set up a weekly patch window.",
+            &[Situation, Task, Action],
+        ),
+        // "part of" that is no duty.
+        (
+            "The lab was part of our campus. I set up a weekly patch window.",
+            &[Situation, Action],
+        ),
+        (
+            "Rebuilt the intake form. Also got the ward clerks to test it for a week.",
+            &[Action],
+        ),
+        ("I leveraged the team's expertise.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
