@@ -33,6 +33,7 @@ mod scene_words;
 mod sentence;
 mod steps;
 mod task;
+mod task_given;
 
 use sentence::{Sentence, Story};
 

@@ -2,7 +2,7 @@
 //! speaker, taken on, owned), not from set phrases.
 
 use super::lexicon::*;
-use super::sentence::{CLAUSE_STARTS, Sentence, base_in, is_adverb, is_in, is_participle, is_past};
+use super::sentence::{CLAUSE_STARTS, Sentence, is_adverb, is_in, is_participle, is_past};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -14,6 +14,21 @@ impl Sentence {
             let prev = self.at(i - 1);
             !is_in(PREPOSITIONS, prev) && (!is_past(prev) || is_in(LINKING, prev))
         }
+    }
+
+    /// A goal word within the next `reach` words from `from` ("to", "with" a task, "for" a
+    /// duty).
+    pub(super) fn goal_follows(&self, from: usize, reach: usize) -> Option<usize> {
+        (from..from + reach).find(|&k| matches!(self.at(k), "to" | "with" | "for"))
+    }
+
+    /// "to" at `k` followed by a verb, not by a noun phrase ("had to the end"); "gave a task
+    /// to someone": a person after "to" receives the goal, no verb follows.
+    pub(super) fn to_verb(&self, k: usize) -> bool {
+        self.at(k) == "to"
+            && !is_in(NOT_VERBS, self.at(k + 1))
+            && !is_in(INDEFINITES, self.at(k + 1))
+            && !self.at(k + 1).is_empty()
     }
 
     /// A goal or a duty, read from the sentence's roles rather than set phrases: a goal noun
@@ -57,18 +72,6 @@ impl Sentence {
         }
         let w: Vec<&str> = self.words.iter().map(String::as_str).collect();
         let at = |i: usize| w.get(i).copied().unwrap_or("");
-        // A goal word within the next few words ("to", "with" a task, "for" a duty).
-        let goal_follows = |from: usize, reach: usize| {
-            (from..from + reach).find(|&k| matches!(at(k), "to" | "with" | "for"))
-        };
-        // "to" followed by a verb, not by a noun phrase ("had to the end").
-        // "gave a task to someone": a person after "to" receives the goal, no verb follows.
-        let to_verb = |k: usize| {
-            at(k) == "to"
-                && !is_in(NOT_VERBS, at(k + 1))
-                && !is_in(INDEFINITES, at(k + 1))
-                && !at(k + 1).is_empty()
-        };
         // A verb's "-ing" form ("was getting"), not a noun such as "thing" or "morning".
         let gerund =
             |k: usize| at(k).len() > 5 && at(k).ends_with("ing") && !is_in(NOT_GERUNDS, at(k));
@@ -120,7 +123,7 @@ impl Sentence {
                 if matches!(at(k), "to" | "for") && matches!(at(k + 1), "me" | "us" | "them") {
                     k += 2;
                 }
-                if at(k) == "that" || to_verb(k) {
+                if at(k) == "that" || self.to_verb(k) {
                     return Some((i, w[i..=k].join(" ")));
                 }
             }
@@ -130,7 +133,7 @@ impl Sentence {
             // scene is read in it.
             if matches!(w[i], "on" | "to")
                 && matches!(at(i + 1), "me" | "us")
-                && to_verb(i + 2)
+                && self.to_verb(i + 2)
                 && let Some(be) = (i.saturating_sub(3)..i).find(|&k| is_in(BE_FORMS, at(k)))
             {
                 let from = if be > 0 && matches!(at(be - 1), "it" | "this" | "that") {
@@ -151,7 +154,7 @@ impl Sentence {
                     .map(at)
                     .find(|w| matches!(*w, "i" | "we" | "he" | "she" | "they"))
                     .is_some_and(|w| matches!(w, "i" | "we"))
-                && let Some(g) = goal_follows(i + 2, 3)
+                && let Some(g) = self.goal_follows(i + 2, 3)
             {
                 return Some((i, w[i..=g].join(" ")));
             }
@@ -192,7 +195,7 @@ impl Sentence {
             // strategy's headline goal was to cut", "Sam's brief was to".
             if is_in(GOAL_NOUNS, w[i])
                 && matches!(at(i + 1), "was" | "is")
-                && to_verb(i + 2)
+                && self.to_verb(i + 2)
                 && i > 0
                 && !is_in(PREPOSITIONS, at(i - 1))
                 // "Her job was to run payroll" tells someone else's.
@@ -253,7 +256,8 @@ impl Sentence {
                                     && (!is_in(CLAUSE_STARTS, at(m)) || matches!(at(m), "i" | "we"))
                             })
                             .find(|&m| {
-                                matches!(at(m), "was" | "is") && (to_verb(m + 1) || gerund(m + 1))
+                                matches!(at(m), "was" | "is")
+                                    && (self.to_verb(m + 1) || gerund(m + 1))
                             })
                     {
                         return Some((i, w[i..=m + 1].join(" ")));
@@ -307,7 +311,7 @@ impl Sentence {
             let committed = matches!(
                 at(i + 1),
                 "committed" | "promised" | "pledged" | "undertook" | "volunteered"
-            ) && to_verb(i + 2);
+            ) && self.to_verb(i + 2);
             let owned =
                 at(i + 1) == "owned" && matches!(at(i + 2), "the" | "our" | "a" | "all" | "every");
             if w[i] == "and"
@@ -340,7 +344,7 @@ impl Sentence {
                     k += 1;
                 }
                 if is_in(DUTY_PASSIVES, at(k))
-                    && let Some(g) = goal_follows(k + 1, 3)
+                    && let Some(g) = self.goal_follows(k + 1, 3)
                 {
                     return Some((i, w[i..=g].join(" ")));
                 }
@@ -377,7 +381,7 @@ impl Sentence {
                 if let Some(g) = (j + 1..j + 1 + reach)
                     .take_while(|&k| k == j + 1 || !is_in(CLAUSE_STARTS, at(k)))
                     .find(|&k| at(k) == "to")
-                    && to_verb(g)
+                    && self.to_verb(g)
                 {
                     return Some((i, w[i..=g].join(" ")));
                 }
@@ -408,7 +412,7 @@ impl Sentence {
             if let Some(r) = (j + 1..j + 4)
                 .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)) || at(k) == "it")
                 .find(|&k| matches!(at(k), "myself" | "ourselves"))
-                && to_verb(r + 1)
+                && self.to_verb(r + 1)
             {
                 return Some((i, w[i..=r + 1].join(" ")));
             }
@@ -431,18 +435,19 @@ impl Sentence {
                 && matches!(at(j + 1), "the" | "a")
                 && (j + 2..j + 5)
                     .any(|k| matches!(at(k), "holder" | "owner" | "owners") && at(k + 1) != "s");
-            let stepped = at(j) == "stepped" && matches!(at(j + 1), "in" | "up") && to_verb(j + 2);
-            let there = at(j) == "was" && at(j + 1) == "there" && to_verb(j + 2);
+            let stepped =
+                at(j) == "stepped" && matches!(at(j + 1), "in" | "up") && self.to_verb(j + 2);
+            let there = at(j) == "was" && at(j + 1) == "there" && self.to_verb(j + 2);
             // "I was the one who had to tell them", "I was the one leading it".
             let the_one = at(j) == "was"
                 && matches!(at(j + 2), "one" | "person")
-                && ((at(j + 3) == "who" && is_in(DUTY_VERBS, at(j + 4)) && to_verb(j + 5))
+                && ((at(j + 3) == "who" && is_in(DUTY_VERBS, at(j + 4)) && self.to_verb(j + 5))
                     || gerund(j + 3));
             // "I was the support manager who had to make it work": a post with its duty.
             let post_duty = (at(j) == "was" && matches!(at(j + 1), "the" | "a" | "an"))
                 .then(|| (j + 2..j + 6).find(|&k| at(k) == "who"))
                 .flatten()
-                .filter(|&k| matches!(at(k + 1), "had" | "needed") && to_verb(k + 2));
+                .filter(|&k| matches!(at(k + 1), "had" | "needed") && self.to_verb(k + 2));
             if let Some(k) = post_duty {
                 return Some((i, w[i..=(k + 2).min(w.len() - 1)].join(" ")));
             }
@@ -461,85 +466,11 @@ impl Sentence {
                     at(n - 1),
                     "a" | "an" | "the" | "my" | "our" | "clear" | "one"
                 )
-                && (at(n + 1) == "of" || to_verb(n + 1))
+                && (at(n + 1) == "of" || self.to_verb(n + 1))
             {
                 return Some((i, w[i..=n + 1].join(" ")));
             }
         }
-        // A goal handed to the speaker as a thing: "my manager gave me the task of", "the
-        // board set us a target to", "she gives me the job to" (the verb in any form).
-        // "The VP gave me one target: weekly releases" names the goal after a colon.
-        if let Some(i) = (1..w.len()).find(|&i| {
-            matches!(w[i], "me" | "us")
-                && (is_in(DETERMINERS, at(i + 1)) || at(i + 1) == "one")
-                && is_in(GOAL_NOUNS, at(i + 2))
-                && (at(i + 3) == "of"
-                    || to_verb(i + 3)
-                    || (self.boundary(i + 3)
-                        && matches!(at(i - 1), "gave" | "give" | "gives" | "set" | "sets")))
-        }) {
-            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
-        }
-        // A duty handed to the speaker: "I was handed ownership of the inventory", "we were
-        // given responsibility for the move".
-        if let Some(i) = (1..w.len()).find(|&i| {
-            matches!(w[i - 1], "i" | "we")
-                && matches!(w[i], "was" | "were")
-                && matches!(at(i + 1), "given" | "handed")
-                && matches!(at(i + 2), "responsibility" | "ownership" | "charge")
-                && matches!(at(i + 3), "of" | "for")
-        }) {
-            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
-        }
-        // "Sorting out resilience was part of my remit": a duty that came with the post.
-        if let Some(i) = (1..w.len()).find(|&i| {
-            w[i - 1] == "part"
-                && w[i] == "of"
-                && matches!(at(i + 1), "my" | "our")
-                && (is_in(GOAL_NOUNS, at(i + 2))
-                    || matches!(at(i + 2), "role" | "responsibilities"))
-        }) {
-            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
-        }
-        // Without its article: "the rector's office gave me responsibility for the data",
-        // "she handed us ownership of the rollout".
-        if let Some(i) = (1..w.len()).find(|&i| {
-            matches!(w[i], "me" | "us")
-                && matches!(at(i - 1), "gave" | "give" | "gives" | "handed" | "hands")
-                && matches!(at(i + 1), "responsibility" | "ownership" | "charge")
-                && matches!(at(i + 2), "of" | "for")
-        }) {
-            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
-        }
-        if let Some(demand) = self
-            .reported_demand()
-            .or_else(|| self.role_duty())
-            .or_else(|| self.question_put())
-        {
-            return Some(demand);
-        }
-        // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to";
-        // in a story told in the present, or by a learner, "my boss tells me to".
-        let giver = |v: &str| {
-            is_in(DUTY_GIVERS, v)
-                || (!self.habitual()
-                    && (base_in(DUTY_GIVERS, v)
-                        || v.strip_suffix('s').is_some_and(|b| base_in(DUTY_GIVERS, b))))
-        };
-        // The moment may stand between: "my boss asked me last month to".
-        let moment = |k: usize| {
-            if matches!(at(k), "last" | "this" | "that" | "next") && is_in(PERIODS, at(k + 1)) {
-                2
-            } else {
-                usize::from(matches!(at(k), "yesterday" | "today" | "recently"))
-            }
-        };
-        w.windows(2).enumerate().find_map(|(i, p)| {
-            (giver(p[0]) && matches!(p[1], "me" | "us"))
-                .then(|| goal_follows(i + 2 + moment(i + 2), 2))
-                .flatten()
-                .filter(|&g| at(g) != "for")
-                .map(|g| (i, w[i..=g].join(" ")))
-        })
+        self.goal_given()
     }
 }

@@ -1,0 +1,91 @@
+//! The Task handed to the speaker: a goal given as a thing ("my manager gave me the task of",
+//! "the VP gave me one target:"), a duty handed over ("I was handed ownership of", "part of
+//! my remit"), a demand or a role ([`super::demand`]), or someone asking the speaker to do
+//! something ("my boss asked me to", "they brought us in to").
+
+use super::lexicon::*;
+use super::sentence::{Sentence, base_in, is_in};
+
+impl Sentence {
+    /// The goal or duty someone else gives the speaker, with the index of the word where it
+    /// starts (the last readings of [`Sentence::task_at`]).
+    pub(super) fn goal_given(&self) -> Option<(usize, String)> {
+        let w: Vec<&str> = self.words.iter().map(String::as_str).collect();
+        let at = |i: usize| w.get(i).copied().unwrap_or("");
+        // A goal handed to the speaker as a thing: "my manager gave me the task of", "the
+        // board set us a target to", "she gives me the job to" (the verb in any form).
+        // "The VP gave me one target: weekly releases" names the goal after a colon.
+        if let Some(i) = (1..w.len()).find(|&i| {
+            matches!(w[i], "me" | "us")
+                && (is_in(DETERMINERS, at(i + 1)) || at(i + 1) == "one")
+                && is_in(GOAL_NOUNS, at(i + 2))
+                && (at(i + 3) == "of"
+                    || self.to_verb(i + 3)
+                    || (self.boundary(i + 3)
+                        && matches!(at(i - 1), "gave" | "give" | "gives" | "set" | "sets")))
+        }) {
+            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
+        }
+        // A duty handed to the speaker: "I was handed ownership of the inventory", "we were
+        // given responsibility for the move".
+        if let Some(i) = (1..w.len()).find(|&i| {
+            matches!(w[i - 1], "i" | "we")
+                && matches!(w[i], "was" | "were")
+                && matches!(at(i + 1), "given" | "handed")
+                && matches!(at(i + 2), "responsibility" | "ownership" | "charge")
+                && matches!(at(i + 3), "of" | "for")
+        }) {
+            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
+        }
+        // "Sorting out resilience was part of my remit": a duty that came with the post.
+        if let Some(i) = (1..w.len()).find(|&i| {
+            w[i - 1] == "part"
+                && w[i] == "of"
+                && matches!(at(i + 1), "my" | "our")
+                && (is_in(GOAL_NOUNS, at(i + 2))
+                    || matches!(at(i + 2), "role" | "responsibilities"))
+        }) {
+            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
+        }
+        // Without its article: "the rector's office gave me responsibility for the data",
+        // "she handed us ownership of the rollout".
+        if let Some(i) = (1..w.len()).find(|&i| {
+            matches!(w[i], "me" | "us")
+                && matches!(at(i - 1), "gave" | "give" | "gives" | "handed" | "hands")
+                && matches!(at(i + 1), "responsibility" | "ownership" | "charge")
+                && matches!(at(i + 2), "of" | "for")
+        }) {
+            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
+        }
+        if let Some(demand) = self
+            .reported_demand()
+            .or_else(|| self.role_duty())
+            .or_else(|| self.question_put())
+        {
+            return Some(demand);
+        }
+        // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to";
+        // in a story told in the present, or by a learner, "my boss tells me to".
+        let giver = |v: &str| {
+            is_in(DUTY_GIVERS, v)
+                || (!self.habitual()
+                    && (base_in(DUTY_GIVERS, v)
+                        || v.strip_suffix('s').is_some_and(|b| base_in(DUTY_GIVERS, b))))
+        };
+        // The moment may stand between: "my boss asked me last month to".
+        let moment = |k: usize| {
+            if matches!(at(k), "last" | "this" | "that" | "next") && is_in(PERIODS, at(k + 1)) {
+                2
+            } else {
+                usize::from(matches!(at(k), "yesterday" | "today" | "recently"))
+            }
+        };
+        w.windows(2).enumerate().find_map(|(i, p)| {
+            (giver(p[0]) && matches!(p[1], "me" | "us"))
+                .then(|| self.goal_follows(i + 2 + moment(i + 2), 2))
+                .flatten()
+                .filter(|&g| at(g) != "for")
+                .map(|g| (i, w[i..=g].join(" ")))
+        })
+    }
+}
