@@ -1,0 +1,111 @@
+//! What a sentence does besides telling an event: it imagines ("would", "could"), tells a
+//! habit ("every Monday the printers would drop off", "I always"), or judges ("a real
+//! success", a lesson drawn).
+
+use super::lexicon::*;
+use super::sentence::{Sentence, is_in, is_participle, is_past};
+
+impl Sentence {
+    /// Would, will, 'd, 'll, could: the sentence imagines rather than tells ("could" is as
+    /// often a purpose, "so we could pay", as a past ability).
+    pub fn hypothetical(&self) -> bool {
+        // "whether the office could run from the other site" asks; it does not suppose.
+        let asked = |k: usize| {
+            (0..k)
+                .rev()
+                .take_while(|&m| !self.boundary(m + 1))
+                .any(|m| self.at(m) == "whether")
+        };
+        (0..self.words.len()).any(|k| match self.at(k) {
+            // "Customers could not pay", "nobody could log in": a past inability, like
+            // "couldn't".
+            "could"
+                if self.at(k + 1) == "not" || matches!(self.subject_of(k), "nobody" | "none") =>
+            {
+                false
+            }
+            "would" | "will" | "ll" | "should" | "could" => !asked(k),
+            // "we'd budgeted" is "we had": a participle follows.
+            "d" => !is_participle(self.at(self.verb_after(k))),
+            _ => false,
+        })
+    }
+
+    /// [`Sentence::hypothetical`], except for a modal in a purpose clause after a told event
+    /// ([`Sentence::purpose`]): that sentence still tells what happened, so it may set the
+    /// scene (the purpose itself is no outcome).
+    pub fn supposed(&self) -> bool {
+        self.hypothetical()
+            && (0..self.words.len()).any(|k| {
+                matches!(
+                    self.at(k),
+                    "would" | "will" | "ll" | "should" | "could" | "d"
+                ) && !self.purpose(k)
+            })
+    }
+
+    /// Whether the modal at `k` is in a purpose clause after a told event: "a supplier
+    /// offered us a pilot, so a senior engineer could see what the field engineer sees".
+    fn purpose(&self, k: usize) -> bool {
+        let Some(so) = (1..k).rev().find(|&m| self.at(m) == "so") else {
+            return false;
+        };
+        k - so <= 8
+            && (0..so).any(|m| {
+                is_past(self.at(m))
+                    && !matches!(self.at(m), "would" | "could" | "should" | "d" | "might")
+            })
+            && !(0..so).any(|m| matches!(self.at(m), "would" | "will" | "ll" | "should" | "could"))
+    }
+
+    /// A trouble that kept happening, told of others: "every Monday the printers would drop
+    /// off", "the night shift would always ring me" (a past habit with "would", not a
+    /// supposition).
+    pub fn past_habit(&self) -> bool {
+        let n = self.words.len();
+        // "Whenever", "every time", or "when" with a past event: "everyone would come to me
+        // when the kiosks froze".
+        let recurring = self.habitual()
+            || (0..n).any(|k| {
+                (matches!(self.at(k), "every" | "each")
+                    && (is_in(PERIODS, self.at(k + 1)) || self.at(k + 1) == "time"))
+                    || self.at(k) == "whenever"
+                    || (self.at(k) == "when"
+                        && (k + 1..n)
+                            .take_while(|&m| !self.boundary(m))
+                            .any(|m| is_past(self.at(m))))
+            });
+        recurring
+            && (1..n).any(|k| {
+                self.at(k) == "would" && !matches!(self.subject_of(k), "i" | "we" | "you" | "")
+            })
+    }
+
+    /// A habit or a general truth ("I always", "as there usually is"), not a told event.
+    pub fn habitual(&self) -> bool {
+        self.any(HABITUAL).is_some()
+    }
+
+    /// A bare judgement ("a real success", "it worked out fine") or a lesson.
+    pub fn judgement(&self) -> bool {
+        self.any(JUDGEMENTS).is_some() || self.lesson()
+    }
+
+    /// A lesson drawn ("the main lesson was", "lessons learned", "a real learning
+    /// experience"), not lessons taught ("every pupil could join online lessons").
+    fn lesson(&self) -> bool {
+        self.lesson_in(0, self.words.len())
+    }
+
+    /// A lesson drawn between `from` and `to` (see [`Sentence::judgement`]).
+    pub fn lesson_in(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|i| match self.at(i) {
+            "lesson" | "lessons" => {
+                is_in(LESSON_BEFORE, if i > 0 { self.at(i - 1) } else { "" })
+                    || is_in(LESSON_AFTER, self.at(i + 1))
+            }
+            "learning" => is_in(LEARNING_AFTER, self.at(i + 1)),
+            _ => false,
+        })
+    }
+}
