@@ -78,7 +78,7 @@ impl Substance {
     /// fewer than [`SPARSE_SPECIFIC`] different specific words, however long it runs ("I
     /// believe in communication with stakeholders, aligning the team and learning lessons..."
     /// is made of generic words). There a point counts only through one of its keywords
-    /// ([`MatchText::keywords_only`]): a `together` group, two words of its text or a keyword
+    /// ([`MatchText::keywords_only`]): a `together` group, words of its text or a keyword
     /// beside a supporting word turn up by chance in such sentences, and the keyword needs a
     /// second sign of the point (such answers name topics more than they make points). A
     /// note of a few words

@@ -338,9 +338,9 @@ impl MatchText {
         })
     }
 
-    /// The first sentence holding [`CONCEPT_MIN`] distinct words of a key point's text, none
-    /// of them generic, or one more with at least one not generic: the typed words, in the
-    /// text's order. Words that are all of one occurrence in `spent` (a keyword that did not
+    /// The first sentence holding [`CONCEPT_MIN`] distinct words of a key point's text,
+    /// [`CONCEPT_SPECIFIC`] of them typed as specific words, or one more with at least one
+    /// specific: the typed words, in the text's order. Words that are all of one occurrence in `spent` (a keyword that did not
     /// stand) are no match: they are one name, not two words.
     fn concept_match(&self, concept: &[ConceptWord], spent: &[Vec<usize>]) -> Option<Vec<String>> {
         if concept.iter().all(|c| c.generic) || concept.len() < CONCEPT_MIN {

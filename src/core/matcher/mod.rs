@@ -48,7 +48,7 @@
 //!   counts only beside a supporting word in its sentence, as a generic keyword always does.
 //! - Where the caller says the text says too little ([`MatchText::keywords_only`], for an
 //!   answer of generic words: `analysis::Substance::sparse`), a point counts only through one
-//!   of its keywords: not through a `together` group, two words of its text or a keyword
+//!   of its keywords: not through a `together` group, words of its text or a keyword
 //!   beside a supporting word, which such sentences hold by chance; and that keyword needs a
 //!   second sign of the point even where the point names one thing.
 //! - A keyword whose words (stop words aside) all occur in the card's question never counts:

@@ -48,7 +48,8 @@ pub(super) struct ConceptWord {
 }
 
 /// Fewest distinct words of a key point's text that one sentence of an answer must contain for
-/// the text alone to cover the point; at least one of them must not be generic.
+/// the text alone to cover the point (see [`CONCEPT_SPECIFIC`]). A point whose text has fewer
+/// such words is covered only through its keywords or `together` groups.
 pub const CONCEPT_MIN: usize = 3;
 
 /// Of those, how many must not be generic; with one word more, one specific word is enough.

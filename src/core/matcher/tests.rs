@@ -231,7 +231,7 @@ fn a_particle_is_not_availability() {
     };
     // "board" is one word of the text; "set up" must not count as availability.
     assert_eq!(
-        MatchText::new("I told the board what we set up.").check(&p),
+        MatchText::new("I reported to the board what we set up.").check(&p),
         None
     );
     assert_eq!(

@@ -115,7 +115,7 @@ fn where_only_keywords_count_two_words_in_a_sentence_do_not() {
     };
     let own_words = "Every risk went on the register with an owner.";
     let group = "We went through the log weekly.";
-    // Ordinarily two words of the text, or a group, make the point, and say how.
+    // Ordinarily words of the text, or a group, make the point, and say how.
     let t = MatchText::new(own_words);
     assert_eq!(
         t.check_route(&PreparedPoint::new(&p)).map(|(r, _)| r),

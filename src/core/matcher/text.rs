@@ -145,7 +145,7 @@ impl MatchText {
 
     /// This text with key points found only through their keywords (`true`), for an answer
     /// that says too little for two words in one sentence to make a point (`analysis::Substance`
-    /// decides: [`Substance::sparse`]). There a `together` group, two words of a point's text,
+    /// decides: [`Substance::sparse`]). There a `together` group, words of a point's text,
     /// or a keyword beside a supporting word turn up by chance in sentences of generic words
     /// ("we introduced better monitoring"); a keyword the author wrote for the point still
     /// counts, with a second sign of the point (another of its terms, a word of its text:

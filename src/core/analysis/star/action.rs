@@ -435,14 +435,7 @@ impl Sentence {
         if handled || bottom || claimed {
             return false;
         }
-        // "I prioritised carefully and made sure...", "I communicated clearly": a verb with
-        // only its manner, no object, says how the speaker worked, not what they did.
-        // ("I replied immediately" tells a step and when: only words of how well count.)
-        if is_in(MANNER_ONLY, self.at(j + 1))
-            && (self.at(j + 2).is_empty()
-                || self.boundary(j + 2)
-                || matches!(self.at(j + 2), "and" | "but" | "so"))
-        {
+        if self.only_manner(j, base) {
             return false;
         }
         // "I set myself the goal of": a goal set is the task.

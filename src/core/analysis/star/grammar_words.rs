@@ -26,28 +26,6 @@ pub const AUXILIARIES: &[&str] = &[
 ];
 
 /// Forms of "be": "I was", "I'm" are states, not actions.
-/// Adverbs that tell only how well something was done: after a verb with no object ("I
-/// prioritised carefully", "I communicated clearly") they leave the step unsaid.
-pub const MANNER_ONLY: &[&str] = &[
-    "carefully",
-    "properly",
-    "effectively",
-    "efficiently",
-    "clearly",
-    "closely",
-    "well",
-    "hard",
-    "proactively",
-    "openly",
-    "transparently",
-    "regularly",
-    "constantly",
-    "consistently",
-    "appropriately",
-    "accordingly",
-    "diligently",
-];
-
 pub const BE_FORMS: &[&str] = &[
     "am", "m", "is", "s", "are", "re", "was", "were", "be", "been", "being",
 ];

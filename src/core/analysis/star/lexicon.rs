@@ -274,6 +274,25 @@ pub const STRONG_OUTCOMES: &[&str] = &[
     "sped",
 ];
 
+/// Phrases that say the work was not finished when the story ends.
+pub const OPEN_ENDS: &[&str] = &["in progress", "still ongoing", "still going on", "underway"];
+
+/// Words that may open a sentence before its subject without changing what it tells: "In the
+/// end everything was delivered", "So finally everything worked".
+pub const OPENING_MARKERS: &[&str] = &[
+    "in",
+    "the",
+    "end",
+    "so",
+    "and",
+    "then",
+    "finally",
+    "eventually",
+    "overall",
+    "by",
+    "but",
+];
+
 /// Phrases that announce an outcome.
 pub const RESULT_MARKERS: &[&str] = &[
     "as a result",

@@ -22,6 +22,7 @@ mod action;
 mod demand;
 mod grammar_words;
 mod lexicon;
+mod manner;
 mod mood;
 mod narrative;
 mod note;

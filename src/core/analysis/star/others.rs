@@ -3,9 +3,7 @@
 //! nobody heard it secondhand"), something going on, what was said or an effort spent.
 
 use super::lexicon::*;
-use super::sentence::{
-    Sentence, Story, is_adverb, is_figure, is_in, is_participle, is_past, is_present_form,
-};
+use super::sentence::{Sentence, Story, is_figure, is_in, is_participle, is_past, is_present_form};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -88,7 +86,13 @@ impl Sentence {
     ) -> Option<String> {
         // "Also got the regional managers to brief it": a terse note of the speaker's own
         // step, its subject left out after an adverb.
-        if from == 0 && is_adverb(self.at(0)) && is_past(self.at(1)) {
+        if from == 0
+            && matches!(
+                self.at(0),
+                "also" | "then" | "later" | "next" | "finally" | "afterwards" | "first"
+            )
+            && is_past(self.at(1))
+        {
             return None;
         }
         for k in from..to {

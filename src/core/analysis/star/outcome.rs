@@ -67,17 +67,23 @@ impl Sentence {
         }
         // "We got there in the end", "it was resolved eventually", "that was still in
         // progress when I left", "it was the right decision", "and then it was sort of...":
-        // an end told with nothing in it.
-        // A figure of time does not measure the end: "still in progress when I left, about
-        // six months in".
-        // "In the end everything was delivered": all of it, nothing named, is a judgement.
+        // an end told with nothing in it ("it was resolved in 40 minutes" measures it).
+        if !self.has_figure() && (self.first_phrase(VAGUE_ENDS).is_some() || self.trails_off()) {
+            return None;
+        }
+        // An end still open stays open when its only figure is a time: "still in progress
+        // when I left, about six months in".
+        if !self.measures_something() && self.first_phrase(OPEN_ENDS).is_some() {
+            return None;
+        }
+        // "In the end everything was delivered": all of it, nothing named or measured, is a
+        // judgement ("once everything was migrated, complaints stopped" tells an outcome).
         let everything = (0..self.words.len()).any(|k| {
             self.at(k) == "everything"
                 && (is_in(BE_FORMS, self.at(k + 1)) || is_past(self.at(k + 1)))
+                && (0..k).all(|m| is_in(OPENING_MARKERS, self.at(m)))
         });
-        if !self.measures_something()
-            && (self.first_phrase(VAGUE_ENDS).is_some() || self.trails_off() || everything)
-        {
+        if everything && !self.has_figure() {
             return None;
         }
         let judgement = self.judgement();
@@ -86,11 +92,8 @@ impl Sentence {
         let marker = self.first_phrase(RESULT_MARKERS).filter(|m| {
             !((m == "ended up" || m.ends_with(" meant")) && self.after_phrase_gerund(m))
         });
-        // "Nine months later we were at 71%": announced, a state measured is an outcome too.
         let announced = marker.filter(|_| {
-            !judgement
-                && (self.finite_in(OUTCOME_VERBS).is_some()
-                    || (self.measures_something() && self.any(BE_FORMS).is_some()))
+            !judgement && (self.finite_in(OUTCOME_VERBS).is_some() || self.measured_state())
         });
         if scene && !done {
             return announced;
@@ -337,6 +340,21 @@ impl Sentence {
             .find(|&m| joins(m))
             .unwrap_or(self.words.len());
         (from..to).any(|m| is_in(JUDGEMENTS, self.at(m))) || self.lesson_in(from, to)
+    }
+
+    /// A state measured where it stands, told with "be": "we were at 71%", "calls were down
+    /// by about a third", "the crashes are half" ("I was on 3 calls a day" is an effort, "we
+    /// were a team of 40" a scene, "the vendor's 3 engineers" no "be").
+    fn measured_state(&self) -> bool {
+        (1..self.words.len()).any(|k| {
+            matches!(self.at(k), "was" | "were" | "is" | "are" | "re" | "m")
+                && self.measures_something()
+                && (is_figure(self.at(k + 1))
+                    || (matches!(
+                        self.at(k + 1),
+                        "at" | "up" | "down" | "back" | "under" | "over" | "below" | "above"
+                    ) && (k + 2..k + 8).any(|m| is_figure(self.at(m)))))
+        })
     }
 
     /// A measure told from what it was to what it became: "from nine a month to two",

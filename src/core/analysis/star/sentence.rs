@@ -1,6 +1,6 @@
-//! The grammar STAR parts are read from: one sentence as words, which verbs are past, present
-//! or imagined, and who is the subject of a verb; and the story around it (told in the past
-//! or in the present).
+//! The grammar STAR parts are read from: one sentence as words, which verbs are past or
+//! present, and who is the subject of a verb; and the story around it (told in the past or in
+//! the present). What a sentence imagines, habits and judgements are in `mood.rs`.
 
 use super::lexicon::*;
 use crate::core::figures;

@@ -37,13 +37,16 @@ impl Sentence {
         }) {
             return Some((i - 1, w[i - 1..=i + 2].join(" ")));
         }
-        // "Sorting out resilience was part of my remit": a duty that came with the post.
+        // "Sorting out resilience was part of my remit": a duty that came with the post ("part
+        // of our focus on growth" names none).
         if let Some(i) = (1..w.len()).find(|&i| {
             w[i - 1] == "part"
                 && w[i] == "of"
-                && matches!(at(i + 1), "my" | "our")
-                && (is_in(GOAL_NOUNS, at(i + 2))
-                    || matches!(at(i + 2), "role" | "responsibilities"))
+                && at(i + 1) == "my"
+                && matches!(
+                    at(i + 2),
+                    "remit" | "job" | "role" | "brief" | "responsibility" | "responsibilities"
+                )
         }) {
             return Some((i - 1, w[i - 1..=i + 2].join(" ")));
         }

@@ -228,10 +228,27 @@ fn measured_states_everything_done_and_manner_only() {
             &[Action, Result],
         ),
         (
-            "I planned carefully and made sure the service was not impacted.",
+            "I split the desk into two queues. Once everything was migrated, complaints \
+             stopped.",
+            &[Action, Result],
+        ),
+        (
+            "I split the desk into two queues. The next outage was resolved in 40 minutes.",
+            &[Action, Result],
+        ),
+        // An effort, a scene: no state measured.
+        (
+            "I split the desk into two queues. Two weeks later I was on 3 calls a day with \
+             the vendor.",
+            &[Action],
+        ),
+        (
+            "I prioritised carefully and made sure the service was not impacted.",
             &[],
         ),
-        ("I communicated clearly.", &[]),
+        // How often or when, and a specific verb with its manner, still tell a step.
+        ("I reported regularly.", &[Action]),
+        ("I tested properly.", &[Action]),
         (
             "I replied immediately, and the supplier sent a patch.",
             &[Action],
@@ -247,7 +264,7 @@ fn measured_states_everything_done_and_manner_only() {
 fn duties_handed_over_notes_and_jargon() {
     let wrong = disagreements(&[
         (
-            "I was given responsibility for the print estate. I replaced the twelve oldest \
+            "I was handed ownership of the print estate. I replaced the twelve oldest \
              printers.",
             &[Task, Action],
         ),
@@ -266,10 +283,19 @@ fn duties_handed_over_notes_and_jargon() {
             &[Situation, Action],
         ),
         (
+            "This was part of our focus on growth. I set up a weekly patch window.",
+            &[Action],
+        ),
+        (
             "Rebuilt the intake form. Also got the ward clerks to test it for a week.",
             &[Action],
         ),
         ("I leveraged the team's expertise.", &[]),
+        // An opening word that is the subject is no left-out "I".
+        (
+            "I changed the rota. All agreed to the change.",
+            &[Action, Result],
+        ),
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
