@@ -89,9 +89,12 @@ impl Sentence {
         let judgement = self.judgement();
         // "I ended up rewriting the guide myself" is a step.
         // "...which meant presenting it to the heads himself" tells what a step involved.
-        let marker = self.first_phrase(RESULT_MARKERS).filter(|m| {
-            !((m == "ended up" || m.ends_with(" meant")) && self.after_phrase_gerund(m))
-        });
+        let marker = self
+            .first_phrase(RESULT_MARKERS)
+            .filter(|m| {
+                !((m == "ended up" || m.ends_with(" meant")) && self.after_phrase_gerund(m))
+            })
+            .or_else(|| self.time_passed());
         let announced = marker.filter(|_| {
             !judgement && (self.finite_in(OUTCOME_VERBS).is_some() || self.measured_state())
         });
@@ -340,6 +343,43 @@ impl Sentence {
             .find(|&m| joins(m))
             .unwrap_or(self.words.len());
         (from..to).any(|m| is_in(JUDGEMENTS, self.at(m))) || self.lesson_in(from, to)
+    }
+
+    /// A time gone by that opens the sentence, announcing what it found: "After three
+    /// months", "By the next September", "By March" (a month, or a span of time counted).
+    fn time_passed(&self) -> Option<String> {
+        let months = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "spring",
+            "summer",
+            "autumn",
+            "winter",
+        ];
+        let mut k = 1;
+        match self.at(0) {
+            "after" if is_figure(self.at(1)) && is_in(TIME_UNITS, self.at(2)) => {}
+            "by" => {
+                while matches!(self.at(k), "the" | "next" | "following" | "that") {
+                    k += 1;
+                }
+                if !months.contains(&self.at(k)) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        Some(self.at(0).to_string())
     }
 
     /// A state measured where it stands, told with "be": "we were at 71%", "calls were down

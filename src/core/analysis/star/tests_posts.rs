@@ -236,6 +236,21 @@ fn measured_states_everything_done_and_manner_only() {
             "I split the desk into two queues. The next outage was resolved in 40 minutes.",
             &[Action, Result],
         ),
+        // A time gone by that opens the sentence announces what it found.
+        (
+            "I split the desk into two queues. After three months the queue was half.",
+            &[Action, Result],
+        ),
+        (
+            "I split the desk into two queues. By the next March calls were down by a third.",
+            &[Action, Result],
+        ),
+        (
+            "I make a log of every crash with the shop manager. After three months the \
+             crashes are half.",
+            &[Result],
+        ),
+        ("After two weeks I called the vendor.", &[Action]),
         // An effort, a scene: no state measured.
         (
             "I split the desk into two queues. Two weeks later I was on 3 calls a day with \
