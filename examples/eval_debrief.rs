@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use prepdeck::core::analysis::{StarPart, Substance, analyse};
 use prepdeck::core::deck::{Card, Deck, Kind};
-use prepdeck::core::matcher::{MatchText, PreparedPoint, content_stems};
+use prepdeck::core::matcher::{PreparedPoint, content_stems};
 use prepdeck::store::decks::{BUILTIN, load_builtin};
 use serde::Deserialize;
 
@@ -224,10 +224,7 @@ fn main() -> ExitCode {
             }
         }
         if routes && matches!(e.kind.as_str(), "genuine" | "weak") {
-            let s = Substance::of(&e.answer);
-            let text = MatchText::new(&e.answer)
-                .with_evidence(s.evidence())
-                .keywords_only(s.sparse());
+            let text = Substance::of(&e.answer).match_text(&e.answer);
             for (i, (kp, got)) in card.key_points.iter().zip(&covered).enumerate() {
                 if !*got {
                     continue;
@@ -247,9 +244,7 @@ fn main() -> ExitCode {
                     // with the rule the analysis applied to this answer.
                     let route = got.then(|| {
                         let s = Substance::of(&e.answer);
-                        MatchText::new(&e.answer)
-                            .with_evidence(s.evidence())
-                            .keywords_only(s.sparse())
+                        s.match_text(&e.answer)
                             .check_route(&PreparedPoint::new(kp))
                             .map(|(r, _)| {
                                 format!(

@@ -8,7 +8,7 @@ use super::relevance::{Relevance, Topic, relevance};
 use super::substance::Substance;
 use super::{Insights, fraction};
 use crate::core::deck::{Card, KeyPoint};
-use crate::core::matcher::{MatchText, content_stems};
+use crate::core::matcher::content_stems;
 
 /// One key point checked against an answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -56,9 +56,7 @@ pub fn check_points(points: &[KeyPoint], text: &str) -> Vec<PointMatch> {
 
 /// [`check_points`] with the substance of the whole answer (with its follow-up answer).
 fn check_points_as(points: &[KeyPoint], text: &str, substance: Substance) -> Vec<PointMatch> {
-    let t = MatchText::new(text)
-        .with_evidence(substance.evidence())
-        .keywords_only(substance.sparse());
+    let t = substance.match_text(text);
     points
         .iter()
         .map(|p| {

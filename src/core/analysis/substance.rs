@@ -27,7 +27,7 @@
 use super::relevance::MIN_STEMS;
 use super::tokens::tokenize;
 use crate::core::figures;
-use crate::core::matcher::{Evidence, content_stems, is_generic_stem};
+use crate::core::matcher::{Evidence, MatchText, content_stems, is_generic_stem};
 
 /// An answer with no figure and fewer words than this is thin.
 pub const THIN_WORDS: usize = 60;
@@ -87,6 +87,15 @@ impl Substance {
     /// [`MatchText::keywords_only`]: crate::core::matcher::MatchText::keywords_only
     pub fn sparse(&self) -> bool {
         !self.figure && self.specific < SPARSE_SPECIFIC && self.stems >= MIN_STEMS
+    }
+
+    /// `text` (this answer) prepared for matching under the rules its substance sets: what a
+    /// keyword needs ([`Substance::evidence`]) and whether only keywords count
+    /// ([`Substance::sparse`]).
+    pub fn match_text(&self, text: &str) -> MatchText {
+        MatchText::new(text)
+            .with_evidence(self.evidence())
+            .keywords_only(self.sparse())
     }
 
     /// What a keyword needs to count in this answer.

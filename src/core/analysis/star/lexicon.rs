@@ -274,7 +274,8 @@ pub const STRONG_OUTCOMES: &[&str] = &[
     "sped",
 ];
 
-/// Phrases that say the work was not finished when the story ends.
+/// Phrases that say the work was not finished when the story ends: no outcome, unless a
+/// figure that is not a time measures it ("80% done and still in progress").
 pub const OPEN_ENDS: &[&str] = &["in progress", "still ongoing", "still going on", "underway"];
 
 /// Words that may open a sentence before its subject without changing what it tells: "In the
@@ -515,8 +516,6 @@ pub const VAGUE_ENDS: &[&str] = &[
     "was sorted",
     "got sorted",
     "got used to",
-    "in progress",
-    "still ongoing",
     "right decision",
     "right call",
     "right choice",

@@ -68,11 +68,11 @@ impl Sentence {
         // "We got there in the end", "it was resolved eventually", "that was still in
         // progress when I left", "it was the right decision", "and then it was sort of...":
         // an end told with nothing in it ("it was resolved in 40 minutes" measures it).
+        // An end still open ([`OPEN_ENDS`]) stays open also when its only figure is a time:
+        // "still in progress when I left, about six months in".
         if !self.has_figure() && (self.first_phrase(VAGUE_ENDS).is_some() || self.trails_off()) {
             return None;
         }
-        // An end still open stays open when its only figure is a time: "still in progress
-        // when I left, about six months in".
         if !self.measures_something() && self.first_phrase(OPEN_ENDS).is_some() {
             return None;
         }
@@ -386,15 +386,15 @@ impl Sentence {
     /// by about a third", "the crashes are half" ("I was on 3 calls a day" is an effort, "we
     /// were a team of 40" a scene, "the vendor's 3 engineers" no "be").
     fn measured_state(&self) -> bool {
-        (1..self.words.len()).any(|k| {
-            matches!(self.at(k), "was" | "were" | "is" | "are" | "re" | "m")
-                && self.measures_something()
-                && (is_figure(self.at(k + 1))
-                    || (matches!(
-                        self.at(k + 1),
-                        "at" | "up" | "down" | "back" | "under" | "over" | "below" | "above"
-                    ) && (k + 2..k + 8).any(|m| is_figure(self.at(m)))))
-        })
+        self.measures_something()
+            && (1..self.words.len()).any(|k| {
+                matches!(self.at(k), "was" | "were" | "is" | "are" | "re" | "m")
+                    && (is_figure(self.at(k + 1))
+                        || (matches!(
+                            self.at(k + 1),
+                            "at" | "up" | "down" | "back" | "under" | "over" | "below" | "above"
+                        ) && (k + 2..k + 8).any(|m| is_figure(self.at(m)))))
+            })
     }
 
     /// A measure told from what it was to what it became: "from nine a month to two",

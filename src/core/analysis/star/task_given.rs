@@ -6,6 +6,10 @@
 use super::lexicon::*;
 use super::sentence::{Sentence, base_in, is_in};
 
+/// Duties handed over without an article: "gave me responsibility for", "I was handed
+/// ownership of", "put in charge of".
+const HANDED_DUTIES: &[&str] = &["responsibility", "ownership", "charge"];
+
 impl Sentence {
     /// The goal or duty someone else gives the speaker, with the index of the word where it
     /// starts (the last readings of [`Sentence::task_at`]).
@@ -32,7 +36,7 @@ impl Sentence {
             matches!(w[i - 1], "i" | "we")
                 && matches!(w[i], "was" | "were")
                 && matches!(at(i + 1), "given" | "handed")
-                && matches!(at(i + 2), "responsibility" | "ownership" | "charge")
+                && is_in(HANDED_DUTIES, at(i + 2))
                 && matches!(at(i + 3), "of" | "for")
         }) {
             return Some((i - 1, w[i - 1..=i + 2].join(" ")));
@@ -55,7 +59,7 @@ impl Sentence {
         if let Some(i) = (1..w.len()).find(|&i| {
             matches!(w[i], "me" | "us")
                 && matches!(at(i - 1), "gave" | "give" | "gives" | "handed" | "hands")
-                && matches!(at(i + 1), "responsibility" | "ownership" | "charge")
+                && is_in(HANDED_DUTIES, at(i + 1))
                 && matches!(at(i + 2), "of" | "for")
         }) {
             return Some((i - 1, w[i - 1..=i + 2].join(" ")));
