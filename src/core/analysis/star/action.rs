@@ -124,6 +124,9 @@ impl Sentence {
             if !matches!(self.at(j), "had" | "have") {
                 return None;
             }
+            if let Some(cue) = self.causative(j, own) {
+                return act(cue);
+            }
         }
         // A group's action names its object: "we shipped it" or "we implemented better
         // processes" tells nothing ("a", "the" and a particle skipped).
@@ -497,6 +500,9 @@ impl Sentence {
                 && !next.is_empty()
                 && !is_in(VAGUE_OBJECTS, next)
                 && !is_in(VAGUE_OBJECTS, object)
+                // "I kept a strong focus on value", "I took a bold step": an effort's noun
+                // past its modifiers.
+                && !matches!(self.phrase_head(j), "focus" | "step" | "steps" | "eye" | "emphasis")
         } else {
             !(in_list(&["made"]) && matches!(next, "sure" | "certain"))
         }

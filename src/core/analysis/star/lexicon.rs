@@ -102,6 +102,7 @@ pub const NOT_ACTIONS: &[&str] = &[
     "drove",
     "empowered",
     "leveraged",
+    "leaned",
     "promised",
     "committed",
     "spotted",
@@ -115,7 +116,8 @@ pub const LIGHT_ACTIONS: &[&str] = &[
     "managed", "started", "moved", "spent", "looked", "found", "did",
 ];
 
-/// Words after a light verb that make it vague again ("I got involved", "I took ownership").
+/// Words after a light verb that make it vague again ("I got involved", "I took ownership",
+/// "I took a step back", "I kept a strong focus on value").
 pub const VAGUE_OBJECTS: &[&str] = &[
     "involved",
     "ownership",
@@ -140,6 +142,9 @@ pub const VAGUE_OBJECTS: &[&str] = &[
     "nothing",
     "anything",
     "from",
+    "step",
+    "steps",
+    "focus",
 ];
 
 /// Words that may stand between "I" and the verb ("I also dropped", "I then went").
@@ -507,7 +512,8 @@ pub const SAID_VERBS: &[&str] = &[
 ];
 
 /// An end told with nothing in it: no outcome without a figure ("we got there in the end",
-/// "it was resolved eventually", "still in progress when I left", "the right decision").
+/// "it was resolved eventually", "still in progress when I left", "the right decision", "we
+/// moved forward as a team").
 pub const VAGUE_ENDS: &[&str] = &[
     "got there",
     "worked out",
@@ -520,4 +526,6 @@ pub const VAGUE_ENDS: &[&str] = &[
     "right call",
     "right choice",
     "right thing",
+    "moved forward",
+    "moving forward",
 ];

@@ -171,7 +171,9 @@ impl StarCues {
             // outcome follows.
             practised |= act.as_ref().is_some_and(|a| !a.event);
             done |= !result_first
-                && (act.as_ref().is_some_and(|a| a.event) || (s.passive_event() && !scene));
+                && (act.as_ref().is_some_and(|a| a.event)
+                    || (s.passive_event() && !scene)
+                    || (s.vague_effort() && !scene && !goal_here));
             // "Normally I agree the goal and let them get on with it": a habit of the
             // speaker's, told before the story, does not enter them in it.
             speaker_acted |=
@@ -261,6 +263,8 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
 mod tests;
 #[cfg(test)]
 mod tests_debrief;
+#[cfg(test)]
+mod tests_findings;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! success", a lesson drawn).
 
 use super::lexicon::*;
-use super::sentence::{Sentence, is_in, is_participle, is_past};
+use super::sentence::{Sentence, is_figure, is_in, is_participle, is_past};
 
 impl Sentence {
     /// Would, will, 'd, 'll, could: the sentence imagines rather than tells ("could" is as
@@ -29,6 +29,24 @@ impl Sentence {
             "d" => !is_participle(self.at(self.verb_after(k))),
             _ => false,
         })
+    }
+
+    /// Whether the sentence opens on what is meant to happen: its first verb a "be" after a
+    /// plan's noun, with "to" and a verb ("The plan is to check the figures again after quarter-end and, if
+    /// two offices are still behind, to ask their directors"), so nothing in it has happened.
+    pub fn planned(&self) -> bool {
+        (0..self.words.len())
+            .find(|&k| is_in(BE_FORMS, self.at(k)) || is_past(self.at(k)))
+            .is_some_and(|k| {
+                is_in(BE_FORMS, self.at(k))
+                    && matches!(
+                        self.subject_of(k),
+                        "plan" | "idea" | "intention" | "step" | "steps" | "hope" | "thinking"
+                    )
+                    && self.at(k + 1) == "to"
+                    && !is_figure(self.at(k + 2))
+                    && !self.at(k + 2).is_empty()
+            })
     }
 
     /// [`Sentence::hypothetical`], except for a modal in a purpose clause after a told event

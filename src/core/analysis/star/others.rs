@@ -6,6 +6,20 @@ use super::lexicon::*;
 use super::sentence::{Sentence, Story, is_figure, is_in, is_participle, is_past, is_present_form};
 use crate::core::matcher::STOP_WORDS;
 
+/// Nouns that name what a look into a problem found: "the main problem was that...", "the
+/// cause was a timezone setting".
+const DIAGNOSES: &[&str] = &[
+    "problem",
+    "issue",
+    "cause",
+    "reason",
+    "culprit",
+    "trouble",
+    "bottleneck",
+    "snag",
+    "catch",
+];
+
 impl Sentence {
     /// What happened to others, told as a fact: the subject of the sentence's first verb is
     /// not the speaker ("I also asked finance" is another step), and the verb is past (or
@@ -155,7 +169,15 @@ impl Sentence {
             let effort = w == "took" && subject == "it";
             // "It was about making sure people only have what they need": what something
             // was about says what it was, not how it turned out.
-            let about = is_in(BE_FORMS, w) && self.at(self.verb_after(k)) == "about";
+            // "The plan is to check the figures again": what is meant to happen, no outcome.
+            // "Communication was key": what mattered, a lesson.
+            let about = is_in(BE_FORMS, w)
+                && (self.at(self.verb_after(k)) == "about"
+                    || self.at(k + 1) == "to"
+                    || matches!(
+                        self.at(self.verb_after(k)),
+                        "key" | "crucial" | "vital" | "essential" | "important" | "paramount"
+                    ));
             // "There was some resistance": what there was, with nothing counted or absent, is
             // no outcome ("there were no findings", "there were two calls all week" are).
             let existential = subject == "there"
@@ -178,10 +200,24 @@ impl Sentence {
                     v.len() > 4 && v.ends_with("ing") && !is_in(STOP_WORDS, v)
                 }
                 && !(k..to).any(|m| is_figure(self.at(m)));
+            // "The main problem was that the codes didn't match", "it was the data feed",
+            // "that was the gist of it": what a review found or what something was, named
+            // with nothing counted or absent, says what it was, not how things turned out.
+            let identifies = is_in(BE_FORMS, w)
+                && (is_in(DIAGNOSES, subject)
+                    || (matches!(subject, "it" | "that" | "this")
+                        && is_in(DETERMINERS, self.at(k + 1))))
+                && !(k + 1..to).any(|m| {
+                    is_figure(self.at(m))
+                        || matches!(
+                            self.at(m),
+                            "no" | "not" | "nothing" | "never" | "zero" | "without" | "first"
+                        )
+                });
             if past || perfect || (present && (story.present || aftermath)) {
                 // The clause's first verb tells no outcome: its object ("made things
                 // easier") is no verb of its own.
-                if claim || effort || about || existential || ongoing {
+                if claim || effort || about || existential || ongoing || identifies {
                     return None;
                 }
                 return Some(format!("{} {w}", self.at(k - 1)));

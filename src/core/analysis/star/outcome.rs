@@ -62,7 +62,7 @@ impl Sentence {
                 .iter()
                 .any(|w| matches!(w.as_str(), "would" | "will" | "ll" | "d" | "should"))
             && (self.at(0) == "by" || self.first_phrase(RESULT_MARKERS).is_some());
-        if self.hypothetical() && !ability {
+        if (self.hypothetical() || self.planned()) && !ability {
             return None;
         }
         // "We got there in the end", "it was resolved eventually", "that was still in

@@ -1,12 +1,29 @@
 //! Actions told in a form of their own: a step named as such ("what I did was phone"), a
-//! passive with the speaker as agent ("drawn up by me"), and a terse note with the speaker
-//! left out ("Rang the supplier, froze all changes"). See [`super::action`].
+//! passive with the speaker as agent ("drawn up by me"), a step the speaker had done by others
+//! ("I had the landing zone built"), and a terse note with the speaker left out ("Rang the
+//! supplier, froze all changes"). See [`super::action`].
 
 use super::action::Act;
 use super::lexicon::*;
-use super::sentence::{Sentence, Story, is_adverb, is_in, is_participle, is_past, is_present_form};
+use super::sentence::{
+    CLAUSE_STARTS, Sentence, Story, is_adverb, is_in, is_participle, is_past, is_present_form,
+};
 
 impl Sentence {
+    /// A step the speaker had others do, at `had`: "had" with its object and a participle
+    /// ("I had the landing zone built", "I had the codes restructured"); "I had a team of
+    /// six" and "I had the chance to" are no step, nor is a group's "we had the old system
+    /// installed in 2010", as often a state as a step.
+    pub(super) fn causative(&self, had: usize, own: bool) -> Option<String> {
+        if !own || self.at(had) != "had" || !is_in(DETERMINERS, self.at(had + 1)) {
+            return None;
+        }
+        (had + 2..had + 6)
+            .take_while(|&k| !self.boundary(k) && !is_in(CLAUSE_STARTS, self.at(k)))
+            .find(|&k| is_participle(self.at(k)) && self.concrete(k, false))
+            .map(|k| format!("I had ... {}", self.at(k)))
+    }
+
     /// A step named as such: "what I did was phone", "my first move was to walk over", "the
     /// action I took was to cut", "the first thing I did was call".
     pub(super) fn named_step(&self) -> Option<Act> {

@@ -181,12 +181,16 @@ impl Sentence {
             // "the NOUN was mine": "the call was mine".
             // A goal or a decision as the predicate: "getting the desk back was my first
             // priority", "keeping the lights on became our job", "it was my call whether".
+            // "It's my call", in a story told in the present ("it's our job to support the
+            // business" is a general truth).
+            let decision = |n: usize| matches!(at(n), "call" | "decision" | "choice");
+            let present = at(i - 1) == "s" && i > 1 && matches!(at(i - 2), "it" | "that");
             if matches!(w[i], "my" | "our")
                 && i > 0
-                && is_in(LINKING, at(i - 1))
-                && let Some(n) = [i + 1, i + 2].into_iter().find(|&n| {
-                    is_in(GOAL_NOUNS, at(n)) || matches!(at(n), "call" | "decision" | "choice")
-                })
+                && (is_in(LINKING, at(i - 1)) || present)
+                && let Some(n) = [i + 1, i + 2]
+                    .into_iter()
+                    .find(|&n| decision(n) || (!present && is_in(GOAL_NOUNS, at(n))))
                 && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
             {
                 return Some((i - 1, w[i - 1..=n].join(" ")));
@@ -217,6 +221,24 @@ impl Sentence {
                 // after" holds no scene.
                 let from = (1..i - 2).rev().find(|&k| self.boundary(k)).unwrap_or(0);
                 return Some((from, w[i - 2..=i].join(" ")));
+            }
+            // The speaker answerable for the decision that the story turns on: "I was the
+            // one who chose the vendor", "I was the one who'd signed it off".
+            if w[i] == "one"
+                && i >= 3
+                && at(i - 1) == "the"
+                && matches!(at(i - 2), "was" | "m" | "am")
+                && at(i - 3) == "i"
+                && matches!(at(i + 1), "who" | "that")
+                && {
+                    let mut v = self.verb_after(i + 1);
+                    if matches!(at(v), "d" | "had") {
+                        v = self.verb_after(v);
+                    }
+                    is_past(at(v)) || is_participle(at(v))
+                }
+            {
+                return Some((i - 3, w[i - 3..=i + 1].join(" ")));
             }
             // The speaker's share of the work: "my part was the design".
             if matches!(w[i], "my" | "our")

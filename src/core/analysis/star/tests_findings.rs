@@ -1,0 +1,128 @@
+//! STAR read as a person reads it (issue 11 item 4, session 17, 2026-12-06): what a review
+//! found is no outcome, nor a plan or what mattered; a step the speaker had others do is
+//! theirs; a vague effort names no step but moves the story on; a decision owned in a story
+//! told in the present, and "I was the one who...", are the task. Every sentence is written
+//! for these tests, none taken from a labelled answer.
+
+use super::tests_voices::disagreements;
+use super::*;
+use StarPart::*;
+
+/// What a look into the trouble found, what something was, a plan and what mattered are no
+/// outcome; a finding told with a figure or with what was gone still is.
+#[test]
+fn findings_plans_and_lessons_are_no_outcome() {
+    let wrong = disagreements(&[
+        (
+            "I interviewed the warehouse leads. The real issue was that nobody trusted the \
+             stock counts.",
+            &[Action],
+        ),
+        (
+            "I pulled the logs for the week. It was the nightly sync job, clashing with the \
+             backup window.",
+            &[Action],
+        ),
+        (
+            "I rebuilt the mail rules and retrained the reception staff. That was about the \
+             size of it.",
+            &[Action],
+        ),
+        (
+            "I wrote to every branch manager. The plan is to run the survey again in spring \
+             and, if the branches are still unhappy, to visit each of them.",
+            &[Action],
+        ),
+        (
+            "I sat with each supervisor in turn. Honesty was crucial.",
+            &[Action],
+        ),
+        // A finding counted, a step's own end, and what was gone are outcomes.
+        (
+            "I rewrote the rota. The problem was down to 3 calls a week by June.",
+            &[Action, Result],
+        ),
+        (
+            "I rewrote the rota. It was the first month with no missed handovers.",
+            &[Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// An end told only as going on together is no outcome.
+#[test]
+fn moving_forward_is_no_outcome() {
+    let wrong = disagreements(&[
+        (
+            "I met both engineers on Monday. Eventually they agreed and we moved forward.",
+            &[Action],
+        ),
+        (
+            "I met both engineers on Monday. By Friday the duplicate tickets had fallen to 4 \
+             a day and we moved forward with the rollout.",
+            &[Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// "I had the switches replaced" is the speaker's step, done by others at their word; a
+/// group's "we had the old firewall installed in 2012" and "I had a team of six" are not.
+#[test]
+fn steps_the_speaker_had_others_do() {
+    let wrong = disagreements(&[
+        (
+            "Before the cutover I had the old switches replaced on every floor.",
+            &[Action],
+        ),
+        ("I had the contract reviewed by our solicitor.", &[Action]),
+        ("I had a team of six engineers.", &[]),
+        ("I had my doubts about the plan.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A vague effort ("I leaned into it", "I took a step back", "I kept a strong focus on value")
+/// names no step, but what others did after it may be the outcome.
+#[test]
+fn vague_efforts_name_no_step_but_move_the_story_on() {
+    let wrong = disagreements(&[
+        ("I leaned into it and took a step back.", &[]),
+        (
+            "I took steps to improve things and kept a strong focus on quality.",
+            &[],
+        ),
+        (
+            "I aligned with the key stakeholders. The client renewed for three years.",
+            &[Result],
+        ),
+        // A step named after "took" still counts.
+        ("I took the laptops to the depot myself.", &[Action]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A decision owned in a story told in the present, and being the one who made the call
+/// the story turns on, are the task; a duty stated as a general truth is not.
+#[test]
+fn decisions_owned_are_the_task() {
+    let wrong = disagreements(&[
+        (
+            "It's a Monday in March and the payroll run is stuck. I'm the duty manager, so \
+             it's my call.",
+            &[Situation, Task],
+        ),
+        (
+            "I was the one who picked the supplier, and I rang them the same morning.",
+            &[Task, Action],
+        ),
+        (
+            "I was the one who'd approved the change. I rolled it back within the hour.",
+            &[Task, Action],
+        ),
+        ("It's our job to support the business.", &[]),
+        ("I was the one person in IT.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
