@@ -109,6 +109,24 @@ impl Sentence {
         self.any(JUDGEMENTS).is_some() || self.lesson()
     }
 
+    /// Whether a judgement opens the story as how things looked before the trouble: a past
+    /// state of a thing with its figure ("The score looked healthy, around 88% happy") or with a
+    /// "but" after it ("The score was OK, but the comments were angry"). "It was a success"
+    /// and a lesson stay judgements.
+    pub fn judged_before_trouble(&self) -> bool {
+        let first = (0..self.words.len())
+            .find(|&k| matches!(self.at(k), "was" | "were" | "looked" | "seemed"));
+        first.is_some_and(|k| {
+            let subject = self.subject_of(k);
+            k > 0
+                && !is_in(SUBJECT_PRONOUNS, subject)
+                && !is_in(DETERMINERS, subject)
+                && !self.lesson()
+                && self.any(&["success", "successful", "experience"]).is_none()
+                && (self.has_figure() || (k + 1..self.words.len()).any(|m| self.at(m) == "but"))
+        })
+    }
+
     /// A lesson drawn ("the main lesson was", "lessons learned", "a real learning
     /// experience"), not lessons taught ("every pupil could join online lessons").
     fn lesson(&self) -> bool {

@@ -131,6 +131,11 @@ impl Sentence {
             }) {
                 continue;
             }
+            // "Sources: NCSC advisories": a word after a label that opens the sentence has no
+            // subject before it ("the backlog, which had been 400, was 40" has).
+            if self.boundary(k) && k - from <= 2 {
+                continue;
+            }
             let past = is_in(PAST_AUXILIARIES, w) || is_past(w);
             // After a past story, how things stand now may be told of a person ("she now
             // leads the team").

@@ -190,7 +190,7 @@ impl Sentence {
             return Some(topic);
         }
         if !opening
-            || self.judgement()
+            || (self.judgement() && !self.judged_before_trouble())
             || (self.general_habit() && !past_habit)
             || (self.supposed() && !past_habit)
             || (self.outcome_told()
@@ -250,7 +250,12 @@ impl Sentence {
                 let verb = self.at(i);
                 // "The project was delivered": a passive outcome, not a scene.
                 // In a story told in the present, "the system is slow" is a state too.
+                // "The score looked healthy": how things looked is a state.
+                let looked = matches!(verb, "looked" | "seemed")
+                    && !is_in(PREPOSITIONS, self.at(i + 1))
+                    && !matches!(self.at(i + 1), "into" | "after" | "over" | "through");
                 let state = (is_in(STATE_WORDS, verb)
+                    || looked
                     || (story.present && matches!(verb, "is" | "are" | "s" | "re")))
                     && (!is_in(OUTCOME_VERBS, self.at(self.verb_after(i)))
                         || self.imposed_change())

@@ -3,7 +3,7 @@
 //! held in the past and discoveries; [`Sentence::situation`] (scene.rs) weighs them.
 
 use super::lexicon::*;
-use super::sentence::{Sentence, is_in, is_participle, is_past};
+use super::sentence::{Sentence, is_figure, is_in, is_participle, is_past};
 
 impl Sentence {
     /// A trouble of others told in its own clause after the speaker's, before anything was
@@ -134,6 +134,23 @@ impl Sentence {
             || (matches!(w, "before" | "until" | "till")
                 && matches!(next, "that" | "this" | "then"))
             || (w == "prior" && next == "to" && matches!(self.at(k + 2), "that" | "this"))
+            || self.long_before()
+    }
+
+    /// What others had been doing for a span of time counted: "some of the techs had been
+    /// doing it on paper for twenty years", "the desk had been short-staffed for months".
+    fn long_before(&self) -> bool {
+        let n = self.words.len();
+        (1..n).any(|k| {
+            self.at(k) == "had"
+                && self.at(k + 1) == "been"
+                && !matches!(self.subject_of(k), "i" | "we" | "")
+                && (k + 2..n).any(|m| {
+                    self.at(m) == "for"
+                        && (is_in(TIME_UNITS, self.at(m + 1))
+                            || (is_figure(self.at(m + 1)) && is_in(TIME_UNITS, self.at(m + 2))))
+                })
+        })
     }
 
     /// What the speaker had, at the subject `i`: "I had a second-line engineer whose closure

@@ -126,3 +126,44 @@ fn decisions_owned_are_the_task() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// How things looked before the trouble, judged with a figure or a "but", opens the story;
+/// what others had been doing for a span of time counted is the time before it, wherever it
+/// stands; a judgement alone stays one.
+#[test]
+fn how_things_looked_before_the_trouble() {
+    let wrong = disagreements(&[
+        (
+            "The audit score looked fine, about 92% compliant. I went through the sample \
+             by hand.",
+            &[Situation, Action],
+        ),
+        (
+            "The new portal was popular, but the phone queue kept growing. I moved two \
+             analysts onto calls.",
+            &[Situation, Action],
+        ),
+        (
+            "Replaced the ageing phone system for four branches. The receptionists had been \
+             using the old handsets for fifteen years. I ran a drop-in session at each branch.",
+            &[Situation, Action],
+        ),
+        (
+            "It was a great experience. I ran a drop-in session at each branch.",
+            &[Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A word after a label's colon has no subject before it: "Tools: dashboards and alerts"
+/// tells nothing that happened.
+#[test]
+fn a_label_is_no_subject() {
+    let wrong = disagreements(&[(
+        "I rebuilt the monitoring last spring. Tools: Grafana dashboards and pager alerts \
+         for the on-call engineer.",
+        &[Action],
+    )]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
