@@ -171,7 +171,10 @@ impl Sentence {
                 && !(k..to).any(|m| is_figure(self.at(m)));
             // "It took a while to get buy-in": how long something took is the effort spent,
             // no outcome.
-            let effort = w == "took" && subject == "it";
+            // "Everyone had to click to accept it": what others were obliged to do is a
+            // rule set, no outcome.
+            let effort = (w == "took" && subject == "it")
+                || (matches!(w, "had" | "has" | "have") && self.at(k + 1) == "to");
             // "It was about making sure people only have what they need": what something
             // was about says what it was, not how it turned out.
             // "The plan is to check the figures again": what is meant to happen, no outcome.

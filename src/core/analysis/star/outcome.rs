@@ -26,9 +26,14 @@ impl Sentence {
     pub(super) fn result(&self, story: &Story, done: bool, scene: bool) -> Option<Outcome> {
         let mut others = None;
         if let Some(cue) = self.result_cue(story, done, scene, &mut others) {
+            // "I cut the deck down to six slides. I laid out three options": the speaker's
+            // own verb of change, followed by more of their steps, was one of the steps.
+            let own = (0..self.words.len()).any(|k| {
+                self.at(k) == cue && is_in(STRONG_OUTCOMES, &cue) && self.subject_of(k) == "i"
+            });
             return Some(Outcome {
                 cue,
-                tentative: false,
+                tentative: own,
             });
         }
         // What others said is their reaction: with nothing counted, it is the outcome only
