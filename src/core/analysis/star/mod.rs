@@ -107,7 +107,7 @@ impl StarCues {
         let mut pending_task = None;
         // Whether the outcome found is only what happened to others (see `Outcome`).
         let mut tentative = false;
-        for s in &sentences {
+        for (index, s) in sentences.iter().enumerate() {
             let act = s.action(&story);
             let acted = act.is_some();
             // The sentence that sets the scene (the first one that does), told before the
@@ -132,6 +132,24 @@ impl StarCues {
                 }
                 _ => false,
             };
+            // "We moved to single sign-on for our e-resources", "Last year I presented our
+            // roadmap to the board": the first sentence names the occasion, a group's event
+            // for something of theirs or a step at a moment in the past; the scene the rest
+            // is told in
+            // ("We halved our outages in a year" tells the result first).
+            let scene = scene
+                || (index == 0
+                    && cues.situation.is_none()
+                    && !s.outcome_told()
+                    && act.as_ref().is_some_and(|a| {
+                        a.event
+                            && ((a.own && s.opens_on_past_moment())
+                                || (a.cue.starts_with("we ") && s.occasion_named()))
+                    })
+                    && {
+                        cues.situation = Some(s.words[..s.words.len().min(3)].join(" "));
+                        true
+                    });
             // Whether this sentence states the goal: naming a duty ("I was asked to...",
             // "I led the move to the cloud") does not yet enter the speaker in the story, so
             // the scene may still follow ("The old contract ended in March").

@@ -137,6 +137,26 @@ impl Sentence {
             || self.long_before()
     }
 
+    /// Whether the sentence names what its event was for: "for our e-resources", "for the
+    /// new booking system".
+    pub(super) fn occasion_named(&self) -> bool {
+        (1..self.words.len()).any(|k| {
+            self.at(k) == "for"
+                && matches!(self.at(k + 1), "our" | "the" | "a" | "an")
+                && !self.at(k + 2).is_empty()
+                && !is_in(TIME_UNITS, self.at(k + 2))
+                && !is_figure(self.at(k + 2))
+        })
+    }
+
+    /// Whether the sentence opens on a moment in the past: "Last year", "One winter", "In
+    /// 2019", "Two years ago" ("In my last team" names a place).
+    pub(super) fn opens_on_past_moment(&self) -> bool {
+        matches!(self.at(0), "last" | "one")
+            || (matches!(self.at(0), "in" | "back") && super::scene::is_year(self.at(1)))
+            || (0..4.min(self.words.len())).any(|k| self.at(k) == "ago")
+    }
+
     /// What others had been doing for a span of time counted: "some of the techs had been
     /// doing it on paper for twenty years", "the desk had been short-staffed for months".
     fn long_before(&self) -> bool {

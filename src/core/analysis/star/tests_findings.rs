@@ -191,3 +191,26 @@ fn own_changes_among_steps_and_duties_of_others() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// The first sentence names the occasion: a group's event for something of theirs ("We moved
+/// to a new phone system for our branches") or the speaker's at a moment in the past ("Last year I presented..."); a
+/// result told first is no occasion, nor is the speaker's step with no moment.
+#[test]
+fn the_first_sentence_names_the_occasion() {
+    let wrong = disagreements(&[
+        (
+            "We moved to a new phone system for our branches. It was fine in the end.",
+            &[Situation],
+        ),
+        (
+            "Last year I presented our security plan to the trustees. Overall it went well.",
+            &[Situation, Action],
+        ),
+        (
+            "We halved our printing costs in a year. I started by counting the printers.",
+            &[Action, Result],
+        ),
+        ("I presented our security plan to the trustees.", &[Action]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
