@@ -629,6 +629,22 @@ fn fifth_and_seventh_holdout_labelled_answers_keep_their_figures() {
     );
 }
 
+/// The ninth held-out set (`tests/fixtures/holdout-9/`), written blind in session 17 and
+/// measured before anyone read it (its README): recall 86 % (114 of 133), precision 91 %
+/// (114 of 125), three junk ticks of 93. Its wrong ticks were then read; the matcher was not
+/// changed for them. The floors keep what it reaches.
+#[test]
+fn ninth_holdout_labelled_answers_keep_their_figures() {
+    labelled_answers_keep_the_goals(
+        "../holdout-9/debrief-answers.json",
+        Floors {
+            recall: 0.85,
+            precision: 0.91,
+            junk_ticks: 3,
+        },
+    );
+}
+
 /// `fresh-answers-2.json`: 13 answers in a spoken, paraphrasing style to 10 more cards, written
 /// the same way; the matcher's rules of 19:33 UTC were made from its misses, so these floors
 /// only keep what was reached (recall 91 %, precision 100 %). Since the point's own words need three in a sentence, two typed as specific words

@@ -488,6 +488,7 @@ pub const INTENSIFIERS: &[&str] = &[
     "incredibly",
     "extremely",
     "pretty",
+    "much",
 ];
 
 /// Verbs of speech besides those that may carry a demand ([`SPEECH_VERBS`]): what others

@@ -184,7 +184,7 @@ impl Sentence {
             // "It's my call", in a story told in the present ("it's our job to support the
             // business" is a general truth).
             let decision = |n: usize| matches!(at(n), "call" | "decision" | "choice");
-            let present = at(i - 1) == "s" && i > 1 && matches!(at(i - 2), "it" | "that");
+            let present = i > 1 && at(i - 1) == "s" && matches!(at(i - 2), "it" | "that");
             if matches!(w[i], "my" | "our")
                 && i > 0
                 && (is_in(LINKING, at(i - 1)) || present)

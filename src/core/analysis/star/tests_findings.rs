@@ -4,6 +4,8 @@
 //! told in the present, and "I was the one who...", are the task. Every sentence is written
 //! for these tests, none taken from a labelled answer.
 
+use super::tests_debrief::assert_debrief_set_floors;
+use super::tests_turns::assert_story_floors;
 use super::tests_voices::disagreements;
 use super::*;
 use StarPart::*;
@@ -211,6 +213,40 @@ fn the_first_sentence_names_the_occasion() {
             &[Action, Result],
         ),
         ("I presented our security plan to the trustees.", &[Action]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The ninth held-out set (`tests/fixtures/holdout-9/`), written blind in session 17,
+/// measured unread (debrief S/T/A/R 11/14/14/12 of 15, stories 21/21/21/21 of 24), then its
+/// STAR errors read for this file's rules: the floors keep what the detector reaches (debrief
+/// 12/15/14/14, stories 22/24/24/24).
+#[test]
+fn the_ninth_held_out_set_keeps_its_star_figures() {
+    assert_debrief_set_floors(
+        include_str!("../../../../tests/fixtures/holdout-9/debrief-answers.json"),
+        15,
+        [12, 15, 14, 14],
+    );
+    assert_story_floors(
+        include_str!("../../../../tests/fixtures/holdout-9/star-stories.json"),
+        [22, 24, 24, 24],
+    );
+}
+
+/// A change in someone told with "much" and nothing counted is how the speaker rates it.
+#[test]
+fn much_more_is_a_judgement() {
+    let wrong = disagreements(&[
+        (
+            "I paired her with our network lead for a month. She's much more confident now.",
+            &[Action],
+        ),
+        (
+            "I paired her with our network lead for a month. Her first-time fix rate went \
+             from 40% to 65%.",
+            &[Action, Result],
+        ),
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
