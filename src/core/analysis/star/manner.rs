@@ -1,7 +1,5 @@
 //! How the speaker worked, told in place of what they did: a general verb with only how well
-//! it was done ("I prioritised carefully", "I communicated clearly") is no step, and a vague
-//! verb of effort ("I aligned with key stakeholders", "I leaned into it") names none, though
-//! time has moved on in the story.
+//! it was done ("I prioritised carefully", "I communicated clearly") is no step.
 
 use super::sentence::{Sentence, base_in, is_in};
 
@@ -45,42 +43,7 @@ const GENERAL_VERBS: &[&str] = &[
     "led",
 ];
 
-/// Past verbs of effort that name no step ("I aligned with the stakeholders", "I drove
-/// accountability"): not the speaker's Action, but something was done.
-const VAGUE_EFFORTS: &[&str] = &[
-    "helped",
-    "ensured",
-    "supported",
-    "focused",
-    "focussed",
-    "engaged",
-    "aligned",
-    "communicated",
-    "collaborated",
-    "worked",
-    "championed",
-    "facilitated",
-    "fostered",
-    "spearheaded",
-    "drove",
-    "empowered",
-    "leveraged",
-    "leaned",
-];
-
 impl Sentence {
-    /// Whether the speaker or their group did something vague in the past ("I aligned with
-    /// key stakeholders", "we leaned into it"): no Action, but what follows may be the
-    /// outcome, as after any step ("We got the portal out and the client renewed").
-    pub(super) fn vague_effort(&self) -> bool {
-        !self.habitual()
-            && (0..self.words.len()).any(|i| {
-                matches!(self.at(i), "i" | "we")
-                    && !self.negated(i)
-                    && is_in(VAGUE_EFFORTS, self.at(self.verb_after(i)))
-            })
-    }
-
     /// Whether the verb at `j` (a base form when `base`, in a story told in the present) is a
     /// general verb of working with no object, only how well it was done: "I prioritised
     /// carefully and made sure...", "I communicated clearly".

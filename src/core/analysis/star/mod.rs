@@ -189,9 +189,7 @@ impl StarCues {
             // outcome follows.
             practised |= act.as_ref().is_some_and(|a| !a.event);
             done |= !result_first
-                && (act.as_ref().is_some_and(|a| a.event)
-                    || (s.passive_event() && !scene)
-                    || (s.vague_effort() && !scene && !goal_here));
+                && (act.as_ref().is_some_and(|a| a.event) || (s.passive_event() && !scene));
             // "Normally I agree the goal and let them get on with it": a habit of the
             // speaker's, told before the story, does not enter them in it.
             speaker_acted |=
