@@ -349,44 +349,6 @@ impl Sentence {
             })
     }
 
-    /// The head word of the object after the verb at `j`: particles, determiners and vague
-    /// modifiers skipped ("brought in some new processes" → "processes").
-    pub(super) fn object_head(&self, j: usize) -> &str {
-        let mut k = j + 1;
-        while is_in(PARTICLES, self.at(k))
-            || is_in(DETERMINERS, self.at(k))
-            || is_in(OBJECT_PRONOUNS, self.at(k))
-            || is_in(VAGUE_MODIFIERS, self.at(k))
-        {
-            k += 1;
-        }
-        self.at(k)
-    }
-
-    /// The last word of the noun phrase after the verb at `j`: "a virtualisation project a
-    /// year ago" → "project".
-    pub(super) fn phrase_head(&self, j: usize) -> &str {
-        self.at(self.phrase_head_at(j))
-    }
-
-    /// The index of [`Sentence::phrase_head`].
-    pub(super) fn phrase_head_at(&self, j: usize) -> usize {
-        let mut k = j + 1;
-        while is_in(DETERMINERS, self.at(k)) || is_in(VAGUE_MODIFIERS, self.at(k)) {
-            k += 1;
-        }
-        while k < j + 5
-            && !self.at(k + 1).is_empty()
-            && !self.boundary(k + 1)
-            && !is_in(STOP_WORDS, self.at(k + 1))
-            && !is_past(self.at(k + 1))
-            && !is_figure(self.at(k + 1))
-        {
-            k += 1;
-        }
-        k
-    }
-
     /// Whether the verb at `j` (a base form when `base`, in a story told in the present)
     /// tells a concrete action: not a state or a vague verb, nor a light verb without a
     /// concrete object ("I did my best", "we kept the client in the loop"), nor a generic
@@ -500,9 +462,7 @@ impl Sentence {
                 && !next.is_empty()
                 && !is_in(VAGUE_OBJECTS, next)
                 && !is_in(VAGUE_OBJECTS, object)
-                // "I kept a strong focus on value", "I took a bold step": an effort's noun
-                // past its modifiers.
-                && !matches!(self.phrase_head(j), "focus" | "step" | "steps" | "eye" | "emphasis")
+                && !self.effort_noun(j, base)
         } else {
             !(in_list(&["made"]) && matches!(next, "sure" | "certain"))
         }

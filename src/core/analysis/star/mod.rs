@@ -18,6 +18,7 @@
 
 use serde::Serialize;
 
+mod achieved;
 mod action;
 mod demand;
 mod grammar_words;
@@ -28,6 +29,7 @@ mod narrative;
 mod note;
 mod others;
 mod outcome;
+mod phrase;
 mod practice;
 mod scene;
 mod scene_signs;
@@ -135,8 +137,7 @@ impl StarCues {
             // "We moved to single sign-on for our e-resources", "Last year I presented our
             // roadmap to the board": the first sentence names the occasion, a group's event
             // for something of theirs or a step at a moment in the past; the scene the rest
-            // is told in
-            // ("We halved our outages in a year" tells the result first).
+            // is told in ("We halved our outages in a year" tells the result first).
             let scene = scene
                 || (index == 0
                     && cues.situation.is_none()

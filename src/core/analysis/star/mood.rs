@@ -46,6 +46,11 @@ impl Sentence {
                     && self.at(k + 1) == "to"
                     && !is_figure(self.at(k + 2))
                     && !self.at(k + 2).is_empty()
+                    // "The plan was to finish by May, but we finished two weeks early".
+                    && !(k + 3..self.words.len()).any(|m| {
+                        is_past(self.at(m))
+                            && matches!(self.subject_of(m), "i" | "we" | "it" | "they" | "he" | "she")
+                    })
             })
     }
 
@@ -109,9 +114,9 @@ impl Sentence {
         self.any(JUDGEMENTS).is_some() || self.lesson()
     }
 
-    /// Whether a judgement opens the story as how things looked before the trouble: a past
-    /// state of a thing with its figure ("The score looked healthy, around 88% happy") or with a
-    /// "but" after it ("The score was OK, but the comments were angry"). "It was a success"
+    /// Whether a judgement opens the story as how things looked before the trouble: how a
+    /// thing looked, with its figure ("The score looked healthy, around 88% happy"), or a past
+    /// state with a "but" after it ("The score was OK, but the comments were angry"). "It was a success"
     /// and a lesson stay judgements.
     pub fn judged_before_trouble(&self) -> bool {
         let first = (0..self.words.len())
@@ -123,7 +128,8 @@ impl Sentence {
                 && !is_in(DETERMINERS, subject)
                 && !self.lesson()
                 && self.any(&["success", "successful", "experience"]).is_none()
-                && (self.has_figure() || (k + 1..self.words.len()).any(|m| self.at(m) == "but"))
+                && ((self.has_figure() && matches!(self.at(k), "looked" | "seemed"))
+                    || (k + 1..self.words.len()).any(|m| self.at(m) == "but"))
         })
     }
 

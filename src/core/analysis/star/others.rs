@@ -131,11 +131,6 @@ impl Sentence {
             }) {
                 continue;
             }
-            // "Sources: NCSC advisories": a word after a label that opens the sentence has no
-            // subject before it ("the backlog, which had been 400, was 40" has).
-            if self.boundary(k) && k - from <= 2 {
-                continue;
-            }
             let past = is_in(PAST_AUXILIARIES, w) || is_past(w);
             // After a past story, how things stand now may be told of a person ("she now
             // leads the team").
@@ -172,9 +167,11 @@ impl Sentence {
             // "It took a while to get buy-in": how long something took is the effort spent,
             // no outcome.
             // "Everyone had to click to accept it": what others were obliged to do is a
-            // rule set, no outcome.
+            // rule set, no outcome ("nobody had to re-enter the data" is one).
             let effort = (w == "took" && subject == "it")
-                || (matches!(w, "had" | "has" | "have") && self.at(k + 1) == "to");
+                || (matches!(w, "had" | "has" | "have")
+                    && self.at(k + 1) == "to"
+                    && !matches!(subject, "nobody" | "none" | "one" | "never" | "longer"));
             // "It was about making sure people only have what they need": what something
             // was about says what it was, not how it turned out.
             // "The plan is to check the figures again": what is meant to happen, no outcome.
@@ -210,8 +207,10 @@ impl Sentence {
                 && !(k..to).any(|m| is_figure(self.at(m)));
             // "The main problem was that the codes didn't match", "it was the data feed",
             // "that was the gist of it": what a review found or what something was, named
-            // with nothing counted or absent, says what it was, not how things turned out.
+            // with nothing counted or absent, says what it was, not how things turned out
+            // ("the issue was fixed within a day", "that was the end of the complaints" do).
             let identifies = is_in(BE_FORMS, w)
+                && !is_participle(self.at(self.verb_after(k)))
                 && (is_in(DIAGNOSES, subject)
                     || (matches!(subject, "it" | "that" | "this")
                         && is_in(DETERMINERS, self.at(k + 1))))
@@ -219,7 +218,16 @@ impl Sentence {
                     is_figure(self.at(m))
                         || matches!(
                             self.at(m),
-                            "no" | "not" | "nothing" | "never" | "zero" | "without" | "first"
+                            "no" | "not"
+                                | "nothing"
+                                | "never"
+                                | "zero"
+                                | "without"
+                                | "first"
+                                | "last"
+                                | "end"
+                                | "best"
+                                | "lowest"
                         )
                 });
             if past || perfect || (present && (story.present || aftermath)) {

@@ -253,7 +253,7 @@ impl Sentence {
                 // "The score looked healthy": how things looked is a state.
                 let looked = matches!(verb, "looked" | "seemed")
                     && !is_in(PREPOSITIONS, self.at(i + 1))
-                    && !matches!(self.at(i + 1), "into" | "after" | "over" | "through");
+                    && self.at(i + 1) != "over";
                 let state = (is_in(STATE_WORDS, verb)
                     || looked
                     || (story.present && matches!(verb, "is" | "are" | "s" | "re")))

@@ -150,27 +150,40 @@ impl Sentence {
     }
 
     /// Whether the sentence opens on a moment in the past: "Last year", "One winter", "In
-    /// 2019", "Two years ago" ("In my last team" names a place).
+    /// 2019", "Two years ago" ("In my last team" names a place, "Last, I rang" an order).
     pub(super) fn opens_on_past_moment(&self) -> bool {
-        matches!(self.at(0), "last" | "one")
+        (matches!(self.at(0), "last" | "one")
+            && (is_in(TIME_NOUNS, self.at(1))
+                || is_in(TIME_UNITS, self.at(1))
+                || matches!(
+                    self.at(1),
+                    "spring" | "summer" | "autumn" | "winter" | "quarter" | "term" | "christmas"
+                )))
             || (matches!(self.at(0), "in" | "back") && super::scene::is_year(self.at(1)))
             || (0..4.min(self.words.len())).any(|k| self.at(k) == "ago")
     }
 
     /// What others had been doing for a span of time counted: "some of the techs had been
     /// doing it on paper for twenty years", "the desk had been short-staffed for months".
+    /// "By March the new process had been running for six weeks" tells where things stood
+    /// after the actions.
     fn long_before(&self) -> bool {
         let n = self.words.len();
-        (1..n).any(|k| {
-            self.at(k) == "had"
-                && self.at(k + 1) == "been"
-                && !matches!(self.subject_of(k), "i" | "we" | "")
-                && (k + 2..n).any(|m| {
-                    self.at(m) == "for"
-                        && (is_in(TIME_UNITS, self.at(m + 1))
-                            || (is_figure(self.at(m + 1)) && is_in(TIME_UNITS, self.at(m + 2))))
-                })
-        })
+        let later = self
+            .words
+            .iter()
+            .any(|w| matches!(w.as_str(), "by" | "since" | "after" | "now" | "then"));
+        !later
+            && (1..n).any(|k| {
+                self.at(k) == "had"
+                    && self.at(k + 1) == "been"
+                    && !matches!(self.subject_of(k), "i" | "we" | "")
+                    && (k + 2..n).any(|m| {
+                        self.at(m) == "for"
+                            && (is_in(TIME_UNITS, self.at(m + 1))
+                                || (is_figure(self.at(m + 1)) && is_in(TIME_UNITS, self.at(m + 2))))
+                    })
+            })
     }
 
     /// What the speaker had, at the subject `i`: "I had a second-line engineer whose closure

@@ -20,7 +20,13 @@ impl Sentence {
         }
         (had + 2..had + 6)
             .take_while(|&k| !self.boundary(k) && !is_in(CLAUSE_STARTS, self.at(k)))
-            .find(|&k| is_participle(self.at(k)) && self.concrete(k, false))
+            // "I had a manager called Priya who..." names someone.
+            .find(|&k| {
+                is_participle(self.at(k))
+                    && !matches!(self.at(k), "called" | "named" | "based" | "located")
+                    && self.at(k + 1) != "who"
+                    && self.concrete(k, false)
+            })
             .map(|k| format!("I had ... {}", self.at(k)))
     }
 

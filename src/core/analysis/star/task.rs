@@ -192,8 +192,13 @@ impl Sentence {
                     .into_iter()
                     .find(|&n| decision(n) || (!present && is_in(GOAL_NOUNS, at(n))))
                 && (n == i + 1 || !is_in(STOP_WORDS, at(i + 1)))
+                // "It's my call" closes its clause ("it's my call I am proudest of" names one).
+                && !(present
+                    && !self.boundary(n + 1)
+                    && (is_in(SUBJECT_PRONOUNS, at(n + 1)) || matches!(at(n + 1), "that" | "which")))
             {
-                return Some((i - 1, w[i - 1..=n].join(" ")));
+                let from = if present { i - 2 } else { i - 1 };
+                return Some((from, w[from..=n].join(" ")));
             }
             // A goal noun, however it is owned, with the goal as its predicate: "the
             // strategy's headline goal was to cut", "Sam's brief was to".
@@ -222,22 +227,8 @@ impl Sentence {
                 let from = (1..i - 2).rev().find(|&k| self.boundary(k)).unwrap_or(0);
                 return Some((from, w[i - 2..=i].join(" ")));
             }
-            // The speaker answerable for the decision that the story turns on: "I was the
-            // one who chose the vendor", "I was the one who'd signed it off".
-            if w[i] == "one"
-                && i >= 3
-                && at(i - 1) == "the"
-                && matches!(at(i - 2), "was" | "m" | "am")
-                && at(i - 3) == "i"
-                && matches!(at(i + 1), "who" | "that")
-                && {
-                    let mut v = self.verb_after(i + 1);
-                    if matches!(at(v), "d" | "had") {
-                        v = self.verb_after(v);
-                    }
-                    is_past(at(v)) || is_participle(at(v))
-                }
-            {
+            // "I was the one who chose the vendor" ([`Sentence::one_who_decided`]).
+            if self.one_who_decided(i) {
                 return Some((i - 3, w[i - 3..=i + 1].join(" ")));
             }
             // The speaker's share of the work: "my part was the design".

@@ -1,16 +1,60 @@
 //! The Task handed to the speaker: a goal given as a thing ("my manager gave me the task of",
 //! "the VP gave me one target:"), a duty handed over ("I was handed ownership of", "part of
-//! my remit"), a demand or a role ([`super::demand`]), or someone asking the speaker to do
-//! something ("my boss asked me to", "they brought us in to").
+//! my remit"), a demand or a role ([`super::demand`]), someone asking the speaker to do
+//! something ("my boss asked me to", "they brought us in to"), or the decision they answered
+//! for ("I was the one who chose the vendor").
 
 use super::lexicon::*;
 use super::sentence::{Sentence, base_in, is_in};
+
+/// Verbs of a decision made or a commitment given: "I was the one who chose the vendor".
+const DECISIONS: &[&str] = &[
+    "chose",
+    "chosen",
+    "picked",
+    "selected",
+    "approved",
+    "signed",
+    "decided",
+    "recommended",
+    "proposed",
+    "pushed",
+    "committed",
+    "promised",
+    "agreed",
+    "authorised",
+    "authorized",
+    "made",
+    "set",
+    "gave",
+    "given",
+];
 
 /// Duties handed over without an article: "gave me responsibility for", "I was handed
 /// ownership of", "put in charge of".
 const HANDED_DUTIES: &[&str] = &["responsibility", "ownership", "charge"];
 
 impl Sentence {
+    /// The speaker answerable for the decision the story turns on, at `one`: "I was the one
+    /// who chose the vendor", "I was the one who'd signed it off" (not "the one who got
+    /// blamed" or "who noticed").
+    pub(super) fn one_who_decided(&self, one: usize) -> bool {
+        let at = |k: usize| self.at(k);
+        at(one) == "one"
+            && one >= 3
+            && at(one - 1) == "the"
+            && matches!(at(one - 2), "was" | "m" | "am")
+            && at(one - 3) == "i"
+            && matches!(at(one + 1), "who" | "that")
+            && {
+                let mut v = self.verb_after(one + 1);
+                if matches!(at(v), "d" | "had") {
+                    v = self.verb_after(v);
+                }
+                is_in(DECISIONS, at(v))
+            }
+    }
+
     /// The goal or duty someone else gives the speaker, with the index of the word where it
     /// starts (the last readings of [`Sentence::task_at`]).
     pub(super) fn goal_given(&self) -> Option<(usize, String)> {

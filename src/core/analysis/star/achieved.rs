@@ -1,0 +1,104 @@
+//! An achievement of the speaker or their group as the Result: a deadline hit, an audit
+//! passed, a step told against its plan ("we finished a week early", "I closed the old site
+//! under budget"), going live. See [`super::outcome`].
+
+use super::lexicon::*;
+use super::sentence::{Sentence, Story, base_in, is_in, is_past};
+
+impl Sentence {
+    /// An achievement of the speaker or their group, told after what they did: "we hit the
+    /// deadline", "I passed the audit with no findings", "we finished a week early"; "we met
+    /// with the vendor" or "I passed it to finance" is another step.
+    /// Also a step told against its plan ("we submitted the reports two days before the
+    /// deadline", "I closed the old site under budget"), and going live.
+    /// A step told against its plan needs nothing done before it.
+    pub(super) fn achieved(&self, story: &Story, done: bool) -> Option<String> {
+        // "a week early", not "early on".
+        let early = (1..self.words.len())
+            .any(|k| self.at(k) == "early" && is_in(TIME_UNITS, self.at(k - 1)));
+        let on_plan = self.first_phrase(AGAINST_PLAN).is_some() || early || self.ahead_of_plan();
+        // A terse note of the end, after the actions: "Finished a week early", "Done in
+        // five months".
+        if done
+            && (is_in(ACHIEVEMENTS, self.at(0)) || self.at(0) == "done")
+            && !self
+                .words
+                .iter()
+                .any(|w| matches!(w.as_str(), "i" | "we" | "you"))
+            && !self.at(1).is_empty()
+        {
+            return Some(self.at(0).to_string());
+        }
+        (1..self.words.len()).find_map(|k| {
+            if self.judged_clause(k) {
+                return None;
+            }
+            let subject = self.subject_of(k);
+            let w = self.at(k);
+            let verb = is_in(ACHIEVEMENTS, w) || (story.present && base_in(ACHIEVEMENTS, w));
+            let live = matches!(w, "went" | "go" | "goes") && self.at(k + 1) == "live";
+            // "We haven't had a single missed escalation since".
+            let since = self.at(self.words.len() - 1) == "since"
+                && matches!(w, "have" | "haven" | "has" | "hasn" | "ve");
+            // "We kept all three clients"; "we kept them in the loop" is a state kept up.
+            // "I kept checking his tickets" goes on doing a step.
+            let kept = matches!(w, "kept" | "retained")
+                && !(self.at(k + 1).len() > 4 && self.at(k + 1).ends_with("ing"))
+                && !(k + 1..k + 7).any(|m| is_in(KEPT_STATES, self.at(m)));
+            // A step of the speaker's, not a duty ("we had to deliver on time") or a state.
+            // "We were out with three weeks to spare": a state against the plan too, unless
+            // negated ("we were never on time").
+            let be = is_in(BE_FORMS, w) && !self.negated(k - 1);
+            let told = (is_past(w) || story.present || be)
+                && (!is_in(NOT_ACTIONS, w) || be)
+                && !is_in(AUXILIARIES, w)
+                && self.task().is_none();
+            // "We came in under budget", "it came in eight thousand under".
+            let came_in = matches!(w, "came" | "come" | "comes")
+                && self.at(k + 1) == "in"
+                && (k + 2..k + 6).any(|m| matches!(self.at(m), "under" | "below" | "within"));
+            (matches!(subject, "i" | "we")
+                && ((done
+                    && ((verb
+                        && (!is_in(STEP_ENDS, self.at(k + 1)) || on_plan)
+                        && !(w == "met" && self.at(k + 1) == "with")
+                        && !self.at(k + 1).is_empty())
+                        || live
+                        || since
+                        || kept
+                        || came_in))
+                    || (told && on_plan)))
+                .then(|| format!("{subject} {w}"))
+        })
+    }
+
+    /// A comparison with the plan: "ahead of the deadline", "inside our estimate", "under
+    /// the target".
+    fn ahead_of_plan(&self) -> bool {
+        (0..self.words.len()).any(|k| {
+            let start = match self.at(k) {
+                "ahead" if self.at(k + 1) == "of" => k + 2,
+                "before" | "inside" | "within" | "under" => k + 1,
+                _ => return false,
+            };
+            (start..start + 2).any(|m| {
+                matches!(
+                    self.at(m),
+                    "deadline" | "schedule" | "plan" | "target" | "budget" | "estimate"
+                )
+            })
+        })
+    }
+
+    /// Whether the clause (between "and", "but", "so" or a boundary) around the word at `k`
+    /// holds a judgement.
+    fn judged_clause(&self, k: usize) -> bool {
+        let joins =
+            |m: usize| self.boundary(m) || is_in(&["and", "but", "so", "whereas"], self.at(m));
+        let from = (1..=k).rev().find(|&m| joins(m)).unwrap_or(0);
+        let to = (k + 1..self.words.len())
+            .find(|&m| joins(m))
+            .unwrap_or(self.words.len());
+        (from..to).any(|m| is_in(JUDGEMENTS, self.at(m))) || self.lesson_in(from, to)
+    }
+}
