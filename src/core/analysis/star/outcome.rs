@@ -108,6 +108,10 @@ impl Sentence {
                 !((m == "ended up" || m.ends_with(" meant")) && self.after_phrase_gerund(m))
             })
             .or_else(|| self.time_passed());
+        // "Now" tells how things stand; after the actions, with a state measured, that is
+        // the outcome ("Now we are at 40 tickets a week"), not before them ("Right now the
+        // team is down to 6 people") nor with a verb of change alone.
+        let marker = marker.filter(|m| m != "now" || (done && self.measured_state()));
         let announced = marker.filter(|_| {
             !judgement && (self.finite_in(OUTCOME_VERBS).is_some() || self.measured_state())
         });

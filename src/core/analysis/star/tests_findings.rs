@@ -282,3 +282,19 @@ fn what_the_new_rules_leave_alone() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// "Now" announces an outcome only after the actions and with a state measured.
+#[test]
+fn now_announces_only_a_state_measured_after_the_actions() {
+    let wrong = disagreements(&[
+        (
+            "Right now the team is down to 6 people. I asked for two contractors.",
+            &[Action],
+        ),
+        (
+            "I changed the rota. Now the queue is down to 40 tickets a week.",
+            &[Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
