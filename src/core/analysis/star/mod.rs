@@ -138,19 +138,18 @@ impl StarCues {
             // roadmap to the board": the first sentence names the occasion, a group's event
             // for something of theirs or a step at a moment in the past; the scene the rest
             // is told in ("We halved our outages in a year" tells the result first).
-            let scene = scene
-                || (index == 0
-                    && cues.situation.is_none()
-                    && !s.outcome_told()
-                    && act.as_ref().is_some_and(|a| {
-                        a.event
-                            && ((a.own && s.opens_on_past_moment())
-                                || (a.cue.starts_with("we ") && s.occasion_named()))
-                    })
-                    && {
-                        cues.situation = Some(s.words[..s.words.len().min(3)].join(" "));
-                        true
-                    });
+            let occasion = index == 0
+                && cues.situation.is_none()
+                && !s.outcome_told()
+                && act.as_ref().is_some_and(|a| {
+                    a.event
+                        && ((a.own && s.opens_on_past_moment())
+                            || (a.cue.starts_with("we ") && s.occasion_named()))
+                });
+            if occasion {
+                cues.situation = Some(s.words[..s.words.len().min(3)].join(" "));
+            }
+            let scene = scene || occasion;
             // Whether this sentence states the goal: naming a duty ("I was asked to...",
             // "I led the move to the cloud") does not yet enter the speaker in the story, so
             // the scene may still follow ("The old contract ended in March").

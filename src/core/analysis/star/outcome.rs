@@ -30,11 +30,11 @@ impl Sentence {
             // own verb of change, followed by more of their steps, was one of the steps.
             // "I cut costs by 30%" measures its end, wherever it stands ("I cut it from 14
             // pages to three" tells how far a step went).
-            let measured = (0..self.words.len()).any(|k| {
-                (self.at(k) == "by" && is_figure(self.at(k + 1)))
-                    || matches!(self.at(k), "percent" | "cent")
-                    || self.at(k).ends_with('%')
-            });
+            let measured = self.has_percent()
+                || (0..self.words.len()).any(|k| {
+                    (self.at(k) == "by" && is_figure(self.at(k + 1)))
+                        || matches!(self.at(k), "percent" | "cent")
+                });
             let own = !measured
                 && (0..self.words.len()).any(|k| {
                     self.at(k) == cue && is_in(STRONG_OUTCOMES, &cue) && self.subject_of(k) == "i"

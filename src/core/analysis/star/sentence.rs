@@ -180,6 +180,11 @@ impl Sentence {
         self.percent || self.words.iter().any(|w| is_figure(w))
     }
 
+    /// Whether the sentence holds a percentage ("30%"; the sign is not kept in its words).
+    pub fn has_percent(&self) -> bool {
+        self.percent
+    }
+
     /// A figure that measures something, not one that only says how long or when ("about six
     /// months in", "after 3 weeks"): a percentage, or a figure not followed by a unit of time.
     pub fn measures_something(&self) -> bool {
