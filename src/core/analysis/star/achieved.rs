@@ -61,7 +61,7 @@ impl Sentence {
                 && ((done
                     && ((verb
                         && (!is_in(STEP_ENDS, self.at(k + 1)) || on_plan)
-                        && !(w == "met" && self.at(k + 1) == "with")
+                        && !self.meeting(k)
                         && !self.at(k + 1).is_empty())
                         || live
                         || since

@@ -403,11 +403,25 @@ impl Sentence {
         if self.only_manner(j, base) {
             return false;
         }
-        // "I set myself the goal of": a goal set is the task.
-        if is_in(GENERIC_OBJECTS, object) || is_in(GOAL_NOUNS, object) {
+        // "I set myself the goal of": a goal set is the task ("Goal I set myself: ...").
+        if is_in(GENERIC_OBJECTS, object)
+            || is_in(GOAL_NOUNS, object)
+            || (in_list(&["set"]) && matches!(self.at(j + 1), "myself" | "ourselves"))
+        {
             return false;
         }
         if in_list(&["kept"]) && (j + 1..j + 7).any(|k| is_in(KEPT_STATES, self.at(k))) {
+            return false;
+        }
+        // "I kept it simple", "kept things calm": a manner kept, no step ("I keep a short
+        // note of each meeting" names one).
+        if in_list(&["kept"])
+            && matches!(self.at(j + 1), "it" | "things" | "everything" | "them")
+            && matches!(
+                self.at(j + 2),
+                "simple" | "short" | "brief" | "calm" | "positive" | "plain" | "light"
+            )
+        {
             return false;
         }
         if in_list(DEPARTURES) && is_in(DEPARTURE_ENDS, next) {
@@ -448,6 +462,10 @@ impl Sentence {
         }
         // "I managed to get it approved" is an action; "I managed seven people" a role.
         if in_list(&["managed"]) && next != "to" {
+            return false;
+        }
+        // "I put a lot of energy into it": effort spent, no step named.
+        if in_list(&["put", "poured", "invested", "threw"]) && self.effort_into(j) {
             return false;
         }
         if in_list(NOT_ACTIONS) {

@@ -252,6 +252,7 @@ pub const GENERIC_OBJECTS: &[&str] = &[
     "approaches",
     "methods",
     "ideas",
+    "culture",
 ];
 
 /// What "kept X ..." keeps X as: a state kept up, not an action ("kept the client in the
@@ -270,6 +271,8 @@ pub const KEPT_STATES: &[&str] = &[
     "busy",
     "engaged",
     "motivated",
+    // "I kept succession high on the agenda": a priority kept, no step.
+    "agenda",
     // "I kept every cut-over away from month-end": a step keeping something apart.
     "away",
     "apart",

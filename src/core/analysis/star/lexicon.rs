@@ -28,6 +28,7 @@ pub const NOT_ACTIONS: &[&str] = &[
     "learned",
     "learnt",
     "realised",
+    "reflected",
     "realized",
     "noticed",
     "saw",
@@ -409,6 +410,10 @@ pub const JUDGEMENTS: &[&str] = &[
     "perfect",
     "best",
     "rewarding",
+    "supportive",
+    "receptive",
+    "enthusiastic",
+    "appreciative",
 ];
 
 /// Words before "lesson(s)" that make it a lesson drawn ("the main lesson", "lessons").

@@ -149,6 +149,13 @@ impl StarCues {
             if occasion {
                 cues.situation = Some(s.words[..s.words.len().min(3)].join(" "));
             }
+            // "We'd just moved our workloads to Azure and I realised...": what was done
+            // before the story, told before any step of it, is its scene.
+            let backstory = opening && cues.situation.is_none() && !s.outcome_told();
+            if let Some(cue) = s.backstory().filter(|_| backstory) {
+                cues.situation = Some(cue);
+            }
+            let occasion = occasion || cues.situation.is_some() && backstory;
             let scene = scene || occasion;
             // Whether this sentence states the goal: naming a duty ("I was asked to...",
             // "I led the move to the cloud") does not yet enter the speaker in the story, so
@@ -277,6 +284,8 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_backstory;
 #[cfg(test)]
 mod tests_debrief;
 #[cfg(test)]

@@ -6,6 +6,9 @@ use super::lexicon::*;
 use super::sentence::{Sentence, Story, is_figure, is_in, is_participle, is_past, is_present_form};
 use crate::core::matcher::STOP_WORDS;
 
+/// Nouns that announce how things turned out: "the result was that calls fell".
+const OUTCOME_NOUNS: &[&str] = &["result", "outcome", "upshot", "effect", "impact", "end"];
+
 /// Nouns that name what a look into a problem found: "the main problem was that...", "the
 /// cause was a timezone setting".
 const DIAGNOSES: &[&str] = &[
@@ -62,10 +65,46 @@ impl Sentence {
             let judged = (side_from..side_to).any(|k| is_in(JUDGEMENTS, self.at(k)))
                 || self.lesson_in(side_from, side_to)
                 || self.emphatic(side_from, side_to);
-            (!judged)
+            let found = (!judged)
                 .then(|| self.clause_outcome(c[0], c[1], story, aftermath))
-                .flatten()
+                .flatten()?;
+            // "We changed the policy so the DBA gets paged if nobody acknowledges": after a
+            // step told in the past, a "so" clause in the present says how the change works,
+            // its design, not what came of it.
+            let mut cue = found.rsplit(' ');
+            let (verb, before) = (cue.next().unwrap_or(""), cue.next().unwrap_or(""));
+            let present = (!is_past(verb) && !is_in(PAST_AUXILIARIES, verb))
+                || is_in(PRESENT_AUXILIARIES, before)
+                || matches!(before, "get" | "gets");
+            let design = c[0] > 0 && self.at(c[0]) == "so" && self.step_before(c[0]) && present;
+            // "The finance director pushed hard on the costs, so I walked her through them":
+            // what others did, answered by a step of the speaker's in the same sentence, was
+            // a turn in the story.
+            let answered = (c[1]..n).any(|m| {
+                matches!(self.at(m), "so" | "and" | "but")
+                    && self.at(m + 1) == "i"
+                    && is_past(self.at(self.verb_after(m + 1)))
+                    && !is_in(BE_FORMS, self.at(self.verb_after(m + 1)))
+            });
+            (!design && !answered).then_some(found)
         })
+    }
+
+    /// Whether "that" at `i` opens a relative clause: it follows a noun ("one thing that
+    /// came out"), not a verb ("found that"), a conjunction or a clause's start.
+    fn relative_that(&self, i: usize) -> bool {
+        let noun = self.at(i.wrapping_sub(1));
+        self.at(i) == "that"
+            && i > 0
+            && !self.boundary(i)
+            && !is_past(noun)
+            && !is_in(BE_FORMS, noun)
+            && !is_in(PRESENT_AUXILIARIES, noun)
+            && !is_in(
+                &["so", "and", "but", "now", "then", "such", "said", "says"],
+                noun,
+            )
+            && noun.chars().all(char::is_alphabetic)
     }
 
     /// Whether the clause from `from` to `to` tells something that did not happen, with
@@ -77,14 +116,18 @@ impl Sentence {
                 "not" | "t" | "never" | "no" | "nobody" | "none" | "nothing" | "noone"
             )
         });
-        // "I did the cut-overs on Sundays" is a step; "I was on call" is none.
-        let step = (0..from).any(|v| {
+        negation && self.step_before(from) && !(from..to).any(|k| is_figure(self.at(k)))
+    }
+
+    /// Whether the speaker takes a step, told in the past, before the word at `from`: "I did
+    /// the cut-overs on Sundays" is a step; "I was on call" is none.
+    fn step_before(&self, from: usize) -> bool {
+        (0..from).any(|v| {
             matches!(self.subject_of(v), "i" | "we")
                 && is_past(self.at(v))
                 && !is_in(BE_FORMS, self.at(v))
                 && self.at(v) != "had"
-        });
-        negation && step && !(from..to).any(|k| is_figure(self.at(k)))
+        })
     }
 
     /// [`Sentence::others_outcome`] in the clause from `from` to `to`: its first verb, told of
@@ -131,6 +174,18 @@ impl Sentence {
             }) {
                 continue;
             }
+            // "Two weeks before the assessors came, I asked...": a clause of time before a
+            // step tells when, no outcome.
+            if (from..k).any(|m| matches!(self.at(m), "before" | "until" | "till"))
+                && !(from + 1..=k).any(|b| self.boundary(b))
+            {
+                continue;
+            }
+            // "One thing that came out of the reviews was...": "that" after a noun opens a
+            // relative clause, whose verb describes the noun.
+            if k >= from + 2 && self.relative_that(k - 1) {
+                continue;
+            }
             let past = is_in(PAST_AUXILIARIES, w) || is_past(w);
             // After a past story, how things stand now may be told of a person ("she now
             // leads the team").
@@ -140,6 +195,8 @@ impl Sentence {
                     && w.ends_with('s')
                     && !w.ends_with("ss")
                     && !is_in(STOP_WORDS, w)
+                    // "Two weeks later": a span, no verb.
+                    && !is_in(TIME_UNITS, w)
                     && !subject.is_empty()
                     && (!is_in(STOP_WORDS, subject)
                         || (aftermath && is_in(&["he", "she", "they"], subject))))
@@ -230,10 +287,38 @@ impl Sentence {
                                 | "lowest"
                         )
                 });
+            // "One thing that came out was that nobody could find the steps", "the finding
+            // was that 40 % of calls were resets": a clause told as what something was, even
+            // with a figure ("the result was that calls fell" tells an outcome).
+            // "Password expiry accounted for 30 percent of calls": what something was made of,
+            // no change.
+            let share = matches!(w, "accounted" | "represented" | "comprised" | "consisted")
+                || (w == "made" && self.at(k + 1) == "up");
+            // "They found that our restore tests were not documented": what a look found.
+            let finding = (is_in(BE_FORMS, w)
+                && self.at(self.verb_after(k)) == "that"
+                && !is_in(OUTCOME_NOUNS, subject))
+                || (matches!(
+                    w,
+                    "found" | "discovered" | "noticed" | "realised" | "realized" | "spotted"
+                ) && self.at(k + 1) == "that");
+            // "Every candidate got the same four questions", "each site had its own
+            // champion": what each one got or did is how the step was set up.
+            let distributive = matches!(w, "got" | "had" | "received" | "went" | "did" | "needed")
+                && (k.saturating_sub(3)..k).any(|m| matches!(self.at(m), "every" | "each"));
             if past || perfect || (present && (story.present || aftermath)) {
                 // The clause's first verb tells no outcome: its object ("made things
                 // easier") is no verb of its own.
-                if claim || effort || about || existential || ongoing || identifies {
+                if claim
+                    || effort
+                    || about
+                    || existential
+                    || ongoing
+                    || identifies
+                    || finding
+                    || distributive
+                    || share
+                {
                     return None;
                 }
                 return Some(format!("{} {w}", self.at(k - 1)));

@@ -112,6 +112,16 @@ impl Sentence {
         // the outcome ("Now we are at 40 tickets a week"), not before them ("Right now the
         // team is down to 6 people") nor with a verb of change alone.
         let marker = marker.filter(|m| m != "now" || (done && self.measured_state()));
+        // "Every client site went live by someone FTPing files up": before anything was
+        // done, what each one did, with nothing counted, is how things went then.
+        if !done
+            && let Some(m) = marker.as_deref().and_then(|m| self.phrase_at(m))
+            && let Some(e) =
+                (m.saturating_sub(4)..m).find(|&k| matches!(self.at(k), "every" | "each"))
+            && !(e..self.words.len()).any(|k| is_figure(self.at(k)))
+        {
+            return None;
+        }
         let announced = marker.filter(|_| {
             !judgement && (self.finite_in(OUTCOME_VERBS).is_some() || self.measured_state())
         });
@@ -190,7 +200,8 @@ impl Sentence {
         if done && let Some(p) = self.first_phrase(&["no more", "no longer"]) {
             return Some(p);
         }
-        if let Some(p) = self.harm_avoided() {
+        // "I wanted reviews with no surprises in them": a goal, no harm avoided.
+        if let Some(p) = self.harm_avoided().filter(|_| self.task().is_none()) {
             return Some(p);
         }
         // "The number of missed calls went down", "complaints came down": a change told by
@@ -262,8 +273,18 @@ impl Sentence {
 
     /// How things stand now, after a story told in the past: "she's now our network lead",
     /// "these days the desk closes most calls on first contact", "to this day nobody has".
+    /// "Six months later he's our wireless lead", "a year on she runs the desk": a span
+    /// counted from the story, opening the sentence, to how things stand.
     pub(super) fn aftermath(&self) -> bool {
-        self.any(AFTERMATH_WORDS).is_some() || self.first_phrase(AFTERMATH_PHRASES).is_some()
+        self.any(AFTERMATH_WORDS).is_some()
+            || self.first_phrase(AFTERMATH_PHRASES).is_some()
+            || (0..2).any(|k| {
+                is_in(TIME_UNITS, self.at(k + 1))
+                    && matches!(self.at(k + 2), "later" | "on")
+                    && (k == 0
+                        || matches!(self.at(0), "a" | "one" | "two" | "some")
+                        || is_figure(self.at(k)))
+            })
     }
 
     /// A time gone by that opens the sentence, announcing what it found: "After three
@@ -385,12 +406,46 @@ impl Sentence {
             || (i > 0 && is_in(NOT_FINITE, self.at(i - 1)))
             || (matches!(self.at(i + 1), "to" | "on" | "with")
                 && matches!(self.at(i + 2), "me" | "us" | "my" | "our"))
+            || self.meeting(i)
+            // "where they dropped their evidence": something put down, no fall.
+            || (self.at(i) == "dropped"
+                && matches!(
+                    self.at(i + 1),
+                    "their" | "his" | "her" | "my" | "our" | "them" | "it" | "everything"
+                ))
             // "So the moves fell during the shutdowns": when something took place, no fall.
             || (self.at(i) == "fell"
                 && matches!(
                     self.at(i + 1),
                     "during" | "on" | "over" | "outside" | "within" | "between" | "into"
                 ))
+    }
+
+    /// Whether "met" at `i` tells a meeting, no target met: "We met, and I put the standard
+    /// in writing", "I met with him weekly", "we met them twice".
+    pub(super) fn meeting(&self, i: usize) -> bool {
+        self.at(i) == "met"
+            && (self.boundary(i + 1)
+                || matches!(
+                    self.at(i + 1),
+                    "" | "and"
+                        | "with"
+                        | "him"
+                        | "her"
+                        | "them"
+                        | "up"
+                        | "again"
+                        | "weekly"
+                        | "monthly"
+                        | "daily"
+                        | "regularly"
+                        | "once"
+                        | "twice"
+                        | "every"
+                        | "each"
+                )
+                // "I met HR to go through the procedure": a meeting for a purpose.
+                || (i + 2..i + 6).any(|k| self.at(k) == "to" && !self.boundary(k)))
     }
 
     /// Whether the words from `from` to `to` tell something with emphasis or an amount nobody

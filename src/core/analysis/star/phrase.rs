@@ -60,4 +60,15 @@ impl Sentence {
             "focus" | "step" | "steps" | "eye" | "emphasis"
         )
     }
+
+    /// "I put a lot of energy into it", "we put real effort into the rollout": effort spent
+    /// on something, no step named.
+    pub(super) fn effort_into(&self, j: usize) -> bool {
+        (j + 1..j + 6).any(|k| {
+            matches!(
+                self.at(k),
+                "energy" | "effort" | "time" | "thought" | "heart" | "hours"
+            ) && (k + 1..k + 3).any(|m| self.at(m) == "into")
+        })
+    }
 }

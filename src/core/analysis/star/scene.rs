@@ -182,7 +182,9 @@ impl Sentence {
         }
         // "The two teams would not talk to each other": a refusal of others, told in the
         // past, is a state of the scene, no supposition.
-        let past_habit = self.past_habit() || self.refusal();
+        // "The update used to be a long deck, and you could watch the eyes glaze over": how
+        // things used to be is a state of the scene, its "could" no supposition.
+        let past_habit = self.past_habit() || self.refusal() || self.has_phrase("used to");
         if opening && let Some(arrival) = self.arrival_scene().or_else(|| self.had_with()) {
             return Some(arrival);
         }

@@ -3,7 +3,9 @@
 //! held in the past and discoveries; [`Sentence::situation`] (scene.rs) weighs them.
 
 use super::lexicon::*;
-use super::sentence::{Sentence, is_figure, is_in, is_participle, is_past};
+use super::sentence::{
+    Sentence, is_ambiguous_past, is_figure, is_in, is_participle, is_past, is_regular_past,
+};
 
 impl Sentence {
     /// A trouble of others told in its own clause after the speaker's, before anything was
@@ -200,6 +202,39 @@ impl Sentence {
                 .take_while(|&k| !self.boundary(k))
                 .find(|&k| self.at(k) == "with")
                 .unwrap_or(j)
+        })
+    }
+
+    /// What the speaker or their group had done before the story, told in the pluperfect:
+    /// "We'd just moved most of our workloads to Azure", "The first time round I'd taken a
+    /// 20-slide deck and lost them" (not "I had to", "we had a meeting", "I'd have").
+    pub(super) fn backstory(&self) -> Option<String> {
+        (0..self.words.len()).find_map(|i| {
+            if !matches!(self.at(i), "i" | "we") {
+                return None;
+            }
+            let j = self.verb_after(i);
+            let v = self.verb_after(j);
+            let p = self.at(v);
+            // "I'd" is also "I would": after it, only a form that is no verb's base ("I'd
+            // taken", "we'd moved", not "I'd run", "I'd put").
+            let unmistakable = is_regular_past(p)
+                || (is_past(p) && !is_ambiguous_past(p))
+                || (is_participle(p) && ["en", "wn", "ne"].iter().any(|e| p.ends_with(e)));
+            let pluperfect = match self.at(j) {
+                "had" => is_participle(p),
+                "d" => unmistakable,
+                _ => false,
+            };
+            // Told as the set-up of what follows: "just" done, or joined to what it led to
+            // ("and lost them", "and I realised"); "I'd already booked the room" is a step.
+            let set_up = (i..v).any(|k| self.at(k) == "just")
+                || (v + 1..self.words.len()).any(|k| {
+                    matches!(self.at(k), "and" | "but")
+                        && (k + 1..k + 4).any(|m| is_past(self.at(m)) && !self.compound(m))
+                });
+            (pluperfect && set_up && v > j && self.task().is_none())
+                .then(|| self.words[i..=v].join(" "))
         })
     }
 

@@ -58,6 +58,8 @@ pub const TIME_ANCHORS: &[&str] = &[
     "a couple of years",
     "while i was",
     "when i worked",
+    "there was a time",
+    "there was one time",
     "i was working at",
     "i worked at",
     "i worked for",
@@ -288,6 +290,9 @@ pub const DUTY_VERBS: &[&str] = &[
     "agreed",
     "got",
 ];
+
+/// Verbs whose infinitive names no goal after "I was trying to": "help", "keep up".
+pub const VAGUE_VERBS_BASE: &[&str] = &["help", "be", "keep", "stay"];
 
 /// Verbs with which someone else gives the speaker a goal: "my boss asked me to", "they
 /// brought me in to", "the CIO tasked us with".

@@ -99,6 +99,19 @@ impl Sentence {
             {
                 return Some((i, w[i..=i + 1].join(" ")));
             }
+            // A label that names whose goal it is before its colon: "Goal I set myself: ...",
+            // "Objective from the board: ...".
+            if i == 0
+                && is_in(GOAL_NOUNS, w[0])
+                && let Some(c) = (2..6).find(|&k| self.boundary(k))
+                && !at(c).is_empty()
+                && matches!(
+                    at(1),
+                    "i" | "we" | "from" | "for" | "given" | "set" | "agreed"
+                )
+            {
+                return Some((0, w[..c].join(" ")));
+            }
             // A goal noun opening a clause of a terse note: "Twelve buildings, goal was full
             // coverage by September".
             if is_in(GOAL_NOUNS, w[i])
@@ -385,6 +398,15 @@ impl Sentence {
                         | "remember"
                 )
                 && !self.hypothetical();
+            // "I was trying to explain to the managers why we needed backups": what the
+            // speaker was out to do, told in the progressive.
+            if matches!(at(j), "was" | "were")
+                && at(j + 1) == "trying"
+                && self.to_verb(j + 2)
+                && !is_in(VAGUE_VERBS_BASE, at(j + 3))
+            {
+                return Some((i, w[i..=j + 3].join(" ")));
+            }
             if (is_in(DUTY_VERBS, at(j)) || held) && !(w[i] == "we" && at(j) == "agreed") {
                 let reach = match at(j) {
                     "had" | "have" => 4,
@@ -403,11 +425,22 @@ impl Sentence {
             // the team could rely on", "we wanted one queue that every site used"; "I wanted
             // a career in IT" is a wish, not a goal.
             // A need the same: "I need a rota that doesn't hang on one person".
+            // "I wanted reviews with no surprises in them": a bare plural, with what it was
+            // to be free of.
+            let bare = at(j + 1).len() > 3
+                && at(j + 1).ends_with('s')
+                && !is_in(STOP_WORDS, at(j + 1))
+                && !is_in(CLAUSE_STARTS, at(j + 1));
             if matches!(at(j), "wanted" | "needed" | "want" | "need")
-                && (is_in(DETERMINERS, at(j + 1)) || is_in(INDEFINITES, at(j + 1)))
+                && (is_in(DETERMINERS, at(j + 1)) || is_in(INDEFINITES, at(j + 1)) || bare)
                 && let Some(r) = (j + 2..j + 8)
                     .take_while(|&k| !self.boundary(k) && !at(k).is_empty())
-                    .find(|&k| is_in(RELATIVES, at(k)) || is_in(MODALS, at(k)))
+                    .find(|&k| {
+                        is_in(RELATIVES, at(k))
+                            || is_in(MODALS, at(k))
+                            || (matches!(at(k), "with" | "without")
+                                && matches!(at(k + 1), "no" | "fewer" | "less" | "any"))
+                    })
             {
                 return Some((i, w[i..r].join(" ")));
             }
