@@ -107,15 +107,32 @@ pub enum Response {
 
 /// The suggested grade (see the module doc for the rule).
 pub fn suggest_grade(response: Response, coverage: Option<f64>, timing: AnswerTiming) -> Grade {
+    suggest_grade_why(response, coverage, timing).0
+}
+
+/// The suggested grade with the step of the rule that gave it, in words a candidate reads
+/// beside the grade ("under half of the key points covered").
+pub fn suggest_grade_why(
+    response: Response,
+    coverage: Option<f64>,
+    timing: AnswerTiming,
+) -> (Grade, &'static str) {
     if response == Response::Missing {
-        return Grade::Again;
+        return (Grade::Again, "no answer");
     }
     match coverage {
-        Some(c) if c < AGAIN_BELOW => Grade::Again,
-        Some(c) if c < HARD_BELOW => Grade::Hard,
-        _ if !timing.within_time() => Grade::Hard,
-        Some(c) if c >= EASY_FROM && timing.well_under_time() => Grade::Easy,
-        _ => Grade::Good,
+        Some(c) if c < AGAIN_BELOW => (Grade::Again, "under half of the key points covered"),
+        Some(c) if c < HARD_BELOW => (Grade::Hard, "under 80 % of the key points covered"),
+        _ if !timing.within_time() => (Grade::Hard, "over time"),
+        Some(c) if c >= EASY_FROM && timing.well_under_time() => (
+            Grade::Easy,
+            "90 % or more of the key points covered, in three quarters of the time or less",
+        ),
+        Some(_) => (
+            Grade::Good,
+            "80 % or more of the key points covered, within time",
+        ),
+        None => (Grade::Good, "no key points to check; within time"),
     }
 }
 
@@ -153,6 +170,25 @@ mod tests {
                 *want,
                 "{response:?} {cov:?} {timing:?}"
             );
+        }
+    }
+
+    /// Every step of the rule names itself: the reason changes with the branch taken.
+    #[test]
+    fn each_suggested_grade_says_which_step_gave_it() {
+        let cases = [
+            (Response::Missing, Some(1.0), t(10, 120), "no answer"),
+            (Response::Given, Some(0.4), t(10, 120), "under half"),
+            (Response::Given, Some(0.6), t(10, 120), "under 80 %"),
+            (Response::Given, Some(1.0), t(121, 120), "over time"),
+            (Response::Given, Some(0.9), t(90, 120), "90 % or more"),
+            (Response::Given, Some(0.8), t(100, 120), "80 % or more"),
+            (Response::Given, None, t(100, 120), "no key points"),
+        ];
+        for (response, cov, timing, want) in cases {
+            let (grade, why) = suggest_grade_why(response, cov, timing);
+            assert_eq!(grade, suggest_grade(response, cov, timing));
+            assert!(why.contains(want), "{cov:?} {timing:?}: {why}");
         }
     }
 

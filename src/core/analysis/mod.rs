@@ -25,7 +25,7 @@ pub use answer::{
 pub use fillers::{FillerHit, FillerKind, find_fillers};
 pub use grading::{
     AGAIN_BELOW, AnswerTiming, EASY_FROM, HARD_BELOW, KeyPointCoverage, Response, WELL_UNDER_TIME,
-    fraction, percent, suggest_grade,
+    fraction, percent, suggest_grade, suggest_grade_why,
 };
 pub use input::{AnswerTextError, MAX_ANSWER_CHARS, check_answer_text};
 pub use relevance::{Relevance, Topic};

@@ -20,7 +20,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::core::analysis::{
-    AnswerTiming, Insights, Response, check_answer, fraction, percent, suggest_grade,
+    AnswerTiming, Insights, Response, check_answer, fraction, percent, suggest_grade_why,
 };
 use crate::core::grade::Grade;
 use crate::core::ids::{CategoryId, DeckId, InterviewId};
@@ -183,8 +183,15 @@ impl DebriefItem {
         self.overtime.is_zero() && !self.cut_off
     }
 
-    /// The suggested grade from the current checklist and timing ([`suggest_grade`]).
+    /// The suggested grade from the current checklist and timing
+    /// ([`crate::core::analysis::suggest_grade`]).
     pub fn suggested_grade(&self) -> Grade {
+        self.suggested_grade_why().0
+    }
+
+    /// [`DebriefItem::suggested_grade`] with the step of the rule that gave it ("under half
+    /// of the key points covered").
+    pub fn suggested_grade_why(&self) -> (Grade, &'static str) {
         let mut timing = self.timing;
         if !self.within_time() {
             // A follow-up over time, or an answer cut off, counts as over time too.
@@ -192,7 +199,7 @@ impl DebriefItem {
                 .used
                 .max(timing.limit + self.overtime.max(Duration::from_millis(1)));
         }
-        suggest_grade(self.response(), self.coverage(), timing)
+        suggest_grade_why(self.response(), self.coverage(), timing)
     }
 
     /// The confirmed grade, else the suggested one.

@@ -147,6 +147,10 @@ fn left_lines(t: Theme, d: &DebriefState, item: &DebriefItem, w: usize) -> Vec<L
     }
     // Why the score is what it is: the formula with this answer's numbers.
     out.extend(wrapped(&text::score_why(item), t.dim(), w));
+    // Why the suggested grade is what it is: the step of the rule, with these ticks.
+    let (grade, why) = item.suggested_grade_why();
+    let why = format!("Suggested grade {}: {why}", grade.label());
+    out.extend(wrapped(&why, t.dim(), w));
     checklist(t, d, item, w, &mut out);
     if let Some(ins) = &item.insights {
         out.push(Line::raw(""));
