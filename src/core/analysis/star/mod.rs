@@ -20,7 +20,9 @@ use serde::Serialize;
 
 mod achieved;
 mod action;
+mod action_words;
 mod demand;
+mod goal_words;
 mod grammar_words;
 mod lexicon;
 mod manner;
@@ -29,6 +31,7 @@ mod narrative;
 mod note;
 mod others;
 mod outcome;
+mod outcome_words;
 mod phrase;
 mod practice;
 mod scene;
