@@ -132,7 +132,8 @@ impl StarCues {
             let scene = match s.situation(&story, opening || earlier, before) {
                 Some(cue) if cues.situation.is_none() => {
                     cues.situation = Some(cue);
-                    pending_scene = turned.is_some() || s.had_with().is_some();
+                    pending_scene =
+                        turned.is_some() || s.had_with().is_some() || s.group_described().is_some();
                     true
                 }
                 _ => false,

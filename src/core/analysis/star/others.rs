@@ -287,6 +287,36 @@ impl Sentence {
                                 | "lowest"
                         )
                 });
+            // "Reminders were set to go out at 14 days", "the moves fell during the
+            // shutdowns": how a step was arranged, or when something took place, no outcome.
+            let arranged = (is_in(BE_FORMS, w)
+                && matches!(
+                    self.at(self.verb_after(k)),
+                    "set" | "scheduled" | "planned" | "due" | "designed" | "configured"
+                )
+                && self.at(self.verb_after(k) + 1) == "to")
+                // "The chair stopped me halfway through": someone met, nothing stopped.
+                || (w == "stopped" && matches!(self.at(k + 1), "me" | "us" | "him" | "her"))
+                || (w == "fell"
+                    && matches!(
+                        self.at(k + 1),
+                        "during" | "on" | "over" | "outside" | "within" | "between" | "into"
+                    ));
+            // "The college is getting hammered with resets, a third of all tickets": a
+            // trouble going on, counted or not.
+            let suffering = is_in(BE_FORMS, w)
+                && matches!(self.at(self.verb_after(k)), "getting" | "being")
+                && is_participle(self.at(self.verb_after(k) + 1));
+            // "The second round was a two-hour exercise": what something was, named with an
+            // article, and nothing counted but in a compound ("downtime was a mere 4 minutes"
+            // counts; "the result was a 30 % cut" tells an outcome).
+            let named = is_in(BE_FORMS, w)
+                && matches!(self.at(k + 1), "a" | "an")
+                && !is_in(OUTCOME_NOUNS, subject)
+                && !(k + 1..to).any(|m| {
+                    (is_figure(self.at(m)) && !self.compound(m))
+                        || matches!(self.at(m), "no" | "not" | "never" | "zero" | "without")
+                });
             // "One thing that came out was that nobody could find the steps", "the finding
             // was that 40 % of calls were resets": a clause told as what something was, even
             // with a figure ("the result was that calls fell" tells an outcome).
@@ -318,6 +348,9 @@ impl Sentence {
                     || finding
                     || distributive
                     || share
+                    || named
+                    || arranged
+                    || suffering
                 {
                     return None;
                 }

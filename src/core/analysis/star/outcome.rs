@@ -3,7 +3,8 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    Sentence, Story, base_in, is_ambiguous_past, is_figure, is_in, is_past, is_present_form,
+    Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_in, is_past,
+    is_present_form,
 };
 
 /// An outcome a sentence tells, and whether it is only what others said after the actions
@@ -404,9 +405,13 @@ impl Sentence {
                 )
             })
             || (i > 0 && is_in(NOT_FINITE, self.at(i - 1)))
+            // "whether it would actually cut that down": an adverb between.
+            || (i > 1 && is_adverb(self.at(i - 1)) && is_in(NOT_FINITE, self.at(i - 2)))
             || (matches!(self.at(i + 1), "to" | "on" | "with")
                 && matches!(self.at(i + 2), "me" | "us" | "my" | "our"))
             || self.meeting(i)
+            // "The CEO stopped me in the corridor": someone met, nothing stopped.
+            || (self.at(i) == "stopped" && matches!(self.at(i + 1), "me" | "us" | "him" | "her"))
             // "where they dropped their evidence": something put down, no fall.
             || (self.at(i) == "dropped"
                 && matches!(

@@ -100,7 +100,17 @@ pub const STRONG_OUTCOMES: &[&str] = &[
 
 /// Phrases that say the work was not finished when the story ends: no outcome, unless a
 /// figure that is not a time measures it ("80% done and still in progress").
-pub const OPEN_ENDS: &[&str] = &["in progress", "still ongoing", "still going on", "underway"];
+pub const OPEN_ENDS: &[&str] = &[
+    "in progress",
+    "still ongoing",
+    "still going on",
+    "underway",
+    "still waiting",
+    "still to hear",
+    "yet to hear",
+    "too early to say",
+    "too early to tell",
+];
 
 /// Words that may open a sentence before its subject without changing what it tells: "In the
 /// end everything was delivered", "So finally everything worked".

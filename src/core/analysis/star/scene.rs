@@ -191,6 +191,9 @@ impl Sentence {
         if opening && let Some(topic) = self.topic_note().or_else(|| self.group_work_led()) {
             return Some(topic);
         }
+        if opening && let Some(who) = self.group_described() {
+            return Some(who);
+        }
         if !opening
             || (self.judgement() && !self.judged_before_trouble())
             || (self.general_habit() && !past_habit)

@@ -238,6 +238,20 @@ impl Sentence {
         })
     }
 
+    /// Who the speaker's side or the people of the story are: "We're a housing association,
+    /// so we hold...", "They're mostly retired teachers" ("we're all responsible for
+    /// security" is a claim). A scene only when the speaker then acts ("We're a small team,
+    /// so I do a bit of everything" tells no story).
+    pub(super) fn group_described(&self) -> Option<String> {
+        let k = (1..self.words.len()).find(|&k| {
+            matches!(self.at(k), "re" | "are")
+                && matches!(self.at(k - 1), "we" | "they")
+                && (matches!(self.at(k + 1), "a" | "an" | "mostly" | "about" | "around")
+                    || is_figure(self.at(k + 1)))
+        })?;
+        (!self.judgement() && !self.general_habit()).then(|| self.words[k - 1..=k + 1].join(" "))
+    }
+
     /// A scene told as what the speaker had with someone ("I had a row with our finance
     /// lead"): a scene only when the speaker then acts ("I had a chat with him" tells no
     /// story), like someone turning to them.
