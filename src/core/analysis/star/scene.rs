@@ -164,11 +164,19 @@ impl Sentence {
             let post = (matches!(anchor.split(' ').next(), Some("at" | "in" | "for"))
                 && self.post_held())
                 || self.past_post_held();
+            // "When I took over the service desk at a district council my brief was...": a
+            // post taken up at a place named is the occasion of the story.
+            let arrived = matches!(
+                anchor.as_str(),
+                "when i took over" | "when i joined" | "when i started" | "when i arrived"
+            ) && (0..n.saturating_sub(1))
+                .any(|k| matches!(self.at(k), "at" | "in") && matches!(self.at(k + 1), "a" | "an"));
             if state
                 || present_state
                 || note
                 || given
                 || post
+                || arrived
                 || self.undertaking().is_some()
                 || self.discovery().is_some()
             {

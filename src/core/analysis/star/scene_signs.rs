@@ -163,6 +163,8 @@ impl Sentence {
                 )))
             || (matches!(self.at(0), "in" | "back") && super::scene::is_year(self.at(1)))
             || (0..4.min(self.words.len())).any(|k| self.at(k) == "ago")
+            // "I once sent out an email that half the company misread".
+            || (matches!(self.at(0), "i" | "we") && self.at(1) == "once" && is_past(self.at(2)))
     }
 
     /// What others had been doing for a span of time counted: "some of the techs had been

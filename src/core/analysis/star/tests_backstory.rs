@@ -34,6 +34,16 @@ fn what_was_done_before_the_story_is_its_scene() {
              nobody read it. I rewrote it as a summary.",
             &[Situation, Action],
         ),
+        (
+            "I once sent a password notice that half the staff read as a deletion warning. \
+             I rang the service desk lead.",
+            &[Situation, Action],
+        ),
+        (
+            "We review every ticket weekly. When I took over the desk at a housing trust my \
+             brief was to fix its reputation. I read a month of comments.",
+            &[Situation, Task, Action],
+        ),
         // "I'd run" is "I would run": no scene.
         ("I'd run a pilot with one team first.", &[]),
     ]);
