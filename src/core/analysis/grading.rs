@@ -111,28 +111,34 @@ pub fn suggest_grade(response: Response, coverage: Option<f64>, timing: AnswerTi
 }
 
 /// The suggested grade with the step of the rule that gave it, in words a candidate reads
-/// beside the grade ("under half of the key points covered").
+/// beside the grade ("under 50% of the key points covered"), its figures taken from the
+/// rule's constants.
 pub fn suggest_grade_why(
     response: Response,
     coverage: Option<f64>,
     timing: AnswerTiming,
-) -> (Grade, &'static str) {
+) -> (Grade, String) {
     if response == Response::Missing {
-        return (Grade::Again, "no answer");
+        return (Grade::Again, "no answer".into());
     }
+    let covered = |share: f64| format!("{}% of the key points covered", percent(share));
     match coverage {
-        Some(c) if c < AGAIN_BELOW => (Grade::Again, "under half of the key points covered"),
-        Some(c) if c < HARD_BELOW => (Grade::Hard, "under 80 % of the key points covered"),
-        _ if !timing.within_time() => (Grade::Hard, "over time"),
+        Some(c) if c < AGAIN_BELOW => (Grade::Again, format!("under {}", covered(AGAIN_BELOW))),
+        Some(c) if c < HARD_BELOW => (Grade::Hard, format!("under {}", covered(HARD_BELOW))),
+        _ if !timing.within_time() => (Grade::Hard, "over time or cut off".into()),
         Some(c) if c >= EASY_FROM && timing.well_under_time() => (
             Grade::Easy,
-            "90 % or more of the key points covered, in three quarters of the time or less",
+            format!(
+                "{} or more, in {}% of the time or less",
+                covered(EASY_FROM),
+                percent(WELL_UNDER_TIME)
+            ),
         ),
         Some(_) => (
             Grade::Good,
-            "80 % or more of the key points covered, within time",
+            format!("{} or more, within time", covered(HARD_BELOW)),
         ),
-        None => (Grade::Good, "no key points to check; within time"),
+        None => (Grade::Good, "no key points to check; within time".into()),
     }
 }
 
@@ -178,11 +184,21 @@ mod tests {
     fn each_suggested_grade_says_which_step_gave_it() {
         let cases = [
             (Response::Missing, Some(1.0), t(10, 120), "no answer"),
-            (Response::Given, Some(0.4), t(10, 120), "under half"),
-            (Response::Given, Some(0.6), t(10, 120), "under 80 %"),
+            (Response::Given, Some(0.4), t(10, 120), "under 50%"),
+            (Response::Given, Some(0.6), t(10, 120), "under 80%"),
             (Response::Given, Some(1.0), t(121, 120), "over time"),
-            (Response::Given, Some(0.9), t(90, 120), "90 % or more"),
-            (Response::Given, Some(0.8), t(100, 120), "80 % or more"),
+            (
+                Response::Given,
+                Some(0.9),
+                t(90, 120),
+                "90% of the key points covered or more",
+            ),
+            (
+                Response::Given,
+                Some(0.8),
+                t(100, 120),
+                "80% of the key points covered or more",
+            ),
             (Response::Given, None, t(100, 120), "no key points"),
         ];
         for (response, cov, timing, want) in cases {

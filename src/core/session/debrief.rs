@@ -189,9 +189,9 @@ impl DebriefItem {
         self.suggested_grade_why().0
     }
 
-    /// [`DebriefItem::suggested_grade`] with the step of the rule that gave it ("under half
-    /// of the key points covered").
-    pub fn suggested_grade_why(&self) -> (Grade, &'static str) {
+    /// [`DebriefItem::suggested_grade`] with the step of the rule that gave it ("under 50% of
+    /// the key points covered").
+    pub fn suggested_grade_why(&self) -> (Grade, String) {
         let mut timing = self.timing;
         if !self.within_time() {
             // A follow-up over time, or an answer cut off, counts as over time too.

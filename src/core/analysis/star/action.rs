@@ -406,7 +406,9 @@ impl Sentence {
         // "I set myself the goal of": a goal set is the task ("Goal I set myself: ...").
         if is_in(GENERIC_OBJECTS, object)
             || is_in(GOAL_NOUNS, object)
-            || (in_list(&["set"]) && matches!(self.at(j + 1), "myself" | "ourselves"))
+            || (in_list(&["set"])
+                && matches!(self.at(j + 1), "myself" | "ourselves")
+                && self.at(j + 2) != "up")
         {
             return false;
         }

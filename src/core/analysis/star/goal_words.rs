@@ -151,9 +151,6 @@ pub const DUTY_VERBS: &[&str] = &[
     "got",
 ];
 
-/// Verbs whose infinitive names no goal after "I was trying to": "help", "keep up".
-pub const VAGUE_VERBS_BASE: &[&str] = &["help", "be", "keep", "stay"];
-
 /// Verbs with which someone else gives the speaker a goal: "my boss asked me to", "they
 /// brought me in to", "the CIO tasked us with".
 pub const DUTY_GIVERS: &[&str] = &[

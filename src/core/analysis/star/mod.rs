@@ -159,7 +159,7 @@ impl StarCues {
             if let Some(cue) = s.backstory().filter(|_| backstory) {
                 cues.situation = Some(cue);
             }
-            let occasion = occasion || cues.situation.is_some() && backstory;
+            let occasion = occasion || (cues.situation.is_some() && backstory);
             let scene = scene || occasion;
             // Whether this sentence states the goal: naming a duty ("I was asked to...",
             // "I led the move to the cloud") does not yet enter the speaker in the story, so

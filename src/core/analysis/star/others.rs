@@ -7,7 +7,17 @@ use super::sentence::{Sentence, Story, is_figure, is_in, is_participle, is_past,
 use crate::core::matcher::STOP_WORDS;
 
 /// Nouns that announce how things turned out: "the result was that calls fell".
-const OUTCOME_NOUNS: &[&str] = &["result", "outcome", "upshot", "effect", "impact", "end"];
+const OUTCOME_NOUNS: &[&str] = &[
+    "result",
+    "outcome",
+    "upshot",
+    "effect",
+    "impact",
+    "end",
+    "verdict",
+    "feedback",
+    "conclusion",
+];
 
 /// Nouns that name what a look into a problem found: "the main problem was that...", "the
 /// cause was a timezone setting".
@@ -80,12 +90,13 @@ impl Sentence {
             // "The finance director pushed hard on the costs, so I walked her through them":
             // what others did, answered by a step of the speaker's in the same sentence, was
             // a turn in the story.
-            let answered = (c[1]..n).any(|m| {
-                matches!(self.at(m), "so" | "and" | "but")
-                    && self.at(m + 1) == "i"
-                    && is_past(self.at(self.verb_after(m + 1)))
-                    && !is_in(BE_FORMS, self.at(self.verb_after(m + 1)))
-            });
+            let answered = !(c[0]..c[1]).any(|m| is_figure(self.at(m)))
+                && (c[1]..n).any(|m| {
+                    matches!(self.at(m), "so" | "but")
+                        && self.at(m + 1) == "i"
+                        && is_past(self.at(self.verb_after(m + 1)))
+                        && !is_in(BE_FORMS, self.at(self.verb_after(m + 1)))
+                });
             (!design && !answered).then_some(found)
         })
     }
@@ -93,10 +104,11 @@ impl Sentence {
     /// Whether "that" at `i` opens a relative clause: it follows a noun ("one thing that
     /// came out"), not a verb ("found that"), a conjunction or a clause's start.
     fn relative_that(&self, i: usize) -> bool {
-        let noun = self.at(i.wrapping_sub(1));
-        self.at(i) == "that"
-            && i > 0
-            && !self.boundary(i)
+        if i == 0 || self.at(i) != "that" {
+            return false;
+        }
+        let noun = self.at(i - 1);
+        !self.boundary(i)
             && !is_past(noun)
             && !is_in(BE_FORMS, noun)
             && !is_in(PRESENT_AUXILIARIES, noun)
@@ -176,8 +188,12 @@ impl Sentence {
             }
             // "Two weeks before the assessors came, I asked...": a clause of time before a
             // step tells when, no outcome.
-            if (from..k).any(|m| matches!(self.at(m), "before" | "until" | "till"))
-                && !(from + 1..=k).any(|b| self.boundary(b))
+            // ("Before long the queue was down to 20", "two weeks before the audit the backlog
+            // was down to 20": no comma closes a clause of time, the verb is the sentence's.)
+            if (from..k).any(|m| {
+                matches!(self.at(m), "before" | "until" | "till") && self.at(m + 1) != "long"
+            }) && !(from + 1..=k).any(|b| self.boundary(b))
+                && (k + 1..to).any(|b| self.boundary(b))
             {
                 continue;
             }
@@ -296,46 +312,65 @@ impl Sentence {
                 )
                 && self.at(self.verb_after(k) + 1) == "to")
                 // "The chair stopped me halfway through": someone met, nothing stopped.
-                || (w == "stopped" && matches!(self.at(k + 1), "me" | "us" | "him" | "her"))
-                || (w == "fell"
-                    && matches!(
-                        self.at(k + 1),
-                        "during" | "on" | "over" | "outside" | "within" | "between" | "into"
-                    ));
+                || self.stopped_someone(k)
+                // "Tickets fell within a month" is a change; "during the shutdowns" a time.
+                || (w == "fell" && matches!(self.at(k + 1), "during" | "on" | "outside" | "between"));
             // "The college is getting hammered with resets, a third of all tickets": a
             // trouble going on, counted or not.
             let suffering = is_in(BE_FORMS, w)
                 && matches!(self.at(self.verb_after(k)), "getting" | "being")
-                && is_participle(self.at(self.verb_after(k) + 1));
+                && matches!(
+                    self.at(self.verb_after(k) + 1),
+                    "hammered"
+                        | "flooded"
+                        | "swamped"
+                        | "hit"
+                        | "overwhelmed"
+                        | "buried"
+                        | "battered"
+                        | "bombarded"
+                        | "inundated"
+                );
             // "The second round was a two-hour exercise": what something was, named with an
             // article, and nothing counted but in a compound ("downtime was a mere 4 minutes"
             // counts; "the result was a 30 % cut" tells an outcome).
             let named = is_in(BE_FORMS, w)
                 && matches!(self.at(k + 1), "a" | "an")
                 && !is_in(OUTCOME_NOUNS, subject)
+                // "The next audit was a clean pass": an end told as what it was.
+                && !(k + 2..(k + 5).min(to)).any(|m| {
+                    matches!(
+                        self.at(m),
+                        "pass" | "win" | "non" | "record" | "first" | "breakthrough"
+                    )
+                })
                 && !(k + 1..to).any(|m| {
                     (is_figure(self.at(m)) && !self.compound(m))
                         || matches!(self.at(m), "no" | "not" | "never" | "zero" | "without")
                 });
+            // "Password expiry accounted for 30 percent of calls": what something was made of,
+            // no change ("the team made up the lost ground" caught up).
+            let share = matches!(w, "accounted" | "represented" | "comprised" | "consisted")
+                || (w == "made"
+                    && self.at(k + 1) == "up"
+                    && (self.at(k + 2) == "of" || is_figure(self.at(k + 2))));
             // "One thing that came out was that nobody could find the steps", "the finding
             // was that 40 % of calls were resets": a clause told as what something was, even
-            // with a figure ("the result was that calls fell" tells an outcome).
-            // "Password expiry accounted for 30 percent of calls": what something was made of,
-            // no change.
-            let share = matches!(w, "accounted" | "represented" | "comprised" | "consisted")
-                || (w == "made" && self.at(k + 1) == "up");
+            // with a figure ("the result was that calls fell", "the verdict from the auditors
+            // was that every control passed" tell an outcome: a noun of one anywhere before).
             // "They found that our restore tests were not documented": what a look found.
             let finding = (is_in(BE_FORMS, w)
                 && self.at(self.verb_after(k)) == "that"
-                && !is_in(OUTCOME_NOUNS, subject))
+                && !(from..k).any(|m| is_in(OUTCOME_NOUNS, self.at(m))))
                 || (matches!(
                     w,
                     "found" | "discovered" | "noticed" | "realised" | "realized" | "spotted"
                 ) && self.at(k + 1) == "that");
             // "Every candidate got the same four questions", "each site had its own
             // champion": what each one got or did is how the step was set up.
-            let distributive = matches!(w, "got" | "had" | "received" | "went" | "did" | "needed")
-                && (k.saturating_sub(3)..k).any(|m| matches!(self.at(m), "every" | "each"));
+            let distributive = matches!(w, "got" | "had" | "received" | "did" | "needed")
+                && (k.saturating_sub(3)..k).any(|m| matches!(self.at(m), "every" | "each"))
+                && (k + 1..k + 4).any(|m| matches!(self.at(m), "same" | "own"));
             if past || perfect || (present && (story.present || aftermath)) {
                 // The clause's first verb tells no outcome: its object ("made things
                 // easier") is no verb of its own.

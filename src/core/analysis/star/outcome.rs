@@ -114,8 +114,14 @@ impl Sentence {
         // team is down to 6 people") nor with a verb of change alone.
         let marker = marker.filter(|m| m != "now" || (done && self.measured_state()));
         // "Every client site went live by someone FTPing files up": before anything was
-        // done, what each one did, with nothing counted, is how things went then.
+        // done, what each one did, told by the way it was done and with nothing counted, is
+        // how things went then ("every branch went live without a lost day" is a result).
+        let manner = (0..self.words.len()).any(|k| {
+            self.at(k) == "by"
+                && (k + 1..k + 3).any(|m| self.at(m).len() > 4 && self.at(m).ends_with("ing"))
+        });
         if !done
+            && manner
             && let Some(m) = marker.as_deref().and_then(|m| self.phrase_at(m))
             && let Some(e) =
                 (m.saturating_sub(4)..m).find(|&k| matches!(self.at(k), "every" | "each"))
@@ -279,13 +285,10 @@ impl Sentence {
     pub(super) fn aftermath(&self) -> bool {
         self.any(AFTERMATH_WORDS).is_some()
             || self.first_phrase(AFTERMATH_PHRASES).is_some()
-            || (0..2).any(|k| {
-                is_in(TIME_UNITS, self.at(k + 1))
-                    && matches!(self.at(k + 2), "later" | "on")
-                    && (k == 0
-                        || matches!(self.at(0), "a" | "one" | "two" | "some")
-                        || is_figure(self.at(k)))
-            })
+            || ((is_figure(self.at(0)) || matches!(self.at(0), "a" | "one" | "some" | "several"))
+                && (1..4).any(|k| {
+                    is_in(TIME_UNITS, self.at(k)) && matches!(self.at(k + 1), "later" | "on")
+                }))
     }
 
     /// A time gone by that opens the sentence, announcing what it found: "After three
@@ -411,7 +414,7 @@ impl Sentence {
                 && matches!(self.at(i + 2), "me" | "us" | "my" | "our"))
             || self.meeting(i)
             // "The CEO stopped me in the corridor": someone met, nothing stopped.
-            || (self.at(i) == "stopped" && matches!(self.at(i + 1), "me" | "us" | "him" | "her"))
+            || self.stopped_someone(i)
             // "where they dropped their evidence": something put down, no fall.
             || (self.at(i) == "dropped"
                 && matches!(
@@ -433,24 +436,25 @@ impl Sentence {
             && (self.boundary(i + 1)
                 || matches!(
                     self.at(i + 1),
-                    "" | "and"
-                        | "with"
-                        | "him"
-                        | "her"
-                        | "them"
-                        | "up"
-                        | "again"
-                        | "weekly"
-                        | "monthly"
-                        | "daily"
-                        | "regularly"
-                        | "once"
-                        | "twice"
-                        | "every"
-                        | "each"
+                    "" | "and" | "with" | "him" | "her" | "up" | "again" | "weekly" | "monthly"
+                        | "daily" | "regularly"
                 )
-                // "I met HR to go through the procedure": a meeting for a purpose.
-                || (i + 2..i + 6).any(|k| self.at(k) == "to" && !self.boundary(k)))
+                // "I met HR to go through the procedure", "met the union rep to agree...": a
+                // meeting for a purpose ("we met the deadline to go live" met a target).
+                || (i + 2..i + 6).any(|k| {
+                    self.at(k) == "to"
+                        && !(i + 1..=k).any(|m| self.boundary(m) || is_in(TARGET_NOUNS, self.at(m)))
+                }))
+    }
+
+    /// Whether "stopped" at `i` tells someone stopped on their way ("the CEO stopped me in
+    /// the corridor"), not something prevented ("it stopped us losing two days", "stopped
+    /// him from deploying").
+    pub(super) fn stopped_someone(&self, i: usize) -> bool {
+        self.at(i) == "stopped"
+            && matches!(self.at(i + 1), "me" | "us" | "him" | "her")
+            && self.at(i + 2) != "from"
+            && !(self.at(i + 2).len() > 4 && self.at(i + 2).ends_with("ing"))
     }
 
     /// Whether the words from `from` to `to` tell something with emphasis or an amount nobody

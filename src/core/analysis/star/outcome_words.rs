@@ -128,6 +128,30 @@ pub const OPENING_MARKERS: &[&str] = &[
     "but",
 ];
 
+/// What a team meets when it hits its mark: "we met the deadline to go live" met one.
+pub const TARGET_NOUNS: &[&str] = &[
+    "target",
+    "targets",
+    "deadline",
+    "deadlines",
+    "sla",
+    "slas",
+    "milestone",
+    "milestones",
+    "goal",
+    "goals",
+    "objective",
+    "objectives",
+    "budget",
+    "date",
+    "requirement",
+    "requirements",
+    "kpi",
+    "kpis",
+    "standard",
+    "standards",
+];
+
 /// Phrases that announce an outcome.
 pub const RESULT_MARKERS: &[&str] = &[
     "as a result",

@@ -64,11 +64,13 @@ impl Sentence {
     /// "I put a lot of energy into it", "we put real effort into the rollout": effort spent
     /// on something, no step named.
     pub(super) fn effort_into(&self, j: usize) -> bool {
+        // "I invested time into writing a runbook for every service" names its step.
         (j + 1..j + 6).any(|k| {
-            matches!(
-                self.at(k),
-                "energy" | "effort" | "time" | "thought" | "heart" | "hours"
-            ) && (k + 1..k + 3).any(|m| self.at(m) == "into")
+            matches!(self.at(k), "energy" | "effort" | "thought" | "heart")
+                && (k + 1..k + 3).any(|m| {
+                    self.at(m) == "into"
+                        && !(self.at(m + 1).len() > 4 && self.at(m + 1).ends_with("ing"))
+                })
         })
     }
 }

@@ -169,8 +169,13 @@ impl Sentence {
             let arrived = matches!(
                 anchor.as_str(),
                 "when i took over" | "when i joined" | "when i started" | "when i arrived"
-            ) && (0..n.saturating_sub(1))
-                .any(|k| matches!(self.at(k), "at" | "in") && matches!(self.at(k + 1), "a" | "an"));
+            ) && self.phrase_at(&anchor).is_some_and(|a| {
+                // The place follows the post taken up, in its clause: "took over the desk at
+                // a council" ("when I joined, I rewrote the rota in a week" names none).
+                (a + 3..(a + 9).min(n))
+                    .take_while(|&k| !self.boundary(k))
+                    .any(|k| self.at(k) == "at" && matches!(self.at(k + 1), "a" | "an"))
+            });
             if state
                 || present_state
                 || note

@@ -228,14 +228,31 @@ impl Sentence {
                 "d" => unmistakable,
                 _ => false,
             };
-            // Told as the set-up of what follows: "just" done, or joined to what it led to
-            // ("and lost them", "and I realised"); "I'd already booked the room" is a step.
-            let set_up = (i..v).any(|k| self.at(k) == "just")
-                || (v + 1..self.words.len()).any(|k| {
-                    matches!(self.at(k), "and" | "but")
-                        && (k + 1..k + 4).any(|m| is_past(self.at(m)) && !self.compound(m))
-                });
-            (pluperfect && set_up && v > j && self.task().is_none())
+            // Told as the set-up of what follows: "just" done, or joined to what it led to,
+            // someone else's turn or a loss or a discovery ("and lost them", "and I
+            // realised"); "I'd already booked the room" and "I'd rewritten the runbook and
+            // trained the night shift" are steps.
+            let led_to = (v + 1..self.words.len()).any(|k| {
+                matches!(self.at(k), "and" | "but")
+                    && (k + 1..k + 4).any(|m| {
+                        let verb = self.at(m);
+                        is_past(verb)
+                            && !self.compound(m)
+                            && (matches!(
+                                verb,
+                                "lost"
+                                    | "realised"
+                                    | "realized"
+                                    | "found"
+                                    | "noticed"
+                                    | "discovered"
+                            ) || (k + 1..m)
+                                .any(|s| !matches!(self.at(s), "then" | "also" | "i" | "we")))
+                    })
+            });
+            let set_up = (i..v).any(|k| self.at(k) == "just") || led_to;
+            let already = (i..v).any(|k| self.at(k) == "already");
+            (pluperfect && set_up && !already && self.task().is_none())
                 .then(|| self.words[i..=v].join(" "))
         })
     }
@@ -248,7 +265,8 @@ impl Sentence {
         let k = (1..self.words.len()).find(|&k| {
             matches!(self.at(k), "re" | "are")
                 && matches!(self.at(k - 1), "we" | "they")
-                && (matches!(self.at(k + 1), "a" | "an" | "mostly" | "about" | "around")
+                && (matches!(self.at(k + 1), "a" | "an" | "mostly" | "around")
+                    || (self.at(k + 1) == "about" && self.at(k + 2) != "to")
                     || is_figure(self.at(k + 1)))
         })?;
         (!self.judgement() && !self.general_habit()).then(|| self.words[k - 1..=k + 1].join(" "))

@@ -400,10 +400,17 @@ impl Sentence {
                 && !self.hypothetical();
             // "I was trying to explain to the managers why we needed backups": what the
             // speaker was out to do, told in the progressive.
-            if matches!(at(j), "was" | "were")
+            // Only the speaker's, to win someone over ("I was trying to get home when the CEO
+            // rang" was interrupted; "we were trying to hire" is background).
+            if w[i] == "i"
+                && at(j) == "was"
                 && at(j + 1) == "trying"
                 && self.to_verb(j + 2)
-                && !is_in(VAGUE_VERBS_BASE, at(j + 3))
+                && matches!(
+                    at(j + 3),
+                    "explain" | "convince" | "persuade" | "show" | "get" | "win" | "sell"
+                )
+                && !w[j..].iter().any(|x| matches!(*x, "when" | "while" | "as"))
             {
                 return Some((i, w[i..=j + 3].join(" ")));
             }

@@ -246,6 +246,57 @@ fn descriptions_arrangements_and_open_ends() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// A review's counter-sentences (a helper, on the session's diff): targets met, things
+/// prevented, changes within a span, outcomes counted or announced, steps joined to steps
+/// and an interrupted errand keep their reading.
+#[test]
+fn what_the_review_found_the_rules_must_leave_alone() {
+    const P: &str =
+        "Our backlog was 400 tickets. I was asked to fix it. I rewrote the triage rota.";
+    let with = |s: &str| format!("{P} {s}");
+    let cases = [
+        with("We met every target that quarter."),
+        with("We met the deadline to go live in March."),
+        with("We set three targets and met them all."),
+        with("It stopped us losing two days a month to rework."),
+        with("Tickets fell within a month."),
+        with("Within a week 95 percent of calls were getting answered within 30 seconds."),
+        with("The next audit was a clean pass."),
+        with("Within two weeks the team made up the lost ground."),
+        with("The verdict from the auditors was that every control passed."),
+        with("Each team had its backlog under 50 by June."),
+        with("The backlog was gone in three weeks and I handed the rota over to the team lead."),
+        with("Before long the queue was down to 20 tickets."),
+        with("Two weeks before the audit the backlog was down to 20."),
+    ];
+    let owned: Vec<(&str, &[StarPart])> = cases
+        .iter()
+        .map(|c| (c.as_str(), &[Situation, Task, Action, Result][..]))
+        .collect();
+    let wrong = disagreements(&owned);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    let wrong = disagreements(&[
+        (
+            "Every branch went live on the new tills without a single lost day of trading. It \
+             started when our old supplier went bust. I ran the tender.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "I invested time into writing a proper runbook for every service.",
+            &[Action],
+        ),
+        (
+            "I set myself up a staging environment that mirrored production.",
+            &[Action],
+        ),
+        (
+            "I'd already rewritten the runbook and trained the night shift before the audit.",
+            &[Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 /// The tenth and eleventh held-out sets (`tests/fixtures/holdout-10/`, `holdout-11/`),
 /// written blind, measured unread (see their READMEs), then their STAR errors read for this
 /// file's rules: the floors keep what the detector reaches.
