@@ -155,12 +155,13 @@ impl StarCues {
             }
             // "We'd just moved our workloads to Azure and I realised...": what was done
             // before the story, told before any step of it, is its scene.
-            let backstory = opening && cues.situation.is_none() && !s.outcome_told();
-            if let Some(cue) = s.backstory().filter(|_| backstory) {
-                cues.situation = Some(cue);
+            let backstory = (opening && cues.situation.is_none() && !s.outcome_told())
+                .then(|| s.backstory())
+                .flatten();
+            let scene = scene || occasion || backstory.is_some();
+            if backstory.is_some() {
+                cues.situation = backstory;
             }
-            let occasion = occasion || (cues.situation.is_some() && backstory);
-            let scene = scene || occasion;
             // Whether this sentence states the goal: naming a duty ("I was asked to...",
             // "I led the move to the cloud") does not yet enter the speaker in the story, so
             // the scene may still follow ("The old contract ended in March").

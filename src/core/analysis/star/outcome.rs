@@ -3,7 +3,7 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_in, is_past,
+    Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_gerund, is_in, is_past,
     is_present_form,
 };
 
@@ -116,12 +116,9 @@ impl Sentence {
         // "Every client site went live by someone FTPing files up": before anything was
         // done, what each one did, told by the way it was done and with nothing counted, is
         // how things went then ("every branch went live without a lost day" is a result).
-        let manner = (0..self.words.len()).any(|k| {
-            self.at(k) == "by"
-                && (k + 1..k + 3).any(|m| self.at(m).len() > 4 && self.at(m).ends_with("ing"))
-        });
         if !done
-            && manner
+            && (0..self.words.len())
+                .any(|k| self.at(k) == "by" && (k + 1..k + 3).any(|m| is_gerund(self.at(m))))
             && let Some(m) = marker.as_deref().and_then(|m| self.phrase_at(m))
             && let Some(e) =
                 (m.saturating_sub(4)..m).find(|&k| matches!(self.at(k), "every" | "each"))
@@ -454,7 +451,7 @@ impl Sentence {
         self.at(i) == "stopped"
             && matches!(self.at(i + 1), "me" | "us" | "him" | "her")
             && self.at(i + 2) != "from"
-            && !(self.at(i + 2).len() > 4 && self.at(i + 2).ends_with("ing"))
+            && !is_gerund(self.at(i + 2))
     }
 
     /// Whether the words from `from` to `to` tell something with emphasis or an amount nobody

@@ -3,7 +3,7 @@
 //! ("kept a strong focus on value"). See [`super::action`].
 
 use super::lexicon::*;
-use super::sentence::{Sentence, base_in, is_figure, is_in, is_past};
+use super::sentence::{Sentence, base_in, is_figure, is_gerund, is_in, is_past};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -67,10 +67,7 @@ impl Sentence {
         // "I invested time into writing a runbook for every service" names its step.
         (j + 1..j + 6).any(|k| {
             matches!(self.at(k), "energy" | "effort" | "thought" | "heart")
-                && (k + 1..k + 3).any(|m| {
-                    self.at(m) == "into"
-                        && !(self.at(m + 1).len() > 4 && self.at(m + 1).ends_with("ing"))
-                })
+                && (k + 1..k + 3).any(|m| self.at(m) == "into" && !is_gerund(self.at(m + 1)))
         })
     }
 }

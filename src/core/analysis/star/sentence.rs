@@ -21,6 +21,11 @@ pub(super) fn is_past(w: &str) -> bool {
     is_irregular_past(w) || is_regular_past(w)
 }
 
+/// A verb's "-ing" form, by its ending ("writing", "losing"; not "ring" or "thing").
+pub(super) fn is_gerund(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ing")
+}
+
 pub(super) fn is_regular_past(w: &str) -> bool {
     w.len() >= 4 && w.ends_with("ed") && !is_in(NOT_PAST, w)
 }
