@@ -11,25 +11,27 @@ use std::path::PathBuf;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use super::Journal;
-use super::first_frame::overview_from;
-use super::port::{DrillFilter, Overview, Study, StudyError, WEAKEST_LIMIT};
-use crate::core::deck::{BareDeck, Deck, DeckCards};
+use super::port::{DrillFilter, Overview, Study, StudyError};
+use crate::core::deck::{BareDeck, Deck};
 use crate::core::fast_hash::{FastMap, FastSet};
 use crate::core::ids::{CardKey, RecordId};
-use crate::core::notes::{Notebook, is_own_material};
+use crate::core::notes::Notebook;
 use crate::core::record::{Record, RecordBody};
 use crate::core::schedule::{
-    CardMemory, Model, Progress, QueueFilter, Scheduler, SchedulerConfig, build_queue,
-    mock_weakness, next_day_start, replay,
+    CardMemory, Model, Progress, QueueFilter, Scheduler, SchedulerConfig, mock_weakness,
+    next_day_start, replay,
 };
 use crate::core::session::{MockSetup, PastInterview, past_interviews};
-use crate::core::stats::{
-    HomeInputs, MockHistory, Stats, StatsInput, practice_queue, practice_stats, weakest_drill_queue,
-};
+use crate::core::stats::{HomeInputs, MockHistory, Stats, practice_stats};
 use crate::store::home_snapshot;
 use crate::store::mock_setup::save_mock_setup;
 use crate::store::paths::Home;
 use crate::store::progress_cache::{self, Snapshot, SnapshotRef};
+
+mod absorb;
+mod queues;
+
+use absorb::{is_kept, is_mock};
 
 /// The progress cache against the log: whether [`LogStudy::save_progress_cache`] has anything
 /// to save.
@@ -83,43 +85,6 @@ pub struct LogStudy<J: Journal> {
     home: Option<Home>,
     /// Where the home snapshot is kept, and whether it holds what this progress would give.
     home_snapshot: Option<(PathBuf, bool)>,
-}
-
-/// The card a record is about, if any.
-fn card_of(record: &Record) -> Option<CardKey> {
-    card_of_body(&record.body)
-}
-
-fn card_of_body(body: &RecordBody) -> Option<CardKey> {
-    match body {
-        RecordBody::Review(review) => Some(CardKey {
-            deck: review.deck.clone(),
-            card: review.card.clone(),
-        }),
-        RecordBody::Suspend { deck, card }
-        | RecordBody::Unsuspend { deck, card }
-        | RecordBody::Bury { deck, card, .. } => Some(CardKey {
-            deck: deck.clone(),
-            card: card.clone(),
-        }),
-        _ => None,
-    }
-}
-
-/// The records past mock interviews are rebuilt from: kept apart for statistics.
-fn is_mock(record: &Record) -> bool {
-    record.body.is_mock_history()
-}
-
-/// The records kept apart beside the replayed state (and in the progress cache with it): the
-/// candidate's own material, and practice answers (statistics count them).
-fn is_kept(record: &Record) -> bool {
-    is_own_material(record) || matches!(record.body, RecordBody::Practice(_))
-}
-
-/// `text` in double quotes, as a JSON string holds it when it needs no escape.
-fn quoted(text: &str) -> String {
-    format!("\"{text}\"")
 }
 
 impl<J: Journal> LogStudy<J> {
@@ -284,166 +249,6 @@ impl<J: Journal> LogStudy<J> {
         }
     }
 
-    /// Takes in a record that is now in the log and brings the progress up to date: on its own
-    /// when it comes last for its card, by replaying its card alone otherwise (a record dated
-    /// before a later one of its card: a merge, a clock that went back; an undo). A record of
-    /// another card dated far ahead (a device whose clock was wrong) costs nothing. `before`
-    /// is the card's other records when the caller read them already (see
-    /// [`LogStudy::records_of_card`]); otherwise they are read when needed. Fails only when
-    /// they cannot be read back: the progress is then behind the log.
-    fn absorb(&mut self, record: &Record, before: Option<Vec<Record>>) -> Result<(), StudyError> {
-        let last = self
-            .latest
-            .as_ref()
-            .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
-        if last {
-            self.latest = Some((record.at, record.id.clone()));
-        }
-        if let RecordBody::Undo { target } = &record.body {
-            self.undone.insert(target.clone());
-        }
-        if is_mock(record) {
-            self.mocks.push(record.clone());
-        }
-        if is_kept(record) {
-            self.own.push(record.clone());
-        }
-        self.notebook.absorb(record);
-        match &mut self.records {
-            Some(records) => records.push(record.clone()),
-            None => {
-                self.taken_in.insert(record.id.clone(), card_of(record));
-            }
-        }
-        if let Some((_, state)) = &mut self.cache {
-            *state = CacheState::Behind;
-        }
-        if let Some((_, fresh)) = &mut self.home_snapshot {
-            *fresh = false;
-        }
-        if self.undone.contains(&record.id) {
-            // An earlier undo already took it back: it counts for nothing.
-            return Ok(());
-        }
-        let undo = match &record.body {
-            RecordBody::Undo { target } => Some(target),
-            _ => None,
-        };
-        let key = match undo {
-            Some(target) => self.card_of_target(target)?,
-            None => card_of(record),
-        };
-        // Not a card's record (or an undo of one that is not, or not in the log): no card
-        // changes.
-        let Some(key) = key else {
-            return Ok(());
-        };
-        let mut before = before;
-        if undo.is_none() {
-            let previous = match self.card_latest.get(&key) {
-                Some(latest) => latest.clone(),
-                None if last => None,
-                None => {
-                    let mine = match before.take() {
-                        Some(mine) => mine,
-                        None => self.records_of_card(&key, Some(&record.id))?,
-                    };
-                    let latest = mine.iter().map(|r| (r.at, r.id.clone())).max();
-                    before = Some(mine);
-                    self.card_latest.insert(key.clone(), latest.clone());
-                    latest
-                }
-            };
-            let newer = last
-                || previous
-                    .as_ref()
-                    .is_none_or(|(at, id)| (record.at, &record.id) > (*at, id));
-            if newer {
-                if let Some(latest) = self.card_latest.get_mut(&key) {
-                    *latest = Some((record.at, record.id.clone()));
-                }
-                self.progress.apply_latest(record, &self.config);
-                return Ok(());
-            }
-        }
-        let others = match before {
-            Some(others) => others,
-            None => self.records_of_card(&key, Some(&record.id))?,
-        };
-        let mut mine: Vec<Record> = others
-            .into_iter()
-            .filter(|r| !self.undone.contains(&r.id))
-            .collect();
-        if undo.is_none() {
-            mine.push(record.clone());
-        }
-        self.progress
-            .replace_card(&key, &replay(&mine, &self.config));
-        Ok(())
-    }
-
-    /// The log's records of card `key` (taken back or not) taken in so far but `except`, in
-    /// file order: from
-    /// memory when every record is loaded, else read back from the log, which parses only
-    /// the lines that name the card (the others are not held in memory).
-    fn records_of_card(
-        &self,
-        key: &CardKey,
-        except: Option<&RecordId>,
-    ) -> Result<Vec<Record>, StudyError> {
-        let of_card = |r: &Record| {
-            except != Some(&r.id)
-                && !self.unabsorbed.contains(&r.id)
-                && card_of(r).is_some_and(|k| k == *key)
-        };
-        match &self.records {
-            Some(records) => Ok(records.iter().filter(|r| of_card(r)).cloned().collect()),
-            None => self
-                .log
-                .read_back_where(&quoted(key.card.as_str()), &of_card),
-        }
-    }
-
-    /// The card an undo of `target` changes: `None` when the target is not a card's record or
-    /// not in the log.
-    fn card_of_target(&self, target: &RecordId) -> Result<Option<CardKey>, StudyError> {
-        if let Some(records) = &self.records {
-            return Ok(records.iter().find(|r| r.id == *target).and_then(card_of));
-        }
-        // Usually a record of this session (what undo offers).
-        if let Some(card) = self.taken_in.get(target) {
-            return Ok(card.clone());
-        }
-        let found = self
-            .log
-            .read_back_where(&quoted(target.as_str()), &|r| r.id == *target)?;
-        Ok(found.first().and_then(card_of))
-    }
-
-    /// What a record about to be appended needs read back from the log, read before it is
-    /// written (so that nothing is written when the log cannot be read): the records of the
-    /// card an undo changes, or of the card of a record that may come before a later one of
-    /// its card (the clock went back). `None` when nothing is needed or every record is in
-    /// memory anyway.
-    fn read_before(
-        &self,
-        body: &RecordBody,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Vec<Record>>, StudyError> {
-        if self.records.is_some() {
-            return Ok(None);
-        }
-        let key = match body {
-            RecordBody::Undo { target } => self.card_of_target(target)?,
-            _ if self.latest.as_ref().is_some_and(|(at, _)| *at >= now) => card_of_body(body),
-            _ => None,
-        };
-        match key {
-            Some(key) => self.records_of_card(&key, None).map(Some),
-            None => Ok(None),
-        }
-    }
-
     /// Where the records go (tests read what was written).
     pub fn journal(&self) -> &J {
         &self.log
@@ -459,139 +264,6 @@ impl<J: Journal> LogStudy<J> {
     pub fn with_mock_setup(mut self, home: Home, remembered: MockSetup) -> LogStudy<J> {
         self.mock = Some((home, remembered));
         self
-    }
-
-    fn queue_for(
-        &self,
-        decks: &[Deck],
-        filter: QueueFilter,
-        now: DateTime<Utc>,
-    ) -> crate::core::schedule::DailyQueue {
-        build_queue(
-            decks,
-            &self.progress,
-            now,
-            self.offset,
-            &self.config,
-            &filter,
-        )
-    }
-}
-
-impl<J: Journal> LogStudy<J> {
-    /// Home's overview of `decks` (whole or bare) with the mock history `mocks`.
-    fn overview_with<D: DeckCards>(
-        &self,
-        decks: &[D],
-        mocks: &MockHistory,
-        now: DateTime<Utc>,
-    ) -> Overview {
-        let q = build_queue(
-            decks,
-            &self.progress,
-            now,
-            self.offset,
-            &self.config,
-            &QueueFilter::default(),
-        );
-        let next_due = self
-            .progress
-            .cards()
-            .filter(|(_, c)| !c.suspended)
-            .filter_map(|(_, c)| c.due)
-            .filter(|d| *d > now)
-            .min();
-        // Only what the home screen shows of the statistics.
-        let summary = crate::core::stats::summary(&StatsInput {
-            decks,
-            progress: &self.progress,
-            mocks,
-            config: &self.config,
-            now,
-            offset: self.offset,
-        });
-        // Today's reviews of these decks' cards (the queue's count is every deck's, for the
-        // limits).
-        let reviewed = crate::core::stats::reviews_of_cards(
-            decks,
-            self.progress
-                .reviews_between(q.day_start, q.next_day_start)
-                .iter()
-                .map(|r| &*r.key),
-        );
-        overview_from(q, next_due, summary, &self.config, reviewed)
-    }
-
-    /// The cards of the `n` weakest categories among the filter's decks (and categories, when
-    /// given), ranked by [`weakest_drill_queue`].
-    fn weakest_queue(
-        &self,
-        decks: &[Deck],
-        filter: &DrillFilter,
-        n: usize,
-        now: DateTime<Utc>,
-    ) -> Vec<CardKey> {
-        let scoped: Vec<Deck>;
-        let decks = if filter.decks.is_empty() {
-            decks
-        } else {
-            scoped = decks
-                .iter()
-                .filter(|d| filter.decks.contains(&d.id))
-                .cloned()
-                .collect();
-            &scoped
-        };
-        let mut stats = self.stats(decks, now);
-        if !filter.categories.is_empty() {
-            stats
-                .categories
-                .retain(|c| filter.categories.contains(&c.category));
-        }
-        let limit = filter.limit.unwrap_or(WEAKEST_LIMIT);
-        let model = Model::for_config(&self.config);
-        if filter.ahead.is_some() {
-            // Practice of the weakest categories: their cards, due or not, weakest first.
-            let chosen: Vec<_> = stats
-                .weakest(n)
-                .into_iter()
-                .map(|c| (c.deck.clone(), c.category.clone()))
-                .collect();
-            let scope = |d: &Deck, c: &crate::core::deck::Card| {
-                (filter.kinds.is_empty() || filter.kinds.contains(&c.kind))
-                    && chosen
-                        .iter()
-                        .any(|(deck, cat)| *deck == d.id && *cat == c.category)
-            };
-            return practice_queue(decks, &self.progress, &scope, &model, limit, now)
-                .into_iter()
-                .map(|p| p.key)
-                .collect();
-        }
-        weakest_drill_queue(decks, &self.progress, &stats, n, limit, &model, now)
-            .into_iter()
-            .map(|p| p.key)
-            .collect()
-    }
-
-    /// Every card of the filter's decks, categories and kinds, due or not, weakest first.
-    fn ahead_queue(
-        &self,
-        decks: &[Deck],
-        filter: &DrillFilter,
-        now: DateTime<Utc>,
-    ) -> Vec<CardKey> {
-        let scope = |d: &Deck, c: &crate::core::deck::Card| {
-            (filter.decks.is_empty() || filter.decks.contains(&d.id))
-                && (filter.categories.is_empty() || filter.categories.contains(&c.category))
-                && (filter.kinds.is_empty() || filter.kinds.contains(&c.kind))
-        };
-        let limit = filter.limit.unwrap_or(WEAKEST_LIMIT);
-        let model = Model::for_config(&self.config);
-        practice_queue(decks, &self.progress, &scope, &model, limit, now)
-            .into_iter()
-            .map(|p| p.key)
-            .collect()
     }
 }
 
