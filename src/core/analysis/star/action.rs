@@ -403,8 +403,13 @@ impl Sentence {
         if self.only_manner(j, base) {
             return false;
         }
+        // "I introduced ITIL best practice": the idiom names no step.
+        let best_practice = (j + 1..j + 5)
+            .take_while(|&k| !self.boundary(k))
+            .any(|k| self.at(k) == "best" && matches!(self.at(k + 1), "practice" | "practices"));
         // "I set myself the goal of": a goal set is the task ("Goal I set myself: ...").
         if is_in(GENERIC_OBJECTS, object)
+            || best_practice
             || is_in(GOAL_NOUNS, object)
             || (in_list(&["set"])
                 && matches!(self.at(j + 1), "myself" | "ourselves")

@@ -228,11 +228,16 @@ impl Sentence {
                     return Some((0, self.words[..k].join(" ")));
                 }
             }
-            // "I was incident lead", "I was the project owner".
+            // "I was incident lead", "I was the project owner", "I was head of IT and the
+            // named incident lead in our response plan".
             if self.at(i) == "i" && self.at(i + 1) == "was" {
-                return (i + 2..(i + 6).min(n))
+                return (i + 2..(i + 10).min(n))
                     .take_while(|&m| m == i + 2 || !self.boundary(m))
-                    .find(|&m| is_in(ROLE_NOUNS, self.at(m)) && clause_end(m + 1))
+                    .find(|&m| {
+                        is_in(ROLE_NOUNS, self.at(m))
+                            && (m < i + 6 || (i + 3..m).any(|k| self.at(k) == "and"))
+                            && (clause_end(m + 1) || self.at(m + 1) == "in")
+                    })
                     .map(|m| (i, self.words[i..=m].join(" ")));
             }
             // "The recovery was mine", "fixing it was on me": a duty owned.

@@ -290,6 +290,8 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_asides;
+#[cfg(test)]
 mod tests_backstory;
 #[cfg(test)]
 mod tests_debrief;

@@ -3,7 +3,7 @@
 //! success", a lesson drawn).
 
 use super::lexicon::*;
-use super::sentence::{Sentence, is_figure, is_in, is_participle, is_past};
+use super::sentence::{Sentence, is_ambiguous_past, is_figure, is_in, is_participle, is_past};
 
 impl Sentence {
     /// Would, will, 'd, 'll, could: the sentence imagines rather than tells ("could" is as
@@ -24,10 +24,25 @@ impl Sentence {
             {
                 false
             }
+            // "I could answer them on the spot, and they agreed to a pilot": an ability used,
+            // with what came of it told in the past after it ("could have" supposes).
+            "could" if self.at(k + 1) != "have" && self.told_after(k) => false,
             "would" | "will" | "ll" | "should" | "could" => !asked(k),
             // "we'd budgeted" is "we had": a participle follows.
             "d" => !is_participle(self.at(self.verb_after(k))),
             _ => false,
+        })
+    }
+
+    /// A clause after the word at `k` (past a comma or "and") whose subject's verb is an
+    /// unmistakable past: "..., and they agreed to a limited start".
+    fn told_after(&self, k: usize) -> bool {
+        (k + 2..self.words.len()).any(|m| {
+            (self.boundary(m) || self.at(m - 1) == "and")
+                && matches!(self.at(m), "they" | "he" | "she" | "it" | "we" | "the")
+                && (m + 1..(m + 4).min(self.words.len()))
+                    .take_while(|&v| !self.boundary(v))
+                    .any(|v| is_past(self.at(v)) && !is_ambiguous_past(self.at(v)))
         })
     }
 

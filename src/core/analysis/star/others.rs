@@ -190,11 +190,17 @@ impl Sentence {
             // step tells when, no outcome.
             // ("Before long the queue was down to 20", "two weeks before the audit the backlog
             // was down to 20": no comma closes a clause of time, the verb is the sentence's.)
+            // "Before anything was built we recruited...": the speaker's clause after it
+            // closes it as a comma would.
             if (from..k).any(|m| {
                 matches!(self.at(m), "before" | "until" | "till") && self.at(m + 1) != "long"
             }) && !(from + 1..=k).any(|b| self.boundary(b))
-                && (k + 1..to).any(|b| self.boundary(b))
+                && (k + 1..to).any(|b| self.boundary(b) || matches!(self.at(b), "i" | "we"))
             {
+                continue;
+            }
+            // "never with their manager copied in": what went with a step, no outcome.
+            if self.with_done(k) {
                 continue;
             }
             // "One thing that came out of the reviews was...": "that" after a noun opens a
@@ -371,6 +377,11 @@ impl Sentence {
             let distributive = matches!(w, "got" | "had" | "received" | "did" | "needed")
                 && (k.saturating_sub(3)..k).any(|m| matches!(self.at(m), "every" | "each"))
                 && (k + 1..k + 4).any(|m| matches!(self.at(m), "same" | "own"));
+            // "They shaped the assessment forms with us": work done alongside the speaker is
+            // a step of the story ("they agreed with us" is an answer given).
+            let joint = !matches!(w, "agreed" | "sided" | "stuck" | "stayed" | "signed")
+                && (k + 1..to)
+                    .any(|m| self.at(m) == "with" && matches!(self.at(m + 1), "us" | "me"));
             if past || perfect || (present && (story.present || aftermath)) {
                 // The clause's first verb tells no outcome: its object ("made things
                 // easier") is no verb of its own.
@@ -386,6 +397,7 @@ impl Sentence {
                     || named
                     || arranged
                     || suffering
+                    || joint
                 {
                     return None;
                 }

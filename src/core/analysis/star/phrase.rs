@@ -61,13 +61,15 @@ impl Sentence {
         )
     }
 
-    /// "I put a lot of energy into it", "we put real effort into the rollout": effort spent
-    /// on something, no step named.
+    /// "I put a lot of energy into it", "we put real effort into the rollout", "I threw myself
+    /// into it": effort spent on something, no step named.
     pub(super) fn effort_into(&self, j: usize) -> bool {
         // "I invested time into writing a runbook for every service" names its step.
         (j + 1..j + 6).any(|k| {
-            matches!(self.at(k), "energy" | "effort" | "thought" | "heart")
-                && (k + 1..k + 3).any(|m| self.at(m) == "into" && !is_gerund(self.at(m + 1)))
+            matches!(
+                self.at(k),
+                "energy" | "effort" | "thought" | "heart" | "myself" | "ourselves"
+            ) && (k + 1..k + 3).any(|m| self.at(m) == "into" && !is_gerund(self.at(m + 1)))
         })
     }
 }

@@ -53,6 +53,22 @@ impl Sentence {
                     && (3..6).any(|k| self.boundary(k) || matches!(self.at(k), "i" | "we")))
                 .then(|| self.words[..3].join(" "))
             })
+            // A place named as what it owns: "moving a county council's care teams off
+            // paper", "the move of a healthcare billing company's platform".
+            .or_else(|| {
+                (0..self.words.len()).find_map(|i| {
+                    let owner =
+                        (i + 2..(i + 5).min(self.words.len())).find(|&k| self.at(k) == "s")?;
+                    (matches!(self.at(i), "a" | "an")
+                        && (i + 1..owner).all(|k| {
+                            !self.boundary(k)
+                                && !is_in(STOP_WORDS, self.at(k))
+                                && !is_in(NOT_PLACES, self.at(k))
+                                && !is_in(TIME_UNITS, self.at(k))
+                        }))
+                    .then(|| self.words[i..owner].join(" "))
+                })
+            })
             // A year named anywhere: "this was, gosh, 2019", "2021, a logistics firm".
             .or_else(|| self.words.iter().find(|w| is_year(w)).cloned())
             // A stretch of time back from now: "about a year ago", "a month ago".
@@ -176,12 +192,16 @@ impl Sentence {
                     .take_while(|&k| !self.boundary(k))
                     .any(|k| self.at(k) == "at" && matches!(self.at(k + 1), "a" | "an"))
             });
+            // "During a planning meeting at a logistics firm I announced...": an occasion
+            // opening the story is its scene, whatever the speaker did in it.
+            let occasion = opening && self.at(0) == "during" && anchor.starts_with("during");
             if state
                 || present_state
                 || note
                 || given
                 || post
                 || arrived
+                || occasion
                 || self.undertaking().is_some()
                 || self.discovery().is_some()
             {

@@ -227,7 +227,8 @@ impl Sentence {
     /// A regular `-ed` past whose subject is a noun ("our payroll system crashed", "the client
     /// threatened"): a verb, not an adjective ("an ITIL-aligned desk", "the planned start"),
     /// nor a verb after a list's comma ("I reviewed every licence, removed 60"), nor a verb
-    /// after an object ("kept everyone informed").
+    /// after an object ("kept everyone informed"), nor what goes with something done ("with
+    /// their manager copied in").
     pub fn noun_led_regular_past(&self, i: usize) -> bool {
         if !is_regular_past(self.at(i)) || self.hyphened[i] || self.comma[i] {
             return false;
@@ -246,11 +247,22 @@ impl Sentence {
             .any(|m| is_past(self.at(m)));
         noun.len() > 1
             && noun.chars().all(char::is_alphabetic)
+            && !self.with_done(k)
             && !is_in(STOP_WORDS, noun)
             && !is_in(CLAUSE_STARTS, noun)
             && !is_figure(noun)
             && !is_past(noun)
             && !object
+    }
+
+    /// Whether the verb at `k` follows "with" and its noun ("never with their manager copied
+    /// in", "with every laptop encrypted"): how something was done, no clause of its own.
+    pub fn with_done(&self, k: usize) -> bool {
+        k >= 2
+            && (k.saturating_sub(3)..k - 1).any(|m| {
+                matches!(self.at(m), "with" | "without")
+                    && (m + 1..k - 1).all(|b| is_in(DETERMINERS, self.at(b)) && !self.comma[b])
+            })
     }
 
     /// The nearest subject before the verb at `k` in its clause: "I rang them and moved half

@@ -18,6 +18,12 @@ impl Sentence {
 
     /// A goal word within the next `reach` words from `from` ("to", "with" a task, "for" a
     /// duty).
+    /// "hear" or "listen" at `k`: after "I wanted to", a listener's wish ("I wanted to hear
+    /// the full argument"), not a goal.
+    fn listening(&self, k: usize) -> bool {
+        matches!(self.at(k), "hear" | "listen")
+    }
+
     pub(super) fn goal_follows(&self, from: usize, reach: usize) -> Option<usize> {
         (from..from + reach).find(|&k| matches!(self.at(k), "to" | "with" | "for"))
     }
@@ -64,7 +70,9 @@ impl Sentence {
                     || is_in(STOP_WORDS, self.at(after))
                     || is_past(self.at(after))
                     || is_in(&["involves", "covers", "includes", "means"], self.at(after));
-                !noun || (self.goal_not_object(*i) && head)
+                // "I wanted to hear the full argument": a listener's wish, no goal.
+                let listening = p.ends_with("wanted to") && self.listening(after);
+                !listening && (!noun || (self.goal_not_object(*i) && head))
             })
             .min_by_key(|(i, _)| *i);
         if phrase.is_some() {
@@ -96,6 +104,21 @@ impl Sentence {
                     && (i == 0 || matches!(at(i - 1), "the" | "my" | "our" | "main")))
                     || ((i == 0 || ranked) && matches!(at(i + 1), "was" | "is")))
                 && !at(i + 1).is_empty()
+            {
+                return Some((i, w[i..=i + 1].join(" ")));
+            }
+            // Whose goal it was, judged, then the goal itself after a colon or comma: "my
+            // manager's ask was blunt: make the retro produce improvements", "our brief was
+            // simple, cut the backlog" ("the challenge was huge, we had 400 sites" tells the
+            // scene).
+            if is_in(GOAL_NOUNS, w[i])
+                && i > 0
+                && matches!(at(i - 1), "s" | "my" | "our" | "the")
+                && matches!(at(i + 1), "was" | "is")
+                && self.boundary(i + 3)
+                && !at(i + 3).is_empty()
+                && !is_in(SUBJECT_PRONOUNS, at(i + 3))
+                && !is_in(DETERMINERS, at(i + 3))
             {
                 return Some((i, w[i..=i + 1].join(" ")));
             }
@@ -424,6 +447,7 @@ impl Sentence {
                     .take_while(|&k| k == j + 1 || !is_in(CLAUSE_STARTS, at(k)))
                     .find(|&k| at(k) == "to")
                     && self.to_verb(g)
+                    && !(matches!(at(j), "wanted" | "want") && g == j + 1 && self.listening(g + 1))
                 {
                     return Some((i, w[i..=g].join(" ")));
                 }

@@ -74,6 +74,21 @@ impl Sentence {
         }) {
             return Some((i - 1, w[i - 1..=i + 2].join(" ")));
         }
+        // The goal after something else given with it: "the board gave me eighteen months and
+        // a target of cutting costs by 20%".
+        if let Some(i) = (1..w.len()).find(|&i| {
+            matches!(w[i], "me" | "us")
+                && matches!(at(i - 1), "gave" | "give" | "gives" | "set" | "sets")
+                && (i + 2..(i + 8).min(w.len())).any(|k| {
+                    at(k - 1) == "and"
+                        && is_in(DETERMINERS, at(k))
+                        && is_in(GOAL_NOUNS, at(k + 1))
+                        && (at(k + 2) == "of" || self.to_verb(k + 2))
+                        && !(i + 1..=k).any(|m| self.boundary(m))
+                })
+        }) {
+            return Some((i - 1, w[i - 1..=i].join(" ")));
+        }
         // A duty handed to the speaker: "I was handed ownership of the inventory", "we were
         // given responsibility for the move".
         if let Some(i) = (1..w.len()).find(|&i| {
@@ -123,10 +138,16 @@ impl Sentence {
                     && (base_in(DUTY_GIVERS, v)
                         || v.strip_suffix('s').is_some_and(|b| base_in(DUTY_GIVERS, b))))
         };
-        // The moment may stand between: "my boss asked me last month to".
+        // The moment may stand between: "my boss asked me last month to"; or the post the
+        // speaker was asked in, between commas: "the CISO asked me, as head of operations, to".
         let moment = |k: usize| {
             if matches!(at(k), "last" | "this" | "that" | "next") && is_in(PERIODS, at(k + 1)) {
                 2
+            } else if at(k) == "as" && self.boundary(k) {
+                (k + 2..(k + 8).min(w.len()))
+                    .find(|&m| self.boundary(m))
+                    .filter(|&m| (k + 1..m).any(|j| is_in(POST_HEADS, at(j))))
+                    .map_or(0, |m| m - k)
             } else {
                 usize::from(matches!(at(k), "yesterday" | "today" | "recently"))
             }
