@@ -249,9 +249,14 @@ impl Sentence {
             let subject = if i >= 2 { self.at(i - 2) } else { "" };
             let work =
                 is_work_noun(subject) || matches!(subject, "fix" | "work" | "call" | "rest") || {
-                    // A gerund opening its clause: "sorting out the rota was on me".
+                    // A gerund opening its clause: "sorting out the rota was on me", "I was
+                    // head of IT and getting the case through was on me".
                     let from = (0..i).rev().find(|&m| self.boundary(m)).unwrap_or(0);
-                    self.at(from).len() > 4 && self.at(from).ends_with("ing")
+                    (from..i).any(|m| {
+                        (m == from || self.at(m - 1) == "and")
+                            && self.at(m).len() > 4
+                            && self.at(m).ends_with("ing")
+                    })
                 };
             (i >= 2
                 && (owned || on_me)

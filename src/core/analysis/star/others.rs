@@ -53,7 +53,9 @@ impl Sentence {
             .collect();
         starts.insert(0, 0);
         starts.push(n);
-        let contrast = |k: usize| matches!(self.at(k), "but" | "whereas");
+        // "It came out positive, so it was approved": what followed a judgement is no part
+        // of it.
+        let contrast = |k: usize| matches!(self.at(k), "but" | "whereas" | "so");
         starts.windows(2).find_map(|c| {
             // "I made sure it was sent to all staff and that everyone was aware": a clause
             // opened by "and that" goes on with the complement of the verb before it, no
@@ -192,15 +194,21 @@ impl Sentence {
             // was down to 20": no comma closes a clause of time, the verb is the sentence's.)
             // "Before anything was built we recruited...": the speaker's clause after it
             // closes it as a comma would.
+            // "When the first survey came back I went through...": the same for a clause of
+            // the moment a step was taken.
             if (from..k).any(|m| {
-                matches!(self.at(m), "before" | "until" | "till") && self.at(m + 1) != "long"
+                matches!(
+                    self.at(m),
+                    "before" | "until" | "till" | "when" | "once" | "after" | "whenever"
+                ) && self.at(m + 1) != "long"
             }) && !(from + 1..=k).any(|b| self.boundary(b))
                 && (k + 1..to).any(|b| self.boundary(b) || matches!(self.at(b), "i" | "we"))
             {
                 continue;
             }
-            // "never with their manager copied in": what went with a step, no outcome.
-            if self.with_done(k) {
+            // "never with their manager copied in": what went with a step, no outcome; "we
+            // looked at what went wrong": a thing named.
+            if self.with_done(k) || self.what_named(k) {
                 continue;
             }
             // "One thing that came out of the reviews was...": "that" after a noun opens a
@@ -291,6 +299,10 @@ impl Sentence {
             let identifies = is_in(BE_FORMS, w)
                 && !is_participle(self.at(self.verb_after(k)))
                 && (is_in(DIAGNOSES, subject)
+                    // "The big one was shop managers saying...": one of what was found.
+                    || (subject == "one"
+                        && k >= 2
+                        && (k.saturating_sub(3)..k - 1).any(|m| self.at(m) == "the"))
                     || (matches!(subject, "it" | "that" | "this")
                         && is_in(DETERMINERS, self.at(k + 1))))
                 && !(k + 1..to).any(|m| {

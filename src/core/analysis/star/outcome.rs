@@ -107,6 +107,7 @@ impl Sentence {
             .first_phrase(RESULT_MARKERS)
             .filter(|m| {
                 !((m == "ended up" || m.ends_with(" meant")) && self.after_phrase_gerund(m))
+                    && !self.phrase_at(m).is_some_and(|a| self.in_plan(a))
             })
             .or_else(|| self.time_passed());
         // "Now" tells how things stand; after the actions, with a state measured, that is
@@ -128,9 +129,17 @@ impl Sentence {
         }
         // "Finance wanted the server left unpatched for ten days, which meant known holes
         // every month": before anything was done, what a state meant is the scene.
+        // "Six months later we were releasing weekly and a release took twenty minutes": a
+        // span counted from the story, then what was counted at its end.
+        // ("Two weeks later I was on 3 calls a day" counts the speaker's effort.)
+        let counted_later = self.span_later().is_some_and(|e| {
+            self.at(e) != "i" && (e..self.words.len()).any(|k| is_figure(self.at(k)))
+        });
         let announced = marker.filter(|m| {
             !judgement
-                && (self.finite_in(OUTCOME_VERBS).is_some() || self.measured_state())
+                && (self.finite_in(OUTCOME_VERBS).is_some()
+                    || self.measured_state()
+                    || counted_later)
                 && (done || !m.ends_with("meant"))
         });
         if scene && !done {
@@ -177,6 +186,7 @@ impl Sentence {
             // "cost", "put", "set" are past only in a story told in the past.
             if let Some(c) = (0..n).find(|&i| {
                 is_in(CHANGE_WORDS, self.at(i))
+                    && !self.in_plan(i)
                     && !(i > 0 && is_past(self.at(i - 1)) && !is_in(OUTCOME_VERBS, self.at(i - 1)))
                     && !(i > 1 && matches!(self.at(i - 2), "i" | "we"))
                     && (i.saturating_sub(3)..(i + 4).min(n)).any(|k| is_figure(self.at(k)))
@@ -289,10 +299,32 @@ impl Sentence {
     pub(super) fn aftermath(&self) -> bool {
         self.any(AFTERMATH_WORDS).is_some()
             || self.first_phrase(AFTERMATH_PHRASES).is_some()
-            || ((is_figure(self.at(0)) || matches!(self.at(0), "a" | "one" | "some" | "several"))
-                && (1..4).any(|k| {
+            || self.span_later().is_some()
+    }
+
+    /// Where a span counted from the story ends, when one opens the sentence: "Six months
+    /// later", "a year on" (the index after "later" or "on").
+    fn span_later(&self) -> Option<usize> {
+        (is_figure(self.at(0)) || matches!(self.at(0), "a" | "one" | "some" | "several"))
+            .then(|| {
+                (1..4).find(|&k| {
                     is_in(TIME_UNITS, self.at(k)) && matches!(self.at(k + 1), "later" | "on")
-                }))
+                })
+            })
+            .flatten()
+            .map(|k| k + 2)
+    }
+
+    /// Whether the word at `i` follows what a plan or a target was: "and the plan was sixty
+    /// sites within two years" plans, nothing changed.
+    fn in_plan(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|m| {
+            is_in(BE_FORMS, self.at(m))
+                && matches!(
+                    self.subject_of(m),
+                    "plan" | "target" | "aim" | "goal" | "forecast" | "ambition"
+                )
+        })
     }
 
     /// A rate by the time: "a month", "per week", "every year".
@@ -429,6 +461,8 @@ impl Sentence {
             || (matches!(self.at(i + 1), "to" | "on" | "with")
                 && matches!(self.at(i + 2), "me" | "us" | "my" | "our"))
             || self.meeting(i)
+            // "We looked at what went wrong": a thing named, nothing that went.
+            || self.what_named(i)
             // "The CEO stopped me in the corridor": someone met, nothing stopped.
             || self.stopped_someone(i)
             // "where they dropped their evidence": something put down, no fall.

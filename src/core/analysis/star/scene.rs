@@ -12,7 +12,14 @@ use crate::core::matcher::verbs::is_irregular_past;
 impl Sentence {
     /// A time or place anchor: a listed phrase, "at/in a(n)/one" + a place word, or "in 2019".
     fn anchor(&self) -> Option<String> {
-        if let Some(p) = self.first_phrase(TIME_ANCHORS) {
+        // "every alert from the last month": where something was taken from, no moment of
+        // the story ("over the last month our backups failed twice" is one).
+        if let Some(p) = self.first_phrase(TIME_ANCHORS).filter(|p| {
+            !(p.starts_with("last ")
+                && self
+                    .phrase_at(p)
+                    .is_some_and(|a| a > 1 && self.at(a - 1) == "the" && self.at(a - 2) == "from"))
+        }) {
             return Some(p);
         }
         (0..self.words.len().saturating_sub(2))
@@ -127,6 +134,8 @@ impl Sentence {
             let state = (0..n).any(|i| {
                 is_in(STATE_WORDS, self.at(i))
                     && !is_in(GOAL_NOUNS, self.subject_of(i))
+                    // "we tried to listen to what people were saying" names no state.
+                    && !self.what_named(i)
                     && !(self.subject_of(i) == "i" && is_in(REPUTATION, self.at(i + 1)))
                     // "I sent him on a course and he passed it, which was great": a state
                     // told of what followed the speaker's step is no scene.
@@ -136,7 +145,8 @@ impl Sentence {
                 // told in the past.
                 (is_irregular_past(self.at(i))
                     && (story.past || !is_ambiguous_past(self.at(i)))
-                    && !speakers(i))
+                    && !speakers(i)
+                    && !self.what_named(i))
                     || self.noun_led_regular_past(i)
             });
             // A learner's past told in present forms after a past moment ("Last year in the

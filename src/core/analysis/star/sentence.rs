@@ -265,6 +265,18 @@ impl Sentence {
             })
     }
 
+    /// Whether the word at `i` stands in a clause that names a thing after "what" ("we looked
+    /// at what went wrong", "listen to what people were saying"): no event nor state of the
+    /// story. "What came out was..." opening its sentence or clause is no such thing.
+    pub fn what_named(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|m| {
+            m > 0
+                && self.at(m) == "what"
+                && !matches!(self.at(m - 1), "and" | "but" | "so")
+                && (m..=i).all(|k| !self.comma[k])
+        })
+    }
+
     /// The nearest subject before the verb at `k` in its clause: "I rang them and moved half
     /// the order" has "I" for "moved".
     pub fn clause_subject(&self, k: usize) -> &str {

@@ -2,7 +2,9 @@
 //! speaker, taken on, owned), not from set phrases.
 
 use super::lexicon::*;
-use super::sentence::{CLAUSE_STARTS, Sentence, is_adverb, is_in, is_participle, is_past};
+use super::sentence::{
+    CLAUSE_STARTS, Sentence, is_adverb, is_figure, is_in, is_participle, is_past,
+};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -121,6 +123,34 @@ impl Sentence {
                 && !is_in(DETERMINERS, at(i + 3))
             {
                 return Some((i, w[i..=i + 1].join(" ")));
+            }
+            // One goal among the speaker's: "one of my objectives that year was to put a
+            // measure in place".
+            if i >= 3
+                && w[i - 3] == "one"
+                && w[i - 2] == "of"
+                && matches!(w[i - 1], "my" | "our")
+                && w[i]
+                    .strip_suffix("ies")
+                    .map(|b| format!("{b}y"))
+                    .or_else(|| w[i].strip_suffix('s').map(String::from))
+                    .is_some_and(|g| is_in(GOAL_NOUNS, &g))
+                && let Some(k) = (i + 1..(i + 5).min(w.len())).find(|&k| at(k) == "was")
+                && self.to_verb(k + 1)
+            {
+                return Some((i - 3, w[i - 3..=k].join(" ")));
+            }
+            // The goal the speaker set, then what it was: "the goal I set myself was that
+            // everyone could say what they worked on".
+            if is_in(GOAL_NOUNS, w[i])
+                && i > 0
+                && matches!(at(i - 1), "the" | "my" | "our")
+                && matches!(at(i + 1), "i" | "we")
+                && matches!(at(i + 2), "set" | "agreed" | "chose" | "gave")
+                && let Some(k) = (i + 3..(i + 6).min(w.len())).find(|&k| at(k) == "was")
+                && !at(k + 1).is_empty()
+            {
+                return Some((i, w[i..=k].join(" ")));
             }
             // A label that names whose goal it is before its colon: "Goal I set myself: ...",
             // "Objective from the board: ...".
@@ -344,8 +374,12 @@ impl Sentence {
                     });
                 // The goal starts after the want: the stakeholder who wanted it is also the
                 // scene ("Our sales director wanted the CRM live before the trade show").
+                // "Overnight two thousand staff needed to work from home": people counted
+                // tell the scene, no stakeholder's want.
+                let counted = s >= 2 && is_figure(at(s - 2));
                 if !subject.is_empty()
                     && !clause
+                    && !counted
                     && !is_in(STOP_WORDS, subject)
                     && !is_in(CLAUSE_STARTS, subject)
                     && !is_in(&["was", "is", "were"], at(i + 1))
@@ -437,7 +471,17 @@ impl Sentence {
             {
                 return Some((i, w[i..=j + 3].join(" ")));
             }
-            if (is_in(DUTY_VERBS, at(j)) || held) && !(w[i] == "we" && at(j) == "agreed") {
+            // "I asked to own the tech side of it": a charge asked for is taken on.
+            let asked_for = w[i] == "i"
+                && at(j) == "asked"
+                && at(j + 1) == "to"
+                && matches!(
+                    at(j + 2),
+                    "own" | "lead" | "run" | "take" | "manage" | "handle" | "drive"
+                );
+            if (is_in(DUTY_VERBS, at(j)) || held || asked_for)
+                && !(w[i] == "we" && at(j) == "agreed")
+            {
                 let reach = match at(j) {
                     "had" | "have" => 4,
                     "wanted" | "needed" => 3,

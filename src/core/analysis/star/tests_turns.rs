@@ -205,6 +205,9 @@ fn duties_handed_bare_or_with_the_post() {
 /// set took its place: its 15 STAR-labelled debrief answers and 24 stories keep what the
 /// detector reaches on them after this file's rules (debrief S/T/A/R 14/15/14/14 of 15, from
 /// 14/14/14/11 at the start of session 14; stories 19/21/24/20 of 24, from 18/20/24/20).
+/// Session 19: stories Situation 19 -> 18, as "asked what they were worried about" (a thing
+/// named after "what", `Sentence::what_named`) no longer tells a state beside "for a coffee":
+/// the scene it found there was not the story's (a stand-off told in the first sentence).
 #[test]
 fn the_third_held_out_set_keeps_its_star_figures() {
     assert_debrief_set_floors(
@@ -214,7 +217,7 @@ fn the_third_held_out_set_keeps_its_star_figures() {
     );
     assert_story_floors(
         include_str!("../../../../tests/fixtures/holdout-3/star-stories.json"),
-        [19, 21, 24, 20],
+        [18, 21, 24, 20],
     );
 }
 
