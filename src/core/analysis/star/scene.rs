@@ -131,12 +131,15 @@ impl Sentence {
             };
             // A state of the goal ("our objective was to") is no state of the scene.
             // "I was known for being reliable" describes the speaker, not a scene.
+            // "we tried to listen to what people were saying" names no state.
+            let described = |i: usize| {
+                self.what_named(i)
+                    || (self.subject_of(i) == "i" && is_in(REPUTATION, self.at(i + 1)))
+            };
             let state = (0..n).any(|i| {
                 is_in(STATE_WORDS, self.at(i))
                     && !is_in(GOAL_NOUNS, self.subject_of(i))
-                    // "we tried to listen to what people were saying" names no state.
-                    && !self.what_named(i)
-                    && !(self.subject_of(i) == "i" && is_in(REPUTATION, self.at(i + 1)))
+                    && !described(i)
                     // "I sent him on a course and he passed it, which was great": a state
                     // told of what followed the speaker's step is no scene.
                     && !(i > before && i > 0 && self.at(i - 1) == "which")
