@@ -132,26 +132,24 @@ impl Sentence {
             // A state of the goal ("our objective was to") is no state of the scene.
             // "I was known for being reliable" describes the speaker, not a scene.
             // "we tried to listen to what people were saying" names no state.
-            let described = |i: usize| {
-                self.what_named(i)
+            // "I sent him on a course and he passed it, which was great": a state told of
+            // what followed the speaker's step is no scene.
+            let no_scene = |i: usize| {
+                is_in(GOAL_NOUNS, self.subject_of(i))
+                    || self.what_named(i)
                     || (self.subject_of(i) == "i" && is_in(REPUTATION, self.at(i + 1)))
+                    || (i > before && i > 0 && self.at(i - 1) == "which")
             };
-            let state = (0..n).any(|i| {
-                is_in(STATE_WORDS, self.at(i))
-                    && !is_in(GOAL_NOUNS, self.subject_of(i))
-                    && !described(i)
-                    // "I sent him on a course and he passed it, which was great": a state
-                    // told of what followed the speaker's step is no scene.
-                    && !(i > before && i > 0 && self.at(i - 1) == "which")
-            }) || (0..n).any(|i| {
-                // "options with their cost": "cost", "put", "set" are past only in a story
-                // told in the past.
-                (is_irregular_past(self.at(i))
-                    && (story.past || !is_ambiguous_past(self.at(i)))
-                    && !speakers(i)
-                    && !self.what_named(i))
-                    || self.noun_led_regular_past(i)
-            });
+            let state = (0..n).any(|i| is_in(STATE_WORDS, self.at(i)) && !no_scene(i))
+                || (0..n).any(|i| {
+                    // "options with their cost": "cost", "put", "set" are past only in a story
+                    // told in the past.
+                    (is_irregular_past(self.at(i))
+                        && (story.past || !is_ambiguous_past(self.at(i)))
+                        && !speakers(i)
+                        && !self.what_named(i))
+                        || self.noun_led_regular_past(i)
+                });
             // A learner's past told in present forms after a past moment ("Last year in the
             // logistics company we have only four people"), or a story told in the present: a
             // state of others in the present (or an event, in a story told in the present).
