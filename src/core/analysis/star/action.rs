@@ -403,10 +403,14 @@ impl Sentence {
         if self.only_manner(j, base) {
             return false;
         }
-        // "I introduced ITIL best practice": the idiom names no step.
-        let best_practice = (j + 1..j + 5)
-            .take_while(|&k| !self.boundary(k))
-            .any(|k| self.at(k) == "best" && matches!(self.at(k + 1), "practice" | "practices"));
+        // "I introduced ITIL best practice": the idiom, brought in, names no step ("I rolled
+        // out the best practice guide", "I documented best practice for builds" do).
+        let best_practice = in_list(&["introduced", "brought", "applied", "adopted", "embedded"])
+            && (j + 1..j + 5).take_while(|&k| !self.boundary(k)).any(|k| {
+                self.at(k) == "best"
+                    && matches!(self.at(k + 1), "practice" | "practices")
+                    && matches!(self.at(k + 2), "" | "and" | "across" | "to" | "in" | "into")
+            });
         // "I set myself the goal of": a goal set is the task ("Goal I set myself: ...").
         if is_in(GENERIC_OBJECTS, object)
             || best_practice

@@ -234,8 +234,20 @@ impl Sentence {
                 return (i + 2..(i + 10).min(n))
                     .take_while(|&m| m == i + 2 || !self.boundary(m))
                     .find(|&m| {
+                        // A role named second is the speaker's when nothing but its name
+                        // stands after "and" ("I was away and Sam was incident lead", "the
+                        // team lead in Leeds was off sick" are someone else's).
+                        // ("the named incident lead": a participle after its article describes.)
+                        let verb = |k: usize| {
+                            is_in(BE_FORMS, self.at(k))
+                                || (is_past(self.at(k)) && !is_in(DETERMINERS, self.at(k - 1)))
+                        };
+                        let second = (i + 3..m).find(|&k| self.at(k) == "and").is_some_and(|a| {
+                            !(a + 1..m).any(verb)
+                                && !(m + 1..n).take_while(|&k| !self.boundary(k)).any(verb)
+                        });
                         is_in(ROLE_NOUNS, self.at(m))
-                            && (m < i + 6 || (i + 3..m).any(|k| self.at(k) == "and"))
+                            && (m < i + 6 || second)
                             && (clause_end(m + 1) || self.at(m + 1) == "in")
                     })
                     .map(|m| (i, self.words[i..=m].join(" ")));
@@ -252,10 +264,13 @@ impl Sentence {
                     // A gerund opening its clause: "sorting out the rota was on me", "I was
                     // head of IT and getting the case through was on me".
                     let from = (0..i).rev().find(|&m| self.boundary(m)).unwrap_or(0);
+                    // ("We spent the week planning and testing and the delay was on me": the
+                    // gerund is not what was on the speaker.)
                     (from..i).any(|m| {
                         (m == from || self.at(m - 1) == "and")
                             && self.at(m).len() > 4
                             && self.at(m).ends_with("ing")
+                            && !(m + 1..i).any(|k| self.at(k) == "and")
                     })
                 };
             (i >= 2

@@ -26,7 +26,13 @@ impl Sentence {
             }
             // "I could answer them on the spot, and they agreed to a pilot": an ability used,
             // with what came of it told in the past after it ("could have" supposes).
-            "could" if self.at(k + 1) != "have" && self.told_after(k) => false,
+            "could"
+                if self.at(k + 1) != "have"
+                    && !(0..k).any(|m| matches!(self.at(m), "if" | "unless"))
+                    && self.told_after(k) =>
+            {
+                false
+            }
             "would" | "will" | "ll" | "should" | "could" => !asked(k),
             // "we'd budgeted" is "we had": a participle follows.
             "d" => !is_participle(self.at(self.verb_after(k))),
@@ -43,6 +49,18 @@ impl Sentence {
                 && (m + 1..(m + 4).min(self.words.len()))
                     .take_while(|&v| !self.boundary(v))
                     .any(|v| is_past(self.at(v)) && !is_ambiguous_past(self.at(v)))
+        })
+    }
+
+    /// Whether the word at `i` follows what a plan or a target was: "and the plan was sixty
+    /// sites within two years" plans, nothing changed.
+    pub(super) fn in_plan(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|m| {
+            is_in(BE_FORMS, self.at(m))
+                && matches!(
+                    self.subject_of(m),
+                    "plan" | "target" | "aim" | "goal" | "forecast" | "ambition"
+                )
         })
     }
 

@@ -19,6 +19,23 @@ const OUTCOME_NOUNS: &[&str] = &[
     "conclusion",
 ];
 
+/// Verbs of work done alongside the speaker: "they shaped the forms with us".
+const JOINT_WORK: &[&str] = &[
+    "shaped",
+    "drew",
+    "designed",
+    "built",
+    "wrote",
+    "planned",
+    "tested",
+    "worked",
+    "developed",
+    "mapped",
+    "reviewed",
+    "defined",
+    "drafted",
+];
+
 /// Nouns that name what a look into a problem found: "the main problem was that...", "the
 /// cause was a timezone setting".
 const DIAGNOSES: &[&str] = &[
@@ -195,14 +212,19 @@ impl Sentence {
             // "Before anything was built we recruited...": the speaker's clause after it
             // closes it as a comma would.
             // "When the first survey came back I went through...": the same for a clause of
-            // the moment a step was taken.
+            // the moment a step was taken. What closes the clause starts a new one: the
+            // speaker, or a comma before a pronoun ("a month after go-live the backlog was down
+            // to 20, from 300" is the sentence's verb).
             if (from..k).any(|m| {
                 matches!(
                     self.at(m),
                     "before" | "until" | "till" | "when" | "once" | "after" | "whenever"
                 ) && self.at(m + 1) != "long"
             }) && !(from + 1..=k).any(|b| self.boundary(b))
-                && (k + 1..to).any(|b| self.boundary(b) || matches!(self.at(b), "i" | "we"))
+                && (k + 1..to).any(|b| {
+                    matches!(self.at(b), "i" | "we")
+                        || (self.boundary(b) && is_in(SUBJECT_PRONOUNS, self.at(b)))
+                })
             {
                 continue;
             }
@@ -391,7 +413,9 @@ impl Sentence {
                 && (k + 1..k + 4).any(|m| matches!(self.at(m), "same" | "own"));
             // "They shaped the assessment forms with us": work done alongside the speaker is
             // a step of the story ("they agreed with us" is an answer given).
-            let joint = !matches!(w, "agreed" | "sided" | "stuck" | "stayed" | "signed")
+            // ("The client placed a second order with us", "staff raised issues with us
+            // directly" tell what came of it.)
+            let joint = is_in(JOINT_WORK, w)
                 && (k + 1..to)
                     .any(|m| self.at(m) == "with" && matches!(self.at(m + 1), "us" | "me"));
             if past || perfect || (present && (story.present || aftermath)) {

@@ -315,18 +315,6 @@ impl Sentence {
             .map(|k| k + 2)
     }
 
-    /// Whether the word at `i` follows what a plan or a target was: "and the plan was sixty
-    /// sites within two years" plans, nothing changed.
-    fn in_plan(&self, i: usize) -> bool {
-        (i.saturating_sub(4)..i).any(|m| {
-            is_in(BE_FORMS, self.at(m))
-                && matches!(
-                    self.subject_of(m),
-                    "plan" | "target" | "aim" | "goal" | "forecast" | "ambition"
-                )
-        })
-    }
-
     /// A rate by the time: "a month", "per week", "every year".
     fn rated(&self) -> bool {
         (0..self.words.len()).any(|k| {

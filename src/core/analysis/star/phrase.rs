@@ -66,10 +66,11 @@ impl Sentence {
     pub(super) fn effort_into(&self, j: usize) -> bool {
         // "I invested time into writing a runbook for every service" names its step.
         (j + 1..j + 6).any(|k| {
-            matches!(
-                self.at(k),
-                "energy" | "effort" | "thought" | "heart" | "myself" | "ourselves"
-            ) && (k + 1..k + 3).any(|m| self.at(m) == "into" && !is_gerund(self.at(m + 1)))
+            (matches!(self.at(k), "energy" | "effort" | "thought" | "heart")
+                // "I threw myself into it" ("I put myself into the on-call rota" is a step).
+                || (matches!(self.at(k), "myself" | "ourselves")
+                    && matches!(self.at(j), "threw" | "throw")))
+                && (k + 1..k + 3).any(|m| self.at(m) == "into" && !is_gerund(self.at(m + 1)))
         })
     }
 }

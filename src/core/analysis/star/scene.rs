@@ -72,7 +72,11 @@ impl Sentence {
                                 && !is_in(STOP_WORDS, self.at(k))
                                 && !is_in(NOT_PLACES, self.at(k))
                                 && !is_in(TIME_UNITS, self.at(k))
-                        }))
+                        })
+                        // A person's ("a contractor's project", "a developer's password") is
+                        // no place.
+                        && !is_in(POST_HEADS, self.at(owner - 1))
+                        && !is_in(PERSONS, self.at(owner - 1)))
                     .then(|| self.words[i..owner].join(" "))
                 })
             })
@@ -205,7 +209,14 @@ impl Sentence {
             });
             // "During a planning meeting at a logistics firm I announced...": an occasion
             // opening the story is its scene, whatever the speaker did in it.
-            let occasion = opening && self.at(0) == "during" && anchor.starts_with("during");
+            // ("During the next two weeks I rang every customer" is a span of the steps.)
+            let occasion = opening
+                && self.at(0) == "during"
+                && anchor.starts_with("during")
+                && !(1..4).any(|k| {
+                    is_in(TIME_UNITS, self.at(k))
+                        || matches!(self.at(k), "next" | "following" | "first" | "same")
+                });
             if state
                 || present_state
                 || note

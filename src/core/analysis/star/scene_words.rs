@@ -273,6 +273,31 @@ pub const CONTACT_BASES: &[&str] = &[
     "turn", "ask", "ping",
 ];
 
+/// People named by what they are to the speaker or the work: "a contractor's project" names
+/// a person's, no place.
+pub const PERSONS: &[&str] = &[
+    "contractor",
+    "developer",
+    "colleague",
+    "user",
+    "customer",
+    "client",
+    "member",
+    "employee",
+    "student",
+    "patient",
+    "nurse",
+    "doctor",
+    "teacher",
+    "consultant",
+    "tester",
+    "trainee",
+    "volunteer",
+    "friend",
+    "boss",
+    "person",
+];
+
 /// Nouns of a role in the events: "I was incident lead", "I was the project owner".
 pub const ROLE_NOUNS: &[&str] = &["lead", "owner", "coordinator", "commander", "sponsor"];
 

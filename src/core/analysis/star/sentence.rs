@@ -258,22 +258,29 @@ impl Sentence {
     /// Whether the verb at `k` follows "with" and its noun ("never with their manager copied
     /// in", "with every laptop encrypted"): how something was done, no clause of its own.
     pub fn with_done(&self, k: usize) -> bool {
+        // "With this, customers started paying": a comma ends what goes with something.
         k >= 2
             && (k.saturating_sub(3)..k - 1).any(|m| {
                 matches!(self.at(m), "with" | "without")
-                    && (m + 1..k - 1).all(|b| is_in(DETERMINERS, self.at(b)) && !self.comma[b])
+                    && (m + 1..k - 1).all(|b| is_in(DETERMINERS, self.at(b)))
+                    && (m + 1..k).all(|b| !self.boundary(b))
             })
     }
 
     /// Whether the word at `i` stands in a clause that names a thing after "what" ("we looked
     /// at what went wrong", "listen to what people were saying"): no event nor state of the
-    /// story. "What came out was..." opening its sentence or clause is no such thing.
+    /// story. "What came out was..." opening its sentence or clause is no such thing, nor is
+    /// "that's what saved the contract".
     pub fn what_named(&self, i: usize) -> bool {
+        // "That is what cut the outage time in half", "which is what stopped the calls": what
+        // something was credited with is an outcome.
         (i.saturating_sub(3)..i).any(|m| {
             m > 0
                 && self.at(m) == "what"
                 && !matches!(self.at(m - 1), "and" | "but" | "so")
-                && (m..=i).all(|k| !self.comma[k])
+                && !is_in(BE_FORMS, self.at(m - 1))
+                && self.at(m - 1) != "s"
+                && (m..=i).all(|k| !self.boundary(k))
         })
     }
 
@@ -437,6 +444,14 @@ pub(super) fn is_subject(w: &str) -> bool {
             && w.chars().all(char::is_alphanumeric)
             && !is_in(STOP_WORDS, w)
             && !is_past(w))
+}
+
+/// A plural's singular ("objectives" -> "objective", "priorities" -> "priority"); `None` for
+/// a word that does not end in "s".
+pub(super) fn singular(w: &str) -> Option<String> {
+    w.strip_suffix("ies")
+        .map(|b| format!("{b}y"))
+        .or_else(|| w.strip_suffix('s').map(String::from))
 }
 
 /// A word that is a figure: digits, a number word or "none" ([`figures::is_figure`]).

@@ -3,7 +3,7 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    CLAUSE_STARTS, Sentence, is_adverb, is_figure, is_in, is_participle, is_past,
+    CLAUSE_STARTS, Sentence, is_adverb, is_figure, is_in, is_participle, is_past, singular,
 };
 use crate::core::matcher::STOP_WORDS;
 
@@ -18,14 +18,15 @@ impl Sentence {
         }
     }
 
-    /// A goal word within the next `reach` words from `from` ("to", "with" a task, "for" a
-    /// duty).
     /// "hear" or "listen" at `k`: after "I wanted to", a listener's wish ("I wanted to hear
-    /// the full argument"), not a goal.
+    /// the full argument"), not a goal ("I wanted to hear back from every customer within a
+    /// day" sets one).
     fn listening(&self, k: usize) -> bool {
-        matches!(self.at(k), "hear" | "listen")
+        matches!(self.at(k), "hear" | "listen") && self.at(k + 1) != "back"
     }
 
+    /// A goal word within the next `reach` words from `from` ("to", "with" a task, "for" a
+    /// duty).
     pub(super) fn goal_follows(&self, from: usize, reach: usize) -> Option<usize> {
         (from..from + reach).find(|&k| matches!(self.at(k), "to" | "with" | "for"))
     }
@@ -130,11 +131,7 @@ impl Sentence {
                 && w[i - 3] == "one"
                 && w[i - 2] == "of"
                 && matches!(w[i - 1], "my" | "our")
-                && w[i]
-                    .strip_suffix("ies")
-                    .map(|b| format!("{b}y"))
-                    .or_else(|| w[i].strip_suffix('s').map(String::from))
-                    .is_some_and(|g| is_in(GOAL_NOUNS, &g))
+                && singular(w[i]).is_some_and(|g| is_in(GOAL_NOUNS, &g))
                 && let Some(k) = (i + 1..(i + 5).min(w.len())).find(|&k| at(k) == "was")
                 && self.to_verb(k + 1)
             {
@@ -149,6 +146,11 @@ impl Sentence {
                 && matches!(at(i + 2), "set" | "agreed" | "chose" | "gave")
                 && let Some(k) = (i + 3..(i + 6).min(w.len())).find(|&k| at(k) == "was")
                 && !at(k + 1).is_empty()
+                // "The target we set was missed by a mile", "was hit in six weeks": how it
+                // ended.
+                && !is_past(at(k + 1))
+                && !is_participle(at(k + 1))
+                && !matches!(at(k + 1), "not" | "never")
             {
                 return Some((i, w[i..=k].join(" ")));
             }
@@ -477,7 +479,7 @@ impl Sentence {
                 && at(j + 1) == "to"
                 && matches!(
                     at(j + 2),
-                    "own" | "lead" | "run" | "take" | "manage" | "handle" | "drive"
+                    "own" | "lead" | "run" | "manage" | "handle" | "drive"
                 );
             if (is_in(DUTY_VERBS, at(j)) || held || asked_for)
                 && !(w[i] == "we" && at(j) == "agreed")

@@ -81,7 +81,7 @@ impl Sentence {
                 && matches!(at(i - 1), "gave" | "give" | "gives" | "set" | "sets")
                 && (i + 2..(i + 8).min(w.len())).any(|k| {
                     at(k - 1) == "and"
-                        && is_in(DETERMINERS, at(k))
+                        && matches!(at(k), "a" | "an")
                         && is_in(GOAL_NOUNS, at(k + 1))
                         && (at(k + 2) == "of" || self.to_verb(k + 2))
                         && !(i + 1..=k).any(|m| self.boundary(m))
