@@ -124,6 +124,50 @@ pub fn truncate_line(text: &str, max: usize) -> String {
     out
 }
 
+/// A deck's text as its author meant it, not as their editor wrapped it: a line break inside
+/// a paragraph, after a line filled to a wrap column ([`REFLOW_WIDTH`] characters or more),
+/// joins the two lines, so the screen can wrap the paragraph to its own width. Blank lines, list
+/// items ("- ", "* ", "• ", "1. ", "2) ") and short lines ("Best,", a signature, a heading) keep
+/// their breaks. Typed answers are never reflowed: this is for texts of a deck.
+pub fn reflow(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<&str> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_end();
+        let joins = prev.is_some_and(|p| {
+            !p.trim().is_empty()
+                && !trimmed.trim().is_empty()
+                && p.chars().count() >= REFLOW_WIDTH
+                && !p.ends_with(':')
+                && !is_list_item(trimmed)
+        });
+        if joins {
+            out.push(' ');
+            out.push_str(trimmed.trim_start());
+        } else {
+            if prev.is_some() {
+                out.push('\n');
+            }
+            out.push_str(trimmed);
+        }
+        prev = Some(trimmed);
+    }
+    out
+}
+
+/// How long a line must be for a break after it to be read as an editor's wrap.
+pub const REFLOW_WIDTH: usize = 50;
+
+fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if ["- ", "* ", "\u{2022} ", "\u{2013} ", "> "].iter().any(|m| t.starts_with(m)) {
+        return true;
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(t[digits..].chars().next(), Some('.' | ')'))
+        && t[digits..].chars().nth(1).is_some_and(char::is_whitespace)
+}
+
 pub(crate) fn is_unsafe(c: char) -> bool {
     c.is_control()
         // Bidirectional overrides can make text read differently from what it is; line and
@@ -186,6 +230,35 @@ fn skip_string(chars: &mut Chars<'_>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reflow_joins_an_editors_wraps_and_keeps_the_authors_breaks() {
+        use super::reflow;
+        let wrapped = "We moved 420 mailboxes in four waves over six weeks, each one\n\
+                       rehearsed on a test group first.\n\
+                       \n\
+                       What I did:\n\
+                       - wrote the runbook, which every engineer followed to the letter\n\
+                       - ran the pilot\n\
+                       1. first wave\n\
+                       2) second wave\n\
+                       \n\
+                       Best,\n\
+                       Sam Patel";
+        assert_eq!(
+            reflow(wrapped),
+            "We moved 420 mailboxes in four waves over six weeks, each one rehearsed on a test \
+             group first.\n\nWhat I did:\n- wrote the runbook, which every engineer followed to \
+             the letter\n- ran the pilot\n1. first wave\n2) second wave\n\nBest,\nSam Patel"
+        );
+        // Windows line ends and trailing spaces; a text with no break is unchanged.
+        assert_eq!(
+            reflow("A line that an editor wrapped at its column, long enough   \r\nto join."),
+            "A line that an editor wrapped at its column, long enough to join."
+        );
+        assert_eq!(reflow("One paragraph."), "One paragraph.");
+        assert_eq!(reflow(""), "");
+    }
+
     #[test]
     fn counts_agree_with_their_nouns() {
         assert_eq!(count(0, "question", "questions"), "0 questions");

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use super::layout::{footer, footer_height, hints, width, wrap};
 use super::own::{attempt_label, text_lines, when};
 use crate::core::notes::{CardDetail, CardState};
-use crate::core::text::{sanitize_line, truncate_line};
+use crate::core::text::{reflow, sanitize_line, truncate_line};
 use crate::study::{BrowseRow, interval_label};
 use crate::tui::keys::{Action, Context, OwnAction, OwnCtx};
 use crate::tui::screen::{Cx, Draw, Screen};
@@ -290,7 +290,7 @@ pub fn page_lines(
             out.push(Line::styled(l, t.text()));
         }
     }
-    out.extend(text_lines(t, &d.answer, w, 0, usize::MAX));
+    out.extend(text_lines(t, &reflow(&d.answer), w, 0, usize::MAX));
     heading(&mut out, format!("Review history ({})", d.history.len()));
     if d.history.is_empty() {
         out.push(Line::styled("Never reviewed.", t.dim()));

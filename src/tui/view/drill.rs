@@ -13,7 +13,7 @@ use crate::core::deck::find_card;
 use crate::core::deck::{Card, Deck};
 use crate::core::grade::Grade;
 use crate::core::session::drill::{GradeAs, Phase};
-use crate::core::text::{sanitize, sanitize_line};
+use crate::core::text::{reflow, sanitize, sanitize_line};
 use crate::study::interval_label;
 use crate::tui::keys::{Action, Context};
 use crate::tui::screen::{Cx, Draw, Screen};
@@ -246,7 +246,7 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
         out.push(Line::raw(""));
     }
     out.push(Line::styled("Model answer", t.heading()));
-    push_wrapped(&mut out, &sanitize(&card.answer), 0);
+    push_wrapped(&mut out, &sanitize(&reflow(&card.answer)), 0);
     if let Some(b) = &d.beside {
         out.extend(super::own::own_text_lines(t, b, width));
     }

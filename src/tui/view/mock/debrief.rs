@@ -14,7 +14,7 @@ use crate::core::analysis::FillerKind;
 use crate::core::grade::Grade;
 use crate::core::session::DebriefItem;
 use crate::core::session::debrief_text as text;
-use crate::core::text::{sanitize, sanitize_line};
+use crate::core::text::{reflow, sanitize, sanitize_line};
 use crate::tui::keys::{Action, Context};
 use crate::tui::keys::{MockAction, MockCtx};
 use crate::tui::screen::{Cx, Draw};
@@ -223,7 +223,7 @@ fn checklist(
 fn model_lines(t: Theme, item: &DebriefItem, w: usize) -> Vec<Line<'static>> {
     let q = &item.question;
     let mut out = vec![Line::styled("Model answer", t.heading())];
-    out.extend(wrapped(&sanitize(q.model_answer.trim()), t.text(), w));
+    out.extend(wrapped(&sanitize(&reflow(q.model_answer.trim())), t.text(), w));
     if let Some(g) = &q.guidance {
         out.push(Line::raw(""));
         out.push(Line::styled("What a good answer shows", t.heading()));
