@@ -160,11 +160,15 @@ pub const REFLOW_WIDTH: usize = 50;
 
 fn is_list_item(line: &str) -> bool {
     let t = line.trim_start();
-    if ["- ", "* ", "\u{2022} ", "\u{2013} ", "> "].iter().any(|m| t.starts_with(m)) {
+    if ["- ", "* ", "\u{2022} ", "\u{2013} ", "> "]
+        .iter()
+        .any(|m| t.starts_with(m))
+    {
         return true;
     }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && matches!(t[digits..].chars().next(), Some('.' | ')'))
+    digits > 0
+        && matches!(t[digits..].chars().next(), Some('.' | ')'))
         && t[digits..].chars().nth(1).is_some_and(char::is_whitespace)
 }
 

@@ -18,6 +18,8 @@
 
 use serde::Serialize;
 
+use lexicon::UNKNOWN_ENDS;
+
 mod achieved;
 mod action;
 mod action_words;
@@ -112,6 +114,7 @@ impl StarCues {
         let mut pending_task = None;
         // Whether the outcome found is only what happened to others (see `Outcome`).
         let mut tentative = false;
+        let mut result_at = None;
         for (index, s) in sentences.iter().enumerate() {
             let act = s.action(&story);
             let acted = act.is_some();
@@ -194,6 +197,7 @@ impl StarCues {
                 let outcome = s.result(&story, followed, scene);
                 tentative = outcome.as_ref().is_some_and(|o| o.tentative);
                 cues.result = outcome.map(|o| o.cue);
+                result_at = cues.result.as_ref().map(|_| index);
             }
             let result_first = result_first && cues.result.is_some();
             // A passive in the scene ("the budget was cut") is the situation, not a step taken.
@@ -217,6 +221,16 @@ impl StarCues {
         }
         if pending_scene && cues.action.is_none() {
             cues.situation = None;
+        }
+        // "I left not long after, so I honestly can't tell you what the numbers ended up
+        // being": an end the speaker says they do not know, told after what read as the
+        // result, leaves the story without one.
+        if let Some(at) = result_at
+            && sentences[at + 1..]
+                .iter()
+                .any(|s| s.first_phrase(UNKNOWN_ENDS).is_some())
+        {
+            cues.result = None;
         }
         cues
     }

@@ -112,6 +112,21 @@ pub const OPEN_ENDS: &[&str] = &[
     "too early to tell",
 ];
 
+/// Phrases with which the speaker says they do not know how things ended: "I can't tell you
+/// what the numbers ended up being", "I never found out".
+pub const UNKNOWN_ENDS: &[&str] = &[
+    "can t tell you",
+    "cannot tell you",
+    "couldn t tell you",
+    "can t say how",
+    "couldn t say how",
+    "never found out",
+    "never heard how",
+    "don t know how it",
+    "don t know whether it",
+    "didn t find out",
+];
+
 /// Words that may open a sentence before its subject without changing what it tells: "In the
 /// end everything was delivered", "So finally everything worked".
 pub const OPENING_MARKERS: &[&str] = &[

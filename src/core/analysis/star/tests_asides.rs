@@ -237,6 +237,30 @@ fn the_moment_a_plan_and_a_thing_named_are_no_outcome() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// An end the speaker says they do not know, told after what read as the result, leaves the
+/// story without one; told before a result, it does not.
+#[test]
+fn an_end_the_speaker_does_not_know_is_no_result() {
+    let wrong = disagreements(&[
+        (
+            "I trimmed the logging form from twelve fields down to four. I moved teams soon \
+             after, so I can't tell you how the complaints went.",
+            &[Action],
+        ),
+        (
+            "I trimmed the logging form from twelve fields down to four. I never found out \
+             whether the survey moved.",
+            &[Action],
+        ),
+        (
+            "I couldn't tell you at first whether it would work. I trimmed the form to four \
+             fields and complaints fell by half.",
+            &[Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 /// The twelfth and thirteenth held-out sets (`tests/fixtures/holdout-12/`, `holdout-13/`),
 /// written blind, measured unread (see their READMEs), then their STAR errors read for this
 /// file's rules: the floors keep what the detector reaches.

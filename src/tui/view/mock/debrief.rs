@@ -223,7 +223,11 @@ fn checklist(
 fn model_lines(t: Theme, item: &DebriefItem, w: usize) -> Vec<Line<'static>> {
     let q = &item.question;
     let mut out = vec![Line::styled("Model answer", t.heading())];
-    out.extend(wrapped(&sanitize(&reflow(q.model_answer.trim())), t.text(), w));
+    out.extend(wrapped(
+        &sanitize(&reflow(q.model_answer.trim())),
+        t.text(),
+        w,
+    ));
     if let Some(g) = &q.guidance {
         out.push(Line::raw(""));
         out.push(Line::styled("What a good answer shows", t.heading()));
