@@ -273,10 +273,23 @@ impl Sentence {
                             && !(m + 1..i).any(|k| self.at(k) == "and")
                     })
                 };
+            // What follows from the speaker's post: "I was their manager, so that one was on
+            // me", "I was the operations manager, so the numbers were on me" (a fault owned
+            // has no post before it: "that was on me: I'd written it badly").
+            let from_post = (1..i)
+                .rev()
+                .find(|&m| self.at(m) == "so")
+                .is_some_and(|so| {
+                    (0..so).any(|m| {
+                        is_in(POST_HEADS, self.at(m))
+                            || matches!(self.at(m), "leader" | "responsible")
+                    }) && (0..so).any(|m| matches!(self.at(m), "i" | "as"))
+                });
             (i >= 2
                 && (owned || on_me)
-                && work
-                && is_in(LINKING, self.at(i - 1))
+                && (work || from_post)
+                && (is_in(LINKING, self.at(i - 1))
+                    || (from_post && matches!(self.at(i - 1), "were" | "are" | "s")))
                 && !matches!(subject, "i" | "we"))
             .then(|| (i - 1, self.words[i - 1..=i].join(" ")))
         })

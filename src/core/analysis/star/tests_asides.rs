@@ -261,6 +261,27 @@ fn an_end_the_speaker_does_not_know_is_no_result() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// What follows from the speaker's post is theirs to do ("I was their manager, so that one
+/// was on me"); a fault owned with no post before it is no task.
+#[test]
+fn a_duty_that_follows_from_the_post_is_the_task() {
+    let wrong = disagreements(&[
+        (
+            "I was the desk's team leader, so that one was on me. I rang every caller back.",
+            &[Task, Action],
+        ),
+        (
+            "I was the facilities manager, so the keys were on me. I changed every lock.",
+            &[Task, Action],
+        ),
+        (
+            "That was on me: I'd sent the notice to the wrong list.",
+            &[Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 /// The twelfth and thirteenth held-out sets (`tests/fixtures/holdout-12/`, `holdout-13/`),
 /// written blind, measured unread (see their READMEs), then their STAR errors read for this
 /// file's rules: the floors keep what the detector reaches.
