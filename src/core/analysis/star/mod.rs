@@ -28,6 +28,7 @@ mod goal_words;
 mod grammar_words;
 mod lexicon;
 mod manner;
+mod measured;
 mod mood;
 mod narrative;
 mod note;

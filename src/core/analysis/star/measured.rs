@@ -1,0 +1,109 @@
+//! When and how much an outcome tells: how things stand after the story ("six months later
+//! he's our wireless lead"), a time gone by that announces it ("by March"), a rate ("30 hours a
+//! month"), a state measured or a change from one figure to another.
+
+use super::lexicon::*;
+use super::sentence::{Sentence, is_figure, is_in};
+
+impl Sentence {
+    /// How things stand now, after a story told in the past: "she's now our network lead",
+    /// "these days the desk closes most calls on first contact", "to this day nobody has".
+    /// "Six months later he's our wireless lead", "a year on she runs the desk": a span
+    /// counted from the story, opening the sentence, to how things stand.
+    pub(super) fn aftermath(&self) -> bool {
+        self.any(AFTERMATH_WORDS).is_some()
+            || self.first_phrase(AFTERMATH_PHRASES).is_some()
+            || self.span_later().is_some()
+    }
+
+    /// Where a span counted from the story ends, when one opens the sentence: "Six months
+    /// later", "a year on" (the index after "later" or "on").
+    pub(super) fn span_later(&self) -> Option<usize> {
+        (is_figure(self.at(0)) || matches!(self.at(0), "a" | "one" | "some" | "several"))
+            .then(|| {
+                (1..4).find(|&k| {
+                    is_in(TIME_UNITS, self.at(k)) && matches!(self.at(k + 1), "later" | "on")
+                })
+            })
+            .flatten()
+            .map(|k| k + 2)
+    }
+
+    /// A rate by the time: "a month", "per week", "every year".
+    pub(super) fn rated(&self) -> bool {
+        (0..self.words.len()).any(|k| {
+            matches!(self.at(k), "a" | "per" | "each" | "every")
+                && is_in(TIME_UNITS, self.at(k + 1))
+        })
+    }
+
+    /// A time gone by that opens the sentence, announcing what it found: "After three
+    /// months", "By the next September", "By March" (a month, or a span of time counted).
+    pub(super) fn time_passed(&self) -> Option<String> {
+        let months = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "spring",
+            "summer",
+            "autumn",
+            "winter",
+        ];
+        let mut k = 1;
+        match self.at(0) {
+            "after" if is_figure(self.at(1)) && is_in(TIME_UNITS, self.at(2)) => {}
+            "by" => {
+                while matches!(self.at(k), "the" | "next" | "following" | "that") {
+                    k += 1;
+                }
+                if !months.contains(&self.at(k)) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        Some(self.at(0).to_string())
+    }
+
+    /// A state measured where it stands, told with "be": "we were at 71%", "calls were down
+    /// by about a third", "the crashes are half" ("I was on 3 calls a day" is an effort, "we
+    /// were a team of 40" a scene, "the vendor's 3 engineers" no "be").
+    pub(super) fn measured_state(&self) -> bool {
+        self.measures_something()
+            && (1..self.words.len()).any(|k| {
+                matches!(self.at(k), "was" | "were" | "is" | "are" | "re" | "m")
+                    && (is_figure(self.at(k + 1))
+                        || (matches!(
+                            self.at(k + 1),
+                            "at" | "up" | "down" | "back" | "under" | "over" | "below" | "above"
+                        ) && (k + 2..k + 8).any(|m| is_figure(self.at(m)))))
+            })
+    }
+
+    /// A measure told from what it was to what it became: "from nine a month to two",
+    /// "from 54 percent satisfied to 78".
+    pub(super) fn measured_change(&self) -> Option<String> {
+        if self.task().is_some() {
+            return None;
+        }
+        (0..self.words.len()).find_map(|k| {
+            if self.at(k) != "from" {
+                return None;
+            }
+            let was = (k + 1..k + 4).find(|&m| is_figure(self.at(m)))?;
+            let to = (was + 1..was + 5).find(|&m| self.at(m) == "to")?;
+            (to + 1..to + 5)
+                .any(|m| is_figure(self.at(m)))
+                .then(|| self.words[k..=to + 1].join(" "))
+        })
+    }
+}
