@@ -6,7 +6,7 @@
 //! recovery was mine", "fixing it was on me").
 
 use super::lexicon::*;
-use super::sentence::{Sentence, is_in, is_past, is_subject};
+use super::sentence::{Sentence, is_gerund, is_in, is_past, is_subject};
 use crate::core::matcher::STOP_WORDS;
 
 /// Someone turning to the speaker (see [`Sentence::turned_to_speaker`]).
@@ -256,9 +256,12 @@ impl Sentence {
             let owned = matches!(self.at(i), "mine" | "ours") && clause_end(i + 1);
             let on_me =
                 self.at(i) == "on" && matches!(self.at(i + 1), "me" | "us") && clause_end(i + 2);
+            if i < 2 || !(owned || on_me) {
+                return None;
+            }
             // What was mine is a piece of work ("the recovery", "the fix", "sorting it out"),
             // not a thing ("the book was mine"), nor a fault owned ("that was on me").
-            let subject = if i >= 2 { self.at(i - 2) } else { "" };
+            let subject = self.at(i - 2);
             let work =
                 is_work_noun(subject) || matches!(subject, "fix" | "work" | "call" | "rest") || {
                     // A gerund opening its clause: "sorting out the rota was on me", "I was
@@ -268,8 +271,7 @@ impl Sentence {
                     // gerund is not what was on the speaker.)
                     (from..i).any(|m| {
                         (m == from || self.at(m - 1) == "and")
-                            && self.at(m).len() > 4
-                            && self.at(m).ends_with("ing")
+                            && is_gerund(self.at(m))
                             && !(m + 1..i).any(|k| self.at(k) == "and")
                     })
                 };
@@ -285,9 +287,7 @@ impl Sentence {
                             || matches!(self.at(m), "leader" | "responsible")
                     }) && (0..so).any(|m| matches!(self.at(m), "i" | "as"))
                 });
-            (i >= 2
-                && (owned || on_me)
-                && (work || from_post)
+            ((work || from_post)
                 && (is_in(LINKING, self.at(i - 1))
                     || (from_post && matches!(self.at(i - 1), "were" | "are" | "s")))
                 && !matches!(subject, "i" | "we"))

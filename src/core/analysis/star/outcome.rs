@@ -16,6 +16,12 @@ pub(super) struct Outcome {
     pub tentative: bool,
 }
 
+/// Whether an outcome's cue tells what something meant ("meant", "which meant"): after the
+/// speaker's steps a consequence, before them part of the scene.
+fn meaning(cue: &str) -> bool {
+    cue.ends_with("meant")
+}
+
 impl Sentence {
     /// An outcome: a verb that is one by itself ("it halved", "complaints stopped"), a verb of
     /// change with its figure ("satisfaction went from 60 to 85"), a figure with a word of
@@ -140,7 +146,7 @@ impl Sentence {
                 && (self.finite_in(OUTCOME_VERBS).is_some()
                     || self.measured_state()
                     || counted_later)
-                && (done || !m.ends_with("meant"))
+                && (done || !meaning(m))
         });
         if scene && !done {
             return announced;
@@ -175,7 +181,7 @@ impl Sentence {
         }
         if self.has_figure() {
             // What a state meant, before anything was done, is the scene (see `announced`).
-            if let Some(v) = self.figured_outcome().filter(|v| done || v != "meant") {
+            if let Some(v) = self.figured_outcome().filter(|v| done || !meaning(v)) {
                 return Some(v);
             }
             // The word of change goes with the figure ("30% faster", "up 22 per cent"), not
@@ -298,10 +304,10 @@ impl Sentence {
     /// by itself: where it opens the story it is the scene.
     pub(super) fn outcome_told(&self) -> bool {
         self.finite_in(STRONG_OUTCOMES).is_some()
-            || (self.has_figure() && self.figured_outcome().is_some_and(|v| v != "meant"))
+            || (self.has_figure() && self.figured_outcome().is_some_and(|v| !meaning(&v)))
             || (self
                 .first_phrase(RESULT_MARKERS)
-                .is_some_and(|m| !m.ends_with("meant"))
+                .is_some_and(|m| !meaning(&m))
                 && self.finite_in(OUTCOME_VERBS).is_some())
     }
 
