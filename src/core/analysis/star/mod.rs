@@ -43,7 +43,10 @@ mod scene_words;
 mod sentence;
 mod steps;
 mod task;
+mod task_duty;
 mod task_given;
+mod task_goal;
+mod task_speaker;
 
 use sentence::{Sentence, Story};
 
