@@ -409,6 +409,9 @@ fn a_derived_word_of_another_meaning_is_not_its_base() {
         ("a costly outage", "cost"),
         // A content word never stems to a stop word.
         ("the underlying budget problem", "under budget"),
+        // An adjective in `-ite` is not the `-ition` noun of the bank.
+        ("I definitely agreed", "definition"),
+        ("a definite plan", "definition"),
     ] {
         assert!(!contains_keyword(text, kw), "{kw:?} in {text:?}");
     }
@@ -423,6 +426,8 @@ fn a_derived_word_of_another_meaning_is_not_its_base() {
         ("controllers", "controller"),
         ("the register was updated", "registered"),
         ("I delivered it", "deliver"),
+        ("it was definite", "definitely"),
+        ("two definitions", "definition"),
     ] {
         assert!(contains_keyword(text, kw), "{kw:?} in {text:?}");
     }

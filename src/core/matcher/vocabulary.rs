@@ -70,7 +70,8 @@ fn agent_bases(sing: &str) -> Vec<String> {
 /// - an agent noun whose base is a word keeps its ending ("developer", "officer",
 ///   "investigator"), so it is not its verb or noun;
 /// - an `-ly` word whose base is a noun keeps its ending ("quarterly", "monthly", "costly"),
-///   while an adverb stays with its adjective ("regularly" is "regular").
+///   while an adverb stays with its adjective ("regularly" is "regular");
+/// - an adjective in `-ite` is not its `-ition` noun ("definitely" is not "definition").
 pub fn keep_apart(word: &str, snowball: String) -> String {
     if !super::is_stop_word(word)
         && super::is_stop_word(&snowball)
@@ -95,6 +96,13 @@ pub fn keep_apart(word: &str, snowball: String) -> String {
         && is_word(&format!("{stripped}ate"))
     {
         return format!("{snowball}ator");
+    }
+    // An adjective in `-ite` (and its adverb) whose `-ition` noun is a word of the bank means
+    // something else: Snowball gives "definitely" and "definition" one stem.
+    if let Some(base) = word.strip_suffix("itely").or_else(|| word.strip_suffix("ite"))
+        && is_word(&format!("{base}ition"))
+    {
+        return format!("{base}itely");
     }
     if let Some(base) = word.strip_suffix("ly")
         && !snowball.ends_with("li")
