@@ -99,7 +99,9 @@ pub fn keep_apart(word: &str, snowball: String) -> String {
     }
     // An adjective in `-ite` (and its adverb) whose `-ition` noun is a word of the bank means
     // something else: Snowball gives "definitely" and "definition" one stem.
-    if let Some(base) = word.strip_suffix("itely").or_else(|| word.strip_suffix("ite"))
+    if let Some(base) = word
+        .strip_suffix("itely")
+        .or_else(|| word.strip_suffix("ite"))
         && is_word(&format!("{base}ition"))
     {
         return format!("{base}itely");

@@ -77,6 +77,7 @@ pub const GOAL_NOUNS: &[&str] = &[
     "purpose",
     "intention",
     "deadline",
+    "charge",
 ];
 
 /// Words of rank before a goal noun that opens a sentence without its article: "First

@@ -320,6 +320,8 @@ mod tests_forms;
 #[cfg(test)]
 mod tests_posts;
 #[cfg(test)]
+mod tests_places;
+#[cfg(test)]
 mod tests_practice;
 #[cfg(test)]
 mod tests_readers;

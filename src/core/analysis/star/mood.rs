@@ -4,6 +4,7 @@
 
 use super::lexicon::*;
 use super::sentence::{Sentence, is_ambiguous_past, is_figure, is_in, is_participle, is_past};
+use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
     /// Would, will, 'd, 'll, could: the sentence imagines rather than tells ("could" is as
@@ -30,6 +31,18 @@ impl Sentence {
                 if self.at(k + 1) != "have"
                     && !(0..k).any(|m| matches!(self.at(m), "if" | "unless"))
                     && self.told_after(k) =>
+            {
+                false
+            }
+            // "we caught two mistakes that would have gone out of the door": what a told
+            // outcome spared, in a relative clause of a noun, supposes nothing of the story.
+            "would" | "could"
+                if k >= 2
+                    && matches!(self.at(k - 1), "that" | "which")
+                    && !self.boundary(k - 1)
+                    && !is_in(STOP_WORDS, self.at(k - 2))
+                    && !is_past(self.at(k - 2))
+                    && (0..k - 1).any(|m| is_past(self.at(m)) && !is_in(MODALS, self.at(m))) =>
             {
                 false
             }

@@ -19,7 +19,9 @@ impl Sentence {
             // The date may be told in full: "it's March 2021", "it's late 2023".
             (self.at(i) == "it"
                 && matches!(self.at(i + 1), "s" | "is")
-                && (i + 2..i + 6).any(|k| is_year(self.at(k)) || is_in(TIME_NOUNS, self.at(k))))
+                && ((i + 2..i + 6).any(|k| is_year(self.at(k)) || is_in(TIME_NOUNS, self.at(k)))
+                    // The clock: "it's 6:40 on a Monday", "it's 3am".
+                    || clock(self.at(i + 2), self.at(i + 3))))
             .then(|| self.words[i..(i + 6).min(self.words.len())].join(" "))
         })
     }
@@ -128,4 +130,14 @@ pub(super) fn told_in_present(sentences: &[Sentence]) -> bool {
         .iter()
         .any(|s| (1..s.words.len()).any(|k| s.present_event_at(k)));
     anchored || (scene && sentences.iter().any(Sentence::particular))
+}
+
+/// A time of day told as "6:40" (two figures) or "3am", "3 pm".
+fn clock(hour: &str, next: &str) -> bool {
+    let figure = |w: &str| !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
+    (figure(hour) && (figure(next) || matches!(next, "am" | "pm")))
+        || hour
+            .strip_suffix("am")
+            .or_else(|| hour.strip_suffix("pm"))
+            .is_some_and(figure)
 }

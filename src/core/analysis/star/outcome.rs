@@ -145,7 +145,8 @@ impl Sentence {
             !judgement
                 && (self.finite_in(OUTCOME_VERBS).is_some()
                     || self.measured_state()
-                    || counted_later)
+                    || counted_later
+                    || self.recognised())
                 && (done || !meaning(m))
         });
         if scene && !done {
@@ -211,6 +212,21 @@ impl Sentence {
         }
         if announced.is_some() {
             return announced;
+        }
+        if done && let Some(kept) = self.kept_to_plan(story) {
+            return Some(kept);
+        }
+        // "Over the next quarter we saw tickets for Outlook drop by a third": a change
+        // watched, told with its verb's base after a verb of seeing.
+        if done
+            && let Some(k) = (0..self.words.len()).find(|&k| {
+                matches!(self.at(k), "saw" | "noticed" | "watched" | "seen")
+                    && (k + 2..(k + 8).min(self.words.len()))
+                        .take_while(|&m| !self.boundary(m))
+                        .any(|m| base_in(STRONG_OUTCOMES, self.at(m)) || self.at(m) == "fall")
+            })
+        {
+            return Some(self.words[k].clone());
         }
         if self.habitual() {
             return None;
@@ -313,6 +329,40 @@ impl Sentence {
 
     /// The first word of `list` told as a fact: not an infinitive or a possibility ("my goal
     /// was to cut costs").
+    /// The speaker recognised, told in the passive: "two years later I was appointed head of
+    /// IT", "in the end I got promoted" (with a marker of what followed, an outcome).
+    fn recognised(&self) -> bool {
+        (0..self.words.len()).any(|k| {
+            matches!(self.at(k), "i" | "we")
+                && matches!(self.at(k + 1), "was" | "were" | "got")
+                && matches!(
+                    self.at(k + 2),
+                    "promoted" | "appointed" | "offered" | "hired" | "shortlisted" | "awarded"
+                )
+        })
+    }
+
+    /// After the steps, a verb told with how it kept to the plan: "payroll ran on time",
+    /// "we went live ahead of schedule", "month-end goes through without a hitch" (not "we
+    /// had to deliver on time", nor "it never ran on time").
+    fn kept_to_plan(&self, story: &Story) -> Option<String> {
+        let phrase = self.first_phrase(KEPT_TO_PLAN)?;
+        let at = self.phrase_at(&phrase)?;
+        let verb = (0..at)
+            .rev()
+            .take_while(|&k| !self.boundary(k + 1))
+            .find(|&k| {
+                let w = self.at(k);
+                ((is_past(w) && (story.past || !is_ambiguous_past(w)))
+                    || (story.present && is_present_form(w)))
+                    && !is_in(MODALS, w)
+                    && !self.infinitive(k)
+            })?;
+        (verb + 1..at)
+            .all(|k| !matches!(self.at(k), "not" | "never" | "t" | "to"))
+            .then_some(phrase)
+    }
+
     fn finite_in(&self, list: &[&str]) -> Option<&str> {
         // "Rang the carrier, stopped all dispatches": a terse note's list of steps.
         let note = is_past(self.at(0));

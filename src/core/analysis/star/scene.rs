@@ -45,7 +45,14 @@ impl Sentence {
                     // "At a fintech start-up" is a place ("at a steady pace" is none).
                     && (!is_in(NOT_PLACES, self.at(i + 3))
                         || (self.at(i + 3) == "start" && self.at(i + 4) == "up"))
-                    && !is_in(STOP_WORDS, &w[2]);
+                    && !is_in(STOP_WORDS, &w[2])
+                    // "with a one-page summary", "with a two-week window": what went with a
+                    // step, no place.
+                    && !(w[0] == "with" && self.compound(i + 2))
+                    // "I planned the cut-over for a Sunday": a day, no place.
+                    && !(w[0] == "for" && is_in(TIME_NOUNS, &w[2]))
+                    // "flagged them for a person to look at": for whom, no place.
+                    && !(w[0] == "for" && (is_in(PERSONS, &w[2]) || self.at(i + 3) == "to"));
                 let year = w[0] == "in" && is_year(&w[1]);
                 (place || year).then(|| w[..2 + usize::from(place)].join(" "))
             })
@@ -80,6 +87,11 @@ impl Sentence {
                     .then(|| self.words[i..owner].join(" "))
                 })
             })
+            // An organisation named as the place: "at the university", "at that insurance
+            // company", "at the housing association, we had", "at head office", "at a further
+            // education college" (its kind closes the phrase: "at the council meeting" names a
+            // meeting).
+            .or_else(|| self.organisation_named())
             // A year named anywhere: "this was, gosh, 2019", "2021, a logistics firm".
             .or_else(|| self.words.iter().find(|w| is_year(w)).cloned())
             // A stretch of time back from now: "about a year ago", "a month ago".
@@ -345,6 +357,35 @@ impl Sentence {
 }
 
 impl Sentence {
+    /// "at the university", "at that insurance company", "in the head office": a place named
+    /// by its kind of organisation ([`ORGANISATIONS`]) after a preposition of place and a
+    /// determiner, with up to three words between, closing its phrase.
+    fn organisation_named(&self) -> Option<String> {
+        let n = self.words.len();
+        (0..n).find_map(|i| {
+            if !matches!(self.at(i), "at" | "in" | "for") {
+                return None;
+            }
+            let det = i + 1;
+            let first = match self.at(det) {
+                "the" | "that" | "a" | "an" | "our" => det + 1,
+                // "at head office", "at HQ".
+                "head" | "hq" => det,
+                _ => return None,
+            };
+            let kind = (first..(first + 4).min(n))
+                .take_while(|&k| k == first || !self.boundary(k))
+                .find(|&k| is_in(ORGANISATIONS, self.at(k)))?;
+            let closes = self.boundary(kind + 1)
+                || kind + 1 == n
+                || matches!(self.at(kind + 1), "i" | "we")
+                || (is_in(STOP_WORDS, self.at(kind + 1)) && self.at(kind + 1) != "s");
+            let plain = (first..kind)
+                .all(|k| !is_in(NOT_PLACES, self.at(k)) && !is_in(TIME_UNITS, self.at(k)));
+            (closes && plain).then(|| self.words[i..=kind].join(" "))
+        })
+    }
+
     /// A state or an event of others told in the present at `i`: "it is a bank", "we have
     /// a problem", "the management start three projects" (not the speaker's "I have").
     fn present_state_at(&self, i: usize) -> bool {

@@ -292,6 +292,10 @@ impl Sentence {
             (is_in(&["that", "which", "who"], self.at(r))
                 && r > goal_from
                 && !matches!(self.at(r - 1), "one" | "person" | "me" | "us")
+                // A relative follows its noun: "and that was my goal for the quarter" opens a
+                // clause of its own.
+                && !self.boundary(r)
+                && !matches!(self.at(r - 1), "and" | "but" | "so" | "or")
                 && self.at(verb + 1) != "to"
                 && (r + 1..verb).all(|k| !matches!(self.at(k), "i" | "we")))
             .then(|| self.words[r..=verb].join(" "))

@@ -86,6 +86,18 @@ impl Sentence {
     /// speaker's clause ("and committed to closing the gap").
     pub(super) fn duty_handed(&self, w: &[&str], i: usize) -> Option<(usize, String)> {
         let at = |k: usize| w.get(k).copied().unwrap_or("");
+        // A charge held, told in the passive: "preparation for the assessment was led by me".
+        if w[i] == "by"
+            && at(i + 1) == "me"
+            && i >= 2
+            && matches!(
+                at(i - 1),
+                "led" | "owned" | "run" | "managed" | "headed" | "driven" | "coordinated"
+            )
+            && is_in(BE_FORMS, at(i - 2))
+        {
+            return Some((i - 2, w[i - 2..=i + 1].join(" ")));
+        }
         // A duty handed to the speaker: "the review was given to me", "it was down to me",
         // "it landed on my desk".
         if matches!(w[i], "to" | "on" | "with")

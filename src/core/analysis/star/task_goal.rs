@@ -11,6 +11,16 @@ impl Sentence {
     /// myself was".
     pub(super) fn goal_stated(&self, w: &[&str], i: usize) -> Option<(usize, String)> {
         let at = |k: usize| w.get(k).copied().unwrap_or("");
+        // "Me: network manager, so my call.": a decision owned, told as a clause with no verb
+        // of its own after "so" or a colon.
+        if matches!(w[i], "my" | "our")
+            && i > 0
+            && (at(i - 1) == "so" || self.boundary(i))
+            && matches!(at(i + 1), "call" | "decision" | "choice")
+            && (i + 2 == w.len() || self.boundary(i + 2))
+        {
+            return Some((i, w[i..=i + 1].join(" ")));
+        }
         // "Fixing the rota was mine to do", "the call was ours": a duty owned.
         if matches!(w[i], "mine" | "ours")
             && i > 0

@@ -2,7 +2,7 @@
 //! "I set out to", "I took ownership of"), or held ("I was the budget holder").
 
 use super::lexicon::*;
-use super::sentence::{CLAUSE_STARTS, Sentence, is_adverb, is_in};
+use super::sentence::{CLAUSE_STARTS, Sentence, is_adverb, is_in, is_participle};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -118,6 +118,14 @@ impl Sentence {
                 })
         {
             return Some((i, w[i..r].join(" ")));
+        }
+        // "I needed it settled before the new rota started": a state the speaker needed
+        // brought about.
+        if matches!(at(j), "needed" | "wanted" | "need" | "want")
+            && matches!(at(j + 1), "it" | "this" | "that" | "them" | "everything")
+            && is_participle(at(j + 2))
+        {
+            return Some((i, w[i..=j + 2].join(" ")));
         }
         // "What we had to do was get him up to speed".
         if i > 0
