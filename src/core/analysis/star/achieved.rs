@@ -3,7 +3,9 @@
 //! under budget"), going live. See [`super::outcome`].
 
 use super::lexicon::*;
-use super::sentence::{Sentence, Story, base_in, is_in, is_past};
+use super::sentence::{
+    Sentence, Story, base_in, is_ambiguous_past, is_in, is_past, is_present_form,
+};
 
 impl Sentence {
     /// An achievement of the speaker or their group, told after what they did: "we hit the
@@ -70,6 +72,27 @@ impl Sentence {
                     || (told && on_plan)))
                 .then(|| format!("{subject} {w}"))
         })
+    }
+
+    /// After the steps, a verb of others told against its plan: "payroll ran on time",
+    /// "we went live ahead of schedule", "month-end goes through without a hitch" (not "we
+    /// had to deliver on time", nor "it never ran on time").
+    pub(super) fn kept_to_plan(&self, story: &Story) -> Option<String> {
+        let phrase = self.first_phrase(AGAINST_PLAN)?;
+        let at = self.phrase_at(&phrase)?;
+        let verb = (0..at)
+            .rev()
+            .take_while(|&k| !self.boundary(k + 1))
+            .find(|&k| {
+                let w = self.at(k);
+                ((is_past(w) && (story.past || !is_ambiguous_past(w)))
+                    || (story.present && is_present_form(w)))
+                    && !is_in(MODALS, w)
+                    && !self.infinitive(k)
+            })?;
+        (verb + 1..at)
+            .all(|k| !matches!(self.at(k), "not" | "never" | "t" | "to"))
+            .then_some(phrase)
     }
 
     /// A comparison with the plan: "ahead of the deadline", "inside our estimate", "under

@@ -318,9 +318,9 @@ mod tests_findings;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
-mod tests_posts;
-#[cfg(test)]
 mod tests_places;
+#[cfg(test)]
+mod tests_posts;
 #[cfg(test)]
 mod tests_practice;
 #[cfg(test)]

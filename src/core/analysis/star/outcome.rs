@@ -342,27 +342,6 @@ impl Sentence {
         })
     }
 
-    /// After the steps, a verb told with how it kept to the plan: "payroll ran on time",
-    /// "we went live ahead of schedule", "month-end goes through without a hitch" (not "we
-    /// had to deliver on time", nor "it never ran on time").
-    fn kept_to_plan(&self, story: &Story) -> Option<String> {
-        let phrase = self.first_phrase(KEPT_TO_PLAN)?;
-        let at = self.phrase_at(&phrase)?;
-        let verb = (0..at)
-            .rev()
-            .take_while(|&k| !self.boundary(k + 1))
-            .find(|&k| {
-                let w = self.at(k);
-                ((is_past(w) && (story.past || !is_ambiguous_past(w)))
-                    || (story.present && is_present_form(w)))
-                    && !is_in(MODALS, w)
-                    && !self.infinitive(k)
-            })?;
-        (verb + 1..at)
-            .all(|k| !matches!(self.at(k), "not" | "never" | "t" | "to"))
-            .then_some(phrase)
-    }
-
     fn finite_in(&self, list: &[&str]) -> Option<&str> {
         // "Rang the carrier, stopped all dispatches": a terse note's list of steps.
         let note = is_past(self.at(0));
@@ -383,7 +362,7 @@ impl Sentence {
     /// A word of a hyphened compound ("the cut-over weekend") is no verb either.
     /// Nor is a verb in what someone wanted ("the director wanted month-end closed in three
     /// days").
-    fn infinitive(&self, i: usize) -> bool {
+    pub(super) fn infinitive(&self, i: usize) -> bool {
         self.compound(i)
             || (i.saturating_sub(3)..i).any(|m| {
                 matches!(

@@ -241,6 +241,11 @@ pub const AGAINST_PLAN: &[&str] = &[
     "under budget",
     "within budget",
     "to spare",
+    "without a hitch",
+    "without incident",
+    "without a single",
+    "with no downtime",
+    "with zero downtime",
 ];
 
 /// Words after an achievement verb that make it another step ("met with", "passed it on").
@@ -315,19 +320,3 @@ pub const LESSON_AFTER: &[&str] = &[
 
 /// Words after "learning" that make it a judgement ("a learning experience").
 pub const LEARNING_AFTER: &[&str] = &["experience", "curve", "opportunity", "point", "journey"];
-
-/// How something kept to its plan, told of a verb after the steps: an outcome ("payroll ran
-/// on time").
-pub const KEPT_TO_PLAN: &[&str] = &[
-    "on time",
-    "on budget",
-    "on schedule",
-    "ahead of schedule",
-    "under budget",
-    "within budget",
-    "without a hitch",
-    "without incident",
-    "without a single",
-    "with no downtime",
-    "with zero downtime",
-];
