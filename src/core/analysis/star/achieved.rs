@@ -37,7 +37,11 @@ impl Sentence {
             }
             let subject = self.subject_of(k);
             let w = self.at(k);
-            let verb = is_in(ACHIEVEMENTS, w) || (story.present && base_in(ACHIEVEMENTS, w));
+            // "We'd just finished a big migration": done before the story, its backstory.
+            let before =
+                k >= 2 && self.at(k - 1) == "just" && matches!(self.at(k - 2), "d" | "had");
+            let verb =
+                !before && (is_in(ACHIEVEMENTS, w) || (story.present && base_in(ACHIEVEMENTS, w)));
             let live = matches!(w, "went" | "go" | "goes") && self.at(k + 1) == "live";
             // "We haven't had a single missed escalation since".
             let since = self.at(self.words.len() - 1) == "since"
@@ -90,9 +94,23 @@ impl Sentence {
                     && !is_in(MODALS, w)
                     && !self.infinitive(k)
             })?;
-        (verb + 1..at)
-            .all(|k| !matches!(self.at(k), "not" | "never" | "t" | "to"))
-            .then_some(phrase)
+        // The clause it is told in: no denial ("it never ran on time"), no want ("I wanted
+        // the rota delivered on time"), no background in the past perfect ("the last two
+        // upgrades had gone through without a hitch").
+        let from = (0..verb)
+            .rev()
+            .find(|&k| self.boundary(k + 1))
+            .map_or(0, |k| k + 1);
+        let clause_ok = (from..at).all(|k| {
+            !matches!(
+                self.at(k),
+                "not" | "never" | "t" | "rarely" | "hardly" | "nobody" | "nothing" | "had" | "d"
+            ) && !is_in(DUTY_VERBS, self.at(k))
+                && !matches!(self.at(k), "want" | "need" | "wants" | "needs")
+        }) && (verb + 1..at).all(|k| self.at(k) != "to");
+        // The speaker's own step kept to its plan is read by [`Sentence::achieved`].
+        let others = !matches!(self.subject_of(verb), "i" | "we");
+        (clause_ok && others).then_some(phrase)
     }
 
     /// A comparison with the plan: "ahead of the deadline", "inside our estimate", "under

@@ -414,7 +414,8 @@ impl Sentence {
         // "I set myself the goal of": a goal set is the task ("Goal I set myself: ...").
         if is_in(GENERIC_OBJECTS, object)
             || best_practice
-            || is_in(GOAL_NOUNS, object)
+            // The goal noun heads its phrase ("I rebuilt the job scheduler" names a step).
+            || (is_in(GOAL_NOUNS, object) && self.phrase_head(j) == object)
             || (in_list(&["set"])
                 && matches!(self.at(j + 1), "myself" | "ourselves")
                 && self.at(j + 2) != "up")
@@ -422,6 +423,35 @@ impl Sentence {
             return false;
         }
         if in_list(&["kept"]) && (j + 1..j + 7).any(|k| is_in(KEPT_STATES, self.at(k))) {
+            return false;
+        }
+        // "I encouraged everybody to be proactive": soft influence on what others do, no step
+        // ("I encouraged ownership across the two depots" names where).
+        if in_list(&["encouraged", "urged", "motivated", "inspired"])
+            && (j + 2..j + 5)
+                .take_while(|&k| !self.boundary(k))
+                .any(|k| self.at(k) == "to" && self.to_verb(k))
+        {
+            return false;
+        }
+        // "I stayed positive with both sides", "I remained neutral": a manner kept, no step.
+        if in_list(&["stayed", "remained"])
+            && matches!(
+                next,
+                "positive"
+                    | "calm"
+                    | "neutral"
+                    | "professional"
+                    | "focused"
+                    | "patient"
+                    | "open"
+                    | "objective"
+                    | "honest"
+                    | "transparent"
+                    | "visible"
+                    | "involved"
+            )
+        {
             return false;
         }
         // "I kept it simple", "kept things calm": a manner kept, no step ("I keep a short

@@ -77,7 +77,6 @@ pub const GOAL_NOUNS: &[&str] = &[
     "purpose",
     "intention",
     "deadline",
-    "charge",
 ];
 
 /// Words of rank before a goal noun that opens a sentence without its article: "First

@@ -74,6 +74,32 @@ impl Sentence {
         Some(self.at(0).to_string())
     }
 
+    /// A change watched by the speaker or their group, with how far it went: "over the next
+    /// quarter we saw tickets drop by a third", "we noticed calls fall to half" (not "we saw
+    /// the service stop responding", a trouble; nor "we haven't seen costs fall").
+    pub(super) fn change_watched(&self) -> Option<String> {
+        let n = self.words.len();
+        (1..n).find_map(|k| {
+            if !matches!(self.at(k), "saw" | "noticed" | "watched" | "seen")
+                || !matches!(self.subject_of(k), "i" | "we")
+                || (k.saturating_sub(3)..k).any(|m| matches!(self.at(m), "not" | "t" | "never"))
+            {
+                return None;
+            }
+            let verb = (k + 2..(k + 8).min(n))
+                .take_while(|&m| !self.boundary(m))
+                .find(|&m| is_in(WATCHED_CHANGES, self.at(m)))?;
+            // "go down by", "come down to".
+            let after = verb + 1 + usize::from(matches!(self.at(verb + 1), "down" | "up"));
+            let measured = matches!(self.at(after), "by" | "to" | "from")
+                && (after + 1..(after + 4).min(n)).any(|m| {
+                    is_figure(self.at(m))
+                        || matches!(self.at(m), "half" | "third" | "quarter" | "zero")
+                });
+            measured.then(|| self.words[k].clone())
+        })
+    }
+
     /// A state measured where it stands, told with "be": "we were at 71%", "calls were down
     /// by about a third", "the crashes are half" ("I was on 3 calls a day" is an effort, "we
     /// were a team of 40" a scene, "the vendor's 3 engineers" no "be").

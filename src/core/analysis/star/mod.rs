@@ -18,8 +18,6 @@
 
 use serde::Serialize;
 
-use lexicon::UNKNOWN_ENDS;
-
 mod achieved;
 mod action;
 mod action_words;
@@ -230,9 +228,7 @@ impl StarCues {
         // being": an end the speaker says they do not know, told after what read as the
         // result, leaves the story without one.
         if let Some(at) = result_at
-            && sentences[at + 1..]
-                .iter()
-                .any(|s| s.first_phrase(UNKNOWN_ENDS).is_some())
+            && sentences[at + 1..].iter().any(Sentence::unknown_end)
         {
             cues.result = None;
         }

@@ -42,7 +42,18 @@ impl Sentence {
                     && !self.boundary(k - 1)
                     && !is_in(STOP_WORDS, self.at(k - 2))
                     && !is_past(self.at(k - 2))
-                    && (0..k - 1).any(|m| is_past(self.at(m)) && !is_in(MODALS, self.at(m))) =>
+                    && (0..k - 1).any(|m| is_past(self.at(m)) && !is_in(MODALS, self.at(m)))
+                    // The main clause tells an outcome of its own (a figure, a verb of
+                    // outcome, a marker): "I pitched an upgrade that would have prevented the
+                    // outage" supposes.
+                    && ((0..k - 1).any(|m| {
+                        is_figure(self.at(m))
+                            || is_in(STRONG_OUTCOMES, self.at(m))
+                            || is_in(OUTCOME_VERBS, self.at(m))
+                    }) || self
+                        .first_phrase(RESULT_MARKERS)
+                        .and_then(|p| self.phrase_at(&p))
+                        .is_some_and(|a| a < k)) =>
             {
                 false
             }

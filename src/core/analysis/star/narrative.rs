@@ -132,12 +132,17 @@ pub(super) fn told_in_present(sentences: &[Sentence]) -> bool {
     anchored || (scene && sentences.iter().any(Sentence::particular))
 }
 
-/// A time of day told as "6:40" (two figures) or "3am", "3 pm".
+/// A time of day told as "6:40" (an hour to 23, then two figures of minutes to 59) or "3am",
+/// "3 pm" ("it's 24/7", "it's 50/50" tell none).
 fn clock(hour: &str, next: &str) -> bool {
-    let figure = |w: &str| !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
-    (figure(hour) && (figure(next) || matches!(next, "am" | "pm")))
+    let number = |w: &str, len: std::ops::RangeInclusive<usize>, max: u32| {
+        len.contains(&w.len())
+            && w.chars().all(|c| c.is_ascii_digit())
+            && w.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    (number(hour, 1..=2, 23) && (number(next, 2..=2, 59) || matches!(next, "am" | "pm")))
         || hour
             .strip_suffix("am")
             .or_else(|| hour.strip_suffix("pm"))
-            .is_some_and(figure)
+            .is_some_and(|h| number(h, 1..=2, 12))
 }

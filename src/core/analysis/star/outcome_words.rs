@@ -125,6 +125,12 @@ pub const UNKNOWN_ENDS: &[&str] = &[
     "don t know how it",
     "don t know whether it",
     "didn t find out",
+    "love to give you",
+    "wish i could give you",
+    "wish i could tell you",
+    "don t have the numbers",
+    "don t have figures",
+    "never measured it",
 ];
 
 /// Words that may open a sentence before its subject without changing what it tells: "In the
@@ -251,7 +257,7 @@ pub const AGAINST_PLAN: &[&str] = &[
 /// Words after an achievement verb that make it another step ("met with", "passed it on").
 pub const STEP_ENDS: &[&str] = &[
     "up", "on", "to", "over", "by", "around", "through", "it", "them", "him", "her", "that",
-    "this", "off", "back", "out", "along",
+    "this", "off", "back", "out", "along", "us", "me",
 ];
 
 /// Words that make a sentence a bare judgement rather than an outcome.
@@ -320,3 +326,9 @@ pub const LESSON_AFTER: &[&str] = &[
 
 /// Words after "learning" that make it a judgement ("a learning experience").
 pub const LEARNING_AFTER: &[&str] = &["experience", "curve", "opportunity", "point", "journey"];
+
+/// Verbs of change in their base form, watched by the speaker ("we saw tickets drop by a
+/// third").
+pub const WATCHED_CHANGES: &[&str] = &[
+    "drop", "fall", "halve", "double", "triple", "shrink", "rise", "climb", "improve", "go", "come",
+];

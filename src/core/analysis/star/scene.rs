@@ -3,8 +3,8 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    Sentence, Story, is_adverb, is_ambiguous_past, is_in, is_participle, is_past, is_present_form,
-    is_subject,
+    Sentence, Story, is_adverb, is_ambiguous_past, is_figure, is_in, is_participle, is_past,
+    is_present_form, is_subject,
 };
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::is_irregular_past;
@@ -48,11 +48,13 @@ impl Sentence {
                     && !is_in(STOP_WORDS, &w[2])
                     // "with a one-page summary", "with a two-week window": what went with a
                     // step, no place.
-                    && !(w[0] == "with" && self.compound(i + 2))
+                    && !(w[0] == "with"
+                        && self.compound(i + 2)
+                        && (is_figure(&w[2]) || w[2] == "one"))
                     // "I planned the cut-over for a Sunday": a day, no place.
                     && !(w[0] == "for" && is_in(TIME_NOUNS, &w[2]))
                     // "flagged them for a person to look at": for whom, no place.
-                    && !(w[0] == "for" && (is_in(PERSONS, &w[2]) || self.at(i + 3) == "to"));
+                    && !(w[0] == "for" && self.at(i + 3) == "to");
                 let year = w[0] == "in" && is_year(&w[1]);
                 (place || year).then(|| w[..2 + usize::from(place)].join(" "))
             })
@@ -133,7 +135,14 @@ impl Sentence {
         }
         // An anchor at the close of a story that tells an outcome ("Last year our score went
         // from 3.1 to 4.2") is the result's moment, not a scene.
-        if let Some(anchor) = self.anchor().filter(|_| opening || !self.outcome_told()) {
+        // "In my last role I always made sure we focused on the customer": a habit of the
+        // speaker's, placed, tells no scene.
+        let speaker_habit = (0..n)
+            .any(|k| is_in(HABITUAL, self.at(k)) && k > 0 && matches!(self.at(k - 1), "i" | "we"));
+        if let Some(anchor) = self
+            .anchor()
+            .filter(|_| (opening || !self.outcome_told()) && !speaker_habit)
+        {
             // Only "I" is the speaker here: "in my last role we went through a restructure"
             // sets a scene.
             let speakers = |i: usize| {
@@ -363,7 +372,11 @@ impl Sentence {
     fn organisation_named(&self) -> Option<String> {
         let n = self.words.len();
         (0..n).find_map(|i| {
-            if !matches!(self.at(i), "at" | "in" | "for") {
+            // Not in a goal told before it ("I had to present the plan to the board at head
+            // office").
+            if !matches!(self.at(i), "at" | "in")
+                || (0..i).any(|k| self.to_verb(k) && (k + 1..=i).all(|m| !self.boundary(m)))
+            {
                 return None;
             }
             let det = i + 1;

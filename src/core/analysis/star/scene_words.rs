@@ -116,6 +116,7 @@ pub const NOT_PLACES: &[&str] = &[
     "couple",
     "hurry",
     "rush",
+    "room",
 ];
 
 /// Words that tell a state: the scene, not an action.
@@ -376,8 +377,10 @@ pub const QUANTITY_CHANGES: &[&str] = &[
 ];
 
 /// Kinds of organisation and site a story is set in: "at the council", "at that insurance
-/// company", "at head office". After "the" or "that" a place must be named by one of them
-/// ("at the meeting", "at the board" name none); after "a" any noun will do.
+/// company", "at head office", "at a further education college". After "the" or "that" a
+/// place must be named by one of them ("at the meeting", "at the board" name none); "at a"
+/// with any noun is read as a place by the scene's anchor, this list names one after words
+/// that anchor passes over.
 pub const ORGANISATIONS: &[&str] = &[
     "company",
     "firm",

@@ -81,14 +81,16 @@ impl Sentence {
         None
     }
 
-    /// A duty at word `i` handed to the speaker ("it landed on my desk"), a named
+    /// A duty at word `i` handed to the speaker ("it landed on my desk") or held by them, told
+    /// in the passive ("the exit was led by me"), a named
     /// stakeholder's want ("the board wanted a single supplier"), or a charge joined to the
     /// speaker's clause ("and committed to closing the gap").
     pub(super) fn duty_handed(&self, w: &[&str], i: usize) -> Option<(usize, String)> {
         let at = |k: usize| w.get(k).copied().unwrap_or("");
-        // A charge held, told in the passive: "preparation for the assessment was led by me".
+        // A charge held, told in the passive: "preparation for the assessment was led by me",
+        // "by myself and the CFO".
         if w[i] == "by"
-            && at(i + 1) == "me"
+            && matches!(at(i + 1), "me" | "myself")
             && i >= 2
             && matches!(
                 at(i - 1),

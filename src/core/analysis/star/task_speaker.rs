@@ -119,13 +119,38 @@ impl Sentence {
         {
             return Some((i, w[i..r].join(" ")));
         }
-        // "I needed it settled before the new rota started": a state the speaker needed
-        // brought about.
-        if matches!(at(j), "needed" | "wanted" | "need" | "want")
-            && matches!(at(j + 1), "it" | "this" | "that" | "them" | "everything")
-            && is_participle(at(j + 2))
+        // "I needed it settled before the new rota started", "I wanted the payroll fixed by
+        // Friday": a state the speaker needed brought about, its participle closing the clause
+        // or followed by when ("I needed that extended warranty" names a thing; "I want it
+        // noted" is a remark).
+        if matches!(at(j), "needed" | "wanted")
+            && let Some(p) = match at(j + 1) {
+                "it" | "them" | "everything" => Some(j + 2),
+                "the" | "our" | "this" | "that" | "every" | "all" => {
+                    (j + 3..j + 5).find(|&p| is_participle(at(p)))
+                }
+                _ => None,
+            }
+            && is_participle(at(p))
+            && !matches!(at(p), "noted" | "known" | "said" | "told" | "heard")
+            && (p + 1 == w.len()
+                || self.boundary(p + 1)
+                || matches!(
+                    at(p + 1),
+                    "before" | "by" | "within" | "in" | "for" | "and" | "so" | "as" | "quickly"
+                ))
         {
-            return Some((i, w[i..=j + 2].join(" ")));
+            return Some((i, w[i..=p].join(" ")));
+        }
+        // "I made fixing that my first project", "I made it my mission to": a goal the speaker
+        // set themselves.
+        if at(j) == "made"
+            && let Some(m) = (j + 1..j + 6)
+                .take_while(|&k| !self.boundary(k))
+                .find(|&k| matches!(at(k), "my" | "our"))
+            && (m + 1..m + 3).any(|n| is_in(GOAL_NOUNS, at(n)) || is_in(DECISION_NOUNS, at(n)))
+        {
+            return Some((i, w[i..=m + 1].join(" ")));
         }
         // "What we had to do was get him up to speed".
         if i > 0
@@ -151,8 +176,10 @@ impl Sentence {
             && matches!(at(j + 1), "ownership" | "charge" | "responsibility")
             && matches!(at(j + 2), "of" | "for");
         // "The print contract, which I managed": a piece of work the speaker answered for.
+        // "I owned getting that in place": a charge told by what it was to do.
         let owned = ((at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
-            && matches!(at(j + 1), "the" | "our" | "a" | "that" | "this" | "my"))
+            && (matches!(at(j + 1), "the" | "our" | "a" | "that" | "this" | "my")
+                || self.verb_gerund(j + 1)))
             || (w[i] == "i"
                 && i > 1
                 && matches!(at(i - 1), "which" | "that")

@@ -4,7 +4,12 @@
 //! watched ("we saw calls fall") and the speaker promoted after a span are outcomes; what an
 //! outcome spared, told with "would have", supposes nothing; a charge told in the passive ("was
 //! led by me"), a state the speaker needed ("I needed it settled") and a terse "so my call"
-//! are the task. Every sentence is written for these tests, none taken from a labelled answer.
+//! are the task. From the sixteenth set: soft influence ("I encouraged", "I stayed positive") is
+//! no step, a habit of the speaker's ("I always made sure") sets no scene wherever it is placed,
+//! an end the speaker cannot give ("I can't really tell you") leaves no result, and a goal owned
+//! by its label ("Board's ask:", "Remit included"), a hyphened rank ("my number-one priority"),
+//! a charge to do ("I owned getting it live") or a goal set ("I made it my first project") is the
+//! task. Every sentence is written for these tests, none taken from a labelled answer.
 
 use super::tests_debrief::assert_debrief_set_floors;
 use super::tests_turns::assert_story_floors;
@@ -135,5 +140,120 @@ fn the_fourteenth_held_out_set_keeps_its_star_figures() {
     assert_story_floors(
         include_str!("../../../../tests/fixtures/holdout-14/star-stories.json"),
         [22, 23, 24, 22],
+    );
+}
+
+/// Soft influence and a habit are no story's step or scene; an end the speaker cannot give is
+/// no result; a goal owned by its label, its rank or its charge is the task.
+#[test]
+fn the_sixteenth_sets_patterns() {
+    let wrong = disagreements(&[
+        (
+            "At a regional bank I encouraged the team to be more proactive and I stayed \
+             positive throughout.",
+            &[],
+        ),
+        (
+            "In my last role I always made sure the team kept the users informed.",
+            &[],
+        ),
+        (
+            "Our release failed twice in March. I rewrote the rollback plan. The next release \
+             went out on time. I'd love to give you the figures, but I moved to another job \
+             soon after.",
+            &[Situation, Action],
+        ),
+        (
+            "Our release failed twice in March. I rewrote the rollback plan. The next release \
+             went out on time. Honestly I can't really tell you what changed after that.",
+            &[Situation, Action],
+        ),
+        (
+            "Board's ask: a single supplier by April. I ran a tender with three bidders.",
+            &[Task, Action],
+        ),
+        (
+            "Remit included the backup estate and the firewalls. I replaced both in a year.",
+            &[Task, Action],
+        ),
+        (
+            "Getting the payroll right was my number-one priority. I rebuilt the scheduler.",
+            &[Task, Action],
+        ),
+        (
+            "As head of service I owned getting the new portal live. I trained forty agents.",
+            &[Task, Action],
+        ),
+        (
+            "Security is everyone's responsibility, so I talk about it in every team meeting.",
+            &[],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A review of this session's rules (a helper, with sentences of its own run before and after)
+/// found them too broad or too narrow here: each sentence is read as a person reads it.
+#[test]
+fn what_the_review_found_these_rules_must_leave_alone() {
+    let frame = "Our payroll system kept failing. I was asked to fix it. I rebuilt the scheduler.";
+    let framed = |s: &str| format!("{frame} {s}");
+    let texts = [
+        framed("Eventually I was appointed interim head of IT and had to sort out the mess."),
+        framed(
+            "I pitched an upgrade that would have prevented the outage, but finance turned it down.",
+        ),
+        framed("We haven't seen costs fall at all."),
+        framed("At 2am we saw the payment service stop responding again."),
+        framed("Before I arrived, it never ran on time."),
+        framed("I wanted the rota delivered on time."),
+        framed(
+            "The last two upgrades had gone through without a hitch, so nobody expected trouble.",
+        ),
+        framed("I needed that extended warranty."),
+    ];
+    let mut cases: Vec<(&str, &[StarPart])> = texts
+        .iter()
+        .map(|t| (t.as_str(), &[Situation, Task, Action][..]))
+        .collect();
+    cases.extend([
+        // "It's 24/7" and "50/50" are no clock.
+        (
+            "When a server goes down I call the vendor, it's 24/7 for us. I keep the team \
+             informed.",
+            &[][..],
+        ),
+        // A client worked for and an insurer named by a hyphened word are places.
+        (
+            "Back then I was contracting for a client. I rebuilt their network.",
+            &[Situation, Action][..],
+        ),
+        (
+            "I was with a London-based insurer. I rebuilt their network.",
+            &[Situation, Action][..],
+        ),
+        // A place inside the goal's clause is where the goal is carried out, no scene.
+        (
+            "I had to present the patching plan to the board at head office. I wrote the deck.",
+            &[Task, Action][..],
+        ),
+    ]);
+    let wrong = disagreements(&cases);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The sixteenth held-out set (`tests/fixtures/holdout-16/`), written blind, measured unread
+/// (see its README), then its STAR errors read for this file's rules: the floors keep what the
+/// detector reaches.
+#[test]
+fn the_sixteenth_held_out_set_keeps_its_star_figures() {
+    assert_debrief_set_floors(
+        include_str!("../../../../tests/fixtures/holdout-16/debrief-answers.json"),
+        15,
+        [13, 15, 15, 14],
+    );
+    assert_story_floors(
+        include_str!("../../../../tests/fixtures/holdout-16/star-stories.json"),
+        [22, 23, 24, 21],
     );
 }
