@@ -225,10 +225,10 @@ impl StarCues {
             cues.situation = None;
         }
         // "I left not long after, so I honestly can't tell you what the numbers ended up
-        // being": an end the speaker says they do not know, told after what read as the
-        // result, leaves the story without one.
+        // being": an end the speaker says they do not know, told with or after what read as
+        // the result, leaves the story without one.
         if let Some(at) = result_at
-            && sentences[at + 1..].iter().any(Sentence::unknown_end)
+            && sentences[at..].iter().any(Sentence::unknown_end)
         {
             cues.result = None;
         }

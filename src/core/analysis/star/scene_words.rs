@@ -117,6 +117,16 @@ pub const NOT_PLACES: &[&str] = &[
     "hurry",
     "rush",
     "room",
+    // Where something is written down, no place of the story: "logged every test in a
+    // register", "in a spreadsheet".
+    "register",
+    "spreadsheet",
+    "document",
+    "wiki",
+    "tracker",
+    "log",
+    "template",
+    "memo",
 ];
 
 /// Words that tell a state: the scene, not an action.

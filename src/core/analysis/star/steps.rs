@@ -19,7 +19,11 @@ impl Sentence {
             return None;
         }
         (had + 2..had + 6)
-            .take_while(|&k| !self.boundary(k) && !is_in(CLAUSE_STARTS, self.at(k)))
+            // "I had a developer whose work kept bouncing back": a relative clause tells of
+            // someone else.
+            .take_while(|&k| {
+                !self.boundary(k) && !is_in(CLAUSE_STARTS, self.at(k)) && self.at(k) != "whose"
+            })
             // "I had a manager called Priya who..." names someone.
             .find(|&k| {
                 is_participle(self.at(k))

@@ -30,7 +30,10 @@ impl Sentence {
         if is_in(GOAL_NOUNS, w[i])
             && ((self.boundary(i + 1)
                 && (i == 0
-                    || matches!(at(i - 1), "the" | "my" | "our" | "main")
+                    // Opening its clause: "The aim: ..." ("we didn't hit the deadline, and"
+                    // tells what happened to it).
+                    || (matches!(at(i - 1), "the" | "my" | "our" | "main")
+                        && (i == 1 || self.boundary(i - 1)))
                     // Whose, opening the note: "CTO's ask:" ("it's everyone's
                     // responsibility, so" judges).
                     || (i == 2 && at(1) == "s")))
@@ -59,14 +62,14 @@ impl Sentence {
             return Some((i, w[i..=i + 1].join(" ")));
         }
         // One goal among the speaker's: "one of my objectives that year was to put a
-        // measure in place".
+        // measure in place", "one of my objectives this year is making sure...".
         if i >= 3
             && w[i - 3] == "one"
             && w[i - 2] == "of"
             && matches!(w[i - 1], "my" | "our")
             && singular(w[i]).is_some_and(|g| is_in(GOAL_NOUNS, &g))
-            && let Some(k) = (i + 1..(i + 5).min(w.len())).find(|&k| at(k) == "was")
-            && self.to_verb(k + 1)
+            && let Some(k) = (i + 1..(i + 5).min(w.len())).find(|&k| matches!(at(k), "was" | "is"))
+            && (self.to_verb(k + 1) || self.verb_gerund(k + 1))
         {
             return Some((i - 3, w[i - 3..=k].join(" ")));
         }

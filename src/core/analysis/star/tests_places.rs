@@ -257,3 +257,59 @@ fn the_sixteenth_held_out_set_keeps_its_star_figures() {
         [22, 23, 24, 21],
     );
 }
+
+/// From the fifteenth set: a contraction typed without its apostrophe reads as one, an end the
+/// speaker cannot give counts in the sentence of the result too, where something is written
+/// down is no place, one goal among the speaker's may be told in the present, a relative
+/// clause of someone else's is no step had done, and a goal noun mid-sentence is no label.
+#[test]
+fn the_fifteenth_sets_patterns() {
+    let wrong = disagreements(&[
+        (
+            "Our print contract was ending. I ran a tender with three suppliers. We signed \
+             with the cheapest, but the contract's still being finalised so I cant tell you \
+             how it's going yet.",
+            &[Situation, Action],
+        ),
+        (
+            "I logged every restore test in a register and reviewed it monthly.",
+            &[Action],
+        ),
+        (
+            "I'm head of IT for a school trust, and one of my objectives this year is making \
+             sure nobody is a single point of failure. I've paired each technician with a \
+             backup.",
+            &[Situation, Task, Action],
+        ),
+        (
+            "I had a developer whose work kept bouncing back from testing. I paired him with \
+             a senior for a month.",
+            &[Situation, Action],
+        ),
+        (
+            "I had the old firewall rules rewritten by the supplier.",
+            &[Action],
+        ),
+        (
+            "We didnt hit the deadline, and I wasnt happy about it. I rewrote the plan.",
+            &[Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The fifteenth held-out set (`tests/fixtures/holdout-15/`), written blind, measured unread
+/// (see its README), then its STAR errors read for this file's rules: the floors keep what the
+/// detector reaches.
+#[test]
+fn the_fifteenth_held_out_set_keeps_its_star_figures() {
+    assert_debrief_set_floors(
+        include_str!("../../../../tests/fixtures/holdout-15/debrief-answers.json"),
+        15,
+        [14, 15, 13, 15],
+    );
+    assert_story_floors(
+        include_str!("../../../../tests/fixtures/holdout-15/star-stories.json"),
+        [24, 24, 24, 22],
+    );
+}
