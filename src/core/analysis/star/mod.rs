@@ -228,7 +228,13 @@ impl StarCues {
         // being": an end the speaker says they do not know, told with or after what read as
         // the result, leaves the story without one.
         if let Some(at) = result_at
-            && sentences[at..].iter().any(Sentence::unknown_end)
+            && sentences[at..]
+                .iter()
+                .enumerate()
+                // In the result's own sentence, only an end told as unknown as a whole ("so I
+                // cant tell you how it's going yet"; "I can't tell you how relieved they were"
+                // tells one).
+                .any(|(k, s)| s.unknown_end() && (k > 0 || s.whole_end_unknown()))
         {
             cues.result = None;
         }

@@ -333,6 +333,20 @@ impl Sentence {
         })
     }
 
+    /// An end told as unknown as a whole: "how it's going", "how it turned out", "what
+    /// happened" after [`UNKNOWN_ENDS`].
+    pub(super) fn whole_end_unknown(&self) -> bool {
+        (0..self.words.len()).any(|k| {
+            (self.at(k) == "how"
+                && (matches!(self.at(k + 1), "it" | "that" | "things")
+                    && matches!(
+                        self.at(k + 2),
+                        "s" | "is" | "went" | "turned" | "worked" | "goes" | "panned" | "ended"
+                    )))
+                || (self.at(k) == "what" && matches!(self.at(k + 1), "happened" | "came"))
+        })
+    }
+
     /// The speaker recognised, told in the passive: "two years later I was appointed head of
     /// IT", "in the end I got promoted" (with a marker of what followed, after the steps, an
     /// outcome; "eventually I was appointed interim head and had to sort out the mess" is a

@@ -120,17 +120,16 @@ pub const UNKNOWN_ENDS: &[&str] = &[
     "couldn t tell you",
     "can t say how",
     "couldn t say how",
-    "never found out",
+    "i never found out",
+    "we never found out",
     "never heard how",
     "don t know how it",
     "don t know whether it",
     "didn t find out",
     "love to give you",
     "wish i could give you",
-    "wish i could tell you",
     "don t have the numbers",
     "don t have figures",
-    "never measured it",
 ];
 
 /// Words that may open a sentence before its subject without changing what it tells: "In the

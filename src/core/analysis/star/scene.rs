@@ -54,7 +54,11 @@ impl Sentence {
                     // "I planned the cut-over for a Sunday": a day, no place.
                     && !(w[0] == "for" && is_in(TIME_NOUNS, &w[2]))
                     // "flagged them for a person to look at": for whom, no place.
-                    && !(w[0] == "for" && self.at(i + 3) == "to");
+                    // "I covered for a colleague" (a client or customer is an organisation).
+                    && !(w[0] == "for"
+                        && (self.at(i + 3) == "to"
+                            || (is_in(PERSONS, &w[2])
+                                && !matches!(w[2].as_str(), "client" | "customer"))));
                 let year = w[0] == "in" && is_year(&w[1]);
                 (place || year).then(|| w[..2 + usize::from(place)].join(" "))
             })
@@ -137,8 +141,11 @@ impl Sentence {
         // from 3.1 to 4.2") is the result's moment, not a scene.
         // "In my last role I always made sure we focused on the customer": a habit of the
         // speaker's, placed, tells no scene.
+        // One clause only: "At my last company I usually worked nights, and one night the
+        // payroll server crashed" tells an event in it.
         let speaker_habit = (0..n)
-            .any(|k| is_in(HABITUAL, self.at(k)) && k > 0 && matches!(self.at(k - 1), "i" | "we"));
+            .any(|k| is_in(HABITUAL, self.at(k)) && k > 0 && self.at(k - 1) == "i")
+            && (1..n).all(|k| !self.boundary(k));
         if let Some(anchor) = self
             .anchor()
             .filter(|_| (opening || !self.outcome_told()) && !speaker_habit)

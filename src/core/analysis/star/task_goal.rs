@@ -36,7 +36,9 @@ impl Sentence {
                         && (i == 1 || self.boundary(i - 1)))
                     // Whose, opening the note: "CTO's ask:" ("it's everyone's
                     // responsibility, so" judges).
-                    || (i == 2 && at(1) == "s")))
+                    || (i == 2
+                        && at(1) == "s"
+                        && !matches!(at(i + 1), "as" | "which" | "though" | "however"))))
                 || ((i == 0 || ranked)
                     && matches!(
                         at(i + 1),

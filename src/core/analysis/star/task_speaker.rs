@@ -144,13 +144,17 @@ impl Sentence {
         }
         // "I made fixing that my first project", "I made it my mission to": a goal the speaker
         // set themselves.
+        // ("we made our target two weeks early" hit it: an object comes between, and the goal
+        // noun closes its phrase.)
         if at(j) == "made"
-            && let Some(m) = (j + 1..j + 6)
+            && let Some(m) = (j + 2..j + 6)
                 .take_while(|&k| !self.boundary(k))
                 .find(|&k| matches!(at(k), "my" | "our"))
-            && (m + 1..m + 3).any(|n| is_in(GOAL_NOUNS, at(n)) || is_in(DECISION_NOUNS, at(n)))
+            && let Some(n) =
+                (m + 1..m + 3).find(|&n| is_in(GOAL_NOUNS, at(n)) || is_in(DECISION_NOUNS, at(n)))
+            && (n + 1 == w.len() || self.boundary(n + 1) || matches!(at(n + 1), "to" | "for"))
         {
-            return Some((i, w[i..=m + 1].join(" ")));
+            return Some((i, w[i..=n].join(" ")));
         }
         // "What we had to do was get him up to speed".
         if i > 0

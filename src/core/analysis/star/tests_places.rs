@@ -313,3 +313,54 @@ fn the_fifteenth_held_out_set_keeps_its_star_figures() {
         [24, 24, 24, 22],
     );
 }
+
+/// A second review (a helper, with sentences of its own, on the sixteenth and fifteenth sets'
+/// rules) found these read wrongly; each is read as a person reads it.
+#[test]
+fn what_the_second_review_found_these_rules_must_leave_alone() {
+    let frame = "Our payroll system kept failing. I was asked to fix it. I rebuilt the scheduler.";
+    let framed = |s: &str| format!("{frame} {s}");
+    let texts = [
+        // A target made is hit, no goal set.
+        framed("We made our target for on-time payments two weeks early."),
+        // How someone felt is told, not an end unknown.
+        framed("The errors fell to zero, and I can't tell you how relieved the finance team was."),
+        // Others never finding out is no end the speaker cannot give.
+        framed(
+            "We switched over in under an hour, and the staff never found out anything had gone wrong.",
+        ),
+    ];
+    let mut cases: Vec<(&str, &[StarPart])> = texts
+        .iter()
+        .map(|t| (t.as_str(), &[Situation, Task, Action, Result][..]))
+        .collect();
+    cases.extend([
+        // A habit beside an event of the story still places it.
+        (
+            "At my last company I usually worked nights, and one night the payroll server \
+             crashed. I restored it from backup.",
+            &[Situation, Action][..],
+        ),
+        // Urging something named, and staying open by a step named, are steps.
+        (
+            "I urged the board to approve a second server, and they did.",
+            &[Action][..],
+        ),
+        (
+            "I stayed transparent with the client by sending a status email every morning.",
+            &[Action][..],
+        ),
+        // A goal noun owned, then an aside, judges; no label.
+        (
+            "Team's focus, as always, was speed over quality. I added a test stage.",
+            &[Action][..],
+        ),
+        // Covering for a colleague names no place.
+        (
+            "I covered for a colleague who was off sick. I ran the change board.",
+            &[Action][..],
+        ),
+    ]);
+    let wrong = disagreements(&cases);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
