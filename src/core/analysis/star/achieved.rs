@@ -113,6 +113,21 @@ impl Sentence {
         (clause_ok && others).then_some(phrase)
     }
 
+    /// The speaker recognised, told in the passive: "two years later I was appointed head of
+    /// IT", "in the end I got promoted" (with a marker of what followed, after the steps, an
+    /// outcome; "eventually I was appointed interim head and had to sort out the mess" is a
+    /// duty).
+    pub(super) fn recognised(&self) -> bool {
+        (0..self.words.len()).any(|k| {
+            matches!(self.at(k), "i" | "we")
+                && matches!(self.at(k + 1), "was" | "were" | "got")
+                && matches!(
+                    self.at(k + 2),
+                    "promoted" | "appointed" | "shortlisted" | "awarded"
+                )
+        }) && !(0..self.words.len()).any(|k| self.at(k) == "to" && self.to_verb(k))
+    }
+
     /// A comparison with the plan: "ahead of the deadline", "inside our estimate", "under
     /// the target".
     fn ahead_of_plan(&self) -> bool {

@@ -4,8 +4,8 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    CLAUSE_STARTS, Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_gerund,
-    is_in, is_participle, is_past, is_present_form, is_regular_past,
+    CLAUSE_STARTS, Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_in,
+    is_participle, is_past, is_present_form, is_regular_past,
 };
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::irregular_base;
@@ -425,65 +425,8 @@ impl Sentence {
         if in_list(&["kept"]) && (j + 1..j + 7).any(|k| is_in(KEPT_STATES, self.at(k))) {
             return false;
         }
-        // "I encouraged everybody to be proactive": soft influence on what others do, no step
-        // ("I encouraged ownership across the two depots" names where).
-        // ("I urged the board to approve a second server" asked for something named.)
-        if in_list(&["encouraged", "urged", "motivated", "inspired"])
-            && (j + 2..j + 5).take_while(|&k| !self.boundary(k)).any(|k| {
-                self.at(k) == "to"
-                    && matches!(
-                        self.at(k + 1),
-                        "be" | "keep"
-                            | "stay"
-                            | "feel"
-                            | "think"
-                            | "take"
-                            | "speak"
-                            | "share"
-                            | "own"
-                            | "embrace"
-                            | "engage"
-                            | "collaborate"
-                            | "communicate"
-                            | "work"
-                    )
-            })
-        {
-            return false;
-        }
-        // "I stayed positive with both sides", "I remained neutral": a manner kept, no step.
-        // ("I stayed transparent by sending a status email every morning" names the step.)
-        if in_list(&["stayed", "remained"])
-            && !(j + 2..j + 8)
-                .take_while(|&k| !self.boundary(k))
-                .any(|k| self.at(k) == "by" && is_gerund(self.at(k + 1)))
-            && matches!(
-                next,
-                "positive"
-                    | "calm"
-                    | "neutral"
-                    | "professional"
-                    | "focused"
-                    | "patient"
-                    | "open"
-                    | "objective"
-                    | "honest"
-                    | "transparent"
-                    | "visible"
-                    | "involved"
-            )
-        {
-            return false;
-        }
-        // "I kept it simple", "kept things calm": a manner kept, no step ("I keep a short
-        // note of each meeting" names one).
-        if in_list(&["kept"])
-            && matches!(self.at(j + 1), "it" | "things" | "everything" | "them")
-            && matches!(
-                self.at(j + 2),
-                "simple" | "short" | "brief" | "calm" | "positive" | "plain" | "light"
-            )
-        {
+        // "I stayed positive", "I kept it simple", "I encouraged them to be proactive".
+        if self.manner_kept(j, base) {
             return false;
         }
         if in_list(DEPARTURES) && is_in(DEPARTURE_ENDS, next) {

@@ -21,6 +21,7 @@ use serde::Serialize;
 mod achieved;
 mod action;
 mod action_words;
+mod contractions;
 mod demand;
 mod goal_words;
 mod grammar_words;
@@ -45,6 +46,7 @@ mod task_duty;
 mod task_given;
 mod task_goal;
 mod task_speaker;
+mod unknown_end;
 
 use sentence::{Sentence, Story};
 

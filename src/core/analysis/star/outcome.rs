@@ -318,50 +318,6 @@ impl Sentence {
                 && self.finite_in(OUTCOME_VERBS).is_some())
     }
 
-    /// The speaker saying they do not know how it ended ([`UNKNOWN_ENDS`]), read past adverbs:
-    /// "I can't really tell you", "I'd love to give you figures, but I moved on".
-    pub(super) fn unknown_end(&self) -> bool {
-        let plain: Vec<&str> = self
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !is_adverb(w) || matches!(*w, "never" | "not"))
-            .collect();
-        UNKNOWN_ENDS.iter().any(|p| {
-            let p: Vec<&str> = p.split(' ').collect();
-            plain.windows(p.len()).any(|w| w == p.as_slice())
-        })
-    }
-
-    /// An end told as unknown as a whole: "how it's going", "how it turned out", "what
-    /// happened" after [`UNKNOWN_ENDS`].
-    pub(super) fn whole_end_unknown(&self) -> bool {
-        (0..self.words.len()).any(|k| {
-            (self.at(k) == "how"
-                && (matches!(self.at(k + 1), "it" | "that" | "things")
-                    && matches!(
-                        self.at(k + 2),
-                        "s" | "is" | "went" | "turned" | "worked" | "goes" | "panned" | "ended"
-                    )))
-                || (self.at(k) == "what" && matches!(self.at(k + 1), "happened" | "came"))
-        })
-    }
-
-    /// The speaker recognised, told in the passive: "two years later I was appointed head of
-    /// IT", "in the end I got promoted" (with a marker of what followed, after the steps, an
-    /// outcome; "eventually I was appointed interim head and had to sort out the mess" is a
-    /// duty).
-    fn recognised(&self) -> bool {
-        (0..self.words.len()).any(|k| {
-            matches!(self.at(k), "i" | "we")
-                && matches!(self.at(k + 1), "was" | "were" | "got")
-                && matches!(
-                    self.at(k + 2),
-                    "promoted" | "appointed" | "shortlisted" | "awarded"
-                )
-        }) && !(0..self.words.len()).any(|k| self.at(k) == "to" && self.to_verb(k))
-    }
-
     /// The first word of `list` told as a fact: not an infinitive or a possibility ("my goal
     /// was to cut costs").
     fn finite_in(&self, list: &[&str]) -> Option<&str> {

@@ -127,7 +127,7 @@ impl Sentence {
         if !word.is_empty() {
             push(&mut words, &mut word, &mut raw);
         }
-        let (words, hyphened, comma) = expand_contractions(words, hyphened, comma);
+        let (words, hyphened, comma) = super::contractions::expand(words, hyphened, comma);
         let joined = format!(" {} ", words.join(" "));
         Sentence {
             words,
@@ -453,35 +453,6 @@ pub(super) fn singular(w: &str) -> Option<String> {
     w.strip_suffix("ies")
         .map(|b| format!("{b}y"))
         .or_else(|| w.strip_suffix('s').map(String::from))
-}
-
-/// A negative contraction typed without its apostrophe ("cant", "didnt", "wasnt"), read as
-/// typed with it ("can t"), as the grammar words expect.
-fn expand_contractions(
-    words: Vec<String>,
-    hyphened: Vec<bool>,
-    comma: Vec<bool>,
-) -> (Vec<String>, Vec<bool>, Vec<bool>) {
-    const BASES: &[&str] = &[
-        "can", "don", "didn", "doesn", "wasn", "weren", "isn", "aren", "couldn", "wouldn",
-        "shouldn", "haven", "hasn", "hadn", "won",
-    ];
-    let mut out = (Vec::new(), Vec::new(), Vec::new());
-    for ((w, h), c) in words.into_iter().zip(hyphened).zip(comma) {
-        match w.strip_suffix('t').filter(|b| BASES.contains(b)) {
-            Some(base) => {
-                out.0.extend([base.to_string(), "t".to_string()]);
-                out.1.extend([h, false]);
-                out.2.extend([c, false]);
-            }
-            None => {
-                out.0.push(w);
-                out.1.push(h);
-                out.2.push(c);
-            }
-        }
-    }
-    out
 }
 
 /// A word that is a figure: digits, a number word or "none" ([`figures::is_figure`]).
