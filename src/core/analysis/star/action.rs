@@ -4,8 +4,8 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    CLAUSE_STARTS, Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_figure, is_in,
-    is_participle, is_past, is_present_form, is_regular_past,
+    CLAUSE_STARTS, Sentence, Story, is_adverb, is_ambiguous_past, is_figure, is_in, is_participle,
+    is_past, is_present_form, is_regular_past,
 };
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::irregular_base;
@@ -355,14 +355,7 @@ impl Sentence {
     /// object ("new processes", "the way we worked"), nor a goal ("I set myself the target"),
     /// nor a departure ("I left before").
     pub(super) fn concrete(&self, j: usize, base: bool) -> bool {
-        let verb = self.at(j);
-        let in_list = |list: &[&str]| {
-            if base {
-                base_in(list, verb)
-            } else {
-                is_in(list, verb)
-            }
-        };
+        let in_list = |list: &[&str]| self.verb_in(j, base, list);
         // A light verb's particle is part of it: "brought in better processes" is as vague as
         // "brought better processes".
         let next = match self.at(j + 1) {

@@ -1,7 +1,7 @@
 //! How the speaker worked, told in place of what they did: a general verb with only how well
 //! it was done ("I prioritised carefully", "I communicated clearly") is no step.
 
-use super::sentence::{Sentence, base_in, is_gerund, is_in};
+use super::sentence::{Sentence, is_gerund, is_in};
 
 /// Adverbs that tell only how well something was done (not how often or when: "I reported
 /// regularly", "I replied immediately" tell steps).
@@ -48,13 +48,7 @@ impl Sentence {
     /// general verb of working with no object, only how well it was done: "I prioritised
     /// carefully and made sure...", "I communicated clearly".
     pub(super) fn only_manner(&self, j: usize, base: bool) -> bool {
-        let verb = self.at(j);
-        let general = if base {
-            base_in(GENERAL_VERBS, verb)
-        } else {
-            is_in(GENERAL_VERBS, verb)
-        };
-        general
+        self.verb_in(j, base, GENERAL_VERBS)
             && is_in(MANNER_ONLY, self.at(j + 1))
             && (self.at(j + 2).is_empty()
                 || self.boundary(j + 2)
@@ -66,14 +60,7 @@ impl Sentence {
     /// step; "I stayed transparent by sending a status email every morning" and "I urged the
     /// board to approve a second server" name one).
     pub(super) fn manner_kept(&self, j: usize, base: bool) -> bool {
-        let verb = self.at(j);
-        let in_list = |list: &[&str]| {
-            if base {
-                base_in(list, verb)
-            } else {
-                is_in(list, verb)
-            }
-        };
+        let in_list = |list: &[&str]| self.verb_in(j, base, list);
         let next = self.at(j + 1);
         // "I encouraged everybody to be proactive": soft influence on what others do, no step
         // ("I encouraged ownership across the two depots" names where).

@@ -3,6 +3,7 @@
 
 use super::lexicon::*;
 use super::sentence::{Sentence, is_figure, is_in, is_past};
+use super::task::is_verb_gerund;
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -14,7 +15,7 @@ impl Sentence {
     pub(super) fn topic_note(&self) -> Option<String> {
         let n = self.words.len();
         let doing = |w: &str| {
-            (w.len() > 5 && w.ends_with("ing") && !is_in(NOT_GERUNDS, w))
+            is_verb_gerund(w)
                 || ["ion", "ment", "ure"]
                     .iter()
                     .any(|e| w.len() > 5 && w.ends_with(e))

@@ -143,6 +143,16 @@ impl Sentence {
         self.words.get(i).map(String::as_str).unwrap_or("")
     }
 
+    /// Whether the verb at `j` is one of `list`'s past forms, or its base form when `base` (in
+    /// a story told in the present).
+    pub(super) fn verb_in(&self, j: usize, base: bool, list: &[&str]) -> bool {
+        if base {
+            base_in(list, self.at(j))
+        } else {
+            is_in(list, self.at(j))
+        }
+    }
+
     /// Whether the word at `i` is part of a hyphened compound ("cut-over", "follow-up"): a
     /// noun or a modifier, not a verb.
     pub fn compound(&self, i: usize) -> bool {

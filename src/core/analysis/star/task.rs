@@ -93,7 +93,11 @@ impl Sentence {
 
     /// A verb's "-ing" form at `k` ("was getting"), not a noun such as "thing" or "morning".
     pub(super) fn verb_gerund(&self, k: usize) -> bool {
-        let w = self.at(k);
-        w.len() > 5 && w.ends_with("ing") && !is_in(NOT_GERUNDS, w)
+        is_verb_gerund(self.at(k))
     }
+}
+
+/// A verb's "-ing" form ("getting"), not a noun such as "thing" or "morning".
+pub(super) fn is_verb_gerund(w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ing") && !is_in(NOT_GERUNDS, w)
 }
