@@ -9,7 +9,9 @@
 //! `--verbose-a` only those of half A, to develop on half A and keep half B as a hold-out.
 //! `--routes` adds a count of the ticks on genuine and weak answers by the way each was found
 //! (a keyword, a `together` group, the point's own words, a supported keyword) and whether the
-//! label agrees: a summary, safe on a held-out set nobody may read.
+//! label agrees: a summary, safe on a held-out set nobody may read. A second reader's STAR
+//! labels (`NAME.second.json` beside the file, or `--second PATH`) add the two readers'
+//! agreement and the detector's accuracy where they agree (`examples/common/second_reader.rs`).
 
 use std::collections::BTreeSet;
 use std::process::ExitCode;
@@ -19,6 +21,10 @@ use prepdeck::core::deck::{Card, Deck, Kind};
 use prepdeck::core::matcher::{PreparedPoint, content_stems};
 use prepdeck::store::decks::{BUILTIN, load_builtin};
 use serde::Deserialize;
+
+#[path = "common/second_reader.rs"]
+mod second_reader;
+use second_reader::{Agreement, Star};
 
 #[derive(Deserialize)]
 struct Entry {
@@ -30,25 +36,6 @@ struct Entry {
     covers: Vec<String>,
     #[serde(default)]
     star: Option<Star>,
-}
-
-#[derive(Deserialize)]
-struct Star {
-    situation: bool,
-    task: bool,
-    action: bool,
-    result: bool,
-}
-
-impl Star {
-    fn get(&self, p: StarPart) -> bool {
-        match p {
-            StarPart::Situation => self.situation,
-            StarPart::Task => self.task,
-            StarPart::Action => self.action,
-            StarPart::Result => self.result,
-        }
-    }
 }
 
 #[derive(Default)]
@@ -137,7 +124,7 @@ fn main() -> ExitCode {
     // Per (route, kind of answer): right and wrong ticks.
     let mut by_route: std::collections::BTreeMap<(String, String), [usize; 2]> =
         std::collections::BTreeMap::new();
-    let explicit = args.iter().find(|a| !a.starts_with("--")).cloned();
+    let explicit = second_reader::path_arg(&args);
     let candidates: Vec<String> = explicit
         .into_iter()
         .chain(std::env::var("PREPDECK_EVAL").ok())
@@ -177,9 +164,17 @@ fn main() -> ExitCode {
         .collect();
     let half_of =
         |deck: &str, card: &str| cards.iter().position(|c| *c == (deck, card)).unwrap_or(0) % 2;
+    let second = match second_reader::load(&path, &args) {
+        Ok(s) => s.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut agreement = Agreement::default();
     let mut all = Figures::default();
     let mut halves = [Figures::default(), Figures::default()];
-    for e in &entries {
+    for (index, e) in entries.iter().enumerate() {
         let Some(card) = decks
             .iter()
             .filter(|d| d.id.as_str() == e.deck)
@@ -192,6 +187,11 @@ fn main() -> ExitCode {
         let a = analyse(card, &e.answer);
         let covered = a.covered();
         let star = a.insights.star;
+        if let (Some(first), Some(other), Some(got)) = (&e.star, second.get(&index), &star)
+            && card.kind == Kind::Behavioral
+        {
+            agreement.add(first, other, got);
+        }
         for f in [&mut all, &mut halves[half_of(&e.deck, &e.card)]] {
             match e.kind.as_str() {
                 "filler" | "off_topic" => {
@@ -309,6 +309,7 @@ fn main() -> ExitCode {
     }
     println!("{} answers from {path}", entries.len());
     all.print("all");
+    agreement.print("all");
     if split {
         halves[0].print("half A");
         halves[1].print("half B");

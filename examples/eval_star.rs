@@ -4,13 +4,19 @@
 //! (PATH defaults to `tests/fixtures/star/stories.json`: behavioural answers written for this
 //! test, each with the STAR parts a careful reader marks; see the fixture's notes). Prints the
 //! accuracy per part, the filler answers' parts (they should have none) and, with `--verbose`,
-//! every disagreement with the words that showed a part.
+//! every disagreement with the words that showed a part. A second reader's labels beside the
+//! file (`NAME.second.json`, or `--second PATH`) add the two readers' agreement and the
+//! detector's accuracy where they agree (`examples/common/second_reader.rs`).
 
 use std::process::ExitCode;
 
 use prepdeck::core::analysis::{StarCues, StarPart};
 use prepdeck::core::deck::FILLER_ANSWERS;
 use serde::Deserialize;
+
+#[path = "common/second_reader.rs"]
+mod second_reader;
+use second_reader::{Agreement, Star};
 
 #[derive(Deserialize)]
 struct Story {
@@ -19,33 +25,11 @@ struct Story {
     star: Star,
 }
 
-#[derive(Deserialize)]
-struct Star {
-    situation: bool,
-    task: bool,
-    action: bool,
-    result: bool,
-}
-
-impl Star {
-    fn get(&self, p: StarPart) -> bool {
-        match p {
-            StarPart::Situation => self.situation,
-            StarPart::Task => self.task,
-            StarPart::Action => self.action,
-            StarPart::Result => self.result,
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
-    let path = args
-        .iter()
-        .find(|a| !a.starts_with("--"))
-        .cloned()
-        .unwrap_or_else(|| "tests/fixtures/star/stories.json".into());
+    let path =
+        second_reader::path_arg(&args).unwrap_or_else(|| "tests/fixtures/star/stories.json".into());
     let stories: Vec<Story> = match std::fs::read_to_string(&path)
         .map_err(|e| e.to_string())
         .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
@@ -60,8 +44,19 @@ fn main() -> ExitCode {
     let mut ok = [0usize; 4];
     let mut fp = [0usize; 4];
     let mut fn_ = [0usize; 4];
-    for s in &stories {
+    let second = match second_reader::load(&path, &args) {
+        Ok(s) => s.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut agreement = Agreement::default();
+    for (index, s) in stories.iter().enumerate() {
         let got = StarCues::detect(&s.answer);
+        if let Some(other) = second.get(&index) {
+            agreement.add(&s.star, other, &got);
+        }
         for (i, p) in StarPart::ALL.into_iter().enumerate() {
             let (want, have) = (s.star.get(p), got.has(p));
             match (want, have) {
@@ -91,6 +86,7 @@ fn main() -> ExitCode {
             fn_[i]
         );
     }
+    agreement.print("stories");
     let with_parts: Vec<String> = FILLER_ANSWERS
         .iter()
         .enumerate()
