@@ -226,6 +226,22 @@ impl StarCues {
         if pending_scene && cues.action.is_none() {
             cues.situation = None;
         }
+        // "In my last company, a bank in Lisbon, we changed the VPN...", "I still think about
+        // a request from our buying team at a fashion retailer": an organisation introduced by
+        // its kind in the first two sentences, up to the speaker's first step, is where the
+        // story is set (a reader needs no time or state beside it), once the speaker acts in
+        // it. Not in a sentence that states the goal ("At a small charity our aim was to...").
+        if cues.situation.is_none() && cues.action.is_some() {
+            let first_step = sentences
+                .iter()
+                .position(|s| s.action(&story).is_some_and(|a| a.own))
+                .unwrap_or(sentences.len());
+            cues.situation = sentences
+                .iter()
+                .take((first_step + 1).min(2))
+                .filter(|s| s.task().is_none())
+                .find_map(|s| s.organisation_introduced());
+        }
         // "I left not long after, so I honestly can't tell you what the numbers ended up
         // being": an end the speaker says they do not know, told with or after what read as
         // the result, leaves the story without one.
@@ -321,6 +337,8 @@ mod tests_debrief;
 mod tests_findings;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_organisations;
 #[cfg(test)]
 mod tests_places;
 #[cfg(test)]

@@ -373,6 +373,29 @@ impl Sentence {
 }
 
 impl Sentence {
+    /// "a bank in Lisbon", "a small school trust", "a regional bus company": an organisation
+    /// introduced by its kind ([`ORGANISATIONS`]) after "a" or "an" with only describing words
+    /// between, closing its phrase; not the object of "for" ("a case for a new company
+    /// policy") or of a goal's verb ("to find a firm").
+    pub(super) fn organisation_introduced(&self) -> Option<String> {
+        let n = self.words.len();
+        (0..n).find_map(|k| {
+            if !is_in(ORGANISATIONS, self.at(k)) {
+                return None;
+            }
+            let det = (k.saturating_sub(4)..k)
+                .rev()
+                .take_while(|&j| !self.boundary(j + 1))
+                .take_while(|&j| j + 1 == k || !is_in(STOP_WORDS, self.at(j + 1)))
+                .find(|&j| matches!(self.at(j), "a" | "an"))?;
+            if (det > 0 && self.at(det - 1) == "for") || (det > 1 && self.to_verb(det - 2)) {
+                return None;
+            }
+            let closes = k + 1 == n || self.boundary(k + 1) || is_in(STOP_WORDS, self.at(k + 1));
+            closes.then(|| self.words[det..=k].join(" "))
+        })
+    }
+
     /// "at the university", "at that insurance company", "in the head office": a place named
     /// by its kind of organisation ([`ORGANISATIONS`]) after a preposition of place and a
     /// determiner, with up to three words between, closing its phrase.
