@@ -6,6 +6,9 @@
 //! would undo, for the front ends' confirmations. It does not schedule (the scheduler does) and does
 //! not store (the front end hands [`Effect::Write`] to storage and answers with
 //! [`Event::Stored`] or [`Event::StoreFailed`]).
+//!
+//! Its parts beside it: the events, effects and phases it speaks in (`drill_events.rs`), and
+//! how cards left it, which undo walks back and the summary counts (`drill_history.rs`).
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -14,83 +17,19 @@ use chrono::{DateTime, Utc};
 
 use crate::core::analysis::relevance::OtherQuestion;
 use crate::core::analysis::{Topic, check_answer};
-use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
-use crate::core::ids::{CardKey, RecordId};
+use crate::core::ids::RecordId;
 use crate::core::record::{DrillAnswer, Practice, Record, RecordBody, Review, ReviewMode, millis};
 use crate::core::text::accept_answer;
 
-/// One card of the session: its identity and what the checklist matches against.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SessionCard {
-    pub key: CardKey,
-    pub key_points: Vec<KeyPoint>,
-}
+#[path = "drill_events.rs"]
+mod events;
+#[path = "drill_history.rs"]
+mod history;
 
-/// How a session's grades count.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum GradeAs {
-    /// Reviews: each grade reschedules its card (a card answered before it is due is
-    /// scheduled from the day it was answered, as FSRS does for an early review).
-    #[default]
-    Review,
-    /// Practice: each grade is kept (for statistics) but no due date moves.
-    Practice,
-}
-
-/// What the candidate (or storage) did.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Event {
-    /// Show the answer; `draft` is what the candidate typed (may be empty).
-    Reveal {
-        draft: String,
-    },
-    /// Tick or untick a key point of the revealed card.
-    Toggle(usize),
-    Grade(Grade),
-    /// Leave the card for now: nothing is recorded and it stays due.
-    Skip,
-    /// Take the card out of every queue until it is unsuspended.
-    Suspend,
-    /// Hide the card until `until` (the next day's rollover).
-    Bury {
-        until: DateTime<Utc>,
-    },
-    /// Take back the most recent action of this session (grade, skip, suspend or bury).
-    Undo,
-    /// Storage made the pending record durable.
-    Stored(Record),
-    /// Storage could not write the pending record; nothing was recorded.
-    StoreFailed,
-    /// End the session now.
-    Finish,
-}
-
-/// What the front end must do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Effect {
-    /// Make this record durable, then answer with `Stored` or `StoreFailed`. (A typed draft,
-    /// written at the reveal, waits for nothing: its answer changes nothing in the session.)
-    Write(RecordBody),
-    /// A new card is current (index into the session's cards): reset per-card UI state.
-    Show(usize),
-    /// The session is over.
-    Finished,
-    /// Tell the candidate something ("nothing to undo", "Undone: the Good grade").
-    Notice(String),
-}
-
-/// Where the current card stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Phase {
-    /// Thinking: the clock runs.
-    Question,
-    /// The answer, checklist and grade buttons are shown.
-    Revealed,
-    /// A record is being written; input waits.
-    Saving,
-    Finished,
-}
+pub use events::{Effect, Event, GradeAs, Phase, SessionCard};
+use history::Done;
+pub use history::{LastAction, Outcome, Summary};
 
 /// What is waiting for storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,96 +38,6 @@ enum Pending {
     /// Undoing the action at this position of the history.
     Undo(usize),
     Remove(Outcome),
-}
-
-/// How a card left the session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Graded(Grade),
-    /// Graded in practice: nothing was rescheduled.
-    Practised(Grade),
-    Skipped,
-    Suspended,
-    Buried,
-}
-
-impl Outcome {
-    /// What was done, for a confirmation: "graded Good", "skipped".
-    pub fn done(self) -> String {
-        match self {
-            Outcome::Graded(g) => format!("graded {}", g.label()),
-            Outcome::Practised(g) => format!("practised: {} (no due date moved)", g.label()),
-            Outcome::Skipped => "skipped".into(),
-            Outcome::Suspended => "suspended".into(),
-            Outcome::Buried => "buried until tomorrow".into(),
-        }
-    }
-
-    /// What undoing it takes back: "the Good grade", "the skip".
-    pub fn undo_label(self) -> String {
-        match self {
-            Outcome::Graded(g) => format!("the {} grade", g.label()),
-            Outcome::Practised(g) => format!("the {} practice grade", g.label()),
-            Outcome::Skipped => "the skip".into(),
-            Outcome::Suspended => "the suspension".into(),
-            Outcome::Buried => "the bury".into(),
-        }
-    }
-}
-
-/// The most recent action of a session: what undo would take back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LastAction {
-    /// The card's index into the session's cards.
-    pub index: usize,
-    pub key: CardKey,
-    pub outcome: Outcome,
-}
-
-impl LastAction {
-    /// A one-line confirmation naming what `u` would undo: "Graded Good. u: undo the Good
-    /// grade."
-    pub fn confirmation(&self) -> String {
-        let done = self.outcome.done();
-        let mut first = done.chars();
-        let done = first
-            .next()
-            .map_or_else(String::new, |c| c.to_uppercase().chain(first).collect());
-        format!("{done}. u: undo {}.", self.outcome.undo_label())
-    }
-}
-
-/// A card that left the session, kept so undo can bring it back as it was.
-#[derive(Clone, Debug, PartialEq)]
-struct Done {
-    index: usize,
-    outcome: Outcome,
-    /// The record that did it (none for a skip: nothing was written).
-    record: Option<RecordId>,
-    /// The phase the card was in (Question or Revealed), to come back to.
-    phase: Phase,
-    shown_at: DateTime<Utc>,
-    revealed_at: Option<DateTime<Utc>>,
-    draft: String,
-    draft_record: Option<RecordId>,
-    checklist: Vec<bool>,
-    matched_words: Vec<Vec<String>>,
-    reads_like: Option<OtherQuestion>,
-}
-
-/// The figures of the end-of-session summary.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Summary {
-    pub reviewed: usize,
-    /// Reviews per grade, Again..Easy.
-    pub grades: [usize; 4],
-    pub skipped: usize,
-    pub suspended: usize,
-    pub buried: usize,
-    /// Thinking time summed over graded cards (whole milliseconds).
-    pub think: Duration,
-    /// From the first card to the end (whole milliseconds).
-    pub elapsed: Duration,
 }
 
 /// A drill session.
@@ -310,38 +159,6 @@ impl Drill {
     }
     pub fn can_undo(&self) -> bool {
         !self.history.is_empty()
-    }
-
-    /// The most recent action, which [`Event::Undo`] would take back.
-    pub fn last_action(&self) -> Option<LastAction> {
-        let done = self.history.last()?;
-        Some(LastAction {
-            index: done.index,
-            key: self.cards.get(done.index)?.key.clone(),
-            outcome: done.outcome,
-        })
-    }
-
-    pub fn summary(&self, now: DateTime<Utc>) -> Summary {
-        let mut s = Summary {
-            elapsed: between(self.started, self.ended.unwrap_or(now)),
-            ..Summary::default()
-        };
-        for d in &self.history {
-            match d.outcome {
-                Outcome::Graded(g) | Outcome::Practised(g) => {
-                    s.reviewed += 1;
-                    s.grades[usize::from(g.number() - 1)] += 1;
-                    s.think += d
-                        .revealed_at
-                        .map_or(Duration::ZERO, |r| between(d.shown_at, r));
-                }
-                Outcome::Skipped => s.skipped += 1,
-                Outcome::Suspended => s.suspended += 1,
-                Outcome::Buried => s.buried += 1,
-            }
-        }
-        s
     }
 
     /// Handles one event at `now`.
@@ -495,18 +312,6 @@ impl Drill {
         vec![Effect::Write(body)]
     }
 
-    fn undo(&mut self) -> Vec<Effect> {
-        let Some(done) = self.history.last() else {
-            return vec![Effect::Notice("Nothing to undo in this session.".into())];
-        };
-        let at = self.history.len() - 1;
-        match done.record.clone() {
-            Some(target) => self.save(Pending::Undo(at), RecordBody::Undo { target }),
-            // A skip wrote nothing: nothing to take back on disk.
-            None => self.restore(at),
-        }
-    }
-
     fn stored(&mut self, record: Record, now: DateTime<Utc>) -> Vec<Effect> {
         match self.pending.take() {
             Some(Pending::Review(g)) => {
@@ -525,52 +330,6 @@ impl Drill {
             None => vec![],
         }
     }
-
-    /// Brings back the card of history entry `at` as it was when it left (revealed, with its
-    /// draft and checklist, if it was); the card that was current goes back to the front of
-    /// the queue.
-    fn restore(&mut self, at: usize) -> Vec<Effect> {
-        if at >= self.history.len() {
-            return vec![];
-        }
-        let done = self.history.remove(at);
-        if let Some(cur) = self.current.take() {
-            self.remaining.push_front(cur);
-        }
-        self.current = Some(done.index);
-        self.shown_at = done.shown_at;
-        self.revealed_at = done.revealed_at;
-        self.draft = done.draft;
-        self.draft_record = done.draft_record;
-        self.checklist = done.checklist;
-        self.matched_words = done.matched_words;
-        self.reads_like = done.reads_like;
-        self.phase = done.phase;
-        self.ended = None;
-        vec![
-            Effect::Show(done.index),
-            Effect::Notice(format!("Undone: {}.", done.outcome.undo_label())),
-        ]
-    }
-
-    fn leave(&mut self, outcome: Outcome, record: Option<RecordId>, phase: Phase) {
-        if let Some(index) = self.current.take() {
-            self.history.push(Done {
-                index,
-                outcome,
-                record,
-                phase,
-                shown_at: self.shown_at,
-                revealed_at: self.revealed_at,
-                draft: std::mem::take(&mut self.draft),
-                draft_record: self.draft_record.take(),
-                checklist: std::mem::take(&mut self.checklist),
-                matched_words: std::mem::take(&mut self.matched_words),
-                reads_like: self.reads_like.take(),
-            });
-        }
-    }
-
     fn advance(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
         match self.remaining.pop_front() {
             Some(next) => {
