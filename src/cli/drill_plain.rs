@@ -20,6 +20,7 @@ use crate::core::grade::Grade;
 use crate::core::ids::CardKey;
 use crate::core::record::RecordBody;
 use crate::core::schedule::format_interval;
+use crate::core::session::debrief_text::star_line;
 use crate::core::session::drill::{Event, GradeAs, Phase, Summary};
 use crate::core::text::{sanitize, sanitize_line};
 use crate::study::{DrillDriver, DrillFilter, DrillUpdate, Study};
@@ -245,6 +246,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 let mark = if *t { "[x]" } else { "[ ]" };
                 writeln!(self.out, "  {mark} {}", sanitize_line(&kp.text))?;
             }
+        }
+        if let Some(star) = self.driver.session().star() {
+            writeln!(self.out, "{}", star_line(&star))?;
         }
         if let Some(g) = &c.guidance {
             writeln!(self.out, "Guidance: {}", sanitize_line(g.trim()))?;

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use chrono::{DateTime, Utc};
 
 use super::port::{DrillFilter, Study, StudyError};
-use crate::core::deck::{Deck, find_card};
+use crate::core::deck::{Deck, Kind, find_card};
 use crate::core::ids::CardKey;
 use crate::core::record::{Record, RecordBody};
 use crate::core::session::drill::{Drill, Effect, Event, GradeAs, SessionCard};
@@ -61,11 +61,13 @@ impl DrillDriver {
     ) -> DrillDriver {
         let cards = keys
             .into_iter()
-            .map(|key| SessionCard {
-                key_points: find_card(decks, &key)
-                    .map(|(_, c)| c.key_points.clone())
-                    .unwrap_or_default(),
-                key,
+            .map(|key| {
+                let card = find_card(decks, &key).map(|(_, c)| c);
+                SessionCard {
+                    key_points: card.map(|c| c.key_points.clone()).unwrap_or_default(),
+                    behavioral: card.is_some_and(|c| c.kind == Kind::Behavioral),
+                    key,
+                }
             })
             .collect();
         // The first effect is always `Show(0)` or `Finished`: nothing to do for either.

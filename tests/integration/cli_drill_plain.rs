@@ -413,3 +413,48 @@ fn kind_filter_takes_only_that_kind() {
         .assert()
         .code(2);
 }
+
+/// A behavioural card's draft is read for STAR at the reveal, as in the mock debrief and
+/// `prepdeck answer`; a card of another kind gets no STAR line.
+#[test]
+fn a_behavioural_draft_gets_its_star_line_and_other_kinds_none() {
+    let home = tempfile::tempdir().unwrap();
+    let story = "At a regional bus company the depot wifi dropped every afternoon. I surveyed the \
+                 yard, moved four access points and put the scanners on their own network. \
+                 Dropouts fell from forty a day to two.";
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-manager",
+            "drill",
+            "--plain",
+            "--kind",
+            "behavioral",
+            "--limit",
+            "1",
+        ])
+        .write_stdin(format!("{story}\n\n3\n"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("STAR: found Situation, Action, Result; missing Task"),
+        "{stdout}"
+    );
+    let out = prepdeck(home.path())
+        .args([
+            "--deck",
+            "it-fundamentals",
+            "drill",
+            "--plain",
+            "--limit",
+            "1",
+        ])
+        .write_stdin(format!("{story}\n\n3\n"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(!stdout.contains("STAR:"), "{stdout}");
+}

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::history::Ending;
-use crate::core::analysis::{FillerKind, Insights};
+use crate::core::analysis::{FillerKind, Insights, StarCues, StarPart};
 use crate::core::session::{
     COVERAGE_WEIGHT, CategoryCoverage, CoverageBasis, Debrief, DebriefItem, TimeBasis,
 };
@@ -169,6 +169,24 @@ fn counted(ins: &Insights, kind: FillerKind) -> String {
     }
 }
 
+/// "STAR: found Situation, Action; missing Task, Result": the parts a behavioural answer tells,
+/// as the debrief, `prepdeck answer` and the drill's reveal show them.
+pub fn star_line(star: &StarCues) -> String {
+    let names = |parts: Vec<StarPart>| {
+        let v: Vec<&str> = parts.iter().map(|p| p.label()).collect();
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    format!(
+        "STAR: found {}; missing {}",
+        names(star.present()),
+        names(star.missing())
+    )
+}
+
 /// One line per insight.
 pub fn insights(ins: &Insights) -> Vec<String> {
     let mut out = vec![
@@ -178,19 +196,7 @@ pub fn insights(ins: &Insights) -> Vec<String> {
         format!("I vs we: I {}, we {}", ins.ownership.i, ins.ownership.we),
     ];
     if let Some(star) = &ins.star {
-        let names = |parts: Vec<crate::core::analysis::StarPart>| {
-            let v: Vec<&str> = parts.iter().map(|p| p.label()).collect();
-            if v.is_empty() {
-                "none".to_string()
-            } else {
-                v.join(", ")
-            }
-        };
-        out.push(format!(
-            "STAR: found {}; missing {}",
-            names(star.present()),
-            names(star.missing())
-        ));
+        out.push(star_line(star));
     }
     if ins.lists_terms {
         out.push(

@@ -16,7 +16,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::core::analysis::relevance::OtherQuestion;
-use crate::core::analysis::{Topic, check_answer};
+use crate::core::analysis::{StarCues, Topic, check_answer};
 use crate::core::grade::Grade;
 use crate::core::ids::RecordId;
 use crate::core::record::{DrillAnswer, Practice, Record, RecordBody, Review, ReviewMode, millis};
@@ -142,6 +142,15 @@ impl Drill {
     /// question (then the matcher ticked nothing).
     pub fn reads_like(&self) -> Option<&OtherQuestion> {
         self.reads_like.as_ref()
+    }
+
+    /// The STAR parts of the revealed draft, for a behavioural card with a draft typed (as
+    /// the mock debrief and `prepdeck answer` read them); read from the draft when asked, so
+    /// an undo that brings a card back brings its reading with it.
+    pub fn star(&self) -> Option<StarCues> {
+        let card = self.current_card()?;
+        (self.phase == Phase::Revealed && card.behavioral && !self.draft.trim().is_empty())
+            .then(|| StarCues::detect(&self.draft))
     }
     pub fn draft(&self) -> &str {
         &self.draft

@@ -13,6 +13,8 @@ use crate::core::record::{Record, RecordBody};
 pub struct SessionCard {
     pub key: CardKey,
     pub key_points: Vec<KeyPoint>,
+    /// A behavioural card: the revealed draft's STAR parts are read ([`super::Drill::star`]).
+    pub behavioral: bool,
 }
 
 /// How a session's grades count.

@@ -1,6 +1,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::drill::{Drill, Effect, Event, Outcome, Phase, SessionCard};
+use crate::core::analysis::StarPart;
 use crate::core::deck::KeyPoint;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
@@ -25,6 +26,7 @@ fn card(id: &str) -> SessionCard {
                 ..Default::default()
             },
         ],
+        behavioral: false,
     }
 }
 
@@ -390,6 +392,7 @@ fn a_draft_answering_another_question_ticks_nothing_and_says_so_until_the_next_c
             keywords: vec!["without losing any service".into()],
             ..Default::default()
         }],
+        behavioral: true,
     };
     let (mut d, _) = Drill::start(vec![release, card("b")], t0());
     let budget = "In my second year the finance director told me the IT budget would be cut by \
@@ -419,4 +422,64 @@ fn a_draft_answering_another_question_ticks_nothing_and_says_so_until_the_next_c
         d.reads_like().is_some(),
         "undo brings the revealed card back as it was"
     );
+}
+
+/// The revealed draft of a behavioural card has its STAR parts read, as the mock debrief reads
+/// them; a card of another kind, an empty draft or a card not yet revealed has none, and an
+/// undo that brings the revealed card back brings its reading back.
+#[test]
+fn a_behavioural_cards_revealed_draft_has_its_star_parts() {
+    let story = SessionCard {
+        behavioral: true,
+        ..card("story")
+    };
+    let (mut d, _) = Drill::start(vec![story, card("plain")], t0());
+    let mut n = 0;
+    assert_eq!(d.star(), None, "nothing before the reveal");
+    let draft = "At a regional bus company the depot wifi dropped every afternoon. I surveyed \
+        the yard and moved four access points. Dropouts fell from forty a day to two.";
+    let e = d.handle(
+        Event::Reveal {
+            draft: draft.into(),
+        },
+        t0(),
+    );
+    store(&mut d, e, t0(), &mut n);
+    let star = d.star().expect("a behavioural card's draft is read");
+    assert!(star.has(StarPart::Action), "{star:?}");
+    assert!(star.has(StarPart::Result), "{star:?}");
+    let e = d.handle(Event::Grade(Grade::Good), t0());
+    store(&mut d, e, t0(), &mut n);
+    // The next card is of another kind: no reading, draft or not.
+    let e = d.handle(
+        Event::Reveal {
+            draft: draft.into(),
+        },
+        t0(),
+    );
+    store(&mut d, e, t0(), &mut n);
+    assert_eq!(d.star(), None, "a card of another kind has none");
+    // Undo the grade of the first card: it comes back revealed, with its reading.
+    let e = d.handle(Event::Undo, t0());
+    store(&mut d, e, t0(), &mut n);
+    assert_eq!(d.current_card().map(|c| c.key.card.as_str()), Some("story"));
+    assert!(d.star().is_some_and(|s| s.has(StarPart::Result)));
+}
+
+#[test]
+fn an_empty_draft_has_no_star_reading() {
+    let story = SessionCard {
+        behavioral: true,
+        ..card("story")
+    };
+    let (mut d, _) = Drill::start(vec![story], t0());
+    let e = d.handle(
+        Event::Reveal {
+            draft: "   ".into(),
+        },
+        t0(),
+    );
+    let mut n = 0;
+    store(&mut d, e, t0(), &mut n);
+    assert_eq!(d.star(), None);
 }

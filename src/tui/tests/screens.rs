@@ -138,3 +138,29 @@ fn home_with_more_decks_than_rows_fit_in_u16_does_not_overflow() {
     let mut h = super::support::Harness::with_decks(decks, vec![]);
     let _ = h.render_only(80, 24);
 }
+
+/// A behavioural card's revealed draft shows its STAR parts under the key points (as the mock
+/// debrief does); the situational card before it shows none.
+#[test]
+fn a_behavioural_draft_shows_its_star_parts_at_the_reveal() {
+    let mut h = revealed();
+    let first = h.screen(80, 40);
+    assert!(!first.contains("STAR:"), "{first}");
+    h.key(KeyCode::Char('3'));
+    h.wait(5);
+    let question = h.screen(80, 24);
+    assert!(question.contains("low performer"), "{question}");
+    h.key(KeyCode::Char('e'));
+    h.chars(
+        "At a small charity one engineer kept missing his tickets. I met him one-to-one, \
+         agreed three clear goals and reviewed them weekly. Within two months his backlog \
+         fell from forty tickets to five.",
+    );
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char(' '));
+    let screen = h.screen(80, 40);
+    assert!(
+        screen.contains("STAR: found Situation, Action, Result; missing Task"),
+        "{screen}"
+    );
+}

@@ -12,6 +12,7 @@ use super::layout::{clock, compact, footer, footer_height, hints, width, wrap};
 use crate::core::deck::find_card;
 use crate::core::deck::{Card, Deck};
 use crate::core::grade::Grade;
+use crate::core::session::debrief_text::star_line;
 use crate::core::session::drill::{GradeAs, Phase};
 use crate::core::text::{reflow, sanitize, sanitize_line};
 use crate::study::interval_label;
@@ -237,6 +238,13 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
                 }
                 out.push(Line::styled(format!("{prefix}{l}"), style));
             }
+        }
+        out.push(Line::raw(""));
+    }
+    // A behavioural card's draft: the STAR parts it tells, as the mock debrief reads them.
+    if let Some(star) = d.session().star() {
+        for l in wrap(&star_line(&star), width) {
+            out.push(Line::styled(l, t.text()));
         }
         out.push(Line::raw(""));
     }
