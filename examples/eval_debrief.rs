@@ -164,12 +164,8 @@ fn main() -> ExitCode {
         .collect();
     let half_of =
         |deck: &str, card: &str| cards.iter().position(|c| *c == (deck, card)).unwrap_or(0) % 2;
-    let second = match second_reader::load(&path, &args) {
-        Ok(s) => s.unwrap_or_default(),
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(1);
-        }
+    let Some(second) = second_reader::load_or_say(&path, &args) else {
+        return ExitCode::from(1);
     };
     let mut agreement = Agreement::default();
     let mut all = Figures::default();

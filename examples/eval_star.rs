@@ -44,12 +44,8 @@ fn main() -> ExitCode {
     let mut ok = [0usize; 4];
     let mut fp = [0usize; 4];
     let mut fn_ = [0usize; 4];
-    let second = match second_reader::load(&path, &args) {
-        Ok(s) => s.unwrap_or_default(),
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(1);
-        }
+    let Some(second) = second_reader::load_or_say(&path, &args) else {
+        return ExitCode::from(1);
     };
     let mut agreement = Agreement::default();
     for (index, s) in stories.iter().enumerate() {

@@ -97,6 +97,15 @@ pub fn load(path: &str, args: &[String]) -> Result<Option<BTreeMap<usize, Star>>
     ))
 }
 
+/// [`load`], with a missing file as no labels and an error said on standard error (`None`:
+/// the caller exits with 1).
+pub fn load_or_say(path: &str, args: &[String]) -> Option<BTreeMap<usize, Star>> {
+    load(path, args)
+        .map_err(|e| eprintln!("{e}"))
+        .ok()
+        .map(Option::unwrap_or_default)
+}
+
 /// Counts, per part, over the answers both readers labelled.
 #[derive(Default)]
 pub struct Agreement {

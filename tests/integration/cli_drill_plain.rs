@@ -422,39 +422,22 @@ fn a_behavioural_draft_gets_its_star_line_and_other_kinds_none() {
     let story = "At a regional bus company the depot wifi dropped every afternoon. I surveyed the \
                  yard, moved four access points and put the scanners on their own network. \
                  Dropouts fell from forty a day to two.";
-    let out = prepdeck(home.path())
-        .args([
-            "--deck",
-            "it-manager",
-            "drill",
-            "--plain",
-            "--kind",
-            "behavioral",
-            "--limit",
-            "1",
-        ])
-        .write_stdin(format!("{story}\n\n3\n"))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
+    let drill = |filter: &[&str]| {
+        let out = prepdeck(home.path())
+            .args(["drill", "--plain", "--limit", "1"])
+            .args(filter)
+            .write_stdin(format!("{story}\n\n3\n"))
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(out.status.success(), "{stdout}");
+        stdout
+    };
+    let behavioural = drill(&["--deck", "it-manager", "--kind", "behavioral"]);
     assert!(
-        stdout.contains("STAR: found Situation, Action, Result; missing Task"),
-        "{stdout}"
+        behavioural.contains("STAR: found Situation, Action, Result; missing Task"),
+        "{behavioural}"
     );
-    let out = prepdeck(home.path())
-        .args([
-            "--deck",
-            "it-fundamentals",
-            "drill",
-            "--plain",
-            "--limit",
-            "1",
-        ])
-        .write_stdin(format!("{story}\n\n3\n"))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}");
-    assert!(!stdout.contains("STAR:"), "{stdout}");
+    let other = drill(&["--deck", "it-fundamentals"]);
+    assert!(!other.contains("STAR:"), "{other}");
 }
