@@ -48,7 +48,7 @@ fn star_labelled(file: &Value) -> BTreeSet<usize> {
 }
 
 /// The labelled file a second file belongs to: beside it, or for the dev file (kept in
-/// `../shared/eval/`) there.
+/// `shared/eval/` beside the checkout or a parent of it) there.
 fn labelled_file(second: &Path) -> PathBuf {
     let name = second.to_string_lossy().replace(".second.json", ".json");
     let beside = PathBuf::from(&name);
@@ -56,8 +56,13 @@ fn labelled_file(second: &Path) -> PathBuf {
         return beside;
     }
     let file_name = beside.file_name().expect("a file name").to_owned();
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/eval")
+    // `shared/eval` beside the checkout or one of its parents (worktrees sit a level deeper).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    root.ancestors()
+        .skip(1)
+        .map(|p| p.join("shared/eval"))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| panic!("no shared/eval folder above {}", root.display()))
         .join(file_name)
 }
 

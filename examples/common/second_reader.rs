@@ -68,12 +68,18 @@ pub fn load(path: &str, args: &[String]) -> Result<Option<BTreeMap<usize, Star>>
     let beside = path
         .strip_suffix(".json")
         .map(|p| format!("{p}.second.json"));
-    let kept_here = std::path::Path::new(path).file_stem().map(|stem| {
-        format!(
-            "tests/fixtures/debrief/{}.second.json",
-            stem.to_string_lossy()
-        )
-    });
+    // Only for a file of the shared eval folder: a copy elsewhere named like a fixture must
+    // not silently take that fixture's labels.
+    let shared = path.replace('\\', "/").contains("shared/eval/");
+    let kept_here = std::path::Path::new(path)
+        .file_stem()
+        .filter(|_| shared)
+        .map(|stem| {
+            format!(
+                "tests/fixtures/debrief/{}.second.json",
+                stem.to_string_lossy()
+            )
+        });
     let beside = beside
         .filter(|b| std::path::Path::new(b).exists())
         .or(kept_here);

@@ -248,7 +248,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
         }
         if let Some(star) = self.driver.session().star() {
-            writeln!(self.out, "{}", star_line(&star))?;
+            writeln!(self.out, "{}", star_line(star))?;
         }
         if let Some(g) = &c.guidance {
             writeln!(self.out, "Guidance: {}", sanitize_line(g.trim()))?;

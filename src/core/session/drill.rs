@@ -61,6 +61,8 @@ pub struct Drill {
     matched_words: Vec<Vec<String>>,
     /// The other question the revealed draft reads like, when it does (then nothing is ticked).
     reads_like: Option<OtherQuestion>,
+    /// The revealed draft's STAR parts, for a behavioural card (see [`Drill::star`]).
+    star: Option<StarCues>,
     history: Vec<Done>,
     started: DateTime<Utc>,
     ended: Option<DateTime<Utc>>,
@@ -101,6 +103,7 @@ impl Drill {
             checklist: Vec::new(),
             matched_words: Vec::new(),
             reads_like: None,
+            star: None,
             history: Vec::new(),
             started: now,
             ended: None,
@@ -145,12 +148,10 @@ impl Drill {
     }
 
     /// The STAR parts of the revealed draft, for a behavioural card with a draft typed (as
-    /// the mock debrief and `prepdeck answer` read them); read from the draft when asked, so
-    /// an undo that brings a card back brings its reading with it.
-    pub fn star(&self) -> Option<StarCues> {
-        let card = self.current_card()?;
-        (self.phase == Phase::Revealed && card.behavioral && !self.draft.trim().is_empty())
-            .then(|| StarCues::detect(&self.draft))
+    /// the mock debrief and `prepdeck answer` read them): read once at the reveal, and kept
+    /// with the card when it leaves, so an undo that brings it back brings its reading.
+    pub fn star(&self) -> Option<&StarCues> {
+        self.star.as_ref().filter(|_| self.phase == Phase::Revealed)
     }
     pub fn draft(&self) -> &str {
         &self.draft
@@ -208,6 +209,10 @@ impl Drill {
                 let points = checked.map(|c| c.points).unwrap_or_default();
                 self.checklist = points.iter().map(|p| p.covered).collect();
                 self.matched_words = points.into_iter().map(|p| p.matched).collect();
+                self.star = self
+                    .current_card()
+                    .filter(|c| c.behavioral && !draft.trim().is_empty())
+                    .map(|_| StarCues::detect(&draft));
                 self.draft = draft;
                 self.draft_record = None;
                 self.revealed_at = Some(now);
@@ -350,6 +355,7 @@ impl Drill {
                 self.checklist.clear();
                 self.matched_words.clear();
                 self.reads_like = None;
+                self.star = None;
                 self.phase = Phase::Question;
                 vec![Effect::Show(next)]
             }

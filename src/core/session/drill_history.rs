@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use crate::core::analysis::StarCues;
 use crate::core::analysis::relevance::OtherQuestion;
 use crate::core::grade::Grade;
 use crate::core::ids::{CardKey, RecordId};
@@ -86,6 +87,7 @@ pub(super) struct Done {
     checklist: Vec<bool>,
     matched_words: Vec<Vec<String>>,
     reads_like: Option<OtherQuestion>,
+    star: Option<StarCues>,
 }
 
 /// The figures of the end-of-session summary.
@@ -167,6 +169,7 @@ impl Drill {
         self.checklist = done.checklist;
         self.matched_words = done.matched_words;
         self.reads_like = done.reads_like;
+        self.star = done.star;
         self.phase = done.phase;
         self.ended = None;
         vec![
@@ -189,6 +192,7 @@ impl Drill {
                 checklist: std::mem::take(&mut self.checklist),
                 matched_words: std::mem::take(&mut self.matched_words),
                 reads_like: self.reads_like.take(),
+                star: self.star.take(),
             });
         }
     }

@@ -243,7 +243,7 @@ pub fn answer_lines(t: Theme, d: &DrillScreen, card: &Card, width: usize) -> Vec
     }
     // A behavioural card's draft: the STAR parts it tells, as the mock debrief reads them.
     if let Some(star) = d.session().star() {
-        for l in wrap(&star_line(&star), width) {
+        for l in wrap(&star_line(star), width) {
             out.push(Line::styled(l, t.text()));
         }
         out.push(Line::raw(""));

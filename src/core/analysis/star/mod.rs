@@ -236,11 +236,14 @@ impl StarCues {
                 .iter()
                 .position(|s| s.action(&story).is_some_and(|a| a.own))
                 .unwrap_or(sentences.len());
+            // In the step's own sentence only where the story is ("In my last company, a bank
+            // in Lisbon, I changed..."), not what the step was done to ("I phoned an agency").
             cues.situation = sentences
                 .iter()
+                .enumerate()
                 .take((first_step + 1).min(2))
-                .filter(|s| s.task().is_none())
-                .find_map(|s| s.organisation_introduced());
+                .filter(|(_, s)| s.task().is_none())
+                .find_map(|(k, s)| s.organisation_introduced(k == first_step));
         }
         // "I left not long after, so I honestly can't tell you what the numbers ended up
         // being": an end the speaker says they do not know, told with or after what read as

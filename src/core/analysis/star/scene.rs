@@ -376,9 +376,24 @@ impl Sentence {
     /// "a bank in Lisbon", "a small school trust", "a regional bus company": an organisation
     /// introduced by its kind ([`ORGANISATIONS`]) after "a" or "an" with only describing words
     /// between, closing its phrase; not the object of "for" ("a case for a new company
-    /// policy") or of a goal's verb ("to find a firm").
-    pub(super) fn organisation_introduced(&self) -> Option<String> {
+    /// policy") or inside a goal's clause ("to find and hire a firm"), not a general subject
+    /// opening the sentence ("A company is only as good as its people"), not denied or
+    /// supposed ("I have never worked at a bank", "I would never run a company on
+    /// spreadsheets"). `placed`: only where the story is: set off by a comma ("In my last
+    /// company, a bank in Lisbon, I...") or after "at", "in" or "of" ("the board of a regional
+    /// bus company"); in the sentence of the speaker's step, an organisation after its verb is
+    /// what the step was done to ("I phoned a recruitment agency", "I created a feature
+    /// branch").
+    pub(super) fn organisation_introduced(&self, placed: bool) -> Option<String> {
         let n = self.words.len();
+        if (0..n).any(|k| {
+            matches!(
+                self.at(k),
+                "never" | "not" | "t" | "would" | "d" | "could" | "should" | "might"
+            )
+        }) {
+            return None;
+        }
         (0..n).find_map(|k| {
             if !is_in(ORGANISATIONS, self.at(k)) {
                 return None;
@@ -388,11 +403,14 @@ impl Sentence {
                 .take_while(|&j| !self.boundary(j + 1))
                 .take_while(|&j| j + 1 == k || !is_in(STOP_WORDS, self.at(j + 1)))
                 .find(|&j| matches!(self.at(j), "a" | "an"))?;
-            if (det > 0 && self.at(det - 1) == "for") || (det > 1 && self.to_verb(det - 2)) {
+            let in_goal =
+                (0..det).any(|m| self.to_verb(m) && (m + 1..=det).all(|b| !self.boundary(b)));
+            if det == 0 || self.at(det - 1) == "for" || in_goal {
                 return None;
             }
+            let set_off = self.boundary(det) || matches!(self.at(det - 1), "at" | "in" | "of");
             let closes = k + 1 == n || self.boundary(k + 1) || is_in(STOP_WORDS, self.at(k + 1));
-            closes.then(|| self.words[det..=k].join(" "))
+            (closes && (set_off || !placed)).then(|| self.words[det..=k].join(" "))
         })
     }
 

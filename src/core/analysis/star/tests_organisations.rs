@@ -67,3 +67,47 @@ fn an_organisation_named_in_passing_sets_no_scene() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// From a review of the rule (its own sentences): in the sentence of the speaker's step, an
+/// organisation after the verb is what the step was done to; one inside a goal's clause, a
+/// general subject and one denied or supposed are no place either. Where the story is, set off
+/// or after "of", still is.
+#[test]
+fn what_the_review_found_the_organisation_rule_must_leave_alone() {
+    let wrong = disagreements(&[
+        (
+            "I created a feature branch for the fix. I merged it after review.",
+            &[Action],
+        ),
+        (
+            "I emailed an insurer to ask for three quotes. I picked the cheapest.",
+            &[Action],
+        ),
+        (
+            "I decided to find and hire a firm. I interviewed three.",
+            &[Action],
+        ),
+        (
+            "I borrowed the idea from a hospital in Leeds. I ran a pilot.",
+            &[Action],
+        ),
+        (
+            "A company is only as good as its people. I rewrote the onboarding guide.",
+            &[Action],
+        ),
+        (
+            "I have never worked at a bank, but I rebuilt our payroll exports. It took a month.",
+            &[Action],
+        ),
+        (
+            "In my last company, a bank in Lisbon, I changed the VPN for 900 people. \
+             Complaints about it fell.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "I took our roadmap to the board of a regional bus company. I rewrote the slides.",
+            &[Situation, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
