@@ -32,6 +32,8 @@ pub(crate) const BUILD: u64 = fingerprint(&[
     env!("CARGO_PKG_VERSION"),
     include_str!("../core/deck/model.rs"),
     include_str!("../core/deck/parse.rs"),
+    include_str!("../core/deck/parse_walker.rs"),
+    include_str!("../core/deck/parse_key_points.rs"),
     include_str!("../core/deck/fields.rs"),
     include_str!("../core/deck/diagnostic.rs"),
     include_str!("../core/toml_error.rs"),
