@@ -6,29 +6,27 @@
 //!
 //! What it shows comes from the study layer through the app ([`Effect::Browse`],
 //! [`Effect::Detail`]); every change is a record the app makes durable.
+//!
+//! Its parts beside it: the list's filters and search box (`browser_filter.rs`), and the
+//! actions on one card (`browser_card.rs`).
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::text_box::{TextBox, TextKey};
-use crate::core::deck::{DeckSource, Kind, find_card};
-use crate::core::ids::{CardKey, CategoryId};
-use crate::core::notes::{BrowseFilter, CardDetail, CardState};
-use crate::core::record::RecordBody;
-use crate::study::{BrowseRow, OwnText, Saved};
+use super::text_box::TextBox;
+use crate::core::ids::CardKey;
+use crate::core::notes::{BrowseFilter, CardDetail};
+use crate::study::{BrowseRow, Saved};
 use crate::tui::keys::{Action, Context, OwnAction, OwnCtx};
 use crate::tui::screen::{BrowserStart, Cx, Effect, Level, Reply, Route, Screen};
 
-/// The states the state filter steps through (every state a card can be in).
-pub const STATE_FILTERS: [CardState; 7] = [
-    CardState::New,
-    CardState::Learning,
-    CardState::Due,
-    CardState::Review,
-    CardState::Suspended,
-    CardState::Buried,
-    CardState::Leech,
-];
+#[path = "browser_card.rs"]
+mod card;
+#[path = "browser_filter.rs"]
+mod filter;
+
+pub use filter::STATE_FILTERS;
+use filter::pasted_search;
 
 /// One card's page.
 pub struct CardPage {
@@ -54,17 +52,6 @@ pub struct BrowserScreen {
     pub page: Option<CardPage>,
     /// What the write under way does, said once it is durable.
     pending_write: Option<&'static str>,
-}
-
-/// The next value after `current` in `values`, wrapping to "all" (`None`) after the last.
-fn cycle<T: Clone + PartialEq>(values: &[T], current: Option<&T>) -> Option<T> {
-    match current {
-        None => values.first().cloned(),
-        Some(c) => {
-            let at = values.iter().position(|v| v == c)?;
-            values.get(at + 1).cloned()
-        }
-    }
 }
 
 impl BrowserScreen {
@@ -146,259 +133,6 @@ impl BrowserScreen {
         });
         vec![Effect::Detail(key)]
     }
-
-    fn filter_changed(&mut self) -> Vec<Effect> {
-        self.selected = 0;
-        vec![Effect::Browse(self.filter.clone())]
-    }
-
-    fn cycle_filter(&mut self, action: OwnAction, cx: &Cx) -> Vec<Effect> {
-        let f = &mut self.filter;
-        match action {
-            OwnAction::FilterDeck => {
-                let ids: Vec<_> = cx.decks.iter().map(|d| d.id.clone()).collect();
-                f.decks = cycle(&ids, f.decks.first()).into_iter().collect();
-                f.categories.clear();
-            }
-            OwnAction::FilterCategory => {
-                let mut ids: Vec<CategoryId> = Vec::new();
-                for d in cx
-                    .decks
-                    .iter()
-                    .filter(|d| f.decks.is_empty() || f.decks.contains(&d.id))
-                {
-                    for c in &d.categories {
-                        if !ids.contains(&c.id) {
-                            ids.push(c.id.clone());
-                        }
-                    }
-                }
-                f.categories = cycle(&ids, f.categories.first()).into_iter().collect();
-            }
-            OwnAction::FilterKind => {
-                f.kinds = cycle(&Kind::ALL, f.kinds.first()).into_iter().collect();
-            }
-            OwnAction::FilterState => {
-                f.states = cycle(&STATE_FILTERS, f.states.first())
-                    .into_iter()
-                    .collect();
-            }
-            _ => {
-                *f = BrowseFilter::default();
-            }
-        }
-        self.filter_changed()
-    }
-
-    /// Whether the card the keys act on is suspended.
-    fn suspended(&self) -> Option<bool> {
-        self.has_state(CardState::Suspended)
-    }
-
-    /// Whether the card the keys act on is in `state`.
-    fn has_state(&self, state: CardState) -> Option<bool> {
-        match &self.page {
-            Some(p) => p.detail.as_ref().map(|d| d.states.contains(&state)),
-            None => self.selected_row().map(|r| r.states.contains(&state)),
-        }
-    }
-
-    /// A buried card back today: a bury that ends now (what `cards unbury` writes).
-    fn unbury(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
-        let (Some(key), Some(buried)) = (self.target(), self.has_state(CardState::Buried)) else {
-            return vec![];
-        };
-        if !buried {
-            return vec![Effect::Notify(
-                Level::Info,
-                "This card is not buried.".into(),
-            )];
-        }
-        let (deck, card) = (key.deck.clone(), key.card.clone());
-        self.pending_write = Some("Unburied: the card is back in today's queue.");
-        vec![Effect::Write(RecordBody::Bury {
-            deck,
-            card,
-            until: now,
-        })]
-    }
-
-    fn toggle_suspend(&mut self) -> Vec<Effect> {
-        let (Some(key), Some(suspended)) = (self.target(), self.suspended()) else {
-            return vec![];
-        };
-        let (deck, card) = (key.deck.clone(), key.card.clone());
-        self.pending_write = Some(if suspended {
-            "Unsuspended: the card is back in its queue."
-        } else {
-            "Suspended: the card leaves every queue until you unsuspend it (!)."
-        });
-        vec![Effect::Write(if suspended {
-            RecordBody::Unsuspend { deck, card }
-        } else {
-            RecordBody::Suspend { deck, card }
-        })]
-    }
-
-    fn open_deck_file(&self, cx: &Cx) -> Vec<Effect> {
-        let Some(key) = self.target() else {
-            return vec![];
-        };
-        match find_card(cx.decks, key) {
-            Some((deck, card)) => match &deck.source {
-                DeckSource::File(path) => vec![Effect::Edit {
-                    path: path.clone(),
-                    line: card.line,
-                }],
-                DeckSource::Builtin(_) => vec![Effect::Notify(
-                    Level::Info,
-                    "Built-in decks are read-only. Keep your own answer (a) and a note (n) on \
-                     the card instead: they stay with it through upgrades."
-                        .into(),
-                )],
-            },
-            None => vec![Effect::Notify(
-                Level::Error,
-                "This card is no longer in its deck.".into(),
-            )],
-        }
-    }
-
-    fn current_text(&self, which: OwnText) -> String {
-        let Some(d) = self.page.as_ref().and_then(|p| p.detail.as_ref()) else {
-            return String::new();
-        };
-        let w = match which {
-            OwnText::Note => &d.note,
-            OwnText::Answer => &d.my_answer,
-        };
-        w.as_ref().map_or_else(String::new, |w| w.text.clone())
-    }
-
-    fn page_key(&mut self, action: OwnAction) -> Vec<Effect> {
-        let text_of = |s: &Self, w| s.current_text(w);
-        match action {
-            OwnAction::EditNote | OwnAction::EditAnswer => {
-                let which = if action == OwnAction::EditNote {
-                    OwnText::Note
-                } else {
-                    OwnText::Answer
-                };
-                let text = text_of(self, which);
-                if let Some(p) = &mut self.page {
-                    p.editor = Some(TextBox::new(which, &text));
-                }
-                vec![]
-            }
-            OwnAction::EditNoteExternal | OwnAction::EditAnswerExternal => {
-                let which = if action == OwnAction::EditNoteExternal {
-                    OwnText::Note
-                } else {
-                    OwnText::Answer
-                };
-                vec![Effect::EditText {
-                    which,
-                    text: text_of(self, which),
-                }]
-            }
-            OwnAction::NextAttempt => {
-                if let Some(p) = &mut self.page {
-                    let n = p.detail.as_ref().map_or(0, |d| d.attempts.len());
-                    p.attempt = if n == 0 { 0 } else { (p.attempt + 1) % n };
-                }
-                vec![]
-            }
-            OwnAction::Promote => {
-                let Some(p) = &self.page else {
-                    return vec![];
-                };
-                let Some(a) = p.detail.as_ref().and_then(|d| d.attempts.get(p.attempt)) else {
-                    return vec![Effect::Notify(
-                        Level::Info,
-                        "No attempt to keep yet: type a draft in a drill, or answer it in a \
-                         mock interview."
-                            .into(),
-                    )];
-                };
-                vec![Effect::SaveText {
-                    key: p.key.clone(),
-                    which: OwnText::Answer,
-                    text: a.text.clone(),
-                    from: Some(a.id.clone()),
-                }]
-            }
-            _ => vec![],
-        }
-    }
-
-    fn text_key(&mut self, key: KeyEvent, action: Option<Action>) -> Vec<Effect> {
-        let Some(page) = &mut self.page else {
-            return vec![];
-        };
-        let Some(editor) = &mut page.editor else {
-            return vec![];
-        };
-        match editor.on_key(key, action) {
-            TextKey::Save(which, text) => vec![Effect::SaveText {
-                key: page.key.clone(),
-                which,
-                text,
-                from: None,
-            }],
-            TextKey::Close => {
-                page.editor = None;
-                vec![]
-            }
-            TextKey::AskDiscard => vec![Effect::Notify(
-                Level::Info,
-                "Discard your changes? Esc again discards them; Ctrl-S saves.".into(),
-            )],
-            TextKey::Typed => vec![],
-        }
-    }
-
-    fn search_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Backspace if ctrl => self.filter.search.clear(),
-            KeyCode::Char('u' | 'w') if ctrl => {
-                // Ctrl-U clears the search; Ctrl-W removes the last word.
-                if key.code == KeyCode::Char('u') {
-                    self.filter.search.clear();
-                } else {
-                    let s = self.filter.search.trim_end();
-                    let cut = s.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-                    self.filter.search.truncate(cut);
-                }
-            }
-            KeyCode::Backspace => {
-                self.filter.search.pop();
-            }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                if self.filter.search.chars().count() >= MAX_SEARCH {
-                    return vec![];
-                }
-                self.filter.search.push(c);
-            }
-            _ => return vec![],
-        }
-        self.filter_changed()
-    }
-}
-
-/// The longest search kept.
-const MAX_SEARCH: usize = 200;
-
-/// Pasted text as the search box takes it: one line, control characters removed, within
-/// [`MAX_SEARCH`] characters with what is there.
-fn pasted_search(search: &str, text: &str) -> String {
-    let room = MAX_SEARCH.saturating_sub(search.chars().count());
-    let line: String = crate::core::text::sanitize_line(text)
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .take(room)
-        .collect();
-    format!("{search}{line}")
 }
 
 impl Screen for BrowserScreen {
