@@ -44,6 +44,8 @@ const BUILD: u64 = fingerprint(&[
     include_str!("../study/log_study/queues.rs"),
     include_str!("../core/schedule/replay.rs"),
     include_str!("../core/schedule/progress.rs"),
+    include_str!("../core/schedule/progress_apply.rs"),
+    include_str!("../core/schedule/progress_queries.rs"),
     include_str!("../core/schedule/scheduler.rs"),
     include_str!("../core/schedule/fsrs_formulas.rs"),
     include_str!("../core/schedule/fuzz.rs"),

@@ -1,7 +1,11 @@
 //! [`Progress`]: what replaying the state log gives (each card's state and the effective
 //! reviews), and how one more record is applied to it.
+//!
+//! Here: the reviews it keeps ([`ReviewEntry`]), the progress itself, how it is built and its
+//! earlier reviews left to a source. Its parts beside it: applying one more record, or a
+//! card's records replayed alone (`progress_apply.rs`), and what it answers about its cards
+//! and reviews (`progress_queries.rs`).
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -9,16 +13,19 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeStruct, Serializer};
 
 use super::card::{CardMemory, Phase};
-use super::config::SchedulerConfig;
 use super::earlier::{Activity, Earlier, EarlierSource};
-use super::fuzz::fuzz_seed;
 use super::reviews::Reviews;
-use super::scheduler::Scheduler;
-use crate::core::deck::Deck;
-use crate::core::fast_hash::{FastMap, FastSet};
+use crate::core::fast_hash::FastMap;
 use crate::core::grade::Grade;
-use crate::core::ids::{CardId, CardKey, DeckId, KeyRef};
-use crate::core::record::{Record, RecordBody, ReviewMode};
+use crate::core::ids::CardKey;
+use crate::core::record::ReviewMode;
+
+#[path = "progress_apply.rs"]
+mod apply;
+#[path = "progress_queries.rs"]
+mod queries;
+
+pub use queries::known_keys;
 
 /// One review that counts (not undone): what the screens show of it. Its record (the id,
 /// the exact time taken) stays in the log, read back when a screen needs it (an undo reads
@@ -233,153 +240,6 @@ impl Progress {
         self.earlier.as_ref().is_some_and(|e| !e.is_loaded())
     }
 
-    /// Applies `record` as replay would after every record applied so far. Only right when
-    /// `record` sorts after every record of its card applied so far (time, then id), is not an
-    /// `Undo` and is not the target of one: then `replay(records + [record])` equals
-    /// `replay(records)` followed by this (tested), even when records of other cards are later
-    /// (a merged record from a device whose clock was ahead): cards are replayed independently,
-    /// and the review takes its place in time order among the others.
-    pub fn apply_latest(&mut self, record: &Record, config: &SchedulerConfig) {
-        if matches!(record.body, RecordBody::Review(_))
-            && self.earlier.as_ref().is_some_and(|e| record.at < e.before)
-        {
-            self.settle();
-        }
-        let (deck, card) = match &record.body {
-            RecordBody::Review(review) => (&review.deck, &review.card),
-            RecordBody::Suspend { deck, card }
-            | RecordBody::Unsuspend { deck, card }
-            | RecordBody::Bury { deck, card, .. } => (deck, card),
-            RecordBody::Undo { .. }
-            | RecordBody::MockStarted(_)
-            | RecordBody::MockAnswered(_)
-            | RecordBody::MockFollowUp(_)
-            | RecordBody::MockFinished(_)
-            | RecordBody::MockDebriefed(_)
-            | RecordBody::Note(_)
-            | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_)
-            | RecordBody::Practice(_) => return,
-        };
-        let key = CardKey {
-            deck: deck.clone(),
-            card: card.clone(),
-        };
-        let slot = self.slot(key);
-        let (key, memory) = &mut self.cards[slot];
-        match &record.body {
-            RecordBody::Review(review) => {
-                let phase_before = memory.phase;
-                let seed = fuzz_seed(&record.id);
-                *memory =
-                    Scheduler::new(config).review(memory, review.grade, record.at, Some(seed));
-                // Last in time order unless a later record of another card came first; after
-                // the card's own reviews at the same time (this one sorts after them by id).
-                let position = self
-                    .reviews
-                    .partition_point(|r| r.place() <= (record.at, &**key));
-                self.reviews.insert(
-                    position,
-                    ReviewEntry::new(
-                        Arc::clone(key),
-                        record.at,
-                        review.grade,
-                        review.took_ms,
-                        review.mode,
-                        phase_before,
-                        memory.due,
-                    ),
-                );
-                if let Some(earlier) = &mut self.earlier {
-                    earlier.activity.add(&key.deck, record.at);
-                }
-            }
-            RecordBody::Suspend { .. } => memory.suspended = true,
-            RecordBody::Unsuspend { .. } => memory.suspended = false,
-            RecordBody::Bury { until, .. } => memory.buried_until = Some(*until),
-            RecordBody::Undo { .. }
-            | RecordBody::MockStarted(_)
-            | RecordBody::MockAnswered(_)
-            | RecordBody::MockFollowUp(_)
-            | RecordBody::MockFinished(_)
-            | RecordBody::MockDebriefed(_)
-            | RecordBody::Note(_)
-            | RecordBody::MyAnswer(_)
-            | RecordBody::DrillAnswer(_)
-            | RecordBody::Practice(_) => {}
-        }
-    }
-
-    /// The position of `key` in `cards`, added (as a new card) if missing.
-    fn slot(&mut self, key: CardKey) -> usize {
-        if let Some(&slot) = self.index.get(&key) {
-            return slot;
-        }
-        // Cards stay in key order: later ones move up by one.
-        let slot = self.cards.partition_point(|(k, _)| **k < key);
-        for i in self.index.values_mut() {
-            if *i >= slot {
-                *i += 1;
-            }
-        }
-        let key = Arc::new(key);
-        self.cards
-            .insert(slot, (Arc::clone(&key), CardMemory::default()));
-        self.index.insert(key, slot);
-        slot
-    }
-
-    /// Replaces what is known of card `key` by `replayed`, the replay of that card's records
-    /// alone (every one that counts, in any order). Equals a full replay of the whole log, as
-    /// cards are replayed independently, at the cost of one card's records and one pass over
-    /// the reviews: for a record that does not come last for its card (see
-    /// [`Progress::apply_latest`]) or an undo.
-    pub fn replace_card(&mut self, key: &CardKey, replayed: &Progress) {
-        self.settle();
-        // In place: a copy of a million reviews would need their memory twice.
-        self.reviews.retain(|r| *r.key != *key);
-        let Some(memory) = replayed.card(key).cloned() else {
-            // Nothing of the card counts any more (its only record was undone): a full replay
-            // would not mention it.
-            if let Some(slot) = self.index.remove(key) {
-                self.cards.remove(slot);
-                for i in self.index.values_mut() {
-                    if *i > slot {
-                        *i -= 1;
-                    }
-                }
-            }
-            return;
-        };
-        let slot = self.slot(key.clone());
-        self.cards[slot].1 = memory;
-        let shared = Arc::clone(&self.cards[slot].0);
-        let mine: Vec<ReviewEntry> = replayed
-            .reviews()
-            .iter()
-            .filter(|r| *r.key == *key)
-            .map(|r| ReviewEntry {
-                key: Arc::clone(&shared),
-                ..r.clone()
-            })
-            .collect();
-        // Merged from the back: the others move up into the room at the end, the card's
-        // reviews fill the gaps (the slots past the others hold copies until overwritten).
-        let others = self.reviews.len();
-        self.reviews.extend(mine.iter().cloned());
-        let (mut i, mut j, mut k) = (others, mine.len(), self.reviews.len());
-        while j > 0 {
-            k -= 1;
-            if i > 0 && self.reviews[i - 1].place() > mine[j - 1].place() {
-                self.reviews.swap(i - 1, k);
-                i -= 1;
-            } else {
-                self.reviews[k] = mine[j - 1].clone();
-                j -= 1;
-            }
-        }
-    }
-
     /// Rebuilds a [`Progress`] from its parts as [`Progress::entries`] and
     /// [`Progress::reviews`] give them (a saved copy, say). `None` unless the cards are in
     /// strictly increasing key order. Each review's key should be (a clone of the `Arc` of)
@@ -394,153 +254,6 @@ impl Progress {
         }
         Some(Progress::assemble(cards, reviews))
     }
-
-    /// The state and reviews of the cards `keep` accepts, alone: what a screen about a few
-    /// cards needs, without copying the others' reviews. A review goes with its card by the
-    /// shared key (as replay, [`Progress::apply_latest`], [`Progress::replace_card`] and the
-    /// progress cache make them).
-    pub fn only(&self, keep: impl Fn(&CardKey) -> bool) -> Progress {
-        let cards: Vec<(Arc<CardKey>, CardMemory)> = self
-            .cards
-            .iter()
-            .filter(|(k, _)| keep(k))
-            .cloned()
-            .collect();
-        let kept: FastSet<*const CardKey> = cards.iter().map(|(k, _)| Arc::as_ptr(k)).collect();
-        let reviews = self
-            .reviews()
-            .iter()
-            .filter(|r| kept.contains(&Arc::as_ptr(&r.key)))
-            .cloned()
-            .collect();
-        let mut only = Progress::assemble(cards, reviews);
-        only.incomplete = !self.is_complete();
-        only
-    }
-
-    /// Every card the log mentions with its shared key, in key order.
-    pub fn entries(&self) -> &[(Arc<CardKey>, CardMemory)] {
-        &self.cards
-    }
-
-    /// The derived state of a card; `None` means new and never touched.
-    pub fn card(&self, key: &CardKey) -> Option<&CardMemory> {
-        self.index.get(key).map(|&i| &self.cards[i].1)
-    }
-
-    /// [`Progress::card`] by the card's two ids, without building its key.
-    pub fn card_of(&self, deck: &DeckId, card: &CardId) -> Option<&CardMemory> {
-        self.place_of(deck, card).map(|i| &self.cards[i].1)
-    }
-
-    /// Where the card with these ids is among [`Progress::cards`] (the same place for as long
-    /// as this progress is not changed), without building its key.
-    pub fn place_of(&self, deck: &DeckId, card: &CardId) -> Option<usize> {
-        self.place_of_ids(deck.as_str(), card.as_str())
-    }
-
-    /// [`Progress::place_of`] from the ids as strings.
-    pub fn place_of_ids(&self, deck: &str, card: &str) -> Option<usize> {
-        let key: &dyn KeyRef = &(deck, card);
-        self.index.get(key).copied()
-    }
-
-    /// [`Progress::card_of`] from the ids as strings.
-    pub fn card_of_ids(&self, deck: &str, card: &str) -> Option<&CardMemory> {
-        self.place_of_ids(deck, card).map(|i| &self.cards[i].1)
-    }
-
-    /// The card at `place` among [`Progress::cards`]: its key (the one its reviews share)
-    /// and memory.
-    pub fn card_at(&self, place: usize) -> Option<(&Arc<CardKey>, &CardMemory)> {
-        self.cards.get(place).map(|(key, memory)| (key, memory))
-    }
-
-    /// How many cards the log mentions.
-    pub fn len(&self) -> usize {
-        self.cards.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.cards.is_empty()
-    }
-
-    /// Every card the log mentions, in key order.
-    pub fn cards(&self) -> impl Iterator<Item = (&CardKey, &CardMemory)> {
-        self.cards.iter().map(|(key, memory)| (&**key, memory))
-    }
-
-    /// The effective reviews in time order (then by card, and each card's in replay order);
-    /// earlier reviews left on disk are read now.
-    pub fn reviews(&self) -> Reviews<'_> {
-        let earlier = self.earlier.as_ref().and_then(Earlier::get).unwrap_or(&[]);
-        Reviews::new(earlier, &self.reviews)
-    }
-
-    /// The effective reviews at `from` or later; earlier reviews left on disk are read only
-    /// when `from` is before them.
-    pub fn reviews_since(&self, from: DateTime<Utc>) -> Reviews<'_> {
-        match &self.earlier {
-            Some(e) if from < e.before => self.reviews().since(from),
-            _ => Reviews::new(&[], &self.reviews).since(from),
-        }
-    }
-
-    /// The effective reviews from `from` to just before `to`.
-    pub fn reviews_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Reviews<'_> {
-        self.reviews_since(from).before(to)
-    }
-
-    /// Whether a card of a deck `of_deck` accepts was reviewed from `from` to just before
-    /// `to`; earlier reviews left on disk are not read for a span of a day or more (each
-    /// deck's [`Activity`] answers).
-    pub fn studied(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        of_deck: impl Fn(&DeckId) -> bool,
-    ) -> bool {
-        if let Some(e) = &self.earlier
-            && from < e.before
-            && !e.is_loaded()
-            && let Some(studied) = e.activity.studied(from, to, &of_deck)
-        {
-            return studied;
-        }
-        self.reviews_between(from, to)
-            .iter()
-            .any(|r| of_deck(&r.key.deck))
-    }
-
-    /// When each deck was studied (for the progress cache).
-    pub fn activity(&self) -> Activity {
-        match &self.earlier {
-            Some(e) => e.activity.clone(),
-            None => Activity::of(self.reviews()),
-        }
-    }
-
-    /// The effective reviews of one card, oldest first.
-    pub fn reviews_of<'a>(&'a self, key: &'a CardKey) -> impl Iterator<Item = &'a ReviewEntry> {
-        self.reviews().into_iter().filter(move |r| *r.key == *key)
-    }
-
-    /// Cards with progress that no loaded deck has any more (deleted or renamed), in key order.
-    pub fn orphans(&self, known: &HashSet<CardKey>) -> Vec<&CardKey> {
-        self.cards
-            .iter()
-            .map(|(key, _)| &**key)
-            .filter(|k| !known.contains(*k))
-            .collect()
-    }
-}
-
-/// The keys of every card of `decks` (for [`Progress::orphans`]).
-pub fn known_keys(decks: &[Deck]) -> HashSet<CardKey> {
-    decks
-        .iter()
-        .flat_map(|d| d.cards.iter().map(|c| d.key(c)))
-        .collect()
 }
 
 #[cfg(test)]

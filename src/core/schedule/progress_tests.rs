@@ -6,8 +6,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::core::ids::{CardId, DeckId, RecordId};
-use crate::core::record::Review;
-use crate::core::schedule::replay;
+use crate::core::record::{Record, RecordBody, Review};
+use crate::core::schedule::{SchedulerConfig, replay};
 
 fn record(n: usize, card: usize, minutes: i64, kind: u8) -> Record {
     let at = DateTime::from_timestamp(1_780_000_000, 0).unwrap() + Duration::minutes(minutes);
