@@ -7,10 +7,8 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::keymap;
-use super::keys::{Action, Context, MockAction, MockCtx};
+use super::keys::{Context, MockCtx};
 use super::screen::{Cx, Route, Screen, Ticking};
 use super::screens::browser::BrowserScreen;
 use super::screens::debrief::DebriefState;
@@ -27,12 +25,13 @@ use super::theme::Theme;
 use super::view::layout::fits;
 use crate::core::deck::{Deck, DeckProblem};
 use crate::core::text::sanitize_line;
-use crate::study::{DrillDriver, DrillFilter, Overview, Pending, Study};
+use crate::study::{Overview, Pending, Study};
 
 pub use super::screen::Level;
 pub use decks::WholeDecks;
 
 mod decks;
+mod open;
 mod own;
 mod targets;
 mod typing;
@@ -128,6 +127,7 @@ macro_rules! cx {
 
 // After `cx!`, which it uses.
 mod effects;
+mod input;
 mod mock;
 use mock::ungraded_nudge;
 
@@ -267,109 +267,6 @@ impl App {
         cx!(self, context)
     }
 
-    /// Redraw-tick: lets a due deadline fire (prep ends, strict time runs out).
-    pub fn tick(&mut self, now: DateTime<Utc>) {
-        self.complete_decks(now);
-        self.day_turned(now);
-        if self.screen().ticking() != Ticking::Deadline {
-            return;
-        }
-        let context = self.context();
-        let fx = match self.current.screen_mut() {
-            Some(s) => s.on_tick(&cx!(self, context), now),
-            None => return,
-        };
-        self.run(fx, now);
-    }
-
-    /// Handles one key; returns what the loop must do outside the app.
-    pub fn handle_key(&mut self, ev: KeyEvent, now: DateTime<Utc>) -> Option<Request> {
-        if ev.kind == KeyEventKind::Release {
-            return None;
-        }
-        self.complete_decks(now);
-        if ev.code == KeyCode::Char('c') && ev.modifiers.contains(KeyModifiers::CONTROL) {
-            self.request_quit(now);
-            return None;
-        }
-        if self.modal == Some(Modal::QuitUnsaved) {
-            self.modal = None;
-        }
-        self.message = None;
-        if !fits(self.size.0, self.size.1) {
-            if matches!(ev.code, KeyCode::Char('q') | KeyCode::Esc) {
-                self.request_quit(now);
-            }
-            return None;
-        }
-        let ctx = self.context();
-        let action = keymap::action(ctx, &ev);
-        if ctx == Context::Help {
-            self.modal = None;
-            return None;
-        }
-        if action == Some(Action::Help) {
-            self.modal = Some(Modal::Help(ctx));
-            return None;
-        }
-        if action == Some(Action::Interview(MockAction::Discard)) {
-            self.discard_unsaved(now);
-            return None;
-        }
-        if self.modal == Some(Modal::DiscardUnsaved) {
-            self.modal = None;
-        }
-        // A deadline that passed fires first; the screen drops the key if it moved on.
-        self.tick(now);
-        let mut requests = Vec::new();
-        let fx = match self.modal {
-            Some(Modal::EndInterview) => match action {
-                Some(Action::Interview(MockAction::ConfirmQuit)) => {
-                    self.modal = None;
-                    match self.current.screen_mut() {
-                        Some(s) => s.on_confirm(&cx!(self, ctx), now),
-                        None => vec![],
-                    }
-                }
-                Some(Action::Interview(MockAction::CancelQuit)) => {
-                    self.modal = None;
-                    match self.current.screen_mut() {
-                        Some(s) => s.on_cancel(&cx!(self, ctx), now),
-                        None => vec![],
-                    }
-                }
-                _ => vec![],
-            },
-            _ => {
-                let cx = cx!(self, ctx);
-                match self.current.screen_mut() {
-                    Some(s) => s.on_key(ev, action, &cx, now),
-                    None => self.home.on_key(ev, action, &cx, now),
-                }
-            }
-        };
-        self.run_collecting(fx, now, &mut requests);
-        requests.into_iter().next()
-    }
-
-    /// Text pasted into the terminal: the screen's editor takes it whole (thousands of
-    /// characters as one insertion, not one key each). Ignored under a modal.
-    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) {
-        self.complete_decks(now);
-        if self.modal.is_some() || !fits(self.size.0, self.size.1) {
-            return;
-        }
-        self.message = None;
-        self.tick(now);
-        let ctx = self.context();
-        let cx = cx!(self, ctx);
-        let fx = match self.current.screen_mut() {
-            Some(s) => s.on_paste(text, &cx, now),
-            None => vec![],
-        };
-        self.run(fx, now);
-    }
-
     /// Opens `route`. Leaving a mock interview's screens first saves its queued records;
     /// while they cannot be saved the user stays, told how to retry or discard them.
     fn go(&mut self, route: Route, now: DateTime<Utc>) {
@@ -425,83 +322,6 @@ impl App {
         if self.modal == Some(Modal::EndInterview) {
             self.modal = None;
         }
-    }
-
-    /// Opens the drill on today's cards matching `filter`; stays where it is when none is due.
-    pub fn start_drill(&mut self, filter: DrillFilter, now: DateTime<Utc>) {
-        // With an interview to come, its cards and today's part of its plan come first.
-        let favoured = self.next_target_drill(&filter, now);
-        let driver = match favoured.clone() {
-            Some((_, drill)) => {
-                let targeted = crate::study::TargetedStudy::new(&mut *self.study, drill);
-                DrillDriver::start(&targeted, &self.decks, &filter, now)
-            }
-            None => DrillDriver::start(&*self.study, &self.decks, &filter, now),
-        };
-        if let Some((name, _)) = favoured
-            && !driver.session().cards().is_empty()
-        {
-            self.notify(
-                Level::Info,
-                format!("Interview target {name} first: today's part of its plan leads the drill."),
-            );
-        }
-        if driver.session().cards().is_empty() {
-            if filter.ahead.is_some() {
-                self.notify(
-                    Level::Info,
-                    "No card to practise here (suspended and buried cards are left out).",
-                );
-                return;
-            }
-            if filter.weakest.is_some() {
-                self.notify(
-                    Level::Info,
-                    "No card to practise in the weakest categories (all suspended or buried).",
-                );
-                return;
-            }
-            let when = match self.overview.next_due {
-                Some(t) => format!(
-                    " The next card is due in {}.",
-                    crate::study::interval_label(t - now)
-                ),
-                None => String::new(),
-            };
-            self.notify(Level::Info, format!("Nothing is due right now.{when}"));
-            self.show(Current::Home);
-            return;
-        }
-        let practice = driver.session().grade_as() == crate::study::GradeAs::Practice;
-        self.show(Current::Drill(Box::new(DrillScreen::new(driver))));
-        match filter.ahead {
-            Some(_) if practice => self.notify(
-                Level::Info,
-                "Practice ahead of schedule, weakest first: grades move no due date.",
-            ),
-            Some(_) => self.notify(
-                Level::Info,
-                "Ahead of schedule, weakest first: grades count as reviews and reschedule.",
-            ),
-            None => {}
-        }
-    }
-
-    /// Opens the statistics screen with figures computed now.
-    pub fn open_stats(&mut self, now: DateTime<Utc>) {
-        let stats = self.study.stats(&self.decks, now);
-        self.show(Current::Stats(Box::new(StatsScreen::new(stats))));
-    }
-
-    /// Opens the list of past mock interviews (with `select` selected when given).
-    pub fn open_history(&mut self, select: Option<&crate::core::ids::InterviewId>) {
-        let list = HistoryScreen::new(
-            self.study.past_interviews(),
-            &self.decks,
-            self.study.utc_offset(),
-            select,
-        );
-        self.show(Current::History(Box::new(list)));
     }
 
     /// Draws the current screen and the modal layer into `buf`.
