@@ -119,8 +119,13 @@ impl StarCues {
         // Whether the outcome found is only what happened to others (see `Outcome`).
         let mut tentative = false;
         let mut result_at = None;
+        // The sentence of the speaker's first own step (for the organisation's scene below).
+        let mut first_step = None;
         for (index, s) in sentences.iter().enumerate() {
             let act = s.action(&story);
+            if act.as_ref().is_some_and(|a| a.own) {
+                first_step.get_or_insert(index);
+            }
             let acted = act.is_some();
             // The sentence that sets the scene (the first one that does), told before the
             // speaker enters it.
@@ -232,10 +237,7 @@ impl StarCues {
         // story is set (a reader needs no time or state beside it), once the speaker acts in
         // it. Not in a sentence that states the goal ("At a small charity our aim was to...").
         if cues.situation.is_none() && cues.action.is_some() {
-            let first_step = sentences
-                .iter()
-                .position(|s| s.action(&story).is_some_and(|a| a.own))
-                .unwrap_or(sentences.len());
+            let first_step = first_step.unwrap_or(sentences.len());
             // In the step's own sentence only where the story is ("In my last company, a bank
             // in Lisbon, I changed..."), not what the step was done to ("I phoned an agency").
             cues.situation = sentences

@@ -386,12 +386,8 @@ impl Sentence {
     /// branch").
     pub(super) fn organisation_introduced(&self, placed: bool) -> Option<String> {
         let n = self.words.len();
-        if (0..n).any(|k| {
-            matches!(
-                self.at(k),
-                "never" | "not" | "t" | "would" | "d" | "could" | "should" | "might"
-            )
-        }) {
+        if (0..n).any(|k| matches!(self.at(k), "never" | "not" | "t" | "might")) || self.supposed()
+        {
             return None;
         }
         (0..n).find_map(|k| {
@@ -403,15 +399,19 @@ impl Sentence {
                 .take_while(|&j| !self.boundary(j + 1))
                 .take_while(|&j| j + 1 == k || !is_in(STOP_WORDS, self.at(j + 1)))
                 .find(|&j| matches!(self.at(j), "a" | "an"))?;
-            let in_goal =
-                (0..det).any(|m| self.to_verb(m) && (m + 1..=det).all(|b| !self.boundary(b)));
-            if det == 0 || self.at(det - 1) == "for" || in_goal {
+            if det == 0 || self.at(det - 1) == "for" || self.in_goal_clause(det) {
                 return None;
             }
             let set_off = self.boundary(det) || matches!(self.at(det - 1), "at" | "in" | "of");
             let closes = k + 1 == n || self.boundary(k + 1) || is_in(STOP_WORDS, self.at(k + 1));
             (closes && (set_off || !placed)).then(|| self.words[det..=k].join(" "))
         })
+    }
+
+    /// Whether word `i` stands in a goal's clause: after "to" and a verb with no clause boundary
+    /// between ("to find and hire a firm", "I had to present it to the board at head office").
+    fn in_goal_clause(&self, i: usize) -> bool {
+        (0..i).any(|k| self.to_verb(k) && (k + 1..=i).all(|m| !self.boundary(m)))
     }
 
     /// "at the university", "at that insurance company", "in the head office": a place named
@@ -422,9 +422,7 @@ impl Sentence {
         (0..n).find_map(|i| {
             // Not in a goal told before it ("I had to present the plan to the board at head
             // office").
-            if !matches!(self.at(i), "at" | "in")
-                || (0..i).any(|k| self.to_verb(k) && (k + 1..=i).all(|m| !self.boundary(m)))
-            {
+            if !matches!(self.at(i), "at" | "in") || self.in_goal_clause(i) {
                 return None;
             }
             let det = i + 1;
