@@ -36,6 +36,7 @@ mod outcome;
 mod outcome_words;
 mod phrase;
 mod practice;
+mod preface;
 mod scene;
 mod scene_signs;
 mod scene_words;
@@ -122,7 +123,9 @@ impl StarCues {
         // The sentence of the speaker's first own step (for the organisation's scene below).
         let mut first_step = None;
         for (index, s) in sentences.iter().enumerate() {
-            let act = s.action(&story);
+            // "Let me tell you about the time our CRM went down": the speaker tells about
+            // the answer, no step of the story.
+            let act = if s.preface() { None } else { s.action(&story) };
             if act.as_ref().is_some_and(|a| a.own) {
                 first_step.get_or_insert(index);
             }
@@ -351,6 +354,8 @@ mod tests_posts;
 #[cfg(test)]
 mod tests_practice;
 #[cfg(test)]
+mod tests_prefaces;
+#[cfg(test)]
 mod tests_readers;
 #[cfg(test)]
 mod tests_roles;
@@ -358,3 +363,5 @@ mod tests_roles;
 mod tests_turns;
 #[cfg(test)]
 mod tests_voices;
+#[cfg(test)]
+mod tests_words;

@@ -6,16 +6,50 @@ use super::lexicon::*;
 use super::sentence::{Sentence, is_ambiguous_past, is_figure, is_in, is_participle, is_past};
 use crate::core::matcher::STOP_WORDS;
 
+/// Words that open a question told within a sentence: "how it would behave".
+const QUESTION_WORDS: &[&str] = &["how", "what", "if", "which", "who", "when", "where", "why"];
+
+/// Words of not knowing or asking that such a question follows: "unsure whether", "no one
+/// wondered why".
+const UNKNOWING: &[&str] = &[
+    "unsure",
+    "uncertain",
+    "unclear",
+    "wondered",
+    "wondering",
+    "asked",
+];
+
+/// Words of knowing, which ask only when denied: "we didn't know how", "nobody could tell
+/// what", "not sure if", "no idea when" ("so they knew which lines would be affected" tells).
+const KNOWING: &[&str] = &[
+    "know", "knew", "tell", "sure", "certain", "idea", "predict", "say",
+];
+
+/// Words that deny what follows them.
+const DENIALS: &[&str] = &["not", "t", "no", "nobody", "never", "none", "noone"];
+
 impl Sentence {
     /// Would, will, 'd, 'll, could: the sentence imagines rather than tells ("could" is as
     /// often a purpose, "so we could pay", as a past ability).
     pub fn hypothetical(&self) -> bool {
         // "whether the office could run from the other site" asks; it does not suppose.
+        // Nor does a question the scene could not answer: "we didn't know how it would
+        // behave", "nobody could tell us what it would cost", "I wasn't sure if it would hold".
         let asked = |k: usize| {
             (0..k)
                 .rev()
                 .take_while(|&m| !self.boundary(m + 1))
-                .any(|m| self.at(m) == "whether")
+                .any(|m| {
+                    self.at(m) == "whether"
+                        || (is_in(QUESTION_WORDS, self.at(m))
+                            && (m.saturating_sub(3)..m).any(|q| {
+                                is_in(UNKNOWING, self.at(q))
+                                    || (is_in(KNOWING, self.at(q))
+                                        && (q.saturating_sub(3)..q)
+                                            .any(|r| is_in(DENIALS, self.at(r))))
+                            }))
+                })
         };
         (0..self.words.len()).any(|k| match self.at(k) {
             // "Customers could not pay", "nobody could log in": a past inability, like

@@ -193,6 +193,8 @@ impl Sentence {
             // "cost", "put", "set" are past only in a story told in the past.
             if let Some(c) = (0..n).find(|&i| {
                 is_in(CHANGE_WORDS, self.at(i))
+                    // "kept for seven years instead of one" compares, nothing changed.
+                    && !(self.at(i) == "instead" && self.at(i + 1) == "of")
                     && !self.in_plan(i)
                     && !(i > 0 && is_past(self.at(i - 1)) && !is_in(OUTCOME_VERBS, self.at(i - 1)))
                     && !(i > 1 && matches!(self.at(i - 2), "i" | "we"))

@@ -148,7 +148,7 @@ impl Sentence {
             && (1..n).all(|k| !self.boundary(k));
         if let Some(anchor) = self
             .anchor()
-            .filter(|_| (opening || !self.outcome_told()) && !speaker_habit)
+            .filter(|_| (opening || !self.outcome_told()) && !speaker_habit && !self.general_you())
         {
             // Only "I" is the speaker here: "in my last role we went through a restructure"
             // sets a scene.

@@ -4,7 +4,8 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    Sentence, is_ambiguous_past, is_figure, is_in, is_participle, is_past, is_regular_past,
+    Sentence, is_ambiguous_past, is_figure, is_in, is_participle, is_past, is_present_form,
+    is_regular_past,
 };
 
 impl Sentence {
@@ -29,6 +30,22 @@ impl Sentence {
                     && !matches!(self.subject_of(k), "i" | "we" | "you")
             })
             .map(|k| self.words[k.saturating_sub(1)..=k].join(" "))
+    }
+
+    /// A general truth told to "you": "You learn things you'd never hear in a ticket, like
+    /// the fact that...", "you can't fix what nobody reports" (not the filler "you know, in
+    /// 2019...", nor "you could see the queue growing", told of the scene).
+    pub(super) fn general_you(&self) -> bool {
+        let j = self.verb_after(0);
+        let v = self.at(j);
+        self.at(0) == "you"
+            && !self.boundary(j + 1)
+            && !matches!(v, "know" | "see" | "mean")
+            && (is_present_form(v)
+                || matches!(
+                    v,
+                    "can" | "d" | "ll" | "will" | "would" | "have" | "do" | "don"
+                ))
     }
 
     /// A habit or a general truth that sets no scene: the speaker's ("I always put"), or told

@@ -360,7 +360,9 @@ impl Sentence {
                     || is_in(COMMENT_VERBS, v)
                     || is_in(DISCOVERY_VERBS, v)
                     || is_in(DISCOVERY_VERBS, self.at(self.verb_after(j)))
-                    || self.negated(i);
+                    || self.negated(i)
+                    // "I'll give a recent example": the speaker tells about the answer.
+                    || self.preface_at(i);
                 !state && !quiet && (is_in(AUXILIARIES, v) || is_present_form(v) || is_past(v))
             }
         }
