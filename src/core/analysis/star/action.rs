@@ -103,7 +103,10 @@ impl Sentence {
         {
             return act(format!("{word} was able to {}", self.at(j + 3)));
         }
-        let habit = self.habit_between(i, j);
+        // "I'm normally hands-off - I set the outcome": a habit told earlier in the sentence,
+        // with no verb only past in it, holds for a form such as "set" too.
+        let habit = self.habit_between(i, j)
+            || ((0..i).any(|k| is_in(HABITUAL, self.at(k))) && !self.unambiguous_past());
         // A perfect: "had"/"'d"/"'ve" + participle; "'d" + anything else is "would".
         if matches!(self.at(j), "had" | "d" | "ve" | "have") {
             let k = self.verb_after(j);
@@ -390,7 +393,21 @@ impl Sentence {
             .is_some_and(|k| matches!(self.at(k), "have" | "ve"));
         let claimed = perfect && self.done_before(j);
         let bottom = in_list(&["got"]) && self.at(j + 1) == "to" && self.at(j + 3) == "bottom";
-        if handled || bottom || claimed {
+        // "I built a strong partnership with their managers", "we fostered trust": a bond
+        // built names no step.
+        let bond = in_list(&[
+            "built",
+            "developed",
+            "fostered",
+            "established",
+            "created",
+            "forged",
+            "nurtured",
+        ]) && matches!(
+            self.phrase_head(j),
+            "relationship" | "relationships" | "partnership" | "partnerships" | "rapport" | "trust"
+        );
+        if handled || bottom || claimed || bond {
             return false;
         }
         if self.only_manner(j, base) {

@@ -23,6 +23,7 @@ mod action;
 mod action_words;
 mod contractions;
 mod demand;
+mod finding;
 mod goal_words;
 mod grammar_words;
 mod lexicon;
@@ -122,6 +123,8 @@ impl StarCues {
         let mut result_at = None;
         // The sentence of the speaker's first own step (for the organisation's scene below).
         let mut first_step = None;
+        // Whether the sentence before looked into something (see `Sentence::looks_into`).
+        let mut looked = false;
         for (index, s) in sentences.iter().enumerate() {
             // "Let me tell you about the time our CRM went down": the speaker tells about
             // the answer, no step of the story.
@@ -206,7 +209,12 @@ impl StarCues {
             }
             if cues.result.is_none() && !earlier {
                 let followed = done || (practised && !scene && s.past_or_perfect());
-                let outcome = s.result(&story, followed, scene);
+                // "I sat with the claims team and observed the process. The main delay was
+                // re-keying": what others did or were, told right after a look into it, is
+                // what the look found, not how things turned out.
+                let outcome = s
+                    .result(&story, followed, scene)
+                    .filter(|o| !(o.others && (looked || s.looks_into())));
                 tentative = outcome.as_ref().is_some_and(|o| o.tentative);
                 cues.result = outcome.map(|o| o.cue);
                 result_at = cues.result.as_ref().map(|_| index);
@@ -222,6 +230,7 @@ impl StarCues {
             // speaker's, told before the story, does not enter them in it.
             speaker_acted |=
                 !result_first && ((s.speaker_clause() && !s.habitual() && !goal_here) || acted);
+            looked = s.looks_into();
             // Only the speaker's own action is their Action: a story told only with "we" does
             // not say what they did.
             if cues.action.is_none() {

@@ -14,6 +14,9 @@ use super::sentence::{
 pub(super) struct Outcome {
     pub cue: String,
     pub tentative: bool,
+    /// Told only as what happened to others after the steps ([`Sentence::others_outcome`]),
+    /// the weakest sign of an outcome.
+    pub others: bool,
 }
 
 /// Whether an outcome's cue tells what something meant ("meant", "which meant"): after the
@@ -49,6 +52,7 @@ impl Sentence {
             return Some(Outcome {
                 cue,
                 tentative: own,
+                others: false,
             });
         }
         // What others said is their reaction: with nothing counted, it is the outcome only
@@ -60,6 +64,7 @@ impl Sentence {
                     .next()
                     .is_some_and(|v| is_in(SPEECH_VERBS, v) || is_in(SAID_VERBS, v)),
             cue,
+            others: true,
         })
     }
 
@@ -114,6 +119,13 @@ impl Sentence {
             .filter(|m| {
                 !((m == "ended up" || m.ends_with(" meant")) && self.after_phrase_gerund(m))
                     && !self.phrase_at(m).is_some_and(|a| self.in_plan(a))
+                    // "I went ahead and booked a contractor" is a step ("the project went
+                    // ahead in May" an outcome).
+                    && !(m == "went ahead"
+                        && self.phrase_at(m).is_some_and(|a| {
+                            matches!(self.subject_of(a), "i" | "we")
+                                && matches!(self.at(a + 2), "and" | "with")
+                        }))
             })
             .or_else(|| self.time_passed());
         // "Now" tells how things stand; after the actions, with a state measured, that is

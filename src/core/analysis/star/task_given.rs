@@ -74,6 +74,21 @@ impl Sentence {
         }) {
             return Some((i - 1, w[i - 1..=i + 2].join(" ")));
         }
+        // A piece of work handed over with what to do with it: "the CIO gave me the refresh
+        // to own end to end", "she handed us the migration to run".
+        if let Some(i) = (1..w.len()).find(|&i| {
+            matches!(w[i], "me" | "us")
+                && matches!(
+                    at(i - 1),
+                    "gave" | "give" | "gives" | "handed" | "hand" | "hands" | "passed"
+                )
+                && is_in(DETERMINERS, at(i + 1))
+                && (i + 3..i + 6)
+                    .take_while(|&k| !self.boundary(k))
+                    .any(|k| self.to_verb(k))
+        }) {
+            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
+        }
         // The goal after something else given with it: "the board gave me eighteen months and
         // a target of cutting costs by 20%".
         if let Some(i) = (1..w.len()).find(|&i| {

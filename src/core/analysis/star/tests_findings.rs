@@ -298,3 +298,28 @@ fn now_announces_only_a_state_measured_after_the_actions() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// Session 22 (the eighth set, read): what others did or were, told right after the speaker
+/// looked into something, is what the look found; a check kept on a schedule watches the
+/// steps' outcome instead.
+#[test]
+fn what_a_look_found_is_no_outcome() {
+    let wrong = disagreements(&[
+        (
+            "I sat with the warehouse team for two days and observed the picking. Most of the \
+             delay was staff walking to a single printer.",
+            &[Action],
+        ),
+        (
+            "I dug into the cloud bill and it was mostly one test server left running.",
+            &[Action],
+        ),
+        // A check on a schedule: what follows is the outcome of the steps.
+        (
+            "We moved the printers next to the packing benches and we checked the times every \
+             Monday. Pickers were faster.",
+            &[Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
