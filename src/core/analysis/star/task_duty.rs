@@ -105,7 +105,11 @@ impl Sentence {
         if matches!(w[i], "to" | "on" | "with")
             && (matches!(at(i + 1), "me" | "us")
                 || (matches!(at(i + 1), "my" | "our") && is_in(PLATES, at(i + 2))))
-            && (i.saturating_sub(2)..i).any(|k| is_in(ASSIGNING, at(k)))
+            && ((i.saturating_sub(2)..i).any(|k| is_in(ASSIGNING, at(k)))
+                // "so the compliance work sat on my desk" (where a thing sits on a plate).
+                || (w[i] == "on"
+                    && is_in(PLATES, at(i + 2))
+                    && matches!(at(i - 1), "sat" | "sits" | "rested" | "rests" | "ended")))
         {
             return Some((
                 i.saturating_sub(2),

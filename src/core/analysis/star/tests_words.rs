@@ -2,7 +2,8 @@
 //! wrongly. "I hired two contractors" is a step (the word stood in a list of verbs that name
 //! no step, for "I was hired to..."); "instead of" compares, it tells no change; a bond built
 //! ("a strong partnership") names no step; "I went ahead and booked" is a step; a habit told
-//! earlier in a sentence holds for "set"; work handed over "to run" is the task. Found on the
+//! earlier in a sentence holds for "set"; work handed over "to run", or that "sat on my desk",
+//! is the task. Found on the
 //! fourth, sixth and eighth held-out sets once they were read. Every sentence is written for
 //! these tests, none taken from a labelled answer.
 
@@ -101,6 +102,24 @@ fn work_handed_over_to_run_is_the_task() {
         (
             "She handed us the payroll upgrade to deliver by April.",
             &[Task],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// "So the compliance work sat on my desk" hands the speaker a duty, as "landed on my desk"
+/// does; "the auditor sat with us" hands none.
+#[test]
+fn work_that_sat_on_my_desk_is_the_task() {
+    let wrong = disagreements(&[
+        (
+            "Nobody else knew the rules, so the compliance work sat on my desk. I wrote the \
+             policies in a month.",
+            &[Situation, Task, Action],
+        ),
+        (
+            "The auditor sat with us for two days. I wrote the policies in a month.",
+            &[Situation, Action],
         ),
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
