@@ -3,9 +3,8 @@
 //! no step, for "I was hired to..."); "instead of" compares, it tells no change; a bond built
 //! ("a strong partnership") names no step; "I went ahead and booked" is a step; a habit told
 //! earlier in a sentence holds for "set"; work handed over "to run", or that "sat on my desk",
-//! is the task. Found on the
-//! fourth, sixth and eighth held-out sets once they were read. Every sentence is written for
-//! these tests, none taken from a labelled answer.
+//! is the task. Found on the fourth, sixth and eighth held-out sets once they were read.
+//! Every sentence is written for these tests, none taken from a labelled answer.
 
 use super::tests_voices::disagreements;
 use super::*;
