@@ -21,6 +21,7 @@ use serde::Serialize;
 mod achieved;
 mod action;
 mod action_words;
+mod concrete;
 mod contractions;
 mod demand;
 mod finding;
