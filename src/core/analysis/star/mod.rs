@@ -27,6 +27,7 @@ mod demand;
 mod finding;
 mod goal_words;
 mod grammar_words;
+mod labels;
 mod lexicon;
 mod manner;
 mod measured;
@@ -97,10 +98,24 @@ impl StarCues {
     /// verb of change such as "fell" or "halved", or an outcome announced by "as a result",
     /// "six months later"..., never a bare judgement such as "it was a success").
     pub fn detect(text: &str) -> Self {
-        let sentences: Vec<Sentence> = sentences(text)
-            .iter()
-            .map(|s| Sentence::new(s))
-            .filter(|s| !s.words.is_empty())
+        let texts: Vec<String> = sentences(text)
+            .into_iter()
+            .filter(|s| !Sentence::new(s).words.is_empty())
+            .collect();
+        let sentences: Vec<Sentence> = texts.iter().map(|s| Sentence::new(s)).collect();
+        // A note's label is no word of its sentence: "A: reviewed it with him" is read as
+        // "reviewed it with him".
+        let labelled = labels::labelled_parts(&sentences);
+        let sentences: Vec<Sentence> = sentences
+            .into_iter()
+            .zip(&texts)
+            .zip(&labelled)
+            .map(|((s, t), l)| match l {
+                Some(_) if s.words.len() > 1 && s.star_label().is_some() => {
+                    Sentence::new(labels::strip_label(t))
+                }
+                _ => s,
+            })
             .collect();
         let story = Story::read(&sentences);
         let mut cues = StarCues::default();
@@ -127,6 +142,16 @@ impl StarCues {
         // Whether the sentence before looked into something (see `Sentence::looks_into`).
         let mut looked = false;
         for (index, s) in sentences.iter().enumerate() {
+            // "S: all-hands, I'd announced a freeze", "T: keep my authority": the note's own
+            // label says it sets the scene or states the goal.
+            let label_cue = || s.words[..s.words.len().min(3)].join(" ");
+            match labelled[index] {
+                Some(StarPart::Situation) if cues.situation.is_none() => {
+                    cues.situation = Some(label_cue())
+                }
+                Some(StarPart::Task) if cues.task.is_none() => cues.task = Some(label_cue()),
+                _ => {}
+            }
             // "Let me tell you about the time our CRM went down": the speaker tells about
             // the answer, no step of the story.
             let act = if s.preface() { None } else { s.action(&story) };
@@ -229,8 +254,8 @@ impl StarCues {
                 && (act.as_ref().is_some_and(|a| a.event) || (s.passive_event() && !scene));
             // "Normally I agree the goal and let them get on with it": a habit of the
             // speaker's, told before the story, does not enter them in it.
-            speaker_acted |=
-                !result_first && ((s.speaker_clause() && !s.habitual() && !goal_here) || acted);
+            speaker_acted |= !result_first
+                && ((s.speaker_clause() && !s.habitual() && !goal_here && !s.preface()) || acted);
             looked = s.looks_into();
             // Only the speaker's own action is their Action: a story told only with "we" does
             // not say what they did.
@@ -355,6 +380,8 @@ mod tests_debrief;
 mod tests_findings;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_labels;
 #[cfg(test)]
 mod tests_organisations;
 #[cfg(test)]

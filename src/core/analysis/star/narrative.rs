@@ -26,6 +26,17 @@ impl Sentence {
         })
     }
 
+    /// In a story told in the present, where it opens: "We are in the weekly ops review, and I
+    /// announce...", "I'm at my desk on a Friday when the alerts start".
+    pub(super) fn present_place(&self) -> Option<String> {
+        let k = (0..self.words.len()).find(|&k| !matches!(self.at(k), "so" | "and" | "ok"))?;
+        (matches!(self.at(k), "we" | "i")
+            && matches!(self.at(k + 1), "are" | "re" | "am" | "m")
+            && matches!(self.at(k + 2), "in" | "at" | "on")
+            && matches!(self.at(k + 3), "the" | "a" | "an" | "our" | "my"))
+        .then(|| self.words[k..(k + 5).min(self.words.len())].join(" "))
+    }
+
     /// Whether the word at `k` is a verb in the present told of others, as an event: "the
     /// booking system stops", "the pickers wait", "service desk get 200 calls" (a learner's
     /// singular); not a form of "be" or "have", a comment, or "it depends".

@@ -73,9 +73,22 @@ impl Sentence {
         while is_in(OPENERS, self.at(k)) {
             k += 1;
         }
-        (self.at(k) == "let"
-            && (matches!(self.at(k + 1), "me" | "s")
-                || (self.at(k + 1) == "us" && is_in(TELLING, self.at(k + 2)))))
+        // "That's a tough one", "Good question", "I'll be honest": a remark on the question
+        // or on how the speaker will answer it.
+        let remark = (self.at(k) == "that"
+            && matches!(self.at(k + 1), "s" | "is")
+            && (k + 2..k + 5).any(|m| matches!(self.at(m), "one" | "question")))
+            || (matches!(
+                self.at(k),
+                "good" | "great" | "interesting" | "tough" | "hard"
+            ) && self.at(k + 1) == "question")
+            || (self.at(k) == "i"
+                && matches!(self.at(k + 1), "ll" | "will" | "have" | "must")
+                && (k + 2..k + 5).any(|m| self.at(m) == "honest"));
+        remark
+            || (self.at(k) == "let"
+                && (matches!(self.at(k + 1), "me" | "s")
+                    || (self.at(k + 1) == "us" && is_in(TELLING, self.at(k + 2)))))
             || self.preface_at(k)
     }
 }

@@ -4,7 +4,7 @@
 use super::lexicon::*;
 use super::sentence::{
     Sentence, Story, is_adverb, is_ambiguous_past, is_figure, is_in, is_participle, is_past,
-    is_present_form, is_subject,
+    is_present_form, is_regular_past, is_subject,
 };
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::is_irregular_past;
@@ -124,6 +124,12 @@ impl Sentence {
         {
             return Some(moment);
         }
+        if story.present
+            && opening
+            && let Some(place) = self.present_place()
+        {
+            return Some(place);
+        }
         let n = self.words.len();
         // "Context: new head of ops, team of nine, half of them remote": a note that labels its
         // scene, before the story moves on.
@@ -181,6 +187,14 @@ impl Sentence {
                         && !speakers(i)
                         && !self.what_named(i))
                         || self.noun_led_regular_past(i)
+                        // "In my last role we outsourced desktop support": the group's event
+                        // at the story's time or place, before anything else is told.
+                        || (opening
+                            && i > 0
+                            && self.at(i - 1) == "we"
+                            && is_regular_past(self.at(i))
+                            && !self.bare_abstract(i)
+                            && !self.what_named(i))
                 });
             // A learner's past told in present forms after a past moment ("Last year in the
             // logistics company we have only four people"), or a story told in the present: a
@@ -279,7 +293,7 @@ impl Sentence {
         }
         if !opening
             || (self.judgement() && !self.judged_before_trouble())
-            || (self.general_habit() && !past_habit)
+            || (self.general_habit() && !past_habit && !self.habit_before_story())
             || (self.supposed() && !past_habit)
             || (self.outcome_told()
                 && !matches!(self.at(0), "when" | "while" | "as")

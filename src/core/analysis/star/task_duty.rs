@@ -108,6 +108,7 @@ impl Sentence {
             && ((i.saturating_sub(2)..i).any(|k| is_in(ASSIGNING, at(k)))
                 // "so the compliance work sat on my desk" (where a thing sits on a plate).
                 || (w[i] == "on"
+                    && i > 0
                     && is_in(PLATES, at(i + 2))
                     && matches!(at(i - 1), "sat" | "sits" | "rested" | "rests" | "ended")))
         {

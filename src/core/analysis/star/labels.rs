@@ -1,0 +1,59 @@
+//! Notes that label their STAR parts: "S: all-hands, I'd announced a freeze. T: keep my
+//! authority without shutting him down. A: ... R: ...". A candidate practising STAR often writes
+//! the parts' names or letters; a reader takes the label's word for what the note is about
+//! when it sets the scene or states the goal (an action or a result is still read from what
+//! the note says: "A: made sure communication was good" names no step).
+
+use super::StarPart;
+use super::sentence::Sentence;
+
+impl Sentence {
+    /// The part this sentence's opening label names: "Situation:", "S:", "Task -", "Goal:",
+    /// "Result:". A letter alone counts only in an answer with two or more labels (see
+    /// [`labelled_parts`]).
+    pub(super) fn star_label(&self) -> Option<StarPart> {
+        if !(self.words.len() == 1 || self.boundary(1)) {
+            return None;
+        }
+        Some(match self.at(0) {
+            "situation" | "s" | "context" | "background" => StarPart::Situation,
+            "task" | "t" | "goal" | "objective" => StarPart::Task,
+            "action" | "actions" | "a" => StarPart::Action,
+            "result" | "results" | "r" | "outcome" => StarPart::Result,
+            _ => return None,
+        })
+    }
+}
+
+/// For each sentence, the part its label names, where the answer labels at least two
+/// different parts (so a lone "A:" or "S," is no label); `None` elsewhere. A label alone on
+/// its line ("Situation" then the note) names the sentence after it.
+pub(super) fn labelled_parts(sentences: &[Sentence]) -> Vec<Option<StarPart>> {
+    let labels: Vec<Option<StarPart>> = sentences.iter().map(Sentence::star_label).collect();
+    let mut kinds: Vec<StarPart> = labels.iter().flatten().copied().collect();
+    kinds.sort_by_key(|p| *p as u8);
+    kinds.dedup();
+    if kinds.len() < 2 {
+        return vec![None; sentences.len()];
+    }
+    let mut out = vec![None; sentences.len()];
+    for (k, label) in labels.iter().enumerate() {
+        let Some(part) = label else { continue };
+        let target = if sentences[k].words.len() == 1 {
+            k + 1
+        } else {
+            k
+        };
+        if target < sentences.len() && (target == k || labels[target].is_none()) {
+            out[target] = Some(*part);
+        }
+    }
+    out
+}
+
+/// `text` without its opening label and the mark after it: "S: all-hands" -> "all-hands".
+pub(super) fn strip_label(text: &str) -> &str {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = text.trim_start_matches(char::is_alphanumeric);
+    rest.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
