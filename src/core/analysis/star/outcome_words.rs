@@ -5,9 +5,12 @@
 /// Verbs (past tense) and words that tell how something turned out.
 pub const OUTCOME_VERBS: &[&str] = &[
     "fell",
+    "fallen",
     "dropped",
     "rose",
+    "risen",
     "grew",
+    "grown",
     "halved",
     "doubled",
     "tripled",
@@ -19,6 +22,7 @@ pub const OUTCOME_VERBS: &[&str] = &[
     "saved",
     "recovered",
     "shrank",
+    "shrunk",
     "climbed",
     "reached",
     "hit",
@@ -76,6 +80,7 @@ pub const OUTCOME_VERBS: &[&str] = &[
 /// times", "complaints stopped").
 pub const STRONG_OUTCOMES: &[&str] = &[
     "fell",
+    "fallen",
     "dropped",
     "halved",
     "doubled",
@@ -85,6 +90,7 @@ pub const STRONG_OUTCOMES: &[&str] = &[
     "decreased",
     "saved",
     "shrank",
+    "shrunk",
     "eliminated",
     "lowered",
     "shortened",

@@ -123,3 +123,21 @@ fn work_that_sat_on_my_desk_is_the_task() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// "Since we started the huddle, breaches have fallen by half": the participles of verbs of
+/// change ("fallen", "risen", "grown", "shrunk") tell an outcome as their past forms do.
+#[test]
+fn a_change_in_the_perfect_is_an_outcome() {
+    let wrong = disagreements(&[
+        (
+            "I added a morning huddle. Since we started it, breaches have fallen by half.",
+            &[Action, Result],
+        ),
+        (
+            "I moved the backups to object storage. Since then our storage bill has shrunk \
+             by a third.",
+            &[Action, Result],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
