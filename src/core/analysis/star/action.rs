@@ -104,8 +104,13 @@ impl Sentence {
         }
         // "I'm normally hands-off - I set the outcome": a habit told earlier in the sentence,
         // with no verb only past in it, holds for a form such as "set" too.
+        // ("Usually the close is quiet, but that month I set up a stand-up": a contrast
+        // after the habit tells the event.)
         let habit = self.habit_between(i, j)
-            || ((0..i).any(|k| is_in(HABITUAL, self.at(k))) && !self.unambiguous_past());
+            || ((0..i).any(|k| {
+                is_in(HABITUAL, self.at(k))
+                    && !(k + 1..i).any(|m| matches!(self.at(m), "but" | "except" | "until"))
+            }) && !self.unambiguous_past());
         // A perfect: "had"/"'d"/"'ve" + participle; "'d" + anything else is "would".
         if matches!(self.at(j), "had" | "d" | "ve" | "have") {
             let k = self.verb_after(j);

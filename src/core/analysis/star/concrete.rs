@@ -122,6 +122,10 @@ impl Sentence {
         let bottom = in_list(&["got"]) && self.at(j + 1) == "to" && self.at(j + 3) == "bottom";
         // "I built a strong partnership with their managers", "we fostered trust": a bond
         // built names no step.
+        // "I built a strong partnership with their managers", "we fostered trust": a bond
+        // built, told by how good it was, names no step ("I established a partnership with
+        // a local university" names one).
+        let head = self.phrase_head_at(j);
         let bond = in_list(&[
             "built",
             "developed",
@@ -130,10 +134,27 @@ impl Sentence {
             "created",
             "forged",
             "nurtured",
-        ]) && matches!(
-            self.phrase_head(j),
-            "relationship" | "relationships" | "partnership" | "partnerships" | "rapport" | "trust"
-        );
+        ]) && (matches!(self.at(head), "trust" | "rapport")
+            || (matches!(
+                self.at(head),
+                "relationship" | "relationships" | "partnership" | "partnerships"
+            ) && matches!(
+                self.at(head.saturating_sub(1)),
+                "strong"
+                    | "good"
+                    | "great"
+                    | "close"
+                    | "solid"
+                    | "positive"
+                    | "healthy"
+                    | "better"
+                    | "real"
+                    | "genuine"
+                    | "productive"
+                    | "effective"
+                    | "excellent"
+                    | "working"
+            )));
         if handled || bottom || claimed || bond {
             return false;
         }

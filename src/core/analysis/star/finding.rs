@@ -2,7 +2,8 @@
 //! observed the process", "I dug into the cost report"). What others' state or doings are told
 //! right after it is what the look found, not an outcome of the story.
 
-use super::sentence::{Sentence, is_in};
+use super::lexicon::*;
+use super::sentence::{Sentence, is_in, is_past};
 
 /// Verbs of looking into something, in the past and the present.
 const LOOKS: &[&str] = &[
@@ -48,34 +49,64 @@ const LOOKS: &[&str] = &[
     "query",
 ];
 
-/// Words of a schedule kept: "every Monday", "weekly".
+/// Words of a schedule kept: "weekly", "every Monday" (with "every" or "each", a period must
+/// follow: "I interviewed each team lead" keeps none).
 const SCHEDULES: &[&str] = &[
-    "every",
-    "each",
     "daily",
     "weekly",
     "fortnightly",
     "monthly",
     "quarterly",
+    "yearly",
+    "annually",
     "regularly",
 ];
 
+/// Days of the week, as a schedule's period ("every Monday").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "evening",
+    "night",
+    "shift",
+    "sprint",
+    "release",
+];
+
 impl Sentence {
-    /// Whether the speaker looks into something in this sentence: "I" or "we" as the subject
-    /// of a verb of looking ("I sat with them and observed the process", "we dug in"). A
-    /// check kept on a schedule ("we reviewed it weekly", "I audited it every Monday") watches
-    /// what the steps did: what follows it may be their outcome.
+    /// Whether the speaker's last step in this sentence is a look into something: "I" or "we"
+    /// as the subject of a verb of looking ("I sat with them and observed the process", "we
+    /// dug in"); "I observed the process and then rewrote the form" ends on a step. A check
+    /// kept on a schedule ("we reviewed it weekly", "I audited it every Monday") watches what
+    /// the steps did: what follows it may be their outcome.
     pub(super) fn looks_into(&self) -> bool {
-        let kept_up = self.words.iter().any(|w| is_in(SCHEDULES, w));
-        !kept_up
-            && (0..self.words.len()).any(|k| {
-                is_in(LOOKS, self.at(k))
-                    && match self.subject_of(k) {
-                        "i" | "we" => true,
-                        // "I sat with them and observed the process".
-                        "and" => matches!(self.clause_subject(k), "i" | "we"),
-                        _ => false,
-                    }
-            })
+        let n = self.words.len();
+        let kept_up = (0..n).any(|k| {
+            is_in(SCHEDULES, self.at(k))
+                || (matches!(self.at(k), "every" | "each")
+                    && (is_in(PERIODS, self.at(k + 1)) || is_in(WEEKDAYS, self.at(k + 1))))
+        });
+        let speakers = |k: usize| match self.subject_of(k) {
+            "i" | "we" => true,
+            // "I sat with them and observed the process".
+            "and" | "then" => matches!(self.clause_subject(k), "i" | "we"),
+            _ => false,
+        };
+        let last = (0..n)
+            .rev()
+            .find(|&k| (is_past(self.at(k)) || is_in(LOOKS, self.at(k))) && speakers(k));
+        !kept_up && last.is_some_and(|k| is_in(LOOKS, self.at(k)))
+    }
+
+    /// Whether the sentence tells how things stand after the story ("The team now closes
+    /// claims in three days"): no finding, whatever came before it.
+    pub(super) fn tells_aftermath(&self) -> bool {
+        self.words.iter().any(|w| is_in(AFTERMATH_WORDS, w))
     }
 }

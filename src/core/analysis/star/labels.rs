@@ -4,8 +4,8 @@
 //! when it sets the scene or states the goal (an action or a result is still read from what
 //! the note says: "A: made sure communication was good" names no step).
 
-use super::StarPart;
 use super::sentence::Sentence;
+use super::{StarCues, StarPart};
 
 impl Sentence {
     /// The part this sentence's opening label names: "Situation:", "S:", "Task -", "Goal:",
@@ -49,6 +49,43 @@ pub(super) fn labelled_parts(sentences: &[Sentence]) -> Vec<Option<StarPart>> {
         }
     }
     out
+}
+
+/// The sentences of an answer (those with a word), each with the part its label names (see
+/// [`labelled_parts`]); a label is no word of its sentence ("A: reviewed it with him" is read
+/// as "reviewed it with him").
+pub(super) fn read(texts: &[String]) -> (Vec<Sentence>, Vec<Option<StarPart>>) {
+    let (texts, sentences): (Vec<&String>, Vec<Sentence>) = texts
+        .iter()
+        .map(|t| (t, Sentence::new(t)))
+        .filter(|(_, s)| !s.words.is_empty())
+        .unzip();
+    let labelled = labelled_parts(&sentences);
+    let sentences = sentences
+        .into_iter()
+        .zip(texts)
+        .zip(&labelled)
+        .map(|((s, t), l)| match l {
+            Some(_) if s.words.len() > 1 && s.star_label().is_some() => {
+                Sentence::new(strip_label(t))
+            }
+            _ => s,
+        })
+        .collect();
+    (sentences, labelled)
+}
+
+impl StarCues {
+    /// "S: all-hands, I'd announced a freeze", "T: keep my authority": a note's own label says
+    /// it sets the scene or states the goal (the first such, where nothing else has).
+    pub(super) fn take_label(&mut self, label: Option<StarPart>, s: &Sentence) {
+        let cue = || s.words[..s.words.len().min(3)].join(" ");
+        match label {
+            Some(StarPart::Situation) if self.situation.is_none() => self.situation = Some(cue()),
+            Some(StarPart::Task) if self.task.is_none() => self.task = Some(cue()),
+            _ => {}
+        }
+    }
 }
 
 /// `text` without its opening label and the mark after it: "S: all-hands" -> "all-hands".

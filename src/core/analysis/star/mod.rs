@@ -52,7 +52,9 @@ mod task_goal;
 mod task_speaker;
 mod unknown_end;
 
-use sentence::{Sentence, Story};
+#[cfg(test)]
+use sentence::Sentence;
+use sentence::Story;
 
 /// One part of a STAR answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -98,25 +100,7 @@ impl StarCues {
     /// verb of change such as "fell" or "halved", or an outcome announced by "as a result",
     /// "six months later"..., never a bare judgement such as "it was a success").
     pub fn detect(text: &str) -> Self {
-        let texts: Vec<String> = sentences(text)
-            .into_iter()
-            .filter(|s| !Sentence::new(s).words.is_empty())
-            .collect();
-        let sentences: Vec<Sentence> = texts.iter().map(|s| Sentence::new(s)).collect();
-        // A note's label is no word of its sentence: "A: reviewed it with him" is read as
-        // "reviewed it with him".
-        let labelled = labels::labelled_parts(&sentences);
-        let sentences: Vec<Sentence> = sentences
-            .into_iter()
-            .zip(&texts)
-            .zip(&labelled)
-            .map(|((s, t), l)| match l {
-                Some(_) if s.words.len() > 1 && s.star_label().is_some() => {
-                    Sentence::new(labels::strip_label(t))
-                }
-                _ => s,
-            })
-            .collect();
+        let (sentences, labelled) = labels::read(&sentences(text));
         let story = Story::read(&sentences);
         let mut cues = StarCues::default();
         // Whether something has been done in an earlier sentence (an action of the speaker's
@@ -142,16 +126,7 @@ impl StarCues {
         // Whether the sentence before looked into something (see `Sentence::looks_into`).
         let mut looked = false;
         for (index, s) in sentences.iter().enumerate() {
-            // "S: all-hands, I'd announced a freeze", "T: keep my authority": the note's own
-            // label says it sets the scene or states the goal.
-            let label_cue = || s.words[..s.words.len().min(3)].join(" ");
-            match labelled[index] {
-                Some(StarPart::Situation) if cues.situation.is_none() => {
-                    cues.situation = Some(label_cue())
-                }
-                Some(StarPart::Task) if cues.task.is_none() => cues.task = Some(label_cue()),
-                _ => {}
-            }
+            cues.take_label(labelled[index], s);
             // "Let me tell you about the time our CRM went down": the speaker tells about
             // the answer, no step of the story.
             let act = if s.preface() { None } else { s.action(&story) };
@@ -240,7 +215,7 @@ impl StarCues {
                 // what the look found, not how things turned out.
                 let outcome = s
                     .result(&story, followed, scene)
-                    .filter(|o| !(o.others && (looked || s.looks_into())));
+                    .filter(|o| !(o.others && (looked || s.looks_into()) && !s.tells_aftermath()));
                 tentative = outcome.as_ref().is_some_and(|o| o.tentative);
                 cues.result = outcome.map(|o| o.cue);
                 result_at = cues.result.as_ref().map(|_| index);

@@ -195,16 +195,6 @@ impl Sentence {
             })
     }
 
-    /// A habit kept before the story, in the past perfect: "I'd always run it myself", "we
-    /// had usually patched on Fridays" (how things were, part of the scene).
-    pub fn habit_before_story(&self) -> bool {
-        (1..self.words.len()).any(|k| {
-            matches!(self.at(k), "had" | "d")
-                && is_in(HABITUAL, self.at(k + 1))
-                && (is_participle(self.at(k + 2)) || is_past(self.at(k + 2)))
-        })
-    }
-
     /// A habit or a general truth ("I always", "as there usually is"), not a told event.
     pub fn habitual(&self) -> bool {
         self.any(HABITUAL).is_some()

@@ -355,7 +355,12 @@ impl Sentence {
     /// Nor is a verb in what someone wanted ("the director wanted month-end closed in three
     /// days").
     pub(super) fn infinitive(&self, i: usize) -> bool {
-        self.compound(i)
+        // "Sales had fallen by 20% before I joined": a change in the past perfect is what
+        // came before the story ("sales have fallen by half" is an outcome).
+        let before_story = matches!(self.at(i), "fallen" | "risen" | "grown" | "shrunk")
+            && (i.saturating_sub(3)..i).any(|m| matches!(self.at(m), "had" | "d"));
+        before_story
+            || self.compound(i)
             || (i.saturating_sub(3)..i).any(|m| {
                 matches!(
                     self.at(m),

@@ -194,6 +194,8 @@ impl Sentence {
                             && self.at(i - 1) == "we"
                             && is_regular_past(self.at(i))
                             && !self.bare_abstract(i)
+                            // "Last quarter we reduced churn by 15%" tells the result first.
+                            && !self.outcome_told()
                             && !self.what_named(i))
                 });
             // A learner's past told in present forms after a past moment ("Last year in the

@@ -40,12 +40,38 @@ impl Sentence {
         let v = self.at(j);
         self.at(0) == "you"
             && !self.boundary(j + 1)
-            && !matches!(v, "know" | "see" | "mean")
+            && !matches!(
+                v,
+                "know" | "see" | "mean" | "imagine" | "guess" | "bet" | "understand" | "remember"
+            )
+            // "You can imagine that in March 2020...", "you have to understand that...": a
+            // spoken opener, not a general truth.
+            && !{
+                let mut k = self.verb_after(j);
+                if self.at(k) == "to" {
+                    k += 1;
+                }
+                matches!(v, "can" | "d" | "ll" | "will" | "would" | "have")
+                    && matches!(
+                        self.at(k),
+                        "imagine" | "guess" | "bet" | "understand" | "remember" | "see" | "know"
+                    )
+            }
             && (is_present_form(v)
                 || matches!(
                     v,
                     "can" | "d" | "ll" | "will" | "would" | "have" | "do" | "don"
                 ))
+    }
+
+    /// A habit kept before the story, in the past perfect: "I'd always run it myself", "we
+    /// had usually patched on Fridays" (how things were, part of the scene).
+    pub(super) fn habit_before_story(&self) -> bool {
+        (1..self.words.len()).any(|k| {
+            matches!(self.at(k), "had" | "d")
+                && is_in(HABITUAL, self.at(k + 1))
+                && (is_participle(self.at(k + 2)) || is_past(self.at(k + 2)))
+        })
     }
 
     /// A habit or a general truth that sets no scene: the speaker's ("I always put"), or told

@@ -110,7 +110,13 @@ impl Sentence {
                 || (w[i] == "on"
                     && i > 0
                     && is_in(PLATES, at(i + 2))
-                    && matches!(at(i - 1), "sat" | "sits" | "rested" | "rests" | "ended")))
+                    && matches!(at(i - 1), "sat" | "sits" | "rested" | "rests")
+                    // A piece of work sat there, not a laptop.
+                    && (i.saturating_sub(4)..i - 1).any(|k| {
+                        is_in(GOAL_NOUNS, at(k))
+                            || is_in(DECISION_NOUNS, at(k))
+                            || matches!(at(k), "work" | "job" | "issue" | "responsibility")
+                    })))
         {
             return Some((
                 i.saturating_sub(2),

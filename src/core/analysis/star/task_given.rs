@@ -30,6 +30,14 @@ const DECISIONS: &[&str] = &[
     "given",
 ];
 
+/// Verbs of taking charge of a piece of work handed over: "gave me the refresh to own", "to
+/// lead", "to deliver" ("gave us the tools to monitor it", "the go-ahead to hire" hand over a
+/// means or a permission).
+const CHARGES: &[&str] = &[
+    "own", "lead", "run", "deliver", "manage", "fix", "sort", "handle", "drive", "rescue",
+    "finish", "complete",
+];
+
 /// Duties handed over without an article: "gave me responsibility for", "I was handed
 /// ownership of", "put in charge of".
 const HANDED_DUTIES: &[&str] = &["responsibility", "ownership", "charge"];
@@ -63,30 +71,28 @@ impl Sentence {
         // A goal handed to the speaker as a thing: "my manager gave me the task of", "the
         // board set us a target to", "she gives me the job to" (the verb in any form).
         // "The VP gave me one target: weekly releases" names the goal after a colon.
-        if let Some(i) = (1..w.len()).find(|&i| {
-            matches!(w[i], "me" | "us")
-                && (is_in(DETERMINERS, at(i + 1)) || at(i + 1) == "one")
+        let goal_given = |i: usize| {
+            (is_in(DETERMINERS, at(i + 1)) || at(i + 1) == "one")
                 && is_in(GOAL_NOUNS, at(i + 2))
                 && (at(i + 3) == "of"
                     || self.to_verb(i + 3)
                     || (self.boundary(i + 3)
                         && matches!(at(i - 1), "gave" | "give" | "gives" | "set" | "sets")))
-        }) {
-            return Some((i - 1, w[i - 1..=i + 2].join(" ")));
-        }
+        };
         // A piece of work handed over with what to do with it: "the CIO gave me the refresh
         // to own end to end", "she handed us the migration to run".
-        if let Some(i) = (1..w.len()).find(|&i| {
-            matches!(w[i], "me" | "us")
-                && matches!(
-                    at(i - 1),
-                    "gave" | "give" | "gives" | "handed" | "hand" | "hands" | "passed"
-                )
-                && is_in(DETERMINERS, at(i + 1))
+        let work_handed = |i: usize| {
+            matches!(
+                at(i - 1),
+                "gave" | "give" | "gives" | "handed" | "hand" | "hands" | "passed"
+            ) && is_in(DETERMINERS, at(i + 1))
                 && (i + 3..i + 6)
                     .take_while(|&k| !self.boundary(k))
-                    .any(|k| self.to_verb(k))
-        }) {
+                    .any(|k| at(k) == "to" && is_in(CHARGES, at(k + 1)))
+        };
+        if let Some(i) =
+            (1..w.len()).find(|&i| matches!(w[i], "me" | "us") && (goal_given(i) || work_handed(i)))
+        {
             return Some((i - 1, w[i - 1..=i + 2].join(" ")));
         }
         // The goal after something else given with it: "the board gave me eighteen months and

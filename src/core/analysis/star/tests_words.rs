@@ -141,3 +141,68 @@ fn a_change_in_the_perfect_is_an_outcome() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// Sentences a review of this session's rules wrote against them (2026-12-07): each rule
+/// keeps to what it is for.
+#[test]
+fn this_sessions_rules_keep_to_their_cases() {
+    let wrong = disagreements(&[
+        // "I could take the weekend shift" is no preface; a step after a remark is a step.
+        (
+            "The release was slipping badly. I could take the weekend shift myself, so I took \
+             it and rebuilt the pipeline.",
+            &[Situation, Action],
+        ),
+        (
+            "Our biggest client threatened to leave. That's the one time I went over my \
+             manager's head: I emailed the CTO directly.",
+            &[Situation, Action],
+        ),
+        // A contrast after the habit tells the event.
+        (
+            "The finance team kept missing month-end. Usually the close is quiet, but that \
+             month I set up a daily stand-up with the controllers.",
+            &[Situation, Action],
+        ),
+        // Tools and permission handed over are no task.
+        (
+            "My manager gave me the go-ahead to hire two engineers.",
+            &[Situation],
+        ),
+        // A formal partnership is a step; a laptop on a desk is no duty.
+        (
+            "Our graduate intake was too small. I established a partnership with a local \
+             university.",
+            &[Situation, Action],
+        ),
+        (
+            "I was new to the team. My old laptop sat on my desk for weeks, unused.",
+            &[Situation],
+        ),
+        // A result told first is no scene.
+        (
+            "Last quarter we reduced churn by 15%. I did it by calling every customer who \
+             cancelled.",
+            &[Action, Result],
+        ),
+        // "You can imagine" opens; it tells no general truth.
+        (
+            "You can imagine that in March 2020 our call volume tripled. I moved half the team \
+             to chat. Wait times halved.",
+            &[Situation, Action, Result],
+        ),
+        // A step after the look, and "now": the outcome stands.
+        (
+            "The claims team kept missing their targets. I observed the process and then \
+             rewrote the intake form with the team leads. The team now closes claims in three \
+             days.",
+            &[Situation, Action, Result],
+        ),
+        // The past perfect of a change is what came before the story.
+        (
+            "Sales had fallen by 20% before I joined. I rebuilt the pipeline reports.",
+            &[Situation, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
