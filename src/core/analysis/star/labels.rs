@@ -55,6 +55,7 @@ pub(super) fn labelled_parts(sentences: &[Sentence]) -> Vec<Option<StarPart>> {
 /// [`labelled_parts`]); a label is no word of its sentence ("A: reviewed it with him" is read
 /// as "reviewed it with him").
 pub(super) fn read(texts: &[String]) -> (Vec<Sentence>, Vec<Option<StarPart>>) {
+    let texts = split_inline(texts);
     let (texts, sentences): (Vec<&String>, Vec<Sentence>) = texts
         .iter()
         .map(|t| (t, Sentence::new(t)))
@@ -93,4 +94,66 @@ pub(super) fn strip_label(text: &str) -> &str {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let rest = text.trim_start_matches(char::is_alphanumeric);
     rest.trim_start_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The names and letters a note labels its parts with, as typed before a colon inside a line:
+/// "S: billing failing weekly T: replace it by year end A: ... R: ...". A letter counts only in
+/// capitals.
+const INLINE_LABELS: &[&str] = &[
+    "S",
+    "T",
+    "A",
+    "R",
+    "Situation",
+    "Task",
+    "Action",
+    "Result",
+    "situation",
+    "task",
+    "action",
+    "result",
+];
+
+/// Splits a sentence that holds several labels typed in one line ("S: ... T: ... A: ...") into
+/// one sentence per label, where two or more different parts are labelled so; other texts are
+/// kept whole.
+fn split_inline(texts: &[String]) -> Vec<String> {
+    // The byte offsets where an inline label starts: after a space, and followed by a colon.
+    let starts = |t: &str| -> Vec<(usize, char)> {
+        let mut out = Vec::new();
+        for (i, _) in t.char_indices() {
+            if i > 0 && !t[..i].ends_with(char::is_whitespace) {
+                continue;
+            }
+            if let Some(label) = INLINE_LABELS
+                .iter()
+                .find(|l| t[i..].starts_with(*l) && t[i + l.len()..].starts_with(':'))
+            {
+                out.push((i, label.chars().next().unwrap_or('?').to_ascii_uppercase()));
+            }
+        }
+        out
+    };
+    let mut kinds: Vec<char> = texts
+        .iter()
+        .flat_map(|t| starts(t))
+        .map(|(_, c)| c)
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    if kinds.len() < 2 {
+        return texts.to_vec();
+    }
+    let mut out = Vec::new();
+    for t in texts {
+        let mut from = 0;
+        for (at, _) in starts(t) {
+            if at > from && !t[from..at].trim().is_empty() {
+                out.push(t[from..at].to_string());
+            }
+            from = at.max(from);
+        }
+        out.push(t[from..].to_string());
+    }
+    out
 }

@@ -108,3 +108,19 @@ fn a_habit_kept_before_the_story_leaves_the_scene() {
     )]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// Labels typed in one line, with no full stop between the parts, are read as separate notes;
+/// "Plan A: ... Plan B: ..." labels no STAR part.
+#[test]
+fn labels_typed_in_one_line_are_read() {
+    let wrong = disagreements(&[
+        (
+            "S: legacy billing system failing weekly T: replace it before year end without \
+             downtime A: I ran both systems side by side for a month R: switched over with \
+             zero downtime and complaints fell to zero",
+            &[Situation, Task, Action, Result],
+        ),
+        ("Plan A: rebuild the server. Plan B: restore it.", &[]),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
