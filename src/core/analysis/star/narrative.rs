@@ -11,6 +11,29 @@ use super::scene::is_year;
 use super::sentence::{Sentence, is_in, is_present_form, is_subject};
 use crate::core::matcher::STOP_WORDS;
 
+/// How the whole answer is told.
+pub(super) struct Story {
+    /// Told in the present ("So it's my second week and the laptop gets ransomware. I pull
+    /// it off the network"): present verbs of the speaker's are actions, present outcomes
+    /// are results.
+    pub present: bool,
+    /// Some verb is only past: a form such as "set" reads as past unless its own sentence is
+    /// in the present.
+    pub past: bool,
+    /// Some sentence has the speaker in the present ("I hold people accountable").
+    pub present_speaker: bool,
+}
+
+impl Story {
+    pub fn read(sentences: &[Sentence]) -> Self {
+        Story {
+            present: told_in_present(sentences),
+            past: sentences.iter().any(Sentence::unambiguous_past),
+            present_speaker: sentences.iter().any(Sentence::present_speaker),
+        }
+    }
+}
+
 impl Sentence {
     /// "It's my second week", "so it is 2019": a story told in the present opens on its
     /// moment.

@@ -1,8 +1,10 @@
 //! The grammar STAR parts are read from: one sentence as words, which verbs are past or
-//! present, and who is the subject of a verb; and the story around it (told in the past or in
-//! the present). What a sentence imagines, habits and judgements are in `mood.rs`.
+//! present, and who is the subject of a verb. How the story around it is told (in the past or
+//! in the present) is read in `narrative.rs`; what a sentence imagines, habits and judgements
+//! are in `mood.rs`.
 
 use super::lexicon::*;
+pub(super) use super::narrative::Story;
 use crate::core::figures;
 use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::{irregular_base, is_irregular_participle, is_irregular_past};
@@ -481,27 +483,4 @@ pub(super) fn is_present_form(w: &str) -> bool {
         && !is_in(STOP_WORDS, w)
         && !is_in(AUXILIARIES, w)
         && !is_in(BE_FORMS, w)
-}
-
-/// How the whole answer is told.
-pub(super) struct Story {
-    /// Told in the present ("So it's my second week and the laptop gets ransomware. I pull
-    /// it off the network"): present verbs of the speaker's are actions, present outcomes
-    /// are results.
-    pub present: bool,
-    /// Some verb is only past: a form such as "set" reads as past unless its own sentence is
-    /// in the present.
-    pub past: bool,
-    /// Some sentence has the speaker in the present ("I hold people accountable").
-    pub present_speaker: bool,
-}
-
-impl Story {
-    pub fn read(sentences: &[Sentence]) -> Self {
-        Story {
-            present: super::narrative::told_in_present(sentences),
-            past: sentences.iter().any(Sentence::unambiguous_past),
-            present_speaker: sentences.iter().any(Sentence::present_speaker),
-        }
-    }
 }
