@@ -180,6 +180,10 @@ pub fn star_line(star: &StarCues) -> String {
             v.join(", ")
         }
     };
+    // All four found: nothing to say is missing ("missing none" reads as a slip).
+    if star.missing().is_empty() {
+        return format!("STAR: found {}", names(star.present()));
+    }
     format!(
         "STAR: found {}; missing {}",
         names(star.present()),

@@ -182,3 +182,21 @@ fn the_score_says_where_it_comes_from() {
         "Score 0/100: skipped"
     );
 }
+
+/// The STAR line names what is missing only when something is.
+#[test]
+fn the_star_line_says_missing_only_when_a_part_is() {
+    let all = crate::core::analysis::StarCues::detect(
+        "Last year our payroll server crashed on the last day of the month. My job was to get \
+         everyone paid. I restored it from the backup. Everyone was paid on time.",
+    );
+    assert_eq!(
+        star_line(&all),
+        "STAR: found Situation, Task, Action, Result"
+    );
+    let none = crate::core::analysis::StarCues::detect("Communication is key.");
+    assert_eq!(
+        star_line(&none),
+        "STAR: found none; missing Situation, Task, Action, Result"
+    );
+}
