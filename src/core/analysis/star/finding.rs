@@ -62,23 +62,6 @@ const SCHEDULES: &[&str] = &[
     "regularly",
 ];
 
-/// Days of the week, as a schedule's period ("every Monday").
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "morning",
-    "evening",
-    "night",
-    "shift",
-    "sprint",
-    "release",
-];
-
 impl Sentence {
     /// Whether the speaker's last step in this sentence is a look into something: "I" or "we"
     /// as the subject of a verb of looking ("I sat with them and observed the process", "we
@@ -90,7 +73,9 @@ impl Sentence {
         let kept_up = (0..n).any(|k| {
             is_in(SCHEDULES, self.at(k))
                 || (matches!(self.at(k), "every" | "each")
-                    && (is_in(PERIODS, self.at(k + 1)) || is_in(WEEKDAYS, self.at(k + 1))))
+                    && (is_in(PERIODS, self.at(k + 1))
+                        || is_in(TIME_NOUNS, self.at(k + 1))
+                        || matches!(self.at(k + 1), "shift" | "sprint" | "release")))
         });
         let speakers = |k: usize| match self.subject_of(k) {
             "i" | "we" => true,
@@ -102,11 +87,5 @@ impl Sentence {
             .rev()
             .find(|&k| (is_past(self.at(k)) || is_in(LOOKS, self.at(k))) && speakers(k));
         !kept_up && last.is_some_and(|k| is_in(LOOKS, self.at(k)))
-    }
-
-    /// Whether the sentence tells how things stand after the story ("The team now closes
-    /// claims in three days"): no finding, whatever came before it.
-    pub(super) fn tells_aftermath(&self) -> bool {
-        self.words.iter().any(|w| is_in(AFTERMATH_WORDS, w))
     }
 }

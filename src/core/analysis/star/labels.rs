@@ -134,20 +134,17 @@ fn split_inline(texts: &[String]) -> Vec<String> {
         }
         out
     };
-    let mut kinds: Vec<char> = texts
-        .iter()
-        .flat_map(|t| starts(t))
-        .map(|(_, c)| c)
-        .collect();
+    let found: Vec<Vec<(usize, char)>> = texts.iter().map(|t| starts(t)).collect();
+    let mut kinds: Vec<char> = found.iter().flatten().map(|(_, c)| *c).collect();
     kinds.sort_unstable();
     kinds.dedup();
     if kinds.len() < 2 {
         return texts.to_vec();
     }
     let mut out = Vec::new();
-    for t in texts {
+    for (t, labels) in texts.iter().zip(&found) {
         let mut from = 0;
-        for (at, _) in starts(t) {
+        for &(at, _) in labels {
             if at > from && !t[from..at].trim().is_empty() {
                 out.push(t[from..at].to_string());
             }

@@ -129,7 +129,9 @@ impl StarCues {
             cues.take_label(labelled[index], s);
             // "Let me tell you about the time our CRM went down": the speaker tells about
             // the answer, no step of the story.
-            let act = if s.preface() { None } else { s.action(&story) };
+            let preface = s.preface();
+            let looks = s.looks_into();
+            let act = if preface { None } else { s.action(&story) };
             if act.as_ref().is_some_and(|a| a.own) {
                 first_step.get_or_insert(index);
             }
@@ -215,7 +217,7 @@ impl StarCues {
                 // what the look found, not how things turned out.
                 let outcome = s
                     .result(&story, followed, scene)
-                    .filter(|o| !(o.others && (looked || s.looks_into()) && !s.tells_aftermath()));
+                    .filter(|o| !(o.others && (looked || looks) && !s.aftermath()));
                 tentative = outcome.as_ref().is_some_and(|o| o.tentative);
                 cues.result = outcome.map(|o| o.cue);
                 result_at = cues.result.as_ref().map(|_| index);
@@ -230,8 +232,8 @@ impl StarCues {
             // "Normally I agree the goal and let them get on with it": a habit of the
             // speaker's, told before the story, does not enter them in it.
             speaker_acted |= !result_first
-                && ((s.speaker_clause() && !s.habitual() && !goal_here && !s.preface()) || acted);
-            looked = s.looks_into();
+                && ((s.speaker_clause() && !s.habitual() && !goal_here && !preface) || acted);
+            looked = looks;
             // Only the speaker's own action is their Action: a story told only with "we" does
             // not say what they did.
             if cues.action.is_none() {
