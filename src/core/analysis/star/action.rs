@@ -121,7 +121,12 @@ impl Sentence {
             // "I've handled lots of", "I've always tried": a claim of experience.
             let claim = matches!(self.at(j), "ve" | "have")
                 && (self.habit_between(j, k) || self.quantified_object(k));
-            if is_participle(self.at(k)) && !would && !claim && self.concrete(k, false) {
+            // "The hardest project I've led was a migration": a clause that names the
+            // subject of "was", no step.
+            let named = is_in(BE_FORMS, self.at(self.verb_after(k)))
+                && i > 0
+                && !is_in(crate::core::matcher::STOP_WORDS, self.at(i - 1));
+            if is_participle(self.at(k)) && !would && !claim && !named && self.concrete(k, false) {
                 let subject = if own { "I" } else { "we" };
                 return act(
                     format!("{subject} {} {}", self.at(j), self.at(k)).replace(" d ", "'d ")

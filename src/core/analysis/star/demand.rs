@@ -246,9 +246,19 @@ impl Sentence {
                             !(a + 1..m).any(verb)
                                 && !(m + 1..n).take_while(|&k| !self.boundary(k)).any(verb)
                         });
-                        is_in(ROLE_NOUNS, self.at(m))
+                        // A post named for a piece of work is a role in it too: "I was the
+                        // IT project manager", "I was the engineer for the replacement".
+                        let for_work = self.at(m + 1) == "for"
+                            && matches!(self.at(m + 2), "the" | "this" | "that" | "our")
+                            && is_work_noun(self.at(m + 3));
+                        let work_post = is_in(POST_HEADS, self.at(m))
+                            && (matches!(
+                                self.at(m - 1),
+                                "project" | "programme" | "program" | "migration" | "rollout"
+                            ) || for_work);
+                        (is_in(ROLE_NOUNS, self.at(m)) || work_post)
                             && (m < i + 6 || second)
-                            && (clause_end(m + 1) || self.at(m + 1) == "in")
+                            && (clause_end(m + 1) || self.at(m + 1) == "in" || for_work)
                     })
                     .map(|m| (i, self.words[i..=m].join(" ")));
             }

@@ -33,7 +33,9 @@ mod manner;
 mod measured;
 mod mood;
 mod narrative;
+mod not_told;
 mod note;
+mod organisation;
 mod others;
 mod outcome;
 mod outcome_words;
@@ -132,7 +134,7 @@ impl StarCues {
             let preface = s.preface();
             let looks = s.looks_into();
             let act = if preface { None } else { s.action(&story) };
-            if act.as_ref().is_some_and(|a| a.own) {
+            if act.as_ref().is_some_and(|a| a.own || a.event) {
                 first_step.get_or_insert(index);
             }
             let acted = act.is_some();
@@ -251,7 +253,7 @@ impl StarCues {
         // its kind in the first two sentences, up to the speaker's first step, is where the
         // story is set (a reader needs no time or state beside it), once the speaker acts in
         // it. Not in a sentence that states the goal ("At a small charity our aim was to...").
-        if cues.situation.is_none() && cues.action.is_some() {
+        if cues.situation.is_none() && first_step.is_some() {
             let first_step = first_step.unwrap_or(sentences.len());
             // In the step's own sentence only where the story is ("In my last company, a bank
             // in Lisbon, I changed..."), not what the step was done to ("I phoned an agency").
@@ -273,6 +275,16 @@ impl StarCues {
                 // cant tell you how it's going yet"; "I can't tell you how relieved they were"
                 // tells one).
                 .any(|(k, s)| s.unknown_end() && (k > 0 || s.whole_end_unknown()))
+        {
+            cues.result = None;
+        }
+        // "Honestly I'm not sure what they decided in the end", "Still a work in progress
+        // when I left": a story whose last lines leave it open has no result, wherever the
+        // one read stands.
+        if sentences
+            .iter()
+            .skip(sentences.len().saturating_sub(2))
+            .any(|s| s.left_open())
         {
             cues.result = None;
         }
@@ -353,6 +365,8 @@ mod tests_asides;
 mod tests_backstory;
 #[cfg(test)]
 mod tests_debrief;
+#[cfg(test)]
+mod tests_endings;
 #[cfg(test)]
 mod tests_findings;
 #[cfg(test)]

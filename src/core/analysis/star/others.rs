@@ -233,6 +233,10 @@ impl Sentence {
             if self.with_done(k) || self.what_named(k) {
                 continue;
             }
+            // "The main thing it taught me is...": a lesson, no outcome.
+            if w == "taught" && matches!(self.at(k + 1), "me" | "us") {
+                continue;
+            }
             // "One thing that came out of the reviews was...": "that" after a noun opens a
             // relative clause, whose verb describes the noun.
             if k >= from + 2 && self.relative_that(k - 1) {

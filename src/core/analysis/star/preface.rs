@@ -21,7 +21,7 @@ const TELLING: &[&str] = &[
 
 /// Words that may open a spoken answer before the preface: "So, let me tell you...".
 const OPENERS: &[&str] = &[
-    "so", "well", "ok", "okay", "right", "sure", "yes", "yeah", "um", "erm", "uh", "hmm",
+    "so", "well", "ok", "okay", "right", "sure", "yes", "yeah", "um", "erm", "uh", "hmm", "oh",
 ];
 
 /// Nouns that name the story chosen: "I'd pick the example of", "I'll use one from".
@@ -93,7 +93,12 @@ impl Sentence {
             ) && self.at(k + 1) == "question")
             || (self.at(k) == "i"
                 && matches!(self.at(k + 1), "ll" | "will" | "have" | "must")
-                && (k + 2..k + 5).any(|m| self.at(m) == "honest"));
+                && (k + 2..k + 5).any(|m| self.at(m) == "honest"))
+            // "Oh, I love this question!", "I like that one".
+            || (self.at(k) == "i"
+                && matches!(self.at(k + 1), "love" | "like" | "enjoy")
+                && matches!(self.at(k + 2), "this" | "that")
+                && matches!(self.at(k + 3), "question" | "one"));
         let opens = remark
             || (self.at(k) == "let"
                 && matches!(self.at(k + 1), "me" | "s" | "us")

@@ -187,6 +187,12 @@ impl Sentence {
                         && !speakers(i)
                         && !self.what_named(i))
                         || self.noun_led_regular_past(i)
+                        // "In my last role a colleague and I disagreed about the plan": a
+                        // conflict the speaker was part of is the scene.
+                        || (matches!(self.at(i), "disagreed" | "clashed")
+                            && i >= 3
+                            && self.at(i - 1) == "i"
+                            && self.at(i - 2) == "and")
                         // "In my last role we outsourced desktop support": the group's event
                         // at the story's time or place, before anything else is told.
                         || (opening
@@ -294,6 +300,7 @@ impl Sentence {
             return Some(who);
         }
         if !opening
+            || self.many_occasions()
             || (self.judgement() && !self.judged_before_trouble())
             || (self.general_habit() && !past_habit && !self.habit_before_story())
             || (self.supposed() && !past_habit)
@@ -389,78 +396,6 @@ impl Sentence {
 }
 
 impl Sentence {
-    /// "a bank in Lisbon", "a small school trust", "a regional bus company": an organisation
-    /// introduced by its kind ([`ORGANISATIONS`]) after "a" or "an" with only describing words
-    /// between, closing its phrase; not the object of "for" ("a case for a new company
-    /// policy") or inside a goal's clause ("to find and hire a firm"), not a general subject
-    /// opening the sentence ("A company is only as good as its people"), not denied or
-    /// supposed ("I have never worked at a bank", "I would never run a company on
-    /// spreadsheets"). `placed`: only where the story is: set off by a comma ("In my last
-    /// company, a bank in Lisbon, I...") or after "at", "in" or "of" ("the board of a regional
-    /// bus company"); in the sentence of the speaker's step, an organisation after its verb is
-    /// what the step was done to ("I phoned a recruitment agency", "I created a feature
-    /// branch").
-    pub(super) fn organisation_introduced(&self, placed: bool) -> Option<String> {
-        let n = self.words.len();
-        if (0..n).any(|k| matches!(self.at(k), "never" | "not" | "t" | "might")) || self.supposed()
-        {
-            return None;
-        }
-        (0..n).find_map(|k| {
-            if !is_in(ORGANISATIONS, self.at(k)) {
-                return None;
-            }
-            let det = (k.saturating_sub(4)..k)
-                .rev()
-                .take_while(|&j| !self.boundary(j + 1))
-                .take_while(|&j| j + 1 == k || !is_in(STOP_WORDS, self.at(j + 1)))
-                .find(|&j| matches!(self.at(j), "a" | "an"))?;
-            if det == 0 || self.at(det - 1) == "for" || self.in_goal_clause(det) {
-                return None;
-            }
-            let set_off = self.boundary(det) || matches!(self.at(det - 1), "at" | "in" | "of");
-            let closes = k + 1 == n || self.boundary(k + 1) || is_in(STOP_WORDS, self.at(k + 1));
-            (closes && (set_off || !placed)).then(|| self.words[det..=k].join(" "))
-        })
-    }
-
-    /// Whether word `i` stands in a goal's clause: after "to" and a verb with no clause boundary
-    /// between ("to find and hire a firm", "I had to present it to the board at head office").
-    fn in_goal_clause(&self, i: usize) -> bool {
-        (0..i).any(|k| self.to_verb(k) && (k + 1..=i).all(|m| !self.boundary(m)))
-    }
-
-    /// "at the university", "at that insurance company", "in the head office": a place named
-    /// by its kind of organisation ([`ORGANISATIONS`]) after a preposition of place and a
-    /// determiner, with up to three words between, closing its phrase.
-    fn organisation_named(&self) -> Option<String> {
-        let n = self.words.len();
-        (0..n).find_map(|i| {
-            // Not in a goal told before it ("I had to present the plan to the board at head
-            // office").
-            if !matches!(self.at(i), "at" | "in") || self.in_goal_clause(i) {
-                return None;
-            }
-            let det = i + 1;
-            let first = match self.at(det) {
-                "the" | "that" | "a" | "an" | "our" => det + 1,
-                // "at head office", "at HQ".
-                "head" | "hq" => det,
-                _ => return None,
-            };
-            let kind = (first..(first + 4).min(n))
-                .take_while(|&k| k == first || !self.boundary(k))
-                .find(|&k| is_in(ORGANISATIONS, self.at(k)))?;
-            let closes = self.boundary(kind + 1)
-                || kind + 1 == n
-                || matches!(self.at(kind + 1), "i" | "we")
-                || (is_in(STOP_WORDS, self.at(kind + 1)) && self.at(kind + 1) != "s");
-            let plain = (first..kind)
-                .all(|k| !is_in(NOT_PLACES, self.at(k)) && !is_in(TIME_UNITS, self.at(k)));
-            (closes && plain).then(|| self.words[i..=kind].join(" "))
-        })
-    }
-
     /// A state or an event of others told in the present at `i`: "it is a bank", "we have
     /// a problem", "the management start three projects" (not the speaker's "I have").
     fn present_state_at(&self, i: usize) -> bool {

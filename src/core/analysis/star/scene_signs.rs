@@ -32,6 +32,22 @@ impl Sentence {
             .map(|k| self.words[k.saturating_sub(1)..=k].join(" "))
     }
 
+    /// Many occasions told at once, no one of them: "There have been plenty of times when I've
+    /// had to decide without the full picture", "I've had lots of situations like that".
+    pub(super) fn many_occasions(&self) -> bool {
+        (0..self.words.len()).any(|k| {
+            matches!(
+                self.at(k),
+                "plenty" | "many" | "lots" | "loads" | "several" | "countless" | "numerous"
+            ) && (k + 1..k + 3).any(|m| {
+                matches!(
+                    self.at(m),
+                    "times" | "occasions" | "situations" | "moments" | "instances" | "cases"
+                )
+            })
+        })
+    }
+
     /// A general truth told to "you": "You learn things you'd never hear in a ticket, like
     /// the fact that...", "you can't fix what nobody reports" (not the filler "you know, in
     /// 2019...", nor "you could see the queue growing", told of the scene).

@@ -32,6 +32,31 @@ impl Sentence {
                     && self.concrete(k, false)
             })
             .map(|k| format!("I had ... {}", self.at(k)))
+            .or_else(|| self.had_someone_do(had))
+    }
+
+    /// "I had the platform team build the landing zone", "I had their lead run the rollout":
+    /// someone named by their team or post, then the verb they were made to do.
+    fn had_someone_do(&self, had: usize) -> Option<String> {
+        let doer = (had + 2..had + 5)
+            .take_while(|&k| !self.boundary(k) && !is_in(CLAUSE_STARTS, self.at(k)))
+            .find(|&k| {
+                let w = self.at(k);
+                let singular = w.strip_suffix('s').unwrap_or(w);
+                is_in(POST_HEADS, singular)
+                    || is_in(PERSONS, singular)
+                    || matches!(singular, "team" | "deputy")
+            })?;
+        let verb = doer + 1;
+        (!self.boundary(verb)
+            && is_present_form(self.at(verb))
+            && !is_past(self.at(verb))
+            // "a developer whose work", "the team's lead", "two engineers working on it".
+            && !matches!(self.at(verb), "whose" | "who" | "which" | "s")
+            && !self.at(verb).ends_with("ing")
+            && !is_in(NOT_VERBS, self.at(verb))
+            && self.concrete(verb, true))
+        .then(|| format!("I had ... {}", self.at(verb)))
     }
 
     /// A step named as such: "what I did was phone", "my first move was to walk over", "the

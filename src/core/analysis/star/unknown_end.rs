@@ -34,3 +34,58 @@ impl Sentence {
         })
     }
 }
+
+impl Sentence {
+    /// The close of a story left open: the speaker saying now that they do not know what
+    /// came of it ("I'm not sure what they decided in the end", "I don't actually know what
+    /// happened with most of it"), or leaving before it was done ("Still a work in progress
+    /// when I left", "I moved to a new role a few weeks later, while that was still being
+    /// negotiated", "Was about halfway through when I got pulled onto another project").
+    /// Not what came after the result ("I'm not sure what happened next") and not a doubt
+    /// inside the story ("we weren't sure whether it would hold" is told in the past).
+    pub(super) fn left_open(&self) -> bool {
+        let plain: Vec<&str> = self
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !is_adverb(w) || matches!(*w, "not" | "still"))
+            .collect();
+        let at = |k: usize| plain.get(k).copied().unwrap_or("");
+        let later = plain
+            .iter()
+            .any(|w| matches!(*w, "next" | "since" | "afterwards" | "later"));
+        let unknown = (0..plain.len()).any(|k| {
+            let wh = match (at(k), at(k + 1), at(k + 2)) {
+                ("don", "t", "know") if k > 0 && at(k - 1) == "i" => k + 3,
+                ("not", "sure", _) if k > 0 && matches!(at(k - 1), "m" | "am" | "i") => k + 2,
+                ("no", "idea", _) if k > 0 && matches!(at(k - 1), "i" | "have") => k + 2,
+                _ => return false,
+            };
+            matches!(at(wh), "what" | "how" | "whether" | "if") && at(wh + 1) != "to"
+        });
+        let left = (0..plain.len()).any(|k| {
+            let speaker = k > 0 && at(k - 1) == "i";
+            (speaker
+                && (at(k) == "left"
+                    || (at(k) == "moved" && matches!(at(k + 1), "on" | "to" | "roles" | "jobs"))
+                    || (at(k) == "went" && at(k + 1) == "on" && at(k + 2).ends_with("leave"))
+                    || (at(k) == "went"
+                        && at(k + 1) == "on"
+                        && matches!(at(k + 2), "paternity" | "maternity" | "parental"))))
+                || (matches!(at(k), "got" | "was")
+                    && matches!(at(k + 1), "moved" | "pulled" | "transferred" | "seconded")
+                    && (speaker || k == 0))
+        });
+        let unfinished = (0..plain.len()).any(|k| {
+            // "still in touch with them" is no work left undone.
+            (at(k) == "still"
+                && (matches!(at(k + 1), "being" | "under" | "ongoing")
+                    || (at(k + 1), at(k + 2)) == ("a", "work")
+                    || (at(k + 1), at(k + 2)) == ("in", "progress")
+                    || (at(k + 1), at(k + 2)) == ("going", "on")))
+                || matches!(at(k), "halfway" | "midway")
+                || (at(k) == "before" && matches!(at(k + 1), "i" | "anyone" | "it" | "we"))
+        });
+        !later && (unknown || (left && unfinished))
+    }
+}
