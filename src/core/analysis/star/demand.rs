@@ -258,7 +258,9 @@ impl Sentence {
                             ) || for_work);
                         (is_in(ROLE_NOUNS, self.at(m)) || work_post)
                             && (m < i + 6 || second)
-                            && (clause_end(m + 1) || self.at(m + 1) == "in" || for_work)
+                            && (clause_end(m + 1)
+                                || matches!(self.at(m + 1), "in" | "assigned")
+                                || for_work)
                     })
                     .map(|m| (i, self.words[i..=m].join(" ")));
             }
@@ -272,8 +274,23 @@ impl Sentence {
             // What was mine is a piece of work ("the recovery", "the fix", "sorting it out"),
             // not a thing ("the book was mine"), nor a fault owned ("that was on me").
             let subject = self.at(i - 2);
-            let work =
-                is_work_noun(subject) || matches!(subject, "fix" | "work" | "call" | "rest") || {
+            let work = is_work_noun(subject)
+                || matches!(
+                    subject,
+                    "fix"
+                        | "work"
+                        | "call"
+                        | "rest"
+                        | "plan"
+                        | "project"
+                        | "programme"
+                        | "budget"
+                        | "contract"
+                        | "rollout"
+                        | "upgrade"
+                        | "rota"
+                )
+                || {
                     // A gerund opening its clause: "sorting out the rota was on me", "I was
                     // head of IT and getting the case through was on me".
                     let from = (0..i).rev().find(|&m| self.boundary(m)).unwrap_or(0);

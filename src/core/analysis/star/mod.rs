@@ -366,6 +366,8 @@ mod tests_backstory;
 #[cfg(test)]
 mod tests_debrief;
 #[cfg(test)]
+mod tests_duties;
+#[cfg(test)]
 mod tests_endings;
 #[cfg(test)]
 mod tests_findings;

@@ -37,6 +37,9 @@ impl Sentence {
             || (matches!(self.at(i + 1), "to" | "on" | "with")
                 && matches!(self.at(i + 2), "me" | "us" | "my" | "our"))
             || self.meeting(i)
+            // "The printers kept going offline", "what keeps coming up is...": something
+            // going on, no change come about.
+            || (matches!(self.at(i), "kept" | "keeps" | "keep") && is_gerund(self.at(i + 1)))
             // "a survey on every closed ticket": a participle between a determiner and its
             // noun describes the thing ("the project finished early" tells an event).
             || (i > 0

@@ -216,6 +216,45 @@ impl Sentence {
         if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {
             return Some((i, w[i..=j + 2].join(" ")));
         }
+        // "I took it on as my improvement project", "I took on the contract renewal": a
+        // piece of work taken on.
+        let taken_on = at(j) == "took"
+            // ("I took it on the chin", "I took it on board" tell how it was heard.)
+            && ((matches!(at(j + 1), "it" | "this" | "that")
+                && at(j + 2) == "on"
+                && !matches!(at(j + 3), "the" | "board"))
+                || (at(j + 1) == "on" && matches!(at(j + 2), "the" | "this" | "that")));
+        // "What I'm aiming for is...", "I was aiming to cut": a goal aimed at ("what I
+        // always aim for is..." is a habit of the speaker's).
+        let aiming = (matches!(at(j), "aimed" | "aiming")
+            && matches!(at(j + 1), "for" | "to" | "at"))
+            || (matches!(at(j), "m" | "am" | "was" | "were" | "re")
+                && at(j + 1) == "aiming"
+                && matches!(at(j + 2), "for" | "to" | "at"));
+        if taken_on || aiming {
+            return Some((i, w[i..=(j + 2).min(w.len() - 1)].join(" ")));
+        }
+        // "I set myself a goal: one protected hour a week": the goal set, told after it.
+        if at(j) == "set"
+            && matches!(at(j + 1), "myself" | "ourselves")
+            && matches!(at(j + 2), "a" | "the" | "one")
+            && is_in(GOAL_NOUNS, at(j + 3))
+        {
+            return Some((i, w[i..=j + 3].join(" ")));
+        }
+        // "I raised a problem record and took ownership of the root cause": a responsibility
+        // taken on in a verb joined to the speaker's clause.
+        if let Some(t) = (j + 1..w.len())
+            .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)) || at(k) == "and")
+            .find(|&k| {
+                at(k) == "took"
+                    && at(k - 1) == "and"
+                    && matches!(at(k + 1), "ownership" | "charge" | "responsibility")
+                    && matches!(at(k + 2), "of" | "for")
+            })
+        {
+            return Some((i, w[t..=t + 2].join(" ")));
+        }
         // A goal as the object of the speaker's verb: "I set myself the goal of", "we had
         // a clear brief to".
         if let Some(n) = (j + 1..j + 5)
