@@ -115,6 +115,38 @@ impl Sentence {
             })
     }
 
+    /// A measure told in the present with its direction or level: "dropouts are down to one
+    /// or two a month", "we're at 71%", "the backlog is under 50" (not a goal's: "the target
+    /// is under 4 hours").
+    pub(super) fn measure_now(&self) -> Option<String> {
+        (1..self.words.len()).find_map(|k| {
+            (matches!(self.at(k), "is" | "are" | "re" | "s")
+                && matches!(
+                    self.at(k + 1),
+                    "down" | "up" | "back" | "under" | "below" | "above" | "at"
+                )
+                && (k + 2..k + 6).any(|m| is_figure(self.at(m)))
+                && !is_in(GOAL_NOUNS, self.subject_of(k))
+                && !matches!(self.subject_of(k), "target" | "sla" | "limit" | "budget"))
+            .then(|| self.words[k - 1..=k + 1].join(" "))
+        })
+    }
+
+    /// A count of what has happened since, in the perfect: "we've had two hotfixes this
+    /// year", "we have had no repeat since".
+    pub(super) fn count_since(&self) -> Option<String> {
+        (1..self.words.len()).find_map(|k| {
+            (matches!(self.at(k), "ve" | "have" | "has")
+                && self.at(k + 1) == "had"
+                && (is_figure(self.at(k + 2)) || matches!(self.at(k + 2), "no" | "zero"))
+                && (k + 3..self.words.len()).any(|m| {
+                    self.at(m) == "since"
+                        || (matches!(self.at(m), "this" | "all") && is_in(PERIODS, self.at(m + 1)))
+                }))
+            .then(|| self.words[k - 1..=k + 1].join(" "))
+        })
+    }
+
     /// A measure told from what it was to what it became: "from nine a month to two",
     /// "from 54 percent satisfied to 78".
     pub(super) fn measured_change(&self) -> Option<String> {

@@ -148,3 +148,26 @@ fn openings_a_reader_hears_as_the_scene_or_the_task() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn a_measure_as_it_stands_now_closes_a_past_story() {
+    let wrong = disagreements(&[
+        (
+            "The scanners kept dropping off the wifi. I moved the access points. Scanner \
+             dropouts are down to one or two a month.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "Releases kept needing hotfixes. I sat with the developer before each release and \
+             went through the rollback. We've had two hotfixes this year.",
+            &[Situation, Action, Result],
+        ),
+        // A goal's level is no outcome.
+        (
+            "The scanners kept dropping off the wifi. I moved the access points. The target \
+             is under two dropouts a month.",
+            &[Situation, Task, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
