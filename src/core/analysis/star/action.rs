@@ -7,6 +7,7 @@ use super::sentence::{
     CLAUSE_STARTS, Sentence, Story, is_adverb, is_ambiguous_past, is_figure, is_in, is_participle,
     is_past, is_present_form, is_regular_past,
 };
+use crate::core::matcher::STOP_WORDS;
 use crate::core::matcher::verbs::irregular_base;
 
 /// An action told in a sentence: the speaker's own ("I rewrote the rota", "my deputy and I
@@ -75,6 +76,11 @@ impl Sentence {
         if !me_and && self.negated(i) {
             return None;
         }
+        // "A colleague and I disagreed about the approach": a conflict the speaker was part
+        // of is the scene, no step ("I disagreed openly in the meeting" is one).
+        if word == "i" && i >= 2 && self.at(i - 1) == "and" && is_conflict(self.at(j)) {
+            return None;
+        }
         // "At the bank where I ran the service desk": a clause that describes a place of
         // the scene, not a step of the story.
         if i > 0 && self.at(i - 1) == "where" {
@@ -123,9 +129,22 @@ impl Sentence {
                 && (self.habit_between(j, k) || self.quantified_object(k));
             // "The hardest project I've led was a migration": a clause that names the
             // subject of "was", no step.
-            let named = is_in(BE_FORMS, self.at(self.verb_after(k)))
+            // ("The biggest project that I've led in my career was...": a phrase of place
+            // or time may stand before "was".)
+            let named = (k + 1..k + 6)
+                .take_while(|&m| {
+                    !self.boundary(m) && !is_past(self.at(m)) || is_in(BE_FORMS, self.at(m))
+                })
+                .any(|m| is_in(BE_FORMS, self.at(m)))
                 && i > 0
-                && !is_in(crate::core::matcher::STOP_WORDS, self.at(i - 1));
+                && {
+                    let noun = if self.at(i - 1) == "that" {
+                        i.saturating_sub(2)
+                    } else {
+                        i - 1
+                    };
+                    noun < i && !is_in(STOP_WORDS, self.at(noun)) && !self.boundary(noun + 1)
+                };
             if is_participle(self.at(k)) && !would && !claim && !named && self.concrete(k, false) {
                 let subject = if own { "I" } else { "we" };
                 return act(
@@ -289,4 +308,10 @@ impl Sentence {
                 )
         })
     }
+}
+
+/// Verbs of a conflict between people: "a colleague and I disagreed", "I clashed with the
+/// product owner".
+pub(super) fn is_conflict(w: &str) -> bool {
+    matches!(w, "disagreed" | "clashed" | "argued" | "fell")
 }

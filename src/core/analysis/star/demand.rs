@@ -248,14 +248,11 @@ impl Sentence {
                         });
                         // A post named for a piece of work is a role in it too: "I was the
                         // IT project manager", "I was the engineer for the replacement".
-                        let for_work = self.at(m + 1) == "for"
+                        let for_work = matches!(self.at(m + 1), "for" | "on")
                             && matches!(self.at(m + 2), "the" | "this" | "that" | "our")
-                            && is_work_noun(self.at(m + 3));
+                            && is_in(WORK_NOUNS, self.at(m + 3));
                         let work_post = is_in(POST_HEADS, self.at(m))
-                            && (matches!(
-                                self.at(m - 1),
-                                "project" | "programme" | "program" | "migration" | "rollout"
-                            ) || for_work);
+                            && (is_in(WORK_NOUNS, self.at(m - 1)) || for_work);
                         (is_in(ROLE_NOUNS, self.at(m)) || work_post)
                             && (m < i + 6 || second)
                             && (clause_end(m + 1)
@@ -275,21 +272,8 @@ impl Sentence {
             // not a thing ("the book was mine"), nor a fault owned ("that was on me").
             let subject = self.at(i - 2);
             let work = is_work_noun(subject)
-                || matches!(
-                    subject,
-                    "fix"
-                        | "work"
-                        | "call"
-                        | "rest"
-                        | "plan"
-                        | "project"
-                        | "programme"
-                        | "budget"
-                        | "contract"
-                        | "rollout"
-                        | "upgrade"
-                        | "rota"
-                )
+                || is_in(WORK_NOUNS, subject)
+                || matches!(subject, "fix" | "work" | "call" | "rest")
                 || {
                     // A gerund opening its clause: "sorting out the rota was on me", "I was
                     // head of IT and getting the case through was on me".

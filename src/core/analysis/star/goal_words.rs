@@ -178,3 +178,36 @@ pub const DUTY_GIVERS: &[&str] = &[
     "gave",
     "handed",
 ];
+
+/// Pieces of work a post or a duty can be named for: "the project manager", "the engineer for
+/// the replacement", "the communication plan was mine" (not a place such as "the account
+/// manager for the hospital").
+pub const WORK_NOUNS: &[&str] = &[
+    "project",
+    "programme",
+    "program",
+    "migration",
+    "replacement",
+    "rollout",
+    "upgrade",
+    "move",
+    "refresh",
+    "rebuild",
+    "implementation",
+    "integration",
+    "launch",
+    "deployment",
+    "transition",
+    "cutover",
+    "merger",
+    "consolidation",
+    "audit",
+    "renewal",
+    "tender",
+    "redesign",
+    "overhaul",
+    "plan",
+    "budget",
+    "contract",
+    "rota",
+];

@@ -108,9 +108,6 @@ pub const NOT_ACTIONS: &[&str] = &[
     "committed",
     "spotted",
     "discovered",
-    // "A colleague and I disagreed about the approach": a conflict is the scene, no step.
-    "disagreed",
-    "clashed",
 ];
 
 /// Past tenses of "I" + a light verb that do count as actions when something concrete follows

@@ -123,7 +123,8 @@ impl StarCues {
         // Whether the outcome found is only what happened to others (see `Outcome`).
         let mut tentative = false;
         let mut result_at = None;
-        // The sentence of the speaker's first own step (for the organisation's scene below).
+        // The sentence of the first step told, the speaker's own or a group's event (for the
+        // organisation's scene below).
         let mut first_step = None;
         // Whether the sentence before looked into something (see `Sentence::looks_into`).
         let mut looked = false;
@@ -250,11 +251,14 @@ impl StarCues {
         }
         // "In my last company, a bank in Lisbon, we changed the VPN...", "I still think about
         // a request from our buying team at a fashion retailer": an organisation introduced by
-        // its kind in the first two sentences, up to the speaker's first step, is where the
-        // story is set (a reader needs no time or state beside it), once the speaker acts in
-        // it. Not in a sentence that states the goal ("At a small charity our aim was to...").
-        if cues.situation.is_none() && first_step.is_some() {
-            let first_step = first_step.unwrap_or(sentences.len());
+        // its kind in the first two sentences, up to the first step told, is where the story
+        // is set (a reader needs no time or state beside it), once something is done in it, by
+        // the speaker or their group ("At a private clinic where I worked... We began with a
+        // risk assessment"). Not in a sentence that states the goal ("At a small charity our
+        // aim was to...").
+        if cues.situation.is_none()
+            && let Some(first_step) = first_step
+        {
             // In the step's own sentence only where the story is ("In my last company, a bank
             // in Lisbon, I changed..."), not what the step was done to ("I phoned an agency").
             cues.situation = sentences
@@ -267,25 +271,23 @@ impl StarCues {
         // "I left not long after, so I honestly can't tell you what the numbers ended up
         // being": an end the speaker says they do not know, told with or after what read as
         // the result, leaves the story without one.
-        if let Some(at) = result_at
-            && sentences[at..]
+        let unknown = result_at.is_some_and(|at| {
+            sentences[at..]
                 .iter()
                 .enumerate()
                 // In the result's own sentence, only an end told as unknown as a whole ("so I
                 // cant tell you how it's going yet"; "I can't tell you how relieved they were"
                 // tells one).
                 .any(|(k, s)| s.unknown_end() && (k > 0 || s.whole_end_unknown()))
-        {
-            cues.result = None;
-        }
+        });
         // "Honestly I'm not sure what they decided in the end", "Still a work in progress
         // when I left": a story whose last lines leave it open has no result, wherever the
         // one read stands.
-        if sentences
+        let left_open = sentences
             .iter()
             .skip(sentences.len().saturating_sub(2))
-            .any(|s| s.left_open())
-        {
+            .any(|s| s.left_open());
+        if unknown || left_open {
             cues.result = None;
         }
         cues

@@ -1,9 +1,10 @@
 //! Verbs of change that tell no outcome where they stand: an infinitive or a possibility,
-//! a duty handed over ("it fell to me"), a meeting ("we met the vendor"), someone stopped on
+//! a duty handed over ("it fell to me"), a meeting ("we met, and I put it in writing"), someone stopped on
 //! their way, a participle that describes ("every closed ticket"). See [`super::outcome`].
 
 use super::lexicon::*;
 use super::sentence::{Sentence, is_adverb, is_figure, is_gerund, is_in};
+use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
     /// Whether the verb at `i` is no told outcome: an infinitive or a possibility, or a duty
@@ -43,10 +44,15 @@ impl Sentence {
             // "a survey on every closed ticket": a participle between a determiner and its
             // noun describes the thing ("the project finished early" tells an event).
             || (i > 0
-                && is_in(DETERMINERS, self.at(i - 1))
+                // ("this", "that" and "all" may be the subject: "this improved uptime".)
+                && matches!(
+                    self.at(i - 1),
+                    "a" | "an" | "the" | "every" | "each" | "our" | "their" | "my" | "his" | "her"
+                        | "its" | "some" | "any"
+                )
                 && !self.boundary(i + 1)
                 && !self.at(i + 1).is_empty()
-                && !is_in(crate::core::matcher::STOP_WORDS, self.at(i + 1))
+                && !is_in(STOP_WORDS, self.at(i + 1))
                 && !is_figure(self.at(i + 1)))
             // "We looked at what went wrong": a thing named, nothing that went.
             || self.what_named(i)

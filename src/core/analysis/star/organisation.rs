@@ -3,7 +3,7 @@
 //! See [`super::scene`].
 
 use super::lexicon::*;
-use super::sentence::{Sentence, is_in, is_past};
+use super::sentence::{Sentence, is_figure, is_in, is_past};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -25,16 +25,22 @@ impl Sentence {
             return None;
         }
         // A note that opens on the organisation by its kind, set off by a comma: "SaaS
-        // company, ~60 engineers, I ran platform ops", "Retail bank, 2,000 staff" (a word of
-        // its kind before it: "Trust, in my view, is everything" names none).
-        let noted = (1..n.min(4)).find(|&k| {
+        // company, ~60 engineers, I ran platform ops", "A retail bank, 2,000 staff", "Charity,
+        // 40 staff" (a kind alone needs its size after it: "Trust, in my view, is
+        // everything"). A word of praise or blame is a remark: "Great company, great people,
+        // but...", "Wrong company, I thought".
+        let first = usize::from(matches!(self.at(0), "a" | "an"));
+        let noted = (first..n.min(first + 4)).find(|&k| {
+            let sized = k > first || (k + 1..k + 4).any(|m| is_figure(self.at(m)));
             is_in(ORGANISATIONS, self.at(k))
+                && sized
                 && (k + 1 == n || self.boundary(k + 1))
-                && (0..k).all(|j| {
+                && (first..k).all(|j| {
                     !self.boundary(j + 1)
                         && !is_in(STOP_WORDS, self.at(j))
                         && !is_past(self.at(j))
                         && !is_in(BE_FORMS, self.at(j))
+                        && !is_in(JUDGED, self.at(j))
                 })
         });
         if let Some(k) = noted {
@@ -95,3 +101,24 @@ impl Sentence {
         })
     }
 }
+
+/// Words of praise or blame before an organisation's kind: "Great company, great people".
+const JUDGED: &[&str] = &[
+    "great",
+    "good",
+    "bad",
+    "wrong",
+    "right",
+    "lovely",
+    "amazing",
+    "nice",
+    "terrible",
+    "awful",
+    "brilliant",
+    "fantastic",
+    "horrible",
+    "decent",
+    "strange",
+    "weird",
+    "fun",
+];

@@ -233,8 +233,14 @@ impl Sentence {
             if self.with_done(k) || self.what_named(k) {
                 continue;
             }
-            // "The main thing it taught me is...": a lesson, no outcome.
-            if w == "taught" && matches!(self.at(k + 1), "me" | "us") {
+            // "The main thing it taught me is...", "what it taught the team": a lesson, no
+            // outcome.
+            if w == "taught"
+                && matches!(
+                    self.at(k + 1),
+                    "me" | "us" | "them" | "everyone" | "the" | "my" | "our"
+                )
+            {
                 continue;
             }
             // "One thing that came out of the reviews was...": "that" after a noun opens a

@@ -95,10 +95,12 @@ impl Sentence {
                 && matches!(self.at(k + 1), "ll" | "will" | "have" | "must")
                 && (k + 2..k + 5).any(|m| self.at(m) == "honest"))
             // "Oh, I love this question!", "I like that one".
+            // ("I like that one, so I sign the contract" chooses in the story.)
             || (self.at(k) == "i"
                 && matches!(self.at(k + 1), "love" | "like" | "enjoy")
                 && matches!(self.at(k + 2), "this" | "that")
-                && matches!(self.at(k + 3), "question" | "one"));
+                && (self.at(k + 3) == "question"
+                    || (self.at(k + 3) == "one" && self.words.len() == k + 4)));
         let opens = remark
             || (self.at(k) == "let"
                 && matches!(self.at(k + 1), "me" | "s" | "us")

@@ -1,6 +1,7 @@
 //! The Situation and the Task: a scene (a time or place with a state or an event that is not
 //! the speaker's doing) and a goal or duty (stated, given to the speaker, or taken on).
 
+use super::action::is_conflict;
 use super::lexicon::*;
 use super::sentence::{
     Sentence, Story, is_adverb, is_ambiguous_past, is_figure, is_in, is_participle, is_past,
@@ -12,6 +13,16 @@ use crate::core::matcher::verbs::is_irregular_past;
 impl Sentence {
     /// A time or place anchor: a listed phrase, "at/in a(n)/one" + a place word, or "in 2019".
     fn anchor(&self) -> Option<String> {
+        // "One year we went over budget", "One Monday the tills went down": a moment opening
+        // the sentence ("we did it in one year" is how long).
+        if self.at(0) == "one"
+            && (matches!(
+                self.at(1),
+                "year" | "month" | "week" | "quarter" | "summer" | "winter" | "spring" | "autumn"
+            ) || is_in(WEEKDAYS, self.at(1)))
+        {
+            return Some(self.words[..2].join(" "));
+        }
         // "every alert from the last month": where something was taken from, no moment of
         // the story ("over the last month our backups failed twice" is one).
         if let Some(p) = self.first_phrase(TIME_ANCHORS).filter(|p| {
@@ -187,12 +198,15 @@ impl Sentence {
                         && !speakers(i)
                         && !self.what_named(i))
                         || self.noun_led_regular_past(i)
-                        // "In my last role a colleague and I disagreed about the plan": a
-                        // conflict the speaker was part of is the scene.
-                        || (matches!(self.at(i), "disagreed" | "clashed")
-                            && i >= 3
+                        // "In my last role a colleague and I disagreed about the plan", "I
+                        // clashed with the product owner": a conflict the speaker was part of
+                        // is the scene.
+                        || (is_conflict(self.at(i))
+                            && i >= 1
                             && self.at(i - 1) == "i"
-                            && self.at(i - 2) == "and")
+                            && ((i >= 3 && self.at(i - 2) == "and")
+                                || (self.at(i) != "fell" && self.at(i + 1) == "with")
+                                || (self.at(i) == "fell" && self.at(i + 1) == "out")))
                         // "In my last role we outsourced desktop support": the group's event
                         // at the story's time or place, before anything else is told.
                         || (opening

@@ -33,18 +33,25 @@ impl Sentence {
     }
 
     /// Many occasions told at once, no one of them: "There have been plenty of times when I've
-    /// had to decide without the full picture", "I've had lots of situations like that".
+    /// had to decide without the full picture", "I've had lots of situations like that" (not
+    /// "the server crashed several times a day", told of one period).
     pub(super) fn many_occasions(&self) -> bool {
         (0..self.words.len()).any(|k| {
-            matches!(
-                self.at(k),
-                "plenty" | "many" | "lots" | "loads" | "several" | "countless" | "numerous"
-            ) && (k + 1..k + 3).any(|m| {
-                matches!(
-                    self.at(m),
-                    "times" | "occasions" | "situations" | "moments" | "instances" | "cases"
+            let claimed = (0..k).any(|m| {
+                self.at(m) == "there"
+                    || (self.at(m) == "had" && m > 0 && matches!(self.at(m - 1), "ve" | "have"))
+            });
+            claimed
+                && matches!(
+                    self.at(k),
+                    "plenty" | "many" | "lots" | "loads" | "several" | "countless" | "numerous"
                 )
-            })
+                && (k + 1..k + 3).any(|m| {
+                    matches!(
+                        self.at(m),
+                        "times" | "occasions" | "situations" | "moments" | "instances" | "cases"
+                    )
+                })
         })
     }
 

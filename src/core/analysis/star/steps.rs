@@ -7,6 +7,7 @@ use super::action::Act;
 use super::lexicon::*;
 use super::sentence::{
     CLAUSE_STARTS, Sentence, Story, is_adverb, is_in, is_participle, is_past, is_present_form,
+    singular,
 };
 
 impl Sentence {
@@ -41,11 +42,10 @@ impl Sentence {
         let doer = (had + 2..had + 5)
             .take_while(|&k| !self.boundary(k) && !is_in(CLAUSE_STARTS, self.at(k)))
             .find(|&k| {
-                let w = self.at(k);
-                let singular = w.strip_suffix('s').unwrap_or(w);
-                is_in(POST_HEADS, singular)
-                    || is_in(PERSONS, singular)
-                    || matches!(singular, "team" | "deputy")
+                let doer = |w: &str| {
+                    is_in(POST_HEADS, w) || is_in(PERSONS, w) || matches!(w, "team" | "deputy")
+                };
+                doer(self.at(k)) || singular(self.at(k)).is_some_and(|w| doer(&w))
             })?;
         let verb = doer + 1;
         (!self.boundary(verb)
@@ -54,6 +54,11 @@ impl Sentence {
             // "a developer whose work", "the team's lead", "two engineers working on it".
             && !matches!(self.at(verb), "whose" | "who" | "which" | "s")
             && !self.at(verb).ends_with("ing")
+            // Something done to the speaker or by the doer alone is no step of theirs: "I had
+            // my manager ask me for a report", "I had a customer complain directly to the CEO".
+            && !matches!(self.at(verb + 1), "me" | "us" | "")
+            && !is_in(PREPOSITIONS, self.at(verb + 1))
+            && !is_adverb(self.at(verb + 1))
             && !is_in(NOT_VERBS, self.at(verb))
             && self.concrete(verb, true))
         .then(|| format!("I had ... {}", self.at(verb)))

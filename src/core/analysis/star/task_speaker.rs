@@ -210,29 +210,30 @@ impl Sentence {
         if let Some(k) = post_duty {
             return Some((i, w[i..=(k + 2).min(w.len() - 1)].join(" ")));
         }
-        if took_on || owned || holder || stepped || there || the_one {
+        // "I took it on as my improvement project", "I took on the contract renewal": a
+        // piece of work taken on ("I took it on the chin", "I took it on faith", "I took it
+        // on my bike" are not).
+        let taken_on = at(j) == "took"
+            && ((matches!(at(j + 1), "it" | "this" | "that")
+                && at(j + 2) == "on"
+                && (matches!(at(j + 3), "as" | "myself" | "") || self.boundary(j + 3)))
+                || (at(j + 1) == "on"
+                    && matches!(at(j + 2), "the" | "this" | "that" | "a")
+                    && (j + 3..j + 6).any(|k| {
+                        is_in(WORK_NOUNS, at(k)) || is_in(GOAL_NOUNS, at(k)) || at(k) == "role"
+                    })));
+        // "What I'm aiming for is...", "I aimed to halve it": a goal aimed at ("what I always
+        // aim for is..." is a habit; "I was aiming to leave early when..." a plan of the day).
+        let aiming = (at(j) == "aimed" && matches!(at(j + 1), "for" | "to" | "at"))
+            || (at(j) == "aiming" && at(j + 1) == "for")
+            || (is_in(BE_FORMS, at(j))
+                && at(j + 1) == "aiming"
+                && (at(j + 2) == "for" || (i > 0 && at(i - 1) == "what")));
+        if took_on || owned || holder || stepped || there || the_one || taken_on || aiming {
             return Some((i, w[i..=(j + 2).min(w.len() - 1)].join(" ")));
         }
         if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {
             return Some((i, w[i..=j + 2].join(" ")));
-        }
-        // "I took it on as my improvement project", "I took on the contract renewal": a
-        // piece of work taken on.
-        let taken_on = at(j) == "took"
-            // ("I took it on the chin", "I took it on board" tell how it was heard.)
-            && ((matches!(at(j + 1), "it" | "this" | "that")
-                && at(j + 2) == "on"
-                && !matches!(at(j + 3), "the" | "board"))
-                || (at(j + 1) == "on" && matches!(at(j + 2), "the" | "this" | "that")));
-        // "What I'm aiming for is...", "I was aiming to cut": a goal aimed at ("what I
-        // always aim for is..." is a habit of the speaker's).
-        let aiming = (matches!(at(j), "aimed" | "aiming")
-            && matches!(at(j + 1), "for" | "to" | "at"))
-            || (matches!(at(j), "m" | "am" | "was" | "were" | "re")
-                && at(j + 1) == "aiming"
-                && matches!(at(j + 2), "for" | "to" | "at"));
-        if taken_on || aiming {
-            return Some((i, w[i..=(j + 2).min(w.len() - 1)].join(" ")));
         }
         // "I set myself a goal: one protected hour a week": the goal set, told after it.
         if at(j) == "set"
@@ -243,9 +244,10 @@ impl Sentence {
             return Some((i, w[i..=j + 3].join(" ")));
         }
         // "I raised a problem record and took ownership of the root cause": a responsibility
-        // taken on in a verb joined to the speaker's clause.
+        // taken on in a verb joined to the speaker's clause ("their engineer reviewed the
+        // logs and took ownership" is someone else's).
         if let Some(t) = (j + 1..w.len())
-            .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)) || at(k) == "and")
+            .take_while(|&k| !self.boundary(k) && (!is_in(CLAUSE_STARTS, at(k)) || at(k) == "and"))
             .find(|&k| {
                 at(k) == "took"
                     && at(k - 1) == "and"
@@ -264,9 +266,16 @@ impl Sentence {
                 at(n - 1),
                 "a" | "an" | "the" | "my" | "our" | "clear" | "one"
             )
-            && (at(n + 1) == "of" || self.to_verb(n + 1))
+            // "I set myself a clear goal: zero tickets older than a week": the goal told
+            // after it.
+            && (at(n + 1) == "of"
+                || self.to_verb(n + 1)
+                || (at(j) == "set"
+                    && matches!(at(j + 1), "myself" | "ourselves")
+                    && self.boundary(n + 1)))
         {
-            return Some((i, w[i..=n + 1].join(" ")));
+            let end = if self.boundary(n + 1) { n } else { n + 1 };
+            return Some((i, w[i..=end].join(" ")));
         }
         None
     }

@@ -171,3 +171,96 @@ fn a_measure_as_it_stands_now_closes_a_past_story() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// Close variants a review wrote against this session's rules, each read as a reader would.
+#[test]
+fn this_sessions_rules_keep_to_their_cases() {
+    let wrong = disagreements(&[
+        // An open end is about the story, not the answer, a comparison or an unknown settled.
+        (
+            "The pager was going off all night. I redesigned it around follow-the-sun shifts. \
+             Pages per engineer fell from 30 to 8 a month. I'm not sure if that answers your \
+             question.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "The pager was going off all night. I redesigned it around follow-the-sun shifts. \
+             Pages per engineer fell from 30 to 8 a month. I don't know how we managed without \
+             it before.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "The pager was going off all night. I redesigned it around follow-the-sun shifts. \
+             Before I left, pages per engineer had fallen from 30 to 8 a month.",
+            &[Situation, Action, Result],
+        ),
+        (
+            "The pager was going off all night. I redesigned it around follow-the-sun shifts. \
+             Pages per engineer fell from 30 to 8 a month. I'm not sure what happened later.",
+            &[Situation, Action, Result],
+        ),
+        // Something done to the speaker, or by the doer alone, is no step had done.
+        ("I had a customer complain directly to the CEO.", &[]),
+        ("I had my boss sign off two extra contractors.", &[Action]),
+        // "Took it on" and "aiming" only where a piece of work or a goal is.
+        (
+            "I took it on my bike to the data centre. I swapped the disk.",
+            &[Action],
+        ),
+        (
+            "I was aiming to leave early that Friday when the payment alerts started. I \
+             rolled back the release.",
+            &[Situation, Action],
+        ),
+        (
+            "I escalated to the vendor, their engineer reviewed the logs and took ownership of \
+             the fix.",
+            &[Action],
+        ),
+        // The mark a group hit before anything was done is the trouble.
+        (
+            "Last July the cooling in our server room failed. By noon we hit 40 degrees, so I \
+             moved the critical VMs.",
+            &[Situation, Action],
+        ),
+        // More of what was sold or handled is a change; more of what was bought is not.
+        (
+            "I reworked the pricing page. We sold 200 more units than the previous quarter.",
+            &[Action, Result],
+        ),
+        // Choosing in a present story is a step, no remark on the question.
+        (
+            "The vendor sends three quotes. I like that one, so I sign the contract and book \
+             the install for Monday.",
+            &[Action],
+        ),
+        // A post for a place is no task; a conflict with someone sets the scene.
+        (
+            "I was the account manager for the hospital. When their contract came up, I \
+             rebuilt the pricing model.",
+            &[Situation, Action],
+        ),
+        (
+            "In my last role I clashed with the product owner over priorities. I set up a \
+             weekly review with her.",
+            &[Situation, Action],
+        ),
+        // One period's crashes are the scene, not many occasions.
+        (
+            "In March our payroll server crashed several times a day. I traced it to a memory \
+             leak and patched it.",
+            &[Situation, Action],
+        ),
+        // A one-word kind with its size, a moment opening the sentence.
+        (
+            "Charity, 40 staff, I ran IT. I moved the file shares to SharePoint.",
+            &[Situation, Action],
+        ),
+        (
+            "One year we went over budget because of extra licensing costs. I informed my \
+             manager and the finance team.",
+            &[Situation, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

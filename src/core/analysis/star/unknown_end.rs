@@ -8,12 +8,7 @@ impl Sentence {
     /// The speaker saying they do not know how it ended ([`UNKNOWN_ENDS`]), read past adverbs:
     /// "I can't really tell you", "I'd love to give you figures, but I moved on".
     pub(super) fn unknown_end(&self) -> bool {
-        let plain: Vec<&str> = self
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !is_adverb(w) || matches!(*w, "never" | "not"))
-            .collect();
+        let plain = self.plain_words(&["never", "not"]);
         UNKNOWN_ENDS.iter().any(|p| {
             let p: Vec<&str> = p.split(' ').collect();
             plain.windows(p.len()).any(|w| w == p.as_slice())
@@ -36,24 +31,46 @@ impl Sentence {
 }
 
 impl Sentence {
+    /// The words without their adverbs, but for those in `keep` ("never", "not", "still"),
+    /// which change what a sentence says of the end.
+    fn plain_words(&self, keep: &[&str]) -> Vec<&str> {
+        self.words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !is_adverb(w) || keep.contains(w))
+            .collect()
+    }
+
     /// The close of a story left open: the speaker saying now that they do not know what
     /// came of it ("I'm not sure what they decided in the end", "I don't actually know what
     /// happened with most of it"), or leaving before it was done ("Still a work in progress
     /// when I left", "I moved to a new role a few weeks later, while that was still being
     /// negotiated", "Was about halfway through when I got pulled onto another project").
-    /// Not what came after the result ("I'm not sure what happened next") and not a doubt
-    /// inside the story ("we weren't sure whether it would hold" is told in the past).
+    /// Not what came after the result ("I'm not sure what happened next", "...later"), a
+    /// doubt about the answer ("I'm not sure if that answers your question") or a
+    /// comparison ("I don't know how we managed without it"), nor an unknown the speaker goes
+    /// on to settle ("I'm not sure what they thought at first, but they came round"); a doubt
+    /// inside the story ("we weren't sure whether it would hold") is told in the past.
     pub(super) fn left_open(&self) -> bool {
-        let plain: Vec<&str> = self
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !is_adverb(w) || matches!(*w, "not" | "still"))
-            .collect();
+        let plain = self.plain_words(&["not", "still"]);
         let at = |k: usize| plain.get(k).copied().unwrap_or("");
-        let later = plain
-            .iter()
-            .any(|w| matches!(*w, "next" | "since" | "afterwards" | "later"));
+        let aside = self.words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "next"
+                    | "since"
+                    | "afterwards"
+                    | "later"
+                    | "answers"
+                    | "question"
+                    | "helps"
+                    | "without"
+                    | "before"
+                    | "coped"
+                    | "managed"
+                    | "but"
+            )
+        });
         let unknown = (0..plain.len()).any(|k| {
             let wh = match (at(k), at(k + 1), at(k + 2)) {
                 ("don", "t", "know") if k > 0 && at(k - 1) == "i" => k + 3,
@@ -68,24 +85,28 @@ impl Sentence {
             (speaker
                 && (at(k) == "left"
                     || (at(k) == "moved" && matches!(at(k + 1), "on" | "to" | "roles" | "jobs"))
-                    || (at(k) == "went" && at(k + 1) == "on" && at(k + 2).ends_with("leave"))
                     || (at(k) == "went"
                         && at(k + 1) == "on"
-                        && matches!(at(k + 2), "paternity" | "maternity" | "parental"))))
+                        && (at(k + 2).ends_with("leave")
+                            || matches!(at(k + 2), "paternity" | "maternity" | "parental")))))
                 || (matches!(at(k), "got" | "was")
                     && matches!(at(k + 1), "moved" | "pulled" | "transferred" | "seconded")
                     && (speaker || k == 0))
         });
+        // Work left undone: "still being negotiated", "still a work in progress", "about
+        // halfway through", "before I could", "before anyone pulled them together" ("before I
+        // left, complaints had halved" is told done).
         let unfinished = (0..plain.len()).any(|k| {
-            // "still in touch with them" is no work left undone.
             (at(k) == "still"
                 && (matches!(at(k + 1), "being" | "under" | "ongoing")
                     || (at(k + 1), at(k + 2)) == ("a", "work")
                     || (at(k + 1), at(k + 2)) == ("in", "progress")
                     || (at(k + 1), at(k + 2)) == ("going", "on")))
                 || matches!(at(k), "halfway" | "midway")
-                || (at(k) == "before" && matches!(at(k + 1), "i" | "anyone" | "it" | "we"))
+                || (at(k) == "before"
+                    && (matches!(at(k + 1), "anyone" | "anything")
+                        || (matches!(at(k + 1), "i" | "we") && at(k + 2) == "could")))
         });
-        !later && (unknown || (left && unfinished))
+        (unknown && !aside) || (left && unfinished)
     }
 }
