@@ -4,8 +4,9 @@
 
 use super::lexicon::*;
 use super::sentence::{
-    Sentence, Story, base_in, is_ambiguous_past, is_in, is_past, is_present_form,
+    Sentence, Story, base_in, is_adverb, is_ambiguous_past, is_in, is_past, is_present_form,
 };
+use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
     /// An achievement of the speaker or their group, told after what they did: "we hit the
@@ -111,6 +112,46 @@ impl Sentence {
         // The speaker's own step kept to its plan is read by [`Sentence::achieved`].
         let others = !matches!(self.subject_of(verb), "i" | "we");
         (clause_ok && others).then_some(phrase)
+    }
+
+    /// A test passed, after the steps (`done`, or a step of the speaker's earlier in the
+    /// sentence): "he passed it", "both passed the exam", "we passed the audit with two minor
+    /// findings", "she passed probation early" ("I passed it to the vendor" hands something
+    /// on).
+    pub(super) fn test_passed(&self, done: bool) -> Option<String> {
+        const TESTS: &[&str] = &[
+            "exam",
+            "exams",
+            "audit",
+            "course",
+            "inspection",
+            "probation",
+            "test",
+            "assessment",
+            "certification",
+            "review",
+            "pentest",
+        ];
+        (1..self.words.len()).find_map(|k| {
+            let w = self.at(k);
+            let object = self.at(k + 1);
+            let passed = w == "passed"
+                && !matches!(self.at(k - 1), "had" | "d" | "to")
+                && ((object == "it" && (k + 2 == self.words.len() || self.boundary(k + 2)))
+                    || (k + 1..k + 4).any(|m| {
+                        // The test heads its phrase: "passed the test environment to QA"
+                        // hands an environment on.
+                        is_in(TESTS, self.at(m))
+                            && (m == k + 1 || is_in(DETERMINERS, object))
+                            && (self.at(m + 1).is_empty()
+                                || self.boundary(m + 1)
+                                || is_in(STOP_WORDS, self.at(m + 1))
+                                || is_adverb(self.at(m + 1)))
+                    }));
+            let after_step =
+                done || (0..k).any(|m| self.at(m) == "i" && is_past(self.at(self.verb_after(m))));
+            (passed && after_step).then(|| self.words[k - 1..=k].join(" "))
+        })
     }
 
     /// The speaker recognised, told in the passive: "two years later I was appointed head of

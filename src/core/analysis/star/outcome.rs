@@ -259,6 +259,9 @@ impl Sentence {
         if done && let Some(kept) = self.kept_to_plan(story) {
             return Some(kept);
         }
+        if let Some(passed) = self.test_passed(done) {
+            return Some(passed);
+        }
         if self.habitual() {
             return None;
         }

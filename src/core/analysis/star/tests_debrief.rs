@@ -229,9 +229,11 @@ fn complements_and_effort_are_no_outcomes() {
 fn a_state_after_the_step_is_no_scene() {
     let wrong = disagreements(&[
         (
+            // (Her passing the course is the outcome, as both readers of a labelled answer
+            // like it say: a test passed, since session 23.)
             "In my last team I sent one of the analysts on a networking course and she \
              passed it, which was great for her.",
-            &[Action],
+            &[Action, Result],
         ),
         (
             "At my last job I moved the rota into the ticketing tool, which was a big change \

@@ -264,3 +264,24 @@ fn this_sessions_rules_keep_to_their_cases() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// A test passed after the steps is an outcome; something passed on is none.
+#[test]
+fn a_test_passed_is_an_outcome() {
+    let wrong = disagreements(&[
+        (
+            "I sent two analysts on the ITIL course. Both passed the exam.",
+            &[Action, Result],
+        ),
+        (
+            "In my last team I sent one of the engineers on a security course and he passed \
+             it.",
+            &[Action, Result],
+        ),
+        (
+            "I rewrote the runbook and passed it to the vendor.",
+            &[Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
