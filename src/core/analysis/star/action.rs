@@ -133,7 +133,7 @@ impl Sentence {
             // or time may stand before "was".)
             let named = (k + 1..k + 6)
                 .take_while(|&m| {
-                    !self.boundary(m) && !is_past(self.at(m)) || is_in(BE_FORMS, self.at(m))
+                    (!self.boundary(m) && !is_past(self.at(m))) || is_in(BE_FORMS, self.at(m))
                 })
                 .any(|m| is_in(BE_FORMS, self.at(m)))
                 && i > 0
@@ -143,7 +143,7 @@ impl Sentence {
                     } else {
                         i - 1
                     };
-                    noun < i && !is_in(STOP_WORDS, self.at(noun)) && !self.boundary(noun + 1)
+                    !is_in(STOP_WORDS, self.at(noun)) && !self.boundary(noun + 1)
                 };
             if is_participle(self.at(k)) && !would && !claim && !named && self.concrete(k, false) {
                 let subject = if own { "I" } else { "we" };

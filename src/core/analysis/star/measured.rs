@@ -127,7 +127,7 @@ impl Sentence {
                 )
                 && (k + 2..k + 6).any(|m| is_figure(self.at(m)))
                 && !is_in(GOAL_NOUNS, self.subject_of(k))
-                && !matches!(self.subject_of(k), "target" | "sla" | "limit" | "budget"))
+                && !matches!(self.subject_of(k), "sla" | "limit" | "budget"))
             .then(|| self.words[k - 1..=k + 1].join(" "))
         })
     }

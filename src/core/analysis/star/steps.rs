@@ -39,18 +39,16 @@ impl Sentence {
     /// "I had the platform team build the landing zone", "I had their lead run the rollout":
     /// someone named by their team or post, then the verb they were made to do.
     fn had_someone_do(&self, had: usize) -> Option<String> {
+        let names_doer =
+            |w: &str| is_in(POST_HEADS, w) || is_in(PERSONS, w) || matches!(w, "team" | "deputy");
         let doer = (had + 2..had + 5)
             .take_while(|&k| !self.boundary(k) && !is_in(CLAUSE_STARTS, self.at(k)))
             .find(|&k| {
-                let doer = |w: &str| {
-                    is_in(POST_HEADS, w) || is_in(PERSONS, w) || matches!(w, "team" | "deputy")
-                };
-                doer(self.at(k)) || singular(self.at(k)).is_some_and(|w| doer(&w))
+                names_doer(self.at(k)) || singular(self.at(k)).is_some_and(|w| names_doer(&w))
             })?;
         let verb = doer + 1;
         (!self.boundary(verb)
             && is_present_form(self.at(verb))
-            && !is_past(self.at(verb))
             // "a developer whose work", "the team's lead", "two engineers working on it".
             && !matches!(self.at(verb), "whose" | "who" | "which" | "s")
             && !self.at(verb).ends_with("ing")

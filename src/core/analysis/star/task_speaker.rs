@@ -176,9 +176,12 @@ impl Sentence {
         }
         // A responsibility taken on: "I took ownership of", "I owned the relationship",
         // "I stepped up to lead", "I was there to", "I was the one who had to".
-        let took_on = at(j) == "took"
-            && matches!(at(j + 1), "ownership" | "charge" | "responsibility")
-            && matches!(at(j + 2), "of" | "for");
+        let took_charge = |k: usize| {
+            at(k) == "took"
+                && matches!(at(k + 1), "ownership" | "charge" | "responsibility")
+                && matches!(at(k + 2), "of" | "for")
+        };
+        let took_on = took_charge(j);
         // "The print contract, which I managed": a piece of work the speaker answered for.
         // "I owned getting that in place": a charge told by what it was to do.
         let owned = ((at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
@@ -235,30 +238,19 @@ impl Sentence {
         if at(j) == "set" && at(j + 1) == "out" && at(j + 2) == "to" {
             return Some((i, w[i..=j + 2].join(" ")));
         }
-        // "I set myself a goal: one protected hour a week": the goal set, told after it.
-        if at(j) == "set"
-            && matches!(at(j + 1), "myself" | "ourselves")
-            && matches!(at(j + 2), "a" | "the" | "one")
-            && is_in(GOAL_NOUNS, at(j + 3))
-        {
-            return Some((i, w[i..=j + 3].join(" ")));
-        }
         // "I raised a problem record and took ownership of the root cause": a responsibility
         // taken on in a verb joined to the speaker's clause ("their engineer reviewed the
         // logs and took ownership" is someone else's).
         if let Some(t) = (j + 1..w.len())
             .take_while(|&k| !self.boundary(k) && (!is_in(CLAUSE_STARTS, at(k)) || at(k) == "and"))
-            .find(|&k| {
-                at(k) == "took"
-                    && at(k - 1) == "and"
-                    && matches!(at(k + 1), "ownership" | "charge" | "responsibility")
-                    && matches!(at(k + 2), "of" | "for")
-            })
+            .find(|&k| at(k - 1) == "and" && took_charge(k))
         {
             return Some((i, w[t..=t + 2].join(" ")));
         }
         // A goal as the object of the speaker's verb: "I set myself the goal of", "we had
-        // a clear brief to".
+        // a clear brief to"; a goal set oneself, whatever follows it ("I set myself a goal:
+        // one protected hour a week").
+        let set_oneself = at(j) == "set" && matches!(at(j + 1), "myself" | "ourselves");
         if let Some(n) = (j + 1..j + 5)
             .take_while(|&k| !is_in(CLAUSE_STARTS, at(k)))
             .find(|&n| is_in(GOAL_NOUNS, at(n)))
@@ -266,15 +258,9 @@ impl Sentence {
                 at(n - 1),
                 "a" | "an" | "the" | "my" | "our" | "clear" | "one"
             )
-            // "I set myself a clear goal: zero tickets older than a week": the goal told
-            // after it.
-            && (at(n + 1) == "of"
-                || self.to_verb(n + 1)
-                || (at(j) == "set"
-                    && matches!(at(j + 1), "myself" | "ourselves")
-                    && self.boundary(n + 1)))
+            && (at(n + 1) == "of" || self.to_verb(n + 1) || set_oneself)
         {
-            let end = if self.boundary(n + 1) { n } else { n + 1 };
+            let end = if set_oneself { n } else { n + 1 };
             return Some((i, w[i..=end].join(" ")));
         }
         None
