@@ -57,6 +57,10 @@ impl Sentence {
     /// "Quite a few" and "so many" too.
     pub(super) fn quantified_object(&self, verb: usize) -> bool {
         let mut o = verb + 1;
+        // "I've dealt with a few incidents", "worked on lots of projects".
+        if matches!(self.at(o), "with" | "on" | "through") {
+            o += 1;
+        }
         while matches!(self.at(o), "quite" | "so" | "very" | "really" | "such") {
             o += 1;
         }

@@ -213,7 +213,9 @@ impl StarCues {
                 cues.result = None;
                 tentative = false;
             }
-            if cues.result.is_none() && !earlier {
+            // A tentative result gives way to one told later ("I cut the deck to six
+            // slides... They approved the recommended option").
+            if (cues.result.is_none() || tentative) && !earlier {
                 let followed = done || (practised && !scene && s.past_or_perfect());
                 // "I sat with the claims team and observed the process. The main delay was
                 // re-keying": what others did or were, told right after a look into it, is
@@ -221,9 +223,11 @@ impl StarCues {
                 let outcome = s
                     .result(&story, followed, scene)
                     .filter(|o| !(o.others && (looked || looks) && !s.aftermath()));
-                tentative = outcome.as_ref().is_some_and(|o| o.tentative);
-                cues.result = outcome.map(|o| o.cue);
-                result_at = cues.result.as_ref().map(|_| index);
+                if let Some(o) = outcome {
+                    tentative = o.tentative;
+                    cues.result = Some(o.cue);
+                    result_at = Some(index);
+                }
             }
             let result_first = result_first && cues.result.is_some();
             // A passive in the scene ("the budget was cut") is the situation, not a step taken.
@@ -391,6 +395,8 @@ mod tests_prefaces;
 mod tests_readers;
 #[cfg(test)]
 mod tests_roles;
+#[cfg(test)]
+mod tests_session24;
 #[cfg(test)]
 mod tests_turns;
 #[cfg(test)]

@@ -55,7 +55,12 @@ impl Sentence {
                 .take_while(|&j| !self.boundary(j + 1))
                 .take_while(|&j| j + 1 == k || !is_in(STOP_WORDS, self.at(j + 1)))
                 .find(|&j| matches!(self.at(j), "a" | "an"))?;
-            if det == 0 || self.at(det - 1) == "for" || self.in_goal_clause(det) {
+            // "a website rebuild for a charity I worked for": the organisation the speaker
+            // worked in, whatever stands before it ("I phoned for a courier" names none).
+            let worked_in = (k + 1..k + 4).any(|m| {
+                matches!(self.at(m), "worked" | "was") && matches!(self.at(m - 1), "i" | "where")
+            });
+            if det == 0 || (self.at(det - 1) == "for" && !worked_in) || self.in_goal_clause(det) {
                 return None;
             }
             let set_off = self.boundary(det) || matches!(self.at(det - 1), "at" | "in" | "of");

@@ -3,7 +3,9 @@
 //! nobody heard it secondhand"), something going on, what was said or an effort spent.
 
 use super::lexicon::*;
-use super::sentence::{Sentence, Story, is_figure, is_in, is_participle, is_past, is_present_form};
+use super::sentence::{
+    Sentence, Story, is_adverb, is_figure, is_in, is_participle, is_past, is_present_form,
+};
 use crate::core::matcher::STOP_WORDS;
 
 /// Nouns that announce how things turned out: "the result was that calls fell".
@@ -91,8 +93,12 @@ impl Sentence {
                 .find(|&k| k == 0 || contrast(k))
                 .unwrap_or(0);
             let side_to = (c[1]..n).find(|&k| contrast(k)).unwrap_or(n);
-            let judged = (side_from..side_to).any(|k| is_in(JUDGEMENTS, self.at(k)))
-                || self.lesson_in(side_from, side_to)
+            // "a test caught a server whose backups completed fine": a judgement inside a
+            // relative clause describes its noun, it does not judge the clause.
+            let judged = (side_from..side_to).any(|k| {
+                is_in(JUDGEMENTS, self.at(k))
+                    && !(side_from..k).any(|m| matches!(self.at(m), "whose" | "which" | "who"))
+            }) || self.lesson_in(side_from, side_to)
                 || self.emphatic(side_from, side_to);
             let found = (!judged)
                 .then(|| self.clause_outcome(c[0], c[1], story, aftermath))
@@ -245,7 +251,21 @@ impl Sentence {
             }
             // "One thing that came out of the reviews was...": "that" after a noun opens a
             // relative clause, whose verb describes the noun.
-            if k >= from + 2 && self.relative_that(k - 1) {
+            // "The paid stuff, it sends the approval", "the updated policy": a participle
+            // after an article qualifies its noun, no verb.
+            if matches!(self.at(k - 1), "the" | "a" | "an") && is_past(w) {
+                continue;
+            }
+            // "The free stuff that's already approved": through its verb "be" and adverbs.
+            if (from + 1..k).rev().take(4).any(|m| {
+                self.relative_that(m)
+                    && (m + 1..k).all(|b| {
+                        !self.boundary(b)
+                            && (is_in(BE_FORMS, self.at(b))
+                                || matches!(self.at(b), "s" | "been" | "has" | "have" | "had")
+                                || is_adverb(self.at(b)))
+                    })
+            }) {
                 continue;
             }
             let past = is_in(PAST_AUXILIARIES, w) || is_past(w);
@@ -361,6 +381,22 @@ impl Sentence {
                     "set" | "scheduled" | "planned" | "due" | "designed" | "configured"
                 )
                 && self.at(self.verb_after(k) + 1) == "to")
+                // "It was sent out to all staff", "people were reminded about it": a message
+                // passed on is a step of the story, whoever took it, not what came of it.
+                || (is_in(BE_FORMS, w)
+                    && matches!(
+                        self.at(self.verb_after(k)),
+                        "sent"
+                            | "circulated"
+                            | "emailed"
+                            | "distributed"
+                            | "forwarded"
+                            | "mailed"
+                            | "reminded"
+                            | "informed"
+                            | "notified"
+                            | "briefed"
+                    ))
                 // "The chair stopped me halfway through": someone met, nothing stopped.
                 || self.stopped_someone(k)
                 // "Tickets fell within a month" is a change; "during the shutdowns" a time.
@@ -425,9 +461,14 @@ impl Sentence {
             // a step of the story ("they agreed with us" is an answer given).
             // ("The client placed a second order with us", "staff raised issues with us
             // directly" tell what came of it.)
-            let joint = is_in(JOINT_WORK, w)
-                && (k + 1..to)
-                    .any(|m| self.at(m) == "with" && matches!(self.at(m + 1), "us" | "me"));
+            // "HR and IT worked on it together", "the vendor worked through the list": work
+            // done on it, jointly or not, is a step, not what came of it.
+            let joint = (is_in(JOINT_WORK, w)
+                && (k + 1..to).any(|m| {
+                    (self.at(m) == "with" && matches!(self.at(m + 1), "us" | "me"))
+                        || self.at(m) == "together"
+                }))
+                || (w == "worked" && matches!(self.at(k + 1), "on" | "through"));
             if past || perfect || (present && (story.present || aftermath)) {
                 // The clause's first verb tells no outcome: its object ("made things
                 // easier") is no verb of its own.

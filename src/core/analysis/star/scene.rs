@@ -23,6 +23,28 @@ impl Sentence {
         {
             return Some(self.words[..2].join(" "));
         }
+        // "Monday, 8:40 in the morning, email stopped", "Friday night, the tills went down":
+        // a day set off at the head of the sentence.
+        if is_in(WEEKDAYS, self.at(0))
+            && (self.boundary(1)
+                || matches!(self.at(1), "morning" | "afternoon" | "evening" | "night"))
+        {
+            return Some(self.at(0).to_string());
+        }
+        // "In my graduate year", "during my placement", "in our final year": a stretch of
+        // the speaker's own past named as the moment ("in my view" names none).
+        if let Some(i) = (0..self.words.len()).find(|&i| {
+            matches!(self.at(i), "in" | "during")
+                && matches!(self.at(i + 1), "my" | "our")
+                && (i + 2..i + 4).any(|k| {
+                    matches!(
+                        self.at(k),
+                        "year" | "placement" | "internship" | "apprenticeship" | "rotation"
+                    )
+                })
+        }) {
+            return Some(self.words[i..i + 3].join(" "));
+        }
         // "every alert from the last month": where something was taken from, no moment of
         // the story ("over the last month our backups failed twice" is one).
         if let Some(p) = self.first_phrase(TIME_ANCHORS).filter(|p| {
@@ -394,6 +416,7 @@ impl Sentence {
                     && !self.unambiguous_past()
                     && (1..n).any(|k| k != i && self.present_event_at(k));
                 let event = (subject != "we" || first_clause(i))
+                    && !self.complement_at(i)
                     && ((is_irregular_past(verb)
                         && (story.past || !is_ambiguous_past(verb))
                         && !present_beside)

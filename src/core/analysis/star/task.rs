@@ -32,8 +32,16 @@ impl Sentence {
     /// "to" at `k` followed by a verb, not by a noun phrase ("had to the end"); "gave a task
     /// to someone": a person after "to" receives the goal, no verb follows.
     pub(super) fn to_verb(&self, k: usize) -> bool {
+        // "The one that comes to mind": a noun after "to", no verb.
+        let mind = self.at(k + 1) == "mind"
+            && k > 0
+            && matches!(
+                self.at(k - 1),
+                "comes" | "came" | "come" | "springs" | "sprang"
+            );
         self.at(k) == "to"
             && !is_in(NOT_VERBS, self.at(k + 1))
+            && !mind
             && !is_in(INDEFINITES, self.at(k + 1))
             && !self.at(k + 1).is_empty()
     }

@@ -5,7 +5,7 @@
 //! for ("I was the one who chose the vendor").
 
 use super::lexicon::*;
-use super::sentence::{Sentence, base_in, is_in};
+use super::sentence::{Sentence, base_in, is_adverb, is_in};
 
 /// Verbs of a decision made or a commitment given: "I was the one who chose the vendor".
 const DECISIONS: &[&str] = &[
@@ -160,18 +160,34 @@ impl Sentence {
                         || v.strip_suffix('s').is_some_and(|b| base_in(DUTY_GIVERS, b))))
         };
         // The moment may stand between: "my boss asked me last month to"; or the post the
-        // speaker was asked in, between commas: "the CISO asked me, as head of operations, to".
+        // speaker was asked in, between commas: "the CISO asked me, as head of operations, to",
+        // or without them: "the CTO asked me as team lead to"; or how they asked: "asked me
+        // fairly bluntly to".
         let moment = |k: usize| {
-            if matches!(at(k), "last" | "this" | "that" | "next") && is_in(PERIODS, at(k + 1)) {
-                2
-            } else if at(k) == "as" && self.boundary(k) {
-                (k + 2..(k + 8).min(w.len()))
-                    .find(|&m| self.boundary(m))
-                    .filter(|&m| (k + 1..m).any(|j| is_in(POST_HEADS, at(j))))
-                    .map_or(0, |m| m - k)
-            } else {
-                usize::from(matches!(at(k), "yesterday" | "today" | "recently"))
-            }
+            let manner = (k..k + 3)
+                .take_while(|&m| {
+                    is_adverb(at(m)) || matches!(at(m), "rather" | "quite" | "very" | "pretty")
+                })
+                .count();
+            let k = k + manner;
+            manner
+                + if matches!(at(k), "last" | "this" | "that" | "next") && is_in(PERIODS, at(k + 1))
+                {
+                    2
+                } else if at(k) == "as" && self.boundary(k) {
+                    (k + 2..(k + 8).min(w.len()))
+                        .find(|&m| self.boundary(m))
+                        .filter(|&m| (k + 1..m).any(|j| is_in(POST_HEADS, at(j))))
+                        .map_or(0, |m| m - k)
+                } else if at(k) == "as" {
+                    (k + 2..(k + 6).min(w.len()))
+                        .take_while(|&m| !self.boundary(m))
+                        .find(|&m| at(m) == "to")
+                        .filter(|&m| (k + 1..m).any(|j| is_in(POST_HEADS, at(j))))
+                        .map_or(0, |m| m - k)
+                } else {
+                    usize::from(matches!(at(k), "yesterday" | "today" | "recently"))
+                }
         };
         w.windows(2).enumerate().find_map(|(i, p)| {
             (giver(p[0]) && matches!(p[1], "me" | "us"))

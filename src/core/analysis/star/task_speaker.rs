@@ -81,7 +81,14 @@ impl Sentence {
                 at(j + 2),
                 "own" | "lead" | "run" | "manage" | "handle" | "drive"
             );
-        if (is_in(DUTY_VERBS, at(j)) || held || asked_for) && !(w[i] == "we" && at(j) == "agreed") {
+        // "I never once had to explain what an API is": a duty denied is none.
+        let denied = w[i + 1..j]
+            .iter()
+            .any(|x| matches!(*x, "never" | "not" | "hardly" | "rarely" | "seldom"));
+        if (is_in(DUTY_VERBS, at(j)) || held || asked_for)
+            && !denied
+            && !(w[i] == "we" && at(j) == "agreed")
+        {
             let reach = match at(j) {
                 "had" | "have" => 4,
                 "wanted" | "needed" => 3,
@@ -184,9 +191,16 @@ impl Sentence {
         let took_on = took_charge(j);
         // "The print contract, which I managed": a piece of work the speaker answered for.
         // "I owned getting that in place": a charge told by what it was to do.
+        // "I owned release sign-off": a charge named without an article, in the past.
+        let bare_charge = at(j) == "owned"
+            && w[i] == "i"
+            && !at(j + 1).is_empty()
+            && !is_in(STOP_WORDS, at(j + 1))
+            && !is_in(CLAUSE_STARTS, at(j + 1));
         let owned = ((at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
             && (matches!(at(j + 1), "the" | "our" | "a" | "that" | "this" | "my")
-                || self.verb_gerund(j + 1)))
+                || self.verb_gerund(j + 1)
+                || bare_charge))
             || (w[i] == "i"
                 && i > 1
                 && matches!(at(i - 1), "which" | "that")
@@ -216,10 +230,14 @@ impl Sentence {
         // "I took it on as my improvement project", "I took on the contract renewal": a
         // piece of work taken on ("I took it on the chin", "I took it on faith", "I took it
         // on my bike" are not).
+        // "I took it over as IT manager when the PM left": a piece of work taken over.
         let taken_on = at(j) == "took"
             && ((matches!(at(j + 1), "it" | "this" | "that")
-                && at(j + 2) == "on"
-                && (matches!(at(j + 3), "as" | "myself" | "") || self.boundary(j + 3)))
+                && at(j + 2) == "over"
+                && (matches!(at(j + 3), "as" | "from" | "when" | "") || self.boundary(j + 3)))
+                || (matches!(at(j + 1), "it" | "this" | "that")
+                    && at(j + 2) == "on"
+                    && (matches!(at(j + 3), "as" | "myself" | "") || self.boundary(j + 3)))
                 || (at(j + 1) == "on"
                     && matches!(at(j + 2), "the" | "this" | "that" | "a")
                     && (j + 3..j + 6).any(|k| {

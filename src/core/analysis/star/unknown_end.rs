@@ -34,10 +34,16 @@ impl Sentence {
     /// The words without their adverbs, but for those in `keep` ("never", "not", "still"),
     /// which change what a sentence says of the end.
     fn plain_words(&self, keep: &[&str]) -> Vec<&str> {
-        self.words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !is_adverb(w) || keep.contains(w))
+        self.plain_at(keep)
+            .into_iter()
+            .map(|k| self.at(k))
+            .collect()
+    }
+
+    /// The indices of [`Sentence::plain_words`] in the sentence's words.
+    fn plain_at(&self, keep: &[&str]) -> Vec<usize> {
+        (0..self.words.len())
+            .filter(|&k| !is_adverb(self.at(k)) || keep.contains(&self.at(k)))
             .collect()
     }
 
@@ -52,33 +58,53 @@ impl Sentence {
     /// on to settle ("I'm not sure what they thought at first, but they came round"); a doubt
     /// inside the story ("we weren't sure whether it would hold") is told in the past.
     pub(super) fn left_open(&self) -> bool {
-        let plain = self.plain_words(&["not", "still"]);
+        let keep = ["not", "still", "never"];
+        let plain = self.plain_words(&keep);
+        let index = self.plain_at(&keep);
         let at = |k: usize| plain.get(k).copied().unwrap_or("");
-        let aside = self.words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "next"
-                    | "since"
-                    | "afterwards"
-                    | "later"
-                    | "answers"
-                    | "question"
-                    | "helps"
-                    | "without"
-                    | "before"
-                    | "coped"
-                    | "managed"
-                    | "but"
-            )
-        });
+        // What follows the unknown may make it an aside: what came after the result ("I'm
+        // not sure what happened next"), a doubt about the answer ("...if that answers your
+        // question"), a comparison ("...how we managed without it"), or an unknown settled
+        // ("..., but they came round"). Before it, "but" opens it ("..., but the team moved,
+        // so I never saw how it landed").
+        let aside_after = |wh: usize| {
+            self.words[index.get(wh).copied().unwrap_or(self.words.len())..]
+                .iter()
+                .any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "next"
+                            | "since"
+                            | "afterwards"
+                            | "later"
+                            | "answers"
+                            | "question"
+                            | "helps"
+                            | "without"
+                            | "before"
+                            | "coped"
+                            | "managed"
+                            | "but"
+                    )
+                })
+        };
         let unknown = (0..plain.len()).any(|k| {
             let wh = match (at(k), at(k + 1), at(k + 2)) {
                 ("don", "t", "know") if k > 0 && at(k - 1) == "i" => k + 3,
                 ("not", "sure", _) if k > 0 && matches!(at(k - 1), "m" | "am" | "i") => k + 2,
                 ("no", "idea", _) if k > 0 && matches!(at(k - 1), "i" | "have") => k + 2,
+                // "so I never really saw how it landed", "I never found out whether".
+                ("never", "saw" | "knew" | "heard" | "learned" | "learnt", _)
+                    if k > 0 && at(k - 1) == "i" =>
+                {
+                    k + 2
+                }
+                ("never", "found", "out") if k > 0 && at(k - 1) == "i" => k + 3,
                 _ => return false,
             };
-            matches!(at(wh), "what" | "how" | "whether" | "if") && at(wh + 1) != "to"
+            matches!(at(wh), "what" | "how" | "whether" | "if")
+                && at(wh + 1) != "to"
+                && !aside_after(wh)
         });
         let left = (0..plain.len()).any(|k| {
             let speaker = k > 0 && at(k - 1) == "i";
@@ -103,10 +129,17 @@ impl Sentence {
                     || (at(k + 1), at(k + 2)) == ("in", "progress")
                     || (at(k + 1), at(k + 2)) == ("going", "on")))
                 || matches!(at(k), "halfway" | "midway")
+                // A plan the move cut short: "I was going to redo the appraisals, but then I
+                // got moved", "I'd planned to count the queries".
+                || (at(k) == "going" && at(k + 1) == "to" && k > 0 && matches!(at(k - 1), "was" | "were"))
+                || (matches!(at(k), "planned" | "meant" | "intended")
+                    && at(k + 1) == "to"
+                    && k > 0
+                    && matches!(at(k - 1), "d" | "had" | "i"))
                 || (at(k) == "before"
                     && (matches!(at(k + 1), "anyone" | "anything")
                         || (matches!(at(k + 1), "i" | "we") && at(k + 2) == "could")))
         });
-        (unknown && !aside) || (left && unfinished)
+        unknown || (left && unfinished)
     }
 }
