@@ -57,8 +57,12 @@ impl Sentence {
     /// "Quite a few" and "so many" too.
     pub(super) fn quantified_object(&self, verb: usize) -> bool {
         let mut o = verb + 1;
-        // "I've dealt with a few incidents", "worked on lots of projects".
-        if matches!(self.at(o), "with" | "on" | "through") {
+        // "I've dealt with a few incidents", "worked on lots of projects" ("I meet with all
+        // my leads" names them).
+        if matches!(self.at(verb), "dealt" | "worked" | "coped")
+            && matches!(self.at(o), "with" | "on")
+            && !matches!(self.at(o + 1), "all" | "every" | "each")
+        {
             o += 1;
         }
         while matches!(self.at(o), "quite" | "so" | "very" | "really" | "such") {

@@ -57,6 +57,7 @@ mod unknown_end;
 #[cfg(test)]
 use sentence::Sentence;
 use sentence::Story;
+use unknown_end::OpenEnd;
 
 /// One part of a STAR answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -134,7 +135,12 @@ impl StarCues {
             // the answer, no step of the story.
             let preface = s.preface();
             let looks = s.looks_into();
-            let act = if preface { None } else { s.action(&story) };
+            // "The lesson I took: ..." names a lesson, no step.
+            let act = if preface || s.lesson_taken() {
+                None
+            } else {
+                s.action(&story)
+            };
             if act.as_ref().is_some_and(|a| a.own || a.event) {
                 first_step.get_or_insert(index);
             }
@@ -213,9 +219,7 @@ impl StarCues {
                 cues.result = None;
                 tentative = false;
             }
-            // A tentative result gives way to one told later ("I cut the deck to six
-            // slides... They approved the recommended option").
-            if (cues.result.is_none() || tentative) && !earlier {
+            if cues.result.is_none() && !earlier {
                 let followed = done || (practised && !scene && s.past_or_perfect());
                 // "I sat with the claims team and observed the process. The main delay was
                 // re-keying": what others did or were, told right after a look into it, is
@@ -223,11 +227,9 @@ impl StarCues {
                 let outcome = s
                     .result(&story, followed, scene)
                     .filter(|o| !(o.others && (looked || looks) && !s.aftermath()));
-                if let Some(o) = outcome {
-                    tentative = o.tentative;
-                    cues.result = Some(o.cue);
-                    result_at = Some(index);
-                }
+                tentative = outcome.as_ref().is_some_and(|o| o.tentative);
+                cues.result = outcome.map(|o| o.cue);
+                result_at = cues.result.as_ref().map(|_| index);
             }
             let result_first = result_first && cues.result.is_some();
             // A passive in the scene ("the budget was cut") is the situation, not a step taken.
@@ -287,10 +289,15 @@ impl StarCues {
         // "Honestly I'm not sure what they decided in the end", "Still a work in progress
         // when I left": a story whose last lines leave it open has no result, wherever the
         // one read stands.
+        // A weak open end ("I was going to add a policy scan, but then I got moved") undoes
+        // only a result that was no strong or measured outcome ("Calls dropped by half" stands).
         let left_open = sentences
             .iter()
             .skip(sentences.len().saturating_sub(2))
-            .any(|s| s.left_open());
+            .filter_map(|s| s.left_open())
+            .any(|end| {
+                end == OpenEnd::Firm || result_at.is_some_and(|at| !sentences[at].outcome_told())
+            });
         if unknown || left_open {
             cues.result = None;
         }

@@ -58,7 +58,8 @@ impl Sentence {
             // "a website rebuild for a charity I worked for": the organisation the speaker
             // worked in, whatever stands before it ("I phoned for a courier" names none).
             let worked_in = (k + 1..k + 4).any(|m| {
-                matches!(self.at(m), "worked" | "was") && matches!(self.at(m - 1), "i" | "where")
+                (self.at(m) == "worked" && self.at(m - 1) == "i")
+                    || (self.at(m) == "i" && self.at(m - 1) == "where")
             });
             if det == 0 || (self.at(det - 1) == "for" && !worked_in) || self.in_goal_clause(det) {
                 return None;

@@ -8,50 +8,6 @@ use super::sentence::{
 };
 use crate::core::matcher::STOP_WORDS;
 
-/// Nouns that announce how things turned out: "the result was that calls fell".
-const OUTCOME_NOUNS: &[&str] = &[
-    "result",
-    "outcome",
-    "upshot",
-    "effect",
-    "impact",
-    "end",
-    "verdict",
-    "feedback",
-    "conclusion",
-];
-
-/// Verbs of work done alongside the speaker: "they shaped the forms with us".
-const JOINT_WORK: &[&str] = &[
-    "shaped",
-    "drew",
-    "designed",
-    "built",
-    "wrote",
-    "planned",
-    "tested",
-    "worked",
-    "developed",
-    "mapped",
-    "reviewed",
-    "defined",
-    "drafted",
-];
-
-/// Nouns that name what a look into a problem found: "the main problem was that...", "the
-/// cause was a timezone setting".
-const DIAGNOSES: &[&str] = &[
-    "problem",
-    "issue",
-    "cause",
-    "reason",
-    "culprit",
-    "trouble",
-    "bottleneck",
-    "snag",
-    "catch",
-];
-
 impl Sentence {
     /// What happened to others, told as a fact: the subject of the sentence's first verb is
     /// not the speaker ("I also asked finance" is another step), and the verb is past (or
@@ -94,11 +50,27 @@ impl Sentence {
                 .unwrap_or(0);
             let side_to = (c[1]..n).find(|&k| contrast(k)).unwrap_or(n);
             // "a test caught a server whose backups completed fine": a judgement inside a
-            // relative clause describes its noun, it does not judge the clause.
-            let judged = (side_from..side_to).any(|k| {
-                is_in(JUDGEMENTS, self.at(k))
-                    && !(side_from..k).any(|m| matches!(self.at(m), "whose" | "which" | "who"))
-            }) || self.lesson_in(side_from, side_to)
+            // relative clause that describes its noun, right after the clause's own verb,
+            // does not judge the clause ("the partners, who were delighted, said..." and
+            // "everyone who used it said it was great" judge).
+            let described = |k: usize| {
+                (side_from..k).any(|m| {
+                    matches!(self.at(m), "whose" | "which" | "who")
+                        && !self.boundary(m)
+                        && (m + 1..=k).all(|b| !self.boundary(b))
+                        && (m + 1..k)
+                            .filter(|&v| {
+                                is_past(self.at(v))
+                                    || is_in(BE_FORMS, self.at(v))
+                                    || is_in(PRESENT_AUXILIARIES, self.at(v))
+                            })
+                            .count()
+                            == 1
+                })
+            };
+            let judged = (side_from..side_to)
+                .any(|k| is_in(JUDGEMENTS, self.at(k)) && !described(k))
+                || self.lesson_in(side_from, side_to)
                 || self.emphatic(side_from, side_to);
             let found = (!judged)
                 .then(|| self.clause_outcome(c[0], c[1], story, aftermath))
@@ -461,14 +433,13 @@ impl Sentence {
             // a step of the story ("they agreed with us" is an answer given).
             // ("The client placed a second order with us", "staff raised issues with us
             // directly" tell what came of it.)
-            // "HR and IT worked on it together", "the vendor worked through the list": work
-            // done on it, jointly or not, is a step, not what came of it.
-            let joint = (is_in(JOINT_WORK, w)
+            // "HR and IT worked on it together": two named together did the work, a step
+            // ("afterwards the two desks tested every change together" tells what followed).
+            let joint = is_in(JOINT_WORK, w)
                 && (k + 1..to).any(|m| {
                     (self.at(m) == "with" && matches!(self.at(m + 1), "us" | "me"))
-                        || self.at(m) == "together"
-                }))
-                || (w == "worked" && matches!(self.at(k + 1), "on" | "through"));
+                        || (self.at(m) == "together" && k >= 2 && self.at(k - 2) == "and")
+                });
             if past || perfect || (present && (story.present || aftermath)) {
                 // The clause's first verb tells no outcome: its object ("made things
                 // easier") is no verb of its own.

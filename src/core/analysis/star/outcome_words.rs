@@ -337,3 +337,47 @@ pub const LEARNING_AFTER: &[&str] = &["experience", "curve", "opportunity", "poi
 pub const WATCHED_CHANGES: &[&str] = &[
     "drop", "fall", "halve", "double", "triple", "shrink", "rise", "climb", "improve", "go", "come",
 ];
+
+/// Nouns that announce how things turned out: "the result was that calls fell".
+pub const OUTCOME_NOUNS: &[&str] = &[
+    "result",
+    "outcome",
+    "upshot",
+    "effect",
+    "impact",
+    "end",
+    "verdict",
+    "feedback",
+    "conclusion",
+];
+
+/// Verbs of work done alongside the speaker: "they shaped the forms with us".
+pub const JOINT_WORK: &[&str] = &[
+    "shaped",
+    "drew",
+    "designed",
+    "built",
+    "wrote",
+    "planned",
+    "tested",
+    "worked",
+    "developed",
+    "mapped",
+    "reviewed",
+    "defined",
+    "drafted",
+];
+
+/// Nouns that name what a look into a problem found: "the main problem was that...", "the
+/// cause was a timezone setting".
+pub const DIAGNOSES: &[&str] = &[
+    "problem",
+    "issue",
+    "cause",
+    "reason",
+    "culprit",
+    "trouble",
+    "bottleneck",
+    "snag",
+    "catch",
+];

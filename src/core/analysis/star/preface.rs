@@ -123,3 +123,18 @@ impl Sentence {
         })
     }
 }
+
+impl Sentence {
+    /// A lesson named by the speaker's taking it: "The lesson I took: brief the chair first",
+    /// "The big takeaway we drew was..." (no step of the story).
+    pub(super) fn lesson_taken(&self) -> bool {
+        (0..self.words.len().min(5)).any(|k| {
+            matches!(self.at(k), "lesson" | "lessons" | "takeaway" | "takeaways")
+                && matches!(self.at(k + 1), "i" | "we")
+                && matches!(
+                    self.at(k + 2),
+                    "took" | "learned" | "learnt" | "drew" | "got"
+                )
+        })
+    }
+}

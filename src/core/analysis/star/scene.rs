@@ -33,17 +33,22 @@ impl Sentence {
         }
         // "In my graduate year", "during my placement", "in our final year": a stretch of
         // the speaker's own past named as the moment ("in my view" names none).
-        if let Some(i) = (0..self.words.len()).find(|&i| {
-            matches!(self.at(i), "in" | "during")
-                && matches!(self.at(i + 1), "my" | "our")
-                && (i + 2..i + 4).any(|k| {
-                    matches!(
+        // "In my year" alone names none.
+        let stretch = |i: usize| {
+            (i + 2..i + 4).find(|&k| {
+                (self.at(k) == "year" && k > i + 2)
+                    || matches!(
                         self.at(k),
-                        "year" | "placement" | "internship" | "apprenticeship" | "rotation"
+                        "placement" | "internship" | "apprenticeship" | "rotation"
                     )
-                })
+            })
+        };
+        if let Some((i, k)) = (0..self.words.len()).find_map(|i| {
+            (matches!(self.at(i), "in" | "during") && matches!(self.at(i + 1), "my" | "our"))
+                .then(|| stretch(i).map(|k| (i, k)))
+                .flatten()
         }) {
-            return Some(self.words[i..i + 3].join(" "));
+            return Some(self.words[i..=k].join(" "));
         }
         // "every alert from the last month": where something was taken from, no moment of
         // the story ("over the last month our backups failed twice" is one).

@@ -424,3 +424,36 @@ impl Sentence {
         })
     }
 }
+
+impl Sentence {
+    /// Whether the participle at `k` follows a present verb of how things are: "people feel
+    /// valued", "the team seems stretched", "making sure people feel heard" (its complement,
+    /// no verb of its own).
+    pub(super) fn complement_at(&self, k: usize) -> bool {
+        // "our new look confused customers", "the look and feel": nouns.
+        let noun = k >= 2
+            && (is_in(DETERMINERS, self.at(k - 2))
+                || matches!(self.at(k - 2), "and" | "new" | "old" | "whole" | "same"));
+        k > 0
+            && !noun
+            && matches!(
+                self.at(k - 1),
+                "feel"
+                    | "feels"
+                    | "seem"
+                    | "seems"
+                    | "look"
+                    | "looks"
+                    | "get"
+                    | "gets"
+                    | "stay"
+                    | "stays"
+                    | "remain"
+                    | "remains"
+                    | "become"
+                    | "becomes"
+                    | "keep"
+                    | "keeps"
+            )
+    }
+}

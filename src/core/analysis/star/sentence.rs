@@ -269,32 +269,6 @@ impl Sentence {
             && !object
     }
 
-    /// Whether the participle at `k` follows a present verb of how things are: "people feel
-    /// valued", "the team seems stretched", "making sure people feel heard" (its complement,
-    /// no verb of its own).
-    pub fn complement_at(&self, k: usize) -> bool {
-        k > 0
-            && matches!(
-                self.at(k - 1),
-                "feel"
-                    | "feels"
-                    | "seem"
-                    | "seems"
-                    | "look"
-                    | "looks"
-                    | "get"
-                    | "gets"
-                    | "stay"
-                    | "stays"
-                    | "remain"
-                    | "remains"
-                    | "become"
-                    | "becomes"
-                    | "keep"
-                    | "keeps"
-            )
-    }
-
     /// Whether the verb at `k` follows "with" and its noun ("never with their manager copied
     /// in", "with every laptop encrypted"): how something was done, no clause of its own.
     pub fn with_done(&self, k: usize) -> bool {

@@ -2,7 +2,7 @@
 //! "I set out to", "I took ownership of"), or held ("I was the budget holder").
 
 use super::lexicon::*;
-use super::sentence::{CLAUSE_STARTS, Sentence, is_adverb, is_in, is_participle};
+use super::sentence::{CLAUSE_STARTS, Sentence, is_adverb, is_figure, is_in, is_participle};
 use crate::core::matcher::STOP_WORDS;
 
 impl Sentence {
@@ -16,6 +16,13 @@ impl Sentence {
         while is_adverb(at(j)) {
             j += 1;
         }
+        // "I never once had to explain what an API is", "I was never asked to", "I had never
+        // had to": a duty denied is none.
+        let never = |from: usize, to: usize| {
+            w[from.min(w.len())..to.min(w.len())]
+                .iter()
+                .any(|x| matches!(*x, "never" | "hardly" | "rarely"))
+        };
         // The speaker given a duty: "I was asked to", "we'd been tasked with".
         let mut k = j;
         if matches!(at(k), "d" | "had" | "have" | "ve") && at(k + 1) == "been" {
@@ -29,6 +36,7 @@ impl Sentence {
                 k += 1;
             }
             if is_in(DUTY_PASSIVES, at(k))
+                && !never(i + 1, k)
                 && let Some(g) = self.goal_follows(k + 1, 3)
             {
                 return Some((i, w[i..=g].join(" ")));
@@ -81,12 +89,8 @@ impl Sentence {
                 at(j + 2),
                 "own" | "lead" | "run" | "manage" | "handle" | "drive"
             );
-        // "I never once had to explain what an API is": a duty denied is none.
-        let denied = w[i + 1..j]
-            .iter()
-            .any(|x| matches!(*x, "never" | "not" | "hardly" | "rarely" | "seldom"));
         if (is_in(DUTY_VERBS, at(j)) || held || asked_for)
-            && !denied
+            && !never(i + 1, j)
             && !(w[i] == "we" && at(j) == "agreed")
         {
             let reach = match at(j) {
@@ -98,6 +102,7 @@ impl Sentence {
                 .take_while(|&k| k == j + 1 || !is_in(CLAUSE_STARTS, at(k)))
                 .find(|&k| at(k) == "to")
                 && self.to_verb(g)
+                && !never(j + 1, g)
                 && !(matches!(at(j), "wanted" | "want") && g == j + 1 && self.listening(g + 1))
             {
                 return Some((i, w[i..=g].join(" ")));
@@ -191,12 +196,23 @@ impl Sentence {
         let took_on = took_charge(j);
         // "The print contract, which I managed": a piece of work the speaker answered for.
         // "I owned getting that in place": a charge told by what it was to do.
-        // "I owned release sign-off": a charge named without an article, in the past.
+        // "I owned release sign-off": a charge named without an article, in the past, that
+        // closes its clause ("I owned shares in the supplier", "I owned Macs at home", "I
+        // owned two of them" name possessions).
         let bare_charge = at(j) == "owned"
             && w[i] == "i"
             && !at(j + 1).is_empty()
             && !is_in(STOP_WORDS, at(j + 1))
-            && !is_in(CLAUSE_STARTS, at(j + 1));
+            && !is_in(CLAUSE_STARTS, at(j + 1))
+            && !is_figure(at(j + 1))
+            && !at(j + 1).ends_with('s')
+            && (j + 2..j + 5).any(|k| {
+                at(k).is_empty() || self.boundary(k) || matches!(at(k), "and" | "so" | "but")
+            })
+            && (j + 1..j + 5)
+                .take_while(|&k| !at(k).is_empty() && !self.boundary(k))
+                .take_while(|&k| !matches!(at(k), "and" | "so" | "but"))
+                .all(|k| !is_in(STOP_WORDS, at(k)) || self.compound(k));
         let owned = ((at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
             && (matches!(at(j + 1), "the" | "our" | "a" | "that" | "this" | "my")
                 || self.verb_gerund(j + 1)
@@ -234,7 +250,7 @@ impl Sentence {
         let taken_on = at(j) == "took"
             && ((matches!(at(j + 1), "it" | "this" | "that")
                 && at(j + 2) == "over"
-                && (matches!(at(j + 3), "as" | "from" | "when" | "") || self.boundary(j + 3)))
+                && matches!(at(j + 3), "as" | "from" | ""))
                 || (matches!(at(j + 1), "it" | "this" | "that")
                     && at(j + 2) == "on"
                     && (matches!(at(j + 3), "as" | "myself" | "") || self.boundary(j + 3)))

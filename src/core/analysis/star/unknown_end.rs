@@ -57,55 +57,63 @@ impl Sentence {
     /// comparison ("I don't know how we managed without it"), nor an unknown the speaker goes
     /// on to settle ("I'm not sure what they thought at first, but they came round"); a doubt
     /// inside the story ("we weren't sure whether it would hold") is told in the past.
-    pub(super) fn left_open(&self) -> bool {
+    pub(super) fn left_open(&self) -> Option<OpenEnd> {
         let keep = ["not", "still", "never"];
         let plain = self.plain_words(&keep);
         let index = self.plain_at(&keep);
         let at = |k: usize| plain.get(k).copied().unwrap_or("");
-        // What follows the unknown may make it an aside: what came after the result ("I'm
-        // not sure what happened next"), a doubt about the answer ("...if that answers your
-        // question"), a comparison ("...how we managed without it"), or an unknown settled
-        // ("..., but they came round"). Before it, "but" opens it ("..., but the team moved,
-        // so I never saw how it landed").
+        // Words that make the unknown an aside: what came after the result ("I'm not sure
+        // what happened next"), a doubt about the answer ("...if that answers your
+        // question"), a comparison ("...how we managed without it"), an unknown settled
+        // ("..., but they came round", "I never knew how bad it was until...").
+        let aside = |w: &str| {
+            matches!(
+                w,
+                "next"
+                    | "since"
+                    | "afterwards"
+                    | "later"
+                    | "answers"
+                    | "question"
+                    | "helps"
+                    | "without"
+                    | "before"
+                    | "coped"
+                    | "managed"
+                    | "but"
+                    | "until"
+            )
+        };
+        // The firm reading: an aside anywhere in the sentence. The weak one: only after the
+        // unknown ("..., but the team moved, so I never saw how it landed").
+        let aside_anywhere = self.words.iter().any(|w| aside(w));
         let aside_after = |wh: usize| {
             self.words[index.get(wh).copied().unwrap_or(self.words.len())..]
                 .iter()
-                .any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "next"
-                            | "since"
-                            | "afterwards"
-                            | "later"
-                            | "answers"
-                            | "question"
-                            | "helps"
-                            | "without"
-                            | "before"
-                            | "coped"
-                            | "managed"
-                            | "but"
-                    )
-                })
+                .any(|w| aside(w))
         };
-        let unknown = (0..plain.len()).any(|k| {
-            let wh = match (at(k), at(k + 1), at(k + 2)) {
-                ("don", "t", "know") if k > 0 && at(k - 1) == "i" => k + 3,
-                ("not", "sure", _) if k > 0 && matches!(at(k - 1), "m" | "am" | "i") => k + 2,
-                ("no", "idea", _) if k > 0 && matches!(at(k - 1), "i" | "have") => k + 2,
+        // (where the unknown's question word stands, whether its form is a firm one)
+        let unknown = (0..plain.len()).find_map(|k| {
+            let (wh, firm) = match (at(k), at(k + 1), at(k + 2)) {
+                ("don", "t", "know") if k > 0 && at(k - 1) == "i" => (k + 3, true),
+                ("not", "sure", _) if k > 0 && matches!(at(k - 1), "m" | "am" | "i") => {
+                    (k + 2, true)
+                }
+                ("no", "idea", _) if k > 0 && matches!(at(k - 1), "i" | "have") => (k + 2, true),
                 // "so I never really saw how it landed", "I never found out whether".
                 ("never", "saw" | "knew" | "heard" | "learned" | "learnt", _)
                     if k > 0 && at(k - 1) == "i" =>
                 {
-                    k + 2
+                    (k + 2, false)
                 }
-                ("never", "found", "out") if k > 0 && at(k - 1) == "i" => k + 3,
-                _ => return false,
+                ("never", "found", "out") if k > 0 && at(k - 1) == "i" => (k + 3, false),
+                _ => return None,
             };
-            matches!(at(wh), "what" | "how" | "whether" | "if")
-                && at(wh + 1) != "to"
-                && !aside_after(wh)
+            (matches!(at(wh), "what" | "how" | "whether" | "if") && at(wh + 1) != "to")
+                .then_some((wh, firm))
         });
+        let firm_unknown = unknown.is_some_and(|(_, firm)| firm) && !aside_anywhere;
+        let weak_unknown = unknown.is_some_and(|(wh, _)| !aside_after(wh));
         let left = (0..plain.len()).any(|k| {
             let speaker = k > 0 && at(k - 1) == "i";
             (speaker
@@ -129,17 +137,34 @@ impl Sentence {
                     || (at(k + 1), at(k + 2)) == ("in", "progress")
                     || (at(k + 1), at(k + 2)) == ("going", "on")))
                 || matches!(at(k), "halfway" | "midway")
-                // A plan the move cut short: "I was going to redo the appraisals, but then I
-                // got moved", "I'd planned to count the queries".
-                || (at(k) == "going" && at(k + 1) == "to" && k > 0 && matches!(at(k - 1), "was" | "were"))
-                || (matches!(at(k), "planned" | "meant" | "intended")
-                    && at(k + 1) == "to"
-                    && k > 0
-                    && matches!(at(k - 1), "d" | "had" | "i"))
                 || (at(k) == "before"
                     && (matches!(at(k + 1), "anyone" | "anything")
                         || (matches!(at(k + 1), "i" | "we") && at(k + 2) == "could")))
         });
-        unknown || (left && unfinished)
+        // A plan the move cut short: "I was going to redo the appraisals, but then I got
+        // moved", "I'd planned to count the queries" (weak: the plan may be an extra).
+        let plan_cut = (0..plain.len()).any(|k| {
+            (at(k) == "going" && at(k + 1) == "to" && k > 0 && matches!(at(k - 1), "was" | "were"))
+                || (matches!(at(k), "planned" | "meant" | "intended")
+                    && at(k + 1) == "to"
+                    && k > 0
+                    && matches!(at(k - 1), "d" | "had" | "i"))
+        });
+        if firm_unknown || (left && unfinished) {
+            Some(OpenEnd::Firm)
+        } else if weak_unknown || (left && plan_cut) {
+            Some(OpenEnd::Weak)
+        } else {
+            None
+        }
     }
+}
+
+/// How a story's close leaves it open: firmly (the speaker does not know how it ended, or left
+/// it undone), or weakly (a plan cut short, "I never saw how it landed"), which undoes only a
+/// result that was no measured or strong outcome.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum OpenEnd {
+    Firm,
+    Weak,
 }
