@@ -224,7 +224,9 @@ impl Sentence {
             // "One thing that came out of the reviews was...": "that" after a noun opens a
             // relative clause, whose verb describes the noun.
             // "The paid stuff, it sends the approval", "the updated policy": a participle
-            // after an article qualifies its noun, no verb.
+            // after an article qualifies its noun, no verb. (Wider than `infinitive`'s
+            // participle between a determiner and its noun, which needs a content word after
+            // it: here "the" and a past form are enough.)
             if matches!(self.at(k - 1), "the" | "a" | "an") && is_past(w) {
                 continue;
             }

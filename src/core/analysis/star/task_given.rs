@@ -174,15 +174,18 @@ impl Sentence {
                 + if matches!(at(k), "last" | "this" | "that" | "next") && is_in(PERIODS, at(k + 1))
                 {
                     2
-                } else if at(k) == "as" && self.boundary(k) {
-                    (k + 2..(k + 8).min(w.len()))
-                        .find(|&m| self.boundary(m))
-                        .filter(|&m| (k + 1..m).any(|j| is_in(POST_HEADS, at(j))))
-                        .map_or(0, |m| m - k)
                 } else if at(k) == "as" {
-                    (k + 2..(k + 6).min(w.len()))
-                        .take_while(|&m| !self.boundary(m))
-                        .find(|&m| at(m) == "to")
+                    // Between commas, the post closes at the second; without, at the "to".
+                    let set_off = self.boundary(k);
+                    (k + 2..(k + if set_off { 8 } else { 6 }).min(w.len()))
+                        .take_while(|&m| set_off || !self.boundary(m))
+                        .find(|&m| {
+                            if set_off {
+                                self.boundary(m)
+                            } else {
+                                at(m) == "to"
+                            }
+                        })
                         .filter(|&m| (k + 1..m).any(|j| is_in(POST_HEADS, at(j))))
                         .map_or(0, |m| m - k)
                 } else {

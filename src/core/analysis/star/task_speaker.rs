@@ -199,20 +199,19 @@ impl Sentence {
         // "I owned release sign-off": a charge named without an article, in the past, that
         // closes its clause ("I owned shares in the supplier", "I owned Macs at home", "I
         // owned two of them" name possessions).
+        let clause_end = (j + 2..j + 5).find(|&k| {
+            at(k).is_empty() || self.boundary(k) || matches!(at(k), "and" | "so" | "but")
+        });
         let bare_charge = at(j) == "owned"
             && w[i] == "i"
             && !at(j + 1).is_empty()
-            && !is_in(STOP_WORDS, at(j + 1))
             && !is_in(CLAUSE_STARTS, at(j + 1))
             && !is_figure(at(j + 1))
             && !at(j + 1).ends_with('s')
-            && (j + 2..j + 5).any(|k| {
-                at(k).is_empty() || self.boundary(k) || matches!(at(k), "and" | "so" | "but")
-            })
-            && (j + 1..j + 5)
-                .take_while(|&k| !at(k).is_empty() && !self.boundary(k))
-                .take_while(|&k| !matches!(at(k), "and" | "so" | "but"))
-                .all(|k| !is_in(STOP_WORDS, at(k)) || self.compound(k));
+            && !is_in(STOP_WORDS, at(j + 1))
+            && clause_end.is_some_and(|end| {
+                (j + 2..end).all(|k| !is_in(STOP_WORDS, at(k)) || self.compound(k))
+            });
         let owned = ((at(j) == "owned" || (w[i] == "i" && at(j) == "own"))
             && (matches!(at(j + 1), "the" | "our" | "a" | "that" | "this" | "my")
                 || self.verb_gerund(j + 1)

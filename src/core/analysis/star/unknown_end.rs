@@ -58,9 +58,8 @@ impl Sentence {
     /// on to settle ("I'm not sure what they thought at first, but they came round"); a doubt
     /// inside the story ("we weren't sure whether it would hold") is told in the past.
     pub(super) fn left_open(&self) -> Option<OpenEnd> {
-        let keep = ["not", "still", "never"];
-        let plain = self.plain_words(&keep);
-        let index = self.plain_at(&keep);
+        let index = self.plain_at(&["not", "still", "never"]);
+        let plain: Vec<&str> = index.iter().map(|&k| self.at(k)).collect();
         let at = |k: usize| plain.get(k).copied().unwrap_or("");
         // Words that make the unknown an aside: what came after the result ("I'm not sure
         // what happened next"), a doubt about the answer ("...if that answers your
