@@ -20,6 +20,9 @@ impl Sentence {
         let early = (1..self.words.len())
             .any(|k| self.at(k) == "early" && is_in(TIME_UNITS, self.at(k - 1)));
         let on_plan = self.first_phrase(AGAINST_PLAN).is_some() || early || self.ahead_of_plan();
+        // A step told against its plan is no duty ("we had to deliver on time"): read once,
+        // and only where it is needed (the sentence's task does not change with the word).
+        let untasked = on_plan && self.task().is_none();
         // A terse note of the end, after the actions: "Finished a week early", "Done in
         // five months".
         if done
@@ -33,9 +36,6 @@ impl Sentence {
             return Some(self.at(0).to_string());
         }
         (1..self.words.len()).find_map(|k| {
-            if self.judged_clause(k) {
-                return None;
-            }
             let subject = self.subject_of(k);
             let w = self.at(k);
             // "We'd just finished a big migration": done before the story, its backstory.
@@ -59,7 +59,7 @@ impl Sentence {
             let told = (is_past(w) || story.present || be)
                 && (!is_in(NOT_ACTIONS, w) || be)
                 && !is_in(AUXILIARIES, w)
-                && self.task().is_none();
+                && untasked;
             // "We came in under budget", "it came in eight thousand under".
             let came_in = matches!(w, "came" | "come" | "comes")
                 && self.at(k + 1) == "in"
@@ -74,8 +74,10 @@ impl Sentence {
                         || since
                         || kept
                         || came_in))
-                    || (told && on_plan)))
-                .then(|| format!("{subject} {w}"))
+                    || (told && on_plan))
+                // Last, as it reads the whole clause: "we delivered, which was a success".
+                && !self.judged_clause(k))
+            .then(|| format!("{subject} {w}"))
         })
     }
 
@@ -148,9 +150,11 @@ impl Sentence {
                                 || is_in(STOP_WORDS, self.at(m + 1))
                                 || is_adverb(self.at(m + 1)))
                     }));
-            let after_step =
-                done || (0..k).any(|m| self.at(m) == "i" && is_past(self.at(self.verb_after(m))));
-            (passed && after_step).then(|| self.words[k - 1..=k].join(" "))
+            // Read only for a test passed: it looks back over the sentence.
+            let after_step = || {
+                done || (0..k).any(|m| self.at(m) == "i" && is_past(self.at(self.verb_after(m))))
+            };
+            (passed && after_step()).then(|| self.words[k - 1..=k].join(" "))
         })
     }
 

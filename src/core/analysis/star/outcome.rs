@@ -303,6 +303,12 @@ impl Sentence {
     /// without a single failed payment".
     fn harm_avoided(&self) -> Option<String> {
         let n = self.words.len();
+        // The first step of the speaker's told in the past: the harm avoided follows it.
+        let first_told = (0..n).find(|&v| {
+            matches!(self.subject_of(v), "i" | "we")
+                && is_past(self.at(v))
+                && !is_in(PAST_AUXILIARIES, self.at(v))
+        });
         (1..n).find_map(|k| {
             let none = match self.at(k) {
                 "without" => {
@@ -312,11 +318,7 @@ impl Sentence {
                 "with" => matches!(self.at(k + 1), "no" | "zero"),
                 _ => false,
             };
-            let told = (0..k).any(|v| {
-                matches!(self.subject_of(v), "i" | "we")
-                    && is_past(self.at(v))
-                    && !is_in(PAST_AUXILIARIES, self.at(v))
-            });
+            let told = first_told.is_some_and(|v| v < k);
             (none && told).then(|| format!("{} {}", self.at(k), self.at(k + 1)))
         })
     }

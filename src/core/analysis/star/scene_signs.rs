@@ -294,6 +294,10 @@ impl Sentence {
                 "d" => unmistakable,
                 _ => false,
             };
+            // What follows is read only for a past before the past: it looks to the end.
+            if !pluperfect {
+                return None;
+            }
             // Told as the set-up of what follows: "just" done, or joined to what it led to,
             // someone else's turn or a loss or a discovery ("and lost them", "and I
             // realised"); "I'd already booked the room" and "I'd rewritten the runbook and

@@ -153,9 +153,11 @@ impl Sentence {
         }
         // Someone gives the speaker a goal: "my boss asked me to", "they brought us in to";
         // in a story told in the present, or by a learner, "my boss tells me to".
+        // Read once: the sentence's habit does not change with the word.
+        let habitual = self.habitual();
         let giver = |v: &str| {
             is_in(DUTY_GIVERS, v)
-                || (!self.habitual()
+                || (!habitual
                     && (base_in(DUTY_GIVERS, v)
                         || v.strip_suffix('s').is_some_and(|b| base_in(DUTY_GIVERS, b))))
         };
