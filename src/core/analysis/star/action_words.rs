@@ -80,3 +80,36 @@ pub const DEPARTURE_ENDS: &[&str] = &[
     "", "before", "after", "when", "because", "and", "but", "so", "while", "as", "early", "home",
     "soon", "shortly",
 ];
+
+/// Technical work named by a noun that looks abstract ("-ing", "-tion"): "I added alerting",
+/// "we set up replication", "I turned on encryption" name a thing built or switched on, where
+/// "I provided training" or "I introduced communication" name none.
+pub const TECHNICAL_WORK: &[&str] = &[
+    "alerting",
+    "monitoring",
+    "logging",
+    "patching",
+    "encryption",
+    "replication",
+    "versioning",
+    "caching",
+    "clustering",
+    "mirroring",
+    "sandboxing",
+    "scanning",
+    "filtering",
+    "segmentation",
+    "authentication",
+    "deduplication",
+    "virtualisation",
+    "virtualization",
+    "containerisation",
+    "containerization",
+    "tiering",
+    "geofencing",
+    "tokenisation",
+    "tokenization",
+    "journaling",
+    "snapshotting",
+    "throttling",
+];

@@ -38,7 +38,10 @@ impl Sentence {
             .unwrap_or(k + 2);
         let abstract_noun = ["ing", "ment", "ity", "ance", "ence", "tion", "ness", "ship"]
             .iter()
-            .any(|e| self.at(end).ends_with(e) && self.at(end).len() > 5);
+            .any(|e| self.at(end).ends_with(e) && self.at(end).len() > 5)
+            // "better monitoring" stays as vague as "better processes".
+            && !(is_in(TECHNICAL_WORK, self.at(end))
+                && (k..end).all(|m| !is_in(VAGUE_MODIFIERS, self.at(m))));
         // Nothing particular follows in the clause: no figure, no determiner, no name.
         let rest = (end + 1..self.words.len())
             .take_while(|&m| !self.boundary(m) && !matches!(self.at(m), "and" | "but" | "so"));

@@ -405,6 +405,8 @@ mod tests_roles;
 #[cfg(test)]
 mod tests_session24;
 #[cfg(test)]
+mod tests_session25;
+#[cfg(test)]
 mod tests_turns;
 #[cfg(test)]
 mod tests_voices;

@@ -366,6 +366,8 @@ impl Sentence {
                 // clause of its own.
                 && !self.boundary(r)
                 && !matches!(self.at(r - 1), "and" | "but" | "so" | "or")
+                // "My aim was that every engineer got time": what the goal is, no scene.
+                && !is_in(BE_FORMS, self.at(r - 1))
                 && self.at(verb + 1) != "to"
                 && (r + 1..verb).all(|k| !matches!(self.at(k), "i" | "we")))
             .then(|| self.words[r..=verb].join(" "))

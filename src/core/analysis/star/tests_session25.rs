@@ -1,0 +1,74 @@
+//! STAR read as a person reads it (issue 11 item 4, session 25, 2026-12-07): gaps found while
+//! writing tests, not in labelled answers. Technical work named by a noun that looks abstract
+//! is a step; the clause that says what a goal is is no scene. Every sentence is written for
+//! these tests, none taken from a labelled answer.
+
+use super::tests_voices::disagreements;
+use super::*;
+use StarPart::*;
+
+#[test]
+fn technical_work_named_by_a_noun_is_a_step() {
+    let wrong = disagreements(&[
+        (
+            "At the council one night the nightly backup job failed silently. I added \
+             alerting.",
+            &[Situation, Action],
+        ),
+        (
+            "Our file server at a school kept filling up overnight. I set up deduplication on \
+             the volume.",
+            &[Situation, Action],
+        ),
+        (
+            "At a clinic the laptops left the building unprotected. I turned on encryption \
+             for every one of them.",
+            &[Situation, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn technical_words_do_not_make_vague_steps_concrete() {
+    let wrong = disagreements(&[
+        // A vague modifier keeps the noun as vague as "better processes".
+        (
+            "Reducing downtime matters to me. At my last firm I introduced better monitoring.",
+            &[],
+        ),
+        // Abstract nouns that are not technical work stay vague.
+        (
+            "Our support desk at a bank was slow. I provided training.",
+            &[Situation],
+        ),
+        (
+            "The project at a retailer was late. I improved communication.",
+            &[Situation],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn what_a_goal_is_sets_no_scene() {
+    let wrong = disagreements(&[
+        (
+            "My aim was that every engineer got time for training. I blocked Friday \
+             afternoons in the rota. Within a year four of them had passed their exams.",
+            &[Task, Action, Result],
+        ),
+        (
+            "The goal was that no patient record left the building unencrypted. I rolled out \
+             BitLocker to all 300 laptops.",
+            &[Task, Action],
+        ),
+        // A relative clause after its noun still tells a scene inside the goal.
+        (
+            "My manager asked me to sign off a release that hadn't passed testing. I refused \
+             and wrote down why.",
+            &[Situation, Task, Action],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
