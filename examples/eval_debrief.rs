@@ -22,6 +22,9 @@ use prepdeck::core::matcher::{PreparedPoint, content_stems};
 use prepdeck::store::decks::{BUILTIN, load_builtin};
 use serde::Deserialize;
 
+#[macro_use]
+#[path = "common/out.rs"]
+mod out;
 #[path = "common/second_reader.rs"]
 mod second_reader;
 use second_reader::{Agreement, Star};
@@ -62,7 +65,7 @@ fn pct(a: usize, b: usize) -> String {
 
 impl Figures {
     fn print(&self, label: &str) {
-        println!(
+        out!(
             "{label:<10} filler/off-topic ticked {} ({}/{})  recall {} ({}/{})  precision {} ({}/{})  STAR S/T/A/R {} {} {} {} (n={})",
             pct(self.junk_ticks, self.junk_points),
             self.junk_ticks,
@@ -85,7 +88,7 @@ impl Figures {
                 .enumerate()
                 .map(|(i, p)| format!("{} {}/{}", p.label(), self.star_fp[i], self.star_fn[i]))
                 .collect();
-            println!(
+            out!(
                 "{:<10} STAR found but absent / missed: {}",
                 "",
                 parts.join(", ")
@@ -250,7 +253,7 @@ fn main() -> ExitCode {
                             })
                             .unwrap_or_default()
                     });
-                    println!(
+                    out!(
                         "{}/{} [{}] point {}: {} {:?} matched {:?}{}",
                         e.deck,
                         e.card,
@@ -266,7 +269,7 @@ fn main() -> ExitCode {
             if let (Some(star), Some(got)) = (&e.star, &star) {
                 for p in StarPart::ALL {
                     if star.get(p) != got.has(p) {
-                        println!(
+                        out!(
                             "{}/{} [{}] STAR {}: want {}, got {}{}",
                             e.deck,
                             e.card,
@@ -291,19 +294,22 @@ fn main() -> ExitCode {
             .find(|c| c.id.as_str() == e.card);
         for c in &e.covers {
             match card.map(|card| (card, label_point(card, c))) {
-                Some((card, Some(i))) if card.key_points[i].text != *c => println!(
+                Some((card, Some(i))) if card.key_points[i].text != *c => out!(
                     "note: {}/{}: label {c:?} taken as the reworded point {:?}",
-                    e.deck, e.card, card.key_points[i].text
+                    e.deck,
+                    e.card,
+                    card.key_points[i].text
                 ),
                 Some((_, Some(_))) => {}
-                _ => println!(
+                _ => out!(
                     "note: {}/{}: label {c:?} names no key point",
-                    e.deck, e.card
+                    e.deck,
+                    e.card
                 ),
             }
         }
     }
-    println!("{} answers from {path}", entries.len());
+    out!("{} answers from {path}", entries.len());
     all.print("all");
     agreement.print("all");
     if split {
@@ -311,7 +317,7 @@ fn main() -> ExitCode {
         halves[1].print("half B");
     }
     for ((route, kind), [wrong, right]) in &by_route {
-        println!("ticks by {route:<10} on {kind:<8} right {right:>4}  wrong {wrong:>3}");
+        out!("ticks by {route:<10} on {kind:<8} right {right:>4}  wrong {wrong:>3}");
     }
     ExitCode::SUCCESS
 }

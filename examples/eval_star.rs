@@ -14,6 +14,9 @@ use prepdeck::core::analysis::{StarCues, StarPart};
 use prepdeck::core::deck::FILLER_ANSWERS;
 use serde::Deserialize;
 
+#[macro_use]
+#[path = "common/out.rs"]
+mod out;
 #[path = "common/second_reader.rs"]
 mod second_reader;
 use second_reader::{Agreement, Star};
@@ -61,7 +64,7 @@ fn main() -> ExitCode {
                 _ => fn_[i] += 1,
             }
             if verbose && want != have {
-                println!(
+                out!(
                     "{}: {} want {want}, got {have} {:?}",
                     s.id,
                     p.label(),
@@ -71,9 +74,9 @@ fn main() -> ExitCode {
         }
     }
     let n = stories.len();
-    println!("{n} stories from {path}");
+    out!("{n} stories from {path}");
     for (i, p) in StarPart::ALL.into_iter().enumerate() {
-        println!(
+        out!(
             "{:<10} {:4.0}% ({}/{n})  found but absent {}, missed {}",
             p.label(),
             100.0 * ok[i] as f64 / n.max(1) as f64,
@@ -98,13 +101,13 @@ fn main() -> ExitCode {
             })
         })
         .collect();
-    println!(
+    out!(
         "filler answers with a STAR part: {} of {}",
         with_parts.len(),
         FILLER_ANSWERS.len()
     );
     for l in with_parts {
-        println!("{l}");
+        out!("{l}");
     }
     ExitCode::SUCCESS
 }

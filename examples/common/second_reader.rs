@@ -152,18 +152,18 @@ impl Agreement {
                 .join("  ")
         };
         let all = [self.n; 4];
-        println!("{label:<10} second reader, STAR S/T/A/R (n={}):", self.n);
-        println!(
+        out!("{label:<10} second reader, STAR S/T/A/R (n={}):", self.n);
+        out!(
             "{:<10}   readers agree         {}",
             "",
             row(&self.readers_agree, &all)
         );
-        println!(
+        out!(
             "{:<10}   detector ~ second     {}",
             "",
             row(&self.detector_vs_second, &all)
         );
-        println!(
+        out!(
             "{:<10}   detector where agreed {}",
             "",
             row(&self.detector_on_agreed, &self.readers_agree)
