@@ -8,7 +8,10 @@
 
 use super::lexicon::*;
 use super::scene::is_year;
-use super::sentence::{Sentence, is_in, is_present_form, is_subject};
+use super::sentence::{
+    Sentence, is_adverb, is_ambiguous_past, is_in, is_past, is_present_form, is_regular_past,
+    is_subject,
+};
 use crate::core::matcher::STOP_WORDS;
 
 /// How the whole answer is told.
@@ -119,6 +122,27 @@ impl Sentence {
             })
     }
 
+    /// A verb that is only past, told as a verb: not a regular "-ed" form after a determiner
+    /// ("the agreed standard", "an automated pipeline") or after a verb's base after "to"
+    /// ("to make automated pipeline"), which describes a noun.
+    pub(super) fn finite_past(&self) -> bool {
+        (0..self.words.len()).any(|k| {
+            let w = self.at(k);
+            let describes = is_regular_past(w)
+                && k > 0
+                && (is_in(DETERMINERS, self.at(k - 1)) || (k > 1 && self.at(k - 2) == "to"));
+            let mut b = k;
+            while b > 0 && is_adverb(self.at(b - 1)) {
+                b -= 1;
+            }
+            let present_passive =
+                b > 0 && matches!(self.at(b - 1), "is" | "are" | "am" | "m" | "s" | "re");
+            !describes
+                && (is_in(PAST_AUXILIARIES, w)
+                    || (is_past(w) && !is_ambiguous_past(w) && !present_passive))
+        })
+    }
+
     /// A moment in the past named at the start of a story: "two years ago", "last year", "in
     /// 2019", "one day".
     pub(super) fn past_moment(&self) -> bool {
@@ -150,7 +174,7 @@ pub(super) fn told_in_present(sentences: &[Sentence]) -> bool {
         return false;
     }
     let steps = sentences.iter().filter(|s| s.present_step()).count();
-    let past = sentences.iter().filter(|s| s.unambiguous_past()).count();
+    let past = sentences.iter().filter(|s| s.finite_past()).count();
     let imagined = sentences.iter().filter(|s| s.hypothetical()).count();
     let anchored = sentences.iter().any(Sentence::past_moment);
     // A learner's story named in the past and told in the present may have one step only.

@@ -72,3 +72,32 @@ fn what_a_goal_is_sets_no_scene() {
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// A learner's story told in the present: an "-ed" form that describes a noun ("to build
+/// automated route sheets", "the agreed format") is no verb in the past, so the story is still
+/// read as told in the present.
+#[test]
+fn a_describing_ed_form_keeps_a_story_in_the_present() {
+    let wrong = disagreements(&[
+        (
+            "I join a logistics firm as IT lead. The drivers print their routes by hand in \
+             every depot, it takes one hour each morning. My boss asks me to build automated \
+             route sheets in two months. I choose the Leeds depot first. I write with the \
+             planners a small script that prints the agreed format.",
+            &[Situation, Task, Action],
+        ),
+        (
+            "At a logistics firm the drivers print their routes by hand every morning. My boss \
+             asks me to build automated route sheets. I choose the Leeds depot. I write a small \
+             script.",
+            &[Situation, Task, Action],
+        ),
+        // A verb in the past still tells the past: the present forms are no steps then.
+        (
+            "At a logistics firm the drivers printed their routes by hand. I choose the Leeds \
+             depot. I write a small script.",
+            &[Situation],
+        ),
+    ]);
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
