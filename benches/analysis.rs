@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use prepdeck::core::analysis::{MAX_ANSWER_CHARS, analyse};
+use prepdeck::core::deck::Kind;
 use prepdeck::store::decks::{BUILTIN, load_builtin};
 
 const BUDGET: Duration = Duration::from_millis(250);
@@ -35,6 +36,10 @@ const CLAUSES: &[&str] = &[
     "we had just moved and lost them, ",
     "we went live without losing any data, ",
     "word ",
+    "I had ",
+    "I was asked ",
+    "I was told ",
+    "I was given ",
 ];
 
 const TYPICAL: &str = "At my last company, a logistics firm with 400 staff, our service desk \
@@ -52,8 +57,13 @@ fn main() -> ExitCode {
         eprintln!("the built-in it-manager deck did not load");
         return ExitCode::FAILURE;
     };
-    let Some(card) = deck.cards.iter().find(|c| c.key_points.len() >= 4) else {
-        eprintln!("no card with four key points in the it-manager deck");
+    // A behavioural card: only their answers are read for STAR.
+    let Some(card) = deck
+        .cards
+        .iter()
+        .find(|c| c.kind == Kind::Behavioral && c.key_points.len() >= 4)
+    else {
+        eprintln!("no behavioural card with four key points in the it-manager deck");
         return ExitCode::FAILURE;
     };
     println!(
@@ -64,7 +74,7 @@ fn main() -> ExitCode {
     );
     let (med, min, _) = time(RUNS * 20, || analyse(card, TYPICAL));
     println!(
-        "  {:<45} {:>9.3} ms median {:>9.3} ms fastest",
+        "  {:<52} {:>9.3} ms median {:>9.3} ms fastest",
         "a typical answer (60 words)",
         med.as_secs_f64() * 1e3,
         min.as_secs_f64() * 1e3
@@ -80,7 +90,7 @@ fn main() -> ExitCode {
             ""
         };
         println!(
-            "  {:<45} {:>9.3} ms median {:>9.3} ms fastest{flag}",
+            "  {:<52} {:>9.3} ms median {:>9.3} ms fastest{flag}",
             format!(
                 "{:?} x {}",
                 clause.trim_end(),

@@ -113,3 +113,36 @@ pub const TECHNICAL_WORK: &[&str] = &[
     "snapshotting",
     "throttling",
 ];
+
+/// Verbs that build or switch something on: with [`TECHNICAL_WORK`] they name a step.
+/// Past forms and bases (a story told in the present: "I add alerting").
+pub const BUILD_VERBS: &[&str] = &[
+    "added",
+    "add",
+    "set",
+    "turned",
+    "turn",
+    "switched",
+    "switch",
+    "enabled",
+    "enable",
+    "implemented",
+    "implement",
+    "introduced",
+    "introduce",
+    "configured",
+    "configure",
+    "deployed",
+    "deploy",
+    "rolled",
+    "roll",
+    "built",
+    "build",
+    "installed",
+    "install",
+    "automated",
+    "automate",
+    "put",
+    "brought",
+    "bring",
+];

@@ -36,12 +36,21 @@ impl Sentence {
                     || matches!(w, "across" | "between" | "throughout" | "within" | "among")
             })
             .unwrap_or(k + 2);
+        // Technical work built or switched on: "I added alerting", "I set up replication",
+        // "I turned on encryption" ("I talked about encryption", "I suggested caching" and
+        // "better monitoring" stay as vague as "better processes").
+        let built = is_in(TECHNICAL_WORK, self.at(end))
+            && is_in(BUILD_VERBS, self.at(j))
+            && self.at(j + 1) != "about"
+            && (j..end).all(|m| !is_in(VAGUE_MODIFIERS, self.at(m)));
         let abstract_noun = ["ing", "ment", "ity", "ance", "ence", "tion", "ness", "ship"]
             .iter()
             .any(|e| self.at(end).ends_with(e) && self.at(end).len() > 5)
-            // "better monitoring" stays as vague as "better processes".
-            && !(is_in(TECHNICAL_WORK, self.at(end))
-                && (k..end).all(|m| !is_in(VAGUE_MODIFIERS, self.at(m))));
+            && !built;
+        // The rest of the clause is read only for an abstract noun (it may run to the end).
+        if !abstract_noun {
+            return false;
+        }
         // Nothing particular follows in the clause: no figure, no determiner, no name.
         let rest = (end + 1..self.words.len())
             .take_while(|&m| !self.boundary(m) && !matches!(self.at(m), "and" | "but" | "so"));
@@ -53,7 +62,7 @@ impl Sentence {
         let particular = rest
             .clone()
             .any(|m| is_figure(self.at(m)) || (is_in(DETERMINERS, self.at(m)) && !everywhere(m)));
-        abstract_noun && !particular
+        !particular
     }
 
     /// "lots of", "many", "a few": the object of an experience claim, not of one action.

@@ -148,6 +148,8 @@ impl Sentence {
     /// nobody trusted", "I took on a junior analyst who was going quiet in meetings".
     pub(super) fn arrival_scene(&self) -> Option<String> {
         let n = self.words.len();
+        // Read once, and only for a sentence with "I had" (it reads the whole sentence).
+        let mut had_with = None;
         (0..n).find_map(|i| {
             let j = self.verb_after(i);
             let arrived = self.at(i) == "i"
@@ -160,7 +162,7 @@ impl Sentence {
             // What the person the speaker had went on to do, in a clause of its own: "I had
             // a support tech, very good technically, but he avoided customers".
             let theirs = had
-                && self.had_with().is_none()
+                && had_with.get_or_insert_with(|| self.had_with()).is_none()
                 && (j + 2..n).any(|k| {
                     matches!(self.at(k), "but" | "and")
                         && matches!(self.at(k + 1), "he" | "she" | "they")
@@ -366,8 +368,9 @@ impl Sentence {
                 // clause of its own.
                 && !self.boundary(r)
                 && !matches!(self.at(r - 1), "and" | "but" | "so" | "or")
-                // "My aim was that every engineer got time": what the goal is, no scene.
-                && !is_in(BE_FORMS, self.at(r - 1))
+                // "My aim was that every engineer got time": what the goal is, no scene ("the
+                // catch was that nobody had tested a restore" tells one).
+                && !(r >= 2 && is_in(BE_FORMS, self.at(r - 1)) && is_in(GOAL_NOUNS, self.at(r - 2)))
                 && self.at(verb + 1) != "to"
                 && (r + 1..verb).all(|k| !matches!(self.at(k), "i" | "we")))
             .then(|| self.words[r..=verb].join(" "))

@@ -46,6 +46,20 @@ fn technical_words_do_not_make_vague_steps_concrete() {
             "The project at a retailer was late. I improved communication.",
             &[Situation],
         ),
+        // Only work built or switched on: talking, suggesting or improving a technical thing
+        // names no step (found by the session's review).
+        (
+            "At a school the file server was slow. I talked about encryption.",
+            &[Situation],
+        ),
+        (
+            "At a school the file server was slow. I suggested replication.",
+            &[Situation],
+        ),
+        (
+            "At a school the file server was slow. I improved monitoring.",
+            &[Situation],
+        ),
     ]);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
@@ -62,6 +76,13 @@ fn what_a_goal_is_sets_no_scene() {
             "The goal was that no patient record left the building unencrypted. I rolled out \
              BitLocker to all 300 laptops.",
             &[Task, Action],
+        ),
+        // A trouble told as what the catch was is a scene: only the goal's own noun ("aim",
+        // "goal") makes the clause the goal's content.
+        (
+            "I was asked to sort out the backups, and the catch was that nobody had tested a \
+             restore. I ran one on a Sunday.",
+            &[Situation, Task, Action],
         ),
         // A relative clause after its noun still tells a scene inside the goal.
         (
