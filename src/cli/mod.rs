@@ -103,7 +103,12 @@ fn parse_error(e: &clap::Error) -> ExitCode {
         return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
     }
     let text = without_global_options(&e.render().to_string());
-    eprintln!("{}", sanitize(&show_hidden(&text)).trim_end());
+    // Not `eprintln!`: it panics when standard error cannot be written (`2>&1 | head -1`).
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        sanitize(&show_hidden(&text)).trim_end()
+    );
     ExitCode::from(2)
 }
 

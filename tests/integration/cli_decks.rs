@@ -432,6 +432,34 @@ fn output_into_a_closed_pipe_is_not_a_crash() {
     }
 }
 
+/// An error written into a closed pipe (`prepdeck cards x 2>&1 | head -1`) keeps its exit
+/// code: 2 for bad usage, whether clap or prepdeck found it, 1 for a data problem; never the
+/// panic's 101.
+#[test]
+fn errors_into_a_closed_pipe_keep_their_exit_codes() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    for (args, code) in [
+        (&["cards", "no-such-subcommand"][..], 2),
+        (&["--no-such-flag"], 2),
+        (&["answer", "no-slash"], 2),
+        (&["answer", "it-manager/no-such-card", "-"], 1),
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("prepdeck"))
+            .args(args)
+            .env("PREPDECK_HOME", dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(code), "{args:?}");
+    }
+}
+
 #[test]
 fn drill_without_a_terminal_suggests_plain() {
     let dir = tempfile::tempdir().unwrap();
