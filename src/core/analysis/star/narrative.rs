@@ -8,10 +8,7 @@
 
 use super::lexicon::*;
 use super::scene::is_year;
-use super::sentence::{
-    Sentence, is_adverb, is_ambiguous_past, is_in, is_past, is_present_form, is_regular_past,
-    is_subject,
-};
+use super::sentence::{Sentence, is_in, is_present_form, is_regular_past, is_subject};
 use crate::core::matcher::STOP_WORDS;
 
 /// How the whole answer is told.
@@ -127,19 +124,10 @@ impl Sentence {
     /// ("to make automated pipeline"), which describes a noun.
     pub(super) fn finite_past(&self) -> bool {
         (0..self.words.len()).any(|k| {
-            let w = self.at(k);
-            let describes = is_regular_past(w)
+            let describes = is_regular_past(self.at(k))
                 && k > 0
                 && (is_in(DETERMINERS, self.at(k - 1)) || (k > 1 && self.at(k - 2) == "to"));
-            let mut b = k;
-            while b > 0 && is_adverb(self.at(b - 1)) {
-                b -= 1;
-            }
-            let present_passive =
-                b > 0 && matches!(self.at(b - 1), "is" | "are" | "am" | "m" | "s" | "re");
-            !describes
-                && (is_in(PAST_AUXILIARIES, w)
-                    || (is_past(w) && !is_ambiguous_past(w) && !present_passive))
+            !describes && self.unambiguous_past_at(k)
         })
     }
 

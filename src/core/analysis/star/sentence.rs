@@ -422,16 +422,20 @@ impl Sentence {
     /// A verb in a form that is only past ("went", "crashed", "was"; not "set").
     /// A participle after a present form of "be" ("the network is outsourced") is no past.
     pub fn unambiguous_past(&self) -> bool {
-        (0..self.words.len()).any(|k| {
-            let w = self.at(k);
-            let mut b = k;
-            while b > 0 && is_adverb(self.at(b - 1)) {
-                b -= 1;
-            }
-            let present_passive =
-                b > 0 && matches!(self.at(b - 1), "is" | "are" | "am" | "m" | "s" | "re");
-            is_in(PAST_AUXILIARIES, w) || (is_past(w) && !is_ambiguous_past(w) && !present_passive)
-        })
+        (0..self.words.len()).any(|k| self.unambiguous_past_at(k))
+    }
+
+    /// Whether the word at `k` is a form that is only past (see
+    /// [`Sentence::unambiguous_past`]).
+    pub(super) fn unambiguous_past_at(&self, k: usize) -> bool {
+        let w = self.at(k);
+        let mut b = k;
+        while b > 0 && is_adverb(self.at(b - 1)) {
+            b -= 1;
+        }
+        let present_passive =
+            b > 0 && matches!(self.at(b - 1), "is" | "are" | "am" | "m" | "s" | "re");
+        is_in(PAST_AUXILIARIES, w) || (is_past(w) && !is_ambiguous_past(w) && !present_passive)
     }
 
     /// Something done told in the passive without the speaker ("a matching tool was bought"):
