@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::relevance::{Relevance, Topic, relevance};
 use super::substance::Substance;
+use super::tick_model;
 use super::{Insights, fraction};
 use crate::core::deck::{Card, KeyPoint};
 use crate::core::matcher::content_stems;
@@ -55,16 +56,22 @@ pub fn check_points(points: &[KeyPoint], text: &str) -> Vec<PointMatch> {
 }
 
 /// [`check_points`] with the substance of the whole answer (with its follow-up answer).
+/// A point is ticked when the tick model says so ([`tick_model`]: the matcher's rules and the
+/// evidence beside them, weighed together).
 fn check_points_as(points: &[KeyPoint], text: &str, substance: Substance) -> Vec<PointMatch> {
-    let t = substance.match_text(text);
     points
         .iter()
-        .map(|p| {
-            let hit = t.check(p);
+        .zip(tick_model::candidates(points, text, substance))
+        .map(|(p, c)| {
+            let covered = c.ticked();
             PointMatch {
                 text: p.text.clone(),
-                covered: hit.is_some(),
-                matched: hit.unwrap_or_default(),
+                covered,
+                matched: if covered {
+                    c.shown().to_vec()
+                } else {
+                    Vec::new()
+                },
                 in_follow_up: Vec::new(),
             }
         })

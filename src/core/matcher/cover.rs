@@ -64,6 +64,7 @@ impl MatchText {
         }
         Some(MatchText {
             negated,
+            stems: std::sync::OnceLock::new(),
             ..self.clone()
         })
     }
