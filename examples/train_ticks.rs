@@ -20,7 +20,6 @@ use prepdeck::core::analysis::Substance;
 use prepdeck::core::analysis::relevance::MIN_STEMS;
 use prepdeck::core::analysis::tick_model::{self, FEATURE_NAMES, FEATURES, THRESHOLD};
 use prepdeck::core::deck::Deck;
-use prepdeck::store::decks::{BUILTIN, load_builtin};
 use serde::Deserialize;
 
 #[macro_use]
@@ -143,14 +142,10 @@ fn main() -> ExitCode {
             .map(|n| format!("tests/fixtures/holdout-{n}/debrief-answers.json"))
             .collect();
     }
-    let decks: Vec<Deck> = match BUILTIN
-        .iter()
-        .map(|(name, text)| load_builtin(name, text))
-        .collect::<Result<_, _>>()
-    {
+    let decks: Vec<Deck> = match labels::builtin_decks() {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("built-in deck: {e}");
+            eprintln!("{e}");
             return ExitCode::from(1);
         }
     };
@@ -169,12 +164,7 @@ fn main() -> ExitCode {
             }
         };
         for e in &entries {
-            let Some(card) = decks
-                .iter()
-                .filter(|d| d.id.as_str() == e.deck)
-                .flat_map(|d| d.cards.iter())
-                .find(|c| c.id.as_str() == e.card)
-            else {
+            let Some(card) = labels::find_card(&decks, &e.deck, &e.card) else {
                 eprintln!("{path}: {}/{}: no such card", e.deck, e.card);
                 return ExitCode::from(1);
             };
