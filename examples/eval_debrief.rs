@@ -19,6 +19,7 @@ use std::process::ExitCode;
 use prepdeck::core::analysis::{StarPart, Substance, analyse};
 use prepdeck::core::deck::{Deck, Kind};
 use prepdeck::core::matcher::PreparedPoint;
+use prepdeck::store::decks::{BUILTIN, load_builtin};
 use serde::Deserialize;
 
 #[macro_use]
@@ -132,10 +133,14 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let decks: Vec<Deck> = match labels::builtin_decks() {
+    let decks: Vec<Deck> = match BUILTIN
+        .iter()
+        .map(|(name, text)| load_builtin(name, text))
+        .collect::<Result<_, _>>()
+    {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("built-in deck: {e}");
             return ExitCode::from(1);
         }
     };
@@ -152,7 +157,12 @@ fn main() -> ExitCode {
     let mut all = Figures::default();
     let mut halves = [Figures::default(), Figures::default()];
     for (index, e) in entries.iter().enumerate() {
-        let Some(card) = labels::find_card(&decks, &e.deck, &e.card) else {
+        let Some(card) = decks
+            .iter()
+            .filter(|d| d.id.as_str() == e.deck)
+            .flat_map(|d| d.cards.iter())
+            .find(|c| c.id.as_str() == e.card)
+        else {
             eprintln!("{}/{}: no such card", e.deck, e.card);
             return ExitCode::from(1);
         };
@@ -260,7 +270,11 @@ fn main() -> ExitCode {
     // Labels that name no key point of their card (a reworded point) would silently count as
     // misses of nothing: report them so they are mapped by meaning.
     for e in &entries {
-        let card = labels::find_card(&decks, &e.deck, &e.card);
+        let card = decks
+            .iter()
+            .filter(|d| d.id.as_str() == e.deck)
+            .flat_map(|d| d.cards.iter())
+            .find(|c| c.id.as_str() == e.card);
         for c in &e.covers {
             match card.map(|card| (card, label_point(card, c))) {
                 Some((card, Some(i))) if card.key_points[i].text != *c => out!(

@@ -20,6 +20,7 @@ use prepdeck::core::analysis::Substance;
 use prepdeck::core::analysis::relevance::MIN_STEMS;
 use prepdeck::core::analysis::tick_model::{self, FEATURE_NAMES, FEATURES, THRESHOLD};
 use prepdeck::core::deck::Deck;
+use prepdeck::store::decks::{BUILTIN, load_builtin};
 use serde::Deserialize;
 
 #[macro_use]
@@ -142,10 +143,14 @@ fn main() -> ExitCode {
             .map(|n| format!("tests/fixtures/holdout-{n}/debrief-answers.json"))
             .collect();
     }
-    let decks: Vec<Deck> = match labels::builtin_decks() {
+    let decks: Vec<Deck> = match BUILTIN
+        .iter()
+        .map(|(name, text)| load_builtin(name, text))
+        .collect::<Result<_, _>>()
+    {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("built-in deck: {e}");
             return ExitCode::from(1);
         }
     };
@@ -164,7 +169,12 @@ fn main() -> ExitCode {
             }
         };
         for e in &entries {
-            let Some(card) = labels::find_card(&decks, &e.deck, &e.card) else {
+            let Some(card) = decks
+                .iter()
+                .filter(|d| d.id.as_str() == e.deck)
+                .flat_map(|d| d.cards.iter())
+                .find(|c| c.id.as_str() == e.card)
+            else {
                 eprintln!("{path}: {}/{}: no such card", e.deck, e.card);
                 return ExitCode::from(1);
             };

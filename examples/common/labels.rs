@@ -1,27 +1,8 @@
-//! The built-in decks, the card a labelled answer is to, and which key point of it a label
-//! names. Shared by the `eval_debrief` and `train_ticks` examples.
+//! Which key point of a card a label names. Shared by the `eval_debrief` and `train_ticks`
+//! examples.
 
-use prepdeck::core::deck::{Card, Deck};
+use prepdeck::core::deck::Card;
 use prepdeck::core::matcher::content_stems;
-use prepdeck::store::decks::{BUILTIN, load_builtin};
-
-/// The built-in decks, or the first one's error as a sentence.
-pub fn builtin_decks() -> Result<Vec<Deck>, String> {
-    BUILTIN
-        .iter()
-        .map(|(name, text)| load_builtin(name, text))
-        .collect::<Result<_, _>>()
-        .map_err(|e| format!("built-in deck: {e}"))
-}
-
-/// The card `deck/card` of `decks`.
-pub fn find_card<'a>(decks: &'a [Deck], deck: &str, card: &str) -> Option<&'a Card> {
-    decks
-        .iter()
-        .filter(|d| d.id.as_str() == deck)
-        .flat_map(|d| d.cards.iter())
-        .find(|c| c.id.as_str() == card)
-}
 
 /// The index of the key point of `card` a label names: the point with the same text, or, for a
 /// point reworded since the labels were written, the point sharing the most content words with
