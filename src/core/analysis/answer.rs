@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::relevance::{Relevance, Topic, relevance};
 use super::substance::Substance;
-use super::tick_model;
 use super::{Insights, fraction};
 use crate::core::deck::{Card, KeyPoint};
 use crate::core::matcher::content_stems;
@@ -56,22 +55,16 @@ pub fn check_points(points: &[KeyPoint], text: &str) -> Vec<PointMatch> {
 }
 
 /// [`check_points`] with the substance of the whole answer (with its follow-up answer).
-/// A point is ticked when the tick model says so ([`tick_model`]: the matcher's rules and the
-/// evidence beside them, weighed together).
 fn check_points_as(points: &[KeyPoint], text: &str, substance: Substance) -> Vec<PointMatch> {
+    let t = substance.match_text(text);
     points
         .iter()
-        .zip(tick_model::candidates(points, text, substance))
-        .map(|(p, c)| {
-            let covered = c.ticked();
+        .map(|p| {
+            let hit = t.check(p);
             PointMatch {
                 text: p.text.clone(),
-                covered,
-                matched: if covered {
-                    c.shown().to_vec()
-                } else {
-                    Vec::new()
-                },
+                covered: hit.is_some(),
+                matched: hit.unwrap_or_default(),
                 in_follow_up: Vec::new(),
             }
         })

@@ -4,10 +4,7 @@
 //! "we"), STAR cues, the most-used words, key-point coverage and the suggested grade. Pure
 //! functions of the answer text (and, for the grade, of coverage and timing).
 //!
-//! Key-point coverage is the matcher's findings weighed by [`tick_model`], a fitted model
-//! (`examples/train_ticks.rs`); what a word matches stays the matcher's.
-//!
-//! Must not touch: matching rules (words are matched only by [`crate::core::matcher`]),
+//! Must not touch: matching rules (key points are matched only by [`crate::core::matcher`]),
 //! sessions, storage or the terminal. It does not sanitize: front ends print answer text
 //! through [`crate::core::text`], and the byte ranges here refer to the raw text.
 
@@ -19,7 +16,6 @@ pub mod relevance;
 mod shape;
 mod star;
 mod substance;
-pub mod tick_model;
 mod tokens;
 
 pub use answer::{

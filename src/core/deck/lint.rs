@@ -19,8 +19,6 @@
 use std::collections::HashSet;
 
 use super::model::{Card, Deck, KeyPoint};
-use crate::core::analysis::Substance;
-use crate::core::analysis::tick_model::{self, Candidate};
 use crate::core::matcher::{MatchText, PreparedPoint, Term, content_stems};
 
 /// Generic answers that say nothing: the lint warns when one of them covers a key point. They
@@ -176,8 +174,6 @@ pub struct Linter<'a> {
     /// Built on first need: only story-like keywords are looked up in the bank.
     bank: std::sync::OnceLock<Bank<'a>>,
     fillers: Vec<MatchText>,
-    /// The fillers as the debrief reads them (with their substance), for the tick model.
-    judged: Vec<(MatchText, Substance)>,
 }
 
 impl<'a> Linter<'a> {
@@ -186,13 +182,6 @@ impl<'a> Linter<'a> {
             decks: bank,
             bank: std::sync::OnceLock::new(),
             fillers: FILLER_ANSWERS.iter().map(|t| MatchText::new(t)).collect(),
-            judged: FILLER_ANSWERS
-                .iter()
-                .map(|t| {
-                    let s = Substance::of(t);
-                    (s.match_text(t), s)
-                })
-                .collect(),
         }
     }
 
@@ -204,34 +193,6 @@ impl<'a> Linter<'a> {
     pub fn lint(&self, deck: &Deck) -> Vec<LintWarning> {
         let mut out = Vec::new();
         for (ci, card) in deck.cards.iter().enumerate() {
-            let prepared: Vec<PreparedPoint> =
-                card.key_points.iter().map(PreparedPoint::new).collect();
-            // Which fillers the rules find each point in (read as plain text).
-            let ticking: Vec<Vec<usize>> = prepared
-                .iter()
-                .map(|p| {
-                    (0..self.fillers.len())
-                        .filter(|&f| self.fillers[f].check_prepared(p).is_some())
-                        .collect()
-                })
-                .collect();
-            // What the debrief ticks on each filler answer: the rules weighed with the rest
-            // (`analysis::tick_model`), so a tick the rules alone would not make is caught
-            // too. Where the rules find nothing in a filler as plain text, they find nothing
-            // as the debrief reads it (its rules are stricter there).
-            let debrief: Vec<Vec<Candidate>> = self
-                .judged
-                .iter()
-                .enumerate()
-                .map(|(f, (text, substance))| {
-                    let rules = if ticking.iter().any(|t| t.contains(&f)) {
-                        prepared.iter().map(|p| text.check_route(p)).collect()
-                    } else {
-                        vec![None; prepared.len()]
-                    };
-                    tick_model::candidates_with(&prepared, text, *substance, rules)
-                })
-                .collect();
             let own = std::cell::OnceCell::new();
             let own = || own.get_or_init(|| MatchText::new(&card_text(card, Answer::Left)));
             for (pi, point) in card.key_points.iter().enumerate() {
@@ -244,9 +205,7 @@ impl<'a> Linter<'a> {
                         message,
                     })
                 };
-                if !self.fillers(point, &ticking[pi], &mut warn) {
-                    debrief_fillers(&debrief, pi, &mut warn);
-                }
+                self.fillers(point, &mut warn);
                 lint_words(point, &mut warn);
                 for k in &point.keywords {
                     if story_like(k)
@@ -269,18 +228,16 @@ impl<'a> Linter<'a> {
         out
     }
 
-    /// Warns when a filler answer covers the point by the rules, naming the keywords and
-    /// groups to blame; whether it warned.
-    /// `ticking`: the fillers that do.
-    fn fillers(
-        &self,
-        point: &KeyPoint,
-        ticking: &[usize],
-        warn: &mut impl FnMut(LintKind, String),
-    ) -> bool {
-        let ticking: Vec<&MatchText> = ticking.iter().map(|&f| &self.fillers[f]).collect();
+    /// Warns when a filler answer covers the point, naming the keywords and groups to blame.
+    fn fillers(&self, point: &KeyPoint, warn: &mut impl FnMut(LintKind, String)) {
+        let prepared = PreparedPoint::new(point);
+        let ticking: Vec<&MatchText> = self
+            .fillers
+            .iter()
+            .filter(|f| f.check_prepared(&prepared).is_some())
+            .collect();
         if ticking.is_empty() {
-            return false;
+            return;
         }
         let alone = |p: KeyPoint| ticking.iter().any(|f| f.covers(&p));
         let mut blamed = Vec::new();
@@ -322,29 +279,6 @@ impl<'a> Linter<'a> {
                 self.fillers.len(),
                 quoted(&example),
                 blamed.join(", ")
-            ),
-        );
-        true
-    }
-}
-
-/// Warns when the debrief ticks point `pi` on a filler answer (`debrief`: each filler's
-/// candidates for the card) though the rules alone did not.
-fn debrief_fillers(debrief: &[Vec<Candidate>], pi: usize, warn: &mut impl FnMut(LintKind, String)) {
-    let ticks: Vec<&Candidate> = debrief
-        .iter()
-        .filter_map(|points| points.get(pi).filter(|c| c.ticked()))
-        .collect();
-    if let Some(first) = ticks.first() {
-        warn(
-            LintKind::Filler,
-            format!(
-                "ticked in the debrief on {} of {} generic filler answers (through {}): the \
-                 words of the point and its keywords add up there; make the point need words \
-                 that say something (a `together` group, `require`)",
-                ticks.len(),
-                debrief.len(),
-                quoted(first.shown())
             ),
         );
     }
@@ -466,40 +400,5 @@ together = [["pilot", "first"]]
             ]
         );
         assert!(w[0].message.contains("\"door\""), "{}", w[0].message);
-    }
-
-    /// A point the rules do not find in any filler, but whose words and keyword the debrief's
-    /// tick model adds up in one ("it really depends ... lots of factors to consider, like cost,
-    /// time and resources": a point of the built-in decks had these keywords).
-    const WEIGHED: &str = r#"
-format = 1
-[deck]
-id = "d"
-title = "D"
-[[category]]
-id = "c"
-title = "C"
-[[card]]
-id = "c-one"
-category = "c"
-kind = "behavioral"
-question = "How do you choose between two projects?"
-answer = "I scored both."
-[[card.key_point]]
-text = "Considers capacity, resources and deadlines"
-keywords = ["dependencies", "timing"]
-"#;
-
-    #[test]
-    fn a_tick_the_debrief_makes_on_a_filler_warns() {
-        let deck = parse_deck(WEIGHED, DeckSource::File("d.toml".into())).unwrap();
-        let w = lint_key_points(&deck, std::slice::from_ref(&deck));
-        assert_eq!(w.len(), 1, "{w:?}");
-        assert_eq!(w[0].kind, LintKind::Filler);
-        assert!(
-            w[0].message.contains("ticked in the debrief on 1 of 13"),
-            "{}",
-            w[0].message
-        );
     }
 }

@@ -64,7 +64,6 @@ impl MatchText {
         }
         Some(MatchText {
             negated,
-            stems: std::sync::OnceLock::new(),
             ..self.clone()
         })
     }

@@ -1,10 +1,8 @@
 //! The key-point matcher: does a typed answer cover a key point, and through which words?
 //!
 //! The one implementation used by drill checklists, mock-interview debriefs, `prepdeck answer`,
-//! the `decks check` lint and the content tests. What they tick is decided by
-//! `analysis::tick_model`, which weighs what these rules find with the evidence beside them
-//! ([`MatchText::evidence_of`]); a note too short to judge keeps the rules' decision. The rules
-//! (docs/deck-format.md explains them to deck authors):
+//! the `decks check` lint and the content tests. The rules (docs/deck-format.md explains them
+//! to deck authors):
 //!
 //! - Words are runs of letters and digits, compared lowercased after Snowball English stemming
 //!   (`rust-stemmers`), so "prioritise", "prioritised" and "prioritisation" are one word, and
@@ -64,15 +62,13 @@
 //! split into words and sentences; when two words match), `acronym` (acronyms of the question
 //! spelt out), `term` (a keyword prepared, and in other words), `point` (a key point prepared:
 //! its terms, the words of its text, its claims), `text` (an answer prepared: negation, where a
-//! term occurs), `cover` (whether an answer covers a point), `evidence` (what it holds of a point's words,
-//! whatever the rules decide: the analysis's tick model weighs it); `index`, `thesaurus`, [`verbs`],
+//! term occurs), `cover` (whether an answer covers a point); `index`, `thesaurus`, [`verbs`],
 //! `vocabulary` and `lexicon` hold what they use.
 
 use crate::core::deck::KeyPoint;
 
 mod acronym;
 mod cover;
-mod evidence;
 mod index;
 mod lexicon;
 mod point;
@@ -85,7 +81,6 @@ mod vocabulary;
 mod word;
 
 pub use cover::Route;
-pub use evidence::PointEvidence;
 pub use lexicon::{GENERIC_WORDS, NEGATORS, STOP_WORDS};
 pub use point::{CONCEPT_MIN, CONCEPT_SPECIFIC, PreparedPoint};
 pub use stemming::{content_stems, is_generic_stem, is_negator, is_stop_word, stem, words};
@@ -113,5 +108,3 @@ pub fn coverage(text: &str, points: &[KeyPoint]) -> Vec<bool> {
 mod tests;
 #[cfg(test)]
 mod tests_evidence;
-#[cfg(test)]
-mod tests_point_evidence;

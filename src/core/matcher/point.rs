@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::acronym::named_acronyms;
-use super::stemming::{content_stems, generic_stems, is_generic_stem, is_stop_word};
+use super::stemming::{generic_stems, is_generic_stem, is_stop_word};
 use super::term::Term;
 use super::thesaurus;
 use super::word::{Word, is_number, split_words};
@@ -36,10 +36,6 @@ pub struct PreparedPoint {
     /// The specific words of the point's terms (keywords, `together` groups, `require`), not
     /// in the question, each stem once: a second sign of the point where one is needed.
     pub(super) term_words: Vec<Word>,
-    /// For `evidence`: each of the author's keywords with its content stems that are not the
-    /// question's (keywords with none left out), and the same stems of the point's text.
-    pub(super) evidence_keywords: Vec<(Term, Vec<String>)>,
-    pub(super) evidence_text: Vec<String>,
 }
 
 /// One word of a key point's text, and whether it is generic ([`GENERIC_WORDS`]).
@@ -259,20 +255,7 @@ impl PreparedPoint {
         let mut keywords = keywords;
         keywords.extend(paraphrased);
         let concept = concept_words(point);
-        let fresh = |text: &str| -> Vec<String> {
-            content_stems(text)
-                .into_iter()
-                .filter(|s| !point.question.contains(s))
-                .collect()
-        };
         PreparedPoint {
-            evidence_keywords: point
-                .keywords
-                .iter()
-                .map(|k| (Term::new(k), fresh(k)))
-                .filter(|(_, own)| !own.is_empty())
-                .collect(),
-            evidence_text: fresh(&point.text),
             several: parts(&point.text, &concept) >= 2,
             term_words: term_words(point),
             keywords,

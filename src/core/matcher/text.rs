@@ -26,9 +26,6 @@ pub struct MatchText {
     pub(super) negated: Vec<bool>,
     /// Where each keyword word can occur, built on the first search.
     pub(super) index: OnceLock<index::WordIndex>,
-    /// The stems of the words not negated, in the whole text and per sentence, built on the
-    /// first need (`evidence`).
-    pub(super) stems: OnceLock<super::evidence::TextStems>,
     /// [`MatchText::found`]'s answers, by the word's key (and the word, to tell a collision).
     pub(super) found: Memo<Found>,
     /// [`MatchText::starts`]' answers, the same way.
@@ -133,7 +130,6 @@ impl MatchText {
             negated: negations(&words),
             words,
             index: OnceLock::new(),
-            stems: OnceLock::new(),
             found: RefCell::default(),
             starts: RefCell::default(),
             evidence: Evidence::Keyword,
