@@ -17,19 +17,16 @@ use std::collections::BTreeSet;
 use std::process::ExitCode;
 
 use prepdeck::core::analysis::{StarPart, Substance, analyse};
-use prepdeck::core::deck::{Deck, Kind};
-use prepdeck::core::matcher::PreparedPoint;
+use prepdeck::core::deck::{Card, Deck, Kind};
+use prepdeck::core::matcher::{PreparedPoint, content_stems};
 use prepdeck::store::decks::{BUILTIN, load_builtin};
 use serde::Deserialize;
 
 #[macro_use]
 #[path = "common/out.rs"]
 mod out;
-#[path = "common/labels.rs"]
-mod labels;
 #[path = "common/second_reader.rs"]
 mod second_reader;
-use labels::label_point;
 use second_reader::{Agreement, Star};
 
 #[derive(Deserialize)]
@@ -98,6 +95,26 @@ impl Figures {
             );
         }
     }
+}
+
+/// The index of the key point of `card` a label names: the point with the same text, or, for a
+/// point reworded since the labels were written, the point sharing the most content words with
+/// the label (at least half of the label's), so a rewording does not silently drop a label.
+fn label_point(card: &Card, label: &str) -> Option<usize> {
+    if let Some(i) = card.key_points.iter().position(|k| k.text == label) {
+        return Some(i);
+    }
+    let want = content_stems(label);
+    let (best, shared) = card
+        .key_points
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let have = content_stems(&k.text);
+            (i, want.iter().filter(|w| have.contains(w)).count())
+        })
+        .max_by_key(|&(_, n)| n)?;
+    (2 * shared >= want.len() && shared > 0).then_some(best)
 }
 
 fn main() -> ExitCode {
